@@ -1,0 +1,145 @@
+//! `theodoi demo`: the Sơn Tây scenario from `fixtures/`, in a database of
+//! its own, and who is overdue on 07/12/2023 and 13/12/2023.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result, bail};
+use serde::Deserialize;
+
+use super::{Context, date_arg, doc_type_arg, due_arg};
+use crate::i18n::{self, tr};
+use crate::report::{Format, render};
+use crate::store::{Db, Store};
+
+/// The fixture files, compiled in so that the demo runs from any directory.
+const DIRECTIVES: &str = include_str!("../../fixtures/directives.csv");
+const UNITS: &str = include_str!("../../fixtures/units.csv");
+const TASKS: &str = include_str!("../../fixtures/tasks.csv");
+const COMPLETIONS: &str = include_str!("../../fixtures/completions.csv");
+
+/// The days the demo reports on: the day after each deadline of plan 223.
+const AS_OF: [&str; 2] = ["07/12/2023", "13/12/2023"];
+
+pub fn run(flag: Option<PathBuf>, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode> {
+    // Only an explicit --db: THEODOI_DB names the clerk's real database.
+    let path = match flag {
+        Some(path) => path,
+        None => super::data_dir()?.join("demo.db"),
+    };
+    remove_old_demo(&path)?;
+    let (mut store, _) = Store::create(&path)?;
+    store.write(|db| {
+        db.set_meta("kind", "demo")?;
+        load(db, ctx)
+    })?;
+    writeln!(out, "{}", tr!(i18n::DEMO_BUILT, path = path.display()))?;
+    for day in AS_OF {
+        let as_of = date_arg(day).map_err(anyhow::Error::msg)?;
+        let report = super::overdue::compute(&store.read(), as_of)?;
+        writeln!(out)?;
+        render(&report, Format::Table, out)?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", tr!(i18n::DEMO_HINT, path = path.display()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Removes an earlier demo database; refuses to touch any other file.
+fn remove_old_demo(path: &Path) -> Result<()> {
+    if !path.exists() {
+        return Ok(());
+    }
+    if !Store::is_demo(path)? {
+        bail!(tr!(i18n::DEMO_NOT_DEMO, path = path.display()));
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let mut file = path.as_os_str().to_owned();
+        file.push(suffix);
+        let file = PathBuf::from(file);
+        if file.exists() {
+            std::fs::remove_file(&file)
+                .with_context(|| tr!(i18n::DB_OPEN, path = file.display()))?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Deserialize)]
+struct DirectiveRecord {
+    symbol: String,
+    #[serde(rename = "type")]
+    doc_type: String,
+    issuer: String,
+    issued_on: String,
+    title: String,
+}
+
+#[derive(Deserialize)]
+struct TaskRecord {
+    code: String,
+    directive: String,
+    issuer: String,
+    title: String,
+    due: String,
+}
+
+#[derive(Deserialize)]
+struct CompletionRecord {
+    task: String,
+    unit: String,
+    on: String,
+    evidence: String,
+    note: String,
+}
+
+/// Loads every fixture through the same code as the commands.
+fn load(db: &Db<'_>, ctx: &Context) -> Result<()> {
+    for r in records::<DirectiveRecord>(DIRECTIVES, "directives.csv")? {
+        let args = super::directive::AddArgs {
+            symbol: r.symbol,
+            issuer: r.issuer,
+            date: date_arg(&r.issued_on).map_err(anyhow::Error::msg)?,
+            title: r.title,
+            doc_type: Some(doc_type_arg(&r.doc_type).map_err(anyhow::Error::msg)?),
+        };
+        super::directive::add(db, &args)?;
+    }
+    super::unit::import(db, UNITS.as_bytes(), "fixtures/units.csv")?;
+    for r in records::<TaskRecord>(TASKS, "tasks.csv")? {
+        let due = r
+            .due
+            .split_whitespace()
+            .map(due_arg)
+            .collect::<Result<Vec<_>, String>>()
+            .map_err(anyhow::Error::msg)?;
+        let args = super::task::AddArgs {
+            directive: r.directive,
+            issuer: Some(r.issuer),
+            title: r.title,
+            due,
+            within: None,
+            code: Some(r.code),
+        };
+        super::task::add(db, &args)?;
+    }
+    for r in records::<CompletionRecord>(COMPLETIONS, "completions.csv")? {
+        let args = super::done::Args {
+            task: r.task,
+            unit: r.unit,
+            on: Some(date_arg(&r.on).map_err(anyhow::Error::msg)?),
+            evidence: Some(r.evidence),
+            note: Some(r.note),
+        };
+        super::done::record(db, &args, ctx)?;
+    }
+    Ok(())
+}
+
+fn records<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> Result<Vec<T>> {
+    csv::Reader::from_reader(text.as_bytes())
+        .deserialize()
+        .collect::<Result<Vec<T>, _>>()
+        .with_context(|| tr!(i18n::DEMO_FIXTURE, file = file))
+}

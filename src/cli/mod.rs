@@ -1,0 +1,424 @@
+//! The command line: the clap definitions, their help in the language in
+//! force, the argument parsers, and the dispatch to one module per command.
+
+mod demo;
+mod directive;
+mod done;
+mod init;
+mod overdue;
+mod task;
+mod unit;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use chrono::{FixedOffset, NaiveDate, Utc};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use crate::domain::{DocType, DueRule, UnitKind};
+use crate::i18n::{self, Lang, tr};
+use crate::report::Format;
+use crate::store::Store;
+use crate::text::date::{DateError, parse_date};
+
+/// The whole command line.
+#[derive(Debug, Parser)]
+#[command(name = "theodoi", version)]
+pub struct Cli {
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    #[arg(long, global = true, value_name = "vi|en", value_parser = lang_arg)]
+    pub lang: Option<Lang>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Init,
+    #[command(subcommand)]
+    Directive(directive::Command),
+    #[command(subcommand)]
+    Unit(unit::Command),
+    #[command(subcommand)]
+    Task(task::Command),
+    Done(done::Args),
+    Overdue(overdue::Args),
+    Demo,
+}
+
+/// What every command may need besides its arguments: read once, at the edge.
+pub struct Context {
+    /// Today in Vietnam (UTC+7).
+    pub today: NaiveDate,
+    /// Who records changes: `THEODOI_ACTOR`, else the login name.
+    pub actor: String,
+}
+
+impl Context {
+    fn from_env() -> Context {
+        let vietnam = FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset");
+        let actor = ["THEODOI_ACTOR", "USER", "USERNAME"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+            .unwrap_or_else(|| "?".to_string());
+        Context {
+            today: Utc::now().with_timezone(&vietnam).date_naive(),
+            actor,
+        }
+    }
+}
+
+/// The language asked for by `--lang` (anywhere on the line) or
+/// `THEODOI_LANG`, read before clap so that help and errors use it.
+pub fn lang_from(args: &[OsString]) -> Lang {
+    let mut words = args.iter().filter_map(|a| a.to_str());
+    while let Some(word) = words.next() {
+        let value = match word.strip_prefix("--lang") {
+            Some("") => words.next(),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        if let Some(lang) = value.and_then(Lang::parse) {
+            return lang;
+        }
+    }
+    std::env::var("THEODOI_LANG")
+        .ok()
+        .and_then(|v| Lang::parse(&v))
+        .unwrap_or_default()
+}
+
+/// The clap command with its help in the language in force.
+pub fn command() -> clap::Command {
+    let version = Arg::new("version")
+        .short('V')
+        .long("version")
+        .action(ArgAction::Version)
+        .help(i18n::VERSION_FLAG.get())
+        .help_heading(i18n::HELP_OPTIONS.get());
+    localize(Cli::command().disable_version_flag(true).arg(version), "")
+}
+
+fn localize(cmd: clap::Command, path: &str) -> clap::Command {
+    let help = Arg::new("help")
+        .short('h')
+        .long("help")
+        .action(ArgAction::Help)
+        .help(i18n::HELP_FLAG.get())
+        .help_heading(i18n::HELP_OPTIONS.get());
+    let mut cmd = cmd
+        .help_template(i18n::HELP_TEMPLATE.get())
+        .subcommand_help_heading(i18n::HELP_COMMANDS.get())
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .arg(help)
+        .mut_args(|arg| {
+            let key = arg_key(path, &arg);
+            let text = i18n::help(&key).or_else(|| i18n::help(&global_key(&arg)));
+            let heading = if arg.is_positional() {
+                i18n::HELP_ARGUMENTS
+            } else {
+                i18n::HELP_OPTIONS
+            };
+            let arg = arg.help_heading(heading.get());
+            match text {
+                Some(text) => arg.help(text.get()),
+                None => arg,
+            }
+        });
+    if let Some(about) = i18n::help(path) {
+        cmd = cmd.about(about.get());
+    }
+    if let Some(examples) = i18n::examples(path) {
+        cmd = cmd.after_help(examples.get());
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        let sub_path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path} {name}")
+        };
+        cmd = cmd.mut_subcommand(&name, |sub| localize(sub, &sub_path));
+    }
+    cmd
+}
+
+/// `directive add --issuer`, or `directive add SYMBOL` for a positional.
+fn arg_key(path: &str, arg: &Arg) -> String {
+    let name = global_key(arg);
+    if path.is_empty() {
+        name
+    } else {
+        format!("{path} {name}")
+    }
+}
+
+/// `--format`, or the value name of a positional.
+fn global_key(arg: &Arg) -> String {
+    match arg.get_long() {
+        Some(long) => format!("--{long}"),
+        None => arg
+            .get_value_names()
+            .and_then(|names| names.first())
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| arg.get_id().to_string()),
+    }
+}
+
+/// Parses the command line. On failure returns the exit code after
+/// printing help, the version, or a one-line error in the language in force.
+pub fn parse(args: Vec<OsString>) -> Result<Cli, ExitCode> {
+    let matches = command().try_get_matches_from(args);
+    let err = match matches.and_then(|m| Cli::from_arg_matches(&m)) {
+        Ok(cli) => return Ok(cli),
+        Err(err) => err,
+    };
+    match err.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = err.print();
+            Err(ExitCode::SUCCESS)
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = err.print();
+            Err(ExitCode::from(2))
+        }
+        _ => {
+            eprintln!("{}{}", i18n::ERR_PREFIX.get(), clap_message(&err));
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// A clap error in the language in force, on one line.
+fn clap_message(err: &clap::Error) -> String {
+    let context = |kind| match err.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let cmd = command_path(&context(ContextKind::Usage));
+    match err.kind() {
+        ErrorKind::ValueValidation => {
+            let reason = std::error::Error::source(err)
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            format!("{}: {reason}", context(ContextKind::InvalidArg))
+        }
+        ErrorKind::InvalidValue => {
+            let mut msg = tr!(
+                i18n::CLAP_INVALID_VALUE,
+                value = context(ContextKind::InvalidValue),
+                arg = context(ContextKind::InvalidArg)
+            );
+            let valid = context(ContextKind::ValidValue);
+            if !valid.is_empty() {
+                msg.push_str(&format!("; {}: {valid}", i18n::ACCEPTED.get()));
+            }
+            msg
+        }
+        ErrorKind::UnknownArgument => tr!(
+            i18n::CLAP_UNKNOWN_ARG,
+            arg = context(ContextKind::InvalidArg),
+            cmd = cmd
+        ),
+        ErrorKind::MissingRequiredArgument => tr!(
+            i18n::CLAP_MISSING,
+            args = context(ContextKind::InvalidArg),
+            cmd = cmd
+        ),
+        ErrorKind::InvalidSubcommand => tr!(
+            i18n::CLAP_UNKNOWN_CMD,
+            arg = context(ContextKind::InvalidSubcommand)
+        ),
+        _ => {
+            let rendered = err.render().to_string();
+            let first = rendered.lines().next().unwrap_or_default();
+            tr!(
+                i18n::CLAP_OTHER,
+                detail = first.trim_start_matches("error: ")
+            )
+        }
+    }
+}
+
+/// `directive add ` from a usage line `Usage: theodoi directive add [OPTIONS] …`.
+fn command_path(usage: &str) -> String {
+    usage
+        .split_whitespace()
+        .skip_while(|w| *w != "theodoi")
+        .skip(1)
+        .take_while(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !w.starts_with('-'))
+        .map(|w| format!("{w} "))
+        .collect()
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
+    let ctx = Context::from_env();
+    match cli.command {
+        Command::Demo => return demo::run(cli.db, &ctx, out),
+        Command::Init => return init::run(&db_path(cli.db)?, out),
+        _ => {}
+    }
+    let mut store = Store::open(&db_path(cli.db)?)?;
+    match cli.command {
+        Command::Directive(cmd) => directive::run(&mut store, cmd, out),
+        Command::Unit(cmd) => unit::run(&mut store, cmd, out),
+        Command::Task(cmd) => task::run(&mut store, cmd, out),
+        Command::Done(args) => done::run(&mut store, args, &ctx, out),
+        Command::Overdue(args) => overdue::run(&store, args, &ctx, out),
+        Command::Init | Command::Demo => unreachable!("handled above"),
+    }
+}
+
+/// `--db`, else `THEODOI_DB`, else `theodoi.db` in the user's data directory.
+fn db_path(flag: Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(path) = flag {
+        return Ok(path);
+    }
+    if let Some(path) = std::env::var_os("THEODOI_DB").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(path));
+    }
+    Ok(data_dir()?.join("theodoi.db"))
+}
+
+/// The user's data directory for theodoi (XDG on Linux, AppData on Windows).
+fn data_dir() -> Result<PathBuf> {
+    directories::ProjectDirs::from("", "", "theodoi")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .ok_or_else(|| anyhow::anyhow!(i18n::NO_DATA_DIR.get()))
+}
+
+/// `--format`, shared by every report and list.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FormatArg {
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+fn lang_arg(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| tr!(i18n::BAD_LANG, input = s))
+}
+
+/// A date in any accepted form, with the error naming the input.
+pub fn date_arg(s: &str) -> Result<NaiveDate, String> {
+    parse_date(s).map_err(|e| date_error(s, &e))
+}
+
+/// The message for a text that is not a date.
+pub fn date_error(input: &str, e: &DateError) -> String {
+    match e {
+        DateError::Shape => tr!(i18n::BAD_DATE_SHAPE, input = input.trim()),
+        DateError::NoSuchDay => tr!(i18n::BAD_DATE_DAY, input = input.trim()),
+    }
+}
+
+/// A unit kind by slug or name.
+pub fn kind_arg(s: &str) -> Result<UnitKind, String> {
+    UnitKind::parse(s).ok_or_else(|| kind_error(s))
+}
+
+/// The message for a text that is not a unit kind.
+pub fn kind_error(s: &str) -> String {
+    tr!(
+        i18n::BAD_KIND,
+        input = s.trim(),
+        accepted = i18n::accepted(UnitKind::ALL.iter().map(|k| k.slug().to_string()))
+    )
+}
+
+/// A directive type by slug, name or code.
+pub fn doc_type_arg(s: &str) -> Result<DocType, String> {
+    DocType::parse(s).ok_or_else(|| {
+        tr!(
+            i18n::BAD_DOC_TYPE,
+            input = s.trim(),
+            accepted = i18n::accepted(DocType::ALL.iter().map(|t| t.slug().to_string()))
+        )
+    })
+}
+
+/// `KIND=DATE`.
+pub fn due_arg(s: &str) -> Result<DueRule, String> {
+    use crate::domain::task::DueRuleError;
+    DueRule::parse(s).map_err(|e| match e {
+        DueRuleError::Shape => tr!(i18n::BAD_DUE_SHAPE, input = s),
+        DueRuleError::Kind(kind) => kind_error(&kind),
+        DueRuleError::Date(date, e) => date_error(&date, &e),
+    })
+}
+
+/// A user text that must not be empty once normalized.
+pub fn required_text(s: &str, what: i18n::Text) -> Result<String> {
+    let text = crate::text::normalize(s);
+    if text.is_empty() {
+        anyhow::bail!(tr!(i18n::EMPTY_TEXT, what = what.get()));
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command and option has help in both languages.
+    #[test]
+    fn every_command_and_option_has_help() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            if i18n::help(path).is_none() {
+                missing.push(path.to_string());
+            }
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                if i18n::help(&arg_key(path, arg)).is_none() && i18n::help(&global_key(arg)).is_none() {
+                    missing.push(arg_key(path, arg));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                let sub_path = if path.is_empty() {
+                    sub.get_name().to_string()
+                } else {
+                    format!("{path} {}", sub.get_name())
+                };
+                walk(sub, &sub_path, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "", &mut missing);
+        assert!(missing.is_empty(), "no help for: {missing:?}");
+    }
+
+    #[test]
+    fn clap_definition_is_valid() {
+        command().debug_assert();
+    }
+
+    #[test]
+    fn lang_is_read_before_parsing() {
+        let args = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(lang_from(&args(&["theodoi", "--lang", "en", "overdue"])), Lang::En);
+        assert_eq!(lang_from(&args(&["theodoi", "overdue", "--lang=en"])), Lang::En);
+    }
+
+    #[test]
+    fn usage_gives_command_path() {
+        assert_eq!(
+            command_path("Usage: theodoi directive add [OPTIONS] --issuer <NAME> <SYMBOL>"),
+            "directive add "
+        );
+        assert_eq!(command_path("Usage: theodoi [OPTIONS] <COMMAND>"), "");
+    }
+}

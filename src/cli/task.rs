@@ -1,0 +1,167 @@
+//! `theodoi task add|list`.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use super::{FormatArg, due_arg, required_text};
+use crate::domain::DueRule;
+use crate::domain::task::Task;
+use crate::i18n::{self, tr};
+use crate::report::directives::{TaskList, TaskRow};
+use crate::report::render;
+use crate::store::{Db, DirectiveQuery, Store};
+use crate::text::date::format_dmy;
+use crate::text::slug;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    Add(AddArgs),
+    List(ListArgs),
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct AddArgs {
+    #[arg(long, value_name = "REF")]
+    pub directive: String,
+    #[arg(long, value_name = "NAME")]
+    pub issuer: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub title: String,
+    #[arg(long, value_name = "KIND=DATE", value_parser = due_arg, required = true)]
+    pub due: Vec<DueRule>,
+    #[arg(long, value_name = "UNIT")]
+    pub within: Option<String>,
+    #[arg(long, value_name = "CODE")]
+    pub code: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    #[arg(long, value_name = "REF")]
+    directive: Option<String>,
+    #[command(flatten)]
+    format: FormatArg,
+}
+
+pub fn run(store: &mut Store, cmd: Command, out: &mut dyn Write) -> Result<ExitCode> {
+    match cmd {
+        Command::Add(args) => {
+            let (task, directive, n) = store.write(|db| {
+                let (task, n) = add(db, &args)?;
+                Ok((task.clone(), db.directive(task.directive_id)?.label(), n))
+            })?;
+            writeln!(
+                out,
+                "{}",
+                tr!(
+                    i18n::TASK_ADDED,
+                    code = task.code,
+                    title = task.title,
+                    directive = directive,
+                    n = n
+                )
+            )?;
+        }
+        Command::List(args) => {
+            let db = store.read();
+            let tasks = match &args.directive {
+                Some(reference) => {
+                    let d = db.resolve_directive(&DirectiveQuery {
+                        reference,
+                        ..Default::default()
+                    })?;
+                    db.tasks_of(d.id)?
+                }
+                None => db.tasks()?,
+            };
+            let list = TaskList {
+                rows: rows(&db, &tasks)?,
+            };
+            render(&list, args.format.format, out)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Records a task and its obligations; shared with the demo loader.
+pub fn add(db: &Db<'_>, args: &AddArgs) -> Result<(Task, usize)> {
+    for (i, due) in args.due.iter().enumerate() {
+        if args.due[..i].iter().any(|d| d.kind == due.kind) {
+            bail!(tr!(i18n::TASK_DUPLICATE_KIND, kind = due.kind.slug()));
+        }
+    }
+    let directive = db.resolve_directive(&DirectiveQuery {
+        reference: &args.directive,
+        issuer: args.issuer.as_deref(),
+        issued_on: None,
+    })?;
+    let title = required_text(&args.title, i18n::WHAT_TITLE)?;
+    let within = args
+        .within
+        .as_deref()
+        .map(|w| db.resolve_unit(w))
+        .transpose()?;
+    let code = match &args.code {
+        Some(code) => {
+            let code = code.trim();
+            if !crate::domain::unit::is_valid_code(code) {
+                bail!(tr!(i18n::UNIT_BAD_CODE, code = code));
+            }
+            code.to_string()
+        }
+        None => db.free_task_code(&slug(&format!(
+            "{}{}",
+            directive.doc_type.code(),
+            directive.number
+        )))?,
+    };
+    let (task, n) = db.insert_task(
+        directive.id,
+        &code,
+        &title,
+        within.as_ref().map(|u| u.id),
+        &args.due,
+    )?;
+    if n == 0 {
+        bail!(tr!(
+            i18n::TASK_NO_UNITS,
+            kinds = args
+                .due
+                .iter()
+                .map(|d| d.kind.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            scope = within.map_or_else(|| i18n::TASK_SCOPE_ALL.get().to_string(), |u| u.name)
+        ));
+    }
+    Ok((task, n))
+}
+
+/// Tasks as list rows, with their directive and how many units owe them.
+pub fn rows(db: &Db<'_>, tasks: &[Task]) -> Result<Vec<TaskRow>> {
+    tasks
+        .iter()
+        .map(|t| {
+            Ok(TaskRow {
+                code: t.code.clone(),
+                directive: db.directive(t.directive_id)?.label(),
+                title: t.title.clone(),
+                due: t
+                    .dues
+                    .iter()
+                    .map(|d| format!("{}={}", d.kind.slug(), d.due_on))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                units: db.obligation_count(t.id)?,
+                due_text: t
+                    .dues
+                    .iter()
+                    .map(|d| format!("{}: {}", d.kind, format_dmy(d.due_on)))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,359 @@
+//! `theodoi unit add|list|import`.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result, bail};
+
+use super::{FormatArg, kind_arg, kind_error, required_text};
+use crate::domain::UnitKind;
+use crate::domain::unit::{Unit, is_valid_code};
+use crate::i18n::{self, tr};
+use crate::report::render;
+use crate::report::units::{UnitList, UnitListRow};
+use crate::store::{Db, Store};
+use crate::text::{normalize, slug};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    Add(AddArgs),
+    List(ListArgs),
+    Import(ImportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    #[arg(value_name = "NAME")]
+    name: String,
+    #[arg(long, value_name = "KIND", value_parser = kind_arg)]
+    kind: UnitKind,
+    #[arg(long, value_name = "REF")]
+    parent: Option<String>,
+    #[arg(long, value_name = "CODE")]
+    code: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    #[arg(long, value_name = "TEXT")]
+    search: Option<String>,
+    #[command(flatten)]
+    format: FormatArg,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    #[arg(long)]
+    dry_run: bool,
+}
+
+pub fn run(store: &mut Store, cmd: Command, out: &mut dyn Write) -> Result<ExitCode> {
+    match cmd {
+        Command::Add(args) => {
+            let unit = store.write(|db| add(db, &args))?;
+            writeln!(
+                out,
+                "{}",
+                tr!(i18n::UNIT_ADDED, name = unit.name, code = unit.code)
+            )?;
+        }
+        Command::List(args) => {
+            let rows = store
+                .read()
+                .units_in_tree_order(args.search.as_deref())?
+                .into_iter()
+                .map(|r| UnitListRow {
+                    code: r.unit.code,
+                    name: r.unit.name,
+                    kind: r.unit.kind,
+                    parent: r.parent_code,
+                    depth: r.depth,
+                })
+                .collect();
+            render(&UnitList { rows }, args.format.format, out)?;
+        }
+        Command::Import(args) => {
+            let path = args.file.display().to_string();
+            let bytes = std::fs::read(&args.file)
+                .with_context(|| tr!(i18n::IMPORT_READ, path = path))?;
+            let message = if args.dry_run {
+                let n = store.write(|db| {
+                    let n = import(db, &bytes, &path)?;
+                    // Validate against the database as it is, then write nothing.
+                    bail!(DryRun(n))
+                });
+                match n {
+                    Err(e) => match e.downcast_ref::<DryRun>() {
+                        Some(DryRun(n)) => tr!(i18n::IMPORT_DRY_RUN, path = path, n = n),
+                        None => return Err(e),
+                    },
+                    Ok(()) => unreachable!("a dry run always rolls back"),
+                }
+            } else {
+                let n = store.write(|db| import(db, &bytes, &path))?;
+                tr!(i18n::IMPORT_DONE, path = path, n = n)
+            };
+            writeln!(out, "{message}")?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The rollback that ends a dry run, carrying how many rows would be written.
+#[derive(Debug, thiserror::Error)]
+#[error("dry run")]
+struct DryRun(usize);
+
+fn add(db: &Db<'_>, args: &AddArgs) -> Result<Unit> {
+    let name = required_text(&args.name, i18n::WHAT_NAME)?;
+    let parent = args
+        .parent
+        .as_deref()
+        .map(|p| db.resolve_unit(p))
+        .transpose()?;
+    check_parent(args.kind, parent.as_ref())?;
+    let code = match &args.code {
+        Some(code) => checked_code(code)?,
+        None => free_code(db, &name)?,
+    };
+    db.insert_unit(&code, &name, args.kind, parent.map(|p| p.id))
+}
+
+/// Refuses a unit under a parent of the wrong kind.
+fn check_parent(kind: UnitKind, parent: Option<&Unit>) -> Result<()> {
+    if kind.may_sit_under(parent.map(|p| p.kind)) {
+        return Ok(());
+    }
+    let allowed = kind
+        .allowed_parents()
+        .iter()
+        .map(|k| k.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    match parent {
+        Some(p) => bail!(tr!(
+            i18n::UNIT_BAD_PARENT,
+            kind = kind,
+            parent = p.name,
+            parent_kind = p.kind,
+            allowed = allowed
+        )),
+        None => bail!(tr!(i18n::UNIT_NEEDS_PARENT, kind = kind, allowed = allowed)),
+    }
+}
+
+fn checked_code(code: &str) -> Result<String> {
+    let code = code.trim();
+    if !is_valid_code(code) {
+        bail!(tr!(i18n::UNIT_BAD_CODE, code = code));
+    }
+    Ok(code.to_string())
+}
+
+/// A code made from the name: `Đảng bộ phường Ngô Quyền` → `phuong-ngo-quyen`,
+/// with `-2`, `-3`… when taken.
+fn free_code(db: &Db<'_>, name: &str) -> Result<String> {
+    let full = slug(name);
+    let stem = ["dang-bo-", "chi-bo-"]
+        .iter()
+        .find_map(|p| full.strip_prefix(p))
+        .filter(|s| !s.is_empty())
+        .unwrap_or(&full);
+    let mut stem: String = stem.chars().take(32).collect();
+    while stem.ends_with('-') {
+        stem.pop();
+    }
+    if stem.is_empty() {
+        stem.push('u');
+    }
+    let mut code = stem.clone();
+    for n in 2.. {
+        if db.unit_by_code(&code)?.is_none() {
+            break;
+        }
+        code = format!("{stem}-{n}");
+    }
+    Ok(code)
+}
+
+/// One row of a unit file.
+#[derive(Debug, serde::Deserialize)]
+struct UnitRecord {
+    code: String,
+    name: String,
+    kind: String,
+    #[serde(default)]
+    parent: Option<String>,
+}
+
+const UNIT_COLUMNS: [&str; 4] = ["code", "name", "kind", "parent"];
+
+/// Imports a CSV of units (`code,name,kind,parent`; parents may come later
+/// in the file). Every bad line is reported; one bad line and nothing is
+/// written. Returns the number of units written.
+pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(bytes);
+    let headers = reader
+        .headers()
+        .with_context(|| tr!(i18n::IMPORT_READ, path = source))?
+        .clone();
+    for column in &UNIT_COLUMNS[..3] {
+        if !headers.iter().any(|h| h == *column) {
+            bail!(tr!(
+                i18n::IMPORT_COLUMNS,
+                path = source,
+                column = column,
+                columns = UNIT_COLUMNS.join(",")
+            ));
+        }
+    }
+
+    struct Row {
+        line: u64,
+        code: String,
+        name: String,
+        kind: UnitKind,
+        parent: Option<String>,
+    }
+    let mut errors: Vec<(u64, String)> = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                errors.push((line, e.to_string()));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        let record: UnitRecord = match record.deserialize(Some(&headers)) {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push((line, e.to_string()));
+                continue;
+            }
+        };
+        let mut problems = Vec::new();
+        let code = record.code.trim().to_string();
+        if !is_valid_code(&code) {
+            problems.push(tr!(i18n::UNIT_BAD_CODE, code = code));
+        } else if let Some(first) = seen.insert(code.to_ascii_lowercase(), line) {
+            problems.push(tr!(i18n::IMPORT_DUPLICATE, code = code, line = first));
+        } else if let Some(existing) = db.unit_by_code(&code)? {
+            problems.push(tr!(i18n::UNIT_CODE_TAKEN, code = code, name = existing.name));
+        }
+        let name = normalize(&record.name);
+        if name.is_empty() {
+            problems.push(tr!(i18n::EMPTY_TEXT, what = i18n::WHAT_NAME.get()));
+        }
+        let kind = UnitKind::parse(&record.kind);
+        if kind.is_none() {
+            problems.push(kind_error(&record.kind));
+        }
+        match (problems.is_empty(), kind) {
+            (true, Some(kind)) => rows.push(Row {
+                line,
+                code,
+                name,
+                kind,
+                parent: record.parent.filter(|p| !p.trim().is_empty()),
+            }),
+            _ => errors.extend(problems.into_iter().map(|p| (line, p))),
+        }
+    }
+
+    // Insert parents before children: repeat passes until nothing moves;
+    // what is left refers to an unknown parent or to a cycle.
+    let in_file: HashMap<String, usize> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.code.to_ascii_lowercase(), i))
+        .collect();
+    let mut placed: HashMap<usize, Unit> = HashMap::new();
+    let mut pending: Vec<usize> = (0..rows.len()).collect();
+    let mut written = 0;
+    loop {
+        let before = pending.len();
+        let mut still = Vec::new();
+        for i in pending {
+            let row = &rows[i];
+            let parent = match &row.parent {
+                None => None,
+                Some(p) => match in_file.get(&p.to_ascii_lowercase()) {
+                    Some(j) => match placed.get(j) {
+                        Some(unit) => Some(unit.clone()),
+                        None => {
+                            still.push(i);
+                            continue;
+                        }
+                    },
+                    None => match db.resolve_unit(p) {
+                        Ok(unit) => Some(unit),
+                        Err(_) => {
+                            errors.push((
+                                row.line,
+                                tr!(i18n::IMPORT_PARENT_UNKNOWN, parent = p),
+                            ));
+                            continue;
+                        }
+                    },
+                },
+            };
+            if let Err(e) = check_parent(row.kind, parent.as_ref()) {
+                errors.push((row.line, e.to_string()));
+                continue;
+            }
+            if errors.is_empty() {
+                let unit = db.insert_unit(&row.code, &row.name, row.kind, parent.map(|p| p.id))?;
+                placed.insert(i, unit);
+                written += 1;
+            } else {
+                // Keep checking the rest, but write no more: the whole file is refused.
+                placed.insert(
+                    i,
+                    Unit {
+                        id: 0,
+                        code: row.code.clone(),
+                        name: row.name.clone(),
+                        kind: row.kind,
+                        parent_id: None,
+                    },
+                );
+            }
+        }
+        pending = still;
+        if pending.is_empty() || pending.len() == before {
+            break;
+        }
+    }
+    for i in pending {
+        let row = &rows[i];
+        let parent = row.parent.clone().unwrap_or_default();
+        let reason = match in_file
+            .get(&parent.to_ascii_lowercase())
+            .map(|j| rows[*j].parent.is_some())
+        {
+            Some(true) => tr!(i18n::IMPORT_CYCLE, parent = parent),
+            _ => tr!(i18n::IMPORT_PARENT_UNKNOWN, parent = parent),
+        };
+        errors.push((row.line, reason));
+    }
+    if !errors.is_empty() {
+        errors.sort();
+        let n = errors.iter().map(|(l, _)| l).collect::<std::collections::BTreeSet<_>>().len();
+        let details = errors
+            .iter()
+            .map(|(line, reason)| tr!(i18n::IMPORT_ROW, line = line, reason = reason))
+            .collect::<Vec<_>>()
+            .join("; ");
+        bail!(tr!(i18n::IMPORT_FAILED, path = source, n = n, errors = details));
+    }
+    Ok(written)
+}

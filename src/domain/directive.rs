@@ -1,0 +1,276 @@
+//! Directives (văn bản): their types and how a clerk names one.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::i18n;
+use crate::text::symbol::{Symbol, SymbolError, canonical_type_code, parse_symbol};
+use crate::text::{fold, normalize};
+
+/// The types of Party document, each with its code in a symbol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "&'static str")]
+pub enum DocType {
+    NghiQuyet,
+    QuyetDinh,
+    QuyDinh,
+    ChiThi,
+    KetLuan,
+    QuyChe,
+    ThongTri,
+    HuongDan,
+    ThongBao,
+    BaoCao,
+    KeHoach,
+    ChuongTrinh,
+    ChuongTrinhHanhDong,
+    DeAn,
+    ToTrinh,
+    CongVan,
+    BienBan,
+}
+
+impl DocType {
+    /// Every type, in the order of DOMAIN.md.
+    pub const ALL: [DocType; 17] = [
+        DocType::NghiQuyet,
+        DocType::QuyetDinh,
+        DocType::QuyDinh,
+        DocType::ChiThi,
+        DocType::KetLuan,
+        DocType::QuyChe,
+        DocType::ThongTri,
+        DocType::HuongDan,
+        DocType::ThongBao,
+        DocType::BaoCao,
+        DocType::KeHoach,
+        DocType::ChuongTrinh,
+        DocType::ChuongTrinhHanhDong,
+        DocType::DeAn,
+        DocType::ToTrinh,
+        DocType::CongVan,
+        DocType::BienBan,
+    ];
+
+    /// The code used in a symbol (`KH` in `188-KH/TU`).
+    pub fn code(self) -> &'static str {
+        use DocType::*;
+        match self {
+            NghiQuyet => "NQ",
+            QuyetDinh => "QĐ",
+            QuyDinh => "QĐi",
+            ChiThi => "CT",
+            KetLuan => "KL",
+            QuyChe => "QC",
+            ThongTri => "TT",
+            HuongDan => "HD",
+            ThongBao => "TB",
+            BaoCao => "BC",
+            KeHoach => "KH",
+            ChuongTrinh => "CTr",
+            ChuongTrinhHanhDong => "CTHĐ",
+            DeAn => "ĐA",
+            ToTrinh => "TTr",
+            CongVan => "CV",
+            BienBan => "BB",
+        }
+    }
+
+    /// The stable ASCII name used in files, JSON and the database.
+    pub fn slug(self) -> &'static str {
+        use DocType::*;
+        match self {
+            NghiQuyet => "nghi-quyet",
+            QuyetDinh => "quyet-dinh",
+            QuyDinh => "quy-dinh",
+            ChiThi => "chi-thi",
+            KetLuan => "ket-luan",
+            QuyChe => "quy-che",
+            ThongTri => "thong-tri",
+            HuongDan => "huong-dan",
+            ThongBao => "thong-bao",
+            BaoCao => "bao-cao",
+            KeHoach => "ke-hoach",
+            ChuongTrinh => "chuong-trinh",
+            ChuongTrinhHanhDong => "chuong-trinh-hanh-dong",
+            DeAn => "de-an",
+            ToTrinh => "to-trinh",
+            CongVan => "cong-van",
+            BienBan => "bien-ban",
+        }
+    }
+
+    /// The type a symbol's code stands for. `QĐ` is read as Quyết định;
+    /// a Quy định written `QĐ` is given its type explicitly.
+    pub fn from_code(code: &str) -> Option<DocType> {
+        let code = canonical_type_code(code)?;
+        DocType::ALL.into_iter().find(|t| t.code() == code)
+    }
+
+    /// Reads a type from its slug, code or name in either language, with
+    /// or without accents: `quy-dinh`, `Quy định`, `quy dinh`, `QĐi`.
+    pub fn parse(s: &str) -> Option<DocType> {
+        let key = fold(s).replace('-', " ");
+        DocType::ALL
+            .into_iter()
+            .find(|t| {
+                key == t.slug().replace('-', " ")
+                    || key == fold(i18n::doc_type(*t).vi)
+                    || key == fold(i18n::doc_type(*t).en)
+            })
+            .or_else(|| DocType::from_code(s.trim()))
+    }
+}
+
+impl From<DocType> for &'static str {
+    fn from(t: DocType) -> Self {
+        t.slug()
+    }
+}
+
+impl std::fmt::Display for DocType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(i18n::doc_type(*self).get())
+    }
+}
+
+/// How a clerk names a directive: by its symbol (`188-KH/TU`) or, when the
+/// text gives none, by type and number (`Kế hoạch số 223`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DirectiveSpec {
+    pub doc_type: DocType,
+    pub number: String,
+    pub symbol: Option<Symbol>,
+}
+
+/// Why a text names no directive.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SpecError {
+    #[error(transparent)]
+    Symbol(#[from] SymbolError),
+    /// A bare number with no type to go with it.
+    #[error("a number needs a document type")]
+    NeedsType,
+}
+
+impl DirectiveSpec {
+    /// Parses a symbol or a `TYPE số NUMBER` phrase. An explicit type wins
+    /// over the one the symbol's code suggests (`QĐ` may be a Quy định).
+    pub fn parse(input: &str, explicit: Option<DocType>) -> Result<DirectiveSpec, SpecError> {
+        let symbol_error = match parse_symbol(input) {
+            Ok(symbol) => {
+                let doc_type = explicit
+                    .or_else(|| DocType::from_code(symbol.type_code))
+                    .unwrap_or(DocType::CongVan);
+                return Ok(DirectiveSpec {
+                    doc_type,
+                    number: symbol.number.clone(),
+                    symbol: Some(symbol),
+                });
+            }
+            Err(e) => e,
+        };
+        if let Some((doc_type, number)) = parse_type_and_number(input) {
+            return Ok(DirectiveSpec {
+                doc_type: explicit.unwrap_or(doc_type),
+                number,
+                symbol: None,
+            });
+        }
+        let text = normalize(input);
+        if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+            return match explicit {
+                Some(doc_type) => Ok(DirectiveSpec {
+                    doc_type,
+                    number: text,
+                    symbol: None,
+                }),
+                None => Err(SpecError::NeedsType),
+            };
+        }
+        Err(symbol_error.into())
+    }
+
+    /// How the directive is shown: its symbol, else `Kế hoạch số 223`.
+    pub fn label(&self) -> String {
+        match &self.symbol {
+            Some(s) => s.to_string(),
+            None => i18n::number_only_label(self.doc_type, &self.number),
+        }
+    }
+}
+
+/// `Kế hoạch số 223`, `ke hoach 223`, `Kế hoạch số: 223`.
+fn parse_type_and_number(input: &str) -> Option<(DocType, String)> {
+    let key = fold(input);
+    let (head, number) = key.rsplit_once(' ')?;
+    let number = number.trim_start_matches(':');
+    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let head = head.trim_end_matches(':').trim();
+    let head = head.strip_suffix(" so").unwrap_or(head);
+    Some((DocType::parse(head)?, number.to_string()))
+}
+
+/// A directive as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Directive {
+    #[serde(skip)]
+    pub id: i64,
+    /// Canonical symbol, or null when known only by number.
+    pub symbol: Option<String>,
+    #[serde(rename = "type")]
+    pub doc_type: DocType,
+    pub number: String,
+    pub issuer: String,
+    pub issued_on: NaiveDate,
+    pub title: String,
+    /// The symbol as it was first typed or pasted.
+    pub symbol_as_written: Option<String>,
+}
+
+impl Directive {
+    /// How the directive is shown: its symbol, else `Kế hoạch số 223`.
+    pub fn label(&self) -> String {
+        match &self.symbol {
+            Some(s) => s.clone(),
+            None => i18n::number_only_label(self.doc_type, &self.number),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_maps_back_to_its_type() {
+        for t in DocType::ALL {
+            assert_eq!(DocType::from_code(t.code()), Some(t));
+            assert_eq!(DocType::parse(t.slug()), Some(t));
+            assert_eq!(DocType::parse(i18n::doc_type(t).vi), Some(t));
+        }
+        assert_eq!(DocType::parse("quy dinh"), Some(DocType::QuyDinh));
+        assert_eq!(DocType::parse("Kế hoạch"), Some(DocType::KeHoach));
+    }
+
+    #[test]
+    fn spec_from_symbol_and_from_number() {
+        let s = DirectiveSpec::parse("44-QĐ/TU", Some(DocType::QuyDinh)).unwrap();
+        assert_eq!(s.doc_type, DocType::QuyDinh);
+        assert_eq!(s.label(), "44-QĐ/TU");
+
+        let s = DirectiveSpec::parse("34- ĐA/TU", None).unwrap();
+        assert_eq!((s.doc_type, s.number.as_str()), (DocType::DeAn, "34"));
+
+        for input in ["Kế hoạch số 223", "ke hoach so 223", "KẾ HOẠCH 223", "Kế hoạch số: 223"] {
+            let s = DirectiveSpec::parse(input, None).unwrap();
+            assert_eq!((s.doc_type, s.number.as_str(), s.symbol), (DocType::KeHoach, "223", None), "{input}");
+        }
+        let s = DirectiveSpec::parse("223", Some(DocType::KeHoach)).unwrap();
+        assert_eq!(s.number, "223");
+        assert_eq!(DirectiveSpec::parse("223", None), Err(SpecError::NeedsType));
+        assert!(DirectiveSpec::parse("hello", None).is_err());
+    }
+}

@@ -1,0 +1,12 @@
+//! The domain: directives, units, tasks, obligations and their status.
+//! Types and rules only; no SQL and no terminal I/O (see ARCHITECTURE.md).
+
+pub mod directive;
+pub mod status;
+pub mod task;
+pub mod unit;
+
+pub use directive::{DirectiveSpec, DocType};
+pub use status::Status;
+pub use task::DueRule;
+pub use unit::UnitKind;

@@ -1,0 +1,83 @@
+//! The four buckets of a government task-monitoring report, as of a date.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// Where an obligation stands on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Hoàn thành đúng hạn.
+    DoneOnTime,
+    /// Hoàn thành quá hạn.
+    DoneLate,
+    /// Chưa hoàn thành, trong hạn.
+    Open,
+    /// Chưa hoàn thành, quá hạn.
+    Overdue,
+}
+
+impl Status {
+    /// The status as of `as_of`. A completion dated after `as_of` has not
+    /// happened yet, so a report for a past day shows that day as it was.
+    /// The due day itself is still on time: late starts the day after.
+    pub fn as_of(due_on: NaiveDate, completed_on: Option<NaiveDate>, as_of: NaiveDate) -> Status {
+        match completed_on {
+            Some(done) if done <= as_of => {
+                if done <= due_on {
+                    Status::DoneOnTime
+                } else {
+                    Status::DoneLate
+                }
+            }
+            _ if as_of > due_on => Status::Overdue,
+            _ => Status::Open,
+        }
+    }
+}
+
+/// Whole days past the due date on `as_of` (0 when not yet late).
+pub fn days_overdue(due_on: NaiveDate, as_of: NaiveDate) -> i64 {
+    (as_of - due_on).num_days().max(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// (due, completed, as of, status)
+    const CASES: &[(&str, Option<&str>, &str, Status)] = &[
+        ("2023-12-06", None, "2023-12-06", Status::Open),
+        ("2023-12-06", None, "2023-12-07", Status::Overdue),
+        ("2023-12-12", None, "2023-12-07", Status::Open),
+        ("2023-12-12", None, "2023-12-13", Status::Overdue),
+        ("2023-12-06", Some("2023-12-05"), "2023-12-07", Status::DoneOnTime),
+        ("2023-12-06", Some("2023-12-06"), "2023-12-07", Status::DoneOnTime),
+        ("2023-12-06", Some("2023-12-08"), "2023-12-13", Status::DoneLate),
+        // Not yet done on the as-of day: the later completion does not count.
+        ("2023-12-06", Some("2023-12-08"), "2023-12-07", Status::Overdue),
+        ("2023-12-06", Some("2023-12-05"), "2023-12-01", Status::Open),
+    ];
+
+    #[test]
+    fn buckets() {
+        for (due, done, as_of, want) in CASES {
+            assert_eq!(
+                Status::as_of(d(due), done.map(d), d(as_of)),
+                *want,
+                "{due} {done:?} {as_of}"
+            );
+        }
+    }
+
+    #[test]
+    fn days_late() {
+        assert_eq!(days_overdue(d("2023-12-06"), d("2023-12-07")), 1);
+        assert_eq!(days_overdue(d("2023-12-06"), d("2023-12-13")), 7);
+        assert_eq!(days_overdue(d("2023-12-06"), d("2023-12-01")), 0);
+    }
+}

@@ -1,0 +1,552 @@
+//! Every string a user reads, in Vietnamese (the default) and English.
+//! Messages are `Text` constants filled by `tr!`; command help is keyed by
+//! the command path (see `help`).
+
+use std::fmt::Display;
+use std::sync::OnceLock;
+
+use crate::domain::{DocType, Status, UnitKind};
+
+/// The language of everything printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    /// `vi` or `en` (also `vi-VN`, `en_US.UTF-8`…); anything else is `None`.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        if s.starts_with("vi") {
+            Some(Lang::Vi)
+        } else if s.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+}
+
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// Sets the language once, at start-up. Later calls are ignored.
+pub fn set_lang(lang: Lang) {
+    let _ = LANG.set(lang);
+}
+
+/// The language in force.
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// One piece of text in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text {
+    pub vi: &'static str,
+    pub en: &'static str,
+}
+
+impl Text {
+    /// The text in the language in force.
+    pub fn get(&self) -> &'static str {
+        match lang() {
+            Lang::Vi => self.vi,
+            Lang::En => self.en,
+        }
+    }
+}
+
+const fn t(vi: &'static str, en: &'static str) -> Text {
+    Text { vi, en }
+}
+
+/// Replaces each `{name}` in `template` by its value.
+pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    out
+}
+
+/// `tr!(TEXT)` or `tr!(TEXT, name = value, …)`: a message in the language in force.
+macro_rules! tr {
+    ($text:expr) => { $text.get().to_string() };
+    ($text:expr, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::fill($text.get(), &[$((stringify!($name), &$value as &dyn std::fmt::Display)),+])
+    };
+}
+pub(crate) use tr;
+
+/// At most ten candidates, joined for a one-line error.
+pub fn candidates(items: impl Iterator<Item = String>) -> String {
+    let items: Vec<String> = items.collect();
+    let mut shown = items.iter().take(10).cloned().collect::<Vec<_>>().join("; ");
+    if items.len() > 10 {
+        shown.push_str(&tr!(MORE, n = items.len() - 10));
+    }
+    shown
+}
+
+/// A list of accepted values, for error messages.
+pub fn accepted(values: impl Iterator<Item = String>) -> String {
+    values.collect::<Vec<_>>().join(", ")
+}
+
+// Unit kinds and document types.
+
+pub fn unit_kind(k: UnitKind) -> Text {
+    match k {
+        UnitKind::DangBoCapTren => t("Đảng bộ cấp trên cơ sở", "Upper-level Party committee"),
+        UnitKind::DangBoCoSo => t("Đảng bộ cơ sở", "Grassroots Party committee"),
+        UnitKind::ChiBoCoSo => t("Chi bộ cơ sở", "Grassroots Party cell"),
+        UnitKind::DangBoBoPhan => t("Đảng bộ bộ phận", "Section Party committee"),
+        UnitKind::ChiBoTrucThuoc => t("Chi bộ trực thuộc", "Affiliated Party cell"),
+    }
+}
+
+pub fn doc_type(d: DocType) -> Text {
+    use DocType::*;
+    match d {
+        NghiQuyet => t("Nghị quyết", "Resolution"),
+        QuyetDinh => t("Quyết định", "Decision"),
+        QuyDinh => t("Quy định", "Regulation"),
+        ChiThi => t("Chỉ thị", "Directive"),
+        KetLuan => t("Kết luận", "Conclusion"),
+        QuyChe => t("Quy chế", "Statute"),
+        ThongTri => t("Thông tri", "Circular"),
+        HuongDan => t("Hướng dẫn", "Guideline"),
+        ThongBao => t("Thông báo", "Notice"),
+        BaoCao => t("Báo cáo", "Report"),
+        KeHoach => t("Kế hoạch", "Plan"),
+        ChuongTrinh => t("Chương trình", "Programme"),
+        ChuongTrinhHanhDong => t("Chương trình hành động", "Action programme"),
+        DeAn => t("Đề án", "Scheme"),
+        ToTrinh => t("Tờ trình", "Submission"),
+        CongVan => t("Công văn", "Official letter"),
+        BienBan => t("Biên bản", "Minutes"),
+    }
+}
+
+/// `Kế hoạch số 223` / `Plan no. 223`, for a directive with no symbol.
+pub fn number_only_label(d: DocType, number: &str) -> String {
+    tr!(NUMBER_ONLY, doc_type = doc_type(d).get(), number = number)
+}
+
+pub fn status(s: Status) -> Text {
+    match s {
+        Status::DoneOnTime => t("hoàn thành đúng hạn", "done on time"),
+        Status::DoneLate => t("hoàn thành quá hạn", "done late"),
+        Status::Open => t("chưa hoàn thành, trong hạn", "open"),
+        Status::Overdue => t("chưa hoàn thành, quá hạn", "overdue"),
+    }
+}
+
+pub const NUMBER_ONLY: Text = t("{doc_type} số {number}", "{doc_type} no. {number}");
+pub const MORE: Text = t(" … và {n} mục khác", " … and {n} more");
+
+// Table headers.
+
+pub const H_CODE: Text = t("Mã", "Code");
+pub const H_UNIT: Text = t("Đơn vị", "Unit");
+pub const H_KIND: Text = t("Loại đơn vị", "Kind");
+pub const H_PARENT: Text = t("Cấp trên trực tiếp", "Parent");
+pub const H_DIRECTIVE: Text = t("Văn bản", "Directive");
+pub const H_SYMBOL: Text = t("Số, ký hiệu", "Number and symbol");
+pub const H_TYPE: Text = t("Loại văn bản", "Type");
+pub const H_ISSUER: Text = t("Cơ quan ban hành", "Issuer");
+pub const H_ISSUED_ON: Text = t("Ngày ban hành", "Issued on");
+pub const H_TITLE: Text = t("Trích yếu", "Subject");
+pub const H_TASK: Text = t("Nhiệm vụ", "Task");
+pub const H_DUE: Text = t("Hạn hoàn thành", "Due");
+pub const H_DAYS_OVERDUE: Text = t("Số ngày quá hạn", "Days overdue");
+pub const H_UNITS: Text = t("Số đơn vị", "Units");
+
+// Messages.
+
+pub const DB_NOT_FOUND: Text = t(
+    "chưa có cơ sở dữ liệu {path}; hãy chạy `theodoi init` để tạo, hoặc chỉ đúng tệp bằng --db hay THEODOI_DB",
+    "no database at {path}; run `theodoi init` to create it, or point --db or THEODOI_DB at the right file",
+);
+pub const DB_TOO_NEW: Text = t(
+    "cơ sở dữ liệu {path} ở phiên bản {found}, mới hơn phiên bản {known} mà bản theodoi này hiểu; hãy cài bản theodoi mới hơn (tệp không bị thay đổi)",
+    "database {path} is at version {found}, newer than version {known} that this theodoi understands; install a newer theodoi (the file was not changed)",
+);
+pub const DB_OPEN: Text = t(
+    "không mở được cơ sở dữ liệu {path}",
+    "could not open database {path}",
+);
+pub const DB_MIGRATE: Text = t(
+    "không nâng cấp được cơ sở dữ liệu lên phiên bản {version}",
+    "could not upgrade the database to version {version}",
+);
+pub const DB_CREATE_DIR: Text = t(
+    "không tạo được thư mục {path}",
+    "could not create directory {path}",
+);
+pub const NO_DATA_DIR: Text = t(
+    "không tìm thấy thư mục dữ liệu của người dùng; hãy chỉ tệp cơ sở dữ liệu bằng --db hoặc THEODOI_DB",
+    "no user data directory found; give the database file with --db or THEODOI_DB",
+);
+pub const INIT_CREATED: Text = t(
+    "đã tạo cơ sở dữ liệu {path}",
+    "created database {path}",
+);
+pub const INIT_EXISTS: Text = t(
+    "cơ sở dữ liệu {path} đã có (phiên bản {version}); không thay đổi gì",
+    "database {path} already exists (version {version}); nothing changed",
+);
+pub const BAD_DATE_SHAPE: Text = t(
+    "ngày không hợp lệ '{input}': hãy viết dd/mm/yyyy (06/12/2023), d-m-yyyy (6-12-2023), d.m.yyyy, yyyy-mm-dd hoặc 'ngày 6 tháng 12 năm 2023'",
+    "invalid date '{input}': write dd/mm/yyyy (06/12/2023), d-m-yyyy (6-12-2023), d.m.yyyy, yyyy-mm-dd or 'ngày 6 tháng 12 năm 2023'",
+);
+pub const BAD_DATE_DAY: Text = t(
+    "ngày không tồn tại '{input}': kiểm tra lại ngày và tháng (dd/mm/yyyy)",
+    "no such day '{input}': check the day and month (dd/mm/yyyy)",
+);
+pub const BAD_SYMBOL: Text = t(
+    "số, ký hiệu không hợp lệ '{input}': hãy viết SỐ-LOẠI/CƠ QUAN như 188-KH/TU, hoặc loại và số như 'Kế hoạch số 223'",
+    "invalid number and symbol '{input}': write NUMBER-TYPE/ISSUER such as 188-KH/TU, or a type and number such as 'Kế hoạch số 223'",
+);
+pub const BAD_TYPE_CODE: Text = t(
+    "ký hiệu '{input}' có loại văn bản '{code}' không có trong danh mục; chấp nhận: {accepted}",
+    "symbol '{input}' has an unknown type code '{code}'; accepted: {accepted}",
+);
+pub const NEEDS_TYPE: Text = t(
+    "'{input}' chỉ có số; hãy cho biết loại văn bản bằng --type (ví dụ --type ke-hoach) hoặc viết 'Kế hoạch số {input}'",
+    "'{input}' is only a number; give the type with --type (e.g. --type ke-hoach) or write 'Kế hoạch số {input}'",
+);
+pub const BAD_DOC_TYPE: Text = t(
+    "loại văn bản không hợp lệ '{input}'; chấp nhận: {accepted}",
+    "unknown directive type '{input}'; accepted: {accepted}",
+);
+pub const BAD_KIND: Text = t(
+    "loại đơn vị không hợp lệ '{input}'; chấp nhận: {accepted}",
+    "unknown unit kind '{input}'; accepted: {accepted}",
+);
+pub const BAD_DUE_SHAPE: Text = t(
+    "thời hạn không hợp lệ '{input}': hãy viết LOẠI=NGÀY, ví dụ chi-bo-co-so=06/12/2023",
+    "invalid due date '{input}': write KIND=DATE, e.g. chi-bo-co-so=06/12/2023",
+);
+pub const BAD_LANG: Text = t(
+    "ngôn ngữ không hợp lệ '{input}'; chấp nhận: vi, en",
+    "unknown language '{input}'; accepted: vi, en",
+);
+pub const EMPTY_TEXT: Text = t(
+    "{what} không được để trống",
+    "{what} must not be empty",
+);
+pub const WHAT_ISSUER: Text = t("cơ quan ban hành (--issuer)", "the issuer (--issuer)");
+pub const WHAT_TITLE: Text = t("trích yếu (--title)", "the subject (--title)");
+pub const WHAT_NAME: Text = t("tên đơn vị", "the unit name");
+pub const DIRECTIVE_DESCRIBED: Text = t(
+    "{label} ngày {date} của {issuer}",
+    "{label} of {date} by {issuer}",
+);
+pub const DIRECTIVE_EXISTS: Text = t(
+    "văn bản này đã có: {directive}; không thêm lần nữa",
+    "this directive is already recorded: {directive}; not added again",
+);
+pub const DIRECTIVE_ADDED: Text = t("đã thêm văn bản {directive}", "added directive {directive}");
+pub const DIRECTIVE_NOT_FOUND: Text = t(
+    "không tìm thấy văn bản '{input}'; xem danh sách bằng `theodoi directive list`",
+    "no directive matches '{input}'; see `theodoi directive list`",
+);
+pub const DIRECTIVE_AMBIGUOUS: Text = t(
+    "'{input}' khớp với nhiều văn bản, hãy thêm --issuer hoặc --date để chọn: {candidates}",
+    "'{input}' matches several directives; add --issuer or --date to choose: {candidates}",
+);
+pub const UNIT_NOT_FOUND: Text = t(
+    "không tìm thấy đơn vị '{input}'; xem danh sách bằng `theodoi unit list`",
+    "no unit matches '{input}'; see `theodoi unit list`",
+);
+pub const UNIT_AMBIGUOUS: Text = t(
+    "'{input}' khớp với nhiều đơn vị, hãy dùng mã hoặc tên đầy đủ: {candidates}",
+    "'{input}' matches several units; use the code or the full name: {candidates}",
+);
+pub const UNIT_CODE_TAKEN: Text = t(
+    "mã đơn vị '{code}' đã dùng cho {name}",
+    "unit code '{code}' is already used by {name}",
+);
+pub const UNIT_BAD_CODE: Text = t(
+    "mã đơn vị không hợp lệ '{code}': chỉ dùng chữ không dấu, chữ số và - _ . (tối đa 40 ký tự)",
+    "invalid unit code '{code}': use unaccented letters, digits and - _ . (at most 40 characters)",
+);
+pub const UNIT_BAD_PARENT: Text = t(
+    "{kind} không thể trực thuộc {parent} ({parent_kind}); cấp trên trực tiếp phải là: {allowed}",
+    "a {kind} cannot sit under {parent} ({parent_kind}); its parent must be: {allowed}",
+);
+pub const UNIT_NEEDS_PARENT: Text = t(
+    "{kind} cần có cấp trên trực tiếp (--parent), là: {allowed}",
+    "a {kind} needs a parent (--parent): {allowed}",
+);
+pub const UNIT_ADDED: Text = t(
+    "đã thêm đơn vị {name} (mã {code})",
+    "added unit {name} (code {code})",
+);
+pub const IMPORT_READ: Text = t("không đọc được tệp {path}", "could not read file {path}");
+pub const IMPORT_COLUMNS: Text = t(
+    "tệp {path} thiếu cột {column}; dòng đầu phải là: {columns}",
+    "file {path} lacks column {column}; the first line must be: {columns}",
+);
+pub const IMPORT_ROW: Text = t("dòng {line}: {reason}", "line {line}: {reason}");
+pub const IMPORT_FAILED: Text = t(
+    "tệp {path} có {n} dòng lỗi, không ghi gì: {errors}",
+    "file {path} has {n} bad lines; nothing written: {errors}",
+);
+pub const IMPORT_PARENT_UNKNOWN: Text = t(
+    "không có cấp trên '{parent}' (trong tệp hay trong cơ sở dữ liệu)",
+    "parent '{parent}' is neither in the file nor in the database",
+);
+pub const IMPORT_CYCLE: Text = t(
+    "cấp trên '{parent}' tạo thành vòng lặp trong cây đơn vị",
+    "parent '{parent}' makes a cycle in the unit tree",
+);
+pub const IMPORT_DUPLICATE: Text = t(
+    "mã '{code}' đã có ở dòng {line}",
+    "code '{code}' already appears on line {line}",
+);
+pub const IMPORT_DONE: Text = t(
+    "đã nhập {n} đơn vị từ {path}",
+    "imported {n} units from {path}",
+);
+pub const IMPORT_DRY_RUN: Text = t(
+    "tệp {path} hợp lệ: {n} đơn vị sẽ được nhập (chạy thử, không ghi gì)",
+    "file {path} is valid: {n} units would be imported (dry run, nothing written)",
+);
+pub const TASK_CODE_TAKEN: Text = t(
+    "mã nhiệm vụ '{code}' đã có; hãy chọn mã khác bằng --code",
+    "task code '{code}' is already used; choose another with --code",
+);
+pub const TASK_NO_UNITS: Text = t(
+    "không có đơn vị nào thuộc loại {kinds} trong {scope}; nhiệm vụ không được tạo",
+    "no unit of kind {kinds} in {scope}; the task was not created",
+);
+pub const TASK_SCOPE_ALL: Text = t("toàn bộ cây đơn vị", "the whole unit tree");
+pub const TASK_ADDED: Text = t(
+    "đã thêm nhiệm vụ {code} ({title}) của văn bản {directive}: {n} đơn vị phải thực hiện",
+    "added task {code} ({title}) of {directive}: {n} units must carry it out",
+);
+pub const TASK_DUPLICATE_KIND: Text = t(
+    "loại đơn vị {kind} có hai thời hạn; mỗi loại chỉ một --due",
+    "unit kind {kind} has two due dates; give one --due per kind",
+);
+pub const TASK_NOT_FOUND: Text = t(
+    "không tìm thấy nhiệm vụ '{input}'; xem danh sách bằng `theodoi task list`",
+    "no task matches '{input}'; see `theodoi task list`",
+);
+pub const TASK_AMBIGUOUS: Text = t(
+    "'{input}' khớp với nhiều nhiệm vụ, hãy dùng mã nhiệm vụ: {candidates}",
+    "'{input}' matches several tasks; use the task code: {candidates}",
+);
+pub const DONE_NOT_APPLICABLE: Text = t(
+    "nhiệm vụ {task} không áp dụng cho {unit}",
+    "task {task} does not apply to {unit}",
+);
+pub const DONE_ALREADY: Text = t(
+    "{unit} đã được ghi hoàn thành nhiệm vụ {task} ngày {date}; không ghi lại",
+    "{unit} is already recorded as having done task {task} on {date}; not recorded again",
+);
+pub const DONE_FUTURE: Text = t(
+    "ngày hoàn thành {date} ở sau hôm nay ({today})",
+    "completion date {date} is after today ({today})",
+);
+pub const DONE_RECORDED: Text = t(
+    "đã ghi: {unit} hoàn thành nhiệm vụ {task} ngày {date} ({status})",
+    "recorded: {unit} did task {task} on {date} ({status})",
+);
+pub const OVERDUE_NONE: Text = t(
+    "Không có đơn vị nào quá hạn tính đến ngày {date}.",
+    "Nothing is overdue as of {date}.",
+);
+pub const OVERDUE_TITLE: Text = t(
+    "Nhiệm vụ quá hạn tính đến ngày {date}: {n}",
+    "Overdue as of {date}: {n}",
+);
+pub const DIRECTIVE_LIST_EMPTY: Text = t(
+    "Chưa có văn bản nào.",
+    "No directives recorded.",
+);
+pub const UNIT_LIST_EMPTY: Text = t("Chưa có đơn vị nào.", "No units recorded.");
+pub const TASK_LIST_EMPTY: Text = t("Chưa có nhiệm vụ nào.", "No tasks recorded.");
+pub const SHOW_TASKS: Text = t("Nhiệm vụ:", "Tasks:");
+pub const SHOW_NO_TASKS: Text = t("Chưa có nhiệm vụ nào.", "No tasks yet.");
+pub const DEMO_BUILT: Text = t(
+    "Đã dựng cơ sở dữ liệu mẫu Sơn Tây tại {path}",
+    "Built the Sơn Tây demo database at {path}",
+);
+pub const DEMO_NOT_DEMO: Text = t(
+    "{path} không phải cơ sở dữ liệu mẫu; lệnh demo không ghi đè lên nó",
+    "{path} is not a demo database; demo will not overwrite it",
+);
+pub const DEMO_FIXTURE: Text = t(
+    "tệp mẫu fixtures/{file} có lỗi",
+    "fixture file fixtures/{file} is broken",
+);
+pub const DEMO_HINT: Text = t(
+    "Xem thêm: theodoi --db {path} unit list | directive list | overdue --as-of 13/12/2023",
+    "More: theodoi --db {path} unit list | directive list | overdue --as-of 13/12/2023",
+);
+pub const ERR_PREFIX: Text = t("theodoi: ", "theodoi: ");
+pub const INTERNAL_ERROR: Text = t(
+    "lỗi nội bộ ({detail}); không có gì được ghi dở dang. Xin báo lại kèm lệnh đã chạy",
+    "internal error ({detail}); nothing was half-written. Please report it with the command you ran",
+);
+pub const CLAP_INVALID_VALUE: Text = t(
+    "giá trị '{value}' không hợp lệ cho {arg}",
+    "invalid value '{value}' for {arg}",
+);
+pub const CLAP_UNKNOWN_ARG: Text = t(
+    "tham số không hợp lệ '{arg}'; xem `theodoi {cmd}--help`",
+    "unexpected argument '{arg}'; see `theodoi {cmd}--help`",
+);
+pub const CLAP_MISSING: Text = t(
+    "thiếu tham số bắt buộc: {args}; xem `theodoi {cmd}--help`",
+    "missing required arguments: {args}; see `theodoi {cmd}--help`",
+);
+pub const CLAP_UNKNOWN_CMD: Text = t(
+    "không có lệnh '{arg}'; xem `theodoi --help`",
+    "no such command '{arg}'; see `theodoi --help`",
+);
+pub const CLAP_OTHER: Text = t(
+    "tham số không hợp lệ: {detail}",
+    "invalid arguments: {detail}",
+);
+pub const ACCEPTED: Text = t("chấp nhận", "accepted");
+
+// Help: the headings of the help screen, then one entry per command and
+// per option, keyed by the command path and the option's name.
+
+pub const HELP_TEMPLATE: Text = t(
+    "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}",
+    "{about-with-newline}\nUsage: {usage}\n\n{all-args}{after-help}",
+);
+pub const HELP_COMMANDS: Text = t("Lệnh", "Commands");
+pub const HELP_OPTIONS: Text = t("Tùy chọn", "Options");
+pub const HELP_ARGUMENTS: Text = t("Tham số", "Arguments");
+pub const HELP_FLAG: Text = t("In trợ giúp này", "Print this help");
+pub const VERSION_FLAG: Text = t("In số phiên bản", "Print the version");
+
+/// Help for a command (`key` = its path, e.g. `directive add`) or an
+/// option (`directive add --issuer`, positional: `directive add SYMBOL`).
+pub fn help(key: &str) -> Option<Text> {
+    HELP.iter().find(|(k, _)| *k == key).map(|(_, text)| *text)
+}
+
+/// Worked examples shown below a command's help.
+pub fn examples(key: &str) -> Option<Text> {
+    EXAMPLES.iter().find(|(k, _)| *k == key).map(|(_, text)| *text)
+}
+
+const HELP: &[(&str, Text)] = &[
+    ("", t(
+        "Theo dõi việc thực hiện văn bản của cấp ủy: văn bản, đơn vị, nhiệm vụ, thời hạn, ai quá hạn.",
+        "Track how Party directives are carried out: directives, units, tasks, deadlines, who is late.",
+    )),
+    ("--db", t(
+        "Tệp cơ sở dữ liệu (mặc định: THEODOI_DB, nếu không thì thư mục dữ liệu của người dùng)",
+        "Database file (default: THEODOI_DB, else the user's data directory)",
+    )),
+    ("--lang", t("Ngôn ngữ hiển thị: vi hoặc en (hoặc THEODOI_LANG)", "Language: vi or en (or THEODOI_LANG)")),
+    ("init", t("Tạo cơ sở dữ liệu mới (không đụng tới cơ sở dữ liệu đã có)", "Create a new database (an existing one is left alone)")),
+    ("directive", t("Văn bản: thêm, xem danh sách, xem chi tiết", "Directives: add, list, show")),
+    ("directive add", t("Thêm một văn bản", "Record a directive")),
+    ("directive add SYMBOL", t(
+        "Số, ký hiệu (188-KH/TU), hoặc loại và số khi văn bản không có ký hiệu ('Kế hoạch số 223')",
+        "Number and symbol (188-KH/TU), or type and number when there is no symbol ('Kế hoạch số 223')",
+    )),
+    ("directive add --issuer", t("Cơ quan ban hành, ví dụ 'Ban Thường vụ Thị ủy Sơn Tây'", "Issuer, e.g. 'Ban Thường vụ Thị ủy Sơn Tây'")),
+    ("directive add --date", t("Ngày ban hành (dd/mm/yyyy)", "Issue date (dd/mm/yyyy)")),
+    ("directive add --title", t("Trích yếu", "Subject")),
+    ("directive add --type", t(
+        "Loại văn bản, khi ký hiệu không nói rõ (QĐ có thể là Quy định): ke-hoach, quy-dinh, de-an…",
+        "Type, when the symbol does not settle it (QĐ may be a Quy định): ke-hoach, quy-dinh, de-an…",
+    )),
+    ("directive list", t("Danh sách văn bản", "List directives")),
+    ("directive list --search", t("Chỉ văn bản có chữ này (không phân biệt dấu, hoa thường)", "Only directives containing this text (accents and case aside)")),
+    ("directive show", t("Chi tiết một văn bản và các nhiệm vụ của nó", "Show a directive and its tasks")),
+    ("directive show REF", t("Số, ký hiệu hoặc số của văn bản", "The directive's symbol or number")),
+    ("directive show --issuer", t("Cơ quan ban hành, khi ký hiệu trùng", "Issuer, when the symbol recurs")),
+    ("directive show --date", t("Ngày ban hành, khi ký hiệu trùng", "Issue date, when the symbol recurs")),
+    ("unit", t("Đơn vị (tổ chức đảng): thêm, nhập từ tệp, xem cây", "Units (Party organizations): add, import, list")),
+    ("unit add", t("Thêm một đơn vị", "Record a unit")),
+    ("unit add NAME", t("Tên đơn vị, ví dụ 'Đảng bộ phường Ngô Quyền'", "Unit name, e.g. 'Đảng bộ phường Ngô Quyền'")),
+    ("unit add --kind", t(
+        "Loại đơn vị: dang-bo-cap-tren, dang-bo-co-so, chi-bo-co-so, dang-bo-bo-phan, chi-bo-truc-thuoc (hoặc viết chữ: 'chi bộ cơ sở')",
+        "Kind: dang-bo-cap-tren, dang-bo-co-so, chi-bo-co-so, dang-bo-bo-phan, chi-bo-truc-thuoc (or in words: 'chi bộ cơ sở')",
+    )),
+    ("unit add --parent", t("Cấp trên trực tiếp (mã hoặc tên)", "Parent unit (code or name)")),
+    ("unit add --code", t("Mã ngắn không dấu (mặc định: tạo từ tên)", "Short ASCII code (default: made from the name)")),
+    ("unit list", t("Cây đơn vị", "The unit tree")),
+    ("unit list --search", t("Chỉ đơn vị có chữ này trong tên hoặc mã", "Only units with this text in name or code")),
+    ("unit import", t(
+        "Nhập đơn vị từ tệp CSV (cột code,name,kind,parent); lỗi một dòng thì không ghi gì",
+        "Import units from CSV (columns code,name,kind,parent); one bad line and nothing is written",
+    )),
+    ("unit import FILE", t("Tệp CSV, UTF-8", "CSV file, UTF-8")),
+    ("unit import --dry-run", t("Chỉ kiểm tra tệp, không ghi gì", "Check the file only; write nothing")),
+    ("task", t("Nhiệm vụ: thêm, xem danh sách", "Tasks: add, list")),
+    ("task add", t(
+        "Thêm nhiệm vụ của một văn bản, với thời hạn theo loại đơn vị",
+        "Add a task of a directive, with a due date per unit kind",
+    )),
+    ("task add --directive", t("Văn bản giao nhiệm vụ (số, ký hiệu hoặc số)", "The directive that sets the task (symbol or number)")),
+    ("task add --issuer", t("Cơ quan ban hành văn bản, khi ký hiệu trùng", "The directive's issuer, when its symbol recurs")),
+    ("task add --title", t("Nội dung nhiệm vụ", "What must be done")),
+    ("task add --due", t(
+        "Thời hạn cho một loại đơn vị: LOẠI=NGÀY, ví dụ chi-bo-co-so=06/12/2023 (lặp lại cho mỗi loại)",
+        "Due date for a kind of unit: KIND=DATE, e.g. chi-bo-co-so=06/12/2023 (repeat per kind)",
+    )),
+    ("task add --within", t("Chỉ các đơn vị thuộc đơn vị này (mặc định: toàn bộ cây)", "Only units under this one (default: the whole tree)")),
+    ("task add --code", t("Mã ngắn của nhiệm vụ (mặc định: tạo từ văn bản, như kh223-1)", "Short task code (default: from the directive, like kh223-1)")),
+    ("task list", t("Danh sách nhiệm vụ", "List tasks")),
+    ("task list --directive", t("Chỉ nhiệm vụ của văn bản này", "Only the tasks of this directive")),
+    ("done", t("Ghi nhận một đơn vị đã hoàn thành nhiệm vụ", "Record that a unit has done a task")),
+    ("done --task", t("Nhiệm vụ (mã, hoặc văn bản nếu văn bản chỉ có một nhiệm vụ)", "The task (code, or its directive when that has one task)")),
+    ("done --unit", t("Đơn vị (mã hoặc tên)", "The unit (code or name)")),
+    ("done --on", t("Ngày hoàn thành (mặc định: hôm nay)", "Completion date (default: today)")),
+    ("done --evidence", t("Căn cứ, minh chứng, ví dụ 'Biên bản họp chi bộ ngày 05/12/2023'", "Evidence, e.g. 'Biên bản họp chi bộ ngày 05/12/2023'")),
+    ("done --note", t("Ghi chú", "Note")),
+    ("overdue", t("Các đơn vị chưa hoàn thành nhiệm vụ đã quá hạn", "Units with open tasks past their due date")),
+    ("overdue --as-of", t("Tính đến ngày (mặc định: hôm nay, giờ Việt Nam)", "As of this date (default: today in Vietnam)")),
+    ("overdue --exit-code", t("Thoát với mã 1 khi có việc quá hạn (cho cron)", "Exit with status 1 when anything is overdue (for cron)")),
+    ("overdue --quiet", t("Không in gì khi không có việc quá hạn (cho cron)", "Print nothing when nothing is overdue (for cron)")),
+    ("--format", t("Định dạng: table (bảng), json, csv", "Output format: table, json, csv")),
+    ("demo", t(
+        "Dựng cơ sở dữ liệu mẫu Sơn Tây (tệp riêng, không đụng tới dữ liệu thật) và in danh sách quá hạn",
+        "Build the Sơn Tây demo database (a file of its own, never your real data) and print who is overdue",
+    )),
+];
+
+const EXAMPLES: &[(&str, Text)] = &[
+    ("", t(
+        "Ví dụ:\n  theodoi init\n  theodoi directive add 188-KH/TU --issuer 'Ban Thường vụ Thành ủy Hà Nội' --date 06/11/2023 --title '…'\n  theodoi unit import donvi.csv\n  theodoi task add --directive 'Kế hoạch số 223' --title 'Kiểm điểm' --due chi-bo-co-so=06/12/2023 --due dang-bo-co-so=12/12/2023\n  theodoi done --task kh223-1 --unit 'Ngô Quyền' --on 05/12/2023\n  theodoi overdue --as-of 07/12/2023\n  theodoi demo",
+        "Examples:\n  theodoi init\n  theodoi directive add 188-KH/TU --issuer 'Ban Thường vụ Thành ủy Hà Nội' --date 06/11/2023 --title '…'\n  theodoi unit import units.csv\n  theodoi task add --directive 'Kế hoạch số 223' --title 'Annual review' --due chi-bo-co-so=06/12/2023 --due dang-bo-co-so=12/12/2023\n  theodoi done --task kh223-1 --unit 'Ngô Quyền' --on 05/12/2023\n  theodoi overdue --as-of 07/12/2023\n  theodoi demo",
+    )),
+    ("directive add", t(
+        "Ví dụ:\n  theodoi directive add 188-KH/TU --issuer 'Ban Thường vụ Thành ủy Hà Nội' --date 06/11/2023 --title 'Luân chuyển cán bộ'\n  theodoi directive add 44-QĐ/TU --type quy-dinh --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Đánh giá, xếp loại'\n  theodoi directive add 'Kế hoạch số 223' --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Kiểm điểm'",
+        "Examples:\n  theodoi directive add 188-KH/TU --issuer 'Ban Thường vụ Thành ủy Hà Nội' --date 06/11/2023 --title 'Staff rotation'\n  theodoi directive add 44-QĐ/TU --type quy-dinh --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Annual rating'\n  theodoi directive add 'Kế hoạch số 223' --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Annual review'",
+    )),
+    ("unit add", t(
+        "Ví dụ:\n  theodoi unit add 'Đảng bộ thị xã Sơn Tây' --kind dang-bo-cap-tren --code son-tay\n  theodoi unit add 'Đảng bộ phường Ngô Quyền' --kind 'đảng bộ cơ sở' --parent son-tay --code p-ngo-quyen",
+        "Examples:\n  theodoi unit add 'Đảng bộ thị xã Sơn Tây' --kind dang-bo-cap-tren --code son-tay\n  theodoi unit add 'Đảng bộ phường Ngô Quyền' --kind 'đảng bộ cơ sở' --parent son-tay --code p-ngo-quyen",
+    )),
+    ("unit import", t(
+        "Tệp mẫu:\n  code,name,kind,parent\n  son-tay,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren,\n  p-ngo-quyen,Đảng bộ phường Ngô Quyền,dang-bo-co-so,son-tay",
+        "Sample file:\n  code,name,kind,parent\n  son-tay,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren,\n  p-ngo-quyen,Đảng bộ phường Ngô Quyền,dang-bo-co-so,son-tay",
+    )),
+    ("task add", t(
+        "Ví dụ:\n  theodoi task add --directive 'Kế hoạch số 223' --code kiem-diem-2023 --title 'Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023' --due chi-bo-co-so=06/12/2023 --due dang-bo-co-so=12/12/2023",
+        "Example:\n  theodoi task add --directive 'Kế hoạch số 223' --code kiem-diem-2023 --title 'Annual review 2023' --due chi-bo-co-so=06/12/2023 --due dang-bo-co-so=12/12/2023",
+    )),
+    ("done", t(
+        "Ví dụ:\n  theodoi done --task kiem-diem-2023 --unit 'Ngô Quyền' --on 05/12/2023 --evidence 'Biên bản hội nghị ngày 05/12/2023'",
+        "Example:\n  theodoi done --task kiem-diem-2023 --unit 'Ngô Quyền' --on 05/12/2023 --evidence 'Minutes of 05/12/2023'",
+    )),
+    ("overdue", t(
+        "Ví dụ:\n  theodoi overdue --as-of 07/12/2023\n  theodoi overdue --format csv > quahan.csv\n  theodoi overdue --exit-code --quiet    # cho cron: chỉ in khi có việc quá hạn",
+        "Examples:\n  theodoi overdue --as-of 07/12/2023\n  theodoi overdue --format csv > overdue.csv\n  theodoi overdue --exit-code --quiet    # for cron: prints only when something is late",
+    )),
+];

@@ -1,0 +1,9 @@
+//! theodoi: track how Party directives are carried out, on SQLite.
+//! See ARCHITECTURE.md for the map of the modules.
+
+pub mod cli;
+pub mod domain;
+pub mod i18n;
+pub mod report;
+pub mod store;
+pub mod text;

@@ -1,0 +1,55 @@
+//! Parse, dispatch, map the outcome to an exit code: 0 success, 1 for
+//! `overdue --exit-code` when something is late, 2 for every error.
+
+use std::io::{BufWriter, ErrorKind, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::process::ExitCode;
+
+use theodoi::{cli, i18n};
+
+fn main() -> ExitCode {
+    let args: Vec<_> = std::env::args_os().collect();
+    i18n::set_lang(cli::lang_from(&args));
+    std::panic::set_hook(Box::new(|info| {
+        let detail = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!(
+            "{}{}",
+            i18n::ERR_PREFIX.get(),
+            i18n::fill(i18n::INTERNAL_ERROR.get(), &[("detail", &detail)])
+        );
+    }));
+    let cli = match cli::parse(args) {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        let mut out = BufWriter::new(std::io::stdout().lock());
+        let code = cli::run(cli, &mut out)?;
+        out.flush()?;
+        Ok::<_, anyhow::Error>(code)
+    }));
+    match outcome {
+        Ok(Ok(code)) => code,
+        // A closed pipe (`theodoi overdue | head -1`) is not an error.
+        Ok(Err(err)) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Ok(Err(err)) => {
+            eprintln!("{}{err:#}", i18n::ERR_PREFIX.get());
+            ExitCode::from(2)
+        }
+        // The panic hook has already said what happened.
+        Err(_) => ExitCode::from(2),
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,150 @@
+//! The list of directives and of tasks.
+
+use serde::Serialize;
+
+use super::Tabular;
+use crate::domain::directive::Directive;
+use crate::i18n;
+use crate::text::date::format_dmy;
+
+/// Directives, oldest first.
+#[derive(Debug, Clone, Serialize)]
+pub struct DirectiveList {
+    pub rows: Vec<Directive>,
+}
+
+impl Tabular for DirectiveList {
+    type Row = Directive;
+    const FIELDS: &'static [&'static str] = &[
+        "symbol",
+        "type",
+        "number",
+        "issuer",
+        "issued_on",
+        "title",
+        "symbol_as_written",
+    ];
+
+    fn rows(&self) -> &[Directive] {
+        &self.rows
+    }
+
+    fn headers(&self) -> Vec<String> {
+        [
+            i18n::H_SYMBOL,
+            i18n::H_TYPE,
+            i18n::H_ISSUER,
+            i18n::H_ISSUED_ON,
+            i18n::H_TITLE,
+        ]
+        .iter()
+        .map(|h| h.get().to_string())
+        .collect()
+    }
+
+    fn cells(&self, d: &Directive) -> Vec<String> {
+        vec![
+            d.label(),
+            d.doc_type.to_string(),
+            d.issuer.clone(),
+            format_dmy(d.issued_on),
+            d.title.clone(),
+        ]
+    }
+
+    fn empty_message(&self) -> String {
+        i18n::DIRECTIVE_LIST_EMPTY.get().to_string()
+    }
+}
+
+/// One task in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskRow {
+    pub code: String,
+    /// The directive's canonical symbol (or `Kế hoạch số 223`).
+    pub directive: String,
+    pub title: String,
+    /// Due dates per unit kind, as `--due` takes them: `chi-bo-co-so=2023-12-06 …`.
+    pub due: String,
+    /// How many units must carry it out.
+    pub units: usize,
+    #[serde(skip)]
+    pub due_text: String,
+}
+
+/// Tasks, in the order they were added.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskList {
+    pub rows: Vec<TaskRow>,
+}
+
+impl Tabular for TaskList {
+    type Row = TaskRow;
+    const FIELDS: &'static [&'static str] = &["code", "directive", "title", "due", "units"];
+
+    fn rows(&self) -> &[TaskRow] {
+        &self.rows
+    }
+
+    fn headers(&self) -> Vec<String> {
+        [
+            i18n::H_CODE,
+            i18n::H_DIRECTIVE,
+            i18n::H_TASK,
+            i18n::H_DUE,
+            i18n::H_UNITS,
+        ]
+        .iter()
+        .map(|h| h.get().to_string())
+        .collect()
+    }
+
+    fn cells(&self, t: &TaskRow) -> Vec<String> {
+        vec![
+            t.code.clone(),
+            t.directive.clone(),
+            t.title.clone(),
+            t.due_text.clone(),
+            t.units.to_string(),
+        ]
+    }
+
+    fn empty_message(&self) -> String {
+        i18n::TASK_LIST_EMPTY.get().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::DocType;
+    use crate::report::json_keys;
+
+    #[test]
+    fn fields_match_serialized_rows() {
+        let d = Directive {
+            id: 1,
+            symbol: None,
+            doc_type: DocType::KeHoach,
+            number: "223".into(),
+            issuer: "BTV".into(),
+            issued_on: chrono::NaiveDate::from_ymd_opt(2023, 11, 23).unwrap(),
+            title: "x".into(),
+            symbol_as_written: None,
+        };
+        let mut fields = DirectiveList::FIELDS.to_vec();
+        fields.sort();
+        assert_eq!(json_keys(&d), fields);
+        let t = TaskRow {
+            code: "c".into(),
+            directive: "d".into(),
+            title: "t".into(),
+            due: String::new(),
+            units: 0,
+            due_text: String::new(),
+        };
+        let mut fields = TaskList::FIELDS.to_vec();
+        fields.sort();
+        assert_eq!(json_keys(&t), fields);
+    }
+}

@@ -1,0 +1,73 @@
+//! The unit tree as a list.
+
+use serde::Serialize;
+
+use super::Tabular;
+use crate::domain::UnitKind;
+use crate::i18n;
+
+/// One unit in tree order.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitListRow {
+    pub code: String,
+    pub name: String,
+    pub kind: UnitKind,
+    /// The parent's code, or null at the root.
+    pub parent: Option<String>,
+    #[serde(skip)]
+    pub depth: usize,
+}
+
+/// Units in tree order: each followed by its subtree.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitList {
+    pub rows: Vec<UnitListRow>,
+}
+
+impl Tabular for UnitList {
+    type Row = UnitListRow;
+    const FIELDS: &'static [&'static str] = &["code", "name", "kind", "parent"];
+
+    fn rows(&self) -> &[UnitListRow] {
+        &self.rows
+    }
+
+    fn headers(&self) -> Vec<String> {
+        [i18n::H_UNIT, i18n::H_CODE, i18n::H_KIND]
+            .iter()
+            .map(|h| h.get().to_string())
+            .collect()
+    }
+
+    fn cells(&self, u: &UnitListRow) -> Vec<String> {
+        vec![
+            format!("{}{}", "  ".repeat(u.depth), u.name),
+            u.code.clone(),
+            u.kind.to_string(),
+        ]
+    }
+
+    fn empty_message(&self) -> String {
+        i18n::UNIT_LIST_EMPTY.get().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::json_keys;
+
+    #[test]
+    fn fields_match_serialized_row() {
+        let row = UnitListRow {
+            code: "c".into(),
+            name: "n".into(),
+            kind: UnitKind::ChiBoCoSo,
+            parent: None,
+            depth: 0,
+        };
+        let mut fields = UnitList::FIELDS.to_vec();
+        fields.sort();
+        assert_eq!(json_keys(&row), fields);
+    }
+}

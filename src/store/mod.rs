@@ -1,0 +1,264 @@
+//! The SQLite store: the only module that speaks SQL. It opens and migrates
+//! the database file and answers in domain types.
+
+mod directives;
+mod reports;
+mod tasks;
+mod units;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use crate::i18n::{self, tr};
+
+pub use directives::{DirectiveQuery, describe};
+pub use tasks::{CompletionNote, Obligation};
+pub use units::UnitRow;
+
+/// The schema as first created (version 1).
+const SCHEMA: &str = include_str!("../../schema.sql");
+
+/// Steps after `schema.sql`, in order: step `i` takes the database from
+/// version `i + 1` to `i + 2`. Each runs in one transaction.
+const MIGRATIONS: &[&str] = &[];
+
+/// The schema version this binary writes and understands.
+pub const VERSION: i64 = 1 + MIGRATIONS.len() as i64;
+
+/// How long a writer waits for another process's transaction to finish.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Errors of opening a store that callers react to.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// The file does not exist and the command does not create one.
+    #[error("{}", missing_message(.0))]
+    Missing(PathBuf),
+    /// The file was written by a newer theodoi.
+    #[error("{}", too_new_message(.path, *.found))]
+    TooNew { path: PathBuf, found: i64 },
+}
+
+fn missing_message(path: &Path) -> String {
+    tr!(i18n::DB_NOT_FOUND, path = path.display())
+}
+
+fn too_new_message(path: &Path, found: i64) -> String {
+    tr!(i18n::DB_TOO_NEW, path = path.display(), found = found, known = VERSION)
+}
+
+/// An open database.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens an existing database, upgrading it if it is older than this binary.
+    pub fn open(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(OpenError::Missing(path.to_path_buf()).into());
+        }
+        Store::open_file(path)
+    }
+
+    /// Opens a database, creating the file (and its parent directories) if
+    /// needed. Returns whether the file is new.
+    pub fn create(path: &Path) -> Result<(Store, bool)> {
+        let created = create_private_file(path)?;
+        Ok((Store::open_file(path)?, created))
+    }
+
+    /// A fresh database in memory, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = Store { conn };
+        store.configure(Path::new(":memory:"))?;
+        Ok(store)
+    }
+
+    fn open_file(path: &Path) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .with_context(|| tr!(i18n::DB_OPEN, path = path.display()))?;
+        let mut store = Store { conn };
+        store
+            .configure(path)
+            .with_context(|| tr!(i18n::DB_OPEN, path = path.display()))?;
+        Ok(store)
+    }
+
+    fn configure(&mut self, path: &Path) -> Result<()> {
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Refuse a newer file before anything, WAL included, is written to it.
+        let found = self.version()?;
+        if found > VERSION {
+            return Err(OpenError::TooNew {
+                path: path.to_path_buf(),
+                found,
+            }
+            .into());
+        }
+        let _mode: String = self
+            .conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
+        self.migrate(found)
+    }
+
+    /// The schema version recorded in the file (0 for a new file).
+    pub fn version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))?)
+    }
+
+    fn migrate(&mut self, from: i64) -> Result<()> {
+        let steps = std::iter::once(SCHEMA).chain(MIGRATIONS.iter().copied());
+        for (to, step) in (1..).zip(steps) {
+            if to <= from {
+                continue;
+            }
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            // Another process may have migrated while we waited for the lock.
+            let now: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
+            if now < to {
+                tx.execute_batch(step)
+                    .with_context(|| tr!(i18n::DB_MIGRATE, version = to))?;
+                tx.pragma_update(None, "user_version", to)?;
+            }
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// Whether the file at `path` is a demo database. Opens it read-only
+    /// and changes nothing; a file that is no theodoi database is not one.
+    pub fn is_demo(path: &Path) -> Result<bool> {
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .with_context(|| tr!(i18n::DB_OPEN, path = path.display()))?;
+        let kind: Option<String> = conn
+            .query_row("SELECT value FROM meta WHERE key = 'kind'", [], |row| row.get(0))
+            .ok();
+        Ok(kind.as_deref() == Some("demo"))
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of it is written,
+    /// or none of it.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&Db { conn: &tx })?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Reads outside any write transaction.
+    pub fn read(&self) -> Db<'_> {
+        Db { conn: &self.conn }
+    }
+}
+
+/// Queries and changes, on a connection or inside a write transaction.
+pub struct Db<'c> {
+    conn: &'c Connection,
+}
+
+impl Db<'_> {
+    /// Records a fact about the database itself.
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
+    }
+}
+
+/// Creates an empty file readable by its owner only, and its parent
+/// directories. Returns false when the file already exists.
+fn create_private_file(path: &Path) -> Result<bool> {
+    if path.exists() {
+        return Ok(false);
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| tr!(i18n::DB_CREATE_DIR, path = dir.display()))?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e).with_context(|| tr!(i18n::DB_OPEN, path = path.display())),
+    }
+}
+
+/// Reads a slug column back into its domain type.
+fn parse_column<T>(text: &str, parse: impl Fn(&str) -> Option<T>, column: usize) -> rusqlite::Result<T> {
+    parse(text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            column,
+            rusqlite::types::Type::Text,
+            format!("unknown value {text:?}").into(),
+        )
+    })
+}
+
+/// Today's date and time in UTC, RFC 3339, for `recorded_at` columns.
+fn now_stamp() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_store_is_at_current_version() -> Result<()> {
+        let store = Store::open_in_memory()?;
+        assert_eq!(store.version()?, VERSION);
+        Ok(())
+    }
+
+    #[test]
+    fn newer_file_is_refused_untouched() -> Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("new.db");
+        {
+            let conn = Connection::open(&path)?;
+            conn.pragma_update(None, "user_version", VERSION + 1)?;
+        }
+        let before = std::fs::read(&path)?;
+        let err = Store::open(&path).err().expect("refused");
+        assert!(matches!(
+            err.downcast_ref::<OpenError>(),
+            Some(OpenError::TooNew { .. })
+        ));
+        assert_eq!(std::fs::read(&path)?, before);
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_file_is_private() -> Result<()> {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("a/b/theodoi.db");
+        let (_store, created) = Store::create(&path)?;
+        assert!(created);
+        let mode = std::fs::metadata(&path)?.permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        Ok(())
+    }
+}

@@ -1,0 +1,235 @@
+//! Tasks, their due dates per unit kind, obligations and completions.
+
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{Db, DirectiveQuery, now_stamp};
+use crate::domain::task::Task;
+use crate::domain::{DueRule, UnitKind};
+use crate::i18n::{self, tr};
+use crate::text::fold;
+
+/// One unit's obligation under one task.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Obligation {
+    pub id: i64,
+    pub due_on: NaiveDate,
+    pub completed_on: Option<NaiveDate>,
+}
+
+/// What a completion records besides its date.
+#[derive(Debug, Clone, Default)]
+pub struct CompletionNote<'a> {
+    pub evidence: Option<&'a str>,
+    pub note: Option<&'a str>,
+    pub recorded_by: &'a str,
+}
+
+fn task_from_row(row: &Row<'_>) -> rusqlite::Result<Task> {
+    Ok(Task {
+        id: row.get(0)?,
+        code: row.get(1)?,
+        directive_id: row.get(2)?,
+        title: row.get(3)?,
+        dues: Vec::new(),
+    })
+}
+
+impl Db<'_> {
+    /// Records a task and one obligation for every unit of a kind it names
+    /// within the subtree of `within` (the whole tree when `None`).
+    /// Returns the task and how many obligations it created.
+    pub fn insert_task(
+        &self,
+        directive_id: i64,
+        code: &str,
+        title: &str,
+        within: Option<i64>,
+        dues: &[DueRule],
+    ) -> Result<(Task, usize)> {
+        if self.task_by_code(code)?.is_some() {
+            bail!(tr!(i18n::TASK_CODE_TAKEN, code = code));
+        }
+        self.conn
+            .prepare_cached(
+                "INSERT INTO task (code, directive_id, title, title_fold, within_id, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![code, directive_id, title, fold(title), within, now_stamp()])?;
+        let task_id = self.conn.last_insert_rowid();
+        let mut insert_due = self
+            .conn
+            .prepare_cached("INSERT INTO task_due (task_id, kind, due_on) VALUES (?1, ?2, ?3)")?;
+        for due in dues {
+            insert_due.execute(params![task_id, due.kind.slug(), due.due_on])?;
+        }
+        let created = self.conn.prepare_cached(
+            "WITH RECURSIVE scope (id) AS (
+                 SELECT id FROM unit WHERE (?2 IS NULL AND parent_id IS NULL) OR id = ?2
+                 UNION ALL
+                 SELECT u.id FROM unit u JOIN scope s ON u.parent_id = s.id
+             )
+             INSERT INTO obligation (task_id, unit_id, due_on)
+             SELECT ?1, u.id, d.due_on FROM scope s
+             JOIN unit u ON u.id = s.id
+             JOIN task_due d ON d.task_id = ?1 AND d.kind = u.kind",
+        )?
+        .execute(params![task_id, within])?;
+        let task = Task {
+            id: task_id,
+            code: code.to_string(),
+            directive_id,
+            title: title.to_string(),
+            dues: dues.to_vec(),
+        };
+        Ok((task, created))
+    }
+
+    /// The next free task code of the form `{stem}-{n}`.
+    pub fn free_task_code(&self, stem: &str) -> Result<String> {
+        for n in 1.. {
+            let code = format!("{stem}-{n}");
+            if self.task_by_code(&code)?.is_none() {
+                return Ok(code);
+            }
+        }
+        unreachable!("the codes of tasks are finite")
+    }
+
+    /// The task with this code, in any letter case.
+    pub fn task_by_code(&self, code: &str) -> Result<Option<Task>> {
+        let task = self
+            .conn
+            .prepare_cached("SELECT id, code, directive_id, title FROM task WHERE code = ?1")?
+            .query_row([code.trim()], task_from_row)
+            .optional()?;
+        task.map(|t| self.with_dues(t)).transpose()
+    }
+
+    fn with_dues(&self, mut task: Task) -> Result<Task> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT kind, due_on FROM task_due WHERE task_id = ?1")?;
+        let rows = stmt.query_map([task.id], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, NaiveDate>(1)?))
+        })?;
+        for row in rows {
+            let (kind, due_on) = row?;
+            if let Some(kind) = UnitKind::parse(&kind) {
+                task.dues.push(DueRule { kind, due_on });
+            }
+        }
+        task.dues.sort_by_key(|d| (d.due_on, d.kind));
+        Ok(task)
+    }
+
+    /// The tasks of a directive, in the order they were added.
+    pub fn tasks_of(&self, directive_id: i64) -> Result<Vec<Task>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, code, directive_id, title FROM task WHERE directive_id = ?1 ORDER BY id",
+        )?;
+        let tasks = stmt
+            .query_map([directive_id], task_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        tasks.into_iter().map(|t| self.with_dues(t)).collect()
+    }
+
+    /// Finds a task by its code, else by its directive when that directive
+    /// has one task, else by a part of its title.
+    pub fn resolve_task(&self, reference: &str) -> Result<Task> {
+        if let Some(task) = self.task_by_code(reference)? {
+            return Ok(task);
+        }
+        let by_directive = self.resolve_directive(&DirectiveQuery {
+            reference,
+            ..Default::default()
+        });
+        let found = match by_directive {
+            Ok(d) => self.tasks_of(d.id)?,
+            Err(_) => {
+                let key = fold(reference);
+                let mut stmt = self.conn.prepare_cached(
+                    "SELECT id, code, directive_id, title FROM task
+                     WHERE ?1 <> '' AND instr(title_fold, ?1) ORDER BY id",
+                )?;
+                let tasks = stmt
+                    .query_map([key], task_from_row)?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                tasks
+                    .into_iter()
+                    .map(|t| self.with_dues(t))
+                    .collect::<Result<_>>()?
+            }
+        };
+        match <[Task; 1]>::try_from(found) {
+            Ok([task]) => Ok(task),
+            Err(found) if found.is_empty() => {
+                bail!(tr!(i18n::TASK_NOT_FOUND, input = reference))
+            }
+            Err(found) => bail!(tr!(
+                i18n::TASK_AMBIGUOUS,
+                input = reference,
+                candidates = i18n::candidates(found.iter().map(|t| format!("{} ({})", t.code, t.title)))
+            )),
+        }
+    }
+
+    /// What `unit_id` owes under `task_id`, if the task applies to it.
+    pub fn obligation(&self, task_id: i64, unit_id: i64) -> Result<Option<Obligation>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT id, due_on, completed_on FROM obligation WHERE task_id = ?1 AND unit_id = ?2",
+            )?
+            .query_row([task_id, unit_id], |row| {
+                Ok(Obligation {
+                    id: row.get(0)?,
+                    due_on: row.get(1)?,
+                    completed_on: row.get(2)?,
+                })
+            })
+            .optional()?)
+    }
+
+    /// Records that an obligation was done on `on`.
+    pub fn complete(&self, obligation_id: i64, on: NaiveDate, note: &CompletionNote<'_>) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "UPDATE obligation SET completed_on = ?2, evidence = ?3, note = ?4,
+                     recorded_by = ?5, recorded_at = ?6
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                obligation_id,
+                on,
+                note.evidence,
+                note.note,
+                note.recorded_by,
+                now_stamp()
+            ])?;
+        Ok(())
+    }
+}
+
+impl Db<'_> {
+    /// Every task, in the order they were added.
+    pub fn tasks(&self) -> Result<Vec<Task>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, code, directive_id, title FROM task ORDER BY id")?;
+        let tasks = stmt
+            .query_map([], task_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        tasks.into_iter().map(|t| self.with_dues(t)).collect()
+    }
+
+    /// How many units owe a task.
+    pub fn obligation_count(&self, task_id: i64) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM obligation WHERE task_id = ?1")?
+            .query_row([task_id], |row| row.get(0))?;
+        Ok(usize::try_from(n).unwrap_or_default())
+    }
+}

@@ -1,0 +1,230 @@
+//! Units: adding, finding by reference, listing in tree order.
+
+use anyhow::{Result, bail};
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{Db, now_stamp, parse_column};
+use crate::domain::UnitKind;
+use crate::domain::unit::Unit;
+use crate::i18n::{self, tr};
+use crate::text::{collate, fold};
+
+/// A unit with what a listing shows of its place in the tree.
+#[derive(Debug, Clone)]
+pub struct UnitRow {
+    pub unit: Unit,
+    pub parent_code: Option<String>,
+    pub depth: usize,
+}
+
+const UNIT_COLUMNS: &str = "u.id, u.code, u.name, u.kind, u.parent_id";
+
+fn unit_from_row(row: &Row<'_>) -> rusqlite::Result<Unit> {
+    let kind: String = row.get(3)?;
+    Ok(Unit {
+        id: row.get(0)?,
+        code: row.get(1)?,
+        name: row.get(2)?,
+        kind: parse_column(&kind, UnitKind::parse, 3)?,
+        parent_id: row.get(4)?,
+    })
+}
+
+impl Db<'_> {
+    /// Records a unit. The caller has checked the code and the tree rule.
+    pub fn insert_unit(
+        &self,
+        code: &str,
+        name: &str,
+        kind: UnitKind,
+        parent_id: Option<i64>,
+    ) -> Result<Unit> {
+        if let Some(existing) = self.unit_by_code(code)? {
+            bail!(tr!(
+                i18n::UNIT_CODE_TAKEN,
+                code = code,
+                name = existing.name
+            ));
+        }
+        self.conn
+            .prepare_cached(
+                "INSERT INTO unit (code, name, name_fold, name_key, kind, parent_id, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                code,
+                name,
+                fold(name),
+                collate::sort_key(name),
+                kind.slug(),
+                parent_id,
+                now_stamp()
+            ])?;
+        Ok(Unit {
+            id: self.conn.last_insert_rowid(),
+            code: code.to_string(),
+            name: name.to_string(),
+            kind,
+            parent_id,
+        })
+    }
+
+    /// The unit with this code, in any letter case.
+    pub fn unit_by_code(&self, code: &str) -> Result<Option<Unit>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!("SELECT {UNIT_COLUMNS} FROM unit u WHERE u.code = ?1"))?
+            .query_row([code], unit_from_row)
+            .optional()?)
+    }
+
+    /// The unit with this id.
+    pub fn unit(&self, id: i64) -> Result<Unit> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!("SELECT {UNIT_COLUMNS} FROM unit u WHERE u.id = ?1"))?
+            .query_row([id], unit_from_row)?)
+    }
+
+    /// Finds a unit by code, by exact name (accents and case aside), or by
+    /// a part of its name. Several candidates are an error listing them.
+    pub fn resolve_unit(&self, reference: &str) -> Result<Unit> {
+        if let Some(unit) = self.unit_by_code(reference.trim())? {
+            return Ok(unit);
+        }
+        let key = fold(reference);
+        if key.is_empty() {
+            bail!(tr!(i18n::UNIT_NOT_FOUND, input = reference));
+        }
+        let exact = self.units_where("u.name_fold = ?1", &key)?;
+        let found = if exact.is_empty() {
+            self.units_where("instr(u.name_fold, ?1) > 0", &key)?
+        } else {
+            exact
+        };
+        match <[Unit; 1]>::try_from(found) {
+            Ok([unit]) => Ok(unit),
+            Err(found) if found.is_empty() => {
+                bail!(tr!(i18n::UNIT_NOT_FOUND, input = reference))
+            }
+            Err(found) => bail!(tr!(
+                i18n::UNIT_AMBIGUOUS,
+                input = reference,
+                candidates = i18n::candidates(found.iter().map(|u| format!("{} ({})", u.name, u.code)))
+            )),
+        }
+    }
+
+    fn units_where(&self, condition: &str, key: &str) -> Result<Vec<Unit>> {
+        let sql = format!("SELECT {UNIT_COLUMNS} FROM unit u WHERE {condition} ORDER BY u.name_key");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let units = stmt.query_map([key], unit_from_row)?;
+        Ok(units.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every unit in tree order: each unit followed by its subtree, siblings
+    /// in Vietnamese order of name. `search` keeps the units whose code or
+    /// name contains it (accents and case aside), still in tree order.
+    pub fn units_in_tree_order(&self, search: Option<&str>) -> Result<Vec<UnitRow>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {UNIT_COLUMNS}, p.code, u.name_fold FROM unit u
+             LEFT JOIN unit p ON p.id = u.parent_id ORDER BY u.name_key, u.code"
+        ))?;
+        let rows = stmt.query_map([], |row| {
+            Ok((
+                unit_from_row(row)?,
+                row.get::<_, Option<String>>(5)?,
+                row.get::<_, String>(6)?,
+            ))
+        })?;
+        let all: Vec<(Unit, Option<String>, String)> = rows.collect::<rusqlite::Result<_>>()?;
+        let index: std::collections::HashMap<i64, usize> = all
+            .iter()
+            .enumerate()
+            .map(|(i, (u, _, _))| (u.id, i))
+            .collect();
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); all.len()];
+        let mut roots = Vec::new();
+        for (i, (unit, _, _)) in all.iter().enumerate() {
+            match unit.parent_id.and_then(|p| index.get(&p)) {
+                Some(&p) => children[p].push(i),
+                None => roots.push(i),
+            }
+        }
+        let key = search.map(fold);
+        let mut out = Vec::with_capacity(all.len());
+        let mut stack: Vec<(usize, usize)> = roots.into_iter().rev().map(|i| (i, 0)).collect();
+        while let Some((i, depth)) = stack.pop() {
+            let (unit, parent_code, name_fold) = &all[i];
+            let keep = key.as_deref().is_none_or(|k| {
+                name_fold.contains(k) || unit.code.to_ascii_lowercase().contains(k)
+            });
+            if keep {
+                out.push(UnitRow {
+                    unit: unit.clone(),
+                    parent_code: parent_code.clone(),
+                    depth,
+                });
+            }
+            stack.extend(children[i].iter().rev().map(|&c| (c, depth + 1)));
+        }
+        Ok(out)
+    }
+
+    /// Whether any unit is recorded.
+    pub fn has_units(&self) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM unit)", [], |row| row.get(0))?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    #[test]
+    fn resolve_by_code_name_and_part() -> Result<()> {
+        let mut store = Store::open_in_memory()?;
+        store.write(|db| {
+            let root = db.insert_unit("st", "Đảng bộ thị xã Sơn Tây", UnitKind::DangBoCapTren, None)?;
+            db.insert_unit("nq", "Đảng bộ phường Ngô Quyền", UnitKind::DangBoCoSo, Some(root.id))?;
+            db.insert_unit("qt", "Đảng bộ phường Quang Trung", UnitKind::DangBoCoSo, Some(root.id))?;
+            Ok(())
+        })?;
+        let db = store.read();
+        for reference in ["nq", "NQ", "ngo quyen", "Ngô Quyền", "NGÔ QUYỀN", "Đảng bộ phường Ngô Quyền"] {
+            assert_eq!(db.resolve_unit(reference)?.code, "nq", "{reference}");
+        }
+        let err = db.resolve_unit("phuong").unwrap_err().to_string();
+        assert!(err.contains("Ngô Quyền") && err.contains("Quang Trung"), "{err}");
+        assert!(db.resolve_unit("Hoàn Kiếm").is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn tree_order_puts_children_under_parents() -> Result<()> {
+        let mut store = Store::open_in_memory()?;
+        store.write(|db| {
+            let root = db.insert_unit("st", "Đảng bộ thị xã Sơn Tây", UnitKind::DangBoCapTren, None)?;
+            let x = db.insert_unit("xs", "Đảng bộ xã Xuân Sơn", UnitKind::DangBoCoSo, Some(root.id))?;
+            let d = db.insert_unit("dl", "Đảng bộ xã Đường Lâm", UnitKind::DangBoCoSo, Some(root.id))?;
+            db.insert_unit("xs1", "Chi bộ thôn 1", UnitKind::ChiBoTrucThuoc, Some(x.id))?;
+            db.insert_unit("dl1", "Chi bộ thôn Mông Phụ", UnitKind::ChiBoTrucThuoc, Some(d.id))?;
+            Ok(())
+        })?;
+        let codes: Vec<(String, usize)> = store
+            .read()
+            .units_in_tree_order(None)?
+            .into_iter()
+            .map(|r| (r.unit.code, r.depth))
+            .collect();
+        let want = [("st", 0), ("dl", 1), ("dl1", 2), ("xs", 1), ("xs1", 2)];
+        assert_eq!(
+            codes,
+            want.map(|(c, d)| (c.to_string(), d)).to_vec()
+        );
+        Ok(())
+    }
+}

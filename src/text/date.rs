@@ -1,0 +1,136 @@
+//! Dates as clerks write them: `06/12/2023`, `6/12/2023`, `6-12-2023`,
+//! `31.7.2019`, `2023-12-06`, `ngày 06 tháng 11 năm 2023`.
+
+use chrono::NaiveDate;
+use thiserror::Error;
+
+use crate::text::fold;
+
+/// Why a text is not a date.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DateError {
+    /// The text has none of the accepted shapes.
+    #[error("unrecognized date shape")]
+    Shape,
+    /// The shape is right but no such day exists (31/02, month 13).
+    #[error("no such day")]
+    NoSuchDay,
+}
+
+/// Parses a date in any of the accepted forms.
+pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
+    let folded = fold(input);
+    let s = folded.trim();
+    if let Some(date) = parse_words(s) {
+        return date;
+    }
+    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return Err(DateError::Shape);
+    };
+    let seps: Vec<char> = s.chars().filter(|c| matches!(c, '/' | '-' | '.')).collect();
+    if seps.iter().any(|c| *c != seps[0]) {
+        return Err(DateError::Shape);
+    }
+    // Year first only in ISO form with dashes; otherwise day, month, year.
+    let (y, m, d) = if a.len() == 4 && seps[0] == '-' {
+        (*a, *b, *c)
+    } else {
+        (*c, *b, *a)
+    };
+    ymd(y, m, d)
+}
+
+/// `ngày 6 tháng 11 năm 2023`, the word `ngày` optional, already folded.
+fn parse_words(s: &str) -> Option<Result<NaiveDate, DateError>> {
+    let words: Vec<&str> = s.split(' ').collect();
+    let words = match words.first() {
+        Some(&"ngay") => &words[1..],
+        _ => &words[..],
+    };
+    match words {
+        [d, "thang", m, "nam", y] => Some(ymd(y, m, d)),
+        _ => None,
+    }
+}
+
+fn ymd(y: &str, m: &str, d: &str) -> Result<NaiveDate, DateError> {
+    let digits = |s: &str, min: usize, max: usize| {
+        (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !(digits(y, 4, 4) && digits(m, 1, 2) && digits(d, 1, 2)) {
+        return Err(DateError::Shape);
+    }
+    let (y, m, d) = (
+        y.parse().map_err(|_| DateError::Shape)?,
+        m.parse().map_err(|_| DateError::Shape)?,
+        d.parse().map_err(|_| DateError::Shape)?,
+    );
+    NaiveDate::from_ymd_opt(y, m, d).ok_or(DateError::NoSuchDay)
+}
+
+/// `dd/mm/yyyy`, the form tables show.
+pub fn format_dmy(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &[(&str, (i32, u32, u32))] = &[
+        ("06/12/2023", (2023, 12, 6)),
+        ("6/12/2023", (2023, 12, 6)),
+        ("6-12-2023", (2023, 12, 6)),
+        ("06-12-2023", (2023, 12, 6)),
+        ("2023-12-06", (2023, 12, 6)),
+        ("31.7.2019", (2019, 7, 31)),
+        ("5-8-2024", (2024, 8, 5)),
+        (" 6/11/2023 ", (2023, 11, 6)),
+        ("ngày 06 tháng 11 năm 2023", (2023, 11, 6)),
+        ("ngày 6 tháng 11 năm 2023", (2023, 11, 6)),
+        ("Ngày 12 tháng 11 năm 2019", (2019, 11, 12)),
+        ("6 tháng 11 năm 2023", (2023, 11, 6)),
+        ("ngay 6 thang 11 nam 2023", (2023, 11, 6)),
+        ("29/02/2024", (2024, 2, 29)),
+    ];
+
+    const BAD: &[(&str, DateError)] = &[
+        ("31/02/2023", DateError::NoSuchDay),
+        ("2023-13-01", DateError::NoSuchDay),
+        ("29/02/2023", DateError::NoSuchDay),
+        ("0/1/2023", DateError::NoSuchDay),
+        ("6/12/23", DateError::Shape),
+        ("6/12-2023", DateError::Shape),
+        ("hôm qua", DateError::Shape),
+        ("", DateError::Shape),
+        ("2023/12/06", DateError::Shape),
+        ("06/12/2023/1", DateError::Shape),
+        ("+6/12/2023", DateError::Shape),
+    ];
+
+    #[test]
+    fn accepted_forms() {
+        for (input, (y, m, d)) in GOOD {
+            assert_eq!(
+                parse_date(input),
+                Ok(NaiveDate::from_ymd_opt(*y, *m, *d).unwrap()),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn rejected_forms() {
+        for (input, err) in BAD {
+            assert_eq!(parse_date(input), Err(err.clone()), "{input}");
+        }
+    }
+
+    #[test]
+    fn format_pads() {
+        let d = NaiveDate::from_ymd_opt(2023, 12, 6).unwrap();
+        assert_eq!(format_dmy(d), "06/12/2023");
+        assert_eq!(parse_date(&format_dmy(d)), Ok(d));
+    }
+}

@@ -1,0 +1,93 @@
+//! Text as clerks type and paste it: normalization, accent folding, slugs,
+//! Vietnamese collation, and the parsers for dates and document symbols.
+//! Pure functions only; nothing here touches the database or the terminal.
+
+pub mod collate;
+pub mod date;
+pub mod symbol;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Normalizes one piece of user text before it is stored or compared:
+/// NFC, `Ð`/`ð` (Icelandic eth, often typed for `Đ`) read as `Đ`/`đ`,
+/// runs of whitespace collapsed to one space, ends trimmed.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfc() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(match c {
+            '\u{00D0}' => 'Đ',
+            '\u{00F0}' => 'đ',
+            c => c,
+        });
+    }
+    out
+}
+
+/// The accent-insensitive key of a text: normalized, diacritics removed,
+/// `đ` read as `d`, lower case. `Ngô Quyền`, `ngo quyen` and `NGÔ QUYỀN`
+/// share one key.
+pub fn fold(s: &str) -> String {
+    normalize(s)
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(|c| match c {
+            'Đ' | 'đ' => 'd'.to_lowercase(),
+            c => c.to_lowercase(),
+        })
+        .collect()
+}
+
+/// An ASCII slug of a text: folded, every run of other characters made one `-`.
+/// Used to derive unit and task codes from names.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in fold(s).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_makes_nfc_and_collapses_space() {
+        let nfd: String = "Ngô Quyền".nfd().collect();
+        assert_ne!(nfd, "Ngô Quyền");
+        assert_eq!(normalize(&format!("  {nfd}\t\n")), "Ngô Quyền");
+        assert_eq!(normalize("\u{00D0}ảng  bộ"), "Đảng bộ");
+    }
+
+    #[test]
+    fn fold_ignores_case_and_accents() {
+        for s in ["Ngô Quyền", "ngo quyen", "NGÔ QUYỀN", "Ngô  Quyền "] {
+            assert_eq!(fold(s), "ngo quyen", "{s}");
+        }
+        assert_eq!(fold("Đường Lâm"), "duong lam");
+        assert_eq!(fold("\u{00D0}ường Lâm"), "duong lam");
+    }
+
+    #[test]
+    fn slug_is_ascii() {
+        assert_eq!(slug("Đảng bộ phường Ngô Quyền"), "dang-bo-phuong-ngo-quyen");
+        assert_eq!(slug("  Chi bộ (Cơ quan) — UBKT "), "chi-bo-co-quan-ubkt");
+    }
+}
