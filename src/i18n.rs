@@ -83,7 +83,12 @@ pub(crate) use tr;
 /// At most ten candidates, joined for a one-line error.
 pub fn candidates(items: impl Iterator<Item = String>) -> String {
     let items: Vec<String> = items.collect();
-    let mut shown = items.iter().take(10).cloned().collect::<Vec<_>>().join("; ");
+    let mut shown = items
+        .iter()
+        .take(10)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("; ");
     if items.len() > 10 {
         shown.push_str(&tr!(MORE, n = items.len() - 10));
     }
@@ -190,10 +195,7 @@ pub const NO_DATA_DIR: Text = t(
     "không tìm thấy thư mục dữ liệu của người dùng; hãy chỉ tệp cơ sở dữ liệu bằng --db hoặc THEODOI_DB",
     "no user data directory found; give the database file with --db or THEODOI_DB",
 );
-pub const INIT_CREATED: Text = t(
-    "đã tạo cơ sở dữ liệu {path}",
-    "created database {path}",
-);
+pub const INIT_CREATED: Text = t("đã tạo cơ sở dữ liệu {path}", "created database {path}");
 pub const INIT_EXISTS: Text = t(
     "cơ sở dữ liệu {path} đã có (phiên bản {version}); không thay đổi gì",
     "database {path} already exists (version {version}); nothing changed",
@@ -234,10 +236,7 @@ pub const BAD_LANG: Text = t(
     "ngôn ngữ không hợp lệ '{input}'; chấp nhận: vi, en",
     "unknown language '{input}'; accepted: vi, en",
 );
-pub const EMPTY_TEXT: Text = t(
-    "{what} không được để trống",
-    "{what} must not be empty",
-);
+pub const EMPTY_TEXT: Text = t("{what} không được để trống", "{what} must not be empty");
 pub const WHAT_ISSUER: Text = t("cơ quan ban hành (--issuer)", "the issuer (--issuer)");
 pub const WHAT_TITLE: Text = t("trích yếu (--title)", "the subject (--title)");
 pub const WHAT_NAME: Text = t("tên đơn vị", "the unit name");
@@ -365,10 +364,7 @@ pub const OVERDUE_TITLE: Text = t(
     "Nhiệm vụ quá hạn tính đến ngày {date}: {n}",
     "Overdue as of {date}: {n}",
 );
-pub const DIRECTIVE_LIST_EMPTY: Text = t(
-    "Chưa có văn bản nào.",
-    "No directives recorded.",
-);
+pub const DIRECTIVE_LIST_EMPTY: Text = t("Chưa có văn bản nào.", "No directives recorded.");
 pub const UNIT_LIST_EMPTY: Text = t("Chưa có đơn vị nào.", "No units recorded.");
 pub const TASK_LIST_EMPTY: Text = t("Chưa có nhiệm vụ nào.", "No tasks recorded.");
 pub const SHOW_TASKS: Text = t("Nhiệm vụ:", "Tasks:");
@@ -437,116 +433,353 @@ pub fn help(key: &str) -> Option<Text> {
 
 /// Worked examples shown below a command's help.
 pub fn examples(key: &str) -> Option<Text> {
-    EXAMPLES.iter().find(|(k, _)| *k == key).map(|(_, text)| *text)
+    EXAMPLES
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, text)| *text)
 }
 
 const HELP: &[(&str, Text)] = &[
-    ("", t(
-        "Theo dõi việc thực hiện văn bản của cấp ủy: văn bản, đơn vị, nhiệm vụ, thời hạn, ai quá hạn.",
-        "Track how Party directives are carried out: directives, units, tasks, deadlines, who is late.",
-    )),
-    ("--db", t(
-        "Tệp cơ sở dữ liệu (mặc định: THEODOI_DB, nếu không thì thư mục dữ liệu của người dùng)",
-        "Database file (default: THEODOI_DB, else the user's data directory)",
-    )),
-    ("--lang", t("Ngôn ngữ hiển thị: vi hoặc en (hoặc THEODOI_LANG)", "Language: vi or en (or THEODOI_LANG)")),
-    ("init", t("Tạo cơ sở dữ liệu mới (không đụng tới cơ sở dữ liệu đã có)", "Create a new database (an existing one is left alone)")),
-    ("directive", t("Văn bản: thêm, xem danh sách, xem chi tiết", "Directives: add, list, show")),
+    (
+        "",
+        t(
+            "Theo dõi việc thực hiện văn bản của cấp ủy: văn bản, đơn vị, nhiệm vụ, thời hạn, ai quá hạn.",
+            "Track how Party directives are carried out: directives, units, tasks, deadlines, who is late.",
+        ),
+    ),
+    (
+        "--db",
+        t(
+            "Tệp cơ sở dữ liệu (mặc định: THEODOI_DB, nếu không thì thư mục dữ liệu của người dùng)",
+            "Database file (default: THEODOI_DB, else the user's data directory)",
+        ),
+    ),
+    (
+        "--lang",
+        t(
+            "Ngôn ngữ hiển thị: vi hoặc en (hoặc THEODOI_LANG)",
+            "Language: vi or en (or THEODOI_LANG)",
+        ),
+    ),
+    (
+        "init",
+        t(
+            "Tạo cơ sở dữ liệu mới (không đụng tới cơ sở dữ liệu đã có)",
+            "Create a new database (an existing one is left alone)",
+        ),
+    ),
+    (
+        "directive",
+        t(
+            "Văn bản: thêm, xem danh sách, xem chi tiết",
+            "Directives: add, list, show",
+        ),
+    ),
     ("directive add", t("Thêm một văn bản", "Record a directive")),
-    ("directive add SYMBOL", t(
-        "Số, ký hiệu (188-KH/TU), hoặc loại và số khi văn bản không có ký hiệu ('Kế hoạch số 223')",
-        "Number and symbol (188-KH/TU), or type and number when there is no symbol ('Kế hoạch số 223')",
-    )),
-    ("directive add --issuer", t("Cơ quan ban hành, ví dụ 'Ban Thường vụ Thị ủy Sơn Tây'", "Issuer, e.g. 'Ban Thường vụ Thị ủy Sơn Tây'")),
-    ("directive add --date", t("Ngày ban hành (dd/mm/yyyy)", "Issue date (dd/mm/yyyy)")),
+    (
+        "directive add SYMBOL",
+        t(
+            "Số, ký hiệu (188-KH/TU), hoặc loại và số khi văn bản không có ký hiệu ('Kế hoạch số 223')",
+            "Number and symbol (188-KH/TU), or type and number when there is no symbol ('Kế hoạch số 223')",
+        ),
+    ),
+    (
+        "directive add --issuer",
+        t(
+            "Cơ quan ban hành, ví dụ 'Ban Thường vụ Thị ủy Sơn Tây'",
+            "Issuer, e.g. 'Ban Thường vụ Thị ủy Sơn Tây'",
+        ),
+    ),
+    (
+        "directive add --date",
+        t("Ngày ban hành (dd/mm/yyyy)", "Issue date (dd/mm/yyyy)"),
+    ),
     ("directive add --title", t("Trích yếu", "Subject")),
-    ("directive add --type", t(
-        "Loại văn bản, khi ký hiệu không nói rõ (QĐ có thể là Quy định): ke-hoach, quy-dinh, de-an…",
-        "Type, when the symbol does not settle it (QĐ may be a Quy định): ke-hoach, quy-dinh, de-an…",
-    )),
+    (
+        "directive add --type",
+        t(
+            "Loại văn bản, khi ký hiệu không nói rõ (QĐ có thể là Quy định): ke-hoach, quy-dinh, de-an…",
+            "Type, when the symbol does not settle it (QĐ may be a Quy định): ke-hoach, quy-dinh, de-an…",
+        ),
+    ),
     ("directive list", t("Danh sách văn bản", "List directives")),
-    ("directive list --search", t("Chỉ văn bản có chữ này (không phân biệt dấu, hoa thường)", "Only directives containing this text (accents and case aside)")),
-    ("directive show", t("Chi tiết một văn bản và các nhiệm vụ của nó", "Show a directive and its tasks")),
-    ("directive show REF", t("Số, ký hiệu hoặc số của văn bản", "The directive's symbol or number")),
-    ("directive show --issuer", t("Cơ quan ban hành, khi ký hiệu trùng", "Issuer, when the symbol recurs")),
-    ("directive show --date", t("Ngày ban hành, khi ký hiệu trùng", "Issue date, when the symbol recurs")),
-    ("unit", t("Đơn vị (tổ chức đảng): thêm, nhập từ tệp, xem cây", "Units (Party organizations): add, import, list")),
+    (
+        "directive list --search",
+        t(
+            "Chỉ văn bản có chữ này (không phân biệt dấu, hoa thường)",
+            "Only directives containing this text (accents and case aside)",
+        ),
+    ),
+    (
+        "directive show",
+        t(
+            "Chi tiết một văn bản và các nhiệm vụ của nó",
+            "Show a directive and its tasks",
+        ),
+    ),
+    (
+        "directive show REF",
+        t(
+            "Số, ký hiệu hoặc số của văn bản",
+            "The directive's symbol or number",
+        ),
+    ),
+    (
+        "directive show --issuer",
+        t(
+            "Cơ quan ban hành, khi ký hiệu trùng",
+            "Issuer, when the symbol recurs",
+        ),
+    ),
+    (
+        "directive show --date",
+        t(
+            "Ngày ban hành, khi ký hiệu trùng",
+            "Issue date, when the symbol recurs",
+        ),
+    ),
+    (
+        "unit",
+        t(
+            "Đơn vị (tổ chức đảng): thêm, nhập từ tệp, xem cây",
+            "Units (Party organizations): add, import, list",
+        ),
+    ),
     ("unit add", t("Thêm một đơn vị", "Record a unit")),
-    ("unit add NAME", t("Tên đơn vị, ví dụ 'Đảng bộ phường Ngô Quyền'", "Unit name, e.g. 'Đảng bộ phường Ngô Quyền'")),
-    ("unit add --kind", t(
-        "Loại đơn vị: dang-bo-cap-tren, dang-bo-co-so, chi-bo-co-so, dang-bo-bo-phan, chi-bo-truc-thuoc (hoặc viết chữ: 'chi bộ cơ sở')",
-        "Kind: dang-bo-cap-tren, dang-bo-co-so, chi-bo-co-so, dang-bo-bo-phan, chi-bo-truc-thuoc (or in words: 'chi bộ cơ sở')",
-    )),
-    ("unit add --parent", t("Cấp trên trực tiếp (mã hoặc tên)", "Parent unit (code or name)")),
-    ("unit add --code", t("Mã ngắn không dấu (mặc định: tạo từ tên)", "Short ASCII code (default: made from the name)")),
+    (
+        "unit add NAME",
+        t(
+            "Tên đơn vị, ví dụ 'Đảng bộ phường Ngô Quyền'",
+            "Unit name, e.g. 'Đảng bộ phường Ngô Quyền'",
+        ),
+    ),
+    (
+        "unit add --kind",
+        t(
+            "Loại đơn vị: dang-bo-cap-tren, dang-bo-co-so, chi-bo-co-so, dang-bo-bo-phan, chi-bo-truc-thuoc (hoặc viết chữ: 'chi bộ cơ sở')",
+            "Kind: dang-bo-cap-tren, dang-bo-co-so, chi-bo-co-so, dang-bo-bo-phan, chi-bo-truc-thuoc (or in words: 'chi bộ cơ sở')",
+        ),
+    ),
+    (
+        "unit add --parent",
+        t(
+            "Cấp trên trực tiếp (mã hoặc tên)",
+            "Parent unit (code or name)",
+        ),
+    ),
+    (
+        "unit add --code",
+        t(
+            "Mã ngắn không dấu (mặc định: tạo từ tên)",
+            "Short ASCII code (default: made from the name)",
+        ),
+    ),
     ("unit list", t("Cây đơn vị", "The unit tree")),
-    ("unit list --search", t("Chỉ đơn vị có chữ này trong tên hoặc mã", "Only units with this text in name or code")),
-    ("unit import", t(
-        "Nhập đơn vị từ tệp CSV (cột code,name,kind,parent); lỗi một dòng thì không ghi gì",
-        "Import units from CSV (columns code,name,kind,parent); one bad line and nothing is written",
-    )),
+    (
+        "unit list --search",
+        t(
+            "Chỉ đơn vị có chữ này trong tên hoặc mã",
+            "Only units with this text in name or code",
+        ),
+    ),
+    (
+        "unit import",
+        t(
+            "Nhập đơn vị từ tệp CSV (cột code,name,kind,parent); lỗi một dòng thì không ghi gì",
+            "Import units from CSV (columns code,name,kind,parent); one bad line and nothing is written",
+        ),
+    ),
     ("unit import FILE", t("Tệp CSV, UTF-8", "CSV file, UTF-8")),
-    ("unit import --dry-run", t("Chỉ kiểm tra tệp, không ghi gì", "Check the file only; write nothing")),
-    ("task", t("Nhiệm vụ: thêm, xem danh sách", "Tasks: add, list")),
-    ("task add", t(
-        "Thêm nhiệm vụ của một văn bản, với thời hạn theo loại đơn vị",
-        "Add a task of a directive, with a due date per unit kind",
-    )),
-    ("task add --directive", t("Văn bản giao nhiệm vụ (số, ký hiệu hoặc số)", "The directive that sets the task (symbol or number)")),
-    ("task add --issuer", t("Cơ quan ban hành văn bản, khi ký hiệu trùng", "The directive's issuer, when its symbol recurs")),
-    ("task add --title", t("Nội dung nhiệm vụ", "What must be done")),
-    ("task add --due", t(
-        "Thời hạn cho một loại đơn vị: LOẠI=NGÀY, ví dụ chi-bo-co-so=06/12/2023 (lặp lại cho mỗi loại)",
-        "Due date for a kind of unit: KIND=DATE, e.g. chi-bo-co-so=06/12/2023 (repeat per kind)",
-    )),
-    ("task add --within", t("Chỉ các đơn vị thuộc đơn vị này (mặc định: toàn bộ cây)", "Only units under this one (default: the whole tree)")),
-    ("task add --code", t("Mã ngắn của nhiệm vụ (mặc định: tạo từ văn bản, như kh223-1)", "Short task code (default: from the directive, like kh223-1)")),
+    (
+        "unit import --dry-run",
+        t(
+            "Chỉ kiểm tra tệp, không ghi gì",
+            "Check the file only; write nothing",
+        ),
+    ),
+    (
+        "task",
+        t("Nhiệm vụ: thêm, xem danh sách", "Tasks: add, list"),
+    ),
+    (
+        "task add",
+        t(
+            "Thêm nhiệm vụ của một văn bản, với thời hạn theo loại đơn vị",
+            "Add a task of a directive, with a due date per unit kind",
+        ),
+    ),
+    (
+        "task add --directive",
+        t(
+            "Văn bản giao nhiệm vụ (số, ký hiệu hoặc số)",
+            "The directive that sets the task (symbol or number)",
+        ),
+    ),
+    (
+        "task add --issuer",
+        t(
+            "Cơ quan ban hành văn bản, khi ký hiệu trùng",
+            "The directive's issuer, when its symbol recurs",
+        ),
+    ),
+    (
+        "task add --title",
+        t("Nội dung nhiệm vụ", "What must be done"),
+    ),
+    (
+        "task add --due",
+        t(
+            "Thời hạn cho một loại đơn vị: LOẠI=NGÀY, ví dụ chi-bo-co-so=06/12/2023 (lặp lại cho mỗi loại)",
+            "Due date for a kind of unit: KIND=DATE, e.g. chi-bo-co-so=06/12/2023 (repeat per kind)",
+        ),
+    ),
+    (
+        "task add --within",
+        t(
+            "Chỉ các đơn vị thuộc đơn vị này (mặc định: toàn bộ cây)",
+            "Only units under this one (default: the whole tree)",
+        ),
+    ),
+    (
+        "task add --code",
+        t(
+            "Mã ngắn của nhiệm vụ (mặc định: tạo từ văn bản, như kh223-1)",
+            "Short task code (default: from the directive, like kh223-1)",
+        ),
+    ),
     ("task list", t("Danh sách nhiệm vụ", "List tasks")),
-    ("task list --directive", t("Chỉ nhiệm vụ của văn bản này", "Only the tasks of this directive")),
-    ("done", t("Ghi nhận một đơn vị đã hoàn thành nhiệm vụ", "Record that a unit has done a task")),
-    ("done --task", t("Nhiệm vụ (mã, hoặc văn bản nếu văn bản chỉ có một nhiệm vụ)", "The task (code, or its directive when that has one task)")),
-    ("done --unit", t("Đơn vị (mã hoặc tên)", "The unit (code or name)")),
-    ("done --on", t("Ngày hoàn thành (mặc định: hôm nay)", "Completion date (default: today)")),
-    ("done --evidence", t("Căn cứ, minh chứng, ví dụ 'Biên bản họp chi bộ ngày 05/12/2023'", "Evidence, e.g. 'Biên bản họp chi bộ ngày 05/12/2023'")),
+    (
+        "task list --directive",
+        t(
+            "Chỉ nhiệm vụ của văn bản này",
+            "Only the tasks of this directive",
+        ),
+    ),
+    (
+        "done",
+        t(
+            "Ghi nhận một đơn vị đã hoàn thành nhiệm vụ",
+            "Record that a unit has done a task",
+        ),
+    ),
+    (
+        "done --task",
+        t(
+            "Nhiệm vụ (mã, hoặc văn bản nếu văn bản chỉ có một nhiệm vụ)",
+            "The task (code, or its directive when that has one task)",
+        ),
+    ),
+    (
+        "done --unit",
+        t("Đơn vị (mã hoặc tên)", "The unit (code or name)"),
+    ),
+    (
+        "done --on",
+        t(
+            "Ngày hoàn thành (mặc định: hôm nay)",
+            "Completion date (default: today)",
+        ),
+    ),
+    (
+        "done --evidence",
+        t(
+            "Căn cứ, minh chứng, ví dụ 'Biên bản họp chi bộ ngày 05/12/2023'",
+            "Evidence, e.g. 'Biên bản họp chi bộ ngày 05/12/2023'",
+        ),
+    ),
     ("done --note", t("Ghi chú", "Note")),
-    ("overdue", t("Các đơn vị chưa hoàn thành nhiệm vụ đã quá hạn", "Units with open tasks past their due date")),
-    ("overdue --as-of", t("Tính đến ngày (mặc định: hôm nay, giờ Việt Nam)", "As of this date (default: today in Vietnam)")),
-    ("overdue --exit-code", t("Thoát với mã 1 khi có việc quá hạn (cho cron)", "Exit with status 1 when anything is overdue (for cron)")),
-    ("overdue --quiet", t("Không in gì khi không có việc quá hạn (cho cron)", "Print nothing when nothing is overdue (for cron)")),
-    ("--format", t("Định dạng: table (bảng), json, csv", "Output format: table, json, csv")),
-    ("demo", t(
-        "Dựng cơ sở dữ liệu mẫu Sơn Tây (tệp riêng, không đụng tới dữ liệu thật) và in danh sách quá hạn",
-        "Build the Sơn Tây demo database (a file of its own, never your real data) and print who is overdue",
-    )),
+    (
+        "overdue",
+        t(
+            "Các đơn vị chưa hoàn thành nhiệm vụ đã quá hạn",
+            "Units with open tasks past their due date",
+        ),
+    ),
+    (
+        "overdue --as-of",
+        t(
+            "Tính đến ngày (mặc định: hôm nay, giờ Việt Nam)",
+            "As of this date (default: today in Vietnam)",
+        ),
+    ),
+    (
+        "overdue --exit-code",
+        t(
+            "Thoát với mã 1 khi có việc quá hạn (cho cron)",
+            "Exit with status 1 when anything is overdue (for cron)",
+        ),
+    ),
+    (
+        "overdue --quiet",
+        t(
+            "Không in gì khi không có việc quá hạn (cho cron)",
+            "Print nothing when nothing is overdue (for cron)",
+        ),
+    ),
+    (
+        "--format",
+        t(
+            "Định dạng: table (bảng), json, csv",
+            "Output format: table, json, csv",
+        ),
+    ),
+    (
+        "demo",
+        t(
+            "Dựng cơ sở dữ liệu mẫu Sơn Tây (tệp riêng, không đụng tới dữ liệu thật) và in danh sách quá hạn",
+            "Build the Sơn Tây demo database (a file of its own, never your real data) and print who is overdue",
+        ),
+    ),
 ];
 
 const EXAMPLES: &[(&str, Text)] = &[
-    ("", t(
-        "Ví dụ:\n  theodoi init\n  theodoi directive add 188-KH/TU --issuer 'Ban Thường vụ Thành ủy Hà Nội' --date 06/11/2023 --title '…'\n  theodoi unit import donvi.csv\n  theodoi task add --directive 'Kế hoạch số 223' --title 'Kiểm điểm' --due chi-bo-co-so=06/12/2023 --due dang-bo-co-so=12/12/2023\n  theodoi done --task kh223-1 --unit 'Ngô Quyền' --on 05/12/2023\n  theodoi overdue --as-of 07/12/2023\n  theodoi demo",
-        "Examples:\n  theodoi init\n  theodoi directive add 188-KH/TU --issuer 'Ban Thường vụ Thành ủy Hà Nội' --date 06/11/2023 --title '…'\n  theodoi unit import units.csv\n  theodoi task add --directive 'Kế hoạch số 223' --title 'Annual review' --due chi-bo-co-so=06/12/2023 --due dang-bo-co-so=12/12/2023\n  theodoi done --task kh223-1 --unit 'Ngô Quyền' --on 05/12/2023\n  theodoi overdue --as-of 07/12/2023\n  theodoi demo",
-    )),
-    ("directive add", t(
-        "Ví dụ:\n  theodoi directive add 188-KH/TU --issuer 'Ban Thường vụ Thành ủy Hà Nội' --date 06/11/2023 --title 'Luân chuyển cán bộ'\n  theodoi directive add 44-QĐ/TU --type quy-dinh --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Đánh giá, xếp loại'\n  theodoi directive add 'Kế hoạch số 223' --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Kiểm điểm'",
-        "Examples:\n  theodoi directive add 188-KH/TU --issuer 'Ban Thường vụ Thành ủy Hà Nội' --date 06/11/2023 --title 'Staff rotation'\n  theodoi directive add 44-QĐ/TU --type quy-dinh --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Annual rating'\n  theodoi directive add 'Kế hoạch số 223' --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Annual review'",
-    )),
-    ("unit add", t(
-        "Ví dụ:\n  theodoi unit add 'Đảng bộ thị xã Sơn Tây' --kind dang-bo-cap-tren --code son-tay\n  theodoi unit add 'Đảng bộ phường Ngô Quyền' --kind 'đảng bộ cơ sở' --parent son-tay --code p-ngo-quyen",
-        "Examples:\n  theodoi unit add 'Đảng bộ thị xã Sơn Tây' --kind dang-bo-cap-tren --code son-tay\n  theodoi unit add 'Đảng bộ phường Ngô Quyền' --kind 'đảng bộ cơ sở' --parent son-tay --code p-ngo-quyen",
-    )),
-    ("unit import", t(
-        "Tệp mẫu:\n  code,name,kind,parent\n  son-tay,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren,\n  p-ngo-quyen,Đảng bộ phường Ngô Quyền,dang-bo-co-so,son-tay",
-        "Sample file:\n  code,name,kind,parent\n  son-tay,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren,\n  p-ngo-quyen,Đảng bộ phường Ngô Quyền,dang-bo-co-so,son-tay",
-    )),
-    ("task add", t(
-        "Ví dụ:\n  theodoi task add --directive 'Kế hoạch số 223' --code kiem-diem-2023 --title 'Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023' --due chi-bo-co-so=06/12/2023 --due dang-bo-co-so=12/12/2023",
-        "Example:\n  theodoi task add --directive 'Kế hoạch số 223' --code kiem-diem-2023 --title 'Annual review 2023' --due chi-bo-co-so=06/12/2023 --due dang-bo-co-so=12/12/2023",
-    )),
-    ("done", t(
-        "Ví dụ:\n  theodoi done --task kiem-diem-2023 --unit 'Ngô Quyền' --on 05/12/2023 --evidence 'Biên bản hội nghị ngày 05/12/2023'",
-        "Example:\n  theodoi done --task kiem-diem-2023 --unit 'Ngô Quyền' --on 05/12/2023 --evidence 'Minutes of 05/12/2023'",
-    )),
-    ("overdue", t(
-        "Ví dụ:\n  theodoi overdue --as-of 07/12/2023\n  theodoi overdue --format csv > quahan.csv\n  theodoi overdue --exit-code --quiet    # cho cron: chỉ in khi có việc quá hạn",
-        "Examples:\n  theodoi overdue --as-of 07/12/2023\n  theodoi overdue --format csv > overdue.csv\n  theodoi overdue --exit-code --quiet    # for cron: prints only when something is late",
-    )),
+    (
+        "",
+        t(
+            "Ví dụ:\n  theodoi init\n  theodoi directive add 188-KH/TU --issuer 'Ban Thường vụ Thành ủy Hà Nội' --date 06/11/2023 --title '…'\n  theodoi unit import donvi.csv\n  theodoi task add --directive 'Kế hoạch số 223' --title 'Kiểm điểm' --due chi-bo-co-so=06/12/2023 --due dang-bo-co-so=12/12/2023\n  theodoi done --task kh223-1 --unit 'Ngô Quyền' --on 05/12/2023\n  theodoi overdue --as-of 07/12/2023\n  theodoi demo",
+            "Examples:\n  theodoi init\n  theodoi directive add 188-KH/TU --issuer 'Ban Thường vụ Thành ủy Hà Nội' --date 06/11/2023 --title '…'\n  theodoi unit import units.csv\n  theodoi task add --directive 'Kế hoạch số 223' --title 'Annual review' --due chi-bo-co-so=06/12/2023 --due dang-bo-co-so=12/12/2023\n  theodoi done --task kh223-1 --unit 'Ngô Quyền' --on 05/12/2023\n  theodoi overdue --as-of 07/12/2023\n  theodoi demo",
+        ),
+    ),
+    (
+        "directive add",
+        t(
+            "Ví dụ:\n  theodoi directive add 188-KH/TU --issuer 'Ban Thường vụ Thành ủy Hà Nội' --date 06/11/2023 --title 'Luân chuyển cán bộ'\n  theodoi directive add 44-QĐ/TU --type quy-dinh --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Đánh giá, xếp loại'\n  theodoi directive add 'Kế hoạch số 223' --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Kiểm điểm'",
+            "Examples:\n  theodoi directive add 188-KH/TU --issuer 'Ban Thường vụ Thành ủy Hà Nội' --date 06/11/2023 --title 'Staff rotation'\n  theodoi directive add 44-QĐ/TU --type quy-dinh --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Annual rating'\n  theodoi directive add 'Kế hoạch số 223' --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Annual review'",
+        ),
+    ),
+    (
+        "unit add",
+        t(
+            "Ví dụ:\n  theodoi unit add 'Đảng bộ thị xã Sơn Tây' --kind dang-bo-cap-tren --code son-tay\n  theodoi unit add 'Đảng bộ phường Ngô Quyền' --kind 'đảng bộ cơ sở' --parent son-tay --code p-ngo-quyen",
+            "Examples:\n  theodoi unit add 'Đảng bộ thị xã Sơn Tây' --kind dang-bo-cap-tren --code son-tay\n  theodoi unit add 'Đảng bộ phường Ngô Quyền' --kind 'đảng bộ cơ sở' --parent son-tay --code p-ngo-quyen",
+        ),
+    ),
+    (
+        "unit import",
+        t(
+            "Tệp mẫu:\n  code,name,kind,parent\n  son-tay,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren,\n  p-ngo-quyen,Đảng bộ phường Ngô Quyền,dang-bo-co-so,son-tay",
+            "Sample file:\n  code,name,kind,parent\n  son-tay,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren,\n  p-ngo-quyen,Đảng bộ phường Ngô Quyền,dang-bo-co-so,son-tay",
+        ),
+    ),
+    (
+        "task add",
+        t(
+            "Ví dụ:\n  theodoi task add --directive 'Kế hoạch số 223' --code kiem-diem-2023 --title 'Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023' --due chi-bo-co-so=06/12/2023 --due dang-bo-co-so=12/12/2023",
+            "Example:\n  theodoi task add --directive 'Kế hoạch số 223' --code kiem-diem-2023 --title 'Annual review 2023' --due chi-bo-co-so=06/12/2023 --due dang-bo-co-so=12/12/2023",
+        ),
+    ),
+    (
+        "done",
+        t(
+            "Ví dụ:\n  theodoi done --task kiem-diem-2023 --unit 'Ngô Quyền' --on 05/12/2023 --evidence 'Biên bản hội nghị ngày 05/12/2023'",
+            "Example:\n  theodoi done --task kiem-diem-2023 --unit 'Ngô Quyền' --on 05/12/2023 --evidence 'Minutes of 05/12/2023'",
+        ),
+    ),
+    (
+        "overdue",
+        t(
+            "Ví dụ:\n  theodoi overdue --as-of 07/12/2023\n  theodoi overdue --format csv > quahan.csv\n  theodoi overdue --exit-code --quiet    # cho cron: chỉ in khi có việc quá hạn",
+            "Examples:\n  theodoi overdue --as-of 07/12/2023\n  theodoi overdue --format csv > overdue.csv\n  theodoi overdue --exit-code --quiet    # for cron: prints only when something is late",
+        ),
+    ),
 ];

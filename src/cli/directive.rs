@@ -65,7 +65,10 @@ pub fn run(store: &mut Store, cmd: Command, out: &mut dyn Write) -> Result<ExitC
             writeln!(
                 out,
                 "{}",
-                tr!(i18n::DIRECTIVE_ADDED, directive = crate::store::describe(&directive))
+                tr!(
+                    i18n::DIRECTIVE_ADDED,
+                    directive = crate::store::describe(&directive)
+                )
             )?;
         }
         Command::List(args) => {

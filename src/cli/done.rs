@@ -60,8 +60,16 @@ pub fn record(db: &Db<'_>, args: &Args, ctx: &Context) -> Result<String> {
             date = format_dmy(done)
         ));
     }
-    let evidence = args.evidence.as_deref().map(normalize).filter(|s| !s.is_empty());
-    let note = args.note.as_deref().map(normalize).filter(|s| !s.is_empty());
+    let evidence = args
+        .evidence
+        .as_deref()
+        .map(normalize)
+        .filter(|s| !s.is_empty());
+    let note = args
+        .note
+        .as_deref()
+        .map(normalize)
+        .filter(|s| !s.is_empty());
     db.complete(
         obligation.id,
         on,

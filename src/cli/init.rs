@@ -14,7 +14,11 @@ pub fn run(path: &Path, out: &mut dyn Write) -> Result<ExitCode> {
     let message = if created {
         tr!(i18n::INIT_CREATED, path = path.display())
     } else {
-        tr!(i18n::INIT_EXISTS, path = path.display(), version = store.version()?)
+        tr!(
+            i18n::INIT_EXISTS,
+            path = path.display(),
+            version = store.version()?
+        )
     };
     writeln!(out, "{message}")?;
     Ok(ExitCode::SUCCESS)

@@ -257,7 +257,9 @@ fn command_path(usage: &str) -> String {
         .split_whitespace()
         .skip_while(|w| *w != "theodoi")
         .skip(1)
-        .take_while(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !w.starts_with('-'))
+        .take_while(|w| {
+            w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !w.starts_with('-')
+        })
         .map(|w| format!("{w} "))
         .collect()
 }
@@ -383,7 +385,9 @@ mod tests {
                 if id == "help" || id == "version" {
                     continue;
                 }
-                if i18n::help(&arg_key(path, arg)).is_none() && i18n::help(&global_key(arg)).is_none() {
+                if i18n::help(&arg_key(path, arg)).is_none()
+                    && i18n::help(&global_key(arg)).is_none()
+                {
                     missing.push(arg_key(path, arg));
                 }
             }
@@ -409,8 +413,14 @@ mod tests {
     #[test]
     fn lang_is_read_before_parsing() {
         let args = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
-        assert_eq!(lang_from(&args(&["theodoi", "--lang", "en", "overdue"])), Lang::En);
-        assert_eq!(lang_from(&args(&["theodoi", "overdue", "--lang=en"])), Lang::En);
+        assert_eq!(
+            lang_from(&args(&["theodoi", "--lang", "en", "overdue"])),
+            Lang::En
+        );
+        assert_eq!(
+            lang_from(&args(&["theodoi", "overdue", "--lang=en"])),
+            Lang::En
+        );
     }
 
     #[test]

@@ -78,8 +78,8 @@ pub fn run(store: &mut Store, cmd: Command, out: &mut dyn Write) -> Result<ExitC
         }
         Command::Import(args) => {
             let path = args.file.display().to_string();
-            let bytes = std::fs::read(&args.file)
-                .with_context(|| tr!(i18n::IMPORT_READ, path = path))?;
+            let bytes =
+                std::fs::read(&args.file).with_context(|| tr!(i18n::IMPORT_READ, path = path))?;
             let message = if args.dry_run {
                 let n = store.write(|db| {
                     let n = import(db, &bytes, &path)?;
@@ -197,7 +197,9 @@ const UNIT_COLUMNS: [&str; 4] = ["code", "name", "kind", "parent"];
 /// written. Returns the number of units written.
 pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(bytes);
     let headers = reader
         .headers()
         .with_context(|| tr!(i18n::IMPORT_READ, path = source))?
@@ -247,7 +249,11 @@ pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
         } else if let Some(first) = seen.insert(code.to_ascii_lowercase(), line) {
             problems.push(tr!(i18n::IMPORT_DUPLICATE, code = code, line = first));
         } else if let Some(existing) = db.unit_by_code(&code)? {
-            problems.push(tr!(i18n::UNIT_CODE_TAKEN, code = code, name = existing.name));
+            problems.push(tr!(
+                i18n::UNIT_CODE_TAKEN,
+                code = code,
+                name = existing.name
+            ));
         }
         let name = normalize(&record.name);
         if name.is_empty() {
@@ -297,10 +303,7 @@ pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
                     None => match db.resolve_unit(p) {
                         Ok(unit) => Some(unit),
                         Err(_) => {
-                            errors.push((
-                                row.line,
-                                tr!(i18n::IMPORT_PARENT_UNKNOWN, parent = p),
-                            ));
+                            errors.push((row.line, tr!(i18n::IMPORT_PARENT_UNKNOWN, parent = p)));
                             continue;
                         }
                     },
@@ -347,13 +350,22 @@ pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
     }
     if !errors.is_empty() {
         errors.sort();
-        let n = errors.iter().map(|(l, _)| l).collect::<std::collections::BTreeSet<_>>().len();
+        let n = errors
+            .iter()
+            .map(|(l, _)| l)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
         let details = errors
             .iter()
             .map(|(line, reason)| tr!(i18n::IMPORT_ROW, line = line, reason = reason))
             .collect::<Vec<_>>()
             .join("; ");
-        bail!(tr!(i18n::IMPORT_FAILED, path = source, n = n, errors = details));
+        bail!(tr!(
+            i18n::IMPORT_FAILED,
+            path = source,
+            n = n,
+            errors = details
+        ));
     }
     Ok(written)
 }

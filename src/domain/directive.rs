@@ -264,9 +264,18 @@ mod tests {
         let s = DirectiveSpec::parse("34- ĐA/TU", None).unwrap();
         assert_eq!((s.doc_type, s.number.as_str()), (DocType::DeAn, "34"));
 
-        for input in ["Kế hoạch số 223", "ke hoach so 223", "KẾ HOẠCH 223", "Kế hoạch số: 223"] {
+        for input in [
+            "Kế hoạch số 223",
+            "ke hoach so 223",
+            "KẾ HOẠCH 223",
+            "Kế hoạch số: 223",
+        ] {
             let s = DirectiveSpec::parse(input, None).unwrap();
-            assert_eq!((s.doc_type, s.number.as_str(), s.symbol), (DocType::KeHoach, "223", None), "{input}");
+            assert_eq!(
+                (s.doc_type, s.number.as_str(), s.symbol),
+                (DocType::KeHoach, "223", None),
+                "{input}"
+            );
         }
         let s = DirectiveSpec::parse("223", Some(DocType::KeHoach)).unwrap();
         assert_eq!(s.number, "223");

@@ -55,11 +55,31 @@ mod tests {
         ("2023-12-06", None, "2023-12-07", Status::Overdue),
         ("2023-12-12", None, "2023-12-07", Status::Open),
         ("2023-12-12", None, "2023-12-13", Status::Overdue),
-        ("2023-12-06", Some("2023-12-05"), "2023-12-07", Status::DoneOnTime),
-        ("2023-12-06", Some("2023-12-06"), "2023-12-07", Status::DoneOnTime),
-        ("2023-12-06", Some("2023-12-08"), "2023-12-13", Status::DoneLate),
+        (
+            "2023-12-06",
+            Some("2023-12-05"),
+            "2023-12-07",
+            Status::DoneOnTime,
+        ),
+        (
+            "2023-12-06",
+            Some("2023-12-06"),
+            "2023-12-07",
+            Status::DoneOnTime,
+        ),
+        (
+            "2023-12-06",
+            Some("2023-12-08"),
+            "2023-12-13",
+            Status::DoneLate,
+        ),
         // Not yet done on the as-of day: the later completion does not count.
-        ("2023-12-06", Some("2023-12-08"), "2023-12-07", Status::Overdue),
+        (
+            "2023-12-06",
+            Some("2023-12-08"),
+            "2023-12-07",
+            Status::Overdue,
+        ),
         ("2023-12-06", Some("2023-12-05"), "2023-12-01", Status::Open),
     ];
 

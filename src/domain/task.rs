@@ -60,7 +60,13 @@ mod tests {
         let r = DueRule::parse("đảng bộ cơ sở = 12-12-2023").unwrap();
         assert_eq!(r.kind, UnitKind::DangBoCoSo);
         assert_eq!(DueRule::parse("chi-bo-co-so"), Err(DueRuleError::Shape));
-        assert!(matches!(DueRule::parse("chi-bo=06/12/2023"), Err(DueRuleError::Kind(_))));
-        assert!(matches!(DueRule::parse("chi-bo-co-so=31/02/2023"), Err(DueRuleError::Date(..))));
+        assert!(matches!(
+            DueRule::parse("chi-bo=06/12/2023"),
+            Err(DueRuleError::Kind(_))
+        ));
+        assert!(matches!(
+            DueRule::parse("chi-bo-co-so=31/02/2023"),
+            Err(DueRuleError::Date(..))
+        ));
     }
 }

@@ -10,7 +10,8 @@ use crate::domain::{DirectiveSpec, DocType};
 use crate::i18n::{self, tr};
 use crate::text::{date::format_dmy, fold};
 
-const COLUMNS: &str = "d.id, d.symbol, d.doc_type, d.number, d.issuer, d.issued_on, d.title, d.symbol_as_written";
+const COLUMNS: &str =
+    "d.id, d.symbol, d.doc_type, d.number, d.issuer, d.issued_on, d.title, d.symbol_as_written";
 
 fn directive_from_row(row: &Row<'_>) -> rusqlite::Result<Directive> {
     let doc_type: String = row.get(2)?;
@@ -53,7 +54,13 @@ impl Db<'_> {
         let existing = self.directives_where(
             "d.issuer_fold = ?1 AND d.issued_on = ?2 AND (d.symbol = ?3
                OR (d.doc_type = ?4 AND d.number = ?5 AND (d.symbol IS NULL OR ?3 IS NULL)))",
-            params![issuer_fold, issued_on, symbol, spec.doc_type.slug(), spec.number],
+            params![
+                issuer_fold,
+                issued_on,
+                symbol,
+                spec.doc_type.slug(),
+                spec.number
+            ],
         )?;
         if let Some(d) = existing.first() {
             bail!(tr!(i18n::DIRECTIVE_EXISTS, directive = describe(d)));
@@ -191,32 +198,69 @@ mod tests {
     #[test]
     fn same_symbol_two_issuers_are_two_directives() -> Result<()> {
         let mut store = Store::open_in_memory()?;
-        add(&mut store, "44-QĐ/TU", "Ban Thường vụ Thị ủy Sơn Tây", "23/11/2023")?;
-        add(&mut store, "44-QĐ/TU", "Ban Thường vụ Thành ủy Hà Nội", "02/03/2021")?;
-        let err = add(&mut store, "44- QĐ/TU", "Ban Thường vụ Thị ủy Sơn Tây", "23/11/2023")
-            .unwrap_err()
-            .to_string();
+        add(
+            &mut store,
+            "44-QĐ/TU",
+            "Ban Thường vụ Thị ủy Sơn Tây",
+            "23/11/2023",
+        )?;
+        add(
+            &mut store,
+            "44-QĐ/TU",
+            "Ban Thường vụ Thành ủy Hà Nội",
+            "02/03/2021",
+        )?;
+        let err = add(
+            &mut store,
+            "44- QĐ/TU",
+            "Ban Thường vụ Thị ủy Sơn Tây",
+            "23/11/2023",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("Ban Thường vụ Thị ủy Sơn Tây"), "{err}");
 
         let db = store.read();
-        let q = |issuer| DirectiveQuery { reference: "44-QĐ/TU", issuer, issued_on: None };
+        let q = |issuer| DirectiveQuery {
+            reference: "44-QĐ/TU",
+            issuer,
+            issued_on: None,
+        };
         assert!(db.resolve_directive(&q(None)).is_err());
-        assert_eq!(db.resolve_directive(&q(Some("ha noi")))?.issuer, "Ban Thường vụ Thành ủy Hà Nội");
+        assert_eq!(
+            db.resolve_directive(&q(Some("ha noi")))?.issuer,
+            "Ban Thường vụ Thành ủy Hà Nội"
+        );
         Ok(())
     }
 
     #[test]
     fn number_only_directive_matches_its_symbol() -> Result<()> {
         let mut store = Store::open_in_memory()?;
-        let plan = add(&mut store, "Kế hoạch số 223", "Ban Thường vụ Thị ủy Sơn Tây", "23/11/2023")?;
+        let plan = add(
+            &mut store,
+            "Kế hoạch số 223",
+            "Ban Thường vụ Thị ủy Sơn Tây",
+            "23/11/2023",
+        )?;
         assert_eq!(plan.symbol, None);
         let db = store.read();
         for reference in ["223-KH/TU", "Kế hoạch số 223", "223"] {
-            let q = DirectiveQuery { reference, ..Default::default() };
+            let q = DirectiveQuery {
+                reference,
+                ..Default::default()
+            };
             assert_eq!(db.resolve_directive(&q)?.id, plan.id, "{reference}");
         }
-        drop(db);
-        assert!(add(&mut store, "223-KH/TU", "Ban Thường vụ Thị ủy Sơn Tây", "23/11/2023").is_err());
+        assert!(
+            add(
+                &mut store,
+                "223-KH/TU",
+                "Ban Thường vụ Thị ủy Sơn Tây",
+                "23/11/2023"
+            )
+            .is_err()
+        );
         Ok(())
     }
 }

@@ -46,7 +46,12 @@ fn missing_message(path: &Path) -> String {
 }
 
 fn too_new_message(path: &Path, found: i64) -> String {
-    tr!(i18n::DB_TOO_NEW, path = path.display(), found = found, known = VERSION)
+    tr!(
+        i18n::DB_TOO_NEW,
+        path = path.display(),
+        found = found,
+        known = VERSION
+    )
 }
 
 /// An open database.
@@ -101,9 +106,9 @@ impl Store {
             }
             .into());
         }
-        let _mode: String = self
-            .conn
-            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
+        let _mode: String =
+            self.conn
+                .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
         self.migrate(found)
     }
 
@@ -141,7 +146,9 @@ impl Store {
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
             .with_context(|| tr!(i18n::DB_OPEN, path = path.display()))?;
         let kind: Option<String> = conn
-            .query_row("SELECT value FROM meta WHERE key = 'kind'", [], |row| row.get(0))
+            .query_row("SELECT value FROM meta WHERE key = 'kind'", [], |row| {
+                row.get(0)
+            })
             .ok();
         Ok(kind.as_deref() == Some("demo"))
     }
@@ -205,7 +212,11 @@ fn create_private_file(path: &Path) -> Result<bool> {
 }
 
 /// Reads a slug column back into its domain type.
-fn parse_column<T>(text: &str, parse: impl Fn(&str) -> Option<T>, column: usize) -> rusqlite::Result<T> {
+fn parse_column<T>(
+    text: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    column: usize,
+) -> rusqlite::Result<T> {
     parse(text).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
             column,

@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::{Db, parse_column};
+use crate::domain::status::days_overdue;
 use crate::domain::{DocType, UnitKind};
 use crate::i18n::number_only_label;
-use crate::domain::status::days_overdue;
 use crate::report::overdue::OverdueRow;
 
 impl Db<'_> {
@@ -51,4 +51,3 @@ impl Db<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
-

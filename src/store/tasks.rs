@@ -56,7 +56,14 @@ impl Db<'_> {
                 "INSERT INTO task (code, directive_id, title, title_fold, within_id, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
-            .execute(params![code, directive_id, title, fold(title), within, now_stamp()])?;
+            .execute(params![
+                code,
+                directive_id,
+                title,
+                fold(title),
+                within,
+                now_stamp()
+            ])?;
         let task_id = self.conn.last_insert_rowid();
         let mut insert_due = self
             .conn
@@ -64,8 +71,10 @@ impl Db<'_> {
         for due in dues {
             insert_due.execute(params![task_id, due.kind.slug(), due.due_on])?;
         }
-        let created = self.conn.prepare_cached(
-            "WITH RECURSIVE scope (id) AS (
+        let created = self
+            .conn
+            .prepare_cached(
+                "WITH RECURSIVE scope (id) AS (
                  SELECT id FROM unit WHERE (?2 IS NULL AND parent_id IS NULL) OR id = ?2
                  UNION ALL
                  SELECT u.id FROM unit u JOIN scope s ON u.parent_id = s.id
@@ -74,8 +83,8 @@ impl Db<'_> {
              SELECT ?1, u.id, d.due_on FROM scope s
              JOIN unit u ON u.id = s.id
              JOIN task_due d ON d.task_id = ?1 AND d.kind = u.kind",
-        )?
-        .execute(params![task_id, within])?;
+            )?
+            .execute(params![task_id, within])?;
         let task = Task {
             id: task_id,
             code: code.to_string(),
@@ -170,7 +179,8 @@ impl Db<'_> {
             Err(found) => bail!(tr!(
                 i18n::TASK_AMBIGUOUS,
                 input = reference,
-                candidates = i18n::candidates(found.iter().map(|t| format!("{} ({})", t.code, t.title)))
+                candidates =
+                    i18n::candidates(found.iter().map(|t| format!("{} ({})", t.code, t.title)))
             )),
         }
     }
@@ -193,7 +203,12 @@ impl Db<'_> {
     }
 
     /// Records that an obligation was done on `on`.
-    pub fn complete(&self, obligation_id: i64, on: NaiveDate, note: &CompletionNote<'_>) -> Result<()> {
+    pub fn complete(
+        &self,
+        obligation_id: i64,
+        on: NaiveDate,
+        note: &CompletionNote<'_>,
+    ) -> Result<()> {
         self.conn
             .prepare_cached(
                 "UPDATE obligation SET completed_on = ?2, evidence = ?3, note = ?4,

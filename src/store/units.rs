@@ -73,7 +73,9 @@ impl Db<'_> {
     pub fn unit_by_code(&self, code: &str) -> Result<Option<Unit>> {
         Ok(self
             .conn
-            .prepare_cached(&format!("SELECT {UNIT_COLUMNS} FROM unit u WHERE u.code = ?1"))?
+            .prepare_cached(&format!(
+                "SELECT {UNIT_COLUMNS} FROM unit u WHERE u.code = ?1"
+            ))?
             .query_row([code], unit_from_row)
             .optional()?)
     }
@@ -82,7 +84,9 @@ impl Db<'_> {
     pub fn unit(&self, id: i64) -> Result<Unit> {
         Ok(self
             .conn
-            .prepare_cached(&format!("SELECT {UNIT_COLUMNS} FROM unit u WHERE u.id = ?1"))?
+            .prepare_cached(&format!(
+                "SELECT {UNIT_COLUMNS} FROM unit u WHERE u.id = ?1"
+            ))?
             .query_row([id], unit_from_row)?)
     }
 
@@ -98,7 +102,8 @@ impl Db<'_> {
         }
         let exact = self.units_where("u.name_fold = ?1", &key)?;
         let found = if exact.is_empty() {
-            self.units_where("instr(u.name_fold, ?1) > 0", &key)?
+            let partial = self.units_where("instr(u.name_fold, ?1) > 0", &key)?;
+            self.head_of(partial)?
         } else {
             exact
         };
@@ -110,13 +115,41 @@ impl Db<'_> {
             Err(found) => bail!(tr!(
                 i18n::UNIT_AMBIGUOUS,
                 input = reference,
-                candidates = i18n::candidates(found.iter().map(|u| format!("{} ({})", u.name, u.code)))
+                candidates =
+                    i18n::candidates(found.iter().map(|u| format!("{} ({})", u.name, u.code)))
             )),
         }
     }
 
+    /// Among partial matches, the one unit that all the others sit under:
+    /// "Ngô Quyền" names Đảng bộ phường Ngô Quyền, not each of its chi bộ
+    /// whose names repeat the ward's.
+    fn head_of(&self, found: Vec<Unit>) -> Result<Vec<Unit>> {
+        if found.len() < 2 {
+            return Ok(found);
+        }
+        let ids: std::collections::HashSet<i64> = found.iter().map(|u| u.id).collect();
+        let mut heads = Vec::new();
+        for unit in &found {
+            let mut ancestor = unit.parent_id;
+            let mut under_another = false;
+            while let Some(id) = ancestor {
+                if ids.contains(&id) {
+                    under_another = true;
+                    break;
+                }
+                ancestor = self.unit(id)?.parent_id;
+            }
+            if !under_another {
+                heads.push(unit.clone());
+            }
+        }
+        Ok(if heads.len() == 1 { heads } else { found })
+    }
+
     fn units_where(&self, condition: &str, key: &str) -> Result<Vec<Unit>> {
-        let sql = format!("SELECT {UNIT_COLUMNS} FROM unit u WHERE {condition} ORDER BY u.name_key");
+        let sql =
+            format!("SELECT {UNIT_COLUMNS} FROM unit u WHERE {condition} ORDER BY u.name_key");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let units = stmt.query_map([key], unit_from_row)?;
         Ok(units.collect::<rusqlite::Result<_>>()?)
@@ -188,17 +221,42 @@ mod tests {
     fn resolve_by_code_name_and_part() -> Result<()> {
         let mut store = Store::open_in_memory()?;
         store.write(|db| {
-            let root = db.insert_unit("st", "Đảng bộ thị xã Sơn Tây", UnitKind::DangBoCapTren, None)?;
-            db.insert_unit("nq", "Đảng bộ phường Ngô Quyền", UnitKind::DangBoCoSo, Some(root.id))?;
-            db.insert_unit("qt", "Đảng bộ phường Quang Trung", UnitKind::DangBoCoSo, Some(root.id))?;
+            let root = db.insert_unit(
+                "st",
+                "Đảng bộ thị xã Sơn Tây",
+                UnitKind::DangBoCapTren,
+                None,
+            )?;
+            db.insert_unit(
+                "nq",
+                "Đảng bộ phường Ngô Quyền",
+                UnitKind::DangBoCoSo,
+                Some(root.id),
+            )?;
+            db.insert_unit(
+                "qt",
+                "Đảng bộ phường Quang Trung",
+                UnitKind::DangBoCoSo,
+                Some(root.id),
+            )?;
             Ok(())
         })?;
         let db = store.read();
-        for reference in ["nq", "NQ", "ngo quyen", "Ngô Quyền", "NGÔ QUYỀN", "Đảng bộ phường Ngô Quyền"] {
+        for reference in [
+            "nq",
+            "NQ",
+            "ngo quyen",
+            "Ngô Quyền",
+            "NGÔ QUYỀN",
+            "Đảng bộ phường Ngô Quyền",
+        ] {
             assert_eq!(db.resolve_unit(reference)?.code, "nq", "{reference}");
         }
         let err = db.resolve_unit("phuong").unwrap_err().to_string();
-        assert!(err.contains("Ngô Quyền") && err.contains("Quang Trung"), "{err}");
+        assert!(
+            err.contains("Ngô Quyền") && err.contains("Quang Trung"),
+            "{err}"
+        );
         assert!(db.resolve_unit("Hoàn Kiếm").is_err());
         Ok(())
     }
@@ -207,11 +265,31 @@ mod tests {
     fn tree_order_puts_children_under_parents() -> Result<()> {
         let mut store = Store::open_in_memory()?;
         store.write(|db| {
-            let root = db.insert_unit("st", "Đảng bộ thị xã Sơn Tây", UnitKind::DangBoCapTren, None)?;
-            let x = db.insert_unit("xs", "Đảng bộ xã Xuân Sơn", UnitKind::DangBoCoSo, Some(root.id))?;
-            let d = db.insert_unit("dl", "Đảng bộ xã Đường Lâm", UnitKind::DangBoCoSo, Some(root.id))?;
+            let root = db.insert_unit(
+                "st",
+                "Đảng bộ thị xã Sơn Tây",
+                UnitKind::DangBoCapTren,
+                None,
+            )?;
+            let x = db.insert_unit(
+                "xs",
+                "Đảng bộ xã Xuân Sơn",
+                UnitKind::DangBoCoSo,
+                Some(root.id),
+            )?;
+            let d = db.insert_unit(
+                "dl",
+                "Đảng bộ xã Đường Lâm",
+                UnitKind::DangBoCoSo,
+                Some(root.id),
+            )?;
             db.insert_unit("xs1", "Chi bộ thôn 1", UnitKind::ChiBoTrucThuoc, Some(x.id))?;
-            db.insert_unit("dl1", "Chi bộ thôn Mông Phụ", UnitKind::ChiBoTrucThuoc, Some(d.id))?;
+            db.insert_unit(
+                "dl1",
+                "Chi bộ thôn Mông Phụ",
+                UnitKind::ChiBoTrucThuoc,
+                Some(d.id),
+            )?;
             Ok(())
         })?;
         let codes: Vec<(String, usize)> = store
@@ -221,10 +299,7 @@ mod tests {
             .map(|r| (r.unit.code, r.depth))
             .collect();
         let want = [("st", 0), ("dl", 1), ("dl1", 2), ("xs", 1), ("xs1", 2)];
-        assert_eq!(
-            codes,
-            want.map(|(c, d)| (c.to_string(), d)).to_vec()
-        );
+        assert_eq!(codes, want.map(|(c, d)| (c.to_string(), d)).to_vec());
         Ok(())
     }
 }

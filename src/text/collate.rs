@@ -56,8 +56,20 @@ mod tests {
         assert_eq!(
             names,
             [
-                "An", "Ăn", "Ân", "Ba", "Bà", "Bá", "Dương", "Đường Lâm", "On", "Ôn", "Ơn", "Uy",
-                "Ưng", "Xuân Sơn"
+                "An",
+                "Ăn",
+                "Ân",
+                "Ba",
+                "Bà",
+                "Bá",
+                "Dương",
+                "Đường Lâm",
+                "On",
+                "Ôn",
+                "Ơn",
+                "Uy",
+                "Ưng",
+                "Xuân Sơn"
             ]
         );
     }

@@ -68,7 +68,11 @@ pub fn parse_symbol(input: &str) -> Result<Symbol, SymbolError> {
         .split('-')
         .map(|part| {
             let part = part.trim().to_uppercase();
-            if part == "TƯ" { "TW".to_string() } else { part }
+            if part == "TƯ" {
+                "TW".to_string()
+            } else {
+                part
+            }
         })
         .collect::<Vec<_>>()
         .join("-");

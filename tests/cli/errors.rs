@@ -1,0 +1,207 @@
+//! Bad input: exit status 2, one line naming the input, nothing written.
+
+use crate::util::Theodoi;
+
+#[test]
+fn impossible_dates() {
+    let t = Theodoi::son_tay();
+    let before = t.snapshot();
+    let err = t.fails(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "cb-ubkt",
+        "--on",
+        "31/02/2023",
+    ]);
+    assert!(err.contains("'31/02/2023'"), "{err}");
+    let err = t.fails(&["overdue", "--as-of", "2023-13-01"]);
+    assert!(err.contains("'2023-13-01'"), "{err}");
+    let err = t.fails(&["overdue", "--as-of", "hôm qua"]);
+    assert!(
+        err.contains("'hôm qua'") && err.contains("dd/mm/yyyy"),
+        "{err}"
+    );
+    let err = t.fails(&[
+        "task",
+        "add",
+        "--directive",
+        "188-KH/TU",
+        "--title",
+        "x",
+        "--due",
+        "chi-bo-co-so=30/02/2024",
+    ]);
+    assert!(err.contains("'30/02/2024'"), "{err}");
+    assert_eq!(t.snapshot(), before);
+}
+
+#[test]
+fn unknown_kinds() {
+    let t = Theodoi::son_tay();
+    let before = t.snapshot();
+    let err = t.fails(&[
+        "unit",
+        "add",
+        "Chi bộ mới",
+        "--kind",
+        "chi-bo",
+        "--parent",
+        "son-tay",
+    ]);
+    assert!(
+        err.contains("'chi-bo'") && err.contains("chi-bo-co-so"),
+        "{err}"
+    );
+    let err = t.fails(&[
+        "task",
+        "add",
+        "--directive",
+        "188-KH/TU",
+        "--title",
+        "x",
+        "--due",
+        "to-dan-pho=06/12/2023",
+    ]);
+    assert!(err.contains("'to-dan-pho'"), "{err}");
+    assert_eq!(t.snapshot(), before);
+}
+
+#[test]
+fn a_unit_file_with_bad_rows_writes_nothing() {
+    let t = Theodoi::son_tay();
+    let before = t.snapshot();
+    let file = t.dir.path().join("donvi.csv");
+    std::fs::write(
+        &file,
+        "code,name,kind,parent\n\
+         p-moi,Đảng bộ phường Mới,dang-bo-co-so,son-tay\n\
+         cb-moi,Chi bộ tổ dân phố 9,chi-bo-truc-thuoc,p-moi\n\
+         cb-sai,Chi bộ sai,chi-bo-xyz,p-moi\n\
+         p-ngo-quyen,Trùng mã,dang-bo-co-so,son-tay\n\
+         cb-mo-coi,Chi bộ mồ côi,chi-bo-truc-thuoc,khong-co\n",
+    )
+    .unwrap();
+    let err = t.fails(&["unit", "import", file.to_str().unwrap()]);
+    for want in [
+        "dòng 4",
+        "'chi-bo-xyz'",
+        "dòng 5",
+        "p-ngo-quyen",
+        "dòng 6",
+        "'khong-co'",
+        "3 dòng lỗi",
+    ] {
+        assert!(err.contains(want), "{want} missing in {err}");
+    }
+    assert!(!err.contains("dòng 2") && !err.contains("dòng 3:"), "{err}");
+    assert_eq!(t.snapshot(), before);
+}
+
+#[test]
+fn tree_rules_are_checked() {
+    let t = Theodoi::son_tay();
+    let before = t.snapshot();
+    let err = t.fails(&[
+        "unit",
+        "add",
+        "Chi bộ lạc",
+        "--kind",
+        "chi-bo-truc-thuoc",
+        "--parent",
+        "son-tay",
+    ]);
+    assert!(
+        err.contains("Đảng bộ thị xã Sơn Tây") && err.contains("Đảng bộ cơ sở"),
+        "{err}"
+    );
+    let err = t.fails(&[
+        "unit",
+        "add",
+        "Chi bộ lạc",
+        "--kind",
+        "chi-bo-truc-thuoc",
+        "--parent",
+        "cb-ubkt",
+    ]);
+    assert!(
+        err.contains("Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy"),
+        "{err}"
+    );
+    let err = t.fails(&[
+        "unit",
+        "add",
+        "Đảng bộ không cấp trên",
+        "--kind",
+        "dang-bo-co-so",
+    ]);
+    assert!(err.contains("--parent"), "{err}");
+    let cyc = t.dir.path().join("vong.csv");
+    std::fs::write(
+        &cyc,
+        "code,name,kind,parent\na,Đảng bộ bộ phận A,dang-bo-bo-phan,b\nb,Đảng bộ bộ phận B,dang-bo-bo-phan,a\n",
+    )
+    .unwrap();
+    let err = t.fails(&["unit", "import", cyc.to_str().unwrap()]);
+    assert!(err.contains("dòng 2") && err.contains("dòng 3"), "{err}");
+    assert_eq!(t.snapshot(), before);
+}
+
+#[test]
+fn missing_database_says_how_to_create_it() {
+    let t = Theodoi::bare();
+    let err = t.fails(&["overdue"]);
+    assert!(
+        err.contains(t.db.to_str().unwrap()) && err.contains("theodoi init"),
+        "{err}"
+    );
+    assert!(!t.db.exists());
+}
+
+#[test]
+fn newer_database_is_refused_untouched() {
+    let t = Theodoi::new();
+    {
+        let conn = rusqlite::Connection::open(&t.db).unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+    }
+    let before = std::fs::read(&t.db).unwrap();
+    let err = t.fails(&["overdue"]);
+    assert!(err.contains("999"), "{err}");
+    assert_eq!(std::fs::read(&t.db).unwrap(), before);
+}
+
+#[test]
+fn init_creates_a_private_file_and_is_idempotent() {
+    let t = Theodoi::bare();
+    let nested = t.dir.path().join("a/b/c.db");
+    let run = crate::util::run({
+        let mut c = t.command_without_db(&["init"]);
+        c.env("THEODOI_DB", &nested);
+        c
+    });
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("đã tạo"), "{run:?}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&nested).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let again = crate::util::run({
+        let mut c = t.command_without_db(&["init"]);
+        c.env("THEODOI_DB", &nested);
+        c
+    });
+    assert!(again.stdout.contains("đã có"), "{again:?}");
+}
+
+#[test]
+fn default_location_is_the_user_data_directory() {
+    let t = Theodoi::bare();
+    let run = crate::util::run(t.command_without_db(&["init"]));
+    assert_eq!(run.code, 0, "{run:?}");
+    #[cfg(target_os = "linux")]
+    assert!(t.dir.path().join("data/theodoi/theodoi.db").exists());
+}

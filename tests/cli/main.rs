@@ -1,0 +1,12 @@
+//! Integration tests: the real binary on a temporary database, one module
+//! per command.
+
+mod util;
+
+mod demo;
+mod directive;
+mod done;
+mod errors;
+mod help;
+mod overdue;
+mod unit;

@@ -1,0 +1,203 @@
+use std::collections::BTreeSet;
+use std::process::Stdio;
+
+use crate::util::{OverdueRow, Theodoi, UnitRow};
+
+fn codes_of_kind(t: &Theodoi, kind: &str) -> BTreeSet<String> {
+    let units: Vec<UnitRow> = t.json(&["unit", "list"]);
+    units
+        .into_iter()
+        .filter(|u| u.kind == kind)
+        .map(|u| u.code)
+        .collect()
+}
+
+fn overdue(t: &Theodoi, as_of: &str) -> Vec<OverdueRow> {
+    t.json(&["overdue", "--as-of", as_of])
+}
+
+fn codes(rows: &[OverdueRow]) -> BTreeSet<String> {
+    rows.iter().map(|r| r.unit_code.clone()).collect()
+}
+
+fn minus(set: &BTreeSet<String>, remove: &[&str]) -> BTreeSet<String> {
+    set.iter()
+        .filter(|c| !remove.contains(&c.as_str()))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn canonical_scenario() {
+    let t = Theodoi::son_tay();
+    let chi_bo = codes_of_kind(&t, "chi-bo-co-so");
+    let dang_bo = codes_of_kind(&t, "dang-bo-co-so");
+    assert_eq!((chi_bo.len(), dang_bo.len()), (7, 16));
+
+    let on_time = t.ok(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "cb-ubkt",
+        "--on",
+        "05/12/2023",
+        "--evidence",
+        "Biên bản họp chi bộ ngày 05/12/2023",
+    ]);
+    assert!(on_time.contains("hoàn thành đúng hạn"), "{on_time}");
+    let late = t.ok(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "Kho bạc",
+        "--on",
+        "08/12/2023",
+    ]);
+    assert!(late.contains("hoàn thành quá hạn"), "{late}");
+    t.ok(&[
+        "done",
+        "--task",
+        "Kế hoạch số 223",
+        "--unit",
+        "ngo quyen",
+        "--on",
+        "05/12/2023",
+    ]);
+
+    // 07/12: every unfinished chi bộ cơ sở is late (Kho bạc had not reported yet),
+    // no đảng bộ cơ sở is.
+    let rows = overdue(&t, "07/12/2023");
+    assert_eq!(codes(&rows), minus(&chi_bo, &["cb-ubkt"]));
+    for row in &rows {
+        assert_eq!(row.unit_kind, "chi-bo-co-so");
+        assert_eq!(row.due_on, "2023-12-06");
+        assert_eq!(row.days_overdue, 1);
+        assert_eq!(row.directive, "Kế hoạch số 223");
+        assert_eq!(row.task, "kiem-diem-2023");
+        assert_eq!(row.parent.as_deref(), Some("Đảng bộ thị xã Sơn Tây"));
+        assert_eq!(row.parent_code.as_deref(), Some("son-tay"));
+    }
+
+    // 13/12: the unfinished đảng bộ cơ sở too; Kho bạc is done (late), never overdue again.
+    let rows = overdue(&t, "13/12/2023");
+    let mut want = minus(&chi_bo, &["cb-ubkt", "cb-kho-bac"]);
+    want.extend(minus(&dang_bo, &["p-ngo-quyen"]));
+    assert_eq!(codes(&rows), want);
+    for row in &rows {
+        let days = if row.unit_kind == "chi-bo-co-so" {
+            7
+        } else {
+            1
+        };
+        assert_eq!(row.days_overdue, days, "{row:?}");
+    }
+
+    // A report for a past day shows that day: on 06/12 nothing was late yet.
+    assert!(overdue(&t, "06/12/2023").is_empty());
+}
+
+#[test]
+fn rows_sorted_by_parent_then_unit_in_vietnamese_order() {
+    let t = Theodoi::son_tay();
+    let rows = overdue(&t, "13/12/2023");
+    let names: Vec<&str> = rows.iter().map(|r| r.unit.as_str()).collect();
+    // Đ sorts after D and before E, not after Z; the two ward names share a parent.
+    let pos = |name: &str| names.iter().position(|n| *n == name).unwrap();
+    assert!(pos("Chi bộ Trường THPT Sơn Tây") < pos("Đảng bộ phường Lê Lợi"));
+    assert!(pos("Đảng bộ phường Xuân Khanh") < pos("Đảng bộ Quân sự thị xã"));
+    assert!(pos("Đảng bộ xã Cổ Đông") < pos("Đảng bộ xã Đường Lâm"));
+    assert!(pos("Đảng bộ xã Đường Lâm") < pos("Đảng bộ xã Kim Sơn"));
+    assert_eq!(*names.last().unwrap(), "Đảng bộ xã Xuân Sơn");
+}
+
+#[test]
+fn exit_code_and_quiet_for_cron() {
+    let t = Theodoi::son_tay();
+    let late = t.run(&["overdue", "--as-of", "07/12/2023", "--exit-code", "--quiet"]);
+    assert_eq!(late.code, 1);
+    assert!(late.stdout.contains("THPT"), "{}", late.stdout);
+    let calm = t.run(&["overdue", "--as-of", "01/12/2023", "--exit-code", "--quiet"]);
+    assert_eq!(
+        (calm.code, calm.stdout.as_str(), calm.stderr.as_str()),
+        (0, "", "")
+    );
+    // Without --exit-code, overdue work is no failure.
+    assert_eq!(t.run(&["overdue", "--as-of", "07/12/2023"]).code, 0);
+}
+
+#[test]
+fn nothing_overdue_says_so() {
+    let t = Theodoi::son_tay();
+    assert_eq!(
+        t.ok(&["overdue", "--as-of", "1/12/2023"]),
+        "Không có đơn vị nào quá hạn tính đến ngày 01/12/2023.\n"
+    );
+    assert_eq!(
+        t.ok(&["--lang", "en", "overdue", "--as-of", "1/12/2023"]),
+        "Nothing is overdue as of 01/12/2023.\n"
+    );
+}
+
+#[test]
+fn table_in_both_languages() {
+    let t = Theodoi::son_tay();
+    let vi = t.ok(&["overdue", "--as-of", "07/12/2023"]);
+    assert!(
+        vi.starts_with("Nhiệm vụ quá hạn tính đến ngày 07/12/2023: 7\n"),
+        "{vi}"
+    );
+    for word in ["Đơn vị", "Hạn hoàn thành", "Chi bộ cơ sở", "06/12/2023"] {
+        assert!(vi.contains(word), "{word} missing in {vi}");
+    }
+    let en = t.ok(&["overdue", "--as-of", "07/12/2023", "--lang", "en"]);
+    assert!(en.starts_with("Overdue as of 07/12/2023: 7\n"), "{en}");
+    for word in ["Unit", "Due", "Grassroots", "Plan no. 223"] {
+        assert!(en.contains(word), "{word} missing in {en}");
+    }
+    assert!(
+        !vi.contains('\u{1b}') && !en.contains('\u{1b}'),
+        "no escapes in a pipe"
+    );
+}
+
+#[test]
+fn csv_has_json_names_and_iso_dates() {
+    let t = Theodoi::son_tay();
+    let csv = t.ok(&["overdue", "--as-of", "07/12/2023", "--format", "csv"]);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "unit_code,unit,unit_kind,parent,parent_code,directive,task,task_title,due_on,days_overdue"
+        )
+    );
+    assert_eq!(
+        lines.next(),
+        Some(
+            "cb-ban-to-chuc,Chi bộ Cơ quan Ban Tổ chức Thị ủy,chi-bo-co-so,Đảng bộ thị xã Sơn Tây,son-tay,Kế hoạch số 223,kiem-diem-2023,\"Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023\",2023-12-06,1"
+        )
+    );
+    assert_eq!(csv.lines().count(), 8);
+    // An empty report still names its columns.
+    let empty = t.ok(&["overdue", "--as-of", "01/12/2023", "--format", "csv"]);
+    assert!(empty.starts_with("unit_code,unit,"));
+    assert_eq!(empty.lines().count(), 1);
+}
+
+#[test]
+fn closed_pipe_is_not_an_error() {
+    let t = Theodoi::son_tay();
+    let mut child = t
+        .command(&["overdue", "--as-of", "13/12/2023", "--format", "csv"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the reading end before theodoi writes, as `| head -0` would.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}

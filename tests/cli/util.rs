@@ -1,0 +1,246 @@
+//! A small builder for running the real binary on a temporary database.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use tempfile::TempDir;
+
+/// The path of a file in the repository.
+pub fn repo_file(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// A temporary home with a database in it.
+pub struct Theodoi {
+    pub dir: TempDir,
+    pub db: PathBuf,
+}
+
+/// One finished run.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Theodoi {
+    /// A fresh, initialized database.
+    pub fn new() -> Theodoi {
+        let t = Theodoi::bare();
+        t.ok(&["init"]);
+        t
+    }
+
+    /// No database yet.
+    pub fn bare() -> Theodoi {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("theodoi.db");
+        Theodoi { dir, db }
+    }
+
+    /// A command on this home, with `--db` given and a clean environment.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_theodoi"));
+        cmd.arg("--db").arg(&self.db).args(args);
+        self.clean_env(&mut cmd);
+        cmd
+    }
+
+    /// A command with no `--db`: the location comes from the environment.
+    pub fn command_without_db(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_theodoi"));
+        cmd.args(args);
+        self.clean_env(&mut cmd);
+        cmd
+    }
+
+    fn clean_env(&self, cmd: &mut Command) {
+        for var in ["THEODOI_DB", "THEODOI_LANG", "THEODOI_ACTOR", "NO_COLOR"] {
+            cmd.env_remove(var);
+        }
+        cmd.env("HOME", self.dir.path())
+            .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .env("USER", "chuyen-vien")
+            .stdin(Stdio::null());
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        run(self.command(args))
+    }
+
+    /// Runs and expects success; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let r = self.run(args);
+        assert_eq!(r.code, 0, "theodoi {args:?} failed: {}", r.stderr);
+        r.stdout
+    }
+
+    /// Runs and expects exit status 2 with one error line and no output;
+    /// returns stderr.
+    pub fn fails(&self, args: &[&str]) -> String {
+        let r = self.run(args);
+        assert_eq!(r.code, 2, "theodoi {args:?}: {r:?}");
+        assert!(r.stderr.starts_with("theodoi: "), "{}", r.stderr);
+        assert_eq!(r.stderr.trim_end().lines().count(), 1, "{}", r.stderr);
+        r.stderr
+    }
+
+    /// Runs with `--format json` and parses stdout.
+    pub fn json<T: DeserializeOwned>(&self, args: &[&str]) -> T {
+        let mut args = args.to_vec();
+        args.extend(["--format", "json"]);
+        let out = self.ok(&args);
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
+    }
+
+    /// Everything a clerk can list, to check that a failed command wrote nothing.
+    pub fn snapshot(&self) -> String {
+        [
+            "unit list",
+            "directive list",
+            "task list",
+            "overdue --as-of 31/12/2030",
+        ]
+        .iter()
+        .map(|c| {
+            let mut args: Vec<&str> = c.split(' ').collect();
+            args.extend(["--format", "json"]);
+            self.ok(&args)
+        })
+        .collect()
+    }
+
+    /// The Sơn Tây scenario, entered as a clerk would: the five directives,
+    /// the unit file, plan 223's task.
+    pub fn son_tay() -> Theodoi {
+        let t = Theodoi::new();
+        for (symbol, issuer, date, title, kind) in DIRECTIVES {
+            let mut args = vec![
+                "directive",
+                "add",
+                symbol,
+                "--issuer",
+                issuer,
+                "--date",
+                date,
+                "--title",
+                title,
+            ];
+            if let Some(kind) = kind {
+                args.extend(["--type", kind]);
+            }
+            t.ok(&args);
+        }
+        let units = repo_file("fixtures/units.csv");
+        t.ok(&["unit", "import", units.to_str().unwrap()]);
+        t.ok(&[
+            "task",
+            "add",
+            "--directive",
+            "Kế hoạch số 223",
+            "--code",
+            "kiem-diem-2023",
+            "--title",
+            "Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023",
+            "--due",
+            "chi-bo-co-so=06/12/2023",
+            "--due",
+            "dang-bo-co-so=12/12/2023",
+        ]);
+        t
+    }
+}
+
+const HN: &str = "Ban Thường vụ Thành ủy Hà Nội";
+const ST: &str = "Ban Thường vụ Thị ủy Sơn Tây";
+
+/// The directives of 24/11/2023 (DOMAIN.md).
+pub const DIRECTIVES: [(&str, &str, &str, &str, Option<&str>); 5] = [
+    (
+        "188-KH/TU",
+        HN,
+        "06/11/2023",
+        "Luân chuyển, điều động, biệt phái cán bộ",
+        None,
+    ),
+    (
+        "34- ĐA/TU",
+        HN,
+        "6-11-2023",
+        "Tạo nguồn cán bộ chủ chốt cấp xã đến năm 2025",
+        None,
+    ),
+    (
+        "44-QĐ/TU",
+        ST,
+        "23/11/2023",
+        "Đánh giá, xếp loại chất lượng tổ chức đảng",
+        Some("quy-dinh"),
+    ),
+    (
+        "45-QĐ/TU",
+        ST,
+        "23/11/2023",
+        "Đánh giá, xếp loại cán bộ diện BTV quản lý",
+        Some("quy-dinh"),
+    ),
+    (
+        "Kế hoạch số 223",
+        ST,
+        "2023-11-23",
+        "Kiểm điểm, đánh giá, xếp loại chất lượng hằng năm",
+        None,
+    ),
+];
+
+pub fn run(mut cmd: Command) -> Run {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = cmd.output().expect("run theodoi");
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8(stdout).expect("utf-8 stdout"),
+        stderr: String::from_utf8(stderr).expect("utf-8 stderr"),
+    }
+}
+
+/// One row of `overdue --format json`.
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+pub struct OverdueRow {
+    pub unit_code: String,
+    pub unit: String,
+    pub unit_kind: String,
+    pub parent: Option<String>,
+    pub parent_code: Option<String>,
+    pub directive: String,
+    pub task: String,
+    pub task_title: String,
+    pub due_on: String,
+    pub days_overdue: i64,
+}
+
+/// One row of `directive list --format json`.
+#[derive(Debug, Deserialize)]
+pub struct DirectiveRow {
+    pub symbol: Option<String>,
+    #[serde(rename = "type")]
+    pub doc_type: String,
+    pub number: String,
+    pub issuer: String,
+    pub issued_on: String,
+    pub title: String,
+}
+
+/// One row of `unit list --format json`.
+#[derive(Debug, Deserialize)]
+pub struct UnitRow {
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    pub parent: Option<String>,
+}
