@@ -262,6 +262,56 @@ mod tests {
     }
 
     #[test]
+    fn a_partial_name_prefers_the_unit_the_others_sit_under() -> Result<()> {
+        let mut store = Store::open_in_memory()?;
+        store.write(|db| {
+            let root = db.insert_unit(
+                "st",
+                "Đảng bộ thị xã Sơn Tây",
+                UnitKind::DangBoCapTren,
+                None,
+            )?;
+            let nq = db.insert_unit(
+                "nq",
+                "Đảng bộ phường Ngô Quyền",
+                UnitKind::DangBoCoSo,
+                Some(root.id),
+            )?;
+            let bp = db.insert_unit(
+                "bp",
+                "Đảng bộ bộ phận khu Ngô Quyền",
+                UnitKind::DangBoBoPhan,
+                Some(nq.id),
+            )?;
+            db.insert_unit(
+                "c1",
+                "Chi bộ 1 Ngô Quyền",
+                UnitKind::ChiBoTrucThuoc,
+                Some(nq.id),
+            )?;
+            db.insert_unit(
+                "c2",
+                "Chi bộ 2 Ngô Quyền",
+                UnitKind::ChiBoTrucThuoc,
+                Some(bp.id),
+            )?;
+            db.insert_unit(
+                "c3",
+                "Chi bộ Ngô Quyền mới",
+                UnitKind::ChiBoCoSo,
+                Some(root.id),
+            )?;
+            Ok(())
+        })?;
+        let db = store.read();
+        // Two heads (the ward and an unrelated chi bộ cơ sở): still ambiguous.
+        assert!(db.resolve_unit("ngo quyen").is_err());
+        assert_eq!(db.resolve_unit("phuong ngo quyen")?.code, "nq");
+        assert_eq!(db.resolve_unit("khu ngo quyen")?.code, "bp");
+        Ok(())
+    }
+
+    #[test]
     fn tree_order_puts_children_under_parents() -> Result<()> {
         let mut store = Store::open_in_memory()?;
         store.write(|db| {

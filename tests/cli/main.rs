@@ -9,4 +9,5 @@ mod done;
 mod errors;
 mod help;
 mod overdue;
+mod readme;
 mod unit;

@@ -57,7 +57,8 @@ impl Theodoi {
         cmd
     }
 
-    fn clean_env(&self, cmd: &mut Command) {
+    /// A clean environment: no THEODOI_* from the caller, HOME in the temp dir.
+    pub fn clean_env(&self, cmd: &mut Command) {
         for var in ["THEODOI_DB", "THEODOI_LANG", "THEODOI_ACTOR", "NO_COLOR"] {
             cmd.env_remove(var);
         }

@@ -1,0 +1,94 @@
+//! The README's commands, run as written.
+
+use crate::util::{Theodoi, repo_file};
+
+/// The shell lines of the README's first ```sh block after `heading`,
+/// continuation lines joined, comments dropped.
+fn shell_block(heading: &str, fence: &str) -> Vec<String> {
+    let readme = std::fs::read_to_string(repo_file("README.md")).unwrap();
+    let start = readme.find(heading).expect("heading in README");
+    let block = readme[start..]
+        .split(fence)
+        .nth(1)
+        .expect("a code block after the heading");
+    let block = block.split("```").next().unwrap();
+    block
+        .replace("\\\n", " ")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect()
+}
+
+#[cfg(unix)]
+fn bash(t: &Theodoi, line: &str) -> crate::util::Run {
+    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_theodoi"))
+        .parent()
+        .unwrap();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut bash = std::process::Command::new("bash");
+    t.clean_env(&mut bash);
+    bash.arg("-c")
+        .arg(line)
+        .current_dir(repo_file(""))
+        .env("PATH", path)
+        .env("THEODOI_DB", &t.db);
+    crate::util::run(bash)
+}
+
+#[cfg(unix)]
+#[test]
+fn walkthrough_runs_as_written() {
+    let t = Theodoi::bare();
+    let lines = shell_block("## Walkthrough", "```sh");
+    assert!(lines.len() > 10, "{lines:?}");
+    let mut last = String::new();
+    for line in &lines {
+        let run = bash(&t, line);
+        assert_eq!(run.code, 0, "{line}: {}", run.stderr);
+        last = run.stdout;
+    }
+    // The last line prints JSON: today, both Sơn Tây deadlines are long past.
+    let rows: Vec<crate::util::OverdueRow> = serde_json::from_str(&last).unwrap();
+    assert!(rows.iter().any(|r| r.unit_code == "cb-ban-tuyen-giao"));
+    assert!(
+        !rows
+            .iter()
+            .any(|r| r.unit_code == "p-ngo-quyen" || r.unit_code == "cb-kho-bac")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn cron_line_mails_only_when_something_is_late() {
+    let lines = shell_block("## Every morning, by cron", "```cron");
+    let [line] = lines.as_slice() else {
+        panic!("one cron line expected: {lines:?}")
+    };
+    // Minute, hour, day of month, month, day of week; then the command.
+    let command: String = line
+        .split_whitespace()
+        .skip(5)
+        .collect::<Vec<_>>()
+        .join(" ");
+
+    let late = Theodoi::son_tay();
+    let command_here = command.replace("/srv/theodoi/sontay.db", late.db.to_str().unwrap());
+    assert_ne!(command_here, command, "the cron line names its database");
+    let run = bash(&late, &command_here);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stdout.contains("Đảng bộ"), "{run:?}");
+
+    let calm = Theodoi::new();
+    let command_here = command.replace("/srv/theodoi/sontay.db", calm.db.to_str().unwrap());
+    let run = bash(&calm, &command_here);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (0, "", "")
+    );
+}
