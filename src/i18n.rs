@@ -649,6 +649,13 @@ const HELP: &[(&str, Text)] = &[
     ),
     ("task list", t("Danh sách nhiệm vụ", "List tasks")),
     (
+        "task list --search",
+        t(
+            "Chỉ nhiệm vụ có chữ này trong tên hoặc mã",
+            "Only tasks with this text in title or code",
+        ),
+    ),
+    (
         "task list --directive",
         t(
             "Chỉ nhiệm vụ của văn bản này",

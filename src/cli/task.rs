@@ -41,6 +41,8 @@ pub struct AddArgs {
 pub struct ListArgs {
     #[arg(long, value_name = "REF")]
     directive: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    search: Option<String>,
     #[command(flatten)]
     format: FormatArg,
 }
@@ -66,16 +68,17 @@ pub fn run(store: &mut Store, cmd: Command, out: &mut dyn Write) -> Result<ExitC
         }
         Command::List(args) => {
             let db = store.read();
-            let tasks = match &args.directive {
-                Some(reference) => {
-                    let d = db.resolve_directive(&DirectiveQuery {
+            let directive = match &args.directive {
+                Some(reference) => Some(
+                    db.resolve_directive(&DirectiveQuery {
                         reference,
                         ..Default::default()
-                    })?;
-                    db.tasks_of(d.id)?
-                }
-                None => db.tasks()?,
+                    })?
+                    .id,
+                ),
+                None => None,
             };
+            let tasks = db.tasks(directive, args.search.as_deref())?;
             let list = TaskList {
                 rows: rows(&db, &tasks)?,
             };

@@ -60,7 +60,7 @@ pub fn render<R: Tabular>(report: &R, format: Format, out: &mut dyn Write) -> io
                 writer.write_record(R::FIELDS)?;
             }
             for row in report.rows() {
-                writer.serialize(row).map_err(io::Error::other)?;
+                writer.serialize(row).map_err(csv_to_io)?;
             }
             writer.flush()
         }
@@ -85,6 +85,14 @@ pub fn render<R: Tabular>(report: &R, format: Format, out: &mut dyn Write) -> io
             }
             writeln!(out, "{table}")
         }
+    }
+}
+
+/// Keeps the I/O error inside a CSV error, so that a closed pipe is seen as one.
+fn csv_to_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
     }
 }
 

@@ -135,13 +135,7 @@ impl Db<'_> {
 
     /// The tasks of a directive, in the order they were added.
     pub fn tasks_of(&self, directive_id: i64) -> Result<Vec<Task>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, code, directive_id, title FROM task WHERE directive_id = ?1 ORDER BY id",
-        )?;
-        let tasks = stmt
-            .query_map([directive_id], task_from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        tasks.into_iter().map(|t| self.with_dues(t)).collect()
+        self.tasks(Some(directive_id), None)
     }
 
     /// Finds a task by its code, else by its directive when that directive
@@ -156,20 +150,8 @@ impl Db<'_> {
         });
         let found = match by_directive {
             Ok(d) => self.tasks_of(d.id)?,
-            Err(_) => {
-                let key = fold(reference);
-                let mut stmt = self.conn.prepare_cached(
-                    "SELECT id, code, directive_id, title FROM task
-                     WHERE ?1 <> '' AND instr(title_fold, ?1) ORDER BY id",
-                )?;
-                let tasks = stmt
-                    .query_map([key], task_from_row)?
-                    .collect::<rusqlite::Result<Vec<_>>>()?;
-                tasks
-                    .into_iter()
-                    .map(|t| self.with_dues(t))
-                    .collect::<Result<_>>()?
-            }
+            Err(_) if fold(reference).is_empty() => Vec::new(),
+            Err(_) => self.tasks(None, Some(reference))?,
         };
         match <[Task; 1]>::try_from(found) {
             Ok([task]) => Ok(task),
@@ -228,13 +210,18 @@ impl Db<'_> {
 }
 
 impl Db<'_> {
-    /// Every task, in the order they were added.
-    pub fn tasks(&self) -> Result<Vec<Task>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, code, directive_id, title FROM task ORDER BY id")?;
+    /// Tasks in the order they were added: of one directive or all;
+    /// `search` keeps those whose code or title contains it, accents and
+    /// case aside.
+    pub fn tasks(&self, directive_id: Option<i64>, search: Option<&str>) -> Result<Vec<Task>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, code, directive_id, title FROM task
+             WHERE (?1 IS NULL OR directive_id = ?1)
+               AND (?2 IS NULL OR instr(title_fold, ?2) OR instr(lower(code), ?2))
+             ORDER BY id",
+        )?;
         let tasks = stmt
-            .query_map([], task_from_row)?
+            .query_map(params![directive_id, search.map(fold)], task_from_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         tasks.into_iter().map(|t| self.with_dues(t)).collect()
     }

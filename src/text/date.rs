@@ -20,7 +20,8 @@ pub enum DateError {
 /// Parses a date in any of the accepted forms.
 pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
     let folded = fold(input);
-    let s = folded.trim();
+    // Pasted dates come with the punctuation around them: "(06/12/2023)", "2023.".
+    let s = folded.trim_matches(|c: char| c.is_whitespace() || "()[],;:.".contains(c));
     if let Some(date) = parse_words(s) {
         return date;
     }
@@ -93,6 +94,29 @@ mod tests {
         ("6 tháng 11 năm 2023", (2023, 11, 6)),
         ("ngay 6 thang 11 nam 2023", (2023, 11, 6)),
         ("29/02/2024", (2024, 2, 29)),
+        ("1/1/2024", (2024, 1, 1)),
+        ("01/01/2024", (2024, 1, 1)),
+        ("1-1-2024", (2024, 1, 1)),
+        ("1.1.2024", (2024, 1, 1)),
+        ("01.01.2024", (2024, 1, 1)),
+        ("31/12/2025", (2025, 12, 31)),
+        ("31.12.2025", (2025, 12, 31)),
+        ("2025-12-31", (2025, 12, 31)),
+        ("2025-1-5", (2025, 1, 5)),
+        ("12/11/2019", (2019, 11, 12)),
+        ("ngày 12 tháng 11 năm 2019", (2019, 11, 12)),
+        ("ngày 01 tháng 7 năm 2025", (2025, 7, 1)),
+        ("NGÀY 1 THÁNG 7 NĂM 2025", (2025, 7, 1)),
+        ("ngày  23  tháng 11 năm 2023", (2023, 11, 23)),
+        ("ngày 23 tháng 11 năm 2023.", (2023, 11, 23)),
+        ("(06/12/2023)", (2023, 12, 6)),
+        ("23/11/2023,", (2023, 11, 23)),
+        ("5-8-2024", (2024, 8, 5)),
+        ("05/08/2024", (2024, 8, 5)),
+        ("15/3/2021", (2021, 3, 15)),
+        ("2/9/1945", (1945, 9, 2)),
+        ("3.2.1930", (1930, 2, 3)),
+        ("29.02.2020", (2020, 2, 29)),
     ];
 
     const BAD: &[(&str, DateError)] = &[
@@ -107,6 +131,18 @@ mod tests {
         ("2023/12/06", DateError::Shape),
         ("06/12/2023/1", DateError::Shape),
         ("+6/12/2023", DateError::Shape),
+        ("32/12/2023", DateError::NoSuchDay),
+        ("31/04/2024", DateError::NoSuchDay),
+        ("ngày 31 tháng 6 năm 2024", DateError::NoSuchDay),
+        ("ngày 6 tháng 11", DateError::Shape),
+        ("tháng 11 năm 2023", DateError::Shape),
+        ("6/11", DateError::Shape),
+        ("123/11/2023", DateError::Shape),
+        ("6/111/2023", DateError::Shape),
+        ("06/12/20231", DateError::Shape),
+        ("6 / 12 / 2023", DateError::Shape),
+        ("2023-12", DateError::Shape),
+        ("quý IV.2019", DateError::Shape),
     ];
 
     #[test]
@@ -124,6 +160,25 @@ mod tests {
     fn rejected_forms() {
         for (input, err) in BAD {
             assert_eq!(parse_date(input), Err(err.clone()), "{input}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_day_round_trips(days in 0i64..110_000) {
+            let day = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Days::new(days as u64);
+            proptest::prop_assert_eq!(parse_date(&format_dmy(day)), Ok(day));
+            proptest::prop_assert_eq!(parse_date(&day.to_string()), Ok(day));
+            proptest::prop_assert_eq!(parse_date(&day.format("%-d.%-m.%Y").to_string()), Ok(day));
+            proptest::prop_assert_eq!(
+                parse_date(&day.format("ngày %-d tháng %-m năm %Y").to_string()),
+                Ok(day)
+            );
+        }
+
+        #[test]
+        fn never_panics(s in "\\PC{0,30}") {
+            let _ = parse_date(&s);
         }
     }
 

@@ -37,13 +37,12 @@ pub fn normalize(s: &str) -> String {
 /// `đ` read as `d`, lower case. `Ngô Quyền`, `ngo quyen` and `NGÔ QUYỀN`
 /// share one key.
 pub fn fold(s: &str) -> String {
+    // Lower case first: lowering may itself produce combining marks (`İ`).
     normalize(s)
+        .to_lowercase()
         .nfd()
         .filter(|c| !is_combining_mark(*c))
-        .flat_map(|c| match c {
-            'Đ' | 'đ' => 'd'.to_lowercase(),
-            c => c.to_lowercase(),
-        })
+        .map(|c| if c == 'đ' { 'd' } else { c })
         .collect()
 }
 
@@ -84,6 +83,37 @@ mod tests {
         assert_eq!(fold("Đường Lâm"), "duong lam");
         assert_eq!(fold("\u{00D0}ường Lâm"), "duong lam");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_is_idempotent(s in "\\PC{0,40}") {
+            let once = fold(&s);
+            proptest::prop_assert_eq!(fold(&once), once);
+        }
+
+        #[test]
+        fn normalize_is_idempotent(s in "\\PC{0,40}") {
+            let once = normalize(&s);
+            proptest::prop_assert_eq!(normalize(&once), once);
+        }
+
+        #[test]
+        fn nfc_and_nfd_fold_alike(s in VIETNAMESE_NAME) {
+            let nfc: String = s.nfc().collect();
+            let nfd: String = s.nfd().collect();
+            proptest::prop_assert_eq!(fold(&nfc), fold(&nfd));
+            proptest::prop_assert_eq!(normalize(&nfd), normalize(&nfc));
+        }
+
+        #[test]
+        fn slug_is_ascii_always(s in "\\PC{0,40}") {
+            let slug = slug(&s);
+            proptest::prop_assert!(slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+        }
+    }
+
+    /// Words of Vietnamese letters with tones, as unit names are written.
+    const VIETNAMESE_NAME: &str = "([aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÔƠƯ][àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵaeiouy]{0,3}[cghmnpt]{0,2} ){1,6}";
 
     #[test]
     fn slug_is_ascii() {

@@ -154,6 +154,27 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_symbol_round_trips(
+            number in "[0-9]{1,5}",
+            type_index in 0..TYPE_CODES.len(),
+            issuer in "[A-ZĐ]{1,6}(-[A-ZĐ]{1,4})?",
+        ) {
+            let symbol = Symbol { number, type_code: TYPE_CODES[type_index], issuer_code: issuer };
+            proptest::prop_assert_eq!(parse_symbol(&symbol.to_string()), Ok(symbol.clone()));
+            // As pasted: lower case, spaces around the dash, a "Số:" before it.
+            let messy = format!("Số: {} - {}/{}", symbol.number, symbol.type_code.to_lowercase(), symbol.issuer_code.to_lowercase());
+            proptest::prop_assert_eq!(parse_symbol(&messy), Ok(symbol));
+        }
+
+        #[test]
+        fn never_panics(s in "\\PC{0,30}") {
+            let _ = parse_symbol(&s);
+            let _ = crate::domain::DirectiveSpec::parse(&s, None);
+        }
+    }
+
     #[test]
     fn leading_zeros_are_kept() {
         assert_eq!(parse_symbol("09-KH/ĐU").unwrap().number, "09");

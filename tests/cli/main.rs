@@ -10,4 +10,5 @@ mod errors;
 mod help;
 mod overdue;
 mod readme;
+mod text;
 mod unit;
