@@ -168,6 +168,10 @@ pub const H_TASK: Text = t("Nhiệm vụ", "Task");
 pub const H_DUE: Text = t("Hạn hoàn thành", "Due");
 pub const H_DAYS_OVERDUE: Text = t("Số ngày quá hạn", "Days overdue");
 pub const H_UNITS: Text = t("Số đơn vị", "Units");
+pub const H_DAYS_LEFT: Text = t("Còn (ngày)", "Days left");
+pub const H_COMPLETED_ON: Text = t("Ngày hoàn thành", "Completed on");
+pub const H_STATUS: Text = t("Tình trạng", "Status");
+pub const H_TOTAL: Text = t("Tổng số", "Total");
 
 // Messages.
 
@@ -360,10 +364,32 @@ pub const OVERDUE_NONE: Text = t(
     "Không có đơn vị nào quá hạn tính đến ngày {date}.",
     "Nothing is overdue as of {date}.",
 );
-pub const OVERDUE_TITLE: Text = t(
-    "Nhiệm vụ quá hạn tính đến ngày {date}: {n}",
-    "Overdue as of {date}: {n}",
+pub const OVERDUE_HEADING: Text = t(
+    "Nhiệm vụ quá hạn tính đến ngày {date}",
+    "Overdue as of {date}",
 );
+pub const UPCOMING_HEADING: Text = t(
+    "Nhiệm vụ sắp đến hạn trong {days} ngày tính từ ngày {date}",
+    "Due within {days} days of {date}",
+);
+pub const UPCOMING_NONE: Text = t(
+    "Không có nhiệm vụ nào đến hạn trong {days} ngày tính từ ngày {date}.",
+    "Nothing falls due within {days} days of {date}.",
+);
+pub const AGENDA_HEADING: Text = t(
+    "Nhiệm vụ của {unit} tính đến ngày {date}",
+    "Tasks of {unit} as of {date}",
+);
+pub const AGENDA_NONE: Text = t(
+    "{unit} chưa được giao nhiệm vụ nào.",
+    "{unit} has no tasks.",
+);
+pub const STATUS_DAYS_LATE: Text = t("{status} ({n} ngày)", "{status} ({n} days)");
+pub const PROGRESS_HEADING: Text = t(
+    "Tiến độ thực hiện tính đến ngày {date}",
+    "Progress as of {date}",
+);
+pub const PROGRESS_NONE: Text = t("Chưa có nhiệm vụ nào.", "No tasks yet.");
 pub const DIRECTIVE_LIST_EMPTY: Text = t("Chưa có văn bản nào.", "No directives recorded.");
 pub const UNIT_LIST_EMPTY: Text = t("Chưa có đơn vị nào.", "No units recorded.");
 pub const TASK_LIST_EMPTY: Text = t("Chưa có nhiệm vụ nào.", "No tasks recorded.");
@@ -726,8 +752,119 @@ const HELP: &[(&str, Text)] = &[
     (
         "--format",
         t(
-            "Định dạng: table (bảng), json, csv",
-            "Output format: table, json, csv",
+            "Định dạng: table (bảng), json, csv, md (Markdown, để dán vào thư hoặc Word)",
+            "Output format: table, json, csv, md (Markdown, for mail or Word)",
+        ),
+    ),
+    (
+        "upcoming",
+        t(
+            "Nhiệm vụ sắp đến hạn, gần nhất trước",
+            "Open tasks falling due soon, soonest first",
+        ),
+    ),
+    (
+        "upcoming --days",
+        t(
+            "Số ngày nhìn trước (mặc định 7)",
+            "How many days ahead (default 7)",
+        ),
+    ),
+    (
+        "upcoming --within",
+        t(
+            "Số ngày nhìn trước (ví dụ --within 14), hoặc chỉ các đơn vị thuộc một đơn vị",
+            "Days ahead (e.g. --within 14), or only the units under one unit",
+        ),
+    ),
+    (
+        "upcoming --quiet",
+        t(
+            "Không in gì khi không có việc sắp đến hạn",
+            "Print nothing when nothing falls due",
+        ),
+    ),
+    (
+        "progress",
+        t(
+            "Tiến độ: số và tỷ lệ hoàn thành đúng hạn, quá hạn, chưa hoàn thành theo từng nhiệm vụ",
+            "Progress: counts and shares of done on time, done late, open and overdue per task",
+        ),
+    ),
+    (
+        "progress --by",
+        t(
+            "Nhóm theo loại đơn vị (kind) hoặc theo cấp trên, cộng dồn cả cây (parent)",
+            "Group by unit kind (kind) or by parent, rolled up the tree (parent)",
+        ),
+    ),
+    (
+        "agenda",
+        t(
+            "Mọi nhiệm vụ của một đơn vị và các đơn vị trực thuộc, kèm tình trạng",
+            "Everything one unit and the units under it owe or have done, with status",
+        ),
+    ),
+    (
+        "agenda UNIT",
+        t("Đơn vị (mã hoặc tên)", "The unit (code or name)"),
+    ),
+    (
+        "completions",
+        t(
+            "In đoạn mã tự hoàn thành lệnh cho shell",
+            "Print shell completions",
+        ),
+    ),
+    (
+        "completions SHELL",
+        t(
+            "bash, zsh, fish, powershell hoặc elvish",
+            "bash, zsh, fish, powershell or elvish",
+        ),
+    ),
+    (
+        "man",
+        t("In trang hướng dẫn (man page)", "Print the man page"),
+    ),
+    (
+        "--as-of",
+        t(
+            "Tính đến ngày (mặc định: hôm nay, giờ Việt Nam)",
+            "As of this date (default: today in Vietnam)",
+        ),
+    ),
+    (
+        "--within",
+        t(
+            "Chỉ các đơn vị thuộc đơn vị này (mã hoặc tên)",
+            "Only units under this one (code or name)",
+        ),
+    ),
+    (
+        "--directive",
+        t(
+            "Chỉ nhiệm vụ của văn bản này",
+            "Only the tasks of this directive",
+        ),
+    ),
+    (
+        "--issuer",
+        t(
+            "Cơ quan ban hành văn bản, khi ký hiệu trùng",
+            "The directive's issuer, when its symbol recurs",
+        ),
+    ),
+    ("--task", t("Chỉ nhiệm vụ này", "Only this task")),
+    (
+        "--kind",
+        t("Chỉ đơn vị thuộc loại này", "Only units of this kind"),
+    ),
+    (
+        "--bom",
+        t(
+            "Thêm dấu BOM đầu tệp CSV để Excel trên Windows hiện đúng tiếng Việt",
+            "Start CSV with a byte-order mark so that Excel on Windows shows Vietnamese",
         ),
     ),
     (

@@ -10,8 +10,8 @@ use serde::Deserialize;
 
 use super::{Context, date_arg, doc_type_arg, due_arg};
 use crate::i18n::{self, tr};
-use crate::report::{Format, render};
-use crate::store::{Db, Store};
+use crate::report::{Format, RenderOptions};
+use crate::store::{Db, Scope, Store};
 
 /// The fixture files, compiled in so that the demo runs from any directory.
 const DIRECTIVES: &str = include_str!("../../fixtures/directives.csv");
@@ -37,9 +37,12 @@ pub fn run(flag: Option<PathBuf>, ctx: &Context, out: &mut dyn Write) -> Result<
     writeln!(out, "{}", tr!(i18n::DEMO_BUILT, path = path.display()))?;
     for day in AS_OF {
         let as_of = date_arg(day).map_err(anyhow::Error::msg)?;
-        let report = super::overdue::compute(&store.read(), as_of)?;
+        let options = RenderOptions {
+            color: ctx.color,
+            ..RenderOptions::plain(Format::Table)
+        };
         writeln!(out)?;
-        render(&report, Format::Table, out)?;
+        super::overdue::print(&store.read(), &Scope::default(), as_of, options, false, out)?;
     }
     writeln!(out)?;
     writeln!(out, "{}", tr!(i18n::DEMO_HINT, path = path.display()))?;

@@ -7,13 +7,14 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{FormatArg, date_arg, doc_type_arg, required_text};
+use super::{Context, OutputArgs, date_arg, doc_type_arg, required_text};
 use crate::domain::directive::{Directive, SpecError};
 use crate::domain::{DirectiveSpec, DocType};
 use crate::i18n::{self, tr};
 use crate::report::directives::{DirectiveList, TaskList, TaskRow};
+use crate::report::progress::{GroupBy, ProgressReport, ProgressRow};
 use crate::report::{Format, render};
-use crate::store::{Db, DirectiveQuery, Store};
+use crate::store::{Db, DirectiveQuery, Scope, Store};
 use crate::text::date::format_dmy;
 use crate::text::symbol::{SymbolError, TYPE_CODES};
 
@@ -43,7 +44,7 @@ pub struct ListArgs {
     #[arg(long, value_name = "TEXT")]
     search: Option<String>,
     #[command(flatten)]
-    format: FormatArg,
+    output: OutputArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -54,11 +55,18 @@ pub struct ShowArgs {
     issuer: Option<String>,
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
     date: Option<NaiveDate>,
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    as_of: Option<NaiveDate>,
     #[command(flatten)]
-    format: FormatArg,
+    output: OutputArgs,
 }
 
-pub fn run(store: &mut Store, cmd: Command, out: &mut dyn Write) -> Result<ExitCode> {
+pub fn run(
+    store: &mut Store,
+    cmd: Command,
+    ctx: &Context,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
     match cmd {
         Command::Add(args) => {
             let directive = store.write(|db| add(db, &args))?;
@@ -72,12 +80,10 @@ pub fn run(store: &mut Store, cmd: Command, out: &mut dyn Write) -> Result<ExitC
             )?;
         }
         Command::List(args) => {
-            let list = DirectiveList {
-                rows: store.read().directives(args.search.as_deref())?,
-            };
-            render(&list, args.format.format, out)?;
+            let rows = store.read().directives(args.search.as_deref())?;
+            render(&DirectiveList, &rows, args.output.options(ctx), out)?;
         }
-        Command::Show(args) => show(store.read(), &args, out)?,
+        Command::Show(args) => show(store.read(), &args, ctx, out)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -103,34 +109,51 @@ pub fn add(db: &Db<'_>, args: &AddArgs) -> Result<Directive> {
     db.insert_directive(&spec, &as_written, &issuer, args.date, &title)
 }
 
-/// A directive with its tasks.
+/// A directive with its tasks and their progress.
 #[derive(Debug, Serialize)]
 struct DirectiveDetail {
     #[serde(flatten)]
     directive: Directive,
     tasks: Vec<TaskRow>,
+    progress: Vec<ProgressRow>,
 }
 
-fn show(db: Db<'_>, args: &ShowArgs, out: &mut dyn Write) -> Result<()> {
+fn show(db: Db<'_>, args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Result<()> {
     let directive = db.resolve_directive(&DirectiveQuery {
         reference: &args.reference,
         issuer: args.issuer.as_deref(),
         issued_on: args.date,
     })?;
-    let tasks = TaskList {
-        rows: super::task::rows(&db, &db.tasks_of(directive.id)?)?,
+    let tasks = super::task::rows(&db, &db.tasks_of(directive.id)?)?;
+    let as_of = args.as_of.unwrap_or(ctx.today);
+    let scope = Scope {
+        directive: Some(directive.id),
+        ..Default::default()
     };
-    match args.format.format {
+    let progress = super::progress::compute(&db, &scope, GroupBy::Kind, as_of)?;
+    let options = args.output.options(ctx);
+    match options.format {
         Format::Json => {
             let detail = DirectiveDetail {
                 directive,
-                tasks: tasks.rows,
+                tasks,
+                progress,
             };
             serde_json::to_writer_pretty(&mut *out, &detail)?;
             writeln!(out)?;
         }
-        Format::Csv => render(&tasks, Format::Csv, out)?,
-        Format::Table => {
+        Format::Csv => {
+            render(
+                &ProgressReport {
+                    as_of,
+                    by: GroupBy::Kind,
+                },
+                &progress,
+                options,
+                out,
+            )?;
+        }
+        Format::Table | Format::Md => {
             let d = &directive;
             let fields = [
                 (i18n::H_SYMBOL, d.label()),
@@ -139,15 +162,30 @@ fn show(db: Db<'_>, args: &ShowArgs, out: &mut dyn Write) -> Result<()> {
                 (i18n::H_ISSUED_ON, format_dmy(d.issued_on)),
                 (i18n::H_TITLE, d.title.clone()),
             ];
+            let bullet = if options.format == Format::Md {
+                "- "
+            } else {
+                ""
+            };
             for (label, value) in fields {
-                writeln!(out, "{}: {value}", label.get())?;
+                writeln!(out, "{bullet}{}: {value}", label.get())?;
             }
             writeln!(out)?;
-            if tasks.rows.is_empty() {
+            if tasks.is_empty() {
                 writeln!(out, "{}", i18n::SHOW_NO_TASKS.get())?;
             } else {
                 writeln!(out, "{}", i18n::SHOW_TASKS.get())?;
-                render(&tasks, Format::Table, out)?;
+                render(&TaskList, &tasks, options, out)?;
+                writeln!(out)?;
+                render(
+                    &ProgressReport {
+                        as_of,
+                        by: GroupBy::Kind,
+                    },
+                    &progress,
+                    options,
+                    out,
+                )?;
             }
         }
     }

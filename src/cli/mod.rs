@@ -1,13 +1,17 @@
 //! The command line: the clap definitions, their help in the language in
 //! force, the argument parsers, and the dispatch to one module per command.
 
+mod agenda;
+mod completions;
 mod demo;
 mod directive;
 mod done;
 mod init;
 mod overdue;
+mod progress;
 mod task;
 mod unit;
+mod upcoming;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -21,8 +25,8 @@ use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::domain::{DocType, DueRule, UnitKind};
 use crate::i18n::{self, Lang, tr};
-use crate::report::Format;
-use crate::store::Store;
+use crate::report::{Format, RenderOptions};
+use crate::store::{Db, DirectiveQuery, Scope, Store};
 use crate::text::date::{DateError, parse_date};
 
 /// The whole command line.
@@ -48,7 +52,12 @@ pub enum Command {
     Task(task::Command),
     Done(done::Args),
     Overdue(overdue::Args),
+    Upcoming(upcoming::Args),
+    Progress(progress::Args),
+    Agenda(agenda::Args),
     Demo,
+    Completions(completions::Args),
+    Man,
 }
 
 /// What every command may need besides its arguments: read once, at the edge.
@@ -57,6 +66,8 @@ pub struct Context {
     pub today: NaiveDate,
     /// Who records changes: `THEODOI_ACTOR`, else the login name.
     pub actor: String,
+    /// Whether tables may be coloured: stdout is a terminal and `NO_COLOR` is unset.
+    pub color: bool,
 }
 
 impl Context {
@@ -66,9 +77,12 @@ impl Context {
             .iter()
             .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
             .unwrap_or_else(|| "?".to_string());
+        use std::io::IsTerminal;
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Context {
             today: Utc::now().with_timezone(&vietnam).date_naive(),
             actor,
+            color: std::io::stdout().is_terminal() && !no_color,
         }
     }
 }
@@ -270,16 +284,23 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
     match cli.command {
         Command::Demo => return demo::run(cli.db, &ctx, out),
         Command::Init => return init::run(&db_path(cli.db)?, out),
+        Command::Completions(args) => return completions::completions(args, out),
+        Command::Man => return completions::man(out),
         _ => {}
     }
     let mut store = Store::open(&db_path(cli.db)?)?;
     match cli.command {
-        Command::Directive(cmd) => directive::run(&mut store, cmd, out),
-        Command::Unit(cmd) => unit::run(&mut store, cmd, out),
-        Command::Task(cmd) => task::run(&mut store, cmd, out),
+        Command::Directive(cmd) => directive::run(&mut store, cmd, &ctx, out),
+        Command::Unit(cmd) => unit::run(&mut store, cmd, &ctx, out),
+        Command::Task(cmd) => task::run(&mut store, cmd, &ctx, out),
         Command::Done(args) => done::run(&mut store, args, &ctx, out),
         Command::Overdue(args) => overdue::run(&store, args, &ctx, out),
-        Command::Init | Command::Demo => unreachable!("handled above"),
+        Command::Upcoming(args) => upcoming::run(&store, args, &ctx, out),
+        Command::Progress(args) => progress::run(&store, args, &ctx, out),
+        Command::Agenda(args) => agenda::run(&store, args, &ctx, out),
+        Command::Init | Command::Demo | Command::Completions(_) | Command::Man => {
+            unreachable!("handled above")
+        }
     }
 }
 
@@ -301,11 +322,64 @@ fn data_dir() -> Result<PathBuf> {
         .ok_or_else(|| anyhow::anyhow!(i18n::NO_DATA_DIR.get()))
 }
 
-/// `--format`, shared by every report and list.
+/// `--format` and `--bom`, shared by every report and list.
 #[derive(Debug, Clone, clap::Args)]
-pub struct FormatArg {
+pub struct OutputArgs {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    #[arg(long)]
+    pub bom: bool,
+}
+
+impl OutputArgs {
+    pub fn options(&self, ctx: &Context) -> RenderOptions {
+        RenderOptions {
+            format: self.format,
+            bom: self.bom,
+            color: ctx.color,
+        }
+    }
+}
+
+/// `--directive`, `--task`, `--kind`: which obligations a report covers.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FilterArgs {
+    #[arg(long, value_name = "REF")]
+    pub directive: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub issuer: Option<String>,
+    #[arg(long, value_name = "REF")]
+    pub task: Option<String>,
+    #[arg(long, value_name = "KIND", value_parser = kind_arg)]
+    pub kind: Option<UnitKind>,
+}
+
+impl FilterArgs {
+    /// The scope these filters name, under `within` when given.
+    pub fn scope(&self, db: &Db<'_>, within: Option<&str>) -> Result<Scope> {
+        Ok(Scope {
+            directive: match &self.directive {
+                Some(reference) => Some(
+                    db.resolve_directive(&DirectiveQuery {
+                        reference,
+                        issuer: self.issuer.as_deref(),
+                        issued_on: None,
+                    })?
+                    .id,
+                ),
+                None => None,
+            },
+            task: match &self.task {
+                Some(reference) => Some(db.resolve_task(reference)?.id),
+                None => None,
+            },
+            within: match within {
+                Some(reference) => Some(db.resolve_unit(reference)?.id),
+                None => None,
+            },
+            kind: self.kind,
+        })
+    }
 }
 
 fn lang_arg(s: &str) -> Result<Lang, String> {

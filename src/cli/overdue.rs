@@ -6,17 +6,21 @@ use std::process::ExitCode;
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::{Context, FormatArg, date_arg};
-use crate::report::overdue::OverdueReport;
-use crate::report::render;
-use crate::store::{Db, Store};
+use super::{Context, FilterArgs, OutputArgs, date_arg};
+use crate::report::obligations::{Kind, ObligationReport};
+use crate::report::{RenderOptions, Renderer};
+use crate::store::{Db, Order, Scope, Selection, Store};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
     as_of: Option<NaiveDate>,
+    #[arg(long, value_name = "UNIT")]
+    within: Option<String>,
     #[command(flatten)]
-    format: FormatArg,
+    filter: FilterArgs,
+    #[command(flatten)]
+    output: OutputArgs,
     #[arg(long)]
     exit_code: bool,
     #[arg(long, short)]
@@ -24,21 +28,34 @@ pub struct Args {
 }
 
 pub fn run(store: &Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode> {
-    let report = compute(&store.read(), args.as_of.unwrap_or(ctx.today))?;
-    if !(args.quiet && report.rows.is_empty()) {
-        render(&report, args.format.format, out)?;
-    }
-    Ok(if args.exit_code && !report.rows.is_empty() {
+    let db = store.read();
+    let scope = args.filter.scope(&db, args.within.as_deref())?;
+    let as_of = args.as_of.unwrap_or(ctx.today);
+    let options = args.output.options(ctx);
+    let late = print(&db, &scope, as_of, options, args.quiet, out)?;
+    Ok(if args.exit_code && late > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
-/// The overdue report as of a day.
-pub fn compute(db: &Db<'_>, as_of: NaiveDate) -> Result<OverdueReport> {
-    Ok(OverdueReport {
+/// Prints the overdue report; returns how many obligations are late.
+pub fn print(
+    db: &Db<'_>,
+    scope: &Scope,
+    as_of: NaiveDate,
+    options: RenderOptions,
+    quiet: bool,
+    out: &mut dyn Write,
+) -> Result<usize> {
+    let report = ObligationReport {
+        kind: Kind::Overdue,
         as_of,
-        rows: db.overdue_rows(as_of)?,
-    })
+    };
+    let mut renderer = Renderer::new(&report, options, out);
+    db.for_each_obligation(scope, Selection::Overdue, as_of, Order::Unit, |row| {
+        Ok(renderer.row(&row)?)
+    })?;
+    Ok(renderer.finish(quiet)?)
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use super::{FormatArg, due_arg, required_text};
+use super::{Context, OutputArgs, due_arg, required_text};
 use crate::domain::DueRule;
 use crate::domain::task::Task;
 use crate::i18n::{self, tr};
@@ -44,10 +44,15 @@ pub struct ListArgs {
     #[arg(long, value_name = "TEXT")]
     search: Option<String>,
     #[command(flatten)]
-    format: FormatArg,
+    output: OutputArgs,
 }
 
-pub fn run(store: &mut Store, cmd: Command, out: &mut dyn Write) -> Result<ExitCode> {
+pub fn run(
+    store: &mut Store,
+    cmd: Command,
+    ctx: &Context,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
     match cmd {
         Command::Add(args) => {
             let (task, directive, n) = store.write(|db| {
@@ -79,10 +84,12 @@ pub fn run(store: &mut Store, cmd: Command, out: &mut dyn Write) -> Result<ExitC
                 None => None,
             };
             let tasks = db.tasks(directive, args.search.as_deref())?;
-            let list = TaskList {
-                rows: rows(&db, &tasks)?,
-            };
-            render(&list, args.format.format, out)?;
+            render(
+                &TaskList,
+                &rows(&db, &tasks)?,
+                args.output.options(ctx),
+                out,
+            )?;
         }
     }
     Ok(ExitCode::SUCCESS)

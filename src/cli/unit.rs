@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
 
-use super::{FormatArg, kind_arg, kind_error, required_text};
+use super::{Context, OutputArgs, kind_arg, kind_error, required_text};
 use crate::domain::UnitKind;
 use crate::domain::unit::{Unit, is_valid_code};
 use crate::i18n::{self, tr};
@@ -40,7 +40,7 @@ pub struct ListArgs {
     #[arg(long, value_name = "TEXT")]
     search: Option<String>,
     #[command(flatten)]
-    format: FormatArg,
+    output: OutputArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -51,7 +51,12 @@ pub struct ImportArgs {
     dry_run: bool,
 }
 
-pub fn run(store: &mut Store, cmd: Command, out: &mut dyn Write) -> Result<ExitCode> {
+pub fn run(
+    store: &mut Store,
+    cmd: Command,
+    ctx: &Context,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
     match cmd {
         Command::Add(args) => {
             let unit = store.write(|db| add(db, &args))?;
@@ -74,7 +79,8 @@ pub fn run(store: &mut Store, cmd: Command, out: &mut dyn Write) -> Result<ExitC
                     depth: r.depth,
                 })
                 .collect();
-            render(&UnitList { rows }, args.format.format, out)?;
+            let rows: Vec<UnitListRow> = rows;
+            render(&UnitList, &rows, args.output.options(ctx), out)?;
         }
         Command::Import(args) => {
             let path = args.file.display().to_string();

@@ -2,18 +2,16 @@
 
 use serde::Serialize;
 
-use super::Tabular;
+use super::{Cell, Report};
 use crate::domain::directive::Directive;
 use crate::i18n;
 use crate::text::date::format_dmy;
 
 /// Directives, oldest first.
-#[derive(Debug, Clone, Serialize)]
-pub struct DirectiveList {
-    pub rows: Vec<Directive>,
-}
+#[derive(Debug, Clone, Copy)]
+pub struct DirectiveList;
 
-impl Tabular for DirectiveList {
+impl Report for DirectiveList {
     type Row = Directive;
     const FIELDS: &'static [&'static str] = &[
         "symbol",
@@ -24,10 +22,6 @@ impl Tabular for DirectiveList {
         "title",
         "symbol_as_written",
     ];
-
-    fn rows(&self) -> &[Directive] {
-        &self.rows
-    }
 
     fn headers(&self) -> Vec<String> {
         [
@@ -42,7 +36,7 @@ impl Tabular for DirectiveList {
         .collect()
     }
 
-    fn cells(&self, d: &Directive) -> Vec<String> {
+    fn cells(&self, d: &Directive) -> Vec<Cell> {
         vec![
             d.label(),
             d.doc_type.to_string(),
@@ -50,6 +44,13 @@ impl Tabular for DirectiveList {
             format_dmy(d.issued_on),
             d.title.clone(),
         ]
+        .into_iter()
+        .map(Cell::from)
+        .collect()
+    }
+
+    fn heading(&self, _rows: Option<usize>) -> Option<String> {
+        None
     }
 
     fn empty_message(&self) -> String {
@@ -73,18 +74,12 @@ pub struct TaskRow {
 }
 
 /// Tasks, in the order they were added.
-#[derive(Debug, Clone, Serialize)]
-pub struct TaskList {
-    pub rows: Vec<TaskRow>,
-}
+#[derive(Debug, Clone, Copy)]
+pub struct TaskList;
 
-impl Tabular for TaskList {
+impl Report for TaskList {
     type Row = TaskRow;
     const FIELDS: &'static [&'static str] = &["code", "directive", "title", "due", "units"];
-
-    fn rows(&self) -> &[TaskRow] {
-        &self.rows
-    }
 
     fn headers(&self) -> Vec<String> {
         [
@@ -99,7 +94,7 @@ impl Tabular for TaskList {
         .collect()
     }
 
-    fn cells(&self, t: &TaskRow) -> Vec<String> {
+    fn cells(&self, t: &TaskRow) -> Vec<Cell> {
         vec![
             t.code.clone(),
             t.directive.clone(),
@@ -107,6 +102,13 @@ impl Tabular for TaskList {
             t.due_text.clone(),
             t.units.to_string(),
         ]
+        .into_iter()
+        .map(Cell::from)
+        .collect()
+    }
+
+    fn heading(&self, _rows: Option<usize>) -> Option<String> {
+        None
     }
 
     fn empty_message(&self) -> String {

@@ -1,17 +1,18 @@
-//! Reports and lists: each is computed into a plain serializable struct,
-//! then rendered as a table, JSON or CSV by `render`.
+//! Reports and lists. Each report is a plain struct (what it covers) plus a
+//! row type; rows are rendered one by one as a table, JSON, CSV or Markdown,
+//! so that large outputs stream instead of being collected first.
 
 pub mod directives;
-pub mod overdue;
+pub mod obligations;
+pub mod progress;
 pub mod units;
 
 use std::io::{self, Write};
 
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{Cell as TableCell, Color, ContentArrangement, Table, presets};
 use serde::Serialize;
 
-/// The table width when the output is no terminal.
-const PIPE_WIDTH: u16 = 120;
+use crate::domain::Status;
 
 /// How a report is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -23,69 +24,270 @@ pub enum Format {
     Json,
     /// RFC 4180 CSV with the JSON field names as header, ISO dates.
     Csv,
+    /// A Markdown table under a heading naming the report and the date.
+    Md,
+}
+
+/// The table width when the output is no terminal.
+const PIPE_WIDTH: u16 = 120;
+
+/// Everything about printing that is not the report itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    pub format: Format,
+    /// Start CSV with the UTF-8 byte-order mark Excel needs for Vietnamese.
+    pub bom: bool,
+    /// Colour the status cells of a table (a terminal, and no `NO_COLOR`).
+    pub color: bool,
+}
+
+impl RenderOptions {
+    pub fn plain(format: Format) -> RenderOptions {
+        RenderOptions {
+            format,
+            ..Default::default()
+        }
+    }
+}
+
+/// One table cell, with the status it shows when it shows one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub text: String,
+    pub status: Option<Status>,
+}
+
+impl Cell {
+    pub fn status(text: impl Into<String>, status: Status) -> Cell {
+        Cell {
+            text: text.into(),
+            status: Some(status),
+        }
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Cell {
+        Cell { text, status: None }
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(text: &str) -> Cell {
+        Cell::from(text.to_string())
+    }
+}
+
+/// Green on time, orange done late, blue open, red overdue.
+fn color_of(status: Status) -> Color {
+    match status {
+        Status::DoneOnTime => Color::Green,
+        Status::DoneLate => Color::AnsiValue(208),
+        Status::Open => Color::Blue,
+        Status::Overdue => Color::Red,
+    }
 }
 
 /// A report that prints as rows: JSON and CSV serialize the rows; the
-/// table shows `cells` under `headers`.
-pub trait Tabular {
+/// table and Markdown show `cells` under `headers`.
+pub trait Report {
     type Row: Serialize;
     /// The row's field names, for the header of an empty CSV
     /// (each report's tests check them against a serialized row).
     const FIELDS: &'static [&'static str];
-    /// The rows, in the order they are printed.
-    fn rows(&self) -> &[Self::Row];
     /// Column headers for the table, in the language in force.
     fn headers(&self) -> Vec<String>;
     /// One row's cells for the table.
-    fn cells(&self, row: &Self::Row) -> Vec<String>;
-    /// A line above the table.
-    fn title(&self) -> Option<String> {
-        None
-    }
-    /// What the table format prints instead of an empty table.
+    fn cells(&self, row: &Self::Row) -> Vec<Cell>;
+    /// What the report is and for which day; with the number of rows when
+    /// known (above a table), without it (a Markdown heading).
+    fn heading(&self, rows: Option<usize>) -> Option<String>;
+    /// What the table and Markdown print instead of an empty table.
     fn empty_message(&self) -> String;
 }
 
-/// Prints a report in the chosen format.
-pub fn render<R: Tabular>(report: &R, format: Format, out: &mut dyn Write) -> io::Result<()> {
-    match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, report.rows())?;
-            writeln!(out)
-        }
-        Format::Csv => {
-            let mut writer = csv::Writer::from_writer(out);
-            if report.rows().is_empty() {
-                // Still print the header line, so a script sees the columns.
-                writer.write_record(R::FIELDS)?;
-            }
-            for row in report.rows() {
-                writer.serialize(row).map_err(csv_to_io)?;
-            }
-            writer.flush()
-        }
-        Format::Table => {
-            if report.rows().is_empty() {
-                return writeln!(out, "{}", report.empty_message());
-            }
-            if let Some(title) = report.title() {
-                writeln!(out, "{title}")?;
-            }
-            let mut table = Table::new();
-            table
-                .load_style(presets::UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_header(report.headers());
-            if table.width().is_none() {
-                // Not a terminal (cron mail, a file): wrap at a readable width.
-                table.set_width(PIPE_WIDTH);
-            }
-            for row in report.rows() {
-                table.add_row(report.cells(row));
-            }
-            writeln!(out, "{table}")
+/// Prints the rows of one report as they come. Nothing is written before
+/// the first row or `finish`, so that `quiet` can print nothing at all.
+pub struct Renderer<'a, R: Report> {
+    report: &'a R,
+    options: RenderOptions,
+    sink: Sink<'a>,
+    rows: usize,
+}
+
+enum Sink<'a> {
+    Pending(&'a mut dyn Write),
+    Table(&'a mut dyn Write, Vec<Vec<Cell>>),
+    Json(&'a mut dyn Write),
+    Csv(csv::Writer<&'a mut dyn Write>),
+    Md(&'a mut dyn Write),
+    Done,
+}
+
+impl<'a, R: Report> Renderer<'a, R> {
+    pub fn new(report: &'a R, options: RenderOptions, out: &'a mut dyn Write) -> Renderer<'a, R> {
+        Renderer {
+            report,
+            options,
+            sink: Sink::Pending(out),
+            rows: 0,
         }
     }
+
+    /// Prints what comes before the first row.
+    fn start(&mut self) -> io::Result<()> {
+        if !matches!(self.sink, Sink::Pending(_)) {
+            return Ok(());
+        }
+        let Sink::Pending(out) = std::mem::replace(&mut self.sink, Sink::Done) else {
+            unreachable!("checked above");
+        };
+        self.sink = match self.options.format {
+            Format::Table => Sink::Table(out, Vec::new()),
+            Format::Json => {
+                out.write_all(b"[")?;
+                Sink::Json(out)
+            }
+            Format::Csv => {
+                if self.options.bom {
+                    out.write_all("\u{FEFF}".as_bytes())?;
+                }
+                let mut writer = csv::Writer::from_writer(out);
+                writer.write_record(R::FIELDS).map_err(csv_to_io)?;
+                Sink::Csv(writer)
+            }
+            Format::Md => {
+                if let Some(heading) = self.report.heading(None) {
+                    writeln!(out, "## {heading}\n")?;
+                }
+                Sink::Md(out)
+            }
+        };
+        Ok(())
+    }
+
+    /// Prints one row (a table keeps it until `finish`, to size its columns).
+    pub fn row(&mut self, row: &R::Row) -> io::Result<()> {
+        self.start()?;
+        let first = self.rows == 0;
+        self.rows += 1;
+        match &mut self.sink {
+            Sink::Table(_, rows) => rows.push(self.report.cells(row)),
+            Sink::Json(out) => {
+                out.write_all(if first { b"\n  " } else { b",\n  " })?;
+                serde_json::to_writer(&mut **out, row)?;
+            }
+            Sink::Csv(writer) => {
+                let value = serde_json::to_value(row)?;
+                let record: Vec<String> = R::FIELDS.iter().map(|f| csv_field(&value[*f])).collect();
+                writer.write_record(&record).map_err(csv_to_io)?;
+            }
+            Sink::Md(out) => {
+                if first {
+                    let headers = self.report.headers();
+                    writeln!(out, "| {} |", md_cells(headers.iter().map(String::as_str)))?;
+                    writeln!(out, "|{}", "---|".repeat(headers.len()))?;
+                }
+                let cells = self.report.cells(row);
+                writeln!(
+                    out,
+                    "| {} |",
+                    md_cells(cells.iter().map(|c| c.text.as_str()))
+                )?;
+            }
+            Sink::Pending(_) | Sink::Done => {}
+        }
+        Ok(())
+    }
+
+    /// Ends the report; returns how many rows it had. With `quiet`, an
+    /// empty report prints nothing at all.
+    pub fn finish(mut self, quiet: bool) -> io::Result<usize> {
+        if self.rows == 0 && quiet {
+            return Ok(0);
+        }
+        self.start()?;
+        match std::mem::replace(&mut self.sink, Sink::Done) {
+            Sink::Table(out, rows) => {
+                if rows.is_empty() {
+                    writeln!(out, "{}", self.report.empty_message())?;
+                    return Ok(0);
+                }
+                if let Some(heading) = self.report.heading(Some(rows.len())) {
+                    writeln!(out, "{heading}")?;
+                }
+                let table = table(self.report.headers(), rows, self.options.color);
+                writeln!(out, "{table}")?;
+            }
+            Sink::Json(out) => {
+                out.write_all(if self.rows == 0 { b"]\n" } else { b"\n]\n" })?;
+            }
+            Sink::Csv(mut writer) => writer.flush()?,
+            Sink::Md(out) => {
+                if self.rows == 0 {
+                    writeln!(out, "{}", self.report.empty_message())?;
+                }
+            }
+            Sink::Pending(_) | Sink::Done => {}
+        }
+        Ok(self.rows)
+    }
+}
+
+/// Renders a report whose rows are already at hand.
+pub fn render<R: Report>(
+    report: &R,
+    rows: &[R::Row],
+    options: RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<usize> {
+    let mut renderer = Renderer::new(report, options, out);
+    for row in rows {
+        renderer.row(row)?;
+    }
+    renderer.finish(false)
+}
+
+fn table(headers: Vec<String>, rows: Vec<Vec<Cell>>, color: bool) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(headers);
+    if table.width().is_none() {
+        // Not a terminal (cron mail, a file): wrap at a readable width.
+        table.set_width(PIPE_WIDTH);
+    }
+    if color {
+        table.enforce_styling();
+    }
+    for row in rows {
+        table.add_row(row.into_iter().map(|cell| {
+            let styled = TableCell::new(&cell.text);
+            match cell.status {
+                Some(status) if color => styled.fg(color_of(status)),
+                _ => styled,
+            }
+        }));
+    }
+    table
+}
+
+/// A JSON value as a CSV field: strings bare, null empty.
+fn csv_field(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Cells joined for a Markdown table row, `|` and line breaks escaped.
+fn md_cells<'s>(cells: impl Iterator<Item = &'s str>) -> String {
+    cells
+        .map(|c| c.replace('|', "\\|").replace('\n', "<br>"))
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 /// Keeps the I/O error inside a CSV error, so that a closed pipe is seen as one.
@@ -96,7 +298,7 @@ fn csv_to_io(e: csv::Error) -> io::Error {
     }
 }
 
-/// The keys of a row serialized as JSON, to check `Tabular::FIELDS`.
+/// The keys of a row serialized as JSON, to check `Report::FIELDS`.
 #[cfg(test)]
 pub fn json_keys<T: Serialize>(row: &T) -> Vec<String> {
     match serde_json::to_value(row) {

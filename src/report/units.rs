@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::Tabular;
+use super::{Cell, Report};
 use crate::domain::UnitKind;
 use crate::i18n;
 
@@ -19,18 +19,12 @@ pub struct UnitListRow {
 }
 
 /// Units in tree order: each followed by its subtree.
-#[derive(Debug, Clone, Serialize)]
-pub struct UnitList {
-    pub rows: Vec<UnitListRow>,
-}
+#[derive(Debug, Clone, Copy)]
+pub struct UnitList;
 
-impl Tabular for UnitList {
+impl Report for UnitList {
     type Row = UnitListRow;
     const FIELDS: &'static [&'static str] = &["code", "name", "kind", "parent"];
-
-    fn rows(&self) -> &[UnitListRow] {
-        &self.rows
-    }
 
     fn headers(&self) -> Vec<String> {
         [i18n::H_UNIT, i18n::H_CODE, i18n::H_KIND]
@@ -39,12 +33,19 @@ impl Tabular for UnitList {
             .collect()
     }
 
-    fn cells(&self, u: &UnitListRow) -> Vec<String> {
+    fn cells(&self, u: &UnitListRow) -> Vec<Cell> {
         vec![
             format!("{}{}", "  ".repeat(u.depth), u.name),
             u.code.clone(),
             u.kind.to_string(),
         ]
+        .into_iter()
+        .map(Cell::from)
+        .collect()
+    }
+
+    fn heading(&self, _rows: Option<usize>) -> Option<String> {
+        None
     }
 
     fn empty_message(&self) -> String {

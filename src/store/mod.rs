@@ -14,6 +14,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use crate::i18n::{self, tr};
 
 pub use directives::{DirectiveQuery, describe};
+pub use reports::{Fact, GroupUnit, Order, Scope, Selection};
 pub use tasks::{CompletionNote, Obligation};
 pub use units::UnitRow;
 

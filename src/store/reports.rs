@@ -1,38 +1,132 @@
-//! The queries behind reports. Each answers in the report's own row type.
+//! The queries behind reports. Rows are handed to a callback one at a time
+//! so that a report of millions of rows never sits in memory.
+
+use std::collections::HashMap;
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::ToSql;
 
 use super::{Db, parse_column};
-use crate::domain::status::days_overdue;
-use crate::domain::{DocType, UnitKind};
+use crate::domain::{DocType, Status, UnitKind};
 use crate::i18n::number_only_label;
-use crate::report::overdue::OverdueRow;
+use crate::report::obligations::ObligationRow;
+
+/// Which obligations a report covers: all of these that are given.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Scope {
+    pub directive: Option<i64>,
+    pub task: Option<i64>,
+    /// Units in the subtree of this one (itself included).
+    pub within: Option<i64>,
+    pub kind: Option<UnitKind>,
+}
+
+/// Which obligations, by status, as of the report's day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    /// Open and past due.
+    Overdue,
+    /// Open and due on a day from the report's day to this one.
+    DueBy(NaiveDate),
+    /// Whatever their status.
+    All,
+}
+
+/// The order of rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// By parent, then unit (Vietnamese order), then due date.
+    Unit,
+    /// Soonest due first, then by parent and unit.
+    Due,
+}
+
+/// One obligation reduced to what progress counts.
+#[derive(Debug, Clone, Copy)]
+pub struct Fact {
+    pub task_id: i64,
+    pub unit_id: i64,
+    pub kind: UnitKind,
+    pub status: Status,
+}
+
+/// A unit as a progress group sees it.
+#[derive(Debug, Clone)]
+pub struct GroupUnit {
+    pub code: String,
+    pub name: String,
+    pub parent_id: Option<i64>,
+    pub name_key: Vec<u8>,
+}
+
+/// The conditions every report query shares; `:within`, `:task`,
+/// `:directive`, `:kind` are bound from a `Scope`.
+const SCOPE_CTE: &str = "WITH RECURSIVE sub (id) AS (
+        SELECT :within WHERE :within IS NOT NULL
+        UNION ALL
+        SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id
+    )";
+const SCOPE_WHERE: &str = "(:within IS NULL OR o.unit_id IN (SELECT id FROM sub))
+      AND (:task IS NULL OR o.task_id = :task)
+      AND (:directive IS NULL OR t.directive_id = :directive)
+      AND (:kind IS NULL OR u.kind = :kind)";
 
 impl Db<'_> {
-    /// Obligations still open on `as_of` whose due date has passed, by
-    /// parent then unit in Vietnamese order, then by due date.
-    pub fn overdue_rows(&self, as_of: NaiveDate) -> Result<Vec<OverdueRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT u.code, u.name, u.kind, p.name, p.code,
-                    d.symbol, d.doc_type, d.number,
-                    t.code, t.title, o.due_on
+    /// Calls `each` with every obligation in `scope` that `selection` keeps,
+    /// as of `as_of`, in `order`.
+    pub fn for_each_obligation(
+        &self,
+        scope: &Scope,
+        selection: Selection,
+        as_of: NaiveDate,
+        order: Order,
+        mut each: impl FnMut(ObligationRow) -> Result<()>,
+    ) -> Result<()> {
+        let status_condition = match selection {
+            Selection::Overdue => {
+                "o.due_on < :as_of AND (o.completed_on IS NULL OR o.completed_on > :as_of)"
+            }
+            Selection::DueBy(_) => {
+                "o.due_on >= :as_of AND o.due_on <= :until
+                 AND (o.completed_on IS NULL OR o.completed_on > :as_of)"
+            }
+            Selection::All => "1",
+        };
+        let order_by = match order {
+            Order::Unit => "p.name_key, p.code, u.name_key, u.code, o.due_on, t.code",
+            Order::Due => "o.due_on, p.name_key, p.code, u.name_key, u.code, t.code",
+        };
+        let sql = format!(
+            "{SCOPE_CTE}
+             SELECT u.code, u.name, u.kind, p.name, p.code, d.symbol, d.doc_type, d.number,
+                    t.code, t.title, o.due_on, o.completed_on
              FROM obligation o
              JOIN unit u ON u.id = o.unit_id
              LEFT JOIN unit p ON p.id = u.parent_id
              JOIN task t ON t.id = o.task_id
              JOIN directive d ON d.id = t.directive_id
-             WHERE o.due_on < ?1 AND (o.completed_on IS NULL OR o.completed_on > ?1)
-             ORDER BY p.name_key, p.code, u.name_key, u.code, o.due_on, t.code",
-        )?;
-        let rows = stmt.query_map(params![as_of], |row| {
+             WHERE {SCOPE_WHERE} AND {status_condition}
+             ORDER BY {order_by}"
+        );
+        let until = match selection {
+            Selection::DueBy(until) => Some(until),
+            _ => None,
+        };
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut params = scope_params(scope);
+        params.push((":as_of", Box::new(as_of)));
+        params.push((":until", Box::new(until)));
+        let refs = bind(&params, &sql);
+        let mut rows = stmt.query(refs.as_slice())?;
+        while let Some(row) = rows.next()? {
             let kind: String = row.get(2)?;
             let symbol: Option<String> = row.get(5)?;
             let doc_type: String = row.get(6)?;
             let number: String = row.get(7)?;
             let due_on: NaiveDate = row.get(10)?;
-            Ok(OverdueRow {
+            let completed_on: Option<NaiveDate> = row.get(11)?;
+            let obligation = ObligationRow {
                 unit_code: row.get(0)?,
                 unit: row.get(1)?,
                 unit_kind: parse_column(&kind, UnitKind::parse, 2)?,
@@ -45,9 +139,112 @@ impl Db<'_> {
                 task: row.get(8)?,
                 task_title: row.get(9)?,
                 due_on,
-                days_overdue: days_overdue(due_on, as_of),
-            })
+                completed_on,
+                status: Status::Open,
+                days_overdue: 0,
+                days_left: 0,
+            };
+            each(obligation.as_of(due_on, completed_on, as_of))?;
+        }
+        Ok(())
+    }
+
+    /// Calls `each` with the status of every obligation in `scope` as of
+    /// `as_of`, for counting.
+    pub fn for_each_fact(
+        &self,
+        scope: &Scope,
+        as_of: NaiveDate,
+        mut each: impl FnMut(Fact),
+    ) -> Result<()> {
+        let sql = format!(
+            "{SCOPE_CTE}
+             SELECT o.task_id, o.unit_id, u.kind, o.due_on, o.completed_on
+             FROM obligation o
+             JOIN unit u ON u.id = o.unit_id
+             JOIN task t ON t.id = o.task_id
+             WHERE {SCOPE_WHERE}"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let params = scope_params(scope);
+        let refs = bind(&params, &sql);
+        let mut rows = stmt.query(refs.as_slice())?;
+        let mut kinds: HashMap<String, UnitKind> = HashMap::new();
+        while let Some(row) = rows.next()? {
+            let kind_text: String = row.get(2)?;
+            let kind = match kinds.get(&kind_text) {
+                Some(kind) => *kind,
+                None => {
+                    let kind = parse_column(&kind_text, UnitKind::parse, 2)?;
+                    kinds.insert(kind_text, kind);
+                    kind
+                }
+            };
+            each(Fact {
+                task_id: row.get(0)?,
+                unit_id: row.get(1)?,
+                kind,
+                status: Status::as_of(row.get(3)?, row.get(4)?, as_of),
+            });
+        }
+        Ok(())
+    }
+
+    /// The units that have units under them, by id: the groups of a
+    /// progress report rolled up the tree, with each one's parent.
+    pub fn parent_units(&self) -> Result<HashMap<i64, GroupUnit>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, code, name, parent_id, name_key FROM unit u
+             WHERE EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = u.id)",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                GroupUnit {
+                    code: row.get(1)?,
+                    name: row.get(2)?,
+                    parent_id: row.get(3)?,
+                    name_key: row.get(4)?,
+                },
+            ))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+
+    /// The parent of each unit that has obligations in `scope`.
+    pub fn parents_of_obliged(&self, scope: &Scope) -> Result<HashMap<i64, i64>> {
+        let sql = format!(
+            "{SCOPE_CTE}
+             SELECT DISTINCT u.id, u.parent_id
+             FROM obligation o
+             JOIN unit u ON u.id = o.unit_id
+             JOIN task t ON t.id = o.task_id
+             WHERE {SCOPE_WHERE} AND u.parent_id IS NOT NULL"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let params = scope_params(scope);
+        let refs = bind(&params, &sql);
+        let rows = stmt.query_map(refs.as_slice(), |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+type Param = (&'static str, Box<dyn ToSql>);
+
+fn scope_params(scope: &Scope) -> Vec<Param> {
+    vec![
+        (":within", Box::new(scope.within)),
+        (":task", Box::new(scope.task)),
+        (":directive", Box::new(scope.directive)),
+        (":kind", Box::new(scope.kind.map(UnitKind::slug))),
+    ]
+}
+
+/// The parameters that `sql` names (SQLite refuses a name it does not use).
+fn bind<'p>(params: &'p [Param], sql: &str) -> Vec<(&'p str, &'p dyn ToSql)> {
+    params
+        .iter()
+        .filter(|(name, _)| sql.contains(name))
+        .map(|(name, value)| (*name, value.as_ref()))
+        .collect()
 }

@@ -1,0 +1,41 @@
+//! `theodoi agenda UNIT`: everything one unit and its subtree owes or has
+//! done, with status.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+
+use super::{Context, FilterArgs, OutputArgs, date_arg};
+use crate::report::Renderer;
+use crate::report::obligations::{Kind, ObligationReport};
+use crate::store::{Order, Selection, Store};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[arg(value_name = "UNIT")]
+    unit: String,
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    as_of: Option<NaiveDate>,
+    #[command(flatten)]
+    filter: FilterArgs,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+pub fn run(store: &Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode> {
+    let db = store.read();
+    let unit = db.resolve_unit(&args.unit)?;
+    let scope = args.filter.scope(&db, Some(&unit.code))?;
+    let report = ObligationReport {
+        kind: Kind::Agenda { unit: unit.name },
+        as_of: args.as_of.unwrap_or(ctx.today),
+    };
+    let mut renderer = Renderer::new(&report, args.output.options(ctx), out);
+    db.for_each_obligation(&scope, Selection::All, report.as_of, Order::Unit, |row| {
+        Ok(renderer.row(&row)?)
+    })?;
+    renderer.finish(false)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,58 @@
+//! `theodoi upcoming`: open obligations falling due soon, soonest first.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use chrono::{Days, NaiveDate};
+
+use super::{Context, FilterArgs, OutputArgs, date_arg};
+use crate::report::Renderer;
+use crate::report::obligations::{Kind, ObligationReport};
+use crate::store::{Order, Selection, Store};
+
+/// How far ahead `upcoming` looks by default.
+const DEFAULT_DAYS: u32 = 7;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    as_of: Option<NaiveDate>,
+    #[arg(long, value_name = "DAYS")]
+    days: Option<u32>,
+    /// A number of days, or a unit whose subtree to show.
+    #[arg(long, value_name = "DAYS|UNIT")]
+    within: Option<String>,
+    #[command(flatten)]
+    filter: FilterArgs,
+    #[command(flatten)]
+    output: OutputArgs,
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+pub fn run(store: &Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode> {
+    // `--within 14` is a window of days; `--within "Ngô Quyền"` a subtree.
+    let (days, within) = match args.within.as_deref().map(str::trim) {
+        Some(w) if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) => {
+            (w.parse().unwrap_or(DEFAULT_DAYS), None)
+        }
+        other => (args.days.unwrap_or(DEFAULT_DAYS), other),
+    };
+    let db = store.read();
+    let scope = args.filter.scope(&db, within)?;
+    let as_of = args.as_of.unwrap_or(ctx.today);
+    let until = as_of
+        .checked_add_days(Days::new(u64::from(days)))
+        .unwrap_or(NaiveDate::MAX);
+    let report = ObligationReport {
+        kind: Kind::Upcoming { days },
+        as_of,
+    };
+    let mut renderer = Renderer::new(&report, args.output.options(ctx), out);
+    db.for_each_obligation(&scope, Selection::DueBy(until), as_of, Order::Due, |row| {
+        Ok(renderer.row(&row)?)
+    })?;
+    renderer.finish(args.quiet)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,255 @@
+//! Reports over obligations, one row per unit and task: who is late
+//! (`overdue`), what falls due soon (`upcoming`), what one unit owes
+//! (`agenda`).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Cell, Report};
+use crate::domain::{Status, UnitKind};
+use crate::i18n::{self, tr};
+use crate::text::date::format_dmy;
+
+/// One unit's obligation under one task, as of the report's day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ObligationRow {
+    pub unit_code: String,
+    pub unit: String,
+    pub unit_kind: UnitKind,
+    /// The parent's name, or null at the root.
+    pub parent: Option<String>,
+    pub parent_code: Option<String>,
+    /// The directive's canonical symbol (`Kế hoạch số 223` when it has none).
+    pub directive: String,
+    /// The task's code.
+    pub task: String,
+    pub task_title: String,
+    pub due_on: NaiveDate,
+    /// When it was done, if on or before the report's day; else null.
+    pub completed_on: Option<NaiveDate>,
+    pub status: Status,
+    /// Days past the due date while still open (0 otherwise).
+    pub days_overdue: i64,
+    /// Days until the due date while still open and not late (0 otherwise).
+    pub days_left: i64,
+}
+
+impl ObligationRow {
+    /// Fills the fields that depend on the day of the report.
+    pub fn as_of(
+        mut self,
+        due_on: NaiveDate,
+        completed_on: Option<NaiveDate>,
+        as_of: NaiveDate,
+    ) -> ObligationRow {
+        self.status = Status::as_of(due_on, completed_on, as_of);
+        self.due_on = due_on;
+        self.completed_on = completed_on.filter(|d| *d <= as_of);
+        let open = matches!(self.status, Status::Open | Status::Overdue);
+        self.days_overdue = if open {
+            (as_of - due_on).num_days().max(0)
+        } else {
+            0
+        };
+        self.days_left = if open {
+            (due_on - as_of).num_days().max(0)
+        } else {
+            0
+        };
+        self
+    }
+}
+
+/// Which obligations a report shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// Open and past their due date.
+    Overdue,
+    /// Open and due within the next `days` days (today included).
+    Upcoming { days: u32 },
+    /// All of one unit's subtree, whatever their status.
+    Agenda { unit: String },
+}
+
+/// A report over obligations as of one day.
+#[derive(Debug, Clone)]
+pub struct ObligationReport {
+    pub kind: Kind,
+    pub as_of: NaiveDate,
+}
+
+impl Report for ObligationReport {
+    type Row = ObligationRow;
+    const FIELDS: &'static [&'static str] = &[
+        "unit_code",
+        "unit",
+        "unit_kind",
+        "parent",
+        "parent_code",
+        "directive",
+        "task",
+        "task_title",
+        "due_on",
+        "completed_on",
+        "status",
+        "days_overdue",
+        "days_left",
+    ];
+
+    fn headers(&self) -> Vec<String> {
+        use i18n::*;
+        let headers: &[i18n::Text] = match self.kind {
+            Kind::Overdue => &[
+                H_PARENT,
+                H_UNIT,
+                H_KIND,
+                H_DIRECTIVE,
+                H_TASK,
+                H_DUE,
+                H_DAYS_OVERDUE,
+            ],
+            Kind::Upcoming { .. } => &[
+                H_DUE,
+                H_DAYS_LEFT,
+                H_PARENT,
+                H_UNIT,
+                H_KIND,
+                H_DIRECTIVE,
+                H_TASK,
+            ],
+            Kind::Agenda { .. } => &[H_UNIT, H_DIRECTIVE, H_TASK, H_DUE, H_COMPLETED_ON, H_STATUS],
+        };
+        headers.iter().map(|h| h.get().to_string()).collect()
+    }
+
+    fn cells(&self, row: &ObligationRow) -> Vec<Cell> {
+        let parent = || Cell::from(row.parent.clone().unwrap_or_default());
+        let due = || Cell::status(format_dmy(row.due_on), row.status);
+        match self.kind {
+            Kind::Overdue => vec![
+                parent(),
+                row.unit.as_str().into(),
+                row.unit_kind.to_string().into(),
+                row.directive.as_str().into(),
+                row.task.as_str().into(),
+                due(),
+                Cell::status(row.days_overdue.to_string(), row.status),
+            ],
+            Kind::Upcoming { .. } => vec![
+                due(),
+                Cell::status(row.days_left.to_string(), row.status),
+                parent(),
+                row.unit.as_str().into(),
+                row.unit_kind.to_string().into(),
+                row.directive.as_str().into(),
+                row.task.as_str().into(),
+            ],
+            Kind::Agenda { .. } => vec![
+                row.unit.as_str().into(),
+                row.directive.as_str().into(),
+                row.task.as_str().into(),
+                due(),
+                row.completed_on.map(format_dmy).unwrap_or_default().into(),
+                Cell::status(status_text(row), row.status),
+            ],
+        }
+    }
+
+    fn heading(&self, rows: Option<usize>) -> Option<String> {
+        let date = format_dmy(self.as_of);
+        let heading = match &self.kind {
+            Kind::Overdue => tr!(i18n::OVERDUE_HEADING, date = date),
+            Kind::Upcoming { days } => tr!(i18n::UPCOMING_HEADING, date = date, days = days),
+            Kind::Agenda { unit } => tr!(i18n::AGENDA_HEADING, unit = unit, date = date),
+        };
+        Some(match rows {
+            Some(n) => format!("{heading}: {n}"),
+            None => heading,
+        })
+    }
+
+    fn empty_message(&self) -> String {
+        let date = format_dmy(self.as_of);
+        match &self.kind {
+            Kind::Overdue => tr!(i18n::OVERDUE_NONE, date = date),
+            Kind::Upcoming { days } => tr!(i18n::UPCOMING_NONE, date = date, days = days),
+            Kind::Agenda { unit } => tr!(i18n::AGENDA_NONE, unit = unit),
+        }
+    }
+}
+
+/// "chưa hoàn thành, quá hạn (7 ngày)".
+fn status_text(row: &ObligationRow) -> String {
+    let status = i18n::status(row.status).get();
+    match row.status {
+        Status::Overdue => tr!(
+            i18n::STATUS_DAYS_LATE,
+            status = status,
+            n = row.days_overdue
+        ),
+        _ => status.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::json_keys;
+
+    #[test]
+    fn fields_match_serialized_row() {
+        let d = NaiveDate::from_ymd_opt(2023, 12, 6).unwrap();
+        let row = ObligationRow {
+            unit_code: "cb".into(),
+            unit: "Chi bộ".into(),
+            unit_kind: UnitKind::ChiBoCoSo,
+            parent: None,
+            parent_code: None,
+            directive: "223-KH/TU".into(),
+            task: "t".into(),
+            task_title: "Kiểm điểm".into(),
+            due_on: d,
+            completed_on: None,
+            status: Status::Open,
+            days_overdue: 0,
+            days_left: 0,
+        };
+        let mut fields: Vec<&str> = ObligationReport::FIELDS.to_vec();
+        fields.sort();
+        assert_eq!(json_keys(&row), fields);
+    }
+
+    #[test]
+    fn day_dependent_fields() {
+        let d = |s| crate::text::date::parse_date(s).unwrap();
+        let base = ObligationRow {
+            unit_code: String::new(),
+            unit: String::new(),
+            unit_kind: UnitKind::ChiBoCoSo,
+            parent: None,
+            parent_code: None,
+            directive: String::new(),
+            task: String::new(),
+            task_title: String::new(),
+            due_on: d("06/12/2023"),
+            completed_on: None,
+            status: Status::Open,
+            days_overdue: 0,
+            days_left: 0,
+        };
+        let row = base
+            .clone()
+            .as_of(d("06/12/2023"), Some(d("08/12/2023")), d("07/12/2023"));
+        assert_eq!(
+            (row.status, row.completed_on, row.days_overdue),
+            (Status::Overdue, None, 1)
+        );
+        let row = base.clone().as_of(d("06/12/2023"), None, d("01/12/2023"));
+        assert_eq!((row.status, row.days_left), (Status::Open, 5));
+        let row = base.as_of(d("06/12/2023"), Some(d("08/12/2023")), d("13/12/2023"));
+        assert_eq!(
+            (row.status, row.completed_on, row.days_overdue),
+            (Status::DoneLate, Some(d("08/12/2023")), 0)
+        );
+    }
+}

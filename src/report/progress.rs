@@ -1,0 +1,233 @@
+//! Progress (tiến độ): for each task, how many obligations are in each of
+//! the four buckets, by unit kind or rolled up the unit tree.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Cell, Report};
+use crate::domain::Status;
+use crate::i18n::{self, tr};
+use crate::text::date::format_dmy;
+
+/// How obligations are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum GroupBy {
+    /// One line per unit kind.
+    #[default]
+    Kind,
+    /// One line per unit with units under it, counting its whole subtree.
+    Parent,
+}
+
+/// The four buckets of one group of obligations.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Buckets {
+    pub done_on_time: u64,
+    pub done_late: u64,
+    pub open: u64,
+    pub overdue: u64,
+}
+
+impl Buckets {
+    pub fn add(&mut self, status: Status) {
+        match status {
+            Status::DoneOnTime => self.done_on_time += 1,
+            Status::DoneLate => self.done_late += 1,
+            Status::Open => self.open += 1,
+            Status::Overdue => self.overdue += 1,
+        }
+    }
+
+    pub fn total(&self) -> u64 {
+        self.done_on_time + self.done_late + self.open + self.overdue
+    }
+}
+
+/// One task's counts in one group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProgressRow {
+    /// The task's code.
+    pub task: String,
+    pub task_title: String,
+    /// The directive's canonical symbol (`Kế hoạch số 223` when it has none).
+    pub directive: String,
+    /// A unit kind slug (`--by kind`) or a unit code (`--by parent`).
+    pub group: String,
+    /// The kind's or the unit's name, in the language in force.
+    pub group_name: String,
+    pub total: u64,
+    pub done_on_time: u64,
+    pub done_late: u64,
+    pub open: u64,
+    pub overdue: u64,
+    /// Each bucket as a percentage of `total`, one decimal.
+    pub done_on_time_pct: f64,
+    pub done_late_pct: f64,
+    pub open_pct: f64,
+    pub overdue_pct: f64,
+}
+
+impl ProgressRow {
+    pub fn new(task: &TaskLabel, group: String, group_name: String, b: Buckets) -> ProgressRow {
+        let total = b.total();
+        let pct = |n: u64| {
+            if total == 0 {
+                0.0
+            } else {
+                (n as f64 * 1000.0 / total as f64).round() / 10.0
+            }
+        };
+        ProgressRow {
+            task: task.code.clone(),
+            task_title: task.title.clone(),
+            directive: task.directive.clone(),
+            group,
+            group_name,
+            total,
+            done_on_time: b.done_on_time,
+            done_late: b.done_late,
+            open: b.open,
+            overdue: b.overdue,
+            done_on_time_pct: pct(b.done_on_time),
+            done_late_pct: pct(b.done_late),
+            open_pct: pct(b.open),
+            overdue_pct: pct(b.overdue),
+        }
+    }
+}
+
+/// What a progress row says of its task.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TaskLabel {
+    pub code: String,
+    pub title: String,
+    pub directive: String,
+}
+
+/// The progress report as of one day.
+#[derive(Debug, Clone)]
+pub struct ProgressReport {
+    pub as_of: NaiveDate,
+    pub by: GroupBy,
+}
+
+/// Counts keyed by (task, group), in the order rows are printed.
+pub type Tally<G> = BTreeMap<(i64, G), Buckets>;
+
+impl Report for ProgressReport {
+    type Row = ProgressRow;
+    const FIELDS: &'static [&'static str] = &[
+        "task",
+        "task_title",
+        "directive",
+        "group",
+        "group_name",
+        "total",
+        "done_on_time",
+        "done_late",
+        "open",
+        "overdue",
+        "done_on_time_pct",
+        "done_late_pct",
+        "open_pct",
+        "overdue_pct",
+    ];
+
+    fn headers(&self) -> Vec<String> {
+        let group = match self.by {
+            GroupBy::Kind => i18n::H_KIND,
+            GroupBy::Parent => i18n::H_UNIT,
+        };
+        let mut headers = vec![i18n::H_TASK.get().to_string(), group.get().to_string()];
+        headers.push(i18n::H_TOTAL.get().to_string());
+        for status in [
+            Status::DoneOnTime,
+            Status::DoneLate,
+            Status::Open,
+            Status::Overdue,
+        ] {
+            headers.push(capitalized(i18n::status(status).get()));
+        }
+        headers
+    }
+
+    fn cells(&self, row: &ProgressRow) -> Vec<Cell> {
+        let count =
+            |n: u64, pct: f64, status| Cell::status(format!("{n} ({})", percent(pct)), status);
+        vec![
+            row.task.as_str().into(),
+            row.group_name.as_str().into(),
+            row.total.to_string().into(),
+            count(row.done_on_time, row.done_on_time_pct, Status::DoneOnTime),
+            count(row.done_late, row.done_late_pct, Status::DoneLate),
+            count(row.open, row.open_pct, Status::Open),
+            count(row.overdue, row.overdue_pct, Status::Overdue),
+        ]
+    }
+
+    fn heading(&self, _rows: Option<usize>) -> Option<String> {
+        Some(tr!(i18n::PROGRESS_HEADING, date = format_dmy(self.as_of)))
+    }
+
+    fn empty_message(&self) -> String {
+        i18n::PROGRESS_NONE.get().to_string()
+    }
+}
+
+/// `21,7%` in Vietnamese, `21.7%` in English.
+pub fn percent(pct: f64) -> String {
+    let text = format!("{pct:.1}%");
+    match i18n::lang() {
+        i18n::Lang::Vi => text.replace('.', ","),
+        i18n::Lang::En => text,
+    }
+}
+
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::json_keys;
+
+    #[test]
+    fn fields_match_serialized_row() {
+        let task = TaskLabel {
+            code: "t".into(),
+            title: "x".into(),
+            directive: "d".into(),
+        };
+        let row = ProgressRow::new(&task, "g".into(), "G".into(), Buckets::default());
+        let mut fields = ProgressReport::FIELDS.to_vec();
+        fields.sort();
+        assert_eq!(json_keys(&row), fields);
+    }
+
+    #[test]
+    fn percentages_have_one_decimal() {
+        let task = TaskLabel {
+            code: "t".into(),
+            title: "x".into(),
+            directive: "d".into(),
+        };
+        let b = Buckets {
+            done_on_time: 1,
+            done_late: 1,
+            open: 1,
+            overdue: 0,
+        };
+        let row = ProgressRow::new(&task, "g".into(), "G".into(), b);
+        assert_eq!(
+            (row.total, row.done_on_time_pct, row.overdue_pct),
+            (3, 33.3, 0.0)
+        );
+    }
+}
