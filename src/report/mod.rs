@@ -119,7 +119,7 @@ enum Sink<'a> {
     Pending(&'a mut dyn Write),
     Table(&'a mut dyn Write, Vec<Vec<Cell>>),
     Json(&'a mut dyn Write),
-    Csv(csv::Writer<&'a mut dyn Write>),
+    Csv(Box<csv::Writer<&'a mut dyn Write>>),
     Md(&'a mut dyn Write),
     Done,
 }
@@ -154,7 +154,7 @@ impl<'a, R: Report> Renderer<'a, R> {
                 }
                 let mut writer = csv::Writer::from_writer(out);
                 writer.write_record(R::FIELDS).map_err(csv_to_io)?;
-                Sink::Csv(writer)
+                Sink::Csv(Box::new(writer))
             }
             Format::Md => {
                 if let Some(heading) = self.report.heading(None) {
