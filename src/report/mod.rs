@@ -152,7 +152,9 @@ impl<'a, R: Report> Renderer<'a, R> {
                 if self.options.bom {
                     out.write_all("\u{FEFF}".as_bytes())?;
                 }
-                let mut writer = csv::Writer::from_writer(out);
+                let mut writer = csv::WriterBuilder::new()
+                    .terminator(csv::Terminator::CRLF)
+                    .from_writer(out);
                 writer.write_record(R::FIELDS).map_err(csv_to_io)?;
                 Sink::Csv(Box::new(writer))
             }

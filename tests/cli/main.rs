@@ -10,5 +10,6 @@ mod errors;
 mod help;
 mod overdue;
 mod readme;
+mod reports;
 mod text;
 mod unit;

@@ -155,6 +155,27 @@ impl Theodoi {
     }
 }
 
+impl Theodoi {
+    /// The Sơn Tây scenario with the completions of `fixtures/completions.csv`.
+    pub fn son_tay_reported() -> Theodoi {
+        let t = Theodoi::son_tay();
+        let file = std::fs::read_to_string(repo_file("fixtures/completions.csv")).unwrap();
+        let mut reader = csv::Reader::from_reader(file.as_bytes());
+        for record in reader.records() {
+            let r = record.unwrap();
+            let mut args = vec!["done", "--task", &r[0], "--unit", &r[1], "--on", &r[2]];
+            if !r[3].is_empty() {
+                args.extend(["--evidence", &r[3]]);
+            }
+            if !r[4].is_empty() {
+                args.extend(["--note", &r[4]]);
+            }
+            t.ok(&args);
+        }
+        t
+    }
+}
+
 const HN: &str = "Ban Thường vụ Thành ủy Hà Nội";
 const ST: &str = "Ban Thường vụ Thị ủy Sơn Tây";
 
