@@ -22,7 +22,6 @@ struct ProgressRow {
 #[derive(Debug, Deserialize)]
 struct Row {
     unit_code: String,
-    task: String,
     due_on: String,
     completed_on: Option<String>,
     status: String,
