@@ -92,3 +92,16 @@ fn cron_line_mails_only_when_something_is_late() {
         (0, "", "")
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn report_examples_run_as_written() {
+    let t = Theodoi::son_tay_reported();
+    let lines = shell_block("## Reports", "```sh");
+    assert_eq!(lines.len(), 8, "{lines:?}");
+    for line in &lines {
+        let run = bash(&t, line);
+        assert_eq!(run.code, 0, "{line}: {}", run.stderr);
+        assert!(!run.stdout.is_empty(), "{line}");
+    }
+}
