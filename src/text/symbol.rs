@@ -46,7 +46,7 @@ pub enum SymbolError {
 
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?i:số)?\s*:?\s*(\d+)\s*[-–‐]?\s*(\p{L}+)\s*/\s*([\p{L}\p{N}]+(?:\s*-\s*[\p{L}\p{N}]+)*)$",
+        r"^(?i:số)?\s*:?\s*(\d+)\s*[-–‐]?\s*(\p{L}+)\s*/\s*([\p{L}\p{M}\p{N}]+(?:\s*-\s*[\p{L}\p{M}\p{N}]+)*)$",
     )
     .expect("valid symbol pattern")
 });
@@ -67,7 +67,8 @@ pub fn parse_symbol(input: &str) -> Result<Symbol, SymbolError> {
     let issuer_code: String = caps[3]
         .split('-')
         .map(|part| {
-            let part = part.trim().to_uppercase();
+            // Upper case may decompose (ǰ → J̌): compose again.
+            let part = normalize(&part.trim().to_uppercase());
             if part == "TƯ" {
                 "TW".to_string()
             } else {
@@ -173,6 +174,13 @@ mod tests {
             let _ = parse_symbol(&s);
             let _ = crate::domain::DirectiveSpec::parse(&s, None);
         }
+    }
+
+    #[test]
+    fn found_by_fuzzing() {
+        // `ǰ` upper-cases to J + combining caron; the canonical form must parse again.
+        let s = parse_symbol("Số68- ĐA/bbǰyHDC-db").unwrap();
+        assert_eq!(parse_symbol(&s.to_string()), Ok(s));
     }
 
     #[test]
