@@ -349,9 +349,154 @@ pub const DONE_NOT_APPLICABLE: Text = t(
     "task {task} does not apply to {unit}",
 );
 pub const DONE_ALREADY: Text = t(
-    "{unit} đã được ghi hoàn thành nhiệm vụ {task} ngày {date}; không ghi lại",
-    "{unit} is already recorded as having done task {task} on {date}; not recorded again",
+    "{unit} đã được ghi hoàn thành nhiệm vụ {task} ngày {date}; muốn sửa thì thêm --correct (bản ghi cũ vẫn lưu trong nhật ký)",
+    "{unit} is already recorded as having done task {task} on {date}; to change it add --correct (the old record stays in the log)",
 );
+pub const UNIT_MOVE_CYCLE: Text = t(
+    "không thể chuyển {unit} vào dưới chính nó hoặc đơn vị trực thuộc nó",
+    "cannot move {unit} under itself or one of its own units",
+);
+pub const UNIT_RENAMED: Text = t("đã đổi tên: {from} → {to}", "renamed: {from} → {to}");
+pub const UNIT_MOVED: Text = t(
+    "đã chuyển {unit} sang trực thuộc {to}",
+    "moved {unit} under {to}",
+);
+pub const UNDO_ALREADY: Text = t(
+    "thay đổi #{id} đã được hoàn tác (bởi #{by})",
+    "change #{id} was already undone (by #{by})",
+);
+pub const UNDO_LATER_CHANGE: Text = t(
+    "không hoàn tác được thay đổi #{id}: thay đổi #{later} sau đó đã sửa cùng bản ghi; hãy hoàn tác #{later} trước",
+    "cannot undo change #{id}: the later change #{later} touched the same records; undo #{later} first",
+);
+pub const UNDO_DEPENDED_ON: Text = t(
+    "không hoàn tác được: các bản ghi khác đã dựa vào dữ liệu này ({table})",
+    "cannot undo: other records depend on these rows ({table})",
+);
+pub const UNDO_NOTHING: Text = t(
+    "{actor} chưa có thay đổi nào để hoàn tác",
+    "{actor} has no change to undo",
+);
+pub const UNDO_NOT_FOUND: Text = t(
+    "không có thay đổi #{id}; xem `theodoi log`",
+    "no change #{id}; see `theodoi log`",
+);
+pub const UNDO_DONE: Text = t(
+    "đã hoàn tác thay đổi #{id}: {summary}",
+    "undid change #{id}: {summary}",
+);
+pub const EXTEND_DONE: Text = t(
+    "đã gia hạn: {unit}, nhiệm vụ {task}, từ {from} đến {to}",
+    "extended: {unit}, task {task}, from {from} to {to}",
+);
+pub const EXTEND_NOT_LATER: Text = t(
+    "hạn mới {to} không sau hạn hiện tại {from}",
+    "the new due date {to} is not after the current one {from}",
+);
+pub const EXTEND_DONE_ALREADY: Text = t(
+    "{unit} đã hoàn thành nhiệm vụ {task} ngày {date}; không cần gia hạn",
+    "{unit} already did task {task} on {date}; no extension needed",
+);
+pub const WHAT_REASON: Text = t("lý do gia hạn (--reason)", "the reason (--reason)");
+pub const EXTENDED: Text = t("gia hạn từ {date}", "extended from {date}");
+pub const LOG_EMPTY: Text = t("Nhật ký chưa có thay đổi nào.", "The log is empty.");
+pub const LOG_HEADING: Text = t("Nhật ký thay đổi", "Change log");
+pub const H_NO: Text = t("Số", "No.");
+pub const H_AT: Text = t("Thời điểm", "When");
+pub const H_ACTOR: Text = t("Người cập nhật", "Recorded by");
+pub const H_CHANGE: Text = t("Thay đổi", "Change");
+pub const UNDONE_BY: Text = t("(đã hoàn tác bởi #{id})", "(undone by #{id})");
+
+/// The log line of a change, from its action and details.
+pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
+    let template = LOG_LINES
+        .iter()
+        .find(|(a, _)| *a == action)
+        .map_or(action, |(_, text)| text.get());
+    let mut out = template.to_string();
+    if let serde_json::Value::Object(map) = details {
+        for (key, value) in map {
+            let value = match value {
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Null => "—".to_string(),
+                other => other.to_string(),
+            };
+            out = out.replace(&format!("{{{key}}}"), &value);
+        }
+    }
+    out
+}
+
+const LOG_LINES: &[(&str, Text)] = &[
+    (
+        "directive.add",
+        t("thêm văn bản {directive}", "added directive {directive}"),
+    ),
+    (
+        "unit.add",
+        t("thêm đơn vị {unit} ({code})", "added unit {unit} ({code})"),
+    ),
+    (
+        "unit.import",
+        t(
+            "nhập {n} đơn vị từ {file}",
+            "imported {n} units from {file}",
+        ),
+    ),
+    (
+        "unit.rename",
+        t(
+            "đổi tên đơn vị {code}: {from} → {to}",
+            "renamed unit {code}: {from} → {to}",
+        ),
+    ),
+    (
+        "unit.move",
+        t(
+            "chuyển {unit} từ {from} sang {to}",
+            "moved {unit} from {from} to {to}",
+        ),
+    ),
+    (
+        "task.add",
+        t(
+            "thêm nhiệm vụ {task} ({title}) của {directive}: {n} đơn vị",
+            "added task {task} ({title}) of {directive}: {n} units",
+        ),
+    ),
+    (
+        "done",
+        t(
+            "ghi {unit} hoàn thành {task} ngày {on}",
+            "recorded {unit} did {task} on {on}",
+        ),
+    ),
+    (
+        "done.correct",
+        t(
+            "sửa ngày hoàn thành {task} của {unit}: {was} → {on}",
+            "corrected {unit}'s completion of {task}: {was} → {on}",
+        ),
+    ),
+    (
+        "extend",
+        t(
+            "gia hạn {task} cho {unit}: {from} → {to} ({reason})",
+            "extended {task} for {unit}: {from} → {to} ({reason})",
+        ),
+    ),
+    (
+        "undo",
+        t(
+            "hoàn tác #{change}: {summary}",
+            "undid #{change}: {summary}",
+        ),
+    ),
+    (
+        "demo",
+        t("dựng dữ liệu mẫu Sơn Tây", "built the Sơn Tây demo"),
+    ),
+];
 pub const DONE_FUTURE: Text = t(
     "ngày hoàn thành {date} ở sau hôm nay ({today})",
     "completion date {date} is after today ({today})",
@@ -466,6 +611,100 @@ pub fn examples(key: &str) -> Option<Text> {
 }
 
 const HELP: &[(&str, Text)] = &[
+    (
+        "--actor",
+        t(
+            "Người cập nhật ghi vào nhật ký (mặc định: THEODOI_ACTOR, nếu không thì tên đăng nhập)",
+            "Who is recorded in the log (default: THEODOI_ACTOR, else the login name)",
+        ),
+    ),
+    (
+        "done --correct",
+        t(
+            "Sửa ngày hoàn thành đã ghi (bản ghi cũ vẫn lưu trong nhật ký)",
+            "Correct a recorded completion (the old record stays in the log)",
+        ),
+    ),
+    (
+        "extend",
+        t(
+            "Gia hạn nhiệm vụ cho một đơn vị",
+            "Extend one unit's due date for a task",
+        ),
+    ),
+    (
+        "extend --task",
+        t(
+            "Nhiệm vụ (mã, hoặc văn bản nếu văn bản chỉ có một nhiệm vụ)",
+            "The task (code, or its directive when that has one task)",
+        ),
+    ),
+    (
+        "extend --unit",
+        t("Đơn vị (mã hoặc tên)", "The unit (code or name)"),
+    ),
+    ("extend --to", t("Hạn mới", "The new due date")),
+    ("extend --reason", t("Lý do gia hạn", "Why")),
+    (
+        "undo",
+        t(
+            "Hoàn tác thay đổi gần nhất của bạn, hoặc một thay đổi theo số trong nhật ký",
+            "Undo your last change, or a change by its number in the log",
+        ),
+    ),
+    (
+        "undo CHANGE",
+        t(
+            "Số thay đổi trong `theodoi log` (mặc định: thay đổi gần nhất của bạn)",
+            "A change number from `theodoi log` (default: your last change)",
+        ),
+    ),
+    (
+        "log",
+        t(
+            "Nhật ký thay đổi: ai, khi nào, thay đổi gì",
+            "The change log: who changed what, when",
+        ),
+    ),
+    ("log --since", t("Chỉ từ ngày này", "Only from this date")),
+    (
+        "log --unit",
+        t("Chỉ thay đổi về đơn vị này", "Only changes about this unit"),
+    ),
+    (
+        "log --directive",
+        t(
+            "Chỉ thay đổi về văn bản này",
+            "Only changes about this directive",
+        ),
+    ),
+    (
+        "unit rename",
+        t(
+            "Đổi tên đơn vị (tên cũ vẫn lưu trong nhật ký)",
+            "Rename a unit (the old name stays in the log)",
+        ),
+    ),
+    (
+        "unit rename UNIT",
+        t("Đơn vị (mã hoặc tên)", "The unit (code or name)"),
+    ),
+    ("unit rename NAME", t("Tên mới", "The new name")),
+    (
+        "unit move",
+        t(
+            "Chuyển đơn vị sang trực thuộc đơn vị khác",
+            "Move a unit under another parent",
+        ),
+    ),
+    (
+        "unit move UNIT",
+        t("Đơn vị (mã hoặc tên)", "The unit (code or name)"),
+    ),
+    (
+        "unit move --to",
+        t("Cấp trên trực tiếp mới", "The new parent"),
+    ),
     (
         "",
         t(

@@ -30,9 +30,10 @@ pub fn run(flag: Option<PathBuf>, ctx: &Context, out: &mut dyn Write) -> Result<
     };
     remove_old_demo(&path)?;
     let (mut store, _) = Store::create(&path)?;
-    store.write(|db| {
+    store.write(&ctx.actor, "demo", |db| {
         db.set_meta("kind", "demo")?;
-        load(db, ctx)
+        load(db, ctx)?;
+        db.note(serde_json::json!({}), None, None)
     })?;
     writeln!(out, "{}", tr!(i18n::DEMO_BUILT, path = path.display()))?;
     for day in AS_OF {
@@ -134,6 +135,7 @@ fn load(db: &Db<'_>, ctx: &Context) -> Result<()> {
             on: Some(date_arg(&r.on).map_err(anyhow::Error::msg)?),
             evidence: Some(r.evidence),
             note: Some(r.note),
+            correct: false,
         };
         super::done::record(db, &args, ctx)?;
     }

@@ -69,7 +69,15 @@ pub fn run(
 ) -> Result<ExitCode> {
     match cmd {
         Command::Add(args) => {
-            let directive = store.write(|db| add(db, &args))?;
+            let directive = store.write(&ctx.actor, "directive.add", |db| {
+                let directive = add(db, &args)?;
+                db.note(
+                    serde_json::json!({ "directive": crate::store::describe(&directive) }),
+                    None,
+                    Some(directive.id),
+                )?;
+                Ok(directive)
+            })?;
             writeln!(
                 out,
                 "{}",

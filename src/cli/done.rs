@@ -25,10 +25,12 @@ pub struct Args {
     pub evidence: Option<String>,
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    #[arg(long)]
+    pub correct: bool,
 }
 
 pub fn run(store: &mut Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode> {
-    let message = store.write(|db| record(db, &args, ctx))?;
+    let message = store.write(&ctx.actor, "done", |db| record(db, &args, ctx))?;
     writeln!(out, "{message}")?;
     Ok(ExitCode::SUCCESS)
 }
@@ -53,12 +55,15 @@ pub fn record(db: &Db<'_>, args: &Args, ctx: &Context) -> Result<String> {
         ));
     };
     if let Some(done) = obligation.completed_on {
-        bail!(tr!(
-            i18n::DONE_ALREADY,
-            unit = unit.name,
-            task = task.code,
-            date = format_dmy(done)
-        ));
+        if !args.correct {
+            bail!(tr!(
+                i18n::DONE_ALREADY,
+                unit = unit.name,
+                task = task.code,
+                date = format_dmy(done)
+            ));
+        }
+        db.set_action("done.correct")?;
     }
     let evidence = args
         .evidence
@@ -78,6 +83,16 @@ pub fn record(db: &Db<'_>, args: &Args, ctx: &Context) -> Result<String> {
             note: note.as_deref(),
             recorded_by: &ctx.actor,
         },
+    )?;
+    db.note(
+        serde_json::json!({
+            "unit": unit.name,
+            "task": task.code,
+            "on": format_dmy(on),
+            "was": obligation.completed_on.map(format_dmy),
+        }),
+        Some(unit.id),
+        Some(task.directive_id),
     )?;
     let status = Status::as_of(obligation.due_on, Some(on), on);
     Ok(tr!(

@@ -6,6 +6,8 @@ mod completions;
 mod demo;
 mod directive;
 mod done;
+mod extend;
+mod history;
 mod init;
 mod overdue;
 mod progress;
@@ -37,6 +39,8 @@ pub struct Cli {
     pub db: Option<PathBuf>,
     #[arg(long, global = true, value_name = "vi|en", value_parser = lang_arg)]
     pub lang: Option<Lang>,
+    #[arg(long, global = true, value_name = "NAME")]
+    pub actor: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -51,6 +55,9 @@ pub enum Command {
     #[command(subcommand)]
     Task(task::Command),
     Done(done::Args),
+    Extend(extend::Args),
+    Undo(history::UndoArgs),
+    Log(history::LogArgs),
     Overdue(overdue::Args),
     Upcoming(upcoming::Args),
     Progress(progress::Args),
@@ -71,11 +78,16 @@ pub struct Context {
 }
 
 impl Context {
-    fn from_env() -> Context {
+    fn from_env(actor: Option<String>) -> Context {
         let vietnam = FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset");
-        let actor = ["THEODOI_ACTOR", "USER", "USERNAME"]
-            .iter()
-            .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        let actor = actor
+            .map(|a| crate::text::normalize(&a))
+            .filter(|a| !a.is_empty())
+            .or_else(|| {
+                ["THEODOI_ACTOR", "USER", "USERNAME"]
+                    .iter()
+                    .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+            })
             .unwrap_or_else(|| "?".to_string());
         use std::io::IsTerminal;
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -280,7 +292,7 @@ fn command_path(usage: &str) -> String {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
-    let ctx = Context::from_env();
+    let ctx = Context::from_env(cli.actor.clone());
     match cli.command {
         Command::Demo => return demo::run(cli.db, &ctx, out),
         Command::Init => return init::run(&db_path(cli.db)?, out),
@@ -294,6 +306,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Unit(cmd) => unit::run(&mut store, cmd, &ctx, out),
         Command::Task(cmd) => task::run(&mut store, cmd, &ctx, out),
         Command::Done(args) => done::run(&mut store, args, &ctx, out),
+        Command::Extend(args) => extend::run(&mut store, args, &ctx, out),
+        Command::Undo(args) => history::undo(&mut store, args, &ctx, out),
+        Command::Log(args) => history::log(&store, args, &ctx, out),
         Command::Overdue(args) => overdue::run(&store, args, &ctx, out),
         Command::Upcoming(args) => upcoming::run(&store, args, &ctx, out),
         Command::Progress(args) => progress::run(&store, args, &ctx, out),

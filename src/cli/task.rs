@@ -55,9 +55,17 @@ pub fn run(
 ) -> Result<ExitCode> {
     match cmd {
         Command::Add(args) => {
-            let (task, directive, n) = store.write(|db| {
+            let (task, directive, n) = store.write(&ctx.actor, "task.add", |db| {
                 let (task, n) = add(db, &args)?;
-                Ok((task.clone(), db.directive(task.directive_id)?.label(), n))
+                let directive = db.directive(task.directive_id)?.label();
+                db.note(
+                    serde_json::json!({
+                        "task": task.code, "title": task.title, "directive": directive, "n": n
+                    }),
+                    None,
+                    Some(task.directive_id),
+                )?;
+                Ok((task, directive, n))
             })?;
             writeln!(
                 out,

@@ -21,6 +21,24 @@ pub enum Command {
     Add(AddArgs),
     List(ListArgs),
     Import(ImportArgs),
+    Rename(RenameArgs),
+    Move(MoveArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RenameArgs {
+    #[arg(value_name = "UNIT")]
+    unit: String,
+    #[arg(value_name = "NAME")]
+    name: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MoveArgs {
+    #[arg(value_name = "UNIT")]
+    unit: String,
+    #[arg(long, value_name = "PARENT")]
+    to: String,
 }
 
 #[derive(Debug, clap::Args)]
@@ -59,7 +77,15 @@ pub fn run(
 ) -> Result<ExitCode> {
     match cmd {
         Command::Add(args) => {
-            let unit = store.write(|db| add(db, &args))?;
+            let unit = store.write(&ctx.actor, "unit.add", |db| {
+                let unit = add(db, &args)?;
+                db.note(
+                    serde_json::json!({ "unit": unit.name, "code": unit.code }),
+                    Some(unit.id),
+                    None,
+                )?;
+                Ok(unit)
+            })?;
             writeln!(
                 out,
                 "{}",
@@ -82,12 +108,45 @@ pub fn run(
             let rows: Vec<UnitListRow> = rows;
             render(&UnitList, &rows, args.output.options(ctx), out)?;
         }
+        Command::Rename(args) => {
+            let message = store.write(&ctx.actor, "unit.rename", |db| {
+                let unit = db.resolve_unit(&args.unit)?;
+                let name = required_text(&args.name, i18n::WHAT_NAME)?;
+                db.rename_unit(unit.id, &name)?;
+                db.note(
+                    serde_json::json!({ "code": unit.code, "from": unit.name, "to": name }),
+                    Some(unit.id),
+                    None,
+                )?;
+                Ok(tr!(i18n::UNIT_RENAMED, from = unit.name, to = name))
+            })?;
+            writeln!(out, "{message}")?;
+        }
+        Command::Move(args) => {
+            let message = store.write(&ctx.actor, "unit.move", |db| {
+                let unit = db.resolve_unit(&args.unit)?;
+                let to = db.resolve_unit(&args.to)?;
+                check_parent(unit.kind, Some(&to))?;
+                let from = match unit.parent_id {
+                    Some(id) => db.unit(id)?.name,
+                    None => String::new(),
+                };
+                db.move_unit(unit.id, to.id)?;
+                db.note(
+                    serde_json::json!({ "unit": unit.name, "from": from, "to": to.name }),
+                    Some(unit.id),
+                    None,
+                )?;
+                Ok(tr!(i18n::UNIT_MOVED, unit = unit.name, to = to.name))
+            })?;
+            writeln!(out, "{message}")?;
+        }
         Command::Import(args) => {
             let path = args.file.display().to_string();
             let bytes =
                 std::fs::read(&args.file).with_context(|| tr!(i18n::IMPORT_READ, path = path))?;
             let message = if args.dry_run {
-                let n = store.write(|db| {
+                let n = store.write(&ctx.actor, "unit.import", |db| {
                     let n = import(db, &bytes, &path)?;
                     // Validate against the database as it is, then write nothing.
                     bail!(DryRun(n))
@@ -100,7 +159,11 @@ pub fn run(
                     Ok(()) => unreachable!("a dry run always rolls back"),
                 }
             } else {
-                let n = store.write(|db| import(db, &bytes, &path))?;
+                let n = store.write(&ctx.actor, "unit.import", |db| {
+                    let n = import(db, &bytes, &path)?;
+                    db.note(serde_json::json!({ "file": path, "n": n }), None, None)?;
+                    Ok(n)
+                })?;
                 tr!(i18n::IMPORT_DONE, path = path, n = n)
             };
             writeln!(out, "{message}")?;

@@ -32,6 +32,8 @@ pub struct ObligationRow {
     pub days_overdue: i64,
     /// Days until the due date while still open and not late (0 otherwise).
     pub days_left: i64,
+    /// The due date as first set, when it was extended (gia hạn); else null.
+    pub original_due_on: Option<NaiveDate>,
 }
 
 impl ObligationRow {
@@ -94,6 +96,7 @@ impl Report for ObligationReport {
         "status",
         "days_overdue",
         "days_left",
+        "original_due_on",
     ];
 
     fn headers(&self) -> Vec<String> {
@@ -124,7 +127,16 @@ impl Report for ObligationReport {
 
     fn cells(&self, row: &ObligationRow) -> Vec<Cell> {
         let parent = || Cell::from(row.parent.clone().unwrap_or_default());
-        let due = || Cell::status(format_dmy(row.due_on), row.status);
+        let due = || {
+            let mut text = format_dmy(row.due_on);
+            if let Some(first) = row.original_due_on {
+                text.push_str(&format!(
+                    " ({})",
+                    tr!(i18n::EXTENDED, date = format_dmy(first))
+                ));
+            }
+            Cell::status(text, row.status)
+        };
         match self.kind {
             Kind::Overdue => vec![
                 parent(),
@@ -213,6 +225,7 @@ mod tests {
             status: Status::Open,
             days_overdue: 0,
             days_left: 0,
+            original_due_on: None,
         };
         let mut fields: Vec<&str> = ObligationReport::FIELDS.to_vec();
         fields.sort();
@@ -236,6 +249,7 @@ mod tests {
             status: Status::Open,
             days_overdue: 0,
             days_left: 0,
+            original_due_on: None,
         };
         let row = base
             .clone()

@@ -83,8 +83,10 @@ impl Db<'_> {
                 fold(title),
                 now_stamp(),
             ])?;
+        let id = self.conn.last_insert_rowid();
+        self.log_insert("directive", id)?;
         Ok(Directive {
-            id: self.conn.last_insert_rowid(),
+            id,
             symbol,
             doc_type: spec.doc_type,
             number: spec.number.clone(),
@@ -192,7 +194,9 @@ mod tests {
 
     fn add(store: &mut Store, sym: &str, issuer: &str, on: &str) -> Result<Directive> {
         let spec = DirectiveSpec::parse(sym, None)?;
-        store.write(|db| db.insert_directive(&spec, sym, issuer, d(on), "trích yếu"))
+        store.write("test", "test", |db| {
+            db.insert_directive(&spec, sym, issuer, d(on), "trích yếu")
+        })
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! the database file and answers in domain types.
 
 mod directives;
+mod history;
 mod reports;
 mod tasks;
 mod units;
@@ -14,6 +15,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use crate::i18n::{self, tr};
 
 pub use directives::{DirectiveQuery, describe};
+pub use history::{ChangeEntry, LogFilter};
 pub use reports::{Fact, GroupUnit, Order, Scope, Selection};
 pub use tasks::{CompletionNote, Obligation};
 pub use units::UnitRow;
@@ -23,7 +25,7 @@ const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// Steps after `schema.sql`, in order: step `i` takes the database from
 /// version `i + 1` to `i + 2`. Each runs in one transaction.
-const MIGRATIONS: &[&str] = &[];
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0002_history.sql")];
 
 /// The schema version this binary writes and understands.
 pub const VERSION: i64 = 1 + MIGRATIONS.len() as i64;
@@ -154,26 +156,43 @@ impl Store {
         Ok(kind.as_deref() == Some("demo"))
     }
 
-    /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of it is written,
-    /// or none of it.
-    pub fn write<T>(&mut self, f: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
+    /// Runs `f` as one change of `actor`, in one `BEGIN IMMEDIATE`
+    /// transaction: all of it is written, and logged, or none of it.
+    pub fn write<T>(
+        &mut self,
+        actor: &str,
+        action: &str,
+        f: impl FnOnce(&Db<'_>) -> Result<T>,
+    ) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&Db { conn: &tx })?;
+        let change_id = history::begin_change(&tx, actor, action)?;
+        let db = Db {
+            conn: &tx,
+            log: Some(history::ChangeLog::new(change_id)),
+        };
+        let value = f(&db)?;
+        db.flush_log()?;
+        drop(db);
         tx.commit()?;
         Ok(value)
     }
 
     /// Reads outside any write transaction.
     pub fn read(&self) -> Db<'_> {
-        Db { conn: &self.conn }
+        Db {
+            conn: &self.conn,
+            log: None,
+        }
     }
 }
 
-/// Queries and changes, on a connection or inside a write transaction.
+/// Queries and changes, on a connection or inside a write transaction
+/// (which logs every row it changes).
 pub struct Db<'c> {
     conn: &'c Connection,
+    log: Option<std::cell::RefCell<history::ChangeLog>>,
 }
 
 impl Db<'_> {

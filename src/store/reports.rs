@@ -100,7 +100,7 @@ impl Db<'_> {
         let sql = format!(
             "{SCOPE_CTE}
              SELECT u.code, u.name, u.kind, p.name, p.code, d.symbol, d.doc_type, d.number,
-                    t.code, t.title, o.due_on, o.completed_on
+                    t.code, t.title, o.due_on, o.completed_on, o.original_due_on
              FROM obligation o
              JOIN unit u ON u.id = o.unit_id
              LEFT JOIN unit p ON p.id = u.parent_id
@@ -143,6 +143,7 @@ impl Db<'_> {
                 status: Status::Open,
                 days_overdue: 0,
                 days_left: 0,
+                original_due_on: row.get(12)?,
             };
             each(obligation.as_of(due_on, completed_on, as_of))?;
         }

@@ -16,6 +16,8 @@ pub struct Obligation {
     pub id: i64,
     pub due_on: NaiveDate,
     pub completed_on: Option<NaiveDate>,
+    /// The due date as first set, when it was extended.
+    pub original_due_on: Option<NaiveDate>,
 }
 
 /// What a completion records besides its date.
@@ -65,11 +67,13 @@ impl Db<'_> {
                 now_stamp()
             ])?;
         let task_id = self.conn.last_insert_rowid();
+        self.log_insert("task", task_id)?;
         let mut insert_due = self
             .conn
             .prepare_cached("INSERT INTO task_due (task_id, kind, due_on) VALUES (?1, ?2, ?3)")?;
         for due in dues {
             insert_due.execute(params![task_id, due.kind.slug(), due.due_on])?;
+            self.log_insert("task_due", self.conn.last_insert_rowid())?;
         }
         let created = self
             .conn
@@ -85,6 +89,11 @@ impl Db<'_> {
              JOIN task_due d ON d.task_id = ?1 AND d.kind = u.kind",
             )?
             .execute(params![task_id, within])?;
+        if created > 0 {
+            // One INSERT … SELECT numbers its rows consecutively.
+            let last = self.conn.last_insert_rowid();
+            self.log_inserted_run("obligation", last - created as i64 + 1, last)?;
+        }
         let task = Task {
             id: task_id,
             code: code.to_string(),
@@ -172,27 +181,29 @@ impl Db<'_> {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT id, due_on, completed_on FROM obligation WHERE task_id = ?1 AND unit_id = ?2",
+                "SELECT id, due_on, completed_on, original_due_on FROM obligation
+                 WHERE task_id = ?1 AND unit_id = ?2",
             )?
             .query_row([task_id, unit_id], |row| {
                 Ok(Obligation {
                     id: row.get(0)?,
                     due_on: row.get(1)?,
                     completed_on: row.get(2)?,
+                    original_due_on: row.get(3)?,
                 })
             })
             .optional()?)
     }
 
-    /// Records that an obligation was done on `on`.
+    /// Records that an obligation was done on `on` (or corrects the record).
     pub fn complete(
         &self,
         obligation_id: i64,
         on: NaiveDate,
         note: &CompletionNote<'_>,
     ) -> Result<()> {
-        self.conn
-            .prepare_cached(
+        self.update_obligation(obligation_id, |conn| {
+            conn.prepare_cached(
                 "UPDATE obligation SET completed_on = ?2, evidence = ?3, note = ?4,
                      recorded_by = ?5, recorded_at = ?6
                  WHERE id = ?1",
@@ -204,7 +215,34 @@ impl Db<'_> {
                 note.note,
                 note.recorded_by,
                 now_stamp()
-            ])?;
+            ])
+        })
+    }
+
+    /// Moves an obligation's due date (gia hạn), keeping the first one.
+    pub fn extend(&self, obligation_id: i64, to: NaiveDate, reason: &str) -> Result<()> {
+        self.update_obligation(obligation_id, |conn| {
+            conn.prepare_cached(
+                "UPDATE obligation SET original_due_on = coalesce(original_due_on, due_on),
+                     due_on = ?2, extension_reason = ?3
+                 WHERE id = ?1",
+            )?
+            .execute(params![obligation_id, to, reason])
+        })
+    }
+
+    /// Runs one UPDATE of an obligation and logs the row before and after.
+    fn update_obligation(
+        &self,
+        id: i64,
+        update: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<usize>,
+    ) -> Result<()> {
+        let before = self.snapshot("obligation", id)?;
+        update(self.conn)?;
+        let after = self.snapshot("obligation", id)?;
+        if let (Some(before), Some(after)) = (before, after) {
+            self.log_update("obligation", id, before, after)?;
+        }
         Ok(())
     }
 }

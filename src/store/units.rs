@@ -60,8 +60,10 @@ impl Db<'_> {
                 parent_id,
                 now_stamp()
             ])?;
+        let id = self.conn.last_insert_rowid();
+        self.log_insert("unit", id)?;
         Ok(Unit {
-            id: self.conn.last_insert_rowid(),
+            id,
             code: code.to_string(),
             name: name.to_string(),
             kind,
@@ -204,6 +206,46 @@ impl Db<'_> {
         Ok(out)
     }
 
+    /// Gives a unit a new name.
+    pub fn rename_unit(&self, id: i64, name: &str) -> Result<()> {
+        self.update_unit(id, |conn| {
+            conn.prepare_cached(
+                "UPDATE unit SET name = ?2, name_fold = ?3, name_key = ?4 WHERE id = ?1",
+            )?
+            .execute(params![id, name, fold(name), collate::sort_key(name)])
+        })
+    }
+
+    /// Puts a unit under another parent. The caller has checked the tree rule;
+    /// a move under its own subtree is refused here.
+    pub fn move_unit(&self, id: i64, parent_id: i64) -> Result<()> {
+        let mut above = Some(parent_id);
+        while let Some(at) = above {
+            if at == id {
+                bail!(tr!(i18n::UNIT_MOVE_CYCLE, unit = self.unit(id)?.name));
+            }
+            above = self.unit(at)?.parent_id;
+        }
+        self.update_unit(id, |conn| {
+            conn.prepare_cached("UPDATE unit SET parent_id = ?2 WHERE id = ?1")?
+                .execute(params![id, parent_id])
+        })
+    }
+
+    fn update_unit(
+        &self,
+        id: i64,
+        update: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<usize>,
+    ) -> Result<()> {
+        let before = self.snapshot("unit", id)?;
+        update(self.conn)?;
+        let after = self.snapshot("unit", id)?;
+        if let (Some(before), Some(after)) = (before, after) {
+            self.log_update("unit", id, before, after)?;
+        }
+        Ok(())
+    }
+
     /// Whether any unit is recorded.
     pub fn has_units(&self) -> Result<bool> {
         Ok(self
@@ -220,7 +262,7 @@ mod tests {
     #[test]
     fn resolve_by_code_name_and_part() -> Result<()> {
         let mut store = Store::open_in_memory()?;
-        store.write(|db| {
+        store.write("test", "test", |db| {
             let root = db.insert_unit(
                 "st",
                 "Đảng bộ thị xã Sơn Tây",
@@ -264,7 +306,7 @@ mod tests {
     #[test]
     fn a_partial_name_prefers_the_unit_the_others_sit_under() -> Result<()> {
         let mut store = Store::open_in_memory()?;
-        store.write(|db| {
+        store.write("test", "test", |db| {
             let root = db.insert_unit(
                 "st",
                 "Đảng bộ thị xã Sơn Tây",
@@ -314,7 +356,7 @@ mod tests {
     #[test]
     fn tree_order_puts_children_under_parents() -> Result<()> {
         let mut store = Store::open_in_memory()?;
-        store.write(|db| {
+        store.write("test", "test", |db| {
             let root = db.insert_unit(
                 "st",
                 "Đảng bộ thị xã Sơn Tây",

@@ -8,6 +8,7 @@ mod directive;
 mod done;
 mod errors;
 mod help;
+mod history;
 mod overdue;
 mod readme;
 mod reports;

@@ -1,0 +1,36 @@
+-- Version 2: the change log (every change, who, when, before and after),
+-- and extensions of due dates.
+
+-- One change a clerk made: one command, one transaction.
+CREATE TABLE change (
+    id           INTEGER PRIMARY KEY,
+    at           TEXT NOT NULL,        -- RFC 3339, UTC
+    actor        TEXT NOT NULL,
+    action       TEXT NOT NULL,        -- directive.add, unit.import, done, done.correct, extend, undo…
+    details      TEXT NOT NULL,        -- JSON: the names and dates the log line shows
+    unit_id      INTEGER,              -- the unit it is about, if one (no foreign key: history outlives rows)
+    directive_id INTEGER,              -- the directive it is about, if one
+    undoes       INTEGER REFERENCES change (id),
+    undone_by    INTEGER REFERENCES change (id)
+);
+CREATE INDEX change_actor ON change (actor, id);
+CREATE INDEX change_unit ON change (unit_id);
+CREATE INDEX change_directive ON change (directive_id);
+
+-- The rows one change wrote. A run of inserted rows is one line with
+-- before and after NULL; an update keeps both; a deletion keeps before.
+CREATE TABLE change_row (
+    change_id INTEGER NOT NULL REFERENCES change (id),
+    seq       INTEGER NOT NULL,
+    tbl       TEXT NOT NULL,
+    first_id  INTEGER NOT NULL,        -- rowid, or the first of a run of inserted rowids
+    last_id   INTEGER NOT NULL,
+    before    TEXT,                    -- JSON object of the row's columns before
+    after     TEXT,                    -- JSON object of the row's columns after
+    PRIMARY KEY (change_id, seq)
+);
+CREATE INDEX change_row_target ON change_row (tbl, first_id);
+
+-- Gia hạn: the due date as first set, and why it was moved.
+ALTER TABLE obligation ADD COLUMN original_due_on TEXT;
+ALTER TABLE obligation ADD COLUMN extension_reason TEXT;

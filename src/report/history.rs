@@ -1,0 +1,121 @@
+//! The change log as a report.
+
+use serde::Serialize;
+
+use super::{Cell, Report};
+use crate::i18n::{self, tr};
+use crate::store::ChangeEntry;
+
+/// One change, as `theodoi log` shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LogRow {
+    pub id: i64,
+    /// When, RFC 3339 in UTC.
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    /// The log line, in the language in force.
+    pub summary: String,
+    pub details: serde_json::Value,
+    pub undoes: Option<i64>,
+    pub undone_by: Option<i64>,
+}
+
+impl From<ChangeEntry> for LogRow {
+    fn from(c: ChangeEntry) -> LogRow {
+        LogRow {
+            summary: i18n::change_summary(&c.action, &c.details),
+            id: c.id,
+            at: c.at,
+            actor: c.actor,
+            action: c.action,
+            details: c.details,
+            undoes: c.undoes,
+            undone_by: c.undone_by,
+        }
+    }
+}
+
+/// The change log, newest first.
+#[derive(Debug, Clone, Copy)]
+pub struct LogReport;
+
+impl Report for LogReport {
+    type Row = LogRow;
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "at",
+        "actor",
+        "action",
+        "summary",
+        "details",
+        "undoes",
+        "undone_by",
+    ];
+
+    fn headers(&self) -> Vec<String> {
+        [i18n::H_NO, i18n::H_AT, i18n::H_ACTOR, i18n::H_CHANGE]
+            .iter()
+            .map(|h| h.get().to_string())
+            .collect()
+    }
+
+    fn cells(&self, row: &LogRow) -> Vec<Cell> {
+        let mut summary = row.summary.clone();
+        if let Some(by) = row.undone_by {
+            summary.push(' ');
+            summary.push_str(&tr!(i18n::UNDONE_BY, id = by));
+        }
+        vec![
+            format!("#{}", row.id).into(),
+            vietnam_time(&row.at).into(),
+            row.actor.as_str().into(),
+            summary.into(),
+        ]
+    }
+
+    fn heading(&self, _rows: Option<usize>) -> Option<String> {
+        Some(i18n::LOG_HEADING.get().to_string())
+    }
+
+    fn empty_message(&self) -> String {
+        i18n::LOG_EMPTY.get().to_string()
+    }
+}
+
+/// `dd/mm/yyyy HH:MM` in Vietnam (UTC+7) for an RFC 3339 time.
+fn vietnam_time(at: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(at) {
+        Ok(t) => {
+            let vietnam = chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset");
+            t.with_timezone(&vietnam)
+                .format("%d/%m/%Y %H:%M")
+                .to_string()
+        }
+        Err(_) => at.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::json_keys;
+
+    #[test]
+    fn fields_match_serialized_row() {
+        let row = LogRow {
+            id: 1,
+            at: "2023-12-05T01:00:00Z".into(),
+            actor: "a".into(),
+            action: "done".into(),
+            summary: String::new(),
+            details: serde_json::json!({}),
+            undoes: None,
+            undone_by: None,
+        };
+        let mut fields = LogReport::FIELDS.to_vec();
+        fields.sort();
+        assert_eq!(json_keys(&row), fields);
+        assert_eq!(vietnam_time("2023-12-05T18:30:00Z"), "06/12/2023 01:30");
+    }
+}

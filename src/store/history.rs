@@ -1,0 +1,460 @@
+//! The change log: every change a command makes is recorded, in the same
+//! transaction, with who made it, when, and the rows before and after, so
+//! that nothing is lost and any change can be undone.
+
+use std::cell::RefCell;
+
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+use rusqlite::types::{Value as SqlValue, ValueRef};
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::{Db, now_stamp};
+use crate::i18n::{self, tr};
+
+/// The tables whose rows the log records. Names come only from here, never
+/// from input, so they can be written into SQL.
+const TABLES: &[&str] = &["directive", "unit", "task", "task_due", "obligation"];
+
+/// What the log knows of the change in progress.
+#[derive(Debug)]
+pub(super) struct ChangeLog {
+    change_id: i64,
+    seq: i64,
+    /// A run of inserted rows not yet written: (table, first rowid, last rowid).
+    pending: Option<(&'static str, i64, i64)>,
+}
+
+impl ChangeLog {
+    pub(super) fn new(change_id: i64) -> RefCell<ChangeLog> {
+        RefCell::new(ChangeLog {
+            change_id,
+            seq: 0,
+            pending: None,
+        })
+    }
+}
+
+/// One change as the log shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeEntry {
+    pub id: i64,
+    /// When, RFC 3339 in UTC.
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    /// The names and dates the summary shows.
+    pub details: Value,
+    /// The change this one undid, if it is an undo.
+    pub undoes: Option<i64>,
+    /// The change that undid this one, if any.
+    pub undone_by: Option<i64>,
+}
+
+/// Which log entries to show.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LogFilter {
+    pub since: Option<NaiveDate>,
+    pub unit: Option<i64>,
+    pub directive: Option<i64>,
+}
+
+/// Starts a change; returns its id.
+pub(super) fn begin_change(conn: &rusqlite::Connection, actor: &str, action: &str) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO change (at, actor, action, details) VALUES (?1, ?2, ?3, '{}')",
+    )?
+    .execute(params![now_stamp(), actor, action])?;
+    Ok(conn.last_insert_rowid())
+}
+
+impl Db<'_> {
+    /// Says what the change in progress is about, for the log line and its filters.
+    pub fn note(
+        &self,
+        details: Value,
+        unit_id: Option<i64>,
+        directive_id: Option<i64>,
+    ) -> Result<()> {
+        if let Some(log) = &self.log {
+            let id = log.borrow().change_id;
+            self.conn
+                .prepare_cached(
+                    "UPDATE change SET details = ?2, unit_id = ?3, directive_id = ?4 WHERE id = ?1",
+                )?
+                .execute(params![id, details.to_string(), unit_id, directive_id])?;
+        }
+        Ok(())
+    }
+
+    /// Names the change in progress when it is known only once it is under way
+    /// (`done` that turns out to be a correction).
+    pub fn set_action(&self, action: &str) -> Result<()> {
+        if let Some(id) = self.current_change() {
+            self.conn
+                .prepare_cached("UPDATE change SET action = ?2 WHERE id = ?1")?
+                .execute(params![id, action])?;
+        }
+        Ok(())
+    }
+
+    /// Records that `rowid` of `table` was inserted; runs of rowids make one line.
+    pub(super) fn log_insert(&self, table: &'static str, rowid: i64) -> Result<()> {
+        self.log_inserted_run(table, rowid, rowid)
+    }
+
+    /// Records that rowids `first..=last` of `table` were inserted.
+    pub(super) fn log_inserted_run(
+        &self,
+        table: &'static str,
+        first: i64,
+        last: i64,
+    ) -> Result<()> {
+        let Some(log) = &self.log else { return Ok(()) };
+        let extend =
+            matches!(log.borrow().pending, Some((t, _, l)) if t == table && l + 1 == first);
+        if extend {
+            if let Some(pending) = &mut log.borrow_mut().pending {
+                pending.2 = last;
+            }
+            return Ok(());
+        }
+        self.flush_log()?;
+        log.borrow_mut().pending = Some((table, first, last));
+        Ok(())
+    }
+
+    /// Records an update of one row: its columns before and after.
+    pub(super) fn log_update(
+        &self,
+        table: &'static str,
+        rowid: i64,
+        before: Value,
+        after: Value,
+    ) -> Result<()> {
+        self.write_log_row(table, rowid, rowid, Some(before), Some(after))
+    }
+
+    /// Records the deletion of one row, with all its columns.
+    fn log_delete(&self, table: &'static str, rowid: i64, before: Value) -> Result<()> {
+        self.write_log_row(table, rowid, rowid, Some(before), None)
+    }
+
+    fn write_log_row(
+        &self,
+        table: &'static str,
+        first: i64,
+        last: i64,
+        before: Option<Value>,
+        after: Option<Value>,
+    ) -> Result<()> {
+        let Some(log) = &self.log else { return Ok(()) };
+        self.flush_log()?;
+        let (change_id, seq) = {
+            let mut log = log.borrow_mut();
+            log.seq += 1;
+            (log.change_id, log.seq)
+        };
+        self.conn
+            .prepare_cached(
+                "INSERT INTO change_row (change_id, seq, tbl, first_id, last_id, before, after)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                change_id,
+                seq,
+                table,
+                first,
+                last,
+                before.map(|v| v.to_string()),
+                after.map(|v| v.to_string())
+            ])?;
+        Ok(())
+    }
+
+    /// Writes the pending run of inserted rows.
+    pub(super) fn flush_log(&self) -> Result<()> {
+        let Some(log) = &self.log else { return Ok(()) };
+        let pending = log.borrow_mut().pending.take();
+        if let Some((table, first, last)) = pending {
+            self.write_log_row(table, first, last, None, None)?;
+        }
+        Ok(())
+    }
+
+    /// All the columns of one row, as a JSON object (blobs as `{"$blob": hex}`).
+    pub(super) fn snapshot(&self, table: &'static str, rowid: i64) -> Result<Option<Value>> {
+        let sql = format!("SELECT rowid AS \"$rowid\", * FROM {table} WHERE rowid = ?1");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let names: Vec<String> = stmt.column_names().map(str::to_string).collect();
+        Ok(stmt
+            .query_row([rowid], |row| {
+                let mut object = Map::new();
+                for (i, name) in names.iter().enumerate() {
+                    object.insert(name.clone(), to_json(row.get_ref(i)?));
+                }
+                Ok(Value::Object(object))
+            })
+            .optional()?)
+    }
+
+    /// The log, newest first.
+    pub fn changes(&self, filter: &LogFilter) -> Result<Vec<ChangeEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, at, actor, action, details, undoes, undone_by FROM change
+             WHERE (?1 IS NULL OR at >= ?1)
+               AND (?2 IS NULL OR unit_id = ?2)
+               AND (?3 IS NULL OR directive_id = ?3)
+             ORDER BY id DESC",
+        )?;
+        // `at` is UTC; a day in Vietnam starts at 17:00 UTC the day before.
+        let since = filter.since.and_then(|d| {
+            d.and_hms_opt(0, 0, 0).map(|t| {
+                (t - chrono::Duration::hours(7))
+                    .format("%Y-%m-%dT%H:%M:%SZ")
+                    .to_string()
+            })
+        });
+        let rows = stmt.query_map(
+            params![since, filter.unit, filter.directive],
+            entry_from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One change by id.
+    pub fn change(&self, id: i64) -> Result<Option<ChangeEntry>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT id, at, actor, action, details, undoes, undone_by FROM change WHERE id = ?1",
+            )?
+            .query_row([id], entry_from_row)
+            .optional()?)
+    }
+
+    /// The newest change of `actor` that is neither undone nor itself an
+    /// undo: pressing undo twice goes two changes back. (An undo can still be
+    /// undone by its number, which redoes the change.)
+    pub fn last_change_of(&self, actor: &str) -> Result<Option<ChangeEntry>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT id, at, actor, action, details, undoes, undone_by FROM change
+                 WHERE actor = ?1 AND undone_by IS NULL AND undoes IS NULL AND id <> ?2
+                 ORDER BY id DESC LIMIT 1",
+            )?
+            .query_row(params![actor, self.current_change()], entry_from_row)
+            .optional()?)
+    }
+
+    fn current_change(&self) -> Option<i64> {
+        self.log.as_ref().map(|log| log.borrow().change_id)
+    }
+
+    /// Reverses change `target`, row by row in reverse order, as part of
+    /// the change in progress. Refused when a later change touched the same
+    /// rows, or when it was undone already.
+    pub fn undo(&self, target: &ChangeEntry) -> Result<()> {
+        let Some(current) = self.current_change() else {
+            bail!("undo outside a change");
+        };
+        if let Some(by) = target.undone_by {
+            bail!(tr!(i18n::UNDO_ALREADY, id = target.id, by = by));
+        }
+        let rows: Vec<(String, i64, i64, Option<String>, Option<String>)> = {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT tbl, first_id, last_id, before, after FROM change_row
+                 WHERE change_id = ?1 ORDER BY seq DESC",
+            )?;
+            let rows = stmt.query_map([target.id], |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                ))
+            })?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for (table, first, last, _, _) in &rows {
+            let later: Option<i64> = self
+                .conn
+                .prepare_cached(
+                    "SELECT c.id FROM change_row r JOIN change c ON c.id = r.change_id
+                     -- A later undo of a still later change cancels that change out.
+                     WHERE r.tbl = ?1 AND r.first_id <= ?3 AND r.last_id >= ?2
+                       AND c.id > ?4 AND c.id <> ?5 AND c.undone_by IS NULL
+                       AND NOT (c.undoes IS NOT NULL AND c.undoes > ?4)
+                     ORDER BY c.id LIMIT 1",
+                )?
+                .query_row(params![table, first, last, target.id, current], |row| {
+                    row.get(0)
+                })
+                .optional()?;
+            if let Some(later) = later {
+                bail!(tr!(i18n::UNDO_LATER_CHANGE, id = target.id, later = later));
+            }
+        }
+        for (table, first, last, before, after) in rows {
+            let table = known_table(&table)?;
+            match (before, after) {
+                // Inserted rows: delete them, newest first (children before
+                // parents), keeping every column in the log.
+                (None, _) => {
+                    for rowid in (first..=last).rev() {
+                        if let Some(row) = self.snapshot(table, rowid)? {
+                            self.log_delete(table, rowid, row)?;
+                            self.delete_row(table, rowid)?;
+                        }
+                    }
+                }
+                // A deleted row: put it back.
+                (Some(before), None) => {
+                    self.insert_row(table, &serde_json::from_str(&before)?)?;
+                    self.log_insert(table, first)?;
+                }
+                // An updated row: put the old values back.
+                (Some(before), Some(_)) => {
+                    let now = self.snapshot(table, first)?.unwrap_or(Value::Null);
+                    let before: Value = serde_json::from_str(&before)?;
+                    self.update_row(table, first, &before)?;
+                    self.log_update(table, first, now, before)?;
+                }
+            }
+        }
+        self.conn
+            .prepare_cached("UPDATE change SET undone_by = ?2 WHERE id = ?1")?
+            .execute([target.id, current])?;
+        // Undoing an undo redoes its change: that change stands again.
+        if let Some(redone) = target.undoes {
+            self.conn
+                .prepare_cached("UPDATE change SET undone_by = NULL WHERE id = ?1")?
+                .execute([redone])?;
+        }
+        self.conn
+            .prepare_cached("UPDATE change SET undoes = ?2 WHERE id = ?1")?
+            .execute([current, target.id])?;
+        Ok(())
+    }
+
+    fn delete_row(&self, table: &'static str, rowid: i64) -> Result<()> {
+        let sql = format!("DELETE FROM {table} WHERE rowid = ?1");
+        self.conn
+            .execute(&sql, [rowid])
+            .map_err(|e| blocked(e, table))?;
+        Ok(())
+    }
+
+    fn insert_row(&self, table: &'static str, row: &Value) -> Result<()> {
+        let (names, values) = columns(row, true)?;
+        let sql = format!(
+            "INSERT INTO {table} ({}) VALUES ({})",
+            names.join(", "),
+            vec!["?"; names.len()].join(", ")
+        );
+        self.conn
+            .execute(&sql, rusqlite::params_from_iter(values))
+            .map_err(|e| blocked(e, table))?;
+        Ok(())
+    }
+
+    fn update_row(&self, table: &'static str, rowid: i64, row: &Value) -> Result<()> {
+        let (names, mut values) = columns(row, false)?;
+        let sets: Vec<String> = names.iter().map(|n| format!("{n} = ?")).collect();
+        let sql = format!("UPDATE {table} SET {} WHERE rowid = ?", sets.join(", "));
+        values.push(SqlValue::Integer(rowid));
+        self.conn
+            .execute(&sql, rusqlite::params_from_iter(values))
+            .map_err(|e| blocked(e, table))?;
+        Ok(())
+    }
+}
+
+fn entry_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ChangeEntry> {
+    let details: String = row.get(4)?;
+    Ok(ChangeEntry {
+        id: row.get(0)?,
+        at: row.get(1)?,
+        actor: row.get(2)?,
+        action: row.get(3)?,
+        details: serde_json::from_str(&details).unwrap_or(Value::Null),
+        undoes: row.get(5)?,
+        undone_by: row.get(6)?,
+    })
+}
+
+fn known_table(name: &str) -> Result<&'static str> {
+    match TABLES.iter().find(|t| **t == name) {
+        Some(t) => Ok(t),
+        None => bail!("unknown table {name} in the change log"),
+    }
+}
+
+/// A constraint that stops an undo: later records depend on the rows.
+fn blocked(e: rusqlite::Error, table: &str) -> anyhow::Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::ConstraintViolation) => {
+            anyhow::anyhow!(tr!(i18n::UNDO_DEPENDED_ON, table = table))
+        }
+        _ => e.into(),
+    }
+}
+
+/// Column names (quoted) and values of a snapshot. With `with_rowid`, the
+/// rowid is set too (only for tables without an `id` column, where it is the rowid).
+fn columns(row: &Value, with_rowid: bool) -> Result<(Vec<String>, Vec<SqlValue>)> {
+    let Value::Object(map) = row else {
+        bail!("a logged row is not an object");
+    };
+    let has_id = map.contains_key("id");
+    let mut names = Vec::new();
+    let mut values = Vec::new();
+    for (name, value) in map {
+        if name == "$rowid" {
+            if with_rowid && !has_id {
+                names.push("rowid".to_string());
+                values.push(from_json(value));
+            }
+            continue;
+        }
+        if name == "id" && !with_rowid {
+            continue;
+        }
+        names.push(format!("\"{}\"", name.replace('"', "\"\"")));
+        values.push(from_json(value));
+    }
+    Ok((names, values))
+}
+
+fn to_json(value: ValueRef<'_>) -> Value {
+    match value {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::from(i),
+        ValueRef::Real(f) => Value::from(f),
+        ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => {
+            serde_json::json!({ "$blob": hex::encode(b) })
+        }
+    }
+}
+
+fn from_json(value: &Value) -> SqlValue {
+    match value {
+        Value::Null => SqlValue::Null,
+        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => SqlValue::Integer(i),
+            None => SqlValue::Real(n.as_f64().unwrap_or_default()),
+        },
+        Value::String(s) => SqlValue::Text(s.clone()),
+        Value::Object(o) => match o.get("$blob").and_then(Value::as_str) {
+            Some(text) => SqlValue::Blob(hex::decode(text).unwrap_or_default()),
+            None => SqlValue::Text(value.to_string()),
+        },
+        Value::Array(_) => SqlValue::Text(value.to_string()),
+    }
+}

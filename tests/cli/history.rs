@@ -1,0 +1,351 @@
+//! Nothing lost: the change log, corrections, undo, extensions, renames,
+//! moves, and databases made by earlier versions.
+
+use serde::Deserialize;
+
+use crate::util::{OverdueRow, Theodoi, UnitRow, repo_file};
+
+#[derive(Debug, Deserialize)]
+struct LogRow {
+    id: i64,
+    actor: String,
+    action: String,
+    summary: String,
+    details: serde_json::Value,
+    undoes: Option<i64>,
+    undone_by: Option<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+struct AgendaRow {
+    due_on: String,
+    completed_on: Option<String>,
+    status: String,
+    original_due_on: Option<String>,
+}
+
+fn agenda(t: &Theodoi, unit: &str, as_of: &str) -> AgendaRow {
+    let mut rows: Vec<AgendaRow> = t.json(&["agenda", unit, "--as-of", as_of]);
+    assert_eq!(rows.len(), 1);
+    rows.remove(0)
+}
+
+#[test]
+fn every_change_is_logged_with_who_and_what() {
+    let t = Theodoi::son_tay();
+    t.ok(&[
+        "--actor",
+        "Nguyễn Thị Hà",
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "cb-ubkt",
+        "--on",
+        "05/12/2023",
+    ]);
+    let mut cmd = t.command(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "Thanh Mỹ",
+        "--on",
+        "10/12/2023",
+    ]);
+    cmd.env("THEODOI_ACTOR", "Trần Văn Bình");
+    assert_eq!(crate::util::run(cmd).code, 0);
+    let log: Vec<LogRow> = t.json(&["log"]);
+    // 5 directives, 1 import, 1 task, 2 completions; newest first.
+    assert_eq!(log.len(), 9);
+    assert_eq!(
+        (log[0].actor.as_str(), log[0].action.as_str()),
+        ("Trần Văn Bình", "done")
+    );
+    assert_eq!(log[0].details["unit"], "Đảng bộ xã Thanh Mỹ");
+    assert_eq!(log[1].actor, "Nguyễn Thị Hà");
+    assert_eq!(
+        log[1].summary,
+        "ghi Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy hoàn thành kiem-diem-2023 ngày 05/12/2023"
+    );
+    assert_eq!(log[2].action, "task.add");
+    assert_eq!(log[3].action, "unit.import");
+    assert_eq!(log[3].details["n"], 59);
+    assert!(
+        log[4..]
+            .iter()
+            .all(|l| l.action == "directive.add" && l.actor == "chuyen-vien")
+    );
+    // Filters: by unit, by directive.
+    let about: Vec<LogRow> = t.json(&["log", "--unit", "Thanh Mỹ"]);
+    assert_eq!(about.len(), 1);
+    let about: Vec<LogRow> = t.json(&["log", "--directive", "Kế hoạch số 223"]);
+    assert_eq!(about.len(), 4);
+    let en = t.ok(&["--lang", "en", "log", "--unit", "Thanh Mỹ"]);
+    assert!(
+        en.contains("recorded Đảng bộ xã Thanh Mỹ did kiem-diem-2023 on 10/12/2023"),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_correction_keeps_the_first_record_and_undo_takes_it_back() {
+    let t = Theodoi::son_tay();
+    t.ok(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "Kho bạc",
+        "--on",
+        "08/12/2023",
+    ]);
+    let err = t.fails(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "Kho bạc",
+        "--on",
+        "05/12/2023",
+    ]);
+    assert!(err.contains("--correct"), "{err}");
+    t.ok(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "Kho bạc",
+        "--on",
+        "05/12/2023",
+        "--correct",
+    ]);
+    assert_eq!(agenda(&t, "Kho bạc", "13/12/2023").status, "done_on_time");
+    let log: Vec<LogRow> = t.json(&["log", "--unit", "Kho bạc"]);
+    assert_eq!(log[0].action, "done.correct");
+    assert_eq!(
+        (
+            log[0].details["was"].as_str(),
+            log[0].details["on"].as_str()
+        ),
+        (Some("08/12/2023"), Some("05/12/2023"))
+    );
+
+    // Undo twice: the correction, then the first record.
+    let out = t.ok(&["undo"]);
+    assert!(out.contains(&format!("#{}", log[0].id)), "{out}");
+    let row = agenda(&t, "Kho bạc", "13/12/2023");
+    assert_eq!(
+        (row.status.as_str(), row.completed_on.as_deref()),
+        ("done_late", Some("2023-12-08"))
+    );
+    t.ok(&["undo"]);
+    assert_eq!(agenda(&t, "Kho bạc", "13/12/2023").status, "overdue");
+    let log: Vec<LogRow> = t.json(&["log"]);
+    assert_eq!(
+        (log[0].action.as_str(), log[0].undoes),
+        ("undo", Some(log[3].id))
+    );
+    assert_eq!(log[3].undone_by, Some(log[0].id));
+    // Undoing an undo by its number redoes the change.
+    t.ok(&["undo", &log[0].id.to_string()]);
+    assert_eq!(agenda(&t, "Kho bạc", "13/12/2023").status, "done_late");
+}
+
+#[test]
+fn undo_of_a_task_and_of_an_import_and_what_blocks_it() {
+    let t = Theodoi::son_tay();
+    // The task was added after the import: undoing the import is refused.
+    let log: Vec<LogRow> = t.json(&["log"]);
+    let import = log.iter().find(|l| l.action == "unit.import").unwrap().id;
+    let before = t.snapshot();
+    let err = t.fails(&["undo", &import.to_string()]);
+    assert!(err.contains("không hoàn tác được"), "{err}");
+    assert_eq!(t.snapshot(), before);
+    // Undo the task (its 23 obligations go), then the import.
+    t.ok(&["undo"]);
+    assert_eq!(t.ok(&["task", "list"]), "Chưa có nhiệm vụ nào.\n");
+    t.ok(&["undo"]);
+    assert_eq!(t.ok(&["unit", "list"]), "Chưa có đơn vị nào.\n");
+    // Redo the import: every unit is back, in the same tree.
+    let log: Vec<LogRow> = t.json(&["log"]);
+    t.ok(&["undo", &log[0].id.to_string()]);
+    let units: Vec<UnitRow> = t.json(&["unit", "list"]);
+    assert_eq!(units.len(), 59);
+    assert_eq!(units[1].parent.as_deref(), Some("son-tay"));
+    let err = t.fails(&["undo", "999"]);
+    assert!(err.contains("#999"), "{err}");
+}
+
+#[test]
+fn extension_moves_the_due_date_and_keeps_the_first() {
+    let t = Theodoi::son_tay();
+    t.ok(&[
+        "extend",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "Kim Sơn",
+        "--to",
+        "20/12/2023",
+        "--reason",
+        "Bí thư đi học",
+    ]);
+    let row = agenda(&t, "Kim Sơn", "15/12/2023");
+    assert_eq!(
+        (
+            row.due_on.as_str(),
+            row.original_due_on.as_deref(),
+            row.status.as_str()
+        ),
+        ("2023-12-20", Some("2023-12-12"), "open")
+    );
+    let overdue: Vec<OverdueRow> = t.json(&["overdue", "--as-of", "15/12/2023"]);
+    assert!(!overdue.iter().any(|r| r.unit_code == "x-kim-son"));
+    let overdue: Vec<OverdueRow> = t.json(&["overdue", "--as-of", "21/12/2023"]);
+    assert!(
+        overdue
+            .iter()
+            .any(|r| r.unit_code == "x-kim-son" && r.days_overdue == 1)
+    );
+    let table = t.ok(&["agenda", "Kim Sơn", "--as-of", "15/12/2023"]);
+    assert!(
+        table.contains("gia hạn từ") && table.contains("12/12/2023"),
+        "{table}"
+    );
+    // Only later, only open, always with a reason.
+    let err = t.fails(&[
+        "extend",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "Kim Sơn",
+        "--to",
+        "18/12/2023",
+        "--reason",
+        "x",
+    ]);
+    assert!(err.contains("18/12/2023"), "{err}");
+    let err = t.fails(&[
+        "extend",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "Kim Sơn",
+        "--to",
+        "28/12/2023",
+        "--reason",
+        " ",
+    ]);
+    assert!(err.contains("--reason"), "{err}");
+    t.ok(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "cb-ubkt",
+        "--on",
+        "05/12/2023",
+    ]);
+    t.fails(&[
+        "extend",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "cb-ubkt",
+        "--to",
+        "28/12/2023",
+        "--reason",
+        "x",
+    ]);
+}
+
+#[test]
+fn rename_and_move_keep_the_old_values_in_the_log() {
+    let t = Theodoi::son_tay();
+    t.ok(&["unit", "rename", "Kim Sơn", "Đảng bộ xã Kim Sơn mới"]);
+    t.ok(&["unit", "move", "kim-son-t1", "--to", "Đường Lâm"]);
+    let units: Vec<UnitRow> = t.json(&["unit", "list", "--search", "kim"]);
+    let t1 = units.iter().find(|u| u.code == "kim-son-t1").unwrap();
+    assert_eq!(t1.parent.as_deref(), Some("x-duong-lam"));
+    assert!(units.iter().any(|u| u.name == "Đảng bộ xã Kim Sơn mới"));
+    let log: Vec<LogRow> = t.json(&["log", "--unit", "x-kim-son"]);
+    assert_eq!(log[0].details["from"], "Đảng bộ xã Kim Sơn");
+    // A move that breaks the tree is refused.
+    let err = t.fails(&["unit", "move", "x-duong-lam", "--to", "duong-lam-mong-phu"]);
+    assert!(err.contains("Chi bộ thôn Mông Phụ"), "{err}");
+    let err = t.fails(&["unit", "move", "son-tay", "--to", "x-duong-lam"]);
+    assert!(!err.is_empty());
+    t.ok(&["undo"]);
+    t.ok(&["undo"]);
+    let units: Vec<UnitRow> = t.json(&["unit", "list", "--search", "kim"]);
+    assert!(units.iter().any(|u| u.name == "Đảng bộ xã Kim Sơn"));
+    assert_eq!(
+        units
+            .iter()
+            .find(|u| u.code == "kim-son-t1")
+            .unwrap()
+            .parent
+            .as_deref(),
+        Some("x-kim-son")
+    );
+}
+
+#[test]
+fn a_version_1_database_opens_and_upgrades_in_place() {
+    let t = Theodoi::bare();
+    std::fs::copy(repo_file("tests/fixtures/v1-son-tay.db"), &t.db).unwrap();
+    let version = |path: &std::path::Path| -> i64 {
+        rusqlite::Connection::open(path)
+            .unwrap()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(version(&t.db), 1);
+    let rows: Vec<OverdueRow> = t.json(&["overdue", "--as-of", "13/12/2023"]);
+    assert_eq!(rows.len(), 13);
+    assert!(version(&t.db) >= 2);
+    // The upgraded file takes changes and logs them.
+    t.ok(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "Thanh Mỹ",
+        "--on",
+        "13/12/2023",
+    ]);
+    let log: Vec<LogRow> = t.json(&["log"]);
+    assert_eq!(log.len(), 1);
+}
+
+#[test]
+fn names_that_look_like_sql_are_stored_verbatim() {
+    let t = Theodoi::son_tay();
+    let names = [
+        "'); DROP TABLE unit;--",
+        "Chi bộ \"Ngôi sao\" 'trích dẫn'",
+        "Chi bộ dòng một\ndòng hai",
+        "Chi bộ 🚩 Cờ đỏ",
+    ];
+    for (i, name) in names.iter().enumerate() {
+        t.ok(&[
+            "unit",
+            "add",
+            name,
+            "--kind",
+            "chi-bo-co-so",
+            "--parent",
+            "son-tay",
+            "--code",
+            &format!("x{i}"),
+        ]);
+    }
+    let units: Vec<UnitRow> = t.json(&["unit", "list"]);
+    for (i, name) in names.iter().enumerate() {
+        let stored = units.iter().find(|u| u.code == format!("x{i}")).unwrap();
+        // Whitespace runs (the newline) are collapsed like every name; the rest is verbatim.
+        assert_eq!(stored.name, name.replace('\n', " "));
+    }
+    assert_eq!(units.len(), 59 + names.len());
+}
