@@ -264,7 +264,7 @@ impl Db<'_> {
         if let Some(by) = target.undone_by {
             bail!(tr!(i18n::UNDO_ALREADY, id = target.id, by = by));
         }
-        let rows: Vec<(String, i64, i64, Option<String>, Option<String>)> = {
+        let rows: Vec<LoggedRow> = {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT tbl, first_id, last_id, before, after FROM change_row
                  WHERE change_id = ?1 ORDER BY seq DESC",
@@ -373,6 +373,9 @@ impl Db<'_> {
         Ok(())
     }
 }
+
+/// One line of `change_row`: table, first and last rowid, before, after.
+type LoggedRow = (String, i64, i64, Option<String>, Option<String>);
 
 fn entry_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ChangeEntry> {
     let details: String = row.get(4)?;

@@ -174,7 +174,6 @@ impl Store {
         };
         let value = f(&db)?;
         db.flush_log()?;
-        drop(db);
         tx.commit()?;
         Ok(value)
     }
