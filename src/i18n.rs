@@ -352,6 +352,31 @@ pub const DONE_ALREADY: Text = t(
     "{unit} đã được ghi hoàn thành nhiệm vụ {task} ngày {date}; muốn sửa thì thêm --correct (bản ghi cũ vẫn lưu trong nhật ký)",
     "{unit} is already recorded as having done task {task} on {date}; to change it add --correct (the old record stays in the log)",
 );
+pub const BACKUP_EXISTS: Text = t(
+    "tệp {path} đã có; hãy chọn tên khác (ví dụ có ngày: theodoi-2023-12-07.db)",
+    "file {path} already exists; choose another name (with the date, say: theodoi-2023-12-07.db)",
+);
+pub const BACKUP_FAILED: Text = t(
+    "không sao lưu được vào {path}",
+    "could not back up to {path}",
+);
+pub const BACKUP_DONE: Text = t("đã sao lưu vào {path}", "backed up to {path}");
+pub const DONE_FROM_DONE: Text = t(
+    "đã ghi {n} đơn vị hoàn thành nhiệm vụ {task} từ {path}",
+    "recorded {n} completions of task {task} from {path}",
+);
+pub const DONE_FROM_DRY_RUN: Text = t(
+    "tệp {path} hợp lệ: {n} đơn vị hoàn thành sẽ được ghi (chạy thử, không ghi gì)",
+    "file {path} is valid: {n} completions would be recorded (dry run, nothing written)",
+);
+pub const DONE_FROM_CONFLICT: Text = t(
+    "dùng --from thì không dùng --unit, --on, --evidence, --note (lấy từ các cột của tệp)",
+    "--from takes the unit, date, evidence and note from the file's columns; leave out --unit, --on, --evidence, --note",
+);
+pub const DONE_NEEDS_UNIT: Text = t(
+    "cần --unit (hoặc --from TỆP.csv để ghi nhiều đơn vị)",
+    "--unit is needed (or --from FILE.csv for many units)",
+);
 pub const UNIT_MOVE_CYCLE: Text = t(
     "không thể chuyển {unit} vào dưới chính nó hoặc đơn vị trực thuộc nó",
     "cannot move {unit} under itself or one of its own units",
@@ -428,6 +453,13 @@ pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
 }
 
 const LOG_LINES: &[(&str, Text)] = &[
+    (
+        "done.import",
+        t(
+            "ghi {n} đơn vị hoàn thành {task} từ {file}",
+            "recorded {n} completions of {task} from {file}",
+        ),
+    ),
     (
         "directive.add",
         t("thêm văn bản {directive}", "added directive {directive}"),
@@ -611,6 +643,25 @@ pub fn examples(key: &str) -> Option<Text> {
 }
 
 const HELP: &[(&str, Text)] = &[
+    (
+        "backup",
+        t(
+            "Sao lưu toàn bộ cơ sở dữ liệu ra một tệp mới (an toàn cả khi người khác đang ghi)",
+            "Back up the whole database to a new file (safe while others write)",
+        ),
+    ),
+    ("backup FILE", t("Tệp sao lưu mới", "The new backup file")),
+    (
+        "done --from",
+        t(
+            "Ghi nhiều đơn vị từ tệp CSV (cột unit,on,evidence,note); lỗi một dòng thì không ghi gì",
+            "Record many units from a CSV file (columns unit,on,evidence,note); one bad line and nothing is written",
+        ),
+    ),
+    (
+        "done --dry-run",
+        t("Chỉ kiểm tra, không ghi gì", "Check only; write nothing"),
+    ),
     (
         "--actor",
         t(

@@ -131,11 +131,13 @@ fn load(db: &Db<'_>, ctx: &Context) -> Result<()> {
     for r in records::<CompletionRecord>(COMPLETIONS, "completions.csv")? {
         let args = super::done::Args {
             task: r.task,
-            unit: r.unit,
+            unit: Some(r.unit),
             on: Some(date_arg(&r.on).map_err(anyhow::Error::msg)?),
             evidence: Some(r.evidence),
             note: Some(r.note),
             correct: false,
+            from: None,
+            dry_run: false,
         };
         super::done::record(db, &args, ctx)?;
     }

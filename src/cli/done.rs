@@ -1,12 +1,14 @@
-//! `theodoi done`: record that a unit has done a task.
+//! `theodoi done`: record that a unit has done a task, or many units at
+//! once from the spreadsheet they sent back.
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 
-use super::{Context, date_arg};
+use super::{Context, date_arg, write_checked};
 use crate::domain::Status;
 use crate::i18n::{self, tr};
 use crate::store::{CompletionNote, Db, Store};
@@ -18,7 +20,7 @@ pub struct Args {
     #[arg(long, value_name = "REF")]
     pub task: String,
     #[arg(long, value_name = "REF")]
-    pub unit: String,
+    pub unit: Option<String>,
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
     pub on: Option<NaiveDate>,
     #[arg(long, value_name = "TEXT")]
@@ -27,18 +29,30 @@ pub struct Args {
     pub note: Option<String>,
     #[arg(long)]
     pub correct: bool,
+    #[arg(long, value_name = "FILE.csv")]
+    pub from: Option<PathBuf>,
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 pub fn run(store: &mut Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode> {
-    let message = store.write(&ctx.actor, "done", |db| record(db, &args, ctx))?;
+    let message = match &args.from {
+        Some(file) => from_file(store, &args, file, ctx)?,
+        None => write_checked(store, ctx, "done", args.dry_run, |db| {
+            record(db, &args, ctx)
+        })?,
+    };
     writeln!(out, "{message}")?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// Records one completion and says what was recorded; shared with the demo loader.
 pub fn record(db: &Db<'_>, args: &Args, ctx: &Context) -> Result<String> {
+    let Some(unit) = &args.unit else {
+        bail!(i18n::DONE_NEEDS_UNIT.get());
+    };
     let task = db.resolve_task(&args.task)?;
-    let unit = db.resolve_unit(&args.unit)?;
+    let unit = db.resolve_unit(unit)?;
     let on = args.on.unwrap_or(ctx.today);
     if on > ctx.today {
         bail!(tr!(
@@ -65,16 +79,8 @@ pub fn record(db: &Db<'_>, args: &Args, ctx: &Context) -> Result<String> {
         }
         db.set_action("done.correct")?;
     }
-    let evidence = args
-        .evidence
-        .as_deref()
-        .map(normalize)
-        .filter(|s| !s.is_empty());
-    let note = args
-        .note
-        .as_deref()
-        .map(normalize)
-        .filter(|s| !s.is_empty());
+    let text = |s: &Option<String>| s.as_deref().map(normalize).filter(|s| !s.is_empty());
+    let (evidence, note) = (text(&args.evidence), text(&args.note));
     db.complete(
         obligation.id,
         on,
@@ -102,4 +108,112 @@ pub fn record(db: &Db<'_>, args: &Args, ctx: &Context) -> Result<String> {
         date = format_dmy(on),
         status = i18n::status(status).get()
     ))
+}
+
+/// One row of a completions file.
+#[derive(Debug, serde::Deserialize)]
+struct CompletionRecord {
+    unit: String,
+    #[serde(default)]
+    on: String,
+    #[serde(default)]
+    evidence: String,
+    #[serde(default)]
+    note: String,
+}
+
+/// `done --task T --from FILE.csv`: every row or none; every bad row named.
+fn from_file(store: &mut Store, args: &Args, file: &PathBuf, ctx: &Context) -> Result<String> {
+    if args.unit.is_some() || args.on.is_some() || args.evidence.is_some() || args.note.is_some() {
+        bail!(i18n::DONE_FROM_CONFLICT.get());
+    }
+    let path = file.display().to_string();
+    let bytes = std::fs::read(file).with_context(|| tr!(i18n::IMPORT_READ, path = path))?;
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&bytes)
+        .to_vec();
+    let n = write_checked(store, ctx, "done.import", args.dry_run, |db| {
+        let mut reader = csv::ReaderBuilder::new()
+            .trim(csv::Trim::All)
+            .from_reader(bytes.as_slice());
+        let headers = reader.headers()?.clone();
+        if !headers.iter().any(|h| h == "unit") {
+            bail!(tr!(
+                i18n::IMPORT_COLUMNS,
+                path = path,
+                column = "unit",
+                columns = "unit,on,evidence,note"
+            ));
+        }
+        let mut errors: Vec<(u64, String)> = Vec::new();
+        let mut n = 0;
+        for result in reader.records() {
+            let csv_row = match result {
+                Ok(r) => r,
+                Err(e) => {
+                    errors.push((e.position().map_or(0, |p| p.line()), e.to_string()));
+                    continue;
+                }
+            };
+            let line = csv_row.position().map_or(0, |p| p.line());
+            let row: CompletionRecord = match csv_row.deserialize(Some(&headers)) {
+                Ok(row) => row,
+                Err(e) => {
+                    errors.push((line, e.to_string()));
+                    continue;
+                }
+            };
+            let on = match row.on.as_str() {
+                "" => None,
+                text => match date_arg(text) {
+                    Ok(day) => Some(day),
+                    Err(e) => {
+                        errors.push((line, e));
+                        continue;
+                    }
+                },
+            };
+            let one = Args {
+                unit: Some(row.unit),
+                on,
+                evidence: Some(row.evidence),
+                note: Some(row.note),
+                from: None,
+                ..args.clone()
+            };
+            match record(db, &one, ctx) {
+                Ok(_) => n += 1,
+                Err(e) => errors.push((line, format!("{e:#}"))),
+            }
+        }
+        if !errors.is_empty() {
+            let details = errors
+                .iter()
+                .map(|(line, reason)| tr!(i18n::IMPORT_ROW, line = line, reason = reason))
+                .collect::<Vec<_>>()
+                .join("; ");
+            bail!(tr!(
+                i18n::IMPORT_FAILED,
+                path = path,
+                n = errors.len(),
+                errors = details
+            ));
+        }
+        let task = db.resolve_task(&args.task)?;
+        // A row that corrects renamed the change; it is one import.
+        db.set_action("done.import")?;
+        db.note(
+            serde_json::json!({ "task": task.code, "file": path, "n": n }),
+            None,
+            Some(task.directive_id),
+        )?;
+        Ok(n)
+    })?;
+    let task = args.task.trim();
+    Ok(if args.dry_run {
+        tr!(i18n::DONE_FROM_DRY_RUN, path = path, n = n)
+    } else {
+        tr!(i18n::DONE_FROM_DONE, path = path, n = n, task = task)
+    })
 }

@@ -2,6 +2,7 @@
 //! force, the argument parsers, and the dispatch to one module per command.
 
 mod agenda;
+mod backup;
 mod completions;
 mod demo;
 mod directive;
@@ -58,6 +59,7 @@ pub enum Command {
     Extend(extend::Args),
     Undo(history::UndoArgs),
     Log(history::LogArgs),
+    Backup(backup::Args),
     Overdue(overdue::Args),
     Upcoming(upcoming::Args),
     Progress(progress::Args),
@@ -309,6 +311,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Extend(args) => extend::run(&mut store, args, &ctx, out),
         Command::Undo(args) => history::undo(&mut store, args, &ctx, out),
         Command::Log(args) => history::log(&store, args, &ctx, out),
+        Command::Backup(args) => backup::run(&store, args, out),
         Command::Overdue(args) => overdue::run(&store, args, &ctx, out),
         Command::Upcoming(args) => upcoming::run(&store, args, &ctx, out),
         Command::Progress(args) => progress::run(&store, args, &ctx, out),
@@ -353,6 +356,35 @@ impl OutputArgs {
             bom: self.bom,
             color: ctx.color,
         }
+    }
+}
+
+/// The rollback that ends a dry run.
+#[derive(Debug, thiserror::Error)]
+#[error("dry run")]
+struct DryRun;
+
+/// Runs `f` as one change; with `dry_run`, checks everything against the
+/// database as it is, then rolls back so that nothing is written.
+pub fn write_checked<T>(
+    store: &mut Store,
+    ctx: &Context,
+    action: &str,
+    dry_run: bool,
+    f: impl FnOnce(&Db<'_>) -> Result<T>,
+) -> Result<T> {
+    if !dry_run {
+        return store.write(&ctx.actor, action, f);
+    }
+    let mut kept = None;
+    let result = store.write(&ctx.actor, action, |db| {
+        kept = Some(f(db)?);
+        Err::<(), _>(DryRun.into())
+    });
+    match (result, kept) {
+        (Err(e), Some(value)) if e.is::<DryRun>() => Ok(value),
+        (Err(e), _) => Err(e),
+        (Ok(()), _) => unreachable!("a dry run always rolls back"),
     }
 }
 

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
 
-use super::{Context, OutputArgs, kind_arg, kind_error, required_text};
+use super::{Context, OutputArgs, kind_arg, kind_error, required_text, write_checked};
 use crate::domain::UnitKind;
 use crate::domain::unit::{Unit, is_valid_code};
 use crate::i18n::{self, tr};
@@ -145,25 +145,14 @@ pub fn run(
             let path = args.file.display().to_string();
             let bytes =
                 std::fs::read(&args.file).with_context(|| tr!(i18n::IMPORT_READ, path = path))?;
+            let n = write_checked(store, ctx, "unit.import", args.dry_run, |db| {
+                let n = import(db, &bytes, &path)?;
+                db.note(serde_json::json!({ "file": path, "n": n }), None, None)?;
+                Ok(n)
+            })?;
             let message = if args.dry_run {
-                let n = store.write(&ctx.actor, "unit.import", |db| {
-                    let n = import(db, &bytes, &path)?;
-                    // Validate against the database as it is, then write nothing.
-                    bail!(DryRun(n))
-                });
-                match n {
-                    Err(e) => match e.downcast_ref::<DryRun>() {
-                        Some(DryRun(n)) => tr!(i18n::IMPORT_DRY_RUN, path = path, n = n),
-                        None => return Err(e),
-                    },
-                    Ok(()) => unreachable!("a dry run always rolls back"),
-                }
+                tr!(i18n::IMPORT_DRY_RUN, path = path, n = n)
             } else {
-                let n = store.write(&ctx.actor, "unit.import", |db| {
-                    let n = import(db, &bytes, &path)?;
-                    db.note(serde_json::json!({ "file": path, "n": n }), None, None)?;
-                    Ok(n)
-                })?;
                 tr!(i18n::IMPORT_DONE, path = path, n = n)
             };
             writeln!(out, "{message}")?;
@@ -171,11 +160,6 @@ pub fn run(
     }
     Ok(ExitCode::SUCCESS)
 }
-
-/// The rollback that ends a dry run, carrying how many rows would be written.
-#[derive(Debug, thiserror::Error)]
-#[error("dry run")]
-struct DryRun(usize);
 
 fn add(db: &Db<'_>, args: &AddArgs) -> Result<Unit> {
     let name = required_text(&args.name, i18n::WHAT_NAME)?;

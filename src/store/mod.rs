@@ -156,6 +156,29 @@ impl Store {
         Ok(kind.as_deref() == Some("demo"))
     }
 
+    /// Copies the whole database to a new file at `path` (readable by its
+    /// owner only) with SQLite's online backup: a consistent copy even while
+    /// other processes write.
+    pub fn backup(&self, path: &Path) -> Result<()> {
+        if path.exists() {
+            anyhow::bail!(tr!(i18n::BACKUP_EXISTS, path = path.display()));
+        }
+        create_private_file(path)?;
+        let result = self
+            .conn
+            .backup(
+                rusqlite::MAIN_DB,
+                path,
+                None::<fn(rusqlite::backup::Progress)>,
+            )
+            .with_context(|| tr!(i18n::BACKUP_FAILED, path = path.display()));
+        if result.is_err() {
+            // Leave no half-written copy behind.
+            let _ = std::fs::remove_file(path);
+        }
+        result
+    }
+
     /// Runs `f` as one change of `actor`, in one `BEGIN IMMEDIATE`
     /// transaction: all of it is written, and logged, or none of it.
     pub fn write<T>(
