@@ -12,5 +12,6 @@ mod history;
 mod overdue;
 mod readme;
 mod reports;
+mod robust;
 mod text;
 mod unit;

@@ -1,0 +1,261 @@
+//! Real processes, real files: many completions at once, many writers at
+//! once, a killed import, a backup while others write.
+
+use std::io::Write as _;
+use std::process::Stdio;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::util::{OverdueRow, Theodoi};
+
+#[test]
+fn completions_from_a_spreadsheet_all_or_nothing() {
+    let t = Theodoi::son_tay();
+    let bad = t.dir.path().join("ketqua.csv");
+    std::fs::write(
+        &bad,
+        "\u{FEFF}unit,on,evidence,note\n\
+         Thanh Mỹ,10/12/2023,Báo cáo số 12-BC/ĐU,\n\
+         Xuân Sơn,31/02/2023,,\n\
+         Hoàn Kiếm,10/12/2023,,\n\
+         cb-ubkt,32/13/2023,,\n",
+    )
+    .unwrap();
+    let before = t.snapshot();
+    let err = t.fails(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--from",
+        bad.to_str().unwrap(),
+    ]);
+    for want in [
+        "3 dòng lỗi",
+        "dòng 3",
+        "'31/02/2023'",
+        "dòng 4",
+        "'Hoàn Kiếm'",
+        "dòng 5",
+    ] {
+        assert!(err.contains(want), "{want} missing in {err}");
+    }
+    assert!(!err.contains("dòng 2:"), "{err}");
+    assert_eq!(t.snapshot(), before);
+
+    let good = t.dir.path().join("ketqua2.csv");
+    std::fs::write(
+        &good,
+        "unit,on,evidence,note\nThanh Mỹ,10/12/2023,BC 12,\nxuan son,2023-12-14,,Nộp muộn\n",
+    )
+    .unwrap();
+    let out = t.ok(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--from",
+        good.to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert!(out.contains("2 đơn vị"), "{out}");
+    assert_eq!(t.snapshot(), before);
+    t.ok(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--from",
+        good.to_str().unwrap(),
+    ]);
+    let rows: Vec<OverdueRow> = t.json(&["overdue", "--as-of", "13/12/2023"]);
+    assert!(!rows.iter().any(|r| r.unit_code == "x-thanh-my"));
+    assert!(
+        rows.iter().any(|r| r.unit_code == "x-xuan-son"),
+        "done on 14/12, late on 13/12"
+    );
+    // One undo takes the whole file back.
+    t.ok(&["undo"]);
+    assert_eq!(t.snapshot(), before);
+    let err = t.fails(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--from",
+        good.to_str().unwrap(),
+        "--unit",
+        "x",
+    ]);
+    assert!(err.contains("--from"), "{err}");
+}
+
+#[test]
+fn backup_is_private_complete_and_never_overwrites() {
+    let t = Theodoi::son_tay_reported();
+    let copy = t.dir.path().join("saoluu.db");
+    t.ok(&["backup", copy.to_str().unwrap()]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let from_copy = crate::util::run({
+        let mut c = t.command_without_db(&[
+            "--db",
+            copy.to_str().unwrap(),
+            "overdue",
+            "--as-of",
+            "13/12/2023",
+            "--format",
+            "json",
+        ]);
+        c.stdout(Stdio::piped());
+        c
+    });
+    assert_eq!(
+        from_copy.stdout,
+        t.ok(&["overdue", "--as-of", "13/12/2023", "--format", "json"])
+    );
+    let err = t.fails(&["backup", copy.to_str().unwrap()]);
+    assert!(err.contains("đã có"), "{err}");
+}
+
+/// A town with `n` chi bộ cơ sở and one task that all of them owe.
+fn town(n: usize) -> Theodoi {
+    let t = Theodoi::new();
+    let file = t.dir.path().join("units.csv");
+    let mut csv = String::from("code,name,kind,parent\nroot,Đảng bộ thị xã,dang-bo-cap-tren,\n");
+    for i in 0..n {
+        csv.push_str(&format!("cb{i},Chi bộ số {i},chi-bo-co-so,root\n"));
+    }
+    std::fs::write(&file, csv).unwrap();
+    t.ok(&["unit", "import", file.to_str().unwrap()]);
+    t.ok(&[
+        "directive",
+        "add",
+        "223-KH/TU",
+        "--issuer",
+        "BTV",
+        "--date",
+        "23/11/2023",
+        "--title",
+        "Kiểm điểm",
+    ]);
+    t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "223-KH/TU",
+        "--code",
+        "t",
+        "--title",
+        "Kiểm điểm",
+        "--due",
+        "chi-bo-co-so=06/12/2023",
+    ]);
+    t
+}
+
+#[test]
+fn eight_writers_and_a_reader_at_once() {
+    let t = Arc::new(town(1600));
+    let stop = Arc::new(AtomicBool::new(false));
+    let reader = {
+        let (t, stop) = (Arc::clone(&t), Arc::clone(&stop));
+        std::thread::spawn(move || {
+            let mut runs = 0;
+            while !stop.load(Ordering::Relaxed) {
+                let run = t.run(&["overdue", "--as-of", "07/12/2023", "--format", "csv"]);
+                assert_eq!(run.code, 0, "{run:?}");
+                runs += 1;
+            }
+            runs
+        })
+    };
+    let writers: Vec<_> = (0..8)
+        .map(|w| {
+            let t = Arc::clone(&t);
+            std::thread::spawn(move || {
+                for i in 0..200 {
+                    let unit = format!("cb{}", w * 200 + i);
+                    let run =
+                        t.run(&["done", "--task", "t", "--unit", &unit, "--on", "05/12/2023"]);
+                    assert_eq!(run.code, 0, "{unit}: {run:?}");
+                    assert!(!run.stderr.contains("locked"), "{run:?}");
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().expect("writer");
+    }
+    stop.store(true, Ordering::Relaxed);
+    assert!(reader.join().expect("reader") > 0);
+    let late: Vec<OverdueRow> = t.json(&["overdue", "--as-of", "07/12/2023"]);
+    assert!(late.is_empty(), "{} still late", late.len());
+    let progress: Vec<serde_json::Value> = t.json(&["progress", "--as-of", "07/12/2023"]);
+    assert_eq!(progress[0]["done_on_time"], 1600);
+}
+
+#[test]
+fn a_killed_import_leaves_all_or_nothing() {
+    let t = Theodoi::new();
+    let file = t.dir.path().join("lon.csv");
+    {
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&file).unwrap());
+        writeln!(
+            f,
+            "code,name,kind,parent\nroot,Đảng ủy tỉnh,dang-bo-cap-tren,"
+        )
+        .unwrap();
+        for i in 0..100_000 {
+            writeln!(f, "u{i},Chi bộ cơ sở số {i},chi-bo-co-so,root").unwrap();
+        }
+    }
+    let mut seed = 0x2545_f491_u64;
+    let mut kills = 0;
+    for _ in 0..10 {
+        // A pseudo-random moment (xorshift), from 20 to 800 ms into the import.
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let wait = std::time::Duration::from_millis(20 + seed % 780);
+        let mut child = t
+            .command(&["unit", "import", file.to_str().unwrap()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(wait);
+        if child.try_wait().unwrap().is_none() {
+            kills += 1;
+        }
+        // SIGKILL on Unix, TerminateProcess on Windows: no chance to clean up.
+        let _ = child.kill();
+        let _ = child.wait();
+        let conn = rusqlite::Connection::open(&t.db).unwrap();
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok");
+        let units: i64 = conn
+            .query_row("SELECT count(*) FROM unit", [], |r| r.get(0))
+            .unwrap();
+        assert!(
+            units == 0 || units == 100_001,
+            "{units} units: a partial import"
+        );
+        if units > 0 {
+            // It finished before the kill: start again from nothing.
+            drop(conn);
+            t.ok(&["undo"]);
+        }
+    }
+    assert!(kills > 0, "no import was ever interrupted");
+    t.ok(&["unit", "import", file.to_str().unwrap()]);
+    let conn = rusqlite::Connection::open(&t.db).unwrap();
+    let units: i64 = conn
+        .query_row("SELECT count(*) FROM unit", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(units, 100_001);
+}
