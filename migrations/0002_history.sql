@@ -34,3 +34,19 @@ CREATE INDEX change_row_target ON change_row (tbl, first_id);
 -- Gia hạn: the due date as first set, and why it was moved.
 ALTER TABLE obligation ADD COLUMN original_due_on TEXT;
 ALTER TABLE obligation ADD COLUMN extension_reason TEXT;
+
+-- Directives revoked or replaced, and obligations that no longer count
+-- (hủy bỏ, không còn hiệu lực): a fifth state beside the four buckets.
+ALTER TABLE directive ADD COLUMN revoked_on TEXT;
+ALTER TABLE directive ADD COLUMN revoked_reason TEXT;
+ALTER TABLE directive ADD COLUMN replaced_by INTEGER REFERENCES directive (id);
+ALTER TABLE obligation ADD COLUMN cancelled_on TEXT;
+ALTER TABLE obligation ADD COLUMN cancelled_reason TEXT;
+-- From when an obligation exists (NULL: from the start): one passed to the
+-- successor of a merged unit exists from the merge.
+ALTER TABLE obligation ADD COLUMN opened_on TEXT;
+
+-- Units dissolved or merged keep their history: the last day they existed,
+-- and the unit that took over.
+ALTER TABLE unit ADD COLUMN dissolved_on TEXT;
+ALTER TABLE unit ADD COLUMN successor_id INTEGER REFERENCES unit (id);

@@ -146,6 +146,7 @@ pub fn status(s: Status) -> Text {
         Status::DoneLate => t("hoàn thành quá hạn", "done late"),
         Status::Open => t("chưa hoàn thành, trong hạn", "open"),
         Status::Overdue => t("chưa hoàn thành, quá hạn", "overdue"),
+        Status::Cancelled => t("không còn hiệu lực", "cancelled"),
     }
 }
 

@@ -152,10 +152,7 @@ fn show(db: Db<'_>, args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Resu
         }
         Format::Csv => {
             render(
-                &ProgressReport {
-                    as_of,
-                    by: GroupBy::Kind,
-                },
+                &ProgressReport::new(as_of, GroupBy::Kind, &progress),
                 &progress,
                 options,
                 out,
@@ -186,10 +183,7 @@ fn show(db: Db<'_>, args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Resu
                 render(&TaskList, &tasks, options, out)?;
                 writeln!(out)?;
                 render(
-                    &ProgressReport {
-                        as_of,
-                        by: GroupBy::Kind,
-                    },
+                    &ProgressReport::new(as_of, GroupBy::Kind, &progress),
                     &progress,
                     options,
                     out,

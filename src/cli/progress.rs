@@ -33,7 +33,7 @@ pub fn run(store: &Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Res
     let scope = args.filter.scope(&db, args.within.as_deref())?;
     let as_of = args.as_of.unwrap_or(ctx.today);
     let rows = compute(&db, &scope, args.by, as_of)?;
-    let report = ProgressReport { as_of, by: args.by };
+    let report = ProgressReport::new(as_of, args.by, &rows);
     render(&report, &rows, args.output.options(ctx), out)?;
     Ok(ExitCode::SUCCESS)
 }

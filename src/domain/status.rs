@@ -15,6 +15,9 @@ pub enum Status {
     Open,
     /// Chưa hoàn thành, quá hạn.
     Overdue,
+    /// Hủy bỏ, không còn hiệu lực: the directive was revoked or replaced,
+    /// or the unit dissolved or merged, before it was done.
+    Cancelled,
 }
 
 impl Status {
@@ -22,6 +25,18 @@ impl Status {
     /// happened yet, so a report for a past day shows that day as it was.
     /// The due day itself is still on time: late starts the day after.
     pub fn as_of(due_on: NaiveDate, completed_on: Option<NaiveDate>, as_of: NaiveDate) -> Status {
+        Status::with_cancellation(due_on, completed_on, None, as_of)
+    }
+
+    /// As `as_of`, for an obligation that may have been cancelled: what was
+    /// done by the as-of day stays done; what was open is cancelled from the
+    /// day of cancellation on.
+    pub fn with_cancellation(
+        due_on: NaiveDate,
+        completed_on: Option<NaiveDate>,
+        cancelled_on: Option<NaiveDate>,
+        as_of: NaiveDate,
+    ) -> Status {
         match completed_on {
             Some(done) if done <= as_of => {
                 if done <= due_on {
@@ -30,6 +45,7 @@ impl Status {
                     Status::DoneLate
                 }
             }
+            _ if cancelled_on.is_some_and(|c| c <= as_of) => Status::Cancelled,
             _ if as_of > due_on => Status::Overdue,
             _ => Status::Open,
         }
@@ -92,6 +108,20 @@ mod tests {
                 "{due} {done:?} {as_of}"
             );
         }
+    }
+
+    #[test]
+    fn cancellation() {
+        let s = |done: Option<&str>, cancelled: &str, as_of: &str| {
+            Status::with_cancellation(d("2023-12-06"), done.map(d), Some(d(cancelled)), d(as_of))
+        };
+        assert_eq!(s(None, "2023-12-10", "2023-12-09"), Status::Overdue);
+        assert_eq!(s(None, "2023-12-10", "2023-12-10"), Status::Cancelled);
+        assert_eq!(
+            s(Some("2023-12-05"), "2023-12-10", "2023-12-20"),
+            Status::DoneOnTime
+        );
+        assert_eq!(s(None, "2023-12-01", "2023-12-03"), Status::Cancelled);
     }
 
     #[test]

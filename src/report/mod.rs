@@ -86,6 +86,7 @@ fn color_of(status: Status) -> Color {
         Status::DoneLate => Color::AnsiValue(208),
         Status::Open => Color::Blue,
         Status::Overdue => Color::Red,
+        Status::Cancelled => Color::DarkGrey,
     }
 }
 

@@ -34,6 +34,8 @@ pub struct ObligationRow {
     pub days_left: i64,
     /// The due date as first set, when it was extended (gia hạn); else null.
     pub original_due_on: Option<NaiveDate>,
+    /// Why it no longer counts, when cancelled (revoked directive, merged unit).
+    pub cancelled_reason: Option<String>,
 }
 
 impl ObligationRow {
@@ -42,9 +44,13 @@ impl ObligationRow {
         mut self,
         due_on: NaiveDate,
         completed_on: Option<NaiveDate>,
+        cancelled_on: Option<NaiveDate>,
         as_of: NaiveDate,
     ) -> ObligationRow {
-        self.status = Status::as_of(due_on, completed_on, as_of);
+        self.status = Status::with_cancellation(due_on, completed_on, cancelled_on, as_of);
+        if self.status != Status::Cancelled {
+            self.cancelled_reason = None;
+        }
         self.due_on = due_on;
         self.completed_on = completed_on.filter(|d| *d <= as_of);
         let open = matches!(self.status, Status::Open | Status::Overdue);
@@ -97,6 +103,7 @@ impl Report for ObligationReport {
         "days_overdue",
         "days_left",
         "original_due_on",
+        "cancelled_reason",
     ];
 
     fn headers(&self) -> Vec<String> {
@@ -194,6 +201,10 @@ impl Report for ObligationReport {
 fn status_text(row: &ObligationRow) -> String {
     let status = i18n::status(row.status).get();
     match row.status {
+        Status::Cancelled => match &row.cancelled_reason {
+            Some(reason) => format!("{status} ({reason})"),
+            None => status.to_string(),
+        },
         Status::Overdue => tr!(
             i18n::STATUS_DAYS_LATE,
             status = status,
@@ -226,6 +237,7 @@ mod tests {
             days_overdue: 0,
             days_left: 0,
             original_due_on: None,
+            cancelled_reason: None,
         };
         let mut fields: Vec<&str> = ObligationReport::FIELDS.to_vec();
         fields.sort();
@@ -250,17 +262,28 @@ mod tests {
             days_overdue: 0,
             days_left: 0,
             original_due_on: None,
+            cancelled_reason: None,
         };
-        let row = base
-            .clone()
-            .as_of(d("06/12/2023"), Some(d("08/12/2023")), d("07/12/2023"));
+        let row = base.clone().as_of(
+            d("06/12/2023"),
+            Some(d("08/12/2023")),
+            None,
+            d("07/12/2023"),
+        );
         assert_eq!(
             (row.status, row.completed_on, row.days_overdue),
             (Status::Overdue, None, 1)
         );
-        let row = base.clone().as_of(d("06/12/2023"), None, d("01/12/2023"));
+        let row = base
+            .clone()
+            .as_of(d("06/12/2023"), None, None, d("01/12/2023"));
         assert_eq!((row.status, row.days_left), (Status::Open, 5));
-        let row = base.as_of(d("06/12/2023"), Some(d("08/12/2023")), d("13/12/2023"));
+        let row = base.as_of(
+            d("06/12/2023"),
+            Some(d("08/12/2023")),
+            None,
+            d("13/12/2023"),
+        );
         assert_eq!(
             (row.status, row.completed_on, row.days_overdue),
             (Status::DoneLate, Some(d("08/12/2023")), 0)

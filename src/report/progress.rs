@@ -28,6 +28,7 @@ pub struct Buckets {
     pub done_late: u64,
     pub open: u64,
     pub overdue: u64,
+    pub cancelled: u64,
 }
 
 impl Buckets {
@@ -37,11 +38,12 @@ impl Buckets {
             Status::DoneLate => self.done_late += 1,
             Status::Open => self.open += 1,
             Status::Overdue => self.overdue += 1,
+            Status::Cancelled => self.cancelled += 1,
         }
     }
 
     pub fn total(&self) -> u64 {
-        self.done_on_time + self.done_late + self.open + self.overdue
+        self.done_on_time + self.done_late + self.open + self.overdue + self.cancelled
     }
 }
 
@@ -62,11 +64,14 @@ pub struct ProgressRow {
     pub done_late: u64,
     pub open: u64,
     pub overdue: u64,
+    /// No longer due: the directive was revoked or the unit merged (0 mostly).
+    pub cancelled: u64,
     /// Each bucket as a percentage of `total`, one decimal.
     pub done_on_time_pct: f64,
     pub done_late_pct: f64,
     pub open_pct: f64,
     pub overdue_pct: f64,
+    pub cancelled_pct: f64,
 }
 
 impl ProgressRow {
@@ -90,10 +95,12 @@ impl ProgressRow {
             done_late: b.done_late,
             open: b.open,
             overdue: b.overdue,
+            cancelled: b.cancelled,
             done_on_time_pct: pct(b.done_on_time),
             done_late_pct: pct(b.done_late),
             open_pct: pct(b.open),
             overdue_pct: pct(b.overdue),
+            cancelled_pct: pct(b.cancelled),
         }
     }
 }
@@ -111,6 +118,19 @@ pub struct TaskLabel {
 pub struct ProgressReport {
     pub as_of: NaiveDate,
     pub by: GroupBy,
+    /// Whether the table shows the fifth column (some obligation was cancelled).
+    pub show_cancelled: bool,
+}
+
+impl ProgressReport {
+    /// The report for `rows`: the cancelled column only when there is something in it.
+    pub fn new(as_of: NaiveDate, by: GroupBy, rows: &[ProgressRow]) -> ProgressReport {
+        ProgressReport {
+            as_of,
+            by,
+            show_cancelled: rows.iter().any(|r| r.cancelled > 0),
+        }
+    }
 }
 
 /// Counts keyed by (task, group), in the order rows are printed.
@@ -129,10 +149,12 @@ impl Report for ProgressReport {
         "done_late",
         "open",
         "overdue",
+        "cancelled",
         "done_on_time_pct",
         "done_late_pct",
         "open_pct",
         "overdue_pct",
+        "cancelled_pct",
     ];
 
     fn headers(&self) -> Vec<String> {
@@ -156,7 +178,7 @@ impl Report for ProgressReport {
     fn cells(&self, row: &ProgressRow) -> Vec<Cell> {
         let count =
             |n: u64, pct: f64, status| Cell::status(format!("{n} ({})", percent(pct)), status);
-        vec![
+        let mut cells = vec![
             row.task.as_str().into(),
             row.group_name.as_str().into(),
             row.total.to_string().into(),
@@ -164,7 +186,11 @@ impl Report for ProgressReport {
             count(row.done_late, row.done_late_pct, Status::DoneLate),
             count(row.open, row.open_pct, Status::Open),
             count(row.overdue, row.overdue_pct, Status::Overdue),
-        ]
+        ];
+        if self.show_cancelled {
+            cells.push(count(row.cancelled, row.cancelled_pct, Status::Cancelled));
+        }
+        cells
     }
 
     fn heading(&self, _rows: Option<usize>) -> Option<String> {
@@ -222,7 +248,7 @@ mod tests {
             done_on_time: 1,
             done_late: 1,
             open: 1,
-            overdue: 0,
+            ..Buckets::default()
         };
         let row = ProgressRow::new(&task, "g".into(), "G".into(), b);
         assert_eq!(

@@ -67,6 +67,8 @@ const SCOPE_CTE: &str = "WITH RECURSIVE sub (id) AS (
         UNION ALL
         SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id
     )";
+/// An obligation passed to a merged unit's successor exists from the merge on.
+const EXISTS_ON: &str = "(o.opened_on IS NULL OR o.opened_on <= :as_of)";
 const SCOPE_WHERE: &str = "(:within IS NULL OR o.unit_id IN (SELECT id FROM sub))
       AND (:task IS NULL OR o.task_id = :task)
       AND (:directive IS NULL OR t.directive_id = :directive)
@@ -85,11 +87,13 @@ impl Db<'_> {
     ) -> Result<()> {
         let status_condition = match selection {
             Selection::Overdue => {
-                "o.due_on < :as_of AND (o.completed_on IS NULL OR o.completed_on > :as_of)"
+                "o.due_on < :as_of AND (o.completed_on IS NULL OR o.completed_on > :as_of)
+                 AND (o.cancelled_on IS NULL OR o.cancelled_on > :as_of)"
             }
             Selection::DueBy(_) => {
                 "o.due_on >= :as_of AND o.due_on <= :until
-                 AND (o.completed_on IS NULL OR o.completed_on > :as_of)"
+                 AND (o.completed_on IS NULL OR o.completed_on > :as_of)
+                 AND (o.cancelled_on IS NULL OR o.cancelled_on > :as_of)"
             }
             Selection::All => "1",
         };
@@ -100,13 +104,14 @@ impl Db<'_> {
         let sql = format!(
             "{SCOPE_CTE}
              SELECT u.code, u.name, u.kind, p.name, p.code, d.symbol, d.doc_type, d.number,
-                    t.code, t.title, o.due_on, o.completed_on, o.original_due_on
+                    t.code, t.title, o.due_on, o.completed_on, o.original_due_on,
+                    o.cancelled_on, o.cancelled_reason
              FROM obligation o
              JOIN unit u ON u.id = o.unit_id
              LEFT JOIN unit p ON p.id = u.parent_id
              JOIN task t ON t.id = o.task_id
              JOIN directive d ON d.id = t.directive_id
-             WHERE {SCOPE_WHERE} AND {status_condition}
+             WHERE {SCOPE_WHERE} AND {status_condition} AND {EXISTS_ON}
              ORDER BY {order_by}"
         );
         let until = match selection {
@@ -144,8 +149,10 @@ impl Db<'_> {
                 days_overdue: 0,
                 days_left: 0,
                 original_due_on: row.get(12)?,
+                cancelled_reason: row.get(14)?,
             };
-            each(obligation.as_of(due_on, completed_on, as_of))?;
+            let cancelled_on: Option<NaiveDate> = row.get(13)?;
+            each(obligation.as_of(due_on, completed_on, cancelled_on, as_of))?;
         }
         Ok(())
     }
@@ -160,14 +167,15 @@ impl Db<'_> {
     ) -> Result<()> {
         let sql = format!(
             "{SCOPE_CTE}
-             SELECT o.task_id, o.unit_id, u.kind, o.due_on, o.completed_on
+             SELECT o.task_id, o.unit_id, u.kind, o.due_on, o.completed_on, o.cancelled_on
              FROM obligation o
              JOIN unit u ON u.id = o.unit_id
              JOIN task t ON t.id = o.task_id
-             WHERE {SCOPE_WHERE}"
+             WHERE {SCOPE_WHERE} AND {EXISTS_ON}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let params = scope_params(scope);
+        let mut params = scope_params(scope);
+        params.push((":as_of", Box::new(as_of)));
         let refs = bind(&params, &sql);
         let mut rows = stmt.query(refs.as_slice())?;
         let mut kinds: HashMap<String, UnitKind> = HashMap::new();
@@ -185,7 +193,7 @@ impl Db<'_> {
                 task_id: row.get(0)?,
                 unit_id: row.get(1)?,
                 kind,
-                status: Status::as_of(row.get(3)?, row.get(4)?, as_of),
+                status: Status::with_cancellation(row.get(3)?, row.get(4)?, row.get(5)?, as_of),
             });
         }
         Ok(())
