@@ -378,6 +378,46 @@ pub const DONE_NEEDS_UNIT: Text = t(
     "cần --unit (hoặc --from TỆP.csv để ghi nhiều đơn vị)",
     "--unit is needed (or --from FILE.csv for many units)",
 );
+pub const WHAT_REASON_REVOKE: Text = t("lý do (--reason)", "the reason (--reason)");
+pub const REVOKED_ALREADY: Text = t(
+    "văn bản {directive} đã hết hiệu lực từ ngày {date}",
+    "directive {directive} was already revoked on {date}",
+);
+pub const REVOKED: Text = t(
+    "đã ghi văn bản {directive} hết hiệu lực từ ngày {date}; {n} nhiệm vụ chưa hoàn thành không còn tính",
+    "recorded {directive} as revoked on {date}; {n} open obligations no longer count",
+);
+pub const REPLACED_REASON: Text = t("được thay thế bởi {directive}", "replaced by {directive}");
+pub const REPLACED: Text = t(
+    "đã ghi {old} được thay thế bởi {new} từ ngày {date}; {n} nhiệm vụ chưa hoàn thành không còn tính",
+    "recorded {old} as replaced by {new} on {date}; {n} open obligations no longer count",
+);
+pub const DISSOLVED_ALREADY: Text = t(
+    "{unit} đã giải thể hoặc sáp nhập từ ngày {date}",
+    "{unit} was already dissolved or merged on {date}",
+);
+pub const DISSOLVE_HAS_CHILDREN: Text = t(
+    "{unit} còn đơn vị trực thuộc ({children}); hãy chuyển hoặc giải thể chúng trước, hoặc sáp nhập cả đơn vị bằng `unit merge`",
+    "{unit} still has units under it ({children}); move or dissolve them first, or merge the whole unit with `unit merge`",
+);
+pub const DISSOLVED_REASON: Text = t("đơn vị giải thể ngày {date}", "unit dissolved on {date}");
+pub const DISSOLVED: Text = t(
+    "đã ghi {unit} giải thể từ ngày {date}; {n} nhiệm vụ chưa hoàn thành không còn tính",
+    "recorded {unit} as dissolved on {date}; {n} open obligations no longer count",
+);
+pub const MERGE_INTO_ITSELF: Text = t(
+    "không thể sáp nhập {unit} vào chính nó",
+    "cannot merge {unit} into itself",
+);
+pub const MERGED_REASON: Text = t(
+    "sáp nhập vào {unit} ngày {date}",
+    "merged into {unit} on {date}",
+);
+pub const MERGED: Text = t(
+    "đã sáp nhập {unit} vào {into} từ ngày {date}; {n} nhiệm vụ chưa hoàn thành chuyển sang {into}",
+    "merged {unit} into {into} on {date}; {n} open obligations passed to {into}",
+);
+pub const DISSOLVED_MARK: Text = t("giải thể {date}", "dissolved {date}");
 pub const UNIT_MOVE_CYCLE: Text = t(
     "không thể chuyển {unit} vào dưới chính nó hoặc đơn vị trực thuộc nó",
     "cannot move {unit} under itself or one of its own units",
@@ -454,6 +494,31 @@ pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
 }
 
 const LOG_LINES: &[(&str, Text)] = &[
+    (
+        "directive.revoke",
+        t(
+            "văn bản {directive} hết hiệu lực từ {on} ({reason}); {n} nhiệm vụ không còn tính",
+            "revoked {directive} on {on} ({reason}); {n} obligations cancelled",
+        ),
+    ),
+    (
+        "directive.replace",
+        t(
+            "{old} được thay thế bởi {new} từ {on}; {n} nhiệm vụ không còn tính",
+            "{old} replaced by {new} on {on}; {n} obligations cancelled",
+        ),
+    ),
+    (
+        "unit.dissolve",
+        t("giải thể {unit} từ {on}", "dissolved {unit} on {on}"),
+    ),
+    (
+        "unit.merge",
+        t(
+            "sáp nhập {units} vào {into} từ {on}",
+            "merged {units} into {into} on {on}",
+        ),
+    ),
     (
         "done.import",
         t(
@@ -644,6 +709,81 @@ pub fn examples(key: &str) -> Option<Text> {
 }
 
 const HELP: &[(&str, Text)] = &[
+    (
+        "directive revoke",
+        t(
+            "Ghi văn bản hết hiệu lực: nhiệm vụ chưa hoàn thành của nó không còn tính",
+            "Record a directive as revoked: its open obligations no longer count",
+        ),
+    ),
+    (
+        "directive revoke REF",
+        t(
+            "Số, ký hiệu hoặc số của văn bản",
+            "The directive's symbol or number",
+        ),
+    ),
+    (
+        "directive revoke --on",
+        t("Ngày hết hiệu lực", "The day it ceases to apply"),
+    ),
+    ("directive revoke --reason", t("Lý do", "Why")),
+    (
+        "directive replace",
+        t(
+            "Ghi văn bản được thay thế bởi văn bản khác (ví dụ 124-QĐ/TW bởi 366-QĐ/TW)",
+            "Record a directive as replaced by another (124-QĐ/TW by 366-QĐ/TW, say)",
+        ),
+    ),
+    (
+        "directive replace OLD",
+        t("Văn bản cũ", "The old directive"),
+    ),
+    (
+        "directive replace --by",
+        t("Văn bản mới", "The new directive"),
+    ),
+    (
+        "directive replace --on",
+        t(
+            "Từ ngày (mặc định: ngày ban hành văn bản mới)",
+            "From this day (default: the new directive's issue date)",
+        ),
+    ),
+    (
+        "unit dissolve",
+        t(
+            "Ghi đơn vị giải thể: nhiệm vụ chưa hoàn thành của nó không còn tính, lịch sử giữ nguyên",
+            "Record a unit as dissolved: its open obligations no longer count; its history stays",
+        ),
+    ),
+    (
+        "unit dissolve UNIT",
+        t("Đơn vị (mã hoặc tên)", "The unit (code or name)"),
+    ),
+    (
+        "unit dissolve --on",
+        t("Ngày giải thể", "The day it is dissolved"),
+    ),
+    (
+        "unit merge",
+        t(
+            "Sáp nhập đơn vị vào đơn vị khác: nhiệm vụ chưa hoàn thành chuyển sang đơn vị mới, đã hoàn thành giữ ở đơn vị cũ",
+            "Merge units into another: open obligations pass to it, closed ones stay with the old units",
+        ),
+    ),
+    (
+        "unit merge UNIT",
+        t("Các đơn vị bị sáp nhập", "The units merged"),
+    ),
+    (
+        "unit merge --into",
+        t("Đơn vị nhận sáp nhập", "The unit they merge into"),
+    ),
+    (
+        "unit merge --on",
+        t("Ngày sáp nhập", "The day of the merger"),
+    ),
     (
         "backup",
         t(

@@ -23,6 +23,30 @@ pub enum Command {
     Add(AddArgs),
     List(ListArgs),
     Show(ShowArgs),
+    Revoke(RevokeArgs),
+    Replace(ReplaceArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RevokeArgs {
+    #[arg(value_name = "REF")]
+    reference: String,
+    #[arg(long, value_name = "NAME")]
+    issuer: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    on: NaiveDate,
+    #[arg(long, value_name = "TEXT")]
+    reason: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReplaceArgs {
+    #[arg(value_name = "OLD")]
+    old: String,
+    #[arg(long, value_name = "NEW")]
+    by: String,
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -92,6 +116,76 @@ pub fn run(
             render(&DirectiveList, &rows, args.output.options(ctx), out)?;
         }
         Command::Show(args) => show(store.read(), &args, ctx, out)?,
+        Command::Revoke(args) => {
+            let message = store.write(&ctx.actor, "directive.revoke", |db| {
+                let directive = db.resolve_directive(&DirectiveQuery {
+                    reference: &args.reference,
+                    issuer: args.issuer.as_deref(),
+                    issued_on: None,
+                })?;
+                let reason = required_text(&args.reason, i18n::WHAT_REASON_REVOKE)?;
+                if let Some(on) = db.revoked_on(directive.id)? {
+                    anyhow::bail!(tr!(
+                        i18n::REVOKED_ALREADY,
+                        directive = directive.label(),
+                        date = format_dmy(on)
+                    ));
+                }
+                let n = db.revoke_directive(directive.id, args.on, &reason, None)?;
+                let label = crate::store::describe(&directive);
+                db.note(
+                    serde_json::json!({
+                        "directive": label, "on": format_dmy(args.on), "reason": reason, "n": n
+                    }),
+                    None,
+                    Some(directive.id),
+                )?;
+                Ok(tr!(
+                    i18n::REVOKED,
+                    directive = label,
+                    date = format_dmy(args.on),
+                    n = n
+                ))
+            })?;
+            writeln!(out, "{message}")?;
+        }
+        Command::Replace(args) => {
+            let message = store.write(&ctx.actor, "directive.replace", |db| {
+                let old = db.resolve_directive(&DirectiveQuery {
+                    reference: &args.old,
+                    ..Default::default()
+                })?;
+                let new = db.resolve_directive(&DirectiveQuery {
+                    reference: &args.by,
+                    ..Default::default()
+                })?;
+                if let Some(on) = db.revoked_on(old.id)? {
+                    anyhow::bail!(tr!(
+                        i18n::REVOKED_ALREADY,
+                        directive = old.label(),
+                        date = format_dmy(on)
+                    ));
+                }
+                let on = args.on.unwrap_or(new.issued_on);
+                let reason = tr!(i18n::REPLACED_REASON, directive = new.label());
+                let n = db.revoke_directive(old.id, on, &reason, Some(new.id))?;
+                db.note(
+                    serde_json::json!({
+                        "old": old.label(), "new": new.label(), "on": format_dmy(on), "n": n
+                    }),
+                    None,
+                    Some(old.id),
+                )?;
+                Ok(tr!(
+                    i18n::REPLACED,
+                    old = old.label(),
+                    new = new.label(),
+                    date = format_dmy(on),
+                    n = n
+                ))
+            })?;
+            writeln!(out, "{message}")?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

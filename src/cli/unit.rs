@@ -14,6 +14,7 @@ use crate::i18n::{self, tr};
 use crate::report::render;
 use crate::report::units::{UnitList, UnitListRow};
 use crate::store::{Db, Store};
+use crate::text::date::format_dmy;
 use crate::text::{normalize, slug};
 
 #[derive(Debug, clap::Subcommand)]
@@ -23,6 +24,26 @@ pub enum Command {
     Import(ImportArgs),
     Rename(RenameArgs),
     Move(MoveArgs),
+    Dissolve(DissolveArgs),
+    Merge(MergeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DissolveArgs {
+    #[arg(value_name = "UNIT")]
+    unit: String,
+    #[arg(long, value_name = "DATE", value_parser = super::date_arg)]
+    on: chrono::NaiveDate,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MergeArgs {
+    #[arg(value_name = "UNIT", required = true)]
+    units: Vec<String>,
+    #[arg(long, value_name = "UNIT")]
+    into: String,
+    #[arg(long, value_name = "DATE", value_parser = super::date_arg)]
+    on: chrono::NaiveDate,
 }
 
 #[derive(Debug, clap::Args)]
@@ -102,6 +123,7 @@ pub fn run(
                     name: r.unit.name,
                     kind: r.unit.kind,
                     parent: r.parent_code,
+                    dissolved_on: r.dissolved_on,
                     depth: r.depth,
                 })
                 .collect();
@@ -140,6 +162,96 @@ pub fn run(
                 Ok(tr!(i18n::UNIT_MOVED, unit = unit.name, to = to.name))
             })?;
             writeln!(out, "{message}")?;
+        }
+        Command::Dissolve(args) => {
+            let message = store.write(&ctx.actor, "unit.dissolve", |db| {
+                let unit = db.resolve_unit(&args.unit)?;
+                if let Some(on) = db.dissolved_on(unit.id)? {
+                    bail!(tr!(
+                        i18n::DISSOLVED_ALREADY,
+                        unit = unit.name,
+                        date = format_dmy(on)
+                    ));
+                }
+                let children = db.live_children(unit.id)?;
+                if !children.is_empty() {
+                    bail!(tr!(
+                        i18n::DISSOLVE_HAS_CHILDREN,
+                        unit = unit.name,
+                        children = i18n::candidates(children.into_iter().map(|c| c.name))
+                    ));
+                }
+                let reason = tr!(i18n::DISSOLVED_REASON, date = format_dmy(args.on));
+                let n = db.dissolve_unit(unit.id, args.on, &reason)?;
+                db.note(
+                    serde_json::json!({ "unit": unit.name, "on": format_dmy(args.on), "n": n }),
+                    Some(unit.id),
+                    None,
+                )?;
+                Ok(tr!(
+                    i18n::DISSOLVED,
+                    unit = unit.name,
+                    date = format_dmy(args.on),
+                    n = n
+                ))
+            })?;
+            writeln!(out, "{message}")?;
+        }
+        Command::Merge(args) => {
+            let messages = store.write(&ctx.actor, "unit.merge", |db| {
+                let into = db.resolve_unit(&args.into)?;
+                if let Some(on) = db.dissolved_on(into.id)? {
+                    bail!(tr!(
+                        i18n::DISSOLVED_ALREADY,
+                        unit = into.name,
+                        date = format_dmy(on)
+                    ));
+                }
+                let mut messages = Vec::new();
+                let mut names = Vec::new();
+                for reference in &args.units {
+                    let unit = db.resolve_unit(reference)?;
+                    if unit.id == into.id {
+                        bail!(tr!(i18n::MERGE_INTO_ITSELF, unit = unit.name));
+                    }
+                    if let Some(on) = db.dissolved_on(unit.id)? {
+                        bail!(tr!(
+                            i18n::DISSOLVED_ALREADY,
+                            unit = unit.name,
+                            date = format_dmy(on)
+                        ));
+                    }
+                    // Its units move to the successor: they must be able to sit there.
+                    for child in db.live_children(unit.id)? {
+                        check_parent(child.kind, Some(&into))?;
+                    }
+                    let reason = tr!(
+                        i18n::MERGED_REASON,
+                        unit = into.name,
+                        date = format_dmy(args.on)
+                    );
+                    let n = db.merge_unit(unit.id, into.id, args.on, &reason)?;
+                    messages.push(tr!(
+                        i18n::MERGED,
+                        unit = unit.name,
+                        into = into.name,
+                        date = format_dmy(args.on),
+                        n = n
+                    ));
+                    names.push(unit.name);
+                }
+                db.note(
+                    serde_json::json!({
+                        "units": names.join(", "), "into": into.name, "on": format_dmy(args.on)
+                    }),
+                    Some(into.id),
+                    None,
+                )?;
+                Ok(messages)
+            })?;
+            for message in messages {
+                writeln!(out, "{message}")?;
+            }
         }
         Command::Import(args) => {
             let path = args.file.display().to_string();

@@ -172,6 +172,9 @@ impl Report for ProgressReport {
         ] {
             headers.push(capitalized(i18n::status(status).get()));
         }
+        if self.show_cancelled {
+            headers.push(capitalized(i18n::status(Status::Cancelled).get()));
+        }
         headers
     }
 

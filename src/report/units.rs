@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::{Cell, Report};
 use crate::domain::UnitKind;
-use crate::i18n;
+use crate::i18n::{self, tr};
 
 /// One unit in tree order.
 #[derive(Debug, Clone, Serialize)]
@@ -14,6 +14,8 @@ pub struct UnitListRow {
     pub kind: UnitKind,
     /// The parent's code, or null at the root.
     pub parent: Option<String>,
+    /// The last day of a dissolved or merged unit; null while it exists.
+    pub dissolved_on: Option<chrono::NaiveDate>,
     #[serde(skip)]
     pub depth: usize,
 }
@@ -24,7 +26,7 @@ pub struct UnitList;
 
 impl Report for UnitList {
     type Row = UnitListRow;
-    const FIELDS: &'static [&'static str] = &["code", "name", "kind", "parent"];
+    const FIELDS: &'static [&'static str] = &["code", "name", "kind", "parent", "dissolved_on"];
 
     fn headers(&self) -> Vec<String> {
         [i18n::H_UNIT, i18n::H_CODE, i18n::H_KIND]
@@ -35,7 +37,18 @@ impl Report for UnitList {
 
     fn cells(&self, u: &UnitListRow) -> Vec<Cell> {
         vec![
-            format!("{}{}", "  ".repeat(u.depth), u.name),
+            match u.dissolved_on {
+                Some(day) => format!(
+                    "{}{} ({})",
+                    "  ".repeat(u.depth),
+                    u.name,
+                    tr!(
+                        i18n::DISSOLVED_MARK,
+                        date = crate::text::date::format_dmy(day)
+                    )
+                ),
+                None => format!("{}{}", "  ".repeat(u.depth), u.name),
+            },
             u.code.clone(),
             u.kind.to_string(),
         ]
@@ -65,6 +78,7 @@ mod tests {
             name: "n".into(),
             kind: UnitKind::ChiBoCoSo,
             parent: None,
+            dissolved_on: None,
             depth: 0,
         };
         let mut fields = UnitList::FIELDS.to_vec();

@@ -126,6 +126,22 @@ impl Db<'_> {
         Ok(())
     }
 
+    /// Runs one UPDATE of one row and logs the row before and after.
+    pub(super) fn update_logged(
+        &self,
+        table: &'static str,
+        rowid: i64,
+        update: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<usize>,
+    ) -> Result<()> {
+        let before = self.snapshot(table, rowid)?;
+        update(self.conn)?;
+        let after = self.snapshot(table, rowid)?;
+        if let (Some(before), Some(after)) = (before, after) {
+            self.log_update(table, rowid, before, after)?;
+        }
+        Ok(())
+    }
+
     /// Records an update of one row: its columns before and after.
     pub(super) fn log_update(
         &self,

@@ -3,6 +3,7 @@
 
 mod directives;
 mod history;
+mod reorg;
 mod reports;
 mod tasks;
 mod units;

@@ -86,7 +86,8 @@ impl Db<'_> {
              INSERT INTO obligation (task_id, unit_id, due_on)
              SELECT ?1, u.id, d.due_on FROM scope s
              JOIN unit u ON u.id = s.id
-             JOIN task_due d ON d.task_id = ?1 AND d.kind = u.kind",
+             JOIN task_due d ON d.task_id = ?1 AND d.kind = u.kind
+             WHERE u.dissolved_on IS NULL",
             )?
             .execute(params![task_id, within])?;
         if created > 0 {
@@ -202,7 +203,7 @@ impl Db<'_> {
         on: NaiveDate,
         note: &CompletionNote<'_>,
     ) -> Result<()> {
-        self.update_obligation(obligation_id, |conn| {
+        self.update_logged("obligation", obligation_id, |conn| {
             conn.prepare_cached(
                 "UPDATE obligation SET completed_on = ?2, evidence = ?3, note = ?4,
                      recorded_by = ?5, recorded_at = ?6
@@ -221,7 +222,7 @@ impl Db<'_> {
 
     /// Moves an obligation's due date (gia hạn), keeping the first one.
     pub fn extend(&self, obligation_id: i64, to: NaiveDate, reason: &str) -> Result<()> {
-        self.update_obligation(obligation_id, |conn| {
+        self.update_logged("obligation", obligation_id, |conn| {
             conn.prepare_cached(
                 "UPDATE obligation SET original_due_on = coalesce(original_due_on, due_on),
                      due_on = ?2, extension_reason = ?3
@@ -229,21 +230,6 @@ impl Db<'_> {
             )?
             .execute(params![obligation_id, to, reason])
         })
-    }
-
-    /// Runs one UPDATE of an obligation and logs the row before and after.
-    fn update_obligation(
-        &self,
-        id: i64,
-        update: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<usize>,
-    ) -> Result<()> {
-        let before = self.snapshot("obligation", id)?;
-        update(self.conn)?;
-        let after = self.snapshot("obligation", id)?;
-        if let (Some(before), Some(after)) = (before, after) {
-            self.log_update("obligation", id, before, after)?;
-        }
-        Ok(())
     }
 }
 

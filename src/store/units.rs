@@ -15,6 +15,8 @@ pub struct UnitRow {
     pub unit: Unit,
     pub parent_code: Option<String>,
     pub depth: usize,
+    /// The last day of a dissolved or merged unit.
+    pub dissolved_on: Option<chrono::NaiveDate>,
 }
 
 const UNIT_COLUMNS: &str = "u.id, u.code, u.name, u.kind, u.parent_id";
@@ -162,7 +164,7 @@ impl Db<'_> {
     /// name contains it (accents and case aside), still in tree order.
     pub fn units_in_tree_order(&self, search: Option<&str>) -> Result<Vec<UnitRow>> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {UNIT_COLUMNS}, p.code, u.name_fold FROM unit u
+            "SELECT {UNIT_COLUMNS}, p.code, u.name_fold, u.dissolved_on FROM unit u
              LEFT JOIN unit p ON p.id = u.parent_id ORDER BY u.name_key, u.code"
         ))?;
         let rows = stmt.query_map([], |row| {
@@ -170,17 +172,19 @@ impl Db<'_> {
                 unit_from_row(row)?,
                 row.get::<_, Option<String>>(5)?,
                 row.get::<_, String>(6)?,
+                row.get::<_, Option<chrono::NaiveDate>>(7)?,
             ))
         })?;
-        let all: Vec<(Unit, Option<String>, String)> = rows.collect::<rusqlite::Result<_>>()?;
+        let all: Vec<(Unit, Option<String>, String, Option<chrono::NaiveDate>)> =
+            rows.collect::<rusqlite::Result<_>>()?;
         let index: std::collections::HashMap<i64, usize> = all
             .iter()
             .enumerate()
-            .map(|(i, (u, _, _))| (u.id, i))
+            .map(|(i, (u, ..))| (u.id, i))
             .collect();
         let mut children: Vec<Vec<usize>> = vec![Vec::new(); all.len()];
         let mut roots = Vec::new();
-        for (i, (unit, _, _)) in all.iter().enumerate() {
+        for (i, (unit, ..)) in all.iter().enumerate() {
             match unit.parent_id.and_then(|p| index.get(&p)) {
                 Some(&p) => children[p].push(i),
                 None => roots.push(i),
@@ -190,7 +194,7 @@ impl Db<'_> {
         let mut out = Vec::with_capacity(all.len());
         let mut stack: Vec<(usize, usize)> = roots.into_iter().rev().map(|i| (i, 0)).collect();
         while let Some((i, depth)) = stack.pop() {
-            let (unit, parent_code, name_fold) = &all[i];
+            let (unit, parent_code, name_fold, dissolved_on) = &all[i];
             let keep = key.as_deref().is_none_or(|k| {
                 name_fold.contains(k) || unit.code.to_ascii_lowercase().contains(k)
             });
@@ -199,6 +203,7 @@ impl Db<'_> {
                     unit: unit.clone(),
                     parent_code: parent_code.clone(),
                     depth,
+                    dissolved_on: *dissolved_on,
                 });
             }
             stack.extend(children[i].iter().rev().map(|&c| (c, depth + 1)));
@@ -208,7 +213,7 @@ impl Db<'_> {
 
     /// Gives a unit a new name.
     pub fn rename_unit(&self, id: i64, name: &str) -> Result<()> {
-        self.update_unit(id, |conn| {
+        self.update_logged("unit", id, |conn| {
             conn.prepare_cached(
                 "UPDATE unit SET name = ?2, name_fold = ?3, name_key = ?4 WHERE id = ?1",
             )?
@@ -226,24 +231,10 @@ impl Db<'_> {
             }
             above = self.unit(at)?.parent_id;
         }
-        self.update_unit(id, |conn| {
+        self.update_logged("unit", id, |conn| {
             conn.prepare_cached("UPDATE unit SET parent_id = ?2 WHERE id = ?1")?
                 .execute(params![id, parent_id])
         })
-    }
-
-    fn update_unit(
-        &self,
-        id: i64,
-        update: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<usize>,
-    ) -> Result<()> {
-        let before = self.snapshot("unit", id)?;
-        update(self.conn)?;
-        let after = self.snapshot("unit", id)?;
-        if let (Some(before), Some(after)) = (before, after) {
-            self.log_update("unit", id, before, after)?;
-        }
-        Ok(())
     }
 
     /// Whether any unit is recorded.
