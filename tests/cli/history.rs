@@ -349,3 +349,146 @@ fn names_that_look_like_sql_are_stored_verbatim() {
     }
     assert_eq!(units.len(), 59 + names.len());
 }
+
+#[derive(Debug, Deserialize)]
+struct Progress {
+    group: String,
+    total: u64,
+    overdue: u64,
+    cancelled: u64,
+}
+
+#[test]
+fn a_replaced_directive_stops_counting_what_is_open() {
+    let t = Theodoi::son_tay_reported();
+    t.ok(&[
+        "directive",
+        "add",
+        "366-QĐ/TW",
+        "--type",
+        "quy-dinh",
+        "--issuer",
+        "Bộ Chính trị",
+        "--date",
+        "01/07/2025",
+        "--title",
+        "Đánh giá, xếp loại",
+    ]);
+    let out = t.ok(&[
+        "directive",
+        "replace",
+        "Kế hoạch số 223",
+        "--by",
+        "366-QĐ/TW",
+    ]);
+    assert!(out.contains("12 nhiệm vụ"), "{out}");
+    // Before the replacement the units were late; from it on nothing counts as late.
+    let before: Vec<OverdueRow> = t.json(&["overdue", "--as-of", "30/06/2025"]);
+    assert_eq!(before.len(), 12);
+    let after: Vec<OverdueRow> = t.json(&["overdue", "--as-of", "01/07/2025"]);
+    assert!(after.is_empty());
+    let progress: Vec<Progress> = t.json(&["progress", "--as-of", "01/07/2025"]);
+    let chi_bo = progress.iter().find(|p| p.group == "chi-bo-co-so").unwrap();
+    assert_eq!((chi_bo.total, chi_bo.overdue, chi_bo.cancelled), (7, 0, 3));
+    let agenda: Vec<serde_json::Value> =
+        t.json(&["agenda", "cb-thpt-son-tay", "--as-of", "01/07/2025"]);
+    assert_eq!(agenda[0]["status"], "cancelled");
+    assert_eq!(agenda[0]["cancelled_reason"], "được thay thế bởi 366-QĐ/TW");
+    let err = t.fails(&[
+        "directive",
+        "revoke",
+        "Kế hoạch số 223",
+        "--on",
+        "02/07/2025",
+        "--reason",
+        "x",
+    ]);
+    assert!(err.contains("01/07/2025"), "{err}");
+    // Undo puts everything back.
+    t.ok(&["undo"]);
+    let again: Vec<OverdueRow> = t.json(&["overdue", "--as-of", "01/07/2025"]);
+    assert_eq!(again.len(), 12);
+}
+
+#[test]
+fn merged_wards_pass_open_work_to_their_successor() {
+    let t = Theodoi::son_tay_reported();
+    t.ok(&[
+        "unit",
+        "add",
+        "Đảng bộ phường Tùng Thiện",
+        "--kind",
+        "dang-bo-co-so",
+        "--parent",
+        "son-tay",
+        "--code",
+        "p-tung-thien",
+    ]);
+    // Lê Lợi reported on 11/12/2023; Phú Thịnh never did.
+    let out = t.ok(&[
+        "unit",
+        "merge",
+        "p-le-loi",
+        "p-phu-thinh",
+        "--into",
+        "p-tung-thien",
+        "--on",
+        "01/07/2025",
+    ]);
+    assert!(
+        out.contains("0 nhiệm vụ") && out.contains("1 nhiệm vụ"),
+        "{out}"
+    );
+    // As of a day before the merger the old wards are as they were.
+    let before: Vec<OverdueRow> = t.json(&["overdue", "--as-of", "30/06/2025"]);
+    assert!(before.iter().any(|r| r.unit_code == "p-phu-thinh"));
+    assert!(!before.iter().any(|r| r.unit_code == "p-tung-thien"));
+    // From the merger the successor owes what was open.
+    let after: Vec<OverdueRow> = t.json(&["overdue", "--as-of", "01/07/2025"]);
+    assert!(!after.iter().any(|r| r.unit_code == "p-phu-thinh"));
+    assert!(
+        after
+            .iter()
+            .any(|r| r.unit_code == "p-tung-thien" && r.due_on == "2023-12-12")
+    );
+    // What Lê Lợi did stays with Lê Lợi.
+    let le_loi: Vec<serde_json::Value> = t.json(&["agenda", "p-le-loi", "--as-of", "01/07/2025"]);
+    assert_eq!(le_loi[0]["status"], "done_on_time");
+    // Their chi bộ moved to the new ward; the old wards are marked.
+    let units: Vec<UnitRow> = t.json(&["unit", "list", "--search", "le loi"]);
+    assert!(
+        units
+            .iter()
+            .filter(|u| u.code.starts_with("le-loi-"))
+            .all(|u| u.parent.as_deref() == Some("p-tung-thien"))
+    );
+    let table = t.ok(&["unit", "list", "--search", "p-le-loi"]);
+    assert!(table.contains("giải thể 01/07/2025"), "{table}");
+    // A new task does not reach dissolved units.
+    let out = t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "188-KH/TU",
+        "--title",
+        "Báo cáo",
+        "--due",
+        "dang-bo-co-so=01/08/2025",
+    ]);
+    assert!(out.contains(": 15 đơn vị"), "{out}");
+}
+
+#[test]
+fn dissolving_needs_the_units_under_it_gone_first() {
+    let t = Theodoi::son_tay_reported();
+    let err = t.fails(&["unit", "dissolve", "x-kim-son", "--on", "01/07/2025"]);
+    assert!(
+        err.contains("Kim Trung") && err.contains("unit merge"),
+        "{err}"
+    );
+    t.ok(&["unit", "dissolve", "cb-thpt-son-tay", "--on", "01/01/2024"]);
+    let late: Vec<OverdueRow> = t.json(&["overdue", "--as-of", "02/01/2024"]);
+    assert!(!late.iter().any(|r| r.unit_code == "cb-thpt-son-tay"));
+    let late: Vec<OverdueRow> = t.json(&["overdue", "--as-of", "31/12/2023"]);
+    assert!(late.iter().any(|r| r.unit_code == "cb-thpt-son-tay"));
+}
