@@ -418,6 +418,34 @@ pub const MERGED: Text = t(
     "merged {unit} into {into} on {date}; {n} open obligations passed to {into}",
 );
 pub const DISSOLVED_MARK: Text = t("giải thể {date}", "dissolved {date}");
+pub const EXPORT_NOT_OURS: Text = t(
+    "{path} không phải tệp xuất của theodoi (định dạng phiên bản {version})",
+    "{path} is not a theodoi export (format version {version})",
+);
+pub const EXPORT_TOO_NEW: Text = t(
+    "{path} được xuất từ cơ sở dữ liệu phiên bản {found}, mới hơn phiên bản {known} mà bản theodoi này hiểu",
+    "{path} was exported from database version {found}, newer than version {known} that this theodoi understands",
+);
+pub const EXPORT_BAD_ROW: Text = t(
+    "tệp {path} có dòng không nhập được vào bảng {table}",
+    "file {path} has a row that does not fit table {table}",
+);
+pub const IMPORT_NOT_EMPTY: Text = t(
+    "chỉ nhập được vào cơ sở dữ liệu trống; hãy tạo tệp mới bằng `theodoi --db MỚI.db init`",
+    "import only into an empty database; create one with `theodoi --db NEW.db init`",
+);
+pub const EXPORT_DONE: Text = t(
+    "đã xuất toàn bộ dữ liệu ra {path}",
+    "exported everything to {path}",
+);
+pub const IMPORTED: Text = t(
+    "đã nhập {n} bản ghi từ {path}",
+    "imported {n} records from {path}",
+);
+pub const NOT_JSON: Text = t(
+    "tệp {path} không phải JSON hợp lệ",
+    "file {path} is not valid JSON",
+);
 pub const UNIT_MOVE_CYCLE: Text = t(
     "không thể chuyển {unit} vào dưới chính nó hoặc đơn vị trực thuộc nó",
     "cannot move {unit} under itself or one of its own units",
@@ -709,6 +737,28 @@ pub fn examples(key: &str) -> Option<Text> {
 }
 
 const HELP: &[(&str, Text)] = &[
+    (
+        "export",
+        t(
+            "Xuất toàn bộ dữ liệu (cả nhật ký) ra một tệp JSON",
+            "Export everything (the log too) to one JSON file",
+        ),
+    ),
+    (
+        "export FILE",
+        t(
+            "Tệp JSON mới ('-' để in ra màn hình)",
+            "The new JSON file ('-' for standard output)",
+        ),
+    ),
+    (
+        "import",
+        t(
+            "Nhập tệp JSON do `theodoi export` tạo vào một cơ sở dữ liệu trống",
+            "Import a file made by `theodoi export` into an empty database",
+        ),
+    ),
+    ("import FILE", t("Tệp JSON", "The JSON file")),
     (
         "directive revoke",
         t(

@@ -11,6 +11,7 @@ mod extend;
 mod history;
 mod init;
 mod overdue;
+mod portable;
 mod progress;
 mod task;
 mod unit;
@@ -60,6 +61,8 @@ pub enum Command {
     Undo(history::UndoArgs),
     Log(history::LogArgs),
     Backup(backup::Args),
+    Export(portable::Args),
+    Import(portable::Args),
     Overdue(overdue::Args),
     Upcoming(upcoming::Args),
     Progress(progress::Args),
@@ -312,6 +315,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Undo(args) => history::undo(&mut store, args, &ctx, out),
         Command::Log(args) => history::log(&store, args, &ctx, out),
         Command::Backup(args) => backup::run(&store, args, out),
+        Command::Export(args) => portable::export(&store, args, out),
+        Command::Import(args) => portable::import(&mut store, args, out),
         Command::Overdue(args) => overdue::run(&store, args, &ctx, out),
         Command::Upcoming(args) => upcoming::run(&store, args, &ctx, out),
         Command::Progress(args) => progress::run(&store, args, &ctx, out),

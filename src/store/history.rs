@@ -425,7 +425,7 @@ fn blocked(e: rusqlite::Error, table: &str) -> anyhow::Error {
 
 /// Column names (quoted) and values of a snapshot. With `with_rowid`, the
 /// rowid is set too (only for tables without an `id` column, where it is the rowid).
-fn columns(row: &Value, with_rowid: bool) -> Result<(Vec<String>, Vec<SqlValue>)> {
+pub(super) fn columns(row: &Value, with_rowid: bool) -> Result<(Vec<String>, Vec<SqlValue>)> {
     let Value::Object(map) = row else {
         bail!("a logged row is not an object");
     };
@@ -449,7 +449,7 @@ fn columns(row: &Value, with_rowid: bool) -> Result<(Vec<String>, Vec<SqlValue>)
     Ok((names, values))
 }
 
-fn to_json(value: ValueRef<'_>) -> Value {
+pub(super) fn to_json(value: ValueRef<'_>) -> Value {
     match value {
         ValueRef::Null => Value::Null,
         ValueRef::Integer(i) => Value::from(i),

@@ -3,6 +3,7 @@
 
 mod directives;
 mod history;
+mod portable;
 mod reorg;
 mod reports;
 mod tasks;
@@ -232,7 +233,7 @@ impl Db<'_> {
 
 /// Creates an empty file readable by its owner only, and its parent
 /// directories. Returns false when the file already exists.
-fn create_private_file(path: &Path) -> Result<bool> {
+pub fn create_private_file(path: &Path) -> Result<bool> {
     if path.exists() {
         return Ok(false);
     }

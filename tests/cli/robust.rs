@@ -259,3 +259,100 @@ fn a_killed_import_leaves_all_or_nothing() {
         .unwrap();
     assert_eq!(units, 100_001);
 }
+
+#[test]
+fn export_import_export_is_identical() {
+    let t = Theodoi::son_tay_reported();
+    t.ok(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "Kho bạc",
+        "--on",
+        "06/12/2023",
+        "--correct",
+    ]);
+    t.ok(&[
+        "extend",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "Kim Sơn",
+        "--to",
+        "20/12/2023",
+        "--reason",
+        "Bí thư đi học",
+    ]);
+    t.ok(&[
+        "unit",
+        "add",
+        "Đảng bộ phường Tùng Thiện",
+        "--kind",
+        "dang-bo-co-so",
+        "--parent",
+        "son-tay",
+        "--code",
+        "p-tung-thien",
+    ]);
+    t.ok(&[
+        "unit",
+        "merge",
+        "p-phu-thinh",
+        "--into",
+        "p-tung-thien",
+        "--on",
+        "01/07/2025",
+    ]);
+    t.ok(&[
+        "unit",
+        "add",
+        "'); DROP TABLE unit;-- 🚩",
+        "--kind",
+        "chi-bo-co-so",
+        "--parent",
+        "son-tay",
+        "--code",
+        "la",
+    ]);
+    let first = t.dir.path().join("a.json");
+    t.ok(&["export", first.to_str().unwrap()]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&first).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+
+    let copy = Theodoi::new();
+    let out = copy.ok(&["import", first.to_str().unwrap()]);
+    assert!(out.contains("đã nhập"), "{out}");
+    let second = copy.dir.path().join("b.json");
+    copy.ok(&["export", second.to_str().unwrap()]);
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        std::fs::read(&second).unwrap()
+    );
+    // The copy answers as the original, log included, and undo still works there.
+    assert_eq!(copy.snapshot(), t.snapshot());
+    assert_eq!(
+        copy.ok(&["log", "--format", "json"]),
+        t.ok(&["log", "--format", "json"])
+    );
+    copy.ok(&["undo"]);
+
+    // Only into an empty database; only a theodoi export.
+    let err = t.fails(&["import", first.to_str().unwrap()]);
+    assert!(err.contains("trống"), "{err}");
+    let junk = t.dir.path().join("junk.json");
+    std::fs::write(&junk, "{\"hello\": 1}").unwrap();
+    let empty = Theodoi::new();
+    let err = empty.fails(&["import", junk.to_str().unwrap()]);
+    assert!(err.contains("junk.json"), "{err}");
+    std::fs::write(&junk, "not json").unwrap();
+    let err = empty.fails(&["import", junk.to_str().unwrap()]);
+    assert!(err.contains("JSON"), "{err}");
+    assert_eq!(empty.ok(&["unit", "list"]), "Chưa có đơn vị nào.\n");
+}

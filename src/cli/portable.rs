@@ -1,0 +1,52 @@
+//! `theodoi export FILE.json` and `theodoi import FILE.json`.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result};
+
+use crate::i18n::{self, tr};
+use crate::store::Store;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+}
+
+pub fn export(store: &Store, args: Args, out: &mut dyn Write) -> Result<ExitCode> {
+    if args.file.as_os_str() == "-" {
+        store.export(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let path = args.file.display().to_string();
+    if args.file.exists() {
+        anyhow::bail!(tr!(i18n::BACKUP_EXISTS, path = path));
+    }
+    let write = || -> Result<()> {
+        crate::store::create_private_file(&args.file)?;
+        let file = std::fs::OpenOptions::new().write(true).open(&args.file)?;
+        let mut file = std::io::BufWriter::new(file);
+        store.export(&mut file)?;
+        file.flush()?;
+        Ok(())
+    };
+    if let Err(e) = write() {
+        let _ = std::fs::remove_file(&args.file);
+        return Err(e.context(tr!(i18n::IMPORT_READ, path = path)));
+    }
+    writeln!(out, "{}", tr!(i18n::EXPORT_DONE, path = path))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn import(store: &mut Store, args: Args, out: &mut dyn Write) -> Result<ExitCode> {
+    let path = args.file.display().to_string();
+    let file =
+        std::fs::File::open(&args.file).with_context(|| tr!(i18n::IMPORT_READ, path = path))?;
+    let document: serde_json::Value = serde_json::from_reader(std::io::BufReader::new(file))
+        .with_context(|| tr!(i18n::NOT_JSON, path = path))?;
+    let n = store.import(&document, &path)?;
+    writeln!(out, "{}", tr!(i18n::IMPORTED, path = path, n = n))?;
+    Ok(ExitCode::SUCCESS)
+}
