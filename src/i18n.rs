@@ -738,6 +738,13 @@ pub fn examples(key: &str) -> Option<Text> {
 
 const HELP: &[(&str, Text)] = &[
     (
+        "overdue --count",
+        t(
+            "Chỉ in số nhiệm vụ quá hạn",
+            "Print only how many are overdue",
+        ),
+    ),
+    (
         "export",
         t(
             "Xuất toàn bộ dữ liệu (cả nhật ký) ra một tệp JSON",

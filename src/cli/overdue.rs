@@ -25,14 +25,30 @@ pub struct Args {
     exit_code: bool,
     #[arg(long, short)]
     quiet: bool,
+    #[arg(long)]
+    count: bool,
 }
 
 pub fn run(store: &Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode> {
     let db = store.read();
     let scope = args.filter.scope(&db, args.within.as_deref())?;
     let as_of = args.as_of.unwrap_or(ctx.today);
-    let options = args.output.options(ctx);
-    let late = print(&db, &scope, as_of, options, args.quiet, out)?;
+    let late = if args.count {
+        let n = db.count_overdue(&scope, as_of)?;
+        if !(args.quiet && n == 0) {
+            writeln!(out, "{n}")?;
+        }
+        n
+    } else {
+        print(
+            &db,
+            &scope,
+            as_of,
+            args.output.options(ctx),
+            args.quiet,
+            out,
+        )?
+    };
     Ok(if args.exit_code && late > 0 {
         ExitCode::from(1)
     } else {

@@ -107,9 +107,17 @@ impl DocType {
         DocType::ALL.into_iter().find(|t| t.code() == code)
     }
 
+    /// The type with exactly this slug (as stored).
+    pub fn from_slug(s: &str) -> Option<DocType> {
+        DocType::ALL.into_iter().find(|t| t.slug() == s)
+    }
+
     /// Reads a type from its slug, code or name in either language, with
     /// or without accents: `quy-dinh`, `Quy định`, `quy dinh`, `QĐi`.
     pub fn parse(s: &str) -> Option<DocType> {
+        if let Some(t) = DocType::from_slug(s) {
+            return Some(t);
+        }
         let key = fold(s).replace('-', " ");
         DocType::ALL
             .into_iter()

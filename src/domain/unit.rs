@@ -42,9 +42,17 @@ impl UnitKind {
         }
     }
 
+    /// The kind with exactly this slug (as stored).
+    pub fn from_slug(s: &str) -> Option<UnitKind> {
+        UnitKind::ALL.into_iter().find(|k| k.slug() == s)
+    }
+
     /// Reads a kind from its slug or its name in either language, with or
     /// without accents: `chi-bo-co-so`, `chi bộ cơ sở`, `Chi bo co so`.
     pub fn parse(s: &str) -> Option<UnitKind> {
+        if let Some(kind) = UnitKind::from_slug(s) {
+            return Some(kind);
+        }
         let key = fold(s).replace(['-', '_'], " ");
         UnitKind::ALL.into_iter().find(|k| {
             key == k.slug().replace('-', " ")

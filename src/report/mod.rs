@@ -154,8 +154,10 @@ impl<'a, R: Report> Renderer<'a, R> {
                 if self.options.bom {
                     out.write_all("\u{FEFF}".as_bytes())?;
                 }
+                // The header comes from FIELDS, so that an empty report has one too.
                 let mut writer = csv::WriterBuilder::new()
                     .terminator(csv::Terminator::CRLF)
+                    .has_headers(false)
                     .from_writer(out);
                 writer.write_record(R::FIELDS).map_err(csv_to_io)?;
                 Sink::Csv(Box::new(writer))
@@ -181,11 +183,7 @@ impl<'a, R: Report> Renderer<'a, R> {
                 out.write_all(if first { b"\n  " } else { b",\n  " })?;
                 serde_json::to_writer(&mut **out, row)?;
             }
-            Sink::Csv(writer) => {
-                let value = serde_json::to_value(row)?;
-                let record: Vec<String> = R::FIELDS.iter().map(|f| csv_field(&value[*f])).collect();
-                writer.write_record(&record).map_err(csv_to_io)?;
-            }
+            Sink::Csv(writer) => writer.serialize(row).map_err(csv_to_io)?,
             Sink::Md(out) => {
                 if first {
                     let headers = self.report.headers();
@@ -277,15 +275,6 @@ fn table(headers: Vec<String>, rows: Vec<Vec<Cell>>, color: bool) -> Table {
     table
 }
 
-/// A JSON value as a CSV field: strings bare, null empty.
-fn csv_field(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::Null => String::new(),
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
 /// Cells joined for a Markdown table row, `|` and line breaks escaped.
 fn md_cells<'s>(cells: impl Iterator<Item = &'s str>) -> String {
     cells
@@ -302,11 +291,22 @@ fn csv_to_io(e: csv::Error) -> io::Error {
     }
 }
 
-/// The keys of a row serialized as JSON, to check `Report::FIELDS`.
+/// Checks `Report::FIELDS` against a row: the CSV header serde writes for it,
+/// in order, and the keys of its JSON object.
 #[cfg(test)]
-pub fn json_keys<T: Serialize>(row: &T) -> Vec<String> {
-    match serde_json::to_value(row) {
+pub fn check_fields<T: Serialize>(row: &T, fields: &[&str]) {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.serialize(row).expect("a row serializes to CSV");
+    let bytes = writer.into_inner().expect("CSV in memory");
+    let text = String::from_utf8(bytes).expect("UTF-8 CSV");
+    let header: Vec<&str> = text.lines().next().unwrap_or_default().split(',').collect();
+    assert_eq!(header, fields, "CSV header");
+    let mut keys: Vec<String> = match serde_json::to_value(row) {
         Ok(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
         _ => Vec::new(),
-    }
+    };
+    let mut sorted: Vec<&str> = fields.to_vec();
+    sorted.sort_unstable();
+    keys.sort();
+    assert_eq!(keys, sorted, "JSON keys");
 }

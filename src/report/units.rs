@@ -69,7 +69,7 @@ impl Report for UnitList {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::json_keys;
+    use crate::report::check_fields;
 
     #[test]
     fn fields_match_serialized_row() {
@@ -81,8 +81,6 @@ mod tests {
             dissolved_on: None,
             depth: 0,
         };
-        let mut fields = UnitList::FIELDS.to_vec();
-        fields.sort();
-        assert_eq!(json_keys(&row), fields);
+        check_fields(&row, UnitList::FIELDS);
     }
 }

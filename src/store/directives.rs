@@ -18,7 +18,7 @@ fn directive_from_row(row: &Row<'_>) -> rusqlite::Result<Directive> {
     Ok(Directive {
         id: row.get(0)?,
         symbol: row.get(1)?,
-        doc_type: parse_column(&doc_type, DocType::parse, 2)?,
+        doc_type: parse_column(&doc_type, DocType::from_slug, 2)?,
         number: row.get(3)?,
         issuer: row.get(4)?,
         issued_on: row.get(5)?,

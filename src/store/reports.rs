@@ -67,6 +67,9 @@ const SCOPE_CTE: &str = "WITH RECURSIVE sub (id) AS (
         UNION ALL
         SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id
     )";
+/// Open on `:as_of` and past due: not done by then, not cancelled by then.
+const OVERDUE: &str = "o.due_on < :as_of AND (o.completed_on IS NULL OR o.completed_on > :as_of)
+      AND (o.cancelled_on IS NULL OR o.cancelled_on > :as_of)";
 /// An obligation passed to a merged unit's successor exists from the merge on.
 const EXISTS_ON: &str = "(o.opened_on IS NULL OR o.opened_on <= :as_of)";
 const SCOPE_WHERE: &str = "(:within IS NULL OR o.unit_id IN (SELECT id FROM sub))
@@ -86,10 +89,7 @@ impl Db<'_> {
         mut each: impl FnMut(ObligationRow) -> Result<()>,
     ) -> Result<()> {
         let status_condition = match selection {
-            Selection::Overdue => {
-                "o.due_on < :as_of AND (o.completed_on IS NULL OR o.completed_on > :as_of)
-                 AND (o.cancelled_on IS NULL OR o.cancelled_on > :as_of)"
-            }
+            Selection::Overdue => OVERDUE,
             Selection::DueBy(_) => {
                 "o.due_on >= :as_of AND o.due_on <= :until
                  AND (o.completed_on IS NULL OR o.completed_on > :as_of)
@@ -134,12 +134,14 @@ impl Db<'_> {
             let obligation = ObligationRow {
                 unit_code: row.get(0)?,
                 unit: row.get(1)?,
-                unit_kind: parse_column(&kind, UnitKind::parse, 2)?,
+                unit_kind: parse_column(&kind, UnitKind::from_slug, 2)?,
                 parent: row.get(3)?,
                 parent_code: row.get(4)?,
                 directive: match symbol {
                     Some(symbol) => symbol,
-                    None => number_only_label(parse_column(&doc_type, DocType::parse, 6)?, &number),
+                    None => {
+                        number_only_label(parse_column(&doc_type, DocType::from_slug, 6)?, &number)
+                    }
                 },
                 task: row.get(8)?,
                 task_title: row.get(9)?,
@@ -155,6 +157,23 @@ impl Db<'_> {
             each(obligation.as_of(due_on, completed_on, cancelled_on, as_of))?;
         }
         Ok(())
+    }
+
+    /// How many obligations in `scope` are overdue on `as_of`.
+    pub fn count_overdue(&self, scope: &Scope, as_of: NaiveDate) -> Result<usize> {
+        let sql = format!(
+            "{SCOPE_CTE}
+             SELECT count(*) FROM obligation o
+             JOIN unit u ON u.id = o.unit_id
+             JOIN task t ON t.id = o.task_id
+             WHERE {SCOPE_WHERE} AND {OVERDUE} AND {EXISTS_ON}"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut params = scope_params(scope);
+        params.push((":as_of", Box::new(as_of)));
+        let refs = bind(&params, &sql);
+        let n: i64 = stmt.query_row(refs.as_slice(), |row| row.get(0))?;
+        Ok(usize::try_from(n).unwrap_or_default())
     }
 
     /// Calls `each` with the status of every obligation in `scope` as of
@@ -184,7 +203,7 @@ impl Db<'_> {
             let kind = match kinds.get(&kind_text) {
                 Some(kind) => *kind,
                 None => {
-                    let kind = parse_column(&kind_text, UnitKind::parse, 2)?;
+                    let kind = parse_column(&kind_text, UnitKind::from_slug, 2)?;
                     kinds.insert(kind_text, kind);
                     kind
                 }

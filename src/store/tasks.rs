@@ -135,7 +135,7 @@ impl Db<'_> {
         })?;
         for row in rows {
             let (kind, due_on) = row?;
-            if let Some(kind) = UnitKind::parse(&kind) {
+            if let Some(kind) = UnitKind::from_slug(&kind) {
                 task.dues.push(DueRule { kind, due_on });
             }
         }

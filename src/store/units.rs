@@ -27,7 +27,7 @@ fn unit_from_row(row: &Row<'_>) -> rusqlite::Result<Unit> {
         id: row.get(0)?,
         code: row.get(1)?,
         name: row.get(2)?,
-        kind: parse_column(&kind, UnitKind::parse, 3)?,
+        kind: parse_column(&kind, UnitKind::from_slug, 3)?,
         parent_id: row.get(4)?,
     })
 }

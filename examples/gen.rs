@@ -1,0 +1,170 @@
+//! Generates benchmark data at chosen sizes (not a user command).
+//!
+//! ```sh
+//! cargo run --release --example gen -- units 300000 > units.csv     # a province's unit file
+//! theodoi --db big.db init && theodoi --db big.db unit import units.csv
+//! cargo run --release --example gen -- fill big.db 20               # 20 directives, one task each, completions
+//! ```
+//!
+//! The tree: one province committee; one grassroots organization per 12 units
+//! (four in five a đảng bộ cơ sở, the rest chi bộ cơ sở); the rest chi bộ trực
+//! thuộc spread over the đảng bộ cơ sở. Each task is due for all three kinds on
+//! dates spread over 2024; about 60% of obligations are done on time, 15% late,
+//! 25% still open. Everything is deterministic.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use chrono::{Days, NaiveDate};
+use theodoi::domain::{DirectiveSpec, DueRule, UnitKind};
+use theodoi::store::Store;
+
+const WORDS: &[&str] = &[
+    "An",
+    "Bình",
+    "Hòa",
+    "Phú",
+    "Thịnh",
+    "Hưng",
+    "Đông",
+    "Tây",
+    "Nam",
+    "Bắc",
+    "Tân",
+    "Phước",
+    "Long",
+    "Thạnh",
+    "Mỹ",
+    "Đức",
+    "Quang",
+    "Trung",
+    "Sơn",
+    "Lâm",
+    "Hải",
+    "Xuân",
+    "Thủy",
+    "Kim",
+    "Ngọc",
+    "Vĩnh",
+    "Cát",
+    "Lộc",
+    "Phong",
+    "Thái",
+    "Đường",
+    "Ân",
+    "Ưng",
+    "Ơn",
+    "Yên",
+    "Khánh",
+];
+
+/// A deterministic mix of `i` (splitmix64).
+fn mix(i: u64) -> u64 {
+    let mut z = i.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+fn place(i: u64) -> String {
+    let a = WORDS[(mix(i) % WORDS.len() as u64) as usize];
+    let b = WORDS[(mix(i + 7_777_777) % WORDS.len() as u64) as usize];
+    format!("{a} {b} {i}")
+}
+
+fn units(count: u64) -> Result<()> {
+    if count < 2 {
+        bail!("at least 2 units");
+    }
+    let out = std::io::stdout();
+    let mut out = std::io::BufWriter::new(out.lock());
+    writeln!(out, "code,name,kind,parent")?;
+    writeln!(out, "tinh,Đảng bộ tỉnh,dang-bo-cap-tren,")?;
+    let grassroots = (count / 12).max(1);
+    let mut dang_bo = Vec::new();
+    for g in 0..grassroots {
+        if g % 5 == 4 {
+            writeln!(out, "cs{g},Chi bộ cơ sở {},chi-bo-co-so,tinh", place(g))?;
+        } else {
+            writeln!(out, "cs{g},Đảng bộ xã {},dang-bo-co-so,tinh", place(g))?;
+            dang_bo.push(g);
+        }
+    }
+    if dang_bo.is_empty() {
+        dang_bo.push(0);
+    }
+    for c in 0..count.saturating_sub(1 + grassroots) {
+        let parent = dang_bo[(c % dang_bo.len() as u64) as usize];
+        writeln!(
+            out,
+            "cb{c},Chi bộ thôn {},chi-bo-truc-thuoc,cs{parent}",
+            place(c + 1_000_000)
+        )?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn fill(db: &Path, tasks: u64) -> Result<()> {
+    let mut store = Store::open(db)?;
+    let start = NaiveDate::from_ymd_opt(2024, 1, 15).context("date")?;
+    for t in 0..tasks {
+        let issued = start + Days::new(t * 300 / tasks.max(1));
+        let symbol = format!("{}-KH/TU", t + 1);
+        let spec = DirectiveSpec::parse(&symbol, None)?;
+        let dues: Vec<DueRule> = [
+            (UnitKind::ChiBoTrucThuoc, 20),
+            (UnitKind::ChiBoCoSo, 25),
+            (UnitKind::DangBoCoSo, 30),
+        ]
+        .into_iter()
+        .map(|(kind, days)| DueRule {
+            kind,
+            due_on: issued + Days::new(days),
+        })
+        .collect();
+        store.write("gen", "task.add", |db| {
+            let d = db.insert_directive(
+                &spec,
+                &symbol,
+                "Ban Thường vụ Tỉnh ủy",
+                issued,
+                &format!("Kế hoạch {}", t + 1),
+            )?;
+            db.insert_task(
+                d.id,
+                &format!("t{}", t + 1),
+                &format!("Nhiệm vụ {}", t + 1),
+                None,
+                &dues,
+            )?;
+            Ok(())
+        })?;
+    }
+    // Completions straight in SQL: the generator's shortcut, not the product's path.
+    let conn = rusqlite::Connection::open(db)?;
+    conn.execute_batch(
+        "UPDATE obligation SET completed_on = CASE
+             WHEN (id * 2654435761) % 100 < 60 THEN date(due_on, '-' || ((id * 7) % 10) || ' days')
+             WHEN (id * 2654435761) % 100 < 75 THEN date(due_on, '+' || (1 + (id * 11) % 20) || ' days')
+             ELSE NULL END,
+           recorded_by = 'gen';
+         ANALYZE;",
+    )?;
+    Ok(())
+}
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["units", n] => units(n.parse()?),
+        ["fill", db, t] => fill(Path::new(db), t.parse()?),
+        _ => bail!("usage: gen units COUNT > units.csv | gen fill DB TASKS"),
+    }
+}
