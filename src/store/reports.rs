@@ -67,6 +67,44 @@ const SCOPE_CTE: &str = "WITH RECURSIVE sub (id) AS (
         UNION ALL
         SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id
     )";
+/// The query behind `for_each_obligation`.
+fn obligation_sql(selection: Selection, order: Order) -> String {
+    let status_condition = match selection {
+        Selection::Overdue => OVERDUE,
+        Selection::DueBy(_) => {
+            "o.due_on >= :as_of AND o.due_on <= :until
+             AND (o.completed_on IS NULL OR o.completed_on > :as_of)
+             AND (o.cancelled_on IS NULL OR o.cancelled_on > :as_of)"
+        }
+        Selection::All => "1",
+    };
+    let order_by = match order {
+        Order::Unit => "p.name_key, p.code, u.name_key, u.code, o.due_on, t.code",
+        Order::Due => "o.due_on, p.name_key, p.code, u.name_key, u.code, t.code",
+    };
+    format!(
+        "{SCOPE_CTE}
+         SELECT u.code, u.name, u.kind, p.name, p.code, d.symbol, d.doc_type, d.number,
+                t.code, t.title, o.due_on, o.completed_on, o.original_due_on,
+                o.cancelled_on, o.cancelled_reason
+         FROM obligation o
+         JOIN unit u ON u.id = o.unit_id
+         LEFT JOIN unit p ON p.id = u.parent_id
+         JOIN task t ON t.id = o.task_id
+         JOIN directive d ON d.id = t.directive_id
+         WHERE {SCOPE_WHERE} AND {status_condition} AND {EXISTS_ON}
+         ORDER BY {order_by}"
+    )
+}
+
+/// `overdue --count`.
+fn count_overdue_sql() -> String {
+    format!(
+        "{SCOPE_CTE} SELECT count(*) FROM obligation o JOIN unit u ON u.id = o.unit_id
+         JOIN task t ON t.id = o.task_id WHERE {SCOPE_WHERE} AND {OVERDUE} AND {EXISTS_ON}"
+    )
+}
+
 /// Open on `:as_of` and past due: not done by then, not cancelled by then.
 const OVERDUE: &str = "o.due_on < :as_of AND (o.completed_on IS NULL OR o.completed_on > :as_of)
       AND (o.cancelled_on IS NULL OR o.cancelled_on > :as_of)";
@@ -88,32 +126,7 @@ impl Db<'_> {
         order: Order,
         mut each: impl FnMut(ObligationRow) -> Result<()>,
     ) -> Result<()> {
-        let status_condition = match selection {
-            Selection::Overdue => OVERDUE,
-            Selection::DueBy(_) => {
-                "o.due_on >= :as_of AND o.due_on <= :until
-                 AND (o.completed_on IS NULL OR o.completed_on > :as_of)
-                 AND (o.cancelled_on IS NULL OR o.cancelled_on > :as_of)"
-            }
-            Selection::All => "1",
-        };
-        let order_by = match order {
-            Order::Unit => "p.name_key, p.code, u.name_key, u.code, o.due_on, t.code",
-            Order::Due => "o.due_on, p.name_key, p.code, u.name_key, u.code, t.code",
-        };
-        let sql = format!(
-            "{SCOPE_CTE}
-             SELECT u.code, u.name, u.kind, p.name, p.code, d.symbol, d.doc_type, d.number,
-                    t.code, t.title, o.due_on, o.completed_on, o.original_due_on,
-                    o.cancelled_on, o.cancelled_reason
-             FROM obligation o
-             JOIN unit u ON u.id = o.unit_id
-             LEFT JOIN unit p ON p.id = u.parent_id
-             JOIN task t ON t.id = o.task_id
-             JOIN directive d ON d.id = t.directive_id
-             WHERE {SCOPE_WHERE} AND {status_condition} AND {EXISTS_ON}
-             ORDER BY {order_by}"
-        );
+        let sql = obligation_sql(selection, order);
         let until = match selection {
             Selection::DueBy(until) => Some(until),
             _ => None,
@@ -161,13 +174,7 @@ impl Db<'_> {
 
     /// How many obligations in `scope` are overdue on `as_of`.
     pub fn count_overdue(&self, scope: &Scope, as_of: NaiveDate) -> Result<usize> {
-        let sql = format!(
-            "{SCOPE_CTE}
-             SELECT count(*) FROM obligation o
-             JOIN unit u ON u.id = o.unit_id
-             JOIN task t ON t.id = o.task_id
-             WHERE {SCOPE_WHERE} AND {OVERDUE} AND {EXISTS_ON}"
-        );
+        let sql = count_overdue_sql();
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut params = scope_params(scope);
         params.push((":as_of", Box::new(as_of)));
@@ -275,4 +282,42 @@ fn bind<'p>(params: &'p [Param], sql: &str) -> Vec<(&'p str, &'p dyn ToSql)> {
         .filter(|(name, _)| sql.contains(name))
         .map(|(name, value)| (*name, value.as_ref()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    /// The plan SQLite chooses for a report query.
+    fn plan(sql: &str) -> Result<String> {
+        let store = Store::open_in_memory()?;
+        let db = store.read();
+        let mut params = scope_params(&Scope::default());
+        params.push((":as_of", Box::new("2024-07-01")));
+        params.push((":until", Box::new("2024-07-31")));
+        let mut stmt = db.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+        let rows = stmt.query_map(bind(&params, sql).as_slice(), |row| row.get::<_, String>(3))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?.join("\n"))
+    }
+
+    /// Overdue and upcoming read obligations through the due-date index,
+    /// never by scanning the whole table.
+    #[test]
+    fn report_queries_use_the_due_date_index() -> Result<()> {
+        let queries = [
+            obligation_sql(Selection::Overdue, Order::Unit),
+            obligation_sql(Selection::DueBy(NaiveDate::MIN), Order::Due),
+            count_overdue_sql(),
+        ];
+        for sql in queries {
+            let plan = plan(&sql)?;
+            assert!(
+                plan.contains("SEARCH o USING INDEX obligation_due"),
+                "{plan}"
+            );
+            assert!(!plan.contains("SCAN o"), "{plan}");
+        }
+        Ok(())
+    }
 }
