@@ -55,4 +55,4 @@ ALTER TABLE unit ADD COLUMN successor_id INTEGER REFERENCES unit (id);
 -- cancelled by the report's day: all of it is in the index, so rows that do
 -- not qualify are never read.
 DROP INDEX obligation_due;
-CREATE INDEX obligation_due ON obligation (due_on, completed_on, cancelled_on);
+CREATE INDEX obligation_due ON obligation (due_on, completed_on, cancelled_on, opened_on);

@@ -295,6 +295,7 @@ pub const IMPORT_COLUMNS: Text = t(
     "tệp {path} thiếu cột {column}; dòng đầu phải là: {columns}",
     "file {path} lacks column {column}; the first line must be: {columns}",
 );
+pub const IMPORT_PROGRESS: Text = t("đơn vị", "units");
 pub const IMPORT_ROW: Text = t("dòng {line}: {reason}", "line {line}: {reason}");
 pub const IMPORT_FAILED: Text = t(
     "tệp {path} có {n} dòng lỗi, không ghi gì: {errors}",

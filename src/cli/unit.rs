@@ -447,6 +447,13 @@ pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
         .enumerate()
         .map(|(i, r)| (r.code.to_ascii_lowercase(), i))
         .collect();
+    // On a terminal only: indicatif draws nothing when stderr is not one.
+    let bar = indicatif::ProgressBar::new(rows.len() as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar.set_message(i18n::IMPORT_PROGRESS.get());
     let mut placed: HashMap<usize, Unit> = HashMap::new();
     let mut pending: Vec<usize> = (0..rows.len()).collect();
     let mut written = 0;
@@ -482,6 +489,7 @@ pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
                 let unit = db.insert_unit(&row.code, &row.name, row.kind, parent.map(|p| p.id))?;
                 placed.insert(i, unit);
                 written += 1;
+                bar.inc(1);
             } else {
                 // Keep checking the rest, but write no more: the whole file is refused.
                 placed.insert(
@@ -501,6 +509,7 @@ pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
             break;
         }
     }
+    bar.finish_and_clear();
     for i in pending {
         let row = &rows[i];
         let parent = row.parent.clone().unwrap_or_default();
