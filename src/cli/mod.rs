@@ -208,6 +208,12 @@ fn global_key(arg: &Arg) -> String {
 /// Parses the command line. On failure returns the exit code after
 /// printing help, the version, or a one-line error in the language in force.
 pub fn parse(args: Vec<OsString>) -> Result<Cli, ExitCode> {
+    // Localizing the help of every command costs more than running most of
+    // them: parse with the plain definitions, and localize only to show help
+    // or an error. Both accept exactly the same arguments.
+    if let Ok(cli) = Cli::try_parse_from(&args) {
+        return Ok(cli);
+    }
     let matches = command().try_get_matches_from(args);
     let err = match matches.and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => return Ok(cli),
