@@ -138,6 +138,7 @@ fn fill(db: &Path, tasks: u64) -> Result<()> {
                 &format!("Nhiệm vụ {}", t + 1),
                 None,
                 &dues,
+                false,
             )?;
             Ok(())
         })?;

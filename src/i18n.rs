@@ -140,6 +140,35 @@ pub fn number_only_label(d: DocType, number: &str) -> String {
     tr!(NUMBER_ONLY, doc_type = doc_type(d).get(), number = number)
 }
 
+pub fn rating(r: crate::domain::Rating) -> Text {
+    use crate::domain::Rating::*;
+    match r {
+        Htxsnv => t("Hoàn thành xuất sắc nhiệm vụ", "Excellent"),
+        Httnv => t("Hoàn thành tốt nhiệm vụ", "Good"),
+        Htnv => t("Hoàn thành nhiệm vụ", "Satisfactory"),
+        Khtnv => t("Không hoàn thành nhiệm vụ", "Unsatisfactory"),
+    }
+}
+
+/// What a rule checks, for `theodoi rules`.
+pub fn rule_description(name: &str) -> Text {
+    match name {
+        "htxsnv-quota-pct" => t(
+            "Số xếp loại HTXSNV không quá tỷ lệ % này của số HTTNV trong cùng một nhóm",
+            "HTXSNV may be at most this percentage of HTTNV within one group",
+        ),
+        "lower-levels-first" => t(
+            "Đảng bộ chỉ được ghi hoàn thành kiểm điểm sau khi mọi chi bộ trực thuộc đã xong (on/off)",
+            "A đảng bộ's review is recorded only after all its chi bộ's (on/off)",
+        ),
+        "min-age-months" => t(
+            "Tổ chức đảng thành lập chưa đủ số tháng này thì không xếp loại",
+            "Organizations younger than this many months are not rated",
+        ),
+        _ => t("", ""),
+    }
+}
+
 pub fn status(s: Status) -> Text {
     match s {
         Status::DoneOnTime => t("hoàn thành đúng hạn", "done on time"),
@@ -447,6 +476,65 @@ pub const NOT_JSON: Text = t(
     "tệp {path} không phải JSON hợp lệ",
     "file {path} is not valid JSON",
 );
+pub const RATING_NOT_RATED_TASK: Text = t(
+    "nhiệm vụ {task} không phải nhiệm vụ xếp loại; tạo nhiệm vụ bằng `task add … --rated` để ghi xếp loại",
+    "task {task} is not a rating task; create one with `task add … --rated` to record ratings",
+);
+pub const BAD_RATING: Text = t(
+    "xếp loại không hợp lệ '{input}'; chấp nhận: HTXSNV, HTTNV, HTNV, KHTNV (hoặc tên đầy đủ)",
+    "unknown rating '{input}'; accepted: HTXSNV, HTTNV, HTNV, KHTNV (or the full names)",
+);
+pub const ORDER_REFUSED: Text = t(
+    "{unit} chưa thể ghi hoàn thành: còn {n} đơn vị trực thuộc chưa hoàn thành ({units}); quy định kiểm điểm cấp dưới trước. Thêm --force nếu vẫn ghi (bản ghi lưu lại việc này)",
+    "{unit} cannot be recorded done yet: {n} units under it are still open ({units}); lower levels come first. Add --force to record it anyway (the record keeps that)",
+);
+pub const BAD_RULE_NAME: Text = t(
+    "không có quy tắc '{input}'; các quy tắc: {accepted}",
+    "no rule '{input}'; the rules: {accepted}",
+);
+pub const BAD_RULE_VALUE: Text = t(
+    "giá trị '{input}' không hợp lệ cho quy tắc {name}; chấp nhận: {accepted}",
+    "invalid value '{input}' for rule {name}; accepted: {accepted}",
+);
+pub const RULE_SET: Text = t(
+    "đã đặt quy tắc {name} = {value} (trước: {was})",
+    "set rule {name} = {value} (was {was})",
+);
+pub const H_RULE: Text = t("Quy tắc", "Rule");
+pub const H_VALUE: Text = t("Giá trị", "Value");
+pub const H_DEFAULT: Text = t("Mặc định", "Default");
+pub const H_MEANING: Text = t("Ý nghĩa", "Meaning");
+pub const H_GROUP: Text = t("Nhóm (cấp trên)", "Group (parent)");
+pub const H_NOT_RATED: Text = t("Không xếp loại", "Not rated");
+pub const H_UNRATED: Text = t("Chưa có kết quả", "No result yet");
+pub const H_QUOTA: Text = t("HTXSNV/HTTNV", "HTXSNV/HTTNV");
+pub const H_VERDICT: Text = t("Kết luận", "Verdict");
+pub const H_ISSUE: Text = t("Vấn đề", "Issue");
+pub const QUOTA_OK: Text = t("đạt", "pass");
+pub const QUOTA_BROKEN: Text = t("vượt tỷ lệ {pct}%", "over the {pct}% quota");
+pub const RATINGS_HEADING: Text = t(
+    "Kết quả xếp loại tính đến ngày {date}",
+    "Ratings as of {date}",
+);
+pub const RATINGS_NONE: Text = t(
+    "Chưa có nhiệm vụ xếp loại nào (task add … --rated).",
+    "No rating tasks yet (task add … --rated).",
+);
+pub const ISSUES_HEADING: Text = t("Cần xem lại", "To look at");
+pub const ISSUES_NONE: Text = t("Không có vấn đề nào.", "Nothing to look at.");
+pub const ISSUE_QUOTA: Text = t(
+    "nhóm {group}: {excellent} HTXSNV so với {good} HTTNV, vượt {pct}%",
+    "group {group}: {excellent} HTXSNV against {good} HTTNV, over {pct}%",
+);
+pub const ISSUE_YOUNG: Text = t(
+    "thành lập ngày {founded}, chưa đủ {months} tháng: không xếp loại",
+    "founded on {founded}, younger than {months} months: not to be rated",
+);
+pub const ISSUE_FORCED: Text = t(
+    "ghi hoàn thành trước các đơn vị trực thuộc (--force)",
+    "recorded done before the units under it (--force)",
+);
+pub const ISSUE_MISSING: Text = t("chưa có kết quả xếp loại", "no rating yet");
 pub const UNIT_MOVE_CYCLE: Text = t(
     "không thể chuyển {unit} vào dưới chính nó hoặc đơn vị trực thuộc nó",
     "cannot move {unit} under itself or one of its own units",
@@ -523,6 +611,13 @@ pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
 }
 
 const LOG_LINES: &[(&str, Text)] = &[
+    (
+        "rules.set",
+        t(
+            "đặt quy tắc {name}: {was} → {value}",
+            "set rule {name}: {was} → {value}",
+        ),
+    ),
     (
         "directive.revoke",
         t(
@@ -738,6 +833,65 @@ pub fn examples(key: &str) -> Option<Text> {
 }
 
 const HELP: &[(&str, Text)] = &[
+    (
+        "task add --rated",
+        t(
+            "Nhiệm vụ có xếp loại chất lượng (kiểm điểm hằng năm): ghi kèm --rating khi hoàn thành",
+            "A rating task (the annual review): completions carry --rating",
+        ),
+    ),
+    (
+        "done --rating",
+        t(
+            "Xếp loại: HTXSNV, HTTNV, HTNV, KHTNV (hoặc tên đầy đủ, có dấu hay không)",
+            "The rating: HTXSNV, HTTNV, HTNV, KHTNV (or the full name, with or without accents)",
+        ),
+    ),
+    (
+        "done --not-rated",
+        t(
+            "Không xếp loại, kèm lý do (ví dụ: thành lập chưa đủ 6 tháng)",
+            "Not rated, with the reason (founded less than 6 months ago, say)",
+        ),
+    ),
+    (
+        "done --force",
+        t(
+            "Vẫn ghi dù quy tắc cấp dưới trước không cho (bản ghi lưu lại việc này)",
+            "Record it although the lower-levels-first rule says no (the record keeps that)",
+        ),
+    ),
+    ("unit add --founded", t("Ngày thành lập", "Date founded")),
+    (
+        "rules",
+        t(
+            "Các quy tắc kiểm tra xếp loại, đổi được không cần cài lại (rules set TÊN GIÁ_TRỊ)",
+            "The rules that check ratings, changeable without reinstalling (rules set NAME VALUE)",
+        ),
+    ),
+    (
+        "rules set",
+        t(
+            "Đổi một quy tắc (ghi vào nhật ký)",
+            "Change one rule (logged)",
+        ),
+    ),
+    ("rules set NAME", t("Tên quy tắc", "The rule's name")),
+    ("rules set VALUE", t("Giá trị mới", "The new value")),
+    (
+        "ratings",
+        t(
+            "Kết quả xếp loại: số lượng theo mức, kiểm tra quy tắc, đơn vị chưa có kết quả",
+            "Ratings: counts per level, rule checks, units without a rating",
+        ),
+    ),
+    (
+        "ratings --exit-code",
+        t(
+            "Thoát với mã 1 khi có quy tắc bị vi phạm",
+            "Exit with status 1 when a rule is broken",
+        ),
+    ),
     (
         "overdue --count",
         t(

@@ -125,6 +125,7 @@ fn load(db: &Db<'_>, ctx: &Context) -> Result<()> {
             due,
             within: None,
             code: Some(r.code),
+            rated: false,
         };
         super::task::add(db, &args)?;
     }
@@ -138,6 +139,9 @@ fn load(db: &Db<'_>, ctx: &Context) -> Result<()> {
             correct: false,
             from: None,
             dry_run: false,
+            rating: None,
+            not_rated: None,
+            force: false,
         };
         super::done::record(db, &args, ctx)?;
     }

@@ -9,7 +9,7 @@ use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 
 use super::{Context, date_arg, write_checked};
-use crate::domain::Status;
+use crate::domain::{Rating, Status};
 use crate::i18n::{self, tr};
 use crate::store::{CompletionNote, Db, Store};
 use crate::text::date::format_dmy;
@@ -33,6 +33,17 @@ pub struct Args {
     pub from: Option<PathBuf>,
     #[arg(long)]
     pub dry_run: bool,
+    #[arg(long, value_name = "RATING", value_parser = rating_arg)]
+    pub rating: Option<Rating>,
+    #[arg(long, value_name = "REASON", conflicts_with = "rating")]
+    pub not_rated: Option<String>,
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// A rating by code or full name.
+pub fn rating_arg(s: &str) -> Result<Rating, String> {
+    Rating::parse(s).ok_or_else(|| tr!(i18n::BAD_RATING, input = s.trim()))
 }
 
 pub fn run(store: &mut Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode> {
@@ -68,6 +79,33 @@ pub fn record(db: &Db<'_>, args: &Args, ctx: &Context) -> Result<String> {
             unit = unit.name
         ));
     };
+    let not_rated = args
+        .not_rated
+        .as_deref()
+        .map(normalize)
+        .filter(|s| !s.is_empty());
+    if (args.rating.is_some() || not_rated.is_some()) && !task.rated {
+        bail!(tr!(i18n::RATING_NOT_RATED_TASK, task = task.code));
+    }
+    // Lower levels first: a đảng bộ is done only when the units under it are.
+    let mut forced = false;
+    if obligation.completed_on.is_none()
+        && unit.kind.has_children()
+        && db.rules()?.lower_levels_first
+    {
+        let open = db.open_below(task.id, unit.id)?;
+        if !open.is_empty() {
+            if !args.force {
+                bail!(tr!(
+                    i18n::ORDER_REFUSED,
+                    unit = unit.name,
+                    n = open.len(),
+                    units = i18n::candidates(open.into_iter())
+                ));
+            }
+            forced = true;
+        }
+    }
     if let Some(done) = obligation.completed_on {
         if !args.correct {
             bail!(tr!(
@@ -88,6 +126,9 @@ pub fn record(db: &Db<'_>, args: &Args, ctx: &Context) -> Result<String> {
             evidence: evidence.as_deref(),
             note: note.as_deref(),
             recorded_by: &ctx.actor,
+            rating: args.rating,
+            not_rated: not_rated.as_deref(),
+            forced,
         },
     )?;
     db.note(
@@ -120,6 +161,8 @@ struct CompletionRecord {
     evidence: String,
     #[serde(default)]
     note: String,
+    #[serde(default)]
+    rating: String,
 }
 
 /// `done --task T --from FILE.csv`: every row or none; every bad row named.
@@ -143,7 +186,7 @@ fn from_file(store: &mut Store, args: &Args, file: &PathBuf, ctx: &Context) -> R
                 i18n::IMPORT_COLUMNS,
                 path = path,
                 column = "unit",
-                columns = "unit,on,evidence,note"
+                columns = "unit,on,evidence,note,rating"
             ));
         }
         let mut errors: Vec<(u64, String)> = Vec::new();
@@ -174,7 +217,18 @@ fn from_file(store: &mut Store, args: &Args, file: &PathBuf, ctx: &Context) -> R
                     }
                 },
             };
+            let rating = match row.rating.trim() {
+                "" => None,
+                text => match rating_arg(text) {
+                    Ok(rating) => Some(rating),
+                    Err(e) => {
+                        errors.push((line, e));
+                        continue;
+                    }
+                },
+            };
             let one = Args {
+                rating: rating.or(args.rating),
                 unit: Some(row.unit),
                 on,
                 evidence: Some(row.evidence),

@@ -13,6 +13,7 @@ mod init;
 mod overdue;
 mod portable;
 mod progress;
+mod ratings;
 mod task;
 mod unit;
 mod upcoming;
@@ -67,6 +68,8 @@ pub enum Command {
     Upcoming(upcoming::Args),
     Progress(progress::Args),
     Agenda(agenda::Args),
+    Rules(ratings::RulesArgs),
+    Ratings(ratings::RatingsArgs),
     Demo,
     Completions(completions::Args),
     Man,
@@ -327,6 +330,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Upcoming(args) => upcoming::run(&store, args, &ctx, out),
         Command::Progress(args) => progress::run(&store, args, &ctx, out),
         Command::Agenda(args) => agenda::run(&store, args, &ctx, out),
+        Command::Rules(args) => ratings::rules(&mut store, args, &ctx, out),
+        Command::Ratings(args) => ratings::ratings(&store, args, &ctx, out),
         Command::Init | Command::Demo | Command::Completions(_) | Command::Man => {
             unreachable!("handled above")
         }

@@ -35,6 +35,8 @@ pub struct AddArgs {
     pub within: Option<String>,
     #[arg(long, value_name = "CODE")]
     pub code: Option<String>,
+    #[arg(long)]
+    pub rated: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -141,6 +143,7 @@ pub fn add(db: &Db<'_>, args: &AddArgs) -> Result<(Task, usize)> {
         &title,
         within.as_ref().map(|u| u.id),
         &args.due,
+        args.rated,
     )?;
     if n == 0 {
         bail!(tr!(

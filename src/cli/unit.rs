@@ -72,6 +72,8 @@ pub struct AddArgs {
     parent: Option<String>,
     #[arg(long, value_name = "CODE")]
     code: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = super::date_arg)]
+    founded: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -285,7 +287,11 @@ fn add(db: &Db<'_>, args: &AddArgs) -> Result<Unit> {
         Some(code) => checked_code(code)?,
         None => free_code(db, &name)?,
     };
-    db.insert_unit(&code, &name, args.kind, parent.map(|p| p.id))
+    let unit = db.insert_unit(&code, &name, args.kind, parent.map(|p| p.id))?;
+    if let Some(day) = args.founded {
+        db.set_founded(unit.id, day)?;
+    }
+    Ok(unit)
 }
 
 /// Refuses a unit under a parent of the wrong kind.
@@ -353,6 +359,8 @@ struct UnitRecord {
     kind: String,
     #[serde(default)]
     parent: Option<String>,
+    #[serde(default)]
+    founded: Option<String>,
 }
 
 const UNIT_COLUMNS: [&str; 4] = ["code", "name", "kind", "parent"];
@@ -386,10 +394,13 @@ pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
         name: String,
         kind: UnitKind,
         parent: Option<String>,
+        founded: Option<chrono::NaiveDate>,
     }
     let mut errors: Vec<(u64, String)> = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
+    // Into an empty database no code can clash with one already there.
+    let empty = !db.has_units()?;
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
@@ -413,7 +424,11 @@ pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
             problems.push(tr!(i18n::UNIT_BAD_CODE, code = code));
         } else if let Some(first) = seen.insert(code.to_ascii_lowercase(), line) {
             problems.push(tr!(i18n::IMPORT_DUPLICATE, code = code, line = first));
-        } else if let Some(existing) = db.unit_by_code(&code)? {
+        } else if let Some(existing) = (!empty)
+            .then(|| db.unit_by_code(&code))
+            .transpose()?
+            .flatten()
+        {
             problems.push(tr!(
                 i18n::UNIT_CODE_TAKEN,
                 code = code,
@@ -428,6 +443,16 @@ pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
         if kind.is_none() {
             problems.push(kind_error(&record.kind));
         }
+        let founded = match record.founded.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(text) => match super::date_arg(text) {
+                Ok(day) => Some(day),
+                Err(e) => {
+                    problems.push(e);
+                    None
+                }
+            },
+        };
         match (problems.is_empty(), kind) {
             (true, Some(kind)) => rows.push(Row {
                 line,
@@ -435,6 +460,7 @@ pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
                 name,
                 kind,
                 parent: record.parent.filter(|p| !p.trim().is_empty()),
+                founded,
             }),
             _ => errors.extend(problems.into_iter().map(|p| (line, p))),
         }
@@ -487,6 +513,9 @@ pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
             }
             if errors.is_empty() {
                 let unit = db.insert_unit(&row.code, &row.name, row.kind, parent.map(|p| p.id))?;
+                if let Some(day) = row.founded {
+                    db.set_founded(unit.id, day)?;
+                }
                 placed.insert(i, unit);
                 written += 1;
                 bar.inc(1);

@@ -2,11 +2,13 @@
 //! Types and rules only; no SQL and no terminal I/O (see ARCHITECTURE.md).
 
 pub mod directive;
+pub mod rating;
 pub mod status;
 pub mod task;
 pub mod unit;
 
 pub use directive::{DirectiveSpec, DocType};
+pub use rating::{Rating, Rules};
 pub use status::Status;
 pub use task::DueRule;
 pub use unit::UnitKind;

@@ -45,6 +45,8 @@ pub struct Task {
     #[serde(skip)]
     pub directive_id: i64,
     pub title: String,
+    /// A rating task: completions carry a rating.
+    pub rated: bool,
     pub dues: Vec<DueRule>,
 }
 

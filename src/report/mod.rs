@@ -6,6 +6,7 @@ pub mod directives;
 pub mod history;
 pub mod obligations;
 pub mod progress;
+pub mod ratings;
 pub mod units;
 
 use std::io::{self, Write};

@@ -16,7 +16,14 @@ use crate::i18n::{self, tr};
 
 /// The tables whose rows the log records. Names come only from here, never
 /// from input, so they can be written into SQL.
-const TABLES: &[&str] = &["directive", "unit", "task", "task_due", "obligation"];
+const TABLES: &[&str] = &[
+    "directive",
+    "unit",
+    "task",
+    "task_due",
+    "obligation",
+    "rule",
+];
 
 /// What the log knows of the change in progress.
 #[derive(Debug)]

@@ -4,6 +4,7 @@
 mod directives;
 mod history;
 mod portable;
+mod ratings;
 mod reorg;
 mod reports;
 mod tasks;
@@ -18,6 +19,7 @@ use crate::i18n::{self, tr};
 
 pub use directives::{DirectiveQuery, describe};
 pub use history::{ChangeEntry, LogFilter};
+pub use ratings::RatingFact;
 pub use reports::{Fact, GroupUnit, Order, Scope, Selection};
 pub use tasks::{CompletionNote, Obligation};
 pub use units::UnitRow;
@@ -27,7 +29,10 @@ const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// Steps after `schema.sql`, in order: step `i` takes the database from
 /// version `i + 1` to `i + 2`. Each runs in one transaction.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0002_history.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0002_history.sql"),
+    include_str!("../../migrations/0003_ratings.sql"),
+];
 
 /// The schema version this binary writes and understands.
 pub const VERSION: i64 = 1 + MIGRATIONS.len() as i64;

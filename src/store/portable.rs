@@ -23,6 +23,7 @@ const TABLES: &[&str] = &[
     "task",
     "task_due",
     "obligation",
+    "rule",
     "change",
     "change_row",
 ];

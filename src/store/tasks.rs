@@ -26,6 +26,12 @@ pub struct CompletionNote<'a> {
     pub evidence: Option<&'a str>,
     pub note: Option<&'a str>,
     pub recorded_by: &'a str,
+    /// The rating, on a rating task.
+    pub rating: Option<crate::domain::Rating>,
+    /// Why the unit is not rated, on a rating task.
+    pub not_rated: Option<&'a str>,
+    /// Recorded although a rule said no.
+    pub forced: bool,
 }
 
 fn task_from_row(row: &Row<'_>) -> rusqlite::Result<Task> {
@@ -34,6 +40,7 @@ fn task_from_row(row: &Row<'_>) -> rusqlite::Result<Task> {
         code: row.get(1)?,
         directive_id: row.get(2)?,
         title: row.get(3)?,
+        rated: row.get(4)?,
         dues: Vec::new(),
     })
 }
@@ -49,6 +56,7 @@ impl Db<'_> {
         title: &str,
         within: Option<i64>,
         dues: &[DueRule],
+        rated: bool,
     ) -> Result<(Task, usize)> {
         if self.task_by_code(code)?.is_some() {
             bail!(tr!(i18n::TASK_CODE_TAKEN, code = code));
@@ -100,6 +108,7 @@ impl Db<'_> {
             code: code.to_string(),
             directive_id,
             title: title.to_string(),
+            rated,
             dues: dues.to_vec(),
         };
         Ok((task, created))
@@ -120,7 +129,9 @@ impl Db<'_> {
     pub fn task_by_code(&self, code: &str) -> Result<Option<Task>> {
         let task = self
             .conn
-            .prepare_cached("SELECT id, code, directive_id, title FROM task WHERE code = ?1")?
+            .prepare_cached(
+                "SELECT id, code, directive_id, title, rated FROM task WHERE code = ?1",
+            )?
             .query_row([code.trim()], task_from_row)
             .optional()?;
         task.map(|t| self.with_dues(t)).transpose()
@@ -206,7 +217,8 @@ impl Db<'_> {
         self.update_logged("obligation", obligation_id, |conn| {
             conn.prepare_cached(
                 "UPDATE obligation SET completed_on = ?2, evidence = ?3, note = ?4,
-                     recorded_by = ?5, recorded_at = ?6
+                     recorded_by = ?5, recorded_at = ?6, rating = ?7, not_rated_reason = ?8,
+                     forced = ?9
                  WHERE id = ?1",
             )?
             .execute(params![
@@ -215,7 +227,10 @@ impl Db<'_> {
                 note.evidence,
                 note.note,
                 note.recorded_by,
-                now_stamp()
+                now_stamp(),
+                note.rating.map(|r| r.code()),
+                note.not_rated,
+                note.forced
             ])
         })
     }
@@ -239,7 +254,7 @@ impl Db<'_> {
     /// case aside.
     pub fn tasks(&self, directive_id: Option<i64>, search: Option<&str>) -> Result<Vec<Task>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, code, directive_id, title FROM task
+            "SELECT id, code, directive_id, title, rated FROM task
              WHERE (?1 IS NULL OR directive_id = ?1)
                AND (?2 IS NULL OR instr(title_fold, ?2) OR instr(lower(code), ?2))
              ORDER BY id",

@@ -41,14 +41,10 @@ impl Db<'_> {
         kind: UnitKind,
         parent_id: Option<i64>,
     ) -> Result<Unit> {
-        if let Some(existing) = self.unit_by_code(code)? {
-            bail!(tr!(
-                i18n::UNIT_CODE_TAKEN,
-                code = code,
-                name = existing.name
-            ));
-        }
-        self.conn
+        // The code's uniqueness is the database's to keep; the message names
+        // the unit that has it. (Imports check every row before inserting.)
+        let inserted = self
+            .conn
             .prepare_cached(
                 "INSERT INTO unit (code, name, name_fold, name_key, kind, parent_id, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -61,7 +57,17 @@ impl Db<'_> {
                 kind.slug(),
                 parent_id,
                 now_stamp()
-            ])?;
+            ]);
+        if let Err(e) = inserted {
+            if let Some(existing) = self.unit_by_code(code)? {
+                bail!(tr!(
+                    i18n::UNIT_CODE_TAKEN,
+                    code = code,
+                    name = existing.name
+                ));
+            }
+            return Err(e.into());
+        }
         let id = self.conn.last_insert_rowid();
         self.log_insert("unit", id)?;
         Ok(Unit {

@@ -1,0 +1,179 @@
+//! The ratings report: counts per level per group, the rules checked, and
+//! what is still to be done or looked at.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Cell, Report};
+use crate::domain::Status;
+use crate::i18n::{self, tr};
+use crate::text::date::format_dmy;
+
+/// One group's ratings under one task: the units directly under one parent.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RatingGroupRow {
+    pub task: String,
+    /// The parent's code and name.
+    pub group: String,
+    pub group_name: String,
+    pub htxsnv: u64,
+    pub httnv: u64,
+    pub htnv: u64,
+    pub khtnv: u64,
+    pub not_rated: u64,
+    /// Units that have not reported a result yet.
+    pub unrated: u64,
+    /// The quota in force: HTXSNV at most this percentage of HTTNV.
+    pub quota_pct: f64,
+    pub quota_kept: bool,
+}
+
+/// One thing to look at: a broken rule, a forced record, a missing result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RatingIssueRow {
+    pub task: String,
+    /// `quota`, `too_young`, `forced` or `missing`.
+    pub issue: &'static str,
+    /// Whether it breaks a rule (`--exit-code` exits 1).
+    pub violation: bool,
+    /// The unit, or the group for a quota.
+    pub unit_code: String,
+    pub unit: String,
+    pub detail: String,
+}
+
+/// The groups table.
+#[derive(Debug, Clone)]
+pub struct RatingGroups {
+    pub as_of: NaiveDate,
+}
+
+/// The issues table.
+#[derive(Debug, Clone, Copy)]
+pub struct RatingIssues;
+
+impl Report for RatingGroups {
+    type Row = RatingGroupRow;
+    const FIELDS: &'static [&'static str] = &[
+        "task",
+        "group",
+        "group_name",
+        "htxsnv",
+        "httnv",
+        "htnv",
+        "khtnv",
+        "not_rated",
+        "unrated",
+        "quota_pct",
+        "quota_kept",
+    ];
+
+    fn headers(&self) -> Vec<String> {
+        let mut headers = vec![
+            i18n::H_TASK.get().to_string(),
+            i18n::H_GROUP.get().to_string(),
+        ];
+        headers.extend(["HTXSNV", "HTTNV", "HTNV", "KHTNV"].map(String::from));
+        for h in [i18n::H_NOT_RATED, i18n::H_UNRATED, i18n::H_VERDICT] {
+            headers.push(h.get().to_string());
+        }
+        headers
+    }
+
+    fn cells(&self, row: &RatingGroupRow) -> Vec<Cell> {
+        let verdict = if row.quota_kept {
+            Cell::status(i18n::QUOTA_OK.get(), Status::DoneOnTime)
+        } else {
+            Cell::status(
+                tr!(i18n::QUOTA_BROKEN, pct = row.quota_pct),
+                Status::Overdue,
+            )
+        };
+        vec![
+            row.task.as_str().into(),
+            row.group_name.as_str().into(),
+            row.htxsnv.to_string().into(),
+            row.httnv.to_string().into(),
+            row.htnv.to_string().into(),
+            row.khtnv.to_string().into(),
+            row.not_rated.to_string().into(),
+            row.unrated.to_string().into(),
+            verdict,
+        ]
+    }
+
+    fn heading(&self, _rows: Option<usize>) -> Option<String> {
+        Some(tr!(i18n::RATINGS_HEADING, date = format_dmy(self.as_of)))
+    }
+
+    fn empty_message(&self) -> String {
+        i18n::RATINGS_NONE.get().to_string()
+    }
+}
+
+impl Report for RatingIssues {
+    type Row = RatingIssueRow;
+    const FIELDS: &'static [&'static str] =
+        &["task", "issue", "violation", "unit_code", "unit", "detail"];
+
+    fn headers(&self) -> Vec<String> {
+        [i18n::H_TASK, i18n::H_UNIT, i18n::H_ISSUE]
+            .iter()
+            .map(|h| h.get().to_string())
+            .collect()
+    }
+
+    fn cells(&self, row: &RatingIssueRow) -> Vec<Cell> {
+        let tone = if row.violation {
+            Status::Overdue
+        } else {
+            Status::Open
+        };
+        vec![
+            row.task.as_str().into(),
+            row.unit.as_str().into(),
+            Cell::status(row.detail.clone(), tone),
+        ]
+    }
+
+    fn heading(&self, _rows: Option<usize>) -> Option<String> {
+        Some(i18n::ISSUES_HEADING.get().to_string())
+    }
+
+    fn empty_message(&self) -> String {
+        i18n::ISSUES_NONE.get().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::check_fields;
+
+    #[test]
+    fn fields_match_serialized_rows() {
+        let group = RatingGroupRow {
+            task: "t".into(),
+            group: "g".into(),
+            group_name: "G".into(),
+            htxsnv: 0,
+            httnv: 0,
+            htnv: 0,
+            khtnv: 0,
+            not_rated: 0,
+            unrated: 0,
+            quota_pct: 20.0,
+            quota_kept: true,
+        };
+        check_fields(&group, RatingGroups::FIELDS);
+        let issue = RatingIssueRow {
+            task: "t".into(),
+            issue: "missing",
+            violation: false,
+            unit_code: "u".into(),
+            unit: "U".into(),
+            detail: String::new(),
+        };
+        check_fields(&issue, RatingIssues::FIELDS);
+    }
+}

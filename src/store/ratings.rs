@@ -1,0 +1,155 @@
+//! Ratings and the rules that check them.
+
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+
+use super::Db;
+use crate::domain::rating::{RULES, RuleError};
+use crate::domain::{Rating, Rules};
+use crate::i18n::{self, tr};
+
+/// One unit's result under one rating task.
+#[derive(Debug, Clone)]
+pub struct RatingFact {
+    pub task_id: i64,
+    pub unit_code: String,
+    pub unit: String,
+    pub parent_code: Option<String>,
+    pub parent: Option<String>,
+    pub founded_on: Option<NaiveDate>,
+    pub due_on: NaiveDate,
+    /// When it was done, if by the report's day.
+    pub completed_on: Option<NaiveDate>,
+    pub rating: Option<Rating>,
+    pub not_rated: Option<String>,
+    pub forced: bool,
+}
+
+impl Db<'_> {
+    /// The rules in force: the stored values over the built-in defaults.
+    pub fn rules(&self) -> Result<Rules> {
+        let mut stmt = self.conn.prepare_cached("SELECT name, value FROM rule")?;
+        let pairs: Vec<(String, String)> = stmt
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut rules = Rules::defaults();
+        for (name, value) in &pairs {
+            // A value stored by a newer version that this one cannot read keeps the default.
+            let _ = rules.set(name, value);
+        }
+        Ok(rules)
+    }
+
+    /// Changes one rule (checked), logged. Returns the value it had.
+    pub fn set_rule(&self, name: &str, value: &str) -> Result<String> {
+        let mut rules = self.rules()?;
+        let was = rules.value(name);
+        if let Err(e) = rules.set(name, value) {
+            match e {
+                RuleError::Unknown(input) => bail!(tr!(
+                    i18n::BAD_RULE_NAME,
+                    input = input,
+                    accepted = RULES.iter().map(|r| r.name).collect::<Vec<_>>().join(", ")
+                )),
+                RuleError::Value(input, accepted) => bail!(tr!(
+                    i18n::BAD_RULE_VALUE,
+                    input = input,
+                    name = name,
+                    accepted = accepted
+                )),
+            }
+        }
+        let value = rules.value(name);
+        let id: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT id FROM rule WHERE name = ?1")?
+            .query_row([name], |row| row.get(0))
+            .optional()?;
+        match id {
+            Some(id) => self.update_logged("rule", id, |conn| {
+                conn.prepare_cached("UPDATE rule SET value = ?2 WHERE id = ?1")?
+                    .execute(params![id, value])
+            })?,
+            None => {
+                self.conn
+                    .prepare_cached("INSERT INTO rule (name, value) VALUES (?1, ?2)")?
+                    .execute(params![name, value])?;
+                self.log_insert("rule", self.conn.last_insert_rowid())?;
+            }
+        }
+        Ok(was)
+    }
+
+    /// The units below `unit_id` (its whole subtree) that still owe `task_id`.
+    pub fn open_below(&self, task_id: i64, unit_id: i64) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "WITH RECURSIVE below (id) AS (
+                 SELECT id FROM unit WHERE parent_id = ?2
+                 UNION ALL
+                 SELECT u.id FROM unit u JOIN below b ON u.parent_id = b.id
+             )
+             SELECT u.name FROM obligation o JOIN unit u ON u.id = o.unit_id
+             WHERE o.task_id = ?1 AND o.unit_id IN (SELECT id FROM below)
+               AND o.completed_on IS NULL AND o.cancelled_on IS NULL
+             ORDER BY u.name_key",
+        )?;
+        let names = stmt.query_map([task_id, unit_id], |row| row.get(0))?;
+        Ok(names.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records the day a unit was founded.
+    pub fn set_founded(&self, unit_id: i64, on: NaiveDate) -> Result<()> {
+        self.update_logged("unit", unit_id, |conn| {
+            conn.prepare_cached("UPDATE unit SET founded_on = ?2 WHERE id = ?1")?
+                .execute(params![unit_id, on])
+        })
+    }
+
+    /// Every obligation of the rating tasks (`task`, else all of them), under
+    /// `within` when given, as of `as_of`; by task, parent and unit.
+    pub fn rating_facts(
+        &self,
+        task: Option<i64>,
+        within: Option<i64>,
+        as_of: NaiveDate,
+    ) -> Result<Vec<RatingFact>> {
+        let mut stmt = self.conn.prepare_cached(
+            "WITH RECURSIVE sub (id) AS (
+                 SELECT ?2 WHERE ?2 IS NOT NULL
+                 UNION ALL
+                 SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id
+             )
+             SELECT o.task_id, u.code, u.name, p.code, p.name, u.founded_on, o.due_on,
+                    o.completed_on, o.rating, o.not_rated_reason, o.forced
+             FROM obligation o
+             JOIN task t ON t.id = o.task_id
+             JOIN unit u ON u.id = o.unit_id
+             LEFT JOIN unit p ON p.id = u.parent_id
+             WHERE t.rated AND (?1 IS NULL OR o.task_id = ?1)
+               AND (?2 IS NULL OR o.unit_id IN (SELECT id FROM sub))
+               AND (o.cancelled_on IS NULL OR o.cancelled_on > ?3)
+               AND (o.opened_on IS NULL OR o.opened_on <= ?3)
+             ORDER BY o.task_id, p.name_key, p.code, u.name_key, u.code",
+        )?;
+        let rows = stmt.query_map(params![task, within, as_of], |row| {
+            let completed_on: Option<NaiveDate> = row.get(7)?;
+            let done = completed_on.filter(|d| *d <= as_of);
+            let rating: Option<String> = row.get(8)?;
+            Ok(RatingFact {
+                task_id: row.get(0)?,
+                unit_code: row.get(1)?,
+                unit: row.get(2)?,
+                parent_code: row.get(3)?,
+                parent: row.get(4)?,
+                founded_on: row.get(5)?,
+                due_on: row.get(6)?,
+                completed_on: done,
+                rating: done.and(rating.as_deref().and_then(Rating::parse)),
+                not_rated: done.and(row.get(9)?),
+                forced: done.is_some() && row.get::<_, bool>(10)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
