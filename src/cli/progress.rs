@@ -10,9 +10,9 @@ use chrono::NaiveDate;
 
 use super::{Context, FilterArgs, OutputArgs, date_arg};
 use crate::domain::UnitKind;
+use crate::report::Renderer;
 use crate::report::progress::{Buckets, GroupBy, ProgressReport, ProgressRow, TaskLabel};
-use crate::report::render;
-use crate::store::{Db, Scope, Store};
+use crate::store::{Db, GroupUnit, Scope, Store};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -32,113 +32,178 @@ pub fn run(store: &Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Res
     let db = store.read();
     let scope = args.filter.scope(&db, args.within.as_deref())?;
     let as_of = args.as_of.unwrap_or(ctx.today);
-    let rows = compute(&db, &scope, args.by, as_of)?;
-    let report = ProgressReport::new(as_of, args.by, &rows);
-    render(&report, &rows, args.output.options(ctx), out)?;
+    let tally = Tally::count(&db, &scope, args.by, as_of)?;
+    let report = ProgressReport {
+        as_of,
+        by: args.by,
+        show_cancelled: tally.any_cancelled(),
+    };
+    let mut renderer = Renderer::new(&report, args.output.options(ctx), out);
+    tally.rows(|row| Ok(renderer.row(&row)?))?;
+    renderer.finish(false)?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Counts every obligation in `scope` into its task's groups.
+/// Counts every obligation in `scope` into its task's groups; the rows, collected.
 pub fn compute(
     db: &Db<'_>,
     scope: &Scope,
     by: GroupBy,
     as_of: NaiveDate,
 ) -> Result<Vec<ProgressRow>> {
-    let labels: HashMap<i64, TaskLabel> = db
-        .tasks(scope.directive, None)?
-        .into_iter()
-        .filter(|t| scope.task.is_none_or(|id| id == t.id))
-        .map(|t| {
-            let directive = db.directive(t.directive_id)?.label();
-            Ok((
-                t.id,
-                TaskLabel {
-                    code: t.code,
-                    title: t.title,
-                    directive,
-                },
-            ))
-        })
-        .collect::<Result<_>>()?;
-    match by {
-        GroupBy::Kind => {
-            let mut tally: BTreeMap<(i64, UnitKind), Buckets> = BTreeMap::new();
-            db.for_each_fact(scope, as_of, |fact| {
-                tally
-                    .entry((fact.task_id, fact.kind))
-                    .or_default()
-                    .add(fact.status);
-            })?;
-            Ok(tally
-                .into_iter()
-                .filter_map(|((task, kind), buckets)| {
-                    let label = labels.get(&task)?;
-                    Some(ProgressRow::new(
-                        label,
-                        kind.slug().into(),
-                        kind.to_string(),
-                        buckets,
-                    ))
-                })
-                .collect())
+    let mut rows = Vec::new();
+    Tally::count(db, scope, by, as_of)?.rows(|row| {
+        rows.push(row);
+        Ok(())
+    })?;
+    Ok(rows)
+}
+
+/// The counts, kept small (ids and numbers) until each row is printed.
+struct Tally {
+    labels: HashMap<i64, TaskLabel>,
+    counts: Counts,
+}
+
+enum Counts {
+    Kind(BTreeMap<(i64, UnitKind), Buckets>),
+    /// One cell per task and group, tasks in id order, groups by depth and
+    /// then Vietnamese order: dense, so that a province's 400,000 cells take
+    /// a few megabytes and come out already sorted.
+    Parent {
+        tasks: Vec<i64>,
+        groups: Vec<(i64, GroupUnit)>,
+        cells: Vec<Buckets>,
+    },
+}
+
+impl Tally {
+    fn count(db: &Db<'_>, scope: &Scope, by: GroupBy, as_of: NaiveDate) -> Result<Tally> {
+        let labels: HashMap<i64, TaskLabel> = db
+            .tasks(scope.directive, None)?
+            .into_iter()
+            .filter(|t| scope.task.is_none_or(|id| id == t.id))
+            .map(|t| {
+                let directive = db.directive(t.directive_id)?.label();
+                Ok((
+                    t.id,
+                    TaskLabel {
+                        code: t.code,
+                        title: t.title,
+                        directive,
+                    },
+                ))
+            })
+            .collect::<Result<_>>()?;
+        let counts = match by {
+            GroupBy::Kind => {
+                let mut tally: BTreeMap<(i64, UnitKind), Buckets> = BTreeMap::new();
+                db.for_each_fact(scope, as_of, |fact| {
+                    tally
+                        .entry((fact.task_id, fact.kind))
+                        .or_default()
+                        .add(fact.status);
+                })?;
+                Counts::Kind(tally)
+            }
+            GroupBy::Parent => {
+                let mut tasks: Vec<i64> = labels.keys().copied().collect();
+                tasks.sort_unstable();
+                by_parent(db, scope, as_of, tasks)?
+            }
+        };
+        Ok(Tally { labels, counts })
+    }
+
+    fn any_cancelled(&self) -> bool {
+        match &self.counts {
+            Counts::Kind(t) => t.values().any(|b| b.cancelled > 0),
+            Counts::Parent { cells, .. } => cells.iter().any(|b| b.cancelled > 0),
         }
-        GroupBy::Parent => by_parent(db, scope, as_of, &labels),
+    }
+
+    /// Hands each row to `each`, in order.
+    fn rows(self, mut each: impl FnMut(ProgressRow) -> Result<()>) -> Result<()> {
+        match self.counts {
+            Counts::Kind(tally) => {
+                for ((task, kind), buckets) in tally {
+                    if let Some(label) = self.labels.get(&task) {
+                        each(ProgressRow::new(
+                            label,
+                            kind.slug().into(),
+                            kind.to_string(),
+                            buckets,
+                        ))?;
+                    }
+                }
+            }
+            Counts::Parent {
+                tasks,
+                groups,
+                cells,
+            } => {
+                let per_task = groups.len().max(1);
+                for (i, buckets) in cells.into_iter().enumerate() {
+                    let (task, (_, unit)) = (tasks[i / per_task], &groups[i % per_task]);
+                    if let (true, Some(label)) = (buckets.total() > 0, self.labels.get(&task)) {
+                        each(ProgressRow::new(
+                            label,
+                            unit.code.clone(),
+                            unit.name.clone(),
+                            buckets,
+                        ))?;
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 }
 
 /// Each obligation counts for every unit above it, up to `scope.within`.
-fn by_parent(
-    db: &Db<'_>,
-    scope: &Scope,
-    as_of: NaiveDate,
-    labels: &HashMap<i64, TaskLabel>,
-) -> Result<Vec<ProgressRow>> {
-    let groups = db.parent_units()?;
-    let parent_of = db.parents_of_obliged(scope)?;
-    let mut tally: HashMap<(i64, i64), Buckets> = HashMap::new();
-    db.for_each_fact(scope, as_of, |fact| {
-        if Some(fact.unit_id) == scope.within {
-            return;
-        }
-        let mut above = parent_of.get(&fact.unit_id).copied();
-        while let Some(group) = above {
-            tally
-                .entry((fact.task_id, group))
-                .or_default()
-                .add(fact.status);
-            if Some(group) == scope.within {
-                break;
-            }
-            above = groups.get(&group).and_then(|g| g.parent_id);
-        }
-    })?;
+fn by_parent(db: &Db<'_>, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> Result<Counts> {
+    let units = db.parent_units()?;
+    let parent_of = db.unit_parents()?;
+    // The order of groups: by depth, then Vietnamese order of name.
     let depth = |mut id: i64| {
         let mut depth = 0;
-        while let Some(parent) = groups.get(&id).and_then(|g| g.parent_id) {
+        while let Some(parent) = units.get(&id).and_then(|g| g.parent_id) {
             depth += 1;
             id = parent;
         }
         depth
     };
-    let mut keyed: Vec<_> = tally
-        .into_iter()
-        .filter_map(|((task, group), buckets)| {
-            let unit = groups.get(&group)?;
-            let label = labels.get(&task)?;
-            Some((
-                (task, depth(group), unit.name_key.clone()),
-                label,
-                unit,
-                buckets,
-            ))
-        })
+    let mut groups: Vec<(i64, GroupUnit)> = units.iter().map(|(id, g)| (*id, g.clone())).collect();
+    groups.sort_by_cached_key(|(id, g)| (depth(*id), g.name_key.clone()));
+    let rank: HashMap<i64, usize> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (*id, i))
         .collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(keyed
-        .into_iter()
-        .map(|(_, label, unit, buckets)| {
-            ProgressRow::new(label, unit.code.clone(), unit.name.clone(), buckets)
-        })
-        .collect())
+    let task_index: HashMap<i64, usize> =
+        tasks.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let mut cells = vec![Buckets::default(); tasks.len() * groups.len()];
+    db.for_each_fact(scope, as_of, |fact| {
+        let Some(t) = task_index.get(&fact.task_id) else {
+            return;
+        };
+        if Some(fact.unit_id) == scope.within {
+            return;
+        }
+        let mut above = parent_of.get(&fact.unit_id).copied();
+        while let Some(group) = above {
+            if let Some(g) = rank.get(&group) {
+                cells[t * groups.len() + g].add(fact.status);
+            }
+            if Some(group) == scope.within {
+                break;
+            }
+            above = units.get(&group).and_then(|g| g.parent_id);
+        }
+    })?;
+    Ok(Counts::Parent {
+        tasks,
+        groups,
+        cells,
+    })
 }

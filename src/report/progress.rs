@@ -1,8 +1,6 @@
 //! Progress (tiến độ): for each task, how many obligations are in each of
 //! the four buckets, by unit kind or rolled up the unit tree.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -24,11 +22,11 @@ pub enum GroupBy {
 /// The four buckets of one group of obligations.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Buckets {
-    pub done_on_time: u64,
-    pub done_late: u64,
-    pub open: u64,
-    pub overdue: u64,
-    pub cancelled: u64,
+    pub done_on_time: u32,
+    pub done_late: u32,
+    pub open: u32,
+    pub overdue: u32,
+    pub cancelled: u32,
 }
 
 impl Buckets {
@@ -43,7 +41,16 @@ impl Buckets {
     }
 
     pub fn total(&self) -> u64 {
-        self.done_on_time + self.done_late + self.open + self.overdue + self.cancelled
+        [
+            self.done_on_time,
+            self.done_late,
+            self.open,
+            self.overdue,
+            self.cancelled,
+        ]
+        .iter()
+        .map(|n| u64::from(*n))
+        .sum()
     }
 }
 
@@ -91,16 +98,16 @@ impl ProgressRow {
             group,
             group_name,
             total,
-            done_on_time: b.done_on_time,
-            done_late: b.done_late,
-            open: b.open,
-            overdue: b.overdue,
-            cancelled: b.cancelled,
-            done_on_time_pct: pct(b.done_on_time),
-            done_late_pct: pct(b.done_late),
-            open_pct: pct(b.open),
-            overdue_pct: pct(b.overdue),
-            cancelled_pct: pct(b.cancelled),
+            done_on_time: b.done_on_time.into(),
+            done_late: b.done_late.into(),
+            open: b.open.into(),
+            overdue: b.overdue.into(),
+            cancelled: b.cancelled.into(),
+            done_on_time_pct: pct(b.done_on_time.into()),
+            done_late_pct: pct(b.done_late.into()),
+            open_pct: pct(b.open.into()),
+            overdue_pct: pct(b.overdue.into()),
+            cancelled_pct: pct(b.cancelled.into()),
         }
     }
 }
@@ -132,9 +139,6 @@ impl ProgressReport {
         }
     }
 }
-
-/// Counts keyed by (task, group), in the order rows are printed.
-pub type Tally<G> = BTreeMap<(i64, G), Buckets>;
 
 impl Report for ProgressReport {
     type Row = ProgressRow;

@@ -287,25 +287,12 @@ impl Db<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The parent of each unit that has obligations in `scope`.
-    pub fn parents_of_obliged(&self, scope: &Scope) -> Result<HashMap<i64, i64>> {
-        let (cte, condition) = (scope.cte(), scope.condition());
-        let task_join = if scope.directive.is_some() {
-            "JOIN task t ON t.id = o.task_id"
-        } else {
-            ""
-        };
-        let sql = format!(
-            "{cte}
-             SELECT DISTINCT u.id, u.parent_id
-             FROM obligation o
-             JOIN unit u ON u.id = o.unit_id {task_join}
-             WHERE {condition} AND u.parent_id IS NOT NULL"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let params = scope_params(scope);
-        let refs = bind(&params, &sql);
-        let rows = stmt.query_map(refs.as_slice(), |row| Ok((row.get(0)?, row.get(1)?)))?;
+    /// The parent of every unit that has one.
+    pub fn unit_parents(&self) -> Result<HashMap<i64, i64>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, parent_id FROM unit WHERE parent_id IS NOT NULL")?;
+        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
