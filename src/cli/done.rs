@@ -177,6 +177,8 @@ fn from_file(store: &mut Store, args: &Args, file: &PathBuf, ctx: &Context) -> R
         .unwrap_or(&bytes)
         .to_vec();
     let n = write_checked(store, ctx, "done.import", args.dry_run, |db| {
+        // What is wrong with the task is wrong once, not on every line.
+        db.resolve_task(&args.task)?;
         let mut reader = csv::ReaderBuilder::new()
             .trim(csv::Trim::All)
             .from_reader(bytes.as_slice());

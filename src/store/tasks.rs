@@ -63,8 +63,8 @@ impl Db<'_> {
         }
         self.conn
             .prepare_cached(
-                "INSERT INTO task (code, directive_id, title, title_fold, within_id, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO task (code, directive_id, title, title_fold, within_id, created_at, rated)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?
             .execute(params![
                 code,
@@ -72,7 +72,8 @@ impl Db<'_> {
                 title,
                 fold(title),
                 within,
-                now_stamp()
+                now_stamp(),
+                rated
             ])?;
         let task_id = self.conn.last_insert_rowid();
         self.log_insert("task", task_id)?;

@@ -10,6 +10,7 @@ mod errors;
 mod help;
 mod history;
 mod overdue;
+mod ratings;
 mod readme;
 mod reports;
 mod robust;
