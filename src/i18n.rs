@@ -535,6 +535,14 @@ pub const ISSUE_FORCED: Text = t(
     "recorded done before the units under it (--force)",
 );
 pub const ISSUE_MISSING: Text = t("chưa có kết quả xếp loại", "no rating yet");
+pub const DIRECTIVE_EDITED: Text = t(
+    "đã sửa văn bản: {directive}",
+    "corrected directive: {directive}",
+);
+pub const TASK_EDITED: Text = t(
+    "đã sửa nhiệm vụ {code}: {title}",
+    "corrected task {code}: {title}",
+);
 pub const UNIT_MOVE_CYCLE: Text = t(
     "không thể chuyển {unit} vào dưới chính nó hoặc đơn vị trực thuộc nó",
     "cannot move {unit} under itself or one of its own units",
@@ -611,6 +619,20 @@ pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
 }
 
 const LOG_LINES: &[(&str, Text)] = &[
+    (
+        "directive.edit",
+        t(
+            "sửa văn bản: {from} → {to}",
+            "corrected directive: {from} → {to}",
+        ),
+    ),
+    (
+        "task.edit",
+        t(
+            "sửa nhiệm vụ {task}: {from} → {to} (mã {code})",
+            "corrected task {task}: {from} → {to} (code {code})",
+        ),
+    ),
     (
         "rules.set",
         t(
@@ -833,6 +855,60 @@ pub fn examples(key: &str) -> Option<Text> {
 }
 
 const HELP: &[(&str, Text)] = &[
+    (
+        "directive edit",
+        t(
+            "Sửa thông tin văn bản đã ghi (giá trị cũ vẫn lưu trong nhật ký)",
+            "Correct a recorded directive (the old values stay in the log)",
+        ),
+    ),
+    (
+        "directive edit REF",
+        t(
+            "Số, ký hiệu hoặc số của văn bản",
+            "The directive's symbol or number",
+        ),
+    ),
+    (
+        "directive edit --of",
+        t(
+            "Cơ quan ban hành đã ghi, khi ký hiệu trùng",
+            "The recorded issuer, when the symbol recurs",
+        ),
+    ),
+    (
+        "directive edit --symbol",
+        t("Số, ký hiệu mới", "The new number and symbol"),
+    ),
+    (
+        "directive edit --issuer",
+        t("Cơ quan ban hành mới", "The new issuer"),
+    ),
+    (
+        "directive edit --date",
+        t("Ngày ban hành mới", "The new issue date"),
+    ),
+    (
+        "directive edit --title",
+        t("Trích yếu mới", "The new subject"),
+    ),
+    (
+        "directive edit --type",
+        t("Loại văn bản mới", "The new type"),
+    ),
+    (
+        "task edit",
+        t(
+            "Sửa tên hoặc mã nhiệm vụ (giá trị cũ vẫn lưu trong nhật ký)",
+            "Correct a task's title or code (the old values stay in the log)",
+        ),
+    ),
+    (
+        "task edit REF",
+        t("Nhiệm vụ (mã hoặc văn bản)", "The task (code or directive)"),
+    ),
+    ("task edit --title", t("Nội dung mới", "The new title")),
+    ("task edit --code", t("Mã mới", "The new code")),
     (
         "task add --rated",
         t(

@@ -25,6 +25,26 @@ pub enum Command {
     Show(ShowArgs),
     Revoke(RevokeArgs),
     Replace(ReplaceArgs),
+    Edit(EditArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EditArgs {
+    #[arg(value_name = "REF")]
+    reference: String,
+    /// Which one, when the symbol recurs (the directive's issuer as recorded).
+    #[arg(long = "of", value_name = "NAME")]
+    of: Option<String>,
+    #[arg(long, value_name = "SYMBOL")]
+    symbol: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    issuer: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    date: Option<NaiveDate>,
+    #[arg(long, value_name = "TEXT")]
+    title: Option<String>,
+    #[arg(long = "type", value_name = "TYPE", value_parser = doc_type_arg)]
+    doc_type: Option<DocType>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -116,6 +136,44 @@ pub fn run(
             render(&DirectiveList, &rows, args.output.options(ctx), out)?;
         }
         Command::Show(args) => show(store.read(), &args, ctx, out)?,
+        Command::Edit(args) => {
+            let message = store.write(&ctx.actor, "directive.edit", |db| {
+                let old = db.resolve_directive(&DirectiveQuery {
+                    reference: &args.reference,
+                    issuer: args.of.as_deref(),
+                    issued_on: None,
+                })?;
+                let mut new = old.clone();
+                if let Some(symbol) = &args.symbol {
+                    let spec = parse_spec(symbol, args.doc_type.or(Some(old.doc_type)))?;
+                    new.doc_type = spec.doc_type;
+                    new.number = spec.number.clone();
+                    new.symbol = spec.symbol.as_ref().map(|s| s.to_string());
+                    new.symbol_as_written = spec.symbol.map(|_| crate::text::normalize(symbol));
+                }
+                if let Some(t) = args.doc_type {
+                    new.doc_type = t;
+                }
+                if let Some(issuer) = &args.issuer {
+                    new.issuer = required_text(issuer, i18n::WHAT_ISSUER)?;
+                }
+                if let Some(date) = args.date {
+                    new.issued_on = date;
+                }
+                if let Some(title) = &args.title {
+                    new.title = required_text(title, i18n::WHAT_TITLE)?;
+                }
+                db.update_directive(&new)?;
+                let (before, after) = (crate::store::describe(&old), crate::store::describe(&new));
+                db.note(
+                    serde_json::json!({ "from": before, "to": after }),
+                    None,
+                    Some(old.id),
+                )?;
+                Ok(tr!(i18n::DIRECTIVE_EDITED, directive = after))
+            })?;
+            writeln!(out, "{message}")?;
+        }
         Command::Revoke(args) => {
             let message = store.write(&ctx.actor, "directive.revoke", |db| {
                 let directive = db.resolve_directive(&DirectiveQuery {
@@ -192,8 +250,17 @@ pub fn run(
 
 /// Records one directive; shared with the demo loader.
 pub fn add(db: &Db<'_>, args: &AddArgs) -> Result<Directive> {
-    let spec = DirectiveSpec::parse(&args.symbol, args.doc_type).map_err(|e| {
-        let input = args.symbol.trim();
+    let spec = parse_spec(&args.symbol, args.doc_type)?;
+    let issuer = required_text(&args.issuer, i18n::WHAT_ISSUER)?;
+    let title = required_text(&args.title, i18n::WHAT_TITLE)?;
+    let as_written = crate::text::normalize(&args.symbol);
+    db.insert_directive(&spec, &as_written, &issuer, args.date, &title)
+}
+
+/// A symbol or `Kế hoạch số 223`, with the error a clerk can act on.
+fn parse_spec(symbol: &str, doc_type: Option<DocType>) -> Result<DirectiveSpec> {
+    DirectiveSpec::parse(symbol, doc_type).map_err(|e| {
+        let input = symbol.trim();
         anyhow::anyhow!(match e {
             SpecError::NeedsType => tr!(i18n::NEEDS_TYPE, input = input),
             SpecError::Symbol(SymbolError::UnknownType(code)) => tr!(
@@ -204,11 +271,7 @@ pub fn add(db: &Db<'_>, args: &AddArgs) -> Result<Directive> {
             ),
             SpecError::Symbol(SymbolError::Shape) => tr!(i18n::BAD_SYMBOL, input = input),
         })
-    })?;
-    let issuer = required_text(&args.issuer, i18n::WHAT_ISSUER)?;
-    let title = required_text(&args.title, i18n::WHAT_TITLE)?;
-    let as_written = crate::text::normalize(&args.symbol);
-    db.insert_directive(&spec, &as_written, &issuer, args.date, &title)
+    })
 }
 
 /// A directive with its tasks and their progress.

@@ -19,6 +19,17 @@ use crate::text::slug;
 pub enum Command {
     Add(AddArgs),
     List(ListArgs),
+    Edit(EditArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EditArgs {
+    #[arg(value_name = "REF")]
+    task: String,
+    #[arg(long, value_name = "TEXT")]
+    title: Option<String>,
+    #[arg(long, value_name = "CODE")]
+    code: Option<String>,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -81,6 +92,29 @@ pub fn run(
                 )
             )?;
         }
+        Command::Edit(args) => {
+            let message = store.write(&ctx.actor, "task.edit", |db| {
+                let task = db.resolve_task(&args.task)?;
+                let code = match &args.code {
+                    Some(code) => checked_code(code)?,
+                    None => task.code.clone(),
+                };
+                let title = match &args.title {
+                    Some(title) => required_text(title, i18n::WHAT_TITLE)?,
+                    None => task.title.clone(),
+                };
+                db.update_task(task.id, &code, &title)?;
+                db.note(
+                    serde_json::json!({
+                        "task": task.code, "code": code, "from": task.title, "to": title
+                    }),
+                    None,
+                    Some(task.directive_id),
+                )?;
+                Ok(tr!(i18n::TASK_EDITED, code = code, title = title))
+            })?;
+            writeln!(out, "{message}")?;
+        }
         Command::List(args) => {
             let db = store.read();
             let directive = match &args.directive {
@@ -124,13 +158,7 @@ pub fn add(db: &Db<'_>, args: &AddArgs) -> Result<(Task, usize)> {
         .map(|w| db.resolve_unit(w))
         .transpose()?;
     let code = match &args.code {
-        Some(code) => {
-            let code = code.trim();
-            if !crate::domain::unit::is_valid_code(code) {
-                bail!(tr!(i18n::UNIT_BAD_CODE, code = code));
-            }
-            code.to_string()
-        }
+        Some(code) => checked_code(code)?,
         None => db.free_task_code(&slug(&format!(
             "{}{}",
             directive.doc_type.code(),
@@ -185,4 +213,13 @@ pub fn rows(db: &Db<'_>, tasks: &[Task]) -> Result<Vec<TaskRow>> {
             })
         })
         .collect()
+}
+
+/// A task code as typed: short ASCII.
+fn checked_code(code: &str) -> Result<String> {
+    let code = code.trim();
+    if !crate::domain::unit::is_valid_code(code) {
+        bail!(tr!(i18n::UNIT_BAD_CODE, code = code));
+    }
+    Ok(code.to_string())
 }

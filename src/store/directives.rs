@@ -124,6 +124,30 @@ impl Db<'_> {
         }
     }
 
+    /// Corrects a directive's recorded fields; the old values stay in the log.
+    pub fn update_directive(&self, d: &Directive) -> Result<()> {
+        let symbol_as_written = d.symbol_as_written.clone();
+        self.update_logged("directive", d.id, |conn| {
+            conn.prepare_cached(
+                "UPDATE directive SET doc_type = ?2, number = ?3, symbol = ?4, symbol_as_written = ?5,
+                     issuer = ?6, issuer_fold = ?7, issued_on = ?8, title = ?9, title_fold = ?10
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                d.id,
+                d.doc_type.slug(),
+                d.number,
+                d.symbol,
+                symbol_as_written,
+                d.issuer,
+                fold(&d.issuer),
+                d.issued_on,
+                d.title,
+                fold(&d.title)
+            ])
+        })
+    }
+
     /// The directive with this id.
     pub fn directive(&self, id: i64) -> Result<Directive> {
         let found = self.directives_where("d.id = ?1", [id])?;

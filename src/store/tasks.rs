@@ -236,6 +236,19 @@ impl Db<'_> {
         })
     }
 
+    /// Corrects a task's title or code; the old values stay in the log.
+    pub fn update_task(&self, id: i64, code: &str, title: &str) -> Result<()> {
+        if let Some(other) = self.task_by_code(code)?.filter(|t| t.id != id) {
+            bail!(tr!(i18n::TASK_CODE_TAKEN, code = other.code));
+        }
+        self.update_logged("task", id, |conn| {
+            conn.prepare_cached(
+                "UPDATE task SET code = ?2, title = ?3, title_fold = ?4 WHERE id = ?1",
+            )?
+            .execute(params![id, code, title, fold(title)])
+        })
+    }
+
     /// Moves an obligation's due date (gia hạn), keeping the first one.
     pub fn extend(&self, obligation_id: i64, to: NaiveDate, reason: &str) -> Result<()> {
         self.update_logged("obligation", obligation_id, |conn| {

@@ -499,3 +499,68 @@ fn dissolving_needs_the_units_under_it_gone_first() {
     let late: Vec<OverdueRow> = t.json(&["overdue", "--as-of", "31/12/2023"]);
     assert!(late.iter().any(|r| r.unit_code == "cb-thpt-son-tay"));
 }
+
+#[test]
+fn editing_a_directive_or_a_task_keeps_the_old_values() {
+    let t = Theodoi::son_tay();
+    t.ok(&[
+        "directive",
+        "edit",
+        "188-KH/TU",
+        "--title",
+        "Luân chuyển cán bộ năm 2024",
+        "--date",
+        "07/11/2023",
+    ]);
+    t.ok(&[
+        "task",
+        "edit",
+        "kiem-diem-2023",
+        "--code",
+        "kd-2023",
+        "--title",
+        "Kiểm điểm năm 2023",
+    ]);
+    let list: Vec<crate::util::DirectiveRow> = t.json(&["directive", "list", "--search", "188"]);
+    assert_eq!(
+        (list[0].title.as_str(), list[0].issued_on.as_str()),
+        ("Luân chuyển cán bộ năm 2024", "2023-11-07")
+    );
+    let tasks: Vec<serde_json::Value> = t.json(&["task", "list"]);
+    assert_eq!(
+        (tasks[0]["code"].as_str(), tasks[0]["title"].as_str()),
+        (Some("kd-2023"), Some("Kiểm điểm năm 2023"))
+    );
+    let log: Vec<LogRow> = t.json(&["log"]);
+    assert_eq!(log[0].action, "task.edit");
+    assert_eq!(
+        log[0].details()["from"],
+        "Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023"
+    );
+    assert_eq!(log[1].action, "directive.edit");
+    assert!(
+        log[1].details()["from"]
+            .as_str()
+            .unwrap()
+            .contains("06/11/2023")
+    );
+    // A code in use is refused; undo restores the old title.
+    t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "188-KH/TU",
+        "--code",
+        "khac",
+        "--title",
+        "Khác",
+        "--due",
+        "chi-bo-co-so=01/01/2024",
+    ]);
+    let err = t.fails(&["task", "edit", "khac", "--code", "KD-2023"]);
+    assert!(err.contains("kd-2023"), "{err}");
+    t.ok(&["undo"]);
+    t.ok(&["undo"]);
+    let tasks: Vec<serde_json::Value> = t.json(&["task", "list"]);
+    assert_eq!(tasks[0]["code"], "kiem-diem-2023");
+}
