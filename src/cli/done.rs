@@ -179,42 +179,21 @@ fn from_file(store: &mut Store, args: &Args, file: &PathBuf, ctx: &Context) -> R
     let n = write_checked(store, ctx, "done.import", args.dry_run, |db| {
         // What is wrong with the task is wrong once, not on every line.
         db.resolve_task(&args.task)?;
-        let mut reader = csv::ReaderBuilder::new()
-            .trim(csv::Trim::All)
-            .from_reader(bytes.as_slice());
-        let headers = reader.headers()?.clone();
-        if !headers.iter().any(|h| h == "unit") {
-            bail!(tr!(
-                i18n::IMPORT_COLUMNS,
-                path = path,
-                column = "unit",
-                columns = "unit,on,evidence,note,rating"
-            ));
-        }
-        let mut errors: Vec<(u64, String)> = Vec::new();
+        let file = super::csvfile::read::<CompletionRecord>(
+            &bytes,
+            &path,
+            &["unit"],
+            &["unit", "on", "evidence", "note", "rating"],
+        )?;
+        let mut errors = file.errors;
         let mut n = 0;
-        for result in reader.records() {
-            let csv_row = match result {
-                Ok(r) => r,
-                Err(e) => {
-                    errors.push((e.position().map_or(0, |p| p.line()), e.to_string()));
-                    continue;
-                }
-            };
-            let line = csv_row.position().map_or(0, |p| p.line());
-            let row: CompletionRecord = match csv_row.deserialize(Some(&headers)) {
-                Ok(row) => row,
-                Err(e) => {
-                    errors.push((line, e.to_string()));
-                    continue;
-                }
-            };
+        for (line, row) in file.rows {
             let on = match row.on.as_str() {
                 "" => None,
                 text => match date_arg(text) {
                     Ok(day) => Some(day),
                     Err(e) => {
-                        errors.push((line, e));
+                        errors.push(line, e);
                         continue;
                     }
                 },
@@ -224,7 +203,7 @@ fn from_file(store: &mut Store, args: &Args, file: &PathBuf, ctx: &Context) -> R
                 text => match rating_arg(text) {
                     Ok(rating) => Some(rating),
                     Err(e) => {
-                        errors.push((line, e));
+                        errors.push(line, e);
                         continue;
                     }
                 },
@@ -240,22 +219,10 @@ fn from_file(store: &mut Store, args: &Args, file: &PathBuf, ctx: &Context) -> R
             };
             match record(db, &one, ctx) {
                 Ok(_) => n += 1,
-                Err(e) => errors.push((line, format!("{e:#}"))),
+                Err(e) => errors.push(line, format!("{e:#}")),
             }
         }
-        if !errors.is_empty() {
-            let details = errors
-                .iter()
-                .map(|(line, reason)| tr!(i18n::IMPORT_ROW, line = line, reason = reason))
-                .collect::<Vec<_>>()
-                .join("; ");
-            bail!(tr!(
-                i18n::IMPORT_FAILED,
-                path = path,
-                n = errors.len(),
-                errors = details
-            ));
-        }
+        errors.check(&path)?;
         let task = db.resolve_task(&args.task)?;
         // A row that corrects renamed the change; it is one import.
         db.set_action("done.import")?;

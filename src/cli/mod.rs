@@ -4,6 +4,7 @@
 mod agenda;
 mod backup;
 mod completions;
+mod csvfile;
 mod demo;
 mod directive;
 mod done;

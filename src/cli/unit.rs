@@ -369,24 +369,9 @@ const UNIT_COLUMNS: [&str; 4] = ["code", "name", "kind", "parent"];
 /// in the file). Every bad line is reported; one bad line and nothing is
 /// written. Returns the number of units written.
 pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(bytes);
-    let headers = reader
-        .headers()
-        .with_context(|| tr!(i18n::IMPORT_READ, path = source))?
-        .clone();
-    for column in &UNIT_COLUMNS[..3] {
-        if !headers.iter().any(|h| h == *column) {
-            bail!(tr!(
-                i18n::IMPORT_COLUMNS,
-                path = source,
-                column = column,
-                columns = UNIT_COLUMNS.join(",")
-            ));
-        }
-    }
+    let file =
+        super::csvfile::read::<UnitRecord>(bytes, source, &UNIT_COLUMNS[..3], &UNIT_COLUMNS)?;
+    let mut errors = file.errors;
 
     struct Row {
         line: u64,
@@ -396,28 +381,11 @@ pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
         parent: Option<String>,
         founded: Option<chrono::NaiveDate>,
     }
-    let mut errors: Vec<(u64, String)> = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
     // Into an empty database no code can clash with one already there.
     let empty = !db.has_units()?;
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                errors.push((line, e.to_string()));
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line());
-        let record: UnitRecord = match record.deserialize(Some(&headers)) {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push((line, e.to_string()));
-                continue;
-            }
-        };
+    for (line, record) in file.rows {
         let mut problems = Vec::new();
         let code = record.code.trim().to_string();
         if !is_valid_code(&code) {
@@ -462,7 +430,7 @@ pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
                 parent: record.parent.filter(|p| !p.trim().is_empty()),
                 founded,
             }),
-            _ => errors.extend(problems.into_iter().map(|p| (line, p))),
+            _ => problems.into_iter().for_each(|p| errors.push(line, p)),
         }
     }
 
@@ -501,14 +469,14 @@ pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
                     None => match db.resolve_unit(p) {
                         Ok(unit) => Some(unit),
                         Err(_) => {
-                            errors.push((row.line, tr!(i18n::IMPORT_PARENT_UNKNOWN, parent = p)));
+                            errors.push(row.line, tr!(i18n::IMPORT_PARENT_UNKNOWN, parent = p));
                             continue;
                         }
                     },
                 },
             };
             if let Err(e) = check_parent(row.kind, parent.as_ref()) {
-                errors.push((row.line, e.to_string()));
+                errors.push(row.line, e.to_string());
                 continue;
             }
             if errors.is_empty() {
@@ -549,26 +517,8 @@ pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
             Some(true) => tr!(i18n::IMPORT_CYCLE, parent = parent),
             _ => tr!(i18n::IMPORT_PARENT_UNKNOWN, parent = parent),
         };
-        errors.push((row.line, reason));
+        errors.push(row.line, reason);
     }
-    if !errors.is_empty() {
-        errors.sort();
-        let n = errors
-            .iter()
-            .map(|(l, _)| l)
-            .collect::<std::collections::BTreeSet<_>>()
-            .len();
-        let details = errors
-            .iter()
-            .map(|(line, reason)| tr!(i18n::IMPORT_ROW, line = line, reason = reason))
-            .collect::<Vec<_>>()
-            .join("; ");
-        bail!(tr!(
-            i18n::IMPORT_FAILED,
-            path = source,
-            n = n,
-            errors = details
-        ));
-    }
+    errors.check(source)?;
     Ok(written)
 }

@@ -1,0 +1,94 @@
+//! Files of rows that clerks fill in a spreadsheet (units, completions):
+//! read with their line numbers, every bad line collected, one error for all.
+
+use std::collections::BTreeSet;
+
+use anyhow::{Context as _, Result, bail};
+use serde::de::DeserializeOwned;
+
+use crate::i18n::{self, tr};
+
+/// The rows of a CSV file, with the number of the line each starts on, and
+/// the lines that could not be read, with why.
+pub struct Rows<T> {
+    pub rows: Vec<(u64, T)>,
+    pub errors: LineErrors,
+}
+
+/// Reasons, by line number, that a file is refused.
+#[derive(Debug, Default)]
+pub struct LineErrors(Vec<(u64, String)>);
+
+impl LineErrors {
+    pub fn push(&mut self, line: u64, reason: impl Into<String>) {
+        self.0.push((line, reason.into()));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Fails, naming every bad line, when there is one.
+    pub fn check(mut self, source: &str) -> Result<()> {
+        if self.0.is_empty() {
+            return Ok(());
+        }
+        self.0.sort();
+        let lines = self.0.iter().map(|(l, _)| l).collect::<BTreeSet<_>>().len();
+        let details = self
+            .0
+            .iter()
+            .map(|(line, reason)| tr!(i18n::IMPORT_ROW, line = line, reason = reason))
+            .collect::<Vec<_>>()
+            .join("; ");
+        bail!(tr!(
+            i18n::IMPORT_FAILED,
+            path = source,
+            n = lines,
+            errors = details
+        ))
+    }
+}
+
+/// Reads `bytes` (UTF-8, with or without a byte-order mark) as CSV whose
+/// first line names the columns; `required` must all be there.
+pub fn read<T: DeserializeOwned>(
+    bytes: &[u8],
+    source: &str,
+    required: &[&str],
+    all: &[&str],
+) -> Result<Rows<T>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(bytes);
+    let headers = reader
+        .headers()
+        .with_context(|| tr!(i18n::IMPORT_READ, path = source))?
+        .clone();
+    if let Some(column) = required.iter().find(|c| !headers.iter().any(|h| h == **c)) {
+        bail!(tr!(
+            i18n::IMPORT_COLUMNS,
+            path = source,
+            column = column,
+            columns = all.join(",")
+        ));
+    }
+    let mut rows = Vec::new();
+    let mut errors = LineErrors::default();
+    for result in reader.records() {
+        let record = match result {
+            Ok(record) => record,
+            Err(e) => {
+                errors.push(e.position().map_or(0, |p| p.line()), e.to_string());
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        match record.deserialize(Some(&headers)) {
+            Ok(row) => rows.push((line, row)),
+            Err(e) => errors.push(line, e.to_string()),
+        }
+    }
+    Ok(Rows { rows, errors })
+}
