@@ -32,6 +32,7 @@ const SCHEMA: &str = include_str!("../../schema.sql");
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_history.sql"),
     include_str!("../../migrations/0003_ratings.sql"),
+    include_str!("../../migrations/0004_people.sql"),
 ];
 
 /// The schema version this binary writes and understands.

@@ -91,7 +91,7 @@ impl Db<'_> {
              )
              SELECT u.name FROM obligation o JOIN unit u ON u.id = o.unit_id
              WHERE o.task_id = ?1 AND o.unit_id IN (SELECT id FROM below)
-               AND o.completed_on IS NULL AND o.cancelled_on IS NULL
+               AND o.person_id IS NULL AND o.completed_on IS NULL AND o.cancelled_on IS NULL
              ORDER BY u.name_key",
         )?;
         let names = stmt.query_map([task_id, unit_id], |row| row.get(0))?;

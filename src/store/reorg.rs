@@ -82,7 +82,12 @@ impl Db<'_> {
             conn.prepare_cached("UPDATE unit SET dissolved_on = ?2 WHERE id = ?1")?
                 .execute(params![id, on])
         })?;
-        self.cancel_open("o.unit_id = :unit", (":unit", id), on, reason)
+        self.cancel_open(
+            "o.unit_id = :unit AND o.person_id IS NULL",
+            (":unit", id),
+            on,
+            reason,
+        )
     }
 
     /// Merges unit `id` into `into` from `on`: the unit is dissolved and
@@ -94,7 +99,9 @@ impl Db<'_> {
         let open: Vec<(i64, i64, NaiveDate)> = {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT id, task_id, due_on FROM obligation
-                 WHERE unit_id = ?1 AND completed_on IS NULL AND cancelled_on IS NULL ORDER BY id",
+                 WHERE unit_id = ?1 AND person_id IS NULL AND completed_on IS NULL
+                   AND cancelled_on IS NULL
+                 ORDER BY id",
             )?;
             let rows = stmt.query_map([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
             rows.collect::<rusqlite::Result<_>>()?
@@ -103,7 +110,8 @@ impl Db<'_> {
         for (obligation, task, due_on) in open {
             self.cancel_obligation(obligation, on, reason)?;
             let has: bool = self.conn.query_row(
-                "SELECT EXISTS (SELECT 1 FROM obligation WHERE task_id = ?1 AND unit_id = ?2)",
+                "SELECT EXISTS (SELECT 1 FROM obligation
+                     WHERE task_id = ?1 AND unit_id = ?2 AND person_id IS NULL)",
                 [task, into],
                 |row| row.get(0),
             )?;

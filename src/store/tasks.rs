@@ -195,7 +195,7 @@ impl Db<'_> {
             .conn
             .prepare_cached(
                 "SELECT id, due_on, completed_on, original_due_on FROM obligation
-                 WHERE task_id = ?1 AND unit_id = ?2",
+                 WHERE task_id = ?1 AND unit_id = ?2 AND person_id IS NULL",
             )?
             .query_row([task_id, unit_id], |row| {
                 Ok(Obligation {
