@@ -139,6 +139,7 @@ fn fill(db: &Path, tasks: u64) -> Result<()> {
                 None,
                 &dues,
                 false,
+                false,
             )?;
             Ok(())
         })?;

@@ -543,6 +543,41 @@ pub const TASK_EDITED: Text = t(
     "đã sửa nhiệm vụ {code}: {title}",
     "corrected task {code}: {title}",
 );
+pub const PERSON_CODE_TAKEN: Text = t(
+    "mã '{code}' đã dùng cho {name}",
+    "code '{code}' is already used by {name}",
+);
+pub const PERSON_NOT_FOUND: Text = t(
+    "không tìm thấy người '{input}'; xem danh sách bằng `theodoi person list`",
+    "no person matches '{input}'; see `theodoi person list`",
+);
+pub const PERSON_AMBIGUOUS: Text = t(
+    "'{input}' khớp với nhiều người, hãy dùng mã: {candidates}",
+    "'{input}' matches several people; use the code: {candidates}",
+);
+pub const PERSON_ADDED: Text = t(
+    "đã thêm {name}, {position} ({unit}), mã {code}",
+    "added {name}, {position} ({unit}), code {code}",
+);
+pub const PERSON_LEFT: Text = t(
+    "đã ghi {name} thôi giữ chức từ ngày {date}; lịch sử vẫn giữ",
+    "recorded {name} as out of post from {date}; the history stays",
+);
+pub const PERSON_LIST_EMPTY: Text = t("Chưa có cán bộ nào.", "No people recorded.");
+pub const WHAT_POSITION: Text = t("chức vụ (--position)", "the position (--position)");
+pub const WHAT_PERSON_NAME: Text = t("họ tên", "the name");
+pub const DONE_UNIT_OR_PERSON: Text = t(
+    "nhiệm vụ {task} dành cho cán bộ: dùng --person thay cho --unit",
+    "task {task} is for people: use --person instead of --unit",
+);
+pub const DONE_PERSON_NOT_APPLICABLE: Text = t(
+    "nhiệm vụ {task} không áp dụng cho {name}",
+    "task {task} does not apply to {name}",
+);
+pub const H_PERSON: Text = t("Họ tên", "Name");
+pub const H_POSITION: Text = t("Chức vụ", "Position");
+pub const H_FROM: Text = t("Từ ngày", "From");
+pub const H_TO: Text = t("Đến ngày", "To");
 pub const UNIT_MOVE_CYCLE: Text = t(
     "không thể chuyển {unit} vào dưới chính nó hoặc đơn vị trực thuộc nó",
     "cannot move {unit} under itself or one of its own units",
@@ -619,6 +654,27 @@ pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
 }
 
 const LOG_LINES: &[(&str, Text)] = &[
+    (
+        "person.add",
+        t(
+            "thêm {name}, {position} ({unit})",
+            "added {name}, {position} ({unit})",
+        ),
+    ),
+    (
+        "person.import",
+        t(
+            "nhập {n} cán bộ từ {file}",
+            "imported {n} people from {file}",
+        ),
+    ),
+    (
+        "person.leave",
+        t(
+            "{name} thôi giữ chức từ {on}",
+            "{name} out of post from {on}",
+        ),
+    ),
     (
         "directive.edit",
         t(
@@ -855,6 +911,88 @@ pub fn examples(key: &str) -> Option<Text> {
 }
 
 const HELP: &[(&str, Text)] = &[
+    (
+        "person",
+        t(
+            "Cán bộ lãnh đạo, quản lý diện Ban Thường vụ quản lý: thêm, nhập, xem, thôi giữ chức",
+            "Leaders the Standing Committee manages: add, import, list, show, leave",
+        ),
+    ),
+    ("person add", t("Thêm một cán bộ", "Record a person")),
+    ("person add NAME", t("Họ tên", "Full name")),
+    (
+        "person add --position",
+        t(
+            "Chức vụ, ví dụ 'Bí thư Đảng ủy phường'",
+            "Position, e.g. 'Bí thư Đảng ủy phường'",
+        ),
+    ),
+    (
+        "person add --unit",
+        t("Đơn vị công tác (mã hoặc tên)", "The unit (code or name)"),
+    ),
+    ("person add --from", t("Giữ chức từ ngày", "In post from")),
+    (
+        "person add --code",
+        t(
+            "Mã ngắn (mặc định: tạo từ họ tên)",
+            "Short code (default: made from the name)",
+        ),
+    ),
+    ("person list", t("Danh sách cán bộ", "List people")),
+    (
+        "person list --search",
+        t(
+            "Chỉ người có chữ này trong tên, mã hoặc chức vụ",
+            "Only people with this text in name, code or position",
+        ),
+    ),
+    (
+        "person show",
+        t(
+            "Một cán bộ và các nhiệm vụ của họ",
+            "One person and their tasks",
+        ),
+    ),
+    ("person show REF", t("Mã hoặc họ tên", "Code or name")),
+    (
+        "person import",
+        t(
+            "Nhập cán bộ từ tệp CSV (cột code,name,position,unit,from); lỗi một dòng thì không ghi gì",
+            "Import people from CSV (columns code,name,position,unit,from); one bad line and nothing is written",
+        ),
+    ),
+    ("person import FILE", t("Tệp CSV, UTF-8", "CSV file, UTF-8")),
+    (
+        "person import --dry-run",
+        t("Chỉ kiểm tra, không ghi gì", "Check only; write nothing"),
+    ),
+    (
+        "person leave",
+        t(
+            "Ghi cán bộ thôi giữ chức (lịch sử vẫn giữ)",
+            "Record a person leaving the post (history stays)",
+        ),
+    ),
+    ("person leave REF", t("Mã hoặc họ tên", "Code or name")),
+    (
+        "person leave --on",
+        t("Ngày cuối giữ chức", "The last day in post"),
+    ),
+    (
+        "task add --people",
+        t(
+            "Nhiệm vụ của cán bộ (Quy định 45) thay vì của đơn vị: mỗi người đang giữ chức trong các đơn vị thuộc loại đã nêu",
+            "A task for people (Quy định 45), not units: each person in post in units of the kinds named",
+        ),
+    ),
+    (
+        "done --person",
+        t(
+            "Cán bộ (mã hoặc họ tên), với nhiệm vụ dành cho cán bộ",
+            "The person (code or name), for a task for people",
+        ),
+    ),
     (
         "directive edit",
         t(

@@ -126,6 +126,7 @@ fn load(db: &Db<'_>, ctx: &Context) -> Result<()> {
             within: None,
             code: Some(r.code),
             rated: false,
+            people: false,
         };
         super::task::add(db, &args)?;
     }
@@ -142,6 +143,7 @@ fn load(db: &Db<'_>, ctx: &Context) -> Result<()> {
             rating: None,
             not_rated: None,
             force: false,
+            person: None,
         };
         super::done::record(db, &args, ctx)?;
     }

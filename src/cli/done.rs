@@ -39,6 +39,8 @@ pub struct Args {
     pub not_rated: Option<String>,
     #[arg(long)]
     pub force: bool,
+    #[arg(long, value_name = "REF", conflicts_with = "unit")]
+    pub person: Option<String>,
 }
 
 /// A rating by code or full name.
@@ -59,11 +61,42 @@ pub fn run(store: &mut Store, args: Args, ctx: &Context, out: &mut dyn Write) ->
 
 /// Records one completion and says what was recorded; shared with the demo loader.
 pub fn record(db: &Db<'_>, args: &Args, ctx: &Context) -> Result<String> {
-    let Some(unit) = &args.unit else {
-        bail!(i18n::DONE_NEEDS_UNIT.get());
-    };
     let task = db.resolve_task(&args.task)?;
-    let unit = db.resolve_unit(unit)?;
+    // A unit's own obligation, or, on a task for people, a person's.
+    let (unit, who, person_id, obligation) = match (&args.person, task.for_people) {
+        (Some(reference), _) => {
+            let person = db.resolve_person(reference)?;
+            let Some(obligation) = db.person_obligation(task.id, person.id)? else {
+                bail!(tr!(
+                    i18n::DONE_PERSON_NOT_APPLICABLE,
+                    task = task.code,
+                    name = person.name
+                ));
+            };
+            (
+                db.unit(person.unit_id)?,
+                person.name,
+                Some(person.id),
+                obligation,
+            )
+        }
+        (None, true) => bail!(tr!(i18n::DONE_UNIT_OR_PERSON, task = task.code)),
+        (None, false) => {
+            let Some(unit) = &args.unit else {
+                bail!(i18n::DONE_NEEDS_UNIT.get());
+            };
+            let unit = db.resolve_unit(unit)?;
+            let Some(obligation) = db.obligation(task.id, unit.id)? else {
+                bail!(tr!(
+                    i18n::DONE_NOT_APPLICABLE,
+                    task = task.code,
+                    unit = unit.name
+                ));
+            };
+            let who = unit.name.clone();
+            (unit, who, None, obligation)
+        }
+    };
     let on = args.on.unwrap_or(ctx.today);
     if on > ctx.today {
         bail!(tr!(
@@ -72,13 +105,6 @@ pub fn record(db: &Db<'_>, args: &Args, ctx: &Context) -> Result<String> {
             today = format_dmy(ctx.today)
         ));
     }
-    let Some(obligation) = db.obligation(task.id, unit.id)? else {
-        bail!(tr!(
-            i18n::DONE_NOT_APPLICABLE,
-            task = task.code,
-            unit = unit.name
-        ));
-    };
     let not_rated = args
         .not_rated
         .as_deref()
@@ -89,7 +115,8 @@ pub fn record(db: &Db<'_>, args: &Args, ctx: &Context) -> Result<String> {
     }
     // Lower levels first: a đảng bộ is done only when the units under it are.
     let mut forced = false;
-    if obligation.completed_on.is_none()
+    if person_id.is_none()
+        && obligation.completed_on.is_none()
         && unit.kind.has_children()
         && db.rules()?.lower_levels_first
     {
@@ -98,7 +125,7 @@ pub fn record(db: &Db<'_>, args: &Args, ctx: &Context) -> Result<String> {
             if !args.force {
                 bail!(tr!(
                     i18n::ORDER_REFUSED,
-                    unit = unit.name,
+                    unit = who,
                     n = open.len(),
                     units = i18n::candidates(open.into_iter())
                 ));
@@ -110,7 +137,7 @@ pub fn record(db: &Db<'_>, args: &Args, ctx: &Context) -> Result<String> {
         if !args.correct {
             bail!(tr!(
                 i18n::DONE_ALREADY,
-                unit = unit.name,
+                unit = who,
                 task = task.code,
                 date = format_dmy(done)
             ));
@@ -133,7 +160,7 @@ pub fn record(db: &Db<'_>, args: &Args, ctx: &Context) -> Result<String> {
     )?;
     db.note(
         serde_json::json!({
-            "unit": unit.name,
+            "unit": who,
             "task": task.code,
             "on": format_dmy(on),
             "was": obligation.completed_on.map(format_dmy),
@@ -144,7 +171,7 @@ pub fn record(db: &Db<'_>, args: &Args, ctx: &Context) -> Result<String> {
     let status = Status::as_of(obligation.due_on, Some(on), on);
     Ok(tr!(
         i18n::DONE_RECORDED,
-        unit = unit.name,
+        unit = who,
         task = task.code,
         date = format_dmy(on),
         status = i18n::status(status).get()

@@ -48,6 +48,8 @@ pub struct AddArgs {
     pub code: Option<String>,
     #[arg(long)]
     pub rated: bool,
+    #[arg(long)]
+    pub people: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -172,6 +174,7 @@ pub fn add(db: &Db<'_>, args: &AddArgs) -> Result<(Task, usize)> {
         within.as_ref().map(|u| u.id),
         &args.due,
         args.rated,
+        args.people,
     )?;
     if n == 0 {
         bail!(tr!(

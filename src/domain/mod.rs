@@ -2,6 +2,7 @@
 //! Types and rules only; no SQL and no terminal I/O (see ARCHITECTURE.md).
 
 pub mod directive;
+pub mod person;
 pub mod rating;
 pub mod status;
 pub mod task;

@@ -47,6 +47,8 @@ pub struct Task {
     pub title: String,
     /// A rating task: completions carry a rating.
     pub rated: bool,
+    /// Owed by the people in post in the units, not by the units.
+    pub for_people: bool,
     pub dues: Vec<DueRule>,
 }
 

@@ -3,6 +3,7 @@
 
 mod directives;
 mod history;
+mod people;
 mod portable;
 mod ratings;
 mod reorg;
@@ -19,6 +20,7 @@ use crate::i18n::{self, tr};
 
 pub use directives::{DirectiveQuery, describe};
 pub use history::{ChangeEntry, LogFilter};
+pub use people::PersonRow;
 pub use ratings::RatingFact;
 pub use reports::{Fact, GroupUnit, Order, Scope, Selection};
 pub use tasks::{CompletionNote, Obligation};

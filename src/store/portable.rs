@@ -20,6 +20,7 @@ const TABLES: &[&str] = &[
     "meta",
     "directive",
     "unit",
+    "person",
     "task",
     "task_due",
     "obligation",

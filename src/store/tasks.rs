@@ -41,6 +41,7 @@ fn task_from_row(row: &Row<'_>) -> rusqlite::Result<Task> {
         directive_id: row.get(2)?,
         title: row.get(3)?,
         rated: row.get(4)?,
+        for_people: row.get(5)?,
         dues: Vec::new(),
     })
 }
@@ -57,14 +58,16 @@ impl Db<'_> {
         within: Option<i64>,
         dues: &[DueRule],
         rated: bool,
+        for_people: bool,
     ) -> Result<(Task, usize)> {
         if self.task_by_code(code)?.is_some() {
             bail!(tr!(i18n::TASK_CODE_TAKEN, code = code));
         }
         self.conn
             .prepare_cached(
-                "INSERT INTO task (code, directive_id, title, title_fold, within_id, created_at, rated)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO task (code, directive_id, title, title_fold, within_id, created_at, rated,
+                     for_people)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
             .execute(params![
                 code,
@@ -73,7 +76,8 @@ impl Db<'_> {
                 fold(title),
                 within,
                 now_stamp(),
-                rated
+                rated,
+                for_people
             ])?;
         let task_id = self.conn.last_insert_rowid();
         self.log_insert("task", task_id)?;
@@ -84,20 +88,34 @@ impl Db<'_> {
             insert_due.execute(params![task_id, due.kind.slug(), due.due_on])?;
             self.log_insert("task_due", self.conn.last_insert_rowid())?;
         }
+        // Units of the kinds named, or the people in post in them.
+        let (subject, select) = if for_people {
+            (
+                "unit_id, person_id",
+                "SELECT ?1, u.id, p.id, d.due_on FROM scope s
+                 JOIN unit u ON u.id = s.id
+                 JOIN person p ON p.unit_id = u.id AND p.to_on IS NULL
+                 JOIN task_due d ON d.task_id = ?1 AND d.kind = u.kind",
+            )
+        } else {
+            (
+                "unit_id",
+                "SELECT ?1, u.id, d.due_on FROM scope s
+                 JOIN unit u ON u.id = s.id
+                 JOIN task_due d ON d.task_id = ?1 AND d.kind = u.kind
+                 WHERE u.dissolved_on IS NULL",
+            )
+        };
         let created = self
             .conn
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "WITH RECURSIVE scope (id) AS (
-                 SELECT id FROM unit WHERE (?2 IS NULL AND parent_id IS NULL) OR id = ?2
-                 UNION ALL
-                 SELECT u.id FROM unit u JOIN scope s ON u.parent_id = s.id
-             )
-             INSERT INTO obligation (task_id, unit_id, due_on)
-             SELECT ?1, u.id, d.due_on FROM scope s
-             JOIN unit u ON u.id = s.id
-             JOIN task_due d ON d.task_id = ?1 AND d.kind = u.kind
-             WHERE u.dissolved_on IS NULL",
-            )?
+                     SELECT id FROM unit WHERE (?2 IS NULL AND parent_id IS NULL) OR id = ?2
+                     UNION ALL
+                     SELECT u.id FROM unit u JOIN scope s ON u.parent_id = s.id
+                 )
+                 INSERT INTO obligation (task_id, {subject}, due_on) {select}"
+            ))?
             .execute(params![task_id, within])?;
         if created > 0 {
             // One INSERT … SELECT numbers its rows consecutively.
@@ -110,6 +128,7 @@ impl Db<'_> {
             directive_id,
             title: title.to_string(),
             rated,
+            for_people,
             dues: dues.to_vec(),
         };
         Ok((task, created))
@@ -131,7 +150,7 @@ impl Db<'_> {
         let task = self
             .conn
             .prepare_cached(
-                "SELECT id, code, directive_id, title, rated FROM task WHERE code = ?1",
+                "SELECT id, code, directive_id, title, rated, for_people FROM task WHERE code = ?1",
             )?
             .query_row([code.trim()], task_from_row)
             .optional()?;
@@ -268,7 +287,7 @@ impl Db<'_> {
     /// case aside.
     pub fn tasks(&self, directive_id: Option<i64>, search: Option<&str>) -> Result<Vec<Task>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, code, directive_id, title, rated FROM task
+            "SELECT id, code, directive_id, title, rated, for_people FROM task
              WHERE (?1 IS NULL OR directive_id = ?1)
                AND (?2 IS NULL OR instr(title_fold, ?2) OR instr(lower(code), ?2))
              ORDER BY id",

@@ -1,0 +1,156 @@
+//! The register of people and what they owe.
+
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{Db, Obligation, now_stamp};
+use crate::domain::person::Person;
+use crate::i18n::{self, tr};
+use crate::text::{collate, fold};
+
+const COLUMNS: &str = "p.id, p.code, p.name, p.position, p.unit_id, p.from_on, p.to_on";
+
+fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: row.get(0)?,
+        code: row.get(1)?,
+        name: row.get(2)?,
+        position: row.get(3)?,
+        unit_id: row.get(4)?,
+        from_on: row.get(5)?,
+        to_on: row.get(6)?,
+    })
+}
+
+/// A person with the unit they serve in, for lists.
+#[derive(Debug, Clone)]
+pub struct PersonRow {
+    pub person: Person,
+    pub unit_code: String,
+    pub unit: String,
+}
+
+impl Db<'_> {
+    /// Records a person. The caller has checked the code.
+    pub fn insert_person(&self, person: &Person) -> Result<Person> {
+        if let Some(existing) = self.person_by_code(&person.code)? {
+            bail!(tr!(
+                i18n::PERSON_CODE_TAKEN,
+                code = person.code,
+                name = existing.name
+            ));
+        }
+        self.conn
+            .prepare_cached(
+                "INSERT INTO person (code, name, name_fold, name_key, position, unit_id, from_on,
+                     to_on, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                person.code,
+                person.name,
+                fold(&person.name),
+                collate::sort_key(&person.name),
+                person.position,
+                person.unit_id,
+                person.from_on,
+                person.to_on,
+                now_stamp()
+            ])?;
+        let id = self.conn.last_insert_rowid();
+        self.log_insert("person", id)?;
+        Ok(Person {
+            id,
+            ..person.clone()
+        })
+    }
+
+    pub fn person_by_code(&self, code: &str) -> Result<Option<Person>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM person p WHERE p.code = ?1"))?
+            .query_row([code.trim()], person_from_row)
+            .optional()?)
+    }
+
+    /// Finds a person by code, by exact name (accents and case aside), or by
+    /// a part of the name. Several candidates are an error listing them.
+    pub fn resolve_person(&self, reference: &str) -> Result<Person> {
+        if let Some(person) = self.person_by_code(reference)? {
+            return Ok(person);
+        }
+        let key = fold(reference);
+        let find = |condition: &str| -> Result<Vec<Person>> {
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM person p WHERE ?1 <> '' AND {condition} ORDER BY p.name_key"
+            ))?;
+            let rows = stmt.query_map([&key], person_from_row)?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let exact = find("p.name_fold = ?1")?;
+        let found = if exact.is_empty() {
+            find("instr(p.name_fold, ?1) > 0")?
+        } else {
+            exact
+        };
+        match <[Person; 1]>::try_from(found) {
+            Ok([person]) => Ok(person),
+            Err(found) if found.is_empty() => bail!(tr!(i18n::PERSON_NOT_FOUND, input = reference)),
+            Err(found) => bail!(tr!(
+                i18n::PERSON_AMBIGUOUS,
+                input = reference,
+                candidates = i18n::candidates(
+                    found
+                        .iter()
+                        .map(|p| format!("{} ({}, {})", p.name, p.position, p.code))
+                )
+            )),
+        }
+    }
+
+    /// Everyone, by unit then name; `search` keeps names, codes and posts containing it.
+    pub fn people(&self, search: Option<&str>) -> Result<Vec<PersonRow>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS}, u.code, u.name FROM person p JOIN unit u ON u.id = p.unit_id
+             WHERE ?1 IS NULL OR instr(p.name_fold, ?1) OR instr(lower(p.code), ?1)
+                OR instr(lower(p.position), ?1)
+             ORDER BY u.name_key, p.name_key"
+        ))?;
+        let rows = stmt.query_map([search.map(fold)], |row| {
+            Ok(PersonRow {
+                person: person_from_row(row)?,
+                unit_code: row.get(7)?,
+                unit: row.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records the last day of a person in their post.
+    pub fn end_person(&self, id: i64, on: NaiveDate) -> Result<()> {
+        self.update_logged("person", id, |conn| {
+            conn.prepare_cached("UPDATE person SET to_on = ?2 WHERE id = ?1")?
+                .execute(params![id, on])
+        })
+    }
+
+    /// What `person_id` owes under `task_id`, if the task applies to them.
+    pub fn person_obligation(&self, task_id: i64, person_id: i64) -> Result<Option<Obligation>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT id, due_on, completed_on, original_due_on FROM obligation
+                 WHERE task_id = ?1 AND person_id = ?2",
+            )?
+            .query_row([task_id, person_id], |row| {
+                Ok(Obligation {
+                    id: row.get(0)?,
+                    due_on: row.get(1)?,
+                    completed_on: row.get(2)?,
+                    original_due_on: row.get(3)?,
+                })
+            })
+            .optional()?)
+    }
+}
