@@ -132,15 +132,16 @@ fn fill(db: &Path, tasks: u64) -> Result<()> {
                 issued,
                 &format!("Kế hoạch {}", t + 1),
             )?;
-            db.insert_task(
-                d.id,
-                &format!("t{}", t + 1),
-                &format!("Nhiệm vụ {}", t + 1),
-                None,
-                &dues,
-                false,
-                false,
-            )?;
+            let task = theodoi::domain::task::Task {
+                id: 0,
+                code: format!("t{}", t + 1),
+                directive_id: d.id,
+                title: format!("Nhiệm vụ {}", t + 1),
+                rated: false,
+                for_people: false,
+                dues: dues.clone(),
+            };
+            db.insert_task(&task, None)?;
             Ok(())
         })?;
     }

@@ -167,15 +167,16 @@ pub fn add(db: &Db<'_>, args: &AddArgs) -> Result<(Task, usize)> {
             directive.number
         )))?,
     };
-    let (task, n) = db.insert_task(
-        directive.id,
-        &code,
-        &title,
-        within.as_ref().map(|u| u.id),
-        &args.due,
-        args.rated,
-        args.people,
-    )?;
+    let new = Task {
+        id: 0,
+        code,
+        directive_id: directive.id,
+        title,
+        rated: args.rated,
+        for_people: args.people,
+        dues: args.due.clone(),
+    };
+    let (task, n) = db.insert_task(&new, within.as_ref().map(|u| u.id))?;
     if n == 0 {
         bail!(tr!(
             i18n::TASK_NO_UNITS,

@@ -47,19 +47,20 @@ fn task_from_row(row: &Row<'_>) -> rusqlite::Result<Task> {
 }
 
 impl Db<'_> {
-    /// Records a task and one obligation for every unit of a kind it names
-    /// within the subtree of `within` (the whole tree when `None`).
+    /// Records a task (its `id` is ignored) and one obligation for every
+    /// unit of a kind it names, or every person in post in one, within the
+    /// subtree of `within` (the whole tree when `None`).
     /// Returns the task and how many obligations it created.
-    pub fn insert_task(
-        &self,
-        directive_id: i64,
-        code: &str,
-        title: &str,
-        within: Option<i64>,
-        dues: &[DueRule],
-        rated: bool,
-        for_people: bool,
-    ) -> Result<(Task, usize)> {
+    pub fn insert_task(&self, new: &Task, within: Option<i64>) -> Result<(Task, usize)> {
+        let Task {
+            directive_id,
+            ref code,
+            ref title,
+            rated,
+            for_people,
+            ref dues,
+            ..
+        } = *new;
         if self.task_by_code(code)?.is_some() {
             bail!(tr!(i18n::TASK_CODE_TAKEN, code = code));
         }
@@ -124,12 +125,7 @@ impl Db<'_> {
         }
         let task = Task {
             id: task_id,
-            code: code.to_string(),
-            directive_id,
-            title: title.to_string(),
-            rated,
-            for_people,
-            dues: dues.to_vec(),
+            ..new.clone()
         };
         Ok((task, created))
     }
