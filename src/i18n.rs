@@ -578,6 +578,14 @@ pub const H_PERSON: Text = t("Họ tên", "Name");
 pub const H_POSITION: Text = t("Chức vụ", "Position");
 pub const H_FROM: Text = t("Từ ngày", "From");
 pub const H_TO: Text = t("Đến ngày", "To");
+pub const PEOPLE_IMPORTED: Text = t(
+    "đã nhập {n} cán bộ từ {path}",
+    "imported {n} people from {path}",
+);
+pub const PEOPLE_DRY_RUN: Text = t(
+    "tệp {path} hợp lệ: {n} cán bộ sẽ được nhập (chạy thử, không ghi gì)",
+    "file {path} is valid: {n} people would be imported (dry run, nothing written)",
+);
 pub const UNIT_MOVE_CYCLE: Text = t(
     "không thể chuyển {unit} vào dưới chính nó hoặc đơn vị trực thuộc nó",
     "cannot move {unit} under itself or one of its own units",

@@ -12,6 +12,7 @@ mod extend;
 mod history;
 mod init;
 mod overdue;
+mod person;
 mod portable;
 mod progress;
 mod ratings;
@@ -58,6 +59,8 @@ pub enum Command {
     Unit(unit::Command),
     #[command(subcommand)]
     Task(task::Command),
+    #[command(subcommand)]
+    Person(person::Command),
     Done(done::Args),
     Extend(extend::Args),
     Undo(history::UndoArgs),
@@ -320,6 +323,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Directive(cmd) => directive::run(&mut store, cmd, &ctx, out),
         Command::Unit(cmd) => unit::run(&mut store, cmd, &ctx, out),
         Command::Task(cmd) => task::run(&mut store, cmd, &ctx, out),
+        Command::Person(cmd) => person::run(&mut store, cmd, &ctx, out),
         Command::Done(args) => done::run(&mut store, args, &ctx, out),
         Command::Extend(args) => extend::run(&mut store, args, &ctx, out),
         Command::Undo(args) => history::undo(&mut store, args, &ctx, out),

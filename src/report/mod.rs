@@ -5,6 +5,7 @@
 pub mod directives;
 pub mod history;
 pub mod obligations;
+pub mod people;
 pub mod progress;
 pub mod ratings;
 pub mod units;

@@ -36,6 +36,9 @@ pub struct ObligationRow {
     pub original_due_on: Option<NaiveDate>,
     /// Why it no longer counts, when cancelled (revoked directive, merged unit).
     pub cancelled_reason: Option<String>,
+    /// The person's code, on a task for people (the unit is theirs); else null.
+    pub person: Option<String>,
+    pub person_name: Option<String>,
 }
 
 impl ObligationRow {
@@ -104,6 +107,8 @@ impl Report for ObligationReport {
         "days_left",
         "original_due_on",
         "cancelled_reason",
+        "person",
+        "person_name",
     ];
 
     fn headers(&self) -> Vec<String> {
@@ -134,6 +139,10 @@ impl Report for ObligationReport {
 
     fn cells(&self, row: &ObligationRow) -> Vec<Cell> {
         let parent = || Cell::from(row.parent.clone().unwrap_or_default());
+        let unit = || match &row.person_name {
+            Some(name) => Cell::from(format!("{name} ({})", row.unit)),
+            None => Cell::from(row.unit.as_str()),
+        };
         let due = || {
             let mut text = format_dmy(row.due_on);
             if let Some(first) = row.original_due_on {
@@ -147,7 +156,7 @@ impl Report for ObligationReport {
         match self.kind {
             Kind::Overdue => vec![
                 parent(),
-                row.unit.as_str().into(),
+                unit(),
                 row.unit_kind.to_string().into(),
                 row.directive.as_str().into(),
                 row.task.as_str().into(),
@@ -158,13 +167,13 @@ impl Report for ObligationReport {
                 due(),
                 Cell::status(row.days_left.to_string(), row.status),
                 parent(),
-                row.unit.as_str().into(),
+                unit(),
                 row.unit_kind.to_string().into(),
                 row.directive.as_str().into(),
                 row.task.as_str().into(),
             ],
             Kind::Agenda { .. } => vec![
-                row.unit.as_str().into(),
+                unit(),
                 row.directive.as_str().into(),
                 row.task.as_str().into(),
                 due(),
@@ -238,6 +247,8 @@ mod tests {
             days_left: 0,
             original_due_on: None,
             cancelled_reason: None,
+            person: None,
+            person_name: None,
         };
         check_fields(&row, ObligationReport::FIELDS);
     }
@@ -261,6 +272,8 @@ mod tests {
             days_left: 0,
             original_due_on: None,
             cancelled_reason: None,
+            person: None,
+            person_name: None,
         };
         let row = base.clone().as_of(
             d("06/12/2023"),

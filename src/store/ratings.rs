@@ -120,17 +120,24 @@ impl Db<'_> {
                  UNION ALL
                  SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id
              )
-             SELECT o.task_id, u.code, u.name, p.code, p.name, u.founded_on, o.due_on,
+             -- A person is rated among the leaders of one committee: the
+             -- one above their unit (their unit itself at the top).
+             SELECT o.task_id, coalesce(pe.code, u.code), coalesce(pe.name, u.name),
+                    CASE WHEN pe.id IS NULL THEN p.code ELSE coalesce(p.code, u.code) END,
+                    CASE WHEN pe.id IS NULL THEN p.name ELSE coalesce(p.name, u.name) END,
+                    CASE WHEN pe.id IS NULL THEN u.founded_on END, o.due_on,
                     o.completed_on, o.rating, o.not_rated_reason, o.forced
              FROM obligation o
              JOIN task t ON t.id = o.task_id
              JOIN unit u ON u.id = o.unit_id
              LEFT JOIN unit p ON p.id = u.parent_id
+             LEFT JOIN person pe ON pe.id = o.person_id
              WHERE t.rated AND (?1 IS NULL OR o.task_id = ?1)
                AND (?2 IS NULL OR o.unit_id IN (SELECT id FROM sub))
                AND (o.cancelled_on IS NULL OR o.cancelled_on > ?3)
                AND (o.opened_on IS NULL OR o.opened_on <= ?3)
-             ORDER BY o.task_id, p.name_key, p.code, u.name_key, u.code",
+             ORDER BY o.task_id, o.person_id IS NOT NULL, p.name_key, p.code, u.name_key, u.code,
+                      pe.name_key",
         )?;
         let rows = stmt.query_map(params![task, within, as_of], |row| {
             let completed_on: Option<NaiveDate> = row.get(7)?;

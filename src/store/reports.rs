@@ -118,17 +118,18 @@ fn obligation_sql(scope: &Scope, selection: Selection, order: Order) -> String {
         Selection::All => "1",
     };
     let order_by = match order {
-        Order::Unit => "p.name_key, p.code, u.name_key, u.code, o.due_on, t.code",
-        Order::Due => "o.due_on, p.name_key, p.code, u.name_key, u.code, t.code",
+        Order::Unit => "p.name_key, p.code, u.name_key, u.code, o.due_on, t.code, pe.name_key",
+        Order::Due => "o.due_on, p.name_key, p.code, u.name_key, u.code, t.code, pe.name_key",
     };
     let (cte, condition) = (scope.cte(), scope.condition());
     format!(
         "{cte}
          SELECT u.code, u.name, u.kind, p.name, p.code, d.symbol, d.doc_type, d.number,
                 t.code, t.title, o.due_on, o.completed_on, o.original_due_on,
-                o.cancelled_on, o.cancelled_reason
+                o.cancelled_on, o.cancelled_reason, pe.code, pe.name
          FROM obligation o
          JOIN unit u ON u.id = o.unit_id
+         LEFT JOIN person pe ON pe.id = o.person_id
          LEFT JOIN unit p ON p.id = u.parent_id
          JOIN task t ON t.id = o.task_id
          JOIN directive d ON d.id = t.directive_id
@@ -201,6 +202,8 @@ impl Db<'_> {
                 days_left: 0,
                 original_due_on: row.get(12)?,
                 cancelled_reason: row.get(14)?,
+                person: row.get(15)?,
+                person_name: row.get(16)?,
             };
             let cancelled_on: Option<NaiveDate> = row.get(13)?;
             each(obligation.as_of(due_on, completed_on, cancelled_on, as_of))?;
