@@ -8,6 +8,7 @@ CREATE TABLE person (
     name_fold  TEXT NOT NULL,
     name_key   BLOB NOT NULL,
     position   TEXT NOT NULL,             -- chức vụ, e.g. Bí thư Đảng ủy phường
+    position_fold TEXT NOT NULL,
     unit_id    INTEGER NOT NULL REFERENCES unit (id),
     from_on    TEXT,
     to_on      TEXT,                      -- the last day in the post; history stays

@@ -43,9 +43,9 @@ impl Db<'_> {
         }
         self.conn
             .prepare_cached(
-                "INSERT INTO person (code, name, name_fold, name_key, position, unit_id, from_on,
-                     to_on, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO person (code, name, name_fold, name_key, position, position_fold,
+                     unit_id, from_on, to_on, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?
             .execute(params![
                 person.code,
@@ -53,6 +53,7 @@ impl Db<'_> {
                 fold(&person.name),
                 collate::sort_key(&person.name),
                 person.position,
+                fold(&person.position),
                 person.unit_id,
                 person.from_on,
                 person.to_on,
@@ -114,7 +115,7 @@ impl Db<'_> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {COLUMNS}, u.code, u.name FROM person p JOIN unit u ON u.id = p.unit_id
              WHERE ?1 IS NULL OR instr(p.name_fold, ?1) OR instr(lower(p.code), ?1)
-                OR instr(lower(p.position), ?1)
+                OR instr(p.position_fold, ?1)
              ORDER BY u.name_key, p.name_key"
         ))?;
         let rows = stmt.query_map([search.map(fold)], |row| {

@@ -10,6 +10,7 @@ mod errors;
 mod help;
 mod history;
 mod overdue;
+mod people;
 mod ratings;
 mod readme;
 mod reports;

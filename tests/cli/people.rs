@@ -1,0 +1,203 @@
+//! Leaders the Standing Committee manages (Quy định 45): the register, tasks
+//! for people, their ratings.
+
+use serde::Deserialize;
+
+use crate::util::{OverdueRow, Theodoi};
+
+#[derive(Debug, Deserialize)]
+struct PersonRow {
+    code: String,
+    name: String,
+    position: String,
+    unit: String,
+    from_on: Option<String>,
+    to_on: Option<String>,
+}
+
+/// Sơn Tây with four leaders: two in Ngô Quyền, one in Đường Lâm, one who left.
+fn leaders() -> Theodoi {
+    let t = Theodoi::son_tay();
+    let file = t.dir.path().join("canbo.csv");
+    std::fs::write(
+        &file,
+        "code,name,position,unit,from\n\
+         nguyen-van-an,Nguyễn Văn An,Bí thư Đảng ủy phường,Ngô Quyền,01/01/2021\n\
+         tran-thi-binh,Trần Thị Bình,Phó Bí thư Đảng ủy phường,p-ngo-quyen,\n\
+         le-van-cuong,Lê Văn Cường,Bí thư Đảng ủy xã,Đường Lâm,15/06/2020\n\
+         pham-thi-dung,Phạm Thị Dung,Bí thư Chi bộ,cb-ubkt,\n",
+    )
+    .unwrap();
+    let out = t.ok(&["person", "import", file.to_str().unwrap()]);
+    assert!(out.contains("4 cán bộ"), "{out}");
+    t.ok(&["person", "leave", "Phạm Thị Dung", "--on", "30/11/2023"]);
+    t
+}
+
+#[test]
+fn the_register_keeps_who_left() {
+    let t = leaders();
+    let people: Vec<PersonRow> = t.json(&["person", "list"]);
+    assert_eq!(people.len(), 4);
+    let dung = people.iter().find(|p| p.code == "pham-thi-dung").unwrap();
+    assert_eq!(dung.to_on.as_deref(), Some("2023-11-30"));
+    let an = people.iter().find(|p| p.name == "Nguyễn Văn An").unwrap();
+    assert_eq!(
+        (
+            an.unit.as_str(),
+            an.position.as_str(),
+            an.from_on.as_deref()
+        ),
+        ("p-ngo-quyen", "Bí thư Đảng ủy phường", Some("2021-01-01"))
+    );
+    let found: Vec<PersonRow> = t.json(&["person", "list", "--search", "bi thu dang uy"]);
+    assert_eq!(found.len(), 3);
+    // A bad file writes nothing and names its bad lines.
+    let bad = t.dir.path().join("sai.csv");
+    std::fs::write(
+        &bad,
+        "code,name,position,unit,from\nx,Người X,Bí thư,Không có,\ny,,Bí thư,cb-ubkt,\n",
+    )
+    .unwrap();
+    let err = t.fails(&["person", "import", bad.to_str().unwrap()]);
+    assert!(
+        err.contains("dòng 2") && err.contains("'Không có'") && err.contains("dòng 3"),
+        "{err}"
+    );
+    let people: Vec<PersonRow> = t.json(&["person", "list"]);
+    assert_eq!(people.len(), 4);
+    let out = t.ok(&[
+        "person",
+        "add",
+        "Hoàng Văn Em",
+        "--position",
+        "Bí thư Đảng ủy xã",
+        "--unit",
+        "Kim Sơn",
+    ]);
+    assert!(out.contains("hoang-van-em"), "{out}");
+}
+
+#[test]
+fn a_task_for_people_with_deadlines_completions_and_ratings() {
+    let t = leaders();
+    let out = t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "45-QĐ/TU",
+        "--issuer",
+        "Thị ủy",
+        "--code",
+        "xl-can-bo-2023",
+        "--title",
+        "Xếp loại cán bộ diện BTV quản lý năm 2023",
+        "--people",
+        "--rated",
+        "--due",
+        "dang-bo-co-so=15/12/2023",
+        "--due",
+        "chi-bo-co-so=15/12/2023",
+    ]);
+    // The three in post; the one who left is not asked.
+    assert!(out.contains(": 3 "), "{out}");
+    let err = t.fails(&[
+        "done",
+        "--task",
+        "xl-can-bo-2023",
+        "--unit",
+        "p-ngo-quyen",
+        "--on",
+        "10/12/2023",
+    ]);
+    assert!(err.contains("--person"), "{err}");
+    t.ok(&[
+        "done",
+        "--task",
+        "xl-can-bo-2023",
+        "--person",
+        "Nguyễn Văn An",
+        "--on",
+        "10/12/2023",
+        "--rating",
+        "HTXSNV",
+    ]);
+    t.ok(&[
+        "done",
+        "--task",
+        "xl-can-bo-2023",
+        "--person",
+        "tran thi binh",
+        "--on",
+        "10/12/2023",
+        "--rating",
+        "HTTNV",
+    ]);
+    let err = t.fails(&[
+        "done",
+        "--task",
+        "xl-can-bo-2023",
+        "--person",
+        "pham-thi-dung",
+        "--on",
+        "10/12/2023",
+    ]);
+    assert!(err.contains("Phạm Thị Dung"), "{err}");
+    // Overdue names the person, with their unit.
+    let rows: Vec<OverdueRow> = t.json(&[
+        "overdue",
+        "--as-of",
+        "16/12/2023",
+        "--task",
+        "xl-can-bo-2023",
+    ]);
+    assert_eq!(rows.len(), 1);
+    let late: serde_json::Value = t.json(&[
+        "overdue",
+        "--as-of",
+        "16/12/2023",
+        "--task",
+        "xl-can-bo-2023",
+    ]);
+    assert_eq!(late[0]["person"], "le-van-cuong");
+    assert_eq!(late[0]["unit_code"], "x-duong-lam");
+    let table = t.ok(&[
+        "overdue",
+        "--as-of",
+        "16/12/2023",
+        "--task",
+        "xl-can-bo-2023",
+    ]);
+    assert!(table.contains("Lê Văn Cường"), "{table}");
+    // Ratings of the leaders of one committee: 1 HTXSNV for 1 HTTNV breaks the 20% quota.
+    let r: serde_json::Value = t.json(&[
+        "ratings",
+        "--task",
+        "xl-can-bo-2023",
+        "--as-of",
+        "31/12/2023",
+    ]);
+    assert_eq!(r["groups"][0]["group"], "son-tay");
+    assert_eq!(
+        (
+            r["groups"][0]["htxsnv"].as_u64(),
+            r["groups"][0]["httnv"].as_u64()
+        ),
+        (Some(1), Some(1))
+    );
+    assert_eq!(r["groups"][0]["quota_kept"], false);
+    let missing: Vec<&serde_json::Value> = r["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["issue"] == "missing")
+        .collect();
+    assert_eq!(missing.len(), 1);
+    assert_eq!(missing[0]["unit_code"], "le-van-cuong");
+    // A person's page lists their tasks.
+    let shown = t.ok(&["person", "show", "Nguyễn Văn An", "--as-of", "31/12/2023"]);
+    assert!(
+        shown.contains("xl-can-bo-2023") && shown.contains("Bí thư Đảng ủy phường"),
+        "{shown}"
+    );
+}
