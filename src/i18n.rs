@@ -586,6 +586,10 @@ pub const PEOPLE_DRY_RUN: Text = t(
     "tệp {path} hợp lệ: {n} cán bộ sẽ được nhập (chạy thử, không ghi gì)",
     "file {path} is valid: {n} people would be imported (dry run, nothing written)",
 );
+pub const WARN_COLLECTIVE_FIRST: Text = t(
+    "cảnh báo: {unit} (tập thể) chưa xong {tasks}; theo quy định tập thể kiểm điểm trước cá nhân",
+    "warning: {unit} (the collective) has not done {tasks} yet; collectives come before their members",
+);
 pub const UNIT_MOVE_CYCLE: Text = t(
     "không thể chuyển {unit} vào dưới chính nó hoặc đơn vị trực thuộc nó",
     "cannot move {unit} under itself or one of its own units",

@@ -169,13 +169,29 @@ pub fn record(db: &Db<'_>, args: &Args, ctx: &Context) -> Result<String> {
         Some(task.directive_id),
     )?;
     let status = Status::as_of(obligation.due_on, Some(on), on);
-    Ok(tr!(
+    // Collectives before their members: a leader's review before their unit's is allowed, but said.
+    let mut warning = String::new();
+    if person_id.is_some() && task.rated {
+        let open = db.open_reviews_of_unit(unit.id)?;
+        if !open.is_empty() {
+            warning = format!(
+                "\n{}",
+                tr!(
+                    i18n::WARN_COLLECTIVE_FIRST,
+                    unit = unit.name,
+                    tasks = open.join(", ")
+                )
+            );
+        }
+    }
+    let message = tr!(
         i18n::DONE_RECORDED,
         unit = who,
         task = task.code,
         date = format_dmy(on),
         status = i18n::status(status).get()
-    ))
+    );
+    Ok(message + &warning)
 }
 
 /// One row of a completions file.

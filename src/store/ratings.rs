@@ -98,6 +98,18 @@ impl Db<'_> {
         Ok(names.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The rating tasks a unit (as a collective) has not done yet.
+    pub fn open_reviews_of_unit(&self, unit_id: i64) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.code FROM obligation o JOIN task t ON t.id = o.task_id
+             WHERE o.unit_id = ?1 AND o.person_id IS NULL AND t.rated
+               AND o.completed_on IS NULL AND o.cancelled_on IS NULL
+             ORDER BY t.id",
+        )?;
+        let codes = stmt.query_map([unit_id], |row| row.get(0))?;
+        Ok(codes.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Records the day a unit was founded.
     pub fn set_founded(&self, unit_id: i64, on: NaiveDate) -> Result<()> {
         self.update_logged("unit", unit_id, |conn| {
