@@ -138,12 +138,17 @@ fn obligation_sql(scope: &Scope, selection: Selection, order: Order) -> String {
     )
 }
 
-/// `overdue --count`.
+/// `overdue --count`: open on the day means never done, or done only after
+/// it; counted apart, each is one range of `obligation_open`.
 fn count_overdue_sql(scope: &Scope) -> String {
     let (cte, joins, condition) = (scope.cte(), scope.joins(), scope.condition());
+    let rest = "o.due_on < :as_of AND (o.cancelled_on IS NULL OR o.cancelled_on > :as_of)";
     format!(
-        "{cte} SELECT count(*) FROM obligation o {joins}
-         WHERE {condition} AND {OVERDUE} AND {EXISTS_ON}"
+        "{cte} SELECT
+           (SELECT count(*) FROM obligation o {joins}
+            WHERE {condition} AND o.completed_on IS NULL AND {rest} AND {EXISTS_ON})
+         + (SELECT count(*) FROM obligation o {joins}
+            WHERE {condition} AND o.completed_on > :as_of AND {rest} AND {EXISTS_ON})"
     )
 }
 
@@ -364,13 +369,24 @@ mod tests {
                 assert!(!plan.contains("SCAN o"), "{plan}");
                 if scope.within.is_none() {
                     assert!(plan.contains("SEARCH o USING"), "{plan}");
-                    assert!(plan.contains("INDEX obligation_due"), "{plan}");
+                    assert!(
+                        plan.contains("INDEX obligation_due")
+                            || plan.contains("INDEX obligation_open"),
+                        "{plan}"
+                    );
                 }
             }
         }
-        // Counting all that is overdue reads the index alone.
+        // Counting all that is overdue reads two ranges of one index alone.
         let plan = plan(&count_overdue_sql(&all))?;
-        assert!(plan.contains("COVERING INDEX obligation_due"), "{plan}");
+        assert!(
+            plan.contains("COVERING INDEX obligation_open (completed_on=? AND due_on<?)"),
+            "{plan}"
+        );
+        assert!(
+            plan.contains("COVERING INDEX obligation_open (completed_on>?)"),
+            "{plan}"
+        );
         Ok(())
     }
 }
