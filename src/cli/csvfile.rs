@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 use anyhow::{Context as _, Result, bail};
 use serde::de::DeserializeOwned;
 
+use super::{Context, write_checked};
 use crate::i18n::{self, tr};
+use crate::store::{Db, Store};
 
 /// The rows of a CSV file, with the number of the line each starts on, and
 /// the lines that could not be read, with why.
@@ -91,4 +93,25 @@ pub fn read<T: DeserializeOwned>(
         }
     }
     Ok(Rows { rows, errors })
+}
+
+/// Reads `file` and imports it with `import` as one change `action` (with
+/// `dry_run`, checked and rolled back). Returns the file's name as shown and
+/// how many rows were (or would be) written.
+pub fn import_file(
+    store: &mut Store,
+    ctx: &Context,
+    action: &str,
+    file: &std::path::Path,
+    dry_run: bool,
+    import: impl FnOnce(&Db<'_>, &[u8], &str) -> Result<usize>,
+) -> Result<(String, usize)> {
+    let path = file.display().to_string();
+    let bytes = std::fs::read(file).with_context(|| tr!(i18n::IMPORT_READ, path = path))?;
+    let n = write_checked(store, ctx, action, dry_run, |db| {
+        let n = import(db, &bytes, &path)?;
+        db.note(serde_json::json!({ "file": path, "n": n }), None, None)?;
+        Ok(n)
+    })?;
+    Ok((path, n))
 }

@@ -5,10 +5,10 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::{Context, OutputArgs, date_arg, required_text, write_checked};
+use super::{Context, OutputArgs, date_arg, required_text};
 use crate::domain::person::Person;
 use crate::domain::unit::is_valid_code;
 use crate::i18n::{self, tr};
@@ -153,14 +153,14 @@ pub fn run(
             renderer.finish(false)?;
         }
         Command::Import(args) => {
-            let path = args.file.display().to_string();
-            let bytes =
-                std::fs::read(&args.file).with_context(|| tr!(i18n::IMPORT_READ, path = path))?;
-            let n = write_checked(store, ctx, "person.import", args.dry_run, |db| {
-                let n = import(db, &bytes, &path)?;
-                db.note(serde_json::json!({ "file": path, "n": n }), None, None)?;
-                Ok(n)
-            })?;
+            let (path, n) = super::csvfile::import_file(
+                store,
+                ctx,
+                "person.import",
+                &args.file,
+                args.dry_run,
+                import,
+            )?;
             let message = if args.dry_run {
                 tr!(i18n::PEOPLE_DRY_RUN, path = path, n = n)
             } else {

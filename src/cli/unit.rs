@@ -5,9 +5,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Result, bail};
 
-use super::{Context, OutputArgs, kind_arg, kind_error, required_text, write_checked};
+use super::{Context, OutputArgs, kind_arg, kind_error, required_text};
 use crate::domain::UnitKind;
 use crate::domain::unit::{Unit, is_valid_code};
 use crate::i18n::{self, tr};
@@ -256,14 +256,14 @@ pub fn run(
             }
         }
         Command::Import(args) => {
-            let path = args.file.display().to_string();
-            let bytes =
-                std::fs::read(&args.file).with_context(|| tr!(i18n::IMPORT_READ, path = path))?;
-            let n = write_checked(store, ctx, "unit.import", args.dry_run, |db| {
-                let n = import(db, &bytes, &path)?;
-                db.note(serde_json::json!({ "file": path, "n": n }), None, None)?;
-                Ok(n)
-            })?;
+            let (path, n) = super::csvfile::import_file(
+                store,
+                ctx,
+                "unit.import",
+                &args.file,
+                args.dry_run,
+                import,
+            )?;
             let message = if args.dry_run {
                 tr!(i18n::IMPORT_DRY_RUN, path = path, n = n)
             } else {
