@@ -590,6 +590,11 @@ pub const WARN_COLLECTIVE_FIRST: Text = t(
     "cảnh báo: {unit} (tập thể) chưa xong {tasks}; theo quy định tập thể kiểm điểm trước cá nhân",
     "warning: {unit} (the collective) has not done {tasks} yet; collectives come before their members",
 );
+pub const EXTRACT_DIRECTIVES: Text = t("Văn bản tìm thấy", "Directives found");
+pub const EXTRACT_DEADLINES: Text = t("Thời hạn tìm thấy", "Deadlines found");
+pub const EXTRACT_NO_DIRECTIVES: Text = t("Không tìm thấy văn bản nào.", "No directives found.");
+pub const EXTRACT_NO_DEADLINES: Text = t("Không tìm thấy thời hạn nào.", "No deadlines found.");
+pub const H_LINE: Text = t("Dòng", "Line");
 pub const UNIT_MOVE_CYCLE: Text = t(
     "không thể chuyển {unit} vào dưới chính nó hoặc đơn vị trực thuộc nó",
     "cannot move {unit} under itself or one of its own units",
@@ -923,6 +928,20 @@ pub fn examples(key: &str) -> Option<Text> {
 }
 
 const HELP: &[(&str, Text)] = &[
+    (
+        "extract",
+        t(
+            "Đọc văn bản và thời hạn từ một thông báo, tin bài dán vào (chỉ in ra, không ghi gì)",
+            "Read directives and deadlines out of a pasted announcement (prints only; writes nothing)",
+        ),
+    ),
+    (
+        "extract FILE",
+        t(
+            "Tệp văn bản UTF-8; '-' hoặc bỏ trống để đọc từ đầu vào",
+            "A UTF-8 text file; '-' or nothing for standard input",
+        ),
+    ),
     (
         "person",
         t(

@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod domain;
+pub mod extract;
 pub mod i18n;
 pub mod report;
 pub mod store;

@@ -9,6 +9,7 @@ mod demo;
 mod directive;
 mod done;
 mod extend;
+mod extract;
 mod history;
 mod init;
 mod overdue;
@@ -75,6 +76,7 @@ pub enum Command {
     Rules(ratings::RulesArgs),
     Ratings(ratings::RatingsArgs),
     Demo,
+    Extract(extract::Args),
     Completions(completions::Args),
     Man,
 }
@@ -316,6 +318,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Init => return init::run(&db_path(cli.db)?, out),
         Command::Completions(args) => return completions::completions(args, out),
         Command::Man => return completions::man(out),
+        Command::Extract(args) => return extract::run(args, &ctx, out),
         _ => {}
     }
     let mut store = Store::open(&db_path(cli.db)?)?;
@@ -337,7 +340,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Agenda(args) => agenda::run(&store, args, &ctx, out),
         Command::Rules(args) => ratings::rules(&mut store, args, &ctx, out),
         Command::Ratings(args) => ratings::ratings(&store, args, &ctx, out),
-        Command::Init | Command::Demo | Command::Completions(_) | Command::Man => {
+        Command::Init
+        | Command::Demo
+        | Command::Extract(_)
+        | Command::Completions(_)
+        | Command::Man => {
             unreachable!("handled above")
         }
     }

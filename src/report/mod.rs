@@ -3,6 +3,7 @@
 //! so that large outputs stream instead of being collected first.
 
 pub mod directives;
+pub mod extract;
 pub mod history;
 pub mod obligations;
 pub mod people;

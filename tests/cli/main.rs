@@ -7,6 +7,7 @@ mod demo;
 mod directive;
 mod done;
 mod errors;
+mod extract;
 mod help;
 mod history;
 mod overdue;

@@ -1,0 +1,112 @@
+//! What `extract` found, as two tables.
+
+use super::{Cell, Report};
+use crate::extract::{FoundDeadline, FoundDirective};
+use crate::i18n;
+use crate::text::date::format_dmy;
+
+/// The directives found.
+#[derive(Debug, Clone, Copy)]
+pub struct FoundDirectives;
+
+/// The deadlines found.
+#[derive(Debug, Clone, Copy)]
+pub struct FoundDeadlines;
+
+impl Report for FoundDirectives {
+    type Row = FoundDirective;
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "number",
+        "symbol",
+        "issuer",
+        "issued_on",
+        "subject",
+        "line",
+        "source_text",
+    ];
+
+    fn headers(&self) -> Vec<String> {
+        [
+            i18n::H_SYMBOL,
+            i18n::H_TYPE,
+            i18n::H_ISSUER,
+            i18n::H_ISSUED_ON,
+            i18n::H_TITLE,
+            i18n::H_LINE,
+        ]
+        .iter()
+        .map(|h| h.get().to_string())
+        .collect()
+    }
+
+    fn cells(&self, d: &FoundDirective) -> Vec<Cell> {
+        vec![
+            d.symbol
+                .clone()
+                .unwrap_or_else(|| i18n::number_only_label(d.doc_type, &d.number))
+                .into(),
+            d.doc_type.to_string().into(),
+            d.issuer.clone().unwrap_or_default().into(),
+            d.issued_on.map(format_dmy).unwrap_or_default().into(),
+            d.subject.clone().unwrap_or_default().into(),
+            d.line.to_string().into(),
+        ]
+    }
+
+    fn heading(&self, rows: Option<usize>) -> Option<String> {
+        Some(match rows {
+            Some(n) => format!("{}: {n}", i18n::EXTRACT_DIRECTIVES.get()),
+            None => i18n::EXTRACT_DIRECTIVES.get().to_string(),
+        })
+    }
+
+    fn empty_message(&self) -> String {
+        i18n::EXTRACT_NO_DIRECTIVES.get().to_string()
+    }
+}
+
+impl Report for FoundDeadlines {
+    type Row = FoundDeadline;
+    const FIELDS: &'static [&'static str] = &[
+        "applies_to",
+        "unit_kind",
+        "due",
+        "what",
+        "line",
+        "source_text",
+    ];
+
+    fn headers(&self) -> Vec<String> {
+        [i18n::H_UNIT, i18n::H_DUE, i18n::H_TASK, i18n::H_LINE]
+            .iter()
+            .map(|h| h.get().to_string())
+            .collect()
+    }
+
+    fn cells(&self, d: &FoundDeadline) -> Vec<Cell> {
+        let due = match crate::text::date::parse_date(&d.due) {
+            Ok(day) => format_dmy(day),
+            Err(_) => d.due.clone(),
+        };
+        vec![
+            d.unit_kind
+                .map_or_else(|| d.applies_to.clone(), |k| k.to_string())
+                .into(),
+            due.into(),
+            d.what.as_str().into(),
+            d.line.to_string().into(),
+        ]
+    }
+
+    fn heading(&self, rows: Option<usize>) -> Option<String> {
+        Some(match rows {
+            Some(n) => format!("{}: {n}", i18n::EXTRACT_DEADLINES.get()),
+            None => i18n::EXTRACT_DEADLINES.get().to_string(),
+        })
+    }
+
+    fn empty_message(&self) -> String {
+        i18n::EXTRACT_NO_DEADLINES.get().to_string()
+    }
+}
