@@ -212,16 +212,11 @@ fn directives(text: &Text) -> Vec<FoundDirective> {
             .captures(tail)
             .and_then(|c| c.name("s"))
             .map(|s| clean(s.as_str()));
-        // Listed with the next one ("A, B ngày … của …"): shares its date, issuer, subject.
-        let gap = tail
-            .trim()
-            .trim_end_matches(|c: char| c == ',' || c.is_whitespace());
-        shares.push(
-            gap.is_empty()
-                || gap.eq_ignore_ascii_case("và")
-                || gap == ","
-                || gap.to_lowercase() == "và",
-        );
+        // Listed with the next one ("A, B ngày … của …", "A ngày … và B ngày … của …"):
+        // what it lacks, it shares with the next.
+        let own_date = DATE_AFTER.find(tail).map_or(0, |m| m.end());
+        let gap = tail[own_date..].trim().trim_end_matches([',', ' ']).trim();
+        shares.push(gap.is_empty() || gap.to_lowercase() == "và" || gap == ",");
         let end = m.end + tail.len();
         found.push(FoundDirective {
             doc_type: m.spec.doc_type,
@@ -445,5 +440,90 @@ mod tests {
             "Ngày 24/11/2023, Thị ủy tổ chức hội nghị. Các chi bộ cơ sở học tập từ tháng 1 đến tháng 3 năm 2024.",
         );
         assert!(found.deadlines.is_empty(), "{:?}", found.deadlines);
+    }
+
+    /// One announcement with what it should give.
+    #[derive(serde::Deserialize)]
+    struct Case {
+        name: String,
+        text: String,
+        /// symbol, type, number, issuer, issued on
+        directives: Vec<(
+            Option<String>,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+        )>,
+        /// unit kind, due
+        deadlines: Vec<(Option<String>, String)>,
+    }
+
+    /// Precision and recall over the corpus of announcements, counting a
+    /// directive right when every field is, a deadline when kind and due are.
+    #[test]
+    fn corpus_precision_and_recall() {
+        let cases: Vec<Case> = serde_json::from_str(include_str!(
+            "../../tests/fixtures/announcements/corpus.json"
+        ))
+        .unwrap();
+        let (mut right, mut found, mut expected) = (0usize, 0usize, 0usize);
+        let mut misses = Vec::new();
+        for case in &cases {
+            let got = extract(&case.text);
+            let directives: Vec<(
+                Option<String>,
+                String,
+                String,
+                Option<String>,
+                Option<String>,
+            )> = got
+                .directives
+                .iter()
+                .map(|d| {
+                    (
+                        d.symbol.clone(),
+                        d.doc_type.slug().to_string(),
+                        d.number.clone(),
+                        d.issuer.clone(),
+                        d.issued_on.map(|x| x.to_string()),
+                    )
+                })
+                .collect();
+            let deadlines: Vec<(Option<String>, String)> = got
+                .deadlines
+                .iter()
+                .map(|d| (d.unit_kind.map(|k| k.slug().to_string()), d.due.clone()))
+                .collect();
+            for want in &case.directives {
+                if directives.contains(want) {
+                    right += 1;
+                } else {
+                    misses.push(format!("{}: missed {want:?} in {directives:?}", case.name));
+                }
+            }
+            for want in &case.deadlines {
+                if deadlines.contains(want) {
+                    right += 1;
+                } else {
+                    misses.push(format!("{}: missed {want:?} in {deadlines:?}", case.name));
+                }
+            }
+            found += directives.len() + deadlines.len();
+            expected += case.directives.len() + case.deadlines.len();
+        }
+        let precision = right as f64 / found.max(1) as f64;
+        let recall = right as f64 / expected.max(1) as f64;
+        println!(
+            "corpus: {} announcements, precision {precision:.2}, recall {recall:.2}",
+            cases.len()
+        );
+        for miss in &misses {
+            println!("{miss}");
+        }
+        assert!(
+            precision >= 0.9 && recall >= 0.9,
+            "precision {precision:.2}, recall {recall:.2}: {misses:#?}"
+        );
     }
 }
