@@ -442,19 +442,22 @@ mod tests {
         assert!(found.deadlines.is_empty(), "{:?}", found.deadlines);
     }
 
+    /// A directive as compared: symbol, type, number, issuer, issued on.
+    type Seen = (
+        Option<String>,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+    );
+
     /// One announcement with what it should give.
     #[derive(serde::Deserialize)]
     struct Case {
         name: String,
         text: String,
         /// symbol, type, number, issuer, issued on
-        directives: Vec<(
-            Option<String>,
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-        )>,
+        directives: Vec<Seen>,
         /// unit kind, due
         deadlines: Vec<(Option<String>, String)>,
     }
@@ -471,13 +474,7 @@ mod tests {
         let mut misses = Vec::new();
         for case in &cases {
             let got = extract(&case.text);
-            let directives: Vec<(
-                Option<String>,
-                String,
-                String,
-                Option<String>,
-                Option<String>,
-            )> = got
+            let directives: Vec<Seen> = got
                 .directives
                 .iter()
                 .map(|d| {
