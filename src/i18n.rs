@@ -595,6 +595,27 @@ pub const EXTRACT_DEADLINES: Text = t("Thời hạn tìm thấy", "Deadlines fou
 pub const EXTRACT_NO_DIRECTIVES: Text = t("Không tìm thấy văn bản nào.", "No directives found.");
 pub const EXTRACT_NO_DEADLINES: Text = t("Không tìm thấy thời hạn nào.", "No deadlines found.");
 pub const H_LINE: Text = t("Dòng", "Line");
+pub const EXTRACT_CONFIRM: Text = t(
+    "Ghi những điều trên vào cơ sở dữ liệu? [c/k]",
+    "Record the above in the database? [y/n]",
+);
+pub const EXTRACT_NEEDS_YES: Text = t(
+    "không có người trả lời: thêm --yes để ghi mà không hỏi",
+    "no one to answer: add --yes to record without asking",
+);
+pub const EXTRACT_NOTHING_WRITTEN: Text = t("Không ghi gì.", "Nothing written.");
+pub const EXTRACT_LINKED: Text = t(
+    "đã có, dùng văn bản {directive}",
+    "already recorded, linked {directive}",
+);
+pub const EXTRACT_UNSURE: Text = t(
+    "chưa chắc về {directive} (thiếu cơ quan ban hành hoặc ngày ban hành): không ghi",
+    "unsure of {directive} (no issuer or issue date): not recorded",
+);
+pub const EXTRACT_TASK_LINKED: Text = t(
+    "đã có nhiệm vụ {code} ({title}) với các thời hạn này",
+    "task {code} ({title}) with these deadlines is already recorded",
+);
 pub const UNIT_MOVE_CYCLE: Text = t(
     "không thể chuyển {unit} vào dưới chính nó hoặc đơn vị trực thuộc nó",
     "cannot move {unit} under itself or one of its own units",
@@ -671,6 +692,13 @@ pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
 }
 
 const LOG_LINES: &[(&str, Text)] = &[
+    (
+        "extract.apply",
+        t(
+            "ghi từ thông báo: {n} mục",
+            "recorded from an announcement: {n} items",
+        ),
+    ),
     (
         "person.add",
         t(

@@ -318,7 +318,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Init => return init::run(&db_path(cli.db)?, out),
         Command::Completions(args) => return completions::completions(args, out),
         Command::Man => return completions::man(out),
-        Command::Extract(args) => return extract::run(args, &ctx, out),
+        Command::Extract(args) => return extract::run(args, cli.db, &ctx, out),
         _ => {}
     }
     let mut store = Store::open(&db_path(cli.db)?)?;

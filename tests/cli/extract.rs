@@ -114,3 +114,43 @@ fn extract_writes_nothing_and_needs_no_database() {
     let err = t.fails(&["extract", "khong-co.txt"]);
     assert!(err.contains("khong-co.txt"), "{err}");
 }
+
+#[test]
+fn apply_records_directives_and_a_task_once() {
+    let t = Theodoi::new();
+    t.ok(&[
+        "unit",
+        "import",
+        repo_file("fixtures/units.csv").to_str().unwrap(),
+    ]);
+    t.ok(&[
+        "directive",
+        "add",
+        "188-KH/TU",
+        "--issuer",
+        "Ban Thường vụ Thành ủy Hà Nội",
+        "--date",
+        "06/11/2023",
+        "--title",
+        "Luân chuyển cán bộ",
+    ]);
+    let file = repo_file("tests/fixtures/announcements/son-tay.txt");
+    let out = t.ok(&["extract", file.to_str().unwrap(), "--apply", "--yes"]);
+    assert!(out.contains("đã có, dùng văn bản 188-KH/TU"), "{out}");
+    assert_eq!(out.matches("đã thêm văn bản").count(), 4, "{out}");
+    assert!(out.contains("23 đơn vị"), "{out}");
+    let late: Vec<crate::util::OverdueRow> = t.json(&["overdue", "--as-of", "07/12/2023"]);
+    assert_eq!(late.len(), 7);
+    assert!(
+        late.iter()
+            .all(|r| r.directive == "Kế hoạch số 223" && r.due_on == "2023-12-06")
+    );
+    // Again: everything is already there; nothing is added twice.
+    let before = t.snapshot();
+    let again = t.ok(&["extract", file.to_str().unwrap(), "--apply", "--yes"]);
+    assert!(!again.contains("đã thêm"), "{again}");
+    assert_eq!(t.snapshot(), before);
+    // No terminal to ask and no --yes: refused, nothing written.
+    let err = t.fails(&["extract", file.to_str().unwrap(), "--apply"]);
+    assert!(err.contains("--yes"), "{err}");
+}
