@@ -957,6 +957,20 @@ pub fn examples(key: &str) -> Option<Text> {
 
 const HELP: &[(&str, Text)] = &[
     (
+        "extract --apply",
+        t(
+            "Ghi các văn bản và một nhiệm vụ với các thời hạn tìm thấy, sau khi hỏi lại; văn bản đã có thì dùng lại",
+            "Record the directives and a task with the deadlines found, after asking; existing directives are linked",
+        ),
+    ),
+    (
+        "extract --yes",
+        t(
+            "Ghi mà không hỏi (cho script)",
+            "Record without asking (for scripts)",
+        ),
+    ),
+    (
         "extract",
         t(
             "Đọc văn bản và thời hạn từ một thông báo, tin bài dán vào (chỉ in ra, không ghi gì)",

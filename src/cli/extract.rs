@@ -156,8 +156,7 @@ fn apply(db: &Db<'_>, found: &Extraction) -> Result<Vec<String>> {
     let first = found.deadlines.iter().map(|d| d.line).min();
     let target = recorded
         .iter()
-        .filter(|(line, _)| first.is_some_and(|f| *line <= f))
-        .next_back()
+        .rfind(|(line, _)| first.is_some_and(|f| *line <= f))
         .or(recorded.last());
     let existing_task = match target {
         Some((_, directive)) => db
