@@ -83,13 +83,19 @@ static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid issuer pattern")
 });
 
+/// The committee that acts in the sentence: "Đảng ủy xã Tân Lập ban hành …".
+static ACTOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<i>(?:Ban Thường vụ|Ban Bí thư|Bộ Chính trị|Ban Chấp hành|Ban Tổ chức|Đảng ủy|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy)[\p{L}\s]*?)\s+(?:đã\s+)?(?:ban hành|gửi)\s*$")
+        .expect("valid actor pattern")
+});
+
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bvề\s+(?P<s>.+?)(?:;|\.\s|\.$|\n|$)").expect("valid subject pattern")
 });
 
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:\bxong\s+)?(?:\btrước|\bchậm nhất(?:\s+là)?|\bhạn\s+chót(?:\s+là)?|\bkhông quá)\s+(?:ngày\s+)?(?P<d>{DATE})|\btrong\s+tháng\s+(?P<m>\d{{1,2}})\s*[/.\-]\s*(?P<my>\d{{4}})|\bquý\s+(?P<q>IV|III|II|I|[1-4])\s*[./\-\s]\s*(?:năm\s+)?(?P<qy>\d{{4}})"
+        r"(?i)(?:\bxong\s+)?(?:\btrước|\bchậm nhất(?:\s+là)?|\bhạn\s+chót(?:\s+là)?|\bkhông quá)\s+(?:ngày\s+)?(?:(?P<d>{DATE})|(?P<dn>\d{{1,2}}\s*/\s*\d{{1,2}})\b)|\btrong\s+tháng\s+(?P<m>\d{{1,2}})\s*[/.\-]\s*(?P<my>\d{{4}})|\b(?:trong|xong)\s+quý\s+(?P<q>IV|III|II|I|[1-4])\s*[./\-\s]\s*(?:năm\s+)?(?P<qy>\d{{4}})"
     ))
     .expect("valid cue pattern")
 });
@@ -208,6 +214,14 @@ fn directives(text: &Text) -> Vec<FoundDirective> {
             .or_else(|| ISSUER.captures(tail))
             .and_then(|c| c.name("i"))
             .map(|i| clean(i.as_str()));
+        // Without "của …", the committee acting in the sentence, if one does.
+        let issuer = issuer.or_else(|| {
+            let sentence_start = body[..m.start].rfind(['.', '\n', ';']).map_or(0, |i| i + 1);
+            ACTOR
+                .captures(&body[sentence_start..m.start])
+                .and_then(|c| c.name("i"))
+                .map(|i| clean(i.as_str()))
+        });
         let subject = SUBJECT
             .captures(tail)
             .and_then(|c| c.name("s"))
@@ -285,6 +299,20 @@ fn deadlines(text: &Text) -> Vec<FoundDeadline> {
                     Ok(day) => day.to_string(),
                     Err(_) => continue,
                 }
+            } else if let Some(d) = caps.name("dn") {
+                // "trước ngày 15/12": the year of the last full date before it,
+                // or the next one when the day has already passed.
+                let Some(seen) = last_date_before(body, start + d.start()) else {
+                    continue;
+                };
+                let mut day = parse_date(&format!("{}/{}", d.as_str(), seen.year())).ok();
+                if day.is_some_and(|x| x < seen) {
+                    day = parse_date(&format!("{}/{}", d.as_str(), seen.year() + 1)).ok();
+                }
+                match day {
+                    Some(day) => day.to_string(),
+                    None => continue,
+                }
             } else if let (Some(m), Some(y)) = (caps.name("m"), caps.name("my")) {
                 match (m.as_str().parse::<u32>(), y.as_str().parse::<i32>()) {
                     (Ok(m), Ok(y)) if (1..=12).contains(&m) => format!("{y:04}-{m:02}"),
@@ -332,6 +360,16 @@ fn deadlines(text: &Text) -> Vec<FoundDeadline> {
         }
     }
     found
+}
+
+/// The last full date written before `offset`.
+fn last_date_before(body: &str, offset: usize) -> Option<NaiveDate> {
+    static ANY_DATE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!("(?i){DATE}")).expect("valid date pattern"));
+    ANY_DATE
+        .find_iter(&body[..offset])
+        .filter_map(|m| parse_date(m.as_str()).ok())
+        .last()
 }
 
 /// A due date given as a day, for a task (months and quarters give the last day).
