@@ -616,6 +616,7 @@ pub const EXTRACT_TASK_LINKED: Text = t(
     "đã có nhiệm vụ {code} ({title}) với các thời hạn này",
     "task {code} ({title}) with these deadlines is already recorded",
 );
+pub const EXTRACT_UNSURE_MARK: Text = t("chưa chắc", "unsure");
 pub const UNIT_MOVE_CYCLE: Text = t(
     "không thể chuyển {unit} vào dưới chính nó hoặc đơn vị trực thuộc nó",
     "cannot move {unit} under itself or one of its own units",

@@ -33,6 +33,9 @@ pub struct FoundDirective {
     pub subject: Option<String>,
     pub line: usize,
     pub source_text: String,
+    /// True when the text does not say who issued it or when: reported, not
+    /// recorded by `--apply` unless it is already in the database.
+    pub unsure: bool,
 }
 
 /// A due date the text sets for some units.
@@ -241,6 +244,7 @@ fn directives(text: &Text) -> Vec<FoundDirective> {
             subject: subject.filter(|s| !s.is_empty()),
             line: text.line_of(m.start),
             source_text: clean(&body[m.start..end]),
+            unsure: false,
         });
     }
     for i in (0..found.len().saturating_sub(1)).rev() {
@@ -251,6 +255,9 @@ fn directives(text: &Text) -> Vec<FoundDirective> {
             this.issuer = this.issuer.take().or(next.issuer);
             this.subject = this.subject.take().or(next.subject);
         }
+    }
+    for d in &mut found {
+        d.unsure = d.issuer.is_none() || d.issued_on.is_none();
     }
     found
 }
@@ -470,6 +477,14 @@ mod tests {
         assert_eq!(due, ["2020-09", "2019-Q4"]);
         assert_eq!(due_day("2020-09"), NaiveDate::from_ymd_opt(2020, 9, 30));
         assert_eq!(due_day("2019-Q4"), NaiveDate::from_ymd_opt(2019, 12, 31));
+    }
+
+    #[test]
+    fn a_mention_without_issuer_or_date_is_unsure() {
+        let found = extract("Tổng kết 10 năm thực hiện Chỉ thị 29 của Ban Bí thư.");
+        assert_eq!(found.directives.len(), 1);
+        assert_eq!(found.directives[0].issuer.as_deref(), Some("Ban Bí thư"));
+        assert!(found.directives[0].unsure);
     }
 
     #[test]

@@ -24,6 +24,7 @@ impl Report for FoundDirectives {
         "subject",
         "line",
         "source_text",
+        "unsure",
     ];
 
     fn headers(&self) -> Vec<String> {
@@ -42,10 +43,17 @@ impl Report for FoundDirectives {
 
     fn cells(&self, d: &FoundDirective) -> Vec<Cell> {
         vec![
-            d.symbol
-                .clone()
-                .unwrap_or_else(|| i18n::number_only_label(d.doc_type, &d.number))
-                .into(),
+            {
+                let label = d
+                    .symbol
+                    .clone()
+                    .unwrap_or_else(|| i18n::number_only_label(d.doc_type, &d.number));
+                if d.unsure {
+                    format!("{label} ({})", i18n::EXTRACT_UNSURE_MARK.get()).into()
+                } else {
+                    label.into()
+                }
+            },
             d.doc_type.to_string().into(),
             d.issuer.clone().unwrap_or_default().into(),
             d.issued_on.map(format_dmy).unwrap_or_default().into(),
@@ -108,5 +116,20 @@ impl Report for FoundDeadlines {
 
     fn empty_message(&self) -> String {
         i18n::EXTRACT_NO_DEADLINES.get().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::check_fields;
+
+    #[test]
+    fn fields_match_serialized_rows() {
+        let found = crate::extract::extract(
+            "Kế hoạch số 188-KH/TU ngày 6/11/2023 của Ban Thường vụ Thành ủy Hà Nội. Các chi bộ cơ sở xong trước ngày 06/12/2023.",
+        );
+        check_fields(&found.directives[0], FoundDirectives::FIELDS);
+        check_fields(&found.deadlines[0], FoundDeadlines::FIELDS);
     }
 }
