@@ -278,9 +278,11 @@ fn parse_column<T>(
     })
 }
 
-/// Today's date and time in UTC, RFC 3339, for `recorded_at` columns.
-fn now_stamp() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+/// The time this command runs, in UTC, RFC 3339, for `created_at` and
+/// `recorded_at` columns: read once, so that one change has one time.
+fn now_stamp() -> &'static str {
+    static NOW: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    NOW.get_or_init(|| chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
 }
 
 #[cfg(test)]

@@ -44,7 +44,15 @@ fn collapse_whitespace(chars: impl Iterator<Item = char>) -> String {
 pub fn fold(s: &str) -> String {
     // Lower case first: lowering may itself produce combining marks (`İ`);
     // collapse spaces last: a mark stripped may leave a space at an end.
-    let lowered = normalize(s).to_lowercase();
+    // (No NFC first: the decomposition below undoes it anyway.)
+    let lowered: String = s
+        .chars()
+        .map(|c| match c {
+            '\u{00D0}' | '\u{00F0}' => 'đ',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
     collapse_whitespace(
         lowered
             .nfd()
