@@ -160,17 +160,12 @@ pub fn ratings(
     };
     let rules = db.rules()?;
     let facts = db.rating_facts(task, within, as_of)?;
-    let mut codes = BTreeMap::new();
-    for fact in &facts {
-        if let std::collections::btree_map::Entry::Vacant(e) = codes.entry(fact.task_id) {
-            let code = db
-                .tasks(None, None)?
-                .into_iter()
-                .find(|t| t.id == fact.task_id)
-                .map(|t| t.code);
-            e.insert(code.unwrap_or_default());
-        }
-    }
+    // Task codes by id, read once.
+    let codes: BTreeMap<i64, String> = db
+        .tasks(None, None)?
+        .into_iter()
+        .map(|t| (t.id, t.code))
+        .collect();
     let report = check(&facts, &rules, |id| {
         codes.get(&id).cloned().unwrap_or_default()
     });
