@@ -66,15 +66,12 @@ impl Report for RuleList {
     const FIELDS: &'static [&'static str] = &["name", "value", "default", "meaning"];
 
     fn headers(&self) -> Vec<String> {
-        [
+        crate::report::headers(&[
             i18n::H_RULE,
             i18n::H_VALUE,
             i18n::H_DEFAULT,
             i18n::H_MEANING,
-        ]
-        .iter()
-        .map(|h| h.get().to_string())
-        .collect()
+        ])
     }
 
     fn cells(&self, row: &RuleRow) -> Vec<Cell> {

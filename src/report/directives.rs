@@ -24,16 +24,13 @@ impl Report for DirectiveList {
     ];
 
     fn headers(&self) -> Vec<String> {
-        [
+        super::headers(&[
             i18n::H_SYMBOL,
             i18n::H_TYPE,
             i18n::H_ISSUER,
             i18n::H_ISSUED_ON,
             i18n::H_TITLE,
-        ]
-        .iter()
-        .map(|h| h.get().to_string())
-        .collect()
+        ])
     }
 
     fn cells(&self, d: &Directive) -> Vec<Cell> {
@@ -82,16 +79,13 @@ impl Report for TaskList {
     const FIELDS: &'static [&'static str] = &["code", "directive", "title", "due", "units"];
 
     fn headers(&self) -> Vec<String> {
-        [
+        super::headers(&[
             i18n::H_CODE,
             i18n::H_DIRECTIVE,
             i18n::H_TASK,
             i18n::H_DUE,
             i18n::H_UNITS,
-        ]
-        .iter()
-        .map(|h| h.get().to_string())
-        .collect()
+        ])
     }
 
     fn cells(&self, t: &TaskRow) -> Vec<Cell> {

@@ -28,17 +28,14 @@ impl Report for FoundDirectives {
     ];
 
     fn headers(&self) -> Vec<String> {
-        [
+        super::headers(&[
             i18n::H_SYMBOL,
             i18n::H_TYPE,
             i18n::H_ISSUER,
             i18n::H_ISSUED_ON,
             i18n::H_TITLE,
             i18n::H_LINE,
-        ]
-        .iter()
-        .map(|h| h.get().to_string())
-        .collect()
+        ])
     }
 
     fn cells(&self, d: &FoundDirective) -> Vec<Cell> {
@@ -86,10 +83,7 @@ impl Report for FoundDeadlines {
     ];
 
     fn headers(&self) -> Vec<String> {
-        [i18n::H_UNIT, i18n::H_DUE, i18n::H_TASK, i18n::H_LINE]
-            .iter()
-            .map(|h| h.get().to_string())
-            .collect()
+        super::headers(&[i18n::H_UNIT, i18n::H_DUE, i18n::H_TASK, i18n::H_LINE])
     }
 
     fn cells(&self, d: &FoundDeadline) -> Vec<Cell> {

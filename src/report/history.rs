@@ -55,10 +55,7 @@ impl Report for LogReport {
     ];
 
     fn headers(&self) -> Vec<String> {
-        [i18n::H_NO, i18n::H_AT, i18n::H_ACTOR, i18n::H_CHANGE]
-            .iter()
-            .map(|h| h.get().to_string())
-            .collect()
+        super::headers(&[i18n::H_NO, i18n::H_AT, i18n::H_ACTOR, i18n::H_CHANGE])
     }
 
     fn cells(&self, row: &LogRow) -> Vec<Cell> {

@@ -82,6 +82,11 @@ impl From<&str> for Cell {
     }
 }
 
+/// Column headers in the language in force.
+pub fn headers(texts: &[crate::i18n::Text]) -> Vec<String> {
+    texts.iter().map(|h| h.get().to_string()).collect()
+}
+
 /// Green on time, orange done late, blue open, red overdue.
 fn color_of(status: Status) -> Color {
     match status {

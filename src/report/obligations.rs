@@ -134,7 +134,7 @@ impl Report for ObligationReport {
             ],
             Kind::Agenda { .. } => &[H_UNIT, H_DIRECTIVE, H_TASK, H_DUE, H_COMPLETED_ON, H_STATUS],
         };
-        headers.iter().map(|h| h.get().to_string()).collect()
+        super::headers(headers)
     }
 
     fn cells(&self, row: &ObligationRow) -> Vec<Cell> {

@@ -32,17 +32,14 @@ impl Report for PersonList {
         &["code", "name", "position", "unit", "from_on", "to_on"];
 
     fn headers(&self) -> Vec<String> {
-        [
+        super::headers(&[
             i18n::H_PERSON,
             i18n::H_CODE,
             i18n::H_POSITION,
             i18n::H_UNIT,
             i18n::H_FROM,
             i18n::H_TO,
-        ]
-        .iter()
-        .map(|h| h.get().to_string())
-        .collect()
+        ])
     }
 
     fn cells(&self, p: &PersonListRow) -> Vec<Cell> {

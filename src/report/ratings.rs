@@ -117,10 +117,7 @@ impl Report for RatingIssues {
         &["task", "issue", "violation", "unit_code", "unit", "detail"];
 
     fn headers(&self) -> Vec<String> {
-        [i18n::H_TASK, i18n::H_UNIT, i18n::H_ISSUE]
-            .iter()
-            .map(|h| h.get().to_string())
-            .collect()
+        super::headers(&[i18n::H_TASK, i18n::H_UNIT, i18n::H_ISSUE])
     }
 
     fn cells(&self, row: &RatingIssueRow) -> Vec<Cell> {

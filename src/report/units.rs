@@ -29,10 +29,7 @@ impl Report for UnitList {
     const FIELDS: &'static [&'static str] = &["code", "name", "kind", "parent", "dissolved_on"];
 
     fn headers(&self) -> Vec<String> {
-        [i18n::H_UNIT, i18n::H_CODE, i18n::H_KIND]
-            .iter()
-            .map(|h| h.get().to_string())
-            .collect()
+        super::headers(&[i18n::H_UNIT, i18n::H_CODE, i18n::H_KIND])
     }
 
     fn cells(&self, u: &UnitListRow) -> Vec<Cell> {

@@ -138,20 +138,6 @@ impl Db<'_> {
 
     /// What `person_id` owes under `task_id`, if the task applies to them.
     pub fn person_obligation(&self, task_id: i64, person_id: i64) -> Result<Option<Obligation>> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT id, due_on, completed_on, original_due_on FROM obligation
-                 WHERE task_id = ?1 AND person_id = ?2",
-            )?
-            .query_row([task_id, person_id], |row| {
-                Ok(Obligation {
-                    id: row.get(0)?,
-                    due_on: row.get(1)?,
-                    completed_on: row.get(2)?,
-                    original_due_on: row.get(3)?,
-                })
-            })
-            .optional()?)
+        self.obligation_where("task_id = ?1 AND person_id = ?2", task_id, person_id)
     }
 }

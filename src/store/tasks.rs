@@ -206,13 +206,26 @@ impl Db<'_> {
 
     /// What `unit_id` owes under `task_id`, if the task applies to it.
     pub fn obligation(&self, task_id: i64, unit_id: i64) -> Result<Option<Obligation>> {
+        self.obligation_where(
+            "task_id = ?1 AND unit_id = ?2 AND person_id IS NULL",
+            task_id,
+            unit_id,
+        )
+    }
+
+    /// The one obligation of `task_id` that `condition` (on `?1`, `?2`) names.
+    pub(super) fn obligation_where(
+        &self,
+        condition: &str,
+        a: i64,
+        b: i64,
+    ) -> Result<Option<Obligation>> {
         Ok(self
             .conn
-            .prepare_cached(
-                "SELECT id, due_on, completed_on, original_due_on FROM obligation
-                 WHERE task_id = ?1 AND unit_id = ?2 AND person_id IS NULL",
-            )?
-            .query_row([task_id, unit_id], |row| {
+            .prepare_cached(&format!(
+                "SELECT id, due_on, completed_on, original_due_on FROM obligation WHERE {condition}"
+            ))?
+            .query_row([a, b], |row| {
                 Ok(Obligation {
                     id: row.get(0)?,
                     due_on: row.get(1)?,
