@@ -35,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_history.sql"),
     include_str!("../../migrations/0003_ratings.sql"),
     include_str!("../../migrations/0004_people.sql"),
+    include_str!("../../migrations/0005_open_tally.sql"),
 ];
 
 /// The schema version this binary writes and understands.

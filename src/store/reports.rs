@@ -61,6 +61,14 @@ pub struct GroupUnit {
 }
 
 impl Scope {
+    /// No filter at all.
+    fn is_everything(&self) -> bool {
+        self.within.is_none()
+            && self.task.is_none()
+            && self.directive.is_none()
+            && self.kind.is_none()
+    }
+
     /// The `WITH` clause the subtree filter needs (empty without one).
     fn cte(&self) -> &'static str {
         match self.within {
@@ -138,11 +146,26 @@ fn obligation_sql(scope: &Scope, selection: Selection, order: Order) -> String {
     )
 }
 
-/// `overdue --count`: open on the day means never done, or done only after
-/// it; counted apart, each is one range of `obligation_open`.
+/// `overdue --count`. Over everything, plainly open obligations come from the
+/// `open_by_due` tally; those done only after the day are one range of
+/// `obligation_open`, and cancelled or passed-on ones one range of
+/// `obligation_unusual`. Within a scope, open on the day means never done, or
+/// done only after it: each is one range of `obligation_open`.
 fn count_overdue_sql(scope: &Scope) -> String {
-    let (cte, joins, condition) = (scope.cte(), scope.joins(), scope.condition());
     let rest = "o.due_on < :as_of AND (o.cancelled_on IS NULL OR o.cancelled_on > :as_of)";
+    if scope.is_everything() {
+        return format!(
+            "SELECT
+               (SELECT coalesce(sum(n), 0) FROM open_by_due WHERE due_on < :as_of)
+             + (SELECT count(*) FROM obligation o
+                WHERE o.completed_on > :as_of AND {rest} AND {EXISTS_ON})
+             + (SELECT count(*) FROM obligation o INDEXED BY obligation_unusual
+                WHERE o.completed_on IS NULL
+                  AND (cancelled_on IS NOT NULL OR opened_on IS NOT NULL)
+                  AND {rest} AND {EXISTS_ON})"
+        );
+    }
+    let (cte, joins, condition) = (scope.cte(), scope.joins(), scope.condition());
     format!(
         "{cte} SELECT
            (SELECT count(*) FROM obligation o {joins}
@@ -377,15 +400,29 @@ mod tests {
                 }
             }
         }
-        // Counting all that is overdue reads two ranges of one index alone.
+        // Counting all that is overdue sums the tally, then reads two short
+        // ranges of indexes alone.
+        let scoped = plan(&count_overdue_sql(&Scope {
+            task: Some(1),
+            ..Scope::default()
+        }))?;
         let plan = plan(&count_overdue_sql(&all))?;
         assert!(
-            plan.contains("COVERING INDEX obligation_open (completed_on=? AND due_on<?)"),
+            plan.contains("SEARCH open_by_due USING PRIMARY KEY (due_on<?)"),
             "{plan}"
         );
         assert!(
             plan.contains("COVERING INDEX obligation_open (completed_on>?)"),
             "{plan}"
+        );
+        assert!(
+            plan.contains("COVERING INDEX obligation_unusual (due_on<?)"),
+            "{plan}"
+        );
+        // Within a scope, two ranges of one index.
+        assert!(
+            scoped.contains("obligation_open (completed_on=? AND due_on<?)"),
+            "{scoped}"
         );
         Ok(())
     }

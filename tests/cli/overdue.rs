@@ -201,3 +201,109 @@ fn closed_pipe_is_not_an_error() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+/// `overdue --count` over everything reads a tally kept by the database; it
+/// must agree with the list, and with the count within a scope, through every
+/// kind of change.
+#[test]
+fn the_count_agrees_with_the_list_through_every_change() {
+    fn agrees(t: &Theodoi, after: &str) {
+        for day in [
+            "01/12/2023",
+            "07/12/2023",
+            "13/12/2023",
+            "30/06/2025",
+            "01/07/2025",
+        ] {
+            let listed = overdue(t, day).len();
+            let counted = t.ok(&["overdue", "--as-of", day, "--count"]);
+            assert_eq!(
+                counted.trim(),
+                listed.to_string(),
+                "after {after}, as of {day}"
+            );
+            let within = t.ok(&["overdue", "--as-of", day, "--count", "--within", "son-tay"]);
+            assert_eq!(
+                within.trim(),
+                listed.to_string(),
+                "after {after}, as of {day}"
+            );
+        }
+    }
+    let t = Theodoi::son_tay();
+    agrees(&t, "the task");
+    let done = |unit: &str, on: &str, more: &[&str]| {
+        let mut args = vec![
+            "done",
+            "--task",
+            "kiem-diem-2023",
+            "--unit",
+            unit,
+            "--on",
+            on,
+        ];
+        args.extend(more);
+        t.ok(&args);
+    };
+    done("cb-ubkt", "05/12/2023", &[]);
+    done("Kho bạc", "08/12/2023", &[]);
+    agrees(&t, "two completions");
+    done("Kho bạc", "06/12/2023", &["--correct"]);
+    agrees(&t, "a correction");
+    t.ok(&["undo"]);
+    agrees(&t, "undoing the correction");
+    t.ok(&[
+        "extend",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "Kim Sơn",
+        "--to",
+        "20/12/2023",
+        "--reason",
+        "Bí thư đi học",
+    ]);
+    agrees(&t, "an extension");
+    t.ok(&[
+        "unit",
+        "add",
+        "Đảng bộ phường Tùng Thiện",
+        "--kind",
+        "dang-bo-co-so",
+        "--parent",
+        "son-tay",
+        "--code",
+        "p-tung-thien",
+    ]);
+    t.ok(&[
+        "unit",
+        "merge",
+        "p-le-loi",
+        "p-phu-thinh",
+        "--into",
+        "p-tung-thien",
+        "--on",
+        "01/07/2025",
+    ]);
+    agrees(&t, "a merger");
+    t.ok(&[
+        "directive",
+        "revoke",
+        "Kế hoạch số 223",
+        "--on",
+        "01/07/2025",
+        "--reason",
+        "x",
+    ]);
+    agrees(&t, "a revocation");
+    t.ok(&["undo"]);
+    agrees(&t, "undoing the revocation");
+    t.ok(&["undo"]);
+    agrees(&t, "undoing the merger");
+
+    let file = t.dir.path().join("all.json");
+    t.ok(&["export", file.to_str().unwrap()]);
+    let copy = Theodoi::new();
+    copy.ok(&["import", file.to_str().unwrap()]);
+    agrees(&copy, "an import");
+}
