@@ -182,6 +182,25 @@ fn by_parent(db: &Db<'_>, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> R
         .collect();
     let task_index: HashMap<i64, usize> =
         tasks.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    // For each group, the groups an obligation under it counts for: itself
+    // and those above it, up to `scope.within`.
+    let chains: foldhash::HashMap<i64, Vec<usize>> = units
+        .keys()
+        .map(|&id| {
+            let mut chain = Vec::new();
+            let mut above = Some(id);
+            while let Some(group) = above {
+                if let Some(&g) = rank.get(&group) {
+                    chain.push(g);
+                }
+                if Some(group) == scope.within {
+                    break;
+                }
+                above = units.get(&group).and_then(|g| g.parent_id);
+            }
+            (id, chain)
+        })
+        .collect();
     let mut cells = vec![Buckets::default(); tasks.len() * groups.len()];
     db.for_each_fact(scope, as_of, |fact| {
         let Some(t) = task_index.get(&fact.task_id) else {
@@ -190,15 +209,9 @@ fn by_parent(db: &Db<'_>, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> R
         if Some(fact.unit_id) == scope.within {
             return;
         }
-        let mut above = parent_of.get(&fact.unit_id).copied();
-        while let Some(group) = above {
-            if let Some(g) = rank.get(&group) {
-                cells[t * groups.len() + g].add(fact.status);
-            }
-            if Some(group) == scope.within {
-                break;
-            }
-            above = units.get(&group).and_then(|g| g.parent_id);
+        let chain = parent_of.get(&fact.unit_id).and_then(|p| chains.get(p));
+        for &g in chain.into_iter().flatten() {
+            cells[t * groups.len() + g].add(fact.status);
         }
     })?;
     Ok(Counts::Parent {

@@ -14,6 +14,7 @@ mod units;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::i18n::{self, tr};
@@ -264,6 +265,32 @@ pub fn create_private_file(path: &Path) -> Result<bool> {
     }
 }
 
+/// A stored date, read without chrono's format parser: reports read millions.
+/// Dates are stored as `YYYY-MM-DD`; anything else goes through the general
+/// conversion, which names the column in its error.
+fn date_at(row: &rusqlite::Row<'_>, column: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    if let rusqlite::types::ValueRef::Text(text) = row.get_ref(column)?
+        && let Some(day) = iso_day(text)
+    {
+        return Ok(Some(day));
+    }
+    row.get(column)
+}
+
+/// `YYYY-MM-DD`, digits only.
+fn iso_day(text: &[u8]) -> Option<NaiveDate> {
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *text else {
+        return None;
+    };
+    let digit = |c: u8| c.is_ascii_digit().then(|| u32::from(c - b'0'));
+    let year = [y0, y1, y2, y3]
+        .into_iter()
+        .try_fold(0, |n, c| Some(n * 10 + digit(c)?))?;
+    let month = digit(m0)? * 10 + digit(m1)?;
+    let day = digit(d0)? * 10 + digit(d1)?;
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
 /// Reads a slug column back into its domain type.
 fn parse_column<T>(
     text: &str,
@@ -289,6 +316,24 @@ fn now_stamp() -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_dates_are_read_fast_or_not_at_all() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(iso_day(b"2023-12-06"), day(2023, 12, 6));
+        assert_eq!(iso_day(b"2024-02-29"), day(2024, 2, 29));
+        for bad in [
+            &b"2023-02-29"[..],
+            b"2023-13-01",
+            b"2023-12-6",
+            b"06/12/2023",
+            b"2023-12-06 ",
+            b"2023-1a-06",
+            b"",
+        ] {
+            assert_eq!(iso_day(bad), None, "{}", String::from_utf8_lossy(bad));
+        }
+    }
 
     #[test]
     fn new_store_is_at_current_version() -> Result<()> {

@@ -1,13 +1,13 @@
 //! The queries behind reports. Rows are handed to a callback one at a time
 //! so that a report of millions of rows never sits in memory.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use anyhow::Result;
 use chrono::NaiveDate;
 use rusqlite::ToSql;
 
-use super::{Db, parse_column};
+use super::{Db, date_at, parse_column};
 use crate::domain::{DocType, Status, UnitKind};
 use crate::i18n::number_only_label;
 use crate::report::obligations::ObligationRow;
@@ -207,8 +207,11 @@ impl Db<'_> {
             let symbol: Option<String> = row.get(5)?;
             let doc_type: String = row.get(6)?;
             let number: String = row.get(7)?;
-            let due_on: NaiveDate = row.get(10)?;
-            let completed_on: Option<NaiveDate> = row.get(11)?;
+            let due_on = match date_at(row, 10)? {
+                Some(day) => day,
+                None => row.get(10)?,
+            };
+            let completed_on = date_at(row, 11)?;
             let obligation = ObligationRow {
                 unit_code: row.get(0)?,
                 unit: row.get(1)?,
@@ -228,12 +231,12 @@ impl Db<'_> {
                 status: Status::Open,
                 days_overdue: 0,
                 days_left: 0,
-                original_due_on: row.get(12)?,
+                original_due_on: date_at(row, 12)?,
                 cancelled_reason: row.get(14)?,
                 person: row.get(15)?,
                 person_name: row.get(16)?,
             };
-            let cancelled_on: Option<NaiveDate> = row.get(13)?;
+            let cancelled_on = date_at(row, 13)?;
             each(obligation.as_of(due_on, completed_on, cancelled_on, as_of))?;
         }
         Ok(())
@@ -258,17 +261,19 @@ impl Db<'_> {
         as_of: NaiveDate,
         mut each: impl FnMut(Fact),
     ) -> Result<()> {
-        let (cte, condition) = (scope.cte(), scope.condition());
-        let task_join = if scope.directive.is_some() {
-            "JOIN task t ON t.id = o.task_id"
-        } else {
-            ""
-        };
+        // Each unit's kind is read once, not joined to every obligation.
+        let mut kinds: HashMap<i64, UnitKind> = HashMap::default();
+        let mut stmt = self.conn.prepare_cached("SELECT id, kind FROM unit")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let kind = parse_column(row.get_ref(1)?.as_str()?, UnitKind::from_slug, 1)?;
+            kinds.insert(row.get(0)?, kind);
+        }
+        let (cte, joins, condition) = (scope.cte(), scope.joins(), scope.condition());
         let sql = format!(
             "{cte}
-             SELECT o.task_id, o.unit_id, u.kind, o.due_on, o.completed_on, o.cancelled_on
-             FROM obligation o
-             JOIN unit u ON u.id = o.unit_id {task_join}
+             SELECT o.task_id, o.unit_id, o.due_on, o.completed_on, o.cancelled_on
+             FROM obligation o {joins}
              WHERE {condition} AND {EXISTS_ON}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -276,22 +281,25 @@ impl Db<'_> {
         params.push((":as_of", Box::new(as_of)));
         let refs = bind(&params, &sql);
         let mut rows = stmt.query(refs.as_slice())?;
-        let mut kinds: HashMap<String, UnitKind> = HashMap::new();
         while let Some(row) = rows.next()? {
-            let kind_text: String = row.get(2)?;
-            let kind = match kinds.get(&kind_text) {
-                Some(kind) => *kind,
-                None => {
-                    let kind = parse_column(&kind_text, UnitKind::from_slug, 2)?;
-                    kinds.insert(kind_text, kind);
-                    kind
-                }
+            let unit_id: i64 = row.get(1)?;
+            let Some(&kind) = kinds.get(&unit_id) else {
+                anyhow::bail!("obligation of unknown unit {unit_id}");
+            };
+            let due_on = match date_at(row, 2)? {
+                Some(day) => day,
+                None => row.get(2)?,
             };
             each(Fact {
                 task_id: row.get(0)?,
-                unit_id: row.get(1)?,
+                unit_id,
                 kind,
-                status: Status::with_cancellation(row.get(3)?, row.get(4)?, row.get(5)?, as_of),
+                status: Status::with_cancellation(
+                    due_on,
+                    date_at(row, 3)?,
+                    date_at(row, 4)?,
+                    as_of,
+                ),
             });
         }
         Ok(())
