@@ -1,18 +1,19 @@
 //! `theodoi progress`: the four buckets per task, by unit kind or rolled
 //! up the unit tree.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
 use chrono::NaiveDate;
+use foldhash::HashMap;
 
 use super::{Context, FilterArgs, OutputArgs, date_arg};
 use crate::domain::UnitKind;
 use crate::report::Renderer;
 use crate::report::progress::{Buckets, GroupBy, ProgressReport, ProgressRow, TaskLabel};
-use crate::store::{Db, GroupUnit, Scope, Store};
+use crate::store::{Db, GroupUnit, IdMap, Scope, Store};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -163,7 +164,6 @@ impl Tally {
 /// Each obligation counts for every unit above it, up to `scope.within`.
 fn by_parent(db: &Db<'_>, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> Result<Counts> {
     let units = db.parent_units()?;
-    let parent_of = db.unit_parents()?;
     // The order of groups: by depth, then Vietnamese order of name.
     let depth = |mut id: i64| {
         let mut depth = 0;
@@ -183,23 +183,28 @@ fn by_parent(db: &Db<'_>, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> R
     let task_index: HashMap<i64, usize> =
         tasks.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     // For each group, the groups an obligation under it counts for: itself
-    // and those above it, up to `scope.within`.
-    let chains: foldhash::HashMap<i64, Vec<usize>> = units
-        .keys()
-        .map(|&id| {
-            let mut chain = Vec::new();
-            let mut above = Some(id);
-            while let Some(group) = above {
-                if let Some(&g) = rank.get(&group) {
-                    chain.push(g);
-                }
-                if Some(group) == scope.within {
-                    break;
-                }
-                above = units.get(&group).and_then(|g| g.parent_id);
+    // and those above it, up to `scope.within`; one flat list of all of them.
+    let mut flat: Vec<u32> = Vec::new();
+    let mut chain_of: HashMap<i64, (u32, u32)> = HashMap::default();
+    for &id in units.keys() {
+        let start = flat.len();
+        let mut above = Some(id);
+        while let Some(group) = above {
+            if let Some(&g) = rank.get(&group) {
+                flat.push(u32::try_from(g)?);
             }
-            (id, chain)
-        })
+            if Some(group) == scope.within {
+                break;
+            }
+            above = units.get(&group).and_then(|g| g.parent_id);
+        }
+        chain_of.insert(id, (u32::try_from(start)?, u32::try_from(flat.len())?));
+    }
+    // Each unit's chain is its parent's, looked up by unit id in id order.
+    let unit_chain: IdMap<(u32, u32)> = db
+        .unit_parents()?
+        .into_iter()
+        .filter_map(|(unit, parent)| Some((unit, *chain_of.get(&parent)?)))
         .collect();
     let mut cells = vec![Buckets::default(); tasks.len() * groups.len()];
     db.for_each_fact(scope, as_of, |fact| {
@@ -209,9 +214,10 @@ fn by_parent(db: &Db<'_>, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> R
         if Some(fact.unit_id) == scope.within {
             return;
         }
-        let chain = parent_of.get(&fact.unit_id).and_then(|p| chains.get(p));
-        for &g in chain.into_iter().flatten() {
-            cells[t * groups.len() + g].add(fact.status);
+        if let Some(&(start, end)) = unit_chain.get(fact.unit_id) {
+            for &g in &flat[start as usize..end as usize] {
+                cells[t * groups.len() + g as usize].add(fact.status);
+            }
         }
     })?;
     Ok(Counts::Parent {

@@ -3,6 +3,7 @@
 
 mod directives;
 mod history;
+mod idmap;
 mod people;
 mod portable;
 mod ratings;
@@ -21,6 +22,7 @@ use crate::i18n::{self, tr};
 
 pub use directives::{DirectiveQuery, describe};
 pub use history::{ChangeEntry, LogFilter};
+pub use idmap::IdMap;
 pub use people::PersonRow;
 pub use ratings::RatingFact;
 pub use reports::{Fact, GroupUnit, Order, Scope, Selection};

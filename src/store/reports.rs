@@ -7,7 +7,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use rusqlite::ToSql;
 
-use super::{Db, date_at, parse_column};
+use super::{Db, IdMap, date_at, parse_column};
 use crate::domain::{DocType, Status, UnitKind};
 use crate::i18n::number_only_label;
 use crate::report::obligations::ObligationRow;
@@ -262,13 +262,13 @@ impl Db<'_> {
         mut each: impl FnMut(Fact),
     ) -> Result<()> {
         // Each unit's kind is read once, not joined to every obligation.
-        let mut kinds: HashMap<i64, UnitKind> = HashMap::default();
         let mut stmt = self.conn.prepare_cached("SELECT id, kind FROM unit")?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            let kind = parse_column(row.get_ref(1)?.as_str()?, UnitKind::from_slug, 1)?;
-            kinds.insert(row.get(0)?, kind);
-        }
+        let kinds: IdMap<UnitKind> = stmt
+            .query_map([], |row| {
+                let kind = parse_column(row.get_ref(1)?.as_str()?, UnitKind::from_slug, 1)?;
+                Ok((row.get(0)?, kind))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
         let (cte, joins, condition) = (scope.cte(), scope.joins(), scope.condition());
         let sql = format!(
             "{cte}
@@ -283,7 +283,7 @@ impl Db<'_> {
         let mut rows = stmt.query(refs.as_slice())?;
         while let Some(row) = rows.next()? {
             let unit_id: i64 = row.get(1)?;
-            let Some(&kind) = kinds.get(&unit_id) else {
+            let Some(&kind) = kinds.get(unit_id) else {
                 anyhow::bail!("obligation of unknown unit {unit_id}");
             };
             let due_on = match date_at(row, 2)? {
@@ -327,7 +327,7 @@ impl Db<'_> {
     }
 
     /// The parent of every unit that has one.
-    pub fn unit_parents(&self) -> Result<HashMap<i64, i64>> {
+    pub fn unit_parents(&self) -> Result<Vec<(i64, i64)>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT id, parent_id FROM unit WHERE parent_id IS NOT NULL")?;
