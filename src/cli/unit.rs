@@ -1,11 +1,12 @@
 //! `theodoi unit add|list|import`.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
+use foldhash::HashMap;
 
 use super::{Context, OutputArgs, kind_arg, kind_error, required_text};
 use crate::domain::UnitKind;
@@ -296,7 +297,12 @@ fn add(db: &Db<'_>, args: &AddArgs) -> Result<Unit> {
 
 /// Refuses a unit under a parent of the wrong kind.
 fn check_parent(kind: UnitKind, parent: Option<&Unit>) -> Result<()> {
-    if kind.may_sit_under(parent.map(|p| p.kind)) {
+    check_parent_of(kind, parent.map(|p| (p.kind, p.name.as_str())))
+}
+
+/// As `check_parent`, with the parent's kind and name.
+fn check_parent_of(kind: UnitKind, parent: Option<(UnitKind, &str)>) -> Result<()> {
+    if kind.may_sit_under(parent.map(|(kind, _)| kind)) {
         return Ok(());
     }
     let allowed = kind
@@ -306,11 +312,11 @@ fn check_parent(kind: UnitKind, parent: Option<&Unit>) -> Result<()> {
         .collect::<Vec<_>>()
         .join(", ");
     match parent {
-        Some(p) => bail!(tr!(
+        Some((parent_kind, name)) => bail!(tr!(
             i18n::UNIT_BAD_PARENT,
             kind = kind,
-            parent = p.name,
-            parent_kind = p.kind,
+            parent = name,
+            parent_kind = parent_kind,
             allowed = allowed
         )),
         None => bail!(tr!(i18n::UNIT_NEEDS_PARENT, kind = kind, allowed = allowed)),
@@ -382,7 +388,7 @@ pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
         founded: Option<chrono::NaiveDate>,
     }
     let mut rows: Vec<Row> = Vec::new();
-    let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut seen: HashMap<String, u64> = HashMap::default();
     // Into an empty database no code can clash with one already there.
     let empty = !db.has_units()?;
     for (line, record) in file.rows {
@@ -448,7 +454,8 @@ pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     bar.set_message(i18n::IMPORT_PROGRESS.get());
-    let mut placed: HashMap<usize, Unit> = HashMap::new();
+    // Each row once placed: its id (0 once the file is known bad) and kind.
+    let mut placed: Vec<Option<(i64, UnitKind)>> = vec![None; rows.len()];
     let mut pending: Vec<usize> = (0..rows.len()).collect();
     let mut written = 0;
     loop {
@@ -456,18 +463,22 @@ pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
         let mut still = Vec::new();
         for i in pending {
             let row = &rows[i];
-            let parent = match &row.parent {
+            // The parent's id, kind and name (for messages).
+            let parent: Option<(i64, UnitKind, Cow<'_, str>)> = match &row.parent {
                 None => None,
-                Some(p) => match in_file.get(&p.to_ascii_lowercase()) {
-                    Some(j) => match placed.get(j) {
-                        Some(unit) => Some(unit.clone()),
+                Some(p) => match in_file
+                    .get(p.as_str())
+                    .or_else(|| in_file.get(&p.to_ascii_lowercase()))
+                {
+                    Some(&j) => match placed[j] {
+                        Some((id, kind)) => Some((id, kind, Cow::Borrowed(rows[j].name.as_str()))),
                         None => {
                             still.push(i);
                             continue;
                         }
                     },
                     None => match db.resolve_unit(p) {
-                        Ok(unit) => Some(unit),
+                        Ok(unit) => Some((unit.id, unit.kind, Cow::Owned(unit.name))),
                         Err(_) => {
                             errors.push(row.line, tr!(i18n::IMPORT_PARENT_UNKNOWN, parent = p));
                             continue;
@@ -475,30 +486,25 @@ pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
                     },
                 },
             };
-            if let Err(e) = check_parent(row.kind, parent.as_ref()) {
+            let parent_of = parent
+                .as_ref()
+                .map(|(_, kind, name)| (*kind, name.as_ref()));
+            if let Err(e) = check_parent_of(row.kind, parent_of) {
                 errors.push(row.line, e.to_string());
                 continue;
             }
             if errors.is_empty() {
-                let unit = db.insert_unit(&row.code, &row.name, row.kind, parent.map(|p| p.id))?;
+                let id =
+                    db.insert_unit_row(&row.code, &row.name, row.kind, parent.map(|(id, ..)| id))?;
                 if let Some(day) = row.founded {
-                    db.set_founded(unit.id, day)?;
+                    db.set_founded(id, day)?;
                 }
-                placed.insert(i, unit);
+                placed[i] = Some((id, row.kind));
                 written += 1;
                 bar.inc(1);
             } else {
                 // Keep checking the rest, but write no more: the whole file is refused.
-                placed.insert(
-                    i,
-                    Unit {
-                        id: 0,
-                        code: row.code.clone(),
-                        name: row.name.clone(),
-                        kind: row.kind,
-                        parent_id: None,
-                    },
-                );
+                placed[i] = Some((0, row.kind));
             }
         }
         pending = still;

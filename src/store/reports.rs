@@ -412,7 +412,11 @@ mod tests {
                         |row| row.get(0),
                     )?;
                     let expected = Status::with_cancellation(due, done, cancelled, as_of);
-                    assert_eq!(STATUSES[usize::try_from(code)?], expected, "{as_of} {done:?} {cancelled:?}");
+                    assert_eq!(
+                        STATUSES[usize::try_from(code)?],
+                        expected,
+                        "{as_of} {done:?} {cancelled:?}"
+                    );
                     checked += 1;
                 }
             }

@@ -41,6 +41,24 @@ impl Db<'_> {
         kind: UnitKind,
         parent_id: Option<i64>,
     ) -> Result<Unit> {
+        let id = self.insert_unit_row(code, name, kind, parent_id)?;
+        Ok(Unit {
+            id,
+            code: code.to_string(),
+            name: name.to_string(),
+            kind,
+            parent_id,
+        })
+    }
+
+    /// As `insert_unit`, returning only the new id (imports insert many).
+    pub fn insert_unit_row(
+        &self,
+        code: &str,
+        name: &str,
+        kind: UnitKind,
+        parent_id: Option<i64>,
+    ) -> Result<i64> {
         // The code's uniqueness is the database's to keep; the message names
         // the unit that has it. (Imports check every row before inserting.)
         let inserted = self
@@ -70,13 +88,7 @@ impl Db<'_> {
         }
         let id = self.conn.last_insert_rowid();
         self.log_insert("unit", id)?;
-        Ok(Unit {
-            id,
-            code: code.to_string(),
-            name: name.to_string(),
-            kind,
-            parent_id,
-        })
+        Ok(id)
     }
 
     /// The unit with this code, in any letter case.

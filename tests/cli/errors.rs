@@ -80,7 +80,8 @@ fn a_unit_file_with_bad_rows_writes_nothing() {
          cb-moi,Chi bộ tổ dân phố 9,chi-bo-truc-thuoc,p-moi\n\
          cb-sai,Chi bộ sai,chi-bo-xyz,p-moi\n\
          p-ngo-quyen,Trùng mã,dang-bo-co-so,son-tay\n\
-         cb-mo-coi,Chi bộ mồ côi,chi-bo-truc-thuoc,khong-co\n",
+         cb-mo-coi,Chi bộ mồ côi,chi-bo-truc-thuoc,khong-co\n\
+         cb-con,Chi bộ dưới chi bộ,chi-bo-truc-thuoc,cb-moi\n",
     )
     .unwrap();
     let err = t.fails(&["unit", "import", file.to_str().unwrap()]);
@@ -91,7 +92,10 @@ fn a_unit_file_with_bad_rows_writes_nothing() {
         "p-ngo-quyen",
         "dòng 6",
         "'khong-co'",
-        "3 dòng lỗi",
+        // A parent from the same file, of a kind that cannot have units under it.
+        "dòng 7",
+        "Chi bộ tổ dân phố 9",
+        "4 dòng lỗi",
     ] {
         assert!(err.contains(want), "{want} missing in {err}");
     }
