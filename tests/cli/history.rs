@@ -187,17 +187,7 @@ fn undo_of_a_task_and_of_an_import_and_what_blocks_it() {
 #[test]
 fn extension_moves_the_due_date_and_keeps_the_first() {
     let t = Theodoi::son_tay();
-    t.ok(&[
-        "extend",
-        "--task",
-        "kiem-diem-2023",
-        "--unit",
-        "Kim Sơn",
-        "--to",
-        "20/12/2023",
-        "--reason",
-        "Bí thư đi học",
-    ]);
+    t.extend_kim_son();
     let row = agenda(&t, "Kim Sơn", "15/12/2023");
     assert_eq!(
         (
@@ -420,28 +410,8 @@ fn a_replaced_directive_stops_counting_what_is_open() {
 #[test]
 fn merged_wards_pass_open_work_to_their_successor() {
     let t = Theodoi::son_tay_reported();
-    t.ok(&[
-        "unit",
-        "add",
-        "Đảng bộ phường Tùng Thiện",
-        "--kind",
-        "dang-bo-co-so",
-        "--parent",
-        "son-tay",
-        "--code",
-        "p-tung-thien",
-    ]);
     // Lê Lợi reported on 11/12/2023; Phú Thịnh never did.
-    let out = t.ok(&[
-        "unit",
-        "merge",
-        "p-le-loi",
-        "p-phu-thinh",
-        "--into",
-        "p-tung-thien",
-        "--on",
-        "01/07/2025",
-    ]);
+    let out = t.merge_into_tung_thien();
     assert!(
         out.contains("0 nhiệm vụ") && out.contains("1 nhiệm vụ"),
         "{out}"

@@ -252,39 +252,9 @@ fn the_count_agrees_with_the_list_through_every_change() {
     agrees(&t, "a correction");
     t.ok(&["undo"]);
     agrees(&t, "undoing the correction");
-    t.ok(&[
-        "extend",
-        "--task",
-        "kiem-diem-2023",
-        "--unit",
-        "Kim Sơn",
-        "--to",
-        "20/12/2023",
-        "--reason",
-        "Bí thư đi học",
-    ]);
+    t.extend_kim_son();
     agrees(&t, "an extension");
-    t.ok(&[
-        "unit",
-        "add",
-        "Đảng bộ phường Tùng Thiện",
-        "--kind",
-        "dang-bo-co-so",
-        "--parent",
-        "son-tay",
-        "--code",
-        "p-tung-thien",
-    ]);
-    t.ok(&[
-        "unit",
-        "merge",
-        "p-le-loi",
-        "p-phu-thinh",
-        "--into",
-        "p-tung-thien",
-        "--on",
-        "01/07/2025",
-    ]);
+    t.merge_into_tung_thien();
     agrees(&t, "a merger");
     t.ok(&[
         "directive",

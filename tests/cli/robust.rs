@@ -273,28 +273,8 @@ fn export_import_export_is_identical() {
         "06/12/2023",
         "--correct",
     ]);
-    t.ok(&[
-        "extend",
-        "--task",
-        "kiem-diem-2023",
-        "--unit",
-        "Kim Sơn",
-        "--to",
-        "20/12/2023",
-        "--reason",
-        "Bí thư đi học",
-    ]);
-    t.ok(&[
-        "unit",
-        "add",
-        "Đảng bộ phường Tùng Thiện",
-        "--kind",
-        "dang-bo-co-so",
-        "--parent",
-        "son-tay",
-        "--code",
-        "p-tung-thien",
-    ]);
+    t.extend_kim_son();
+    t.add_tung_thien();
     t.ok(&[
         "unit",
         "merge",

@@ -156,6 +156,54 @@ impl Theodoi {
 }
 
 impl Theodoi {
+    /// Gives Kim Sơn until 20/12/2023 for plan 223's review (gia hạn).
+    pub fn extend_kim_son(&self) {
+        self.ok(&[
+            "extend",
+            "--task",
+            "kiem-diem-2023",
+            "--unit",
+            "Kim Sơn",
+            "--to",
+            "20/12/2023",
+            "--reason",
+            "Bí thư đi học",
+        ]);
+    }
+
+    /// Merges the wards of Lê Lợi and Phú Thịnh into a new ward of Tùng
+    /// Thiện on 01/07/2025; what the command printed.
+    pub fn merge_into_tung_thien(&self) -> String {
+        self.add_tung_thien();
+        self.ok(&[
+            "unit",
+            "merge",
+            "p-le-loi",
+            "p-phu-thinh",
+            "--into",
+            "p-tung-thien",
+            "--on",
+            "01/07/2025",
+        ])
+    }
+
+    /// Adds the ward of Tùng Thiện, into which other wards are merged.
+    pub fn add_tung_thien(&self) {
+        self.ok(&[
+            "unit",
+            "add",
+            "Đảng bộ phường Tùng Thiện",
+            "--kind",
+            "dang-bo-co-so",
+            "--parent",
+            "son-tay",
+            "--code",
+            "p-tung-thien",
+        ]);
+    }
+}
+
+impl Theodoi {
     /// The Sơn Tây scenario with the completions of `fixtures/completions.csv`.
     pub fn son_tay_reported() -> Theodoi {
         let t = Theodoi::son_tay();
