@@ -96,16 +96,17 @@ pub fn read<T: DeserializeOwned>(
 }
 
 /// Reads `file` and imports it with `import` as one change `action` (with
-/// `dry_run`, checked and rolled back). Returns the file's name as shown and
-/// how many rows were (or would be) written.
+/// `dry_run`, checked and rolled back). Returns what to tell the clerk: `said`
+/// is (what a dry run would write, what was written), each with `path` and `n`.
 pub fn import_file(
     store: &mut Store,
     ctx: &Context,
     action: &str,
     file: &std::path::Path,
     dry_run: bool,
+    said: (i18n::Text, i18n::Text),
     import: impl FnOnce(&Db<'_>, &[u8], &str) -> Result<usize>,
-) -> Result<(String, usize)> {
+) -> Result<String> {
     let path = file.display().to_string();
     let bytes = std::fs::read(file).with_context(|| tr!(i18n::IMPORT_READ, path = path))?;
     let n = write_checked(store, ctx, action, dry_run, |db| {
@@ -113,5 +114,18 @@ pub fn import_file(
         db.note(serde_json::json!({ "file": path, "n": n }), None, None)?;
         Ok(n)
     })?;
-    Ok((path, n))
+    let text = if dry_run { said.0 } else { said.1 };
+    Ok(tr!(text, path = path, n = n))
+}
+
+/// A cell that may be left empty: `None` when it is (spaces count as empty),
+/// else what `parse` makes of it.
+pub fn optional<T>(
+    cell: &str,
+    parse: impl Fn(&str) -> Result<T, String>,
+) -> Result<Option<T>, String> {
+    match cell.trim() {
+        "" => Ok(None),
+        text => parse(text).map(Some),
+    }
 }

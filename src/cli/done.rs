@@ -214,11 +214,8 @@ fn from_file(store: &mut Store, args: &Args, file: &PathBuf, ctx: &Context) -> R
         bail!(i18n::DONE_FROM_CONFLICT.get());
     }
     let path = file.display().to_string();
+    // `csvfile::read` drops a byte-order mark.
     let bytes = std::fs::read(file).with_context(|| tr!(i18n::IMPORT_READ, path = path))?;
-    let bytes = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(&bytes)
-        .to_vec();
     let n = write_checked(store, ctx, "done.import", args.dry_run, |db| {
         // What is wrong with the task is wrong once, not on every line.
         db.resolve_task(&args.task)?;
@@ -231,25 +228,16 @@ fn from_file(store: &mut Store, args: &Args, file: &PathBuf, ctx: &Context) -> R
         let mut errors = file.errors;
         let mut n = 0;
         for (line, row) in file.rows {
-            let on = match row.on.as_str() {
-                "" => None,
-                text => match date_arg(text) {
-                    Ok(day) => Some(day),
-                    Err(e) => {
-                        errors.push(line, e);
-                        continue;
-                    }
-                },
-            };
-            let rating = match row.rating.trim() {
-                "" => None,
-                text => match rating_arg(text) {
-                    Ok(rating) => Some(rating),
-                    Err(e) => {
-                        errors.push(line, e);
-                        continue;
-                    }
-                },
+            let cells = (
+                super::csvfile::optional(&row.on, date_arg),
+                super::csvfile::optional(&row.rating, rating_arg),
+            );
+            let (on, rating) = match cells {
+                (Ok(on), Ok(rating)) => (on, rating),
+                (Err(e), _) | (_, Err(e)) => {
+                    errors.push(line, e);
+                    continue;
+                }
             };
             let one = Args {
                 rating: rating.or(args.rating),

@@ -153,19 +153,15 @@ pub fn run(
             renderer.finish(false)?;
         }
         Command::Import(args) => {
-            let (path, n) = super::csvfile::import_file(
+            let message = super::csvfile::import_file(
                 store,
                 ctx,
                 "person.import",
                 &args.file,
                 args.dry_run,
+                (i18n::PEOPLE_DRY_RUN, i18n::PEOPLE_IMPORTED),
                 import,
             )?;
-            let message = if args.dry_run {
-                tr!(i18n::PEOPLE_DRY_RUN, path = path, n = n)
-            } else {
-                tr!(i18n::PEOPLE_IMPORTED, path = path, n = n)
-            };
             writeln!(out, "{message}")?;
         }
         Command::Leave(args) => {
@@ -246,15 +242,12 @@ fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
     let mut errors = file.errors;
     let mut n = 0;
     for (line, row) in file.rows {
-        let from = match row.from.trim() {
-            "" => None,
-            text => match date_arg(text) {
-                Ok(day) => Some(day),
-                Err(e) => {
-                    errors.push(line, e);
-                    continue;
-                }
-            },
+        let from = match super::csvfile::optional(&row.from, date_arg) {
+            Ok(from) => from,
+            Err(e) => {
+                errors.push(line, e);
+                continue;
+            }
         };
         match add(
             db,

@@ -257,19 +257,15 @@ pub fn run(
             }
         }
         Command::Import(args) => {
-            let (path, n) = super::csvfile::import_file(
+            let message = super::csvfile::import_file(
                 store,
                 ctx,
                 "unit.import",
                 &args.file,
                 args.dry_run,
+                (i18n::IMPORT_DRY_RUN, i18n::IMPORT_DONE),
                 import,
             )?;
-            let message = if args.dry_run {
-                tr!(i18n::IMPORT_DRY_RUN, path = path, n = n)
-            } else {
-                tr!(i18n::IMPORT_DONE, path = path, n = n)
-            };
             writeln!(out, "{message}")?;
         }
     }
@@ -417,16 +413,14 @@ pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
         if kind.is_none() {
             problems.push(kind_error(&record.kind));
         }
-        let founded = match record.founded.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(text) => match super::date_arg(text) {
-                Ok(day) => Some(day),
-                Err(e) => {
-                    problems.push(e);
-                    None
-                }
-            },
-        };
+        let founded = super::csvfile::optional(
+            record.founded.as_deref().unwrap_or_default(),
+            super::date_arg,
+        )
+        .unwrap_or_else(|e| {
+            problems.push(e);
+            None
+        });
         match (problems.is_empty(), kind) {
             (true, Some(kind)) => rows.push(Row {
                 line,
