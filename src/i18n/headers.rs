@@ -1,0 +1,24 @@
+//! Column headers of tables.
+
+use super::{Text, t};
+
+// Table headers.
+
+pub const H_CODE: Text = t("Mã", "Code");
+pub const H_UNIT: Text = t("Đơn vị", "Unit");
+pub const H_KIND: Text = t("Loại đơn vị", "Kind");
+pub const H_PARENT: Text = t("Cấp trên trực tiếp", "Parent");
+pub const H_DIRECTIVE: Text = t("Văn bản", "Directive");
+pub const H_SYMBOL: Text = t("Số, ký hiệu", "Number and symbol");
+pub const H_TYPE: Text = t("Loại văn bản", "Type");
+pub const H_ISSUER: Text = t("Cơ quan ban hành", "Issuer");
+pub const H_ISSUED_ON: Text = t("Ngày ban hành", "Issued on");
+pub const H_TITLE: Text = t("Trích yếu", "Subject");
+pub const H_TASK: Text = t("Nhiệm vụ", "Task");
+pub const H_DUE: Text = t("Hạn hoàn thành", "Due");
+pub const H_DAYS_OVERDUE: Text = t("Số ngày quá hạn", "Days overdue");
+pub const H_UNITS: Text = t("Số đơn vị", "Units");
+pub const H_DAYS_LEFT: Text = t("Còn (ngày)", "Days left");
+pub const H_COMPLETED_ON: Text = t("Ngày hoàn thành", "Completed on");
+pub const H_STATUS: Text = t("Tình trạng", "Status");
+pub const H_TOTAL: Text = t("Tổng số", "Total");

@@ -1,0 +1,933 @@
+//! Command help: headings, one entry per command and option, examples.
+
+use super::{Text, t};
+
+// Help: the headings of the help screen, then one entry per command and
+// per option, keyed by the command path and the option's name.
+
+pub const HELP_TEMPLATE: Text = t(
+    "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}",
+    "{about-with-newline}\nUsage: {usage}\n\n{all-args}{after-help}",
+);
+pub const HELP_COMMANDS: Text = t("Lệnh", "Commands");
+pub const HELP_OPTIONS: Text = t("Tùy chọn", "Options");
+pub const HELP_ARGUMENTS: Text = t("Tham số", "Arguments");
+pub const HELP_FLAG: Text = t("In trợ giúp này", "Print this help");
+pub const VERSION_FLAG: Text = t("In số phiên bản", "Print the version");
+
+/// Help for a command (`key` = its path, e.g. `directive add`) or an
+/// option (`directive add --issuer`, positional: `directive add SYMBOL`).
+pub fn help(key: &str) -> Option<Text> {
+    HELP.iter().find(|(k, _)| *k == key).map(|(_, text)| *text)
+}
+
+/// Worked examples shown below a command's help.
+pub fn examples(key: &str) -> Option<Text> {
+    EXAMPLES
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, text)| *text)
+}
+
+const HELP: &[(&str, Text)] = &[
+    (
+        "extract --apply",
+        t(
+            "Ghi các văn bản và một nhiệm vụ với các thời hạn tìm thấy, sau khi hỏi lại; văn bản đã có thì dùng lại",
+            "Record the directives and a task with the deadlines found, after asking; existing directives are linked",
+        ),
+    ),
+    (
+        "extract --yes",
+        t(
+            "Ghi mà không hỏi (cho script)",
+            "Record without asking (for scripts)",
+        ),
+    ),
+    (
+        "extract",
+        t(
+            "Đọc văn bản và thời hạn từ một thông báo, tin bài dán vào (chỉ in ra, không ghi gì)",
+            "Read directives and deadlines out of a pasted announcement (prints only; writes nothing)",
+        ),
+    ),
+    (
+        "extract FILE",
+        t(
+            "Tệp văn bản UTF-8; '-' hoặc bỏ trống để đọc từ đầu vào",
+            "A UTF-8 text file; '-' or nothing for standard input",
+        ),
+    ),
+    (
+        "person",
+        t(
+            "Cán bộ lãnh đạo, quản lý diện Ban Thường vụ quản lý: thêm, nhập, xem, thôi giữ chức",
+            "Leaders the Standing Committee manages: add, import, list, show, leave",
+        ),
+    ),
+    ("person add", t("Thêm một cán bộ", "Record a person")),
+    ("person add NAME", t("Họ tên", "Full name")),
+    (
+        "person add --position",
+        t(
+            "Chức vụ, ví dụ 'Bí thư Đảng ủy phường'",
+            "Position, e.g. 'Bí thư Đảng ủy phường'",
+        ),
+    ),
+    (
+        "person add --unit",
+        t("Đơn vị công tác (mã hoặc tên)", "The unit (code or name)"),
+    ),
+    ("person add --from", t("Giữ chức từ ngày", "In post from")),
+    (
+        "person add --code",
+        t(
+            "Mã ngắn (mặc định: tạo từ họ tên)",
+            "Short code (default: made from the name)",
+        ),
+    ),
+    ("person list", t("Danh sách cán bộ", "List people")),
+    (
+        "person list --search",
+        t(
+            "Chỉ người có chữ này trong tên, mã hoặc chức vụ",
+            "Only people with this text in name, code or position",
+        ),
+    ),
+    (
+        "person show",
+        t(
+            "Một cán bộ và các nhiệm vụ của họ",
+            "One person and their tasks",
+        ),
+    ),
+    ("person show REF", t("Mã hoặc họ tên", "Code or name")),
+    (
+        "person import",
+        t(
+            "Nhập cán bộ từ tệp CSV (cột code,name,position,unit,from); lỗi một dòng thì không ghi gì",
+            "Import people from CSV (columns code,name,position,unit,from); one bad line and nothing is written",
+        ),
+    ),
+    ("person import FILE", t("Tệp CSV, UTF-8", "CSV file, UTF-8")),
+    (
+        "person import --dry-run",
+        t("Chỉ kiểm tra, không ghi gì", "Check only; write nothing"),
+    ),
+    (
+        "person leave",
+        t(
+            "Ghi cán bộ thôi giữ chức (lịch sử vẫn giữ)",
+            "Record a person leaving the post (history stays)",
+        ),
+    ),
+    ("person leave REF", t("Mã hoặc họ tên", "Code or name")),
+    (
+        "person leave --on",
+        t("Ngày cuối giữ chức", "The last day in post"),
+    ),
+    (
+        "task add --people",
+        t(
+            "Nhiệm vụ của cán bộ (Quy định 45) thay vì của đơn vị: mỗi người đang giữ chức trong các đơn vị thuộc loại đã nêu",
+            "A task for people (Quy định 45), not units: each person in post in units of the kinds named",
+        ),
+    ),
+    (
+        "done --person",
+        t(
+            "Cán bộ (mã hoặc họ tên), với nhiệm vụ dành cho cán bộ",
+            "The person (code or name), for a task for people",
+        ),
+    ),
+    (
+        "directive edit",
+        t(
+            "Sửa thông tin văn bản đã ghi (giá trị cũ vẫn lưu trong nhật ký)",
+            "Correct a recorded directive (the old values stay in the log)",
+        ),
+    ),
+    (
+        "directive edit REF",
+        t(
+            "Số, ký hiệu hoặc số của văn bản",
+            "The directive's symbol or number",
+        ),
+    ),
+    (
+        "directive edit --of",
+        t(
+            "Cơ quan ban hành đã ghi, khi ký hiệu trùng",
+            "The recorded issuer, when the symbol recurs",
+        ),
+    ),
+    (
+        "directive edit --symbol",
+        t("Số, ký hiệu mới", "The new number and symbol"),
+    ),
+    (
+        "directive edit --issuer",
+        t("Cơ quan ban hành mới", "The new issuer"),
+    ),
+    (
+        "directive edit --date",
+        t("Ngày ban hành mới", "The new issue date"),
+    ),
+    (
+        "directive edit --title",
+        t("Trích yếu mới", "The new subject"),
+    ),
+    (
+        "directive edit --type",
+        t("Loại văn bản mới", "The new type"),
+    ),
+    (
+        "task edit",
+        t(
+            "Sửa tên hoặc mã nhiệm vụ (giá trị cũ vẫn lưu trong nhật ký)",
+            "Correct a task's title or code (the old values stay in the log)",
+        ),
+    ),
+    (
+        "task edit REF",
+        t("Nhiệm vụ (mã hoặc văn bản)", "The task (code or directive)"),
+    ),
+    ("task edit --title", t("Nội dung mới", "The new title")),
+    ("task edit --code", t("Mã mới", "The new code")),
+    (
+        "task add --rated",
+        t(
+            "Nhiệm vụ có xếp loại chất lượng (kiểm điểm hằng năm): ghi kèm --rating khi hoàn thành",
+            "A rating task (the annual review): completions carry --rating",
+        ),
+    ),
+    (
+        "done --rating",
+        t(
+            "Xếp loại: HTXSNV, HTTNV, HTNV, KHTNV (hoặc tên đầy đủ, có dấu hay không)",
+            "The rating: HTXSNV, HTTNV, HTNV, KHTNV (or the full name, with or without accents)",
+        ),
+    ),
+    (
+        "done --not-rated",
+        t(
+            "Không xếp loại, kèm lý do (ví dụ: thành lập chưa đủ 6 tháng)",
+            "Not rated, with the reason (founded less than 6 months ago, say)",
+        ),
+    ),
+    (
+        "done --force",
+        t(
+            "Vẫn ghi dù quy tắc cấp dưới trước không cho (bản ghi lưu lại việc này)",
+            "Record it although the lower-levels-first rule says no (the record keeps that)",
+        ),
+    ),
+    ("unit add --founded", t("Ngày thành lập", "Date founded")),
+    (
+        "rules",
+        t(
+            "Các quy tắc kiểm tra xếp loại, đổi được không cần cài lại (rules set TÊN GIÁ_TRỊ)",
+            "The rules that check ratings, changeable without reinstalling (rules set NAME VALUE)",
+        ),
+    ),
+    (
+        "rules set",
+        t(
+            "Đổi một quy tắc (ghi vào nhật ký)",
+            "Change one rule (logged)",
+        ),
+    ),
+    ("rules set NAME", t("Tên quy tắc", "The rule's name")),
+    ("rules set VALUE", t("Giá trị mới", "The new value")),
+    (
+        "ratings",
+        t(
+            "Kết quả xếp loại: số lượng theo mức, kiểm tra quy tắc, đơn vị chưa có kết quả",
+            "Ratings: counts per level, rule checks, units without a rating",
+        ),
+    ),
+    (
+        "ratings --exit-code",
+        t(
+            "Thoát với mã 1 khi có quy tắc bị vi phạm",
+            "Exit with status 1 when a rule is broken",
+        ),
+    ),
+    (
+        "overdue --count",
+        t(
+            "Chỉ in số nhiệm vụ quá hạn",
+            "Print only how many are overdue",
+        ),
+    ),
+    (
+        "export",
+        t(
+            "Xuất toàn bộ dữ liệu (cả nhật ký) ra một tệp JSON",
+            "Export everything (the log too) to one JSON file",
+        ),
+    ),
+    (
+        "export FILE",
+        t(
+            "Tệp JSON mới ('-' để in ra màn hình)",
+            "The new JSON file ('-' for standard output)",
+        ),
+    ),
+    (
+        "import",
+        t(
+            "Nhập tệp JSON do `theodoi export` tạo vào một cơ sở dữ liệu trống",
+            "Import a file made by `theodoi export` into an empty database",
+        ),
+    ),
+    ("import FILE", t("Tệp JSON", "The JSON file")),
+    (
+        "directive revoke",
+        t(
+            "Ghi văn bản hết hiệu lực: nhiệm vụ chưa hoàn thành của nó không còn tính",
+            "Record a directive as revoked: its open obligations no longer count",
+        ),
+    ),
+    (
+        "directive revoke REF",
+        t(
+            "Số, ký hiệu hoặc số của văn bản",
+            "The directive's symbol or number",
+        ),
+    ),
+    (
+        "directive revoke --on",
+        t("Ngày hết hiệu lực", "The day it ceases to apply"),
+    ),
+    ("directive revoke --reason", t("Lý do", "Why")),
+    (
+        "directive replace",
+        t(
+            "Ghi văn bản được thay thế bởi văn bản khác (ví dụ 124-QĐ/TW bởi 366-QĐ/TW)",
+            "Record a directive as replaced by another (124-QĐ/TW by 366-QĐ/TW, say)",
+        ),
+    ),
+    (
+        "directive replace OLD",
+        t("Văn bản cũ", "The old directive"),
+    ),
+    (
+        "directive replace --by",
+        t("Văn bản mới", "The new directive"),
+    ),
+    (
+        "directive replace --on",
+        t(
+            "Từ ngày (mặc định: ngày ban hành văn bản mới)",
+            "From this day (default: the new directive's issue date)",
+        ),
+    ),
+    (
+        "unit dissolve",
+        t(
+            "Ghi đơn vị giải thể: nhiệm vụ chưa hoàn thành của nó không còn tính, lịch sử giữ nguyên",
+            "Record a unit as dissolved: its open obligations no longer count; its history stays",
+        ),
+    ),
+    (
+        "unit dissolve UNIT",
+        t("Đơn vị (mã hoặc tên)", "The unit (code or name)"),
+    ),
+    (
+        "unit dissolve --on",
+        t("Ngày giải thể", "The day it is dissolved"),
+    ),
+    (
+        "unit merge",
+        t(
+            "Sáp nhập đơn vị vào đơn vị khác: nhiệm vụ chưa hoàn thành chuyển sang đơn vị mới, đã hoàn thành giữ ở đơn vị cũ",
+            "Merge units into another: open obligations pass to it, closed ones stay with the old units",
+        ),
+    ),
+    (
+        "unit merge UNIT",
+        t("Các đơn vị bị sáp nhập", "The units merged"),
+    ),
+    (
+        "unit merge --into",
+        t("Đơn vị nhận sáp nhập", "The unit they merge into"),
+    ),
+    (
+        "unit merge --on",
+        t("Ngày sáp nhập", "The day of the merger"),
+    ),
+    (
+        "backup",
+        t(
+            "Sao lưu toàn bộ cơ sở dữ liệu ra một tệp mới (an toàn cả khi người khác đang ghi)",
+            "Back up the whole database to a new file (safe while others write)",
+        ),
+    ),
+    ("backup FILE", t("Tệp sao lưu mới", "The new backup file")),
+    (
+        "done --from",
+        t(
+            "Ghi nhiều đơn vị từ tệp CSV (cột unit,on,evidence,note); lỗi một dòng thì không ghi gì",
+            "Record many units from a CSV file (columns unit,on,evidence,note); one bad line and nothing is written",
+        ),
+    ),
+    (
+        "done --dry-run",
+        t("Chỉ kiểm tra, không ghi gì", "Check only; write nothing"),
+    ),
+    (
+        "--actor",
+        t(
+            "Người cập nhật ghi vào nhật ký (mặc định: THEODOI_ACTOR, nếu không thì tên đăng nhập)",
+            "Who is recorded in the log (default: THEODOI_ACTOR, else the login name)",
+        ),
+    ),
+    (
+        "done --correct",
+        t(
+            "Sửa ngày hoàn thành đã ghi (bản ghi cũ vẫn lưu trong nhật ký)",
+            "Correct a recorded completion (the old record stays in the log)",
+        ),
+    ),
+    (
+        "extend",
+        t(
+            "Gia hạn nhiệm vụ cho một đơn vị",
+            "Extend one unit's due date for a task",
+        ),
+    ),
+    (
+        "extend --task",
+        t(
+            "Nhiệm vụ (mã, hoặc văn bản nếu văn bản chỉ có một nhiệm vụ)",
+            "The task (code, or its directive when that has one task)",
+        ),
+    ),
+    (
+        "extend --unit",
+        t("Đơn vị (mã hoặc tên)", "The unit (code or name)"),
+    ),
+    ("extend --to", t("Hạn mới", "The new due date")),
+    ("extend --reason", t("Lý do gia hạn", "Why")),
+    (
+        "undo",
+        t(
+            "Hoàn tác thay đổi gần nhất của bạn, hoặc một thay đổi theo số trong nhật ký",
+            "Undo your last change, or a change by its number in the log",
+        ),
+    ),
+    (
+        "undo CHANGE",
+        t(
+            "Số thay đổi trong `theodoi log` (mặc định: thay đổi gần nhất của bạn)",
+            "A change number from `theodoi log` (default: your last change)",
+        ),
+    ),
+    (
+        "log",
+        t(
+            "Nhật ký thay đổi: ai, khi nào, thay đổi gì",
+            "The change log: who changed what, when",
+        ),
+    ),
+    ("log --since", t("Chỉ từ ngày này", "Only from this date")),
+    (
+        "log --unit",
+        t("Chỉ thay đổi về đơn vị này", "Only changes about this unit"),
+    ),
+    (
+        "log --directive",
+        t(
+            "Chỉ thay đổi về văn bản này",
+            "Only changes about this directive",
+        ),
+    ),
+    (
+        "unit rename",
+        t(
+            "Đổi tên đơn vị (tên cũ vẫn lưu trong nhật ký)",
+            "Rename a unit (the old name stays in the log)",
+        ),
+    ),
+    (
+        "unit rename UNIT",
+        t("Đơn vị (mã hoặc tên)", "The unit (code or name)"),
+    ),
+    ("unit rename NAME", t("Tên mới", "The new name")),
+    (
+        "unit move",
+        t(
+            "Chuyển đơn vị sang trực thuộc đơn vị khác",
+            "Move a unit under another parent",
+        ),
+    ),
+    (
+        "unit move UNIT",
+        t("Đơn vị (mã hoặc tên)", "The unit (code or name)"),
+    ),
+    (
+        "unit move --to",
+        t("Cấp trên trực tiếp mới", "The new parent"),
+    ),
+    (
+        "",
+        t(
+            "Theo dõi việc thực hiện văn bản của cấp ủy: văn bản, đơn vị, nhiệm vụ, thời hạn, ai quá hạn.",
+            "Track how Party directives are carried out: directives, units, tasks, deadlines, who is late.",
+        ),
+    ),
+    (
+        "--db",
+        t(
+            "Tệp cơ sở dữ liệu (mặc định: THEODOI_DB, nếu không thì thư mục dữ liệu của người dùng)",
+            "Database file (default: THEODOI_DB, else the user's data directory)",
+        ),
+    ),
+    (
+        "--lang",
+        t(
+            "Ngôn ngữ hiển thị: vi hoặc en (hoặc THEODOI_LANG)",
+            "Language: vi or en (or THEODOI_LANG)",
+        ),
+    ),
+    (
+        "init",
+        t(
+            "Tạo cơ sở dữ liệu mới (không đụng tới cơ sở dữ liệu đã có)",
+            "Create a new database (an existing one is left alone)",
+        ),
+    ),
+    (
+        "directive",
+        t(
+            "Văn bản: thêm, xem danh sách, xem chi tiết",
+            "Directives: add, list, show",
+        ),
+    ),
+    ("directive add", t("Thêm một văn bản", "Record a directive")),
+    (
+        "directive add SYMBOL",
+        t(
+            "Số, ký hiệu (188-KH/TU), hoặc loại và số khi văn bản không có ký hiệu ('Kế hoạch số 223')",
+            "Number and symbol (188-KH/TU), or type and number when there is no symbol ('Kế hoạch số 223')",
+        ),
+    ),
+    (
+        "directive add --issuer",
+        t(
+            "Cơ quan ban hành, ví dụ 'Ban Thường vụ Thị ủy Sơn Tây'",
+            "Issuer, e.g. 'Ban Thường vụ Thị ủy Sơn Tây'",
+        ),
+    ),
+    (
+        "directive add --date",
+        t("Ngày ban hành (dd/mm/yyyy)", "Issue date (dd/mm/yyyy)"),
+    ),
+    ("directive add --title", t("Trích yếu", "Subject")),
+    (
+        "directive add --type",
+        t(
+            "Loại văn bản, khi ký hiệu không nói rõ (QĐ có thể là Quy định): ke-hoach, quy-dinh, de-an…",
+            "Type, when the symbol does not settle it (QĐ may be a Quy định): ke-hoach, quy-dinh, de-an…",
+        ),
+    ),
+    ("directive list", t("Danh sách văn bản", "List directives")),
+    (
+        "directive list --search",
+        t(
+            "Chỉ văn bản có chữ này (không phân biệt dấu, hoa thường)",
+            "Only directives containing this text (accents and case aside)",
+        ),
+    ),
+    (
+        "directive show",
+        t(
+            "Chi tiết một văn bản và các nhiệm vụ của nó",
+            "Show a directive and its tasks",
+        ),
+    ),
+    (
+        "directive show REF",
+        t(
+            "Số, ký hiệu hoặc số của văn bản",
+            "The directive's symbol or number",
+        ),
+    ),
+    (
+        "directive show --issuer",
+        t(
+            "Cơ quan ban hành, khi ký hiệu trùng",
+            "Issuer, when the symbol recurs",
+        ),
+    ),
+    (
+        "directive show --date",
+        t(
+            "Ngày ban hành, khi ký hiệu trùng",
+            "Issue date, when the symbol recurs",
+        ),
+    ),
+    (
+        "unit",
+        t(
+            "Đơn vị (tổ chức đảng): thêm, nhập từ tệp, xem cây",
+            "Units (Party organizations): add, import, list",
+        ),
+    ),
+    ("unit add", t("Thêm một đơn vị", "Record a unit")),
+    (
+        "unit add NAME",
+        t(
+            "Tên đơn vị, ví dụ 'Đảng bộ phường Ngô Quyền'",
+            "Unit name, e.g. 'Đảng bộ phường Ngô Quyền'",
+        ),
+    ),
+    (
+        "unit add --kind",
+        t(
+            "Loại đơn vị: dang-bo-cap-tren, dang-bo-co-so, chi-bo-co-so, dang-bo-bo-phan, chi-bo-truc-thuoc (hoặc viết chữ: 'chi bộ cơ sở')",
+            "Kind: dang-bo-cap-tren, dang-bo-co-so, chi-bo-co-so, dang-bo-bo-phan, chi-bo-truc-thuoc (or in words: 'chi bộ cơ sở')",
+        ),
+    ),
+    (
+        "unit add --parent",
+        t(
+            "Cấp trên trực tiếp (mã hoặc tên)",
+            "Parent unit (code or name)",
+        ),
+    ),
+    (
+        "unit add --code",
+        t(
+            "Mã ngắn không dấu (mặc định: tạo từ tên)",
+            "Short ASCII code (default: made from the name)",
+        ),
+    ),
+    ("unit list", t("Cây đơn vị", "The unit tree")),
+    (
+        "unit list --search",
+        t(
+            "Chỉ đơn vị có chữ này trong tên hoặc mã",
+            "Only units with this text in name or code",
+        ),
+    ),
+    (
+        "unit import",
+        t(
+            "Nhập đơn vị từ tệp CSV (cột code,name,kind,parent); lỗi một dòng thì không ghi gì",
+            "Import units from CSV (columns code,name,kind,parent); one bad line and nothing is written",
+        ),
+    ),
+    ("unit import FILE", t("Tệp CSV, UTF-8", "CSV file, UTF-8")),
+    (
+        "unit import --dry-run",
+        t(
+            "Chỉ kiểm tra tệp, không ghi gì",
+            "Check the file only; write nothing",
+        ),
+    ),
+    (
+        "task",
+        t("Nhiệm vụ: thêm, xem danh sách", "Tasks: add, list"),
+    ),
+    (
+        "task add",
+        t(
+            "Thêm nhiệm vụ của một văn bản, với thời hạn theo loại đơn vị",
+            "Add a task of a directive, with a due date per unit kind",
+        ),
+    ),
+    (
+        "task add --directive",
+        t(
+            "Văn bản giao nhiệm vụ (số, ký hiệu hoặc số)",
+            "The directive that sets the task (symbol or number)",
+        ),
+    ),
+    (
+        "task add --issuer",
+        t(
+            "Cơ quan ban hành văn bản, khi ký hiệu trùng",
+            "The directive's issuer, when its symbol recurs",
+        ),
+    ),
+    (
+        "task add --title",
+        t("Nội dung nhiệm vụ", "What must be done"),
+    ),
+    (
+        "task add --due",
+        t(
+            "Thời hạn cho một loại đơn vị: LOẠI=NGÀY, ví dụ chi-bo-co-so=06/12/2023 (lặp lại cho mỗi loại)",
+            "Due date for a kind of unit: KIND=DATE, e.g. chi-bo-co-so=06/12/2023 (repeat per kind)",
+        ),
+    ),
+    (
+        "task add --within",
+        t(
+            "Chỉ các đơn vị thuộc đơn vị này (mặc định: toàn bộ cây)",
+            "Only units under this one (default: the whole tree)",
+        ),
+    ),
+    (
+        "task add --code",
+        t(
+            "Mã ngắn của nhiệm vụ (mặc định: tạo từ văn bản, như kh223-1)",
+            "Short task code (default: from the directive, like kh223-1)",
+        ),
+    ),
+    ("task list", t("Danh sách nhiệm vụ", "List tasks")),
+    (
+        "task list --search",
+        t(
+            "Chỉ nhiệm vụ có chữ này trong tên hoặc mã",
+            "Only tasks with this text in title or code",
+        ),
+    ),
+    (
+        "task list --directive",
+        t(
+            "Chỉ nhiệm vụ của văn bản này",
+            "Only the tasks of this directive",
+        ),
+    ),
+    (
+        "done",
+        t(
+            "Ghi nhận một đơn vị đã hoàn thành nhiệm vụ",
+            "Record that a unit has done a task",
+        ),
+    ),
+    (
+        "done --task",
+        t(
+            "Nhiệm vụ (mã, hoặc văn bản nếu văn bản chỉ có một nhiệm vụ)",
+            "The task (code, or its directive when that has one task)",
+        ),
+    ),
+    (
+        "done --unit",
+        t("Đơn vị (mã hoặc tên)", "The unit (code or name)"),
+    ),
+    (
+        "done --on",
+        t(
+            "Ngày hoàn thành (mặc định: hôm nay)",
+            "Completion date (default: today)",
+        ),
+    ),
+    (
+        "done --evidence",
+        t(
+            "Căn cứ, minh chứng, ví dụ 'Biên bản họp chi bộ ngày 05/12/2023'",
+            "Evidence, e.g. 'Biên bản họp chi bộ ngày 05/12/2023'",
+        ),
+    ),
+    ("done --note", t("Ghi chú", "Note")),
+    (
+        "overdue",
+        t(
+            "Các đơn vị chưa hoàn thành nhiệm vụ đã quá hạn",
+            "Units with open tasks past their due date",
+        ),
+    ),
+    (
+        "overdue --as-of",
+        t(
+            "Tính đến ngày (mặc định: hôm nay, giờ Việt Nam)",
+            "As of this date (default: today in Vietnam)",
+        ),
+    ),
+    (
+        "overdue --exit-code",
+        t(
+            "Thoát với mã 1 khi có việc quá hạn (cho cron)",
+            "Exit with status 1 when anything is overdue (for cron)",
+        ),
+    ),
+    (
+        "overdue --quiet",
+        t(
+            "Không in gì khi không có việc quá hạn (cho cron)",
+            "Print nothing when nothing is overdue (for cron)",
+        ),
+    ),
+    (
+        "--format",
+        t(
+            "Định dạng: table (bảng), json, csv, md (Markdown, để dán vào thư hoặc Word)",
+            "Output format: table, json, csv, md (Markdown, for mail or Word)",
+        ),
+    ),
+    (
+        "upcoming",
+        t(
+            "Nhiệm vụ sắp đến hạn, gần nhất trước",
+            "Open tasks falling due soon, soonest first",
+        ),
+    ),
+    (
+        "upcoming --days",
+        t(
+            "Số ngày nhìn trước (mặc định 7)",
+            "How many days ahead (default 7)",
+        ),
+    ),
+    (
+        "upcoming --within",
+        t(
+            "Số ngày nhìn trước (ví dụ --within 14), hoặc chỉ các đơn vị thuộc một đơn vị",
+            "Days ahead (e.g. --within 14), or only the units under one unit",
+        ),
+    ),
+    (
+        "upcoming --quiet",
+        t(
+            "Không in gì khi không có việc sắp đến hạn",
+            "Print nothing when nothing falls due",
+        ),
+    ),
+    (
+        "progress",
+        t(
+            "Tiến độ: số và tỷ lệ hoàn thành đúng hạn, quá hạn, chưa hoàn thành theo từng nhiệm vụ",
+            "Progress: counts and shares of done on time, done late, open and overdue per task",
+        ),
+    ),
+    (
+        "progress --by",
+        t(
+            "Nhóm theo loại đơn vị (kind) hoặc theo cấp trên, cộng dồn cả cây (parent)",
+            "Group by unit kind (kind) or by parent, rolled up the tree (parent)",
+        ),
+    ),
+    (
+        "agenda",
+        t(
+            "Mọi nhiệm vụ của một đơn vị và các đơn vị trực thuộc, kèm tình trạng",
+            "Everything one unit and the units under it owe or have done, with status",
+        ),
+    ),
+    (
+        "agenda UNIT",
+        t("Đơn vị (mã hoặc tên)", "The unit (code or name)"),
+    ),
+    (
+        "completions",
+        t(
+            "In đoạn mã tự hoàn thành lệnh cho shell",
+            "Print shell completions",
+        ),
+    ),
+    (
+        "completions SHELL",
+        t(
+            "bash, zsh, fish, powershell hoặc elvish",
+            "bash, zsh, fish, powershell or elvish",
+        ),
+    ),
+    (
+        "man",
+        t("In trang hướng dẫn (man page)", "Print the man page"),
+    ),
+    (
+        "--as-of",
+        t(
+            "Tính đến ngày (mặc định: hôm nay, giờ Việt Nam)",
+            "As of this date (default: today in Vietnam)",
+        ),
+    ),
+    (
+        "--within",
+        t(
+            "Chỉ các đơn vị thuộc đơn vị này (mã hoặc tên)",
+            "Only units under this one (code or name)",
+        ),
+    ),
+    (
+        "--directive",
+        t(
+            "Chỉ nhiệm vụ của văn bản này",
+            "Only the tasks of this directive",
+        ),
+    ),
+    (
+        "--issuer",
+        t(
+            "Cơ quan ban hành văn bản, khi ký hiệu trùng",
+            "The directive's issuer, when its symbol recurs",
+        ),
+    ),
+    ("--task", t("Chỉ nhiệm vụ này", "Only this task")),
+    (
+        "--kind",
+        t("Chỉ đơn vị thuộc loại này", "Only units of this kind"),
+    ),
+    (
+        "--bom",
+        t(
+            "Thêm dấu BOM đầu tệp CSV để Excel trên Windows hiện đúng tiếng Việt",
+            "Start CSV with a byte-order mark so that Excel on Windows shows Vietnamese",
+        ),
+    ),
+    (
+        "demo",
+        t(
+            "Dựng cơ sở dữ liệu mẫu Sơn Tây (tệp riêng, không đụng tới dữ liệu thật) và in danh sách quá hạn",
+            "Build the Sơn Tây demo database (a file of its own, never your real data) and print who is overdue",
+        ),
+    ),
+];
+
+const EXAMPLES: &[(&str, Text)] = &[
+    (
+        "",
+        t(
+            "Ví dụ:\n  theodoi init\n  theodoi directive add 188-KH/TU --issuer 'Ban Thường vụ Thành ủy Hà Nội' --date 06/11/2023 --title '…'\n  theodoi unit import donvi.csv\n  theodoi task add --directive 'Kế hoạch số 223' --title 'Kiểm điểm' --due chi-bo-co-so=06/12/2023 --due dang-bo-co-so=12/12/2023\n  theodoi done --task kh223-1 --unit 'Ngô Quyền' --on 05/12/2023\n  theodoi overdue --as-of 07/12/2023\n  theodoi demo",
+            "Examples:\n  theodoi init\n  theodoi directive add 188-KH/TU --issuer 'Ban Thường vụ Thành ủy Hà Nội' --date 06/11/2023 --title '…'\n  theodoi unit import units.csv\n  theodoi task add --directive 'Kế hoạch số 223' --title 'Annual review' --due chi-bo-co-so=06/12/2023 --due dang-bo-co-so=12/12/2023\n  theodoi done --task kh223-1 --unit 'Ngô Quyền' --on 05/12/2023\n  theodoi overdue --as-of 07/12/2023\n  theodoi demo",
+        ),
+    ),
+    (
+        "directive add",
+        t(
+            "Ví dụ:\n  theodoi directive add 188-KH/TU --issuer 'Ban Thường vụ Thành ủy Hà Nội' --date 06/11/2023 --title 'Luân chuyển cán bộ'\n  theodoi directive add 44-QĐ/TU --type quy-dinh --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Đánh giá, xếp loại'\n  theodoi directive add 'Kế hoạch số 223' --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Kiểm điểm'",
+            "Examples:\n  theodoi directive add 188-KH/TU --issuer 'Ban Thường vụ Thành ủy Hà Nội' --date 06/11/2023 --title 'Staff rotation'\n  theodoi directive add 44-QĐ/TU --type quy-dinh --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Annual rating'\n  theodoi directive add 'Kế hoạch số 223' --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Annual review'",
+        ),
+    ),
+    (
+        "unit add",
+        t(
+            "Ví dụ:\n  theodoi unit add 'Đảng bộ thị xã Sơn Tây' --kind dang-bo-cap-tren --code son-tay\n  theodoi unit add 'Đảng bộ phường Ngô Quyền' --kind 'đảng bộ cơ sở' --parent son-tay --code p-ngo-quyen",
+            "Examples:\n  theodoi unit add 'Đảng bộ thị xã Sơn Tây' --kind dang-bo-cap-tren --code son-tay\n  theodoi unit add 'Đảng bộ phường Ngô Quyền' --kind 'đảng bộ cơ sở' --parent son-tay --code p-ngo-quyen",
+        ),
+    ),
+    (
+        "unit import",
+        t(
+            "Tệp mẫu:\n  code,name,kind,parent\n  son-tay,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren,\n  p-ngo-quyen,Đảng bộ phường Ngô Quyền,dang-bo-co-so,son-tay",
+            "Sample file:\n  code,name,kind,parent\n  son-tay,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren,\n  p-ngo-quyen,Đảng bộ phường Ngô Quyền,dang-bo-co-so,son-tay",
+        ),
+    ),
+    (
+        "task add",
+        t(
+            "Ví dụ:\n  theodoi task add --directive 'Kế hoạch số 223' --code kiem-diem-2023 --title 'Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023' --due chi-bo-co-so=06/12/2023 --due dang-bo-co-so=12/12/2023",
+            "Example:\n  theodoi task add --directive 'Kế hoạch số 223' --code kiem-diem-2023 --title 'Annual review 2023' --due chi-bo-co-so=06/12/2023 --due dang-bo-co-so=12/12/2023",
+        ),
+    ),
+    (
+        "done",
+        t(
+            "Ví dụ:\n  theodoi done --task kiem-diem-2023 --unit 'Ngô Quyền' --on 05/12/2023 --evidence 'Biên bản hội nghị ngày 05/12/2023'",
+            "Example:\n  theodoi done --task kiem-diem-2023 --unit 'Ngô Quyền' --on 05/12/2023 --evidence 'Minutes of 05/12/2023'",
+        ),
+    ),
+    (
+        "overdue",
+        t(
+            "Ví dụ:\n  theodoi overdue --as-of 07/12/2023\n  theodoi overdue --format csv > quahan.csv\n  theodoi overdue --exit-code --quiet    # cho cron: chỉ in khi có việc quá hạn",
+            "Examples:\n  theodoi overdue --as-of 07/12/2023\n  theodoi overdue --format csv > overdue.csv\n  theodoi overdue --exit-code --quiet    # for cron: prints only when something is late",
+        ),
+    ),
+];

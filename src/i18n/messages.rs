@@ -1,0 +1,558 @@
+//! What commands say: results, warnings and errors.
+
+use super::{Text, t};
+
+// Messages.
+
+pub const DB_NOT_FOUND: Text = t(
+    "chưa có cơ sở dữ liệu {path}; hãy chạy `theodoi init` để tạo, hoặc chỉ đúng tệp bằng --db hay THEODOI_DB",
+    "no database at {path}; run `theodoi init` to create it, or point --db or THEODOI_DB at the right file",
+);
+pub const DB_TOO_NEW: Text = t(
+    "cơ sở dữ liệu {path} ở phiên bản {found}, mới hơn phiên bản {known} mà bản theodoi này hiểu; hãy cài bản theodoi mới hơn (tệp không bị thay đổi)",
+    "database {path} is at version {found}, newer than version {known} that this theodoi understands; install a newer theodoi (the file was not changed)",
+);
+pub const DB_OPEN: Text = t(
+    "không mở được cơ sở dữ liệu {path}",
+    "could not open database {path}",
+);
+pub const DB_MIGRATE: Text = t(
+    "không nâng cấp được cơ sở dữ liệu lên phiên bản {version}",
+    "could not upgrade the database to version {version}",
+);
+pub const DB_CREATE_DIR: Text = t(
+    "không tạo được thư mục {path}",
+    "could not create directory {path}",
+);
+pub const NO_DATA_DIR: Text = t(
+    "không tìm thấy thư mục dữ liệu của người dùng; hãy chỉ tệp cơ sở dữ liệu bằng --db hoặc THEODOI_DB",
+    "no user data directory found; give the database file with --db or THEODOI_DB",
+);
+pub const INIT_CREATED: Text = t("đã tạo cơ sở dữ liệu {path}", "created database {path}");
+pub const INIT_EXISTS: Text = t(
+    "cơ sở dữ liệu {path} đã có (phiên bản {version}); không thay đổi gì",
+    "database {path} already exists (version {version}); nothing changed",
+);
+pub const BAD_DATE_SHAPE: Text = t(
+    "ngày không hợp lệ '{input}': hãy viết dd/mm/yyyy (06/12/2023), d-m-yyyy (6-12-2023), d.m.yyyy, yyyy-mm-dd hoặc 'ngày 6 tháng 12 năm 2023'",
+    "invalid date '{input}': write dd/mm/yyyy (06/12/2023), d-m-yyyy (6-12-2023), d.m.yyyy, yyyy-mm-dd or 'ngày 6 tháng 12 năm 2023'",
+);
+pub const BAD_DATE_DAY: Text = t(
+    "ngày không tồn tại '{input}': kiểm tra lại ngày và tháng (dd/mm/yyyy)",
+    "no such day '{input}': check the day and month (dd/mm/yyyy)",
+);
+pub const BAD_SYMBOL: Text = t(
+    "số, ký hiệu không hợp lệ '{input}': hãy viết SỐ-LOẠI/CƠ QUAN như 188-KH/TU, hoặc loại và số như 'Kế hoạch số 223'",
+    "invalid number and symbol '{input}': write NUMBER-TYPE/ISSUER such as 188-KH/TU, or a type and number such as 'Kế hoạch số 223'",
+);
+pub const BAD_TYPE_CODE: Text = t(
+    "ký hiệu '{input}' có loại văn bản '{code}' không có trong danh mục; chấp nhận: {accepted}",
+    "symbol '{input}' has an unknown type code '{code}'; accepted: {accepted}",
+);
+pub const NEEDS_TYPE: Text = t(
+    "'{input}' chỉ có số; hãy cho biết loại văn bản bằng --type (ví dụ --type ke-hoach) hoặc viết 'Kế hoạch số {input}'",
+    "'{input}' is only a number; give the type with --type (e.g. --type ke-hoach) or write 'Kế hoạch số {input}'",
+);
+pub const BAD_DOC_TYPE: Text = t(
+    "loại văn bản không hợp lệ '{input}'; chấp nhận: {accepted}",
+    "unknown directive type '{input}'; accepted: {accepted}",
+);
+pub const BAD_KIND: Text = t(
+    "loại đơn vị không hợp lệ '{input}'; chấp nhận: {accepted}",
+    "unknown unit kind '{input}'; accepted: {accepted}",
+);
+pub const BAD_DUE_SHAPE: Text = t(
+    "thời hạn không hợp lệ '{input}': hãy viết LOẠI=NGÀY, ví dụ chi-bo-co-so=06/12/2023",
+    "invalid due date '{input}': write KIND=DATE, e.g. chi-bo-co-so=06/12/2023",
+);
+pub const BAD_LANG: Text = t(
+    "ngôn ngữ không hợp lệ '{input}'; chấp nhận: vi, en",
+    "unknown language '{input}'; accepted: vi, en",
+);
+pub const EMPTY_TEXT: Text = t("{what} không được để trống", "{what} must not be empty");
+pub const WHAT_ISSUER: Text = t("cơ quan ban hành (--issuer)", "the issuer (--issuer)");
+pub const WHAT_TITLE: Text = t("trích yếu (--title)", "the subject (--title)");
+pub const WHAT_NAME: Text = t("tên đơn vị", "the unit name");
+pub const DIRECTIVE_DESCRIBED: Text = t(
+    "{label} ngày {date} của {issuer}",
+    "{label} of {date} by {issuer}",
+);
+pub const DIRECTIVE_EXISTS: Text = t(
+    "văn bản này đã có: {directive}; không thêm lần nữa",
+    "this directive is already recorded: {directive}; not added again",
+);
+pub const DIRECTIVE_ADDED: Text = t("đã thêm văn bản {directive}", "added directive {directive}");
+pub const DIRECTIVE_NOT_FOUND: Text = t(
+    "không tìm thấy văn bản '{input}'; xem danh sách bằng `theodoi directive list`",
+    "no directive matches '{input}'; see `theodoi directive list`",
+);
+pub const DIRECTIVE_AMBIGUOUS: Text = t(
+    "'{input}' khớp với nhiều văn bản, hãy thêm --issuer hoặc --date để chọn: {candidates}",
+    "'{input}' matches several directives; add --issuer or --date to choose: {candidates}",
+);
+pub const UNIT_NOT_FOUND: Text = t(
+    "không tìm thấy đơn vị '{input}'; xem danh sách bằng `theodoi unit list`",
+    "no unit matches '{input}'; see `theodoi unit list`",
+);
+pub const UNIT_AMBIGUOUS: Text = t(
+    "'{input}' khớp với nhiều đơn vị, hãy dùng mã hoặc tên đầy đủ: {candidates}",
+    "'{input}' matches several units; use the code or the full name: {candidates}",
+);
+pub const UNIT_CODE_TAKEN: Text = t(
+    "mã đơn vị '{code}' đã dùng cho {name}",
+    "unit code '{code}' is already used by {name}",
+);
+pub const UNIT_BAD_CODE: Text = t(
+    "mã đơn vị không hợp lệ '{code}': chỉ dùng chữ không dấu, chữ số và - _ . (tối đa 40 ký tự)",
+    "invalid unit code '{code}': use unaccented letters, digits and - _ . (at most 40 characters)",
+);
+pub const UNIT_BAD_PARENT: Text = t(
+    "{kind} không thể trực thuộc {parent} ({parent_kind}); cấp trên trực tiếp phải là: {allowed}",
+    "a {kind} cannot sit under {parent} ({parent_kind}); its parent must be: {allowed}",
+);
+pub const UNIT_NEEDS_PARENT: Text = t(
+    "{kind} cần có cấp trên trực tiếp (--parent), là: {allowed}",
+    "a {kind} needs a parent (--parent): {allowed}",
+);
+pub const UNIT_ADDED: Text = t(
+    "đã thêm đơn vị {name} (mã {code})",
+    "added unit {name} (code {code})",
+);
+pub const IMPORT_READ: Text = t("không đọc được tệp {path}", "could not read file {path}");
+pub const IMPORT_COLUMNS: Text = t(
+    "tệp {path} thiếu cột {column}; dòng đầu phải là: {columns}",
+    "file {path} lacks column {column}; the first line must be: {columns}",
+);
+pub const IMPORT_PROGRESS: Text = t("đơn vị", "units");
+pub const IMPORT_ROW: Text = t("dòng {line}: {reason}", "line {line}: {reason}");
+pub const IMPORT_FAILED: Text = t(
+    "tệp {path} có {n} dòng lỗi, không ghi gì: {errors}",
+    "file {path} has {n} bad lines; nothing written: {errors}",
+);
+pub const IMPORT_PARENT_UNKNOWN: Text = t(
+    "không có cấp trên '{parent}' (trong tệp hay trong cơ sở dữ liệu)",
+    "parent '{parent}' is neither in the file nor in the database",
+);
+pub const IMPORT_CYCLE: Text = t(
+    "cấp trên '{parent}' tạo thành vòng lặp trong cây đơn vị",
+    "parent '{parent}' makes a cycle in the unit tree",
+);
+pub const IMPORT_DUPLICATE: Text = t(
+    "mã '{code}' đã có ở dòng {line}",
+    "code '{code}' already appears on line {line}",
+);
+pub const IMPORT_DONE: Text = t(
+    "đã nhập {n} đơn vị từ {path}",
+    "imported {n} units from {path}",
+);
+pub const IMPORT_DRY_RUN: Text = t(
+    "tệp {path} hợp lệ: {n} đơn vị sẽ được nhập (chạy thử, không ghi gì)",
+    "file {path} is valid: {n} units would be imported (dry run, nothing written)",
+);
+pub const TASK_CODE_TAKEN: Text = t(
+    "mã nhiệm vụ '{code}' đã có; hãy chọn mã khác bằng --code",
+    "task code '{code}' is already used; choose another with --code",
+);
+pub const TASK_NO_UNITS: Text = t(
+    "không có đơn vị nào thuộc loại {kinds} trong {scope}; nhiệm vụ không được tạo",
+    "no unit of kind {kinds} in {scope}; the task was not created",
+);
+pub const TASK_SCOPE_ALL: Text = t("toàn bộ cây đơn vị", "the whole unit tree");
+pub const TASK_ADDED: Text = t(
+    "đã thêm nhiệm vụ {code} ({title}) của văn bản {directive}: {n} đơn vị phải thực hiện",
+    "added task {code} ({title}) of {directive}: {n} units must carry it out",
+);
+pub const TASK_DUPLICATE_KIND: Text = t(
+    "loại đơn vị {kind} có hai thời hạn; mỗi loại chỉ một --due",
+    "unit kind {kind} has two due dates; give one --due per kind",
+);
+pub const TASK_NOT_FOUND: Text = t(
+    "không tìm thấy nhiệm vụ '{input}'; xem danh sách bằng `theodoi task list`",
+    "no task matches '{input}'; see `theodoi task list`",
+);
+pub const TASK_AMBIGUOUS: Text = t(
+    "'{input}' khớp với nhiều nhiệm vụ, hãy dùng mã nhiệm vụ: {candidates}",
+    "'{input}' matches several tasks; use the task code: {candidates}",
+);
+pub const DONE_NOT_APPLICABLE: Text = t(
+    "nhiệm vụ {task} không áp dụng cho {unit}",
+    "task {task} does not apply to {unit}",
+);
+pub const DONE_ALREADY: Text = t(
+    "{unit} đã được ghi hoàn thành nhiệm vụ {task} ngày {date}; muốn sửa thì thêm --correct (bản ghi cũ vẫn lưu trong nhật ký)",
+    "{unit} is already recorded as having done task {task} on {date}; to change it add --correct (the old record stays in the log)",
+);
+pub const BACKUP_EXISTS: Text = t(
+    "tệp {path} đã có; hãy chọn tên khác (ví dụ có ngày: theodoi-2023-12-07.db)",
+    "file {path} already exists; choose another name (with the date, say: theodoi-2023-12-07.db)",
+);
+pub const BACKUP_FAILED: Text = t(
+    "không sao lưu được vào {path}",
+    "could not back up to {path}",
+);
+pub const BACKUP_DONE: Text = t("đã sao lưu vào {path}", "backed up to {path}");
+pub const DONE_FROM_DONE: Text = t(
+    "đã ghi {n} đơn vị hoàn thành nhiệm vụ {task} từ {path}",
+    "recorded {n} completions of task {task} from {path}",
+);
+pub const DONE_FROM_DRY_RUN: Text = t(
+    "tệp {path} hợp lệ: {n} đơn vị hoàn thành sẽ được ghi (chạy thử, không ghi gì)",
+    "file {path} is valid: {n} completions would be recorded (dry run, nothing written)",
+);
+pub const DONE_FROM_CONFLICT: Text = t(
+    "dùng --from thì không dùng --unit, --on, --evidence, --note (lấy từ các cột của tệp)",
+    "--from takes the unit, date, evidence and note from the file's columns; leave out --unit, --on, --evidence, --note",
+);
+pub const DONE_NEEDS_UNIT: Text = t(
+    "cần --unit (hoặc --from TỆP.csv để ghi nhiều đơn vị)",
+    "--unit is needed (or --from FILE.csv for many units)",
+);
+pub const WHAT_REASON_REVOKE: Text = t("lý do (--reason)", "the reason (--reason)");
+pub const REVOKED_ALREADY: Text = t(
+    "văn bản {directive} đã hết hiệu lực từ ngày {date}",
+    "directive {directive} was already revoked on {date}",
+);
+pub const REVOKED: Text = t(
+    "đã ghi văn bản {directive} hết hiệu lực từ ngày {date}; {n} nhiệm vụ chưa hoàn thành không còn tính",
+    "recorded {directive} as revoked on {date}; {n} open obligations no longer count",
+);
+pub const REPLACED_REASON: Text = t("được thay thế bởi {directive}", "replaced by {directive}");
+pub const REPLACED: Text = t(
+    "đã ghi {old} được thay thế bởi {new} từ ngày {date}; {n} nhiệm vụ chưa hoàn thành không còn tính",
+    "recorded {old} as replaced by {new} on {date}; {n} open obligations no longer count",
+);
+pub const DISSOLVED_ALREADY: Text = t(
+    "{unit} đã giải thể hoặc sáp nhập từ ngày {date}",
+    "{unit} was already dissolved or merged on {date}",
+);
+pub const DISSOLVE_HAS_CHILDREN: Text = t(
+    "{unit} còn đơn vị trực thuộc ({children}); hãy chuyển hoặc giải thể chúng trước, hoặc sáp nhập cả đơn vị bằng `unit merge`",
+    "{unit} still has units under it ({children}); move or dissolve them first, or merge the whole unit with `unit merge`",
+);
+pub const DISSOLVED_REASON: Text = t("đơn vị giải thể ngày {date}", "unit dissolved on {date}");
+pub const DISSOLVED: Text = t(
+    "đã ghi {unit} giải thể từ ngày {date}; {n} nhiệm vụ chưa hoàn thành không còn tính",
+    "recorded {unit} as dissolved on {date}; {n} open obligations no longer count",
+);
+pub const MERGE_INTO_ITSELF: Text = t(
+    "không thể sáp nhập {unit} vào chính nó",
+    "cannot merge {unit} into itself",
+);
+pub const MERGED_REASON: Text = t(
+    "sáp nhập vào {unit} ngày {date}",
+    "merged into {unit} on {date}",
+);
+pub const MERGED: Text = t(
+    "đã sáp nhập {unit} vào {into} từ ngày {date}; {n} nhiệm vụ chưa hoàn thành chuyển sang {into}",
+    "merged {unit} into {into} on {date}; {n} open obligations passed to {into}",
+);
+pub const DISSOLVED_MARK: Text = t("giải thể {date}", "dissolved {date}");
+pub const EXPORT_NOT_OURS: Text = t(
+    "{path} không phải tệp xuất của theodoi (định dạng phiên bản {version})",
+    "{path} is not a theodoi export (format version {version})",
+);
+pub const EXPORT_TOO_NEW: Text = t(
+    "{path} được xuất từ cơ sở dữ liệu phiên bản {found}, mới hơn phiên bản {known} mà bản theodoi này hiểu",
+    "{path} was exported from database version {found}, newer than version {known} that this theodoi understands",
+);
+pub const EXPORT_BAD_ROW: Text = t(
+    "tệp {path} có dòng không nhập được vào bảng {table}",
+    "file {path} has a row that does not fit table {table}",
+);
+pub const IMPORT_NOT_EMPTY: Text = t(
+    "chỉ nhập được vào cơ sở dữ liệu trống; hãy tạo tệp mới bằng `theodoi --db MỚI.db init`",
+    "import only into an empty database; create one with `theodoi --db NEW.db init`",
+);
+pub const EXPORT_DONE: Text = t(
+    "đã xuất toàn bộ dữ liệu ra {path}",
+    "exported everything to {path}",
+);
+pub const IMPORTED: Text = t(
+    "đã nhập {n} bản ghi từ {path}",
+    "imported {n} records from {path}",
+);
+pub const NOT_JSON: Text = t(
+    "tệp {path} không phải JSON hợp lệ",
+    "file {path} is not valid JSON",
+);
+pub const RATING_NOT_RATED_TASK: Text = t(
+    "nhiệm vụ {task} không phải nhiệm vụ xếp loại; tạo nhiệm vụ bằng `task add … --rated` để ghi xếp loại",
+    "task {task} is not a rating task; create one with `task add … --rated` to record ratings",
+);
+pub const BAD_RATING: Text = t(
+    "xếp loại không hợp lệ '{input}'; chấp nhận: HTXSNV, HTTNV, HTNV, KHTNV (hoặc tên đầy đủ)",
+    "unknown rating '{input}'; accepted: HTXSNV, HTTNV, HTNV, KHTNV (or the full names)",
+);
+pub const ORDER_REFUSED: Text = t(
+    "{unit} chưa thể ghi hoàn thành: còn {n} đơn vị trực thuộc chưa hoàn thành ({units}); quy định kiểm điểm cấp dưới trước. Thêm --force nếu vẫn ghi (bản ghi lưu lại việc này)",
+    "{unit} cannot be recorded done yet: {n} units under it are still open ({units}); lower levels come first. Add --force to record it anyway (the record keeps that)",
+);
+pub const BAD_RULE_NAME: Text = t(
+    "không có quy tắc '{input}'; các quy tắc: {accepted}",
+    "no rule '{input}'; the rules: {accepted}",
+);
+pub const BAD_RULE_VALUE: Text = t(
+    "giá trị '{input}' không hợp lệ cho quy tắc {name}; chấp nhận: {accepted}",
+    "invalid value '{input}' for rule {name}; accepted: {accepted}",
+);
+pub const RULE_SET: Text = t(
+    "đã đặt quy tắc {name} = {value} (trước: {was})",
+    "set rule {name} = {value} (was {was})",
+);
+pub const H_RULE: Text = t("Quy tắc", "Rule");
+pub const H_VALUE: Text = t("Giá trị", "Value");
+pub const H_DEFAULT: Text = t("Mặc định", "Default");
+pub const H_MEANING: Text = t("Ý nghĩa", "Meaning");
+pub const H_GROUP: Text = t("Nhóm (cấp trên)", "Group (parent)");
+pub const H_NOT_RATED: Text = t("Không xếp loại", "Not rated");
+pub const H_UNRATED: Text = t("Chưa có kết quả", "No result yet");
+pub const H_QUOTA: Text = t("HTXSNV/HTTNV", "HTXSNV/HTTNV");
+pub const H_VERDICT: Text = t("Kết luận", "Verdict");
+pub const H_ISSUE: Text = t("Vấn đề", "Issue");
+pub const QUOTA_OK: Text = t("đạt", "pass");
+pub const QUOTA_BROKEN: Text = t("vượt tỷ lệ {pct}%", "over the {pct}% quota");
+pub const RATINGS_HEADING: Text = t(
+    "Kết quả xếp loại tính đến ngày {date}",
+    "Ratings as of {date}",
+);
+pub const RATINGS_NONE: Text = t(
+    "Chưa có nhiệm vụ xếp loại nào (task add … --rated).",
+    "No rating tasks yet (task add … --rated).",
+);
+pub const ISSUES_HEADING: Text = t("Cần xem lại", "To look at");
+pub const ISSUES_NONE: Text = t("Không có vấn đề nào.", "Nothing to look at.");
+pub const ISSUE_QUOTA: Text = t(
+    "nhóm {group}: {excellent} HTXSNV so với {good} HTTNV, vượt {pct}%",
+    "group {group}: {excellent} HTXSNV against {good} HTTNV, over {pct}%",
+);
+pub const ISSUE_YOUNG: Text = t(
+    "thành lập ngày {founded}, chưa đủ {months} tháng: không xếp loại",
+    "founded on {founded}, younger than {months} months: not to be rated",
+);
+pub const ISSUE_FORCED: Text = t(
+    "ghi hoàn thành trước các đơn vị trực thuộc (--force)",
+    "recorded done before the units under it (--force)",
+);
+pub const ISSUE_MISSING: Text = t("chưa có kết quả xếp loại", "no rating yet");
+pub const DIRECTIVE_EDITED: Text = t(
+    "đã sửa văn bản: {directive}",
+    "corrected directive: {directive}",
+);
+pub const TASK_EDITED: Text = t(
+    "đã sửa nhiệm vụ {code}: {title}",
+    "corrected task {code}: {title}",
+);
+pub const PERSON_CODE_TAKEN: Text = t(
+    "mã '{code}' đã dùng cho {name}",
+    "code '{code}' is already used by {name}",
+);
+pub const PERSON_NOT_FOUND: Text = t(
+    "không tìm thấy người '{input}'; xem danh sách bằng `theodoi person list`",
+    "no person matches '{input}'; see `theodoi person list`",
+);
+pub const PERSON_AMBIGUOUS: Text = t(
+    "'{input}' khớp với nhiều người, hãy dùng mã: {candidates}",
+    "'{input}' matches several people; use the code: {candidates}",
+);
+pub const PERSON_ADDED: Text = t(
+    "đã thêm {name}, {position} ({unit}), mã {code}",
+    "added {name}, {position} ({unit}), code {code}",
+);
+pub const PERSON_LEFT: Text = t(
+    "đã ghi {name} thôi giữ chức từ ngày {date}; lịch sử vẫn giữ",
+    "recorded {name} as out of post from {date}; the history stays",
+);
+pub const PERSON_LIST_EMPTY: Text = t("Chưa có cán bộ nào.", "No people recorded.");
+pub const WHAT_POSITION: Text = t("chức vụ (--position)", "the position (--position)");
+pub const WHAT_PERSON_NAME: Text = t("họ tên", "the name");
+pub const DONE_UNIT_OR_PERSON: Text = t(
+    "nhiệm vụ {task} dành cho cán bộ: dùng --person thay cho --unit",
+    "task {task} is for people: use --person instead of --unit",
+);
+pub const DONE_PERSON_NOT_APPLICABLE: Text = t(
+    "nhiệm vụ {task} không áp dụng cho {name}",
+    "task {task} does not apply to {name}",
+);
+pub const H_PERSON: Text = t("Họ tên", "Name");
+pub const H_POSITION: Text = t("Chức vụ", "Position");
+pub const H_FROM: Text = t("Từ ngày", "From");
+pub const H_TO: Text = t("Đến ngày", "To");
+pub const PEOPLE_IMPORTED: Text = t(
+    "đã nhập {n} cán bộ từ {path}",
+    "imported {n} people from {path}",
+);
+pub const PEOPLE_DRY_RUN: Text = t(
+    "tệp {path} hợp lệ: {n} cán bộ sẽ được nhập (chạy thử, không ghi gì)",
+    "file {path} is valid: {n} people would be imported (dry run, nothing written)",
+);
+pub const WARN_COLLECTIVE_FIRST: Text = t(
+    "cảnh báo: {unit} (tập thể) chưa xong {tasks}; theo quy định tập thể kiểm điểm trước cá nhân",
+    "warning: {unit} (the collective) has not done {tasks} yet; collectives come before their members",
+);
+pub const EXTRACT_DIRECTIVES: Text = t("Văn bản tìm thấy", "Directives found");
+pub const EXTRACT_DEADLINES: Text = t("Thời hạn tìm thấy", "Deadlines found");
+pub const EXTRACT_NO_DIRECTIVES: Text = t("Không tìm thấy văn bản nào.", "No directives found.");
+pub const EXTRACT_NO_DEADLINES: Text = t("Không tìm thấy thời hạn nào.", "No deadlines found.");
+pub const H_LINE: Text = t("Dòng", "Line");
+pub const EXTRACT_CONFIRM: Text = t(
+    "Ghi những điều trên vào cơ sở dữ liệu? [c/k]",
+    "Record the above in the database? [y/n]",
+);
+pub const EXTRACT_NEEDS_YES: Text = t(
+    "không có người trả lời: thêm --yes để ghi mà không hỏi",
+    "no one to answer: add --yes to record without asking",
+);
+pub const EXTRACT_NOTHING_WRITTEN: Text = t("Không ghi gì.", "Nothing written.");
+pub const EXTRACT_LINKED: Text = t(
+    "đã có, dùng văn bản {directive}",
+    "already recorded, linked {directive}",
+);
+pub const EXTRACT_UNSURE: Text = t(
+    "chưa chắc về {directive} (thiếu cơ quan ban hành hoặc ngày ban hành): không ghi",
+    "unsure of {directive} (no issuer or issue date): not recorded",
+);
+pub const EXTRACT_TASK_LINKED: Text = t(
+    "đã có nhiệm vụ {code} ({title}) với các thời hạn này",
+    "task {code} ({title}) with these deadlines is already recorded",
+);
+pub const EXTRACT_UNSURE_MARK: Text = t("chưa chắc", "unsure");
+pub const UNIT_MOVE_CYCLE: Text = t(
+    "không thể chuyển {unit} vào dưới chính nó hoặc đơn vị trực thuộc nó",
+    "cannot move {unit} under itself or one of its own units",
+);
+pub const UNIT_RENAMED: Text = t("đã đổi tên: {from} → {to}", "renamed: {from} → {to}");
+pub const UNIT_MOVED: Text = t(
+    "đã chuyển {unit} sang trực thuộc {to}",
+    "moved {unit} under {to}",
+);
+pub const UNDO_ALREADY: Text = t(
+    "thay đổi #{id} đã được hoàn tác (bởi #{by})",
+    "change #{id} was already undone (by #{by})",
+);
+pub const UNDO_LATER_CHANGE: Text = t(
+    "không hoàn tác được thay đổi #{id}: thay đổi #{later} sau đó đã sửa cùng bản ghi; hãy hoàn tác #{later} trước",
+    "cannot undo change #{id}: the later change #{later} touched the same records; undo #{later} first",
+);
+pub const UNDO_DEPENDED_ON: Text = t(
+    "không hoàn tác được: các bản ghi khác đã dựa vào dữ liệu này ({table})",
+    "cannot undo: other records depend on these rows ({table})",
+);
+pub const UNDO_NOTHING: Text = t(
+    "{actor} chưa có thay đổi nào để hoàn tác",
+    "{actor} has no change to undo",
+);
+pub const UNDO_NOT_FOUND: Text = t(
+    "không có thay đổi #{id}; xem `theodoi log`",
+    "no change #{id}; see `theodoi log`",
+);
+pub const UNDO_DONE: Text = t(
+    "đã hoàn tác thay đổi #{id}: {summary}",
+    "undid change #{id}: {summary}",
+);
+pub const EXTEND_DONE: Text = t(
+    "đã gia hạn: {unit}, nhiệm vụ {task}, từ {from} đến {to}",
+    "extended: {unit}, task {task}, from {from} to {to}",
+);
+pub const EXTEND_NOT_LATER: Text = t(
+    "hạn mới {to} không sau hạn hiện tại {from}",
+    "the new due date {to} is not after the current one {from}",
+);
+pub const EXTEND_DONE_ALREADY: Text = t(
+    "{unit} đã hoàn thành nhiệm vụ {task} ngày {date}; không cần gia hạn",
+    "{unit} already did task {task} on {date}; no extension needed",
+);
+pub const WHAT_REASON: Text = t("lý do gia hạn (--reason)", "the reason (--reason)");
+pub const EXTENDED: Text = t("gia hạn từ {date}", "extended from {date}");
+pub const LOG_EMPTY: Text = t("Nhật ký chưa có thay đổi nào.", "The log is empty.");
+pub const LOG_HEADING: Text = t("Nhật ký thay đổi", "Change log");
+pub const H_NO: Text = t("Số", "No.");
+pub const H_AT: Text = t("Thời điểm", "When");
+pub const H_ACTOR: Text = t("Người cập nhật", "Recorded by");
+pub const H_CHANGE: Text = t("Thay đổi", "Change");
+pub const UNDONE_BY: Text = t("(đã hoàn tác bởi #{id})", "(undone by #{id})");
+
+pub const DONE_FUTURE: Text = t(
+    "ngày hoàn thành {date} ở sau hôm nay ({today})",
+    "completion date {date} is after today ({today})",
+);
+pub const DONE_RECORDED: Text = t(
+    "đã ghi: {unit} hoàn thành nhiệm vụ {task} ngày {date} ({status})",
+    "recorded: {unit} did task {task} on {date} ({status})",
+);
+pub const OVERDUE_NONE: Text = t(
+    "Không có đơn vị nào quá hạn tính đến ngày {date}.",
+    "Nothing is overdue as of {date}.",
+);
+pub const OVERDUE_HEADING: Text = t(
+    "Nhiệm vụ quá hạn tính đến ngày {date}",
+    "Overdue as of {date}",
+);
+pub const UPCOMING_HEADING: Text = t(
+    "Nhiệm vụ sắp đến hạn trong {days} ngày tính từ ngày {date}",
+    "Due within {days} days of {date}",
+);
+pub const UPCOMING_NONE: Text = t(
+    "Không có nhiệm vụ nào đến hạn trong {days} ngày tính từ ngày {date}.",
+    "Nothing falls due within {days} days of {date}.",
+);
+pub const AGENDA_HEADING: Text = t(
+    "Nhiệm vụ của {unit} tính đến ngày {date}",
+    "Tasks of {unit} as of {date}",
+);
+pub const AGENDA_NONE: Text = t(
+    "{unit} chưa được giao nhiệm vụ nào.",
+    "{unit} has no tasks.",
+);
+pub const STATUS_DAYS_LATE: Text = t("{status} ({n} ngày)", "{status} ({n} days)");
+pub const PROGRESS_HEADING: Text = t(
+    "Tiến độ thực hiện tính đến ngày {date}",
+    "Progress as of {date}",
+);
+pub const PROGRESS_NONE: Text = t("Chưa có nhiệm vụ nào.", "No tasks yet.");
+pub const DIRECTIVE_LIST_EMPTY: Text = t("Chưa có văn bản nào.", "No directives recorded.");
+pub const UNIT_LIST_EMPTY: Text = t("Chưa có đơn vị nào.", "No units recorded.");
+pub const TASK_LIST_EMPTY: Text = t("Chưa có nhiệm vụ nào.", "No tasks recorded.");
+pub const SHOW_TASKS: Text = t("Nhiệm vụ:", "Tasks:");
+pub const SHOW_NO_TASKS: Text = t("Chưa có nhiệm vụ nào.", "No tasks yet.");
+pub const DEMO_BUILT: Text = t(
+    "Đã dựng cơ sở dữ liệu mẫu Sơn Tây tại {path}",
+    "Built the Sơn Tây demo database at {path}",
+);
+pub const DEMO_NOT_DEMO: Text = t(
+    "{path} không phải cơ sở dữ liệu mẫu; lệnh demo không ghi đè lên nó",
+    "{path} is not a demo database; demo will not overwrite it",
+);
+pub const DEMO_FIXTURE: Text = t(
+    "tệp mẫu fixtures/{file} có lỗi",
+    "fixture file fixtures/{file} is broken",
+);
+pub const DEMO_HINT: Text = t(
+    "Xem thêm: theodoi --db {path} unit list | directive list | overdue --as-of 13/12/2023",
+    "More: theodoi --db {path} unit list | directive list | overdue --as-of 13/12/2023",
+);
+pub const ERR_PREFIX: Text = t("theodoi: ", "theodoi: ");
+pub const INTERNAL_ERROR: Text = t(
+    "lỗi nội bộ ({detail}); không có gì được ghi dở dang. Xin báo lại kèm lệnh đã chạy",
+    "internal error ({detail}); nothing was half-written. Please report it with the command you ran",
+);
+pub const CLAP_INVALID_VALUE: Text = t(
+    "giá trị '{value}' không hợp lệ cho {arg}",
+    "invalid value '{value}' for {arg}",
+);
+pub const CLAP_UNKNOWN_ARG: Text = t(
+    "tham số không hợp lệ '{arg}'; xem `theodoi {cmd}--help`",
+    "unexpected argument '{arg}'; see `theodoi {cmd}--help`",
+);
+pub const CLAP_MISSING: Text = t(
+    "thiếu tham số bắt buộc: {args}; xem `theodoi {cmd}--help`",
+    "missing required arguments: {args}; see `theodoi {cmd}--help`",
+);
+pub const CLAP_UNKNOWN_CMD: Text = t(
+    "không có lệnh '{arg}'; xem `theodoi --help`",
+    "no such command '{arg}'; see `theodoi --help`",
+);
+pub const CLAP_OTHER: Text = t(
+    "tham số không hợp lệ: {detail}",
+    "invalid arguments: {detail}",
+);
+pub const ACCEPTED: Text = t("chấp nhận", "accepted");
