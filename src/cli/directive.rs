@@ -185,7 +185,7 @@ pub fn run(
                 if let Some(on) = db.revoked_on(directive.id)? {
                     anyhow::bail!(tr!(
                         i18n::REVOKED_ALREADY,
-                        directive = directive.label(),
+                        directive = crate::i18n::label(&directive),
                         date = format_dmy(on)
                     ));
                 }
@@ -220,24 +220,24 @@ pub fn run(
                 if let Some(on) = db.revoked_on(old.id)? {
                     anyhow::bail!(tr!(
                         i18n::REVOKED_ALREADY,
-                        directive = old.label(),
+                        directive = crate::i18n::label(&old),
                         date = format_dmy(on)
                     ));
                 }
                 let on = args.on.unwrap_or(new.issued_on);
-                let reason = tr!(i18n::REPLACED_REASON, directive = new.label());
+                let reason = tr!(i18n::REPLACED_REASON, directive = crate::i18n::label(&new));
                 let n = db.revoke_directive(old.id, on, &reason, Some(new.id))?;
                 db.note(
                     serde_json::json!({
-                        "old": old.label(), "new": new.label(), "on": format_dmy(on), "n": n
+                        "old": crate::i18n::label(&old), "new": crate::i18n::label(&new), "on": format_dmy(on), "n": n
                     }),
                     None,
                     Some(old.id),
                 )?;
                 Ok(tr!(
                     i18n::REPLACED,
-                    old = old.label(),
-                    new = new.label(),
+                    old = crate::i18n::label(&old),
+                    new = crate::i18n::label(&new),
                     date = format_dmy(on),
                     n = n
                 ))
@@ -318,7 +318,7 @@ fn show(db: Db<'_>, args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Resu
         Format::Table | Format::Md => {
             let d = &directive;
             let fields = [
-                (i18n::H_SYMBOL, d.label()),
+                (i18n::H_SYMBOL, crate::i18n::label(&d)),
                 (i18n::H_TYPE, d.doc_type.to_string()),
                 (i18n::H_ISSUER, d.issuer.clone()),
                 (i18n::H_ISSUED_ON, format_dmy(d.issued_on)),

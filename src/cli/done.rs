@@ -45,7 +45,7 @@ pub struct Args {
 
 /// A rating by code or full name.
 pub fn rating_arg(s: &str) -> Result<Rating, String> {
-    Rating::parse(s).ok_or_else(|| tr!(i18n::BAD_RATING, input = s.trim()))
+    crate::i18n::parse_rating(s).ok_or_else(|| tr!(i18n::BAD_RATING, input = s.trim()))
 }
 
 pub fn run(store: &mut Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode> {

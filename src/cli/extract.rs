@@ -197,7 +197,7 @@ fn apply(db: &Db<'_>, found: &Extraction) -> Result<Vec<String>> {
             i18n::TASK_ADDED,
             code = task.code,
             title = task.title,
-            directive = directive.label(),
+            directive = crate::i18n::label(&directive),
             n = n
         ));
     }

@@ -476,7 +476,7 @@ pub fn date_error(input: &str, e: &DateError) -> String {
 
 /// A unit kind by slug or name.
 pub fn kind_arg(s: &str) -> Result<UnitKind, String> {
-    UnitKind::parse(s).ok_or_else(|| kind_error(s))
+    crate::i18n::parse_kind(s).ok_or_else(|| kind_error(s))
 }
 
 /// The message for a text that is not a unit kind.
@@ -490,7 +490,7 @@ pub fn kind_error(s: &str) -> String {
 
 /// A directive type by slug, name or code.
 pub fn doc_type_arg(s: &str) -> Result<DocType, String> {
-    DocType::parse(s).ok_or_else(|| {
+    crate::i18n::parse_doc_type(s).ok_or_else(|| {
         tr!(
             i18n::BAD_DOC_TYPE,
             input = s.trim(),
@@ -502,7 +502,7 @@ pub fn doc_type_arg(s: &str) -> Result<DocType, String> {
 /// `KIND=DATE`.
 pub fn due_arg(s: &str) -> Result<DueRule, String> {
     use crate::domain::task::DueRuleError;
-    DueRule::parse(s).map_err(|e| match e {
+    DueRule::parse_with(s, i18n::parse_kind).map_err(|e| match e {
         DueRuleError::Shape => tr!(i18n::BAD_DUE_SHAPE, input = s),
         DueRuleError::Kind(kind) => kind_error(&kind),
         DueRuleError::Date(date, e) => date_error(&date, &e),

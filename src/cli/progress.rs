@@ -85,7 +85,7 @@ impl Tally {
             .into_iter()
             .filter(|t| scope.task.is_none_or(|id| id == t.id))
             .map(|t| {
-                let directive = db.directive(t.directive_id)?.label();
+                let directive = crate::i18n::label(&db.directive(t.directive_id)?);
                 Ok((
                     t.id,
                     TaskLabel {

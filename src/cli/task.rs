@@ -72,7 +72,7 @@ pub fn run(
         Command::Add(args) => {
             let (task, directive, n) = store.write(&ctx.actor, "task.add", |db| {
                 let (task, n) = add(db, &args)?;
-                let directive = db.directive(task.directive_id)?.label();
+                let directive = crate::i18n::label(&db.directive(task.directive_id)?);
                 db.note(
                     serde_json::json!({
                         "task": task.code, "title": task.title, "directive": directive, "n": n
@@ -199,7 +199,7 @@ pub fn rows(db: &Db<'_>, tasks: &[Task]) -> Result<Vec<TaskRow>> {
         .map(|t| {
             Ok(TaskRow {
                 code: t.code.clone(),
-                directive: db.directive(t.directive_id)?.label(),
+                directive: crate::i18n::label(&db.directive(t.directive_id)?),
                 title: t.title.clone(),
                 due: t
                     .dues

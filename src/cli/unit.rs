@@ -409,7 +409,7 @@ pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
         if name.is_empty() {
             problems.push(tr!(i18n::EMPTY_TEXT, what = i18n::WHAT_NAME.get()));
         }
-        let kind = UnitKind::parse(&record.kind);
+        let kind = crate::i18n::parse_kind(&record.kind);
         if kind.is_none() {
             problems.push(kind_error(&record.kind));
         }

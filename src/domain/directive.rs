@@ -3,7 +3,6 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::i18n;
 use crate::text::symbol::{Symbol, SymbolError, canonical_type_code, parse_symbol};
 use crate::text::{fold, normalize};
 
@@ -112,8 +111,34 @@ impl DocType {
         DocType::ALL.into_iter().find(|t| t.slug() == s)
     }
 
-    /// Reads a type from its slug, code or name in either language, with
-    /// or without accents: `quy-dinh`, `Quy định`, `quy dinh`, `QĐi`.
+    /// The type's name as Party documents write it (`Kế hoạch` in
+    /// `Kế hoạch số 223`), whatever the interface language.
+    pub fn official_name(self) -> &'static str {
+        use DocType::*;
+        match self {
+            NghiQuyet => "Nghị quyết",
+            QuyetDinh => "Quyết định",
+            QuyDinh => "Quy định",
+            ChiThi => "Chỉ thị",
+            KetLuan => "Kết luận",
+            QuyChe => "Quy chế",
+            ThongTri => "Thông tri",
+            HuongDan => "Hướng dẫn",
+            ThongBao => "Thông báo",
+            BaoCao => "Báo cáo",
+            KeHoach => "Kế hoạch",
+            ChuongTrinh => "Chương trình",
+            ChuongTrinhHanhDong => "Chương trình hành động",
+            DeAn => "Đề án",
+            ToTrinh => "Tờ trình",
+            CongVan => "Công văn",
+            BienBan => "Biên bản",
+        }
+    }
+
+    /// Reads a type from its slug, code or official name, with or without
+    /// accents: `quy-dinh`, `Quy định`, `quy dinh`, `QĐi`. (Names in the
+    /// interface language are read at the edge.)
     pub fn parse(s: &str) -> Option<DocType> {
         if let Some(t) = DocType::from_slug(s) {
             return Some(t);
@@ -121,11 +146,7 @@ impl DocType {
         let key = fold(s).replace('-', " ");
         DocType::ALL
             .into_iter()
-            .find(|t| {
-                key == t.slug().replace('-', " ")
-                    || key == fold(i18n::doc_type(*t).vi)
-                    || key == fold(i18n::doc_type(*t).en)
-            })
+            .find(|t| key == t.slug().replace('-', " ") || key == fold(t.official_name()))
             .or_else(|| DocType::from_code(s.trim()))
     }
 }
@@ -136,11 +157,6 @@ impl From<DocType> for &'static str {
     }
 }
 
-impl std::fmt::Display for DocType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(i18n::doc_type(*self).get())
-    }
-}
 
 /// How a clerk names a directive: by its symbol (`188-KH/TU`) or, when the
 /// text gives none, by type and number (`Kế hoạch số 223`).
@@ -198,14 +214,6 @@ impl DirectiveSpec {
         }
         Err(symbol_error.into())
     }
-
-    /// How the directive is shown: its symbol, else `Kế hoạch số 223`.
-    pub fn label(&self) -> String {
-        match &self.symbol {
-            Some(s) => s.to_string(),
-            None => i18n::number_only_label(self.doc_type, &self.number),
-        }
-    }
 }
 
 /// `Kế hoạch số 223`, `ke hoach 223`, `Kế hoạch số: 223`.
@@ -238,15 +246,6 @@ pub struct Directive {
     pub symbol_as_written: Option<String>,
 }
 
-impl Directive {
-    /// How the directive is shown: its symbol, else `Kế hoạch số 223`.
-    pub fn label(&self) -> String {
-        match &self.symbol {
-            Some(s) => s.clone(),
-            None => i18n::number_only_label(self.doc_type, &self.number),
-        }
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -257,7 +256,7 @@ mod tests {
         for t in DocType::ALL {
             assert_eq!(DocType::from_code(t.code()), Some(t));
             assert_eq!(DocType::parse(t.slug()), Some(t));
-            assert_eq!(DocType::parse(i18n::doc_type(t).vi), Some(t));
+            assert_eq!(DocType::parse(t.official_name()), Some(t));
         }
         assert_eq!(DocType::parse("quy dinh"), Some(DocType::QuyDinh));
         assert_eq!(DocType::parse("Kế hoạch"), Some(DocType::KeHoach));
@@ -267,7 +266,7 @@ mod tests {
     fn spec_from_symbol_and_from_number() {
         let s = DirectiveSpec::parse("44-QĐ/TU", Some(DocType::QuyDinh)).unwrap();
         assert_eq!(s.doc_type, DocType::QuyDinh);
-        assert_eq!(s.label(), "44-QĐ/TU");
+        assert_eq!(s.symbol.map(|s| s.to_string()).as_deref(), Some("44-QĐ/TU"));
 
         let s = DirectiveSpec::parse("34- ĐA/TU", None).unwrap();
         assert_eq!((s.doc_type, s.number.as_str()), (DocType::DeAn, "34"));

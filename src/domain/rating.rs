@@ -2,7 +2,6 @@
 
 use serde::Serialize;
 
-use crate::i18n;
 use crate::text::fold;
 
 /// The four levels of the annual rating.
@@ -32,15 +31,28 @@ impl Rating {
         }
     }
 
+    /// The level's full name, as the regulations write it.
+    pub fn official_name(self) -> &'static str {
+        match self {
+            Rating::Htxsnv => "Hoàn thành xuất sắc nhiệm vụ",
+            Rating::Httnv => "Hoàn thành tốt nhiệm vụ",
+            Rating::Htnv => "Hoàn thành nhiệm vụ",
+            Rating::Khtnv => "Không hoàn thành nhiệm vụ",
+        }
+    }
+
+    /// The rating with exactly this code (as stored).
+    pub fn from_code(s: &str) -> Option<Rating> {
+        Rating::ALL.into_iter().find(|r| r.code() == s)
+    }
+
     /// Reads a rating from its code or its full name, with or without
     /// accents: `HTTNV`, `httnv`, `Hoàn thành tốt nhiệm vụ`, `hoan thanh tot nhiem vu`.
     pub fn parse(s: &str) -> Option<Rating> {
         let key = fold(s);
-        Rating::ALL.into_iter().find(|r| {
-            key == fold(r.code())
-                || key == fold(i18n::rating(*r).vi)
-                || key == fold(i18n::rating(*r).en)
-        })
+        Rating::ALL
+            .into_iter()
+            .find(|r| key == fold(r.code()) || key == fold(r.official_name()))
     }
 }
 

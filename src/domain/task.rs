@@ -29,8 +29,17 @@ impl DueRule {
     /// Parses `KIND=DATE`, the kind by slug or name, the date in any
     /// accepted form.
     pub fn parse(s: &str) -> Result<DueRule, DueRuleError> {
-        let (kind, date) = s.split_once('=').ok_or(DueRuleError::Shape)?;
-        let kind = UnitKind::parse(kind).ok_or_else(|| DueRuleError::Kind(kind.trim().into()))?;
+        DueRule::parse_with(s, UnitKind::parse)
+    }
+
+    /// As `parse`, with the kind read by `kind` (the edge also reads kinds
+    /// by their names in the interface language).
+    pub fn parse_with(
+        s: &str,
+        kind: impl Fn(&str) -> Option<UnitKind>,
+    ) -> Result<DueRule, DueRuleError> {
+        let (kind_text, date) = s.split_once('=').ok_or(DueRuleError::Shape)?;
+        let kind = kind(kind_text).ok_or_else(|| DueRuleError::Kind(kind_text.trim().into()))?;
         let due_on = parse_date(date).map_err(|e| DueRuleError::Date(date.trim().into(), e))?;
         Ok(DueRule { kind, due_on })
     }

@@ -2,7 +2,6 @@
 
 use serde::Serialize;
 
-use crate::i18n;
 use crate::text::fold;
 
 /// The kinds of Party organization, from the committee down.
@@ -47,18 +46,29 @@ impl UnitKind {
         UnitKind::ALL.into_iter().find(|k| k.slug() == s)
     }
 
-    /// Reads a kind from its slug or its name in either language, with or
-    /// without accents: `chi-bo-co-so`, `chi bộ cơ sở`, `Chi bo co so`.
+    /// The kind's name in the Party's own terms (Vietnamese), as documents
+    /// write it whatever the interface language.
+    pub fn official_name(self) -> &'static str {
+        match self {
+            UnitKind::DangBoCapTren => "Đảng bộ cấp trên cơ sở",
+            UnitKind::DangBoCoSo => "Đảng bộ cơ sở",
+            UnitKind::ChiBoCoSo => "Chi bộ cơ sở",
+            UnitKind::DangBoBoPhan => "Đảng bộ bộ phận",
+            UnitKind::ChiBoTrucThuoc => "Chi bộ trực thuộc",
+        }
+    }
+
+    /// Reads a kind from its slug or its official name, with or without
+    /// accents: `chi-bo-co-so`, `chi bộ cơ sở`, `Chi bo co so`. (Names in
+    /// the interface language are read at the edge.)
     pub fn parse(s: &str) -> Option<UnitKind> {
         if let Some(kind) = UnitKind::from_slug(s) {
             return Some(kind);
         }
         let key = fold(s).replace(['-', '_'], " ");
-        UnitKind::ALL.into_iter().find(|k| {
-            key == k.slug().replace('-', " ")
-                || key == fold(i18n::unit_kind(*k).vi)
-                || key == fold(i18n::unit_kind(*k).en)
-        })
+        UnitKind::ALL
+            .into_iter()
+            .find(|k| key == k.slug().replace('-', " ") || key == fold(k.official_name()))
     }
 
     /// Whether a unit of this kind may sit directly under `parent`
@@ -90,12 +100,6 @@ impl UnitKind {
 impl From<UnitKind> for &'static str {
     fn from(k: UnitKind) -> Self {
         k.slug()
-    }
-}
-
-impl std::fmt::Display for UnitKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(i18n::unit_kind(*self).get())
     }
 }
 

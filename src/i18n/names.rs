@@ -2,40 +2,69 @@
 
 use super::tr;
 use super::{Text, t};
-use crate::domain::{DocType, Status, UnitKind};
+use crate::domain::directive::Directive;
+use crate::domain::{DirectiveSpec, DocType, Rating, Status, UnitKind};
+use crate::text::fold;
 
-// Unit kinds and document types.
+// Unit kinds, document types and ratings: the Vietnamese is the domain's
+// official name; the English is the interface's.
 
 pub fn unit_kind(k: UnitKind) -> Text {
-    match k {
-        UnitKind::DangBoCapTren => t("Đảng bộ cấp trên cơ sở", "Upper-level Party committee"),
-        UnitKind::DangBoCoSo => t("Đảng bộ cơ sở", "Grassroots Party committee"),
-        UnitKind::ChiBoCoSo => t("Chi bộ cơ sở", "Grassroots Party cell"),
-        UnitKind::DangBoBoPhan => t("Đảng bộ bộ phận", "Section Party committee"),
-        UnitKind::ChiBoTrucThuoc => t("Chi bộ trực thuộc", "Affiliated Party cell"),
-    }
+    let en = match k {
+        UnitKind::DangBoCapTren => "Upper-level Party committee",
+        UnitKind::DangBoCoSo => "Grassroots Party committee",
+        UnitKind::ChiBoCoSo => "Grassroots Party cell",
+        UnitKind::DangBoBoPhan => "Section Party committee",
+        UnitKind::ChiBoTrucThuoc => "Affiliated Party cell",
+    };
+    t(k.official_name(), en)
 }
 
 pub fn doc_type(d: DocType) -> Text {
     use DocType::*;
-    match d {
-        NghiQuyet => t("Nghị quyết", "Resolution"),
-        QuyetDinh => t("Quyết định", "Decision"),
-        QuyDinh => t("Quy định", "Regulation"),
-        ChiThi => t("Chỉ thị", "Directive"),
-        KetLuan => t("Kết luận", "Conclusion"),
-        QuyChe => t("Quy chế", "Statute"),
-        ThongTri => t("Thông tri", "Circular"),
-        HuongDan => t("Hướng dẫn", "Guideline"),
-        ThongBao => t("Thông báo", "Notice"),
-        BaoCao => t("Báo cáo", "Report"),
-        KeHoach => t("Kế hoạch", "Plan"),
-        ChuongTrinh => t("Chương trình", "Programme"),
-        ChuongTrinhHanhDong => t("Chương trình hành động", "Action programme"),
-        DeAn => t("Đề án", "Scheme"),
-        ToTrinh => t("Tờ trình", "Submission"),
-        CongVan => t("Công văn", "Official letter"),
-        BienBan => t("Biên bản", "Minutes"),
+    let en = match d {
+        NghiQuyet => "Resolution",
+        QuyetDinh => "Decision",
+        QuyDinh => "Regulation",
+        ChiThi => "Directive",
+        KetLuan => "Conclusion",
+        QuyChe => "Statute",
+        ThongTri => "Circular",
+        HuongDan => "Guideline",
+        ThongBao => "Notice",
+        BaoCao => "Report",
+        KeHoach => "Plan",
+        ChuongTrinh => "Programme",
+        ChuongTrinhHanhDong => "Action programme",
+        DeAn => "Scheme",
+        ToTrinh => "Submission",
+        CongVan => "Official letter",
+        BienBan => "Minutes",
+    };
+    t(d.official_name(), en)
+}
+
+pub fn rating(r: Rating) -> Text {
+    let en = match r {
+        Rating::Htxsnv => "Excellent",
+        Rating::Httnv => "Good",
+        Rating::Htnv => "Satisfactory",
+        Rating::Khtnv => "Unsatisfactory",
+    };
+    t(r.official_name(), en)
+}
+
+/// A unit kind in the language in force.
+impl std::fmt::Display for UnitKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(unit_kind(*self).get())
+    }
+}
+
+/// A document type in the language in force.
+impl std::fmt::Display for DocType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(doc_type(*self).get())
     }
 }
 
@@ -44,14 +73,49 @@ pub fn number_only_label(d: DocType, number: &str) -> String {
     tr!(NUMBER_ONLY, doc_type = doc_type(d).get(), number = number)
 }
 
-pub fn rating(r: crate::domain::Rating) -> Text {
-    use crate::domain::Rating::*;
-    match r {
-        Htxsnv => t("Hoàn thành xuất sắc nhiệm vụ", "Excellent"),
-        Httnv => t("Hoàn thành tốt nhiệm vụ", "Good"),
-        Htnv => t("Hoàn thành nhiệm vụ", "Satisfactory"),
-        Khtnv => t("Không hoàn thành nhiệm vụ", "Unsatisfactory"),
+/// How a directive is shown to a person: its symbol, else `Kế hoạch số 223`.
+pub fn label(d: &Directive) -> String {
+    match &d.symbol {
+        Some(s) => s.clone(),
+        None => number_only_label(d.doc_type, &d.number),
     }
+}
+
+/// As `label`, for a directive not yet recorded.
+pub fn spec_label(spec: &DirectiveSpec) -> String {
+    match &spec.symbol {
+        Some(s) => s.to_string(),
+        None => number_only_label(spec.doc_type, &spec.number),
+    }
+}
+
+/// A unit kind typed by a person: as the domain reads it, or by its
+/// English name.
+pub fn parse_kind(s: &str) -> Option<UnitKind> {
+    UnitKind::parse(s).or_else(|| {
+        let key = fold(s).replace(['-', '_'], " ");
+        UnitKind::ALL
+            .into_iter()
+            .find(|k| key == fold(unit_kind(*k).en))
+    })
+}
+
+/// A document type typed by a person, also by its English name.
+pub fn parse_doc_type(s: &str) -> Option<DocType> {
+    DocType::parse(s).or_else(|| {
+        let key = fold(s).replace('-', " ");
+        DocType::ALL
+            .into_iter()
+            .find(|d| key == fold(doc_type(*d).en))
+    })
+}
+
+/// A rating typed by a person, also by its English name.
+pub fn parse_rating(s: &str) -> Option<Rating> {
+    Rating::parse(s).or_else(|| {
+        let key = fold(s);
+        Rating::ALL.into_iter().find(|r| key == fold(rating(*r).en))
+    })
 }
 
 /// What a rule checks, for `theodoi rules`.

@@ -201,7 +201,7 @@ impl Db<'_> {
 pub fn describe(d: &Directive) -> String {
     tr!(
         i18n::DIRECTIVE_DESCRIBED,
-        label = d.label(),
+        label = crate::i18n::label(&d),
         date = format_dmy(d.issued_on),
         issuer = d.issuer
     )

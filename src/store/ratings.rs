@@ -164,7 +164,7 @@ impl Db<'_> {
                 founded_on: row.get(5)?,
                 due_on: row.get(6)?,
                 completed_on: done,
-                rating: done.and(rating.as_deref().and_then(Rating::parse)),
+                rating: done.and(rating.as_deref().and_then(Rating::from_code)),
                 not_rated: done.and(row.get(9)?),
                 forced: done.is_some() && row.get::<_, bool>(10)?,
             })
