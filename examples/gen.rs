@@ -142,7 +142,7 @@ fn fill(db: &Path, tasks: u64) -> Result<()> {
                 dues: dues.clone(),
             };
             db.insert_task(&task, None)?;
-            Ok(())
+            Ok::<(), anyhow::Error>(())
         })?;
     }
     // Completions straight in SQL: the generator's shortcut, not the product's path.

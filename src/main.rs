@@ -38,7 +38,7 @@ fn main() -> ExitCode {
         // A closed pipe (`theodoi overdue | head -1`) is not an error.
         Ok(Err(err)) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Ok(Err(err)) => {
-            eprintln!("{}{err:#}", i18n::ERR_PREFIX.get());
+            eprintln!("{}{}", i18n::ERR_PREFIX.get(), i18n::error_line(&err));
             ExitCode::from(2)
         }
         // The panic hook has already said what happened.

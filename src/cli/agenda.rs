@@ -34,7 +34,7 @@ pub fn run(store: &Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Res
     };
     let mut renderer = Renderer::new(&report, args.output.options(ctx), out);
     db.for_each_obligation(&scope, Selection::All, report.as_of, Order::Unit, |row| {
-        Ok(renderer.row(&row)?)
+        Ok::<(), anyhow::Error>(renderer.row(&row)?)
     })?;
     renderer.finish(false)?;
     Ok(ExitCode::SUCCESS)

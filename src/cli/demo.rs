@@ -30,10 +30,10 @@ pub fn run(flag: Option<PathBuf>, ctx: &Context, out: &mut dyn Write) -> Result<
     };
     remove_old_demo(&path)?;
     let (mut store, _) = Store::create(&path)?;
-    store.write(&ctx.actor, "demo", |db| {
+    super::write(&mut store, ctx, "demo", |db| {
         db.set_meta("kind", "demo")?;
         load(db, ctx)?;
-        db.note(serde_json::json!({}), None, None)
+        Ok(db.note(serde_json::json!({}), None, None)?)
     })?;
     writeln!(out, "{}", tr!(i18n::DEMO_BUILT, path = path.display()))?;
     for day in AS_OF {

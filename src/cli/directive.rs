@@ -113,10 +113,10 @@ pub fn run(
 ) -> Result<ExitCode> {
     match cmd {
         Command::Add(args) => {
-            let directive = store.write(&ctx.actor, "directive.add", |db| {
+            let directive = super::write(store, ctx, "directive.add", |db| {
                 let directive = add(db, &args)?;
                 db.note(
-                    serde_json::json!({ "directive": crate::store::describe(&directive) }),
+                    serde_json::json!({ "directive": crate::i18n::describe(&directive) }),
                     None,
                     Some(directive.id),
                 )?;
@@ -127,7 +127,7 @@ pub fn run(
                 "{}",
                 tr!(
                     i18n::DIRECTIVE_ADDED,
-                    directive = crate::store::describe(&directive)
+                    directive = crate::i18n::describe(&directive)
                 )
             )?;
         }
@@ -137,7 +137,7 @@ pub fn run(
         }
         Command::Show(args) => show(store.read(), &args, ctx, out)?,
         Command::Edit(args) => {
-            let message = store.write(&ctx.actor, "directive.edit", |db| {
+            let message = super::write(store, ctx, "directive.edit", |db| {
                 let old = db.resolve_directive(&DirectiveQuery {
                     reference: &args.reference,
                     issuer: args.of.as_deref(),
@@ -164,7 +164,7 @@ pub fn run(
                     new.title = required_text(title, i18n::WHAT_TITLE)?;
                 }
                 db.update_directive(&new)?;
-                let (before, after) = (crate::store::describe(&old), crate::store::describe(&new));
+                let (before, after) = (crate::i18n::describe(&old), crate::i18n::describe(&new));
                 db.note(
                     serde_json::json!({ "from": before, "to": after }),
                     None,
@@ -175,7 +175,7 @@ pub fn run(
             writeln!(out, "{message}")?;
         }
         Command::Revoke(args) => {
-            let message = store.write(&ctx.actor, "directive.revoke", |db| {
+            let message = super::write(store, ctx, "directive.revoke", |db| {
                 let directive = db.resolve_directive(&DirectiveQuery {
                     reference: &args.reference,
                     issuer: args.issuer.as_deref(),
@@ -190,7 +190,7 @@ pub fn run(
                     ));
                 }
                 let n = db.revoke_directive(directive.id, args.on, &reason, None)?;
-                let label = crate::store::describe(&directive);
+                let label = crate::i18n::describe(&directive);
                 db.note(
                     serde_json::json!({
                         "directive": label, "on": format_dmy(args.on), "reason": reason, "n": n
@@ -208,7 +208,7 @@ pub fn run(
             writeln!(out, "{message}")?;
         }
         Command::Replace(args) => {
-            let message = store.write(&ctx.actor, "directive.replace", |db| {
+            let message = super::write(store, ctx, "directive.replace", |db| {
                 let old = db.resolve_directive(&DirectiveQuery {
                     reference: &args.old,
                     ..Default::default()
@@ -254,7 +254,7 @@ pub fn add(db: &Db<'_>, args: &AddArgs) -> Result<Directive> {
     let issuer = required_text(&args.issuer, i18n::WHAT_ISSUER)?;
     let title = required_text(&args.title, i18n::WHAT_TITLE)?;
     let as_written = crate::text::normalize(&args.symbol);
-    db.insert_directive(&spec, &as_written, &issuer, args.date, &title)
+    Ok(db.insert_directive(&spec, &as_written, &issuer, args.date, &title)?)
 }
 
 /// A symbol or `Kế hoạch số 223`, with the error a clerk can act on.
@@ -318,7 +318,7 @@ fn show(db: Db<'_>, args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Resu
         Format::Table | Format::Md => {
             let d = &directive;
             let fields = [
-                (i18n::H_SYMBOL, crate::i18n::label(&d)),
+                (i18n::H_SYMBOL, crate::i18n::label(d)),
                 (i18n::H_TYPE, d.doc_type.to_string()),
                 (i18n::H_ISSUER, d.issuer.clone()),
                 (i18n::H_ISSUED_ON, format_dmy(d.issued_on)),

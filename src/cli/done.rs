@@ -250,7 +250,7 @@ fn from_file(store: &mut Store, args: &Args, file: &PathBuf, ctx: &Context) -> R
             };
             match record(db, &one, ctx) {
                 Ok(_) => n += 1,
-                Err(e) => errors.push(line, format!("{e:#}")),
+                Err(e) => errors.push(line, i18n::error_line(&e)),
             }
         }
         errors.check(&path)?;

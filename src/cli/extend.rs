@@ -24,7 +24,7 @@ pub struct Args {
 }
 
 pub fn run(store: &mut Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode> {
-    let message = store.write(&ctx.actor, "extend", |db| {
+    let message = super::write(store, ctx, "extend", |db| {
         let task = db.resolve_task(&args.task)?;
         let unit = db.resolve_unit(&args.unit)?;
         let reason = required_text(&args.reason, i18n::WHAT_REASON)?;

@@ -72,7 +72,7 @@ pub fn run(
             return Ok(ExitCode::SUCCESS);
         }
         let mut store = Store::open(&super::db_path(db)?)?;
-        let lines = store.write(&ctx.actor, "extract.apply", |db| apply(db, &found))?;
+        let lines = super::write(&mut store, ctx, "extract.apply", |db| apply(db, &found))?;
         for line in lines {
             writeln!(out, "{line}")?;
         }
@@ -117,7 +117,7 @@ fn apply(db: &Db<'_>, found: &Extraction) -> Result<Vec<String>> {
             (Some(known), _, _) => {
                 lines.push(tr!(
                     i18n::EXTRACT_LINKED,
-                    directive = crate::store::describe(&known)
+                    directive = crate::i18n::describe(&known)
                 ));
                 recorded.push((d.line, known));
             }
@@ -131,7 +131,7 @@ fn apply(db: &Db<'_>, found: &Extraction) -> Result<Vec<String>> {
                 let added = db.insert_directive(&spec, &label, issuer, day, &title)?;
                 lines.push(tr!(
                     i18n::DIRECTIVE_ADDED,
-                    directive = crate::store::describe(&added)
+                    directive = crate::i18n::describe(&added)
                 ));
                 recorded.push((d.line, added));
             }
@@ -197,7 +197,7 @@ fn apply(db: &Db<'_>, found: &Extraction) -> Result<Vec<String>> {
             i18n::TASK_ADDED,
             code = task.code,
             title = task.title,
-            directive = crate::i18n::label(&directive),
+            directive = crate::i18n::label(directive),
             n = n
         ));
     }

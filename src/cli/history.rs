@@ -61,7 +61,7 @@ pub fn undo(
     ctx: &Context,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let message = store.write(&ctx.actor, "undo", |db| {
+    let message = super::write(store, ctx, "undo", |db| {
         let target = match args.change {
             Some(id) => match db.change(id)? {
                 Some(change) => change,

@@ -387,6 +387,16 @@ impl OutputArgs {
     }
 }
 
+/// Runs `f` as one change of the clerk's: all of it or nothing, logged.
+pub fn write<T>(
+    store: &mut Store,
+    ctx: &Context,
+    action: &str,
+    f: impl FnOnce(&Db<'_>) -> Result<T>,
+) -> Result<T> {
+    store.write(&ctx.actor, action, f)
+}
+
 /// The rollback that ends a dry run.
 #[derive(Debug, thiserror::Error)]
 #[error("dry run")]
@@ -402,10 +412,10 @@ pub fn write_checked<T>(
     f: impl FnOnce(&Db<'_>) -> Result<T>,
 ) -> Result<T> {
     if !dry_run {
-        return store.write(&ctx.actor, action, f);
+        return write(store, ctx, action, f);
     }
     let mut kept = None;
-    let result = store.write(&ctx.actor, action, |db| {
+    let result = write(store, ctx, action, |db| {
         kept = Some(f(db)?);
         Err::<(), _>(DryRun.into())
     });

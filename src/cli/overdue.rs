@@ -71,7 +71,7 @@ pub fn print(
     };
     let mut renderer = Renderer::new(&report, options, out);
     db.for_each_obligation(scope, Selection::Overdue, as_of, Order::Unit, |row| {
-        Ok(renderer.row(&row)?)
+        Ok::<(), anyhow::Error>(renderer.row(&row)?)
     })?;
     Ok(renderer.finish(quiet)?)
 }

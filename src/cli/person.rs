@@ -83,8 +83,15 @@ pub fn run(
 ) -> Result<ExitCode> {
     match cmd {
         Command::Add(args) => {
-            let message = store.write(&ctx.actor, "person.add", |db| {
-                let person = add(db, &args.name, &args.position, &args.unit, args.from, args.code.as_deref())?;
+            let message = super::write(store, ctx, "person.add", |db| {
+                let person = add(
+                    db,
+                    &args.name,
+                    &args.position,
+                    &args.unit,
+                    args.from,
+                    args.code.as_deref(),
+                )?;
                 let unit = db.unit(person.unit_id)?;
                 db.note(
                     serde_json::json!({ "name": person.name, "position": person.position, "unit": unit.name }),
@@ -148,7 +155,7 @@ pub fn run(
                 if row.person.as_deref() == Some(person.code.as_str()) {
                     renderer.row(&row)?;
                 }
-                Ok(())
+                Ok::<(), anyhow::Error>(())
             })?;
             renderer.finish(false)?;
         }
@@ -165,7 +172,7 @@ pub fn run(
             writeln!(out, "{message}")?;
         }
         Command::Leave(args) => {
-            let message = store.write(&ctx.actor, "person.leave", |db| {
+            let message = super::write(store, ctx, "person.leave", |db| {
                 let person = db.resolve_person(&args.reference)?;
                 db.end_person(person.id, args.on)?;
                 db.note(
@@ -211,7 +218,7 @@ fn add(
             code
         }
     };
-    db.insert_person(&Person {
+    Ok(db.insert_person(&Person {
         id: 0,
         code,
         name,
@@ -219,7 +226,7 @@ fn add(
         unit_id: unit.id,
         from_on: from,
         to_on: None,
-    })
+    })?)
 }
 
 /// One row of a people file.
@@ -258,7 +265,7 @@ fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
             Some(&row.code),
         ) {
             Ok(_) => n += 1,
-            Err(e) => errors.push(line, format!("{e:#}")),
+            Err(e) => errors.push(line, i18n::error_line(&e)),
         }
     }
     errors.check(source)?;

@@ -99,7 +99,7 @@ pub fn rules(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     if let Some(RulesCommand::Set { name, value }) = &args.command {
-        let message = store.write(&ctx.actor, "rules.set", |db| {
+        let message = super::write(store, ctx, "rules.set", |db| {
             let was = db.set_rule(name.trim(), value)?;
             let now = db.rules()?.value(name.trim());
             db.note(

@@ -70,7 +70,7 @@ pub fn run(
 ) -> Result<ExitCode> {
     match cmd {
         Command::Add(args) => {
-            let (task, directive, n) = store.write(&ctx.actor, "task.add", |db| {
+            let (task, directive, n) = super::write(store, ctx, "task.add", |db| {
                 let (task, n) = add(db, &args)?;
                 let directive = crate::i18n::label(&db.directive(task.directive_id)?);
                 db.note(
@@ -95,7 +95,7 @@ pub fn run(
             )?;
         }
         Command::Edit(args) => {
-            let message = store.write(&ctx.actor, "task.edit", |db| {
+            let message = super::write(store, ctx, "task.edit", |db| {
                 let task = db.resolve_task(&args.task)?;
                 let code = match &args.code {
                     Some(code) => checked_code(code)?,

@@ -101,7 +101,7 @@ pub fn run(
 ) -> Result<ExitCode> {
     match cmd {
         Command::Add(args) => {
-            let unit = store.write(&ctx.actor, "unit.add", |db| {
+            let unit = super::write(store, ctx, "unit.add", |db| {
                 let unit = add(db, &args)?;
                 db.note(
                     serde_json::json!({ "unit": unit.name, "code": unit.code }),
@@ -134,7 +134,7 @@ pub fn run(
             render(&UnitList, &rows, args.output.options(ctx), out)?;
         }
         Command::Rename(args) => {
-            let message = store.write(&ctx.actor, "unit.rename", |db| {
+            let message = super::write(store, ctx, "unit.rename", |db| {
                 let unit = db.resolve_unit(&args.unit)?;
                 let name = required_text(&args.name, i18n::WHAT_NAME)?;
                 db.rename_unit(unit.id, &name)?;
@@ -148,7 +148,7 @@ pub fn run(
             writeln!(out, "{message}")?;
         }
         Command::Move(args) => {
-            let message = store.write(&ctx.actor, "unit.move", |db| {
+            let message = super::write(store, ctx, "unit.move", |db| {
                 let unit = db.resolve_unit(&args.unit)?;
                 let to = db.resolve_unit(&args.to)?;
                 check_parent(unit.kind, Some(&to))?;
@@ -167,7 +167,7 @@ pub fn run(
             writeln!(out, "{message}")?;
         }
         Command::Dissolve(args) => {
-            let message = store.write(&ctx.actor, "unit.dissolve", |db| {
+            let message = super::write(store, ctx, "unit.dissolve", |db| {
                 let unit = db.resolve_unit(&args.unit)?;
                 if let Some(on) = db.dissolved_on(unit.id)? {
                     bail!(tr!(
@@ -201,7 +201,7 @@ pub fn run(
             writeln!(out, "{message}")?;
         }
         Command::Merge(args) => {
-            let messages = store.write(&ctx.actor, "unit.merge", |db| {
+            let messages = super::write(store, ctx, "unit.merge", |db| {
                 let into = db.resolve_unit(&args.into)?;
                 if let Some(on) = db.dissolved_on(into.id)? {
                     bail!(tr!(
@@ -484,7 +484,7 @@ pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
                 .as_ref()
                 .map(|(_, kind, name)| (*kind, name.as_ref()));
             if let Err(e) = check_parent_of(row.kind, parent_of) {
-                errors.push(row.line, e.to_string());
+                errors.push(row.line, i18n::error_line(&e));
                 continue;
             }
             if errors.is_empty() {

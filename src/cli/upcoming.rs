@@ -51,7 +51,7 @@ pub fn run(store: &Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Res
     };
     let mut renderer = Renderer::new(&report, args.output.options(ctx), out);
     db.for_each_obligation(&scope, Selection::DueBy(until), as_of, Order::Due, |row| {
-        Ok(renderer.row(&row)?)
+        Ok::<(), anyhow::Error>(renderer.row(&row)?)
     })?;
     renderer.finish(args.quiet)?;
     Ok(ExitCode::SUCCESS)

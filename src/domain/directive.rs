@@ -157,7 +157,6 @@ impl From<DocType> for &'static str {
     }
 }
 
-
 /// How a clerk names a directive: by its symbol (`188-KH/TU`) or, when the
 /// text gives none, by type and number (`Kế hoạch số 223`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -245,7 +244,6 @@ pub struct Directive {
     /// The symbol as it was first typed or pasted.
     pub symbol_as_written: Option<String>,
 }
-
 
 #[cfg(test)]
 mod tests {

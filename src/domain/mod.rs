@@ -2,6 +2,7 @@
 //! Types and rules only; no SQL and no terminal I/O (see ARCHITECTURE.md).
 
 pub mod directive;
+pub mod error;
 pub mod person;
 pub mod rating;
 pub mod status;
@@ -9,6 +10,7 @@ pub mod task;
 pub mod unit;
 
 pub use directive::{DirectiveSpec, DocType};
+pub use error::{Entity, Error};
 pub use rating::{Rating, Rules};
 pub use status::Status;
 pub use task::DueRule;

@@ -6,12 +6,14 @@
 //! columns), `messages` (what commands say and errors), `log` (lines of the
 //! change log), `help` (command help and examples).
 
+mod errors;
 mod headers;
 mod help;
 mod log;
 mod messages;
 mod names;
 
+pub use errors::*;
 pub use headers::*;
 pub use help::*;
 pub use log::*;

@@ -149,3 +149,13 @@ pub fn status(s: Status) -> Text {
 
 pub const NUMBER_ONLY: Text = t("{doc_type} số {number}", "{doc_type} no. {number}");
 pub const MORE: Text = t(" … và {n} mục khác", " … and {n} more");
+
+/// `44-QĐ/TU ngày 23/11/2023 của Ban Thường vụ Thị ủy Sơn Tây`
+pub fn describe(d: &Directive) -> String {
+    tr!(
+        super::DIRECTIVE_DESCRIBED,
+        label = label(d),
+        date = crate::text::date::format_dmy(d.issued_on),
+        issuer = d.issuer
+    )
+}

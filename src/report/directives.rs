@@ -35,7 +35,7 @@ impl Report for DirectiveList {
 
     fn cells(&self, d: &Directive) -> Vec<Cell> {
         vec![
-            crate::i18n::label(&d),
+            crate::i18n::label(d),
             d.doc_type.to_string(),
             d.issuer.clone(),
             format_dmy(d.issued_on),

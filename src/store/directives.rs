@@ -1,14 +1,13 @@
 //! Directives: adding, finding by symbol or number, listing.
 
-use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use rusqlite::{Row, params};
 
 use super::{Db, now_stamp, parse_column};
 use crate::domain::directive::Directive;
+use crate::domain::error::{Candidates, Entity, Error, Result};
 use crate::domain::{DirectiveSpec, DocType};
-use crate::i18n::{self, tr};
-use crate::text::{date::format_dmy, fold};
+use crate::text::fold;
 
 const COLUMNS: &str =
     "d.id, d.symbol, d.doc_type, d.number, d.issuer, d.issued_on, d.title, d.symbol_as_written";
@@ -62,8 +61,10 @@ impl Db<'_> {
                 spec.number
             ],
         )?;
-        if let Some(d) = existing.first() {
-            bail!(tr!(i18n::DIRECTIVE_EXISTS, directive = describe(d)));
+        if let Some(d) = existing.into_iter().next() {
+            return Err(Error::DirectiveExists {
+                existing: Box::new(d),
+            });
         }
         self.conn
             .prepare_cached(
@@ -154,7 +155,7 @@ impl Db<'_> {
         found
             .into_iter()
             .next()
-            .ok_or_else(|| anyhow::anyhow!("directive {id} vanished"))
+            .ok_or_else(|| Error::not_found(Entity::Directive, &format!("#{id}")))
     }
 
     /// Finds one directive. By symbol (a number-only record of the same
@@ -185,26 +186,13 @@ impl Db<'_> {
         }
         match <[Directive; 1]>::try_from(found) {
             Ok([d]) => Ok(d),
-            Err(found) if found.is_empty() => {
-                bail!(tr!(i18n::DIRECTIVE_NOT_FOUND, input = q.reference))
-            }
-            Err(found) => bail!(tr!(
-                i18n::DIRECTIVE_AMBIGUOUS,
-                input = q.reference,
-                candidates = i18n::candidates(found.iter().map(describe))
-            )),
+            Err(found) if found.is_empty() => Err(Error::not_found(Entity::Directive, q.reference)),
+            Err(found) => Err(Error::Ambiguous {
+                input: q.reference.trim().to_string(),
+                candidates: Candidates::Directives(found),
+            }),
         }
     }
-}
-
-/// `44-QĐ/TU ngày 23/11/2023 của Ban Thường vụ Thị ủy Sơn Tây`
-pub fn describe(d: &Directive) -> String {
-    tr!(
-        i18n::DIRECTIVE_DESCRIBED,
-        label = crate::i18n::label(&d),
-        date = format_dmy(d.issued_on),
-        issuer = d.issuer
-    )
 }
 
 #[cfg(test)]
@@ -217,14 +205,14 @@ mod tests {
     }
 
     fn add(store: &mut Store, sym: &str, issuer: &str, on: &str) -> Result<Directive> {
-        let spec = DirectiveSpec::parse(sym, None)?;
+        let spec = DirectiveSpec::parse(sym, None).expect("a valid symbol");
         store.write("test", "test", |db| {
             db.insert_directive(&spec, sym, issuer, d(on), "trích yếu")
         })
     }
 
     #[test]
-    fn same_symbol_two_issuers_are_two_directives() -> Result<()> {
+    fn same_symbol_two_issuers_are_two_directives() -> anyhow::Result<()> {
         let mut store = Store::open_in_memory()?;
         add(
             &mut store,
@@ -244,9 +232,11 @@ mod tests {
             "Ban Thường vụ Thị ủy Sơn Tây",
             "23/11/2023",
         )
-        .unwrap_err()
-        .to_string();
-        assert!(err.contains("Ban Thường vụ Thị ủy Sơn Tây"), "{err}");
+        .unwrap_err();
+        assert!(
+            matches!(&err, Error::DirectiveExists { existing } if existing.issuer == "Ban Thường vụ Thị ủy Sơn Tây"),
+            "{err}"
+        );
 
         let db = store.read();
         let q = |issuer| DirectiveQuery {
@@ -263,7 +253,7 @@ mod tests {
     }
 
     #[test]
-    fn number_only_directive_matches_its_symbol() -> Result<()> {
+    fn number_only_directive_matches_its_symbol() -> anyhow::Result<()> {
         let mut store = Store::open_in_memory()?;
         let plan = add(
             &mut store,

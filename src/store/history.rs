@@ -4,7 +4,6 @@
 
 use std::cell::RefCell;
 
-use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use rusqlite::types::{Value as SqlValue, ValueRef};
 use rusqlite::{OptionalExtension, params};
@@ -12,7 +11,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::{Db, now_stamp};
-use crate::i18n::{self, tr};
+use crate::domain::error::{Error, Result};
 
 /// The tables whose rows the log records. Names come only from here, never
 /// from input, so they can be written into SQL.
@@ -282,10 +281,10 @@ impl Db<'_> {
     /// rows, or when it was undone already.
     pub fn undo(&self, target: &ChangeEntry) -> Result<()> {
         let Some(current) = self.current_change() else {
-            bail!("undo outside a change");
+            return Err(Error::storage(Internal("undo outside a change")));
         };
         if let Some(by) = target.undone_by {
-            bail!(tr!(i18n::UNDO_ALREADY, id = target.id, by = by));
+            return Err(Error::UndoAlready { id: target.id, by });
         }
         let rows: Vec<LoggedRow> = {
             let mut stmt = self.conn.prepare_cached(
@@ -319,7 +318,10 @@ impl Db<'_> {
                 })
                 .optional()?;
             if let Some(later) = later {
-                bail!(tr!(i18n::UNDO_LATER_CHANGE, id = target.id, later = later));
+                return Err(Error::UndoBlocked {
+                    id: target.id,
+                    later,
+                });
             }
         }
         for (table, first, last, before, after) in rows {
@@ -416,16 +418,21 @@ fn entry_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ChangeEntry> {
 fn known_table(name: &str) -> Result<&'static str> {
     match TABLES.iter().find(|t| **t == name) {
         Some(t) => Ok(t),
-        None => bail!("unknown table {name} in the change log"),
+        None => Err(Error::storage(Internal("unknown table in the change log"))),
     }
 }
 
+/// A state of the store that should never be: a bug, said as one.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub(super) struct Internal(pub(super) &'static str);
+
 /// A constraint that stops an undo: later records depend on the rows.
-fn blocked(e: rusqlite::Error, table: &str) -> anyhow::Error {
+fn blocked(e: rusqlite::Error, table: &str) -> Error {
     match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::ConstraintViolation) => {
-            anyhow::anyhow!(tr!(i18n::UNDO_DEPENDED_ON, table = table))
-        }
+        Some(rusqlite::ErrorCode::ConstraintViolation) => Error::UndoDependedOn {
+            table: table.to_string(),
+        },
         _ => e.into(),
     }
 }
@@ -434,7 +441,7 @@ fn blocked(e: rusqlite::Error, table: &str) -> anyhow::Error {
 /// rowid is set too (only for tables without an `id` column, where it is the rowid).
 pub(super) fn columns(row: &Value, with_rowid: bool) -> Result<(Vec<String>, Vec<SqlValue>)> {
     let Value::Object(map) = row else {
-        bail!("a logged row is not an object");
+        return Err(Error::storage(Internal("a logged row is not an object")));
     };
     let has_id = map.contains_key("id");
     let mut names = Vec::new();

@@ -12,15 +12,14 @@ mod reports;
 mod tasks;
 mod units;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-use crate::i18n::{self, tr};
+use crate::domain::error::{Error, FileAction, Result};
 
-pub use directives::{DirectiveQuery, describe};
+pub use directives::DirectiveQuery;
 pub use history::{ChangeEntry, LogFilter};
 pub use idmap::IdMap;
 pub use people::PersonRow;
@@ -50,28 +49,19 @@ const SORT_THREADS: i64 = 2;
 /// How long a writer waits for another process's transaction to finish.
 const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
-/// Errors of opening a store that callers react to.
-#[derive(Debug, thiserror::Error)]
-pub enum OpenError {
-    /// The file does not exist and the command does not create one.
-    #[error("{}", missing_message(.0))]
-    Missing(PathBuf),
-    /// The file was written by a newer theodoi.
-    #[error("{}", too_new_message(.path, *.found))]
-    TooNew { path: PathBuf, found: i64 },
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Error {
+        Error::storage(e)
+    }
 }
 
-fn missing_message(path: &Path) -> String {
-    tr!(i18n::DB_NOT_FOUND, path = path.display())
-}
-
-fn too_new_message(path: &Path, found: i64) -> String {
-    tr!(
-        i18n::DB_TOO_NEW,
-        path = path.display(),
-        found = found,
-        known = VERSION
-    )
+/// A file error, with what was being done and to which file.
+fn file_error(action: FileAction, path: &Path) -> impl FnOnce(rusqlite::Error) -> Error + use<'_> {
+    move |e| Error::File {
+        action,
+        path: path.to_path_buf(),
+        source: Box::new(e),
+    }
 }
 
 /// An open database.
@@ -83,7 +73,7 @@ impl Store {
     /// Opens an existing database, upgrading it if it is older than this binary.
     pub fn open(path: &Path) -> Result<Store> {
         if !path.exists() {
-            return Err(OpenError::Missing(path.to_path_buf()).into());
+            return Err(Error::DatabaseMissing(path.to_path_buf()));
         }
         Store::open_file(path)
     }
@@ -105,12 +95,18 @@ impl Store {
 
     fn open_file(path: &Path) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
-            .with_context(|| tr!(i18n::DB_OPEN, path = path.display()))?;
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(file_error(FileAction::Open, path))?;
         let mut store = Store { conn };
-        store
-            .configure(path)
-            .with_context(|| tr!(i18n::DB_OPEN, path = path.display()))?;
+        store.configure(path).map_err(|e| match e {
+            // Said as they are: they name the file themselves.
+            Error::DatabaseTooNew { .. } | Error::Migration { .. } => e,
+            other => Error::File {
+                action: FileAction::Open,
+                path: path.to_path_buf(),
+                source: Box::new(other),
+            },
+        })?;
         Ok(store)
     }
 
@@ -123,11 +119,11 @@ impl Store {
         // Refuse a newer file before anything, WAL included, is written to it.
         let found = self.version()?;
         if found > VERSION {
-            return Err(OpenError::TooNew {
+            return Err(Error::DatabaseTooNew {
                 path: path.to_path_buf(),
                 found,
-            }
-            .into());
+                known: VERSION,
+            });
         }
         let _mode: String =
             self.conn
@@ -154,8 +150,10 @@ impl Store {
             // Another process may have migrated while we waited for the lock.
             let now: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
             if now < to {
-                tx.execute_batch(step)
-                    .with_context(|| tr!(i18n::DB_MIGRATE, version = to))?;
+                tx.execute_batch(step).map_err(|e| Error::Migration {
+                    version: to,
+                    source: Box::new(e.into()),
+                })?;
                 tx.pragma_update(None, "user_version", to)?;
             }
             tx.commit()?;
@@ -167,7 +165,7 @@ impl Store {
     /// and changes nothing; a file that is no theodoi database is not one.
     pub fn is_demo(path: &Path) -> Result<bool> {
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .with_context(|| tr!(i18n::DB_OPEN, path = path.display()))?;
+            .map_err(file_error(FileAction::Open, path))?;
         let kind: Option<String> = conn
             .query_row("SELECT value FROM meta WHERE key = 'kind'", [], |row| {
                 row.get(0)
@@ -181,7 +179,7 @@ impl Store {
     /// other processes write.
     pub fn backup(&self, path: &Path) -> Result<()> {
         if path.exists() {
-            anyhow::bail!(tr!(i18n::BACKUP_EXISTS, path = path.display()));
+            return Err(Error::BackupExists(path.to_path_buf()));
         }
         create_private_file(path)?;
         let result = self
@@ -191,7 +189,7 @@ impl Store {
                 path,
                 None::<fn(rusqlite::backup::Progress)>,
             )
-            .with_context(|| tr!(i18n::BACKUP_FAILED, path = path.display()));
+            .map_err(file_error(FileAction::Backup, path));
         if result.is_err() {
             // Leave no half-written copy behind.
             let _ = std::fs::remove_file(path);
@@ -201,15 +199,16 @@ impl Store {
 
     /// Runs `f` as one change of `actor`, in one `BEGIN IMMEDIATE`
     /// transaction: all of it is written, and logged, or none of it.
-    pub fn write<T>(
+    pub fn write<T, E: From<Error>>(
         &mut self,
         actor: &str,
         action: &str,
-        f: impl FnOnce(&Db<'_>) -> Result<T>,
-    ) -> Result<T> {
+        f: impl FnOnce(&Db<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
         let tx = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(Error::from)?;
         let change_id = history::begin_change(&tx, actor, action)?;
         let db = Db {
             conn: &tx,
@@ -217,7 +216,7 @@ impl Store {
         };
         let value = f(&db)?;
         db.flush_log()?;
-        tx.commit()?;
+        tx.commit().map_err(Error::from)?;
         Ok(value)
     }
 
@@ -256,8 +255,11 @@ pub fn create_private_file(path: &Path) -> Result<bool> {
         return Ok(false);
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .with_context(|| tr!(i18n::DB_CREATE_DIR, path = dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|e| Error::File {
+            action: FileAction::CreateDir,
+            path: dir.to_path_buf(),
+            source: Box::new(e),
+        })?;
     }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
@@ -269,7 +271,11 @@ pub fn create_private_file(path: &Path) -> Result<bool> {
     match options.open(path) {
         Ok(_) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
-        Err(e) => Err(e).with_context(|| tr!(i18n::DB_OPEN, path = path.display())),
+        Err(e) => Err(Error::File {
+            action: FileAction::Open,
+            path: path.to_path_buf(),
+            source: Box::new(e),
+        }),
     }
 }
 
@@ -344,14 +350,14 @@ mod tests {
     }
 
     #[test]
-    fn new_store_is_at_current_version() -> Result<()> {
+    fn new_store_is_at_current_version() -> anyhow::Result<()> {
         let store = Store::open_in_memory()?;
         assert_eq!(store.version()?, VERSION);
         Ok(())
     }
 
     #[test]
-    fn newer_file_is_refused_untouched() -> Result<()> {
+    fn newer_file_is_refused_untouched() -> anyhow::Result<()> {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("new.db");
         {
@@ -360,17 +366,14 @@ mod tests {
         }
         let before = std::fs::read(&path)?;
         let err = Store::open(&path).err().expect("refused");
-        assert!(matches!(
-            err.downcast_ref::<OpenError>(),
-            Some(OpenError::TooNew { .. })
-        ));
+        assert!(matches!(err, Error::DatabaseTooNew { .. }));
         assert_eq!(std::fs::read(&path)?, before);
         Ok(())
     }
 
     #[cfg(unix)]
     #[test]
-    fn new_file_is_private() -> Result<()> {
+    fn new_file_is_private() -> anyhow::Result<()> {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("a/b/theodoi.db");

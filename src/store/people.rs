@@ -1,12 +1,11 @@
 //! The register of people and what they owe.
 
-use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Db, Obligation, now_stamp};
+use crate::domain::error::{Candidates, Entity, Error, Result};
 use crate::domain::person::Person;
-use crate::i18n::{self, tr};
 use crate::text::{collate, fold};
 
 const COLUMNS: &str = "p.id, p.code, p.name, p.position, p.unit_id, p.from_on, p.to_on";
@@ -35,11 +34,11 @@ impl Db<'_> {
     /// Records a person. The caller has checked the code.
     pub fn insert_person(&self, person: &Person) -> Result<Person> {
         if let Some(existing) = self.person_by_code(&person.code)? {
-            bail!(tr!(
-                i18n::PERSON_CODE_TAKEN,
-                code = person.code,
-                name = existing.name
-            ));
+            return Err(Error::CodeTaken {
+                what: Entity::Person,
+                code: person.code.clone(),
+                holder: existing.name,
+            });
         }
         self.conn
             .prepare_cached(
@@ -97,16 +96,11 @@ impl Db<'_> {
         };
         match <[Person; 1]>::try_from(found) {
             Ok([person]) => Ok(person),
-            Err(found) if found.is_empty() => bail!(tr!(i18n::PERSON_NOT_FOUND, input = reference)),
-            Err(found) => bail!(tr!(
-                i18n::PERSON_AMBIGUOUS,
-                input = reference,
-                candidates = i18n::candidates(
-                    found
-                        .iter()
-                        .map(|p| format!("{} ({}, {})", p.name, p.position, p.code))
-                )
-            )),
+            Err(found) if found.is_empty() => Err(Error::not_found(Entity::Person, reference)),
+            Err(found) => Err(Error::Ambiguous {
+                input: reference.trim().to_string(),
+                candidates: Candidates::People(found),
+            }),
         }
     }
 

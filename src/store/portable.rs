@@ -8,12 +8,11 @@
 
 use std::io::Write;
 
-use anyhow::{Context as _, Result, bail};
 use serde_json::Value;
 
 use super::history::{columns, to_json};
 use super::{Store, VERSION};
-use crate::i18n::{self, tr};
+use crate::domain::error::{Error, Result};
 
 /// Every table, parents before children.
 const TABLES: &[&str] = &[
@@ -35,6 +34,13 @@ pub const EXPORT_VERSION: i64 = 1;
 impl Store {
     /// Writes every row of every table.
     pub fn export(&self, out: &mut dyn Write) -> Result<()> {
+        self.export_to(out).map_err(|e| match e {
+            ExportError::Db(e) => e,
+            ExportError::Io(e) => Error::storage(e),
+        })
+    }
+
+    fn export_to(&self, out: &mut dyn Write) -> Result<(), ExportError> {
         write!(
             out,
             "{{\"format\":\"theodoi\",\"version\":{EXPORT_VERSION},\"schema\":{},\"tables\":{{",
@@ -71,20 +77,18 @@ impl Store {
     /// Returns how many rows were written.
     pub fn import(&mut self, document: &Value, source: &str) -> Result<usize> {
         if document["format"] != "theodoi" || document["version"] != EXPORT_VERSION {
-            bail!(tr!(
-                i18n::EXPORT_NOT_OURS,
-                path = source,
-                version = EXPORT_VERSION
-            ));
+            return Err(Error::NotAnExport {
+                source_name: source.to_string(),
+                version: EXPORT_VERSION,
+            });
         }
         let schema = document["schema"].as_i64().unwrap_or(i64::MAX);
         if schema > VERSION {
-            bail!(tr!(
-                i18n::EXPORT_TOO_NEW,
-                path = source,
-                found = schema,
-                known = VERSION
-            ));
+            return Err(Error::ExportTooNew {
+                source_name: source.to_string(),
+                found: schema,
+                known: VERSION,
+            });
         }
         let tx = self
             .conn
@@ -96,7 +100,7 @@ impl Store {
             |row| row.get(0),
         )?;
         if used {
-            bail!(i18n::IMPORT_NOT_EMPTY.get());
+            return Err(Error::ImportNotEmpty);
         }
         // Units point at their parents and successors in any order.
         tx.pragma_update(None, "defer_foreign_keys", "ON")?;
@@ -113,12 +117,42 @@ impl Store {
                     vec!["?"; names.len()].join(", ")
                 );
                 tx.execute(&sql, rusqlite::params_from_iter(values))
-                    .with_context(|| tr!(i18n::EXPORT_BAD_ROW, path = source, table = table))?;
+                    .map_err(|e| bad_row(source, table, e))?;
                 written += 1;
             }
         }
-        tx.commit()
-            .with_context(|| tr!(i18n::EXPORT_BAD_ROW, path = source, table = "…"))?;
+        tx.commit().map_err(|e| bad_row(source, "…", e))?;
         Ok(written)
+    }
+}
+
+/// A row of `table` in `source` that the database refused.
+fn bad_row(source: &str, table: &str, e: rusqlite::Error) -> Error {
+    Error::ImportBadRow {
+        source_name: source.to_string(),
+        table: table.to_string(),
+        source: Box::new(e.into()),
+    }
+}
+
+/// Writing an export fails in the database or on the way out; a closed
+/// pipe stays an I/O error, so that the edge can see it as one.
+#[derive(Debug, thiserror::Error)]
+enum ExportError {
+    #[error(transparent)]
+    Db(#[from] Error),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+impl From<rusqlite::Error> for ExportError {
+    fn from(e: rusqlite::Error) -> ExportError {
+        ExportError::Db(e.into())
+    }
+}
+
+impl From<serde_json::Error> for ExportError {
+    fn from(e: serde_json::Error) -> ExportError {
+        ExportError::Db(e.into())
     }
 }

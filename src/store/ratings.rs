@@ -1,13 +1,12 @@
 //! Ratings and the rules that check them.
 
-use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
 use super::Db;
+use crate::domain::error::{Error, Result};
 use crate::domain::rating::{RULES, RuleError};
 use crate::domain::{Rating, Rules};
-use crate::i18n::{self, tr};
 
 /// One unit's result under one rating task.
 #[derive(Debug, Clone)]
@@ -47,17 +46,19 @@ impl Db<'_> {
         let was = rules.value(name);
         if let Err(e) = rules.set(name, value) {
             match e {
-                RuleError::Unknown(input) => bail!(tr!(
-                    i18n::BAD_RULE_NAME,
-                    input = input,
-                    accepted = RULES.iter().map(|r| r.name).collect::<Vec<_>>().join(", ")
-                )),
-                RuleError::Value(input, accepted) => bail!(tr!(
-                    i18n::BAD_RULE_VALUE,
-                    input = input,
-                    name = name,
-                    accepted = accepted
-                )),
+                RuleError::Unknown(input) => {
+                    return Err(Error::UnknownRule {
+                        input,
+                        accepted: RULES.iter().map(|r| r.name).collect(),
+                    });
+                }
+                RuleError::Value(input, accepted) => {
+                    return Err(Error::BadRuleValue {
+                        name: name.to_string(),
+                        input,
+                        accepted,
+                    });
+                }
             }
         }
         let value = rules.value(name);

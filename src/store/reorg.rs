@@ -1,9 +1,10 @@
 //! Directives revoked or replaced, units dissolved or merged: what was done
 //! stays; what was still open is cancelled, or passed to a successor.
 
-use anyhow::Result;
 use chrono::NaiveDate;
 use rusqlite::params;
+
+use crate::domain::error::Result;
 
 use super::Db;
 use crate::domain::unit::Unit;

@@ -3,9 +3,11 @@
 
 use foldhash::HashMap;
 
-use anyhow::Result;
 use chrono::NaiveDate;
 use rusqlite::ToSql;
+
+use super::history::Internal;
+use crate::domain::error::{Error, Result};
 
 use super::{Db, IdMap, date_at, parse_column};
 use crate::domain::{DocType, Status, UnitKind};
@@ -198,26 +200,37 @@ const EXISTS_ON: &str = "(o.opened_on IS NULL OR o.opened_on <= :as_of)";
 impl Db<'_> {
     /// Calls `each` with every obligation in `scope` that `selection` keeps,
     /// as of `as_of`, in `order`.
-    pub fn for_each_obligation(
+    pub fn for_each_obligation<E: From<Error>>(
         &self,
         scope: &Scope,
         selection: Selection,
         as_of: NaiveDate,
         order: Order,
-        mut each: impl FnMut(ObligationRow) -> Result<()>,
-    ) -> Result<()> {
+        mut each: impl FnMut(ObligationRow) -> Result<(), E>,
+    ) -> Result<(), E> {
         let sql = obligation_sql(scope, selection, order);
         let until = match selection {
             Selection::DueBy(until) => Some(until),
             _ => None,
         };
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(Error::from)?;
         let mut params = scope_params(scope);
         params.push((":as_of", Box::new(as_of)));
         params.push((":until", Box::new(until)));
         let refs = bind(&params, &sql);
-        let mut rows = stmt.query(refs.as_slice())?;
-        while let Some(row) = rows.next()? {
+        let mut rows = stmt.query(refs.as_slice()).map_err(Error::from)?;
+        while let Some(row) = rows.next().map_err(Error::from)? {
+            let obligation = obligation_row(row, as_of).map_err(Error::from)?;
+            each(obligation)?;
+        }
+        Ok(())
+    }
+}
+
+/// One row of the obligation query, as of the report's day.
+fn obligation_row(row: &rusqlite::Row<'_>, as_of: NaiveDate) -> rusqlite::Result<ObligationRow> {
+    {
+        {
             let kind: String = row.get(2)?;
             let symbol: Option<String> = row.get(5)?;
             let doc_type: String = row.get(6)?;
@@ -252,11 +265,12 @@ impl Db<'_> {
                 person_name: row.get(16)?,
             };
             let cancelled_on = date_at(row, 13)?;
-            each(obligation.as_of(due_on, completed_on, cancelled_on, as_of))?;
+            Ok(obligation.as_of(due_on, completed_on, cancelled_on, as_of))
         }
-        Ok(())
     }
+}
 
+impl Db<'_> {
     /// How many obligations in `scope` are overdue on `as_of`.
     pub fn count_overdue(&self, scope: &Scope, as_of: NaiveDate) -> Result<usize> {
         let sql = count_overdue_sql(scope);
@@ -299,11 +313,11 @@ impl Db<'_> {
         while let Some(row) = rows.next()? {
             let unit_id: i64 = row.get(1)?;
             let Some(&kind) = kinds.get(unit_id) else {
-                anyhow::bail!("obligation of unknown unit {unit_id}");
+                return Err(Error::storage(Internal("an obligation of an unknown unit")));
             };
             let code: i64 = row.get(2)?;
             let Some(&status) = usize::try_from(code).ok().and_then(|c| STATUSES.get(c)) else {
-                anyhow::bail!("unknown status code {code}");
+                return Err(Error::storage(Internal("an unknown status code")));
             };
             each(Fact {
                 task_id: row.get(0)?,
@@ -390,7 +404,7 @@ mod tests {
 
     /// The status SQL counts with is the status Rust reports, on every case.
     #[test]
-    fn status_in_sql_agrees_with_the_domain() -> Result<()> {
+    fn status_in_sql_agrees_with_the_domain() -> anyhow::Result<()> {
         let store = Store::open_in_memory()?;
         let db = store.read();
         let day = |d| NaiveDate::from_ymd_opt(2023, 12, d).expect("a day");
@@ -428,7 +442,7 @@ mod tests {
     /// Overdue and upcoming read obligations through the due-date index,
     /// never by scanning the whole table.
     #[test]
-    fn report_queries_use_the_due_date_index() -> Result<()> {
+    fn report_queries_use_the_due_date_index() -> anyhow::Result<()> {
         let all = Scope::default();
         let narrow = Scope {
             directive: Some(1),

@@ -1,13 +1,12 @@
 //! Tasks, their due dates per unit kind, obligations and completions.
 
-use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Db, DirectiveQuery, now_stamp};
+use crate::domain::error::{Candidates, Entity, Error, Result};
 use crate::domain::task::Task;
 use crate::domain::{DueRule, UnitKind};
-use crate::i18n::{self, tr};
 use crate::text::fold;
 
 /// One unit's obligation under one task.
@@ -61,8 +60,12 @@ impl Db<'_> {
             ref dues,
             ..
         } = *new;
-        if self.task_by_code(code)?.is_some() {
-            bail!(tr!(i18n::TASK_CODE_TAKEN, code = code));
+        if let Some(holder) = self.task_by_code(code)? {
+            return Err(Error::CodeTaken {
+                what: Entity::Task,
+                code: holder.code,
+                holder: holder.title,
+            });
         }
         self.conn
             .prepare_cached(
@@ -192,15 +195,11 @@ impl Db<'_> {
         };
         match <[Task; 1]>::try_from(found) {
             Ok([task]) => Ok(task),
-            Err(found) if found.is_empty() => {
-                bail!(tr!(i18n::TASK_NOT_FOUND, input = reference))
-            }
-            Err(found) => bail!(tr!(
-                i18n::TASK_AMBIGUOUS,
-                input = reference,
-                candidates =
-                    i18n::candidates(found.iter().map(|t| format!("{} ({})", t.code, t.title)))
-            )),
+            Err(found) if found.is_empty() => Err(Error::not_found(Entity::Task, reference)),
+            Err(found) => Err(Error::Ambiguous {
+                input: reference.trim().to_string(),
+                candidates: Candidates::Tasks(found),
+            }),
         }
     }
 
@@ -267,7 +266,11 @@ impl Db<'_> {
     /// Corrects a task's title or code; the old values stay in the log.
     pub fn update_task(&self, id: i64, code: &str, title: &str) -> Result<()> {
         if let Some(other) = self.task_by_code(code)?.filter(|t| t.id != id) {
-            bail!(tr!(i18n::TASK_CODE_TAKEN, code = other.code));
+            return Err(Error::CodeTaken {
+                what: Entity::Task,
+                code: other.code,
+                holder: other.title,
+            });
         }
         self.update_logged("task", id, |conn| {
             conn.prepare_cached(

@@ -1,12 +1,11 @@
 //! Units: adding, finding by reference, listing in tree order.
 
-use anyhow::{Result, bail};
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Db, now_stamp, parse_column};
 use crate::domain::UnitKind;
+use crate::domain::error::{Candidates, Entity, Error, Result};
 use crate::domain::unit::Unit;
-use crate::i18n::{self, tr};
 use crate::text::{collate, fold};
 
 /// A unit with what a listing shows of its place in the tree.
@@ -78,11 +77,11 @@ impl Db<'_> {
             ]);
         if let Err(e) = inserted {
             if let Some(existing) = self.unit_by_code(code)? {
-                bail!(tr!(
-                    i18n::UNIT_CODE_TAKEN,
-                    code = code,
-                    name = existing.name
-                ));
+                return Err(Error::CodeTaken {
+                    what: Entity::Unit,
+                    code: code.to_string(),
+                    holder: existing.name,
+                });
             }
             return Err(e.into());
         }
@@ -120,7 +119,7 @@ impl Db<'_> {
         }
         let key = fold(reference);
         if key.is_empty() {
-            bail!(tr!(i18n::UNIT_NOT_FOUND, input = reference));
+            return Err(Error::not_found(Entity::Unit, reference));
         }
         let exact = self.units_where("u.name_fold = ?1", &key)?;
         let found = if exact.is_empty() {
@@ -131,15 +130,11 @@ impl Db<'_> {
         };
         match <[Unit; 1]>::try_from(found) {
             Ok([unit]) => Ok(unit),
-            Err(found) if found.is_empty() => {
-                bail!(tr!(i18n::UNIT_NOT_FOUND, input = reference))
-            }
-            Err(found) => bail!(tr!(
-                i18n::UNIT_AMBIGUOUS,
-                input = reference,
-                candidates =
-                    i18n::candidates(found.iter().map(|u| format!("{} ({})", u.name, u.code)))
-            )),
+            Err(found) if found.is_empty() => Err(Error::not_found(Entity::Unit, reference)),
+            Err(found) => Err(Error::Ambiguous {
+                input: reference.trim().to_string(),
+                candidates: Candidates::Units(found),
+            }),
         }
     }
 
@@ -245,7 +240,9 @@ impl Db<'_> {
         let mut above = Some(parent_id);
         while let Some(at) = above {
             if at == id {
-                bail!(tr!(i18n::UNIT_MOVE_CYCLE, unit = self.unit(id)?.name));
+                return Err(Error::MoveCycle {
+                    unit: self.unit(id)?.name,
+                });
             }
             above = self.unit(at)?.parent_id;
         }
@@ -269,9 +266,9 @@ mod tests {
     use crate::store::Store;
 
     #[test]
-    fn resolve_by_code_name_and_part() -> Result<()> {
+    fn resolve_by_code_name_and_part() -> anyhow::Result<()> {
         let mut store = Store::open_in_memory()?;
-        store.write("test", "test", |db| {
+        store.write("test", "test", |db| -> Result<()> {
             let root = db.insert_unit(
                 "st",
                 "Đảng bộ thị xã Sơn Tây",
@@ -303,19 +300,24 @@ mod tests {
         ] {
             assert_eq!(db.resolve_unit(reference)?.code, "nq", "{reference}");
         }
-        let err = db.resolve_unit("phuong").unwrap_err().to_string();
-        assert!(
-            err.contains("Ngô Quyền") && err.contains("Quang Trung"),
-            "{err}"
-        );
+        let err = db.resolve_unit("phuong").unwrap_err();
+        let Error::Ambiguous {
+            candidates: Candidates::Units(units),
+            ..
+        } = err
+        else {
+            panic!("{err}")
+        };
+        let codes: Vec<&str> = units.iter().map(|u| u.code.as_str()).collect();
+        assert_eq!(codes, ["nq", "qt"]);
         assert!(db.resolve_unit("Hoàn Kiếm").is_err());
         Ok(())
     }
 
     #[test]
-    fn a_partial_name_prefers_the_unit_the_others_sit_under() -> Result<()> {
+    fn a_partial_name_prefers_the_unit_the_others_sit_under() -> anyhow::Result<()> {
         let mut store = Store::open_in_memory()?;
-        store.write("test", "test", |db| {
+        store.write("test", "test", |db| -> Result<()> {
             let root = db.insert_unit(
                 "st",
                 "Đảng bộ thị xã Sơn Tây",
@@ -363,9 +365,9 @@ mod tests {
     }
 
     #[test]
-    fn tree_order_puts_children_under_parents() -> Result<()> {
+    fn tree_order_puts_children_under_parents() -> anyhow::Result<()> {
         let mut store = Store::open_in_memory()?;
-        store.write("test", "test", |db| {
+        store.write("test", "test", |db| -> Result<()> {
             let root = db.insert_unit(
                 "st",
                 "Đảng bộ thị xã Sơn Tây",

@@ -1,0 +1,191 @@
+//! Errors in the user's language: the one place where the error values of
+//! the layers below become sentences.
+
+use super::{Text, candidates, describe, tr};
+use crate::domain::error::{Candidates, Entity, Error, Field, FileAction};
+
+/// The whole error chain on one line, in the language in force: each of our
+/// own errors said in words, any other cause as it says itself.
+pub fn error_line(err: &anyhow::Error) -> String {
+    let mut parts = Vec::new();
+    for cause in err.chain() {
+        if let Some(e) = cause.downcast_ref::<Error>() {
+            parts.push(message(e));
+            // `message` says the causes below it.
+            break;
+        }
+        parts.push(cause.to_string());
+    }
+    parts.join(": ")
+}
+
+/// One error of ours, with its causes, in the language in force.
+pub fn message(e: &Error) -> String {
+    match e {
+        Error::NotFound { what, input } => {
+            let text = match what {
+                Entity::Directive => super::DIRECTIVE_NOT_FOUND,
+                Entity::Unit => super::UNIT_NOT_FOUND,
+                Entity::Task => super::TASK_NOT_FOUND,
+                Entity::Person => super::PERSON_NOT_FOUND,
+            };
+            tr!(text, input = input)
+        }
+        Error::Ambiguous { input, candidates } => {
+            let (text, list) = ambiguity(candidates);
+            tr!(text, input = input, candidates = list)
+        }
+        Error::CodeTaken { what, code, holder } => match what {
+            Entity::Unit => tr!(super::UNIT_CODE_TAKEN, code = code, name = holder),
+            Entity::Person => tr!(super::PERSON_CODE_TAKEN, code = code, name = holder),
+            Entity::Task | Entity::Directive => tr!(super::TASK_CODE_TAKEN, code = code),
+        },
+        Error::DirectiveExists { existing } => {
+            tr!(super::DIRECTIVE_EXISTS, directive = describe(existing))
+        }
+        Error::MoveCycle { unit } => tr!(super::UNIT_MOVE_CYCLE, unit = unit),
+        Error::BadParent { kind, parent } => {
+            let allowed = kind
+                .allowed_parents()
+                .iter()
+                .map(|k| k.to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            match parent {
+                Some((parent_kind, name)) => tr!(
+                    super::UNIT_BAD_PARENT,
+                    kind = kind,
+                    parent = name,
+                    parent_kind = parent_kind,
+                    allowed = allowed
+                ),
+                None => tr!(super::UNIT_NEEDS_PARENT, kind = kind, allowed = allowed),
+            }
+        }
+        Error::BadCode { code } => tr!(super::UNIT_BAD_CODE, code = code),
+        Error::EmptyText { field } => tr!(super::EMPTY_TEXT, what = field_name(*field).get()),
+        Error::UndoAlready { id, by } => tr!(super::UNDO_ALREADY, id = id, by = by),
+        Error::UndoBlocked { id, later } => tr!(super::UNDO_LATER_CHANGE, id = id, later = later),
+        Error::UndoDependedOn { table } => tr!(super::UNDO_DEPENDED_ON, table = table),
+        Error::UnknownRule { input, accepted } => tr!(
+            super::BAD_RULE_NAME,
+            input = input,
+            accepted = accepted.join(", ")
+        ),
+        Error::BadRuleValue {
+            name,
+            input,
+            accepted,
+        } => tr!(
+            super::BAD_RULE_VALUE,
+            input = input,
+            name = name,
+            accepted = accepted
+        ),
+        Error::DatabaseMissing(path) => tr!(super::DB_NOT_FOUND, path = path.display()),
+        Error::DatabaseTooNew { path, found, known } => tr!(
+            super::DB_TOO_NEW,
+            path = path.display(),
+            found = found,
+            known = known
+        ),
+        Error::Migration { version, source } => format!(
+            "{}: {}",
+            tr!(super::DB_MIGRATE, version = version),
+            message(source)
+        ),
+        Error::File {
+            action,
+            path,
+            source,
+        } => {
+            let text = match action {
+                FileAction::Open => super::DB_OPEN,
+                FileAction::CreateDir => super::DB_CREATE_DIR,
+                FileAction::Backup => super::BACKUP_FAILED,
+            };
+            let cause = match source.downcast_ref::<Error>() {
+                Some(inner) => message(inner),
+                None => source.to_string(),
+            };
+            format!("{}: {cause}", tr!(text, path = path.display()))
+        }
+        Error::BackupExists(path) => tr!(super::BACKUP_EXISTS, path = path.display()),
+        Error::NotAnExport {
+            source_name,
+            version,
+        } => tr!(
+            super::EXPORT_NOT_OURS,
+            path = source_name,
+            version = version
+        ),
+        Error::ExportTooNew {
+            source_name,
+            found,
+            known,
+        } => tr!(
+            super::EXPORT_TOO_NEW,
+            path = source_name,
+            found = found,
+            known = known
+        ),
+        Error::ImportNotEmpty => super::IMPORT_NOT_EMPTY.get().to_string(),
+        Error::ImportBadRow {
+            source_name,
+            table,
+            source,
+        } => format!(
+            "{}: {}",
+            tr!(super::EXPORT_BAD_ROW, path = source_name, table = table),
+            message(source)
+        ),
+        Error::Storage(e) => {
+            let mut line = e.to_string();
+            let mut cause = e.source();
+            while let Some(c) = cause {
+                line.push_str(": ");
+                line.push_str(&c.to_string());
+                cause = c.source();
+            }
+            line
+        }
+    }
+}
+
+/// The message for an ambiguous reference and its candidates, one line.
+fn ambiguity(found: &Candidates) -> (Text, String) {
+    match found {
+        Candidates::Directives(v) => (
+            super::DIRECTIVE_AMBIGUOUS,
+            candidates(v.iter().map(describe)),
+        ),
+        Candidates::Units(v) => (
+            super::UNIT_AMBIGUOUS,
+            candidates(v.iter().map(|u| format!("{} ({})", u.name, u.code))),
+        ),
+        Candidates::Tasks(v) => (
+            super::TASK_AMBIGUOUS,
+            candidates(v.iter().map(|t| format!("{} ({})", t.code, t.title))),
+        ),
+        Candidates::People(v) => (
+            super::PERSON_AMBIGUOUS,
+            candidates(
+                v.iter()
+                    .map(|p| format!("{} ({}, {})", p.name, p.position, p.code)),
+            ),
+        ),
+    }
+}
+
+/// How a field is named in "… must not be empty".
+fn field_name(field: Field) -> Text {
+    match field {
+        Field::UnitName => super::WHAT_NAME,
+        Field::PersonName => super::WHAT_PERSON_NAME,
+        Field::Position => super::WHAT_POSITION,
+        Field::Issuer => super::WHAT_ISSUER,
+        Field::Title => super::WHAT_TITLE,
+        Field::RevokeReason => super::WHAT_REASON_REVOKE,
+        Field::ExtendReason => super::WHAT_REASON,
+    }
+}
