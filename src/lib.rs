@@ -1,6 +1,7 @@
 //! theodoi: track how Party directives are carried out, on SQLite.
 //! See ARCHITECTURE.md for the map of the modules.
 
+pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod extract;

@@ -26,7 +26,7 @@ pub struct Args {
 
 pub fn run(store: &Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode> {
     let db = store.read();
-    let unit = db.resolve_unit(&args.unit)?;
+    let unit = crate::app::resolve_unit(&db, &args.unit)?;
     let scope = args.filter.scope(&db, Some(&unit.code))?;
     let report = ObligationReport {
         kind: Kind::Agenda { unit: unit.name },

@@ -7,6 +7,7 @@ use anyhow::{Context as _, Result, bail};
 use serde::de::DeserializeOwned;
 
 use super::{Context, write_checked};
+use crate::domain::error::RowProblem;
 use crate::i18n::{self, tr};
 use crate::store::{Db, Store};
 
@@ -26,8 +27,12 @@ impl LineErrors {
         self.0.push((line, reason.into()));
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+    /// The reasons, as problems of rows for a use case to add to.
+    pub fn into_problems(self) -> Vec<(u64, RowProblem)> {
+        self.0
+            .into_iter()
+            .map(|(line, reason)| (line, RowProblem::Said(reason)))
+            .collect()
     }
 
     /// Fails, naming every bad line, when there is one.

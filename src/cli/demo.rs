@@ -9,6 +9,10 @@ use anyhow::{Context as _, Result, bail};
 use serde::Deserialize;
 
 use super::{Context, date_arg, doc_type_arg, due_arg};
+use crate::app::completions::Completion;
+use crate::app::directives::NewDirective;
+use crate::app::tasks::NewTask;
+use crate::app::{self, DirectiveQuery};
 use crate::i18n::{self, tr};
 use crate::report::{Format, RenderOptions};
 use crate::store::{Db, Scope, Store};
@@ -98,17 +102,19 @@ struct CompletionRecord {
     note: String,
 }
 
-/// Loads every fixture through the same code as the commands.
+/// Loads every fixture through the same use cases as the commands.
 fn load(db: &Db<'_>, ctx: &Context) -> Result<()> {
     for r in records::<DirectiveRecord>(DIRECTIVES, "directives.csv")? {
-        let args = super::directive::AddArgs {
-            symbol: r.symbol,
-            issuer: r.issuer,
-            date: date_arg(&r.issued_on).map_err(anyhow::Error::msg)?,
-            title: r.title,
-            doc_type: Some(doc_type_arg(&r.doc_type).map_err(anyhow::Error::msg)?),
-        };
-        super::directive::add(db, &args)?;
+        app::directives::add(
+            db,
+            &NewDirective {
+                reference: &r.symbol,
+                doc_type: Some(doc_type_arg(&r.doc_type).map_err(anyhow::Error::msg)?),
+                issuer: &r.issuer,
+                issued_on: date_arg(&r.issued_on).map_err(anyhow::Error::msg)?,
+                title: &r.title,
+            },
+        )?;
     }
     super::unit::import(db, UNITS.as_bytes(), "fixtures/units.csv")?;
     for r in records::<TaskRecord>(TASKS, "tasks.csv")? {
@@ -118,34 +124,33 @@ fn load(db: &Db<'_>, ctx: &Context) -> Result<()> {
             .map(due_arg)
             .collect::<Result<Vec<_>, String>>()
             .map_err(anyhow::Error::msg)?;
-        let args = super::task::AddArgs {
-            directive: r.directive,
-            issuer: Some(r.issuer),
-            title: r.title,
-            due,
-            within: None,
-            code: Some(r.code),
-            rated: false,
-            people: false,
-        };
-        super::task::add(db, &args)?;
+        app::tasks::add(
+            db,
+            &NewTask {
+                directive: DirectiveQuery {
+                    reference: &r.directive,
+                    issuer: Some(&r.issuer),
+                    issued_on: None,
+                },
+                title: &r.title,
+                due: &due,
+                within: None,
+                code: Some(&r.code),
+                rated: false,
+                people: false,
+            },
+        )?;
     }
     for r in records::<CompletionRecord>(COMPLETIONS, "completions.csv")? {
-        let args = super::done::Args {
-            task: r.task,
-            unit: Some(r.unit),
+        let completion = Completion {
+            task: &r.task,
+            unit: Some(&r.unit),
             on: Some(date_arg(&r.on).map_err(anyhow::Error::msg)?),
-            evidence: Some(r.evidence),
-            note: Some(r.note),
-            correct: false,
-            from: None,
-            dry_run: false,
-            rating: None,
-            not_rated: None,
-            force: false,
-            person: None,
+            evidence: Some(&r.evidence),
+            note: Some(&r.note),
+            ..Completion::default()
         };
-        super::done::record(db, &args, ctx)?;
+        app::completions::record(db, &completion, &ctx.actor, ctx.today)?;
     }
     Ok(())
 }

@@ -7,16 +7,17 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Context, OutputArgs, date_arg, doc_type_arg, required_text};
-use crate::domain::directive::{Directive, SpecError};
-use crate::domain::{DirectiveSpec, DocType};
+use super::{Context, OutputArgs, date_arg, doc_type_arg};
+use crate::app::directives::{DirectiveEdit, NewDirective};
+use crate::app::{self, DirectiveQuery};
+use crate::domain::DocType;
+use crate::domain::directive::Directive;
 use crate::i18n::{self, tr};
 use crate::report::directives::{DirectiveList, TaskList, TaskRow};
 use crate::report::progress::{GroupBy, ProgressReport, ProgressRow};
 use crate::report::{Format, render};
-use crate::store::{Db, DirectiveQuery, Scope, Store};
+use crate::store::{Db, Scope, Store};
 use crate::text::date::format_dmy;
-use crate::text::symbol::{SymbolError, TYPE_CODES};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -114,9 +115,9 @@ pub fn run(
     match cmd {
         Command::Add(args) => {
             let directive = super::write(store, ctx, "directive.add", |db| {
-                let directive = add(db, &args)?;
+                let directive = app::directives::add(db, &args.request())?;
                 db.note(
-                    serde_json::json!({ "directive": crate::i18n::describe(&directive) }),
+                    serde_json::json!({ "directive": i18n::describe(&directive) }),
                     None,
                     Some(directive.id),
                 )?;
@@ -127,7 +128,7 @@ pub fn run(
                 "{}",
                 tr!(
                     i18n::DIRECTIVE_ADDED,
-                    directive = crate::i18n::describe(&directive)
+                    directive = i18n::describe(&directive)
                 )
             )?;
         }
@@ -138,33 +139,20 @@ pub fn run(
         Command::Show(args) => show(store.read(), &args, ctx, out)?,
         Command::Edit(args) => {
             let message = super::write(store, ctx, "directive.edit", |db| {
-                let old = db.resolve_directive(&DirectiveQuery {
+                let which = DirectiveQuery {
                     reference: &args.reference,
                     issuer: args.of.as_deref(),
                     issued_on: None,
-                })?;
-                let mut new = old.clone();
-                if let Some(symbol) = &args.symbol {
-                    let spec = parse_spec(symbol, args.doc_type.or(Some(old.doc_type)))?;
-                    new.doc_type = spec.doc_type;
-                    new.number = spec.number.clone();
-                    new.symbol = spec.symbol.as_ref().map(|s| s.to_string());
-                    new.symbol_as_written = spec.symbol.map(|_| crate::text::normalize(symbol));
-                }
-                if let Some(t) = args.doc_type {
-                    new.doc_type = t;
-                }
-                if let Some(issuer) = &args.issuer {
-                    new.issuer = required_text(issuer, i18n::WHAT_ISSUER)?;
-                }
-                if let Some(date) = args.date {
-                    new.issued_on = date;
-                }
-                if let Some(title) = &args.title {
-                    new.title = required_text(title, i18n::WHAT_TITLE)?;
-                }
-                db.update_directive(&new)?;
-                let (before, after) = (crate::i18n::describe(&old), crate::i18n::describe(&new));
+                };
+                let edit = DirectiveEdit {
+                    symbol: args.symbol.as_deref(),
+                    doc_type: args.doc_type,
+                    issuer: args.issuer.as_deref(),
+                    issued_on: args.date,
+                    title: args.title.as_deref(),
+                };
+                let (old, new) = app::directives::edit(db, &which, &edit)?;
+                let (before, after) = (i18n::describe(&old), i18n::describe(&new));
                 db.note(
                     serde_json::json!({ "from": before, "to": after }),
                     None,
@@ -176,24 +164,20 @@ pub fn run(
         }
         Command::Revoke(args) => {
             let message = super::write(store, ctx, "directive.revoke", |db| {
-                let directive = db.resolve_directive(&DirectiveQuery {
-                    reference: &args.reference,
-                    issuer: args.issuer.as_deref(),
-                    issued_on: None,
-                })?;
-                let reason = required_text(&args.reason, i18n::WHAT_REASON_REVOKE)?;
-                if let Some(on) = db.revoked_on(directive.id)? {
-                    anyhow::bail!(tr!(
-                        i18n::REVOKED_ALREADY,
-                        directive = crate::i18n::label(&directive),
-                        date = format_dmy(on)
-                    ));
-                }
-                let n = db.revoke_directive(directive.id, args.on, &reason, None)?;
-                let label = crate::i18n::describe(&directive);
+                let directive = app::resolve_directive(
+                    db,
+                    &DirectiveQuery {
+                        reference: &args.reference,
+                        issuer: args.issuer.as_deref(),
+                        issued_on: None,
+                    },
+                )?;
+                let n = app::directives::revoke(db, &directive, args.on, &args.reason)?;
+                let label = i18n::describe(&directive);
                 db.note(
                     serde_json::json!({
-                        "directive": label, "on": format_dmy(args.on), "reason": reason, "n": n
+                        "directive": label, "on": format_dmy(args.on),
+                        "reason": crate::text::normalize(&args.reason), "n": n
                     }),
                     None,
                     Some(directive.id),
@@ -209,35 +193,22 @@ pub fn run(
         }
         Command::Replace(args) => {
             let message = super::write(store, ctx, "directive.replace", |db| {
-                let old = db.resolve_directive(&DirectiveQuery {
-                    reference: &args.old,
-                    ..Default::default()
-                })?;
-                let new = db.resolve_directive(&DirectiveQuery {
-                    reference: &args.by,
-                    ..Default::default()
-                })?;
-                if let Some(on) = db.revoked_on(old.id)? {
-                    anyhow::bail!(tr!(
-                        i18n::REVOKED_ALREADY,
-                        directive = crate::i18n::label(&old),
-                        date = format_dmy(on)
-                    ));
-                }
-                let on = args.on.unwrap_or(new.issued_on);
-                let reason = tr!(i18n::REPLACED_REASON, directive = crate::i18n::label(&new));
-                let n = db.revoke_directive(old.id, on, &reason, Some(new.id))?;
+                let old = app::resolve_directive(db, &DirectiveQuery::of(&args.old))?;
+                let new = app::resolve_directive(db, &DirectiveQuery::of(&args.by))?;
+                let reason = tr!(i18n::REPLACED_REASON, directive = i18n::label(&new));
+                let (on, n) = app::directives::replace(db, &old, &new, args.on, &reason)?;
                 db.note(
                     serde_json::json!({
-                        "old": crate::i18n::label(&old), "new": crate::i18n::label(&new), "on": format_dmy(on), "n": n
+                        "old": i18n::label(&old), "new": i18n::label(&new),
+                        "on": format_dmy(on), "n": n
                     }),
                     None,
                     Some(old.id),
                 )?;
                 Ok(tr!(
                     i18n::REPLACED,
-                    old = crate::i18n::label(&old),
-                    new = crate::i18n::label(&new),
+                    old = i18n::label(&old),
+                    new = i18n::label(&new),
                     date = format_dmy(on),
                     n = n
                 ))
@@ -248,30 +219,17 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Records one directive; shared with the demo loader.
-pub fn add(db: &Db<'_>, args: &AddArgs) -> Result<Directive> {
-    let spec = parse_spec(&args.symbol, args.doc_type)?;
-    let issuer = required_text(&args.issuer, i18n::WHAT_ISSUER)?;
-    let title = required_text(&args.title, i18n::WHAT_TITLE)?;
-    let as_written = crate::text::normalize(&args.symbol);
-    Ok(db.insert_directive(&spec, &as_written, &issuer, args.date, &title)?)
-}
-
-/// A symbol or `Kế hoạch số 223`, with the error a clerk can act on.
-fn parse_spec(symbol: &str, doc_type: Option<DocType>) -> Result<DirectiveSpec> {
-    DirectiveSpec::parse(symbol, doc_type).map_err(|e| {
-        let input = symbol.trim();
-        anyhow::anyhow!(match e {
-            SpecError::NeedsType => tr!(i18n::NEEDS_TYPE, input = input),
-            SpecError::Symbol(SymbolError::UnknownType(code)) => tr!(
-                i18n::BAD_TYPE_CODE,
-                input = input,
-                code = code,
-                accepted = TYPE_CODES.join(", ")
-            ),
-            SpecError::Symbol(SymbolError::Shape) => tr!(i18n::BAD_SYMBOL, input = input),
-        })
-    })
+impl AddArgs {
+    /// The directive these arguments describe.
+    pub fn request(&self) -> NewDirective<'_> {
+        NewDirective {
+            reference: &self.symbol,
+            doc_type: self.doc_type,
+            issuer: &self.issuer,
+            issued_on: self.date,
+            title: &self.title,
+        }
+    }
 }
 
 /// A directive with its tasks and their progress.
@@ -284,18 +242,21 @@ struct DirectiveDetail {
 }
 
 fn show(db: Db<'_>, args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Result<()> {
-    let directive = db.resolve_directive(&DirectiveQuery {
-        reference: &args.reference,
-        issuer: args.issuer.as_deref(),
-        issued_on: args.date,
-    })?;
+    let directive = crate::app::resolve_directive(
+        &db,
+        &DirectiveQuery {
+            reference: &args.reference,
+            issuer: args.issuer.as_deref(),
+            issued_on: args.date,
+        },
+    )?;
     let tasks = super::task::rows(&db, &db.tasks_of(directive.id)?)?;
     let as_of = args.as_of.unwrap_or(ctx.today);
     let scope = Scope {
         directive: Some(directive.id),
         ..Default::default()
     };
-    let progress = super::progress::compute(&db, &scope, GroupBy::Kind, as_of)?;
+    let progress = app::progress::compute(&db, &scope, GroupBy::Kind, as_of)?;
     let options = args.output.options(ctx);
     match options.format {
         Format::Json => {

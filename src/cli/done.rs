@@ -9,11 +9,12 @@ use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 
 use super::{Context, date_arg, write_checked};
-use crate::domain::{Rating, Status};
+use crate::app;
+use crate::app::completions::{Completion, Recorded};
+use crate::domain::Rating;
 use crate::i18n::{self, tr};
-use crate::store::{CompletionNote, Db, Store};
+use crate::store::{Db, Store};
 use crate::text::date::format_dmy;
-use crate::text::normalize;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
@@ -52,146 +53,66 @@ pub fn run(store: &mut Store, args: Args, ctx: &Context, out: &mut dyn Write) ->
     let message = match &args.from {
         Some(file) => from_file(store, &args, file, ctx)?,
         None => write_checked(store, ctx, "done", args.dry_run, |db| {
-            record(db, &args, ctx)
+            let recorded = app::completions::record(db, &args.request(), &ctx.actor, ctx.today)?;
+            note(db, &recorded)?;
+            Ok(said(&recorded))
         })?,
     };
     writeln!(out, "{message}")?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Records one completion and says what was recorded; shared with the demo loader.
-pub fn record(db: &Db<'_>, args: &Args, ctx: &Context) -> Result<String> {
-    let task = db.resolve_task(&args.task)?;
-    // A unit's own obligation, or, on a task for people, a person's.
-    let (unit, who, person_id, obligation) = match (&args.person, task.for_people) {
-        (Some(reference), _) => {
-            let person = db.resolve_person(reference)?;
-            let Some(obligation) = db.person_obligation(task.id, person.id)? else {
-                bail!(tr!(
-                    i18n::DONE_PERSON_NOT_APPLICABLE,
-                    task = task.code,
-                    name = person.name
-                ));
-            };
-            (
-                db.unit(person.unit_id)?,
-                person.name,
-                Some(person.id),
-                obligation,
-            )
-        }
-        (None, true) => bail!(tr!(i18n::DONE_UNIT_OR_PERSON, task = task.code)),
-        (None, false) => {
-            let Some(unit) = &args.unit else {
-                bail!(i18n::DONE_NEEDS_UNIT.get());
-            };
-            let unit = db.resolve_unit(unit)?;
-            let Some(obligation) = db.obligation(task.id, unit.id)? else {
-                bail!(tr!(
-                    i18n::DONE_NOT_APPLICABLE,
-                    task = task.code,
-                    unit = unit.name
-                ));
-            };
-            let who = unit.name.clone();
-            (unit, who, None, obligation)
-        }
-    };
-    let on = args.on.unwrap_or(ctx.today);
-    if on > ctx.today {
-        bail!(tr!(
-            i18n::DONE_FUTURE,
-            date = format_dmy(on),
-            today = format_dmy(ctx.today)
-        ));
-    }
-    let not_rated = args
-        .not_rated
-        .as_deref()
-        .map(normalize)
-        .filter(|s| !s.is_empty());
-    if (args.rating.is_some() || not_rated.is_some()) && !task.rated {
-        bail!(tr!(i18n::RATING_NOT_RATED_TASK, task = task.code));
-    }
-    // Lower levels first: a đảng bộ is done only when the units under it are.
-    let mut forced = false;
-    if person_id.is_none()
-        && obligation.completed_on.is_none()
-        && unit.kind.has_children()
-        && db.rules()?.lower_levels_first
-    {
-        let open = db.open_below(task.id, unit.id)?;
-        if !open.is_empty() {
-            if !args.force {
-                bail!(tr!(
-                    i18n::ORDER_REFUSED,
-                    unit = who,
-                    n = open.len(),
-                    units = i18n::candidates(open.into_iter())
-                ));
-            }
-            forced = true;
+impl Args {
+    /// The completion these arguments report.
+    pub fn request(&self) -> Completion<'_> {
+        Completion {
+            task: &self.task,
+            unit: self.unit.as_deref(),
+            person: self.person.as_deref(),
+            on: self.on,
+            evidence: self.evidence.as_deref(),
+            note: self.note.as_deref(),
+            correct: self.correct,
+            rating: self.rating,
+            not_rated: self.not_rated.as_deref(),
+            force: self.force,
         }
     }
-    if let Some(done) = obligation.completed_on {
-        if !args.correct {
-            bail!(tr!(
-                i18n::DONE_ALREADY,
-                unit = who,
-                task = task.code,
-                date = format_dmy(done)
-            ));
-        }
-        db.set_action("done.correct")?;
-    }
-    let text = |s: &Option<String>| s.as_deref().map(normalize).filter(|s| !s.is_empty());
-    let (evidence, note) = (text(&args.evidence), text(&args.note));
-    db.complete(
-        obligation.id,
-        on,
-        &CompletionNote {
-            evidence: evidence.as_deref(),
-            note: note.as_deref(),
-            recorded_by: &ctx.actor,
-            rating: args.rating,
-            not_rated: not_rated.as_deref(),
-            forced,
-        },
-    )?;
+}
+
+/// The log line's details of one completion.
+fn note(db: &Db<'_>, r: &Recorded) -> Result<()> {
     db.note(
         serde_json::json!({
-            "unit": who,
-            "task": task.code,
-            "on": format_dmy(on),
-            "was": obligation.completed_on.map(format_dmy),
+            "unit": r.who,
+            "task": r.task.code,
+            "on": format_dmy(r.on),
+            "was": r.was.map(format_dmy),
         }),
-        Some(unit.id),
-        Some(task.directive_id),
+        Some(r.unit.id),
+        Some(r.task.directive_id),
     )?;
-    let status = Status::as_of(obligation.due_on, Some(on), on);
-    // Collectives before their members: a leader's review before their unit's is allowed, but said.
-    let mut warning = String::new();
-    if person_id.is_some() && task.rated {
-        let open = db.open_reviews_of_unit(unit.id)?;
-        if !open.is_empty() {
-            warning = format!(
-                "\n{}",
-                tr!(
-                    i18n::WARN_COLLECTIVE_FIRST,
-                    unit = unit.name,
-                    tasks = open.join(", ")
-                )
-            );
-        }
-    }
-    let message = tr!(
+    Ok(())
+}
+
+/// What the clerk is told of one completion.
+fn said(r: &Recorded) -> String {
+    let mut message = tr!(
         i18n::DONE_RECORDED,
-        unit = who,
-        task = task.code,
-        date = format_dmy(on),
-        status = i18n::status(status).get()
+        unit = r.who,
+        task = r.task.code,
+        date = format_dmy(r.on),
+        status = i18n::status(r.status).get()
     );
-    Ok(message + &warning)
+    if !r.collective_open.is_empty() {
+        message.push('\n');
+        message.push_str(&tr!(
+            i18n::WARN_COLLECTIVE_FIRST,
+            unit = r.unit.name,
+            tasks = r.collective_open.join(", ")
+        ));
+    }
+    message
 }
 
 /// One row of a completions file.
@@ -218,7 +139,7 @@ fn from_file(store: &mut Store, args: &Args, file: &PathBuf, ctx: &Context) -> R
     let bytes = std::fs::read(file).with_context(|| tr!(i18n::IMPORT_READ, path = path))?;
     let n = write_checked(store, ctx, "done.import", args.dry_run, |db| {
         // What is wrong with the task is wrong once, not on every line.
-        db.resolve_task(&args.task)?;
+        app::resolve_task(db, &args.task)?;
         let file = super::csvfile::read::<CompletionRecord>(
             &bytes,
             &path,
@@ -239,22 +160,21 @@ fn from_file(store: &mut Store, args: &Args, file: &PathBuf, ctx: &Context) -> R
                     continue;
                 }
             };
-            let one = Args {
+            let one = Completion {
                 rating: rating.or(args.rating),
-                unit: Some(row.unit),
+                unit: Some(&row.unit),
                 on,
-                evidence: Some(row.evidence),
-                note: Some(row.note),
-                from: None,
-                ..args.clone()
+                evidence: Some(&row.evidence),
+                note: Some(&row.note),
+                ..args.request()
             };
-            match record(db, &one, ctx) {
+            match app::completions::record(db, &one, &ctx.actor, ctx.today) {
                 Ok(_) => n += 1,
-                Err(e) => errors.push(line, i18n::error_line(&e)),
+                Err(e) => errors.push(line, i18n::message(&e)),
             }
         }
         errors.check(&path)?;
-        let task = db.resolve_task(&args.task)?;
+        let task = app::resolve_task(db, &args.task)?;
         // A row that corrects renamed the change; it is one import.
         db.set_action("done.import")?;
         db.note(

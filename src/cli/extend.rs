@@ -3,10 +3,11 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::{Context, date_arg, required_text};
+use super::{Context, date_arg};
+use crate::app;
 use crate::i18n::{self, tr};
 use crate::store::Store;
 use crate::text::date::format_dmy;
@@ -25,40 +26,19 @@ pub struct Args {
 
 pub fn run(store: &mut Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode> {
     let message = super::write(store, ctx, "extend", |db| {
-        let task = db.resolve_task(&args.task)?;
-        let unit = db.resolve_unit(&args.unit)?;
-        let reason = required_text(&args.reason, i18n::WHAT_REASON)?;
-        let Some(obligation) = db.obligation(task.id, unit.id)? else {
-            bail!(tr!(
-                i18n::DONE_NOT_APPLICABLE,
-                task = task.code,
-                unit = unit.name
-            ));
-        };
-        if let Some(done) = obligation.completed_on {
-            bail!(tr!(
-                i18n::EXTEND_DONE_ALREADY,
-                unit = unit.name,
-                task = task.code,
-                date = format_dmy(done)
-            ));
-        }
-        let (from, to) = (format_dmy(obligation.due_on), format_dmy(args.to));
-        if args.to <= obligation.due_on {
-            bail!(tr!(i18n::EXTEND_NOT_LATER, from = from, to = to));
-        }
-        db.extend(obligation.id, args.to, &reason)?;
+        let e = app::completions::extend(db, &args.task, &args.unit, args.to, &args.reason)?;
+        let (from, to) = (format_dmy(e.from), format_dmy(e.to));
         db.note(
             serde_json::json!({
-                "unit": unit.name, "task": task.code, "from": from, "to": to, "reason": reason
+                "unit": e.unit.name, "task": e.task.code, "from": from, "to": to, "reason": e.reason
             }),
-            Some(unit.id),
-            Some(task.directive_id),
+            Some(e.unit.id),
+            Some(e.task.directive_id),
         )?;
         Ok(tr!(
             i18n::EXTEND_DONE,
-            unit = unit.name,
-            task = task.code,
+            unit = e.unit.name,
+            task = e.task.code,
             from = from,
             to = to
         ))

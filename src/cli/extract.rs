@@ -8,15 +8,13 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result};
 
 use super::{Context, OutputArgs};
-use crate::domain::directive::Directive;
-use crate::domain::task::Task;
-use crate::domain::{DirectiveSpec, DueRule};
-use crate::extract::{Extraction, due_day, extract};
+use crate::app;
+use crate::app::extract::Applied;
+use crate::extract::{Extraction, extract};
 use crate::i18n::{self, tr};
 use crate::report::extract::{FoundDeadlines, FoundDirectives};
 use crate::report::{Format, render};
-use crate::store::{Db, DirectiveQuery, Store};
-use crate::text::symbol::parse_symbol;
+use crate::store::{Db, Store};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -96,111 +94,38 @@ fn confirm(out: &mut dyn Write) -> Result<bool> {
     ))
 }
 
-/// Records what was found: each directive (linked when already there), and
-/// one task with the deadlines for the directive named last before them.
+/// Records what was found, and says what became of each thing.
 fn apply(db: &Db<'_>, found: &Extraction) -> Result<Vec<String>> {
-    let mut lines = Vec::new();
-    let mut recorded: Vec<(usize, Directive)> = Vec::new();
-    for d in &found.directives {
-        let label = d
-            .symbol
-            .clone()
-            .unwrap_or_else(|| i18n::number_only_label(d.doc_type, &d.number));
-        let existing = db
-            .resolve_directive(&DirectiveQuery {
-                reference: &label,
-                issuer: d.issuer.as_deref(),
-                issued_on: d.issued_on,
-            })
-            .ok();
-        match (existing, &d.issuer, d.issued_on) {
-            (Some(known), _, _) => {
-                lines.push(tr!(
-                    i18n::EXTRACT_LINKED,
-                    directive = crate::i18n::describe(&known)
-                ));
-                recorded.push((d.line, known));
-            }
-            (None, Some(issuer), Some(day)) => {
-                let spec = DirectiveSpec {
-                    doc_type: d.doc_type,
-                    number: d.number.clone(),
-                    symbol: d.symbol.as_deref().and_then(|s| parse_symbol(s).ok()),
-                };
-                let title = d.subject.clone().unwrap_or_else(|| label.clone());
-                let added = db.insert_directive(&spec, &label, issuer, day, &title)?;
-                lines.push(tr!(
-                    i18n::DIRECTIVE_ADDED,
-                    directive = crate::i18n::describe(&added)
-                ));
-                recorded.push((d.line, added));
-            }
-            _ => lines.push(tr!(i18n::EXTRACT_UNSURE, directive = label)),
-        }
-    }
-    let dues: Vec<DueRule> = found
-        .deadlines
+    let applied = app::extract::apply(db, found)?;
+    let lines: Vec<String> = applied
         .iter()
-        .filter_map(|d| {
-            Some(DueRule {
-                kind: d.unit_kind?,
-                due_on: due_day(&d.due)?,
-            })
+        .map(|a| match a {
+            Applied::Linked(d) => tr!(i18n::EXTRACT_LINKED, directive = i18n::describe(d)),
+            Applied::Added(d) => tr!(i18n::DIRECTIVE_ADDED, directive = i18n::describe(d)),
+            Applied::Unsure {
+                symbol,
+                doc_type,
+                number,
+            } => tr!(
+                i18n::EXTRACT_UNSURE,
+                directive = symbol
+                    .clone()
+                    .unwrap_or_else(|| i18n::number_only_label(*doc_type, number))
+            ),
+            Applied::TaskLinked(task) => tr!(
+                i18n::EXTRACT_TASK_LINKED,
+                code = task.code,
+                title = task.title
+            ),
+            Applied::TaskAdded(task, directive, n) => tr!(
+                i18n::TASK_ADDED,
+                code = task.code,
+                title = task.title,
+                directive = i18n::label(directive),
+                n = n
+            ),
         })
-        .fold(Vec::new(), |mut dues, due| {
-            if !dues.iter().any(|d: &DueRule| d.kind == due.kind) {
-                dues.push(due);
-            }
-            dues
-        });
-    let first = found.deadlines.iter().map(|d| d.line).min();
-    let target = recorded
-        .iter()
-        .rfind(|(line, _)| first.is_some_and(|f| *line <= f))
-        .or(recorded.last());
-    let existing_task = match target {
-        Some((_, directive)) => db
-            .tasks_of(directive.id)?
-            .into_iter()
-            .find(|t| t.dues.len() == dues.len() && dues.iter().all(|d| t.dues.contains(d))),
-        None => None,
-    };
-    if let Some(task) = existing_task {
-        lines.push(tr!(
-            i18n::EXTRACT_TASK_LINKED,
-            code = task.code,
-            title = task.title
-        ));
-    } else if let (Some((_, directive)), false) = (target, dues.is_empty()) {
-        let title = found
-            .deadlines
-            .iter()
-            .map(|d| d.what.clone())
-            .find(|w| !w.is_empty());
-        let title = title.unwrap_or_else(|| directive.title.clone());
-        let code = db.free_task_code(&crate::text::slug(&format!(
-            "{}{}",
-            directive.doc_type.code(),
-            directive.number
-        )))?;
-        let task = Task {
-            id: 0,
-            code,
-            directive_id: directive.id,
-            title,
-            rated: false,
-            for_people: false,
-            dues,
-        };
-        let (task, n) = db.insert_task(&task, None)?;
-        lines.push(tr!(
-            i18n::TASK_ADDED,
-            code = task.code,
-            title = task.title,
-            directive = crate::i18n::label(directive),
-            n = n
-        ));
-    }
+        .collect();
     db.note(serde_json::json!({ "n": lines.len() }), None, None)?;
     Ok(lines)
 }

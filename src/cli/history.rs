@@ -3,14 +3,16 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use chrono::NaiveDate;
 
 use super::{Context, OutputArgs, date_arg};
+use crate::app;
+use crate::app::DirectiveQuery;
 use crate::i18n::{self, tr};
 use crate::report::history::{LogReport, LogRow};
 use crate::report::render;
-use crate::store::{DirectiveQuery, LogFilter, Store};
+use crate::store::{LogFilter, Store};
 
 #[derive(Debug, clap::Args)]
 pub struct LogArgs {
@@ -36,15 +38,18 @@ pub fn log(store: &Store, args: LogArgs, ctx: &Context, out: &mut dyn Write) -> 
     let filter = LogFilter {
         since: args.since,
         unit: match &args.unit {
-            Some(reference) => Some(db.resolve_unit(reference)?.id),
+            Some(reference) => Some(crate::app::resolve_unit(&db, reference)?.id),
             None => None,
         },
         directive: match &args.directive {
             Some(reference) => Some(
-                db.resolve_directive(&DirectiveQuery {
-                    reference,
-                    ..Default::default()
-                })?
+                crate::app::resolve_directive(
+                    &db,
+                    &DirectiveQuery {
+                        reference,
+                        ..Default::default()
+                    },
+                )?
                 .id,
             ),
             None => None,
@@ -62,17 +67,7 @@ pub fn undo(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     let message = super::write(store, ctx, "undo", |db| {
-        let target = match args.change {
-            Some(id) => match db.change(id)? {
-                Some(change) => change,
-                None => bail!(tr!(i18n::UNDO_NOT_FOUND, id = id)),
-            },
-            None => match db.last_change_of(&ctx.actor)? {
-                Some(change) => change,
-                None => bail!(tr!(i18n::UNDO_NOTHING, actor = ctx.actor)),
-            },
-        };
-        db.undo(&target)?;
+        let target = app::history::undo(db, args.change, &ctx.actor)?;
         let summary = i18n::change_summary(&target.action, &target.details);
         db.note(
             serde_json::json!({ "change": target.id, "summary": summary }),

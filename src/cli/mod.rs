@@ -31,10 +31,11 @@ use chrono::{FixedOffset, NaiveDate, Utc};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
+use crate::app::DirectiveQuery;
 use crate::domain::{DocType, DueRule, UnitKind};
 use crate::i18n::{self, Lang, tr};
 use crate::report::{Format, RenderOptions};
-use crate::store::{Db, DirectiveQuery, Scope, Store};
+use crate::store::{Db, Scope, Store};
 use crate::text::date::{DateError, parse_date};
 
 /// The whole command line.
@@ -445,21 +446,24 @@ impl FilterArgs {
         Ok(Scope {
             directive: match &self.directive {
                 Some(reference) => Some(
-                    db.resolve_directive(&DirectiveQuery {
-                        reference,
-                        issuer: self.issuer.as_deref(),
-                        issued_on: None,
-                    })?
+                    crate::app::resolve_directive(
+                        db,
+                        &DirectiveQuery {
+                            reference,
+                            issuer: self.issuer.as_deref(),
+                            issued_on: None,
+                        },
+                    )?
                     .id,
                 ),
                 None => None,
             },
             task: match &self.task {
-                Some(reference) => Some(db.resolve_task(reference)?.id),
+                Some(reference) => Some(crate::app::resolve_task(db, reference)?.id),
                 None => None,
             },
             within: match within {
-                Some(reference) => Some(db.resolve_unit(reference)?.id),
+                Some(reference) => Some(crate::app::resolve_unit(db, reference)?.id),
                 None => None,
             },
             kind: self.kind,
@@ -517,15 +521,6 @@ pub fn due_arg(s: &str) -> Result<DueRule, String> {
         DueRuleError::Kind(kind) => kind_error(&kind),
         DueRuleError::Date(date, e) => date_error(&date, &e),
     })
-}
-
-/// A user text that must not be empty once normalized.
-pub fn required_text(s: &str, what: i18n::Text) -> Result<String> {
-    let text = crate::text::normalize(s);
-    if text.is_empty() {
-        anyhow::bail!(tr!(i18n::EMPTY_TEXT, what = what.get()));
-    }
-    Ok(text)
 }
 
 #[cfg(test)]

@@ -8,15 +8,16 @@ use std::process::ExitCode;
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::{Context, OutputArgs, date_arg, required_text};
-use crate::domain::person::Person;
-use crate::domain::unit::is_valid_code;
+use super::{Context, OutputArgs, date_arg};
+use crate::app;
+use crate::app::people::NewPerson;
+use crate::domain::error::RowProblem;
 use crate::i18n::{self, tr};
 use crate::report::obligations::{Kind, ObligationReport};
 use crate::report::people::{PersonList, PersonListRow};
 use crate::report::{Renderer, render};
 use crate::store::{Db, Order, Scope, Selection, Store};
-use crate::text::{date::format_dmy, slug};
+use crate::text::date::format_dmy;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -84,13 +85,15 @@ pub fn run(
     match cmd {
         Command::Add(args) => {
             let message = super::write(store, ctx, "person.add", |db| {
-                let person = add(
+                let person = app::people::add(
                     db,
-                    &args.name,
-                    &args.position,
-                    &args.unit,
-                    args.from,
-                    args.code.as_deref(),
+                    &NewPerson {
+                        name: &args.name,
+                        position: &args.position,
+                        unit: &args.unit,
+                        from: args.from,
+                        code: args.code.as_deref(),
+                    },
                 )?;
                 let unit = db.unit(person.unit_id)?;
                 db.note(
@@ -127,7 +130,7 @@ pub fn run(
         }
         Command::Show(args) => {
             let db = store.read();
-            let person = db.resolve_person(&args.reference)?;
+            let person = crate::app::resolve_person(&db, &args.reference)?;
             let unit = db.unit(person.unit_id)?;
             let report = ObligationReport {
                 kind: Kind::Agenda {
@@ -173,8 +176,7 @@ pub fn run(
         }
         Command::Leave(args) => {
             let message = super::write(store, ctx, "person.leave", |db| {
-                let person = db.resolve_person(&args.reference)?;
-                db.end_person(person.id, args.on)?;
+                let person = app::people::leave(db, &args.reference, args.on)?;
                 db.note(
                     serde_json::json!({ "name": person.name, "on": format_dmy(args.on) }),
                     Some(person.unit_id),
@@ -190,43 +192,6 @@ pub fn run(
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Records one person; shared by `add` and `import`.
-fn add(
-    db: &Db<'_>,
-    name: &str,
-    position: &str,
-    unit: &str,
-    from: Option<NaiveDate>,
-    code: Option<&str>,
-) -> Result<Person> {
-    let name = required_text(name, i18n::WHAT_PERSON_NAME)?;
-    let position = required_text(position, i18n::WHAT_POSITION)?;
-    let unit = db.resolve_unit(unit)?;
-    let code = match code.map(str::trim).filter(|c| !c.is_empty()) {
-        Some(code) if is_valid_code(code) => code.to_string(),
-        Some(code) => anyhow::bail!(tr!(i18n::UNIT_BAD_CODE, code = code)),
-        None => {
-            let stem = slug(&name);
-            let mut code = stem.clone();
-            let mut n = 2;
-            while db.person_by_code(&code)?.is_some() {
-                code = format!("{stem}-{n}");
-                n += 1;
-            }
-            code
-        }
-    };
-    Ok(db.insert_person(&Person {
-        id: 0,
-        code,
-        name,
-        position,
-        unit_id: unit.id,
-        from_on: from,
-        to_on: None,
-    })?)
 }
 
 /// One row of a people file.
@@ -246,28 +211,22 @@ const COLUMNS: [&str; 5] = ["code", "name", "position", "unit", "from"];
 /// `person import`: every row or none, every bad line named.
 fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
     let file = super::csvfile::read::<PersonRecord>(bytes, source, &COLUMNS[1..4], &COLUMNS)?;
-    let mut errors = file.errors;
-    let mut n = 0;
-    for (line, row) in file.rows {
-        let from = match super::csvfile::optional(&row.from, date_arg) {
-            Ok(from) => from,
-            Err(e) => {
-                errors.push(line, e);
-                continue;
-            }
-        };
-        match add(
-            db,
-            &row.name,
-            &row.position,
-            &row.unit,
-            from,
-            Some(&row.code),
-        ) {
-            Ok(_) => n += 1,
-            Err(e) => errors.push(line, i18n::error_line(&e)),
+    let mut problems = file.errors.into_problems();
+    let mut people = Vec::with_capacity(file.rows.len());
+    for (line, row) in &file.rows {
+        match super::csvfile::optional(&row.from, date_arg) {
+            Ok(from) => people.push((
+                *line,
+                NewPerson {
+                    name: &row.name,
+                    position: &row.position,
+                    unit: &row.unit,
+                    from,
+                    code: Some(&row.code),
+                },
+            )),
+            Err(e) => problems.push((*line, RowProblem::Said(e))),
         }
     }
-    errors.check(source)?;
-    Ok(n)
+    Ok(app::people::import(db, &people, problems, source)?)
 }

@@ -3,17 +3,18 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
-use super::{Context, OutputArgs, due_arg, required_text};
+use super::{Context, OutputArgs, due_arg};
+use crate::app::tasks::NewTask;
+use crate::app::{self, DirectiveQuery};
 use crate::domain::DueRule;
 use crate::domain::task::Task;
 use crate::i18n::{self, tr};
 use crate::report::directives::{TaskList, TaskRow};
 use crate::report::render;
-use crate::store::{Db, DirectiveQuery, Store};
+use crate::store::{Db, Store};
 use crate::text::date::format_dmy;
-use crate::text::slug;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -71,8 +72,8 @@ pub fn run(
     match cmd {
         Command::Add(args) => {
             let (task, directive, n) = super::write(store, ctx, "task.add", |db| {
-                let (task, n) = add(db, &args)?;
-                let directive = crate::i18n::label(&db.directive(task.directive_id)?);
+                let (task, n) = app::tasks::add(db, &args.request())?;
+                let directive = i18n::label(&db.directive(task.directive_id)?);
                 db.note(
                     serde_json::json!({
                         "task": task.code, "title": task.title, "directive": directive, "n": n
@@ -96,37 +97,25 @@ pub fn run(
         }
         Command::Edit(args) => {
             let message = super::write(store, ctx, "task.edit", |db| {
-                let task = db.resolve_task(&args.task)?;
-                let code = match &args.code {
-                    Some(code) => checked_code(code)?,
-                    None => task.code.clone(),
-                };
-                let title = match &args.title {
-                    Some(title) => required_text(title, i18n::WHAT_TITLE)?,
-                    None => task.title.clone(),
-                };
-                db.update_task(task.id, &code, &title)?;
+                let (old, new) =
+                    app::tasks::edit(db, &args.task, args.code.as_deref(), args.title.as_deref())?;
                 db.note(
                     serde_json::json!({
-                        "task": task.code, "code": code, "from": task.title, "to": title
+                        "task": old.code, "code": new.code, "from": old.title, "to": new.title
                     }),
                     None,
-                    Some(task.directive_id),
+                    Some(old.directive_id),
                 )?;
-                Ok(tr!(i18n::TASK_EDITED, code = code, title = title))
+                Ok(tr!(i18n::TASK_EDITED, code = new.code, title = new.title))
             })?;
             writeln!(out, "{message}")?;
         }
         Command::List(args) => {
             let db = store.read();
             let directive = match &args.directive {
-                Some(reference) => Some(
-                    db.resolve_directive(&DirectiveQuery {
-                        reference,
-                        ..Default::default()
-                    })?
-                    .id,
-                ),
+                Some(reference) => {
+                    Some(app::resolve_directive(&db, &DirectiveQuery::of(reference))?.id)
+                }
                 None => None,
             };
             let tasks = db.tasks(directive, args.search.as_deref())?;
@@ -141,55 +130,23 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Records a task and its obligations; shared with the demo loader.
-pub fn add(db: &Db<'_>, args: &AddArgs) -> Result<(Task, usize)> {
-    for (i, due) in args.due.iter().enumerate() {
-        if args.due[..i].iter().any(|d| d.kind == due.kind) {
-            bail!(tr!(i18n::TASK_DUPLICATE_KIND, kind = due.kind.slug()));
+impl AddArgs {
+    /// The task these arguments describe.
+    pub fn request(&self) -> NewTask<'_> {
+        NewTask {
+            directive: DirectiveQuery {
+                reference: &self.directive,
+                issuer: self.issuer.as_deref(),
+                issued_on: None,
+            },
+            title: &self.title,
+            due: &self.due,
+            within: self.within.as_deref(),
+            code: self.code.as_deref(),
+            rated: self.rated,
+            people: self.people,
         }
     }
-    let directive = db.resolve_directive(&DirectiveQuery {
-        reference: &args.directive,
-        issuer: args.issuer.as_deref(),
-        issued_on: None,
-    })?;
-    let title = required_text(&args.title, i18n::WHAT_TITLE)?;
-    let within = args
-        .within
-        .as_deref()
-        .map(|w| db.resolve_unit(w))
-        .transpose()?;
-    let code = match &args.code {
-        Some(code) => checked_code(code)?,
-        None => db.free_task_code(&slug(&format!(
-            "{}{}",
-            directive.doc_type.code(),
-            directive.number
-        )))?,
-    };
-    let new = Task {
-        id: 0,
-        code,
-        directive_id: directive.id,
-        title,
-        rated: args.rated,
-        for_people: args.people,
-        dues: args.due.clone(),
-    };
-    let (task, n) = db.insert_task(&new, within.as_ref().map(|u| u.id))?;
-    if n == 0 {
-        bail!(tr!(
-            i18n::TASK_NO_UNITS,
-            kinds = args
-                .due
-                .iter()
-                .map(|d| d.kind.to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-            scope = within.map_or_else(|| i18n::TASK_SCOPE_ALL.get().to_string(), |u| u.name)
-        ));
-    }
-    Ok((task, n))
 }
 
 /// Tasks as list rows, with their directive and how many units owe them.
@@ -217,13 +174,4 @@ pub fn rows(db: &Db<'_>, tasks: &[Task]) -> Result<Vec<TaskRow>> {
             })
         })
         .collect()
-}
-
-/// A task code as typed: short ASCII.
-fn checked_code(code: &str) -> Result<String> {
-    let code = code.trim();
-    if !crate::domain::unit::is_valid_code(code) {
-        bail!(tr!(i18n::UNIT_BAD_CODE, code = code));
-    }
-    Ok(code.to_string())
 }

@@ -5,6 +5,8 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
+
 use crate::domain::UnitKind;
 use crate::domain::directive::Directive;
 use crate::domain::person::Person;
@@ -177,9 +179,114 @@ pub enum Error {
         #[source]
         source: Box<Error>,
     },
+    /// A text that names no directive.
+    #[error("{input:?} is no directive reference: {problem:?}")]
+    BadDirective { input: String, problem: SpecProblem },
+    /// A task gives two due dates to one kind of unit.
+    #[error("two due dates for {kind:?}")]
+    DuplicateDueKind { kind: UnitKind },
+    /// No unit in scope is of a kind the task names.
+    #[error("no unit of the task's kinds in scope")]
+    TaskHasNoUnits {
+        kinds: Vec<UnitKind>,
+        /// The subtree's name; `None` for the whole tree.
+        within: Option<String>,
+    },
+    /// The task does not apply to this unit or person.
+    #[error("task {task} does not apply to {who}")]
+    NotApplicable {
+        task: String,
+        who: String,
+        person: bool,
+    },
+    /// A completion needs a unit (or a file of them).
+    #[error("a unit is needed")]
+    UnitNeeded,
+    /// A task for people is recorded per person, not per unit.
+    #[error("task {task} is for people")]
+    PersonNeeded { task: String },
+    /// A date that must not be after today.
+    #[error("{date} is after today {today}")]
+    InFuture { date: NaiveDate, today: NaiveDate },
+    /// A rating for a task that is not rated.
+    #[error("task {task} is not rated")]
+    NotARatingTask { task: String },
+    /// Lower levels first: units under this one still owe the task.
+    #[error("{unit}: {} units under it are still open", open.len())]
+    LowerLevelsOpen { unit: String, open: Vec<String> },
+    /// Recorded already; a change needs `--correct`.
+    #[error("{who} did {task} on {on} already")]
+    AlreadyDone {
+        who: String,
+        task: String,
+        on: NaiveDate,
+    },
+    /// An extension of work that is done.
+    #[error("{unit} did {task} on {on}")]
+    ExtendDone {
+        unit: String,
+        task: String,
+        on: NaiveDate,
+    },
+    /// An extension must move the due date later.
+    #[error("{to} is not after {from}")]
+    ExtendNotLater { from: NaiveDate, to: NaiveDate },
+    /// The directive was revoked already.
+    #[error("directive {} was revoked on {on}", directive.id)]
+    RevokedAlready {
+        directive: Box<Directive>,
+        on: NaiveDate,
+    },
+    /// The unit was dissolved or merged already.
+    #[error("{unit} was dissolved on {on}")]
+    DissolvedAlready { unit: String, on: NaiveDate },
+    /// Units still sit under the unit to dissolve.
+    #[error("{unit} still has units under it")]
+    HasChildren { unit: String, children: Vec<String> },
+    /// A unit merged into itself.
+    #[error("{unit} cannot merge into itself")]
+    MergeIntoItself { unit: String },
+    /// No change with this number.
+    #[error("no change #{id}")]
+    NoSuchChange { id: i64 },
+    /// The actor has no change to undo.
+    #[error("{actor} has nothing to undo")]
+    NothingToUndo { actor: String },
+    /// A file of rows with bad rows: every one named, nothing written.
+    #[error("{source_name}: {} bad rows", rows.len())]
+    BadRows {
+        source_name: String,
+        rows: Vec<(u64, RowProblem)>,
+    },
     /// The storage engine failed (a bug, a full disk, a locked file…).
     #[error(transparent)]
     Storage(Box<dyn std::error::Error + Send + Sync>),
+}
+
+/// Why a text names no directive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SpecProblem {
+    /// Not a symbol nor a type and number.
+    Shape,
+    /// A symbol whose type code is not a known one.
+    UnknownType(String),
+    /// A bare number, with no type given.
+    NeedsType,
+}
+
+/// What is wrong with one row of a file.
+#[derive(Debug)]
+pub enum RowProblem {
+    /// Said at the edge already (a cell that does not parse).
+    Said(String),
+    /// An error of ours.
+    Error(Error),
+    /// The code appears on an earlier line of the same file.
+    Duplicate { code: String, line: u64 },
+    /// The parent is neither in the file nor recorded.
+    UnknownParent(String),
+    /// The parent is in the file but the rows make a cycle.
+    Cycle(String),
 }
 
 /// The fields whose emptiness is refused, named in the message.

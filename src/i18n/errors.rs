@@ -2,7 +2,9 @@
 //! the layers below become sentences.
 
 use super::{Text, candidates, describe, tr};
-use crate::domain::error::{Candidates, Entity, Error, Field, FileAction};
+use crate::domain::error::{Candidates, Entity, Error, Field, FileAction, RowProblem, SpecProblem};
+use crate::text::date::format_dmy;
+use crate::text::symbol::TYPE_CODES;
 
 /// The whole error chain on one line, in the language in force: each of our
 /// own errors said in words, any other cause as it says itself.
@@ -139,6 +141,107 @@ pub fn message(e: &Error) -> String {
             tr!(super::EXPORT_BAD_ROW, path = source_name, table = table),
             message(source)
         ),
+        Error::BadDirective { input, problem } => match problem {
+            SpecProblem::NeedsType => tr!(super::NEEDS_TYPE, input = input),
+            SpecProblem::UnknownType(code) => tr!(
+                super::BAD_TYPE_CODE,
+                input = input,
+                code = code,
+                accepted = TYPE_CODES.join(", ")
+            ),
+            SpecProblem::Shape => tr!(super::BAD_SYMBOL, input = input),
+        },
+        Error::DuplicateDueKind { kind } => tr!(super::TASK_DUPLICATE_KIND, kind = kind.slug()),
+        Error::TaskHasNoUnits { kinds, within } => tr!(
+            super::TASK_NO_UNITS,
+            kinds = kinds
+                .iter()
+                .map(|k| k.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            scope = within
+                .clone()
+                .unwrap_or_else(|| super::TASK_SCOPE_ALL.get().to_string())
+        ),
+        Error::NotApplicable { task, who, person } => {
+            if *person {
+                tr!(super::DONE_PERSON_NOT_APPLICABLE, task = task, name = who)
+            } else {
+                tr!(super::DONE_NOT_APPLICABLE, task = task, unit = who)
+            }
+        }
+        Error::UnitNeeded => super::DONE_NEEDS_UNIT.get().to_string(),
+        Error::PersonNeeded { task } => tr!(super::DONE_UNIT_OR_PERSON, task = task),
+        Error::InFuture { date, today } => tr!(
+            super::DONE_FUTURE,
+            date = format_dmy(*date),
+            today = format_dmy(*today)
+        ),
+        Error::NotARatingTask { task } => tr!(super::RATING_NOT_RATED_TASK, task = task),
+        Error::LowerLevelsOpen { unit, open } => tr!(
+            super::ORDER_REFUSED,
+            unit = unit,
+            n = open.len(),
+            units = candidates(open.iter().cloned())
+        ),
+        Error::AlreadyDone { who, task, on } => tr!(
+            super::DONE_ALREADY,
+            unit = who,
+            task = task,
+            date = format_dmy(*on)
+        ),
+        Error::ExtendDone { unit, task, on } => tr!(
+            super::EXTEND_DONE_ALREADY,
+            unit = unit,
+            task = task,
+            date = format_dmy(*on)
+        ),
+        Error::ExtendNotLater { from, to } => tr!(
+            super::EXTEND_NOT_LATER,
+            from = format_dmy(*from),
+            to = format_dmy(*to)
+        ),
+        Error::RevokedAlready { directive, on } => tr!(
+            super::REVOKED_ALREADY,
+            directive = super::label(directive),
+            date = format_dmy(*on)
+        ),
+        Error::DissolvedAlready { unit, on } => tr!(
+            super::DISSOLVED_ALREADY,
+            unit = unit,
+            date = format_dmy(*on)
+        ),
+        Error::HasChildren { unit, children } => tr!(
+            super::DISSOLVE_HAS_CHILDREN,
+            unit = unit,
+            children = candidates(children.iter().cloned())
+        ),
+        Error::MergeIntoItself { unit } => tr!(super::MERGE_INTO_ITSELF, unit = unit),
+        Error::NoSuchChange { id } => tr!(super::UNDO_NOT_FOUND, id = id),
+        Error::NothingToUndo { actor } => tr!(super::UNDO_NOTHING, actor = actor),
+        Error::BadRows { source_name, rows } => {
+            let mut rows: Vec<(u64, String)> = rows
+                .iter()
+                .map(|(line, problem)| (*line, row_problem(problem)))
+                .collect();
+            rows.sort();
+            let lines = rows
+                .iter()
+                .map(|(l, _)| l)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len();
+            let details = rows
+                .iter()
+                .map(|(line, reason)| tr!(super::IMPORT_ROW, line = line, reason = reason))
+                .collect::<Vec<_>>()
+                .join("; ");
+            tr!(
+                super::IMPORT_FAILED,
+                path = source_name,
+                n = lines,
+                errors = details
+            )
+        }
         Error::Storage(e) => {
             let mut line = e.to_string();
             let mut cause = e.source();
@@ -149,6 +252,19 @@ pub fn message(e: &Error) -> String {
             }
             line
         }
+    }
+}
+
+/// What is wrong with one row of a file.
+fn row_problem(problem: &RowProblem) -> String {
+    match problem {
+        RowProblem::Said(text) => text.clone(),
+        RowProblem::Error(e) => message(e),
+        RowProblem::Duplicate { code, line } => {
+            tr!(super::IMPORT_DUPLICATE, code = code, line = line)
+        }
+        RowProblem::UnknownParent(parent) => tr!(super::IMPORT_PARENT_UNKNOWN, parent = parent),
+        RowProblem::Cycle(parent) => tr!(super::IMPORT_CYCLE, parent = parent),
     }
 }
 

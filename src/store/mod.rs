@@ -19,7 +19,6 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::domain::error::{Error, FileAction, Result};
 
-pub use directives::DirectiveQuery;
 pub use history::{ChangeEntry, LogFilter};
 pub use idmap::IdMap;
 pub use people::PersonRow;

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Db, Obligation, now_stamp};
-use crate::domain::error::{Candidates, Entity, Error, Result};
+use crate::domain::error::{Entity, Error, Result};
 use crate::domain::person::Person;
 use crate::text::{collate, fold};
 
@@ -74,34 +74,19 @@ impl Db<'_> {
             .optional()?)
     }
 
-    /// Finds a person by code, by exact name (accents and case aside), or by
-    /// a part of the name. Several candidates are an error listing them.
-    pub fn resolve_person(&self, reference: &str) -> Result<Person> {
-        if let Some(person) = self.person_by_code(reference)? {
-            return Ok(person);
-        }
-        let key = fold(reference);
-        let find = |condition: &str| -> Result<Vec<Person>> {
-            let mut stmt = self.conn.prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM person p WHERE ?1 <> '' AND {condition} ORDER BY p.name_key"
-            ))?;
-            let rows = stmt.query_map([&key], person_from_row)?;
-            Ok(rows.collect::<rusqlite::Result<_>>()?)
-        };
-        let exact = find("p.name_fold = ?1")?;
-        let found = if exact.is_empty() {
-            find("instr(p.name_fold, ?1) > 0")?
+    /// The people whose name folds to exactly `key` (`exact`), or whose
+    /// folded name contains it, in Vietnamese order.
+    pub fn people_named(&self, key: &str, exact: bool) -> Result<Vec<Person>> {
+        let condition = if exact {
+            "p.name_fold = ?1"
         } else {
-            exact
+            "instr(p.name_fold, ?1) > 0"
         };
-        match <[Person; 1]>::try_from(found) {
-            Ok([person]) => Ok(person),
-            Err(found) if found.is_empty() => Err(Error::not_found(Entity::Person, reference)),
-            Err(found) => Err(Error::Ambiguous {
-                input: reference.trim().to_string(),
-                candidates: Candidates::People(found),
-            }),
-        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM person p WHERE ?1 <> '' AND {condition} ORDER BY p.name_key"
+        ))?;
+        let rows = stmt.query_map([key], person_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Everyone, by unit then name; `search` keeps names, codes and posts containing it.

@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{Db, DirectiveQuery, now_stamp};
-use crate::domain::error::{Candidates, Entity, Error, Result};
+use super::{Db, now_stamp};
+use crate::domain::error::{Entity, Error, Result};
 use crate::domain::task::Task;
 use crate::domain::{DueRule, UnitKind};
 use crate::text::fold;
@@ -176,31 +176,6 @@ impl Db<'_> {
     /// The tasks of a directive, in the order they were added.
     pub fn tasks_of(&self, directive_id: i64) -> Result<Vec<Task>> {
         self.tasks(Some(directive_id), None)
-    }
-
-    /// Finds a task by its code, else by its directive when that directive
-    /// has one task, else by a part of its title.
-    pub fn resolve_task(&self, reference: &str) -> Result<Task> {
-        if let Some(task) = self.task_by_code(reference)? {
-            return Ok(task);
-        }
-        let by_directive = self.resolve_directive(&DirectiveQuery {
-            reference,
-            ..Default::default()
-        });
-        let found = match by_directive {
-            Ok(d) => self.tasks_of(d.id)?,
-            Err(_) if fold(reference).is_empty() => Vec::new(),
-            Err(_) => self.tasks(None, Some(reference))?,
-        };
-        match <[Task; 1]>::try_from(found) {
-            Ok([task]) => Ok(task),
-            Err(found) if found.is_empty() => Err(Error::not_found(Entity::Task, reference)),
-            Err(found) => Err(Error::Ambiguous {
-                input: reference.trim().to_string(),
-                candidates: Candidates::Tasks(found),
-            }),
-        }
     }
 
     /// What `unit_id` owes under `task_id`, if the task applies to it.

@@ -4,7 +4,7 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Db, now_stamp, parse_column};
 use crate::domain::UnitKind;
-use crate::domain::error::{Candidates, Entity, Error, Result};
+use crate::domain::error::{Entity, Error, Result};
 use crate::domain::unit::Unit;
 use crate::text::{collate, fold};
 
@@ -111,57 +111,14 @@ impl Db<'_> {
             .query_row([id], unit_from_row)?)
     }
 
-    /// Finds a unit by code, by exact name (accents and case aside), or by
-    /// a part of its name. Several candidates are an error listing them.
-    pub fn resolve_unit(&self, reference: &str) -> Result<Unit> {
-        if let Some(unit) = self.unit_by_code(reference.trim())? {
-            return Ok(unit);
-        }
-        let key = fold(reference);
-        if key.is_empty() {
-            return Err(Error::not_found(Entity::Unit, reference));
-        }
-        let exact = self.units_where("u.name_fold = ?1", &key)?;
-        let found = if exact.is_empty() {
-            let partial = self.units_where("instr(u.name_fold, ?1) > 0", &key)?;
-            self.head_of(partial)?
-        } else {
-            exact
-        };
-        match <[Unit; 1]>::try_from(found) {
-            Ok([unit]) => Ok(unit),
-            Err(found) if found.is_empty() => Err(Error::not_found(Entity::Unit, reference)),
-            Err(found) => Err(Error::Ambiguous {
-                input: reference.trim().to_string(),
-                candidates: Candidates::Units(found),
-            }),
-        }
+    /// The units whose name folds to exactly `key`, in Vietnamese order.
+    pub fn units_named(&self, key: &str) -> Result<Vec<Unit>> {
+        self.units_where("u.name_fold = ?1", key)
     }
 
-    /// Among partial matches, the one unit that all the others sit under:
-    /// "Ngô Quyền" names Đảng bộ phường Ngô Quyền, not each of its chi bộ
-    /// whose names repeat the ward's.
-    fn head_of(&self, found: Vec<Unit>) -> Result<Vec<Unit>> {
-        if found.len() < 2 {
-            return Ok(found);
-        }
-        let ids: std::collections::HashSet<i64> = found.iter().map(|u| u.id).collect();
-        let mut heads = Vec::new();
-        for unit in &found {
-            let mut ancestor = unit.parent_id;
-            let mut under_another = false;
-            while let Some(id) = ancestor {
-                if ids.contains(&id) {
-                    under_another = true;
-                    break;
-                }
-                ancestor = self.unit(id)?.parent_id;
-            }
-            if !under_another {
-                heads.push(unit.clone());
-            }
-        }
-        Ok(if heads.len() == 1 { heads } else { found })
+    /// The units whose folded name contains `key`, in Vietnamese order.
+    pub fn units_containing(&self, key: &str) -> Result<Vec<Unit>> {
+        self.units_where("instr(u.name_fold, ?1) > 0", key)
     }
 
     fn units_where(&self, condition: &str, key: &str) -> Result<Vec<Unit>> {
@@ -264,105 +221,6 @@ impl Db<'_> {
 mod tests {
     use super::*;
     use crate::store::Store;
-
-    #[test]
-    fn resolve_by_code_name_and_part() -> anyhow::Result<()> {
-        let mut store = Store::open_in_memory()?;
-        store.write("test", "test", |db| -> Result<()> {
-            let root = db.insert_unit(
-                "st",
-                "Đảng bộ thị xã Sơn Tây",
-                UnitKind::DangBoCapTren,
-                None,
-            )?;
-            db.insert_unit(
-                "nq",
-                "Đảng bộ phường Ngô Quyền",
-                UnitKind::DangBoCoSo,
-                Some(root.id),
-            )?;
-            db.insert_unit(
-                "qt",
-                "Đảng bộ phường Quang Trung",
-                UnitKind::DangBoCoSo,
-                Some(root.id),
-            )?;
-            Ok(())
-        })?;
-        let db = store.read();
-        for reference in [
-            "nq",
-            "NQ",
-            "ngo quyen",
-            "Ngô Quyền",
-            "NGÔ QUYỀN",
-            "Đảng bộ phường Ngô Quyền",
-        ] {
-            assert_eq!(db.resolve_unit(reference)?.code, "nq", "{reference}");
-        }
-        let err = db.resolve_unit("phuong").unwrap_err();
-        let Error::Ambiguous {
-            candidates: Candidates::Units(units),
-            ..
-        } = err
-        else {
-            panic!("{err}")
-        };
-        let codes: Vec<&str> = units.iter().map(|u| u.code.as_str()).collect();
-        assert_eq!(codes, ["nq", "qt"]);
-        assert!(db.resolve_unit("Hoàn Kiếm").is_err());
-        Ok(())
-    }
-
-    #[test]
-    fn a_partial_name_prefers_the_unit_the_others_sit_under() -> anyhow::Result<()> {
-        let mut store = Store::open_in_memory()?;
-        store.write("test", "test", |db| -> Result<()> {
-            let root = db.insert_unit(
-                "st",
-                "Đảng bộ thị xã Sơn Tây",
-                UnitKind::DangBoCapTren,
-                None,
-            )?;
-            let nq = db.insert_unit(
-                "nq",
-                "Đảng bộ phường Ngô Quyền",
-                UnitKind::DangBoCoSo,
-                Some(root.id),
-            )?;
-            let bp = db.insert_unit(
-                "bp",
-                "Đảng bộ bộ phận khu Ngô Quyền",
-                UnitKind::DangBoBoPhan,
-                Some(nq.id),
-            )?;
-            db.insert_unit(
-                "c1",
-                "Chi bộ 1 Ngô Quyền",
-                UnitKind::ChiBoTrucThuoc,
-                Some(nq.id),
-            )?;
-            db.insert_unit(
-                "c2",
-                "Chi bộ 2 Ngô Quyền",
-                UnitKind::ChiBoTrucThuoc,
-                Some(bp.id),
-            )?;
-            db.insert_unit(
-                "c3",
-                "Chi bộ Ngô Quyền mới",
-                UnitKind::ChiBoCoSo,
-                Some(root.id),
-            )?;
-            Ok(())
-        })?;
-        let db = store.read();
-        // Two heads (the ward and an unrelated chi bộ cơ sở): still ambiguous.
-        assert!(db.resolve_unit("ngo quyen").is_err());
-        assert_eq!(db.resolve_unit("phuong ngo quyen")?.code, "nq");
-        assert_eq!(db.resolve_unit("khu ngo quyen")?.code, "bp");
-        Ok(())
-    }
 
     #[test]
     fn tree_order_puts_children_under_parents() -> anyhow::Result<()> {

@@ -1,0 +1,143 @@
+//! Directives: record, correct, revoke, replace.
+
+use chrono::NaiveDate;
+
+use super::{DirectiveQuery, resolve_directive, text};
+use crate::domain::directive::{Directive, SpecError};
+use crate::domain::error::{Error, Field, Result, SpecProblem};
+use crate::domain::{DirectiveSpec, DocType};
+use crate::store::Db;
+use crate::text::normalize;
+use crate::text::symbol::SymbolError;
+
+/// A directive to record, as the clerk gives it.
+#[derive(Debug, Clone)]
+pub struct NewDirective<'a> {
+    /// The symbol (`188-KH/TU`) or `Kế hoạch số 223`, as written.
+    pub reference: &'a str,
+    /// The type, when the symbol's code does not say it (`QĐ` of a Quy định).
+    pub doc_type: Option<DocType>,
+    pub issuer: &'a str,
+    pub issued_on: NaiveDate,
+    pub title: &'a str,
+}
+
+/// A symbol or `Kế hoạch số 223`, or the error a clerk can act on.
+pub fn parse_spec(input: &str, doc_type: Option<DocType>) -> Result<DirectiveSpec> {
+    DirectiveSpec::parse(input, doc_type).map_err(|e| Error::BadDirective {
+        input: input.trim().to_string(),
+        problem: match e {
+            SpecError::NeedsType => SpecProblem::NeedsType,
+            SpecError::Symbol(SymbolError::UnknownType(code)) => SpecProblem::UnknownType(code),
+            SpecError::Symbol(SymbolError::Shape) => SpecProblem::Shape,
+        },
+    })
+}
+
+/// Records a directive; the same document (issuer, symbol or type and
+/// number, issue date) recorded twice is refused, naming the one there.
+pub fn add(db: &Db<'_>, new: &NewDirective<'_>) -> Result<Directive> {
+    let spec = parse_spec(new.reference, new.doc_type)?;
+    let issuer = text(new.issuer, Field::Issuer)?;
+    let title = text(new.title, Field::Title)?;
+    insert(
+        db,
+        &spec,
+        &normalize(new.reference),
+        &issuer,
+        new.issued_on,
+        &title,
+    )
+}
+
+/// Records a directive from a spec already read (an announcement).
+pub fn insert(
+    db: &Db<'_>,
+    spec: &DirectiveSpec,
+    as_written: &str,
+    issuer: &str,
+    issued_on: NaiveDate,
+    title: &str,
+) -> Result<Directive> {
+    if let Some(existing) = db.same_directive(spec, issuer, issued_on)? {
+        return Err(Error::DirectiveExists {
+            existing: Box::new(existing),
+        });
+    }
+    db.insert_directive(spec, as_written, issuer, issued_on, title)
+}
+
+/// What a correction changes; `None` keeps the recorded value.
+#[derive(Debug, Clone, Default)]
+pub struct DirectiveEdit<'a> {
+    pub symbol: Option<&'a str>,
+    pub doc_type: Option<DocType>,
+    pub issuer: Option<&'a str>,
+    pub issued_on: Option<NaiveDate>,
+    pub title: Option<&'a str>,
+}
+
+/// Corrects a directive's recorded fields. Returns it before and after.
+pub fn edit(
+    db: &Db<'_>,
+    which: &DirectiveQuery<'_>,
+    edit: &DirectiveEdit<'_>,
+) -> Result<(Directive, Directive)> {
+    let old = resolve_directive(db, which)?;
+    let mut new = old.clone();
+    if let Some(symbol) = edit.symbol {
+        let spec = parse_spec(symbol, edit.doc_type.or(Some(old.doc_type)))?;
+        new.doc_type = spec.doc_type;
+        new.number = spec.number.clone();
+        new.symbol = spec.symbol.as_ref().map(|s| s.to_string());
+        new.symbol_as_written = spec.symbol.map(|_| normalize(symbol));
+    }
+    if let Some(t) = edit.doc_type {
+        new.doc_type = t;
+    }
+    if let Some(issuer) = edit.issuer {
+        new.issuer = text(issuer, Field::Issuer)?;
+    }
+    if let Some(date) = edit.issued_on {
+        new.issued_on = date;
+    }
+    if let Some(title) = edit.title {
+        new.title = text(title, Field::Title)?;
+    }
+    db.update_directive(&new)?;
+    Ok((old, new))
+}
+
+/// Revokes a directive from `on`, for `reason`; its open obligations are
+/// cancelled. Returns how many.
+pub fn revoke(db: &Db<'_>, directive: &Directive, on: NaiveDate, reason: &str) -> Result<usize> {
+    let reason = text(reason, Field::RevokeReason)?;
+    refuse_revoked(db, directive)?;
+    db.revoke_directive(directive.id, on, &reason, None)
+}
+
+/// Replaces `old` by `new` from `on` (default: the day `new` was issued);
+/// the open obligations of `old` are cancelled with `reason`. Returns the
+/// day and how many.
+pub fn replace(
+    db: &Db<'_>,
+    old: &Directive,
+    new: &Directive,
+    on: Option<NaiveDate>,
+    reason: &str,
+) -> Result<(NaiveDate, usize)> {
+    refuse_revoked(db, old)?;
+    let on = on.unwrap_or(new.issued_on);
+    let n = db.revoke_directive(old.id, on, reason, Some(new.id))?;
+    Ok((on, n))
+}
+
+fn refuse_revoked(db: &Db<'_>, directive: &Directive) -> Result<()> {
+    match db.revoked_on(directive.id)? {
+        Some(on) => Err(Error::RevokedAlready {
+            directive: Box::new(directive.clone()),
+            on,
+        }),
+        None => Ok(()),
+    }
+}

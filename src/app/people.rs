@@ -1,0 +1,82 @@
+//! The register of people: the leaders the Standing Committee manages.
+
+use chrono::NaiveDate;
+
+use super::{code, resolve_person, resolve_unit, text};
+use crate::domain::error::{Error, Field, Result, RowProblem};
+use crate::domain::person::Person;
+use crate::store::Db;
+use crate::text::slug;
+
+/// A person to add, as the clerk gives them.
+#[derive(Debug, Clone, Default)]
+pub struct NewPerson<'a> {
+    pub name: &'a str,
+    pub position: &'a str,
+    /// The unit they serve in.
+    pub unit: &'a str,
+    pub from: Option<NaiveDate>,
+    /// Their code (default: made from the name).
+    pub code: Option<&'a str>,
+}
+
+/// Records one person.
+pub fn add(db: &Db<'_>, new: &NewPerson<'_>) -> Result<Person> {
+    let name = text(new.name, Field::PersonName)?;
+    let position = text(new.position, Field::Position)?;
+    let unit = resolve_unit(db, new.unit)?;
+    let code = match new.code.map(str::trim).filter(|c| !c.is_empty()) {
+        Some(c) => code(c)?,
+        None => {
+            let stem = slug(&name);
+            let mut code = stem.clone();
+            let mut n = 2;
+            while db.person_by_code(&code)?.is_some() {
+                code = format!("{stem}-{n}");
+                n += 1;
+            }
+            code
+        }
+    };
+    db.insert_person(&Person {
+        id: 0,
+        code,
+        name,
+        position,
+        unit_id: unit.id,
+        from_on: new.from,
+        to_on: None,
+    })
+}
+
+/// Records the last day of a person in their post.
+pub fn leave(db: &Db<'_>, reference: &str, on: NaiveDate) -> Result<Person> {
+    let person = resolve_person(db, reference)?;
+    db.end_person(person.id, on)?;
+    Ok(person)
+}
+
+/// Imports people, all or nothing, every bad row named (with `problems`
+/// found by the reader of the file). Returns how many.
+pub fn import(
+    db: &Db<'_>,
+    rows: &[(u64, NewPerson<'_>)],
+    mut problems: Vec<(u64, RowProblem)>,
+    source: &str,
+) -> Result<usize> {
+    let mut n = 0;
+    for (line, row) in rows {
+        match add(db, row) {
+            Ok(_) => n += 1,
+            Err(Error::Storage(e)) => return Err(Error::Storage(e)),
+            Err(e) => problems.push((*line, RowProblem::Error(e))),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::BadRows {
+            source_name: source.to_string(),
+            rows: problems,
+        });
+    }
+    Ok(n)
+}

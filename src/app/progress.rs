@@ -1,0 +1,197 @@
+//! Progress: every obligation counted into the four buckets, per task and
+//! unit kind, or rolled up the unit tree.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use foldhash::HashMap;
+
+use crate::domain::UnitKind;
+use crate::domain::error::{Error, Result};
+use crate::report::progress::{Buckets, GroupBy, ProgressRow, TaskLabel};
+use crate::store::{Db, GroupUnit, IdMap, Scope};
+
+/// Counts every obligation in `scope` into its task's groups; the rows, collected.
+pub fn compute(
+    db: &Db<'_>,
+    scope: &Scope,
+    by: GroupBy,
+    as_of: NaiveDate,
+) -> Result<Vec<ProgressRow>> {
+    let mut rows = Vec::new();
+    Tally::count(db, scope, by, as_of)?.rows(|row| {
+        rows.push(row);
+        Ok::<(), Error>(())
+    })?;
+    Ok(rows)
+}
+
+/// The counts, kept small (ids and numbers) until each row is printed.
+pub struct Tally {
+    labels: HashMap<i64, TaskLabel>,
+    counts: Counts,
+}
+
+enum Counts {
+    Kind(BTreeMap<(i64, UnitKind), Buckets>),
+    /// One cell per task and group, tasks in id order, groups by depth and
+    /// then Vietnamese order: dense, so that a province's 400,000 cells take
+    /// a few megabytes and come out already sorted.
+    Parent {
+        tasks: Vec<i64>,
+        groups: Vec<(i64, GroupUnit)>,
+        cells: Vec<Buckets>,
+    },
+}
+
+impl Tally {
+    /// Counts every obligation in `scope` as of `as_of`.
+    pub fn count(db: &Db<'_>, scope: &Scope, by: GroupBy, as_of: NaiveDate) -> Result<Tally> {
+        let labels: HashMap<i64, TaskLabel> = db
+            .tasks(scope.directive, None)?
+            .into_iter()
+            .filter(|t| scope.task.is_none_or(|id| id == t.id))
+            .map(|t| {
+                let directive = crate::i18n::label(&db.directive(t.directive_id)?);
+                Ok((
+                    t.id,
+                    TaskLabel {
+                        code: t.code,
+                        title: t.title,
+                        directive,
+                    },
+                ))
+            })
+            .collect::<Result<_>>()?;
+        let counts = match by {
+            GroupBy::Kind => {
+                let mut tally: BTreeMap<(i64, UnitKind), Buckets> = BTreeMap::new();
+                db.for_each_fact(scope, as_of, |fact| {
+                    tally
+                        .entry((fact.task_id, fact.kind))
+                        .or_default()
+                        .add(fact.status);
+                })?;
+                Counts::Kind(tally)
+            }
+            GroupBy::Parent => {
+                let mut tasks: Vec<i64> = labels.keys().copied().collect();
+                tasks.sort_unstable();
+                by_parent(db, scope, as_of, tasks)?
+            }
+        };
+        Ok(Tally { labels, counts })
+    }
+
+    /// Whether any obligation counted is cancelled (a column to show).
+    pub fn any_cancelled(&self) -> bool {
+        match &self.counts {
+            Counts::Kind(t) => t.values().any(|b| b.cancelled > 0),
+            Counts::Parent { cells, .. } => cells.iter().any(|b| b.cancelled > 0),
+        }
+    }
+
+    /// Hands each row to `each`, in order.
+    pub fn rows<E>(self, mut each: impl FnMut(ProgressRow) -> Result<(), E>) -> Result<(), E> {
+        match self.counts {
+            Counts::Kind(tally) => {
+                for ((task, kind), buckets) in tally {
+                    if let Some(label) = self.labels.get(&task) {
+                        each(ProgressRow::new(
+                            label,
+                            kind.slug().into(),
+                            kind.to_string(),
+                            buckets,
+                        ))?;
+                    }
+                }
+            }
+            Counts::Parent {
+                tasks,
+                groups,
+                cells,
+            } => {
+                let per_task = groups.len().max(1);
+                for (i, buckets) in cells.into_iter().enumerate() {
+                    let (task, (_, unit)) = (tasks[i / per_task], &groups[i % per_task]);
+                    if let (true, Some(label)) = (buckets.total() > 0, self.labels.get(&task)) {
+                        each(ProgressRow::new(
+                            label,
+                            unit.code.clone(),
+                            unit.name.clone(),
+                            buckets,
+                        ))?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Each obligation counts for every unit above it, up to `scope.within`.
+fn by_parent(db: &Db<'_>, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> Result<Counts> {
+    let units = db.parent_units()?;
+    // The order of groups: by depth, then Vietnamese order of name.
+    let depth = |mut id: i64| {
+        let mut depth = 0;
+        while let Some(parent) = units.get(&id).and_then(|g| g.parent_id) {
+            depth += 1;
+            id = parent;
+        }
+        depth
+    };
+    let mut groups: Vec<(i64, GroupUnit)> = units.iter().map(|(id, g)| (*id, g.clone())).collect();
+    groups.sort_by_cached_key(|(id, g)| (depth(*id), g.name_key.clone()));
+    let rank: HashMap<i64, usize> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (*id, i))
+        .collect();
+    let task_index: HashMap<i64, usize> =
+        tasks.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    // For each group, the groups an obligation under it counts for: itself
+    // and those above it, up to `scope.within`; one flat list of all of them.
+    let mut flat: Vec<u32> = Vec::new();
+    let mut chain_of: HashMap<i64, (u32, u32)> = HashMap::default();
+    for &id in units.keys() {
+        let start = flat.len();
+        let mut above = Some(id);
+        while let Some(group) = above {
+            if let Some(&g) = rank.get(&group) {
+                // Fewer than 2^32 groups: a province has hundreds of thousands.
+                flat.push(g as u32);
+            }
+            if Some(group) == scope.within {
+                break;
+            }
+            above = units.get(&group).and_then(|g| g.parent_id);
+        }
+        chain_of.insert(id, (start as u32, flat.len() as u32));
+    }
+    // Each unit's chain is its parent's, looked up by unit id in id order.
+    let unit_chain: IdMap<(u32, u32)> = db
+        .unit_parents()?
+        .into_iter()
+        .filter_map(|(unit, parent)| Some((unit, *chain_of.get(&parent)?)))
+        .collect();
+    let mut cells = vec![Buckets::default(); tasks.len() * groups.len()];
+    db.for_each_fact(scope, as_of, |fact| {
+        let Some(t) = task_index.get(&fact.task_id) else {
+            return;
+        };
+        if Some(fact.unit_id) == scope.within {
+            return;
+        }
+        if let Some(&(start, end)) = unit_chain.get(fact.unit_id) {
+            for &g in &flat[start as usize..end as usize] {
+                cells[t * groups.len() + g as usize].add(fact.status);
+            }
+        }
+    })?;
+    Ok(Counts::Parent {
+        tasks,
+        groups,
+        cells,
+    })
+}

@@ -1,0 +1,82 @@
+//! Tasks: what a directive asks of units, and the obligations it makes.
+
+use super::{DirectiveQuery, code, resolve_directive, resolve_task, resolve_unit, text};
+use crate::domain::DueRule;
+use crate::domain::error::{Error, Field, Result};
+use crate::domain::task::Task;
+use crate::store::Db;
+use crate::text::slug;
+
+/// A task to add, as the clerk gives it.
+#[derive(Debug, Clone)]
+pub struct NewTask<'a> {
+    pub directive: DirectiveQuery<'a>,
+    pub title: &'a str,
+    /// A due date per kind of unit; one per kind.
+    pub due: &'a [DueRule],
+    /// Only the units under this one (default: the whole tree).
+    pub within: Option<&'a str>,
+    /// The task's code (default: made from the directive's type and number).
+    pub code: Option<&'a str>,
+    /// Completions carry a rating.
+    pub rated: bool,
+    /// Owed by the people in post, not by the units.
+    pub people: bool,
+}
+
+/// Records a task and an obligation for every unit (or person) it applies
+/// to. Returns the task and how many obligations it made.
+pub fn add(db: &Db<'_>, new: &NewTask<'_>) -> Result<(Task, usize)> {
+    for (i, due) in new.due.iter().enumerate() {
+        if new.due[..i].iter().any(|d| d.kind == due.kind) {
+            return Err(Error::DuplicateDueKind { kind: due.kind });
+        }
+    }
+    let directive = resolve_directive(db, &new.directive)?;
+    let title = text(new.title, Field::Title)?;
+    let within = new.within.map(|w| resolve_unit(db, w)).transpose()?;
+    let code = match new.code {
+        Some(c) => code(c)?,
+        None => db.free_task_code(&slug(&format!(
+            "{}{}",
+            directive.doc_type.code(),
+            directive.number
+        )))?,
+    };
+    let task = Task {
+        id: 0,
+        code,
+        directive_id: directive.id,
+        title,
+        rated: new.rated,
+        for_people: new.people,
+        dues: new.due.to_vec(),
+    };
+    let (task, n) = db.insert_task(&task, within.as_ref().map(|u| u.id))?;
+    if n == 0 {
+        return Err(Error::TaskHasNoUnits {
+            kinds: new.due.iter().map(|d| d.kind).collect(),
+            within: within.map(|u| u.name),
+        });
+    }
+    Ok((task, n))
+}
+
+/// Corrects a task's code or title. Returns it before and after.
+pub fn edit(
+    db: &Db<'_>,
+    reference: &str,
+    new_code: Option<&str>,
+    new_title: Option<&str>,
+) -> Result<(Task, Task)> {
+    let task = resolve_task(db, reference)?;
+    let mut new = task.clone();
+    if let Some(c) = new_code {
+        new.code = code(c)?;
+    }
+    if let Some(title) = new_title {
+        new.title = text(title, Field::Title)?;
+    }
+    db.update_task(task.id, &new.code, &new.title)?;
+    Ok((task, new))
+}

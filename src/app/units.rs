@@ -1,0 +1,325 @@
+//! Units: add, rename, move, dissolve, merge, import; the tree rule at
+//! every step.
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+use foldhash::HashMap;
+
+use super::{code, resolve_unit, text};
+use crate::domain::UnitKind;
+use crate::domain::error::{Error, Field, Result, RowProblem};
+use crate::domain::unit::{Unit, is_valid_code};
+use crate::store::Db;
+use crate::text::{normalize, slug};
+
+/// A unit to add, as the clerk gives it.
+#[derive(Debug, Clone)]
+pub struct NewUnit<'a> {
+    pub name: &'a str,
+    pub kind: UnitKind,
+    /// The unit directly above (none only for the committee itself).
+    pub parent: Option<&'a str>,
+    /// Its code (default: made from the name).
+    pub code: Option<&'a str>,
+    pub founded: Option<NaiveDate>,
+}
+
+/// Records a unit under its parent, checking the tree rule.
+pub fn add(db: &Db<'_>, new: &NewUnit<'_>) -> Result<Unit> {
+    let name = text(new.name, Field::UnitName)?;
+    let parent = new.parent.map(|p| resolve_unit(db, p)).transpose()?;
+    check_parent(new.kind, parent.as_ref())?;
+    let code = match new.code {
+        Some(c) => code(c)?,
+        None => free_code(db, &name)?,
+    };
+    let unit = db.insert_unit(&code, &name, new.kind, parent.map(|p| p.id))?;
+    if let Some(day) = new.founded {
+        db.set_founded(unit.id, day)?;
+    }
+    Ok(unit)
+}
+
+/// Refuses a unit under a parent of the wrong kind (or at the root).
+pub fn check_parent(kind: UnitKind, parent: Option<&Unit>) -> Result<()> {
+    check_parent_of(kind, parent.map(|p| (p.kind, p.name.as_str())))
+}
+
+/// As `check_parent`, with the parent's kind and name.
+fn check_parent_of(kind: UnitKind, parent: Option<(UnitKind, &str)>) -> Result<()> {
+    if kind.may_sit_under(parent.map(|(kind, _)| kind)) {
+        return Ok(());
+    }
+    Err(Error::BadParent {
+        kind,
+        parent: parent.map(|(kind, name)| (kind, name.to_string())),
+    })
+}
+
+/// A code made from the name: `Đảng bộ phường Ngô Quyền` → `phuong-ngo-quyen`,
+/// with `-2`, `-3`… when taken.
+fn free_code(db: &Db<'_>, name: &str) -> Result<String> {
+    let full = slug(name);
+    let stem = ["dang-bo-", "chi-bo-"]
+        .iter()
+        .find_map(|p| full.strip_prefix(p))
+        .filter(|s| !s.is_empty())
+        .unwrap_or(&full);
+    let mut stem: String = stem.chars().take(32).collect();
+    while stem.ends_with('-') {
+        stem.pop();
+    }
+    if stem.is_empty() {
+        stem.push('u');
+    }
+    let mut code = stem.clone();
+    for n in 2.. {
+        if db.unit_by_code(&code)?.is_none() {
+            break;
+        }
+        code = format!("{stem}-{n}");
+    }
+    Ok(code)
+}
+
+/// Gives a unit a new name. Returns the unit as it was and the new name.
+pub fn rename(db: &Db<'_>, unit: &str, name: &str) -> Result<(Unit, String)> {
+    let unit = resolve_unit(db, unit)?;
+    let name = text(name, Field::UnitName)?;
+    db.rename_unit(unit.id, &name)?;
+    Ok((unit, name))
+}
+
+/// A unit moved: the unit, its parent before (if any) and after.
+#[derive(Debug, Clone)]
+pub struct Moved {
+    pub unit: Unit,
+    pub from: Option<Unit>,
+    pub to: Unit,
+}
+
+/// Puts a unit under another parent, checking the tree rule.
+pub fn move_unit(db: &Db<'_>, unit: &str, to: &str) -> Result<Moved> {
+    let unit = resolve_unit(db, unit)?;
+    let to = resolve_unit(db, to)?;
+    check_parent(unit.kind, Some(&to))?;
+    let from = unit.parent_id.map(|id| db.unit(id)).transpose()?;
+    db.move_unit(unit.id, to.id)?;
+    Ok(Moved { unit, from, to })
+}
+
+/// Refuses a unit dissolved or merged already.
+fn refuse_dissolved(db: &Db<'_>, unit: &Unit) -> Result<()> {
+    match db.dissolved_on(unit.id)? {
+        Some(on) => Err(Error::DissolvedAlready {
+            unit: unit.name.clone(),
+            on,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The unit a dissolution would end, checked: not dissolved already, and
+/// with no unit left under it.
+pub fn to_dissolve(db: &Db<'_>, unit: &str) -> Result<Unit> {
+    let unit = resolve_unit(db, unit)?;
+    refuse_dissolved(db, &unit)?;
+    let children = db.live_children(unit.id)?;
+    if !children.is_empty() {
+        return Err(Error::HasChildren {
+            unit: unit.name,
+            children: children.into_iter().map(|c| c.name).collect(),
+        });
+    }
+    Ok(unit)
+}
+
+/// Dissolves a checked unit (`to_dissolve`) from `on`; its open obligations
+/// are cancelled with `reason`. Returns how many.
+pub fn dissolve(db: &Db<'_>, unit: &Unit, on: NaiveDate, reason: &str) -> Result<usize> {
+    db.dissolve_unit(unit.id, on, reason)
+}
+
+/// The successor of a merger, checked: it exists still.
+pub fn merge_target(db: &Db<'_>, into: &str) -> Result<Unit> {
+    let into = resolve_unit(db, into)?;
+    refuse_dissolved(db, &into)?;
+    Ok(into)
+}
+
+/// Merges `unit` into `into` from `on`: its open obligations pass on (with
+/// `reason` on the old ones), its units move to the successor. Returns the
+/// merged unit and how many obligations passed on.
+pub fn merge(
+    db: &Db<'_>,
+    unit: &str,
+    into: &Unit,
+    on: NaiveDate,
+    reason: &str,
+) -> Result<(Unit, usize)> {
+    let unit = resolve_unit(db, unit)?;
+    if unit.id == into.id {
+        return Err(Error::MergeIntoItself { unit: unit.name });
+    }
+    refuse_dissolved(db, &unit)?;
+    // Its units move to the successor: they must be able to sit there.
+    for child in db.live_children(unit.id)? {
+        check_parent(child.kind, Some(into))?;
+    }
+    let n = db.merge_unit(unit.id, into.id, on, reason)?;
+    Ok((unit, n))
+}
+
+/// One row of a unit file, its cells read.
+#[derive(Debug, Clone)]
+pub struct UnitRecord {
+    pub line: u64,
+    pub code: String,
+    pub name: String,
+    pub kind: UnitKind,
+    /// The parent's code (in the file or recorded) or reference.
+    pub parent: Option<String>,
+    pub founded: Option<NaiveDate>,
+}
+
+/// Imports units, parents before children whatever their order in the file.
+/// All or nothing: every bad row is named (with `problems` found earlier,
+/// by the reader of the file) and nothing is written. `progress` is called
+/// for each unit written. Returns how many.
+pub fn import(
+    db: &Db<'_>,
+    records: Vec<UnitRecord>,
+    mut problems: Vec<(u64, RowProblem)>,
+    source: &str,
+    progress: &mut dyn FnMut(),
+) -> Result<usize> {
+    let mut rows: Vec<UnitRecord> = Vec::with_capacity(records.len());
+    let mut seen: HashMap<String, u64> = HashMap::default();
+    // Into an empty database no code can clash with one already there.
+    let empty = !db.has_units()?;
+    for mut record in records {
+        let mut bad = Vec::new();
+        record.code = record.code.trim().to_string();
+        if !is_valid_code(&record.code) {
+            bad.push(RowProblem::Error(Error::BadCode {
+                code: record.code.clone(),
+            }));
+        } else if let Some(first) = seen.insert(record.code.to_ascii_lowercase(), record.line) {
+            bad.push(RowProblem::Duplicate {
+                code: record.code.clone(),
+                line: first,
+            });
+        } else if let Some(existing) = (!empty)
+            .then(|| db.unit_by_code(&record.code))
+            .transpose()?
+            .flatten()
+        {
+            bad.push(RowProblem::Error(Error::CodeTaken {
+                what: crate::domain::Entity::Unit,
+                code: record.code.clone(),
+                holder: existing.name,
+            }));
+        }
+        record.name = normalize(&record.name);
+        if record.name.is_empty() {
+            bad.push(RowProblem::Error(Error::EmptyText {
+                field: Field::UnitName,
+            }));
+        }
+        record.parent = record.parent.filter(|p| !p.trim().is_empty());
+        if bad.is_empty() {
+            rows.push(record);
+        } else {
+            problems.extend(bad.into_iter().map(|p| (record.line, p)));
+        }
+    }
+
+    // Insert parents before children: repeat passes until nothing moves;
+    // what is left refers to an unknown parent or to a cycle.
+    let in_file: HashMap<String, usize> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.code.to_ascii_lowercase(), i))
+        .collect();
+    // Each row once placed: its id (0 once the file is known bad) and kind.
+    let mut placed: Vec<Option<(i64, UnitKind)>> = vec![None; rows.len()];
+    let mut pending: Vec<usize> = (0..rows.len()).collect();
+    let mut written = 0;
+    loop {
+        let before = pending.len();
+        let mut still = Vec::new();
+        for i in pending {
+            let row = &rows[i];
+            // The parent's id, kind and name (for messages).
+            let parent: Option<(i64, UnitKind, Cow<'_, str>)> = match &row.parent {
+                None => None,
+                Some(p) => match in_file
+                    .get(p.as_str())
+                    .or_else(|| in_file.get(&p.to_ascii_lowercase()))
+                {
+                    Some(&j) => match placed[j] {
+                        Some((id, kind)) => Some((id, kind, Cow::Borrowed(rows[j].name.as_str()))),
+                        None => {
+                            still.push(i);
+                            continue;
+                        }
+                    },
+                    None => match resolve_unit(db, p) {
+                        Ok(unit) => Some((unit.id, unit.kind, Cow::Owned(unit.name))),
+                        Err(_) => {
+                            problems.push((row.line, RowProblem::UnknownParent(p.clone())));
+                            continue;
+                        }
+                    },
+                },
+            };
+            let parent_of = parent
+                .as_ref()
+                .map(|(_, kind, name)| (*kind, name.as_ref()));
+            if let Err(e) = check_parent_of(row.kind, parent_of) {
+                problems.push((row.line, RowProblem::Error(e)));
+                continue;
+            }
+            if problems.is_empty() {
+                let id =
+                    db.insert_unit_row(&row.code, &row.name, row.kind, parent.map(|(id, ..)| id))?;
+                if let Some(day) = row.founded {
+                    db.set_founded(id, day)?;
+                }
+                placed[i] = Some((id, row.kind));
+                written += 1;
+                progress();
+            } else {
+                // Keep checking the rest, but write no more: the whole file is refused.
+                placed[i] = Some((0, row.kind));
+            }
+        }
+        pending = still;
+        if pending.is_empty() || pending.len() == before {
+            break;
+        }
+    }
+    for i in pending {
+        let row = &rows[i];
+        let parent = row.parent.clone().unwrap_or_default();
+        let cycle = in_file
+            .get(&parent.to_ascii_lowercase())
+            .is_some_and(|j| rows[*j].parent.is_some());
+        problems.push((
+            row.line,
+            if cycle {
+                RowProblem::Cycle(parent)
+            } else {
+                RowProblem::UnknownParent(parent)
+            },
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(Error::BadRows {
+            source_name: source.to_string(),
+            rows: problems,
+        });
+    }
+    Ok(written)
+}
