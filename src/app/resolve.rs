@@ -232,7 +232,6 @@ mod tests {
             let found = resolve_directive(&db, &DirectiveQuery::of(reference))?;
             assert_eq!(found.id, plan.id, "{reference}");
         }
-        drop(db);
         assert!(matches!(
             add(&mut store, "223-KH/TU", issuer, "23/11/2023"),
             Err(Error::DirectiveExists { .. })
