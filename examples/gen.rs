@@ -18,7 +18,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use chrono::{Days, NaiveDate};
 use theodoi::domain::{DirectiveSpec, DueRule, UnitKind};
-use theodoi::store::Store;
+use theodoi::store::SqliteStore;
 
 const WORDS: &[&str] = &[
     "An",
@@ -107,7 +107,7 @@ fn units(count: u64) -> Result<()> {
 }
 
 fn fill(db: &Path, tasks: u64) -> Result<()> {
-    let mut store = Store::open(db)?;
+    let mut store = SqliteStore::open(db)?;
     let start = NaiveDate::from_ymd_opt(2024, 1, 15).context("date")?;
     for t in 0..tasks {
         let issued = start + Days::new(t * 300 / tasks.max(1));
@@ -124,7 +124,7 @@ fn fill(db: &Path, tasks: u64) -> Result<()> {
             due_on: issued + Days::new(days),
         })
         .collect();
-        store.write("gen", "task.add", |db| {
+        theodoi::store::write(&mut store, "gen", "task.add", |db| {
             let d = db.insert_directive(
                 &spec,
                 &symbol,

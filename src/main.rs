@@ -5,6 +5,7 @@ use std::io::{BufWriter, ErrorKind, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::process::ExitCode;
 
+use theodoi::domain::Error;
 use theodoi::{cli, i18n};
 
 fn main() -> ExitCode {
@@ -48,8 +49,10 @@ fn main() -> ExitCode {
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == ErrorKind::BrokenPipe)
+        let io = match cause.downcast_ref::<Error>() {
+            Some(Error::Output(e)) => Some(e),
+            _ => cause.downcast_ref::<std::io::Error>(),
+        };
+        io.is_some_and(|e| e.kind() == ErrorKind::BrokenPipe)
     })
 }

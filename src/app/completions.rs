@@ -52,7 +52,7 @@ pub struct Recorded {
 /// Records one completion, checking the rules: the task applies, the date is
 /// not in the future, a rating only on a rating task, lower levels first, a
 /// second record only as a correction.
-pub fn record(db: &Db<'_>, c: &Completion<'_>, actor: &str, today: NaiveDate) -> Result<Recorded> {
+pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) -> Result<Recorded> {
     let task = resolve_task(db, c.task)?;
     // A unit's own obligation, or, on a task for people, a person's.
     let (unit, who, person, obligation) = match (c.person, task.for_people) {
@@ -161,7 +161,7 @@ pub struct Extended {
 
 /// Moves one unit's due date for a task to `to` (gia hạn), with a reason.
 pub fn extend(
-    db: &Db<'_>,
+    db: &dyn Db,
     task: &str,
     unit: &str,
     to: NaiveDate,

@@ -36,7 +36,7 @@ pub fn parse_spec(input: &str, doc_type: Option<DocType>) -> Result<DirectiveSpe
 
 /// Records a directive; the same document (issuer, symbol or type and
 /// number, issue date) recorded twice is refused, naming the one there.
-pub fn add(db: &Db<'_>, new: &NewDirective<'_>) -> Result<Directive> {
+pub fn add(db: &dyn Db, new: &NewDirective<'_>) -> Result<Directive> {
     let spec = parse_spec(new.reference, new.doc_type)?;
     let issuer = text(new.issuer, Field::Issuer)?;
     let title = text(new.title, Field::Title)?;
@@ -52,7 +52,7 @@ pub fn add(db: &Db<'_>, new: &NewDirective<'_>) -> Result<Directive> {
 
 /// Records a directive from a spec already read (an announcement).
 pub fn insert(
-    db: &Db<'_>,
+    db: &dyn Db,
     spec: &DirectiveSpec,
     as_written: &str,
     issuer: &str,
@@ -79,7 +79,7 @@ pub struct DirectiveEdit<'a> {
 
 /// Corrects a directive's recorded fields. Returns it before and after.
 pub fn edit(
-    db: &Db<'_>,
+    db: &dyn Db,
     which: &DirectiveQuery<'_>,
     edit: &DirectiveEdit<'_>,
 ) -> Result<(Directive, Directive)> {
@@ -110,7 +110,7 @@ pub fn edit(
 
 /// Revokes a directive from `on`, for `reason`; its open obligations are
 /// cancelled. Returns how many.
-pub fn revoke(db: &Db<'_>, directive: &Directive, on: NaiveDate, reason: &str) -> Result<usize> {
+pub fn revoke(db: &dyn Db, directive: &Directive, on: NaiveDate, reason: &str) -> Result<usize> {
     let reason = text(reason, Field::RevokeReason)?;
     refuse_revoked(db, directive)?;
     db.revoke_directive(directive.id, on, &reason, None)
@@ -120,7 +120,7 @@ pub fn revoke(db: &Db<'_>, directive: &Directive, on: NaiveDate, reason: &str) -
 /// the open obligations of `old` are cancelled with `reason`. Returns the
 /// day and how many.
 pub fn replace(
-    db: &Db<'_>,
+    db: &dyn Db,
     old: &Directive,
     new: &Directive,
     on: Option<NaiveDate>,
@@ -132,7 +132,7 @@ pub fn replace(
     Ok((on, n))
 }
 
-fn refuse_revoked(db: &Db<'_>, directive: &Directive) -> Result<()> {
+fn refuse_revoked(db: &dyn Db, directive: &Directive) -> Result<()> {
     match db.revoked_on(directive.id)? {
         Some(on) => Err(Error::RevokedAlready {
             directive: Box::new(directive.clone()),

@@ -31,7 +31,7 @@ pub enum Applied {
 
 /// Records what was found: each directive (linked when already there), and
 /// one task with the deadlines for the directive named last before them.
-pub fn apply(db: &Db<'_>, found: &Extraction) -> Result<Vec<Applied>> {
+pub fn apply(db: &dyn Db, found: &Extraction) -> Result<Vec<Applied>> {
     let mut applied = Vec::new();
     let mut recorded: Vec<(usize, Directive)> = Vec::new();
     for d in &found.directives {

@@ -5,7 +5,7 @@ use crate::store::{ChangeEntry, Db};
 
 /// Undoes change `id`, or else the latest change of `actor` still in force.
 /// Returns the change undone.
-pub fn undo(db: &Db<'_>, id: Option<i64>, actor: &str) -> Result<ChangeEntry> {
+pub fn undo(db: &dyn Db, id: Option<i64>, actor: &str) -> Result<ChangeEntry> {
     let target = match id {
         Some(id) => db.change(id)?.ok_or(Error::NoSuchChange { id })?,
         None => db

@@ -21,7 +21,7 @@ pub struct NewPerson<'a> {
 }
 
 /// Records one person.
-pub fn add(db: &Db<'_>, new: &NewPerson<'_>) -> Result<Person> {
+pub fn add(db: &dyn Db, new: &NewPerson<'_>) -> Result<Person> {
     let name = text(new.name, Field::PersonName)?;
     let position = text(new.position, Field::Position)?;
     let unit = resolve_unit(db, new.unit)?;
@@ -50,7 +50,7 @@ pub fn add(db: &Db<'_>, new: &NewPerson<'_>) -> Result<Person> {
 }
 
 /// Records the last day of a person in their post.
-pub fn leave(db: &Db<'_>, reference: &str, on: NaiveDate) -> Result<Person> {
+pub fn leave(db: &dyn Db, reference: &str, on: NaiveDate) -> Result<Person> {
     let person = resolve_person(db, reference)?;
     db.end_person(person.id, on)?;
     Ok(person)
@@ -59,7 +59,7 @@ pub fn leave(db: &Db<'_>, reference: &str, on: NaiveDate) -> Result<Person> {
 /// Imports people, all or nothing, every bad row named (with `problems`
 /// found by the reader of the file). Returns how many.
 pub fn import(
-    db: &Db<'_>,
+    db: &dyn Db,
     rows: &[(u64, NewPerson<'_>)],
     mut problems: Vec<(u64, RowProblem)>,
     source: &str,

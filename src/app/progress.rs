@@ -13,7 +13,7 @@ use crate::store::{Db, GroupUnit, IdMap, Scope};
 
 /// Counts every obligation in `scope` into its task's groups; the rows, collected.
 pub fn compute(
-    db: &Db<'_>,
+    db: &dyn Db,
     scope: &Scope,
     by: GroupBy,
     as_of: NaiveDate,
@@ -46,7 +46,7 @@ enum Counts {
 
 impl Tally {
     /// Counts every obligation in `scope` as of `as_of`.
-    pub fn count(db: &Db<'_>, scope: &Scope, by: GroupBy, as_of: NaiveDate) -> Result<Tally> {
+    pub fn count(db: &dyn Db, scope: &Scope, by: GroupBy, as_of: NaiveDate) -> Result<Tally> {
         let labels: HashMap<i64, TaskLabel> = db
             .tasks(scope.directive, None)?
             .into_iter()
@@ -66,7 +66,7 @@ impl Tally {
         let counts = match by {
             GroupBy::Kind => {
                 let mut tally: BTreeMap<(i64, UnitKind), Buckets> = BTreeMap::new();
-                db.for_each_fact(scope, as_of, |fact| {
+                db.for_each_fact(scope, as_of, &mut |fact| {
                     tally
                         .entry((fact.task_id, fact.kind))
                         .or_default()
@@ -130,7 +130,7 @@ impl Tally {
 }
 
 /// Each obligation counts for every unit above it, up to `scope.within`.
-fn by_parent(db: &Db<'_>, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> Result<Counts> {
+fn by_parent(db: &dyn Db, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> Result<Counts> {
     let units = db.parent_units()?;
     // The order of groups: by depth, then Vietnamese order of name.
     let depth = |mut id: i64| {
@@ -176,7 +176,7 @@ fn by_parent(db: &Db<'_>, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> R
         .filter_map(|(unit, parent)| Some((unit, *chain_of.get(&parent)?)))
         .collect();
     let mut cells = vec![Buckets::default(); tasks.len() * groups.len()];
-    db.for_each_fact(scope, as_of, |fact| {
+    db.for_each_fact(scope, as_of, &mut |fact| {
         let Some(t) = task_index.get(&fact.task_id) else {
             return;
         };

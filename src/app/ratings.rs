@@ -10,7 +10,7 @@ use crate::report::ratings::RatingGroupRow;
 use crate::store::{Db, RatingFact};
 
 /// Changes one rule. Returns its value before and after.
-pub fn set_rule(db: &Db<'_>, name: &str, value: &str) -> Result<(String, String)> {
+pub fn set_rule(db: &dyn Db, name: &str, value: &str) -> Result<(String, String)> {
     let name = name.trim();
     let was = db.set_rule(name, value)?;
     Ok((was, db.rules()?.value(name)))
@@ -74,7 +74,7 @@ pub struct RatingsQuery<'a> {
 }
 
 /// Counts the ratings per group and checks every rule in force.
-pub fn ratings(db: &Db<'_>, q: &RatingsQuery<'_>) -> Result<Checked> {
+pub fn ratings(db: &dyn Db, q: &RatingsQuery<'_>) -> Result<Checked> {
     let task = q.task.map(|t| resolve_task(db, t)).transpose()?;
     let within = q.within.map(|u| resolve_unit(db, u)).transpose()?;
     let rules = db.rules()?;

@@ -54,7 +54,7 @@ fn one<T>(
 
 /// Finds a unit by code, by exact name (accents and case aside), or by a
 /// part of its name; among partial matches, the one the others sit under.
-pub fn resolve_unit(db: &Db<'_>, reference: &str) -> Result<Unit> {
+pub fn resolve_unit(db: &dyn Db, reference: &str) -> Result<Unit> {
     if let Some(unit) = db.unit_by_code(reference.trim())? {
         return Ok(unit);
     }
@@ -74,7 +74,7 @@ pub fn resolve_unit(db: &Db<'_>, reference: &str) -> Result<Unit> {
 /// Among partial matches, the one unit that all the others sit under:
 /// "Ngô Quyền" names Đảng bộ phường Ngô Quyền, not each of its chi bộ
 /// whose names repeat the ward's.
-fn head_of(db: &Db<'_>, found: Vec<Unit>) -> Result<Vec<Unit>> {
+fn head_of(db: &dyn Db, found: Vec<Unit>) -> Result<Vec<Unit>> {
     if found.len() < 2 {
         return Ok(found);
     }
@@ -106,7 +106,7 @@ fn head_of(db: &Db<'_>, found: Vec<Unit>) -> Result<Vec<Unit>> {
 /// Finds one directive. By symbol (a number-only record of the same type
 /// and number matches too), by `Kế hoạch số 223`, by bare number, else by a
 /// part of its title; the issuer and the date narrow.
-pub fn resolve_directive(db: &Db<'_>, q: &DirectiveQuery<'_>) -> Result<Directive> {
+pub fn resolve_directive(db: &dyn Db, q: &DirectiveQuery<'_>) -> Result<Directive> {
     let mut found = match DirectiveSpec::parse(q.reference, None) {
         Ok(spec) => db.directives_by_spec(&spec)?,
         Err(_) => {
@@ -136,7 +136,7 @@ pub fn resolve_directive(db: &Db<'_>, q: &DirectiveQuery<'_>) -> Result<Directiv
 
 /// Finds a task by its code, else by its directive when that directive has
 /// one task, else by a part of its title.
-pub fn resolve_task(db: &Db<'_>, reference: &str) -> Result<Task> {
+pub fn resolve_task(db: &dyn Db, reference: &str) -> Result<Task> {
     if let Some(task) = db.task_by_code(reference)? {
         return Ok(task);
     }
@@ -150,7 +150,7 @@ pub fn resolve_task(db: &Db<'_>, reference: &str) -> Result<Task> {
 
 /// Finds a person by code, by exact name (accents and case aside), or by a
 /// part of the name.
-pub fn resolve_person(db: &Db<'_>, reference: &str) -> Result<Person> {
+pub fn resolve_person(db: &dyn Db, reference: &str) -> Result<Person> {
     if let Some(person) = db.person_by_code(reference)? {
         return Ok(person);
     }
@@ -168,7 +168,8 @@ pub fn resolve_person(db: &Db<'_>, reference: &str) -> Result<Person> {
 mod tests {
     use super::*;
     use crate::domain::UnitKind;
-    use crate::store::Store;
+    use crate::store::SqliteStore as Store;
+    use crate::store::Storage;
 
     fn d(s: &str) -> NaiveDate {
         crate::text::date::parse_date(s).unwrap()
@@ -176,7 +177,7 @@ mod tests {
 
     fn add(store: &mut Store, sym: &str, issuer: &str, on: &str) -> Result<Directive> {
         let spec = DirectiveSpec::parse(sym, None).expect("a valid symbol");
-        store.write("test", "test", |db| {
+        crate::store::write(store, "test", "test", |db| {
             if let Some(existing) = db.same_directive(&spec, issuer, d(on))? {
                 return Err(Error::DirectiveExists {
                     existing: Box::new(existing),
@@ -203,19 +204,21 @@ mod tests {
             "{err}"
         );
 
-        let db = store.read();
+        let reader = store.read();
+
+        let db = &*reader;
         let q = |issuer| DirectiveQuery {
             reference: "44-QĐ/TU",
             issuer,
             issued_on: None,
         };
-        let err = resolve_directive(&db, &q(None)).unwrap_err();
+        let err = resolve_directive(db, &q(None)).unwrap_err();
         assert!(
             matches!(&err, Error::Ambiguous { candidates, .. } if candidates.len() == 2),
             "{err}"
         );
         assert_eq!(
-            resolve_directive(&db, &q(Some("ha noi")))?.issuer,
+            resolve_directive(db, &q(Some("ha noi")))?.issuer,
             "Ban Thường vụ Thành ủy Hà Nội"
         );
         Ok(())
@@ -227,10 +230,12 @@ mod tests {
         let issuer = "Ban Thường vụ Thị ủy Sơn Tây";
         let plan = add(&mut store, "Kế hoạch số 223", issuer, "23/11/2023")?;
         assert_eq!(plan.symbol, None);
-        let db = store.read();
-        for reference in ["223-KH/TU", "Kế hoạch số 223", "223"] {
-            let found = resolve_directive(&db, &DirectiveQuery::of(reference))?;
-            assert_eq!(found.id, plan.id, "{reference}");
+        {
+            let reader = store.read();
+            for reference in ["223-KH/TU", "Kế hoạch số 223", "223"] {
+                let found = resolve_directive(&*reader, &DirectiveQuery::of(reference))?;
+                assert_eq!(found.id, plan.id, "{reference}");
+            }
         }
         assert!(matches!(
             add(&mut store, "223-KH/TU", issuer, "23/11/2023"),
@@ -242,7 +247,7 @@ mod tests {
     /// Sơn Tây (root), Ngô Quyền and Quang Trung under it.
     fn two_wards() -> anyhow::Result<Store> {
         let mut store = Store::open_in_memory()?;
-        store.write("test", "test", |db| -> Result<()> {
+        crate::store::write(&mut store, "test", "test", |db| -> Result<()> {
             let root = db.insert_unit(
                 "st",
                 "Đảng bộ thị xã Sơn Tây",
@@ -263,7 +268,8 @@ mod tests {
     #[test]
     fn units_by_code_name_and_part() -> anyhow::Result<()> {
         let store = two_wards()?;
-        let db = store.read();
+        let reader = store.read();
+        let db = &*reader;
         for reference in [
             "nq",
             "NQ",
@@ -272,9 +278,9 @@ mod tests {
             "NGÔ QUYỀN",
             "Đảng bộ phường Ngô Quyền",
         ] {
-            assert_eq!(resolve_unit(&db, reference)?.code, "nq", "{reference}");
+            assert_eq!(resolve_unit(db, reference)?.code, "nq", "{reference}");
         }
-        let err = resolve_unit(&db, "phuong").unwrap_err();
+        let err = resolve_unit(db, "phuong").unwrap_err();
         let Error::Ambiguous {
             candidates: Candidates::Units(units),
             ..
@@ -285,7 +291,7 @@ mod tests {
         let codes: Vec<&str> = units.iter().map(|u| u.code.as_str()).collect();
         assert_eq!(codes, ["nq", "qt"]);
         assert!(matches!(
-            resolve_unit(&db, "Hoàn Kiếm"),
+            resolve_unit(db, "Hoàn Kiếm"),
             Err(Error::NotFound {
                 what: Entity::Unit,
                 ..
@@ -297,7 +303,7 @@ mod tests {
     #[test]
     fn a_partial_name_prefers_the_unit_the_others_sit_under() -> anyhow::Result<()> {
         let mut store = Store::open_in_memory()?;
-        store.write("test", "test", |db| -> Result<()> {
+        crate::store::write(&mut store, "test", "test", |db| -> Result<()> {
             let root = db.insert_unit(
                 "st",
                 "Đảng bộ thị xã Sơn Tây",
@@ -336,14 +342,15 @@ mod tests {
             )?;
             Ok(())
         })?;
-        let db = store.read();
+        let reader = store.read();
+        let db = &*reader;
         // Two heads (the ward and an unrelated chi bộ cơ sở): still ambiguous.
         assert!(matches!(
-            resolve_unit(&db, "ngo quyen"),
+            resolve_unit(db, "ngo quyen"),
             Err(Error::Ambiguous { .. })
         ));
-        assert_eq!(resolve_unit(&db, "phuong ngo quyen")?.code, "nq");
-        assert_eq!(resolve_unit(&db, "khu ngo quyen")?.code, "bp");
+        assert_eq!(resolve_unit(db, "phuong ngo quyen")?.code, "nq");
+        assert_eq!(resolve_unit(db, "khu ngo quyen")?.code, "bp");
         Ok(())
     }
 }

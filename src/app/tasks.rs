@@ -26,7 +26,7 @@ pub struct NewTask<'a> {
 
 /// Records a task and an obligation for every unit (or person) it applies
 /// to. Returns the task and how many obligations it made.
-pub fn add(db: &Db<'_>, new: &NewTask<'_>) -> Result<(Task, usize)> {
+pub fn add(db: &dyn Db, new: &NewTask<'_>) -> Result<(Task, usize)> {
     for (i, due) in new.due.iter().enumerate() {
         if new.due[..i].iter().any(|d| d.kind == due.kind) {
             return Err(Error::DuplicateDueKind { kind: due.kind });
@@ -64,7 +64,7 @@ pub fn add(db: &Db<'_>, new: &NewTask<'_>) -> Result<(Task, usize)> {
 
 /// Corrects a task's code or title. Returns it before and after.
 pub fn edit(
-    db: &Db<'_>,
+    db: &dyn Db,
     reference: &str,
     new_code: Option<&str>,
     new_title: Option<&str>,

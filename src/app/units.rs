@@ -26,7 +26,7 @@ pub struct NewUnit<'a> {
 }
 
 /// Records a unit under its parent, checking the tree rule.
-pub fn add(db: &Db<'_>, new: &NewUnit<'_>) -> Result<Unit> {
+pub fn add(db: &dyn Db, new: &NewUnit<'_>) -> Result<Unit> {
     let name = text(new.name, Field::UnitName)?;
     let parent = new.parent.map(|p| resolve_unit(db, p)).transpose()?;
     check_parent(new.kind, parent.as_ref())?;
@@ -59,7 +59,7 @@ fn check_parent_of(kind: UnitKind, parent: Option<(UnitKind, &str)>) -> Result<(
 
 /// A code made from the name: `Đảng bộ phường Ngô Quyền` → `phuong-ngo-quyen`,
 /// with `-2`, `-3`… when taken.
-fn free_code(db: &Db<'_>, name: &str) -> Result<String> {
+fn free_code(db: &dyn Db, name: &str) -> Result<String> {
     let full = slug(name);
     let stem = ["dang-bo-", "chi-bo-"]
         .iter()
@@ -84,7 +84,7 @@ fn free_code(db: &Db<'_>, name: &str) -> Result<String> {
 }
 
 /// Gives a unit a new name. Returns the unit as it was and the new name.
-pub fn rename(db: &Db<'_>, unit: &str, name: &str) -> Result<(Unit, String)> {
+pub fn rename(db: &dyn Db, unit: &str, name: &str) -> Result<(Unit, String)> {
     let unit = resolve_unit(db, unit)?;
     let name = text(name, Field::UnitName)?;
     db.rename_unit(unit.id, &name)?;
@@ -100,7 +100,7 @@ pub struct Moved {
 }
 
 /// Puts a unit under another parent, checking the tree rule.
-pub fn move_unit(db: &Db<'_>, unit: &str, to: &str) -> Result<Moved> {
+pub fn move_unit(db: &dyn Db, unit: &str, to: &str) -> Result<Moved> {
     let unit = resolve_unit(db, unit)?;
     let to = resolve_unit(db, to)?;
     check_parent(unit.kind, Some(&to))?;
@@ -110,7 +110,7 @@ pub fn move_unit(db: &Db<'_>, unit: &str, to: &str) -> Result<Moved> {
 }
 
 /// Refuses a unit dissolved or merged already.
-fn refuse_dissolved(db: &Db<'_>, unit: &Unit) -> Result<()> {
+fn refuse_dissolved(db: &dyn Db, unit: &Unit) -> Result<()> {
     match db.dissolved_on(unit.id)? {
         Some(on) => Err(Error::DissolvedAlready {
             unit: unit.name.clone(),
@@ -122,7 +122,7 @@ fn refuse_dissolved(db: &Db<'_>, unit: &Unit) -> Result<()> {
 
 /// The unit a dissolution would end, checked: not dissolved already, and
 /// with no unit left under it.
-pub fn to_dissolve(db: &Db<'_>, unit: &str) -> Result<Unit> {
+pub fn to_dissolve(db: &dyn Db, unit: &str) -> Result<Unit> {
     let unit = resolve_unit(db, unit)?;
     refuse_dissolved(db, &unit)?;
     let children = db.live_children(unit.id)?;
@@ -137,12 +137,12 @@ pub fn to_dissolve(db: &Db<'_>, unit: &str) -> Result<Unit> {
 
 /// Dissolves a checked unit (`to_dissolve`) from `on`; its open obligations
 /// are cancelled with `reason`. Returns how many.
-pub fn dissolve(db: &Db<'_>, unit: &Unit, on: NaiveDate, reason: &str) -> Result<usize> {
+pub fn dissolve(db: &dyn Db, unit: &Unit, on: NaiveDate, reason: &str) -> Result<usize> {
     db.dissolve_unit(unit.id, on, reason)
 }
 
 /// The successor of a merger, checked: it exists still.
-pub fn merge_target(db: &Db<'_>, into: &str) -> Result<Unit> {
+pub fn merge_target(db: &dyn Db, into: &str) -> Result<Unit> {
     let into = resolve_unit(db, into)?;
     refuse_dissolved(db, &into)?;
     Ok(into)
@@ -152,7 +152,7 @@ pub fn merge_target(db: &Db<'_>, into: &str) -> Result<Unit> {
 /// `reason` on the old ones), its units move to the successor. Returns the
 /// merged unit and how many obligations passed on.
 pub fn merge(
-    db: &Db<'_>,
+    db: &dyn Db,
     unit: &str,
     into: &Unit,
     on: NaiveDate,
@@ -188,7 +188,7 @@ pub struct UnitRecord {
 /// by the reader of the file) and nothing is written. `progress` is called
 /// for each unit written. Returns how many.
 pub fn import(
-    db: &Db<'_>,
+    db: &dyn Db,
     records: Vec<UnitRecord>,
     mut problems: Vec<(u64, RowProblem)>,
     source: &str,

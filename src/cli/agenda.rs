@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use super::{Context, FilterArgs, OutputArgs, date_arg};
 use crate::report::Renderer;
 use crate::report::obligations::{Kind, ObligationReport};
-use crate::store::{Order, Selection, Store};
+use crate::store::{Order, Selection, Storage};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -24,18 +24,28 @@ pub struct Args {
     output: OutputArgs,
 }
 
-pub fn run(store: &Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode> {
-    let db = store.read();
-    let unit = crate::app::resolve_unit(&db, &args.unit)?;
-    let scope = args.filter.scope(&db, Some(&unit.code))?;
+pub fn run(
+    store: &dyn Storage,
+    args: Args,
+    ctx: &Context,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let reader = store.read();
+    let db = &*reader;
+    let unit = crate::app::resolve_unit(db, &args.unit)?;
+    let scope = args.filter.scope(db, Some(&unit.code))?;
     let report = ObligationReport {
         kind: Kind::Agenda { unit: unit.name },
         as_of: args.as_of.unwrap_or(ctx.today),
     };
     let mut renderer = Renderer::new(&report, args.output.options(ctx), out);
-    db.for_each_obligation(&scope, Selection::All, report.as_of, Order::Unit, |row| {
-        Ok::<(), anyhow::Error>(renderer.row(&row)?)
-    })?;
+    db.for_each_obligation(
+        &scope,
+        Selection::All,
+        report.as_of,
+        Order::Unit,
+        &mut |row| Ok(renderer.row(&row)?),
+    )?;
     renderer.finish(false)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::i18n::{self, tr};
-use crate::store::Store;
+use crate::store::Storage;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -15,7 +15,7 @@ pub struct Args {
     file: PathBuf,
 }
 
-pub fn run(store: &Store, args: Args, out: &mut dyn Write) -> Result<ExitCode> {
+pub fn run(store: &dyn Storage, args: Args, out: &mut dyn Write) -> Result<ExitCode> {
     store.backup(&args.file)?;
     writeln!(
         out,

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use super::{Context, write_checked};
 use crate::domain::error::RowProblem;
 use crate::i18n::{self, tr};
-use crate::store::{Db, Store};
+use crate::store::{Db, Storage};
 
 /// The rows of a CSV file, with the number of the line each starts on, and
 /// the lines that could not be read, with why.
@@ -104,13 +104,13 @@ pub fn read<T: DeserializeOwned>(
 /// `dry_run`, checked and rolled back). Returns what to tell the clerk: `said`
 /// is (what a dry run would write, what was written), each with `path` and `n`.
 pub fn import_file(
-    store: &mut Store,
+    store: &mut dyn Storage,
     ctx: &Context,
     action: &str,
     file: &std::path::Path,
     dry_run: bool,
     said: (i18n::Text, i18n::Text),
-    import: impl FnOnce(&Db<'_>, &[u8], &str) -> Result<usize>,
+    import: impl FnOnce(&dyn Db, &[u8], &str) -> Result<usize>,
 ) -> Result<String> {
     let path = file.display().to_string();
     let bytes = std::fs::read(file).with_context(|| tr!(i18n::IMPORT_READ, path = path))?;

@@ -15,7 +15,7 @@ use crate::app::tasks::NewTask;
 use crate::app::{self, DirectiveQuery};
 use crate::i18n::{self, tr};
 use crate::report::{Format, RenderOptions};
-use crate::store::{Db, Scope, Store};
+use crate::store::{Db, Scope, SqliteStore, Storage};
 
 /// The fixture files, compiled in so that the demo runs from any directory.
 const DIRECTIVES: &str = include_str!("../../fixtures/directives.csv");
@@ -33,7 +33,7 @@ pub fn run(flag: Option<PathBuf>, ctx: &Context, out: &mut dyn Write) -> Result<
         None => super::data_dir()?.join("demo.db"),
     };
     remove_old_demo(&path)?;
-    let (mut store, _) = Store::create(&path)?;
+    let (mut store, _) = SqliteStore::create(&path)?;
     super::write(&mut store, ctx, "demo", |db| {
         db.set_meta("kind", "demo")?;
         load(db, ctx)?;
@@ -47,7 +47,14 @@ pub fn run(flag: Option<PathBuf>, ctx: &Context, out: &mut dyn Write) -> Result<
             ..RenderOptions::plain(Format::Table)
         };
         writeln!(out)?;
-        super::overdue::print(&store.read(), &Scope::default(), as_of, options, false, out)?;
+        super::overdue::print(
+            &*store.read(),
+            &Scope::default(),
+            as_of,
+            options,
+            false,
+            out,
+        )?;
     }
     writeln!(out)?;
     writeln!(out, "{}", tr!(i18n::DEMO_HINT, path = path.display()))?;
@@ -59,7 +66,7 @@ fn remove_old_demo(path: &Path) -> Result<()> {
     if !path.exists() {
         return Ok(());
     }
-    if !Store::is_demo(path)? {
+    if !SqliteStore::is_demo(path)? {
         bail!(tr!(i18n::DEMO_NOT_DEMO, path = path.display()));
     }
     for suffix in ["", "-wal", "-shm"] {
@@ -103,7 +110,7 @@ struct CompletionRecord {
 }
 
 /// Loads every fixture through the same use cases as the commands.
-fn load(db: &Db<'_>, ctx: &Context) -> Result<()> {
+fn load(db: &dyn Db, ctx: &Context) -> Result<()> {
     for r in records::<DirectiveRecord>(DIRECTIVES, "directives.csv")? {
         app::directives::add(
             db,

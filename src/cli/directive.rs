@@ -16,7 +16,7 @@ use crate::i18n::{self, tr};
 use crate::report::directives::{DirectiveList, TaskList, TaskRow};
 use crate::report::progress::{GroupBy, ProgressReport, ProgressRow};
 use crate::report::{Format, render};
-use crate::store::{Db, Scope, Store};
+use crate::store::{Db, Scope, Storage};
 use crate::text::date::format_dmy;
 
 #[derive(Debug, clap::Subcommand)]
@@ -107,7 +107,7 @@ pub struct ShowArgs {
 }
 
 pub fn run(
-    store: &mut Store,
+    store: &mut dyn Storage,
     cmd: Command,
     ctx: &Context,
     out: &mut dyn Write,
@@ -136,7 +136,7 @@ pub fn run(
             let rows = store.read().directives(args.search.as_deref())?;
             render(&DirectiveList, &rows, args.output.options(ctx), out)?;
         }
-        Command::Show(args) => show(store.read(), &args, ctx, out)?,
+        Command::Show(args) => show(&*store.read(), &args, ctx, out)?,
         Command::Edit(args) => {
             let message = super::write(store, ctx, "directive.edit", |db| {
                 let which = DirectiveQuery {
@@ -241,22 +241,22 @@ struct DirectiveDetail {
     progress: Vec<ProgressRow>,
 }
 
-fn show(db: Db<'_>, args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Result<()> {
+fn show(db: &dyn Db, args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Result<()> {
     let directive = crate::app::resolve_directive(
-        &db,
+        db,
         &DirectiveQuery {
             reference: &args.reference,
             issuer: args.issuer.as_deref(),
             issued_on: args.date,
         },
     )?;
-    let tasks = super::task::rows(&db, &db.tasks_of(directive.id)?)?;
+    let tasks = super::task::rows(db, &db.tasks_of(directive.id)?)?;
     let as_of = args.as_of.unwrap_or(ctx.today);
     let scope = Scope {
         directive: Some(directive.id),
         ..Default::default()
     };
-    let progress = app::progress::compute(&db, &scope, GroupBy::Kind, as_of)?;
+    let progress = app::progress::compute(db, &scope, GroupBy::Kind, as_of)?;
     let options = args.output.options(ctx);
     match options.format {
         Format::Json => {

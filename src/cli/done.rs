@@ -13,7 +13,7 @@ use crate::app;
 use crate::app::completions::{Completion, Recorded};
 use crate::domain::Rating;
 use crate::i18n::{self, tr};
-use crate::store::{Db, Store};
+use crate::store::{Db, Storage};
 use crate::text::date::format_dmy;
 
 #[derive(Debug, Clone, clap::Args)]
@@ -49,7 +49,12 @@ pub fn rating_arg(s: &str) -> Result<Rating, String> {
     crate::i18n::parse_rating(s).ok_or_else(|| tr!(i18n::BAD_RATING, input = s.trim()))
 }
 
-pub fn run(store: &mut Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode> {
+pub fn run(
+    store: &mut dyn Storage,
+    args: Args,
+    ctx: &Context,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
     let message = match &args.from {
         Some(file) => from_file(store, &args, file, ctx)?,
         None => write_checked(store, ctx, "done", args.dry_run, |db| {
@@ -81,7 +86,7 @@ impl Args {
 }
 
 /// The log line's details of one completion.
-fn note(db: &Db<'_>, r: &Recorded) -> Result<()> {
+fn note(db: &dyn Db, r: &Recorded) -> Result<()> {
     db.note(
         serde_json::json!({
             "unit": r.who,
@@ -130,7 +135,12 @@ struct CompletionRecord {
 }
 
 /// `done --task T --from FILE.csv`: every row or none; every bad row named.
-fn from_file(store: &mut Store, args: &Args, file: &PathBuf, ctx: &Context) -> Result<String> {
+fn from_file(
+    store: &mut dyn Storage,
+    args: &Args,
+    file: &PathBuf,
+    ctx: &Context,
+) -> Result<String> {
     if args.unit.is_some() || args.on.is_some() || args.evidence.is_some() || args.note.is_some() {
         bail!(i18n::DONE_FROM_CONFLICT.get());
     }

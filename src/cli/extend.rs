@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::{Context, date_arg};
 use crate::app;
 use crate::i18n::{self, tr};
-use crate::store::Store;
+use crate::store::Storage;
 use crate::text::date::format_dmy;
 
 #[derive(Debug, clap::Args)]
@@ -24,7 +24,12 @@ pub struct Args {
     reason: String,
 }
 
-pub fn run(store: &mut Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode> {
+pub fn run(
+    store: &mut dyn Storage,
+    args: Args,
+    ctx: &Context,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
     let message = super::write(store, ctx, "extend", |db| {
         let e = app::completions::extend(db, &args.task, &args.unit, args.to, &args.reason)?;
         let (from, to) = (format_dmy(e.from), format_dmy(e.to));

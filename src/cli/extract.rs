@@ -14,7 +14,7 @@ use crate::extract::{Extraction, extract};
 use crate::i18n::{self, tr};
 use crate::report::extract::{FoundDeadlines, FoundDirectives};
 use crate::report::{Format, render};
-use crate::store::{Db, Store};
+use crate::store::{Db, SqliteStore};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -69,7 +69,7 @@ pub fn run(
             writeln!(out, "{}", i18n::EXTRACT_NOTHING_WRITTEN.get())?;
             return Ok(ExitCode::SUCCESS);
         }
-        let mut store = Store::open(&super::db_path(db)?)?;
+        let mut store = SqliteStore::open(&super::db_path(db)?)?;
         let lines = super::write(&mut store, ctx, "extract.apply", |db| apply(db, &found))?;
         for line in lines {
             writeln!(out, "{line}")?;
@@ -95,7 +95,7 @@ fn confirm(out: &mut dyn Write) -> Result<bool> {
 }
 
 /// Records what was found, and says what became of each thing.
-fn apply(db: &Db<'_>, found: &Extraction) -> Result<Vec<String>> {
+fn apply(db: &dyn Db, found: &Extraction) -> Result<Vec<String>> {
     let applied = app::extract::apply(db, found)?;
     let lines: Vec<String> = applied
         .iter()

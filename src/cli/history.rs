@@ -12,7 +12,7 @@ use crate::app::DirectiveQuery;
 use crate::i18n::{self, tr};
 use crate::report::history::{LogReport, LogRow};
 use crate::report::render;
-use crate::store::{LogFilter, Store};
+use crate::store::{LogFilter, Storage};
 
 #[derive(Debug, clap::Args)]
 pub struct LogArgs {
@@ -33,18 +33,24 @@ pub struct UndoArgs {
     change: Option<i64>,
 }
 
-pub fn log(store: &Store, args: LogArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode> {
-    let db = store.read();
+pub fn log(
+    store: &dyn Storage,
+    args: LogArgs,
+    ctx: &Context,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let reader = store.read();
+    let db = &*reader;
     let filter = LogFilter {
         since: args.since,
         unit: match &args.unit {
-            Some(reference) => Some(crate::app::resolve_unit(&db, reference)?.id),
+            Some(reference) => Some(crate::app::resolve_unit(db, reference)?.id),
             None => None,
         },
         directive: match &args.directive {
             Some(reference) => Some(
                 crate::app::resolve_directive(
-                    &db,
+                    db,
                     &DirectiveQuery {
                         reference,
                         ..Default::default()
@@ -61,7 +67,7 @@ pub fn log(store: &Store, args: LogArgs, ctx: &Context, out: &mut dyn Write) -> 
 }
 
 pub fn undo(
-    store: &mut Store,
+    store: &mut dyn Storage,
     args: UndoArgs,
     ctx: &Context,
     out: &mut dyn Write,

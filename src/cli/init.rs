@@ -7,10 +7,10 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::i18n::{self, tr};
-use crate::store::Store;
+use crate::store::SqliteStore;
 
 pub fn run(path: &Path, out: &mut dyn Write) -> Result<ExitCode> {
-    let (store, created) = Store::create(path)?;
+    let (store, created) = SqliteStore::create(path)?;
     let message = if created {
         tr!(i18n::INIT_CREATED, path = path.display())
     } else {

@@ -35,7 +35,7 @@ use crate::app::DirectiveQuery;
 use crate::domain::{DocType, DueRule, UnitKind};
 use crate::i18n::{self, Lang, tr};
 use crate::report::{Format, RenderOptions};
-use crate::store::{Db, Scope, Store};
+use crate::store::{Db, Scope, SqliteStore, Storage};
 use crate::text::date::{DateError, parse_date};
 
 /// The whole command line.
@@ -322,7 +322,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Extract(args) => return extract::run(args, cli.db, &ctx, out),
         _ => {}
     }
-    let mut store = Store::open(&db_path(cli.db)?)?;
+    let mut store = SqliteStore::open(&db_path(cli.db)?)?;
     match cli.command {
         Command::Directive(cmd) => directive::run(&mut store, cmd, &ctx, out),
         Command::Unit(cmd) => unit::run(&mut store, cmd, &ctx, out),
@@ -390,12 +390,12 @@ impl OutputArgs {
 
 /// Runs `f` as one change of the clerk's: all of it or nothing, logged.
 pub fn write<T>(
-    store: &mut Store,
+    store: &mut dyn Storage,
     ctx: &Context,
     action: &str,
-    f: impl FnOnce(&Db<'_>) -> Result<T>,
+    f: impl FnOnce(&dyn Db) -> Result<T>,
 ) -> Result<T> {
-    store.write(&ctx.actor, action, f)
+    crate::store::write(store, &ctx.actor, action, f)
 }
 
 /// The rollback that ends a dry run.
@@ -406,11 +406,11 @@ struct DryRun;
 /// Runs `f` as one change; with `dry_run`, checks everything against the
 /// database as it is, then rolls back so that nothing is written.
 pub fn write_checked<T>(
-    store: &mut Store,
+    store: &mut dyn Storage,
     ctx: &Context,
     action: &str,
     dry_run: bool,
-    f: impl FnOnce(&Db<'_>) -> Result<T>,
+    f: impl FnOnce(&dyn Db) -> Result<T>,
 ) -> Result<T> {
     if !dry_run {
         return write(store, ctx, action, f);
@@ -442,7 +442,7 @@ pub struct FilterArgs {
 
 impl FilterArgs {
     /// The scope these filters name, under `within` when given.
-    pub fn scope(&self, db: &Db<'_>, within: Option<&str>) -> Result<Scope> {
+    pub fn scope(&self, db: &dyn Db, within: Option<&str>) -> Result<Scope> {
         Ok(Scope {
             directive: match &self.directive {
                 Some(reference) => Some(

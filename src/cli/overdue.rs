@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::{Context, FilterArgs, OutputArgs, date_arg};
 use crate::report::obligations::{Kind, ObligationReport};
 use crate::report::{RenderOptions, Renderer};
-use crate::store::{Db, Order, Scope, Selection, Store};
+use crate::store::{Db, Order, Scope, Selection, Storage};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -29,9 +29,15 @@ pub struct Args {
     count: bool,
 }
 
-pub fn run(store: &Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode> {
-    let db = store.read();
-    let scope = args.filter.scope(&db, args.within.as_deref())?;
+pub fn run(
+    store: &dyn Storage,
+    args: Args,
+    ctx: &Context,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let reader = store.read();
+    let db = &*reader;
+    let scope = args.filter.scope(db, args.within.as_deref())?;
     let as_of = args.as_of.unwrap_or(ctx.today);
     let late = if args.count {
         let n = db.count_overdue(&scope, as_of)?;
@@ -40,14 +46,7 @@ pub fn run(store: &Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Res
         }
         n
     } else {
-        print(
-            &db,
-            &scope,
-            as_of,
-            args.output.options(ctx),
-            args.quiet,
-            out,
-        )?
+        print(db, &scope, as_of, args.output.options(ctx), args.quiet, out)?
     };
     Ok(if args.exit_code && late > 0 {
         ExitCode::from(1)
@@ -58,7 +57,7 @@ pub fn run(store: &Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Res
 
 /// Prints the overdue report; returns how many obligations are late.
 pub fn print(
-    db: &Db<'_>,
+    db: &dyn Db,
     scope: &Scope,
     as_of: NaiveDate,
     options: RenderOptions,
@@ -70,8 +69,8 @@ pub fn print(
         as_of,
     };
     let mut renderer = Renderer::new(&report, options, out);
-    db.for_each_obligation(scope, Selection::Overdue, as_of, Order::Unit, |row| {
-        Ok::<(), anyhow::Error>(renderer.row(&row)?)
+    db.for_each_obligation(scope, Selection::Overdue, as_of, Order::Unit, &mut |row| {
+        Ok(renderer.row(&row)?)
     })?;
     Ok(renderer.finish(quiet)?)
 }

@@ -16,7 +16,7 @@ use crate::i18n::{self, tr};
 use crate::report::obligations::{Kind, ObligationReport};
 use crate::report::people::{PersonList, PersonListRow};
 use crate::report::{Renderer, render};
-use crate::store::{Db, Order, Scope, Selection, Store};
+use crate::store::{Db, Order, Scope, Selection, Storage};
 use crate::text::date::format_dmy;
 
 #[derive(Debug, clap::Subcommand)]
@@ -77,7 +77,7 @@ pub struct LeaveArgs {
 }
 
 pub fn run(
-    store: &mut Store,
+    store: &mut dyn Storage,
     cmd: Command,
     ctx: &Context,
     out: &mut dyn Write,
@@ -129,8 +129,9 @@ pub fn run(
             render(&PersonList, &rows, args.output.options(ctx), out)?;
         }
         Command::Show(args) => {
-            let db = store.read();
-            let person = crate::app::resolve_person(&db, &args.reference)?;
+            let reader = store.read();
+            let db = &*reader;
+            let person = crate::app::resolve_person(db, &args.reference)?;
             let unit = db.unit(person.unit_id)?;
             let report = ObligationReport {
                 kind: Kind::Agenda {
@@ -154,12 +155,18 @@ pub fn run(
                 ..Default::default()
             };
             let mut renderer = Renderer::new(&report, options, out);
-            db.for_each_obligation(&scope, Selection::All, report.as_of, Order::Unit, |row| {
-                if row.person.as_deref() == Some(person.code.as_str()) {
-                    renderer.row(&row)?;
-                }
-                Ok::<(), anyhow::Error>(())
-            })?;
+            db.for_each_obligation(
+                &scope,
+                Selection::All,
+                report.as_of,
+                Order::Unit,
+                &mut |row| {
+                    if row.person.as_deref() == Some(person.code.as_str()) {
+                        renderer.row(&row)?;
+                    }
+                    Ok(())
+                },
+            )?;
             renderer.finish(false)?;
         }
         Command::Import(args) => {
@@ -209,7 +216,7 @@ struct PersonRecord {
 const COLUMNS: [&str; 5] = ["code", "name", "position", "unit", "from"];
 
 /// `person import`: every row or none, every bad line named.
-fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
+fn import(db: &dyn Db, bytes: &[u8], source: &str) -> Result<usize> {
     let file = super::csvfile::read::<PersonRecord>(bytes, source, &COLUMNS[1..4], &COLUMNS)?;
     let mut problems = file.errors.into_problems();
     let mut people = Vec::with_capacity(file.rows.len());

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result};
 
 use crate::i18n::{self, tr};
-use crate::store::Store;
+use crate::store::Storage;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -15,7 +15,7 @@ pub struct Args {
     file: PathBuf,
 }
 
-pub fn export(store: &Store, args: Args, out: &mut dyn Write) -> Result<ExitCode> {
+pub fn export(store: &dyn Storage, args: Args, out: &mut dyn Write) -> Result<ExitCode> {
     if args.file.as_os_str() == "-" {
         store.export(out)?;
         return Ok(ExitCode::SUCCESS);
@@ -25,7 +25,7 @@ pub fn export(store: &Store, args: Args, out: &mut dyn Write) -> Result<ExitCode
         anyhow::bail!(tr!(i18n::BACKUP_EXISTS, path = path));
     }
     let write = || -> Result<()> {
-        crate::store::create_private_file(&args.file)?;
+        crate::store::sqlite::create_private_file(&args.file)?;
         let file = std::fs::OpenOptions::new().write(true).open(&args.file)?;
         let mut file = std::io::BufWriter::new(file);
         store.export(&mut file)?;
@@ -40,7 +40,7 @@ pub fn export(store: &Store, args: Args, out: &mut dyn Write) -> Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn import(store: &mut Store, args: Args, out: &mut dyn Write) -> Result<ExitCode> {
+pub fn import(store: &mut dyn Storage, args: Args, out: &mut dyn Write) -> Result<ExitCode> {
     let path = args.file.display().to_string();
     let file =
         std::fs::File::open(&args.file).with_context(|| tr!(i18n::IMPORT_READ, path = path))?;

@@ -11,7 +11,7 @@ use super::{Context, FilterArgs, OutputArgs, date_arg};
 use crate::app::progress::Tally;
 use crate::report::Renderer;
 use crate::report::progress::{GroupBy, ProgressReport};
-use crate::store::Store;
+use crate::store::Storage;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -27,11 +27,17 @@ pub struct Args {
     output: OutputArgs,
 }
 
-pub fn run(store: &Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode> {
-    let db = store.read();
-    let scope = args.filter.scope(&db, args.within.as_deref())?;
+pub fn run(
+    store: &dyn Storage,
+    args: Args,
+    ctx: &Context,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let reader = store.read();
+    let db = &*reader;
+    let scope = args.filter.scope(db, args.within.as_deref())?;
     let as_of = args.as_of.unwrap_or(ctx.today);
-    let tally = Tally::count(&db, &scope, args.by, as_of)?;
+    let tally = Tally::count(db, &scope, args.by, as_of)?;
     let report = ProgressReport {
         as_of,
         by: args.by,

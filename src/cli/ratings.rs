@@ -15,7 +15,7 @@ use crate::domain::rating::RULES;
 use crate::i18n::{self, tr};
 use crate::report::ratings::{RatingGroupRow, RatingGroups, RatingIssueRow, RatingIssues};
 use crate::report::{Cell, Format, Report, render};
-use crate::store::Store;
+use crate::store::Storage;
 use crate::text::date::format_dmy;
 
 #[derive(Debug, clap::Args)]
@@ -93,7 +93,7 @@ impl Report for RuleList {
 }
 
 pub fn rules(
-    store: &mut Store,
+    store: &mut dyn Storage,
     args: RulesArgs,
     ctx: &Context,
     out: &mut dyn Write,
@@ -139,14 +139,14 @@ struct RatingsReport {
 }
 
 pub fn ratings(
-    store: &Store,
+    store: &dyn Storage,
     args: RatingsArgs,
     ctx: &Context,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     let as_of = args.as_of.unwrap_or(ctx.today);
     let checked = app::ratings::ratings(
-        &store.read(),
+        &*store.read(),
         &RatingsQuery {
             task: args.task.as_deref(),
             within: args.within.as_deref(),

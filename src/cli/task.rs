@@ -13,7 +13,7 @@ use crate::domain::task::Task;
 use crate::i18n::{self, tr};
 use crate::report::directives::{TaskList, TaskRow};
 use crate::report::render;
-use crate::store::{Db, Store};
+use crate::store::{Db, Storage};
 use crate::text::date::format_dmy;
 
 #[derive(Debug, clap::Subcommand)]
@@ -64,7 +64,7 @@ pub struct ListArgs {
 }
 
 pub fn run(
-    store: &mut Store,
+    store: &mut dyn Storage,
     cmd: Command,
     ctx: &Context,
     out: &mut dyn Write,
@@ -111,20 +111,16 @@ pub fn run(
             writeln!(out, "{message}")?;
         }
         Command::List(args) => {
-            let db = store.read();
+            let reader = store.read();
+            let db = &*reader;
             let directive = match &args.directive {
                 Some(reference) => {
-                    Some(app::resolve_directive(&db, &DirectiveQuery::of(reference))?.id)
+                    Some(app::resolve_directive(db, &DirectiveQuery::of(reference))?.id)
                 }
                 None => None,
             };
             let tasks = db.tasks(directive, args.search.as_deref())?;
-            render(
-                &TaskList,
-                &rows(&db, &tasks)?,
-                args.output.options(ctx),
-                out,
-            )?;
+            render(&TaskList, &rows(db, &tasks)?, args.output.options(ctx), out)?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -150,7 +146,7 @@ impl AddArgs {
 }
 
 /// Tasks as list rows, with their directive and how many units owe them.
-pub fn rows(db: &Db<'_>, tasks: &[Task]) -> Result<Vec<TaskRow>> {
+pub fn rows(db: &dyn Db, tasks: &[Task]) -> Result<Vec<TaskRow>> {
     tasks
         .iter()
         .map(|t| {

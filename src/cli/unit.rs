@@ -14,7 +14,7 @@ use crate::domain::error::RowProblem;
 use crate::i18n::{self, tr};
 use crate::report::render;
 use crate::report::units::{UnitList, UnitListRow};
-use crate::store::{Db, Store};
+use crate::store::{Db, Storage};
 use crate::text::date::format_dmy;
 
 #[derive(Debug, clap::Subcommand)]
@@ -93,7 +93,7 @@ pub struct ImportArgs {
 }
 
 pub fn run(
-    store: &mut Store,
+    store: &mut dyn Storage,
     cmd: Command,
     ctx: &Context,
     out: &mut dyn Write,
@@ -255,7 +255,7 @@ const UNIT_COLUMNS: [&str; 4] = ["code", "name", "kind", "parent"];
 /// Imports a CSV of units (`code,name,kind,parent[,founded]`; parents may
 /// come later in the file). Every bad line is reported; one bad line and
 /// nothing is written. Returns the number of units written.
-pub fn import(db: &Db<'_>, bytes: &[u8], source: &str) -> Result<usize> {
+pub fn import(db: &dyn Db, bytes: &[u8], source: &str) -> Result<usize> {
     let file =
         super::csvfile::read::<UnitRecord>(bytes, source, &UNIT_COLUMNS[..3], &UNIT_COLUMNS)?;
     let mut problems = file.errors.into_problems();

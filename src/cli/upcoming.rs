@@ -9,7 +9,7 @@ use chrono::{Days, NaiveDate};
 use super::{Context, FilterArgs, OutputArgs, date_arg};
 use crate::report::Renderer;
 use crate::report::obligations::{Kind, ObligationReport};
-use crate::store::{Order, Selection, Store};
+use crate::store::{Order, Selection, Storage};
 
 /// How far ahead `upcoming` looks by default.
 const DEFAULT_DAYS: u32 = 7;
@@ -31,7 +31,12 @@ pub struct Args {
     quiet: bool,
 }
 
-pub fn run(store: &Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode> {
+pub fn run(
+    store: &dyn Storage,
+    args: Args,
+    ctx: &Context,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
     // `--within 14` is a window of days; `--within "Ngô Quyền"` a subtree.
     let (days, within) = match args.within.as_deref().map(str::trim) {
         Some(w) if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) => {
@@ -39,8 +44,9 @@ pub fn run(store: &Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Res
         }
         other => (args.days.unwrap_or(DEFAULT_DAYS), other),
     };
-    let db = store.read();
-    let scope = args.filter.scope(&db, within)?;
+    let reader = store.read();
+    let db = &*reader;
+    let scope = args.filter.scope(db, within)?;
     let as_of = args.as_of.unwrap_or(ctx.today);
     let until = as_of
         .checked_add_days(Days::new(u64::from(days)))
@@ -50,9 +56,13 @@ pub fn run(store: &Store, args: Args, ctx: &Context, out: &mut dyn Write) -> Res
         as_of,
     };
     let mut renderer = Renderer::new(&report, args.output.options(ctx), out);
-    db.for_each_obligation(&scope, Selection::DueBy(until), as_of, Order::Due, |row| {
-        Ok::<(), anyhow::Error>(renderer.row(&row)?)
-    })?;
+    db.for_each_obligation(
+        &scope,
+        Selection::DueBy(until),
+        as_of,
+        Order::Due,
+        &mut |row| Ok(renderer.row(&row)?),
+    )?;
     renderer.finish(args.quiet)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -258,6 +258,9 @@ pub enum Error {
         source_name: String,
         rows: Vec<(u64, RowProblem)>,
     },
+    /// Writing what a report prints failed (a closed pipe, a full disk).
+    #[error(transparent)]
+    Output(#[from] std::io::Error),
     /// The storage engine failed (a bug, a full disk, a locked file…).
     #[error(transparent)]
     Storage(Box<dyn std::error::Error + Send + Sync>),

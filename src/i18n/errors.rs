@@ -242,6 +242,7 @@ pub fn message(e: &Error) -> String {
                 errors = details
             )
         }
+        Error::Output(e) => e.to_string(),
         Error::Storage(e) => {
             let mut line = e.to_string();
             let mut cause = e.source();

@@ -1,385 +1,445 @@
-//! The SQLite store: the only module that speaks SQL. It opens and migrates
-//! the database file and answers in domain types.
+//! The storage seam: what the use cases need of a store, as traits grouped
+//! by concern, and the plain values that cross it. `sqlite/` is the first
+//! implementation (and the only module that speaks SQL); every
+//! implementation must pass the conformance suite in `conformance.rs`.
+//!
+//! A store hands out a reader (`Storage::read`) or a write transaction
+//! (`Storage::begin`) that is also one change of the log: every row the
+//! transaction changes is logged in it, so that any change can be undone.
+//! `write` runs a use case in one transaction: all of it is written, and
+//! logged, or none of it.
 
-mod directives;
-mod history;
 mod idmap;
-mod people;
-mod portable;
-mod ratings;
-mod reorg;
-mod reports;
-mod tasks;
-mod units;
+pub mod sqlite;
 
+
+use std::io::Write;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use foldhash::HashMap;
+use serde::Serialize;
+use serde_json::Value;
 
-use crate::domain::error::{Error, FileAction, Result};
+use crate::domain::directive::Directive;
+use crate::domain::error::{Error, Result};
+use crate::domain::person::Person;
+use crate::domain::task::Task;
+use crate::domain::unit::Unit;
+use crate::domain::{DirectiveSpec, Rating, Rules, Status, UnitKind};
+use crate::report::obligations::ObligationRow;
 
-pub use history::{ChangeEntry, LogFilter};
 pub use idmap::IdMap;
-pub use people::PersonRow;
-pub use ratings::RatingFact;
-pub use reports::{Fact, GroupUnit, Order, Scope, Selection};
-pub use tasks::{CompletionNote, Obligation};
-pub use units::UnitRow;
+pub use sqlite::SqliteStore;
 
-/// The schema as first created (version 1).
-const SCHEMA: &str = include_str!("../../schema.sql");
-
-/// Steps after `schema.sql`, in order: step `i` takes the database from
-/// version `i + 1` to `i + 2`. Each runs in one transaction.
-const MIGRATIONS: &[&str] = &[
-    include_str!("../../migrations/0002_history.sql"),
-    include_str!("../../migrations/0003_ratings.sql"),
-    include_str!("../../migrations/0004_people.sql"),
-    include_str!("../../migrations/0005_open_tally.sql"),
-];
-
-/// The schema version this binary writes and understands.
-pub const VERSION: i64 = 1 + MIGRATIONS.len() as i64;
-
-/// Helper threads SQLite may start for one large sort.
-const SORT_THREADS: i64 = 2;
-
-/// How long a writer waits for another process's transaction to finish.
-const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
-
-impl From<rusqlite::Error> for Error {
-    fn from(e: rusqlite::Error) -> Error {
-        Error::storage(e)
-    }
+/// A database: readers, write transactions, and the whole of it at once.
+pub trait Storage {
+    /// Reads outside any write.
+    fn read(&self) -> Box<dyn Db + '_>;
+    /// Starts a write transaction that is one change of `actor`, named
+    /// `action` in the log. Nothing is written until `Txn::commit`.
+    fn begin(&mut self, actor: &str, action: &str) -> Result<Box<dyn Txn + '_>>;
+    /// The schema version of the database.
+    fn version(&self) -> Result<i64>;
+    /// Writes every row of every table as one JSON document (see `sqlite::portable`).
+    fn export(&self, out: &mut dyn Write) -> Result<()>;
+    /// Restores an export into this database, which must be empty. Returns
+    /// how many rows were written.
+    fn import(&mut self, document: &Value, source: &str) -> Result<usize>;
+    /// A consistent copy of the whole database in a new file.
+    fn backup(&self, path: &Path) -> Result<()>;
 }
 
-/// A file error, with what was being done and to which file.
-fn file_error(action: FileAction, path: &Path) -> impl FnOnce(rusqlite::Error) -> Error + use<'_> {
-    move |e| Error::File {
-        action,
-        path: path.to_path_buf(),
-        source: Box::new(e),
-    }
+/// A write transaction: a `Db` whose changes are logged, and kept only
+/// when committed (dropped, it rolls back).
+pub trait Txn: Db {
+    /// The transaction as a `Db`, for the use cases.
+    fn db(&self) -> &dyn Db;
+    /// Writes the change and its log.
+    fn commit(self: Box<Self>) -> Result<()>;
 }
 
-/// An open database.
-pub struct Store {
-    conn: Connection,
+/// Runs `f` as one change of `actor` named `action`: all of it is written,
+/// and logged, or none of it.
+pub fn write<T, E: From<Error>>(
+    storage: &mut dyn Storage,
+    actor: &str,
+    action: &str,
+    f: impl FnOnce(&dyn Db) -> std::result::Result<T, E>,
+) -> std::result::Result<T, E> {
+    let txn = storage.begin(actor, action)?;
+    let value = f(txn.db())?;
+    txn.commit()?;
+    Ok(value)
 }
 
-impl Store {
-    /// Opens an existing database, upgrading it if it is older than this binary.
-    pub fn open(path: &Path) -> Result<Store> {
-        if !path.exists() {
-            return Err(Error::DatabaseMissing(path.to_path_buf()));
-        }
-        Store::open_file(path)
-    }
-
-    /// Opens a database, creating the file (and its parent directories) if
-    /// needed. Returns whether the file is new.
-    pub fn create(path: &Path) -> Result<(Store, bool)> {
-        let created = create_private_file(path)?;
-        Ok((Store::open_file(path)?, created))
-    }
-
-    /// A fresh database in memory, for tests.
-    pub fn open_in_memory() -> Result<Store> {
-        let conn = Connection::open_in_memory()?;
-        let mut store = Store { conn };
-        store.configure(Path::new(":memory:"))?;
-        Ok(store)
-    }
-
-    fn open_file(path: &Path) -> Result<Store> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn =
-            Connection::open_with_flags(path, flags).map_err(file_error(FileAction::Open, path))?;
-        let mut store = Store { conn };
-        store.configure(path).map_err(|e| match e {
-            // Said as they are: they name the file themselves.
-            Error::DatabaseTooNew { .. } | Error::Migration { .. } => e,
-            other => Error::File {
-                action: FileAction::Open,
-                path: path.to_path_buf(),
-                source: Box::new(other),
-            },
-        })?;
-        Ok(store)
-    }
-
-    fn configure(&mut self, path: &Path) -> Result<()> {
-        self.conn.busy_timeout(BUSY_TIMEOUT)?;
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        // Large sorts (a report of hundreds of thousands of rows) may use a
-        // second core.
-        self.conn.pragma_update(None, "threads", SORT_THREADS)?;
-        // Refuse a newer file before anything, WAL included, is written to it.
-        let found = self.version()?;
-        if found > VERSION {
-            return Err(Error::DatabaseTooNew {
-                path: path.to_path_buf(),
-                found,
-                known: VERSION,
-            });
-        }
-        let _mode: String =
-            self.conn
-                .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
-        self.migrate(found)
-    }
-
-    /// The schema version recorded in the file (0 for a new file).
-    pub fn version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .pragma_query_value(None, "user_version", |row| row.get(0))?)
-    }
-
-    fn migrate(&mut self, from: i64) -> Result<()> {
-        let steps = std::iter::once(SCHEMA).chain(MIGRATIONS.iter().copied());
-        for (to, step) in (1..).zip(steps) {
-            if to <= from {
-                continue;
-            }
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            // Another process may have migrated while we waited for the lock.
-            let now: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
-            if now < to {
-                tx.execute_batch(step).map_err(|e| Error::Migration {
-                    version: to,
-                    source: Box::new(e.into()),
-                })?;
-                tx.pragma_update(None, "user_version", to)?;
-            }
-            tx.commit()?;
-        }
-        Ok(())
-    }
-
-    /// Whether the file at `path` is a demo database. Opens it read-only
-    /// and changes nothing; a file that is no theodoi database is not one.
-    pub fn is_demo(path: &Path) -> Result<bool> {
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .map_err(file_error(FileAction::Open, path))?;
-        let kind: Option<String> = conn
-            .query_row("SELECT value FROM meta WHERE key = 'kind'", [], |row| {
-                row.get(0)
-            })
-            .ok();
-        Ok(kind.as_deref() == Some("demo"))
-    }
-
-    /// Copies the whole database to a new file at `path` (readable by its
-    /// owner only) with SQLite's online backup: a consistent copy even while
-    /// other processes write.
-    pub fn backup(&self, path: &Path) -> Result<()> {
-        if path.exists() {
-            return Err(Error::BackupExists(path.to_path_buf()));
-        }
-        create_private_file(path)?;
-        let result = self
-            .conn
-            .backup(
-                rusqlite::MAIN_DB,
-                path,
-                None::<fn(rusqlite::backup::Progress)>,
-            )
-            .map_err(file_error(FileAction::Backup, path));
-        if result.is_err() {
-            // Leave no half-written copy behind.
-            let _ = std::fs::remove_file(path);
-        }
-        result
-    }
-
-    /// Runs `f` as one change of `actor`, in one `BEGIN IMMEDIATE`
-    /// transaction: all of it is written, and logged, or none of it.
-    pub fn write<T, E: From<Error>>(
-        &mut self,
-        actor: &str,
-        action: &str,
-        f: impl FnOnce(&Db<'_>) -> Result<T, E>,
-    ) -> Result<T, E> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(Error::from)?;
-        let change_id = history::begin_change(&tx, actor, action)?;
-        let db = Db {
-            conn: &tx,
-            log: Some(history::ChangeLog::new(change_id)),
-        };
-        let value = f(&db)?;
-        db.flush_log()?;
-        tx.commit().map_err(Error::from)?;
-        Ok(value)
-    }
-
-    /// Reads outside any write transaction.
-    pub fn read(&self) -> Db<'_> {
-        Db {
-            conn: &self.conn,
-            log: None,
-        }
-    }
+/// Everything the use cases ask of a store.
+pub trait Db:
+    Directives + Units + Tasks + People + Reorganization + Ratings + History + Reports
+{
 }
 
-/// Queries and changes, on a connection or inside a write transaction
-/// (which logs every row it changes).
-pub struct Db<'c> {
-    conn: &'c Connection,
-    log: Option<std::cell::RefCell<history::ChangeLog>>,
+impl<T> Db for T where
+    T: Directives + Units + Tasks + People + Reorganization + Ratings + History + Reports + ?Sized
+{
 }
 
-impl Db<'_> {
-    /// Records a fact about the database itself.
-    pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO meta (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [key, value],
-        )?;
-        Ok(())
-    }
+/// Directives: recorded, found, corrected, revoked.
+pub trait Directives {
+    /// The directive recorded as the same document: same issuer and issue
+    /// date, and the same symbol, or the same type and number when one of
+    /// the two is known only by number.
+    fn same_directive(
+        &self,
+        spec: &DirectiveSpec,
+        issuer: &str,
+        issued_on: NaiveDate,
+    ) -> Result<Option<Directive>>;
+    /// Records a directive (the caller has checked it is not recorded yet).
+    fn insert_directive(
+        &self,
+        spec: &DirectiveSpec,
+        as_written: &str,
+        issuer: &str,
+        issued_on: NaiveDate,
+        title: &str,
+    ) -> Result<Directive>;
+    /// Every directive, oldest first; `search` keeps those whose symbol,
+    /// number, issuer or title contains it, accents and case aside.
+    fn directives(&self, search: Option<&str>) -> Result<Vec<Directive>>;
+    /// The directive with this id.
+    fn directive(&self, id: i64) -> Result<Directive>;
+    /// The directives a spec names: its symbol, or the same type and number
+    /// when one of the two is known only by number.
+    fn directives_by_spec(&self, spec: &DirectiveSpec) -> Result<Vec<Directive>>;
+    /// The directives with this number, whatever their type.
+    fn directives_numbered(&self, number: &str) -> Result<Vec<Directive>>;
+    /// The directives whose title contains `key` (a fold key).
+    fn directives_titled(&self, key: &str) -> Result<Vec<Directive>>;
+    /// Corrects a directive's recorded fields; the old values stay in the log.
+    fn update_directive(&self, d: &Directive) -> Result<()>;
 }
 
-/// Creates an empty file readable by its owner only, and its parent
-/// directories. Returns false when the file already exists.
-pub fn create_private_file(path: &Path) -> Result<bool> {
-    if path.exists() {
-        return Ok(false);
-    }
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| Error::File {
-            action: FileAction::CreateDir,
-            path: dir.to_path_buf(),
-            source: Box::new(e),
-        })?;
-    }
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    match options.open(path) {
-        Ok(_) => Ok(true),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
-        Err(e) => Err(Error::File {
-            action: FileAction::Open,
-            path: path.to_path_buf(),
-            source: Box::new(e),
-        }),
-    }
+/// Units and their tree.
+pub trait Units {
+    /// Records a unit. The caller has checked the code and the tree rule.
+    fn insert_unit(
+        &self,
+        code: &str,
+        name: &str,
+        kind: UnitKind,
+        parent_id: Option<i64>,
+    ) -> Result<Unit>;
+    /// As `insert_unit`, returning only the new id (imports insert many).
+    fn insert_unit_row(
+        &self,
+        code: &str,
+        name: &str,
+        kind: UnitKind,
+        parent_id: Option<i64>,
+    ) -> Result<i64>;
+    /// The unit with this code, in any letter case.
+    fn unit_by_code(&self, code: &str) -> Result<Option<Unit>>;
+    /// The unit with this id.
+    fn unit(&self, id: i64) -> Result<Unit>;
+    /// The units whose name folds to exactly `key`, in Vietnamese order.
+    fn units_named(&self, key: &str) -> Result<Vec<Unit>>;
+    /// The units whose folded name contains `key`, in Vietnamese order.
+    fn units_containing(&self, key: &str) -> Result<Vec<Unit>>;
+    /// Every unit in tree order: each unit followed by its subtree, siblings
+    /// in Vietnamese order of name. `search` keeps the units whose code or
+    /// name contains it (accents and case aside), still in tree order.
+    fn units_in_tree_order(&self, search: Option<&str>) -> Result<Vec<UnitRow>>;
+    /// Gives a unit a new name.
+    fn rename_unit(&self, id: i64, name: &str) -> Result<()>;
+    /// Puts a unit under another parent. The caller has checked the tree
+    /// rule; a move under its own subtree is refused.
+    fn move_unit(&self, id: i64, parent_id: i64) -> Result<()>;
+    /// Whether any unit is recorded.
+    fn has_units(&self) -> Result<bool>;
 }
 
-/// A stored date, read without chrono's format parser: reports read millions.
-/// Dates are stored as `YYYY-MM-DD`; anything else goes through the general
-/// conversion, which names the column in its error.
-fn date_at(row: &rusqlite::Row<'_>, column: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    if let rusqlite::types::ValueRef::Text(text) = row.get_ref(column)?
-        && let Some(day) = iso_day(text)
-    {
-        return Ok(Some(day));
-    }
-    row.get(column)
+/// Tasks, their obligations and completions.
+pub trait Tasks {
+    /// Records a task (its `id` is ignored) and one obligation for every
+    /// unit of a kind it names, or every person in post in one, within the
+    /// subtree of `within` (the whole tree when `None`). Returns the task
+    /// and how many obligations it created.
+    fn insert_task(&self, new: &Task, within: Option<i64>) -> Result<(Task, usize)>;
+    /// The next free task code of the form `{stem}-{n}`.
+    fn free_task_code(&self, stem: &str) -> Result<String>;
+    /// The task with this code.
+    fn task_by_code(&self, code: &str) -> Result<Option<Task>>;
+    /// The tasks of a directive, in the order they were added.
+    fn tasks_of(&self, directive_id: i64) -> Result<Vec<Task>>;
+    /// Tasks in the order they were added: of one directive or all;
+    /// `search` keeps those whose code or title contains it, accents and
+    /// case aside.
+    fn tasks(&self, directive_id: Option<i64>, search: Option<&str>) -> Result<Vec<Task>>;
+    /// Corrects a task's title or code; the old values stay in the log.
+    fn update_task(&self, id: i64, code: &str, title: &str) -> Result<()>;
+    /// What `unit_id` owes under `task_id`, if the task applies to it.
+    fn obligation(&self, task_id: i64, unit_id: i64) -> Result<Option<Obligation>>;
+    /// How many units (or people) owe a task.
+    fn obligation_count(&self, task_id: i64) -> Result<usize>;
+    /// Records that an obligation was done on `on` (or corrects the record).
+    fn complete(&self, obligation_id: i64, on: NaiveDate, note: &CompletionNote<'_>) -> Result<()>;
+    /// Moves an obligation's due date (gia hạn), keeping the first one.
+    fn extend(&self, obligation_id: i64, to: NaiveDate, reason: &str) -> Result<()>;
 }
 
-/// `YYYY-MM-DD`, digits only.
-fn iso_day(text: &[u8]) -> Option<NaiveDate> {
-    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *text else {
-        return None;
-    };
-    let digit = |c: u8| c.is_ascii_digit().then(|| u32::from(c - b'0'));
-    let year = [y0, y1, y2, y3]
-        .into_iter()
-        .try_fold(0, |n, c| Some(n * 10 + digit(c)?))?;
-    let month = digit(m0)? * 10 + digit(m1)?;
-    let day = digit(d0)? * 10 + digit(d1)?;
-    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+/// The register of people.
+pub trait People {
+    /// Records a person. The code must be free.
+    fn insert_person(&self, person: &Person) -> Result<Person>;
+    /// The person with this code.
+    fn person_by_code(&self, code: &str) -> Result<Option<Person>>;
+    /// The people whose name folds to exactly `key` (`exact`), or whose
+    /// folded name contains it, in Vietnamese order.
+    fn people_named(&self, key: &str, exact: bool) -> Result<Vec<Person>>;
+    /// Everyone, by unit then name; `search` keeps names, codes and posts
+    /// containing it.
+    fn people(&self, search: Option<&str>) -> Result<Vec<PersonRow>>;
+    /// Records the last day of a person in their post.
+    fn end_person(&self, id: i64, on: NaiveDate) -> Result<()>;
+    /// What `person_id` owes under `task_id`, if the task applies to them.
+    fn person_obligation(&self, task_id: i64, person_id: i64) -> Result<Option<Obligation>>;
 }
 
-/// Reads a slug column back into its domain type.
-fn parse_column<T>(
-    text: &str,
-    parse: impl Fn(&str) -> Option<T>,
-    column: usize,
-) -> rusqlite::Result<T> {
-    parse(text).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            column,
-            rusqlite::types::Type::Text,
-            format!("unknown value {text:?}").into(),
-        )
-    })
+/// Directives revoked or replaced, units dissolved or merged: what was done
+/// stays; what was still open is cancelled, or passed to a successor.
+pub trait Reorganization {
+    /// Revokes a directive from `on`; its open obligations are cancelled with
+    /// `reason`. With `replaced_by`, records the directive that replaces it.
+    /// Returns how many obligations were cancelled.
+    fn revoke_directive(
+        &self,
+        id: i64,
+        on: NaiveDate,
+        reason: &str,
+        replaced_by: Option<i64>,
+    ) -> Result<usize>;
+    /// When a directive was revoked, if it was.
+    fn revoked_on(&self, id: i64) -> Result<Option<NaiveDate>>;
+    /// Dissolves a unit from `on`: its open obligations are cancelled with
+    /// `reason`. Returns how many.
+    fn dissolve_unit(&self, id: i64, on: NaiveDate, reason: &str) -> Result<usize>;
+    /// Merges unit `id` into `into` from `on`: the unit is dissolved and
+    /// points to its successor; each obligation it still had open is
+    /// cancelled for it (with `reason`) and opened for the successor from
+    /// `on`, unless the successor owes that task already. Units under it move
+    /// to the successor. Returns how many obligations passed on.
+    fn merge_unit(&self, id: i64, into: i64, on: NaiveDate, reason: &str) -> Result<usize>;
+    /// Units still existing directly under `id`, in Vietnamese order.
+    fn live_children(&self, id: i64) -> Result<Vec<Unit>>;
+    /// When a unit was dissolved or merged, if it was.
+    fn dissolved_on(&self, id: i64) -> Result<Option<NaiveDate>>;
 }
 
-/// The time this command runs, in UTC, RFC 3339, for `created_at` and
-/// `recorded_at` columns: read once, so that one change has one time.
-fn now_stamp() -> &'static str {
-    static NOW: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    NOW.get_or_init(|| chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+/// The rules that check ratings, and the results they check.
+pub trait Ratings {
+    /// Records the day a unit was founded.
+    fn set_founded(&self, unit_id: i64, on: NaiveDate) -> Result<()>;
+    /// The names of the units below `unit_id` (its whole subtree) that
+    /// still owe `task_id`, in Vietnamese order.
+    fn open_below(&self, task_id: i64, unit_id: i64) -> Result<Vec<String>>;
+    /// The codes of the rating tasks a unit (as a collective) has not done yet.
+    fn open_reviews_of_unit(&self, unit_id: i64) -> Result<Vec<String>>;
+    /// The rules in force: the stored values over the built-in defaults.
+    fn rules(&self) -> Result<Rules>;
+    /// Changes one rule (checked). Returns the value it had.
+    fn set_rule(&self, name: &str, value: &str) -> Result<String>;
+    /// Every obligation of the rating tasks (`task`, else all of them),
+    /// under `within` when given, as of `as_of`; by task, parent and unit.
+    fn rating_facts(
+        &self,
+        task: Option<i64>,
+        within: Option<i64>,
+        as_of: NaiveDate,
+    ) -> Result<Vec<RatingFact>>;
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The change log.
+pub trait History {
+    /// Says what the change in progress is about, for its log line and the
+    /// log's filters.
+    fn note(&self, details: Value, unit_id: Option<i64>, directive_id: Option<i64>) -> Result<()>;
+    /// Names the change in progress when it is known only once it is under
+    /// way (`done` that turns out to be a correction).
+    fn set_action(&self, action: &str) -> Result<()>;
+    /// The log, newest first.
+    fn changes(&self, filter: &LogFilter) -> Result<Vec<ChangeEntry>>;
+    /// One change by id.
+    fn change(&self, id: i64) -> Result<Option<ChangeEntry>>;
+    /// The newest change of `actor` that is neither undone nor itself an
+    /// undo: pressing undo twice goes two changes back.
+    fn last_change_of(&self, actor: &str) -> Result<Option<ChangeEntry>>;
+    /// Reverses change `target`, row by row in reverse order, as part of the
+    /// change in progress. Refused when a later change touched the same
+    /// rows, or when it was undone already.
+    fn undo(&self, target: &ChangeEntry) -> Result<()>;
+    /// Records a fact about the database itself (not logged).
+    fn set_meta(&self, key: &str, value: &str) -> Result<()>;
+}
 
-    #[test]
-    fn stored_dates_are_read_fast_or_not_at_all() {
-        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
-        assert_eq!(iso_day(b"2023-12-06"), day(2023, 12, 6));
-        assert_eq!(iso_day(b"2024-02-29"), day(2024, 2, 29));
-        for bad in [
-            &b"2023-02-29"[..],
-            b"2023-13-01",
-            b"2023-12-6",
-            b"06/12/2023",
-            b"2023-12-06 ",
-            b"2023-1a-06",
-            b"",
-        ] {
-            assert_eq!(iso_day(bad), None, "{}", String::from_utf8_lossy(bad));
-        }
-    }
+/// The queries behind reports: rows handed to a callback one at a time, so
+/// that a report of millions of rows never sits in memory.
+pub trait Reports {
+    /// Calls `each` with every obligation in `scope` that `selection` keeps,
+    /// as of `as_of`, in `order`; stops at the first error `each` returns.
+    fn for_each_obligation(
+        &self,
+        scope: &Scope,
+        selection: Selection,
+        as_of: NaiveDate,
+        order: Order,
+        each: &mut dyn FnMut(ObligationRow) -> Result<()>,
+    ) -> Result<()>;
+    /// How many obligations in `scope` are overdue on `as_of`.
+    fn count_overdue(&self, scope: &Scope, as_of: NaiveDate) -> Result<usize>;
+    /// Calls `each` with the status of every obligation in `scope` as of
+    /// `as_of`, for counting.
+    fn for_each_fact(
+        &self,
+        scope: &Scope,
+        as_of: NaiveDate,
+        each: &mut dyn FnMut(Fact),
+    ) -> Result<()>;
+    /// The units that have units under them, by id: the groups of a
+    /// progress report rolled up the tree, with each one's parent.
+    fn parent_units(&self) -> Result<HashMap<i64, GroupUnit>>;
+    /// Every unit that has a parent, with it: (unit, parent).
+    fn unit_parents(&self) -> Result<Vec<(i64, i64)>>;
+}
 
-    #[test]
-    fn new_store_is_at_current_version() -> anyhow::Result<()> {
-        let store = Store::open_in_memory()?;
-        assert_eq!(store.version()?, VERSION);
-        Ok(())
-    }
+/// A unit with what a listing shows of its place in the tree.
+#[derive(Debug, Clone)]
+pub struct UnitRow {
+    pub unit: Unit,
+    pub parent_code: Option<String>,
+    pub depth: usize,
+    /// The last day of a dissolved or merged unit.
+    pub dissolved_on: Option<NaiveDate>,
+}
 
-    #[test]
-    fn newer_file_is_refused_untouched() -> anyhow::Result<()> {
-        let dir = tempfile::tempdir()?;
-        let path = dir.path().join("new.db");
-        {
-            let conn = Connection::open(&path)?;
-            conn.pragma_update(None, "user_version", VERSION + 1)?;
-        }
-        let before = std::fs::read(&path)?;
-        let err = Store::open(&path).err().expect("refused");
-        assert!(matches!(err, Error::DatabaseTooNew { .. }));
-        assert_eq!(std::fs::read(&path)?, before);
-        Ok(())
-    }
+/// One unit's (or person's) obligation under one task.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Obligation {
+    pub id: i64,
+    pub due_on: NaiveDate,
+    pub completed_on: Option<NaiveDate>,
+    /// The due date as first set, when it was extended.
+    pub original_due_on: Option<NaiveDate>,
+}
 
-    #[cfg(unix)]
-    #[test]
-    fn new_file_is_private() -> anyhow::Result<()> {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir()?;
-        let path = dir.path().join("a/b/theodoi.db");
-        let (_store, created) = Store::create(&path)?;
-        assert!(created);
-        let mode = std::fs::metadata(&path)?.permissions().mode();
-        assert_eq!(mode & 0o777, 0o600);
-        Ok(())
-    }
+/// What a completion records besides its date.
+#[derive(Debug, Clone, Default)]
+pub struct CompletionNote<'a> {
+    pub evidence: Option<&'a str>,
+    pub note: Option<&'a str>,
+    pub recorded_by: &'a str,
+    /// The rating, on a rating task.
+    pub rating: Option<Rating>,
+    /// Why the unit is not rated, on a rating task.
+    pub not_rated: Option<&'a str>,
+    /// Recorded although a rule said no.
+    pub forced: bool,
+}
+
+/// A person with the unit they serve in, for lists.
+#[derive(Debug, Clone)]
+pub struct PersonRow {
+    pub person: Person,
+    pub unit_code: String,
+    pub unit: String,
+}
+
+/// One unit's result under one rating task.
+#[derive(Debug, Clone)]
+pub struct RatingFact {
+    pub task_id: i64,
+    pub unit_code: String,
+    pub unit: String,
+    pub parent_code: Option<String>,
+    pub parent: Option<String>,
+    pub founded_on: Option<NaiveDate>,
+    pub due_on: NaiveDate,
+    /// When it was done, if by the report's day.
+    pub completed_on: Option<NaiveDate>,
+    pub rating: Option<Rating>,
+    pub not_rated: Option<String>,
+    pub forced: bool,
+}
+
+/// One change as the log shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeEntry {
+    pub id: i64,
+    /// When, RFC 3339 in UTC.
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    /// The names and dates the summary shows.
+    pub details: Value,
+    /// The change this one undid, if it is an undo.
+    pub undoes: Option<i64>,
+    /// The change that undid this one, if any.
+    pub undone_by: Option<i64>,
+}
+
+/// Which log entries to show.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LogFilter {
+    pub since: Option<NaiveDate>,
+    pub unit: Option<i64>,
+    pub directive: Option<i64>,
+}
+
+/// Which obligations a report covers: all of these that are given.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Scope {
+    pub directive: Option<i64>,
+    pub task: Option<i64>,
+    /// Units in the subtree of this one (itself included).
+    pub within: Option<i64>,
+    pub kind: Option<UnitKind>,
+}
+
+/// Which obligations, by status, as of the report's day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    /// Open and past due.
+    Overdue,
+    /// Open and due on a day from the report's day to this one.
+    DueBy(NaiveDate),
+    /// Whatever their status.
+    All,
+}
+
+/// The order of rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// By parent, then unit (Vietnamese order), then due date.
+    Unit,
+    /// Soonest due first, then by parent and unit.
+    Due,
+}
+
+/// One obligation reduced to what progress counts.
+#[derive(Debug, Clone, Copy)]
+pub struct Fact {
+    pub task_id: i64,
+    pub unit_id: i64,
+    pub kind: UnitKind,
+    pub status: Status,
+}
+
+/// A unit as a progress group sees it.
+#[derive(Debug, Clone)]
+pub struct GroupUnit {
+    pub code: String,
+    pub name: String,
+    pub parent_id: Option<i64>,
+    /// The unit name's collation key: groups sort by it.
+    pub name_key: Vec<u8>,
 }

@@ -3,31 +3,15 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
-use super::Db;
+use super::SqliteDb;
 use crate::domain::error::{Error, Result};
 use crate::domain::rating::{RULES, RuleError};
 use crate::domain::{Rating, Rules};
+use crate::store::{RatingFact, Ratings};
 
-/// One unit's result under one rating task.
-#[derive(Debug, Clone)]
-pub struct RatingFact {
-    pub task_id: i64,
-    pub unit_code: String,
-    pub unit: String,
-    pub parent_code: Option<String>,
-    pub parent: Option<String>,
-    pub founded_on: Option<NaiveDate>,
-    pub due_on: NaiveDate,
-    /// When it was done, if by the report's day.
-    pub completed_on: Option<NaiveDate>,
-    pub rating: Option<Rating>,
-    pub not_rated: Option<String>,
-    pub forced: bool,
-}
-
-impl Db<'_> {
+impl Ratings for SqliteDb<'_> {
     /// The rules in force: the stored values over the built-in defaults.
-    pub fn rules(&self) -> Result<Rules> {
+    fn rules(&self) -> Result<Rules> {
         let mut stmt = self.conn.prepare_cached("SELECT name, value FROM rule")?;
         let pairs: Vec<(String, String)> = stmt
             .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
@@ -41,7 +25,7 @@ impl Db<'_> {
     }
 
     /// Changes one rule (checked), logged. Returns the value it had.
-    pub fn set_rule(&self, name: &str, value: &str) -> Result<String> {
+    fn set_rule(&self, name: &str, value: &str) -> Result<String> {
         let mut rules = self.rules()?;
         let was = rules.value(name);
         if let Err(e) = rules.set(name, value) {
@@ -82,46 +66,9 @@ impl Db<'_> {
         Ok(was)
     }
 
-    /// The units below `unit_id` (its whole subtree) that still owe `task_id`.
-    pub fn open_below(&self, task_id: i64, unit_id: i64) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached(
-            "WITH RECURSIVE below (id) AS (
-                 SELECT id FROM unit WHERE parent_id = ?2
-                 UNION ALL
-                 SELECT u.id FROM unit u JOIN below b ON u.parent_id = b.id
-             )
-             SELECT u.name FROM obligation o JOIN unit u ON u.id = o.unit_id
-             WHERE o.task_id = ?1 AND o.unit_id IN (SELECT id FROM below)
-               AND o.person_id IS NULL AND o.completed_on IS NULL AND o.cancelled_on IS NULL
-             ORDER BY u.name_key",
-        )?;
-        let names = stmt.query_map([task_id, unit_id], |row| row.get(0))?;
-        Ok(names.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// The rating tasks a unit (as a collective) has not done yet.
-    pub fn open_reviews_of_unit(&self, unit_id: i64) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT t.code FROM obligation o JOIN task t ON t.id = o.task_id
-             WHERE o.unit_id = ?1 AND o.person_id IS NULL AND t.rated
-               AND o.completed_on IS NULL AND o.cancelled_on IS NULL
-             ORDER BY t.id",
-        )?;
-        let codes = stmt.query_map([unit_id], |row| row.get(0))?;
-        Ok(codes.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Records the day a unit was founded.
-    pub fn set_founded(&self, unit_id: i64, on: NaiveDate) -> Result<()> {
-        self.update_logged("unit", unit_id, |conn| {
-            conn.prepare_cached("UPDATE unit SET founded_on = ?2 WHERE id = ?1")?
-                .execute(params![unit_id, on])
-        })
-    }
-
     /// Every obligation of the rating tasks (`task`, else all of them), under
     /// `within` when given, as of `as_of`; by task, parent and unit.
-    pub fn rating_facts(
+    fn rating_facts(
         &self,
         task: Option<i64>,
         within: Option<i64>,
@@ -171,5 +118,42 @@ impl Db<'_> {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The units below `unit_id` (its whole subtree) that still owe `task_id`.
+    fn open_below(&self, task_id: i64, unit_id: i64) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "WITH RECURSIVE below (id) AS (
+                 SELECT id FROM unit WHERE parent_id = ?2
+                 UNION ALL
+                 SELECT u.id FROM unit u JOIN below b ON u.parent_id = b.id
+             )
+             SELECT u.name FROM obligation o JOIN unit u ON u.id = o.unit_id
+             WHERE o.task_id = ?1 AND o.unit_id IN (SELECT id FROM below)
+               AND o.person_id IS NULL AND o.completed_on IS NULL AND o.cancelled_on IS NULL
+             ORDER BY u.name_key",
+        )?;
+        let names = stmt.query_map([task_id, unit_id], |row| row.get(0))?;
+        Ok(names.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The rating tasks a unit (as a collective) has not done yet.
+    fn open_reviews_of_unit(&self, unit_id: i64) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.code FROM obligation o JOIN task t ON t.id = o.task_id
+             WHERE o.unit_id = ?1 AND o.person_id IS NULL AND t.rated
+               AND o.completed_on IS NULL AND o.cancelled_on IS NULL
+             ORDER BY t.id",
+        )?;
+        let codes = stmt.query_map([unit_id], |row| row.get(0))?;
+        Ok(codes.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records the day a unit was founded.
+    fn set_founded(&self, unit_id: i64, on: NaiveDate) -> Result<()> {
+        self.update_logged("unit", unit_id, |conn| {
+            conn.prepare_cached("UPDATE unit SET founded_on = ?2 WHERE id = ?1")?
+                .execute(params![unit_id, on])
+        })
     }
 }

@@ -6,47 +6,14 @@ use rusqlite::params;
 
 use crate::domain::error::Result;
 
-use super::Db;
+use super::SqliteDb;
 use crate::domain::unit::Unit;
+use crate::store::{Reorganization, Units};
 
-impl Db<'_> {
-    /// Cancels, from `on`, every obligation still open (not done) that
-    /// `condition` names (`:directive` or `:unit` bound). Returns how many.
-    fn cancel_open(
-        &self,
-        condition: &str,
-        key: (&str, i64),
-        on: NaiveDate,
-        reason: &str,
-    ) -> Result<usize> {
-        let sql = format!(
-            "SELECT o.id FROM obligation o JOIN task t ON t.id = o.task_id
-             WHERE {condition} AND o.completed_on IS NULL AND o.cancelled_on IS NULL
-             ORDER BY o.id"
-        );
-        let ids: Vec<i64> = {
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map(&[(key.0, &key.1)], |row| row.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        for id in &ids {
-            self.cancel_obligation(*id, on, reason)?;
-        }
-        Ok(ids.len())
-    }
-
-    fn cancel_obligation(&self, id: i64, on: NaiveDate, reason: &str) -> Result<()> {
-        self.update_logged("obligation", id, |conn| {
-            conn.prepare_cached(
-                "UPDATE obligation SET cancelled_on = ?2, cancelled_reason = ?3 WHERE id = ?1",
-            )?
-            .execute(params![id, on, reason])
-        })
-    }
-
+impl Reorganization for SqliteDb<'_> {
     /// Revokes a directive from `on`; its open obligations are cancelled.
     /// With `replaced_by`, records the directive that replaces it.
-    pub fn revoke_directive(
+    fn revoke_directive(
         &self,
         id: i64,
         on: NaiveDate,
@@ -70,7 +37,7 @@ impl Db<'_> {
     }
 
     /// When a directive was revoked, if it was.
-    pub fn revoked_on(&self, id: i64) -> Result<Option<NaiveDate>> {
+    fn revoked_on(&self, id: i64) -> Result<Option<NaiveDate>> {
         Ok(self
             .conn
             .prepare_cached("SELECT revoked_on FROM directive WHERE id = ?1")?
@@ -78,7 +45,7 @@ impl Db<'_> {
     }
 
     /// Dissolves a unit from `on`: its open obligations are cancelled.
-    pub fn dissolve_unit(&self, id: i64, on: NaiveDate, reason: &str) -> Result<usize> {
+    fn dissolve_unit(&self, id: i64, on: NaiveDate, reason: &str) -> Result<usize> {
         self.update_logged("unit", id, |conn| {
             conn.prepare_cached("UPDATE unit SET dissolved_on = ?2 WHERE id = ?1")?
                 .execute(params![id, on])
@@ -96,7 +63,7 @@ impl Db<'_> {
     /// cancelled for it and opened for the successor from `on`, unless the
     /// successor owes that task already. Units under it move to the successor.
     /// Returns how many obligations passed on.
-    pub fn merge_unit(&self, id: i64, into: i64, on: NaiveDate, reason: &str) -> Result<usize> {
+    fn merge_unit(&self, id: i64, into: i64, on: NaiveDate, reason: &str) -> Result<usize> {
         let open: Vec<(i64, i64, NaiveDate)> = {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT id, task_id, due_on FROM obligation
@@ -139,7 +106,7 @@ impl Db<'_> {
     }
 
     /// Units still existing directly under `id`.
-    pub fn live_children(&self, id: i64) -> Result<Vec<Unit>> {
+    fn live_children(&self, id: i64) -> Result<Vec<Unit>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id FROM unit WHERE parent_id = ?1 AND dissolved_on IS NULL ORDER BY name_key",
         )?;
@@ -148,10 +115,46 @@ impl Db<'_> {
     }
 
     /// When a unit was dissolved or merged, if it was.
-    pub fn dissolved_on(&self, id: i64) -> Result<Option<NaiveDate>> {
+    fn dissolved_on(&self, id: i64) -> Result<Option<NaiveDate>> {
         Ok(self
             .conn
             .prepare_cached("SELECT dissolved_on FROM unit WHERE id = ?1")?
             .query_row([id], |row| row.get(0))?)
+    }
+}
+
+impl SqliteDb<'_> {
+    /// Cancels, from `on`, every obligation still open (not done) that
+    /// `condition` names (`:directive` or `:unit` bound). Returns how many.
+    fn cancel_open(
+        &self,
+        condition: &str,
+        key: (&str, i64),
+        on: NaiveDate,
+        reason: &str,
+    ) -> Result<usize> {
+        let sql = format!(
+            "SELECT o.id FROM obligation o JOIN task t ON t.id = o.task_id
+             WHERE {condition} AND o.completed_on IS NULL AND o.cancelled_on IS NULL
+             ORDER BY o.id"
+        );
+        let ids: Vec<i64> = {
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(&[(key.0, &key.1)], |row| row.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for id in &ids {
+            self.cancel_obligation(*id, on, reason)?;
+        }
+        Ok(ids.len())
+    }
+
+    fn cancel_obligation(&self, id: i64, on: NaiveDate, reason: &str) -> Result<()> {
+        self.update_logged("obligation", id, |conn| {
+            conn.prepare_cached(
+                "UPDATE obligation SET cancelled_on = ?2, cancelled_reason = ?3 WHERE id = ?1",
+            )?
+            .execute(params![id, on, reason])
+        })
     }
 }

@@ -4,14 +4,13 @@
 
 use std::cell::RefCell;
 
-use chrono::NaiveDate;
 use rusqlite::types::{Value as SqlValue, ValueRef};
 use rusqlite::{OptionalExtension, params};
-use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::{Db, now_stamp};
+use super::{SqliteDb, now_stamp};
 use crate::domain::error::{Error, Result};
+use crate::store::{ChangeEntry, History, LogFilter};
 
 /// The tables whose rows the log records. Names come only from here, never
 /// from input, so they can be written into SQL.
@@ -43,30 +42,6 @@ impl ChangeLog {
     }
 }
 
-/// One change as the log shows it.
-#[derive(Debug, Clone, Serialize)]
-pub struct ChangeEntry {
-    pub id: i64,
-    /// When, RFC 3339 in UTC.
-    pub at: String,
-    pub actor: String,
-    pub action: String,
-    /// The names and dates the summary shows.
-    pub details: Value,
-    /// The change this one undid, if it is an undo.
-    pub undoes: Option<i64>,
-    /// The change that undid this one, if any.
-    pub undone_by: Option<i64>,
-}
-
-/// Which log entries to show.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct LogFilter {
-    pub since: Option<NaiveDate>,
-    pub unit: Option<i64>,
-    pub directive: Option<i64>,
-}
-
 /// Starts a change; returns its id.
 pub(super) fn begin_change(conn: &rusqlite::Connection, actor: &str, action: &str) -> Result<i64> {
     conn.prepare_cached(
@@ -76,14 +51,18 @@ pub(super) fn begin_change(conn: &rusqlite::Connection, actor: &str, action: &st
     Ok(conn.last_insert_rowid())
 }
 
-impl Db<'_> {
+impl History for SqliteDb<'_> {
+    fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
+    }
+
     /// Says what the change in progress is about, for the log line and its filters.
-    pub fn note(
-        &self,
-        details: Value,
-        unit_id: Option<i64>,
-        directive_id: Option<i64>,
-    ) -> Result<()> {
+    fn note(&self, details: Value, unit_id: Option<i64>, directive_id: Option<i64>) -> Result<()> {
         if let Some(log) = &self.log {
             let id = log.borrow().change_id;
             self.conn
@@ -97,7 +76,7 @@ impl Db<'_> {
 
     /// Names the change in progress when it is known only once it is under way
     /// (`done` that turns out to be a correction).
-    pub fn set_action(&self, action: &str) -> Result<()> {
+    fn set_action(&self, action: &str) -> Result<()> {
         if let Some(id) = self.current_change() {
             self.conn
                 .prepare_cached("UPDATE change SET action = ?2 WHERE id = ?1")?
@@ -106,124 +85,8 @@ impl Db<'_> {
         Ok(())
     }
 
-    /// Records that `rowid` of `table` was inserted; runs of rowids make one line.
-    pub(super) fn log_insert(&self, table: &'static str, rowid: i64) -> Result<()> {
-        self.log_inserted_run(table, rowid, rowid)
-    }
-
-    /// Records that rowids `first..=last` of `table` were inserted.
-    pub(super) fn log_inserted_run(
-        &self,
-        table: &'static str,
-        first: i64,
-        last: i64,
-    ) -> Result<()> {
-        let Some(log) = &self.log else { return Ok(()) };
-        let extend =
-            matches!(log.borrow().pending, Some((t, _, l)) if t == table && l + 1 == first);
-        if extend {
-            if let Some(pending) = &mut log.borrow_mut().pending {
-                pending.2 = last;
-            }
-            return Ok(());
-        }
-        self.flush_log()?;
-        log.borrow_mut().pending = Some((table, first, last));
-        Ok(())
-    }
-
-    /// Runs one UPDATE of one row and logs the row before and after.
-    pub(super) fn update_logged(
-        &self,
-        table: &'static str,
-        rowid: i64,
-        update: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<usize>,
-    ) -> Result<()> {
-        let before = self.snapshot(table, rowid)?;
-        update(self.conn)?;
-        let after = self.snapshot(table, rowid)?;
-        if let (Some(before), Some(after)) = (before, after) {
-            self.log_update(table, rowid, before, after)?;
-        }
-        Ok(())
-    }
-
-    /// Records an update of one row: its columns before and after.
-    pub(super) fn log_update(
-        &self,
-        table: &'static str,
-        rowid: i64,
-        before: Value,
-        after: Value,
-    ) -> Result<()> {
-        self.write_log_row(table, rowid, rowid, Some(before), Some(after))
-    }
-
-    /// Records the deletion of one row, with all its columns.
-    fn log_delete(&self, table: &'static str, rowid: i64, before: Value) -> Result<()> {
-        self.write_log_row(table, rowid, rowid, Some(before), None)
-    }
-
-    fn write_log_row(
-        &self,
-        table: &'static str,
-        first: i64,
-        last: i64,
-        before: Option<Value>,
-        after: Option<Value>,
-    ) -> Result<()> {
-        let Some(log) = &self.log else { return Ok(()) };
-        self.flush_log()?;
-        let (change_id, seq) = {
-            let mut log = log.borrow_mut();
-            log.seq += 1;
-            (log.change_id, log.seq)
-        };
-        self.conn
-            .prepare_cached(
-                "INSERT INTO change_row (change_id, seq, tbl, first_id, last_id, before, after)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
-                change_id,
-                seq,
-                table,
-                first,
-                last,
-                before.map(|v| v.to_string()),
-                after.map(|v| v.to_string())
-            ])?;
-        Ok(())
-    }
-
-    /// Writes the pending run of inserted rows.
-    pub(super) fn flush_log(&self) -> Result<()> {
-        let Some(log) = &self.log else { return Ok(()) };
-        let pending = log.borrow_mut().pending.take();
-        if let Some((table, first, last)) = pending {
-            self.write_log_row(table, first, last, None, None)?;
-        }
-        Ok(())
-    }
-
-    /// All the columns of one row, as a JSON object (blobs as `{"$blob": hex}`).
-    pub(super) fn snapshot(&self, table: &'static str, rowid: i64) -> Result<Option<Value>> {
-        let sql = format!("SELECT rowid AS \"$rowid\", * FROM {table} WHERE rowid = ?1");
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let names: Vec<String> = stmt.column_names().map(str::to_string).collect();
-        Ok(stmt
-            .query_row([rowid], |row| {
-                let mut object = Map::new();
-                for (i, name) in names.iter().enumerate() {
-                    object.insert(name.clone(), to_json(row.get_ref(i)?));
-                }
-                Ok(Value::Object(object))
-            })
-            .optional()?)
-    }
-
     /// The log, newest first.
-    pub fn changes(&self, filter: &LogFilter) -> Result<Vec<ChangeEntry>> {
+    fn changes(&self, filter: &LogFilter) -> Result<Vec<ChangeEntry>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, at, actor, action, details, undoes, undone_by FROM change
              WHERE (?1 IS NULL OR at >= ?1)
@@ -247,7 +110,7 @@ impl Db<'_> {
     }
 
     /// One change by id.
-    pub fn change(&self, id: i64) -> Result<Option<ChangeEntry>> {
+    fn change(&self, id: i64) -> Result<Option<ChangeEntry>> {
         Ok(self
             .conn
             .prepare_cached(
@@ -260,7 +123,7 @@ impl Db<'_> {
     /// The newest change of `actor` that is neither undone nor itself an
     /// undo: pressing undo twice goes two changes back. (An undo can still be
     /// undone by its number, which redoes the change.)
-    pub fn last_change_of(&self, actor: &str) -> Result<Option<ChangeEntry>> {
+    fn last_change_of(&self, actor: &str) -> Result<Option<ChangeEntry>> {
         Ok(self
             .conn
             .prepare_cached(
@@ -272,14 +135,10 @@ impl Db<'_> {
             .optional()?)
     }
 
-    fn current_change(&self) -> Option<i64> {
-        self.log.as_ref().map(|log| log.borrow().change_id)
-    }
-
     /// Reverses change `target`, row by row in reverse order, as part of
     /// the change in progress. Refused when a later change touched the same
     /// rows, or when it was undone already.
-    pub fn undo(&self, target: &ChangeEntry) -> Result<()> {
+    fn undo(&self, target: &ChangeEntry) -> Result<()> {
         let Some(current) = self.current_change() else {
             return Err(Error::storage(Internal("undo outside a change")));
         };
@@ -364,6 +223,128 @@ impl Db<'_> {
             .prepare_cached("UPDATE change SET undoes = ?2 WHERE id = ?1")?
             .execute([current, target.id])?;
         Ok(())
+    }
+}
+
+impl SqliteDb<'_> {
+    /// Records that `rowid` of `table` was inserted; runs of rowids make one line.
+    pub(super) fn log_insert(&self, table: &'static str, rowid: i64) -> Result<()> {
+        self.log_inserted_run(table, rowid, rowid)
+    }
+
+    /// Records that rowids `first..=last` of `table` were inserted.
+    pub(super) fn log_inserted_run(
+        &self,
+        table: &'static str,
+        first: i64,
+        last: i64,
+    ) -> Result<()> {
+        let Some(log) = &self.log else { return Ok(()) };
+        let extend =
+            matches!(log.borrow().pending, Some((t, _, l)) if t == table && l + 1 == first);
+        if extend {
+            if let Some(pending) = &mut log.borrow_mut().pending {
+                pending.2 = last;
+            }
+            return Ok(());
+        }
+        self.flush_log()?;
+        log.borrow_mut().pending = Some((table, first, last));
+        Ok(())
+    }
+
+    /// Runs one UPDATE of one row and logs the row before and after.
+    pub(super) fn update_logged(
+        &self,
+        table: &'static str,
+        rowid: i64,
+        update: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<usize>,
+    ) -> Result<()> {
+        let before = self.snapshot(table, rowid)?;
+        update(&self.conn)?;
+        let after = self.snapshot(table, rowid)?;
+        if let (Some(before), Some(after)) = (before, after) {
+            self.log_update(table, rowid, before, after)?;
+        }
+        Ok(())
+    }
+
+    /// Records an update of one row: its columns before and after.
+    pub(super) fn log_update(
+        &self,
+        table: &'static str,
+        rowid: i64,
+        before: Value,
+        after: Value,
+    ) -> Result<()> {
+        self.write_log_row(table, rowid, rowid, Some(before), Some(after))
+    }
+
+    /// Records the deletion of one row, with all its columns.
+    fn log_delete(&self, table: &'static str, rowid: i64, before: Value) -> Result<()> {
+        self.write_log_row(table, rowid, rowid, Some(before), None)
+    }
+
+    fn write_log_row(
+        &self,
+        table: &'static str,
+        first: i64,
+        last: i64,
+        before: Option<Value>,
+        after: Option<Value>,
+    ) -> Result<()> {
+        let Some(log) = &self.log else { return Ok(()) };
+        self.flush_log()?;
+        let (change_id, seq) = {
+            let mut log = log.borrow_mut();
+            log.seq += 1;
+            (log.change_id, log.seq)
+        };
+        self.conn
+            .prepare_cached(
+                "INSERT INTO change_row (change_id, seq, tbl, first_id, last_id, before, after)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                change_id,
+                seq,
+                table,
+                first,
+                last,
+                before.map(|v| v.to_string()),
+                after.map(|v| v.to_string())
+            ])?;
+        Ok(())
+    }
+
+    /// Writes the pending run of inserted rows.
+    pub(super) fn flush_log(&self) -> Result<()> {
+        let Some(log) = &self.log else { return Ok(()) };
+        let pending = log.borrow_mut().pending.take();
+        if let Some((table, first, last)) = pending {
+            self.write_log_row(table, first, last, None, None)?;
+        }
+        Ok(())
+    }
+
+    /// All the columns of one row, as a JSON object (blobs as `{"$blob": hex}`).
+    pub(super) fn snapshot(&self, table: &'static str, rowid: i64) -> Result<Option<Value>> {
+        let sql = format!("SELECT rowid AS \"$rowid\", * FROM {table} WHERE rowid = ?1");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let names: Vec<String> = stmt.column_names().map(str::to_string).collect();
+        Ok(stmt
+            .query_row([rowid], |row| {
+                let mut object = Map::new();
+                for (i, name) in names.iter().enumerate() {
+                    object.insert(name.clone(), to_json(row.get_ref(i)?));
+                }
+                Ok(Value::Object(object))
+            })
+            .optional()?)
+    }
+
+    fn current_change(&self) -> Option<i64> {
+        self.log.as_ref().map(|log| log.borrow().change_id)
     }
 
     fn delete_row(&self, table: &'static str, rowid: i64) -> Result<()> {

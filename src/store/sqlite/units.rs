@@ -2,21 +2,12 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{Db, now_stamp, parse_column};
+use super::{SqliteDb, now_stamp, parse_column};
 use crate::domain::UnitKind;
 use crate::domain::error::{Entity, Error, Result};
 use crate::domain::unit::Unit;
+use crate::store::{UnitRow, Units};
 use crate::text::{collate, fold};
-
-/// A unit with what a listing shows of its place in the tree.
-#[derive(Debug, Clone)]
-pub struct UnitRow {
-    pub unit: Unit,
-    pub parent_code: Option<String>,
-    pub depth: usize,
-    /// The last day of a dissolved or merged unit.
-    pub dissolved_on: Option<chrono::NaiveDate>,
-}
 
 const UNIT_COLUMNS: &str = "u.id, u.code, u.name, u.kind, u.parent_id";
 
@@ -31,9 +22,9 @@ fn unit_from_row(row: &Row<'_>) -> rusqlite::Result<Unit> {
     })
 }
 
-impl Db<'_> {
+impl Units for SqliteDb<'_> {
     /// Records a unit. The caller has checked the code and the tree rule.
-    pub fn insert_unit(
+    fn insert_unit(
         &self,
         code: &str,
         name: &str,
@@ -51,7 +42,7 @@ impl Db<'_> {
     }
 
     /// As `insert_unit`, returning only the new id (imports insert many).
-    pub fn insert_unit_row(
+    fn insert_unit_row(
         &self,
         code: &str,
         name: &str,
@@ -91,7 +82,7 @@ impl Db<'_> {
     }
 
     /// The unit with this code, in any letter case.
-    pub fn unit_by_code(&self, code: &str) -> Result<Option<Unit>> {
+    fn unit_by_code(&self, code: &str) -> Result<Option<Unit>> {
         Ok(self
             .conn
             .prepare_cached(&format!(
@@ -102,7 +93,7 @@ impl Db<'_> {
     }
 
     /// The unit with this id.
-    pub fn unit(&self, id: i64) -> Result<Unit> {
+    fn unit(&self, id: i64) -> Result<Unit> {
         Ok(self
             .conn
             .prepare_cached(&format!(
@@ -112,27 +103,19 @@ impl Db<'_> {
     }
 
     /// The units whose name folds to exactly `key`, in Vietnamese order.
-    pub fn units_named(&self, key: &str) -> Result<Vec<Unit>> {
+    fn units_named(&self, key: &str) -> Result<Vec<Unit>> {
         self.units_where("u.name_fold = ?1", key)
     }
 
     /// The units whose folded name contains `key`, in Vietnamese order.
-    pub fn units_containing(&self, key: &str) -> Result<Vec<Unit>> {
+    fn units_containing(&self, key: &str) -> Result<Vec<Unit>> {
         self.units_where("instr(u.name_fold, ?1) > 0", key)
-    }
-
-    fn units_where(&self, condition: &str, key: &str) -> Result<Vec<Unit>> {
-        let sql =
-            format!("SELECT {UNIT_COLUMNS} FROM unit u WHERE {condition} ORDER BY u.name_key");
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let units = stmt.query_map([key], unit_from_row)?;
-        Ok(units.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Every unit in tree order: each unit followed by its subtree, siblings
     /// in Vietnamese order of name. `search` keeps the units whose code or
     /// name contains it (accents and case aside), still in tree order.
-    pub fn units_in_tree_order(&self, search: Option<&str>) -> Result<Vec<UnitRow>> {
+    fn units_in_tree_order(&self, search: Option<&str>) -> Result<Vec<UnitRow>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {UNIT_COLUMNS}, p.code, u.name_fold, u.dissolved_on FROM unit u
              LEFT JOIN unit p ON p.id = u.parent_id ORDER BY u.name_key, u.code"
@@ -182,7 +165,7 @@ impl Db<'_> {
     }
 
     /// Gives a unit a new name.
-    pub fn rename_unit(&self, id: i64, name: &str) -> Result<()> {
+    fn rename_unit(&self, id: i64, name: &str) -> Result<()> {
         self.update_logged("unit", id, |conn| {
             conn.prepare_cached(
                 "UPDATE unit SET name = ?2, name_fold = ?3, name_key = ?4 WHERE id = ?1",
@@ -193,7 +176,7 @@ impl Db<'_> {
 
     /// Puts a unit under another parent. The caller has checked the tree rule;
     /// a move under its own subtree is refused here.
-    pub fn move_unit(&self, id: i64, parent_id: i64) -> Result<()> {
+    fn move_unit(&self, id: i64, parent_id: i64) -> Result<()> {
         let mut above = Some(parent_id);
         while let Some(at) = above {
             if at == id {
@@ -210,22 +193,33 @@ impl Db<'_> {
     }
 
     /// Whether any unit is recorded.
-    pub fn has_units(&self) -> Result<bool> {
+    fn has_units(&self) -> Result<bool> {
         Ok(self
             .conn
             .query_row("SELECT EXISTS (SELECT 1 FROM unit)", [], |row| row.get(0))?)
     }
 }
 
+impl SqliteDb<'_> {
+    fn units_where(&self, condition: &str, key: &str) -> Result<Vec<Unit>> {
+        let sql =
+            format!("SELECT {UNIT_COLUMNS} FROM unit u WHERE {condition} ORDER BY u.name_key");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let units = stmt.query_map([key], unit_from_row)?;
+        Ok(units.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::Store;
+    use crate::store::SqliteStore as Store;
+    use crate::store::Storage;
 
     #[test]
     fn tree_order_puts_children_under_parents() -> anyhow::Result<()> {
         let mut store = Store::open_in_memory()?;
-        store.write("test", "test", |db| -> Result<()> {
+        crate::store::write(&mut store, "test", "test", |db| -> Result<()> {
             let root = db.insert_unit(
                 "st",
                 "Đảng bộ thị xã Sơn Tây",

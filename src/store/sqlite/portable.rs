@@ -11,7 +11,7 @@ use std::io::Write;
 use serde_json::Value;
 
 use super::history::{columns, to_json};
-use super::{Store, VERSION};
+use super::{SqliteStore, VERSION};
 use crate::domain::error::{Error, Result};
 
 /// Every table, parents before children.
@@ -31,7 +31,7 @@ const TABLES: &[&str] = &[
 /// The version of the export format.
 pub const EXPORT_VERSION: i64 = 1;
 
-impl Store {
+impl SqliteStore {
     /// Writes every row of every table.
     pub fn export(&self, out: &mut dyn Write) -> Result<()> {
         self.export_to(out).map_err(|e| match e {

@@ -3,10 +3,11 @@
 use chrono::NaiveDate;
 use rusqlite::{Row, params};
 
-use super::{Db, now_stamp, parse_column};
+use super::{SqliteDb, now_stamp, parse_column};
 use crate::domain::directive::Directive;
 use crate::domain::error::{Entity, Error, Result};
 use crate::domain::{DirectiveSpec, DocType};
+use crate::store::Directives;
 use crate::text::fold;
 
 const COLUMNS: &str =
@@ -26,11 +27,11 @@ fn directive_from_row(row: &Row<'_>) -> rusqlite::Result<Directive> {
     })
 }
 
-impl Db<'_> {
+impl Directives for SqliteDb<'_> {
     /// The directive recorded as the same document: same issuer and issue
     /// date, and the same symbol, or the same type and number when one of the
     /// two is known only by number.
-    pub fn same_directive(
+    fn same_directive(
         &self,
         spec: &DirectiveSpec,
         issuer: &str,
@@ -52,7 +53,7 @@ impl Db<'_> {
     }
 
     /// Records a directive (the caller has checked it is not recorded yet).
-    pub fn insert_directive(
+    fn insert_directive(
         &self,
         spec: &DirectiveSpec,
         as_written: &str,
@@ -94,23 +95,9 @@ impl Db<'_> {
         })
     }
 
-    fn directives_where(
-        &self,
-        condition: &str,
-        params: impl rusqlite::Params,
-    ) -> Result<Vec<Directive>> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM directive d WHERE {condition}
-             ORDER BY d.issued_on, d.doc_type, length(d.number), d.number, d.issuer_fold"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params, directive_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
     /// Every directive, oldest first; `search` keeps those whose symbol,
     /// number, issuer or title contains it, accents and case aside.
-    pub fn directives(&self, search: Option<&str>) -> Result<Vec<Directive>> {
+    fn directives(&self, search: Option<&str>) -> Result<Vec<Directive>> {
         match search.map(fold) {
             None => self.directives_where("1", []),
             Some(key) => self.directives_where(
@@ -122,7 +109,7 @@ impl Db<'_> {
     }
 
     /// Corrects a directive's recorded fields; the old values stay in the log.
-    pub fn update_directive(&self, d: &Directive) -> Result<()> {
+    fn update_directive(&self, d: &Directive) -> Result<()> {
         let symbol_as_written = d.symbol_as_written.clone();
         self.update_logged("directive", d.id, |conn| {
             conn.prepare_cached(
@@ -146,7 +133,7 @@ impl Db<'_> {
     }
 
     /// The directive with this id.
-    pub fn directive(&self, id: i64) -> Result<Directive> {
+    fn directive(&self, id: i64) -> Result<Directive> {
         let found = self.directives_where("d.id = ?1", [id])?;
         found
             .into_iter()
@@ -156,7 +143,7 @@ impl Db<'_> {
 
     /// The directives a spec names: its symbol, or the same type and number
     /// when one of the two is known only by number.
-    pub fn directives_by_spec(&self, spec: &DirectiveSpec) -> Result<Vec<Directive>> {
+    fn directives_by_spec(&self, spec: &DirectiveSpec) -> Result<Vec<Directive>> {
         self.directives_where(
             "d.symbol = ?1 OR (d.doc_type = ?2 AND d.number = ?3 AND (d.symbol IS NULL OR ?1 IS NULL))",
             params![
@@ -168,12 +155,28 @@ impl Db<'_> {
     }
 
     /// The directives with this number, whatever their type.
-    pub fn directives_numbered(&self, number: &str) -> Result<Vec<Directive>> {
+    fn directives_numbered(&self, number: &str) -> Result<Vec<Directive>> {
         self.directives_where("d.number = ?1", [number])
     }
 
     /// The directives whose title contains `key` (a fold key).
-    pub fn directives_titled(&self, key: &str) -> Result<Vec<Directive>> {
+    fn directives_titled(&self, key: &str) -> Result<Vec<Directive>> {
         self.directives_where("instr(d.title_fold, ?1)", [key])
+    }
+}
+
+impl SqliteDb<'_> {
+    fn directives_where(
+        &self,
+        condition: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Vec<Directive>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM directive d WHERE {condition}
+             ORDER BY d.issued_on, d.doc_type, length(d.number), d.number, d.issuer_fold"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params, directive_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

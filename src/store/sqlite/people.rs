@@ -3,9 +3,10 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{Db, Obligation, now_stamp};
+use super::{SqliteDb, now_stamp};
 use crate::domain::error::{Entity, Error, Result};
 use crate::domain::person::Person;
+use crate::store::{Obligation, People, PersonRow};
 use crate::text::{collate, fold};
 
 const COLUMNS: &str = "p.id, p.code, p.name, p.position, p.unit_id, p.from_on, p.to_on";
@@ -22,17 +23,9 @@ fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
     })
 }
 
-/// A person with the unit they serve in, for lists.
-#[derive(Debug, Clone)]
-pub struct PersonRow {
-    pub person: Person,
-    pub unit_code: String,
-    pub unit: String,
-}
-
-impl Db<'_> {
+impl People for SqliteDb<'_> {
     /// Records a person. The caller has checked the code.
-    pub fn insert_person(&self, person: &Person) -> Result<Person> {
+    fn insert_person(&self, person: &Person) -> Result<Person> {
         if let Some(existing) = self.person_by_code(&person.code)? {
             return Err(Error::CodeTaken {
                 what: Entity::Person,
@@ -66,7 +59,7 @@ impl Db<'_> {
         })
     }
 
-    pub fn person_by_code(&self, code: &str) -> Result<Option<Person>> {
+    fn person_by_code(&self, code: &str) -> Result<Option<Person>> {
         Ok(self
             .conn
             .prepare_cached(&format!("SELECT {COLUMNS} FROM person p WHERE p.code = ?1"))?
@@ -76,7 +69,7 @@ impl Db<'_> {
 
     /// The people whose name folds to exactly `key` (`exact`), or whose
     /// folded name contains it, in Vietnamese order.
-    pub fn people_named(&self, key: &str, exact: bool) -> Result<Vec<Person>> {
+    fn people_named(&self, key: &str, exact: bool) -> Result<Vec<Person>> {
         let condition = if exact {
             "p.name_fold = ?1"
         } else {
@@ -90,7 +83,7 @@ impl Db<'_> {
     }
 
     /// Everyone, by unit then name; `search` keeps names, codes and posts containing it.
-    pub fn people(&self, search: Option<&str>) -> Result<Vec<PersonRow>> {
+    fn people(&self, search: Option<&str>) -> Result<Vec<PersonRow>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {COLUMNS}, u.code, u.name FROM person p JOIN unit u ON u.id = p.unit_id
              WHERE ?1 IS NULL OR instr(p.name_fold, ?1) OR instr(lower(p.code), ?1)
@@ -108,7 +101,7 @@ impl Db<'_> {
     }
 
     /// Records the last day of a person in their post.
-    pub fn end_person(&self, id: i64, on: NaiveDate) -> Result<()> {
+    fn end_person(&self, id: i64, on: NaiveDate) -> Result<()> {
         self.update_logged("person", id, |conn| {
             conn.prepare_cached("UPDATE person SET to_on = ?2 WHERE id = ?1")?
                 .execute(params![id, on])
@@ -116,7 +109,7 @@ impl Db<'_> {
     }
 
     /// What `person_id` owes under `task_id`, if the task applies to them.
-    pub fn person_obligation(&self, task_id: i64, person_id: i64) -> Result<Option<Obligation>> {
+    fn person_obligation(&self, task_id: i64, person_id: i64) -> Result<Option<Obligation>> {
         self.obligation_where("task_id = ?1 AND person_id = ?2", task_id, person_id)
     }
 }

@@ -9,58 +9,11 @@ use rusqlite::ToSql;
 use super::history::Internal;
 use crate::domain::error::{Error, Result};
 
-use super::{Db, IdMap, date_at, parse_column};
+use super::{SqliteDb, date_at, parse_column};
 use crate::domain::{DocType, Status, UnitKind};
 use crate::i18n::number_only_label;
 use crate::report::obligations::ObligationRow;
-
-/// Which obligations a report covers: all of these that are given.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Scope {
-    pub directive: Option<i64>,
-    pub task: Option<i64>,
-    /// Units in the subtree of this one (itself included).
-    pub within: Option<i64>,
-    pub kind: Option<UnitKind>,
-}
-
-/// Which obligations, by status, as of the report's day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Selection {
-    /// Open and past due.
-    Overdue,
-    /// Open and due on a day from the report's day to this one.
-    DueBy(NaiveDate),
-    /// Whatever their status.
-    All,
-}
-
-/// The order of rows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Order {
-    /// By parent, then unit (Vietnamese order), then due date.
-    Unit,
-    /// Soonest due first, then by parent and unit.
-    Due,
-}
-
-/// One obligation reduced to what progress counts.
-#[derive(Debug, Clone, Copy)]
-pub struct Fact {
-    pub task_id: i64,
-    pub unit_id: i64,
-    pub kind: UnitKind,
-    pub status: Status,
-}
-
-/// A unit as a progress group sees it.
-#[derive(Debug, Clone)]
-pub struct GroupUnit {
-    pub code: String,
-    pub name: String,
-    pub parent_id: Option<i64>,
-    pub name_key: Vec<u8>,
-}
+use crate::store::{Fact, GroupUnit, IdMap, Order, Reports, Scope, Selection};
 
 impl Scope {
     /// No filter at all.
@@ -197,33 +150,120 @@ const STATUSES: [Status; 5] = [
 ];
 /// An obligation passed to a merged unit's successor exists from the merge on.
 const EXISTS_ON: &str = "(o.opened_on IS NULL OR o.opened_on <= :as_of)";
-impl Db<'_> {
+impl Reports for SqliteDb<'_> {
     /// Calls `each` with every obligation in `scope` that `selection` keeps,
     /// as of `as_of`, in `order`.
-    pub fn for_each_obligation<E: From<Error>>(
+    fn for_each_obligation(
         &self,
         scope: &Scope,
         selection: Selection,
         as_of: NaiveDate,
         order: Order,
-        mut each: impl FnMut(ObligationRow) -> Result<(), E>,
-    ) -> Result<(), E> {
+        each: &mut dyn FnMut(ObligationRow) -> Result<()>,
+    ) -> Result<()> {
         let sql = obligation_sql(scope, selection, order);
         let until = match selection {
             Selection::DueBy(until) => Some(until),
             _ => None,
         };
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(Error::from)?;
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut params = scope_params(scope);
         params.push((":as_of", Box::new(as_of)));
         params.push((":until", Box::new(until)));
         let refs = bind(&params, &sql);
-        let mut rows = stmt.query(refs.as_slice()).map_err(Error::from)?;
-        while let Some(row) = rows.next().map_err(Error::from)? {
-            let obligation = obligation_row(row, as_of).map_err(Error::from)?;
-            each(obligation)?;
+        let mut rows = stmt.query(refs.as_slice())?;
+        while let Some(row) = rows.next()? {
+            each(obligation_row(row, as_of)?)?;
         }
         Ok(())
+    }
+
+    /// How many obligations in `scope` are overdue on `as_of`.
+    fn count_overdue(&self, scope: &Scope, as_of: NaiveDate) -> Result<usize> {
+        let sql = count_overdue_sql(scope);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut params = scope_params(scope);
+        params.push((":as_of", Box::new(as_of)));
+        let refs = bind(&params, &sql);
+        let n: i64 = stmt.query_row(refs.as_slice(), |row| row.get(0))?;
+        Ok(usize::try_from(n).unwrap_or_default())
+    }
+
+    /// Calls `each` with the status of every obligation in `scope` as of
+    /// `as_of`, for counting.
+    fn for_each_fact(
+        &self,
+        scope: &Scope,
+        as_of: NaiveDate,
+        each: &mut dyn FnMut(Fact),
+    ) -> Result<()> {
+        // Each unit's kind is read once, not joined to every obligation.
+        let mut stmt = self.conn.prepare_cached("SELECT id, kind FROM unit")?;
+        let kinds: IdMap<UnitKind> = stmt
+            .query_map([], |row| {
+                let kind = parse_column(row.get_ref(1)?.as_str()?, UnitKind::from_slug, 1)?;
+                Ok((row.get(0)?, kind))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let (cte, joins, condition) = (scope.cte(), scope.joins(), scope.condition());
+        let sql = format!(
+            "{cte}
+             SELECT o.task_id, o.unit_id, {STATUS_CODE}
+             FROM obligation o {joins}
+             WHERE {condition} AND {EXISTS_ON}"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut params = scope_params(scope);
+        params.push((":as_of", Box::new(as_of)));
+        let refs = bind(&params, &sql);
+        let mut rows = stmt.query(refs.as_slice())?;
+        while let Some(row) = rows.next()? {
+            let unit_id: i64 = row.get(1)?;
+            let Some(&kind) = kinds.get(unit_id) else {
+                return Err(Error::storage(Internal("an obligation of an unknown unit")));
+            };
+            let code: i64 = row.get(2)?;
+            let Some(&status) = usize::try_from(code).ok().and_then(|c| STATUSES.get(c)) else {
+                return Err(Error::storage(Internal("an unknown status code")));
+            };
+            each(Fact {
+                task_id: row.get(0)?,
+                unit_id,
+                kind,
+                status,
+            });
+        }
+        Ok(())
+    }
+
+    /// The units that have units under them, by id: the groups of a
+    /// progress report rolled up the tree, with each one's parent.
+    fn parent_units(&self) -> Result<HashMap<i64, GroupUnit>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, code, name, parent_id, name_key FROM unit u
+             WHERE EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = u.id)",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                GroupUnit {
+                    code: row.get(1)?,
+                    name: row.get(2)?,
+                    parent_id: row.get(3)?,
+                    name_key: row.get(4)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The parent of every unit that has one.
+    fn unit_parents(&self) -> Result<Vec<(i64, i64)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, parent_id FROM unit WHERE parent_id IS NOT NULL")?;
+        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 
@@ -270,96 +310,6 @@ fn obligation_row(row: &rusqlite::Row<'_>, as_of: NaiveDate) -> rusqlite::Result
     }
 }
 
-impl Db<'_> {
-    /// How many obligations in `scope` are overdue on `as_of`.
-    pub fn count_overdue(&self, scope: &Scope, as_of: NaiveDate) -> Result<usize> {
-        let sql = count_overdue_sql(scope);
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut params = scope_params(scope);
-        params.push((":as_of", Box::new(as_of)));
-        let refs = bind(&params, &sql);
-        let n: i64 = stmt.query_row(refs.as_slice(), |row| row.get(0))?;
-        Ok(usize::try_from(n).unwrap_or_default())
-    }
-
-    /// Calls `each` with the status of every obligation in `scope` as of
-    /// `as_of`, for counting.
-    pub fn for_each_fact(
-        &self,
-        scope: &Scope,
-        as_of: NaiveDate,
-        mut each: impl FnMut(Fact),
-    ) -> Result<()> {
-        // Each unit's kind is read once, not joined to every obligation.
-        let mut stmt = self.conn.prepare_cached("SELECT id, kind FROM unit")?;
-        let kinds: IdMap<UnitKind> = stmt
-            .query_map([], |row| {
-                let kind = parse_column(row.get_ref(1)?.as_str()?, UnitKind::from_slug, 1)?;
-                Ok((row.get(0)?, kind))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let (cte, joins, condition) = (scope.cte(), scope.joins(), scope.condition());
-        let sql = format!(
-            "{cte}
-             SELECT o.task_id, o.unit_id, {STATUS_CODE}
-             FROM obligation o {joins}
-             WHERE {condition} AND {EXISTS_ON}"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut params = scope_params(scope);
-        params.push((":as_of", Box::new(as_of)));
-        let refs = bind(&params, &sql);
-        let mut rows = stmt.query(refs.as_slice())?;
-        while let Some(row) = rows.next()? {
-            let unit_id: i64 = row.get(1)?;
-            let Some(&kind) = kinds.get(unit_id) else {
-                return Err(Error::storage(Internal("an obligation of an unknown unit")));
-            };
-            let code: i64 = row.get(2)?;
-            let Some(&status) = usize::try_from(code).ok().and_then(|c| STATUSES.get(c)) else {
-                return Err(Error::storage(Internal("an unknown status code")));
-            };
-            each(Fact {
-                task_id: row.get(0)?,
-                unit_id,
-                kind,
-                status,
-            });
-        }
-        Ok(())
-    }
-
-    /// The units that have units under them, by id: the groups of a
-    /// progress report rolled up the tree, with each one's parent.
-    pub fn parent_units(&self) -> Result<HashMap<i64, GroupUnit>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, code, name, parent_id, name_key FROM unit u
-             WHERE EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = u.id)",
-        )?;
-        let rows = stmt.query_map([], |row| {
-            Ok((
-                row.get::<_, i64>(0)?,
-                GroupUnit {
-                    code: row.get(1)?,
-                    name: row.get(2)?,
-                    parent_id: row.get(3)?,
-                    name_key: row.get(4)?,
-                },
-            ))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// The parent of every unit that has one.
-    pub fn unit_parents(&self) -> Result<Vec<(i64, i64)>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, parent_id FROM unit WHERE parent_id IS NOT NULL")?;
-        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-}
-
 type Param = (&'static str, Box<dyn ToSql>);
 
 fn scope_params(scope: &Scope) -> Vec<Param> {
@@ -383,12 +333,12 @@ fn bind<'p>(params: &'p [Param], sql: &str) -> Vec<(&'p str, &'p dyn ToSql)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::Store;
+    use crate::store::SqliteStore as Store;
 
     /// The plan SQLite chooses for a report query.
     fn plan(sql: &str) -> Result<String> {
         let store = Store::open_in_memory()?;
-        let db = store.read();
+        let db = &store.conn;
         let mut params = scope_params(&Scope {
             directive: Some(1),
             task: Some(1),
@@ -397,7 +347,7 @@ mod tests {
         });
         params.push((":as_of", Box::new("2024-07-01")));
         params.push((":until", Box::new("2024-07-31")));
-        let mut stmt = db.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+        let mut stmt = db.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
         let rows = stmt.query_map(bind(&params, sql).as_slice(), |row| row.get::<_, String>(3))?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?.join("\n"))
     }
@@ -406,7 +356,7 @@ mod tests {
     #[test]
     fn status_in_sql_agrees_with_the_domain() -> anyhow::Result<()> {
         let store = Store::open_in_memory()?;
-        let db = store.read();
+        let db = &store.conn;
         let day = |d| NaiveDate::from_ymd_opt(2023, 12, d).expect("a day");
         let days = [None, Some(day(5)), Some(day(6)), Some(day(7))];
         let sql = format!(
@@ -418,7 +368,7 @@ mod tests {
             for done in days {
                 for cancelled in days {
                     let due = day(6);
-                    let code: i64 = db.conn.query_row(
+                    let code: i64 = db.query_row(
                         &sql,
                         rusqlite::named_params! {
                             ":due": due, ":done": done, ":cancelled": cancelled, ":as_of": as_of,

@@ -3,35 +3,12 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{Db, now_stamp};
+use super::{SqliteDb, now_stamp};
 use crate::domain::error::{Entity, Error, Result};
 use crate::domain::task::Task;
 use crate::domain::{DueRule, UnitKind};
+use crate::store::{CompletionNote, Obligation, Tasks};
 use crate::text::fold;
-
-/// One unit's obligation under one task.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Obligation {
-    pub id: i64,
-    pub due_on: NaiveDate,
-    pub completed_on: Option<NaiveDate>,
-    /// The due date as first set, when it was extended.
-    pub original_due_on: Option<NaiveDate>,
-}
-
-/// What a completion records besides its date.
-#[derive(Debug, Clone, Default)]
-pub struct CompletionNote<'a> {
-    pub evidence: Option<&'a str>,
-    pub note: Option<&'a str>,
-    pub recorded_by: &'a str,
-    /// The rating, on a rating task.
-    pub rating: Option<crate::domain::Rating>,
-    /// Why the unit is not rated, on a rating task.
-    pub not_rated: Option<&'a str>,
-    /// Recorded although a rule said no.
-    pub forced: bool,
-}
 
 fn task_from_row(row: &Row<'_>) -> rusqlite::Result<Task> {
     Ok(Task {
@@ -45,12 +22,12 @@ fn task_from_row(row: &Row<'_>) -> rusqlite::Result<Task> {
     })
 }
 
-impl Db<'_> {
+impl Tasks for SqliteDb<'_> {
     /// Records a task (its `id` is ignored) and one obligation for every
     /// unit of a kind it names, or every person in post in one, within the
     /// subtree of `within` (the whole tree when `None`).
     /// Returns the task and how many obligations it created.
-    pub fn insert_task(&self, new: &Task, within: Option<i64>) -> Result<(Task, usize)> {
+    fn insert_task(&self, new: &Task, within: Option<i64>) -> Result<(Task, usize)> {
         let Task {
             directive_id,
             ref code,
@@ -134,7 +111,7 @@ impl Db<'_> {
     }
 
     /// The next free task code of the form `{stem}-{n}`.
-    pub fn free_task_code(&self, stem: &str) -> Result<String> {
+    fn free_task_code(&self, stem: &str) -> Result<String> {
         for n in 1.. {
             let code = format!("{stem}-{n}");
             if self.task_by_code(&code)?.is_none() {
@@ -145,7 +122,7 @@ impl Db<'_> {
     }
 
     /// The task with this code, in any letter case.
-    pub fn task_by_code(&self, code: &str) -> Result<Option<Task>> {
+    fn task_by_code(&self, code: &str) -> Result<Option<Task>> {
         let task = self
             .conn
             .prepare_cached(
@@ -156,6 +133,99 @@ impl Db<'_> {
         task.map(|t| self.with_dues(t)).transpose()
     }
 
+    /// The tasks of a directive, in the order they were added.
+    fn tasks_of(&self, directive_id: i64) -> Result<Vec<Task>> {
+        self.tasks(Some(directive_id), None)
+    }
+
+    /// What `unit_id` owes under `task_id`, if the task applies to it.
+    fn obligation(&self, task_id: i64, unit_id: i64) -> Result<Option<Obligation>> {
+        self.obligation_where(
+            "task_id = ?1 AND unit_id = ?2 AND person_id IS NULL",
+            task_id,
+            unit_id,
+        )
+    }
+
+    /// Records that an obligation was done on `on` (or corrects the record).
+    fn complete(&self, obligation_id: i64, on: NaiveDate, note: &CompletionNote<'_>) -> Result<()> {
+        self.update_logged("obligation", obligation_id, |conn| {
+            conn.prepare_cached(
+                "UPDATE obligation SET completed_on = ?2, evidence = ?3, note = ?4,
+                     recorded_by = ?5, recorded_at = ?6, rating = ?7, not_rated_reason = ?8,
+                     forced = ?9
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                obligation_id,
+                on,
+                note.evidence,
+                note.note,
+                note.recorded_by,
+                now_stamp(),
+                note.rating.map(|r| r.code()),
+                note.not_rated,
+                note.forced
+            ])
+        })
+    }
+
+    /// Corrects a task's title or code; the old values stay in the log.
+    fn update_task(&self, id: i64, code: &str, title: &str) -> Result<()> {
+        if let Some(other) = self.task_by_code(code)?.filter(|t| t.id != id) {
+            return Err(Error::CodeTaken {
+                what: Entity::Task,
+                code: other.code,
+                holder: other.title,
+            });
+        }
+        self.update_logged("task", id, |conn| {
+            conn.prepare_cached(
+                "UPDATE task SET code = ?2, title = ?3, title_fold = ?4 WHERE id = ?1",
+            )?
+            .execute(params![id, code, title, fold(title)])
+        })
+    }
+
+    /// Moves an obligation's due date (gia hạn), keeping the first one.
+    fn extend(&self, obligation_id: i64, to: NaiveDate, reason: &str) -> Result<()> {
+        self.update_logged("obligation", obligation_id, |conn| {
+            conn.prepare_cached(
+                "UPDATE obligation SET original_due_on = coalesce(original_due_on, due_on),
+                     due_on = ?2, extension_reason = ?3
+                 WHERE id = ?1",
+            )?
+            .execute(params![obligation_id, to, reason])
+        })
+    }
+
+    /// Tasks in the order they were added: of one directive or all;
+    /// `search` keeps those whose code or title contains it, accents and
+    /// case aside.
+    fn tasks(&self, directive_id: Option<i64>, search: Option<&str>) -> Result<Vec<Task>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, code, directive_id, title, rated, for_people FROM task
+             WHERE (?1 IS NULL OR directive_id = ?1)
+               AND (?2 IS NULL OR instr(title_fold, ?2) OR instr(lower(code), ?2))
+             ORDER BY id",
+        )?;
+        let tasks = stmt
+            .query_map(params![directive_id, search.map(fold)], task_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        tasks.into_iter().map(|t| self.with_dues(t)).collect()
+    }
+
+    /// How many units owe a task.
+    fn obligation_count(&self, task_id: i64) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM obligation WHERE task_id = ?1")?
+            .query_row([task_id], |row| row.get(0))?;
+        Ok(usize::try_from(n).unwrap_or_default())
+    }
+}
+
+impl SqliteDb<'_> {
     fn with_dues(&self, mut task: Task) -> Result<Task> {
         let mut stmt = self
             .conn
@@ -171,20 +241,6 @@ impl Db<'_> {
         }
         task.dues.sort_by_key(|d| (d.due_on, d.kind));
         Ok(task)
-    }
-
-    /// The tasks of a directive, in the order they were added.
-    pub fn tasks_of(&self, directive_id: i64) -> Result<Vec<Task>> {
-        self.tasks(Some(directive_id), None)
-    }
-
-    /// What `unit_id` owes under `task_id`, if the task applies to it.
-    pub fn obligation(&self, task_id: i64, unit_id: i64) -> Result<Option<Obligation>> {
-        self.obligation_where(
-            "task_id = ?1 AND unit_id = ?2 AND person_id IS NULL",
-            task_id,
-            unit_id,
-        )
     }
 
     /// The one obligation of `task_id` that `condition` (on `?1`, `?2`) names.
@@ -208,89 +264,5 @@ impl Db<'_> {
                 })
             })
             .optional()?)
-    }
-
-    /// Records that an obligation was done on `on` (or corrects the record).
-    pub fn complete(
-        &self,
-        obligation_id: i64,
-        on: NaiveDate,
-        note: &CompletionNote<'_>,
-    ) -> Result<()> {
-        self.update_logged("obligation", obligation_id, |conn| {
-            conn.prepare_cached(
-                "UPDATE obligation SET completed_on = ?2, evidence = ?3, note = ?4,
-                     recorded_by = ?5, recorded_at = ?6, rating = ?7, not_rated_reason = ?8,
-                     forced = ?9
-                 WHERE id = ?1",
-            )?
-            .execute(params![
-                obligation_id,
-                on,
-                note.evidence,
-                note.note,
-                note.recorded_by,
-                now_stamp(),
-                note.rating.map(|r| r.code()),
-                note.not_rated,
-                note.forced
-            ])
-        })
-    }
-
-    /// Corrects a task's title or code; the old values stay in the log.
-    pub fn update_task(&self, id: i64, code: &str, title: &str) -> Result<()> {
-        if let Some(other) = self.task_by_code(code)?.filter(|t| t.id != id) {
-            return Err(Error::CodeTaken {
-                what: Entity::Task,
-                code: other.code,
-                holder: other.title,
-            });
-        }
-        self.update_logged("task", id, |conn| {
-            conn.prepare_cached(
-                "UPDATE task SET code = ?2, title = ?3, title_fold = ?4 WHERE id = ?1",
-            )?
-            .execute(params![id, code, title, fold(title)])
-        })
-    }
-
-    /// Moves an obligation's due date (gia hạn), keeping the first one.
-    pub fn extend(&self, obligation_id: i64, to: NaiveDate, reason: &str) -> Result<()> {
-        self.update_logged("obligation", obligation_id, |conn| {
-            conn.prepare_cached(
-                "UPDATE obligation SET original_due_on = coalesce(original_due_on, due_on),
-                     due_on = ?2, extension_reason = ?3
-                 WHERE id = ?1",
-            )?
-            .execute(params![obligation_id, to, reason])
-        })
-    }
-}
-
-impl Db<'_> {
-    /// Tasks in the order they were added: of one directive or all;
-    /// `search` keeps those whose code or title contains it, accents and
-    /// case aside.
-    pub fn tasks(&self, directive_id: Option<i64>, search: Option<&str>) -> Result<Vec<Task>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, code, directive_id, title, rated, for_people FROM task
-             WHERE (?1 IS NULL OR directive_id = ?1)
-               AND (?2 IS NULL OR instr(title_fold, ?2) OR instr(lower(code), ?2))
-             ORDER BY id",
-        )?;
-        let tasks = stmt
-            .query_map(params![directive_id, search.map(fold)], task_from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        tasks.into_iter().map(|t| self.with_dues(t)).collect()
-    }
-
-    /// How many units owe a task.
-    pub fn obligation_count(&self, task_id: i64) -> Result<usize> {
-        let n: i64 = self
-            .conn
-            .prepare_cached("SELECT count(*) FROM obligation WHERE task_id = ?1")?
-            .query_row([task_id], |row| row.get(0))?;
-        Ok(usize::try_from(n).unwrap_or_default())
     }
 }
