@@ -1,4 +1,16 @@
--- theodoi schema, version 1. Later changes are numbered files in migrations/.
+-- theodoi schema: the whole current shape of a database (version 5), as a
+-- fresh file has it after every step in migrations/.
+--
+-- This file is for reading; theodoi never runs it. Databases are created and
+-- upgraded by the steps in migrations/ (listed in store::MIGRATIONS), and a
+-- unit test in src/store/mod.rs fails unless a database made from this file
+-- alone has the same tables, columns, indexes and triggers as one made by the
+-- steps. A new migration therefore comes with its change here, and with the
+-- version above and in the PRAGMA at the end.
+--
+-- Columns a later version added with ALTER TABLE come last in their table, in
+-- the order they were added: that is where SQLite puts them in an upgraded file.
+--
 -- Dates are ISO text (yyyy-mm-dd); timestamps are RFC 3339 text in UTC.
 -- *_fold columns hold the accent-insensitive key of the text beside them;
 -- *_key columns hold its Vietnamese collation key (byte order = vi order).
@@ -9,6 +21,46 @@ CREATE TABLE meta (
     value TEXT NOT NULL
 );
 
+-- Who owes: the tree of Party organizations (đảng bộ, chi bộ), from the
+-- committee down.
+CREATE TABLE unit (
+    id           INTEGER PRIMARY KEY,
+    code         TEXT NOT NULL UNIQUE COLLATE NOCASE,  -- short ASCII code
+    name         TEXT NOT NULL,
+    name_fold    TEXT NOT NULL,
+    name_key     BLOB NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('dang-bo-cap-tren', 'dang-bo-co-so',
+                     'chi-bo-co-so', 'dang-bo-bo-phan', 'chi-bo-truc-thuoc')),
+    parent_id    INTEGER REFERENCES unit (id),
+    created_at   TEXT NOT NULL,
+    -- A dissolved or merged unit keeps its history: the last day it existed,
+    -- and the unit that took over.
+    dissolved_on TEXT,
+    successor_id INTEGER REFERENCES unit (id),
+    -- When the organization was founded: younger than the rules allow, it is
+    -- not rated.
+    founded_on   TEXT
+);
+CREATE INDEX unit_parent ON unit (parent_id);
+
+-- Leaders (cán bộ diện Ban Thường vụ quản lý), each in a post in one unit.
+-- Tasks for people give each one in post an obligation of their own.
+CREATE TABLE person (
+    id            INTEGER PRIMARY KEY,
+    code          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name          TEXT NOT NULL,
+    name_fold     TEXT NOT NULL,
+    name_key      BLOB NOT NULL,
+    position      TEXT NOT NULL,      -- chức vụ, e.g. Bí thư Đảng ủy phường
+    position_fold TEXT NOT NULL,
+    unit_id       INTEGER NOT NULL REFERENCES unit (id),
+    from_on       TEXT,
+    to_on         TEXT,               -- the last day in the post; history stays
+    created_at    TEXT NOT NULL
+);
+CREATE INDEX person_unit ON person (unit_id);
+
+-- A document of the Party (kế hoạch, đề án, quy định…) that sets tasks.
 CREATE TABLE directive (
     id                INTEGER PRIMARY KEY,
     doc_type          TEXT NOT NULL,       -- slug: ke-hoach, de-an, quy-dinh…
@@ -20,26 +72,19 @@ CREATE TABLE directive (
     issued_on         TEXT NOT NULL,
     title             TEXT NOT NULL,
     title_fold        TEXT NOT NULL,
-    created_at        TEXT NOT NULL
+    created_at        TEXT NOT NULL,
+    -- Revoked or replaced: its open obligations no longer count (hủy bỏ,
+    -- không còn hiệu lực).
+    revoked_on        TEXT,
+    revoked_reason    TEXT,
+    replaced_by       INTEGER REFERENCES directive (id)
 );
 -- A symbol alone never identifies a directive: issuer + symbol + issue date does.
 CREATE UNIQUE INDEX directive_identity ON directive (issuer_fold, symbol, issued_on)
     WHERE symbol IS NOT NULL;
 CREATE INDEX directive_number ON directive (number);
 
-CREATE TABLE unit (
-    id        INTEGER PRIMARY KEY,
-    code      TEXT NOT NULL UNIQUE COLLATE NOCASE,  -- short ASCII code
-    name      TEXT NOT NULL,
-    name_fold TEXT NOT NULL,
-    name_key  BLOB NOT NULL,
-    kind      TEXT NOT NULL CHECK (kind IN ('dang-bo-cap-tren', 'dang-bo-co-so',
-                  'chi-bo-co-so', 'dang-bo-bo-phan', 'chi-bo-truc-thuoc')),
-    parent_id INTEGER REFERENCES unit (id),
-    created_at TEXT NOT NULL
-);
-CREATE INDEX unit_parent ON unit (parent_id);
-
+-- One thing a directive asks of units (or of the leaders in them).
 CREATE TABLE task (
     id           INTEGER PRIMARY KEY,
     code         TEXT NOT NULL UNIQUE COLLATE NOCASE,
@@ -47,7 +92,11 @@ CREATE TABLE task (
     title        TEXT NOT NULL,
     title_fold   TEXT NOT NULL,
     within_id    INTEGER REFERENCES unit (id),   -- NULL: the whole tree
-    created_at   TEXT NOT NULL
+    created_at   TEXT NOT NULL,
+    -- Its completion carries a rating (the annual review of plan 223).
+    rated        INTEGER NOT NULL DEFAULT 0,
+    -- One obligation per person in post, due as their unit's kind.
+    for_people   INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX task_directive ON task (directive_id);
 
@@ -59,18 +108,126 @@ CREATE TABLE task_due (
     PRIMARY KEY (task_id, kind)
 );
 
--- What one unit owes under one task, and whether and when it was done.
+-- What one unit (or one person in it) owes under one task, and whether and
+-- when it was done. Every report reads this table.
 CREATE TABLE obligation (
-    id           INTEGER PRIMARY KEY,
-    task_id      INTEGER NOT NULL REFERENCES task (id),
-    unit_id      INTEGER NOT NULL REFERENCES unit (id),
-    due_on       TEXT NOT NULL,
-    completed_on TEXT,
-    evidence     TEXT,
-    note         TEXT,
-    recorded_by  TEXT,
-    recorded_at  TEXT,
-    UNIQUE (task_id, unit_id)
+    id               INTEGER PRIMARY KEY,
+    task_id          INTEGER NOT NULL REFERENCES task (id),
+    unit_id          INTEGER NOT NULL REFERENCES unit (id),
+    person_id        INTEGER REFERENCES person (id),   -- NULL: the unit's own
+    due_on           TEXT NOT NULL,
+    completed_on     TEXT,
+    evidence         TEXT,
+    note             TEXT,
+    recorded_by      TEXT,
+    recorded_at      TEXT,
+    -- Gia hạn: the due date as first set, and why it was moved.
+    original_due_on  TEXT,
+    extension_reason TEXT,
+    -- No longer counts (its directive revoked, its unit dissolved): a fifth
+    -- state beside the four buckets.
+    cancelled_on     TEXT,
+    cancelled_reason TEXT,
+    -- From when it exists (NULL: from the start): one passed to the successor
+    -- of a merged unit exists from the merge.
+    opened_on        TEXT,
+    -- HTXSNV, HTTNV, HTNV or KHTNV; or why the unit is not rated.
+    rating           TEXT,
+    not_rated_reason TEXT,
+    -- Recorded done with --force although a rule (lower levels first) said no.
+    forced           INTEGER NOT NULL DEFAULT 0
 );
+-- One obligation per task and unit, or per task and person.
+CREATE UNIQUE INDEX obligation_subject ON obligation (task_id, unit_id, coalesce(person_id, 0));
 CREATE INDEX obligation_unit ON obligation (unit_id);
-CREATE INDEX obligation_due ON obligation (due_on);
+CREATE INDEX obligation_person ON obligation (person_id) WHERE person_id IS NOT NULL;
+-- Reports filter by due date and by whether the obligation was done or
+-- cancelled by the report's day: all of it is in the index, so rows that do
+-- not qualify are never read.
+CREATE INDEX obligation_due ON obligation (due_on, completed_on, cancelled_on, opened_on);
+-- Counting what is overdue splits in two ranges of this index: open ones due
+-- before the day, and ones done only after it.
+CREATE INDEX obligation_open ON obligation (completed_on, due_on, cancelled_on, opened_on);
+-- The few open obligations the tally below leaves out: cancelled, or passed on.
+CREATE INDEX obligation_unusual ON obligation (due_on, completed_on, cancelled_on, opened_on)
+    WHERE completed_on IS NULL AND (cancelled_on IS NOT NULL OR opened_on IS NOT NULL);
+
+-- How many obligations are plainly open (not done, not cancelled, not passed
+-- on by a merge), per due date. The morning's `overdue --count` sums a few
+-- rows of this instead of reading every open obligation. The triggers below
+-- keep it true on every write: commands, undo and import alike.
+CREATE TABLE open_by_due (
+    due_on TEXT PRIMARY KEY,
+    n      INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TRIGGER open_by_due_insert AFTER INSERT ON obligation
+WHEN new.completed_on IS NULL AND new.cancelled_on IS NULL AND new.opened_on IS NULL
+BEGIN
+    INSERT INTO open_by_due (due_on, n) VALUES (new.due_on, 1)
+        ON CONFLICT (due_on) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER open_by_due_delete AFTER DELETE ON obligation
+WHEN old.completed_on IS NULL AND old.cancelled_on IS NULL AND old.opened_on IS NULL
+BEGIN
+    UPDATE open_by_due SET n = n - 1 WHERE due_on = old.due_on;
+    DELETE FROM open_by_due WHERE due_on = old.due_on AND n = 0;
+END;
+
+CREATE TRIGGER open_by_due_update_old AFTER UPDATE OF due_on, completed_on, cancelled_on, opened_on
+ON obligation
+WHEN old.completed_on IS NULL AND old.cancelled_on IS NULL AND old.opened_on IS NULL
+BEGIN
+    UPDATE open_by_due SET n = n - 1 WHERE due_on = old.due_on;
+    DELETE FROM open_by_due WHERE due_on = old.due_on AND n = 0;
+END;
+
+CREATE TRIGGER open_by_due_update_new AFTER UPDATE OF due_on, completed_on, cancelled_on, opened_on
+ON obligation
+WHEN new.completed_on IS NULL AND new.cancelled_on IS NULL AND new.opened_on IS NULL
+BEGIN
+    INSERT INTO open_by_due (due_on, n) VALUES (new.due_on, 1)
+        ON CONFLICT (due_on) DO UPDATE SET n = n + 1;
+END;
+
+-- Values of the rating rules (xếp loại chất lượng: 132-QĐ/TW, 124-QĐ/TW,
+-- 366-QĐ/TW) that differ from the built-in defaults.
+CREATE TABLE rule (
+    id    INTEGER PRIMARY KEY,
+    name  TEXT NOT NULL UNIQUE,
+    value TEXT NOT NULL
+);
+
+-- The change log. One change a clerk made: one command, one transaction.
+CREATE TABLE change (
+    id           INTEGER PRIMARY KEY,
+    at           TEXT NOT NULL,        -- RFC 3339, UTC
+    actor        TEXT NOT NULL,
+    action       TEXT NOT NULL,        -- directive.add, unit.import, done, done.correct, extend, undo…
+    details      TEXT NOT NULL,        -- JSON: the names and dates the log line shows
+    unit_id      INTEGER,              -- the unit it is about, if one (no foreign key: history outlives rows)
+    directive_id INTEGER,              -- the directive it is about, if one
+    undoes       INTEGER REFERENCES change (id),
+    undone_by    INTEGER REFERENCES change (id)
+);
+CREATE INDEX change_actor ON change (actor, id);
+CREATE INDEX change_unit ON change (unit_id);
+CREATE INDEX change_directive ON change (directive_id);
+
+-- The rows one change wrote. A run of inserted rows is one line with
+-- before and after NULL; an update keeps both; a deletion keeps before.
+CREATE TABLE change_row (
+    change_id INTEGER NOT NULL REFERENCES change (id),
+    seq       INTEGER NOT NULL,
+    tbl       TEXT NOT NULL,
+    first_id  INTEGER NOT NULL,        -- rowid, or the first of a run of inserted rowids
+    last_id   INTEGER NOT NULL,
+    before    TEXT,                    -- JSON object of the row's columns before
+    after     TEXT,                    -- JSON object of the row's columns after
+    PRIMARY KEY (change_id, seq)
+);
+CREATE INDEX change_row_target ON change_row (tbl, first_id);
+
+-- The version this shape is: a file made from this file alone is current.
+PRAGMA user_version = 5;

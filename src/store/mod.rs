@@ -12,7 +12,6 @@
 mod idmap;
 pub mod sqlite;
 
-
 use std::io::Write;
 use std::path::Path;
 

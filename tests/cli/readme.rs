@@ -21,6 +21,8 @@ fn shell_block(heading: &str, fence: &str) -> Vec<String> {
         .collect()
 }
 
+/// Runs one README line in bash, in `t`'s temporary directory: what a line
+/// writes (`> quahan.csv`) lands there, never in the repository.
 #[cfg(unix)]
 fn bash(t: &Theodoi, line: &str) -> crate::util::Run {
     let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_theodoi"))
@@ -35,16 +37,29 @@ fn bash(t: &Theodoi, line: &str) -> crate::util::Run {
     t.clean_env(&mut bash);
     bash.arg("-c")
         .arg(line)
-        .current_dir(repo_file(""))
+        .current_dir(t.dir.path())
         .env("PATH", path)
         .env("THEODOI_DB", &t.db);
     crate::util::run(bash)
+}
+
+/// Copies the repository's `fixtures/` into `dir`, so that the README's
+/// relative paths (`fixtures/units.csv`) read the same files from there.
+#[cfg(unix)]
+fn copy_fixtures(dir: &std::path::Path) {
+    let to = dir.join("fixtures");
+    std::fs::create_dir(&to).unwrap();
+    for entry in std::fs::read_dir(repo_file("fixtures")).unwrap() {
+        let from = entry.unwrap().path();
+        std::fs::copy(&from, to.join(from.file_name().unwrap())).unwrap();
+    }
 }
 
 #[cfg(unix)]
 #[test]
 fn walkthrough_runs_as_written() {
     let t = Theodoi::bare();
+    copy_fixtures(t.dir.path());
     let lines = shell_block("## Walkthrough", "```sh");
     assert!(lines.len() > 10, "{lines:?}");
     let mut last = String::new();
@@ -60,6 +75,19 @@ fn walkthrough_runs_as_written() {
         !rows
             .iter()
             .any(|r| r.unit_code == "p-ngo-quyen" || r.unit_code == "cb-kho-bac")
+    );
+    // `> quahan.csv` wrote the overdue list of 13/12/2023 beside the database.
+    let csv = std::fs::read_to_string(t.dir.path().join("quahan.csv")).unwrap();
+    assert!(csv.starts_with("unit_code,unit,"), "{csv}");
+    let codes: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split(',').next())
+        .collect();
+    assert!(codes.contains(&"cb-ban-tuyen-giao"), "{codes:?}");
+    assert!(
+        !codes.contains(&"p-ngo-quyen") && !codes.contains(&"cb-kho-bac"),
+        "{codes:?}"
     );
 }
 

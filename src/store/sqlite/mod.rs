@@ -1,6 +1,8 @@
 //! The SQLite store: the only module that speaks SQL (and the only one that
-//! imports rusqlite). It opens and migrates the database file and
-//! implements the storage seam (`store::Storage`, `store::Db`).
+//! imports rusqlite). It opens the database file, brings it to the current
+//! version with the steps in `migrations/` (`schema.sql` shows the shape
+//! that results), and implements the storage seam (`store::Storage`,
+//! `store::Db`).
 
 mod directives;
 mod history;
@@ -21,20 +23,30 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use super::{Db, Storage, Txn};
 use crate::domain::error::{Error, FileAction, Result};
 
-/// The schema as first created (version 1).
-const SCHEMA: &str = include_str!("../../../schema.sql");
+/// A schema step compiled into the binary: the name of its file in
+/// `migrations/`, and its SQL.
+macro_rules! migration {
+    ($file:literal) => {
+        ($file, include_str!(concat!("../../../migrations/", $file)))
+    };
+}
 
-/// Steps after `schema.sql`, in order: step `i` takes the database from
-/// version `i + 1` to `i + 2`. Each runs in one transaction.
-const MIGRATIONS: &[&str] = &[
-    include_str!("../../../migrations/0002_history.sql"),
-    include_str!("../../../migrations/0003_ratings.sql"),
-    include_str!("../../../migrations/0004_people.sql"),
-    include_str!("../../../migrations/0005_open_tally.sql"),
+/// The schema steps as (file name, SQL), in order: step `i` (counting from
+/// 0) takes the database from version `i` to `i + 1`, in one transaction of
+/// its own. The first creates the tables of a new file; the others upgrade
+/// files that older binaries wrote. Only these steps build databases, new or
+/// old; `schema.sql` shows the shape they add up to, and a test below holds
+/// it to them.
+const MIGRATIONS: &[(&str, &str)] = &[
+    migration!("0001_core.sql"),
+    migration!("0002_history.sql"),
+    migration!("0003_ratings.sql"),
+    migration!("0004_people.sql"),
+    migration!("0005_open_tally.sql"),
 ];
 
-/// The schema version this binary writes and understands.
-pub const VERSION: i64 = 1 + MIGRATIONS.len() as i64;
+/// The schema version this binary writes and understands: the number of steps.
+pub const VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Helper threads SQLite may start for one large sort.
 const SORT_THREADS: i64 = 2;
@@ -132,8 +144,7 @@ impl SqliteStore {
     }
 
     fn migrate(&mut self, from: i64) -> Result<()> {
-        let steps = std::iter::once(SCHEMA).chain(MIGRATIONS.iter().copied());
-        for (to, step) in (1..).zip(steps) {
+        for (to, (_file, step)) in (1..).zip(MIGRATIONS) {
             if to <= from {
                 continue;
             }
@@ -402,6 +413,195 @@ mod tests {
         assert!(created);
         let mode = std::fs::metadata(&path)?.permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
+        Ok(())
+    }
+
+    /// `schema.sql`: the whole current schema, for readers. Nothing but these
+    /// tests runs it.
+    const SCHEMA: &str = include_str!("../../../schema.sql");
+
+    /// What `sqlite_master` says of a database: (type, name, table) → SQL
+    /// (none for the indexes of UNIQUE and PRIMARY KEY constraints). Page
+    /// numbers and the order of creation are left out: they differ between a
+    /// file built at once and one built step by step.
+    type Objects = std::collections::BTreeMap<(String, String, String), Option<String>>;
+
+    fn objects(conn: &Connection) -> Result<Objects> {
+        let mut stmt = conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master")?;
+        let rows = stmt.query_map([], |row| {
+            Ok(((row.get(0)?, row.get(1)?, row.get(2)?), row.get(3)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The same, with each statement reduced to its tokens (see `sql_tokens`).
+    fn normalized(objects: Objects) -> Objects {
+        objects
+            .into_iter()
+            .map(|(key, sql)| (key, sql.as_deref().map(sql_tokens)))
+            .collect()
+    }
+
+    /// A statement as its tokens, one space apart: comments and layout
+    /// dropped, names and keywords in lower case, quotes around names dropped
+    /// (SQLite quotes a renamed table's name), string literals kept as they
+    /// are. A column added by ALTER TABLE is stored as `, name type` before
+    /// the closing parenthesis, so it reads the same as the column written
+    /// last in a CREATE TABLE.
+    fn sql_tokens(sql: &str) -> String {
+        let mut tokens = Vec::new();
+        let mut chars = sql.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '-' if chars.peek() == Some(&'-') => {
+                    chars.by_ref().find(|&c| c == '\n');
+                }
+                '/' if chars.peek() == Some(&'*') => {
+                    chars.next();
+                    let mut star = false;
+                    chars.by_ref().find(|&c| {
+                        let end = star && c == '/';
+                        star = c == '*';
+                        end
+                    });
+                }
+                '\'' => {
+                    // '' inside a literal is one quote: the literal goes on.
+                    let mut literal = String::from("'");
+                    while let Some(c) = chars.next() {
+                        literal.push(c);
+                        if c == '\'' {
+                            match chars.next_if_eq(&'\'') {
+                                Some(quote) => literal.push(quote),
+                                None => break,
+                            }
+                        }
+                    }
+                    tokens.push(literal);
+                }
+                '"' | '`' | '[' => {
+                    let close = if c == '[' { ']' } else { c };
+                    let name: String = chars.by_ref().take_while(|&c| c != close).collect();
+                    tokens.push(name.to_lowercase());
+                }
+                c if c.is_alphanumeric() || c == '_' => {
+                    let mut word = c.to_lowercase().to_string();
+                    while let Some(c) = chars.next_if(|&c| c.is_alphanumeric() || c == '_') {
+                        word.extend(c.to_lowercase());
+                    }
+                    tokens.push(word);
+                }
+                c if c.is_whitespace() => {}
+                c => tokens.push(c.to_string()),
+            }
+        }
+        tokens.join(" ")
+    }
+
+    /// The objects on which `ours` and `theirs` disagree, one per line.
+    fn differences(ours: &Objects, theirs: &Objects, names: (&str, &str)) -> String {
+        let keys: std::collections::BTreeSet<_> = ours.keys().chain(theirs.keys()).collect();
+        keys.into_iter()
+            .filter(|key| ours.get(*key) != theirs.get(*key))
+            .map(|key| {
+                format!(
+                    "{key:?}\n  {}: {:?}\n  {}: {:?}",
+                    names.0,
+                    ours.get(key),
+                    names.1,
+                    theirs.get(key)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn sql_tokens_ignore_layout_comments_and_quoted_names() {
+        assert_eq!(
+            sql_tokens("CREATE TABLE \"t\" (\n  a TEXT, -- the a\n  b /* b */ INT\n, c TEXT)"),
+            sql_tokens("create table t (a text, b int, c text)")
+        );
+        assert_eq!(
+            sql_tokens("CHECK (k IN ('A--b', 'it''s'))"),
+            "check ( k in ( 'A--b' , 'it''s' ) )"
+        );
+        assert_ne!(
+            sql_tokens("CREATE TABLE t (a TEXT, b INT)"),
+            sql_tokens("CREATE TABLE t (b INT, a TEXT)")
+        );
+    }
+
+    #[test]
+    fn schema_sql_is_what_the_migrations_make() -> Result<()> {
+        let stepped = SqliteStore::open_in_memory()?;
+        let at_once = Connection::open_in_memory()?;
+        at_once.execute_batch(SCHEMA)?;
+
+        let version = |conn: &Connection| -> Result<i64> {
+            Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+        };
+        assert_eq!(
+            (version(&at_once)?, version(&stepped.conn)?),
+            (VERSION, VERSION),
+            "the PRAGMA user_version at the end of schema.sql"
+        );
+        let stepped = normalized(objects(&stepped.conn)?);
+        assert!(stepped.len() > 30, "{stepped:?}");
+        let diff = differences(
+            &normalized(objects(&at_once)?),
+            &stepped,
+            ("schema.sql", "migrations"),
+        );
+        assert!(
+            diff.is_empty(),
+            "schema.sql is not what migrations/ make; update it:\n{diff}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn an_upgraded_version_1_file_is_a_new_file_exactly() -> Result<()> {
+        // A copy: even a read-only open of a WAL file writes beside it.
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("v1.db");
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1-son-tay.db");
+        std::fs::copy(fixture, &path)?;
+        let upgraded = SqliteStore::open(&path)?;
+        assert_eq!(upgraded.version()?, VERSION);
+        let new = SqliteStore::open_in_memory()?;
+        // The statements as stored, comments and spacing included.
+        let diff = differences(
+            &objects(&new.conn)?,
+            &objects(&upgraded.conn)?,
+            ("new", "upgraded"),
+        );
+        assert!(
+            diff.is_empty(),
+            "a new file differs from an upgraded one (migrations/ must stay as shipped):\n{diff}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn every_migration_file_is_a_step_in_order() -> Result<()> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+        let mut on_disk = Vec::new();
+        for entry in std::fs::read_dir(dir)? {
+            let name = entry?.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".sql") {
+                on_disk.push(name);
+            }
+        }
+        on_disk.sort();
+        let listed: Vec<&str> = MIGRATIONS.iter().map(|(file, _)| *file).collect();
+        assert_eq!(on_disk, listed, "migrations/ against store::MIGRATIONS");
+        for (version, file) in (1..).zip(&listed) {
+            assert!(
+                file.starts_with(&format!("{version:04}_")),
+                "{file} takes the file to version {version}"
+            );
+        }
         Ok(())
     }
 }
