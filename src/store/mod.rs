@@ -12,6 +12,9 @@
 mod idmap;
 pub mod sqlite;
 
+#[cfg(test)]
+pub(crate) mod conformance;
+
 use std::io::Write;
 use std::path::Path;
 

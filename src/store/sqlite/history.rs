@@ -128,7 +128,7 @@ impl History for SqliteDb<'_> {
             .conn
             .prepare_cached(
                 "SELECT id, at, actor, action, details, undoes, undone_by FROM change
-                 WHERE actor = ?1 AND undone_by IS NULL AND undoes IS NULL AND id <> ?2
+                 WHERE actor = ?1 AND undone_by IS NULL AND undoes IS NULL AND (?2 IS NULL OR id <> ?2)
                  ORDER BY id DESC LIMIT 1",
             )?
             .query_row(params![actor, self.current_change()], entry_from_row)

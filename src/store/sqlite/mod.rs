@@ -363,6 +363,8 @@ fn now_stamp() -> &'static str {
 mod tests {
     use super::*;
 
+    crate::store::conformance::storage_tests!(SqliteStore::open_in_memory()?);
+
     #[test]
     fn stored_dates_are_read_fast_or_not_at_all() {
         let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);

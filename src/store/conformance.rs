@@ -1,0 +1,609 @@
+//! The conformance suite: what every store must do, whatever its engine.
+//! `storage_tests!(make)` writes one test per case for a store that `make`
+//! returns fresh and empty; the SQLite store runs it in `sqlite/mod.rs`, and
+//! any other store must run it too.
+
+use chrono::NaiveDate;
+
+use super::{CompletionNote, Db, LogFilter, Order, Scope, Selection, Storage, write};
+use crate::domain::error::{Entity, Error, Result};
+use crate::domain::person::Person;
+use crate::domain::task::Task;
+use crate::domain::{DirectiveSpec, DueRule, Rating, Status, UnitKind};
+
+/// One `#[test]` per case of the suite, on stores made by `$make`.
+macro_rules! storage_tests {
+    ($make:expr) => {
+        $crate::store::conformance::storage_tests!(@cases $make;
+            directives_are_found_by_spec_number_and_title,
+            unit_codes_are_unique_and_names_sort_in_vietnamese_order,
+            the_tree_is_listed_in_order_and_moves_keep_it_a_tree,
+            a_task_makes_obligations_for_its_kinds_within_a_subtree,
+            completions_and_extensions_are_recorded,
+            people_owe_tasks_for_people,
+            revocation_dissolution_and_merger_cancel_or_pass_on,
+            rules_are_stored_and_checked,
+            every_write_is_one_change_all_or_nothing,
+            undo_takes_a_change_back_unless_a_later_one_depends_on_it,
+            reports_list_and_count_the_same_obligations,
+        );
+        #[test]
+        fn an_export_imports_into_an_empty_store_only() -> $crate::domain::error::Result<()> {
+            let (mut store, mut fresh) = ($make, $make);
+            $crate::store::conformance::an_export_imports_into_an_empty_store_only(
+                &mut store, &mut fresh,
+            )
+        }
+    };
+    (@cases $make:expr; $($case:ident),+ $(,)?) => {
+        $(
+            #[test]
+            fn $case() -> $crate::domain::error::Result<()> {
+                let mut store = $make;
+                $crate::store::conformance::$case(&mut store)
+            }
+        )+
+    };
+}
+pub(crate) use storage_tests;
+
+fn day(s: &str) -> NaiveDate {
+    crate::text::date::parse_date(s).expect("a date")
+}
+
+/// Sơn Tây in small: the committee, a ward with two chi bộ, a chi bộ cơ sở;
+/// Plan 223 (known by number only) and 188-KH/TU.
+struct Fixture {
+    root: i64,
+    ward: i64,
+    cell1: i64,
+    cell2: i64,
+    base_cell: i64,
+    plan: i64,
+}
+
+fn fixture(store: &mut dyn Storage) -> Result<Fixture> {
+    write(store, "test", "fixture", |db| {
+        let root = db
+            .insert_unit(
+                "st",
+                "Đảng bộ thị xã Sơn Tây",
+                UnitKind::DangBoCapTren,
+                None,
+            )?
+            .id;
+        let ward = db
+            .insert_unit(
+                "nq",
+                "Đảng bộ phường Ngô Quyền",
+                UnitKind::DangBoCoSo,
+                Some(root),
+            )?
+            .id;
+        let cell1 =
+            db.insert_unit_row("nq1", "Chi bộ khu 1", UnitKind::ChiBoTrucThuoc, Some(ward))?;
+        let cell2 =
+            db.insert_unit_row("nq2", "Chi bộ khu 2", UnitKind::ChiBoTrucThuoc, Some(ward))?;
+        let base_cell = db.insert_unit_row(
+            "cb",
+            "Chi bộ Cơ quan Ủy ban Kiểm tra",
+            UnitKind::ChiBoCoSo,
+            Some(root),
+        )?;
+        let plan = db
+            .insert_directive(
+                &DirectiveSpec::parse("Kế hoạch số 223", None).expect("a spec"),
+                "Kế hoạch số 223",
+                "Ban Thường vụ Thị ủy Sơn Tây",
+                day("23/11/2023"),
+                "kiểm điểm, đánh giá, xếp loại chất lượng năm 2023",
+            )?
+            .id;
+        db.insert_directive(
+            &DirectiveSpec::parse("188-KH/TU", None).expect("a spec"),
+            "188-KH/TU",
+            "Ban Thường vụ Thành ủy Hà Nội",
+            day("06/11/2023"),
+            "luân chuyển cán bộ",
+        )?;
+        Ok(Fixture {
+            root,
+            ward,
+            cell1,
+            cell2,
+            base_cell,
+            plan,
+        })
+    })
+}
+
+/// The review of 2023: chi bộ by 06/12, đảng bộ by 12/12.
+fn review(plan: i64, rated: bool) -> Task {
+    Task {
+        id: 0,
+        code: "kd-2023".into(),
+        directive_id: plan,
+        title: "Kiểm điểm năm 2023".into(),
+        rated,
+        for_people: false,
+        dues: vec![
+            DueRule {
+                kind: UnitKind::ChiBoCoSo,
+                due_on: day("06/12/2023"),
+            },
+            DueRule {
+                kind: UnitKind::ChiBoTrucThuoc,
+                due_on: day("06/12/2023"),
+            },
+            DueRule {
+                kind: UnitKind::DangBoCoSo,
+                due_on: day("12/12/2023"),
+            },
+        ],
+    }
+}
+
+fn add_review(store: &mut dyn Storage, f: &Fixture) -> Result<Task> {
+    write(store, "test", "task.add", |db| {
+        Ok(db.insert_task(&review(f.plan, true), None)?.0)
+    })
+}
+
+fn complete(db: &dyn Db, task: i64, unit: i64, on: &str) -> Result<()> {
+    let obligation = db.obligation(task, unit)?.expect("an obligation");
+    db.complete(
+        obligation.id,
+        day(on),
+        &CompletionNote {
+            recorded_by: "test",
+            rating: Some(Rating::Httnv),
+            ..CompletionNote::default()
+        },
+    )
+}
+
+pub fn directives_are_found_by_spec_number_and_title(store: &mut dyn Storage) -> Result<()> {
+    let f = fixture(store)?;
+    let db = store.read();
+    let by_symbol = DirectiveSpec::parse("223-KH/TU", None).expect("a spec");
+    // A number-only record is the same document as the symbol of that type and number.
+    let found = db.directives_by_spec(&by_symbol)?;
+    assert_eq!(found.iter().map(|d| d.id).collect::<Vec<_>>(), [f.plan]);
+    let same = db.same_directive(
+        &by_symbol,
+        "Ban Thường vụ Thị ủy Sơn Tây",
+        day("23/11/2023"),
+    )?;
+    assert_eq!(same.map(|d| d.id), Some(f.plan));
+    let other_issuer = db.same_directive(
+        &by_symbol,
+        "Ban Thường vụ Thành ủy Hà Nội",
+        day("23/11/2023"),
+    )?;
+    assert_eq!(other_issuer, None);
+    assert_eq!(db.directives_numbered("188")?.len(), 1);
+    assert_eq!(db.directives_titled("luan chuyen")?.len(), 1);
+    // Oldest first; the search folds accents and case.
+    let all: Vec<String> = db.directives(None)?.into_iter().map(|d| d.number).collect();
+    assert_eq!(all, ["188", "223"]);
+    assert_eq!(db.directives(Some("XẾP LOẠI"))?.len(), 1);
+    assert!(matches!(
+        db.directive(9999),
+        Err(Error::NotFound {
+            what: Entity::Directive,
+            ..
+        })
+    ));
+    drop(db);
+    write(store, "test", "directive.edit", |db| {
+        let mut d = db.directive(f.plan)?;
+        d.title = "kiểm điểm năm 2023".into();
+        db.update_directive(&d)
+    })?;
+    assert_eq!(store.read().directive(f.plan)?.title, "kiểm điểm năm 2023");
+    Ok(())
+}
+
+pub fn unit_codes_are_unique_and_names_sort_in_vietnamese_order(
+    store: &mut dyn Storage,
+) -> Result<()> {
+    let f = fixture(store)?;
+    let taken = write(store, "test", "unit.add", |db| {
+        db.insert_unit("NQ", "Đảng bộ khác", UnitKind::DangBoCoSo, Some(f.root))
+    });
+    assert!(
+        matches!(&taken, Err(Error::CodeTaken { what: Entity::Unit, holder, .. }) if holder == "Đảng bộ phường Ngô Quyền"),
+        "{taken:?}"
+    );
+    let db = store.read();
+    assert_eq!(db.unit_by_code("nq")?.map(|u| u.id), Some(f.ward));
+    assert_eq!(db.unit(f.cell1)?.parent_id, Some(f.ward));
+    assert_eq!(db.units_named("chi bo khu 1")?.len(), 1);
+    // "Chi bộ Cơ quan…" before "Chi bộ khu…": Vietnamese order, not bytes.
+    let names: Vec<String> = db
+        .units_containing("chi bo")?
+        .into_iter()
+        .map(|u| u.code)
+        .collect();
+    assert_eq!(names, ["cb", "nq1", "nq2"]);
+    assert!(db.has_units()?);
+    Ok(())
+}
+
+pub fn the_tree_is_listed_in_order_and_moves_keep_it_a_tree(store: &mut dyn Storage) -> Result<()> {
+    let f = fixture(store)?;
+    let tree = |store: &dyn Storage| -> Result<Vec<(String, usize)>> {
+        Ok(store
+            .read()
+            .units_in_tree_order(None)?
+            .into_iter()
+            .map(|r| (r.unit.code, r.depth))
+            .collect())
+    };
+    let want = [("st", 0), ("cb", 1), ("nq", 1), ("nq1", 2), ("nq2", 2)];
+    assert_eq!(tree(store)?, want.map(|(c, d)| (c.to_string(), d)));
+    let cycle = write(store, "test", "unit.move", |db| {
+        db.move_unit(f.ward, f.cell1)
+    });
+    assert!(matches!(cycle, Err(Error::MoveCycle { .. })), "{cycle:?}");
+    write(store, "test", "unit.rename", |db| {
+        db.rename_unit(f.cell2, "Chi bộ An Bình")?;
+        db.move_unit(f.cell2, f.root)
+    })?;
+    let want = [("st", 0), ("nq2", 1), ("cb", 1), ("nq", 1), ("nq1", 2)];
+    assert_eq!(tree(store)?, want.map(|(c, d)| (c.to_string(), d)));
+    let found = store.read().units_in_tree_order(Some("an binh"))?;
+    assert_eq!(found.len(), 1);
+    Ok(())
+}
+
+pub fn a_task_makes_obligations_for_its_kinds_within_a_subtree(
+    store: &mut dyn Storage,
+) -> Result<()> {
+    let f = fixture(store)?;
+    let (task, n) = write(store, "test", "task.add", |db| {
+        db.insert_task(&review(f.plan, false), None)
+    })?;
+    // Two chi bộ trực thuộc, one chi bộ cơ sở, one đảng bộ cơ sở.
+    assert_eq!(n, 4);
+    let (within, n) = write(store, "test", "task.add", |db| {
+        let mut t = review(f.plan, false);
+        t.code = db.free_task_code("kh223")?;
+        db.insert_task(&t, Some(f.ward))
+    })?;
+    assert_eq!((within.code.as_str(), n), ("kh223-1", 3));
+    let db = store.read();
+    assert_eq!(db.task_by_code("kd-2023")?.map(|t| t.id), Some(task.id));
+    assert_eq!(db.tasks_of(f.plan)?.len(), 2);
+    assert_eq!(db.tasks(None, Some("KIEM DIEM"))?.len(), 2);
+    assert_eq!(db.obligation_count(within.id)?, 3);
+    assert_eq!(db.obligation(within.id, f.base_cell)?, None);
+    let o = db.obligation(task.id, f.ward)?.expect("the ward owes it");
+    assert_eq!((o.due_on, o.completed_on), (day("12/12/2023"), None));
+    assert_eq!(db.task_by_code("kd-2023")?.expect("a task").dues.len(), 3);
+    Ok(())
+}
+
+pub fn completions_and_extensions_are_recorded(store: &mut dyn Storage) -> Result<()> {
+    let f = fixture(store)?;
+    let task = add_review(store, &f)?;
+    write(store, "test", "done", |db| {
+        complete(db, task.id, f.cell1, "05/12/2023")
+    })?;
+    let db = store.read();
+    assert_eq!(db.open_below(task.id, f.ward)?, ["Chi bộ khu 2"]);
+    assert_eq!(db.open_reviews_of_unit(f.cell1)?, Vec::<String>::new());
+    assert_eq!(db.open_reviews_of_unit(f.cell2)?, ["kd-2023"]);
+    let done = db.obligation(task.id, f.cell1)?.expect("an obligation");
+    assert_eq!(done.completed_on, Some(day("05/12/2023")));
+    drop(db);
+    write(store, "test", "extend", |db| {
+        let o = db.obligation(task.id, f.cell2)?.expect("an obligation");
+        db.extend(o.id, day("20/12/2023"), "thiếu nhân sự")
+    })?;
+    let o = store
+        .read()
+        .obligation(task.id, f.cell2)?
+        .expect("an obligation");
+    assert_eq!(
+        (o.due_on, o.original_due_on),
+        (day("20/12/2023"), Some(day("06/12/2023")))
+    );
+    Ok(())
+}
+
+pub fn people_owe_tasks_for_people(store: &mut dyn Storage) -> Result<()> {
+    let f = fixture(store)?;
+    let person = |code: &str, name: &str| Person {
+        id: 0,
+        code: code.into(),
+        name: name.into(),
+        position: "Bí thư".into(),
+        unit_id: f.ward,
+        from_on: None,
+        to_on: None,
+    };
+    let an = write(store, "test", "person.add", |db| {
+        db.insert_person(&person("an", "Nguyễn Văn An"))
+    })?;
+    let taken = write(store, "test", "person.add", |db| {
+        db.insert_person(&person("an", "Trần Văn An"))
+    });
+    assert!(
+        matches!(
+            taken,
+            Err(Error::CodeTaken {
+                what: Entity::Person,
+                ..
+            })
+        ),
+        "{taken:?}"
+    );
+    let (task, n) = write(store, "test", "task.add", |db| {
+        let mut t = review(f.plan, true);
+        t.for_people = true;
+        t.code = "kd-cb".into();
+        db.insert_task(&t, None)
+    })?;
+    assert_eq!(n, 1);
+    let db = store.read();
+    assert!(db.person_obligation(task.id, an.id)?.is_some());
+    assert_eq!(
+        db.person_by_code("an")?.map(|p| p.name),
+        Some("Nguyễn Văn An".into())
+    );
+    assert_eq!(db.people_named("nguyen van an", true)?.len(), 1);
+    assert_eq!(db.people_named("van an", false)?.len(), 1);
+    assert_eq!(db.people(Some("bi thu"))?.len(), 1);
+    drop(db);
+    write(store, "test", "person.leave", |db| {
+        db.end_person(an.id, day("01/07/2025"))
+    })?;
+    let left = store.read().person_by_code("an")?.expect("a person");
+    assert_eq!(left.to_on, Some(day("01/07/2025")));
+    Ok(())
+}
+
+pub fn revocation_dissolution_and_merger_cancel_or_pass_on(store: &mut dyn Storage) -> Result<()> {
+    let f = fixture(store)?;
+    let task = add_review(store, &f)?;
+    write(store, "test", "done", |db| {
+        complete(db, task.id, f.cell1, "05/12/2023")
+    })?;
+    // cell2 merges into cell1 (which owes the task already: nothing passes on).
+    let passed = write(store, "test", "unit.merge", |db| {
+        db.merge_unit(f.cell2, f.cell1, day("01/07/2025"), "sáp nhập")
+    })?;
+    assert_eq!(passed, 0);
+    let db = store.read();
+    assert_eq!(db.dissolved_on(f.cell2)?, Some(day("01/07/2025")));
+    let children: Vec<i64> = db
+        .live_children(f.ward)?
+        .into_iter()
+        .map(|u| u.id)
+        .collect();
+    assert_eq!(children, [f.cell1]);
+    drop(db);
+    let cancelled = write(store, "test", "unit.dissolve", |db| {
+        db.dissolve_unit(f.base_cell, day("01/07/2025"), "giải thể")
+    })?;
+    assert_eq!(cancelled, 1);
+    let cancelled = write(store, "test", "directive.revoke", |db| {
+        db.revoke_directive(f.plan, day("02/07/2025"), "hết hiệu lực", None)
+    })?;
+    // The ward is still open; the done one and the cancelled ones stay as they are.
+    assert_eq!(cancelled, 1);
+    assert_eq!(store.read().revoked_on(f.plan)?, Some(day("02/07/2025")));
+    Ok(())
+}
+
+pub fn rules_are_stored_and_checked(store: &mut dyn Storage) -> Result<()> {
+    let f = fixture(store)?;
+    assert!(store.read().rules()?.lower_levels_first);
+    let was = write(store, "test", "rules.set", |db| {
+        db.set_rule("lower-levels-first", "off")
+    })?;
+    assert_eq!(was, "on");
+    assert!(!store.read().rules()?.lower_levels_first);
+    let unknown = write(store, "test", "rules.set", |db| {
+        db.set_rule("no-such-rule", "1")
+    });
+    assert!(
+        matches!(unknown, Err(Error::UnknownRule { .. })),
+        "{unknown:?}"
+    );
+    let bad = write(store, "test", "rules.set", |db| {
+        db.set_rule("htxsnv-quota-pct", "abc")
+    });
+    assert!(matches!(bad, Err(Error::BadRuleValue { .. })), "{bad:?}");
+    let task = add_review(store, &f)?;
+    write(store, "test", "unit.founded", |db| {
+        db.set_founded(f.cell1, day("01/09/2023"))?;
+        complete(db, task.id, f.cell1, "05/12/2023")
+    })?;
+    let facts = store
+        .read()
+        .rating_facts(Some(task.id), None, day("13/12/2023"))?;
+    assert_eq!(facts.len(), 4);
+    let cell1 = facts
+        .iter()
+        .find(|r| r.unit_code == "nq1")
+        .expect("nq1 is rated");
+    assert_eq!(
+        (cell1.rating, cell1.founded_on, cell1.parent_code.as_deref()),
+        (Some(Rating::Httnv), Some(day("01/09/2023")), Some("nq"))
+    );
+    Ok(())
+}
+
+pub fn every_write_is_one_change_all_or_nothing(store: &mut dyn Storage) -> Result<()> {
+    let f = fixture(store)?;
+    let failed: Result<()> = write(store, "clerk", "unit.add", |db| {
+        db.insert_unit("new", "Chi bộ mới", UnitKind::ChiBoCoSo, Some(f.root))?;
+        Err(Error::UnitNeeded)
+    });
+    assert!(matches!(failed, Err(Error::UnitNeeded)));
+    let db = store.read();
+    assert_eq!(db.unit_by_code("new")?, None);
+    assert!(
+        db.changes(&LogFilter::default())?
+            .iter()
+            .all(|c| c.actor != "clerk")
+    );
+    drop(db);
+    write(store, "clerk", "unit.add", |db| {
+        let unit = db.insert_unit("new", "Chi bộ mới", UnitKind::ChiBoCoSo, Some(f.root))?;
+        db.note(
+            serde_json::json!({ "unit": unit.name }),
+            Some(unit.id),
+            None,
+        )?;
+        db.set_action("unit.add")
+    })?;
+    let db = store.read();
+    let changes = db.changes(&LogFilter::default())?;
+    let last = &changes[0];
+    assert_eq!(
+        (last.actor.as_str(), last.action.as_str()),
+        ("clerk", "unit.add")
+    );
+    assert_eq!(last.details["unit"], "Chi bộ mới");
+    let new = db.unit_by_code("new")?.expect("the unit").id;
+    let filtered = db.changes(&LogFilter {
+        unit: Some(new),
+        ..LogFilter::default()
+    })?;
+    assert_eq!(filtered.len(), 1);
+    assert_eq!(db.change(last.id)?.map(|c| c.id), Some(last.id));
+    assert_eq!(db.last_change_of("clerk")?.map(|c| c.id), Some(last.id));
+    Ok(())
+}
+
+pub fn undo_takes_a_change_back_unless_a_later_one_depends_on_it(
+    store: &mut dyn Storage,
+) -> Result<()> {
+    let f = fixture(store)?;
+    let task = add_review(store, &f)?;
+    write(store, "clerk", "done", |db| {
+        complete(db, task.id, f.cell1, "05/12/2023")
+    })?;
+    let done = store.read().last_change_of("clerk")?.expect("a change");
+    // A later change of the same row blocks the undo.
+    write(store, "clerk", "extend", |db| {
+        let o = db.obligation(task.id, f.cell1)?.expect("an obligation");
+        db.extend(o.id, day("20/12/2023"), "lý do")
+    })?;
+    let blocked = write(store, "clerk", "undo", |db| db.undo(&done));
+    assert!(
+        matches!(blocked, Err(Error::UndoBlocked { id, .. }) if id == done.id),
+        "{blocked:?}"
+    );
+    let extension = store.read().last_change_of("clerk")?.expect("a change");
+    write(store, "clerk", "undo", |db| db.undo(&extension))?;
+    write(store, "clerk", "undo", |db| db.undo(&done))?;
+    let db = store.read();
+    let o = db.obligation(task.id, f.cell1)?.expect("an obligation");
+    assert_eq!((o.completed_on, o.due_on), (None, day("06/12/2023")));
+    let again = db.change(done.id)?.expect("the change");
+    assert!(again.undone_by.is_some());
+    drop(db);
+    let twice = write(store, "clerk", "undo", |db| db.undo(&again));
+    assert!(matches!(twice, Err(Error::UndoAlready { .. })), "{twice:?}");
+    Ok(())
+}
+
+pub fn reports_list_and_count_the_same_obligations(store: &mut dyn Storage) -> Result<()> {
+    let f = fixture(store)?;
+    let task = add_review(store, &f)?;
+    write(store, "test", "done", |db| {
+        complete(db, task.id, f.cell1, "05/12/2023")?;
+        complete(db, task.id, f.base_cell, "08/12/2023")
+    })?;
+    let db = store.read();
+    let listed = |scope: &Scope, as_of: &str| -> Result<Vec<(String, Status)>> {
+        let mut rows = Vec::new();
+        db.for_each_obligation(
+            scope,
+            Selection::Overdue,
+            day(as_of),
+            Order::Unit,
+            &mut |row| {
+                rows.push((row.unit_code, row.status));
+                Ok(())
+            },
+        )?;
+        Ok(rows)
+    };
+    let everything = Scope::default();
+    // 07/12: cell2 and the base cell are late; the ward is not due yet. By
+    // parent in Vietnamese order: "Đảng bộ phường…" before "Đảng bộ thị xã…".
+    let late = listed(&everything, "07/12/2023")?;
+    assert_eq!(
+        late,
+        [
+            ("nq2".to_string(), Status::Overdue),
+            ("cb".to_string(), Status::Overdue)
+        ]
+    );
+    assert_eq!(db.count_overdue(&everything, day("07/12/2023"))?, 2);
+    // 13/12: the base cell is done (late), the ward now late too.
+    let under_ward = Scope {
+        within: Some(f.ward),
+        ..Scope::default()
+    };
+    assert_eq!(listed(&under_ward, "13/12/2023")?.len(), 2);
+    assert_eq!(db.count_overdue(&under_ward, day("13/12/2023"))?, 2);
+    assert_eq!(db.count_overdue(&everything, day("13/12/2023"))?, 2);
+    let mut statuses = Vec::new();
+    db.for_each_fact(&everything, day("13/12/2023"), &mut |fact| {
+        statuses.push(fact.status)
+    })?;
+    statuses.sort_by_key(|s| *s as u8);
+    assert_eq!(
+        statuses,
+        [
+            Status::DoneOnTime,
+            Status::DoneLate,
+            Status::Overdue,
+            Status::Overdue
+        ]
+    );
+    let groups = db.parent_units()?;
+    assert!(groups.contains_key(&f.root) && groups.contains_key(&f.ward));
+    assert_eq!(groups.len(), 2);
+    assert_eq!(db.unit_parents()?.len(), 4);
+    // An error from the callback stops the walk and comes back.
+    let stopped = db.for_each_obligation(
+        &everything,
+        Selection::All,
+        day("13/12/2023"),
+        Order::Due,
+        &mut |_| Err(Error::UnitNeeded),
+    );
+    assert!(matches!(stopped, Err(Error::UnitNeeded)));
+    Ok(())
+}
+
+pub fn an_export_imports_into_an_empty_store_only(
+    store: &mut dyn Storage,
+    fresh: &mut dyn Storage,
+) -> Result<()> {
+    let f = fixture(store)?;
+    add_review(store, &f)?;
+    let mut exported = Vec::new();
+    store.export(&mut exported)?;
+    let document: serde_json::Value = serde_json::from_slice(&exported)?;
+    let again = store.import(&document, "export.json");
+    assert!(matches!(again, Err(Error::ImportNotEmpty)), "{again:?}");
+    // Into a fresh store of the same engine: the same export comes back out.
+    let n = fresh.import(&document, "export.json")?;
+    assert!(n > 0);
+    let mut back = Vec::new();
+    fresh.export(&mut back)?;
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&back)?,
+        document
+    );
+    assert_eq!(fresh.version()?, store.version()?);
+    Ok(())
+}
