@@ -199,3 +199,134 @@ pub fn extend(
         reason,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing::{change, day, son_tay};
+
+    fn done<'a>(unit: &'a str, on: &str) -> Completion<'a> {
+        Completion {
+            task: "kd",
+            unit: Some(unit),
+            on: Some(day(on)),
+            ..Completion::default()
+        }
+    }
+
+    const TODAY: &str = "13/12/2023";
+
+    #[test]
+    fn a_completion_is_judged_against_its_due_date() -> Result<()> {
+        let mut store = son_tay(false)?;
+        let r = change(&mut store, |db| {
+            record(db, &done("nq1", "05/12/2023"), "cv", day(TODAY))
+        })?;
+        assert_eq!(
+            (r.status, r.who.as_str()),
+            (Status::DoneOnTime, "Chi bộ khu 1")
+        );
+        let r = change(&mut store, |db| {
+            record(db, &done("cb", "08/12/2023"), "cv", day(TODAY))
+        })?;
+        assert_eq!(r.status, Status::DoneLate);
+        Ok(())
+    }
+
+    #[test]
+    fn lower_levels_come_first_unless_forced() -> Result<()> {
+        let mut store = son_tay(false)?;
+        change(&mut store, |db| {
+            record(db, &done("nq1", "05/12/2023"), "cv", day(TODAY))
+        })?;
+        let refused = change(&mut store, |db| {
+            record(db, &done("nq", "10/12/2023"), "cv", day(TODAY))
+        });
+        assert!(
+            matches!(&refused, Err(Error::LowerLevelsOpen { open, .. }) if open == &["Chi bộ khu 2"]),
+            "{refused:?}"
+        );
+        let forced = Completion {
+            force: true,
+            ..done("nq", "10/12/2023")
+        };
+        change(&mut store, |db| record(db, &forced, "cv", day(TODAY)))?;
+        Ok(())
+    }
+
+    #[test]
+    fn a_second_record_is_a_correction_only_when_asked() -> Result<()> {
+        let mut store = son_tay(false)?;
+        change(&mut store, |db| {
+            record(db, &done("cb", "05/12/2023"), "cv", day(TODAY))
+        })?;
+        let again = change(&mut store, |db| {
+            record(db, &done("cb", "06/12/2023"), "cv", day(TODAY))
+        });
+        assert!(matches!(again, Err(Error::AlreadyDone { .. })), "{again:?}");
+        let correction = Completion {
+            correct: true,
+            ..done("cb", "06/12/2023")
+        };
+        let r = change(&mut store, |db| record(db, &correction, "cv", day(TODAY)))?;
+        assert_eq!(r.was, Some(day("05/12/2023")));
+        Ok(())
+    }
+
+    #[test]
+    fn dates_ratings_and_subjects_are_checked() -> Result<()> {
+        let mut store = son_tay(false)?;
+        let future = change(&mut store, |db| {
+            record(db, &done("cb", "14/12/2023"), "cv", day(TODAY))
+        });
+        assert!(matches!(future, Err(Error::InFuture { .. })), "{future:?}");
+        let rated = Completion {
+            rating: Some(Rating::Httnv),
+            ..done("cb", "05/12/2023")
+        };
+        let unrated_task = change(&mut store, |db| record(db, &rated, "cv", day(TODAY)));
+        assert!(
+            matches!(unrated_task, Err(Error::NotARatingTask { .. })),
+            "{unrated_task:?}"
+        );
+        let root = change(&mut store, |db| {
+            record(db, &done("st", "05/12/2023"), "cv", day(TODAY))
+        });
+        assert!(matches!(root, Err(Error::NotApplicable { .. })), "{root:?}");
+        let no_unit = Completion {
+            unit: None,
+            ..done("cb", "05/12/2023")
+        };
+        let needs = change(&mut store, |db| record(db, &no_unit, "cv", day(TODAY)));
+        assert!(matches!(needs, Err(Error::UnitNeeded)), "{needs:?}");
+        Ok(())
+    }
+
+    #[test]
+    fn an_extension_moves_the_due_date_later_only() -> Result<()> {
+        let mut store = son_tay(false)?;
+        let earlier = change(&mut store, |db| {
+            extend(db, "kd", "cb", day("01/12/2023"), "lý do")
+        });
+        assert!(
+            matches!(earlier, Err(Error::ExtendNotLater { .. })),
+            "{earlier:?}"
+        );
+        let empty = change(&mut store, |db| {
+            extend(db, "kd", "cb", day("20/12/2023"), "  ")
+        });
+        assert!(matches!(empty, Err(Error::EmptyText { .. })), "{empty:?}");
+        let e = change(&mut store, |db| {
+            extend(db, "kd", "cb", day("20/12/2023"), "thiếu người")
+        })?;
+        assert_eq!((e.from, e.to), (day("06/12/2023"), day("20/12/2023")));
+        change(&mut store, |db| {
+            record(db, &done("cb", "10/12/2023"), "cv", day(TODAY))
+        })?;
+        let after = change(&mut store, |db| {
+            extend(db, "kd", "cb", day("30/12/2023"), "lý do")
+        });
+        assert!(matches!(after, Err(Error::ExtendDone { .. })), "{after:?}");
+        Ok(())
+    }
+}

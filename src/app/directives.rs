@@ -141,3 +141,86 @@ fn refuse_revoked(db: &dyn Db, directive: &Directive) -> Result<()> {
         None => Ok(()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing::{change, day, son_tay};
+
+    fn new(reference: &str) -> NewDirective<'_> {
+        NewDirective {
+            reference,
+            doc_type: None,
+            issuer: "Ban Thường vụ Thị ủy Sơn Tây",
+            issued_on: day("23/11/2023"),
+            title: "trích yếu",
+        }
+    }
+
+    #[test]
+    fn a_directive_is_recorded_once() -> Result<()> {
+        let mut store = son_tay(false)?;
+        let twice = change(&mut store, |db| add(db, &new("223-KH/TU")));
+        assert!(
+            matches!(twice, Err(Error::DirectiveExists { .. })),
+            "{twice:?}"
+        );
+        let d = change(&mut store, |db| add(db, &new("44- QĐ/TU")))?;
+        assert_eq!(d.symbol.as_deref(), Some("44-QĐ/TU"));
+        Ok(())
+    }
+
+    #[test]
+    fn a_bad_reference_says_what_is_wrong() -> Result<()> {
+        let mut store = son_tay(false)?;
+        for (input, want) in [
+            ("223", SpecProblem::NeedsType),
+            ("12-XX/TU", SpecProblem::UnknownType("XX".into())),
+            ("hello", SpecProblem::Shape),
+        ] {
+            let refused = change(&mut store, |db| add(db, &new(input)));
+            assert!(
+                matches!(&refused, Err(Error::BadDirective { problem, .. }) if problem == &want),
+                "{input}: {refused:?}"
+            );
+        }
+        let empty = change(&mut store, |db| {
+            add(
+                db,
+                &NewDirective {
+                    title: " ",
+                    ..new("45-QĐ/TU")
+                },
+            )
+        });
+        assert!(
+            matches!(
+                empty,
+                Err(Error::EmptyText {
+                    field: Field::Title
+                })
+            ),
+            "{empty:?}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_directive_is_revoked_once() -> Result<()> {
+        let mut store = son_tay(false)?;
+        let n = change(&mut store, |db| {
+            let d = resolve_directive(db, &DirectiveQuery::of("223"))?;
+            revoke(db, &d, day("01/12/2023"), "thay thế")
+        })?;
+        assert_eq!(n, 4);
+        let again = change(&mut store, |db| {
+            let d = resolve_directive(db, &DirectiveQuery::of("223"))?;
+            revoke(db, &d, day("02/12/2023"), "thay thế")
+        });
+        assert!(
+            matches!(again, Err(Error::RevokedAlready { .. })),
+            "{again:?}"
+        );
+        Ok(())
+    }
+}

@@ -41,3 +41,111 @@ pub fn code(code: &str) -> Result<String> {
     }
     Ok(code.to_string())
 }
+
+/// A small Sơn Tây for the use cases' tests, built through the use cases.
+#[cfg(test)]
+pub(crate) mod testing {
+    use chrono::NaiveDate;
+
+    use crate::domain::UnitKind;
+    use crate::domain::error::Result;
+    use crate::store::{Db, SqliteStore, write};
+
+    use super::DirectiveQuery;
+    use super::directives::{self, NewDirective};
+    use super::tasks::{self, NewTask};
+    use super::units::{self, NewUnit};
+
+    pub fn day(s: &str) -> NaiveDate {
+        crate::text::date::parse_date(s).expect("a date")
+    }
+
+    /// Runs `f` as one change on `store`.
+    pub fn change<T>(store: &mut SqliteStore, f: impl FnOnce(&dyn Db) -> Result<T>) -> Result<T> {
+        write(store, "chuyen-vien", "test", f)
+    }
+
+    /// The town committee `st`; the ward `nq` with chi bộ `nq1`, `nq2`; the
+    /// chi bộ cơ sở `cb`; Plan 223 and its review `kd` (chi bộ by 06/12/2023,
+    /// đảng bộ by 12/12/2023), rated when `rated`.
+    pub fn son_tay(rated: bool) -> Result<SqliteStore> {
+        let mut store = SqliteStore::open_in_memory()?;
+        change(&mut store, |db| {
+            let unit = |name, kind, parent, code| NewUnit {
+                name,
+                kind,
+                parent,
+                code: Some(code),
+                founded: None,
+            };
+            units::add(
+                db,
+                &unit(
+                    "Đảng bộ thị xã Sơn Tây",
+                    UnitKind::DangBoCapTren,
+                    None,
+                    "st",
+                ),
+            )?;
+            units::add(
+                db,
+                &unit(
+                    "Đảng bộ phường Ngô Quyền",
+                    UnitKind::DangBoCoSo,
+                    Some("st"),
+                    "nq",
+                ),
+            )?;
+            for (name, code) in [("Chi bộ khu 1", "nq1"), ("Chi bộ khu 2", "nq2")] {
+                units::add(db, &unit(name, UnitKind::ChiBoTrucThuoc, Some("nq"), code))?;
+            }
+            units::add(
+                db,
+                &unit(
+                    "Chi bộ Cơ quan Ủy ban Kiểm tra",
+                    UnitKind::ChiBoCoSo,
+                    Some("st"),
+                    "cb",
+                ),
+            )?;
+            directives::add(
+                db,
+                &NewDirective {
+                    reference: "Kế hoạch số 223",
+                    doc_type: None,
+                    issuer: "Ban Thường vụ Thị ủy Sơn Tây",
+                    issued_on: day("23/11/2023"),
+                    title: "kiểm điểm, đánh giá, xếp loại chất lượng năm 2023",
+                },
+            )?;
+            let due = [
+                crate::domain::DueRule {
+                    kind: UnitKind::ChiBoCoSo,
+                    due_on: day("06/12/2023"),
+                },
+                crate::domain::DueRule {
+                    kind: UnitKind::ChiBoTrucThuoc,
+                    due_on: day("06/12/2023"),
+                },
+                crate::domain::DueRule {
+                    kind: UnitKind::DangBoCoSo,
+                    due_on: day("12/12/2023"),
+                },
+            ];
+            tasks::add(
+                db,
+                &NewTask {
+                    directive: DirectiveQuery::of("223"),
+                    title: "Kiểm điểm năm 2023",
+                    due: &due,
+                    within: None,
+                    code: Some("kd"),
+                    rated,
+                    people: false,
+                },
+            )?;
+            Ok(())
+        })?;
+        Ok(store)
+    }
+}

@@ -170,3 +170,100 @@ pub fn check(facts: &[RatingFact], rules: &Rules, task_code: impl Fn(i64) -> Str
     issues.sort_by_key(|i| (!i.issue.violation(), i.issue == Issue::Missing));
     Checked { groups, issues }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::completions::{Completion, record};
+    use crate::app::testing::{change, day, son_tay};
+    use crate::domain::error::Error;
+
+    fn rate<'a>(unit: &'a str, rating: Rating) -> Completion<'a> {
+        Completion {
+            task: "kd",
+            unit: Some(unit),
+            on: Some(day("05/12/2023")),
+            rating: Some(rating),
+            force: true,
+            ..Completion::default()
+        }
+    }
+
+    #[test]
+    fn the_quota_is_counted_per_group() -> Result<()> {
+        let mut store = son_tay(true)?;
+        change(&mut store, |db| {
+            record(db, &rate("nq1", Rating::Htxsnv), "cv", day("13/12/2023"))?;
+            record(db, &rate("nq2", Rating::Httnv), "cv", day("13/12/2023"))
+        })?;
+        let checked = change(&mut store, |db| {
+            ratings(
+                db,
+                &RatingsQuery {
+                    task: None,
+                    within: None,
+                    as_of: day("13/12/2023"),
+                },
+            )
+        })?;
+        // Under the ward: 1 HTXSNV against 1 HTTNV breaks the 20% quota.
+        let ward = checked
+            .groups
+            .iter()
+            .find(|g| g.group == "nq")
+            .expect("the ward's group");
+        assert_eq!((ward.htxsnv, ward.httnv, ward.quota_kept), (1, 1, false));
+        let first = &checked.issues[0];
+        assert!(
+            matches!(
+                first.issue,
+                Issue::Quota {
+                    excellent: 1,
+                    good: 1,
+                    ..
+                }
+            ),
+            "{first:?}"
+        );
+        // The units under the committee have not reported: missing, last.
+        let missing: Vec<&str> = checked
+            .issues
+            .iter()
+            .filter(|i| i.issue == Issue::Missing)
+            .map(|i| i.unit_code.as_str())
+            .collect();
+        assert_eq!(missing, ["cb", "nq"]);
+        Ok(())
+    }
+
+    #[test]
+    fn the_young_are_not_rated_and_rules_are_checked_when_set() -> Result<()> {
+        let mut store = son_tay(true)?;
+        change(&mut store, |db| {
+            db.set_founded(db.unit_by_code("cb")?.expect("cb").id, day("01/09/2023"))?;
+            record(db, &rate("cb", Rating::Httnv), "cv", day("13/12/2023"))
+        })?;
+        let checked = change(&mut store, |db| {
+            ratings(
+                db,
+                &RatingsQuery {
+                    task: Some("kd"),
+                    within: None,
+                    as_of: day("13/12/2023"),
+                },
+            )
+        })?;
+        assert!(
+            checked.issues.iter().any(
+                |i| i.unit_code == "cb" && matches!(i.issue, Issue::TooYoung { months: 6, .. })
+            ),
+            "{:?}",
+            checked.issues
+        );
+        let bad = change(&mut store, |db| set_rule(db, "min-age-months", "500"));
+        assert!(matches!(bad, Err(Error::BadRuleValue { .. })), "{bad:?}");
+        let (was, now) = change(&mut store, |db| set_rule(db, " min-age-months ", "3"))?;
+        assert_eq!((was.as_str(), now.as_str()), ("6", "3"));
+        Ok(())
+    }
+}

@@ -80,3 +80,70 @@ pub fn edit(
     db.update_task(task.id, &new.code, &new.title)?;
     Ok((task, new))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing::{change, day, son_tay};
+    use crate::domain::UnitKind;
+
+    fn due(kind: UnitKind, on: &str) -> DueRule {
+        DueRule {
+            kind,
+            due_on: day(on),
+        }
+    }
+
+    fn task<'a>(due: &'a [DueRule], within: Option<&'a str>) -> NewTask<'a> {
+        NewTask {
+            directive: DirectiveQuery::of("Kế hoạch số 223"),
+            title: "Báo cáo kết quả",
+            due,
+            within,
+            code: None,
+            rated: false,
+            people: false,
+        }
+    }
+
+    #[test]
+    fn a_task_owes_its_kinds_in_scope() -> Result<()> {
+        let mut store = son_tay(false)?;
+        let dues = [due(UnitKind::ChiBoTrucThuoc, "20/12/2023")];
+        let (task, n) = change(&mut store, |db| add(db, &task(&dues, Some("nq"))))?;
+        // Its code comes from the directive: Kế hoạch 223 → kh223-1.
+        assert_eq!((task.code.as_str(), n), ("kh223-1", 2));
+        Ok(())
+    }
+
+    #[test]
+    fn one_due_date_per_kind_and_someone_to_owe_it() -> Result<()> {
+        let mut store = son_tay(false)?;
+        let twice = [
+            due(UnitKind::ChiBoCoSo, "20/12/2023"),
+            due(UnitKind::ChiBoCoSo, "21/12/2023"),
+        ];
+        let refused = change(&mut store, |db| add(db, &task(&twice, None)));
+        assert!(
+            matches!(refused, Err(Error::DuplicateDueKind { .. })),
+            "{refused:?}"
+        );
+        let nobody = [due(UnitKind::DangBoBoPhan, "20/12/2023")];
+        let refused = change(&mut store, |db| add(db, &task(&nobody, None)));
+        assert!(
+            matches!(refused, Err(Error::TaskHasNoUnits { within: None, .. })),
+            "{refused:?}"
+        );
+        let taken = [due(UnitKind::ChiBoCoSo, "20/12/2023")];
+        let with_code = NewTask {
+            code: Some("kd"),
+            ..task(&taken, None)
+        };
+        let refused = change(&mut store, |db| add(db, &with_code));
+        assert!(
+            matches!(refused, Err(Error::CodeTaken { .. })),
+            "{refused:?}"
+        );
+        Ok(())
+    }
+}

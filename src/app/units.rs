@@ -323,3 +323,118 @@ pub fn import(
     }
     Ok(written)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing::{change, day, son_tay};
+    use crate::store::Storage;
+
+    #[test]
+    fn the_tree_rule_holds_at_every_step() -> Result<()> {
+        let mut store = son_tay(false)?;
+        let under_cell = change(&mut store, |db| {
+            add(
+                db,
+                &NewUnit {
+                    name: "Chi bộ con",
+                    kind: UnitKind::ChiBoTrucThuoc,
+                    parent: Some("cb"),
+                    code: None,
+                    founded: None,
+                },
+            )
+        });
+        assert!(
+            matches!(
+                under_cell,
+                Err(Error::BadParent {
+                    kind: UnitKind::ChiBoTrucThuoc,
+                    ..
+                })
+            ),
+            "{under_cell:?}"
+        );
+        let moved = change(&mut store, |db| move_unit(db, "nq1", "st"));
+        assert!(matches!(moved, Err(Error::BadParent { .. })), "{moved:?}");
+        // A code is made from the name when none is given.
+        let unit = change(&mut store, |db| {
+            add(
+                db,
+                &NewUnit {
+                    name: "Đảng bộ phường Quang Trung",
+                    kind: UnitKind::DangBoCoSo,
+                    parent: Some("st"),
+                    code: None,
+                    founded: None,
+                },
+            )
+        })?;
+        assert_eq!(unit.code, "phuong-quang-trung");
+        Ok(())
+    }
+
+    #[test]
+    fn dissolution_and_merger_are_checked() -> Result<()> {
+        let mut store = son_tay(false)?;
+        let with_children = change(&mut store, |db| to_dissolve(db, "nq"));
+        assert!(
+            matches!(&with_children, Err(Error::HasChildren { children, .. }) if children.len() == 2),
+            "{with_children:?}"
+        );
+        let itself = change(&mut store, |db| {
+            let into = merge_target(db, "nq1")?;
+            merge(db, "nq1", &into, day("01/07/2025"), "sáp nhập")
+        });
+        assert!(
+            matches!(itself, Err(Error::MergeIntoItself { .. })),
+            "{itself:?}"
+        );
+        change(&mut store, |db| {
+            let into = merge_target(db, "nq1")?;
+            merge(db, "nq2", &into, day("01/07/2025"), "sáp nhập")
+        })?;
+        let again = change(&mut store, |db| to_dissolve(db, "nq2"));
+        assert!(
+            matches!(again, Err(Error::DissolvedAlready { .. })),
+            "{again:?}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn an_import_names_every_bad_row_and_writes_nothing() -> Result<()> {
+        let mut store = son_tay(false)?;
+        let row = |line, code: &str, kind, parent: Option<&str>| UnitRecord {
+            line,
+            code: code.into(),
+            name: format!("Chi bộ {code}"),
+            kind,
+            parent: parent.map(String::from),
+            founded: None,
+        };
+        let rows = vec![
+            row(2, "a", UnitKind::ChiBoTrucThuoc, Some("b")),
+            row(3, "b", UnitKind::ChiBoTrucThuoc, Some("a")),
+            row(4, "nq1", UnitKind::ChiBoCoSo, Some("st")),
+            row(5, "c", UnitKind::ChiBoCoSo, Some("khong-co")),
+            row(6, "d d", UnitKind::ChiBoCoSo, Some("st")),
+            row(7, "e", UnitKind::ChiBoCoSo, Some("st")),
+            row(8, "e", UnitKind::ChiBoCoSo, Some("st")),
+        ];
+        let result = change(&mut store, |db| {
+            import(db, rows, Vec::new(), "x.csv", &mut || {})
+        });
+        let Err(Error::BadRows { rows, .. }) = result else {
+            panic!("{result:?}")
+        };
+        let lines: Vec<u64> = rows.iter().map(|(line, _)| *line).collect();
+        for line in [2, 3, 4, 5, 6, 8] {
+            assert!(lines.contains(&line), "line {line} in {lines:?}");
+        }
+        assert!(!lines.contains(&7), "{lines:?}");
+        assert!(rows.iter().any(|(_, p)| matches!(p, RowProblem::Cycle(_))));
+        assert!(store.read().unit_by_code("e")?.is_none());
+        Ok(())
+    }
+}
