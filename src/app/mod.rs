@@ -14,6 +14,7 @@ pub mod history;
 pub mod people;
 pub mod progress;
 pub mod ratings;
+pub mod reports;
 pub mod resolve;
 pub mod tasks;
 pub mod units;

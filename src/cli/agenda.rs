@@ -8,9 +8,10 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use super::{Context, FilterArgs, OutputArgs, date_arg};
+use crate::app;
 use crate::report::Renderer;
 use crate::report::obligations::{Kind, ObligationReport};
-use crate::store::{Order, Selection, Storage};
+use crate::store::Storage;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -32,18 +33,19 @@ pub fn run(
 ) -> Result<ExitCode> {
     let reader = store.read();
     let db = &*reader;
-    let unit = crate::app::resolve_unit(db, &args.unit)?;
-    let scope = args.filter.scope(db, Some(&unit.code))?;
+    let unit = app::resolve_unit(db, &args.unit)?;
     let report = ObligationReport {
-        kind: Kind::Agenda { unit: unit.name },
+        kind: Kind::Agenda {
+            unit: unit.name.clone(),
+        },
         as_of: args.as_of.unwrap_or(ctx.today),
     };
     let mut renderer = Renderer::new(&report, args.output.options(ctx), out);
-    db.for_each_obligation(
-        &scope,
-        Selection::All,
+    app::reports::agenda(
+        db,
+        &unit,
+        &args.filter.filters(),
         report.as_of,
-        Order::Unit,
         &mut |row| Ok(renderer.row(&row)?),
     )?;
     renderer.finish(false)?;

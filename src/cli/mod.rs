@@ -32,6 +32,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::app::DirectiveQuery;
+use crate::app::reports::Filters;
 use crate::domain::{DocType, DueRule, UnitKind};
 use crate::i18n::{self, Lang, tr};
 use crate::report::{Format, RenderOptions};
@@ -441,33 +442,29 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
+    /// The filters these arguments give.
+    pub fn filters(&self) -> Filters<'_> {
+        Filters {
+            directive: self.directive.as_deref().map(|reference| DirectiveQuery {
+                reference,
+                issuer: self.issuer.as_deref(),
+                issued_on: None,
+            }),
+            task: self.task.as_deref(),
+            within: None,
+            kind: self.kind,
+        }
+    }
+
     /// The scope these filters name, under `within` when given.
     pub fn scope(&self, db: &dyn Db, within: Option<&str>) -> Result<Scope> {
-        Ok(Scope {
-            directive: match &self.directive {
-                Some(reference) => Some(
-                    crate::app::resolve_directive(
-                        db,
-                        &DirectiveQuery {
-                            reference,
-                            issuer: self.issuer.as_deref(),
-                            issued_on: None,
-                        },
-                    )?
-                    .id,
-                ),
-                None => None,
+        Ok(crate::app::reports::scope(
+            db,
+            &Filters {
+                within,
+                ..self.filters()
             },
-            task: match &self.task {
-                Some(reference) => Some(crate::app::resolve_task(db, reference)?.id),
-                None => None,
-            },
-            within: match within {
-                Some(reference) => Some(crate::app::resolve_unit(db, reference)?.id),
-                None => None,
-            },
-            kind: self.kind,
-        })
+        )?)
     }
 }
 

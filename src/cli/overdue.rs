@@ -7,9 +7,10 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use super::{Context, FilterArgs, OutputArgs, date_arg};
+use crate::app;
 use crate::report::obligations::{Kind, ObligationReport};
 use crate::report::{RenderOptions, Renderer};
-use crate::store::{Db, Order, Scope, Selection, Storage};
+use crate::store::{Db, Scope, Storage};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -40,7 +41,7 @@ pub fn run(
     let scope = args.filter.scope(db, args.within.as_deref())?;
     let as_of = args.as_of.unwrap_or(ctx.today);
     let late = if args.count {
-        let n = db.count_overdue(&scope, as_of)?;
+        let n = app::reports::count_overdue(db, &scope, as_of)?;
         if !(args.quiet && n == 0) {
             writeln!(out, "{n}")?;
         }
@@ -69,8 +70,6 @@ pub fn print(
         as_of,
     };
     let mut renderer = Renderer::new(&report, options, out);
-    db.for_each_obligation(scope, Selection::Overdue, as_of, Order::Unit, &mut |row| {
-        Ok(renderer.row(&row)?)
-    })?;
+    app::reports::overdue(db, scope, as_of, &mut |row| Ok(renderer.row(&row)?))?;
     Ok(renderer.finish(quiet)?)
 }

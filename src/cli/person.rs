@@ -16,7 +16,7 @@ use crate::i18n::{self, tr};
 use crate::report::obligations::{Kind, ObligationReport};
 use crate::report::people::{PersonList, PersonListRow};
 use crate::report::{Renderer, render};
-use crate::store::{Db, Order, Scope, Selection, Storage};
+use crate::store::{Db, Storage};
 use crate::text::date::format_dmy;
 
 #[derive(Debug, clap::Subcommand)]
@@ -131,8 +131,8 @@ pub fn run(
         Command::Show(args) => {
             let reader = store.read();
             let db = &*reader;
-            let person = crate::app::resolve_person(db, &args.reference)?;
-            let unit = db.unit(person.unit_id)?;
+            let who = app::reports::person(db, &args.reference)?;
+            let (person, unit) = (&who.person, &who.unit);
             let report = ObligationReport {
                 kind: Kind::Agenda {
                     unit: format!("{} ({})", person.name, person.position),
@@ -150,22 +150,12 @@ pub fn run(
                 }
                 writeln!(out)?;
             }
-            let scope = Scope {
-                within: Some(unit.id),
-                ..Default::default()
-            };
             let mut renderer = Renderer::new(&report, options, out);
-            db.for_each_obligation(
-                &scope,
-                Selection::All,
+            app::reports::person_agenda(
+                db,
+                &who,
                 report.as_of,
-                Order::Unit,
-                &mut |row| {
-                    if row.person.as_deref() == Some(person.code.as_str()) {
-                        renderer.row(&row)?;
-                    }
-                    Ok(())
-                },
+                &mut |row| Ok(renderer.row(&row)?),
             )?;
             renderer.finish(false)?;
         }

@@ -4,12 +4,13 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 use super::{Context, FilterArgs, OutputArgs, date_arg};
+use crate::app;
 use crate::report::Renderer;
 use crate::report::obligations::{Kind, ObligationReport};
-use crate::store::{Order, Selection, Storage};
+use crate::store::Storage;
 
 /// How far ahead `upcoming` looks by default.
 const DEFAULT_DAYS: u32 = 7;
@@ -48,21 +49,12 @@ pub fn run(
     let db = &*reader;
     let scope = args.filter.scope(db, within)?;
     let as_of = args.as_of.unwrap_or(ctx.today);
-    let until = as_of
-        .checked_add_days(Days::new(u64::from(days)))
-        .unwrap_or(NaiveDate::MAX);
     let report = ObligationReport {
         kind: Kind::Upcoming { days },
         as_of,
     };
     let mut renderer = Renderer::new(&report, args.output.options(ctx), out);
-    db.for_each_obligation(
-        &scope,
-        Selection::DueBy(until),
-        as_of,
-        Order::Due,
-        &mut |row| Ok(renderer.row(&row)?),
-    )?;
+    app::reports::upcoming(db, &scope, as_of, days, &mut |row| Ok(renderer.row(&row)?))?;
     renderer.finish(args.quiet)?;
     Ok(ExitCode::SUCCESS)
 }
