@@ -17,4 +17,5 @@ mod readme;
 mod reports;
 mod robust;
 mod text;
+mod undo;
 mod unit;

@@ -8,20 +8,9 @@ use rusqlite::types::{Value as SqlValue, ValueRef};
 use rusqlite::{OptionalExtension, params};
 use serde_json::{Map, Value};
 
-use super::{SqliteDb, now_stamp};
+use super::{SqliteDb, now_stamp, tables};
 use crate::domain::error::{Error, Result};
 use crate::store::{ChangeEntry, History, LogFilter};
-
-/// The tables whose rows the log records. Names come only from here, never
-/// from input, so they can be written into SQL.
-const TABLES: &[&str] = &[
-    "directive",
-    "unit",
-    "task",
-    "task_due",
-    "obligation",
-    "rule",
-];
 
 /// What the log knows of the change in progress.
 #[derive(Debug)]
@@ -294,6 +283,7 @@ impl SqliteDb<'_> {
         after: Option<Value>,
     ) -> Result<()> {
         let Some(log) = &self.log else { return Ok(()) };
+        debug_assert!(tables::logged(table).is_some(), "{table} is not logged");
         self.flush_log()?;
         let (change_id, seq) = {
             let mut log = log.borrow_mut();
@@ -397,7 +387,7 @@ fn entry_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ChangeEntry> {
 }
 
 fn known_table(name: &str) -> Result<&'static str> {
-    match TABLES.iter().find(|t| **t == name) {
+    match tables::logged(name) {
         Some(t) => Ok(t),
         None => Err(Error::storage(Internal("unknown table in the change log"))),
     }

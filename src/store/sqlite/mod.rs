@@ -11,6 +11,7 @@ mod portable;
 mod ratings;
 mod reorg;
 mod reports;
+mod tables;
 mod tasks;
 mod units;
 

@@ -11,22 +11,8 @@ use std::io::Write;
 use serde_json::Value;
 
 use super::history::{columns, to_json};
-use super::{SqliteStore, VERSION};
+use super::{SqliteStore, VERSION, tables};
 use crate::domain::error::{Error, Result};
-
-/// Every table, parents before children.
-const TABLES: &[&str] = &[
-    "meta",
-    "directive",
-    "unit",
-    "person",
-    "task",
-    "task_due",
-    "obligation",
-    "rule",
-    "change",
-    "change_row",
-];
 
 /// The version of the export format.
 pub const EXPORT_VERSION: i64 = 1;
@@ -46,7 +32,7 @@ impl SqliteStore {
             "{{\"format\":\"theodoi\",\"version\":{EXPORT_VERSION},\"schema\":{},\"tables\":{{",
             self.version()?
         )?;
-        for (t, table) in TABLES.iter().enumerate() {
+        for (t, table) in tables::exported().enumerate() {
             if t > 0 {
                 out.write_all(b",")?;
             }
@@ -105,7 +91,7 @@ impl SqliteStore {
         // Units point at their parents and successors in any order.
         tx.pragma_update(None, "defer_foreign_keys", "ON")?;
         let mut written = 0;
-        for table in TABLES {
+        for table in tables::exported() {
             let Some(rows) = document["tables"][table].as_array() else {
                 continue;
             };
