@@ -52,7 +52,7 @@ impl Tally {
             .into_iter()
             .filter(|t| scope.task.is_none_or(|id| id == t.id))
             .map(|t| {
-                let directive = crate::i18n::label(&db.directive(t.directive_id)?);
+                let directive = db.directive(t.directive_id)?.citation();
                 Ok((
                     t.id,
                     TaskLabel {
@@ -100,7 +100,7 @@ impl Tally {
                         each(ProgressRow::new(
                             label,
                             kind.slug().into(),
-                            kind.to_string(),
+                            kind.official_name().to_string(),
                             buckets,
                         ))?;
                     }

@@ -6,7 +6,7 @@ use chrono::{Months, NaiveDate};
 use super::{resolve_task, resolve_unit};
 use crate::domain::error::Result;
 use crate::domain::{Rating, Rules};
-use crate::report::ratings::RatingGroupRow;
+use crate::report::ratings::{RatingGroupRow, RatingIssueRow};
 use crate::store::{Db, RatingFact};
 
 /// Changes one rule. Returns its value before and after.
@@ -54,6 +54,41 @@ pub struct RatingIssue {
     /// The unit, or the group for a quota.
     pub unit_code: String,
     pub unit: String,
+}
+
+impl RatingIssue {
+    /// The issue as the ratings report prints it.
+    pub fn row(&self) -> RatingIssueRow {
+        let mut row = RatingIssueRow {
+            task: self.task.clone(),
+            issue: self.issue.slug(),
+            violation: self.issue.violation(),
+            unit_code: self.unit_code.clone(),
+            unit: self.unit.clone(),
+            htxsnv: None,
+            httnv: None,
+            quota_pct: None,
+            founded_on: None,
+            min_age_months: None,
+        };
+        match self.issue {
+            Issue::Quota {
+                excellent,
+                good,
+                pct,
+            } => {
+                row.htxsnv = Some(excellent);
+                row.httnv = Some(good);
+                row.quota_pct = Some(pct);
+            }
+            Issue::TooYoung { founded, months } => {
+                row.founded_on = Some(founded);
+                row.min_age_months = Some(months);
+            }
+            Issue::Forced | Issue::Missing => {}
+        }
+        row
+    }
 }
 
 /// The ratings of each group, and what is to be looked at.

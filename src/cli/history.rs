@@ -61,7 +61,21 @@ pub fn log(
             None => None,
         },
     };
-    let rows: Vec<LogRow> = db.changes(&filter)?.into_iter().map(LogRow::from).collect();
+    let rows: Vec<LogRow> = db
+        .changes(&filter)?
+        .into_iter()
+        .map(|c| {
+            LogRow::new(
+                c.id,
+                c.at,
+                c.actor,
+                c.action,
+                &c.details,
+                c.undoes,
+                c.undone_by,
+            )
+        })
+        .collect();
     render(&LogReport, &rows, args.output.options(ctx), out)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -35,6 +35,7 @@ use crate::app::DirectiveQuery;
 use crate::app::reports::Filters;
 use crate::domain::{DocType, DueRule, UnitKind};
 use crate::i18n::{self, Lang, tr};
+use crate::report::progress::GroupBy;
 use crate::report::{Format, RenderOptions};
 use crate::store::{Db, Scope, SqliteStore, Storage};
 use crate::text::date::{DateError, parse_date};
@@ -370,11 +371,53 @@ fn data_dir() -> Result<PathBuf> {
         .ok_or_else(|| anyhow::anyhow!(i18n::NO_DATA_DIR.get()))
 }
 
+/// `--format`: how a report is printed (`report::Format`, as clap reads it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// A table for people, dates as dd/mm/yyyy.
+    Table,
+    /// One JSON array of objects, ISO dates, stable field names.
+    Json,
+    /// RFC 4180 CSV with the JSON field names as header, ISO dates.
+    Csv,
+    /// A Markdown table under a heading naming the report and the date.
+    Md,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Table => Format::Table,
+            FormatArg::Json => Format::Json,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Md => Format::Md,
+        }
+    }
+}
+
+/// `--by`: how progress is grouped (`report::progress::GroupBy`, as clap reads it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GroupByArg {
+    /// One line per unit kind.
+    Kind,
+    /// One line per unit with units under it, counting its whole subtree.
+    Parent,
+}
+
+impl From<GroupByArg> for GroupBy {
+    fn from(g: GroupByArg) -> GroupBy {
+        match g {
+            GroupByArg::Kind => GroupBy::Kind,
+            GroupByArg::Parent => GroupBy::Parent,
+        }
+    }
+}
+
 /// `--format` and `--bom`, shared by every report and list.
 #[derive(Debug, Clone, clap::Args)]
 pub struct OutputArgs {
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
     #[arg(long)]
     pub bom: bool,
 }
@@ -382,7 +425,7 @@ pub struct OutputArgs {
 impl OutputArgs {
     pub fn options(&self, ctx: &Context) -> RenderOptions {
         RenderOptions {
-            format: self.format,
+            format: self.format.into(),
             bom: self.bom,
             color: ctx.color,
         }

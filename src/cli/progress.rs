@@ -7,18 +7,18 @@ use std::process::ExitCode;
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::{Context, FilterArgs, OutputArgs, date_arg};
+use super::{Context, FilterArgs, GroupByArg, OutputArgs, date_arg};
 use crate::app::progress::Tally;
 use crate::report::Renderer;
-use crate::report::progress::{GroupBy, ProgressReport};
+use crate::report::progress::ProgressReport;
 use crate::store::Storage;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
     as_of: Option<NaiveDate>,
-    #[arg(long, value_enum, default_value_t = GroupBy::Kind)]
-    by: GroupBy,
+    #[arg(long, value_enum, default_value_t = GroupByArg::Kind)]
+    by: GroupByArg,
     #[arg(long, value_name = "UNIT")]
     within: Option<String>,
     #[command(flatten)]
@@ -37,10 +37,10 @@ pub fn run(
     let db = &*reader;
     let scope = args.filter.scope(db, args.within.as_deref())?;
     let as_of = args.as_of.unwrap_or(ctx.today);
-    let tally = Tally::count(db, &scope, args.by, as_of)?;
+    let tally = Tally::count(db, &scope, args.by.into(), as_of)?;
     let report = ProgressReport {
         as_of,
-        by: args.by,
+        by: args.by.into(),
         show_cancelled: tally.any_cancelled(),
     };
     let mut renderer = Renderer::new(&report, args.output.options(ctx), out);

@@ -10,13 +10,12 @@ use serde::Serialize;
 
 use super::{Context, OutputArgs, date_arg};
 use crate::app;
-use crate::app::ratings::{Issue, RatingIssue, RatingsQuery};
+use crate::app::ratings::RatingsQuery;
 use crate::domain::rating::RULES;
 use crate::i18n::{self, tr};
 use crate::report::ratings::{RatingGroupRow, RatingGroups, RatingIssueRow, RatingIssues};
 use crate::report::{Cell, Format, Report, render};
 use crate::store::Storage;
-use crate::text::date::format_dmy;
 
 #[derive(Debug, clap::Args)]
 pub struct RulesArgs {
@@ -56,6 +55,8 @@ struct RuleRow {
     name: &'static str,
     value: String,
     default: &'static str,
+    /// What it checks, in the language in force: tables and Markdown only.
+    #[serde(skip)]
     meaning: &'static str,
 }
 
@@ -63,7 +64,7 @@ struct RuleList;
 
 impl Report for RuleList {
     type Row = RuleRow;
-    const FIELDS: &'static [&'static str] = &["name", "value", "default", "meaning"];
+    const FIELDS: &'static [&'static str] = &["name", "value", "default"];
 
     fn headers(&self) -> Vec<String> {
         crate::report::headers(&[
@@ -155,7 +156,7 @@ pub fn ratings(
     )?;
     let broken = checked.issues.iter().any(|i| i.issue.violation());
     let groups = checked.groups;
-    let issues: Vec<RatingIssueRow> = checked.issues.iter().map(issue_row).collect();
+    let issues: Vec<RatingIssueRow> = checked.issues.iter().map(|i| i.row()).collect();
     let options = args.output.options(ctx);
     match options.format {
         Format::Json => {
@@ -181,36 +182,4 @@ pub fn ratings(
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// One issue as the report shows it, with its detail in words.
-fn issue_row(i: &RatingIssue) -> RatingIssueRow {
-    let detail = match &i.issue {
-        Issue::Missing => i18n::ISSUE_MISSING.get().to_string(),
-        Issue::Forced => i18n::ISSUE_FORCED.get().to_string(),
-        Issue::TooYoung { founded, months } => tr!(
-            i18n::ISSUE_YOUNG,
-            founded = format_dmy(*founded),
-            months = months
-        ),
-        Issue::Quota {
-            excellent,
-            good,
-            pct,
-        } => tr!(
-            i18n::ISSUE_QUOTA,
-            group = i.unit,
-            excellent = excellent,
-            good = good,
-            pct = pct
-        ),
-    };
-    RatingIssueRow {
-        task: i.task.clone(),
-        issue: i.issue.slug(),
-        violation: i.issue.violation(),
-        unit_code: i.unit_code.clone(),
-        unit: i.unit.clone(),
-        detail,
-    }
 }

@@ -152,7 +152,7 @@ pub fn rows(db: &dyn Db, tasks: &[Task]) -> Result<Vec<TaskRow>> {
         .map(|t| {
             Ok(TaskRow {
                 code: t.code.clone(),
-                directive: crate::i18n::label(&db.directive(t.directive_id)?),
+                directive: db.directive(t.directive_id)?.citation(),
                 title: t.title.clone(),
                 due: t
                     .dues

@@ -136,6 +136,12 @@ impl DocType {
         }
     }
 
+    /// How a document of this type and number is cited when it has no
+    /// symbol: `Kế hoạch số 223`. The same whatever the interface language.
+    pub fn citation(self, number: &str) -> String {
+        format!("{} số {number}", self.official_name())
+    }
+
     /// Reads a type from its slug, code or official name, with or without
     /// accents: `quy-dinh`, `Quy định`, `quy dinh`, `QĐi`. (Names in the
     /// interface language are read at the edge.)
@@ -243,6 +249,17 @@ pub struct Directive {
     pub title: String,
     /// The symbol as it was first typed or pasted.
     pub symbol_as_written: Option<String>,
+}
+
+impl Directive {
+    /// How the directive is cited in data (JSON, CSV, the log): its symbol,
+    /// else `Kế hoạch số 223`. The same whatever the interface language.
+    pub fn citation(&self) -> String {
+        match &self.symbol {
+            Some(symbol) => symbol.clone(),
+            None => self.doc_type.citation(&self.number),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 pub mod directive;
 pub mod error;
+pub mod obligation;
 pub mod person;
 pub mod rating;
 pub mod status;

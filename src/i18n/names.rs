@@ -81,6 +81,15 @@ pub fn label(d: &Directive) -> String {
     }
 }
 
+/// A directive as data cites it (`44-QĐ/TU`, `Kế hoạch số 223`), for a
+/// person reading the interface language: `Plan no. 223` in English.
+pub fn citation_label(citation: &str) -> String {
+    match DirectiveSpec::parse(citation, None) {
+        Ok(spec) if spec.symbol.is_none() => spec_label(&spec),
+        _ => citation.to_string(),
+    }
+}
+
 /// As `label`, for a directive not yet recorded.
 pub fn spec_label(spec: &DirectiveSpec) -> String {
     match &spec.symbol {

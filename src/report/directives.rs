@@ -91,7 +91,7 @@ impl Report for TaskList {
     fn cells(&self, t: &TaskRow) -> Vec<Cell> {
         vec![
             t.code.clone(),
-            t.directive.clone(),
+            i18n::citation_label(&t.directive),
             t.title.clone(),
             t.due_text.clone(),
             t.units.to_string(),

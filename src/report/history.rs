@@ -4,7 +4,6 @@ use serde::Serialize;
 
 use super::{Cell, Report};
 use crate::i18n::{self, tr};
-use crate::store::ChangeEntry;
 
 /// One change, as `theodoi log` shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -14,7 +13,9 @@ pub struct LogRow {
     pub at: String,
     pub actor: String,
     pub action: String,
-    /// The log line, in the language in force.
+    /// The log line, in the language in force: tables and Markdown only
+    /// (JSON and CSV carry `action` and `details`, the same in any language).
+    #[serde(skip)]
     pub summary: String,
     /// The names and dates the summary shows, as JSON text.
     pub details: String,
@@ -22,17 +23,26 @@ pub struct LogRow {
     pub undone_by: Option<i64>,
 }
 
-impl From<ChangeEntry> for LogRow {
-    fn from(c: ChangeEntry) -> LogRow {
+impl LogRow {
+    /// The row of one change: `details` as the log stored them.
+    pub fn new(
+        id: i64,
+        at: String,
+        actor: String,
+        action: String,
+        details: &serde_json::Value,
+        undoes: Option<i64>,
+        undone_by: Option<i64>,
+    ) -> LogRow {
         LogRow {
-            summary: i18n::change_summary(&c.action, &c.details),
-            id: c.id,
-            at: c.at,
-            actor: c.actor,
-            action: c.action,
-            details: c.details.to_string(),
-            undoes: c.undoes,
-            undone_by: c.undone_by,
+            summary: i18n::change_summary(&action, details),
+            id,
+            at,
+            actor,
+            action,
+            details: details.to_string(),
+            undoes,
+            undone_by,
         }
     }
 }
@@ -48,7 +58,6 @@ impl Report for LogReport {
         "at",
         "actor",
         "action",
-        "summary",
         "details",
         "undoes",
         "undone_by",

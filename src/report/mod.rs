@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::domain::Status;
 
 /// How a report is printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
     /// A table for people, dates as dd/mm/yyyy.
     #[default]

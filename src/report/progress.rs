@@ -5,12 +5,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{Cell, Report};
-use crate::domain::Status;
+use crate::domain::{Status, UnitKind};
 use crate::i18n::{self, tr};
 use crate::text::date::format_dmy;
 
 /// How obligations are grouped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum GroupBy {
     /// One line per unit kind.
     #[default]
@@ -187,7 +187,11 @@ impl Report for ProgressReport {
             |n: u64, pct: f64, status| Cell::status(format!("{n} ({})", percent(pct)), status);
         let mut cells = vec![
             row.task.as_str().into(),
-            row.group_name.as_str().into(),
+            match (self.by, UnitKind::from_slug(&row.group)) {
+                // A kind in the interface language; the row keeps its official name.
+                (GroupBy::Kind, Some(kind)) => kind.to_string().into(),
+                _ => row.group_name.as_str().into(),
+            },
             row.total.to_string().into(),
             count(row.done_on_time, row.done_on_time_pct, Status::DoneOnTime),
             count(row.done_late, row.done_late_pct, Status::DoneLate),

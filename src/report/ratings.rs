@@ -29,6 +29,7 @@ pub struct RatingGroupRow {
 }
 
 /// One thing to look at: a broken rule, a forced record, a missing result.
+/// The figures behind it are fields of their own; the table says it in words.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RatingIssueRow {
     pub task: String,
@@ -39,7 +40,35 @@ pub struct RatingIssueRow {
     /// The unit, or the group for a quota.
     pub unit_code: String,
     pub unit: String,
-    pub detail: String,
+    /// On `quota`: the group's HTXSNV and HTTNV, and the quota in force (%).
+    pub htxsnv: Option<u64>,
+    pub httnv: Option<u64>,
+    pub quota_pct: Option<f64>,
+    /// On `too_young`: when the unit was founded, and the minimum age in months.
+    pub founded_on: Option<NaiveDate>,
+    pub min_age_months: Option<u32>,
+}
+
+impl RatingIssueRow {
+    /// The issue in words, in the language in force.
+    pub fn detail(&self) -> String {
+        match (self.issue, self.founded_on) {
+            ("quota", _) => tr!(
+                i18n::ISSUE_QUOTA,
+                group = self.unit,
+                excellent = self.htxsnv.unwrap_or_default(),
+                good = self.httnv.unwrap_or_default(),
+                pct = self.quota_pct.unwrap_or_default()
+            ),
+            ("too_young", Some(founded)) => tr!(
+                i18n::ISSUE_YOUNG,
+                founded = format_dmy(founded),
+                months = self.min_age_months.unwrap_or_default()
+            ),
+            ("forced", _) => i18n::ISSUE_FORCED.get().to_string(),
+            _ => i18n::ISSUE_MISSING.get().to_string(),
+        }
+    }
 }
 
 /// The groups table.
@@ -113,8 +142,18 @@ impl Report for RatingGroups {
 
 impl Report for RatingIssues {
     type Row = RatingIssueRow;
-    const FIELDS: &'static [&'static str] =
-        &["task", "issue", "violation", "unit_code", "unit", "detail"];
+    const FIELDS: &'static [&'static str] = &[
+        "task",
+        "issue",
+        "violation",
+        "unit_code",
+        "unit",
+        "htxsnv",
+        "httnv",
+        "quota_pct",
+        "founded_on",
+        "min_age_months",
+    ];
 
     fn headers(&self) -> Vec<String> {
         super::headers(&[i18n::H_TASK, i18n::H_UNIT, i18n::H_ISSUE])
@@ -129,7 +168,7 @@ impl Report for RatingIssues {
         vec![
             row.task.as_str().into(),
             row.unit.as_str().into(),
-            Cell::status(row.detail.clone(), tone),
+            Cell::status(row.detail(), tone),
         ]
     }
 
@@ -169,7 +208,11 @@ mod tests {
             violation: false,
             unit_code: "u".into(),
             unit: "U".into(),
-            detail: String::new(),
+            htxsnv: None,
+            httnv: None,
+            quota_pct: None,
+            founded_on: None,
+            min_age_months: None,
         };
         check_fields(&issue, RatingIssues::FIELDS);
     }

@@ -25,11 +25,11 @@ use serde_json::Value;
 
 use crate::domain::directive::Directive;
 use crate::domain::error::{Error, Result};
+use crate::domain::obligation::ObligationRow;
 use crate::domain::person::Person;
 use crate::domain::task::Task;
 use crate::domain::unit::Unit;
 use crate::domain::{DirectiveSpec, Rating, Rules, Status, UnitKind};
-use crate::report::obligations::ObligationRow;
 
 pub use idmap::IdMap;
 pub use sqlite::SqliteStore;

@@ -10,7 +10,6 @@ struct LogRow {
     id: i64,
     actor: String,
     action: String,
-    summary: String,
     /// JSON text.
     details: String,
     undoes: Option<i64>,
@@ -72,8 +71,16 @@ fn every_change_is_logged_with_who_and_what() {
     assert_eq!(log[0].details()["unit"], "Đảng bộ xã Thanh Mỹ");
     assert_eq!(log[1].actor, "Nguyễn Thị Hà");
     assert_eq!(
-        log[1].summary,
-        "ghi Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy hoàn thành kiem-diem-2023 ngày 05/12/2023"
+        log[1].details()["unit"],
+        "Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy"
+    );
+    // The log line in words is the table's; JSON carries the action and details.
+    let table = t.ok(&["log", "--format", "md"]);
+    assert!(
+        table.contains(
+            "ghi Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy hoàn thành kiem-diem-2023 ngày 05/12/2023"
+        ),
+        "{table}"
     );
     assert_eq!(log[2].action, "task.add");
     assert_eq!(log[3].action, "unit.import");

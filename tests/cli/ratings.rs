@@ -27,7 +27,11 @@ struct Issue {
     issue: String,
     violation: bool,
     unit_code: String,
-    detail: String,
+    htxsnv: Option<u64>,
+    httnv: Option<u64>,
+    quota_pct: Option<f64>,
+    founded_on: Option<String>,
+    min_age_months: Option<u32>,
 }
 
 /// Sơn Tây with a rating task for every grassroots organization and chi bộ.
@@ -119,10 +123,15 @@ fn three_excellent_for_ten_good_break_the_quota() {
     let quota: Vec<&Issue> = r.issues.iter().filter(|i| i.issue == "quota").collect();
     assert_eq!(quota.len(), 1);
     assert!(quota[0].violation && quota[0].unit_code == "son-tay");
+    assert_eq!(
+        (quota[0].htxsnv, quota[0].httnv, quota[0].quota_pct),
+        (Some(3), Some(10), Some(20.0))
+    );
+    // In words in the table.
+    let table = t.ok(&["ratings", "--as-of", "31/12/2023"]);
     assert!(
-        quota[0].detail.contains("Đảng bộ thị xã Sơn Tây"),
-        "{}",
-        quota[0].detail
+        table.contains("Đảng bộ thị xã Sơn Tây: 3 HTXSNV"),
+        "{table}"
     );
     let run = t.run(&["ratings", "--as-of", "31/12/2023", "--exit-code"]);
     assert_eq!(run.code, 1, "{run:?}");
@@ -333,7 +342,9 @@ fn an_organization_younger_than_six_months_is_not_rated() {
     let young: Vec<&Issue> = r.issues.iter().filter(|i| i.issue == "too_young").collect();
     assert_eq!(young.len(), 1);
     assert!(
-        young[0].violation && young[0].detail.contains("01/09/2023"),
+        young[0].violation
+            && young[0].founded_on.as_deref() == Some("2023-09-01")
+            && young[0].min_age_months == Some(6),
         "{:?}",
         young[0]
     );

@@ -10,9 +10,8 @@ use super::history::Internal;
 use crate::domain::error::{Error, Result};
 
 use super::{SqliteDb, date_at, parse_column};
+use crate::domain::obligation::ObligationRow;
 use crate::domain::{DocType, Status, UnitKind};
-use crate::i18n::number_only_label;
-use crate::report::obligations::ObligationRow;
 use crate::store::{Fact, GroupUnit, IdMap, Order, Reports, Scope, Selection};
 
 impl Scope {
@@ -288,9 +287,7 @@ fn obligation_row(row: &rusqlite::Row<'_>, as_of: NaiveDate) -> rusqlite::Result
                 parent_code: row.get(4)?,
                 directive: match symbol {
                     Some(symbol) => symbol,
-                    None => {
-                        number_only_label(parse_column(&doc_type, DocType::from_slug, 6)?, &number)
-                    }
+                    None => parse_column(&doc_type, DocType::from_slug, 6)?.citation(&number),
                 },
                 task: row.get(8)?,
                 task_title: row.get(9)?,

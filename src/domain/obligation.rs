@@ -1,0 +1,69 @@
+//! One obligation as a report sees it on a day: the unit (or person) that
+//! owes it, the task and directive, the dates, and the status they give.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::{Status, UnitKind};
+
+/// One unit's obligation under one task, as of the report's day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ObligationRow {
+    pub unit_code: String,
+    pub unit: String,
+    pub unit_kind: UnitKind,
+    /// The parent's name, or null at the root.
+    pub parent: Option<String>,
+    pub parent_code: Option<String>,
+    /// The directive's canonical symbol, or its citation when it has none
+    /// (`Kế hoạch số 223`): the same whatever the interface language.
+    pub directive: String,
+    /// The task's code.
+    pub task: String,
+    pub task_title: String,
+    pub due_on: NaiveDate,
+    /// When it was done, if on or before the report's day; else null.
+    pub completed_on: Option<NaiveDate>,
+    pub status: Status,
+    /// Days past the due date while still open (0 otherwise).
+    pub days_overdue: i64,
+    /// Days until the due date while still open and not late (0 otherwise).
+    pub days_left: i64,
+    /// The due date as first set, when it was extended (gia hạn); else null.
+    pub original_due_on: Option<NaiveDate>,
+    /// Why it no longer counts, when cancelled (revoked directive, merged unit).
+    pub cancelled_reason: Option<String>,
+    /// The person's code, on a task for people (the unit is theirs); else null.
+    pub person: Option<String>,
+    pub person_name: Option<String>,
+}
+
+impl ObligationRow {
+    /// Fills the fields that depend on the day of the report.
+    pub fn as_of(
+        mut self,
+        due_on: NaiveDate,
+        completed_on: Option<NaiveDate>,
+        cancelled_on: Option<NaiveDate>,
+        as_of: NaiveDate,
+    ) -> ObligationRow {
+        self.status = Status::with_cancellation(due_on, completed_on, cancelled_on, as_of);
+        if self.status != Status::Cancelled {
+            self.cancelled_reason = None;
+        }
+        self.due_on = due_on;
+        self.completed_on = completed_on.filter(|d| *d <= as_of);
+        let open = matches!(self.status, Status::Open | Status::Overdue);
+        self.days_overdue = if open {
+            (as_of - due_on).num_days().max(0)
+        } else {
+            0
+        };
+        self.days_left = if open {
+            (due_on - as_of).num_days().max(0)
+        } else {
+            0
+        };
+        self
+    }
+}
