@@ -66,11 +66,13 @@ impl Tally {
         let counts = match by {
             GroupBy::Kind => {
                 let mut tally: BTreeMap<(i64, UnitKind), Buckets> = BTreeMap::new();
-                db.for_each_fact(scope, as_of, &mut |fact| {
-                    tally
-                        .entry((fact.task_id, fact.kind))
-                        .or_default()
-                        .add(fact.status);
+                db.for_each_fact(scope, as_of, &mut |facts| {
+                    for fact in facts {
+                        tally
+                            .entry((fact.task_id, fact.kind))
+                            .or_default()
+                            .add(fact.status);
+                    }
                 })?;
                 Counts::Kind(tally)
             }
@@ -176,16 +178,18 @@ fn by_parent(db: &dyn Db, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> R
         .filter_map(|(unit, parent)| Some((unit, *chain_of.get(&parent)?)))
         .collect();
     let mut cells = vec![Buckets::default(); tasks.len() * groups.len()];
-    db.for_each_fact(scope, as_of, &mut |fact| {
-        let Some(t) = task_index.get(&fact.task_id) else {
-            return;
-        };
-        if Some(fact.unit_id) == scope.within {
-            return;
-        }
-        if let Some(&(start, end)) = unit_chain.get(fact.unit_id) {
-            for &g in &flat[start as usize..end as usize] {
-                cells[t * groups.len() + g as usize].add(fact.status);
+    db.for_each_fact(scope, as_of, &mut |facts| {
+        for fact in facts {
+            let Some(t) = task_index.get(&fact.task_id) else {
+                continue;
+            };
+            if Some(fact.unit_id) == scope.within {
+                continue;
+            }
+            if let Some(&(start, end)) = unit_chain.get(fact.unit_id) {
+                for &g in &flat[start as usize..end as usize] {
+                    cells[t * groups.len() + g as usize].add(fact.status);
+                }
             }
         }
     })?;

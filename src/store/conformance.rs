@@ -555,8 +555,8 @@ pub fn reports_list_and_count_the_same_obligations(store: &mut dyn Storage) -> R
     assert_eq!(db.count_overdue(&under_ward, day("13/12/2023"))?, 2);
     assert_eq!(db.count_overdue(&everything, day("13/12/2023"))?, 2);
     let mut statuses = Vec::new();
-    db.for_each_fact(&everything, day("13/12/2023"), &mut |fact| {
-        statuses.push(fact.status)
+    db.for_each_fact(&everything, day("13/12/2023"), &mut |facts| {
+        statuses.extend(facts.iter().map(|f| f.status))
     })?;
     statuses.sort_by_key(|s| *s as u8);
     assert_eq!(

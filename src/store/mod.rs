@@ -300,12 +300,12 @@ pub trait Reports {
     /// How many obligations in `scope` are overdue on `as_of`.
     fn count_overdue(&self, scope: &Scope, as_of: NaiveDate) -> Result<usize>;
     /// Calls `each` with the status of every obligation in `scope` as of
-    /// `as_of`, for counting.
+    /// `as_of`, for counting, a batch of them at a time.
     fn for_each_fact(
         &self,
         scope: &Scope,
         as_of: NaiveDate,
-        each: &mut dyn FnMut(Fact),
+        each: &mut dyn FnMut(&[Fact]),
     ) -> Result<()>;
     /// The units that have units under them, by id: the groups of a
     /// progress report rolled up the tree, with each one's parent.

@@ -24,11 +24,14 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use super::{Db, Storage, Txn};
 use crate::domain::error::{Error, FileAction, Result};
 
+/// The text of a file of the repository, compiled into the binary.
+use std::include_str as embed_file;
+
 /// A schema step compiled into the binary: the name of its file in
 /// `migrations/`, and its SQL.
 macro_rules! migration {
     ($file:literal) => {
-        ($file, include_str!(concat!("../../../migrations/", $file)))
+        ($file, embed_file!(concat!("../../../migrations/", $file)))
     };
 }
 
@@ -421,7 +424,7 @@ mod tests {
 
     /// `schema.sql`: the whole current schema, for readers. Nothing but these
     /// tests runs it.
-    const SCHEMA: &str = include_str!("../../../schema.sql");
+    const SCHEMA: &str = embed_file!("../../../schema.sql");
 
     /// What `sqlite_master` says of a database: (type, name, table) → SQL
     /// (none for the indexes of UNIQUE and PRIMARY KEY constraints). Page

@@ -147,6 +147,9 @@ const STATUSES: [Status; 5] = [
     Status::Overdue,
     Status::Cancelled,
 ];
+/// How many facts `for_each_fact` hands over at once: a call per batch, not per row.
+const FACT_BATCH: usize = 4096;
+
 /// An obligation passed to a merged unit's successor exists from the merge on.
 const EXISTS_ON: &str = "(o.opened_on IS NULL OR o.opened_on <= :as_of)";
 impl Reports for SqliteDb<'_> {
@@ -194,7 +197,7 @@ impl Reports for SqliteDb<'_> {
         &self,
         scope: &Scope,
         as_of: NaiveDate,
-        each: &mut dyn FnMut(Fact),
+        each: &mut dyn FnMut(&[Fact]),
     ) -> Result<()> {
         // Each unit's kind is read once, not joined to every obligation.
         let mut stmt = self.conn.prepare_cached("SELECT id, kind FROM unit")?;
@@ -216,6 +219,7 @@ impl Reports for SqliteDb<'_> {
         params.push((":as_of", Box::new(as_of)));
         let refs = bind(&params, &sql);
         let mut rows = stmt.query(refs.as_slice())?;
+        let mut batch = Vec::with_capacity(FACT_BATCH);
         while let Some(row) = rows.next()? {
             let unit_id: i64 = row.get(1)?;
             let Some(&kind) = kinds.get(unit_id) else {
@@ -225,13 +229,18 @@ impl Reports for SqliteDb<'_> {
             let Some(&status) = usize::try_from(code).ok().and_then(|c| STATUSES.get(c)) else {
                 return Err(Error::storage(Internal("an unknown status code")));
             };
-            each(Fact {
+            if batch.len() == FACT_BATCH {
+                each(&batch);
+                batch.clear();
+            }
+            batch.push(Fact {
                 task_id: row.get(0)?,
                 unit_id,
                 kind,
                 status,
             });
         }
+        each(&batch);
         Ok(())
     }
 
