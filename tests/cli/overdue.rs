@@ -188,18 +188,33 @@ fn csv_has_json_names_and_iso_dates() {
 
 #[test]
 fn closed_pipe_is_not_an_error() {
-    let t = Theodoi::son_tay();
-    let mut child = t
-        .command(&["overdue", "--as-of", "13/12/2023", "--format", "csv"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Close the reading end before theodoi writes, as `| head -0` would.
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    let t = Theodoi::son_tay_reported();
+    // Small outputs fail when written at the end, large ones (more than the
+    // output buffer) while rows are still being read.
+    for args in [
+        &["overdue", "--as-of", "13/12/2023", "--format", "csv"][..],
+        &[
+            "agenda",
+            "son-tay",
+            "--as-of",
+            "13/12/2023",
+            "--format",
+            "json",
+        ],
+        &["export", "-"],
+    ] {
+        let mut child = t
+            .command(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end before theodoi writes, as `| head -0` would.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
 }
 
 /// `overdue --count` over everything reads a tally kept by the database; it

@@ -22,7 +22,7 @@ impl SqliteStore {
     pub fn export(&self, out: &mut dyn Write) -> Result<()> {
         self.export_to(out).map_err(|e| match e {
             ExportError::Db(e) => e,
-            ExportError::Io(e) => Error::storage(e),
+            ExportError::Io(e) => Error::Output(e),
         })
     }
 
@@ -138,7 +138,12 @@ impl From<rusqlite::Error> for ExportError {
 }
 
 impl From<serde_json::Error> for ExportError {
+    /// A failed write stays a failed write (a closed pipe is not an error).
     fn from(e: serde_json::Error) -> ExportError {
-        ExportError::Db(e.into())
+        if e.is_io() {
+            ExportError::Io(e.into())
+        } else {
+            ExportError::Db(e.into())
+        }
     }
 }
