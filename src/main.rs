@@ -38,6 +38,11 @@ fn main() -> ExitCode {
         Ok(Ok(code)) => code,
         // A closed pipe (`theodoi overdue | head -1`) is not an error.
         Ok(Err(err)) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        // Nor is a command that finds the record as it asks: it says so.
+        Ok(Err(err)) if changed_nothing(&err) => {
+            println!("{}", i18n::NOTHING_CHANGED.get());
+            ExitCode::SUCCESS
+        }
         Ok(Err(err)) => {
             eprintln!("{}{}", i18n::ERR_PREFIX.get(), i18n::error_line(&err));
             ExitCode::from(2)
@@ -45,6 +50,11 @@ fn main() -> ExitCode {
         // The panic hook has already said what happened.
         Err(_) => ExitCode::from(2),
     }
+}
+
+fn changed_nothing(err: &anyhow::Error) -> bool {
+    err.chain()
+        .any(|cause| matches!(cause.downcast_ref::<Error>(), Some(Error::NothingChanged)))
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

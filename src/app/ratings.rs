@@ -212,6 +212,7 @@ mod tests {
     use crate::app::completions::{Completion, record};
     use crate::app::testing::{change, day, son_tay};
     use crate::domain::error::Error;
+    use crate::store::Storage;
 
     fn rate<'a>(unit: &'a str, rating: Rating) -> Completion<'a> {
         Completion {
@@ -231,16 +232,17 @@ mod tests {
             record(db, &rate("nq1", Rating::Htxsnv), "cv", day("13/12/2023"))?;
             record(db, &rate("nq2", Rating::Httnv), "cv", day("13/12/2023"))
         })?;
-        let checked = change(&mut store, |db| {
+        let checked = {
+            let reader = store.read();
             ratings(
-                db,
+                &*reader,
                 &RatingsQuery {
                     task: None,
                     within: None,
                     as_of: day("13/12/2023"),
                 },
-            )
-        })?;
+            )?
+        };
         // Under the ward: 1 HTXSNV against 1 HTTNV breaks the 20% quota.
         let ward = checked
             .groups
@@ -278,16 +280,17 @@ mod tests {
             db.set_founded(db.unit_by_code("cb")?.expect("cb").id, day("01/09/2023"))?;
             record(db, &rate("cb", Rating::Httnv), "cv", day("13/12/2023"))
         })?;
-        let checked = change(&mut store, |db| {
+        let checked = {
+            let reader = store.read();
             ratings(
-                db,
+                &*reader,
                 &RatingsQuery {
                     task: Some("kd"),
                     within: None,
                     as_of: day("13/12/2023"),
                 },
-            )
-        })?;
+            )?
+        };
         assert!(
             checked.issues.iter().any(
                 |i| i.unit_code == "cb" && matches!(i.issue, Issue::TooYoung { months: 6, .. })

@@ -258,6 +258,9 @@ pub enum Error {
         source_name: String,
         rows: Vec<(u64, RowProblem)>,
     },
+    /// A command that would change nothing: no log entry is written.
+    #[error("nothing changed")]
+    NothingChanged,
     /// Writing what a report prints failed (a closed pipe, a full disk).
     #[error(transparent)]
     Output(#[from] std::io::Error),

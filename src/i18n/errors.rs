@@ -242,6 +242,7 @@ pub fn message(e: &Error) -> String {
                 errors = details
             )
         }
+        Error::NothingChanged => super::NOTHING_CHANGED.get().to_string(),
         Error::Output(e) => e.to_string(),
         Error::Storage(e) => {
             let mut line = e.to_string();

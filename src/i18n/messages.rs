@@ -530,6 +530,10 @@ pub const DEMO_HINT: Text = t(
     "Xem thêm: theodoi --db {path} unit list | directive list | overdue --as-of 13/12/2023",
     "More: theodoi --db {path} unit list | directive list | overdue --as-of 13/12/2023",
 );
+pub const NOTHING_CHANGED: Text = t(
+    "Không có gì thay đổi: dữ liệu đã đúng như vậy, nhật ký không ghi thêm.",
+    "Nothing changed: the record already says so; nothing was logged.",
+);
 pub const ERR_PREFIX: Text = t("theodoi: ", "theodoi: ");
 pub const INTERNAL_ERROR: Text = t(
     "lỗi nội bộ ({detail}); không có gì được ghi dở dang. Xin báo lại kèm lệnh đã chạy",

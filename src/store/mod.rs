@@ -57,12 +57,15 @@ pub trait Storage {
 pub trait Txn: Db {
     /// The transaction as a `Db`, for the use cases.
     fn db(&self) -> &dyn Db;
+    /// Whether the transaction has changed any row of the record so far.
+    fn changed(&self) -> bool;
     /// Writes the change and its log.
     fn commit(self: Box<Self>) -> Result<()>;
 }
 
 /// Runs `f` as one change of `actor` named `action`: all of it is written,
-/// and logged, or none of it.
+/// and logged, or none of it. A change that changes no row of the record
+/// is not kept, not even in the log: `Error::NothingChanged`.
 pub fn write<T, E: From<Error>>(
     storage: &mut dyn Storage,
     actor: &str,
@@ -71,6 +74,10 @@ pub fn write<T, E: From<Error>>(
 ) -> std::result::Result<T, E> {
     let txn = storage.begin(actor, action)?;
     let value = f(txn.db())?;
+    if !txn.changed() {
+        // Dropped, the transaction rolls back, its log entry with it.
+        return Err(Error::NothingChanged.into());
+    }
     txn.commit()?;
     Ok(value)
 }

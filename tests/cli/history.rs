@@ -541,3 +541,61 @@ fn editing_a_directive_or_a_task_keeps_the_old_values() {
     let tasks: Vec<serde_json::Value> = t.json(&["task", "list"]);
     assert_eq!(tasks[0]["code"], "kiem-diem-2023");
 }
+
+/// Undo, redo, undo again: the marks of the log say what is in force, and a
+/// plain `undo` never picks a change that is not.
+#[test]
+fn undo_of_undo_of_undo_leaves_marks_that_match_the_record() {
+    let t = Theodoi::son_tay();
+    let before = t.ok(&["export", "-"]);
+    t.extend_kim_son();
+    let log: Vec<LogRow> = t.json(&["log"]);
+    let extension = log[0].id;
+    t.ok(&["undo"]);
+    let undo = extension + 1;
+    t.ok(&["undo", &undo.to_string()]);
+    let redo = undo + 1;
+    t.ok(&["undo", &redo.to_string()]);
+    // The extension is undone again, by the first undo, which stands again.
+    let log: Vec<LogRow> = t.json(&["log"]);
+    let find = |id: i64| log.iter().find(|c| c.id == id).expect("a change");
+    assert_eq!(find(extension).undone_by, Some(undo), "{log:?}");
+    assert_eq!(find(undo).undone_by, None, "{log:?}");
+    assert_eq!(find(redo).undone_by, Some(redo + 1), "{log:?}");
+    let strip = |export: &str| {
+        let mut v: serde_json::Value = serde_json::from_str(export).unwrap();
+        v["tables"].as_object_mut().unwrap().remove("change");
+        v["tables"].as_object_mut().unwrap().remove("change_row");
+        v
+    };
+    assert_eq!(strip(&t.ok(&["export", "-"])), strip(&before));
+    // Nothing of this actor is in force to take back any more but the import
+    // and the directives of the scenario: a plain undo takes the newest of them.
+    let said = t.ok(&["undo"]);
+    assert!(!said.contains(&format!("#{extension}")), "{said}");
+}
+
+/// A command that finds the record as it asks changes nothing and logs nothing.
+#[test]
+fn a_command_that_changes_nothing_logs_nothing() {
+    let t = Theodoi::son_tay();
+    let log = |t: &Theodoi| t.json::<Vec<LogRow>>(&["log"]).len();
+    let before = log(&t);
+    let tasks: Vec<serde_json::Value> = t.json(&["task", "list"]);
+    let title = tasks[0]["title"].as_str().expect("a title").to_string();
+    let code = tasks[0]["code"].as_str().expect("a code").to_string();
+    for args in [
+        &["task", "edit", &code, "--title", &title][..],
+        &["rules", "set", "htxsnv-quota-pct", "20"],
+    ] {
+        let said = t.ok(args);
+        assert!(said.starts_with("Không có gì thay đổi"), "{args:?}: {said}");
+    }
+    let header_only = t.dir.path().join("trong.csv");
+    std::fs::write(&header_only, "code,name,kind,parent\n").unwrap();
+    let said = t.ok(&["unit", "import", header_only.to_str().unwrap()]);
+    assert!(said.starts_with("Không có gì thay đổi"), "{said}");
+    let said = t.ok(&["--lang", "en", "task", "edit", &code, "--title", &title]);
+    assert!(said.starts_with("Nothing changed"), "{said}");
+    assert_eq!(log(&t), before);
+}

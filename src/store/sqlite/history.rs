@@ -22,6 +22,11 @@ pub(super) struct ChangeLog {
 }
 
 impl ChangeLog {
+    /// Whether the change has logged any row so far.
+    pub(super) fn changed(&self) -> bool {
+        self.seq > 0 || self.pending.is_some()
+    }
+
     pub(super) fn new(change_id: i64) -> RefCell<ChangeLog> {
         RefCell::new(ChangeLog {
             change_id,
@@ -202,10 +207,18 @@ impl History for SqliteDb<'_> {
         self.conn
             .prepare_cached("UPDATE change SET undone_by = ?2 WHERE id = ?1")?
             .execute([target.id, current])?;
-        // Undoing an undo redoes its change: that change stands again.
+        // Undoing an undo redoes its change: that change stands again, and
+        // so does what it did: when it was itself an undo, the change it had
+        // undone is undone by it again.
         if let Some(redone) = target.undoes {
             self.conn
                 .prepare_cached("UPDATE change SET undone_by = NULL WHERE id = ?1")?
+                .execute([redone])?;
+            self.conn
+                .prepare_cached(
+                    "UPDATE change SET undone_by = ?1
+                     WHERE id = (SELECT undoes FROM change WHERE id = ?1)",
+                )?
                 .execute([redone])?;
         }
         self.conn
@@ -252,7 +265,10 @@ impl SqliteDb<'_> {
         let before = self.snapshot(table, rowid)?;
         update(&self.conn)?;
         let after = self.snapshot(table, rowid)?;
-        if let (Some(before), Some(after)) = (before, after) {
+        // An update that left the row as it was is no change.
+        if let (Some(before), Some(after)) = (before, after)
+            && before != after
+        {
             self.log_update(table, rowid, before, after)?;
         }
         Ok(())

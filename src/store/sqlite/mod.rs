@@ -274,6 +274,10 @@ impl Txn for SqliteDb<'_> {
         self
     }
 
+    fn changed(&self) -> bool {
+        self.log.as_ref().is_some_and(|log| log.borrow().changed())
+    }
+
     fn commit(self: Box<Self>) -> Result<()> {
         self.flush_log()?;
         match self.conn {

@@ -46,6 +46,10 @@ impl Ratings for SqliteDb<'_> {
             }
         }
         let value = rules.value(name);
+        if value == was {
+            // The rule in force already: nothing to write.
+            return Ok(was);
+        }
         let id: Option<i64> = self
             .conn
             .prepare_cached("SELECT id FROM rule WHERE name = ?1")?
