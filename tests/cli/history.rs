@@ -599,3 +599,31 @@ fn a_command_that_changes_nothing_logs_nothing() {
     assert!(said.starts_with("Nothing changed"), "{said}");
     assert_eq!(log(&t), before);
 }
+
+/// A unit dissolved, then a task added without it: undoing the dissolution
+/// would bring back a unit that never owes the task; it is refused.
+#[test]
+fn a_dissolved_unit_is_not_revived_past_a_task_added_without_it() {
+    let t = Theodoi::son_tay();
+    t.ok(&["unit", "dissolve", "cb-kho-bac", "--on", "01/07/2025"]);
+    let dissolution: Vec<LogRow> = t.json(&["log"]);
+    let dissolution = dissolution[0].id;
+    t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "Kế hoạch số 223",
+        "--code",
+        "kd-2025",
+        "--title",
+        "Kiểm điểm năm 2025",
+        "--due",
+        "chi-bo-co-so=06/12/2025",
+    ]);
+    let before = t.ok(&["export", "-"]);
+    let err = t.fails(&["undo", &dissolution.to_string()]);
+    assert!(err.contains(&format!("#{}", dissolution + 1)), "{err}");
+    assert_eq!(t.ok(&["export", "-"]), before);
+    t.ok(&["undo", &(dissolution + 1).to_string()]);
+    t.ok(&["undo", &dissolution.to_string()]);
+}
