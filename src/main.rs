@@ -59,10 +59,18 @@ fn changed_nothing(err: &anyhow::Error) -> bool {
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
-        let io = match cause.downcast_ref::<Error>() {
-            Some(Error::Output(e)) => Some(e),
-            _ => cause.downcast_ref::<std::io::Error>(),
+        let kind = match cause.downcast_ref::<Error>() {
+            Some(Error::Output(e)) => Some(e.kind()),
+            _ => cause
+                .downcast_ref::<std::io::Error>()
+                .map(std::io::Error::kind)
+                // JSON written whole (ratings, directive show, extract).
+                .or_else(|| {
+                    cause
+                        .downcast_ref::<serde_json::Error>()
+                        .and_then(serde_json::Error::io_error_kind)
+                }),
         };
-        io.is_some_and(|e| e.kind() == ErrorKind::BrokenPipe)
+        kind == Some(ErrorKind::BrokenPipe)
     })
 }

@@ -14,7 +14,11 @@ pub struct Args {
 
 pub fn completions(args: Args, out: &mut dyn Write) -> Result<ExitCode> {
     let mut cmd = super::command();
-    clap_complete::generate(args.shell, &mut cmd, "theodoi", out);
+    // Generated whole first: a closed pipe is then an error to return (and
+    // ignore), not a failure inside the generator.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "theodoi", &mut script);
+    out.write_all(&script)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -90,7 +90,9 @@ pub fn undo(
         let target = app::history::undo(db, args.change, &ctx.actor)?;
         let summary = i18n::change_summary(&target.action, &target.details);
         db.note(
-            serde_json::json!({ "change": target.id, "summary": summary }),
+            serde_json::json!({
+                "change": target.id, "action": target.action, "details": target.details
+            }),
             None,
             None,
         )?;

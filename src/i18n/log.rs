@@ -4,6 +4,20 @@ use super::{Text, t};
 
 /// The log line of a change, from its action and details.
 pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
+    // An undo records the change it took back (its action and details), and
+    // says it in the language of whoever reads the log.
+    if let (Some(undone), Some(undone_details)) = (
+        details.get("action").and_then(|a| a.as_str()),
+        details.get("details"),
+    ) {
+        let mut details = details.clone();
+        details["summary"] = change_summary(undone, undone_details).into();
+        return fill_template(action, &details);
+    }
+    fill_template(action, details)
+}
+
+fn fill_template(action: &str, details: &serde_json::Value) -> String {
     let template = LOG_LINES
         .iter()
         .find(|(a, _)| *a == action)

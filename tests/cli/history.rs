@@ -627,3 +627,26 @@ fn a_dissolved_unit_is_not_revived_past_a_task_added_without_it() {
     t.ok(&["undo", &(dissolution + 1).to_string()]);
     t.ok(&["undo", &dissolution.to_string()]);
 }
+
+/// An undo's log line says what it took back in the reader's language, and
+/// the number of the change being made is no change to undo.
+#[test]
+fn the_log_says_undos_in_the_readers_language() {
+    let t = Theodoi::son_tay();
+    t.extend_kim_son();
+    t.ok(&["undo"]);
+    let en = t.ok(&["--lang", "en", "log", "--format", "md"]);
+    assert!(
+        en.contains("undid #") && en.contains("extended kiem-diem-2023"),
+        "{en}"
+    );
+    let vi = t.ok(&["log", "--format", "md"]);
+    assert!(
+        vi.contains("hoàn tác #") && vi.contains("gia hạn kiem-diem-2023"),
+        "{vi}"
+    );
+    let log: Vec<LogRow> = t.json(&["log"]);
+    let next = (log[0].id + 1).to_string();
+    let err = t.fails(&["undo", &next]);
+    assert!(err.contains(&format!("#{next}")), "{err}");
+}

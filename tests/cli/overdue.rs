@@ -202,6 +202,9 @@ fn closed_pipe_is_not_an_error() {
             "json",
         ],
         &["export", "-"],
+        &["ratings", "--as-of", "13/12/2023", "--format", "json"],
+        &["directive", "show", "Kế hoạch số 223", "--format", "json"],
+        &["completions", "bash"],
     ] {
         let mut child = t
             .command(args)

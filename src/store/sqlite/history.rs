@@ -136,6 +136,10 @@ impl History for SqliteDb<'_> {
         let Some(current) = self.current_change() else {
             return Err(Error::storage(Internal("undo outside a change")));
         };
+        // The change in progress is not in the log yet, as far as anyone asks.
+        if target.id == current {
+            return Err(Error::NoSuchChange { id: target.id });
+        }
         if let Some(by) = target.undone_by {
             return Err(Error::UndoAlready { id: target.id, by });
         }
