@@ -68,7 +68,9 @@ pub fn message(e: &Error) -> String {
         Error::EmptyText { field } => tr!(super::EMPTY_TEXT, what = field_name(*field).get()),
         Error::UndoAlready { id, by } => tr!(super::UNDO_ALREADY, id = id, by = by),
         Error::UndoBlocked { id, later } => tr!(super::UNDO_LATER_CHANGE, id = id, later = later),
-        Error::UndoDependedOn { table } => tr!(super::UNDO_DEPENDED_ON, table = table),
+        Error::UndoDependedOn { table } => {
+            tr!(super::UNDO_DEPENDED_ON, table = record_name(table).get())
+        }
         Error::UnknownRule { input, accepted } => tr!(
             super::BAD_RULE_NAME,
             input = input,
@@ -292,6 +294,18 @@ fn ambiguity(found: &Candidates) -> (Text, String) {
                     .map(|p| format!("{} ({}, {})", p.name, p.position, p.code)),
             ),
         ),
+    }
+}
+
+/// What the rows of a table are, in words.
+fn record_name(table: &str) -> Text {
+    match table {
+        "directive" => super::RECORD_DIRECTIVES,
+        "unit" => super::RECORD_UNITS,
+        "person" => super::RECORD_PEOPLE,
+        "task" | "task_due" => super::RECORD_TASKS,
+        "obligation" => super::RECORD_OBLIGATIONS,
+        _ => super::RECORD_OTHER,
     }
 }
 

@@ -437,6 +437,12 @@ pub const UNDO_DEPENDED_ON: Text = t(
     "không hoàn tác được: các bản ghi khác đã dựa vào dữ liệu này ({table})",
     "cannot undo: other records depend on these rows ({table})",
 );
+pub const RECORD_DIRECTIVES: Text = t("văn bản", "directives");
+pub const RECORD_UNITS: Text = t("tổ chức đảng", "units");
+pub const RECORD_PEOPLE: Text = t("cán bộ", "people");
+pub const RECORD_TASKS: Text = t("nhiệm vụ", "tasks");
+pub const RECORD_OBLIGATIONS: Text = t("kết quả thực hiện", "obligations");
+pub const RECORD_OTHER: Text = t("dữ liệu", "records");
 pub const UNDO_NOTHING: Text = t(
     "{actor} chưa có thay đổi nào để hoàn tác",
     "{actor} has no change to undo",

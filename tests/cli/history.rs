@@ -172,9 +172,14 @@ fn undo_of_a_task_and_of_an_import_and_what_blocks_it() {
     // The task was added after the import: undoing the import is refused.
     let log: Vec<LogRow> = t.json(&["log"]);
     let import = log.iter().find(|l| l.action == "unit.import").unwrap().id;
+    let task = log.iter().find(|l| l.action == "task.add").unwrap().id;
     let before = t.snapshot();
     let err = t.fails(&["undo", &import.to_string()]);
-    assert!(err.contains("không hoàn tác được"), "{err}");
+    // It names the change to undo first: the task, whose obligations point at the units.
+    assert!(
+        err.contains("không hoàn tác được") && err.contains(&format!("hoàn tác #{task} trước")),
+        "{err}"
+    );
     assert_eq!(t.snapshot(), before);
     // Undo the task (its 23 obligations go), then the import.
     t.ok(&["undo"]);

@@ -190,7 +190,8 @@ impl History for SqliteDb<'_> {
                     for rowid in (first..=last).rev() {
                         if let Some(row) = self.snapshot(table, rowid)? {
                             self.log_delete(table, rowid, row)?;
-                            self.delete_row(table, rowid)?;
+                            self.delete_row(table, rowid)
+                                .map_err(|e| self.named_blocker(e, table, rowid, target.id))?;
                         }
                     }
                 }
@@ -355,6 +356,50 @@ impl SqliteDb<'_> {
 
     fn current_change(&self) -> Option<i64> {
         self.log.as_ref().map(|log| log.borrow().change_id)
+    }
+
+    /// When later records depend on a row an undo would remove, the change
+    /// that made them, to undo first: `UndoBlocked` naming it when it is
+    /// found, else the error as it was.
+    fn named_blocker(&self, e: Error, table: &str, rowid: i64, target: i64) -> Error {
+        if !matches!(e, Error::UndoDependedOn { .. }) {
+            return e;
+        }
+        match self.dependent_change(table, rowid, target) {
+            Ok(Some(later)) => Error::UndoBlocked { id: target, later },
+            _ => e,
+        }
+    }
+
+    /// The first change in force after `after` that inserted a row pointing
+    /// at `rowid` of `table` (by any foreign key of a logged table).
+    fn dependent_change(&self, table: &str, rowid: i64, after: i64) -> Result<Option<i64>> {
+        for child in tables::TABLES.iter().filter(|t| t.logged).map(|t| t.name) {
+            let columns: Vec<String> = {
+                let mut stmt = self.conn.prepare_cached(
+                    "SELECT \"from\" FROM pragma_foreign_key_list(?1) WHERE \"table\" = ?2",
+                )?;
+                let rows = stmt.query_map([child, table], |row| row.get(0))?;
+                rows.collect::<rusqlite::Result<_>>()?
+            };
+            for column in columns {
+                // Column names come from the schema, not from input.
+                let sql = format!(
+                    "SELECT min(c.id) FROM {child} x
+                     JOIN change_row r ON r.tbl = ?2 AND r.before IS NULL
+                          AND r.first_id <= x.rowid AND r.last_id >= x.rowid
+                     JOIN change c ON c.id = r.change_id
+                     WHERE x.\"{column}\" = ?1 AND c.id > ?3 AND c.undone_by IS NULL"
+                );
+                let found: Option<i64> =
+                    self.conn
+                        .query_row(&sql, params![rowid, child, after], |row| row.get(0))?;
+                if found.is_some() {
+                    return Ok(found);
+                }
+            }
+        }
+        Ok(None)
     }
 
     fn delete_row(&self, table: &'static str, rowid: i64) -> Result<()> {
