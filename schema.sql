@@ -1,4 +1,4 @@
--- theodoi schema: the whole current shape of a database (version 5), as a
+-- theodoi schema: the whole current shape of a database (version 6), as a
 -- fresh file has it after every step in migrations/.
 --
 -- This file is for reading; theodoi never runs it. Databases are created and
@@ -229,5 +229,9 @@ CREATE TABLE change_row (
 );
 CREATE INDEX change_row_target ON change_row (tbl, first_id);
 
+-- The file is theodoi's: "TDOI" in ASCII (version 6). theodoi refuses an
+-- SQLite file whose application id is another program's.
+PRAGMA application_id = 1413762889;
+
 -- The version this shape is: a file made from this file alone is current.
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;

@@ -5,6 +5,7 @@ pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod extract;
+pub mod files;
 pub mod i18n;
 pub mod report;
 pub mod store;

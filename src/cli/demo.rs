@@ -33,7 +33,7 @@ pub fn run(flag: Option<PathBuf>, ctx: &Context, out: &mut dyn Write) -> Result<
         None => super::data_dir()?.join("demo.db"),
     };
     remove_old_demo(&path)?;
-    let (mut store, _) = SqliteStore::create(&path)?;
+    let mut store = SqliteStore::create(&path)?;
     super::write(&mut store, ctx, "demo", |db| {
         db.set_meta("kind", "demo")?;
         load(db, ctx)?;

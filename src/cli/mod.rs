@@ -56,7 +56,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    Init,
+    Init(init::Args),
     #[command(subcommand)]
     Directive(directive::Command),
     #[command(subcommand)]
@@ -318,13 +318,18 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
     let ctx = Context::from_env(cli.actor.clone());
     match cli.command {
         Command::Demo => return demo::run(cli.db, &ctx, out),
-        Command::Init => return init::run(&db_path(cli.db)?, out),
+        Command::Init(args) => return init::run(&db_path(cli.db)?, args, out),
         Command::Completions(args) => return completions::completions(args, out),
         Command::Man => return completions::man(out),
         Command::Extract(args) => return extract::run(args, cli.db, &ctx, out),
         _ => {}
     }
-    let mut store = SqliteStore::open(&db_path(cli.db)?)?;
+    let path = db_path(cli.db)?;
+    let mut store = if reads_only(&cli.command) {
+        SqliteStore::open_read_only(&path)?
+    } else {
+        SqliteStore::open(&path)?
+    };
     match cli.command {
         Command::Directive(cmd) => directive::run(&mut store, cmd, &ctx, out),
         Command::Unit(cmd) => unit::run(&mut store, cmd, &ctx, out),
@@ -343,13 +348,48 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Agenda(args) => agenda::run(&store, args, &ctx, out),
         Command::Rules(args) => ratings::rules(&mut store, args, &ctx, out),
         Command::Ratings(args) => ratings::ratings(&store, args, &ctx, out),
-        Command::Init
+        Command::Init(_)
         | Command::Demo
         | Command::Extract(_)
         | Command::Completions(_)
         | Command::Man => {
             unreachable!("handled above")
         }
+    }
+}
+
+/// Whether a command only reads the database: the reports and lists, `log`,
+/// `rules` without `set`, `export` and `backup`. These open it read-only,
+/// so that they work where it cannot be written and leave nothing beside it.
+fn reads_only(command: &Command) -> bool {
+    match command {
+        Command::Log(_)
+        | Command::Backup(_)
+        | Command::Export(_)
+        | Command::Overdue(_)
+        | Command::Upcoming(_)
+        | Command::Progress(_)
+        | Command::Agenda(_)
+        | Command::Ratings(_) => true,
+        Command::Rules(args) => args.reads_only(),
+        Command::Directive(cmd) => matches!(
+            cmd,
+            directive::Command::List(_) | directive::Command::Show(_)
+        ),
+        Command::Unit(cmd) => matches!(cmd, unit::Command::List(_)),
+        Command::Task(cmd) => matches!(cmd, task::Command::List(_)),
+        Command::Person(cmd) => {
+            matches!(cmd, person::Command::List(_) | person::Command::Show(_))
+        }
+        Command::Init(_)
+        | Command::Done(_)
+        | Command::Extend(_)
+        | Command::Undo(_)
+        | Command::Import(_)
+        | Command::Demo
+        | Command::Extract(_)
+        | Command::Completions(_)
+        | Command::Man => false,
     }
 }
 

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
 
+use crate::domain::error::FileAction;
 use crate::i18n::{self, tr};
 use crate::store::Storage;
 
@@ -21,12 +22,9 @@ pub fn export(store: &dyn Storage, args: Args, out: &mut dyn Write) -> Result<Ex
         return Ok(ExitCode::SUCCESS);
     }
     let path = args.file.display().to_string();
-    if args.file.exists() {
-        anyhow::bail!(tr!(i18n::BACKUP_EXISTS, path = path));
-    }
+    // A new file of the clerk's; an existing file or link is left alone.
+    let file = crate::files::create_new(&args.file, FileAction::Backup)?;
     let write = || -> Result<()> {
-        crate::store::sqlite::create_private_file(&args.file)?;
-        let file = std::fs::OpenOptions::new().write(true).open(&args.file)?;
         let mut file = std::io::BufWriter::new(file);
         store.export(&mut file)?;
         file.flush()?;
@@ -34,7 +32,7 @@ pub fn export(store: &dyn Storage, args: Args, out: &mut dyn Write) -> Result<Ex
     };
     if let Err(e) = write() {
         let _ = std::fs::remove_file(&args.file);
-        return Err(e.context(tr!(i18n::IMPORT_READ, path = path)));
+        return Err(e.context(tr!(i18n::BACKUP_FAILED, path = path)));
     }
     writeln!(out, "{}", tr!(i18n::EXPORT_DONE, path = path))?;
     Ok(ExitCode::SUCCESS)

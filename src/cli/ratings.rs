@@ -93,6 +93,13 @@ impl Report for RuleList {
     }
 }
 
+impl RulesArgs {
+    /// Whether the command only shows the rules (no `set`).
+    pub fn reads_only(&self) -> bool {
+        self.command.is_none()
+    }
+}
+
 pub fn rules(
     store: &mut dyn Storage,
     args: RulesArgs,

@@ -155,7 +155,8 @@ pub enum Error {
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
     },
-    /// A backup would overwrite a file.
+    /// A new file (a backup, an export, a database) would be made over an
+    /// existing file or link.
     #[error("{} exists", .0.display())]
     BackupExists(PathBuf),
     /// An import source that is not a theodoi export of a known version.
@@ -261,6 +262,23 @@ pub enum Error {
     /// A command that would change nothing: no log entry is written.
     #[error("nothing changed")]
     NothingChanged,
+    /// An empty file (or an SQLite file with nothing in it) where a
+    /// database was expected.
+    #[error("{} is empty", .0.display())]
+    DatabaseEmpty(PathBuf),
+    /// A file that is no SQLite database at all.
+    #[error("{} is not an SQLite database", .0.display())]
+    NotADatabase(PathBuf),
+    /// Another program's SQLite database.
+    #[error("{} is not a theodoi database", .0.display())]
+    ForeignDatabase(PathBuf),
+    /// A write where the database file, or the folder it is in (`folder`),
+    /// is read-only.
+    #[error("{} is read-only", folder.as_ref().unwrap_or(path).display())]
+    ReadOnly {
+        path: PathBuf,
+        folder: Option<PathBuf>,
+    },
     /// Writing what a report prints failed (a closed pipe, a full disk).
     #[error(transparent)]
     Output(#[from] std::io::Error),

@@ -245,6 +245,17 @@ pub fn message(e: &Error) -> String {
             )
         }
         Error::NothingChanged => super::NOTHING_CHANGED.get().to_string(),
+        Error::DatabaseEmpty(path) => tr!(super::DB_EMPTY, path = path.display()),
+        Error::NotADatabase(path) => tr!(super::DB_NOT_SQLITE, path = path.display()),
+        Error::ForeignDatabase(path) => tr!(super::DB_FOREIGN, path = path.display()),
+        Error::ReadOnly { path, folder } => match folder {
+            Some(folder) => tr!(
+                super::DB_READ_ONLY_FOLDER,
+                path = path.display(),
+                folder = folder.display()
+            ),
+            None => tr!(super::DB_READ_ONLY_FILE, path = path.display()),
+        },
         Error::Output(e) => e.to_string(),
         Error::Storage(e) => {
             let mut line = e.to_string();

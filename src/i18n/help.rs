@@ -499,6 +499,13 @@ const HELP: &[(&str, Text)] = &[
         ),
     ),
     (
+        "init --force",
+        t(
+            "Tạo cơ sở dữ liệu trong một tệp đã có nhưng trống, không hỏi lại",
+            "Make a database of an existing empty file, without asking",
+        ),
+    ),
+    (
         "directive",
         t(
             "Văn bản: thêm, xem danh sách, xem chi tiết",

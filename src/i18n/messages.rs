@@ -8,6 +8,31 @@ pub const DB_NOT_FOUND: Text = t(
     "chưa có cơ sở dữ liệu {path}; hãy chạy `theodoi init` để tạo, hoặc chỉ đúng tệp bằng --db hay THEODOI_DB",
     "no database at {path}; run `theodoi init` to create it, or point --db or THEODOI_DB at the right file",
 );
+pub const DB_EMPTY: Text = t(
+    "tệp {path} trống, chưa phải cơ sở dữ liệu theodoi; không thay đổi gì. Muốn tạo cơ sở dữ liệu trong tệp này thì chạy `theodoi init --force`",
+    "{path} is empty, not a theodoi database; nothing changed. To make a database of it, run `theodoi init --force`",
+);
+pub const DB_NOT_SQLITE: Text = t(
+    "tệp {path} không phải cơ sở dữ liệu theodoi (không phải tệp SQLite); không thay đổi gì. Hãy kiểm tra --db hoặc THEODOI_DB",
+    "{path} is not a theodoi database (not an SQLite file); nothing changed. Check --db or THEODOI_DB",
+);
+pub const DB_FOREIGN: Text = t(
+    "tệp {path} là cơ sở dữ liệu SQLite của chương trình khác, không phải của theodoi; không thay đổi gì. Hãy kiểm tra --db hoặc THEODOI_DB",
+    "{path} is another program's SQLite database, not theodoi's; nothing changed. Check --db or THEODOI_DB",
+);
+pub const DB_READ_ONLY_FILE: Text = t(
+    "không ghi được vào cơ sở dữ liệu {path}: tệp chỉ đọc; các báo cáo vẫn xem được, còn muốn ghi thì hãy bỏ thuộc tính chỉ đọc của tệp",
+    "cannot write to database {path}: the file is read-only; reports still work, and to write, make the file writable",
+);
+pub const DB_READ_ONLY_FOLDER: Text = t(
+    "không ghi được vào cơ sở dữ liệu {path}: thư mục {folder} chỉ đọc, mà khi ghi cần tạo tệp tạm trong đó; các báo cáo vẫn xem được",
+    "cannot write to database {path}: folder {folder} is read-only, and a write needs temporary files there; reports still work",
+);
+pub const INIT_EMPTY_CONFIRM: Text = t(
+    "Tệp {path} đã có nhưng trống. Tạo cơ sở dữ liệu theodoi trong tệp này? [c/K]",
+    "{path} exists but is empty. Make a theodoi database of it? [y/N]",
+);
+pub const INIT_DECLINED: Text = t("Không thay đổi gì.", "Nothing changed.");
 pub const DB_TOO_NEW: Text = t(
     "cơ sở dữ liệu {path} ở phiên bản {found}, mới hơn phiên bản {known} mà bản theodoi này hiểu; hãy cài bản theodoi mới hơn (tệp không bị thay đổi)",
     "database {path} is at version {found}, newer than version {known} that this theodoi understands; install a newer theodoi (the file was not changed)",

@@ -8,6 +8,7 @@ mod directive;
 mod done;
 mod errors;
 mod extract;
+mod files;
 mod help;
 mod history;
 mod json;

@@ -16,13 +16,15 @@ mod tasks;
 mod units;
 
 use std::cell::RefCell;
-use std::path::Path;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use super::{Db, Storage, Txn};
 use crate::domain::error::{Error, FileAction, Result};
+use crate::files;
 
 /// The text of a file of the repository, compiled into the binary.
 use std::include_str as embed_file;
@@ -47,10 +49,25 @@ const MIGRATIONS: &[(&str, &str)] = &[
     migration!("0003_ratings.sql"),
     migration!("0004_people.sql"),
     migration!("0005_open_tally.sql"),
+    migration!("0006_application_id.sql"),
 ];
 
 /// The schema version this binary writes and understands: the number of steps.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// `PRAGMA application_id` of a theodoi database: "TDOI" in ASCII, written
+/// by step 6 (`migrations/0006_application_id.sql`).
+pub const APPLICATION_ID: i64 = 0x5444_4F49;
+
+/// The last version whose files have no application id (0): theodoi knows
+/// them by their tables.
+const UNMARKED_VERSION: i64 = 5;
+
+/// Tables that every theodoi database has had since version 1.
+const CORE_TABLES: [&str; 3] = ["directive", "unit", "obligation"];
+
+/// The first bytes of every SQLite database file.
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 /// Helper threads SQLite may start for one large sort.
 const SORT_THREADS: i64 = 2;
@@ -73,60 +90,139 @@ fn file_error(action: FileAction, path: &Path) -> impl FnOnce(rusqlite::Error) -
     }
 }
 
+/// An error while opening `path`: ours said as they are (they name the file
+/// themselves), any other as a failure to open it.
+fn opening(path: &Path) -> impl FnOnce(Error) -> Error + use<'_> {
+    move |e| match e {
+        Error::DatabaseTooNew { .. }
+        | Error::Migration { .. }
+        | Error::DatabaseEmpty(_)
+        | Error::NotADatabase(_)
+        | Error::ForeignDatabase(_)
+        | Error::ReadOnly { .. }
+        | Error::File { .. } => e,
+        other => Error::File {
+            action: FileAction::Open,
+            path: path.to_path_buf(),
+            source: Box::new(other),
+        },
+    }
+}
+
+/// The path of a file SQLite keeps beside the database (`-wal`, `-shm`).
+fn beside(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
 /// An open SQLite database file.
 pub struct SqliteStore {
     conn: Connection,
 }
 
 impl SqliteStore {
-    /// Opens an existing database, upgrading it if it is older than this binary.
+    /// Opens an existing theodoi database to change it, upgrading it if it
+    /// is older than this binary. A file that is not a theodoi database, or
+    /// that cannot be written where it is, is refused before anything is
+    /// written to it.
     pub fn open(path: &Path) -> Result<SqliteStore> {
-        if !path.exists() {
-            return Err(Error::DatabaseMissing(path.to_path_buf()));
-        }
-        SqliteStore::open_file(path)
+        check_file(path)?;
+        check_writable(path)?;
+        let mut store = SqliteStore {
+            conn: connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?,
+        };
+        let found = store.check(path)?;
+        store.upgrade(found).map_err(opening(path))?;
+        Ok(store)
     }
 
-    /// Opens a database, creating the file (and its parent directories) if
-    /// needed. Returns whether the file is new.
-    pub fn create(path: &Path) -> Result<(SqliteStore, bool)> {
-        let created = create_private_file(path)?;
-        Ok((SqliteStore::open_file(path)?, created))
+    /// Opens an existing theodoi database to read it only: the connection
+    /// cannot write, works where nothing can be written (a read-only file
+    /// or folder), and leaves no `-wal` or `-shm` file that was not there.
+    /// An older file is upgraded first, which is a write.
+    pub fn open_read_only(path: &Path) -> Result<SqliteStore> {
+        let (store, found) = SqliteStore::peek(path)?;
+        if found == VERSION {
+            return Ok(store);
+        }
+        drop(store);
+        let store = SqliteStore::open(path).map_err(|e| match e {
+            Error::ReadOnly { .. } => Error::Migration {
+                version: found + 1,
+                source: Box::new(e),
+            },
+            e => e,
+        })?;
+        store.conn.pragma_update(None, "query_only", true)?;
+        Ok(store)
+    }
+
+    /// Creates a new database file at `path` (and the folders it goes in):
+    /// a new file of the clerk's, never one that exists (see `files`).
+    pub fn create(path: &Path) -> Result<SqliteStore> {
+        drop(files::create_new(path, FileAction::Open)?);
+        let made = connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE).and_then(|conn| {
+            let mut store = SqliteStore { conn };
+            store.settings().map_err(opening(path))?;
+            store.upgrade(0).map_err(opening(path))?;
+            Ok(store)
+        });
+        if made.is_err() {
+            // Leave no file that is not a database behind.
+            let _ = std::fs::remove_file(path);
+        }
+        made
+    }
+
+    /// Makes a theodoi database of an existing empty file (`init --force`).
+    /// Any other file is refused as `open` refuses it.
+    pub fn create_in_empty(path: &Path) -> Result<SqliteStore> {
+        match check_file(path) {
+            Ok(()) | Err(Error::DatabaseEmpty(_)) => {}
+            Err(e) => return Err(e),
+        }
+        check_writable(path)?;
+        let mut store = SqliteStore {
+            conn: connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?,
+        };
+        let found = match store.check(path) {
+            Err(Error::DatabaseEmpty(_)) => 0,
+            other => other?,
+        };
+        store.upgrade(found).map_err(opening(path))?;
+        Ok(store)
     }
 
     /// A fresh database in memory, for tests.
     pub fn open_in_memory() -> Result<SqliteStore> {
         let conn = Connection::open_in_memory()?;
         let mut store = SqliteStore { conn };
-        store.configure(Path::new(":memory:"))?;
+        store.settings()?;
+        store.upgrade(0)?;
         Ok(store)
     }
 
-    fn open_file(path: &Path) -> Result<SqliteStore> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn =
-            Connection::open_with_flags(path, flags).map_err(file_error(FileAction::Open, path))?;
-        let mut store = SqliteStore { conn };
-        store.configure(path).map_err(|e| match e {
-            // Said as they are: they name the file themselves.
-            Error::DatabaseTooNew { .. } | Error::Migration { .. } => e,
-            other => Error::File {
-                action: FileAction::Open,
-                path: path.to_path_buf(),
-                source: Box::new(other),
-            },
-        })?;
-        Ok(store)
+    /// Opens a theodoi database to read it, as `open_read_only` does, but
+    /// without upgrading it; returns its version.
+    fn peek(path: &Path) -> Result<(SqliteStore, i64)> {
+        check_file(path)?;
+        let mut store = SqliteStore {
+            conn: reader(path)?,
+        };
+        let found = store.check(path)?;
+        Ok((store, found))
     }
 
-    fn configure(&mut self, path: &Path) -> Result<()> {
-        self.conn.busy_timeout(BUSY_TIMEOUT)?;
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        // Large sorts (a report of hundreds of thousands of rows) may use a
-        // second core.
-        self.conn.pragma_update(None, "threads", SORT_THREADS)?;
+    /// The settings of every connection, then whether the file is a theodoi
+    /// database, and its version. Writes nothing.
+    fn check(&mut self, path: &Path) -> Result<i64> {
+        let found = (|| {
+            self.settings()?;
+            self.recognize(path)
+        })()
+        .map_err(opening(path))?;
         // Refuse a newer file before anything, WAL included, is written to it.
-        let found = self.version()?;
         if found > VERSION {
             return Err(Error::DatabaseTooNew {
                 path: path.to_path_buf(),
@@ -134,6 +230,49 @@ impl SqliteStore {
                 known: VERSION,
             });
         }
+        Ok(found)
+    }
+
+    fn settings(&mut self) -> Result<()> {
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Large sorts (a report of hundreds of thousands of rows) may use a
+        // second core.
+        self.conn.pragma_update(None, "threads", SORT_THREADS)?;
+        Ok(())
+    }
+
+    /// The version of a theodoi database; an error for any other file. A
+    /// file marked as ours is ours; an unmarked one is ours when an older
+    /// theodoi wrote it (a version it knew, the tables it made).
+    fn recognize(&self, path: &Path) -> Result<i64> {
+        let id: i64 = self
+            .conn
+            .pragma_query_value(None, "application_id", |row| row.get(0))?;
+        let version = self.version()?;
+        if id == APPLICATION_ID {
+            return Ok(version);
+        }
+        let foreign = || Error::ForeignDatabase(path.to_path_buf());
+        if id != 0 {
+            return Err(foreign());
+        }
+        let mut stmt = self.conn.prepare("SELECT type, name FROM sqlite_master")?;
+        let objects = stmt
+            .query_map([], |row| Ok((row.get::<_, String>(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<(String, String)>>>()?;
+        if objects.is_empty() && version == 0 {
+            return Err(Error::DatabaseEmpty(path.to_path_buf()));
+        }
+        let has = |table: &str| objects.iter().any(|(t, n)| t == "table" && n == table);
+        if (1..=UNMARKED_VERSION).contains(&version) && CORE_TABLES.iter().all(|t| has(t)) {
+            return Ok(version);
+        }
+        Err(foreign())
+    }
+
+    /// Brings a file that `check` accepted (or a new one) to this version.
+    fn upgrade(&mut self, found: i64) -> Result<()> {
         let _mode: String =
             self.conn
                 .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
@@ -169,12 +308,13 @@ impl SqliteStore {
         Ok(())
     }
 
-    /// Whether the file at `path` is a demo database. Opens it read-only
-    /// and changes nothing; a file that is no theodoi database is not one.
+    /// Whether the file at `path` is a demo database. Reads it as
+    /// `open_read_only` does, and changes nothing; a file that is not a
+    /// theodoi database is an error.
     pub fn is_demo(path: &Path) -> Result<bool> {
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .map_err(file_error(FileAction::Open, path))?;
-        let kind: Option<String> = conn
+        let (store, _) = SqliteStore::peek(path)?;
+        let kind: Option<String> = store
+            .conn
             .query_row("SELECT value FROM meta WHERE key = 'kind'", [], |row| {
                 row.get(0)
             })
@@ -182,28 +322,174 @@ impl SqliteStore {
         Ok(kind.as_deref() == Some("demo"))
     }
 
-    /// Copies the whole database to a new file at `path` (readable by its
-    /// owner only) with SQLite's online backup: a consistent copy even while
-    /// other processes write.
+    /// Copies the whole database to a new file at `path` (a new file of the
+    /// clerk's: see `files`) with SQLite's online backup: a consistent copy
+    /// even while other processes write.
     pub fn backup(&self, path: &Path) -> Result<()> {
-        if path.exists() {
-            return Err(Error::BackupExists(path.to_path_buf()));
-        }
-        create_private_file(path)?;
-        let result = self
-            .conn
-            .backup(
-                rusqlite::MAIN_DB,
-                path,
-                None::<fn(rusqlite::backup::Progress)>,
-            )
-            .map_err(file_error(FileAction::Backup, path));
+        drop(files::create_new(path, FileAction::Backup)?);
+        let copy = || -> rusqlite::Result<()> {
+            // The file made above, never a new one.
+            let mut to = connect_raw(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+            let backup = rusqlite::backup::Backup::new(&self.conn, &mut to)?;
+            loop {
+                match backup.step(-1)? {
+                    rusqlite::backup::StepResult::Done => return Ok(()),
+                    rusqlite::backup::StepResult::More => continue,
+                    _ => {
+                        return Err(rusqlite::Error::SqliteFailure(
+                            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                            None,
+                        ));
+                    }
+                }
+            }
+        };
+        let result = copy().map_err(file_error(FileAction::Backup, path));
         if result.is_err() {
             // Leave no half-written copy behind.
             let _ = std::fs::remove_file(path);
         }
         result
     }
+}
+
+/// Refuses what is plainly no database, from the file alone: a missing
+/// file, a folder, an empty file, a file that is not SQLite's.
+fn check_file(path: &Path) -> Result<()> {
+    let failed = |e: std::io::Error| Error::File {
+        action: FileAction::Open,
+        path: path.to_path_buf(),
+        source: Box::new(e),
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::DatabaseMissing(path.to_path_buf()));
+        }
+        Err(e) => return Err(failed(e)),
+    };
+    if !meta.is_file() {
+        return Err(Error::NotADatabase(path.to_path_buf()));
+    }
+    if meta.len() == 0 {
+        return Err(Error::DatabaseEmpty(path.to_path_buf()));
+    }
+    // The database header: 100 bytes, in every SQLite file.
+    let mut header = [0; 100];
+    let mut file = std::fs::File::open(path).map_err(failed)?;
+    match file.read_exact(&mut header) {
+        Ok(()) if header.starts_with(SQLITE_HEADER) => {}
+        Ok(()) => return Err(Error::NotADatabase(path.to_path_buf())),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            return Err(Error::NotADatabase(path.to_path_buf()));
+        }
+        Err(e) => return Err(failed(e)),
+    }
+    // Another program's mark: refused without SQLite opening the file at
+    // all. (The mark of a file of ours may still be in its `-wal`, not
+    // here: 0 is for `recognize` to decide.)
+    let id = i64::from(u32::from_be_bytes([
+        header[68], header[69], header[70], header[71],
+    ]));
+    if id != 0 && id != APPLICATION_ID {
+        return Err(Error::ForeignDatabase(path.to_path_buf()));
+    }
+    Ok(())
+}
+
+/// Refuses a write where the file, or the folder SQLite writes its `-wal`
+/// and `-shm` files in, is read-only, before anything is written.
+fn check_writable(path: &Path) -> Result<()> {
+    if !files::can_write(path) {
+        return Err(Error::ReadOnly {
+            path: path.to_path_buf(),
+            folder: None,
+        });
+    }
+    let folder = files::folder_of(path);
+    if !files::can_write(folder) {
+        return Err(Error::ReadOnly {
+            path: path.to_path_buf(),
+            // Named in full: `.` says little.
+            folder: Some(std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf())),
+        });
+    }
+    Ok(())
+}
+
+fn connect_raw(path: &Path, flags: OpenFlags) -> rusqlite::Result<Connection> {
+    Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+}
+
+/// A connection to an existing file (never one SQLite creates).
+fn connect(path: &Path, flags: OpenFlags) -> Result<Connection> {
+    connect_raw(path, flags).map_err(file_error(FileAction::Open, path))
+}
+
+/// A connection that cannot write, for reading a database:
+///
+/// - where the file and its folder can be written, a read-write handle
+///   with `query_only` on: it takes part in WAL as writers do, so that the
+///   last connection to close removes `-wal` and `-shm` (a read-only
+///   handle cannot, and would leave them behind);
+/// - else, where a `-wal` file is there, a read-only handle that reads it;
+/// - else nobody can write the file (a writer needs a `-wal` file beside
+///   it, which cannot be made, or the file itself): all of the database is
+///   in the file, read as immutable, with no `-wal` or `-shm` at all.
+fn reader(path: &Path) -> Result<Connection> {
+    if files::can_write(path) && files::can_write(files::folder_of(path)) {
+        let conn = connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        conn.pragma_update(None, "query_only", true)
+            .map_err(file_error(FileAction::Open, path))?;
+        return Ok(conn);
+    }
+    if files::exists_here(&beside(path, "-wal")) {
+        return connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY);
+    }
+    match immutable_uri(path) {
+        Some(uri) => connect_raw(
+            Path::new(&uri),
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+        )
+        .map_err(file_error(FileAction::Open, path)),
+        None => connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY),
+    }
+}
+
+/// `file:PATH?mode=ro&immutable=1`: the URI by which SQLite reads a file
+/// that nothing writes, without locks or files beside it. `None` for a
+/// path that no URI names (a Windows network path, a name that is not
+/// Unicode on Windows).
+fn immutable_uri(path: &Path) -> Option<String> {
+    #[cfg(unix)]
+    let bytes = {
+        use std::os::unix::ffi::OsStrExt;
+        path.as_os_str().as_bytes().to_vec()
+    };
+    #[cfg(not(unix))]
+    let bytes = path.to_str()?.replace('\\', "/").into_bytes();
+    if cfg!(not(unix)) && bytes.starts_with(b"//") {
+        return None;
+    }
+    let mut uri = String::from("file:");
+    if bytes.first() == Some(&b'/') {
+        // An empty authority, then the absolute path.
+        uri.push_str("//");
+    } else if cfg!(not(unix)) && bytes.get(1) == Some(&b':') {
+        // file:///C:/…
+        uri.push_str("///");
+    }
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                uri.push(char::from(b));
+            }
+            b':' if cfg!(not(unix)) && i == 1 => uri.push(':'),
+            _ => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?mode=ro&immutable=1");
+    Some(uri)
 }
 
 impl Storage for SqliteStore {
@@ -285,37 +571,6 @@ impl Txn for SqliteDb<'_> {
             // A reader is never handed out as a transaction.
             Conn::Plain(_) => Ok(()),
         }
-    }
-}
-
-/// Creates an empty file readable by its owner only, and its parent
-/// directories. Returns false when the file already exists.
-pub fn create_private_file(path: &Path) -> Result<bool> {
-    if path.exists() {
-        return Ok(false);
-    }
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| Error::File {
-            action: FileAction::CreateDir,
-            path: dir.to_path_buf(),
-            source: Box::new(e),
-        })?;
-    }
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    match options.open(path) {
-        Ok(_) => Ok(true),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
-        Err(e) => Err(Error::File {
-            action: FileAction::Open,
-            path: path.to_path_buf(),
-            source: Box::new(e),
-        }),
     }
 }
 
@@ -404,6 +659,7 @@ mod tests {
         let path = dir.path().join("new.db");
         {
             let conn = Connection::open(&path)?;
+            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
             conn.pragma_update(None, "user_version", VERSION + 1)?;
         }
         let before = std::fs::read(&path)?;
@@ -413,14 +669,78 @@ mod tests {
         Ok(())
     }
 
+    #[test]
+    fn only_a_theodoi_file_is_opened_and_another_is_untouched() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let foreign = dir.path().join("other.db");
+        Connection::open(&foreign)?.execute_batch("CREATE TABLE x (a)")?;
+        let marked = dir.path().join("marked.db");
+        {
+            let conn = Connection::open(&marked)?;
+            conn.pragma_update(None, "application_id", 42)?;
+            conn.pragma_update(None, "user_version", 1)?;
+            conn.execute_batch(
+                "CREATE TABLE directive (a); CREATE TABLE unit (a); CREATE TABLE obligation (a)",
+            )?;
+        }
+        let empty = dir.path().join("empty.db");
+        std::fs::write(&empty, b"")?;
+        let nothing = dir.path().join("nothing.db");
+        Connection::open(&nothing)?.execute_batch("CREATE TABLE t (a); DROP TABLE t;")?;
+        assert!(std::fs::metadata(&nothing)?.len() > 0);
+        let text = dir.path().join("text.db");
+        std::fs::write(&text, "SQLite format 2, or a spreadsheet")?;
+        type Expected = fn(&Error) -> bool;
+        let cases: [(&Path, Expected); 5] = [
+            (&foreign, |e| matches!(e, Error::ForeignDatabase(_))),
+            (&marked, |e| matches!(e, Error::ForeignDatabase(_))),
+            (&empty, |e| matches!(e, Error::DatabaseEmpty(_))),
+            (&nothing, |e| matches!(e, Error::DatabaseEmpty(_))),
+            (&text, |e| matches!(e, Error::NotADatabase(_))),
+        ];
+        for (path, expected) in cases {
+            let before = std::fs::read(path)?;
+            for open in [SqliteStore::open, SqliteStore::open_read_only] {
+                let err = open(path).err().expect("refused");
+                assert!(expected(&err), "{}: {err:?}", path.display());
+                assert!(matches!(
+                    SqliteStore::is_demo(path),
+                    Err(e) if expected(&e)
+                ));
+            }
+            assert_eq!(std::fs::read(path)?, before, "{}", path.display());
+        }
+        // What init --force makes of a file with nothing in it.
+        for path in [&empty, &nothing] {
+            let store = SqliteStore::create_in_empty(path)?;
+            assert_eq!(store.version()?, VERSION);
+        }
+        assert!(matches!(
+            SqliteStore::create_in_empty(&foreign),
+            Err(Error::ForeignDatabase(_))
+        ));
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_immutable_file_is_named_by_an_escaped_uri() {
+        let uri = |p: &str| immutable_uri(Path::new(p)).unwrap();
+        assert_eq!(
+            uri("/tmp/thư mục/a.db"),
+            "file:///tmp/th%C6%B0%20m%E1%BB%A5c/a.db?mode=ro&immutable=1"
+        );
+        assert_eq!(uri("a?b#c%.db"), "file:a%3Fb%23c%25.db?mode=ro&immutable=1");
+        assert_eq!(uri("//x.db"), "file:////x.db?mode=ro&immutable=1");
+    }
+
     #[cfg(unix)]
     #[test]
     fn new_file_is_private() -> anyhow::Result<()> {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("a/b/theodoi.db");
-        let (_store, created) = SqliteStore::create(&path)?;
-        assert!(created);
+        let _store = SqliteStore::create(&path)?;
         let mode = std::fs::metadata(&path)?.permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
         Ok(())
@@ -556,6 +876,14 @@ mod tests {
             (VERSION, VERSION),
             "the PRAGMA user_version at the end of schema.sql"
         );
+        let application_id = |conn: &Connection| -> Result<i64> {
+            Ok(conn.pragma_query_value(None, "application_id", |row| row.get(0))?)
+        };
+        assert_eq!(
+            (application_id(&at_once)?, application_id(&stepped.conn)?),
+            (APPLICATION_ID, APPLICATION_ID),
+            "the PRAGMA application_id of schema.sql"
+        );
         let stepped = normalized(objects(&stepped.conn)?);
         assert!(stepped.len() > 30, "{stepped:?}");
         let diff = differences(
@@ -579,6 +907,10 @@ mod tests {
         std::fs::copy(fixture, &path)?;
         let upgraded = SqliteStore::open(&path)?;
         assert_eq!(upgraded.version()?, VERSION);
+        let id: i64 = upgraded
+            .conn
+            .pragma_query_value(None, "application_id", |row| row.get(0))?;
+        assert_eq!(id, APPLICATION_ID);
         let new = SqliteStore::open_in_memory()?;
         // The statements as stored, comments and spacing included.
         let diff = differences(

@@ -1,0 +1,147 @@
+//! The files theodoi makes, and whether it may write where a file is.
+//!
+//! Every file theodoi creates (a database, a backup, an export, and any
+//! spreadsheet or document to come) is made by `create_new`: the clerk's
+//! own, and new. It is never made over an existing file, nor through a link
+//! (a link counts as an existing file even when what it points to is
+//! missing); on Unix it is readable and writable by its owner only, and the
+//! folders made for it are its owner's only.
+
+use std::fs::{File, OpenOptions};
+use std::path::Path;
+
+use crate::domain::error::{Error, FileAction, Result};
+
+/// Creates `path` as a new, empty file of the clerk's, and the folders it
+/// goes in. An existing file or link at `path` is `Error::BackupExists`,
+/// left as it is; other failures are `Error::File` with `action`.
+pub fn create_new(path: &Path, action: FileAction) -> Result<File> {
+    let exists = || Error::BackupExists(path.to_path_buf());
+    // On Unix the open below refuses links by itself; elsewhere this is
+    // what refuses them.
+    if exists_here(path) {
+        return Err(exists());
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        create_folders(dir).map_err(|e| Error::File {
+            action: FileAction::CreateDir,
+            path: dir.to_path_buf(),
+            source: Box::new(e),
+        })?;
+    }
+    let mut options = OpenOptions::new();
+    // create_new is O_CREAT | O_EXCL (CREATE_NEW on Windows): the file is
+    // made by this call or not at all, and never through a link.
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
+    match options.open(path) {
+        Ok(file) => Ok(file),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => Err(exists()),
+        Err(e) => Err(Error::File {
+            action,
+            path: path.to_path_buf(),
+            source: Box::new(e),
+        }),
+    }
+}
+
+/// Whether something is at `path`: a file, a folder, or a link, even one
+/// to nothing.
+pub fn exists_here(path: &Path) -> bool {
+    path.symlink_metadata().is_ok()
+}
+
+/// The folder a file is in (`.` for a bare file name).
+pub fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
+/// Whether this process may write the file, or make files in the folder,
+/// at `path`: its permissions, an immutable flag, a read-only mount. Writes
+/// nothing. Elsewhere than on Unix, only a file's read-only attribute is
+/// known; a folder counts as writable.
+pub fn can_write(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let Ok(name) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+            return false;
+        };
+        // SAFETY: `name` is a NUL-terminated string that outlives the call.
+        unsafe { libc::access(name.as_ptr(), libc::W_OK) == 0 }
+    }
+    #[cfg(not(unix))]
+    {
+        match std::fs::metadata(path) {
+            Ok(meta) => meta.is_dir() || !meta.permissions().readonly(),
+            Err(_) => false,
+        }
+    }
+}
+
+/// Makes `dir` and the folders above it that are missing (owner only on Unix).
+fn create_folders(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_file_is_made_once() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("a/b/c.txt");
+        create_new(&path, FileAction::Open)?;
+        assert!(matches!(
+            create_new(&path, FileAction::Open),
+            Err(Error::BackupExists(_))
+        ));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| std::fs::metadata(p).map(|m| m.permissions().mode() & 0o777);
+            assert_eq!(mode(&path)?, 0o600);
+            assert_eq!(mode(&dir.path().join("a/b"))?, 0o700);
+        }
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_never_followed() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let target = dir.path().join("target");
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&target, &link)?;
+        assert!(exists_here(&link) && !link.exists());
+        assert!(matches!(
+            create_new(&link, FileAction::Backup),
+            Err(Error::BackupExists(_))
+        ));
+        assert!(!target.exists());
+        Ok(())
+    }
+
+    #[test]
+    fn a_bare_name_is_in_the_current_folder() {
+        assert_eq!(folder_of(Path::new("theodoi.db")), Path::new("."));
+        assert_eq!(folder_of(Path::new("a/theodoi.db")), Path::new("a"));
+    }
+}
