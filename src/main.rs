@@ -19,9 +19,11 @@ fn main() -> ExitCode {
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_default();
         eprintln!(
-            "{}{}",
-            i18n::ERR_PREFIX.get(),
-            i18n::fill(i18n::INTERNAL_ERROR.get(), &[("detail", &detail)])
+            "{}",
+            i18n::error_output(&i18n::fill(
+                i18n::INTERNAL_ERROR.get(),
+                &[("detail", &detail)]
+            ))
         );
     }));
     let cli = match cli::parse(args) {
@@ -44,7 +46,8 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Err(err)) => {
-            eprintln!("{}{}", i18n::ERR_PREFIX.get(), i18n::error_line(&err));
+            // One line of at most 300 characters, nothing a terminal acts on.
+            eprintln!("{}", i18n::error_output(&i18n::error_line(&err)));
             ExitCode::from(2)
         }
         // The panic hook has already said what happened.

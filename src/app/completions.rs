@@ -3,13 +3,12 @@
 
 use chrono::NaiveDate;
 
-use super::{resolve_person, resolve_task, resolve_unit, text};
-use crate::domain::error::{Error, Field, Result};
+use super::{optional_text, resolve_person, resolve_task, resolve_unit, text};
+use crate::domain::error::{DateRule, DateSubject, Error, Field, Result};
 use crate::domain::task::Task;
 use crate::domain::unit::Unit;
 use crate::domain::{Rating, Status};
 use crate::store::{CompletionNote, Db};
-use crate::text::normalize;
 
 /// A completion as the clerk reports it.
 #[derive(Debug, Clone, Default)]
@@ -27,7 +26,8 @@ pub struct Completion<'a> {
     pub rating: Option<Rating>,
     /// Why the unit is not rated, on a rating task.
     pub not_rated: Option<&'a str>,
-    /// Record it although "lower levels first" says no (the record keeps that).
+    /// Record it although "lower levels first" says no (the record keeps
+    /// that), or dated before its directive was issued.
     pub force: bool,
 }
 
@@ -50,8 +50,9 @@ pub struct Recorded {
 }
 
 /// Records one completion, checking the rules: the task applies, the date is
-/// not in the future, a rating only on a rating task, lower levels first, a
-/// second record only as a correction.
+/// neither in the future nor before the directive was issued (unless
+/// forced), a rating only on a rating task and always on one (or the reason
+/// there is none), lower levels first, a second record only as a correction.
 pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) -> Result<Recorded> {
     let task = resolve_task(db, c.task)?;
     // A unit's own obligation, or, on a task for people, a person's.
@@ -88,7 +89,19 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
     if on > today {
         return Err(Error::InFuture { date: on, today });
     }
-    let not_rated = c.not_rated.map(normalize).filter(|s| !s.is_empty());
+    // Done before the directive asked it: a typo in the year, most likely.
+    let directive = db.directive(task.directive_id)?;
+    if on < directive.issued_on && !c.force {
+        return Err(Error::DateOrder {
+            rule: DateRule::DoneBeforeIssue,
+            date: on,
+            limit: directive.issued_on,
+            subject: DateSubject::Directive(Box::new(directive.clone())),
+        });
+    }
+    let evidence = optional_text(c.evidence, Field::Evidence)?;
+    let note = optional_text(c.note, Field::Note)?;
+    let not_rated = optional_text(c.not_rated, Field::NotRatedReason)?;
     if (c.rating.is_some() || not_rated.is_some()) && !task.rated {
         return Err(Error::NotARatingTask { task: task.code });
     }
@@ -117,8 +130,22 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
         }
         db.set_action("done.correct")?;
     }
-    let optional = |s: Option<&str>| s.map(normalize).filter(|s| !s.is_empty());
-    let (evidence, note) = (optional(c.evidence), optional(c.note));
+    // A rated task takes a rating, or the reason there is none; a correction
+    // that gives neither keeps the one recorded.
+    let (mut rating, mut not_rated) = (c.rating, not_rated);
+    if task.rated && rating.is_none() && not_rated.is_none() {
+        let recorded = match obligation.completed_on {
+            Some(_) => db.recorded_rating(obligation.id)?,
+            None => (None, None),
+        };
+        if recorded.0.is_none() && recorded.1.is_none() {
+            return Err(Error::RatingNeeded {
+                task: task.code,
+                who,
+            });
+        }
+        (rating, not_rated) = recorded;
+    }
     db.complete(
         obligation.id,
         on,
@@ -126,7 +153,7 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
             evidence: evidence.as_deref(),
             note: note.as_deref(),
             recorded_by: actor,
-            rating: c.rating,
+            rating,
             not_rated: not_rated.as_deref(),
             forced,
         },
@@ -327,6 +354,121 @@ mod tests {
             extend(db, "kd", "cb", day("30/12/2023"), "lý do")
         });
         assert!(matches!(after, Err(Error::ExtendDone { .. })), "{after:?}");
+        Ok(())
+    }
+
+    #[test]
+    fn a_completion_before_its_directive_needs_force() -> Result<()> {
+        let mut store = son_tay(false)?;
+        // Plan 223 was issued on 23/11/2023.
+        let early = change(&mut store, |db| {
+            record(db, &done("cb", "01/01/2000"), "cv", day(TODAY))
+        });
+        assert!(
+            matches!(
+                early,
+                Err(Error::DateOrder {
+                    rule: DateRule::DoneBeforeIssue,
+                    ..
+                })
+            ),
+            "{early:?}"
+        );
+        let forced = Completion {
+            force: true,
+            ..done("cb", "01/01/2000")
+        };
+        change(&mut store, |db| record(db, &forced, "cv", day(TODAY)))?;
+        change(&mut store, |db| {
+            record(db, &done("nq1", "23/11/2023"), "cv", day(TODAY))
+        })?;
+        Ok(())
+    }
+
+    #[test]
+    fn notes_and_evidence_are_text() -> Result<()> {
+        let mut store = son_tay(false)?;
+        for (evidence, note) in [("\x1b[2J", ""), ("", "a\u{202E}b"), ("\u{200B}", "")] {
+            let c = Completion {
+                evidence: Some(evidence),
+                note: Some(note),
+                ..done("cb", "05/12/2023")
+            };
+            let refused = change(&mut store, |db| record(db, &c, "cv", day(TODAY)));
+            assert!(
+                matches!(
+                    refused,
+                    Err(Error::BadCharacter { .. } | Error::EmptyText { .. })
+                ),
+                "{refused:?}"
+            );
+        }
+        let long = "x".repeat(4001);
+        let c = Completion {
+            note: Some(&long),
+            ..done("cb", "05/12/2023")
+        };
+        let refused = change(&mut store, |db| record(db, &c, "cv", day(TODAY)));
+        assert!(
+            matches!(
+                refused,
+                Err(Error::TooLong {
+                    field: Field::Note,
+                    max: 4000,
+                    len: 4001
+                })
+            ),
+            "{refused:?}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_rated_task_needs_a_rating_or_the_reason_there_is_none() -> Result<()> {
+        let mut store = son_tay(true)?;
+        let bare = change(&mut store, |db| {
+            record(db, &done("cb", "05/12/2023"), "cv", day(TODAY))
+        });
+        assert!(matches!(bare, Err(Error::RatingNeeded { .. })), "{bare:?}");
+        let blank_reason = Completion {
+            not_rated: Some("\u{200B}"),
+            ..done("cb", "05/12/2023")
+        };
+        let refused = change(&mut store, |db| record(db, &blank_reason, "cv", day(TODAY)));
+        assert!(
+            matches!(
+                refused,
+                Err(Error::EmptyText {
+                    field: Field::NotRatedReason
+                })
+            ),
+            "{refused:?}"
+        );
+        let rated = Completion {
+            rating: Some(Rating::Httnv),
+            ..done("cb", "05/12/2023")
+        };
+        change(&mut store, |db| record(db, &rated, "cv", day(TODAY)))?;
+        let not_rated = Completion {
+            not_rated: Some("thành lập chưa đủ 6 tháng"),
+            ..done("nq1", "05/12/2023")
+        };
+        change(&mut store, |db| record(db, &not_rated, "cv", day(TODAY)))?;
+        // A correction without a rating keeps the one recorded.
+        let correction = Completion {
+            correct: true,
+            ..done("cb", "04/12/2023")
+        };
+        change(&mut store, |db| record(db, &correction, "cv", day(TODAY)))?;
+        let kept = {
+            let reader = crate::store::Storage::read(&store);
+            let db = &*reader;
+            let task = resolve_task(db, "kd")?;
+            let unit = resolve_unit(db, "cb")?;
+            let obligation = db.obligation(task.id, unit.id)?.expect("an obligation");
+            db.recorded_rating(obligation.id)?
+        };
+        assert_eq!(kept, (Some(Rating::Httnv), None));
         Ok(())
     }
 }

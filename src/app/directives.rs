@@ -4,11 +4,11 @@ use chrono::NaiveDate;
 
 use super::{DirectiveQuery, resolve_directive, text};
 use crate::domain::directive::{Directive, SpecError};
-use crate::domain::error::{Error, Field, Result, SpecProblem};
+use crate::domain::error::{DateRule, DateSubject, Error, Field, Result, SpecProblem};
 use crate::domain::{DirectiveSpec, DocType};
 use crate::store::Db;
 use crate::text::normalize;
-use crate::text::symbol::SymbolError;
+use crate::text::symbol::{SymbolError, parse_symbol};
 
 /// A directive to record, as the clerk gives it.
 #[derive(Debug, Clone)]
@@ -104,30 +104,107 @@ pub fn edit(
     if let Some(title) = edit.title {
         new.title = text(title, Field::Title)?;
     }
+    // Another directive recorded as the same document: said in words, not
+    // left to the database's unique index.
+    let identity_changed = (
+        &new.symbol,
+        new.doc_type,
+        &new.number,
+        &new.issuer,
+        new.issued_on,
+    ) != (
+        &old.symbol,
+        old.doc_type,
+        &old.number,
+        &old.issuer,
+        old.issued_on,
+    );
+    if identity_changed {
+        let spec = DirectiveSpec {
+            doc_type: new.doc_type,
+            number: new.number.clone(),
+            symbol: new.symbol.as_deref().and_then(|s| parse_symbol(s).ok()),
+        };
+        if let Some(existing) = db
+            .same_directive(&spec, &new.issuer, new.issued_on)?
+            .filter(|d| d.id != old.id)
+        {
+            return Err(Error::DirectiveExists {
+                existing: Box::new(existing),
+            });
+        }
+    }
     db.update_directive(&new)?;
     Ok((old, new))
 }
 
 /// Revokes a directive from `on`, for `reason`; its open obligations are
-/// cancelled. Returns how many.
-pub fn revoke(db: &dyn Db, directive: &Directive, on: NaiveDate, reason: &str) -> Result<usize> {
+/// cancelled. Returns how many. A day before the directive was issued is
+/// refused unless `force`.
+pub fn revoke(
+    db: &dyn Db,
+    directive: &Directive,
+    on: NaiveDate,
+    reason: &str,
+    force: bool,
+) -> Result<usize> {
     let reason = text(reason, Field::RevokeReason)?;
     refuse_revoked(db, directive)?;
+    if on < directive.issued_on && !force {
+        return Err(Error::DateOrder {
+            rule: DateRule::RevokeBeforeIssue,
+            date: on,
+            limit: directive.issued_on,
+            subject: DateSubject::Directive(Box::new(directive.clone())),
+        });
+    }
     db.revoke_directive(directive.id, on, &reason, None)
 }
 
 /// Replaces `old` by `new` from `on` (default: the day `new` was issued);
 /// the open obligations of `old` are cancelled with `reason`. Returns the
-/// day and how many.
+/// day and how many. A directive does not replace itself nor one that
+/// replaces it (directly or through others); a day before `old` was issued
+/// is refused unless `force`.
 pub fn replace(
     db: &dyn Db,
     old: &Directive,
     new: &Directive,
     on: Option<NaiveDate>,
     reason: &str,
+    force: bool,
 ) -> Result<(NaiveDate, usize)> {
+    if old.id == new.id {
+        return Err(Error::ReplaceItself {
+            directive: Box::new(old.clone()),
+        });
+    }
     refuse_revoked(db, old)?;
+    // Follow the replacements of `new`: reaching `old` closes a loop.
+    let mut seen = vec![new.id];
+    let mut next = db.replaced_by(new.id)?;
+    while let Some(id) = next {
+        if id == old.id {
+            return Err(Error::ReplaceCycle {
+                old: Box::new(old.clone()),
+                new: Box::new(new.clone()),
+            });
+        }
+        if seen.contains(&id) {
+            break;
+        }
+        seen.push(id);
+        next = db.replaced_by(id)?;
+    }
     let on = on.unwrap_or(new.issued_on);
+    if on < old.issued_on && !force {
+        return Err(Error::DateOrder {
+            rule: DateRule::ReplaceBeforeIssue,
+            date: on,
+            limit: old.issued_on,
+            subject: DateSubject::Directive(Box::new(old.clone())),
+        });
+    }
     let n = db.revoke_directive(old.id, on, reason, Some(new.id))?;
     Ok((on, n))
 }
@@ -210,17 +287,134 @@ mod tests {
         let mut store = son_tay(false)?;
         let n = change(&mut store, |db| {
             let d = resolve_directive(db, &DirectiveQuery::of("223"))?;
-            revoke(db, &d, day("01/12/2023"), "thay thế")
+            revoke(db, &d, day("01/12/2023"), "thay thế", false)
         })?;
         assert_eq!(n, 4);
         let again = change(&mut store, |db| {
             let d = resolve_directive(db, &DirectiveQuery::of("223"))?;
-            revoke(db, &d, day("02/12/2023"), "thay thế")
+            revoke(db, &d, day("02/12/2023"), "thay thế", false)
         });
         assert!(
             matches!(again, Err(Error::RevokedAlready { .. })),
             "{again:?}"
         );
+        Ok(())
+    }
+
+    #[test]
+    fn a_revocation_before_the_directive_needs_force() -> Result<()> {
+        let mut store = son_tay(false)?;
+        let early = change(&mut store, |db| {
+            let d = resolve_directive(db, &DirectiveQuery::of("223"))?;
+            revoke(db, &d, day("22/11/2023"), "hết hiệu lực", false)
+        });
+        assert!(
+            matches!(
+                early,
+                Err(Error::DateOrder {
+                    rule: DateRule::RevokeBeforeIssue,
+                    ..
+                })
+            ),
+            "{early:?}"
+        );
+        let n = change(&mut store, |db| {
+            let d = resolve_directive(db, &DirectiveQuery::of("223"))?;
+            revoke(db, &d, day("22/11/2023"), "hết hiệu lực", true)
+        })?;
+        assert_eq!(n, 4);
+        Ok(())
+    }
+
+    #[test]
+    fn replacements_make_no_loop_and_keep_to_time() -> Result<()> {
+        let mut store = son_tay(false)?;
+        let [a, b, c] = change(&mut store, |db| {
+            Ok([
+                resolve_directive(db, &DirectiveQuery::of("223"))?,
+                add(db, &new("44-QĐ/TU"))?,
+                add(
+                    db,
+                    &NewDirective {
+                        issued_on: day("01/11/2023"),
+                        ..new("45-QĐ/TU")
+                    },
+                )?,
+            ])
+        })?;
+        let itself = change(&mut store, |db| replace(db, &a, &a, None, "x", true));
+        assert!(
+            matches!(itself, Err(Error::ReplaceItself { .. })),
+            "{itself:?}"
+        );
+        // C is older than A: from its day, A did not exist yet.
+        let early = change(&mut store, |db| replace(db, &a, &c, None, "x", false));
+        assert!(
+            matches!(
+                early,
+                Err(Error::DateOrder {
+                    rule: DateRule::ReplaceBeforeIssue,
+                    ..
+                })
+            ),
+            "{early:?}"
+        );
+        change(&mut store, |db| replace(db, &a, &b, None, "x", false))?;
+        let back = change(&mut store, |db| replace(db, &b, &a, None, "x", true));
+        assert!(matches!(back, Err(Error::ReplaceCycle { .. })), "{back:?}");
+        change(&mut store, |db| {
+            replace(db, &b, &c, Some(day("23/11/2023")), "x", false)
+        })?;
+        let round = change(&mut store, |db| replace(db, &c, &a, None, "x", true));
+        assert!(
+            matches!(round, Err(Error::ReplaceCycle { .. })),
+            "{round:?}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn an_edit_onto_another_directive_is_refused_in_words() -> Result<()> {
+        let mut store = son_tay(false)?;
+        change(&mut store, |db| add(db, &new("44-QĐ/TU")))?;
+        change(&mut store, |db| add(db, &new("45-QĐ/TU")))?;
+        let onto = change(&mut store, |db| {
+            edit(
+                db,
+                &DirectiveQuery::of("45-QĐ/TU"),
+                &DirectiveEdit {
+                    symbol: Some("44-QĐ/TU"),
+                    ..DirectiveEdit::default()
+                },
+            )
+        });
+        assert!(
+            matches!(&onto, Err(Error::DirectiveExists { existing }) if existing.symbol.as_deref() == Some("44-QĐ/TU")),
+            "{onto:?}"
+        );
+        // Its own symbol, or another day, is no conflict.
+        change(&mut store, |db| {
+            edit(
+                db,
+                &DirectiveQuery::of("45-QĐ/TU"),
+                &DirectiveEdit {
+                    symbol: Some("45-QĐ/TU"),
+                    title: Some("trích yếu mới"),
+                    ..DirectiveEdit::default()
+                },
+            )
+        })?;
+        change(&mut store, |db| {
+            edit(
+                db,
+                &DirectiveQuery::of("45-QĐ/TU"),
+                &DirectiveEdit {
+                    symbol: Some("44-QĐ/TU"),
+                    issued_on: Some(day("24/11/2023")),
+                    ..DirectiveEdit::default()
+                },
+            )
+        })?;
         Ok(())
     }
 }

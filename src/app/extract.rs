@@ -1,9 +1,9 @@
 //! Recording what an announcement names: its directives, and one task with
 //! the deadlines it sets.
 
-use super::{DirectiveQuery, directives, resolve_directive};
+use super::{DirectiveQuery, directives, resolve_directive, text};
 use crate::domain::directive::Directive;
-use crate::domain::error::Result;
+use crate::domain::error::{Field, Result};
 use crate::domain::task::Task;
 use crate::domain::{DirectiveSpec, DocType, DueRule};
 use crate::extract::{Extraction, due_day};
@@ -61,7 +61,10 @@ pub fn apply(db: &dyn Db, found: &Extraction) -> Result<Vec<Applied>> {
             }
             (None, Some(issuer), Some(day)) => {
                 let title = d.subject.clone().unwrap_or_else(|| reference.clone());
-                let added = directives::insert(db, &spec, &reference, issuer, day, &title)?;
+                // What a text says is checked as what a clerk types.
+                let issuer = text(issuer, Field::Issuer)?;
+                let title = text(&title, Field::Title)?;
+                let added = directives::insert(db, &spec, &reference, &issuer, day, &title)?;
                 applied.push(Applied::Added(added.clone()));
                 recorded.push((d.line, added));
             }
@@ -107,7 +110,10 @@ pub fn apply(db: &dyn Db, found: &Extraction) -> Result<Vec<Applied>> {
             .iter()
             .map(|d| d.what.clone())
             .find(|w| !w.is_empty());
-        let title = title.unwrap_or_else(|| directive.title.clone());
+        let title = text(
+            &title.unwrap_or_else(|| directive.title.clone()),
+            Field::Title,
+        )?;
         let code = db.free_task_code(&crate::text::slug(&format!(
             "{}{}",
             directive.doc_type.code(),

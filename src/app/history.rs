@@ -52,7 +52,7 @@ mod tests {
         let mut store = son_tay(false)?;
         write(&mut store, "cv", "unit.dissolve", |db| {
             let unit = units::to_dissolve(db, "cb")?;
-            units::dissolve(db, &unit, day("01/07/2025"), "giải thể")
+            units::dissolve(db, &unit, day("01/07/2025"), "giải thể", false)
         })?;
         let dissolution = store.read().last_change_of("cv")?.expect("a change").id;
         let due = [DueRule {
@@ -83,6 +83,7 @@ mod tests {
                     code: Some("kd-2025"),
                     rated: false,
                     people: false,
+                    force: false,
                 },
             )
         })?;

@@ -23,13 +23,39 @@ pub use resolve::{DirectiveQuery, resolve_directive, resolve_person, resolve_tas
 
 use crate::domain::error::{Error, Field, Result};
 
-/// A text the clerk must give: normalized, and not empty.
+/// A text the clerk must give: normalized (line breaks and tabs become
+/// spaces), with no control character nor bidirectional override, at most
+/// `field.max_chars()` characters, and something to read in it (a text of
+/// spaces and zero-width characters is empty; one of punctuation only has no
+/// letter or digit).
 pub fn text(s: &str, field: Field) -> Result<String> {
     let text = crate::text::normalize(s);
-    if text.is_empty() {
+    if let Some(ch) = text
+        .chars()
+        .find(|c| crate::text::is_control(*c) || crate::text::is_bidi_control(*c))
+    {
+        return Err(Error::BadCharacter { field, ch });
+    }
+    if crate::text::is_blank(&text) {
         return Err(Error::EmptyText { field });
     }
+    if !crate::text::has_letter_or_digit(&text) {
+        return Err(Error::NoLetterOrDigit { field });
+    }
+    let (len, max) = (text.chars().count(), field.max_chars());
+    if len > max {
+        return Err(Error::TooLong { field, max, len });
+    }
     Ok(text)
+}
+
+/// A text the clerk may leave out (a note, evidence): `None` when empty or
+/// only spaces, else checked as `text`.
+pub fn optional_text(s: Option<&str>, field: Field) -> Result<Option<String>> {
+    match s {
+        Some(s) if !crate::text::normalize(s).is_empty() => text(s, field).map(Some),
+        _ => Ok(None),
+    }
 }
 
 /// A code as typed: short ASCII letters, digits, `-`, `_`, `.`.
@@ -143,6 +169,7 @@ pub(crate) mod testing {
                     code: Some("kd"),
                     rated,
                     people: false,
+                    force: false,
                 },
             )?;
             Ok(())

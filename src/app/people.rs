@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{code, resolve_person, resolve_unit, text};
-use crate::domain::error::{Error, Field, Result, RowProblem};
+use crate::domain::error::{DateRule, DateSubject, Error, Field, Result, RowProblem};
 use crate::domain::person::Person;
 use crate::store::Db;
 use crate::text::slug;
@@ -49,9 +49,18 @@ pub fn add(db: &dyn Db, new: &NewPerson<'_>) -> Result<Person> {
     })
 }
 
-/// Records the last day of a person in their post.
-pub fn leave(db: &dyn Db, reference: &str, on: NaiveDate) -> Result<Person> {
+/// Records the last day of a person in their post; a day before they took
+/// it is refused unless `force`.
+pub fn leave(db: &dyn Db, reference: &str, on: NaiveDate, force: bool) -> Result<Person> {
     let person = resolve_person(db, reference)?;
+    if let Some(from) = person.from_on.filter(|from| on < *from && !force) {
+        return Err(Error::DateOrder {
+            rule: DateRule::LeaveBeforeJoin,
+            date: on,
+            limit: from,
+            subject: DateSubject::Named(person.name),
+        });
+    }
     db.end_person(person.id, on)?;
     Ok(person)
 }
@@ -79,4 +88,75 @@ pub fn import(
         });
     }
     Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing::{change, day, son_tay};
+
+    fn an() -> NewPerson<'static> {
+        NewPerson {
+            name: "Nguyễn Văn An",
+            position: "Bí thư Chi bộ",
+            unit: "cb",
+            from: Some(day("01/01/2021")),
+            code: None,
+        }
+    }
+
+    #[test]
+    fn names_and_posts_are_text() -> Result<()> {
+        let mut store = son_tay(false)?;
+        for (name, position) in [
+            ("Nguyễn\x1b[2J", "Bí thư"),
+            ("Nguyễn Văn An", "Bí thư\u{2067}"),
+            ("\u{200B}", "Bí thư"),
+            ("Nguyễn Văn An", "— —"),
+        ] {
+            let refused = change(&mut store, |db| {
+                add(
+                    db,
+                    &NewPerson {
+                        name,
+                        position,
+                        ..an()
+                    },
+                )
+            });
+            assert!(
+                matches!(
+                    refused,
+                    Err(Error::BadCharacter { .. }
+                        | Error::EmptyText { .. }
+                        | Error::NoLetterOrDigit { .. })
+                ),
+                "{refused:?}"
+            );
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn nobody_leaves_before_joining_unless_forced() -> Result<()> {
+        let mut store = son_tay(false)?;
+        change(&mut store, |db| add(db, &an()))?;
+        let early = change(&mut store, |db| {
+            leave(db, "Nguyễn Văn An", day("31/12/2020"), false)
+        });
+        assert!(
+            matches!(
+                early,
+                Err(Error::DateOrder {
+                    rule: DateRule::LeaveBeforeJoin,
+                    ..
+                })
+            ),
+            "{early:?}"
+        );
+        change(&mut store, |db| {
+            leave(db, "Nguyễn Văn An", day("31/12/2020"), true)
+        })?;
+        Ok(())
+    }
 }

@@ -2,7 +2,7 @@
 
 use super::{DirectiveQuery, code, resolve_directive, resolve_task, resolve_unit, text};
 use crate::domain::DueRule;
-use crate::domain::error::{Error, Field, Result};
+use crate::domain::error::{DateRule, DateSubject, Error, Field, Result};
 use crate::domain::task::Task;
 use crate::store::Db;
 use crate::text::slug;
@@ -22,10 +22,13 @@ pub struct NewTask<'a> {
     pub rated: bool,
     /// Owed by the people in post, not by the units.
     pub people: bool,
+    /// Record it although a due date is before the directive was issued.
+    pub force: bool,
 }
 
 /// Records a task and an obligation for every unit (or person) it applies
-/// to. Returns the task and how many obligations it made.
+/// to. Returns the task and how many obligations it made. A due date before
+/// the directive was issued is refused unless `force`.
 pub fn add(db: &dyn Db, new: &NewTask<'_>) -> Result<(Task, usize)> {
     for (i, due) in new.due.iter().enumerate() {
         if new.due[..i].iter().any(|d| d.kind == due.kind) {
@@ -33,6 +36,21 @@ pub fn add(db: &dyn Db, new: &NewTask<'_>) -> Result<(Task, usize)> {
         }
     }
     let directive = resolve_directive(db, &new.directive)?;
+    // Due before the directive asked it: a typo in the year, most likely.
+    if let Some(due) = new
+        .due
+        .iter()
+        .filter(|d| d.due_on < directive.issued_on)
+        .min_by_key(|d| d.due_on)
+        .filter(|_| !new.force)
+    {
+        return Err(Error::DateOrder {
+            rule: DateRule::DueBeforeIssue,
+            date: due.due_on,
+            limit: directive.issued_on,
+            subject: DateSubject::Directive(Box::new(directive.clone())),
+        });
+    }
     let title = text(new.title, Field::Title)?;
     let within = new.within.map(|w| resolve_unit(db, w)).transpose()?;
     let code = match new.code {
@@ -103,6 +121,7 @@ mod tests {
             code: None,
             rated: false,
             people: false,
+            force: false,
         }
     }
 
@@ -144,6 +163,67 @@ mod tests {
             matches!(refused, Err(Error::CodeTaken { .. })),
             "{refused:?}"
         );
+        Ok(())
+    }
+
+    #[test]
+    fn a_task_is_not_due_before_its_directive_unless_forced() -> Result<()> {
+        let mut store = son_tay(false)?;
+        // Plan 223 was issued on 23/11/2023.
+        let dues = [
+            due(UnitKind::ChiBoCoSo, "20/12/2023"),
+            due(UnitKind::ChiBoTrucThuoc, "01/11/2023"),
+        ];
+        let early = change(&mut store, |db| add(db, &task(&dues, None)));
+        assert!(
+            matches!(
+                &early,
+                Err(Error::DateOrder {
+                    rule: DateRule::DueBeforeIssue,
+                    date,
+                    ..
+                }) if *date == day("01/11/2023")
+            ),
+            "{early:?}"
+        );
+        let forced = NewTask {
+            force: true,
+            ..task(&dues, None)
+        };
+        change(&mut store, |db| add(db, &forced))?;
+        let on_the_day = [due(UnitKind::ChiBoCoSo, "23/11/2023")];
+        change(&mut store, |db| add(db, &task(&on_the_day, None)))?;
+        Ok(())
+    }
+
+    #[test]
+    fn titles_are_text() -> Result<()> {
+        let mut store = son_tay(false)?;
+        let dues = [due(UnitKind::ChiBoCoSo, "20/12/2023")];
+        let long = "a".repeat(301);
+        for title in ["\x1b[2J", "\u{2066}x", "\u{200B}", long.as_str()] {
+            let t = NewTask {
+                title,
+                ..task(&dues, None)
+            };
+            let refused = change(&mut store, |db| add(db, &t));
+            assert!(
+                matches!(
+                    refused,
+                    Err(Error::BadCharacter {
+                        field: Field::Title,
+                        ..
+                    } | Error::EmptyText {
+                        field: Field::Title
+                    } | Error::TooLong {
+                        field: Field::Title,
+                        max: 300,
+                        ..
+                    })
+                ),
+                "{refused:?}"
+            );
+        }
         Ok(())
     }
 }

@@ -8,10 +8,10 @@ use foldhash::HashMap;
 
 use super::{code, resolve_unit, text};
 use crate::domain::UnitKind;
-use crate::domain::error::{Error, Field, Result, RowProblem};
+use crate::domain::error::{DateRule, DateSubject, Error, Field, Result, RowProblem};
 use crate::domain::unit::{Unit, is_valid_code};
 use crate::store::Db;
-use crate::text::{normalize, slug};
+use crate::text::slug;
 
 /// A unit to add, as the clerk gives it.
 #[derive(Debug, Clone)]
@@ -136,8 +136,23 @@ pub fn to_dissolve(db: &dyn Db, unit: &str) -> Result<Unit> {
 }
 
 /// Dissolves a checked unit (`to_dissolve`) from `on`; its open obligations
-/// are cancelled with `reason`. Returns how many.
-pub fn dissolve(db: &dyn Db, unit: &Unit, on: NaiveDate, reason: &str) -> Result<usize> {
+/// are cancelled with `reason`. Returns how many. A day before the unit was
+/// founded is refused unless `force`.
+pub fn dissolve(
+    db: &dyn Db,
+    unit: &Unit,
+    on: NaiveDate,
+    reason: &str,
+    force: bool,
+) -> Result<usize> {
+    if let Some(founded) = db.founded_on(unit.id)?.filter(|f| on < *f && !force) {
+        return Err(Error::DateOrder {
+            rule: DateRule::DissolveBeforeFounded,
+            date: on,
+            limit: founded,
+            subject: DateSubject::Named(unit.name.clone()),
+        });
+    }
     db.dissolve_unit(unit.id, on, reason)
 }
 
@@ -221,11 +236,9 @@ pub fn import(
                 holder: existing.name,
             }));
         }
-        record.name = normalize(&record.name);
-        if record.name.is_empty() {
-            bad.push(RowProblem::Error(Error::EmptyText {
-                field: Field::UnitName,
-            }));
+        match text(&record.name, Field::UnitName) {
+            Ok(name) => record.name = name,
+            Err(e) => bad.push(RowProblem::Error(e)),
         }
         record.parent = record.parent.filter(|p| !p.trim().is_empty());
         if bad.is_empty() {
@@ -435,6 +448,103 @@ mod tests {
         assert!(!lines.contains(&7), "{lines:?}");
         assert!(rows.iter().any(|(_, p)| matches!(p, RowProblem::Cycle(_))));
         assert!(store.read().unit_by_code("e")?.is_none());
+        Ok(())
+    }
+
+    #[test]
+    fn names_are_text() -> Result<()> {
+        let mut store = son_tay(false)?;
+        let long = format!("Chi bộ {}", "a".repeat(294));
+        for (name, want) in [
+            ("\x1b]0;pwned\x07\x1b[2J", "control"),
+            ("Chi bộ \u{202E}A", "control"),
+            ("Chi bộ \0A", "control"),
+            ("\u{200B}", "empty"),
+            ("\u{200B}\u{2060}\u{FEFF} ", "empty"),
+            ("…", "letters"),
+            (long.as_str(), "long"),
+        ] {
+            let refused = change(&mut store, |db| {
+                add(
+                    db,
+                    &NewUnit {
+                        name,
+                        kind: UnitKind::ChiBoCoSo,
+                        parent: Some("st"),
+                        code: None,
+                        founded: None,
+                    },
+                )
+            });
+            let kind = match &refused {
+                Err(Error::BadCharacter {
+                    field: Field::UnitName,
+                    ..
+                }) => "control",
+                Err(Error::EmptyText {
+                    field: Field::UnitName,
+                }) => "empty",
+                Err(Error::NoLetterOrDigit {
+                    field: Field::UnitName,
+                }) => "letters",
+                Err(Error::TooLong {
+                    field: Field::UnitName,
+                    max: 300,
+                    len: 301,
+                }) => "long",
+                _ => "other",
+            };
+            assert_eq!(kind, want, "{name:?}: {refused:?}");
+        }
+        // A line break or a tab is a space, as always.
+        let unit = change(&mut store, |db| {
+            rename(db, "cb", "Chi bộ\tdòng một\ndòng hai")
+        })?;
+        assert_eq!(unit.1, "Chi bộ dòng một dòng hai");
+        // An import names the row.
+        let rows = vec![UnitRecord {
+            line: 2,
+            code: "x".into(),
+            name: "Chi bộ \0X".into(),
+            kind: UnitKind::ChiBoCoSo,
+            parent: Some("st".into()),
+            founded: None,
+        }];
+        let result = change(&mut store, |db| {
+            import(db, rows, Vec::new(), "x.csv", &mut || {})
+        });
+        assert!(
+            matches!(&result, Err(Error::BadRows { rows, .. }) if matches!(rows[..], [(2, RowProblem::Error(Error::BadCharacter { .. }))])),
+            "{result:?}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_unit_is_not_dissolved_before_it_was_founded_unless_forced() -> Result<()> {
+        let mut store = son_tay(false)?;
+        change(&mut store, |db| {
+            let cb = resolve_unit(db, "cb")?;
+            db.set_founded(cb.id, day("01/06/2023"))
+        })?;
+        let early = change(&mut store, |db| {
+            let unit = to_dissolve(db, "cb")?;
+            dissolve(db, &unit, day("31/05/2023"), "giải thể", false)
+        });
+        assert!(
+            matches!(
+                early,
+                Err(Error::DateOrder {
+                    rule: DateRule::DissolveBeforeFounded,
+                    ..
+                })
+            ),
+            "{early:?}"
+        );
+        change(&mut store, |db| {
+            let unit = to_dissolve(db, "cb")?;
+            dissolve(db, &unit, day("31/05/2023"), "giải thể", true)
+        })?;
         Ok(())
     }
 }

@@ -1,8 +1,6 @@
 //! Files of rows that clerks fill in a spreadsheet (units, completions):
 //! read with their line numbers, every bad line collected, one error for all.
 
-use std::collections::BTreeSet;
-
 use anyhow::{Context as _, Result, bail};
 use serde::de::DeserializeOwned;
 
@@ -36,24 +34,11 @@ impl LineErrors {
     }
 
     /// Fails, naming every bad line, when there is one.
-    pub fn check(mut self, source: &str) -> Result<()> {
+    pub fn check(self, source: &str) -> Result<()> {
         if self.0.is_empty() {
             return Ok(());
         }
-        self.0.sort();
-        let lines = self.0.iter().map(|(l, _)| l).collect::<BTreeSet<_>>().len();
-        let details = self
-            .0
-            .iter()
-            .map(|(line, reason)| tr!(i18n::IMPORT_ROW, line = line, reason = reason))
-            .collect::<Vec<_>>()
-            .join("; ");
-        bail!(tr!(
-            i18n::IMPORT_FAILED,
-            path = source,
-            n = lines,
-            errors = details
-        ))
+        bail!(i18n::bad_rows(source, self.0))
     }
 }
 

@@ -145,6 +145,7 @@ fn load(db: &dyn Db, ctx: &Context) -> Result<()> {
                 code: Some(&r.code),
                 rated: false,
                 people: false,
+                force: false,
             },
         )?;
     }

@@ -58,6 +58,8 @@ pub struct RevokeArgs {
     on: NaiveDate,
     #[arg(long, value_name = "TEXT")]
     reason: String,
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -68,6 +70,8 @@ pub struct ReplaceArgs {
     by: String,
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
     on: Option<NaiveDate>,
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -172,7 +176,7 @@ pub fn run(
                         issued_on: None,
                     },
                 )?;
-                let n = app::directives::revoke(db, &directive, args.on, &args.reason)?;
+                let n = app::directives::revoke(db, &directive, args.on, &args.reason, args.force)?;
                 let label = i18n::describe(&directive);
                 db.note(
                     serde_json::json!({
@@ -196,7 +200,8 @@ pub fn run(
                 let old = app::resolve_directive(db, &DirectiveQuery::of(&args.old))?;
                 let new = app::resolve_directive(db, &DirectiveQuery::of(&args.by))?;
                 let reason = tr!(i18n::REPLACED_REASON, directive = i18n::label(&new));
-                let (on, n) = app::directives::replace(db, &old, &new, args.on, &reason)?;
+                let (on, n) =
+                    app::directives::replace(db, &old, &new, args.on, &reason, args.force)?;
                 db.note(
                     serde_json::json!({
                         "old": i18n::label(&old), "new": i18n::label(&new),
@@ -291,6 +296,8 @@ fn show(db: &dyn Db, args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Res
                 ""
             };
             for (label, value) in fields {
+                // Recorded text, shown with nothing a terminal acts on.
+                let value = crate::text::visible(&value, false);
                 writeln!(out, "{bullet}{}: {value}", label.get())?;
             }
             writeln!(out)?;

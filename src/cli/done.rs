@@ -46,7 +46,7 @@ pub struct Args {
 
 /// A rating by code or full name.
 pub fn rating_arg(s: &str) -> Result<Rating, String> {
-    crate::i18n::parse_rating(s).ok_or_else(|| tr!(i18n::BAD_RATING, input = s.trim()))
+    crate::i18n::parse_rating(s).ok_or_else(|| tr!(i18n::BAD_RATING, input = i18n::short(s.trim())))
 }
 
 pub fn run(
@@ -170,8 +170,11 @@ fn from_file(
                     continue;
                 }
             };
+            let rating = rating.or(args.rating);
             let one = Completion {
-                rating: rating.or(args.rating),
+                rating,
+                // A row's rating wins over `--not-rated` for the whole file.
+                not_rated: args.not_rated.as_deref().filter(|_| rating.is_none()),
                 unit: Some(&row.unit),
                 on,
                 evidence: Some(&row.evidence),

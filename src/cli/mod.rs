@@ -95,24 +95,31 @@ pub struct Context {
 }
 
 impl Context {
-    fn from_env(actor: Option<String>) -> Context {
+    /// Reads the clock and the environment. `--actor` and `THEODOI_ACTOR`
+    /// are checked as any name a clerk types (no control character, 300
+    /// characters at most); a login name that would not pass is skipped.
+    fn from_env(actor: Option<String>) -> Result<Context> {
         let vietnam = FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset");
-        let actor = actor
-            .map(|a| crate::text::normalize(&a))
-            .filter(|a| !a.is_empty())
-            .or_else(|| {
-                ["THEODOI_ACTOR", "USER", "USERNAME"]
-                    .iter()
-                    .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
-            })
-            .unwrap_or_else(|| "?".to_string());
+        let given = actor.filter(|a| !a.trim().is_empty()).or_else(|| {
+            std::env::var("THEODOI_ACTOR")
+                .ok()
+                .filter(|s| !s.trim().is_empty())
+        });
+        let actor = match given {
+            Some(actor) => crate::app::text(&actor, crate::domain::error::Field::Actor)?,
+            None => ["USER", "USERNAME"]
+                .iter()
+                .filter_map(|v| std::env::var(v).ok())
+                .find_map(|s| crate::app::text(&s, crate::domain::error::Field::Actor).ok())
+                .unwrap_or_else(|| "?".to_string()),
+        };
         use std::io::IsTerminal;
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Context {
+        Ok(Context {
             today: Utc::now().with_timezone(&vietnam).date_naive(),
             actor,
             color: std::io::stdout().is_terminal() && !no_color,
-        }
+        })
     }
 }
 
@@ -241,7 +248,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Cli, ExitCode> {
             Err(ExitCode::from(2))
         }
         _ => {
-            eprintln!("{}{}", i18n::ERR_PREFIX.get(), clap_message(&err));
+            eprintln!("{}", i18n::error_output(&clap_message(&err)));
             Err(ExitCode::from(2))
         }
     }
@@ -264,9 +271,10 @@ fn clap_message(err: &clap::Error) -> String {
             format!("{}: {reason}", context(ContextKind::InvalidArg))
         }
         ErrorKind::InvalidValue => {
+            let value = context(ContextKind::InvalidValue);
             let mut msg = tr!(
                 i18n::CLAP_INVALID_VALUE,
-                value = context(ContextKind::InvalidValue),
+                value = i18n::short(&value),
                 arg = context(ContextKind::InvalidArg)
             );
             let valid = context(ContextKind::ValidValue);
@@ -315,7 +323,7 @@ fn command_path(usage: &str) -> String {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
-    let ctx = Context::from_env(cli.actor.clone());
+    let ctx = Context::from_env(cli.actor.clone())?;
     match cli.command {
         Command::Demo => return demo::run(cli.db, &ctx, out),
         Command::Init(args) => return init::run(&db_path(cli.db)?, args, out),
@@ -552,7 +560,7 @@ impl FilterArgs {
 }
 
 fn lang_arg(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| tr!(i18n::BAD_LANG, input = s))
+    Lang::parse(s).ok_or_else(|| tr!(i18n::BAD_LANG, input = i18n::short(s)))
 }
 
 /// A date in any accepted form, with the error naming the input.
@@ -562,9 +570,17 @@ pub fn date_arg(s: &str) -> Result<NaiveDate, String> {
 
 /// The message for a text that is not a date.
 pub fn date_error(input: &str, e: &DateError) -> String {
+    use crate::text::date::{MAX_YEAR, MIN_YEAR};
+    let input = i18n::short(input.trim());
     match e {
-        DateError::Shape => tr!(i18n::BAD_DATE_SHAPE, input = input.trim()),
-        DateError::NoSuchDay => tr!(i18n::BAD_DATE_DAY, input = input.trim()),
+        DateError::Shape => tr!(i18n::BAD_DATE_SHAPE, input = input),
+        DateError::NoSuchDay => tr!(i18n::BAD_DATE_DAY, input = input),
+        DateError::OutOfRange => tr!(
+            i18n::BAD_DATE_RANGE,
+            input = input,
+            from = format!("01/01/{MIN_YEAR}"),
+            to = format!("31/12/{MAX_YEAR}")
+        ),
     }
 }
 
@@ -577,7 +593,7 @@ pub fn kind_arg(s: &str) -> Result<UnitKind, String> {
 pub fn kind_error(s: &str) -> String {
     tr!(
         i18n::BAD_KIND,
-        input = s.trim(),
+        input = i18n::short(s.trim()),
         accepted = i18n::accepted(UnitKind::ALL.iter().map(|k| k.slug().to_string()))
     )
 }
@@ -587,7 +603,7 @@ pub fn doc_type_arg(s: &str) -> Result<DocType, String> {
     crate::i18n::parse_doc_type(s).ok_or_else(|| {
         tr!(
             i18n::BAD_DOC_TYPE,
-            input = s.trim(),
+            input = i18n::short(s.trim()),
             accepted = i18n::accepted(DocType::ALL.iter().map(|t| t.slug().to_string()))
         )
     })
@@ -597,7 +613,7 @@ pub fn doc_type_arg(s: &str) -> Result<DocType, String> {
 pub fn due_arg(s: &str) -> Result<DueRule, String> {
     use crate::domain::task::DueRuleError;
     DueRule::parse_with(s, i18n::parse_kind).map_err(|e| match e {
-        DueRuleError::Shape => tr!(i18n::BAD_DUE_SHAPE, input = s),
+        DueRuleError::Shape => tr!(i18n::BAD_DUE_SHAPE, input = i18n::short(s)),
         DueRuleError::Kind(kind) => kind_error(&kind),
         DueRuleError::Date(date, e) => date_error(&date, &e),
     })

@@ -74,6 +74,8 @@ pub struct LeaveArgs {
     reference: String,
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
     on: NaiveDate,
+    #[arg(long)]
+    force: bool,
 }
 
 pub fn run(
@@ -144,7 +146,9 @@ pub fn run(
                 options.format,
                 crate::report::Format::Table | crate::report::Format::Md
             ) {
-                writeln!(out, "{}, {} — {}", person.name, person.position, unit.name)?;
+                let line = format!("{}, {} — {}", person.name, person.position, unit.name);
+                // Recorded text, shown with nothing a terminal acts on.
+                writeln!(out, "{}", crate::text::visible(&line, false))?;
                 if let Some(to) = person.to_on {
                     writeln!(out, "{}: {}", i18n::H_TO.get(), format_dmy(to))?;
                 }
@@ -173,7 +177,7 @@ pub fn run(
         }
         Command::Leave(args) => {
             let message = super::write(store, ctx, "person.leave", |db| {
-                let person = app::people::leave(db, &args.reference, args.on)?;
+                let person = app::people::leave(db, &args.reference, args.on, args.force)?;
                 db.note(
                     serde_json::json!({ "name": person.name, "on": format_dmy(args.on) }),
                     Some(person.unit_id),

@@ -51,6 +51,8 @@ pub struct AddArgs {
     pub rated: bool,
     #[arg(long)]
     pub people: bool,
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -141,6 +143,7 @@ impl AddArgs {
             code: self.code.as_deref(),
             rated: self.rated,
             people: self.people,
+            force: self.force,
         }
     }
 }

@@ -34,6 +34,8 @@ pub struct DissolveArgs {
     unit: String,
     #[arg(long, value_name = "DATE", value_parser = super::date_arg)]
     on: chrono::NaiveDate,
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -173,7 +175,7 @@ pub fn run(
             let message = super::write(store, ctx, "unit.dissolve", |db| {
                 let unit = app::units::to_dissolve(db, &args.unit)?;
                 let reason = tr!(i18n::DISSOLVED_REASON, date = format_dmy(args.on));
-                let n = app::units::dissolve(db, &unit, args.on, &reason)?;
+                let n = app::units::dissolve(db, &unit, args.on, &reason, args.force)?;
                 db.note(
                     serde_json::json!({ "unit": unit.name, "on": format_dmy(args.on), "n": n }),
                     Some(unit.id),

@@ -183,6 +183,44 @@ pub enum Error {
     /// A text that names no directive.
     #[error("{input:?} is no directive reference: {problem:?}")]
     BadDirective { input: String, problem: SpecProblem },
+    /// A text with a character that has no place in it: a control
+    /// character (C0, DEL, C1) or a bidirectional override or isolate.
+    #[error("{field:?} has character U+{:04X}", *ch as u32)]
+    BadCharacter { field: Field, ch: char },
+    /// A text with something visible but no letter or digit (`—`, `…`).
+    #[error("{field:?} has no letter or digit")]
+    NoLetterOrDigit { field: Field },
+    /// A text longer than its field takes, in characters.
+    #[error("{field:?} has {len} characters, more than {max}")]
+    TooLong {
+        field: Field,
+        max: usize,
+        len: usize,
+    },
+    /// A date before the date it must follow (a completion before its
+    /// directive was issued…); `--force` records it anyway.
+    #[error("{rule:?}: {date} is before {limit} ({subject:?})")]
+    DateOrder {
+        rule: DateRule,
+        date: NaiveDate,
+        limit: NaiveDate,
+        /// What the later date belongs to.
+        subject: DateSubject,
+    },
+    /// A directive replaced by itself.
+    #[error("directive {} cannot replace itself", directive.id)]
+    ReplaceItself { directive: Box<Directive> },
+    /// A replacement that would close a loop: `new` is itself replaced,
+    /// directly or through others, by `old`.
+    #[error("directive {} is replaced already by directive {}", new.id, old.id)]
+    ReplaceCycle {
+        old: Box<Directive>,
+        new: Box<Directive>,
+    },
+    /// A completion of a rated task with neither a rating nor the reason
+    /// there is none.
+    #[error("{who}: task {task} needs a rating")]
+    RatingNeeded { task: String, who: String },
     /// A task gives two due dates to one kind of unit.
     #[error("two due dates for {kind:?}")]
     DuplicateDueKind { kind: UnitKind },
@@ -298,6 +336,31 @@ pub enum SpecProblem {
     NeedsType,
 }
 
+/// What a date that must come later belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateSubject {
+    Directive(Box<Directive>),
+    /// A unit or a person, by name.
+    Named(String),
+}
+
+/// Which order of dates a record breaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateRule {
+    /// A completion dated before its directive's issue date.
+    DoneBeforeIssue,
+    /// A revocation dated before the directive's issue date.
+    RevokeBeforeIssue,
+    /// A replacement dated before the old directive's issue date.
+    ReplaceBeforeIssue,
+    /// A task due before its directive's issue date.
+    DueBeforeIssue,
+    /// A person leaving before the day they took the post.
+    LeaveBeforeJoin,
+    /// A unit dissolved before it was founded.
+    DissolveBeforeFounded,
+}
+
 /// What is wrong with one row of a file.
 #[derive(Debug)]
 pub enum RowProblem {
@@ -313,7 +376,8 @@ pub enum RowProblem {
     Cycle(String),
 }
 
-/// The fields whose emptiness is refused, named in the message.
+/// The fields of text a clerk gives, named in the message when one is
+/// refused (empty, too long, a character out of place).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     /// A unit's name.
@@ -328,6 +392,34 @@ pub enum Field {
     RevokeReason,
     /// Why a due date is extended.
     ExtendReason,
+    /// A completion's note.
+    Note,
+    /// A completion's evidence (căn cứ, minh chứng).
+    Evidence,
+    /// Why a unit or person is not rated (`--not-rated`).
+    NotRatedReason,
+    /// Who records the changes (`--actor`, `THEODOI_ACTOR`).
+    Actor,
+}
+
+impl Field {
+    /// The most characters the field takes: a name or a title 300, a note,
+    /// evidence or a reason 4,000.
+    pub fn max_chars(self) -> usize {
+        match self {
+            Field::UnitName
+            | Field::PersonName
+            | Field::Position
+            | Field::Issuer
+            | Field::Title
+            | Field::Actor => 300,
+            Field::RevokeReason
+            | Field::ExtendReason
+            | Field::Note
+            | Field::Evidence
+            | Field::NotRatedReason => 4000,
+        }
+    }
 }
 
 impl Error {

@@ -379,8 +379,14 @@ fn last_date_before(body: &str, offset: usize) -> Option<NaiveDate> {
         .last()
 }
 
-/// A due date given as a day, for a task (months and quarters give the last day).
+/// A due date given as a day, for a task (months and quarters give the last
+/// day); none for a year outside the range of dates theodoi accepts.
 pub fn due_day(due: &str) -> Option<NaiveDate> {
+    use crate::text::date::{MAX_YEAR, MIN_YEAR};
+    any_due_day(due).filter(|day| (MIN_YEAR..=MAX_YEAR).contains(&day.year()))
+}
+
+fn any_due_day(due: &str) -> Option<NaiveDate> {
     if let Ok(day) = NaiveDate::parse_from_str(due, "%Y-%m-%d") {
         return Some(day);
     }

@@ -1,10 +1,47 @@
 //! Errors in the user's language: the one place where the error values of
 //! the layers below become sentences.
 
+use std::borrow::Cow;
+
 use super::{Text, candidates, describe, tr};
-use crate::domain::error::{Candidates, Entity, Error, Field, FileAction, RowProblem, SpecProblem};
+use crate::domain::error::{
+    Candidates, DateRule, DateSubject, Entity, Error, Field, FileAction, RowProblem, SpecProblem,
+};
+use crate::text::cut;
 use crate::text::date::format_dmy;
 use crate::text::symbol::TYPE_CODES;
+
+/// The most characters of an error line, its prefix included.
+pub const LINE_MAX: usize = 300;
+
+/// The most characters of one value (a name, an input, a code) said in an
+/// error; a longer one is cut with `…`.
+pub const VALUE_MAX: usize = 100;
+
+/// The most characters of a path, or of a directive described, in an error.
+const LONG_VALUE_MAX: usize = 160;
+
+/// A value as an error says it: cut to `VALUE_MAX` characters.
+pub fn short(value: &str) -> Cow<'_, str> {
+    cut(value, VALUE_MAX)
+}
+
+/// A path, or a longer description, as an error says it.
+fn long(value: &str) -> Cow<'_, str> {
+    cut(value, LONG_VALUE_MAX)
+}
+
+/// An error as the one line printed on stderr: the prefix, then `message`
+/// with line breaks made spaces and every other control character written
+/// as a visible escape (nothing reaches the terminal to act on), cut with
+/// `…` to `LINE_MAX` characters in all.
+pub fn error_output(message: &str) -> String {
+    let prefix = super::ERR_PREFIX.get();
+    let flat = message.replace(['\r', '\n'], " ");
+    let line = crate::text::visible(&flat, false);
+    let room = LINE_MAX.saturating_sub(prefix.chars().count());
+    format!("{prefix}{}", cut(&line, room))
+}
 
 /// The whole error chain on one line, in the language in force: each of our
 /// own errors said in words, any other cause as it says itself.
@@ -31,21 +68,32 @@ pub fn message(e: &Error) -> String {
                 Entity::Task => super::TASK_NOT_FOUND,
                 Entity::Person => super::PERSON_NOT_FOUND,
             };
-            tr!(text, input = input)
+            tr!(text, input = short(input))
         }
         Error::Ambiguous { input, candidates } => {
             let (text, list) = ambiguity(candidates);
-            tr!(text, input = input, candidates = list)
+            tr!(text, input = short(input), candidates = list)
         }
         Error::CodeTaken { what, code, holder } => match what {
-            Entity::Unit => tr!(super::UNIT_CODE_TAKEN, code = code, name = holder),
-            Entity::Person => tr!(super::PERSON_CODE_TAKEN, code = code, name = holder),
-            Entity::Task | Entity::Directive => tr!(super::TASK_CODE_TAKEN, code = code),
+            Entity::Unit => tr!(
+                super::UNIT_CODE_TAKEN,
+                code = short(code),
+                name = short(holder)
+            ),
+            Entity::Person => tr!(
+                super::PERSON_CODE_TAKEN,
+                code = short(code),
+                name = short(holder)
+            ),
+            Entity::Task | Entity::Directive => tr!(super::TASK_CODE_TAKEN, code = short(code)),
         },
         Error::DirectiveExists { existing } => {
-            tr!(super::DIRECTIVE_EXISTS, directive = describe(existing))
+            tr!(
+                super::DIRECTIVE_EXISTS,
+                directive = long(&describe(existing))
+            )
         }
-        Error::MoveCycle { unit } => tr!(super::UNIT_MOVE_CYCLE, unit = unit),
+        Error::MoveCycle { unit } => tr!(super::UNIT_MOVE_CYCLE, unit = short(unit)),
         Error::BadParent { kind, parent } => {
             let allowed = kind
                 .allowed_parents()
@@ -57,14 +105,14 @@ pub fn message(e: &Error) -> String {
                 Some((parent_kind, name)) => tr!(
                     super::UNIT_BAD_PARENT,
                     kind = kind,
-                    parent = name,
+                    parent = short(name),
                     parent_kind = parent_kind,
                     allowed = allowed
                 ),
                 None => tr!(super::UNIT_NEEDS_PARENT, kind = kind, allowed = allowed),
             }
         }
-        Error::BadCode { code } => tr!(super::UNIT_BAD_CODE, code = code),
+        Error::BadCode { code } => tr!(super::UNIT_BAD_CODE, code = short(code)),
         Error::EmptyText { field } => tr!(super::EMPTY_TEXT, what = field_name(*field).get()),
         Error::UndoAlready { id, by } => tr!(super::UNDO_ALREADY, id = id, by = by),
         Error::UndoBlocked { id, later } => tr!(super::UNDO_LATER_CHANGE, id = id, later = later),
@@ -73,7 +121,7 @@ pub fn message(e: &Error) -> String {
         }
         Error::UnknownRule { input, accepted } => tr!(
             super::BAD_RULE_NAME,
-            input = input,
+            input = short(input),
             accepted = accepted.join(", ")
         ),
         Error::BadRuleValue {
@@ -82,8 +130,8 @@ pub fn message(e: &Error) -> String {
             accepted,
         } => tr!(
             super::BAD_RULE_VALUE,
-            input = input,
-            name = name,
+            input = short(input),
+            name = short(name),
             accepted = accepted
         ),
         Error::DatabaseMissing(path) => tr!(super::DB_NOT_FOUND, path = path.display()),
@@ -144,15 +192,66 @@ pub fn message(e: &Error) -> String {
             message(source)
         ),
         Error::BadDirective { input, problem } => match problem {
-            SpecProblem::NeedsType => tr!(super::NEEDS_TYPE, input = input),
+            SpecProblem::NeedsType => tr!(super::NEEDS_TYPE, input = short(input)),
             SpecProblem::UnknownType(code) => tr!(
                 super::BAD_TYPE_CODE,
-                input = input,
-                code = code,
+                input = short(input),
+                code = short(code),
                 accepted = TYPE_CODES.join(", ")
             ),
-            SpecProblem::Shape => tr!(super::BAD_SYMBOL, input = input),
+            SpecProblem::Shape => tr!(super::BAD_SYMBOL, input = short(input)),
         },
+        Error::BadCharacter { field, ch } => tr!(
+            super::TEXT_BAD_CHAR,
+            what = field_name(*field).get(),
+            code = format!("U+{:04X}", *ch as u32)
+        ),
+        Error::NoLetterOrDigit { field } => {
+            tr!(super::TEXT_NO_LETTERS, what = field_name(*field).get())
+        }
+        Error::TooLong { field, max, len } => tr!(
+            super::TEXT_TOO_LONG,
+            what = field_name(*field).get(),
+            len = len,
+            max = max
+        ),
+        Error::DateOrder {
+            rule,
+            date,
+            limit,
+            subject,
+        } => {
+            let text = match rule {
+                DateRule::DoneBeforeIssue => super::DONE_BEFORE_ISSUE,
+                DateRule::RevokeBeforeIssue => super::REVOKE_BEFORE_ISSUE,
+                DateRule::ReplaceBeforeIssue => super::REPLACE_BEFORE_ISSUE,
+                DateRule::DueBeforeIssue => super::DUE_BEFORE_ISSUE,
+                DateRule::LeaveBeforeJoin => super::LEAVE_BEFORE_JOIN,
+                DateRule::DissolveBeforeFounded => super::DISSOLVE_BEFORE_FOUNDED,
+            };
+            let subject = match subject {
+                DateSubject::Directive(d) => super::label(d),
+                DateSubject::Named(name) => name.clone(),
+            };
+            tr!(
+                text,
+                date = format_dmy(*date),
+                limit = format_dmy(*limit),
+                subject = short(&subject)
+            )
+        }
+        Error::ReplaceItself { directive } => tr!(
+            super::REPLACE_ITSELF,
+            directive = short(&super::label(directive))
+        ),
+        Error::ReplaceCycle { old, new } => tr!(
+            super::REPLACE_CYCLE,
+            old = short(&super::label(old)),
+            new = short(&super::label(new))
+        ),
+        Error::RatingNeeded { task, who } => {
+            tr!(super::RATING_NEEDED, task = short(task), unit = short(who))
+        }
         Error::DuplicateDueKind { kind } => tr!(super::TASK_DUPLICATE_KIND, kind = kind.slug()),
         Error::TaskHasNoUnits { kinds, within } => tr!(
             super::TASK_NO_UNITS,
@@ -163,39 +262,48 @@ pub fn message(e: &Error) -> String {
                 .join(", "),
             scope = within
                 .clone()
+                .map(|w| short(&w).into_owned())
                 .unwrap_or_else(|| super::TASK_SCOPE_ALL.get().to_string())
         ),
         Error::NotApplicable { task, who, person } => {
             if *person {
-                tr!(super::DONE_PERSON_NOT_APPLICABLE, task = task, name = who)
+                tr!(
+                    super::DONE_PERSON_NOT_APPLICABLE,
+                    task = short(task),
+                    name = short(who)
+                )
             } else {
-                tr!(super::DONE_NOT_APPLICABLE, task = task, unit = who)
+                tr!(
+                    super::DONE_NOT_APPLICABLE,
+                    task = short(task),
+                    unit = short(who)
+                )
             }
         }
         Error::UnitNeeded => super::DONE_NEEDS_UNIT.get().to_string(),
-        Error::PersonNeeded { task } => tr!(super::DONE_UNIT_OR_PERSON, task = task),
+        Error::PersonNeeded { task } => tr!(super::DONE_UNIT_OR_PERSON, task = short(task)),
         Error::InFuture { date, today } => tr!(
             super::DONE_FUTURE,
             date = format_dmy(*date),
             today = format_dmy(*today)
         ),
-        Error::NotARatingTask { task } => tr!(super::RATING_NOT_RATED_TASK, task = task),
+        Error::NotARatingTask { task } => tr!(super::RATING_NOT_RATED_TASK, task = short(task)),
         Error::LowerLevelsOpen { unit, open } => tr!(
             super::ORDER_REFUSED,
-            unit = unit,
+            unit = short(unit),
             n = open.len(),
             units = candidates(open.iter().cloned())
         ),
         Error::AlreadyDone { who, task, on } => tr!(
             super::DONE_ALREADY,
-            unit = who,
-            task = task,
+            unit = short(who),
+            task = short(task),
             date = format_dmy(*on)
         ),
         Error::ExtendDone { unit, task, on } => tr!(
             super::EXTEND_DONE_ALREADY,
-            unit = unit,
-            task = task,
+            unit = short(unit),
+            task = short(task),
             date = format_dmy(*on)
         ),
         Error::ExtendNotLater { from, to } => tr!(
@@ -210,39 +318,23 @@ pub fn message(e: &Error) -> String {
         ),
         Error::DissolvedAlready { unit, on } => tr!(
             super::DISSOLVED_ALREADY,
-            unit = unit,
+            unit = short(unit),
             date = format_dmy(*on)
         ),
         Error::HasChildren { unit, children } => tr!(
             super::DISSOLVE_HAS_CHILDREN,
-            unit = unit,
+            unit = short(unit),
             children = candidates(children.iter().cloned())
         ),
-        Error::MergeIntoItself { unit } => tr!(super::MERGE_INTO_ITSELF, unit = unit),
+        Error::MergeIntoItself { unit } => tr!(super::MERGE_INTO_ITSELF, unit = short(unit)),
         Error::NoSuchChange { id } => tr!(super::UNDO_NOT_FOUND, id = id),
-        Error::NothingToUndo { actor } => tr!(super::UNDO_NOTHING, actor = actor),
+        Error::NothingToUndo { actor } => tr!(super::UNDO_NOTHING, actor = short(actor)),
         Error::BadRows { source_name, rows } => {
-            let mut rows: Vec<(u64, String)> = rows
+            let rows: Vec<(u64, String)> = rows
                 .iter()
                 .map(|(line, problem)| (*line, row_problem(problem)))
                 .collect();
-            rows.sort();
-            let lines = rows
-                .iter()
-                .map(|(l, _)| l)
-                .collect::<std::collections::BTreeSet<_>>()
-                .len();
-            let details = rows
-                .iter()
-                .map(|(line, reason)| tr!(super::IMPORT_ROW, line = line, reason = reason))
-                .collect::<Vec<_>>()
-                .join("; ");
-            tr!(
-                super::IMPORT_FAILED,
-                path = source_name,
-                n = lines,
-                errors = details
-            )
+            bad_rows(source_name, rows)
         }
         Error::NothingChanged => super::NOTHING_CHANGED.get().to_string(),
         Error::DatabaseEmpty(path) => tr!(super::DB_EMPTY, path = path.display()),
@@ -270,16 +362,88 @@ pub fn message(e: &Error) -> String {
     }
 }
 
+/// A file refused for its bad rows, in one line that fits `LINE_MAX`: every
+/// bad line named with what is wrong with it, as much of each reason as a
+/// fair share of the line allows; when there are too many for that, the
+/// first ones and how many more.
+pub fn bad_rows(source: &str, mut rows: Vec<(u64, String)>) -> String {
+    rows.sort();
+    let lines = rows
+        .iter()
+        .map(|(l, _)| l)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let items: Vec<String> = rows
+        .iter()
+        .map(|(line, reason)| tr!(super::IMPORT_ROW, line = line, reason = long(reason)))
+        .collect();
+    let path = long(source);
+    let fixed = tr!(super::IMPORT_FAILED, path = path, n = lines, errors = "");
+    let room = LINE_MAX
+        .saturating_sub(super::ERR_PREFIX.get().chars().count())
+        .saturating_sub(fixed.chars().count());
+    tr!(
+        super::IMPORT_FAILED,
+        path = path,
+        n = lines,
+        errors = fit_list(&items, room)
+    )
+}
+
+/// `items` joined with `; ` in at most `room` characters when it can be:
+/// short items whole, long ones cut with `…` to a fair share of what is
+/// left; if a share would be too small to read, only the first items, and
+/// how many more.
+fn fit_list(items: &[String], room: usize) -> String {
+    const SEP: &str = "; ";
+    /// The least of an item worth showing (`dòng 12: …` and a few words).
+    const MIN_ITEM: usize = 32;
+    let lens: Vec<usize> = items.iter().map(|i| i.chars().count()).collect();
+    let seps = |n: usize| SEP.len() * n.saturating_sub(1);
+    if lens.iter().sum::<usize>() + seps(items.len()) <= room {
+        return items.join(SEP);
+    }
+    let more = |shown: usize| match items.len() - shown {
+        0 => String::new(),
+        n => tr!(super::MORE, n = n),
+    };
+    let mut shown = items.len();
+    let mut left = room.saturating_sub(seps(shown));
+    while shown > 1 && left / shown < MIN_ITEM {
+        shown -= 1;
+        left = room.saturating_sub(seps(shown) + more(shown).chars().count());
+    }
+    // Water-filling: the shortest take what they need, the rest share.
+    let mut caps = vec![0; shown];
+    let mut order: Vec<usize> = (0..shown).collect();
+    order.sort_by_key(|&i| lens[i]);
+    for (k, &i) in order.iter().enumerate() {
+        let share = left / (shown - k);
+        caps[i] = lens[i].min(share);
+        left -= caps[i];
+    }
+    let mut out = items[..shown]
+        .iter()
+        .zip(caps)
+        .map(|(item, cap)| cut(item, cap).into_owned())
+        .collect::<Vec<_>>()
+        .join(SEP);
+    out.push_str(&more(shown));
+    out
+}
+
 /// What is wrong with one row of a file.
 fn row_problem(problem: &RowProblem) -> String {
     match problem {
-        RowProblem::Said(text) => text.clone(),
+        RowProblem::Said(text) => long(text).into_owned(),
         RowProblem::Error(e) => message(e),
         RowProblem::Duplicate { code, line } => {
-            tr!(super::IMPORT_DUPLICATE, code = code, line = line)
+            tr!(super::IMPORT_DUPLICATE, code = short(code), line = line)
         }
-        RowProblem::UnknownParent(parent) => tr!(super::IMPORT_PARENT_UNKNOWN, parent = parent),
-        RowProblem::Cycle(parent) => tr!(super::IMPORT_CYCLE, parent = parent),
+        RowProblem::UnknownParent(parent) => {
+            tr!(super::IMPORT_PARENT_UNKNOWN, parent = short(parent))
+        }
+        RowProblem::Cycle(parent) => tr!(super::IMPORT_CYCLE, parent = short(parent)),
     }
 }
 
@@ -288,7 +452,7 @@ fn ambiguity(found: &Candidates) -> (Text, String) {
     match found {
         Candidates::Directives(v) => (
             super::DIRECTIVE_AMBIGUOUS,
-            candidates(v.iter().map(describe)),
+            candidates(v.iter().map(|d| long(&describe(d)).into_owned())),
         ),
         Candidates::Units(v) => (
             super::UNIT_AMBIGUOUS,
@@ -320,7 +484,7 @@ fn record_name(table: &str) -> Text {
     }
 }
 
-/// How a field is named in "… must not be empty".
+/// How a field is named in "… must not be empty", "… is too long".
 fn field_name(field: Field) -> Text {
     match field {
         Field::UnitName => super::WHAT_NAME,
@@ -330,5 +494,9 @@ fn field_name(field: Field) -> Text {
         Field::Title => super::WHAT_TITLE,
         Field::RevokeReason => super::WHAT_REASON_REVOKE,
         Field::ExtendReason => super::WHAT_REASON,
+        Field::Note => super::WHAT_NOTE,
+        Field::Evidence => super::WHAT_EVIDENCE,
+        Field::NotRatedReason => super::WHAT_NOT_RATED,
+        Field::Actor => super::WHAT_ACTOR,
     }
 }

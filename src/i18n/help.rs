@@ -127,6 +127,13 @@ const HELP: &[(&str, Text)] = &[
         t("Ngày cuối giữ chức", "The last day in post"),
     ),
     (
+        "person leave --force",
+        t(
+            "Vẫn ghi dù ngày thôi giữ chức trước ngày nhận chức",
+            "Record it although the day is before the person took the post",
+        ),
+    ),
+    (
         "task add --people",
         t(
             "Nhiệm vụ của cán bộ (Quy định 45) thay vì của đơn vị: mỗi người đang giữ chức trong các đơn vị thuộc loại đã nêu",
@@ -218,8 +225,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "done --force",
         t(
-            "Vẫn ghi dù quy tắc cấp dưới trước không cho (bản ghi lưu lại việc này)",
-            "Record it although the lower-levels-first rule says no (the record keeps that)",
+            "Vẫn ghi dù quy tắc cấp dưới trước không cho (bản ghi lưu lại việc này), hoặc dù ngày hoàn thành trước ngày ban hành văn bản",
+            "Record it although the lower-levels-first rule says no (the record keeps that), or although the day is before the directive was issued",
         ),
     ),
     ("unit add --founded", t("Ngày thành lập", "Date founded")),
@@ -302,6 +309,13 @@ const HELP: &[(&str, Text)] = &[
     ),
     ("directive revoke --reason", t("Lý do", "Why")),
     (
+        "directive revoke --force",
+        t(
+            "Vẫn ghi dù ngày hết hiệu lực trước ngày ban hành",
+            "Record it although the day is before the directive was issued",
+        ),
+    ),
+    (
         "directive replace",
         t(
             "Ghi văn bản được thay thế bởi văn bản khác (ví dụ 124-QĐ/TW bởi 366-QĐ/TW)",
@@ -324,6 +338,13 @@ const HELP: &[(&str, Text)] = &[
         ),
     ),
     (
+        "directive replace --force",
+        t(
+            "Vẫn ghi dù ngày thay thế trước ngày ban hành văn bản cũ",
+            "Record it although the day is before the old directive was issued",
+        ),
+    ),
+    (
         "unit dissolve",
         t(
             "Ghi đơn vị giải thể: nhiệm vụ chưa hoàn thành của nó không còn tính, lịch sử giữ nguyên",
@@ -337,6 +358,13 @@ const HELP: &[(&str, Text)] = &[
     (
         "unit dissolve --on",
         t("Ngày giải thể", "The day it is dissolved"),
+    ),
+    (
+        "unit dissolve --force",
+        t(
+            "Vẫn ghi dù ngày giải thể trước ngày thành lập",
+            "Record it although the day is before the unit was founded",
+        ),
     ),
     (
         "unit merge",
@@ -682,6 +710,13 @@ const HELP: &[(&str, Text)] = &[
         t(
             "Mã ngắn của nhiệm vụ (mặc định: tạo từ văn bản, như kh223-1)",
             "Short task code (default: from the directive, like kh223-1)",
+        ),
+    ),
+    (
+        "task add --force",
+        t(
+            "Vẫn ghi dù thời hạn trước ngày ban hành văn bản",
+            "Record it although a due date is before the directive was issued",
         ),
     ),
     ("task list", t("Danh sách nhiệm vụ", "List tasks")),

@@ -78,6 +78,68 @@ pub const NEEDS_TYPE: Text = t(
     "'{input}' chỉ có số; hãy cho biết loại văn bản bằng --type (ví dụ --type ke-hoach) hoặc viết 'Kế hoạch số {input}'",
     "'{input}' is only a number; give the type with --type (e.g. --type ke-hoach) or write 'Kế hoạch số {input}'",
 );
+pub const BAD_DATE_RANGE: Text = t(
+    "ngày '{input}' nằm ngoài khoảng chấp nhận: từ {from} đến {to}",
+    "date '{input}' is out of the accepted range: {from} to {to}",
+);
+pub const TEXT_BAD_CHAR: Text = t(
+    "{what} có ký tự điều khiển không được phép ({code}); hãy gõ lại hoặc dán dưới dạng văn bản thuần",
+    "{what} contains a control character that is not allowed ({code}); type it again or paste it as plain text",
+);
+pub const TEXT_NO_LETTERS: Text = t(
+    "{what} phải có ít nhất một chữ cái hoặc chữ số",
+    "{what} must contain a letter or a digit",
+);
+pub const TEXT_TOO_LONG: Text = t(
+    "{what} dài {len} ký tự, quá giới hạn {max} ký tự",
+    "{what} is {len} characters long, over the limit of {max}",
+);
+pub const WHAT_NOTE: Text = t("ghi chú (--note)", "the note (--note)");
+pub const WHAT_EVIDENCE: Text = t("căn cứ (--evidence)", "the evidence (--evidence)");
+pub const WHAT_NOT_RATED: Text = t(
+    "lý do không xếp loại (--not-rated)",
+    "the reason for not rating (--not-rated)",
+);
+pub const WHAT_ACTOR: Text = t(
+    "người thực hiện (--actor, THEODOI_ACTOR)",
+    "the actor (--actor, THEODOI_ACTOR)",
+);
+pub const DONE_BEFORE_ISSUE: Text = t(
+    "ngày hoàn thành {date} trước ngày ban hành {limit} của {subject}; hãy kiểm tra lại ngày, hoặc thêm --force nếu đúng như vậy",
+    "completion date {date} is before {subject} was issued on {limit}; check the date, or add --force if it really is so",
+);
+pub const REVOKE_BEFORE_ISSUE: Text = t(
+    "ngày hết hiệu lực {date} trước ngày ban hành {limit} của {subject}; hãy kiểm tra lại ngày, hoặc thêm --force nếu đúng như vậy",
+    "revocation date {date} is before {subject} was issued on {limit}; check the date, or add --force if it really is so",
+);
+pub const REPLACE_BEFORE_ISSUE: Text = t(
+    "ngày thay thế {date} trước ngày ban hành {limit} của {subject}, văn bản bị thay thế; hãy cho ngày bằng --on, hoặc thêm --force nếu đúng như vậy",
+    "replacement date {date} is before {subject}, the directive replaced, was issued on {limit}; give the date with --on, or add --force if it really is so",
+);
+pub const DUE_BEFORE_ISSUE: Text = t(
+    "thời hạn {date} trước ngày ban hành {limit} của {subject}; hãy kiểm tra lại ngày, hoặc thêm --force nếu đúng như vậy",
+    "due date {date} is before {subject} was issued on {limit}; check the date, or add --force if it really is so",
+);
+pub const LEAVE_BEFORE_JOIN: Text = t(
+    "ngày thôi giữ chức vụ {date} trước ngày {subject} nhận chức vụ ({limit}); hãy kiểm tra lại ngày, hoặc thêm --force nếu đúng như vậy",
+    "leaving date {date} is before {subject} took the post on {limit}; check the date, or add --force if it really is so",
+);
+pub const DISSOLVE_BEFORE_FOUNDED: Text = t(
+    "ngày giải thể {date} trước ngày thành lập {limit} của {subject}; hãy kiểm tra lại ngày, hoặc thêm --force nếu đúng như vậy",
+    "dissolution date {date} is before {subject} was founded on {limit}; check the date, or add --force if it really is so",
+);
+pub const REPLACE_ITSELF: Text = t(
+    "văn bản {directive} không thể thay thế chính nó",
+    "{directive} cannot replace itself",
+);
+pub const REPLACE_CYCLE: Text = t(
+    "{new} đã được thay thế (trực tiếp hoặc qua văn bản khác) bởi {old}, nên không thể thay thế {old}",
+    "{new} is itself replaced (directly or through others) by {old}, so it cannot replace {old}",
+);
+pub const RATING_NEEDED: Text = t(
+    "nhiệm vụ {task} có xếp loại: hãy cho kết quả của {unit} bằng --rating (HTXSNV, HTTNV, HTNV, KHTNV) hoặc lý do không xếp loại bằng --not-rated (tệp: cột rating)",
+    "task {task} is rated: give the rating of {unit} with --rating (HTXSNV, HTTNV, HTNV, KHTNV) or why it is not rated with --not-rated (a file: a rating column)",
+);
 pub const BAD_DOC_TYPE: Text = t(
     "loại văn bản không hợp lệ '{input}'; chấp nhận: {accepted}",
     "unknown directive type '{input}'; accepted: {accepted}",

@@ -96,13 +96,14 @@ macro_rules! tr {
 }
 pub(crate) use tr;
 
-/// At most ten candidates, joined for a one-line error.
+/// At most ten candidates, each cut to `VALUE_MAX` characters, joined for a
+/// one-line error.
 pub fn candidates(items: impl Iterator<Item = String>) -> String {
     let items: Vec<String> = items.collect();
     let mut shown = items
         .iter()
         .take(10)
-        .cloned()
+        .map(|item| short(item).into_owned())
         .collect::<Vec<_>>()
         .join("; ");
     if items.len() > 10 {

@@ -17,6 +17,7 @@ use comfy_table::{Cell as TableCell, Color, ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use crate::domain::Status;
+use crate::text::{cut, visible};
 
 /// How a report is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -34,6 +35,12 @@ pub enum Format {
 
 /// The table width when the output is no terminal.
 const PIPE_WIDTH: u16 = 120;
+
+/// The most characters of a table cell: a longer text is cut with `…`, so
+/// that laying the table out stays linear in the size of what it shows
+/// (a name is at most 300 characters; a pasted announcement's line may be
+/// a megabyte).
+const CELL_MAX: usize = 500;
 
 /// Everything about printing that is not the report itself.
 #[derive(Debug, Clone, Copy, Default)]
@@ -172,7 +179,7 @@ impl<'a, R: Report> Renderer<'a, R> {
             }
             Format::Md => {
                 if let Some(heading) = self.report.heading(None) {
-                    writeln!(out, "## {heading}\n")?;
+                    writeln!(out, "## {}\n", visible(&heading, false))?;
                 }
                 Sink::Md(out)
             }
@@ -220,11 +227,11 @@ impl<'a, R: Report> Renderer<'a, R> {
         match std::mem::replace(&mut self.sink, Sink::Done) {
             Sink::Table(out, rows) => {
                 if rows.is_empty() {
-                    writeln!(out, "{}", self.report.empty_message())?;
+                    writeln!(out, "{}", visible(&self.report.empty_message(), false))?;
                     return Ok(0);
                 }
                 if let Some(heading) = self.report.heading(Some(rows.len())) {
-                    writeln!(out, "{heading}")?;
+                    writeln!(out, "{}", visible(&heading, false))?;
                 }
                 let table = table(self.report.headers(), rows, self.options.color);
                 writeln!(out, "{table}")?;
@@ -235,7 +242,7 @@ impl<'a, R: Report> Renderer<'a, R> {
             Sink::Csv(mut writer) => writer.flush()?,
             Sink::Md(out) => {
                 if self.rows == 0 {
-                    writeln!(out, "{}", self.report.empty_message())?;
+                    writeln!(out, "{}", visible(&self.report.empty_message(), false))?;
                 }
             }
             Sink::Pending(_) | Sink::Done => {}
@@ -273,7 +280,7 @@ fn table(headers: Vec<String>, rows: Vec<Vec<Cell>>, color: bool) -> Table {
     }
     for row in rows {
         table.add_row(row.into_iter().map(|cell| {
-            let styled = TableCell::new(&cell.text);
+            let styled = TableCell::new(table_text(&cell.text));
             match cell.status {
                 Some(status) if color => styled.fg(color_of(status)),
                 _ => styled,
@@ -283,10 +290,17 @@ fn table(headers: Vec<String>, rows: Vec<Vec<Cell>>, color: bool) -> Table {
     table
 }
 
-/// Cells joined for a Markdown table row, `|` and line breaks escaped.
+/// A cell's text as a table shows it: cut to `CELL_MAX` characters, and
+/// every control character (but a line break) written as a visible escape.
+fn table_text(text: &str) -> String {
+    visible(&cut(text, CELL_MAX), true).into_owned()
+}
+
+/// Cells joined for a Markdown table row, `|` and line breaks escaped,
+/// control characters written as visible escapes.
 fn md_cells<'s>(cells: impl Iterator<Item = &'s str>) -> String {
     cells
-        .map(|c| c.replace('|', "\\|").replace('\n', "<br>"))
+        .map(|c| visible(c, true).replace('|', "\\|").replace('\n', "<br>"))
         .collect::<Vec<_>>()
         .join(" | ")
 }
@@ -317,4 +331,67 @@ pub fn check_fields<T: Serialize>(row: &T, fields: &[&str]) {
     sorted.sort_unstable();
     keys.sort();
     assert_eq!(keys, sorted, "JSON keys");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A report of one column of names, for the renderer's own tests.
+    struct Names;
+
+    impl Report for Names {
+        type Row = String;
+        const FIELDS: &'static [&'static str] = &["name"];
+        fn headers(&self) -> Vec<String> {
+            vec!["name".into()]
+        }
+        fn cells(&self, row: &String) -> Vec<Cell> {
+            vec![row.as_str().into()]
+        }
+        fn heading(&self, _rows: Option<usize>) -> Option<String> {
+            Some("\x1b[2Jnames".into())
+        }
+        fn empty_message(&self) -> String {
+            "none".into()
+        }
+    }
+
+    fn rendered(format: Format, rows: &[String]) -> String {
+        let mut out = Vec::new();
+        render(&Names, rows, RenderOptions::plain(format), &mut out).expect("rendered");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn tables_and_markdown_show_no_control_character() {
+        let rows = vec![
+            "\x1b]0;pwned\x07\x1b[2J".to_string(),
+            "a\u{202E}b\u{9b}c\0".to_string(),
+        ];
+        for format in [Format::Table, Format::Md] {
+            let out = rendered(format, &rows);
+            assert!(
+                !out.chars()
+                    .any(|c| (c.is_control() && c != '\n') || crate::text::is_bidi_control(c)),
+                "{format:?}: {out:?}"
+            );
+            assert!(out.contains("\\x1b]0;pwned\\x07"), "{out}");
+            assert!(out.contains("a\\u202eb\\x9bc\\x00"), "{out}");
+        }
+        // JSON escapes them; data keeps its bytes.
+        let json = rendered(Format::Json, &rows);
+        assert!(json.contains("\\u001b]0;pwned\\u0007"), "{json}");
+    }
+
+    #[test]
+    fn a_huge_cell_is_cut_and_laid_out_quickly() {
+        let rows = vec!["ộ".repeat(1_000_000), "Ngô Quyền".to_string()];
+        let started = std::time::Instant::now();
+        let out = rendered(Format::Table, &rows);
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+        assert!(out.contains('…'));
+        assert!(out.chars().count() < 5 * CELL_MAX, "{}", out.len());
+        assert!(out.contains("Ngô Quyền"));
+    }
 }

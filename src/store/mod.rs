@@ -230,6 +230,8 @@ pub trait Reorganization {
     ) -> Result<usize>;
     /// When a directive was revoked, if it was.
     fn revoked_on(&self, id: i64) -> Result<Option<NaiveDate>>;
+    /// The directive that replaced this one, if one did.
+    fn replaced_by(&self, id: i64) -> Result<Option<i64>>;
     /// Dissolves a unit from `on`: its open obligations are cancelled with
     /// `reason`. Returns how many.
     fn dissolve_unit(&self, id: i64, on: NaiveDate, reason: &str) -> Result<usize>;
@@ -249,6 +251,10 @@ pub trait Reorganization {
 pub trait Ratings {
     /// Records the day a unit was founded.
     fn set_founded(&self, unit_id: i64, on: NaiveDate) -> Result<()>;
+    /// The day a unit was founded, if recorded.
+    fn founded_on(&self, unit_id: i64) -> Result<Option<NaiveDate>>;
+    /// The rating recorded on an obligation, or why there is none.
+    fn recorded_rating(&self, obligation_id: i64) -> Result<(Option<Rating>, Option<String>)>;
     /// The names of the units below `unit_id` (its whole subtree) that
     /// still owe `task_id`, in Vietnamese order.
     fn open_below(&self, task_id: i64, unit_id: i64) -> Result<Vec<String>>;

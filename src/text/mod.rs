@@ -38,6 +38,92 @@ fn collapse_whitespace(chars: impl Iterator<Item = char>) -> String {
     out
 }
 
+/// A control character that a terminal may act on: C0 (but the whitespace
+/// that `normalize` turns into a space), DEL and C1.
+pub fn is_control(c: char) -> bool {
+    c.is_control()
+}
+
+/// A bidirectional embedding, override or isolate (U+202A–U+202E,
+/// U+2066–U+2069): it turns the text after it around on screen.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether a text has a letter or a digit to read: a text of spaces,
+/// zero-width or other format characters, or punctuation only, has none.
+pub fn has_letter_or_digit(s: &str) -> bool {
+    s.chars().any(char::is_alphanumeric)
+}
+
+/// Whether every character of a text is invisible: spaces, zero-width and
+/// format characters (U+200B, U+2060, U+FEFF, U+00AD…).
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || is_invisible(c))
+}
+
+/// A character that shows nothing: the zero-width and format characters.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFF8}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
+}
+
+/// A text as it may be shown on a terminal: each control character and
+/// bidirectional control written as a visible escape (`\x1b`, `\u202e`),
+/// so that a stored or typed text can neither move the cursor, clear the
+/// screen, retitle the window nor turn the line around. Line breaks are
+/// kept with `keep_newlines` (a table cell of several lines), else escaped
+/// too (one line).
+pub fn visible(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
+    let unsafe_char =
+        |c: char| (is_control(c) && !(keep_newlines && c == '\n')) || is_bidi_control(c);
+    if !s.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if !unsafe_char(c) {
+            out.push(c);
+        } else if (c as u32) < 0x100 {
+            out.push_str(&format!("\\x{:02x}", c as u32));
+        } else {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A text of at most `max` characters: a longer one is cut and ends in `…`
+/// (which counts in the `max`).
+pub fn cut(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some(_) => {
+            let keep = max.saturating_sub(1);
+            let end = s.char_indices().nth(keep).map_or(s.len(), |(i, _)| i);
+            std::borrow::Cow::Owned(format!("{}…", &s[..end]))
+        }
+    }
+}
+
 /// The accent-insensitive key of a text: normalized, diacritics removed,
 /// `đ` read as `d`, lower case. `Ngô Quyền`, `ngo quyen` and `NGÔ QUYỀN`
 /// share one key.
@@ -136,6 +222,39 @@ mod tests {
         let s = "\0 \u{301}";
         assert_eq!(fold(s), "\0");
         assert_eq!(fold(&fold(s)), fold(s));
+    }
+
+    #[test]
+    fn control_characters_are_made_visible() {
+        assert_eq!(
+            visible("\x1b]0;pwned\x07\x1b[2J", false),
+            "\\x1b]0;pwned\\x07\\x1b[2J"
+        );
+        assert_eq!(visible("a\u{202E}b\u{9b}", false), "a\\u202eb\\x9b");
+        assert_eq!(visible("dòng 1\ndòng 2", true), "dòng 1\ndòng 2");
+        assert_eq!(visible("dòng 1\ndòng 2", false), "dòng 1\\x0adòng 2");
+        assert!(matches!(
+            visible("Ngô Quyền", false),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn a_long_text_is_cut_with_an_ellipsis() {
+        assert_eq!(cut("Ngô Quyền", 9), "Ngô Quyền");
+        assert_eq!(cut("Ngô Quyền", 5), "Ngô …");
+        assert_eq!(cut(&"ộ".repeat(1000), 10).chars().count(), 10);
+    }
+
+    #[test]
+    fn blank_and_letterless_texts() {
+        for s in ["", " ", "\u{200B}", "\u{200B}\u{2060}\u{FEFF}", "\u{00AD}"] {
+            assert!(is_blank(s), "{s:?}");
+        }
+        assert!(!is_blank("a\u{200B}"));
+        assert!(!has_letter_or_digit("— … !"));
+        assert!(has_letter_or_digit("Chi bộ 1"));
+        assert!(has_letter_or_digit("١"));
     }
 
     #[test]

@@ -153,6 +153,23 @@ impl Ratings for SqliteDb<'_> {
         Ok(codes.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The day a unit was founded, if recorded.
+    fn founded_on(&self, unit_id: i64) -> Result<Option<NaiveDate>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT founded_on FROM unit WHERE id = ?1")?
+            .query_row([unit_id], |row| row.get(0))?)
+    }
+
+    /// The rating recorded on an obligation, or why there is none.
+    fn recorded_rating(&self, obligation_id: i64) -> Result<(Option<Rating>, Option<String>)> {
+        let (code, reason): (Option<String>, Option<String>) = self
+            .conn
+            .prepare_cached("SELECT rating, not_rated_reason FROM obligation WHERE id = ?1")?
+            .query_row([obligation_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok((code.as_deref().and_then(Rating::from_code), reason))
+    }
+
     /// Records the day a unit was founded.
     fn set_founded(&self, unit_id: i64, on: NaiveDate) -> Result<()> {
         self.update_logged("unit", unit_id, |conn| {

@@ -44,6 +44,14 @@ impl Reorganization for SqliteDb<'_> {
             .query_row([id], |row| row.get(0))?)
     }
 
+    /// The directive that replaced this one, if one did.
+    fn replaced_by(&self, id: i64) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT replaced_by FROM directive WHERE id = ?1")?
+            .query_row([id], |row| row.get(0))?)
+    }
+
     /// Dissolves a unit from `on`: its open obligations are cancelled.
     fn dissolve_unit(&self, id: i64, on: NaiveDate, reason: &str) -> Result<usize> {
         self.update_logged("unit", id, |conn| {
