@@ -30,6 +30,13 @@ pub fn add(db: &dyn Db, new: &NewUnit<'_>) -> Result<Unit> {
     let name = text(new.name, Field::UnitName)?;
     let parent = new.parent.map(|p| resolve_unit(db, p)).transpose()?;
     check_parent(new.kind, parent.as_ref())?;
+    if parent.is_none()
+        && let Some(root) = db.roots()?.into_iter().next()
+    {
+        return Err(Error::SecondRoot {
+            existing: root.name,
+        });
+    }
     let code = match new.code {
         Some(c) => code(c)?,
         None => free_code(db, &name)?,
@@ -257,6 +264,12 @@ pub fn import(
         .collect();
     // Each row once placed: its id (0 once the file is known bad) and kind.
     let mut placed: Vec<Option<(i64, UnitKind)>> = vec![None; rows.len()];
+    // The top of the tree: the one recorded, else the first in the file.
+    let mut root: Option<String> = if empty {
+        None
+    } else {
+        db.roots()?.into_iter().next().map(|u| u.name)
+    };
     let mut pending: Vec<usize> = (0..rows.len()).collect();
     let mut written = 0;
     loop {
@@ -293,6 +306,16 @@ pub fn import(
             if let Err(e) = check_parent_of(row.kind, parent_of) {
                 problems.push((row.line, RowProblem::Error(e)));
                 continue;
+            }
+            if parent.is_none() {
+                if let Some(existing) = &root {
+                    let e = Error::SecondRoot {
+                        existing: existing.clone(),
+                    };
+                    problems.push((row.line, RowProblem::Error(e)));
+                    continue;
+                }
+                root = Some(row.name.clone());
             }
             if problems.is_empty() {
                 let id =
@@ -384,6 +407,22 @@ mod tests {
             )
         })?;
         assert_eq!(unit.code, "phuong-quang-trung");
+        let second = change(&mut store, |db| {
+            add(
+                db,
+                &NewUnit {
+                    name: "Đảng bộ thị xã khác",
+                    kind: UnitKind::DangBoCapTren,
+                    parent: None,
+                    code: None,
+                    founded: None,
+                },
+            )
+        });
+        assert!(
+            matches!(second, Err(Error::SecondRoot { .. })),
+            "{second:?}"
+        );
         Ok(())
     }
 

@@ -102,6 +102,9 @@ pub enum Error {
         /// The parent's kind and name; `None` at the root.
         parent: Option<(UnitKind, String)>,
     },
+    /// The tree has one top: the committee that uses theodoi.
+    #[error("{existing} is the top of the tree already")]
+    SecondRoot { existing: String },
     /// A code that is not a valid unit code.
     #[error("bad unit code {code:?}")]
     BadCode { code: String },

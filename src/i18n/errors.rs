@@ -112,6 +112,7 @@ pub fn message(e: &Error) -> String {
                 None => tr!(super::UNIT_NEEDS_PARENT, kind = kind, allowed = allowed),
             }
         }
+        Error::SecondRoot { existing } => tr!(super::UNIT_SECOND_ROOT, existing = existing),
         Error::BadCode { code } => tr!(super::UNIT_BAD_CODE, code = short(code)),
         Error::EmptyText { field } => tr!(super::EMPTY_TEXT, what = field_name(*field).get()),
         Error::UndoAlready { id, by } => tr!(super::UNDO_ALREADY, id = id, by = by),

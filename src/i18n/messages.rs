@@ -201,6 +201,10 @@ pub const UNIT_NEEDS_PARENT: Text = t(
     "{kind} cần có cấp trên trực tiếp (--parent), là: {allowed}",
     "a {kind} needs a parent (--parent): {allowed}",
 );
+pub const UNIT_SECOND_ROOT: Text = t(
+    "cây tổ chức đảng chỉ có một cấp cao nhất, đã là {existing}; hãy cho biết cấp trên trực tiếp bằng --parent",
+    "the tree has one top, {existing} already; give the parent with --parent",
+);
 pub const UNIT_ADDED: Text = t(
     "đã thêm đơn vị {name} (mã {code})",
     "added unit {name} (code {code})",

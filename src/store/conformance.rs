@@ -227,6 +227,8 @@ pub fn unit_codes_are_unique_and_names_sort_in_vietnamese_order(
         .collect();
     assert_eq!(names, ["cb", "nq1", "nq2"]);
     assert!(db.has_units()?);
+    let roots: Vec<i64> = db.roots()?.into_iter().map(|u| u.id).collect();
+    assert_eq!(roots, [f.root]);
     Ok(())
 }
 

@@ -166,6 +166,9 @@ pub trait Units {
     fn move_unit(&self, id: i64, parent_id: i64) -> Result<()>;
     /// Whether any unit is recorded.
     fn has_units(&self) -> Result<bool>;
+    /// The units at the top of the tree (no parent) that still exist: the
+    /// committee itself, one of them.
+    fn roots(&self) -> Result<Vec<Unit>>;
 }
 
 /// Tasks, their obligations and completions.

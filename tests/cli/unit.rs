@@ -164,3 +164,28 @@ fn search_keeps_tree_order() {
         ]
     );
 }
+
+/// The tree has one top: a second committee without a parent is refused,
+/// from the command line and from a file.
+#[test]
+fn the_tree_has_one_top() {
+    let t = Theodoi::son_tay();
+    let before = t.snapshot();
+    let err = t.fails(&[
+        "unit",
+        "add",
+        "Đảng bộ huyện khác",
+        "--kind",
+        "dang-bo-cap-tren",
+    ]);
+    assert!(err.contains("Đảng bộ thị xã Sơn Tây"), "{err}");
+    let file = t.dir.path().join("goc.csv");
+    std::fs::write(
+        &file,
+        "code,name,kind,parent\nkhac,Đảng bộ huyện khác,dang-bo-cap-tren,\n",
+    )
+    .unwrap();
+    let err = t.fails(&["unit", "import", file.to_str().unwrap()]);
+    assert!(err.contains("dòng 2"), "{err}");
+    assert_eq!(t.snapshot(), before);
+}

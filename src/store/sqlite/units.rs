@@ -193,6 +193,15 @@ impl Units for SqliteDb<'_> {
     }
 
     /// Whether any unit is recorded.
+    fn roots(&self) -> Result<Vec<Unit>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {UNIT_COLUMNS} FROM unit u
+             WHERE u.parent_id IS NULL AND u.dissolved_on IS NULL ORDER BY u.name_key"
+        ))?;
+        let units = stmt.query_map([], unit_from_row)?;
+        Ok(units.collect::<rusqlite::Result<_>>()?)
+    }
+
     fn has_units(&self) -> Result<bool> {
         Ok(self
             .conn
