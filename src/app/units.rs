@@ -30,6 +30,11 @@ pub fn add(db: &dyn Db, new: &NewUnit<'_>) -> Result<Unit> {
     let name = text(new.name, Field::UnitName)?;
     let parent = new.parent.map(|p| resolve_unit(db, p)).transpose()?;
     check_parent(new.kind, parent.as_ref())?;
+    if parent.is_none()
+        && let Some(root) = live_root(db)?
+    {
+        return Err(Error::SecondRoot { root: root.name });
+    }
     let code = match new.code {
         Some(c) => code(c)?,
         None => free_code(db, &name)?,
@@ -44,6 +49,16 @@ pub fn add(db: &dyn Db, new: &NewUnit<'_>) -> Result<Unit> {
 /// Refuses a unit under a parent of the wrong kind (or at the root).
 pub fn check_parent(kind: UnitKind, parent: Option<&Unit>) -> Result<()> {
     check_parent_of(kind, parent.map(|p| (p.kind, p.name.as_str())))
+}
+
+/// The unit at the top of the tree, if any (a dissolved one aside): a
+/// committee's tree has one.
+fn live_root(db: &dyn Db) -> Result<Option<Unit>> {
+    Ok(db
+        .units_in_tree_order(None)?
+        .into_iter()
+        .find(|row| row.unit.parent_id.is_none() && row.dissolved_on.is_none())
+        .map(|row| row.unit))
 }
 
 /// As `check_parent`, with the parent's kind and name.
@@ -246,6 +261,12 @@ pub fn import(
     let mut placed: Vec<Option<(i64, UnitKind)>> = vec![None; rows.len()];
     let mut pending: Vec<usize> = (0..rows.len()).collect();
     let mut written = 0;
+    // The top of the tree: the one recorded, else the first row without a parent.
+    let mut root: Option<String> = if empty {
+        None
+    } else {
+        live_root(db)?.map(|u| u.name)
+    };
     loop {
         let before = pending.len();
         let mut still = Vec::new();
@@ -280,6 +301,14 @@ pub fn import(
             if let Err(e) = check_parent_of(row.kind, parent_of) {
                 problems.push((row.line, RowProblem::Error(e)));
                 continue;
+            }
+            if parent.is_none() {
+                if let Some(root) = &root {
+                    let e = Error::SecondRoot { root: root.clone() };
+                    problems.push((row.line, RowProblem::Error(e)));
+                    continue;
+                }
+                root = Some(row.name.clone());
             }
             if problems.is_empty() {
                 let id =
@@ -357,6 +386,23 @@ mod tests {
         );
         let moved = change(&mut store, |db| move_unit(db, "nq1", "st"));
         assert!(matches!(moved, Err(Error::BadParent { .. })), "{moved:?}");
+        // One unit at the top of the tree.
+        let second = change(&mut store, |db| {
+            add(
+                db,
+                &NewUnit {
+                    name: "Đảng bộ Thành phố Hà Nội",
+                    kind: UnitKind::DangBoCapTren,
+                    parent: None,
+                    code: None,
+                    founded: None,
+                },
+            )
+        });
+        assert!(
+            matches!(&second, Err(Error::SecondRoot { root }) if root == "Đảng bộ thị xã Sơn Tây"),
+            "{second:?}"
+        );
         // A code is made from the name when none is given.
         let unit = change(&mut store, |db| {
             add(

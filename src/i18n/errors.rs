@@ -2,7 +2,11 @@
 //! the layers below become sentences.
 
 use super::{Text, candidates, describe, tr};
-use crate::domain::error::{Candidates, Entity, Error, Field, FileAction, RowProblem, SpecProblem};
+use crate::domain::error::{
+    Candidates, Entity, Error, ExportProblem, ExportRow, ExportRule, Field, FileAction, RowProblem,
+    SpecProblem,
+};
+use crate::domain::{DocType, Rating, UnitKind};
 use crate::text::date::format_dmy;
 use crate::text::symbol::TYPE_CODES;
 
@@ -242,6 +246,31 @@ pub fn message(e: &Error) -> String {
                 errors = details
             )
         }
+        Error::BadExport {
+            source_name,
+            problems,
+            more,
+        } => {
+            const SHOWN: usize = 10;
+            let total = problems.len() + more;
+            let mut list = problems
+                .iter()
+                .take(SHOWN)
+                .map(export_problem)
+                .collect::<Vec<_>>()
+                .join("; ");
+            if total > SHOWN {
+                list.push_str(&tr!(super::MORE, n = total - SHOWN));
+            }
+            tr!(
+                super::EXPORT_REFUSED,
+                path = source_name,
+                n = total,
+                problems = list
+            )
+        }
+        Error::TreeCycle { unit } => tr!(super::TREE_CYCLE, unit = unit),
+        Error::SecondRoot { root } => tr!(super::UNIT_SECOND_ROOT, root = root),
         Error::Output(e) => e.to_string(),
         Error::Storage(e) => {
             let mut line = e.to_string();
@@ -254,6 +283,67 @@ pub fn message(e: &Error) -> String {
             line
         }
     }
+}
+
+/// One bad value of an export: where, what, and what is accepted.
+fn export_problem(p: &ExportProblem) -> String {
+    let at = export_row(&p.table, p.row);
+    let reason = match &p.rule {
+        ExportRule::Shape => tr!(super::EXPORT_SHAPE),
+        ExportRule::UnknownTable => tr!(super::EXPORT_UNKNOWN_TABLE),
+        ExportRule::UnknownColumn => tr!(super::EXPORT_UNKNOWN_COLUMN),
+        ExportRule::Missing => tr!(super::EXPORT_MISSING),
+        ExportRule::Integer => tr!(super::EXPORT_INTEGER),
+        ExportRule::Id => tr!(super::EXPORT_ID),
+        ExportRule::Flag => tr!(super::EXPORT_FLAG),
+        ExportRule::Text => tr!(super::EXPORT_TEXT),
+        ExportRule::Date { first } => tr!(super::EXPORT_DATE, first = first),
+        ExportRule::Timestamp => tr!(super::EXPORT_TIMESTAMP),
+        ExportRule::Json => tr!(super::EXPORT_JSON),
+        ExportRule::UnitKind => one_of(UnitKind::ALL.iter().map(|k| k.slug())),
+        ExportRule::DocType => one_of(DocType::ALL.iter().map(|t| t.slug())),
+        ExportRule::Rating => one_of(Rating::ALL.iter().map(|r| r.code())),
+        ExportRule::LoggedTable { accepted } => one_of(accepted.iter().copied()),
+        ExportRule::Symbol => tr!(super::EXPORT_SYMBOL),
+        ExportRule::Number => tr!(super::EXPORT_NUMBER),
+        ExportRule::Range => tr!(super::EXPORT_RANGE),
+        ExportRule::Reference(table) => tr!(super::EXPORT_REFERENCE, table = table),
+        ExportRule::Duplicate(other) => {
+            tr!(
+                super::EXPORT_DUPLICATE,
+                other = export_row(&p.table, *other)
+            )
+        }
+        ExportRule::Cycle => tr!(super::EXPORT_CYCLE),
+        ExportRule::Refused(e) => message(e),
+    };
+    match &p.field {
+        Some(field) => tr!(
+            super::EXPORT_FIELD,
+            at = at,
+            field = field,
+            value = p.value,
+            reason = reason
+        ),
+        None => tr!(super::EXPORT_WHOLE, at = at, reason = reason),
+    }
+}
+
+/// A row of an export's table, as a message names it.
+fn export_row(table: &str, row: ExportRow) -> String {
+    match row {
+        ExportRow::Id(id) => tr!(super::EXPORT_AT_ROW, table = table, row = id),
+        ExportRow::Position(n) => tr!(super::EXPORT_AT_POSITION, table = table, n = n),
+        ExportRow::Table => table.to_string(),
+    }
+}
+
+/// "one of: a, b, c".
+fn one_of<'a>(values: impl Iterator<Item = &'a str>) -> String {
+    tr!(
+        super::EXPORT_ONE_OF,
+        accepted = values.collect::<Vec<_>>().join(", ")
+    )
 }
 
 /// What is wrong with one row of a file.

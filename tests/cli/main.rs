@@ -10,6 +10,7 @@ mod errors;
 mod extract;
 mod help;
 mod history;
+mod hostile_import;
 mod json;
 mod overdue;
 mod people;
