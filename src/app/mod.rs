@@ -12,6 +12,7 @@ pub mod directives;
 pub mod extract;
 pub mod history;
 pub mod people;
+pub mod portable;
 pub mod progress;
 pub mod ratings;
 pub mod reports;

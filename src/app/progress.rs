@@ -134,17 +134,30 @@ impl Tally {
 /// Each obligation counts for every unit above it, up to `scope.within`.
 fn by_parent(db: &dyn Db, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> Result<Counts> {
     let units = db.parent_units()?;
+    // A chain up the tree is at most as long as there are groups; a longer
+    // one goes round a cycle (hand-edited data), which fails the report
+    // rather than hang it.
+    let cycle = |id: i64| Error::TreeCycle {
+        unit: units.get(&id).map(|g| g.name.clone()).unwrap_or_default(),
+    };
     // The order of groups: by depth, then Vietnamese order of name.
-    let depth = |mut id: i64| {
-        let mut depth = 0;
+    let depth = |start: i64| {
+        let (mut id, mut depth) = (start, 0);
         while let Some(parent) = units.get(&id).and_then(|g| g.parent_id) {
             depth += 1;
+            if depth > units.len() {
+                return Err(cycle(start));
+            }
             id = parent;
         }
-        depth
+        Ok(depth)
     };
-    let mut groups: Vec<(i64, GroupUnit)> = units.iter().map(|(id, g)| (*id, g.clone())).collect();
-    groups.sort_by_cached_key(|(id, g)| (depth(*id), g.name_key.clone()));
+    let mut groups: Vec<(usize, i64, GroupUnit)> = units
+        .iter()
+        .map(|(id, g)| Ok((depth(*id)?, *id, g.clone())))
+        .collect::<Result<_>>()?;
+    groups.sort_by(|a, b| (a.0, &a.2.name_key).cmp(&(b.0, &b.2.name_key)));
+    let groups: Vec<(i64, GroupUnit)> = groups.into_iter().map(|(_, id, g)| (id, g)).collect();
     let rank: HashMap<i64, usize> = groups
         .iter()
         .enumerate()
@@ -160,6 +173,9 @@ fn by_parent(db: &dyn Db, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> R
         let start = flat.len();
         let mut above = Some(id);
         while let Some(group) = above {
+            if flat.len() - start > units.len() {
+                return Err(cycle(id));
+            }
             if let Some(&g) = rank.get(&group) {
                 // Fewer than 2^32 groups: a province has hundreds of thousands.
                 flat.push(g as u32);

@@ -83,18 +83,19 @@ fn head_of(db: &dyn Db, found: Vec<Unit>) -> Result<Vec<Unit>> {
     for unit in &found {
         let mut ancestor = unit.parent_id;
         let mut under_another = false;
-        // A walk up the tree stops after as many steps as there are units
-        // found, or at the root: a cycle in hand-edited data cannot hang it.
+        // A walk up the tree stops at the root, or fails at a unit met
+        // twice: a cycle in hand-edited data cannot hang it.
         let mut seen = HashSet::new();
         while let Some(id) = ancestor {
             if ids.contains(&id) {
                 under_another = true;
                 break;
             }
+            let above = db.unit(id)?;
             if !seen.insert(id) {
-                break;
+                return Err(Error::TreeCycle { unit: above.name });
             }
-            ancestor = db.unit(id)?.parent_id;
+            ancestor = above.parent_id;
         }
         if !under_another {
             heads.push(unit.clone());

@@ -31,11 +31,9 @@ pub fn add(db: &dyn Db, new: &NewUnit<'_>) -> Result<Unit> {
     let parent = new.parent.map(|p| resolve_unit(db, p)).transpose()?;
     check_parent(new.kind, parent.as_ref())?;
     if parent.is_none()
-        && let Some(root) = db.roots()?.into_iter().next()
+        && let Some(root) = live_root(db)?
     {
-        return Err(Error::SecondRoot {
-            existing: root.name,
-        });
+        return Err(Error::SecondRoot { root: root.name });
     }
     let code = match new.code {
         Some(c) => code(c)?,
@@ -51,6 +49,12 @@ pub fn add(db: &dyn Db, new: &NewUnit<'_>) -> Result<Unit> {
 /// Refuses a unit under a parent of the wrong kind (or at the root).
 pub fn check_parent(kind: UnitKind, parent: Option<&Unit>) -> Result<()> {
     check_parent_of(kind, parent.map(|p| (p.kind, p.name.as_str())))
+}
+
+/// The unit at the top of the tree, if any (a dissolved one aside): a
+/// committee's tree has one.
+fn live_root(db: &dyn Db) -> Result<Option<Unit>> {
+    Ok(db.roots()?.into_iter().next())
 }
 
 /// As `check_parent`, with the parent's kind and name.
@@ -264,14 +268,14 @@ pub fn import(
         .collect();
     // Each row once placed: its id (0 once the file is known bad) and kind.
     let mut placed: Vec<Option<(i64, UnitKind)>> = vec![None; rows.len()];
-    // The top of the tree: the one recorded, else the first in the file.
+    let mut pending: Vec<usize> = (0..rows.len()).collect();
+    let mut written = 0;
+    // The top of the tree: the one recorded, else the first row without a parent.
     let mut root: Option<String> = if empty {
         None
     } else {
-        db.roots()?.into_iter().next().map(|u| u.name)
+        live_root(db)?.map(|u| u.name)
     };
-    let mut pending: Vec<usize> = (0..rows.len()).collect();
-    let mut written = 0;
     loop {
         let before = pending.len();
         let mut still = Vec::new();
@@ -308,10 +312,8 @@ pub fn import(
                 continue;
             }
             if parent.is_none() {
-                if let Some(existing) = &root {
-                    let e = Error::SecondRoot {
-                        existing: existing.clone(),
-                    };
+                if let Some(root) = &root {
+                    let e = Error::SecondRoot { root: root.clone() };
                     problems.push((row.line, RowProblem::Error(e)));
                     continue;
                 }
@@ -393,6 +395,23 @@ mod tests {
         );
         let moved = change(&mut store, |db| move_unit(db, "nq1", "st"));
         assert!(matches!(moved, Err(Error::BadParent { .. })), "{moved:?}");
+        // One unit at the top of the tree.
+        let second = change(&mut store, |db| {
+            add(
+                db,
+                &NewUnit {
+                    name: "Đảng bộ Thành phố Hà Nội",
+                    kind: UnitKind::DangBoCapTren,
+                    parent: None,
+                    code: None,
+                    founded: None,
+                },
+            )
+        });
+        assert!(
+            matches!(&second, Err(Error::SecondRoot { root }) if root == "Đảng bộ thị xã Sơn Tây"),
+            "{second:?}"
+        );
         // A code is made from the name when none is given.
         let unit = change(&mut store, |db| {
             add(

@@ -44,7 +44,7 @@ pub fn import(store: &mut dyn Storage, args: Args, out: &mut dyn Write) -> Resul
         std::fs::File::open(&args.file).with_context(|| tr!(i18n::IMPORT_READ, path = path))?;
     let document: serde_json::Value = serde_json::from_reader(std::io::BufReader::new(file))
         .with_context(|| tr!(i18n::NOT_JSON, path = path))?;
-    let n = store.import(&document, &path)?;
+    let n = crate::app::portable::import(store, document, &path)?;
     writeln!(out, "{}", tr!(i18n::IMPORTED, path = path, n = n))?;
     Ok(ExitCode::SUCCESS)
 }

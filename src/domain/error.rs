@@ -102,9 +102,6 @@ pub enum Error {
         /// The parent's kind and name; `None` at the root.
         parent: Option<(UnitKind, String)>,
     },
-    /// The tree has one top: the committee that uses theodoi.
-    #[error("{existing} is the top of the tree already")]
-    SecondRoot { existing: String },
     /// A code that is not a valid unit code.
     #[error("bad unit code {code:?}")]
     BadCode { code: String },
@@ -320,6 +317,22 @@ pub enum Error {
         path: PathBuf,
         folder: Option<PathBuf>,
     },
+    /// Values of an export that the rules of every write refuse: each one
+    /// named (the first `problems`, and how many `more`), nothing written.
+    #[error("{source_name}: {} bad values", problems.len() + more)]
+    BadExport {
+        source_name: String,
+        problems: Vec<ExportProblem>,
+        /// Bad values found beyond those listed.
+        more: usize,
+    },
+    /// A walk of the unit tree met a unit twice: the parents make a cycle
+    /// (in data edited by hand; no command or import makes one).
+    #[error("the unit tree has a cycle through {unit}")]
+    TreeCycle { unit: String },
+    /// A unit at the top of the tree when another one is there already.
+    #[error("{root} is the top of the tree already")]
+    SecondRoot { root: String },
     /// Writing what a report prints failed (a closed pipe, a full disk).
     #[error(transparent)]
     Output(#[from] std::io::Error),
@@ -381,6 +394,83 @@ pub enum RowProblem {
 
 /// The fields of text a clerk gives, named in the message when one is
 /// refused (empty, too long, a character out of place).
+/// One value of an export that a rule refuses: where it is, what it is,
+/// and what would be accepted.
+#[derive(Debug)]
+pub struct ExportProblem {
+    /// The table, as the export names it (`unit`, `obligation`…).
+    pub table: String,
+    pub row: ExportRow,
+    /// The column (`before.due_on` inside a logged row); `None` for the row
+    /// or the table as a whole.
+    pub field: Option<String>,
+    /// The value as the file writes it (JSON), shortened.
+    pub value: String,
+    pub rule: ExportRule,
+}
+
+/// Which row of an export's table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportRow {
+    /// The row with this `id` (or `$rowid`).
+    Id(i64),
+    /// The row at this place in its table, counting from 1 (it has no id).
+    Position(usize),
+    /// The table as a whole.
+    Table,
+}
+
+/// What an export's value must be, where it is not.
+#[derive(Debug)]
+pub enum ExportRule {
+    /// A table must be an array of rows, a row an object of columns.
+    Shape,
+    /// No table of that name is exported.
+    UnknownTable,
+    /// The table has no column of that name.
+    UnknownColumn,
+    /// The column must have a value.
+    Missing,
+    /// An integer.
+    Integer,
+    /// A positive integer (an id).
+    Id,
+    /// 0 or 1.
+    Flag,
+    /// A text.
+    Text,
+    /// A day that exists, `YYYY-MM-DD`, not before `first`.
+    Date { first: NaiveDate },
+    /// A moment in RFC 3339.
+    Timestamp,
+    /// A text holding JSON (an object, for a logged row).
+    Json,
+    /// One of the unit kinds' slugs.
+    UnitKind,
+    /// One of the document types' slugs.
+    DocType,
+    /// One of the rating codes.
+    Rating,
+    /// One of the tables the change log records.
+    LoggedTable { accepted: Vec<&'static str> },
+    /// A symbol in its canonical form, with the row's number.
+    Symbol,
+    /// A number in digits.
+    Number,
+    /// A run of rowids: from 1, first not after last.
+    Range,
+    /// No row of this table has that id.
+    Reference(&'static str),
+    /// Another row has the same id or key.
+    Duplicate(ExportRow),
+    /// The parents make a cycle in the unit tree.
+    Cycle,
+    /// Refused by a rule of the commands, said as they say it (a code, an
+    /// empty name, the tree rule, a rule's value…).
+    Refused(Box<Error>),
+}
+
+/// The fields whose emptiness is refused, named in the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     /// A unit's name.

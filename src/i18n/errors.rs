@@ -5,8 +5,10 @@ use std::borrow::Cow;
 
 use super::{Text, candidates, describe, tr};
 use crate::domain::error::{
-    Candidates, DateRule, DateSubject, Entity, Error, Field, FileAction, RowProblem, SpecProblem,
+    Candidates, DateRule, DateSubject, Entity, Error, ExportProblem, ExportRow, ExportRule, Field,
+    FileAction, RowProblem, SpecProblem,
 };
+use crate::domain::{DocType, Rating, UnitKind};
 use crate::text::cut;
 use crate::text::date::format_dmy;
 use crate::text::symbol::TYPE_CODES;
@@ -112,7 +114,6 @@ pub fn message(e: &Error) -> String {
                 None => tr!(super::UNIT_NEEDS_PARENT, kind = kind, allowed = allowed),
             }
         }
-        Error::SecondRoot { existing } => tr!(super::UNIT_SECOND_ROOT, existing = existing),
         Error::BadCode { code } => tr!(super::UNIT_BAD_CODE, code = short(code)),
         Error::EmptyText { field } => tr!(super::EMPTY_TEXT, what = field_name(*field).get()),
         Error::UndoAlready { id, by } => tr!(super::UNDO_ALREADY, id = id, by = by),
@@ -349,6 +350,32 @@ pub fn message(e: &Error) -> String {
             ),
             None => tr!(super::DB_READ_ONLY_FILE, path = path.display()),
         },
+        Error::BadExport {
+            source_name,
+            problems,
+            more,
+        } => {
+            let total = problems.len() + more;
+            let items: Vec<String> = problems.iter().map(export_problem).collect();
+            let path = long(source_name);
+            // Every bad value named, each with a fair share of one line.
+            let fixed = tr!(super::EXPORT_REFUSED, path = path, n = total, problems = "");
+            let room = LINE_MAX
+                .saturating_sub(super::ERR_PREFIX.get().chars().count())
+                .saturating_sub(fixed.chars().count());
+            let mut list = fit_list(&items, room);
+            if *more > 0 {
+                list.push_str(&tr!(super::MORE, n = more));
+            }
+            tr!(
+                super::EXPORT_REFUSED,
+                path = path,
+                n = total,
+                problems = list
+            )
+        }
+        Error::TreeCycle { unit } => tr!(super::TREE_CYCLE, unit = unit),
+        Error::SecondRoot { root } => tr!(super::UNIT_SECOND_ROOT, root = root),
         Error::Output(e) => e.to_string(),
         Error::Storage(e) => {
             let mut line = e.to_string();
@@ -431,6 +458,67 @@ fn fit_list(items: &[String], room: usize) -> String {
         .join(SEP);
     out.push_str(&more(shown));
     out
+}
+
+/// One bad value of an export: where, what, and what is accepted.
+fn export_problem(p: &ExportProblem) -> String {
+    let at = export_row(&p.table, p.row);
+    let reason = match &p.rule {
+        ExportRule::Shape => tr!(super::EXPORT_SHAPE),
+        ExportRule::UnknownTable => tr!(super::EXPORT_UNKNOWN_TABLE),
+        ExportRule::UnknownColumn => tr!(super::EXPORT_UNKNOWN_COLUMN),
+        ExportRule::Missing => tr!(super::EXPORT_MISSING),
+        ExportRule::Integer => tr!(super::EXPORT_INTEGER),
+        ExportRule::Id => tr!(super::EXPORT_ID),
+        ExportRule::Flag => tr!(super::EXPORT_FLAG),
+        ExportRule::Text => tr!(super::EXPORT_TEXT),
+        ExportRule::Date { first } => tr!(super::EXPORT_DATE, first = first),
+        ExportRule::Timestamp => tr!(super::EXPORT_TIMESTAMP),
+        ExportRule::Json => tr!(super::EXPORT_JSON),
+        ExportRule::UnitKind => one_of(UnitKind::ALL.iter().map(|k| k.slug())),
+        ExportRule::DocType => one_of(DocType::ALL.iter().map(|t| t.slug())),
+        ExportRule::Rating => one_of(Rating::ALL.iter().map(|r| r.code())),
+        ExportRule::LoggedTable { accepted } => one_of(accepted.iter().copied()),
+        ExportRule::Symbol => tr!(super::EXPORT_SYMBOL),
+        ExportRule::Number => tr!(super::EXPORT_NUMBER),
+        ExportRule::Range => tr!(super::EXPORT_RANGE),
+        ExportRule::Reference(table) => tr!(super::EXPORT_REFERENCE, table = table),
+        ExportRule::Duplicate(other) => {
+            tr!(
+                super::EXPORT_DUPLICATE,
+                other = export_row(&p.table, *other)
+            )
+        }
+        ExportRule::Cycle => tr!(super::EXPORT_CYCLE),
+        ExportRule::Refused(e) => message(e),
+    };
+    match &p.field {
+        Some(field) => tr!(
+            super::EXPORT_FIELD,
+            at = at,
+            field = field,
+            value = p.value,
+            reason = reason
+        ),
+        None => tr!(super::EXPORT_WHOLE, at = at, reason = reason),
+    }
+}
+
+/// A row of an export's table, as a message names it.
+fn export_row(table: &str, row: ExportRow) -> String {
+    match row {
+        ExportRow::Id(id) => tr!(super::EXPORT_AT_ROW, table = table, row = id),
+        ExportRow::Position(n) => tr!(super::EXPORT_AT_POSITION, table = table, n = n),
+        ExportRow::Table => table.to_string(),
+    }
+}
+
+/// "one of: a, b, c".
+fn one_of<'a>(values: impl Iterator<Item = &'a str>) -> String {
+    tr!(
+        super::EXPORT_ONE_OF,
+        accepted = values.collect::<Vec<_>>().join(", ")
+    )
 }
 
 /// What is wrong with one row of a file.

@@ -201,10 +201,6 @@ pub const UNIT_NEEDS_PARENT: Text = t(
     "{kind} cần có cấp trên trực tiếp (--parent), là: {allowed}",
     "a {kind} needs a parent (--parent): {allowed}",
 );
-pub const UNIT_SECOND_ROOT: Text = t(
-    "cây tổ chức đảng chỉ có một cấp cao nhất, đã là {existing}; hãy cho biết cấp trên trực tiếp bằng --parent",
-    "the tree has one top, {existing} already; give the parent with --parent",
-);
 pub const UNIT_ADDED: Text = t(
     "đã thêm đơn vị {name} (mã {code})",
     "added unit {name} (code {code})",
@@ -349,6 +345,71 @@ pub const EXPORT_TOO_NEW: Text = t(
 pub const EXPORT_BAD_ROW: Text = t(
     "tệp {path} có dòng không nhập được vào bảng {table}",
     "file {path} has a row that does not fit table {table}",
+);
+pub const EXPORT_REFUSED: Text = t(
+    "tệp {path} có {n} giá trị sai, không nhập gì: {problems}",
+    "file {path} has {n} bad values; nothing imported: {problems}",
+);
+pub const EXPORT_AT_ROW: Text = t("{table} #{row}", "{table} #{row}");
+pub const EXPORT_AT_POSITION: Text = t("{table} (dòng thứ {n})", "{table} (row {n})");
+pub const EXPORT_FIELD: Text = t(
+    "{at}, {field} = {value}: {reason}",
+    "{at}, {field} = {value}: {reason}",
+);
+pub const EXPORT_WHOLE: Text = t("{at}: {reason}", "{at}: {reason}");
+pub const EXPORT_SHAPE: Text = t(
+    "bảng phải là mảng JSON các dòng, dòng phải là đối tượng JSON",
+    "a table must be a JSON array of rows, a row a JSON object",
+);
+pub const EXPORT_UNKNOWN_TABLE: Text =
+    t("bản xuất không có bảng này", "an export has no such table");
+pub const EXPORT_UNKNOWN_COLUMN: Text = t("bảng không có cột này", "the table has no such column");
+pub const EXPORT_MISSING: Text = t("cần có giá trị", "a value is required");
+pub const EXPORT_INTEGER: Text = t("cần một số nguyên", "an integer is expected");
+pub const EXPORT_ID: Text = t("cần một số nguyên dương", "a positive integer is expected");
+pub const EXPORT_FLAG: Text = t("cần 0 hoặc 1", "0 or 1 is expected");
+pub const EXPORT_TEXT: Text = t("cần một chuỗi văn bản", "a text is expected");
+pub const EXPORT_DATE: Text = t(
+    "cần một ngày có thật, viết YYYY-MM-DD, từ {first}",
+    "a real day written YYYY-MM-DD, from {first}, is expected",
+);
+pub const EXPORT_TIMESTAMP: Text = t(
+    "cần thời điểm theo RFC 3339, như 2023-12-06T08:00:00Z",
+    "an RFC 3339 time such as 2023-12-06T08:00:00Z is expected",
+);
+pub const EXPORT_JSON: Text = t(
+    "cần văn bản JSON (đối tượng JSON cho một dòng của nhật ký)",
+    "JSON text is expected (a JSON object for a logged row)",
+);
+pub const EXPORT_ONE_OF: Text = t("cần một trong: {accepted}", "one of: {accepted}");
+pub const EXPORT_SYMBOL: Text = t(
+    "cần số ký hiệu viết chuẩn (như 188-KH/TU), cùng số với cột number",
+    "a symbol in its standard form (such as 188-KH/TU), with the number of column number, is expected",
+);
+pub const EXPORT_NUMBER: Text = t(
+    "cần số văn bản bằng chữ số",
+    "a number in digits is expected",
+);
+pub const EXPORT_RANGE: Text = t(
+    "cần first_id từ 1 và không lớn hơn last_id",
+    "first_id from 1 and not above last_id is expected",
+);
+pub const EXPORT_REFERENCE: Text = t(
+    "không có dòng nào của bảng {table} có id này",
+    "no row of table {table} has this id",
+);
+pub const EXPORT_DUPLICATE: Text = t("trùng với {other}", "the same as {other}");
+pub const EXPORT_CYCLE: Text = t(
+    "cấp trên tạo thành vòng lặp trong cây đơn vị",
+    "the parents make a cycle in the unit tree",
+);
+pub const TREE_CYCLE: Text = t(
+    "cây đơn vị có vòng lặp qua {unit} (dữ liệu bị sửa tay); hãy đặt lại cấp trên bằng `theodoi unit move`",
+    "the unit tree has a cycle through {unit} (data edited by hand); set a parent again with `theodoi unit move`",
+);
+pub const UNIT_SECOND_ROOT: Text = t(
+    "{root} đã là đơn vị cao nhất của cây; mọi đơn vị khác phải có cấp trên",
+    "{root} is the top of the tree already; every other unit needs a parent",
 );
 pub const IMPORT_NOT_EMPTY: Text = t(
     "chỉ nhập được vào cơ sở dữ liệu trống; hãy tạo tệp mới bằng `theodoi --db MỚI.db init`",

@@ -34,6 +34,9 @@ use crate::domain::{DirectiveSpec, Rating, Rules, Status, UnitKind};
 pub use idmap::IdMap;
 pub use sqlite::SqliteStore;
 
+/// The version of the export format (`"version"` in an export).
+pub const EXPORT_VERSION: i64 = 1;
+
 /// A database: readers, write transactions, and the whole of it at once.
 pub trait Storage {
     /// Reads outside any write.
@@ -45,8 +48,10 @@ pub trait Storage {
     fn version(&self) -> Result<i64>;
     /// Writes every row of every table as one JSON document (see `sqlite::portable`).
     fn export(&self, out: &mut dyn Write) -> Result<()>;
-    /// Restores an export into this database, which must be empty. Returns
-    /// how many rows were written.
+    /// Restores an export into this database, which must be empty. The
+    /// caller has checked every row (`app::portable::import`); the columns
+    /// derived from others (`*_fold`, `name_key`) are computed again, never
+    /// taken from the document. Returns how many rows were written.
     fn import(&mut self, document: &Value, source: &str) -> Result<usize>;
     /// A consistent copy of the whole database in a new file.
     fn backup(&self, path: &Path) -> Result<()>;

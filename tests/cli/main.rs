@@ -11,6 +11,7 @@ mod extract;
 mod files;
 mod help;
 mod history;
+mod hostile_import;
 mod hostile_text;
 mod json;
 mod overdue;

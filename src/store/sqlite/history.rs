@@ -8,6 +8,7 @@ use rusqlite::types::{Value as SqlValue, ValueRef};
 use rusqlite::{OptionalExtension, params};
 use serde_json::{Map, Value};
 
+use super::portable::derive;
 use super::{SqliteDb, now_stamp, tables};
 use crate::domain::error::{Error, Result};
 use crate::store::{ChangeEntry, History, LogFilter};
@@ -185,9 +186,18 @@ impl History for SqliteDb<'_> {
             let table = known_table(&table)?;
             match (before, after) {
                 // Inserted rows: delete them, newest first (children before
-                // parents), keeping every column in the log.
+                // parents), keeping every column in the log. Only the rows
+                // still there are visited, however wide the run says it is.
                 (None, _) => {
-                    for rowid in (first..=last).rev() {
+                    let rowids: Vec<i64> = {
+                        let sql = format!(
+                            "SELECT rowid FROM {table} WHERE rowid BETWEEN ?1 AND ?2 ORDER BY rowid DESC"
+                        );
+                        let mut stmt = self.conn.prepare_cached(&sql)?;
+                        let rows = stmt.query_map([first, last], |row| row.get(0))?;
+                        rows.collect::<rusqlite::Result<_>>()?
+                    };
+                    for rowid in rowids {
                         if let Some(row) = self.snapshot(table, rowid)? {
                             self.log_delete(table, rowid, row)?;
                             self.delete_row(table, rowid)
@@ -410,8 +420,11 @@ impl SqliteDb<'_> {
         Ok(())
     }
 
+    /// Puts a logged row back; the columns derived from others are
+    /// computed again, not taken from the log.
     fn insert_row(&self, table: &'static str, row: &Value) -> Result<()> {
-        let (names, values) = columns(row, true)?;
+        let (mut names, mut values) = columns(row, true)?;
+        derive(table, &mut names, &mut values);
         let sql = format!(
             "INSERT INTO {table} ({}) VALUES ({})",
             names.join(", "),
@@ -423,8 +436,10 @@ impl SqliteDb<'_> {
         Ok(())
     }
 
+    /// Gives a row its logged values again, derived columns computed again.
     fn update_row(&self, table: &'static str, rowid: i64, row: &Value) -> Result<()> {
-        let (names, mut values) = columns(row, false)?;
+        let (mut names, mut values) = columns(row, false)?;
+        derive(table, &mut names, &mut values);
         let sets: Vec<String> = names.iter().map(|n| format!("{n} = ?")).collect();
         let sql = format!("UPDATE {table} SET {} WHERE rowid = ?", sets.join(", "));
         values.push(SqlValue::Integer(rowid));

@@ -8,14 +8,14 @@
 
 use std::io::Write;
 
+use rusqlite::types::Value as SqlValue;
 use serde_json::Value;
 
 use super::history::{columns, to_json};
-use super::{SqliteStore, VERSION, tables};
+use super::{SqliteStore, tables};
 use crate::domain::error::{Error, Result};
-
-/// The version of the export format.
-pub const EXPORT_VERSION: i64 = 1;
+use crate::store::EXPORT_VERSION;
+use crate::text::{collate, fold};
 
 impl SqliteStore {
     /// Writes every row of every table.
@@ -59,23 +59,12 @@ impl SqliteStore {
     }
 
     /// Restores an export into this database, which must be empty. The
-    /// restore is not itself a change: the log it brings is the history.
-    /// Returns how many rows were written.
+    /// caller has checked the document and every row in it
+    /// (`app::portable::import`); here the rows are only inserted, with the
+    /// columns derived from others computed again (`derive`). The restore
+    /// is not itself a change: the log it brings is the history. Returns
+    /// how many rows were written.
     pub fn import(&mut self, document: &Value, source: &str) -> Result<usize> {
-        if document["format"] != "theodoi" || document["version"] != EXPORT_VERSION {
-            return Err(Error::NotAnExport {
-                source_name: source.to_string(),
-                version: EXPORT_VERSION,
-            });
-        }
-        let schema = document["schema"].as_i64().unwrap_or(i64::MAX);
-        if schema > VERSION {
-            return Err(Error::ExportTooNew {
-                source_name: source.to_string(),
-                found: schema,
-                known: VERSION,
-            });
-        }
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -96,7 +85,8 @@ impl SqliteStore {
                 continue;
             };
             for row in rows {
-                let (names, values) = columns(row, true)?;
+                let (mut names, mut values) = columns(row, true)?;
+                derive(table, &mut names, &mut values);
                 let sql = format!(
                     "INSERT INTO {table} ({}) VALUES ({})",
                     names.join(", "),
@@ -109,6 +99,54 @@ impl SqliteStore {
         }
         tx.commit().map_err(|e| bad_row(source, "…", e))?;
         Ok(written)
+    }
+}
+
+/// How a derived column is computed from its source column.
+#[derive(Debug, Clone, Copy)]
+enum Derivation {
+    /// `text::fold`: the accent-insensitive key.
+    Fold,
+    /// `text::collate::sort_key`: the Vietnamese collation key.
+    SortKey,
+}
+
+/// The columns computed from others: (table, column, source, how). Never
+/// taken from an export or from the log; `derive` computes them again.
+const DERIVED: &[(&str, &str, &str, Derivation)] = &[
+    ("directive", "issuer_fold", "issuer", Derivation::Fold),
+    ("directive", "title_fold", "title", Derivation::Fold),
+    ("unit", "name_fold", "name", Derivation::Fold),
+    ("unit", "name_key", "name", Derivation::SortKey),
+    ("person", "name_fold", "name", Derivation::Fold),
+    ("person", "name_key", "name", Derivation::SortKey),
+    ("person", "position_fold", "position", Derivation::Fold),
+    ("task", "title_fold", "title", Derivation::Fold),
+];
+
+/// Sets the derived columns of one row of `table` from their sources
+/// (adding those the row lacks): `names` quoted and `values` as `columns`
+/// gives them.
+pub(super) fn derive(table: &str, names: &mut Vec<String>, values: &mut Vec<SqlValue>) {
+    let quoted = |name: &str| format!("\"{name}\"");
+    for &(_, column, source, how) in DERIVED.iter().filter(|d| d.0 == table) {
+        let Some(i) = names.iter().position(|n| *n == quoted(source)) else {
+            continue;
+        };
+        let SqlValue::Text(text) = &values[i] else {
+            continue;
+        };
+        let value = match how {
+            Derivation::Fold => SqlValue::Text(fold(text)),
+            Derivation::SortKey => SqlValue::Blob(collate::sort_key(text)),
+        };
+        match names.iter().position(|n| *n == quoted(column)) {
+            Some(j) => values[j] = value,
+            None => {
+                names.push(quoted(column));
+                values.push(value);
+            }
+        }
     }
 }
 
@@ -145,5 +183,55 @@ impl From<serde_json::Error> for ExportError {
         } else {
             ExportError::Db(e.into())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `*_fold` and `*_key` column of the schema is computed by
+    /// `derive`, from a column of the same table.
+    #[test]
+    fn every_derived_column_is_computed_again() -> Result<()> {
+        let store = SqliteStore::open_in_memory()?;
+        let mut stmt = store.conn.prepare(
+            "SELECT m.name, c.name FROM sqlite_master m, pragma_table_info(m.name) c
+             WHERE m.type = 'table' ORDER BY 1, 2",
+        )?;
+        let columns: Vec<(String, String)> = stmt
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let derived: Vec<(&str, &str)> = columns
+            .iter()
+            .filter(|(_, c)| c.ends_with("_fold") || c.ends_with("_key"))
+            .map(|(t, c)| (t.as_str(), c.as_str()))
+            .collect();
+        let mut listed: Vec<(&str, &str)> = DERIVED.iter().map(|d| (d.0, d.1)).collect();
+        listed.sort_unstable();
+        assert_eq!(listed, derived);
+        for (table, _, source, _) in DERIVED {
+            assert!(
+                columns.iter().any(|(t, c)| t == table && c == source),
+                "{table}.{source}"
+            );
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn derived_values_come_from_their_sources() {
+        let mut names = vec!["\"name\"".to_string(), "\"name_key\"".to_string()];
+        let mut values = vec![
+            SqlValue::Text("Đảng bộ Ngô Quyền".into()),
+            SqlValue::Blob(b"zz".to_vec()),
+        ];
+        derive("unit", &mut names, &mut values);
+        assert_eq!(names.len(), 3);
+        assert_eq!(
+            values[1],
+            SqlValue::Blob(collate::sort_key("Đảng bộ Ngô Quyền"))
+        );
+        assert_eq!(values[2], SqlValue::Text("dang bo ngo quyen".into()));
     }
 }

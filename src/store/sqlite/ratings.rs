@@ -81,7 +81,9 @@ impl Ratings for SqliteDb<'_> {
         let mut stmt = self.conn.prepare_cached(
             "WITH RECURSIVE sub (id) AS (
                  SELECT ?2 WHERE ?2 IS NOT NULL
-                 UNION ALL
+                 -- UNION, not UNION ALL: a unit met twice (a cycle in data
+                 -- edited by hand) is not walked again.
+                 UNION
                  SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id
              )
              -- A person is rated among the leaders of one committee: the
@@ -129,7 +131,9 @@ impl Ratings for SqliteDb<'_> {
         let mut stmt = self.conn.prepare_cached(
             "WITH RECURSIVE below (id) AS (
                  SELECT id FROM unit WHERE parent_id = ?2
-                 UNION ALL
+                 -- UNION, not UNION ALL: a unit met twice (a cycle in data
+                 -- edited by hand) is not walked again.
+                 UNION
                  SELECT u.id FROM unit u JOIN below b ON u.parent_id = b.id
              )
              SELECT u.name FROM obligation o JOIN unit u ON u.id = o.unit_id

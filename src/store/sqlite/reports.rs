@@ -29,7 +29,9 @@ impl Scope {
             Some(_) => {
                 "WITH RECURSIVE sub (id) AS (
                      SELECT :within
-                     UNION ALL
+                     -- UNION, not UNION ALL: a unit met twice (a cycle in data
+                     -- edited by hand) is not walked again.
+                     UNION
                      SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id
                  )"
             }

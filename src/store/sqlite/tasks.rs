@@ -92,7 +92,9 @@ impl Tasks for SqliteDb<'_> {
             .prepare_cached(&format!(
                 "WITH RECURSIVE scope (id) AS (
                      SELECT id FROM unit WHERE (?2 IS NULL AND parent_id IS NULL) OR id = ?2
-                     UNION ALL
+                     -- UNION, not UNION ALL: a unit met twice (a cycle in data
+                     -- edited by hand) is not walked again.
+                     UNION
                      SELECT u.id FROM unit u JOIN scope s ON u.parent_id = s.id
                  )
                  INSERT INTO obligation (task_id, {subject}, due_on) {select}"

@@ -145,8 +145,10 @@ impl Units for SqliteDb<'_> {
         }
         let key = search.map(fold);
         let mut out = Vec::with_capacity(all.len());
+        let mut reached = vec![false; all.len()];
         let mut stack: Vec<(usize, usize)> = roots.into_iter().rev().map(|i| (i, 0)).collect();
         while let Some((i, depth)) = stack.pop() {
+            reached[i] = true;
             let (unit, parent_code, name_fold, dissolved_on) = &all[i];
             let keep = key.as_deref().is_none_or(|k| {
                 name_fold.contains(k) || unit.code.to_ascii_lowercase().contains(k)
@@ -160,6 +162,21 @@ impl Units for SqliteDb<'_> {
                 });
             }
             stack.extend(children[i].iter().rev().map(|&c| (c, depth + 1)));
+        }
+        // A unit that no walk down from a root reaches sits on a cycle, or
+        // under one; up from it, the first unit met twice is on the cycle.
+        if let Some(mut at) = reached.iter().position(|r| !r) {
+            let mut seen = vec![false; all.len()];
+            while !seen[at] {
+                seen[at] = true;
+                match all[at].0.parent_id.and_then(|p| index.get(&p)) {
+                    Some(&parent) => at = parent,
+                    None => break,
+                }
+            }
+            return Err(Error::TreeCycle {
+                unit: all[at].0.name.clone(),
+            });
         }
         Ok(out)
     }
@@ -178,13 +195,20 @@ impl Units for SqliteDb<'_> {
     /// a move under its own subtree is refused here.
     fn move_unit(&self, id: i64, parent_id: i64) -> Result<()> {
         let mut above = Some(parent_id);
+        // A unit met twice on the way up: the tree has a cycle already
+        // (hand-edited data), and the walk stops there.
+        let mut seen = std::collections::HashSet::new();
         while let Some(at) = above {
             if at == id {
                 return Err(Error::MoveCycle {
                     unit: self.unit(id)?.name,
                 });
             }
-            above = self.unit(at)?.parent_id;
+            let unit = self.unit(at)?;
+            if !seen.insert(at) {
+                return Err(Error::TreeCycle { unit: unit.name });
+            }
+            above = unit.parent_id;
         }
         self.update_logged("unit", id, |conn| {
             conn.prepare_cached("UPDATE unit SET parent_id = ?2 WHERE id = ?1")?
