@@ -210,3 +210,18 @@ fn default_location_is_the_user_data_directory() {
     #[cfg(target_os = "linux")]
     assert!(t.dir.path().join("data/theodoi/theodoi.db").exists());
 }
+
+/// A file that says it is at an older version than its tables are: the
+/// upgrade fails in one short line, without the step's SQL, and writes nothing.
+#[test]
+fn a_file_at_a_wrong_version_fails_in_one_short_line() {
+    let t = Theodoi::son_tay();
+    let mut bytes = std::fs::read(&t.db).unwrap();
+    // `PRAGMA user_version` is the big-endian number at offset 60 of the header.
+    bytes[60..64].copy_from_slice(&3u32.to_be_bytes());
+    std::fs::write(&t.db, &bytes).unwrap();
+    let err = t.fails(&["overdue", "--count"]);
+    assert!(err.trim_end().chars().count() <= 300, "{err}");
+    assert!(!err.contains("CREATE TABLE"), "{err}");
+    assert_eq!(std::fs::read(&t.db).unwrap(), bytes);
+}

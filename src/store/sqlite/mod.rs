@@ -299,7 +299,7 @@ impl SqliteStore {
             if now < to {
                 tx.execute_batch(step).map_err(|e| Error::Migration {
                     version: to,
-                    source: Box::new(e.into()),
+                    source: Box::new(Error::storage(StepFailed::from(e))),
                 })?;
                 tx.pragma_update(None, "user_version", to)?;
             }
@@ -571,6 +571,22 @@ impl Txn for SqliteDb<'_> {
             // A reader is never handed out as a transaction.
             Conn::Plain(_) => Ok(()),
         }
+    }
+}
+
+/// Why a schema step failed: SQLite's own words, without the step's SQL
+/// (which would fill the clerk's screen).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct StepFailed(String);
+
+impl From<rusqlite::Error> for StepFailed {
+    fn from(e: rusqlite::Error) -> StepFailed {
+        StepFailed(match e {
+            rusqlite::Error::SqlInputError { msg, .. } => msg,
+            rusqlite::Error::SqliteFailure(_, Some(msg)) => msg,
+            other => other.to_string(),
+        })
     }
 }
 
