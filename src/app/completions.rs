@@ -105,8 +105,10 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
     if (c.rating.is_some() || not_rated.is_some()) && !task.rated {
         return Err(Error::NotARatingTask { task: task.code });
     }
+    // Recorded although a rule said no: done before the directive (with
+    // `--force`, checked above), or lower levels first (below).
+    let mut forced = on < directive.issued_on;
     // Lower levels first: a đảng bộ is done only when the units under it are.
-    let mut forced = false;
     if !person
         && obligation.completed_on.is_none()
         && unit.kind.has_children()

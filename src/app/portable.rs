@@ -94,6 +94,8 @@ pub fn check(document: &mut Value) -> (Vec<ExportProblem>, usize) {
         }
     }
     checker.tree();
+    checker.links();
+    checker.completions();
     (checker.problems, checker.more)
 }
 
@@ -375,7 +377,20 @@ struct Checker {
     problems: Vec<ExportProblem>,
     more: usize,
     units: Vec<TreeUnit>,
+    /// Each row's link to another row of its table that the commands never
+    /// let loop (a directive's replacement, a merged unit's successor):
+    /// (table, column, id, the id it points at).
+    links: Vec<(&'static str, &'static str, i64, i64)>,
+    /// Each directive's issue date, each task's directive, and each done
+    /// obligation (id, task, day done, forced): a completion before its
+    /// directive needs `--force`, as `done` says.
+    issued: HashMap<i64, NaiveDate>,
+    task_directive: HashMap<i64, i64>,
+    done: Vec<(i64, i64, NaiveDate, bool)>,
 }
+
+/// The links between rows of one table that must not loop.
+const LINKS: &[(&str, &str)] = &[("directive", "replaced_by"), ("unit", "successor_id")];
 
 /// Where the values being checked are, for the problems found.
 struct Place<'a> {
@@ -581,6 +596,36 @@ impl Checker {
                     &value,
                     ExportRule::Range,
                 );
+            }
+            let id = map.get("id").and_then(integer);
+            for &(table, column) in LINKS {
+                if let (true, Some(id), Some(to)) =
+                    (spec.name == table, id, map.get(column).and_then(integer))
+                {
+                    self.links.push((table, column, id, to));
+                }
+            }
+            let day = |column: &str| map.get(column).and_then(Value::as_str).and_then(iso_day);
+            match (spec.name, id) {
+                ("directive", Some(id)) => {
+                    if let Some(on) = day("issued_on") {
+                        self.issued.insert(id, on);
+                    }
+                }
+                ("task", Some(id)) => {
+                    if let Some(d) = map.get("directive_id").and_then(integer) {
+                        self.task_directive.insert(id, d);
+                    }
+                }
+                ("obligation", Some(id)) => {
+                    if let (Some(task), Some(on)) =
+                        (map.get("task_id").and_then(integer), day("completed_on"))
+                    {
+                        let forced = map.get("forced").and_then(integer).unwrap_or(0) != 0;
+                        self.done.push((id, task, on, forced));
+                    }
+                }
+                _ => {}
             }
             if spec.name == "unit" {
                 self.units.push(TreeUnit {
@@ -893,6 +938,78 @@ impl Checker {
                     Some("parent_id"),
                     &value,
                     ExportRule::Cycle,
+                );
+            }
+        }
+    }
+}
+
+impl Checker {
+    /// A row that replaces or succeeds itself, or a chain of them that loops.
+    fn links(&mut self) {
+        let links = std::mem::take(&mut self.links);
+        for &(table, column) in LINKS {
+            let next: HashMap<i64, i64> = links
+                .iter()
+                .filter(|l| l.0 == table && l.1 == column)
+                .map(|l| (l.2, l.3))
+                .collect();
+            let mut looping: Vec<i64> = next
+                .keys()
+                .copied()
+                .filter(|&start| {
+                    // Follow the chain as far as it goes; coming back to the
+                    // start is a loop (one that merely leads into a loop is
+                    // said at the rows of the loop).
+                    let mut at = next.get(&start).copied();
+                    let mut steps = 0;
+                    while let Some(id) = at {
+                        if id == start {
+                            return true;
+                        }
+                        steps += 1;
+                        if steps > next.len() {
+                            return false;
+                        }
+                        at = next.get(&id).copied();
+                    }
+                    false
+                })
+                .collect();
+            looping.sort_unstable();
+            for id in looping {
+                let to = Value::from(next[&id]);
+                self.problem(
+                    table,
+                    ExportRow::Id(id),
+                    Some(column),
+                    &to,
+                    ExportRule::LinkCycle,
+                );
+            }
+        }
+    }
+
+    /// A completion dated before its directive was issued, not recorded
+    /// as forced.
+    fn completions(&mut self) {
+        let done = std::mem::take(&mut self.done);
+        for (id, task, on, forced) in done {
+            let issued = self
+                .task_directive
+                .get(&task)
+                .and_then(|d| self.issued.get(d))
+                .copied();
+            if let (Some(issued), false) = (issued, forced)
+                && on < issued
+            {
+                let value = Value::from(on.format("%Y-%m-%d").to_string());
+                self.problem(
+                    "obligation",
+                    ExportRow::Id(id),
+                    Some("completed_on"),
+                    &value,
+                    ExportRule::BeforeDirective { issued },
                 );
             }
         }

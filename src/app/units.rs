@@ -518,7 +518,9 @@ mod tests {
             ("Chi bộ \u{202E}A", "control"),
             ("Chi bộ \0A", "control"),
             ("\u{200B}", "empty"),
-            ("\u{200B}\u{2060}\u{FEFF} ", "empty"),
+            ("\u{200B}\u{2060} ", "empty"),
+            ("Chi bộ \u{FEFF}A", "control"),
+            ("Chi bộ \u{200F}A", "control"),
             ("…", "letters"),
             (long.as_str(), "long"),
         ] {

@@ -465,6 +465,11 @@ pub enum ExportRule {
     Duplicate(ExportRow),
     /// The parents make a cycle in the unit tree.
     Cycle,
+    /// A directive replaced by itself, a unit merged into itself, or a
+    /// chain of them that comes back.
+    LinkCycle,
+    /// A completion before its directive was issued, not recorded as forced.
+    BeforeDirective { issued: NaiveDate },
     /// Refused by a rule of the commands, said as they say it (a code, an
     /// empty name, the tree rule, a rule's value…).
     Refused(Box<Error>),

@@ -490,6 +490,10 @@ fn export_problem(p: &ExportProblem) -> String {
             )
         }
         ExportRule::Cycle => tr!(super::EXPORT_CYCLE),
+        ExportRule::LinkCycle => tr!(super::EXPORT_LINK_CYCLE),
+        ExportRule::BeforeDirective { issued } => {
+            tr!(super::EXPORT_BEFORE_DIRECTIVE, date = format_dmy(*issued))
+        }
         ExportRule::Refused(e) => message(e),
     };
     match &p.field {

@@ -403,6 +403,14 @@ pub const EXPORT_CYCLE: Text = t(
     "cấp trên tạo thành vòng lặp trong cây đơn vị",
     "the parents make a cycle in the unit tree",
 );
+pub const EXPORT_LINK_CYCLE: Text = t(
+    "thay thế hoặc sáp nhập vào chính nó, hay thành vòng lặp",
+    "replaces or merges into itself, or makes a loop",
+);
+pub const EXPORT_BEFORE_DIRECTIVE: Text = t(
+    "hoàn thành trước ngày ban hành văn bản ({date}) mà không ghi là ghi vượt",
+    "done before the directive was issued ({date}) without being recorded as forced",
+);
 pub const TREE_CYCLE: Text = t(
     "cây đơn vị có vòng lặp qua {unit} (dữ liệu bị sửa tay); hãy đặt lại cấp trên bằng `theodoi unit move`",
     "the unit tree has a cycle through {unit} (data edited by hand); set a parent again with `theodoi unit move`",

@@ -45,9 +45,19 @@ pub fn is_control(c: char) -> bool {
 }
 
 /// A bidirectional embedding, override or isolate (U+202A–U+202E,
-/// U+2066–U+2069): it turns the text after it around on screen.
+/// U+2066–U+2069), which turns the text after it around on screen, or an
+/// invisible direction mark (U+200E, U+200F, U+061C) or byte-order mark
+/// (U+FEFF) inside a text, which makes two names that look alike differ.
 pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{061C}'
+            | '\u{FEFF}'
+    )
 }
 
 /// Whether a text has a letter or a digit to read: a text of spaces,

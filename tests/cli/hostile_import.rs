@@ -454,3 +454,39 @@ fn a_second_unit_at_the_top_is_refused_by_the_commands_too() {
         "son-tay",
     ]);
 }
+
+/// Links the commands never let loop, and a completion before its directive
+/// that was not forced, are refused in an export too.
+#[test]
+fn replacements_successors_and_early_completions_are_checked() {
+    let t = Theodoi::son_tay_reported();
+    let mut doc = export(&t);
+    let first = rows(&mut doc, "directive")[0]["id"].clone();
+    rows(&mut doc, "directive")[0]["replaced_by"] = first.clone();
+    let done = rows(&mut doc, "obligation")
+        .iter_mut()
+        .find(|o| !o["completed_on"].is_null())
+        .expect("a completion");
+    done["completed_on"] = json!("1931-01-01");
+    let done_id = done["id"].clone();
+    let (copy, run) = import(&doc, "vi");
+    let err = refused(&copy, &run);
+    assert!(
+        err.contains(&format!("directive #{first}, replaced_by")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("obligation #{done_id}, completed_on")),
+        "{err}"
+    );
+    // Recorded as forced, as `done --force` records it, the same date passes.
+    let mut forced = export(&t);
+    let done = rows(&mut forced, "obligation")
+        .iter_mut()
+        .find(|o| !o["completed_on"].is_null())
+        .expect("a completion");
+    done["completed_on"] = json!("1931-01-01");
+    done["forced"] = json!(1);
+    let (_, run) = import(&forced, "vi");
+    assert_eq!(run.code, 0, "{run:?}");
+}
