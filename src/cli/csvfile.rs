@@ -72,17 +72,33 @@ pub fn read<T: DeserializeOwned>(
         let record = match result {
             Ok(record) => record,
             Err(e) => {
-                errors.push(e.position().map_or(0, |p| p.line()), e.to_string());
+                errors.push(e.position().map_or(0, |p| p.line()), csv_reason(&e));
                 continue;
             }
         };
         let line = record.position().map_or(0, |p| p.line());
         match record.deserialize(Some(&headers)) {
             Ok(row) => rows.push((line, row)),
-            Err(e) => errors.push(line, e.to_string()),
+            Err(e) => errors.push(line, csv_reason(&e)),
         }
     }
     Ok(Rows { rows, errors })
+}
+
+/// Why the CSV reader refused a line, in the clerk's words where it says a
+/// common mistake.
+fn csv_reason(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => tr!(i18n::CSV_FIELDS, found = len, expected = expected_len),
+        csv::ErrorKind::Utf8 { .. } => i18n::CSV_UTF8.get().to_string(),
+        csv::ErrorKind::Deserialize { err, .. } => match err.kind() {
+            csv::DeserializeErrorKind::InvalidUtf8(_) => i18n::CSV_UTF8.get().to_string(),
+            _ => e.to_string(),
+        },
+        _ => e.to_string(),
+    }
 }
 
 /// Reads `file` and imports it with `import` as one change `action` (with

@@ -29,7 +29,7 @@ pub struct LogArgs {
 #[derive(Debug, clap::Args)]
 pub struct UndoArgs {
     /// A change number from `theodoi log` (default: your last change).
-    #[arg(value_name = "CHANGE")]
+    #[arg(value_name = "CHANGE", value_parser = super::change_arg)]
     change: Option<i64>,
 }
 

@@ -297,6 +297,13 @@ fn clap_message(err: &clap::Error) -> String {
             i18n::CLAP_UNKNOWN_CMD,
             arg = context(ContextKind::InvalidSubcommand)
         ),
+        ErrorKind::ArgumentConflict => tr!(
+            i18n::CLAP_CONFLICT,
+            arg = context(ContextKind::InvalidArg),
+            other = context(ContextKind::PriorArg),
+            cmd = cmd
+        ),
+        ErrorKind::MissingSubcommand => tr!(i18n::CLAP_NO_COMMAND, cmd = cmd),
         _ => {
             let rendered = err.render().to_string();
             let first = rendered.lines().next().unwrap_or_default();
@@ -561,6 +568,25 @@ impl FilterArgs {
 
 fn lang_arg(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| tr!(i18n::BAD_LANG, input = i18n::short(s)))
+}
+
+/// A whole number of at most `max`, with the error naming the input.
+fn whole_number(s: &str, max: u64) -> Result<u64, String> {
+    s.trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|n| *n <= max)
+        .ok_or_else(|| tr!(i18n::BAD_NUMBER, input = i18n::short(s.trim()), max = max))
+}
+
+/// A number of days: 0 to 36,500 (a hundred years).
+pub fn days_arg(s: &str) -> Result<u32, String> {
+    whole_number(s, 36_500).map(|n| n as u32)
+}
+
+/// A change's number in the log.
+pub fn change_arg(s: &str) -> Result<i64, String> {
+    whole_number(s.trim().trim_start_matches('#'), i64::MAX as u64).map(|n| n as i64)
 }
 
 /// A date in any accepted form, with the error naming the input.

@@ -19,7 +19,7 @@ const DEFAULT_DAYS: u32 = 7;
 pub struct Args {
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
     as_of: Option<NaiveDate>,
-    #[arg(long, value_name = "DAYS")]
+    #[arg(long, value_name = "DAYS", value_parser = super::days_arg)]
     days: Option<u32>,
     /// A number of days, or a unit whose subtree to show.
     #[arg(long, value_name = "DAYS|UNIT")]

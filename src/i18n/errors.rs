@@ -55,9 +55,29 @@ pub fn error_line(err: &anyhow::Error) -> String {
             // `message` says the causes below it.
             break;
         }
+        if let Some(e) = cause.downcast_ref::<std::io::Error>() {
+            parts.push(io_words(e));
+            break;
+        }
         parts.push(cause.to_string());
     }
     parts.join(": ")
+}
+
+/// What the system said of a file or an output, in words for the common
+/// cases (the system's own words otherwise).
+fn io_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let words = match e.kind() {
+        NotFound => super::IO_NOT_FOUND,
+        PermissionDenied => super::IO_DENIED,
+        StorageFull => super::IO_FULL,
+        IsADirectory => super::IO_DIRECTORY,
+        AlreadyExists => super::IO_EXISTS,
+        ReadOnlyFilesystem => super::IO_READ_ONLY,
+        _ => return e.to_string(),
+    };
+    words.get().to_string()
 }
 
 /// One error of ours, with its causes, in the language in force.
@@ -158,9 +178,13 @@ pub fn message(e: &Error) -> String {
                 FileAction::CreateDir => super::DB_CREATE_DIR,
                 FileAction::Backup => super::BACKUP_FAILED,
             };
-            let cause = match source.downcast_ref::<Error>() {
-                Some(inner) => message(inner),
-                None => source.to_string(),
+            let cause = match (
+                source.downcast_ref::<Error>(),
+                source.downcast_ref::<std::io::Error>(),
+            ) {
+                (Some(inner), _) => message(inner),
+                (_, Some(io)) => io_words(io),
+                _ => source.to_string(),
             };
             format!("{}: {cause}", tr!(text, path = path.display()))
         }
@@ -376,7 +400,7 @@ pub fn message(e: &Error) -> String {
         }
         Error::TreeCycle { unit } => tr!(super::TREE_CYCLE, unit = unit),
         Error::SecondRoot { root } => tr!(super::UNIT_SECOND_ROOT, root = root),
-        Error::Output(e) => e.to_string(),
+        Error::Output(e) => io_words(e),
         Error::Storage(e) => {
             let mut line = e.to_string();
             let mut cause = e.source();

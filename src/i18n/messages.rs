@@ -721,6 +721,35 @@ pub const CLAP_UNKNOWN_CMD: Text = t(
     "không có lệnh '{arg}'; xem `theodoi --help`",
     "no such command '{arg}'; see `theodoi --help`",
 );
+pub const CLAP_CONFLICT: Text = t(
+    "không dùng {arg} cùng với {other}; xem `theodoi {cmd}--help`",
+    "{arg} cannot be used with {other}; see `theodoi {cmd}--help`",
+);
+pub const CLAP_NO_COMMAND: Text = t(
+    "thiếu lệnh; xem `theodoi {cmd}--help`",
+    "a command is missing; see `theodoi {cmd}--help`",
+);
+pub const BAD_NUMBER: Text = t(
+    "'{input}' không phải số nguyên từ 0 đến {max}",
+    "'{input}' is not a whole number from 0 to {max}",
+);
+pub const CSV_FIELDS: Text = t(
+    "dòng có {found} cột, dòng đầu có {expected} cột (kiểm tra dấu phẩy, hoặc tệp dùng dấu chấm phẩy)",
+    "the line has {found} columns, the first line {expected} (check the commas, or the file uses semicolons)",
+);
+pub const CSV_UTF8: Text = t(
+    "dòng không phải văn bản UTF-8; hãy lưu tệp dạng CSV UTF-8",
+    "the line is not UTF-8 text; save the file as CSV UTF-8",
+);
+pub const IO_NOT_FOUND: Text = t("không có tệp hay thư mục này", "no such file or folder");
+pub const IO_DENIED: Text = t("không có quyền truy cập", "permission denied");
+pub const IO_FULL: Text = t("đĩa đã đầy", "the disk is full");
+pub const IO_DIRECTORY: Text = t(
+    "đây là một thư mục, không phải tệp",
+    "this is a folder, not a file",
+);
+pub const IO_EXISTS: Text = t("đã có", "exists already");
+pub const IO_READ_ONLY: Text = t("ổ đĩa chỉ đọc", "the disk is read-only");
 pub const CLAP_OTHER: Text = t(
     "tham số không hợp lệ: {detail}",
     "invalid arguments: {detail}",

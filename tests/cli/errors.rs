@@ -225,3 +225,70 @@ fn a_file_at_a_wrong_version_fails_in_one_short_line() {
     assert!(!err.contains("CREATE TABLE"), "{err}");
     assert_eq!(std::fs::read(&t.db).unwrap(), bytes);
 }
+
+/// The words of the argument parser, the CSV reader and the system reach a
+/// clerk in Vietnamese too.
+#[test]
+fn parser_reader_and_system_errors_are_said_in_vietnamese() {
+    let t = Theodoi::son_tay();
+    let ragged = t.dir.path().join("le.csv");
+    std::fs::write(&ragged, "unit,on\ncb-ubkt,05/12/2023,thừa\n").unwrap();
+    let latin1 = t.dir.path().join("latin1.csv");
+    std::fs::write(&latin1, b"unit,on\ncb-ubkt,05/12/2023\nCh\xe9,05/12/2023\n").unwrap();
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &[
+                "done",
+                "--task",
+                "kiem-diem-2023",
+                "--unit",
+                "cb-ubkt",
+                "--person",
+                "x",
+            ],
+            "không dùng",
+        ),
+        (
+            &["upcoming", "--days", "99999999999"],
+            "không phải số nguyên",
+        ),
+        (&["undo", "abc"], "không phải số nguyên"),
+        (
+            &[
+                "done",
+                "--task",
+                "kiem-diem-2023",
+                "--from",
+                ragged.to_str().unwrap(),
+            ],
+            "cột",
+        ),
+        (
+            &[
+                "done",
+                "--task",
+                "kiem-diem-2023",
+                "--from",
+                latin1.to_str().unwrap(),
+            ],
+            "UTF-8",
+        ),
+        (
+            &["import", "/khong/co/tep.json"],
+            "không có tệp hay thư mục",
+        ),
+    ];
+    for (args, words) in cases {
+        let err = t.fails(args);
+        assert!(err.contains(words), "{args:?}: {err}");
+        for english in [
+            "cannot be used",
+            "invalid digit",
+            "is not in",
+            "CSV error",
+            "No such file",
+        ] {
+            assert!(!err.contains(english), "{args:?}: {err}");
+        }
+    }
+}
