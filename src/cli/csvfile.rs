@@ -43,7 +43,9 @@ impl LineErrors {
 }
 
 /// Reads `bytes` (UTF-8, with or without a byte-order mark) as CSV whose
-/// first line names the columns; `required` must all be there.
+/// first line names the columns; `required` must all be there. Columns are
+/// separated by commas, or by semicolons when the first line has only those
+/// (Excel's CSV where the decimal separator is a comma, as in Vietnam).
 pub fn read<T: DeserializeOwned>(
     bytes: &[u8],
     source: &str,
@@ -51,8 +53,15 @@ pub fn read<T: DeserializeOwned>(
     all: &[&str],
 ) -> Result<Rows<T>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let first_line = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+    let delimiter = if first_line.contains(&b';') && !first_line.contains(&b',') {
+        b';'
+    } else {
+        b','
+    };
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
+        .delimiter(delimiter)
         .from_reader(bytes);
     let headers = reader
         .headers()

@@ -170,3 +170,26 @@ fn task_within_a_subtree_and_default_code() {
     ]);
     assert!(err.contains("Đảng bộ xã Đường Lâm"), "{err}");
 }
+
+/// Excel where a comma is the decimal separator (as in Vietnam) saves CSV
+/// with semicolons: such a file is read as well.
+#[test]
+fn a_file_with_semicolons_is_read_too() {
+    let t = Theodoi::son_tay();
+    let file = t.dir.path().join("ketqua.csv");
+    std::fs::write(
+        &file,
+        "\u{FEFF}unit;on;evidence;note\r\ncb-ubkt;05/12/2023;Biên bản số 1, ngày 05/12;\r\n",
+    )
+    .unwrap();
+    let said = t.ok(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--from",
+        file.to_str().unwrap(),
+    ]);
+    assert!(said.contains('1'), "{said}");
+    let agenda: Vec<serde_json::Value> = t.json(&["agenda", "cb-ubkt", "--as-of", "13/12/2023"]);
+    assert_eq!(agenda[0]["completed_on"], "2023-12-05", "{agenda:?}");
+}
