@@ -47,16 +47,6 @@ impl Candidates {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
-
-    /// What kind of record these are.
-    pub fn entity(&self) -> Entity {
-        match self {
-            Candidates::Directives(_) => Entity::Directive,
-            Candidates::Units(_) => Entity::Unit,
-            Candidates::Tasks(_) => Entity::Task,
-            Candidates::People(_) => Entity::Person,
-        }
-    }
 }
 
 /// What was being done with a file when it failed.
