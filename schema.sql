@@ -1,4 +1,4 @@
--- theodoi schema: the whole current shape of a database (version 6), as a
+-- theodoi schema: the whole current shape of a database (version 7), as a
 -- fresh file has it after every step in migrations/.
 --
 -- This file is for reading; theodoi never runs it. Databases are created and
@@ -39,9 +39,43 @@ CREATE TABLE unit (
     successor_id INTEGER REFERENCES unit (id),
     -- When the organization was founded: younger than the rules allow, it is
     -- not rated.
-    founded_on   TEXT
+    founded_on   TEXT,
+    -- The day the current name, kind and parent took effect (NULL: from the
+    -- start); what they were before is in unit_past.
+    since_on     TEXT
 );
 CREATE INDEX unit_parent ON unit (parent_id);
+
+-- A unit as it was before a rename, a move, a change of kind or a merger:
+-- valid from from_on (NULL: from the start) to until_on, both included. The
+-- ranges of one unit do not overlap; the last ends the day before
+-- unit.since_on. A report as of a day reads the tree of that day.
+CREATE TABLE unit_past (
+    id        INTEGER PRIMARY KEY,
+    unit_id   INTEGER NOT NULL REFERENCES unit (id),
+    from_on   TEXT,
+    until_on  TEXT NOT NULL,
+    name      TEXT NOT NULL,
+    name_fold TEXT NOT NULL,
+    name_key  BLOB NOT NULL,
+    kind      TEXT NOT NULL CHECK (kind IN ('dang-bo-cap-tren', 'dang-bo-co-so',
+                  'chi-bo-co-so', 'dang-bo-bo-phan', 'chi-bo-truc-thuoc')),
+    parent_id INTEGER REFERENCES unit (id)
+);
+CREATE INDEX unit_past_unit ON unit_past (unit_id, until_on);
+-- Whether any unit changed after a report's day: if none did, the report
+-- reads the current tree.
+CREATE INDEX unit_past_until ON unit_past (until_on);
+
+-- Other names a unit is known by (UBKT for the Ủy ban Kiểm tra…).
+CREATE TABLE unit_alias (
+    id         INTEGER PRIMARY KEY,
+    unit_id    INTEGER NOT NULL REFERENCES unit (id),
+    alias      TEXT NOT NULL,
+    alias_fold TEXT NOT NULL
+);
+CREATE UNIQUE INDEX unit_alias_name ON unit_alias (unit_id, alias_fold);
+CREATE INDEX unit_alias_fold ON unit_alias (alias_fold);
 
 -- Leaders (cán bộ diện Ban Thường vụ quản lý), each in a post in one unit.
 -- Tasks for people give each one in post an obligation of their own.
@@ -69,7 +103,7 @@ CREATE TABLE directive (
     symbol_as_written TEXT,
     issuer            TEXT NOT NULL,
     issuer_fold       TEXT NOT NULL,
-    issued_on         TEXT NOT NULL,
+    issued_on         TEXT,                -- NULL: the date is not known
     title             TEXT NOT NULL,
     title_fold        TEXT NOT NULL,
     created_at        TEXT NOT NULL,
@@ -135,7 +169,9 @@ CREATE TABLE obligation (
     rating           TEXT,
     not_rated_reason TEXT,
     -- Recorded done with --force although a rule (lower levels first) said no.
-    forced           INTEGER NOT NULL DEFAULT 0
+    forced           INTEGER NOT NULL DEFAULT 0,
+    -- The unit it was passed on from by a merger (opened_on is the merger's day).
+    passed_from      INTEGER REFERENCES unit (id)
 );
 -- One obligation per task and unit, or per task and person.
 CREATE UNIQUE INDEX obligation_subject ON obligation (task_id, unit_id, coalesce(person_id, 0));
@@ -234,4 +270,4 @@ CREATE INDEX change_row_target ON change_row (tbl, first_id);
 PRAGMA application_id = 1413762889;
 
 -- The version this shape is: a file made from this file alone is current.
-PRAGMA user_version = 6;
+PRAGMA user_version = 7;

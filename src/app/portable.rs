@@ -208,7 +208,7 @@ const TABLES: &[TableSpec] = &[
             c("symbol_as_written", Text, Opt),
             c("issuer", Name(Field::Issuer), Req),
             c("issuer_fold", Derived, Opt),
-            c("issued_on", Date, Req),
+            c("issued_on", Date, Opt),
             c("title", Name(Field::Title), Req),
             c("title_fold", Derived, Opt),
             c("created_at", Stamp, Req),
@@ -233,8 +233,36 @@ const TABLES: &[TableSpec] = &[
             c("dissolved_on", Date, Opt),
             c("successor_id", Ref("unit"), Opt),
             c("founded_on", Date, Opt),
+            c("since_on", Date, Opt),
         ],
         unique: &[&["code"]],
+        logged: true,
+    },
+    TableSpec {
+        name: "unit_past",
+        columns: &[
+            c("id", Id, Req),
+            c("unit_id", Ref("unit"), Req),
+            c("from_on", Date, Opt),
+            c("until_on", Date, Req),
+            c("name", Name(Field::UnitName), Req),
+            c("name_fold", Derived, Opt),
+            c("name_key", Derived, Opt),
+            c("kind", UnitKind, Req),
+            c("parent_id", Ref("unit"), Opt),
+        ],
+        unique: &[&["unit_id", "until_on"]],
+        logged: true,
+    },
+    TableSpec {
+        name: "unit_alias",
+        columns: &[
+            c("id", Id, Req),
+            c("unit_id", Ref("unit"), Req),
+            c("alias", Name(Field::UnitName), Req),
+            c("alias_fold", Derived, Opt),
+        ],
+        unique: &[&["unit_id", "alias"]],
         logged: true,
     },
     TableSpec {
@@ -302,6 +330,7 @@ const TABLES: &[TableSpec] = &[
             c("rating", Rating, Opt),
             c("not_rated_reason", Text, Opt),
             c("forced", Flag, Def),
+            c("passed_from", Ref("unit"), Opt),
         ],
         unique: &[&["task_id", "unit_id", "person_id"]],
         logged: true,
@@ -1061,6 +1090,10 @@ mod tests {
                 },
             )?;
             db.set_rule("htxsnv-quota-pct", "15")?;
+            let ward = db.unit_by_code("nq")?.expect("nq");
+            db.close_unit_state(ward.id, day("01/07/2025"))?;
+            db.rename_unit(ward.id, "Đảng bộ phường Ngô Quyền mới")?;
+            db.add_alias(ward.id, "NQ")?;
             let task = db.task_by_code("kd")?.expect("kd");
             let cell = db.unit_by_code("cb")?.expect("cb");
             let owed = db.obligation(task.id, cell.id)?.expect("owed");

@@ -169,6 +169,27 @@ pub trait Units {
     /// Puts a unit under another parent. The caller has checked the tree
     /// rule; a move under its own subtree is refused.
     fn move_unit(&self, id: i64, parent_id: i64) -> Result<()>;
+    /// Keeps the unit's current name, kind and parent as they were up to
+    /// the day before `on` (in the unit's past) and makes what the caller
+    /// changes next current from `on`. A change on the day the current state
+    /// began replaces it: no range of no days is kept. The caller has checked
+    /// that `on` is not before that day (`unit_since`).
+    fn close_unit_state(&self, id: i64, on: NaiveDate) -> Result<()>;
+    /// The day the unit's current name, kind and parent took effect (`None`:
+    /// from the start).
+    fn unit_since(&self, id: i64) -> Result<Option<NaiveDate>>;
+    /// Gives a unit another kind (the caller has checked the tree rule).
+    fn set_unit_kind(&self, id: i64, kind: UnitKind) -> Result<()>;
+    /// The unit as it was on `day`: name, kind and parent of that day.
+    fn unit_as_of(&self, id: i64, day: NaiveDate) -> Result<Unit>;
+    /// Records another name the unit is known by. Returns false when it has it.
+    fn add_alias(&self, unit_id: i64, alias: &str) -> Result<bool>;
+    /// Forgets one of the unit's other names. Returns false when it had none such.
+    fn remove_alias(&self, unit_id: i64, alias: &str) -> Result<bool>;
+    /// The other names of a unit, in the order they were given.
+    fn aliases(&self, unit_id: i64) -> Result<Vec<String>>;
+    /// The units one of whose other names folds to exactly `key`.
+    fn units_aliased(&self, key: &str) -> Result<Vec<Unit>>;
     /// Whether any unit is recorded.
     fn has_units(&self) -> Result<bool>;
     /// The units at the top of the tree (no parent) that still exist: the

@@ -301,6 +301,15 @@ impl SqliteDb<'_> {
     }
 
     /// Records the deletion of one row, with all its columns.
+    /// Deletes one row, keeping every column of it in the log.
+    pub(super) fn delete_logged(&self, table: &'static str, rowid: i64) -> Result<()> {
+        if let Some(row) = self.snapshot(table, rowid)? {
+            self.log_delete(table, rowid, row)?;
+            self.delete_row(table, rowid)?;
+        }
+        Ok(())
+    }
+
     fn log_delete(&self, table: &'static str, rowid: i64, before: Value) -> Result<()> {
         self.write_log_row(table, rowid, rowid, Some(before), None)
     }

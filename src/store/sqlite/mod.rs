@@ -20,7 +20,7 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use super::{Db, Storage, Txn};
 use crate::domain::error::{Error, FileAction, Result};
@@ -50,6 +50,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     migration!("0004_people.sql"),
     migration!("0005_open_tally.sql"),
     migration!("0006_application_id.sql"),
+    migration!("0007_tree_in_time.sql"),
 ];
 
 /// The schema version this binary writes and understands: the number of steps.
@@ -287,6 +288,18 @@ impl SqliteStore {
     }
 
     fn migrate(&mut self, from: i64) -> Result<()> {
+        if from >= VERSION {
+            return Ok(());
+        }
+        // A step may rebuild a table others refer to (SQLite's way to change
+        // a column): references are checked after the step, not during it.
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let migrated = self.run_steps(from);
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrated
+    }
+
+    fn run_steps(&mut self, from: i64) -> Result<()> {
         for (to, (_file, step)) in (1..).zip(MIGRATIONS) {
             if to <= from {
                 continue;
@@ -301,6 +314,17 @@ impl SqliteStore {
                     version: to,
                     source: Box::new(Error::storage(StepFailed::from(e))),
                 })?;
+                let broken: Option<String> = tx
+                    .query_row("PRAGMA foreign_key_check", [], |row| row.get(0))
+                    .optional()?;
+                if let Some(table) = broken {
+                    return Err(Error::Migration {
+                        version: to,
+                        source: Box::new(Error::storage(StepFailed(format!(
+                            "foreign key check failed in table {table}"
+                        )))),
+                    });
+                }
                 tx.pragma_update(None, "user_version", to)?;
             }
             tx.commit()?;

@@ -94,9 +94,10 @@ impl Reorganization for SqliteDb<'_> {
             if !has {
                 self.conn
                     .prepare_cached(
-                        "INSERT INTO obligation (task_id, unit_id, due_on, opened_on) VALUES (?1, ?2, ?3, ?4)",
+                        "INSERT INTO obligation (task_id, unit_id, due_on, opened_on, passed_from)
+                         VALUES (?1, ?2, ?3, ?4, ?5)",
                     )?
-                    .execute(params![task, into, due_on, on])?;
+                    .execute(params![task, into, due_on, on, id])?;
                 self.log_insert("obligation", self.conn.last_insert_rowid())?;
                 passed += 1;
             }

@@ -33,6 +33,16 @@ pub(super) const TABLES: &[Table] = &[
         exported: true,
     },
     Table {
+        name: "unit_past",
+        logged: true,
+        exported: true,
+    },
+    Table {
+        name: "unit_alias",
+        logged: true,
+        exported: true,
+    },
+    Table {
         name: "person",
         logged: true,
         exported: true,

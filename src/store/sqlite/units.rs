@@ -1,5 +1,6 @@
 //! Units: adding, finding by reference, listing in tree order.
 
+use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{SqliteDb, now_stamp, parse_column};
@@ -224,6 +225,99 @@ impl Units for SqliteDb<'_> {
         ))?;
         let units = stmt.query_map([], unit_from_row)?;
         Ok(units.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn close_unit_state(&self, id: i64, on: NaiveDate) -> Result<()> {
+        let since = self.unit_since(id)?;
+        if since == Some(on) {
+            return Ok(());
+        }
+        let until = on.pred_opt().unwrap_or(on);
+        self.conn
+            .prepare_cached(
+                "INSERT INTO unit_past (unit_id, from_on, until_on, name, name_fold, name_key,
+                                        kind, parent_id)
+                 SELECT id, since_on, ?2, name, name_fold, name_key, kind, parent_id
+                 FROM unit WHERE id = ?1",
+            )?
+            .execute(params![id, until])?;
+        self.log_insert("unit_past", self.conn.last_insert_rowid())?;
+        self.update_logged("unit", id, |conn| {
+            conn.prepare_cached("UPDATE unit SET since_on = ?2 WHERE id = ?1")?
+                .execute(params![id, on])
+        })
+    }
+
+    fn unit_since(&self, id: i64) -> Result<Option<NaiveDate>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT since_on FROM unit WHERE id = ?1")?
+            .query_row([id], |row| row.get(0))?)
+    }
+
+    fn set_unit_kind(&self, id: i64, kind: UnitKind) -> Result<()> {
+        self.update_logged("unit", id, |conn| {
+            conn.prepare_cached("UPDATE unit SET kind = ?2 WHERE id = ?1")?
+                .execute(params![id, kind.slug()])
+        })
+    }
+
+    fn unit_as_of(&self, id: i64, day: NaiveDate) -> Result<Unit> {
+        let past = self
+            .conn
+            .prepare_cached(
+                "SELECT h.unit_id, u.code, h.name, h.kind, h.parent_id
+                 FROM unit_past h JOIN unit u ON u.id = h.unit_id
+                 WHERE h.unit_id = ?1 AND h.until_on >= ?2
+                   AND (h.from_on IS NULL OR h.from_on <= ?2)
+                 ORDER BY h.until_on LIMIT 1",
+            )?
+            .query_row(params![id, day], unit_from_row)
+            .optional()?;
+        match past {
+            Some(unit) => Ok(unit),
+            None => self.unit(id),
+        }
+    }
+
+    fn add_alias(&self, unit_id: i64, alias: &str) -> Result<bool> {
+        let added = self
+            .conn
+            .prepare_cached(
+                "INSERT INTO unit_alias (unit_id, alias, alias_fold) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (unit_id, alias_fold) DO NOTHING",
+            )?
+            .execute(params![unit_id, alias, fold(alias)])?;
+        if added == 1 {
+            self.log_insert("unit_alias", self.conn.last_insert_rowid())?;
+        }
+        Ok(added == 1)
+    }
+
+    fn remove_alias(&self, unit_id: i64, alias: &str) -> Result<bool> {
+        let id: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT id FROM unit_alias WHERE unit_id = ?1 AND alias_fold = ?2")?
+            .query_row(params![unit_id, fold(alias)], |row| row.get(0))
+            .optional()?;
+        let Some(id) = id else { return Ok(false) };
+        self.delete_logged("unit_alias", id)?;
+        Ok(true)
+    }
+
+    fn aliases(&self, unit_id: i64) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT alias FROM unit_alias WHERE unit_id = ?1 ORDER BY id")?;
+        let rows = stmt.query_map([unit_id], |row| row.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn units_aliased(&self, key: &str) -> Result<Vec<Unit>> {
+        self.units_where(
+            "u.id IN (SELECT unit_id FROM unit_alias WHERE alias_fold = ?1)",
+            key,
+        )
     }
 
     fn has_units(&self) -> Result<bool> {
