@@ -133,7 +133,7 @@ impl Tally {
 
 /// Each obligation counts for every unit above it, up to `scope.within`.
 fn by_parent(db: &dyn Db, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> Result<Counts> {
-    let units = db.parent_units()?;
+    let units = db.parent_units(as_of)?;
     // A chain up the tree is at most as long as there are groups; a longer
     // one goes round a cycle (hand-edited data), which fails the report
     // rather than hang it.
@@ -189,7 +189,7 @@ fn by_parent(db: &dyn Db, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> R
     }
     // Each unit's chain is its parent's, looked up by unit id in id order.
     let unit_chain: IdMap<(u32, u32)> = db
-        .unit_parents()?
+        .unit_parents(as_of)?
         .into_iter()
         .filter_map(|(unit, parent)| Some((unit, *chain_of.get(&parent)?)))
         .collect();

@@ -94,12 +94,63 @@ fn free_code(db: &dyn Db, name: &str) -> Result<String> {
     Ok(code)
 }
 
+/// When a change to a unit's name, kind or parent takes effect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// From this day on: reports of earlier days keep what it was.
+    From(NaiveDate),
+    /// A correction of the record: as if it had always been so.
+    Correction,
+}
+
+/// Starts a new state of `unit` from the effect's day, keeping the current
+/// one for the days before. Refused before the current state began.
+fn open_state(db: &dyn Db, unit: &Unit, effect: Effect) -> Result<()> {
+    let Effect::From(on) = effect else {
+        return Ok(());
+    };
+    if let Some(since) = db.unit_since(unit.id)?
+        && on < since
+    {
+        return Err(Error::DateOrder {
+            rule: DateRule::ChangeBeforeLastChange,
+            date: on,
+            limit: since,
+            subject: DateSubject::Named(unit.name.clone()),
+        });
+    }
+    db.close_unit_state(unit.id, on)
+}
+
 /// Gives a unit a new name. Returns the unit as it was and the new name.
-pub fn rename(db: &dyn Db, unit: &str, name: &str) -> Result<(Unit, String)> {
+pub fn rename(db: &dyn Db, unit: &str, name: &str, effect: Effect) -> Result<(Unit, String)> {
     let unit = resolve_unit(db, unit)?;
     let name = text(name, Field::UnitName)?;
+    if name == unit.name {
+        return Err(Error::NothingChanged);
+    }
+    open_state(db, &unit, effect)?;
     db.rename_unit(unit.id, &name)?;
     Ok((unit, name))
+}
+
+/// Gives a unit another kind, checking the tree rule both ways: under its
+/// parent, and over the units under it.
+pub fn change_kind(db: &dyn Db, unit: &Unit, kind: UnitKind, effect: Effect) -> Result<()> {
+    if kind == unit.kind {
+        return Ok(());
+    }
+    let parent = unit.parent_id.map(|id| db.unit(id)).transpose()?;
+    check_parent(kind, parent.as_ref())?;
+    let as_parent = Unit {
+        kind,
+        ..unit.clone()
+    };
+    for child in db.live_children(unit.id)? {
+        check_parent(child.kind, Some(&as_parent))?;
+    }
+    open_state(db, unit, effect)?;
+    db.set_unit_kind(unit.id, kind)
 }
 
 /// A unit moved: the unit, its parent before (if any) and after.
@@ -111,11 +162,15 @@ pub struct Moved {
 }
 
 /// Puts a unit under another parent, checking the tree rule.
-pub fn move_unit(db: &dyn Db, unit: &str, to: &str) -> Result<Moved> {
+pub fn move_unit(db: &dyn Db, unit: &str, to: &str, effect: Effect) -> Result<Moved> {
     let unit = resolve_unit(db, unit)?;
     let to = resolve_unit(db, to)?;
     check_parent(unit.kind, Some(&to))?;
     let from = unit.parent_id.map(|id| db.unit(id)).transpose()?;
+    if unit.parent_id == Some(to.id) {
+        return Err(Error::NothingChanged);
+    }
+    open_state(db, &unit, effect)?;
     db.move_unit(unit.id, to.id)?;
     Ok(Moved { unit, from, to })
 }
@@ -189,9 +244,11 @@ pub fn merge(
         return Err(Error::MergeIntoItself { unit: unit.name });
     }
     refuse_dissolved(db, &unit)?;
-    // Its units move to the successor: they must be able to sit there.
+    // Its units move to the successor from the day of the merger: they
+    // must be able to sit there, and have not changed since.
     for child in db.live_children(unit.id)? {
         check_parent(child.kind, Some(into))?;
+        open_state(db, &child, Effect::From(on))?;
     }
     let n = db.merge_unit(unit.id, into.id, on, reason)?;
     Ok((unit, n))
@@ -393,7 +450,9 @@ mod tests {
             ),
             "{under_cell:?}"
         );
-        let moved = change(&mut store, |db| move_unit(db, "nq1", "st"));
+        let moved = change(&mut store, |db| {
+            move_unit(db, "nq1", "st", Effect::Correction)
+        });
         assert!(matches!(moved, Err(Error::BadParent { .. })), "{moved:?}");
         // One unit at the top of the tree.
         let second = change(&mut store, |db| {
@@ -558,7 +617,7 @@ mod tests {
         }
         // A line break or a tab is a space, as always.
         let unit = change(&mut store, |db| {
-            rename(db, "cb", "Chi bộ\tdòng một\ndòng hai")
+            rename(db, "cb", "Chi bộ\tdòng một\ndòng hai", Effect::Correction)
         })?;
         assert_eq!(unit.1, "Chi bộ dòng một dòng hai");
         // An import names the row.

@@ -8,7 +8,7 @@ use anyhow::Result;
 
 use super::{Context, OutputArgs, kind_arg, kind_error};
 use crate::app;
-use crate::app::units::NewUnit;
+use crate::app::units::{Effect, NewUnit};
 use crate::domain::UnitKind;
 use crate::domain::error::RowProblem;
 use crate::i18n::{self, tr};
@@ -54,6 +54,8 @@ pub struct RenameArgs {
     unit: String,
     #[arg(value_name = "NAME")]
     name: String,
+    #[command(flatten)]
+    effect: EffectArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -62,6 +64,35 @@ pub struct MoveArgs {
     unit: String,
     #[arg(long, value_name = "PARENT")]
     to: String,
+    #[command(flatten)]
+    effect: EffectArgs,
+}
+
+/// From when a change holds: `--on DATE` (today when not given), or
+/// `--correct` (the record was wrong: as if it had always been so).
+#[derive(Debug, clap::Args)]
+pub struct EffectArgs {
+    #[arg(long, value_name = "DATE", value_parser = super::date_arg)]
+    on: Option<chrono::NaiveDate>,
+    #[arg(long, conflicts_with = "on")]
+    correct: bool,
+}
+
+impl EffectArgs {
+    fn effect(&self, ctx: &Context) -> Effect {
+        match (self.correct, self.on) {
+            (true, _) => Effect::Correction,
+            (false, on) => Effect::From(on.unwrap_or(ctx.today)),
+        }
+    }
+}
+
+/// The log's record of when a change holds: the day, or null for a correction.
+fn effect_json(effect: Effect) -> serde_json::Value {
+    match effect {
+        Effect::From(day) => serde_json::Value::from(format_dmy(day)),
+        Effect::Correction => serde_json::Value::Null,
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -82,6 +113,8 @@ pub struct AddArgs {
 pub struct ListArgs {
     #[arg(long, value_name = "TEXT")]
     search: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = super::date_arg)]
+    as_of: Option<chrono::NaiveDate>,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -129,7 +162,7 @@ pub fn run(
         Command::List(args) => {
             let rows: Vec<UnitListRow> = store
                 .read()
-                .units_in_tree_order(args.search.as_deref())?
+                .units_in_tree_order(args.search.as_deref(), args.as_of)?
                 .into_iter()
                 .map(|r| UnitListRow {
                     code: r.unit.code,
@@ -137,6 +170,8 @@ pub fn run(
                     kind: r.unit.kind,
                     parent: r.parent_code,
                     dissolved_on: r.dissolved_on,
+                    merged_into: r.successor.as_ref().map(|(code, _)| code.clone()),
+                    merged_into_name: r.successor.map(|(_, name)| name),
                     depth: r.depth,
                 })
                 .collect();
@@ -144,9 +179,12 @@ pub fn run(
         }
         Command::Rename(args) => {
             let message = super::write(store, ctx, "unit.rename", |db| {
-                let (unit, name) = app::units::rename(db, &args.unit, &args.name)?;
+                let effect = args.effect.effect(ctx);
+                let (unit, name) = app::units::rename(db, &args.unit, &args.name, effect)?;
                 db.note(
-                    serde_json::json!({ "code": unit.code, "from": unit.name, "to": name }),
+                    serde_json::json!({
+                        "code": unit.code, "from": unit.name, "to": name, "on": effect_json(effect)
+                    }),
                     Some(unit.id),
                     None,
                 )?;
@@ -156,10 +194,14 @@ pub fn run(
         }
         Command::Move(args) => {
             let message = super::write(store, ctx, "unit.move", |db| {
-                let moved = app::units::move_unit(db, &args.unit, &args.to)?;
+                let effect = args.effect.effect(ctx);
+                let moved = app::units::move_unit(db, &args.unit, &args.to, effect)?;
                 let from = moved.from.map(|u| u.name).unwrap_or_default();
                 db.note(
-                    serde_json::json!({ "unit": moved.unit.name, "from": from, "to": moved.to.name }),
+                    serde_json::json!({
+                        "unit": moved.unit.name, "from": from, "to": moved.to.name,
+                        "on": effect_json(effect)
+                    }),
                     Some(moved.unit.id),
                     None,
                 )?;

@@ -365,6 +365,8 @@ pub enum DateRule {
     LeaveBeforeJoin,
     /// A unit dissolved before it was founded.
     DissolveBeforeFounded,
+    /// A change to a unit dated before its last change took effect.
+    ChangeBeforeLastChange,
 }
 
 /// What is wrong with one row of a file.

@@ -36,6 +36,12 @@ pub struct ObligationRow {
     /// The person's code, on a task for people (the unit is theirs); else null.
     pub person: Option<String>,
     pub person_name: Option<String>,
+    /// The code of the unit it was passed on from by a merger; else null.
+    pub passed_from: Option<String>,
+    pub passed_from_name: Option<String>,
+    /// The day it was passed on (the merger's day): the unit owes it, and
+    /// is late with it, only from then.
+    pub passed_on: Option<NaiveDate>,
 }
 
 impl ObligationRow {
@@ -54,8 +60,10 @@ impl ObligationRow {
         self.due_on = due_on;
         self.completed_on = completed_on.filter(|d| *d <= as_of);
         let open = matches!(self.status, Status::Open | Status::Overdue);
+        // Late only from the day it was passed on to this unit.
+        let late_from = self.passed_on.map_or(due_on, |on| on.max(due_on));
         self.days_overdue = if open {
-            (as_of - due_on).num_days().max(0)
+            (as_of - late_from).num_days().max(0)
         } else {
             0
         };

@@ -254,6 +254,7 @@ pub fn message(e: &Error) -> String {
                 DateRule::DueBeforeIssue => super::DUE_BEFORE_ISSUE,
                 DateRule::LeaveBeforeJoin => super::LEAVE_BEFORE_JOIN,
                 DateRule::DissolveBeforeFounded => super::DISSOLVE_BEFORE_FOUNDED,
+                DateRule::ChangeBeforeLastChange => super::CHANGE_BEFORE_LAST_CHANGE,
             };
             let subject = match subject {
                 DateSubject::Directive(d) => super::label(d),

@@ -484,6 +484,34 @@ const HELP: &[(&str, Text)] = &[
     ),
     ("unit rename NAME", t("Tên mới", "The new name")),
     (
+        "unit rename --on",
+        t(
+            "Tên mới dùng từ ngày này (mặc định: hôm nay); báo cáo của những ngày trước vẫn dùng tên cũ",
+            "The new name holds from this date (default: today); reports of earlier days keep the old name",
+        ),
+    ),
+    (
+        "unit rename --correct",
+        t(
+            "Sửa tên ghi sai: dùng tên mới cho cả những ngày trước",
+            "Fix a name recorded wrongly: the new name for earlier days too",
+        ),
+    ),
+    (
+        "unit move --on",
+        t(
+            "Trực thuộc cấp trên mới từ ngày này (mặc định: hôm nay); báo cáo của những ngày trước vẫn theo cấp trên cũ",
+            "Under the new parent from this date (default: today); reports of earlier days keep the old parent",
+        ),
+    ),
+    (
+        "unit move --correct",
+        t(
+            "Sửa cấp trên ghi sai: tính cấp trên mới cho cả những ngày trước",
+            "Fix a parent recorded wrongly: the new parent for earlier days too",
+        ),
+    ),
+    (
         "unit move",
         t(
             "Chuyển đơn vị sang trực thuộc đơn vị khác",
@@ -640,6 +668,13 @@ const HELP: &[(&str, Text)] = &[
         ),
     ),
     ("unit list", t("Cây đơn vị", "The unit tree")),
+    (
+        "unit list --as-of",
+        t(
+            "Cây đơn vị như vào ngày này: tên, loại, cấp trên của ngày đó",
+            "The tree as it was on this date: names, kinds and parents of that day",
+        ),
+    ),
     (
         "unit list --search",
         t(

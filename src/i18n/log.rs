@@ -1,6 +1,6 @@
 //! The lines of the change log, one template per action.
 
-use super::{Text, t};
+use super::{Text, t, tr};
 
 /// The log line of a change, from its action and details.
 pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
@@ -14,8 +14,20 @@ pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
         details["summary"] = change_summary(undone, undone_details).into();
         return fill_template(action, &details);
     }
-    fill_template(action, details)
+    let mut line = fill_template(action, details);
+    // A change to the tree holds from a day, or corrects the record.
+    if let Some(on) = details.get("on").filter(|_| TREE_CHANGES.contains(&action)) {
+        let effect = match on.as_str() {
+            Some(day) => tr!(super::LOG_FROM_DAY, date = day),
+            None => super::LOG_CORRECTION.get().to_string(),
+        };
+        line.push_str(&format!(" ({effect})"));
+    }
+    line
 }
+
+/// Changes to a unit's name, kind or parent, which hold from a day.
+const TREE_CHANGES: [&str; 3] = ["unit.rename", "unit.move", "unit.edit"];
 
 fn fill_template(action: &str, details: &serde_json::Value) -> String {
     let template = LOG_LINES

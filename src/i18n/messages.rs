@@ -128,6 +128,10 @@ pub const DISSOLVE_BEFORE_FOUNDED: Text = t(
     "ngày giải thể {date} trước ngày thành lập {limit} của {subject}; hãy kiểm tra lại ngày, hoặc thêm --force nếu đúng như vậy",
     "dissolution date {date} is before {subject} was founded on {limit}; check the date, or add --force if it really is so",
 );
+pub const CHANGE_BEFORE_LAST_CHANGE: Text = t(
+    "ngày thay đổi {date} trước lần thay đổi gần nhất của {subject} (từ {limit}); hãy ghi từ ngày {limit} trở đi, hoặc dùng --correct để sửa lại như vốn có từ đầu",
+    "the change on {date} is before the last change of {subject} (from {limit}); give a day from {limit} on, or use --correct to set it as it always was",
+);
 pub const REPLACE_ITSELF: Text = t(
     "văn bản {directive} không thể thay thế chính nó",
     "{directive} cannot replace itself",
@@ -334,6 +338,10 @@ pub const MERGED: Text = t(
     "merged {unit} into {into} on {date}; {n} open obligations passed to {into}",
 );
 pub const DISSOLVED_MARK: Text = t("giải thể {date}", "dissolved {date}");
+pub const MERGED_MARK: Text = t(
+    "sáp nhập vào {unit} từ {date}",
+    "merged into {unit} from {date}",
+);
 pub const EXPORT_NOT_OURS: Text = t(
     "{path} không phải tệp xuất của theodoi (định dạng phiên bản {version})",
     "{path} is not a theodoi export (format version {version})",
@@ -629,6 +637,12 @@ pub const EXTEND_DONE_ALREADY: Text = t(
 );
 pub const WHAT_REASON: Text = t("lý do gia hạn (--reason)", "the reason (--reason)");
 pub const EXTENDED: Text = t("gia hạn từ {date}", "extended from {date}");
+pub const PASSED_FROM: Text = t(
+    "của {unit}, chuyển sang từ {date}",
+    "{unit}'s, passed on from {date}",
+);
+pub const LOG_FROM_DAY: Text = t("từ {date}", "from {date}");
+pub const LOG_CORRECTION: Text = t("sửa lại như vốn có từ đầu", "corrected as it always was");
 pub const LOG_EMPTY: Text = t("Nhật ký chưa có thay đổi nào.", "The log is empty.");
 pub const LOG_HEADING: Text = t("Nhật ký thay đổi", "Change log");
 pub const H_NO: Text = t("Số", "No.");

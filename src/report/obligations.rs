@@ -48,6 +48,9 @@ impl Report for ObligationReport {
         "cancelled_reason",
         "person",
         "person_name",
+        "passed_from",
+        "passed_from_name",
+        "passed_on",
     ];
 
     fn headers(&self) -> Vec<String> {
@@ -78,9 +81,16 @@ impl Report for ObligationReport {
 
     fn cells(&self, row: &ObligationRow) -> Vec<Cell> {
         let parent = || Cell::from(row.parent.clone().unwrap_or_default());
-        let unit = || match &row.person_name {
-            Some(name) => Cell::from(format!("{name} ({})", row.unit)),
-            None => Cell::from(row.unit.as_str()),
+        let unit = || {
+            let mut text = match &row.person_name {
+                Some(name) => format!("{name} ({})", row.unit),
+                None => row.unit.clone(),
+            };
+            if let (Some(from), Some(on)) = (&row.passed_from_name, row.passed_on) {
+                let from = tr!(i18n::PASSED_FROM, unit = from, date = format_dmy(on));
+                text.push_str(&format!(" ({from})"));
+            }
+            Cell::from(text)
         };
         let due = || {
             let mut text = format_dmy(row.due_on);
@@ -189,6 +199,9 @@ mod tests {
             cancelled_reason: None,
             person: None,
             person_name: None,
+            passed_from: None,
+            passed_from_name: None,
+            passed_on: None,
         };
         check_fields(&row, ObligationReport::FIELDS);
     }
@@ -214,6 +227,9 @@ mod tests {
             cancelled_reason: None,
             person: None,
             person_name: None,
+            passed_from: None,
+            passed_from_name: None,
+            passed_on: None,
         };
         let row = base.clone().as_of(
             d("06/12/2023"),

@@ -16,6 +16,10 @@ pub struct UnitListRow {
     pub parent: Option<String>,
     /// The last day of a dissolved or merged unit; null while it exists.
     pub dissolved_on: Option<chrono::NaiveDate>,
+    /// The code of the unit a merged one went into; null otherwise.
+    pub merged_into: Option<String>,
+    #[serde(skip)]
+    pub merged_into_name: Option<String>,
     #[serde(skip)]
     pub depth: usize,
 }
@@ -26,7 +30,14 @@ pub struct UnitList;
 
 impl Report for UnitList {
     type Row = UnitListRow;
-    const FIELDS: &'static [&'static str] = &["code", "name", "kind", "parent", "dissolved_on"];
+    const FIELDS: &'static [&'static str] = &[
+        "code",
+        "name",
+        "kind",
+        "parent",
+        "dissolved_on",
+        "merged_into",
+    ];
 
     fn headers(&self) -> Vec<String> {
         super::headers(&[i18n::H_UNIT, i18n::H_CODE, i18n::H_KIND])
@@ -34,8 +45,18 @@ impl Report for UnitList {
 
     fn cells(&self, u: &UnitListRow) -> Vec<Cell> {
         vec![
-            match u.dissolved_on {
-                Some(day) => format!(
+            match (u.dissolved_on, &u.merged_into_name) {
+                (Some(day), Some(into)) => format!(
+                    "{}{} ({})",
+                    "  ".repeat(u.depth),
+                    u.name,
+                    tr!(
+                        i18n::MERGED_MARK,
+                        unit = into,
+                        date = crate::text::date::format_dmy(day)
+                    )
+                ),
+                (Some(day), None) => format!(
                     "{}{} ({})",
                     "  ".repeat(u.depth),
                     u.name,
@@ -44,7 +65,7 @@ impl Report for UnitList {
                         date = crate::text::date::format_dmy(day)
                     )
                 ),
-                None => format!("{}{}", "  ".repeat(u.depth), u.name),
+                (None, _) => format!("{}{}", "  ".repeat(u.depth), u.name),
             },
             u.code.clone(),
             u.kind.to_string(),
@@ -76,6 +97,8 @@ mod tests {
             kind: UnitKind::ChiBoCoSo,
             parent: None,
             dissolved_on: None,
+            merged_into: None,
+            merged_into_name: None,
             depth: 0,
         };
         check_fields(&row, UnitList::FIELDS);

@@ -237,7 +237,7 @@ pub fn the_tree_is_listed_in_order_and_moves_keep_it_a_tree(store: &mut dyn Stor
     let tree = |store: &dyn Storage| -> Result<Vec<(String, usize)>> {
         Ok(store
             .read()
-            .units_in_tree_order(None)?
+            .units_in_tree_order(None, None)?
             .into_iter()
             .map(|r| (r.unit.code, r.depth))
             .collect())
@@ -254,7 +254,7 @@ pub fn the_tree_is_listed_in_order_and_moves_keep_it_a_tree(store: &mut dyn Stor
     })?;
     let want = [("st", 0), ("nq2", 1), ("cb", 1), ("nq", 1), ("nq1", 2)];
     assert_eq!(tree(store)?, want.map(|(c, d)| (c.to_string(), d)));
-    let found = store.read().units_in_tree_order(Some("an binh"))?;
+    let found = store.read().units_in_tree_order(Some("an binh"), None)?;
     assert_eq!(found.len(), 1);
     Ok(())
 }
@@ -570,10 +570,10 @@ pub fn reports_list_and_count_the_same_obligations(store: &mut dyn Storage) -> R
             Status::Overdue
         ]
     );
-    let groups = db.parent_units()?;
+    let groups = db.parent_units(day("13/12/2023"))?;
     assert!(groups.contains_key(&f.root) && groups.contains_key(&f.ward));
     assert_eq!(groups.len(), 2);
-    assert_eq!(db.unit_parents()?.len(), 4);
+    assert_eq!(db.unit_parents(day("13/12/2023"))?.len(), 4);
     // An error from the callback stops the walk and comes back.
     let stopped = db.for_each_obligation(
         &everything,

@@ -162,8 +162,14 @@ pub trait Units {
     fn units_containing(&self, key: &str) -> Result<Vec<Unit>>;
     /// Every unit in tree order: each unit followed by its subtree, siblings
     /// in Vietnamese order of name. `search` keeps the units whose code or
-    /// name contains it (accents and case aside), still in tree order.
-    fn units_in_tree_order(&self, search: Option<&str>) -> Result<Vec<UnitRow>>;
+    /// name contains it (accents and case aside), still in tree order. With
+    /// `as_of`, the tree of that day: names, kinds and parents as they were,
+    /// without the units founded after it.
+    fn units_in_tree_order(
+        &self,
+        search: Option<&str>,
+        as_of: Option<NaiveDate>,
+    ) -> Result<Vec<UnitRow>>;
     /// Gives a unit a new name.
     fn rename_unit(&self, id: i64, name: &str) -> Result<()>;
     /// Puts a unit under another parent. The caller has checked the tree
@@ -349,11 +355,12 @@ pub trait Reports {
         as_of: NaiveDate,
         each: &mut dyn FnMut(&[Fact]),
     ) -> Result<()>;
-    /// The units that have units under them, by id: the groups of a
-    /// progress report rolled up the tree, with each one's parent.
-    fn parent_units(&self) -> Result<HashMap<i64, GroupUnit>>;
-    /// Every unit that has a parent, with it: (unit, parent).
-    fn unit_parents(&self) -> Result<Vec<(i64, i64)>>;
+    /// The units that have units under them on `as_of`, by id: the groups
+    /// of a progress report rolled up the tree, with each one's parent and
+    /// name of that day.
+    fn parent_units(&self, as_of: NaiveDate) -> Result<HashMap<i64, GroupUnit>>;
+    /// Every unit that has a parent on `as_of`, with it: (unit, parent).
+    fn unit_parents(&self, as_of: NaiveDate) -> Result<Vec<(i64, i64)>>;
 }
 
 /// A unit with what a listing shows of its place in the tree.
@@ -362,8 +369,10 @@ pub struct UnitRow {
     pub unit: Unit,
     pub parent_code: Option<String>,
     pub depth: usize,
-    /// The last day of a dissolved or merged unit.
+    /// The day a dissolved or merged unit ended.
     pub dissolved_on: Option<NaiveDate>,
+    /// The unit a merged one was merged into: (code, name).
+    pub successor: Option<(String, String)>,
 }
 
 /// One unit's (or person's) obligation under one task.

@@ -452,7 +452,10 @@ fn merged_wards_pass_open_work_to_their_successor() {
             .all(|u| u.parent.as_deref() == Some("p-tung-thien"))
     );
     let table = t.ok(&["unit", "list", "--search", "p-le-loi"]);
-    assert!(table.contains("giải thể 01/07/2025"), "{table}");
+    assert!(
+        table.contains("sáp nhập vào Đảng bộ phường Tùng Thiện từ 01/07/2025"),
+        "{table}"
+    );
     // A new task does not reach dissolved units.
     let out = t.ok(&[
         "task",

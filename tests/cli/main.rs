@@ -21,5 +21,6 @@ mod readme;
 mod reports;
 mod robust;
 mod text;
+mod tree_in_time;
 mod undo;
 mod unit;

@@ -13,6 +13,7 @@ mod reorg;
 mod reports;
 mod tables;
 mod tasks;
+mod tree;
 mod units;
 
 use std::cell::RefCell;

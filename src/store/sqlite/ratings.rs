@@ -78,14 +78,19 @@ impl Ratings for SqliteDb<'_> {
         within: Option<i64>,
         as_of: NaiveDate,
     ) -> Result<Vec<RatingFact>> {
-        let mut stmt = self.conn.prepare_cached(
-            "WITH RECURSIVE sub (id) AS (
-                 SELECT ?2 WHERE ?2 IS NOT NULL
+        let tree = self.tree(as_of)?;
+        let units = tree.table();
+        let sub = format!(
+            "sub (id) AS (
+                 SELECT :within WHERE :within IS NOT NULL
                  -- UNION, not UNION ALL: a unit met twice (a cycle in data
                  -- edited by hand) is not walked again.
                  UNION
-                 SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id
-             )
+                 SELECT u.id FROM {units} u JOIN sub ON u.parent_id = sub.id
+             )"
+        );
+        let sql = format!(
+            "{}
              -- A person is rated among the leaders of one committee: the
              -- one above their unit (their unit itself at the top).
              SELECT o.task_id, coalesce(pe.code, u.code), coalesce(pe.name, u.name),
@@ -95,34 +100,39 @@ impl Ratings for SqliteDb<'_> {
                     o.completed_on, o.rating, o.not_rated_reason, o.forced
              FROM obligation o
              JOIN task t ON t.id = o.task_id
-             JOIN unit u ON u.id = o.unit_id
-             LEFT JOIN unit p ON p.id = u.parent_id
+             JOIN {units} u ON u.id = o.unit_id
+             LEFT JOIN {units} p ON p.id = u.parent_id
              LEFT JOIN person pe ON pe.id = o.person_id
-             WHERE t.rated AND (?1 IS NULL OR o.task_id = ?1)
-               AND (?2 IS NULL OR o.unit_id IN (SELECT id FROM sub))
-               AND (o.cancelled_on IS NULL OR o.cancelled_on > ?3)
-               AND (o.opened_on IS NULL OR o.opened_on <= ?3)
+             WHERE t.rated AND (:task IS NULL OR o.task_id = :task)
+               AND (:within IS NULL OR o.unit_id IN (SELECT id FROM sub))
+               AND (o.cancelled_on IS NULL OR o.cancelled_on > :as_of)
+               AND (o.opened_on IS NULL OR o.opened_on <= :as_of)
              ORDER BY o.task_id, o.person_id IS NOT NULL, p.name_key, p.code, u.name_key, u.code,
                       pe.name_key",
+            tree.with(&[&sub])
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            rusqlite::named_params! { ":task": task, ":within": within, ":as_of": as_of },
+            |row| {
+                let completed_on: Option<NaiveDate> = row.get(7)?;
+                let done = completed_on.filter(|d| *d <= as_of);
+                let rating: Option<String> = row.get(8)?;
+                Ok(RatingFact {
+                    task_id: row.get(0)?,
+                    unit_code: row.get(1)?,
+                    unit: row.get(2)?,
+                    parent_code: row.get(3)?,
+                    parent: row.get(4)?,
+                    founded_on: row.get(5)?,
+                    due_on: row.get(6)?,
+                    completed_on: done,
+                    rating: done.and(rating.as_deref().and_then(Rating::from_code)),
+                    not_rated: done.and(row.get(9)?),
+                    forced: done.is_some() && row.get::<_, bool>(10)?,
+                })
+            },
         )?;
-        let rows = stmt.query_map(params![task, within, as_of], |row| {
-            let completed_on: Option<NaiveDate> = row.get(7)?;
-            let done = completed_on.filter(|d| *d <= as_of);
-            let rating: Option<String> = row.get(8)?;
-            Ok(RatingFact {
-                task_id: row.get(0)?,
-                unit_code: row.get(1)?,
-                unit: row.get(2)?,
-                parent_code: row.get(3)?,
-                parent: row.get(4)?,
-                founded_on: row.get(5)?,
-                due_on: row.get(6)?,
-                completed_on: done,
-                rating: done.and(rating.as_deref().and_then(Rating::from_code)),
-                not_rated: done.and(row.get(9)?),
-                forced: done.is_some() && row.get::<_, bool>(10)?,
-            })
-        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

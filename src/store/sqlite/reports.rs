@@ -9,6 +9,7 @@ use rusqlite::ToSql;
 use super::history::Internal;
 use crate::domain::error::{Error, Result};
 
+use super::tree::Tree;
 use super::{SqliteDb, date_at, parse_column};
 use crate::domain::obligation::ObligationRow;
 use crate::domain::{DocType, Status, UnitKind};
@@ -23,20 +24,23 @@ impl Scope {
             && self.kind.is_none()
     }
 
-    /// The `WITH` clause the subtree filter needs (empty without one).
-    fn cte(&self) -> &'static str {
-        match self.within {
-            Some(_) => {
-                "WITH RECURSIVE sub (id) AS (
+    /// The `WITH` clause the filters need over `tree` (empty without any):
+    /// the tree of the report's day, and the subtree of `within` in it.
+    fn with(&self, tree: Tree) -> String {
+        let sub = match self.within {
+            Some(_) => format!(
+                "sub (id) AS (
                      SELECT :within
                      -- UNION, not UNION ALL: a unit met twice (a cycle in data
                      -- edited by hand) is not walked again.
                      UNION
-                     SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id
-                 )"
-            }
-            None => "",
-        }
+                     SELECT u.id FROM {} u JOIN sub ON u.parent_id = sub.id
+                 )",
+                tree.table()
+            ),
+            None => String::new(),
+        };
+        tree.with(&[&sub])
     }
 
     /// The conditions of the filters that are given, `o` the obligation,
@@ -60,18 +64,21 @@ impl Scope {
     }
 
     /// The joins the conditions need when the query itself needs none.
-    fn joins(&self) -> &'static str {
+    fn joins(&self, tree: Tree) -> String {
+        let units = tree.table();
         match (self.kind.is_some(), self.directive.is_some()) {
-            (false, false) => "",
-            (true, false) => "JOIN unit u ON u.id = o.unit_id",
-            (false, true) => "JOIN task t ON t.id = o.task_id",
-            (true, true) => "JOIN unit u ON u.id = o.unit_id JOIN task t ON t.id = o.task_id",
+            (false, false) => String::new(),
+            (true, false) => format!("JOIN {units} u ON u.id = o.unit_id"),
+            (false, true) => "JOIN task t ON t.id = o.task_id".to_string(),
+            (true, true) => {
+                format!("JOIN {units} u ON u.id = o.unit_id JOIN task t ON t.id = o.task_id")
+            }
         }
     }
 }
 
 /// The query behind `for_each_obligation`.
-fn obligation_sql(scope: &Scope, selection: Selection, order: Order) -> String {
+fn obligation_sql(scope: &Scope, selection: Selection, order: Order, tree: Tree) -> String {
     let status_condition = match selection {
         Selection::Overdue => OVERDUE,
         Selection::DueBy(_) => {
@@ -85,16 +92,18 @@ fn obligation_sql(scope: &Scope, selection: Selection, order: Order) -> String {
         Order::Unit => "p.name_key, p.code, u.name_key, u.code, o.due_on, t.code, pe.name_key",
         Order::Due => "o.due_on, p.name_key, p.code, u.name_key, u.code, t.code, pe.name_key",
     };
-    let (cte, condition) = (scope.cte(), scope.condition());
+    let (with, condition, units) = (scope.with(tree), scope.condition(), tree.table());
     format!(
-        "{cte}
+        "{with}
          SELECT u.code, u.name, u.kind, p.name, p.code, d.symbol, d.doc_type, d.number,
                 t.code, t.title, o.due_on, o.completed_on, o.original_due_on,
-                o.cancelled_on, o.cancelled_reason, pe.code, pe.name
+                o.cancelled_on, o.cancelled_reason, pe.code, pe.name,
+                o.opened_on, f.code, f.name
          FROM obligation o
-         JOIN unit u ON u.id = o.unit_id
+         JOIN {units} u ON u.id = o.unit_id
          LEFT JOIN person pe ON pe.id = o.person_id
-         LEFT JOIN unit p ON p.id = u.parent_id
+         LEFT JOIN {units} p ON p.id = u.parent_id
+         LEFT JOIN {units} f ON f.id = o.passed_from
          JOIN task t ON t.id = o.task_id
          JOIN directive d ON d.id = t.directive_id
          WHERE {condition} AND {status_condition} AND {EXISTS_ON}
@@ -107,7 +116,7 @@ fn obligation_sql(scope: &Scope, selection: Selection, order: Order) -> String {
 /// `obligation_open`, and cancelled or passed-on ones one range of
 /// `obligation_unusual`. Within a scope, open on the day means never done, or
 /// done only after it: each is one range of `obligation_open`.
-fn count_overdue_sql(scope: &Scope) -> String {
+fn count_overdue_sql(scope: &Scope, tree: Tree) -> String {
     let rest = "o.due_on < :as_of AND (o.cancelled_on IS NULL OR o.cancelled_on > :as_of)";
     if scope.is_everything() {
         return format!(
@@ -121,9 +130,9 @@ fn count_overdue_sql(scope: &Scope) -> String {
                   AND {rest} AND {EXISTS_ON})"
         );
     }
-    let (cte, joins, condition) = (scope.cte(), scope.joins(), scope.condition());
+    let (with, joins, condition) = (scope.with(tree), scope.joins(tree), scope.condition());
     format!(
-        "{cte} SELECT
+        "{with} SELECT
            (SELECT count(*) FROM obligation o {joins}
             WHERE {condition} AND o.completed_on IS NULL AND {rest} AND {EXISTS_ON})
          + (SELECT count(*) FROM obligation o {joins}
@@ -165,7 +174,7 @@ impl Reports for SqliteDb<'_> {
         order: Order,
         each: &mut dyn FnMut(ObligationRow) -> Result<()>,
     ) -> Result<()> {
-        let sql = obligation_sql(scope, selection, order);
+        let sql = obligation_sql(scope, selection, order, self.tree(as_of)?);
         let until = match selection {
             Selection::DueBy(until) => Some(until),
             _ => None,
@@ -184,7 +193,11 @@ impl Reports for SqliteDb<'_> {
 
     /// How many obligations in `scope` are overdue on `as_of`.
     fn count_overdue(&self, scope: &Scope, as_of: NaiveDate) -> Result<usize> {
-        let sql = count_overdue_sql(scope);
+        let tree = match scope.within.is_some() || scope.kind.is_some() {
+            true => self.tree(as_of)?,
+            false => Tree::Current,
+        };
+        let sql = count_overdue_sql(scope, tree);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut params = scope_params(scope);
         params.push((":as_of", Box::new(as_of)));
@@ -201,17 +214,23 @@ impl Reports for SqliteDb<'_> {
         as_of: NaiveDate,
         each: &mut dyn FnMut(&[Fact]),
     ) -> Result<()> {
-        // Each unit's kind is read once, not joined to every obligation.
-        let mut stmt = self.conn.prepare_cached("SELECT id, kind FROM unit")?;
+        let tree = self.tree(as_of)?;
+        // Each unit's kind (that day's) is read once, not joined to every
+        // obligation.
+        let sql = format!("{} SELECT id, kind FROM {}", tree.with(&[]), tree.table());
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let kinds: IdMap<UnitKind> = stmt
-            .query_map([], |row| {
-                let kind = parse_column(row.get_ref(1)?.as_str()?, UnitKind::from_slug, 1)?;
-                Ok((row.get(0)?, kind))
-            })?
+            .query_map(
+                bind(&[(":as_of", Box::new(as_of))], &sql).as_slice(),
+                |row| {
+                    let kind = parse_column(row.get_ref(1)?.as_str()?, UnitKind::from_slug, 1)?;
+                    Ok((row.get(0)?, kind))
+                },
+            )?
             .collect::<rusqlite::Result<_>>()?;
-        let (cte, joins, condition) = (scope.cte(), scope.joins(), scope.condition());
+        let (with, joins, condition) = (scope.with(tree), scope.joins(tree), scope.condition());
         let sql = format!(
-            "{cte}
+            "{with}
              SELECT o.task_id, o.unit_id, {STATUS_CODE}
              FROM obligation o {joins}
              WHERE {condition} AND {EXISTS_ON}"
@@ -246,14 +265,19 @@ impl Reports for SqliteDb<'_> {
         Ok(())
     }
 
-    /// The units that have units under them, by id: the groups of a
-    /// progress report rolled up the tree, with each one's parent.
-    fn parent_units(&self) -> Result<HashMap<i64, GroupUnit>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, code, name, parent_id, name_key FROM unit u
-             WHERE EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = u.id)",
-        )?;
-        let rows = stmt.query_map([], |row| {
+    /// The units that have units under them on `as_of`, by id: the groups
+    /// of a progress report rolled up the tree, with each one's parent.
+    fn parent_units(&self, as_of: NaiveDate) -> Result<HashMap<i64, GroupUnit>> {
+        let tree = self.tree(as_of)?;
+        let units = tree.table();
+        let sql = format!(
+            "{} SELECT id, code, name, parent_id, name_key FROM {units} u
+             WHERE EXISTS (SELECT 1 FROM {units} c WHERE c.parent_id = u.id)",
+            tree.with(&[])
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let day: [Param; 1] = [(":as_of", Box::new(as_of))];
+        let rows = stmt.query_map(bind(&day, &sql).as_slice(), |row| {
             Ok((
                 row.get::<_, i64>(0)?,
                 GroupUnit {
@@ -267,12 +291,19 @@ impl Reports for SqliteDb<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The parent of every unit that has one.
-    fn unit_parents(&self) -> Result<Vec<(i64, i64)>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, parent_id FROM unit WHERE parent_id IS NOT NULL")?;
-        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    /// The parent of every unit that has one on `as_of`.
+    fn unit_parents(&self, as_of: NaiveDate) -> Result<Vec<(i64, i64)>> {
+        let tree = self.tree(as_of)?;
+        let sql = format!(
+            "{} SELECT id, parent_id FROM {} WHERE parent_id IS NOT NULL",
+            tree.with(&[]),
+            tree.table()
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let day: [Param; 1] = [(":as_of", Box::new(as_of))];
+        let rows = stmt.query_map(bind(&day, &sql).as_slice(), |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
@@ -311,6 +342,9 @@ fn obligation_row(row: &rusqlite::Row<'_>, as_of: NaiveDate) -> rusqlite::Result
                 cancelled_reason: row.get(14)?,
                 person: row.get(15)?,
                 person_name: row.get(16)?,
+                passed_from: row.get(18)?,
+                passed_from_name: row.get(19)?,
+                passed_on: date_at(row, 17)?,
             };
             let cancelled_on = date_at(row, 13)?;
             Ok(obligation.as_of(due_on, completed_on, cancelled_on, as_of))
@@ -408,11 +442,15 @@ mod tests {
             within: Some(1),
             kind: Some(UnitKind::ChiBoCoSo),
         };
-        for scope in [all, narrow] {
+        // Over the current tree, and over the tree of a day before changes.
+        for (scope, tree) in [all, narrow]
+            .into_iter()
+            .flat_map(|s| [(s, Tree::Current), (s, Tree::AsOf)])
+        {
             let queries = [
-                obligation_sql(&scope, Selection::Overdue, Order::Unit),
-                obligation_sql(&scope, Selection::DueBy(NaiveDate::MIN), Order::Due),
-                count_overdue_sql(&scope),
+                obligation_sql(&scope, Selection::Overdue, Order::Unit, tree),
+                obligation_sql(&scope, Selection::DueBy(NaiveDate::MIN), Order::Due, tree),
+                count_overdue_sql(&scope, tree),
             ];
             for sql in queries {
                 let plan = plan(&sql)?;
@@ -429,11 +467,14 @@ mod tests {
         }
         // Counting all that is overdue sums the tally, then reads two short
         // ranges of indexes alone.
-        let scoped = plan(&count_overdue_sql(&Scope {
-            task: Some(1),
-            ..Scope::default()
-        }))?;
-        let plan = plan(&count_overdue_sql(&all))?;
+        let scoped = plan(&count_overdue_sql(
+            &Scope {
+                task: Some(1),
+                ..Scope::default()
+            },
+            Tree::Current,
+        ))?;
+        let plan = plan(&count_overdue_sql(&all, Tree::Current))?;
         assert!(
             plan.contains("SEARCH open_by_due USING PRIMARY KEY (due_on<?)"),
             "{plan}"

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
+use super::tree::Tree;
 use super::{SqliteDb, now_stamp, parse_column};
 use crate::domain::UnitKind;
 use crate::domain::error::{Entity, Error, Result};
@@ -116,21 +117,53 @@ impl Units for SqliteDb<'_> {
     /// Every unit in tree order: each unit followed by its subtree, siblings
     /// in Vietnamese order of name. `search` keeps the units whose code or
     /// name contains it (accents and case aside), still in tree order.
-    fn units_in_tree_order(&self, search: Option<&str>) -> Result<Vec<UnitRow>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {UNIT_COLUMNS}, p.code, u.name_fold, u.dissolved_on FROM unit u
-             LEFT JOIN unit p ON p.id = u.parent_id ORDER BY u.name_key, u.code"
-        ))?;
-        let rows = stmt.query_map([], |row| {
+    fn units_in_tree_order(
+        &self,
+        search: Option<&str>,
+        as_of: Option<NaiveDate>,
+    ) -> Result<Vec<UnitRow>> {
+        let tree = match as_of {
+            Some(day) => self.tree(day)?,
+            None => Tree::Current,
+        };
+        let units = tree.table();
+        // A unit founded after the day was not there yet; one dissolved after
+        // it still was.
+        let sql = format!(
+            "{} SELECT u.id, u.code, u.name, u.kind, u.parent_id, p.code, u.name_fold,
+                    CASE WHEN :as_of IS NULL OR r.dissolved_on <= :as_of THEN r.dissolved_on END,
+                    s.code, s.name
+             FROM {units} u
+             JOIN unit r ON r.id = u.id
+             LEFT JOIN {units} p ON p.id = u.parent_id
+             LEFT JOIN {units} s ON s.id = r.successor_id
+             WHERE :as_of IS NULL OR r.founded_on IS NULL OR r.founded_on <= :as_of
+             ORDER BY u.name_key, u.code",
+            tree.with(&[])
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::named_params! { ":as_of": as_of }, |row| {
+            let dissolved_on: Option<NaiveDate> = row.get(7)?;
+            let successor = match (row.get(8)?, row.get(9)?) {
+                (Some(code), Some(name)) if dissolved_on.is_some() => Some((code, name)),
+                _ => None,
+            };
             Ok((
                 unit_from_row(row)?,
                 row.get::<_, Option<String>>(5)?,
                 row.get::<_, String>(6)?,
-                row.get::<_, Option<chrono::NaiveDate>>(7)?,
+                dissolved_on,
+                successor,
             ))
         })?;
-        let all: Vec<(Unit, Option<String>, String, Option<chrono::NaiveDate>)> =
-            rows.collect::<rusqlite::Result<_>>()?;
+        #[allow(clippy::type_complexity)]
+        let all: Vec<(
+            Unit,
+            Option<String>,
+            String,
+            Option<NaiveDate>,
+            Option<(String, String)>,
+        )> = rows.collect::<rusqlite::Result<_>>()?;
         let index: std::collections::HashMap<i64, usize> = all
             .iter()
             .enumerate()
@@ -150,7 +183,7 @@ impl Units for SqliteDb<'_> {
         let mut stack: Vec<(usize, usize)> = roots.into_iter().rev().map(|i| (i, 0)).collect();
         while let Some((i, depth)) = stack.pop() {
             reached[i] = true;
-            let (unit, parent_code, name_fold, dissolved_on) = &all[i];
+            let (unit, parent_code, name_fold, dissolved_on, successor) = &all[i];
             let keep = key.as_deref().is_none_or(|k| {
                 name_fold.contains(k) || unit.code.to_ascii_lowercase().contains(k)
             });
@@ -160,6 +193,7 @@ impl Units for SqliteDb<'_> {
                     parent_code: parent_code.clone(),
                     depth,
                     dissolved_on: *dissolved_on,
+                    successor: successor.clone(),
                 });
             }
             stack.extend(children[i].iter().rev().map(|&c| (c, depth + 1)));
@@ -376,7 +410,7 @@ mod tests {
         })?;
         let codes: Vec<(String, usize)> = store
             .read()
-            .units_in_tree_order(None)?
+            .units_in_tree_order(None, None)?
             .into_iter()
             .map(|r| (r.unit.code, r.depth))
             .collect();

@@ -1,0 +1,317 @@
+//! The tree has time: a rename, a move, a change of kind or a merger holds
+//! from a day, and a report as of an earlier day shows the tree of that day.
+
+use crate::util::Theodoi;
+
+/// Sơn Tây reported, with a rated review for every kind and a report the
+/// chi bộ trực thuộc owe by 15/12/2023.
+fn son_tay() -> Theodoi {
+    let t = Theodoi::son_tay_reported();
+    t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "44-QĐ/TU",
+        "--code",
+        "xep-loai-2023",
+        "--title",
+        "Đánh giá, xếp loại chất lượng năm 2023",
+        "--rated",
+        "--due",
+        "chi-bo-truc-thuoc=15/12/2023",
+        "--due",
+        "chi-bo-co-so=15/12/2023",
+        "--due",
+        "dang-bo-co-so=20/12/2023",
+    ]);
+    for (unit, rating) in [
+        ("le-loi-tdp1", "HTTNV"),
+        ("ngo-quyen-tdp1", "HTXSNV"),
+        ("cb-ubkt", "HTTNV"),
+    ] {
+        t.ok(&[
+            "done",
+            "--task",
+            "xep-loai-2023",
+            "--unit",
+            unit,
+            "--on",
+            "14/12/2023",
+            "--rating",
+            rating,
+        ]);
+    }
+    t
+}
+
+/// Merges Lê Lợi and Phú Thịnh into the ward of Tùng Thiện, founded for it
+/// on 01/07/2025.
+fn merge(t: &Theodoi) {
+    t.ok(&[
+        "unit",
+        "add",
+        "Đảng bộ phường Tùng Thiện",
+        "--kind",
+        "dang-bo-co-so",
+        "--parent",
+        "son-tay",
+        "--code",
+        "p-tung-thien",
+        "--founded",
+        "01/07/2025",
+    ]);
+    t.ok(&[
+        "unit",
+        "merge",
+        "p-le-loi",
+        "p-phu-thinh",
+        "--into",
+        "p-tung-thien",
+        "--on",
+        "01/07/2025",
+    ]);
+}
+
+/// Every report as of `day`, in every format, one after the other.
+fn reports(t: &Theodoi, day: &str) -> String {
+    let mut out = String::new();
+    let commands: [&[&str]; 7] = [
+        &["overdue"],
+        &["upcoming", "--within", "30"],
+        &["progress", "--by", "parent"],
+        &["progress", "--by", "kind"],
+        &["agenda", "son-tay"],
+        &["ratings"],
+        &["unit", "list"],
+    ];
+    for command in commands {
+        for format in ["table", "json", "csv", "md"] {
+            if command[0] == "ratings" && format == "md" {
+                continue;
+            }
+            let mut args = command.to_vec();
+            args.extend(["--as-of", day, "--format", format]);
+            out.push_str(&format!("== {}\n", args.join(" ")));
+            out.push_str(&t.ok(&args));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_merger_leaves_the_reports_of_earlier_days_as_they_were() {
+    let t = son_tay();
+    let days = ["01/12/2023", "13/12/2023", "21/12/2023", "30/06/2025"];
+    let before: Vec<String> = days.iter().map(|d| reports(&t, d)).collect();
+    let today_before = reports(&t, "01/07/2025");
+    merge(&t);
+    for (day, was) in days.iter().zip(&before) {
+        let now = reports(&t, day);
+        assert!(now == *was, "as of {day}:\n{}", first_difference(was, &now));
+    }
+    // From the merger on, the new ward has the chi bộ of Lê Lợi.
+    let after = reports(&t, "01/07/2025");
+    assert_ne!(after, today_before);
+    let list = t.ok(&["unit", "list", "--as-of", "01/07/2025", "--format", "md"]);
+    assert!(
+        list.contains(
+            "Đảng bộ phường Lê Lợi (sáp nhập vào Đảng bộ phường Tùng Thiện từ 01/07/2025)"
+        ),
+        "{list}"
+    );
+    // Undone, the merger (and the new ward) leave no trace in any report.
+    t.ok(&["undo"]);
+    t.ok(&["undo"]);
+    assert_eq!(reports(&t, "01/07/2025"), today_before);
+    for (day, was) in days.iter().zip(&before) {
+        assert_eq!(reports(&t, day), *was, "as of {day} after undo");
+    }
+}
+
+#[test]
+fn a_unit_moved_in_2025_is_under_its_old_parent_in_2023() {
+    let t = son_tay();
+    let parent_of = |day: &str| -> Vec<String> {
+        let rows: Vec<serde_json::Value> = t.json(&[
+            "overdue",
+            "--as-of",
+            day,
+            "--within",
+            "son-tay",
+            "--task",
+            "xep-loai-2023",
+        ]);
+        rows.iter()
+            .filter(|r| r["unit_code"] == "le-loi-tdp2")
+            .map(|r| r["parent_code"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(parent_of("16/12/2023"), ["p-le-loi"]);
+    let before = reports(&t, "16/12/2023");
+    let later = reports(&t, "01/03/2025");
+    let out = t.ok(&[
+        "unit",
+        "move",
+        "le-loi-tdp2",
+        "--to",
+        "p-ngo-quyen",
+        "--on",
+        "01/03/2025",
+    ]);
+    assert!(out.contains("Đảng bộ phường Ngô Quyền"), "{out}");
+    t.ok(&[
+        "unit",
+        "rename",
+        "le-loi-tdp2",
+        "Chi bộ tổ dân phố 5 phường Ngô Quyền",
+        "--on",
+        "01/03/2025",
+    ]);
+    // In 2023, every report and every format shows it where it was.
+    assert_eq!(reports(&t, "16/12/2023"), before);
+    assert_eq!(parent_of("16/12/2023"), ["p-le-loi"]);
+    // From the move on, it is under Ngô Quyền, with its new name.
+    assert_eq!(parent_of("01/03/2025"), ["p-ngo-quyen"]);
+    let table = t.ok(&[
+        "overdue",
+        "--as-of",
+        "01/03/2025",
+        "--within",
+        "p-ngo-quyen",
+        "--format",
+        "md",
+    ]);
+    assert!(
+        table.contains("Chi bộ tổ dân phố 5 phường Ngô Quyền"),
+        "{table}"
+    );
+    let old = t.ok(&[
+        "overdue",
+        "--as-of",
+        "28/02/2025",
+        "--within",
+        "p-le-loi",
+        "--format",
+        "md",
+    ]);
+    assert!(old.contains("Chi bộ tổ dân phố 2 phường Lê Lợi"), "{old}");
+    let list = t.ok(&["unit", "list", "--as-of", "16/12/2023", "--format", "csv"]);
+    assert!(
+        list.contains("le-loi-tdp2,Chi bộ tổ dân phố 2 phường Lê Lợi,chi-bo-truc-thuoc,p-le-loi"),
+        "{list}"
+    );
+    // The log says from when; undo takes both back.
+    let log = t.ok(&["log"]);
+    assert!(log.contains("(từ 01/03/2025)"), "{log}");
+    t.ok(&["undo"]);
+    t.ok(&["undo"]);
+    assert_eq!(reports(&t, "01/03/2025"), later);
+}
+
+#[test]
+fn a_change_before_the_last_one_is_refused_and_a_correction_rewrites_the_past() {
+    let t = son_tay();
+    t.ok(&[
+        "unit",
+        "rename",
+        "p-le-loi",
+        "Đảng bộ phường Lê Lợi mới",
+        "--on",
+        "01/03/2025",
+    ]);
+    let before = t.snapshot();
+    let err = t.fails(&[
+        "unit",
+        "rename",
+        "p-le-loi",
+        "Đảng bộ phường Lê Lợi cũ",
+        "--on",
+        "01/01/2025",
+    ]);
+    assert!(
+        err.contains("01/01/2025") && err.contains("01/03/2025"),
+        "{err}"
+    );
+    assert_eq!(t.snapshot(), before, "a refused change writes nothing");
+    // A correction: the name was recorded wrongly, for every day.
+    t.ok(&[
+        "unit",
+        "rename",
+        "p-phu-thinh",
+        "Đảng bộ phường Phú Thịnh (sửa)",
+        "--correct",
+    ]);
+    let old = t.ok(&["overdue", "--as-of", "13/12/2023", "--format", "csv"]);
+    assert!(old.contains("Đảng bộ phường Phú Thịnh (sửa)"), "{old}");
+    let list = t.ok(&["unit", "list", "--as-of", "13/12/2023", "--format", "csv"]);
+    assert!(list.contains("p-le-loi,Đảng bộ phường Lê Lợi,"), "{list}");
+    let log = t.ok(&["log"]);
+    assert!(log.contains("sửa lại như vốn có từ đầu"), "{log}");
+}
+
+#[test]
+fn the_successor_owes_from_the_merger_and_says_whose_it_was() {
+    let t = son_tay();
+    merge(&t);
+    let rows: Vec<serde_json::Value> = t.json(&[
+        "overdue",
+        "--as-of",
+        "31/07/2025",
+        "--task",
+        "kiem-diem-2023",
+        "--within",
+        "p-tung-thien",
+    ]);
+    let inherited: Vec<&serde_json::Value> = rows
+        .iter()
+        .filter(|r| r["unit_code"] == "p-tung-thien")
+        .collect();
+    assert_eq!(inherited.len(), 1, "{rows:?}");
+    let row = inherited[0];
+    assert_eq!(row["passed_from"], "p-phu-thinh");
+    assert_eq!(row["passed_on"], "2025-07-01");
+    // Late from the merger (30 days), not from 12/12/2023.
+    assert_eq!(row["days_overdue"], 30);
+    let table = t.ok(&[
+        "overdue",
+        "--as-of",
+        "31/07/2025",
+        "--within",
+        "p-tung-thien",
+        "--format",
+        "md",
+    ]);
+    assert!(
+        table.contains("của Đảng bộ phường Phú Thịnh, chuyển sang từ 01/07/2025"),
+        "{table}"
+    );
+    let en = t.ok(&[
+        "--lang",
+        "en",
+        "overdue",
+        "--as-of",
+        "31/07/2025",
+        "--within",
+        "p-tung-thien",
+        "--format",
+        "md",
+    ]);
+    assert!(en.contains("passed on from 01/07/2025"), "{en}");
+}
+
+/// Where two long texts first differ, for a readable failure.
+fn first_difference(a: &str, b: &str) -> String {
+    let line = a
+        .lines()
+        .zip(b.lines())
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.lines().count().min(b.lines().count()));
+    let around = |s: &str| {
+        s.lines()
+            .skip(line.saturating_sub(3))
+            .take(6)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    format!("before:\n{}\nafter:\n{}", around(a), around(b))
+}
