@@ -96,6 +96,7 @@ pub fn check(document: &mut Value) -> (Vec<ExportProblem>, usize) {
     checker.tree();
     checker.links();
     checker.completions();
+    checker.states();
     (checker.problems, checker.more)
 }
 
@@ -416,6 +417,10 @@ struct Checker {
     issued: HashMap<i64, NaiveDate>,
     task_directive: HashMap<i64, i64>,
     done: Vec<(i64, i64, NaiveDate, bool)>,
+    /// Each unit's current state's first day, and each past state (id,
+    /// unit, first day, last day): the states of a unit follow each other.
+    since: HashMap<i64, NaiveDate>,
+    states: Vec<(i64, i64, Option<NaiveDate>, NaiveDate)>,
 }
 
 /// The links between rows of one table that must not loop.
@@ -644,6 +649,18 @@ impl Checker {
                 ("task", Some(id)) => {
                     if let Some(d) = map.get("directive_id").and_then(integer) {
                         self.task_directive.insert(id, d);
+                    }
+                }
+                ("unit", Some(id)) => {
+                    if let Some(on) = day("since_on") {
+                        self.since.insert(id, on);
+                    }
+                }
+                ("unit_past", Some(id)) => {
+                    if let (Some(unit), Some(until)) =
+                        (map.get("unit_id").and_then(integer), day("until_on"))
+                    {
+                        self.states.push((id, unit, day("from_on"), until));
                     }
                 }
                 ("obligation", Some(id)) => {
@@ -1019,6 +1036,33 @@ impl Checker {
         }
     }
 
+    /// The past states of each unit: each begins before it ends, ends
+    /// before the next begins, and the last before the current state.
+    fn states(&mut self) {
+        let mut states = std::mem::take(&mut self.states);
+        states.sort_unstable_by_key(|&(id, unit, _, until)| (unit, until, id));
+        let mut bad = Vec::new();
+        for (i, &(id, unit, from, until)) in states.iter().enumerate() {
+            let next = states.get(i + 1).filter(|n| n.1 == unit);
+            let overlaps = next.is_some_and(|n| n.2.is_none_or(|f| f <= until));
+            let after_current = self.since.get(&unit).is_none_or(|since| until >= *since);
+            if from.is_some_and(|f| f > until) || overlaps || after_current {
+                bad.push((id, until));
+            }
+        }
+        bad.sort_unstable();
+        for (id, until) in bad {
+            let value = Value::from(until.format("%Y-%m-%d").to_string());
+            self.problem(
+                "unit_past",
+                ExportRow::Id(id),
+                Some("until_on"),
+                &value,
+                ExportRule::StateRange,
+            );
+        }
+    }
+
     /// A completion dated before its directive was issued, not recorded
     /// as forced.
     fn completions(&mut self) {
@@ -1213,6 +1257,46 @@ mod tests {
         ] {
             assert_eq!(iso_day(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn the_states_of_a_unit_follow_each_other() -> Result<()> {
+        let store = everything()?;
+        let doc = document(&store)?;
+        let state = |from: Value, until: &str| {
+            let mut doc = doc.clone();
+            doc["tables"]["unit_past"][0]["from_on"] = from;
+            doc["tables"]["unit_past"][0]["until_on"] = Value::from(until);
+            let (problems, _) = check(&mut doc);
+            problems
+                .iter()
+                .filter(|p| matches!(p.rule, ExportRule::StateRange))
+                .count()
+        };
+        // As exported: up to the day before the current state (01/07/2025).
+        assert_eq!(state(Value::Null, "2025-06-30"), 0);
+        // Up to a day of the current state, or beginning after it ends.
+        assert_eq!(state(Value::Null, "2025-07-01"), 1);
+        assert_eq!(state(Value::from("2025-01-02"), "2025-01-01"), 1);
+        // Two states of one unit that overlap.
+        let mut two = doc.clone();
+        let mut second = two["tables"]["unit_past"][0].clone();
+        second["id"] = Value::from(99);
+        second["until_on"] = Value::from("2024-12-31");
+        two["tables"]["unit_past"]
+            .as_array_mut()
+            .expect("rows")
+            .push(second);
+        let (problems, _) = check(&mut two);
+        assert_eq!(
+            problems
+                .iter()
+                .filter(|p| matches!(p.rule, ExportRule::StateRange))
+                .count(),
+            1,
+            "{problems:?}"
+        );
+        Ok(())
     }
 
     #[test]

@@ -34,11 +34,12 @@ pub fn run(
     let reader = store.read();
     let db = &*reader;
     let unit = app::resolve_unit(db, &args.unit)?;
+    let as_of = args.as_of.unwrap_or(ctx.today);
+    // Named as it was on the report's day.
+    let then = db.unit_as_of(unit.id, as_of)?;
     let report = ObligationReport {
-        kind: Kind::Agenda {
-            unit: unit.name.clone(),
-        },
-        as_of: args.as_of.unwrap_or(ctx.today),
+        kind: Kind::Agenda { unit: then.name },
+        as_of,
     };
     let mut renderer = Renderer::new(&report, args.output.options(ctx), out);
     app::reports::agenda(

@@ -462,6 +462,9 @@ pub enum ExportRule {
     LinkCycle,
     /// A completion before its directive was issued, not recorded as forced.
     BeforeDirective { issued: NaiveDate },
+    /// A past state of a unit that begins after it ends, overlaps another
+    /// of the same unit, or does not end before the unit's current state.
+    StateRange,
     /// Refused by a rule of the commands, said as they say it (a code, an
     /// empty name, the tree rule, a rule's value…).
     Refused(Box<Error>),

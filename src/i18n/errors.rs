@@ -519,6 +519,7 @@ fn export_problem(p: &ExportProblem) -> String {
         ExportRule::BeforeDirective { issued } => {
             tr!(super::EXPORT_BEFORE_DIRECTIVE, date = format_dmy(*issued))
         }
+        ExportRule::StateRange => tr!(super::EXPORT_STATE_RANGE),
         ExportRule::Refused(e) => message(e),
     };
     match &p.field {

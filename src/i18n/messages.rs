@@ -415,6 +415,10 @@ pub const EXPORT_LINK_CYCLE: Text = t(
     "thay thế hoặc sáp nhập vào chính nó, hay thành vòng lặp",
     "replaces or merges into itself, or makes a loop",
 );
+pub const EXPORT_STATE_RANGE: Text = t(
+    "khoảng thời gian không hợp lệ: bắt đầu sau khi kết thúc, trùng với khoảng khác của cùng đơn vị, hoặc không kết thúc trước tình trạng hiện nay (since_on) của đơn vị",
+    "not a valid range: it begins after it ends, overlaps another of the same unit, or does not end before the unit's current state (since_on)",
+);
 pub const EXPORT_BEFORE_DIRECTIVE: Text = t(
     "hoàn thành trước ngày ban hành văn bản ({date}) mà không ghi là ghi vượt",
     "done before the directive was issued ({date}) without being recorded as forced",

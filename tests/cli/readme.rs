@@ -57,6 +57,28 @@ fn copy_fixtures(dir: &std::path::Path) {
 
 #[cfg(unix)]
 #[test]
+fn tree_examples_run_as_written() {
+    let t = Theodoi::son_tay_reported();
+    let lines = shell_block("### The tree as it was", "```sh");
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    for line in &lines {
+        let run = bash(&t, line);
+        assert_eq!(run.code, 0, "{line}: {}", run.stderr);
+    }
+    // Renamed and moved from 2025: the list of 2023 has them as they were.
+    let then = t.ok(&["unit", "list", "--as-of", "31/12/2023", "--format", "csv"]);
+    assert!(
+        then.contains("kim-son-t1,Chi bộ thôn Kim Trung xã Kim Sơn,chi-bo-truc-thuoc,x-kim-son"),
+        "{then}"
+    );
+    assert!(then.contains("x-kim-son,Đảng bộ xã Kim Sơn,"), "{then}");
+    let now = t.ok(&["unit", "list", "--format", "csv"]);
+    assert!(now.contains("chi-bo-truc-thuoc,x-duong-lam"), "{now}");
+    assert!(now.contains("Đảng bộ xã Kim Sơn mới"), "{now}");
+}
+
+#[cfg(unix)]
+#[test]
 fn walkthrough_runs_as_written() {
     let t = Theodoi::bare();
     copy_fixtures(t.dir.path());
