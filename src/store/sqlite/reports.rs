@@ -272,7 +272,7 @@ impl Reports for SqliteDb<'_> {
         let units = tree.table();
         let sql = format!(
             "{} SELECT id, code, name, parent_id, name_key FROM {units} u
-             WHERE EXISTS (SELECT 1 FROM {units} c WHERE c.parent_id = u.id)",
+             WHERE u.id IN (SELECT parent_id FROM {units} WHERE parent_id IS NOT NULL)",
             tree.with(&[])
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;

@@ -21,7 +21,7 @@ pub(super) enum Tree {
 /// The units as of `:as_of`: the state in `unit_past` whose range holds the
 /// day, else the current one. The columns reports read.
 const TREE_CTE: &str =
-    "tree (id, code, name, name_fold, name_key, kind, parent_id, founded_on) AS (
+    "tree (id, code, name, name_fold, name_key, kind, parent_id, founded_on) AS MATERIALIZED (
     SELECT u.id, u.code, coalesce(h.name, u.name), coalesce(h.name_fold, u.name_fold),
            coalesce(h.name_key, u.name_key),
            coalesce(h.kind, u.kind),
