@@ -3,7 +3,10 @@
 
 use chrono::NaiveDate;
 
+use super::ratings::{Issue, RatingIssue, check};
 use super::{optional_text, resolve_person, resolve_task, resolve_unit, text};
+use crate::domain::change::{ChangedField, FieldChange, day_value, push_change};
+use crate::domain::directive::Directive;
 use crate::domain::error::{DateRule, DateSubject, Error, Field, Result};
 use crate::domain::task::Task;
 use crate::domain::unit::Unit;
@@ -17,17 +20,20 @@ pub struct Completion<'a> {
     /// The unit that did it; on a task for people, `person` instead.
     pub unit: Option<&'a str>,
     pub person: Option<&'a str>,
-    /// The day it was done (default: today).
+    /// The day it was done (default: today; on a correction, the day
+    /// recorded).
     pub on: Option<NaiveDate>,
     pub evidence: Option<&'a str>,
     pub note: Option<&'a str>,
-    /// A correction of a completion already recorded.
+    /// A correction of a completion already recorded: what it does not
+    /// name stays as recorded.
     pub correct: bool,
     pub rating: Option<Rating>,
     /// Why the unit is not rated, on a rating task.
     pub not_rated: Option<&'a str>,
-    /// Record it although "lower levels first" says no (the record keeps
-    /// that), or dated before its directive was issued.
+    /// Record it although a rule of dates says no (lower levels first,
+    /// before its directive was issued, a year or more from its due date);
+    /// the record keeps that.
     pub force: bool,
 }
 
@@ -39,24 +45,37 @@ pub struct Recorded {
     pub unit: Unit,
     /// Who did it: the unit's name or the person's.
     pub who: String,
+    /// Who did it: the unit's code or the person's.
+    pub code: String,
     pub on: NaiveDate,
     /// Its status against the due date.
     pub status: Status,
     /// The date recorded before, when this corrects it.
     pub was: Option<NaiveDate>,
+    /// The rating recorded now, and the one before (on a correction).
+    pub rating: Option<Rating>,
+    pub rating_was: Option<Rating>,
+    /// What a correction changed (empty on a first record).
+    pub changes: Vec<FieldChange>,
     /// The rating tasks the person's unit has not done yet, when a person's
     /// review is recorded before their collective's (allowed, but said).
     pub collective_open: Vec<String>,
 }
 
+/// How many days from its due date a completion may be before it is taken
+/// for a year typed wrong: a year.
+pub const FAR_FROM_DUE_DAYS: i64 = 366;
+
 /// Records one completion, checking the rules: the task applies, the date is
-/// neither in the future nor before the directive was issued (unless
-/// forced), a rating only on a rating task and always on one (or the reason
-/// there is none), lower levels first, a second record only as a correction.
+/// not in the future, and unless forced neither before the directive was
+/// issued nor a year from the due date; a rating only on a rating task and
+/// always on one (or the reason there is none); lower levels first, by
+/// date; a second record only as a correction, which changes only the
+/// fields it names.
 pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) -> Result<Recorded> {
     let task = resolve_task(db, c.task)?;
     // A unit's own obligation, or, on a task for people, a person's.
-    let (unit, who, person, obligation) = match (c.person, task.for_people) {
+    let (unit, who, code, person, obligation) = match (c.person, task.for_people) {
         (Some(reference), _) => {
             let person = resolve_person(db, reference)?;
             let Some(obligation) = db.person_obligation(task.id, person.id)? else {
@@ -66,7 +85,13 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
                     person: true,
                 });
             };
-            (db.unit(person.unit_id)?, person.name, true, obligation)
+            (
+                db.unit(person.unit_id)?,
+                person.name,
+                person.code,
+                true,
+                obligation,
+            )
         }
         (None, true) => return Err(Error::PersonNeeded { task: task.code }),
         (None, false) => {
@@ -81,23 +106,27 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
                     person: false,
                 });
             };
-            let who = unit.name.clone();
-            (unit, who, false, obligation)
+            let (who, code) = (unit.name.clone(), unit.code.clone());
+            (unit, who, code, false, obligation)
         }
     };
-    let on = c.on.unwrap_or(today);
+    let before = match obligation.completed_on {
+        Some(_) => db.recorded_completion(obligation.id)?,
+        None => None,
+    };
+    if let Some(before) = &before
+        && !c.correct
+    {
+        return Err(Error::AlreadyDone {
+            who,
+            task: task.code,
+            on: before.on,
+        });
+    }
+    // A correction keeps the day recorded unless it gives another.
+    let on = c.on.or(before.as_ref().map(|b| b.on)).unwrap_or(today);
     if on > today {
         return Err(Error::InFuture { date: on, today });
-    }
-    // Done before the directive asked it: a typo in the year, most likely.
-    let directive = db.directive(task.directive_id)?;
-    if on < directive.issued_on && !c.force {
-        return Err(Error::DateOrder {
-            rule: DateRule::DoneBeforeIssue,
-            date: on,
-            limit: directive.issued_on,
-            subject: DateSubject::Directive(Box::new(directive.clone())),
-        });
     }
     let evidence = optional_text(c.evidence, Field::Evidence)?;
     let note = optional_text(c.note, Field::Note)?;
@@ -105,48 +134,83 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
     if (c.rating.is_some() || not_rated.is_some()) && !task.rated {
         return Err(Error::NotARatingTask { task: task.code });
     }
-    // Recorded although a rule said no: done before the directive (with
-    // `--force`, checked above), or lower levels first (below).
-    let mut forced = on < directive.issued_on;
-    // Lower levels first: a đảng bộ is done only when the units under it are.
-    if !person
-        && obligation.completed_on.is_none()
-        && unit.kind.has_children()
-        && db.rules()?.lower_levels_first
-    {
-        let open = db.open_below(task.id, unit.id)?;
-        if !open.is_empty() {
-            if !c.force {
-                return Err(Error::LowerLevelsOpen { unit: who, open });
-            }
-            forced = true;
-        }
+    // The rules of dates, each of which `--force` passes (and the record
+    // keeps that): checked for a new day; a correction that keeps the day
+    // keeps what was forced.
+    let forced = match &before {
+        Some(b) if b.on == on => b.forced,
+        _ => check_dates(
+            db,
+            c.force,
+            &task,
+            // Lower levels first is a rule of units, not of people.
+            (!person).then_some(&unit),
+            obligation.due_on,
+            before.as_ref().map(|b| b.on),
+            on,
+        )?,
+    };
+    // A rating, or the reason there is none; a correction that gives
+    // neither keeps the one recorded.
+    let (rating, not_rated) = match (c.rating, not_rated) {
+        (Some(rating), _) => (Some(rating), None),
+        (None, Some(reason)) => (None, Some(reason)),
+        (None, None) => before
+            .as_ref()
+            .map(|b| (b.rating, b.not_rated.clone()))
+            .unwrap_or_default(),
+    };
+    if task.rated && rating.is_none() && not_rated.is_none() {
+        return Err(Error::RatingNeeded {
+            task: task.code,
+            who,
+        });
     }
-    if let Some(done) = obligation.completed_on {
-        if !c.correct {
-            return Err(Error::AlreadyDone {
-                who,
-                task: task.code,
-                on: done,
-            });
+    // A correction changes only what it names: the rest stays as recorded,
+    // and so does who recorded it (the log says who corrected it).
+    let evidence = evidence.or_else(|| before.as_ref().and_then(|b| b.evidence.clone()));
+    let note = note.or_else(|| before.as_ref().and_then(|b| b.note.clone()));
+    let recorded_by = before
+        .as_ref()
+        .and_then(|b| b.recorded_by.clone())
+        .unwrap_or_else(|| actor.to_string());
+    let mut changes = Vec::new();
+    if let Some(b) = &before {
+        let code = |r: Option<Rating>| r.map(|r| r.code().to_string());
+        push_change(
+            &mut changes,
+            ChangedField::CompletedOn,
+            day_value(b.on),
+            day_value(on),
+        );
+        push_change(
+            &mut changes,
+            ChangedField::Rating,
+            code(b.rating),
+            code(rating),
+        );
+        push_change(
+            &mut changes,
+            ChangedField::NotRated,
+            b.not_rated.clone(),
+            not_rated.clone(),
+        );
+        push_change(
+            &mut changes,
+            ChangedField::Evidence,
+            b.evidence.clone(),
+            evidence.clone(),
+        );
+        push_change(
+            &mut changes,
+            ChangedField::Note,
+            b.note.clone(),
+            note.clone(),
+        );
+        if changes.is_empty() {
+            return Err(Error::NothingChanged);
         }
         db.set_action("done.correct")?;
-    }
-    // A rated task takes a rating, or the reason there is none; a correction
-    // that gives neither keeps the one recorded.
-    let (mut rating, mut not_rated) = (c.rating, not_rated);
-    if task.rated && rating.is_none() && not_rated.is_none() {
-        let recorded = match obligation.completed_on {
-            Some(_) => db.recorded_rating(obligation.id)?,
-            None => (None, None),
-        };
-        if recorded.0.is_none() && recorded.1.is_none() {
-            return Err(Error::RatingNeeded {
-                task: task.code,
-                who,
-            });
-        }
-        (rating, not_rated) = recorded;
     }
     db.complete(
         obligation.id,
@@ -154,7 +218,7 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
         &CompletionNote {
             evidence: evidence.as_deref(),
             note: note.as_deref(),
-            recorded_by: actor,
+            recorded_by: &recorded_by,
             rating,
             not_rated: not_rated.as_deref(),
             forced,
@@ -172,10 +236,156 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
         task,
         unit,
         who,
+        code,
         on,
-        was: obligation.completed_on,
+        was: before.as_ref().map(|b| b.on),
+        rating,
+        rating_was: before.and_then(|b| b.rating),
+        changes,
         collective_open,
     })
+}
+
+/// The day the directive was issued, when `on` is before it. The one place
+/// a completion is compared with its directive's date.
+fn issued_after(directive: &Directive, on: NaiveDate) -> Option<NaiveDate> {
+    Some(directive.issued_on).filter(|issued| on < *issued)
+}
+
+/// Whether `on` is more than a year before or after `due`.
+pub fn far_from_due(due: NaiveDate, on: NaiveDate) -> bool {
+    (on - due).num_days().abs() > FAR_FROM_DUE_DAYS
+}
+
+/// The rules of dates for a completion on `on` (`was`: the day a correction
+/// moves it from): not before the directive was issued, not a year from the
+/// due date, and for a unit's own completion, lower levels first. Each is
+/// refused unless forced; returns whether one was forced.
+fn check_dates(
+    db: &dyn Db,
+    force: bool,
+    task: &Task,
+    unit: Option<&Unit>,
+    due: NaiveDate,
+    was: Option<NaiveDate>,
+    on: NaiveDate,
+) -> Result<bool> {
+    // A rule that says no: refused, or with `--force`, recorded as forced.
+    let rule_says_no = |error: Error| if force { Ok(true) } else { Err(error) };
+    let mut forced = false;
+    // Done before the directive asked it: a typo in the year, most likely.
+    let directive = db.directive(task.directive_id)?;
+    if let Some(issued) = issued_after(&directive, on) {
+        forced |= rule_says_no(Error::DateOrder {
+            rule: DateRule::DoneBeforeIssue,
+            date: on,
+            limit: issued,
+            subject: DateSubject::Directive(Box::new(directive)),
+        })?;
+    }
+    // A year or more from the due date: a year typed wrong, most likely.
+    if far_from_due(due, on) {
+        forced |= rule_says_no(Error::FarFromDue { date: on, due })?;
+    }
+    let Some(unit) = unit else {
+        return Ok(forced);
+    };
+    if !db.rules()?.lower_levels_first {
+        return Ok(forced);
+    }
+    // Lower levels first: a đảng bộ is done on a day only when the units
+    // under it that owe the task were done by then.
+    if unit.kind.has_children() {
+        let below = db.below_not_done_by(task.id, unit.id, on)?;
+        if !below.is_empty() && below.iter().all(|(_, done)| done.is_none()) {
+            forced |= rule_says_no(Error::LowerLevelsOpen {
+                unit: unit.name.clone(),
+                open: below.into_iter().map(|(name, _)| name).collect(),
+            })?;
+        } else if !below.is_empty() {
+            forced |= rule_says_no(Error::LowerLevelsLater {
+                unit: unit.name.clone(),
+                on,
+                below,
+            })?;
+        }
+    }
+    // And a correction does not move a unit after the units above it that
+    // were done (when it was not after them already).
+    if let Some(was) = was {
+        let above: Vec<(String, NaiveDate)> = db
+            .done_above(task.id, unit.id)?
+            .into_iter()
+            .filter(|(_, done)| *done < on && was <= *done)
+            .collect();
+        if !above.is_empty() {
+            forced |= rule_says_no(Error::AfterUpperLevel {
+                unit: unit.name.clone(),
+                on,
+                above,
+            })?;
+        }
+    }
+    Ok(forced)
+}
+
+/// What the ratings just recorded (or changed) break, recorded all the
+/// same: the quota of HTXSNV of a group the rating adds to (an HTXSNV, or
+/// an HTTNV taken back), a unit rated younger than the rules allow. The rules are those
+/// of the ratings report (`ratings::check`), as of `today`.
+pub fn rating_warnings(
+    db: &dyn Db,
+    recorded: &[Recorded],
+    today: NaiveDate,
+) -> Result<Vec<RatingIssue>> {
+    let mut warnings: Vec<RatingIssue> = Vec::new();
+    // Only what this change rated: a correction of the date or the note
+    // leaves what was said of its rating unsaid again.
+    let rated: Vec<&Recorded> = recorded
+        .iter()
+        .filter(|r| {
+            r.task.rated && r.rating.is_some() && (r.was.is_none() || r.rating != r.rating_was)
+        })
+        .collect();
+    let mut tasks: Vec<&Task> = rated.iter().map(|r| &r.task).collect();
+    tasks.dedup_by_key(|t| t.id);
+    if tasks.is_empty() {
+        return Ok(warnings);
+    }
+    let rules = db.rules()?;
+    for task in tasks {
+        let mine: Vec<&&Recorded> = rated.iter().filter(|r| r.task.id == task.id).collect();
+        // One group's units share a parent: read only its subtree when the
+        // ratings are all in one group.
+        let parents: Vec<Option<i64>> = mine.iter().map(|r| r.unit.parent_id).collect();
+        let within = match parents.first() {
+            Some(&Some(parent)) if parents.iter().all(|p| *p == Some(parent)) => Some(parent),
+            _ => None,
+        };
+        let facts = db.rating_facts(Some(task.id), within, today)?;
+        let checked = check(&facts, &rules, |_| task.code.clone());
+        for r in mine {
+            let group = facts
+                .iter()
+                .find(|f| f.unit_code == r.code)
+                .map(|f| f.parent_code.clone().unwrap_or_default());
+            let adds_to_quota = r.rating == Some(Rating::Htxsnv)
+                || (r.rating_was == Some(Rating::Httnv) && r.rating != Some(Rating::Httnv));
+            for issue in &checked.issues {
+                let concerns = match issue.issue {
+                    Issue::TooYoung { .. } => issue.unit_code == r.code,
+                    Issue::Quota { .. } => {
+                        adds_to_quota && group.as_ref() == Some(&issue.unit_code)
+                    }
+                    Issue::Forced | Issue::Missing => false,
+                };
+                if concerns && !warnings.contains(issue) {
+                    warnings.push(issue.clone());
+                }
+            }
+        }
+    }
+    Ok(warnings)
 }
 
 /// An extension granted.
@@ -280,6 +490,245 @@ mod tests {
             ..done("nq", "10/12/2023")
         };
         change(&mut store, |db| record(db, &forced, "cv", day(TODAY)))?;
+        Ok(())
+    }
+
+    /// What is recorded of `unit`'s completion of `kd`.
+    fn recorded(
+        store: &crate::store::SqliteStore,
+        unit: &str,
+    ) -> Result<crate::store::RecordedCompletion> {
+        let reader = crate::store::Storage::read(store);
+        let db = &*reader;
+        let task = resolve_task(db, "kd")?;
+        let unit = resolve_unit(db, unit)?;
+        let obligation = db.obligation(task.id, unit.id)?.expect("an obligation");
+        Ok(db
+            .recorded_completion(obligation.id)?
+            .expect("a completion"))
+    }
+
+    #[test]
+    fn lower_levels_come_first_by_date() -> Result<()> {
+        let mut store = son_tay(false)?;
+        change(&mut store, |db| {
+            record(db, &done("nq1", "05/12/2023"), "cv", day(TODAY))?;
+            record(db, &done("nq2", "08/12/2023"), "cv", day(TODAY))
+        })?;
+        // The ward on the 7th: Chi bộ khu 2 was done only on the 8th.
+        let refused = change(&mut store, |db| {
+            record(db, &done("nq", "07/12/2023"), "cv", day(TODAY))
+        });
+        assert!(
+            matches!(
+                &refused,
+                Err(Error::LowerLevelsLater { below, .. })
+                    if below == &[("Chi bộ khu 2".to_string(), Some(day("08/12/2023")))]
+            ),
+            "{refused:?}"
+        );
+        // On the 8th, every unit under it was done: recorded, not forced.
+        change(&mut store, |db| {
+            record(db, &done("nq", "08/12/2023"), "cv", day(TODAY))
+        })?;
+        assert!(!recorded(&store, "nq")?.forced);
+        // Nor may a correction move the ward before its chi bộ…
+        let earlier = Completion {
+            correct: true,
+            ..done("nq", "06/12/2023")
+        };
+        let refused = change(&mut store, |db| record(db, &earlier, "cv", day(TODAY)));
+        assert!(
+            matches!(refused, Err(Error::LowerLevelsLater { .. })),
+            "{refused:?}"
+        );
+        // …nor a chi bộ after its ward, unless forced; the record keeps that.
+        let later = Completion {
+            correct: true,
+            ..done("nq1", "09/12/2023")
+        };
+        let refused = change(&mut store, |db| record(db, &later, "cv", day(TODAY)));
+        assert!(
+            matches!(
+                &refused,
+                Err(Error::AfterUpperLevel { above, .. })
+                    if above == &[("Đảng bộ phường Ngô Quyền".to_string(), day("08/12/2023"))]
+            ),
+            "{refused:?}"
+        );
+        let forced = Completion {
+            force: true,
+            ..later
+        };
+        change(&mut store, |db| record(db, &forced, "cv", day(TODAY)))?;
+        assert!(recorded(&store, "nq1")?.forced);
+        Ok(())
+    }
+
+    #[test]
+    fn a_year_from_the_due_date_needs_force() -> Result<()> {
+        let mut store = son_tay(false)?;
+        // Due 06/12/2023: a year and a day later is still taken…
+        change(&mut store, |db| {
+            record(db, &done("cb", "06/12/2024"), "cv", day("01/01/2026"))
+        })?;
+        // …two days more is not, without --force.
+        let late = change(&mut store, |db| {
+            record(db, &done("nq1", "08/12/2024"), "cv", day("01/01/2026"))
+        });
+        assert!(
+            matches!(
+                late,
+                Err(Error::FarFromDue { date, due }) if date == day("08/12/2024") && due == day("06/12/2023")
+            ),
+            "{late:?}"
+        );
+        let forced = Completion {
+            force: true,
+            ..done("nq1", "08/12/2024")
+        };
+        change(&mut store, |db| {
+            record(db, &forced, "cv", day("01/01/2026"))
+        })?;
+        assert!(recorded(&store, "nq1")?.forced);
+        assert!(far_from_due(day("06/12/2025"), day("01/12/2023")));
+        assert!(!far_from_due(day("06/12/2024"), day("06/12/2023")));
+        Ok(())
+    }
+
+    #[test]
+    fn a_correction_changes_only_what_it_names() -> Result<()> {
+        let mut store = son_tay(true)?;
+        let first = Completion {
+            rating: Some(Rating::Httnv),
+            evidence: Some("Biên bản số 5"),
+            note: Some("họp đủ"),
+            ..done("cb", "06/12/2023")
+        };
+        change(&mut store, |db| record(db, &first, "cv", day(TODAY)))?;
+        // Only the date: the rating, evidence, note and recorder stay.
+        let date = Completion {
+            correct: true,
+            ..done("cb", "05/12/2023")
+        };
+        let r = change(&mut store, |db| record(db, &date, "khac", day(TODAY)))?;
+        assert_eq!(
+            r.changes,
+            [FieldChange {
+                field: ChangedField::CompletedOn,
+                from: Some("2023-12-06".into()),
+                to: Some("2023-12-05".into()),
+            }]
+        );
+        let kept = recorded(&store, "cb")?;
+        assert_eq!(
+            (
+                kept.on,
+                kept.rating,
+                kept.evidence.as_deref(),
+                kept.note.as_deref(),
+                kept.recorded_by.as_deref()
+            ),
+            (
+                day("05/12/2023"),
+                Some(Rating::Httnv),
+                Some("Biên bản số 5"),
+                Some("họp đủ"),
+                Some("cv")
+            )
+        );
+        // Only the note, no date: the date stays.
+        let note = Completion {
+            task: "kd",
+            unit: Some("cb"),
+            note: Some("họp bổ sung"),
+            correct: true,
+            ..Completion::default()
+        };
+        let r = change(&mut store, |db| record(db, &note, "khac", day(TODAY)))?;
+        assert_eq!(r.on, day("05/12/2023"));
+        assert_eq!(
+            r.changes.iter().map(|c| c.field).collect::<Vec<_>>(),
+            [ChangedField::Note]
+        );
+        // The reason there is no rating replaces the rating.
+        let unrated = Completion {
+            not_rated: Some("thành lập chưa đủ 6 tháng"),
+            ..note.clone()
+        };
+        let r = change(&mut store, |db| record(db, &unrated, "khac", day(TODAY)))?;
+        assert_eq!(
+            r.changes.iter().map(|c| c.field).collect::<Vec<_>>(),
+            [ChangedField::Rating, ChangedField::NotRated]
+        );
+        let kept = recorded(&store, "cb")?;
+        assert_eq!(
+            (kept.rating, kept.note.as_deref()),
+            (None, Some("họp bổ sung"))
+        );
+        // A correction that names what is recorded changes nothing.
+        let same = change(&mut store, |db| record(db, &unrated, "khac", day(TODAY)));
+        assert!(matches!(same, Err(Error::NothingChanged)), "{same:?}");
+        Ok(())
+    }
+
+    #[test]
+    fn a_rating_over_the_quota_or_too_young_is_recorded_and_said() -> Result<()> {
+        let mut store = son_tay(true)?;
+        let rate = |unit, rating| Completion {
+            rating: Some(rating),
+            ..done(unit, "05/12/2023")
+        };
+        // Under the ward: an HTXSNV with no HTTNV breaks the 20% quota.
+        let warnings = change(&mut store, |db| {
+            let r = record(db, &rate("nq1", Rating::Htxsnv), "cv", day(TODAY))?;
+            rating_warnings(db, &[r], day(TODAY))
+        })?;
+        assert!(
+            matches!(
+                warnings.as_slice(),
+                [RatingIssue {
+                    issue: Issue::Quota {
+                        excellent: 1,
+                        good: 0,
+                        ..
+                    },
+                    unit_code,
+                    ..
+                }] if unit_code == "nq"
+            ),
+            "{warnings:?}"
+        );
+        // A correction that leaves the rating as it was: nothing said again.
+        let note = Completion {
+            note: Some("họp bổ sung"),
+            correct: true,
+            ..rate("nq1", Rating::Htxsnv)
+        };
+        let warnings = change(&mut store, |db| {
+            let r = record(db, &note, "cv", day(TODAY))?;
+            rating_warnings(db, &[r], day(TODAY))
+        })?;
+        assert_eq!(warnings, []);
+        // An HTTNV does not add to the excess: nothing said.
+        let warnings = change(&mut store, |db| {
+            let r = record(db, &rate("nq2", Rating::Httnv), "cv", day(TODAY))?;
+            rating_warnings(db, &[r], day(TODAY))
+        })?;
+        assert_eq!(warnings, []);
+        // Rated although founded less than six months before the review.
+        let warnings = change(&mut store, |db| {
+            db.set_founded(db.unit_by_code("cb")?.expect("cb").id, day("01/09/2023"))?;
+            let r = record(db, &rate("cb", Rating::Htnv), "cv", day(TODAY))?;
+            rating_warnings(db, &[r], day(TODAY))
+        })?;
+        assert!(
+            matches!(
+                warnings.as_slice(),
+                [RatingIssue { issue: Issue::TooYoung { months: 6, .. }, unit_code, .. }] if unit_code == "cb"
+            ),
+            "{warnings:?}"
+        );
         Ok(())
     }
 

@@ -11,7 +11,8 @@ use super::{Context, OutputArgs, date_arg, doc_type_arg};
 use crate::app::directives::{DirectiveEdit, NewDirective};
 use crate::app::{self, DirectiveQuery};
 use crate::domain::DocType;
-use crate::domain::directive::Directive;
+use crate::domain::change::directive_changes;
+use crate::domain::directive::{Directive, type_in_doubt};
 use crate::i18n::{self, tr};
 use crate::report::directives::{DirectiveList, TaskList, TaskRow};
 use crate::report::progress::{GroupBy, ProgressReport, ProgressRow};
@@ -117,7 +118,13 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     match cmd {
-        Command::Add(args) => {
+        Command::Add(mut args) => {
+            // `QĐ` alone may be a Quyết định or a Quy định: asked on a
+            // terminal; in a script, recorded as before and said.
+            let in_doubt = type_in_doubt(&args.symbol).filter(|_| args.doc_type.is_none());
+            if let Some(choices) = in_doubt {
+                args.doc_type = ask_type(&args.symbol, choices)?;
+            }
             let directive = super::write(store, ctx, "directive.add", |db| {
                 let directive = app::directives::add(db, &args.request())?;
                 db.note(
@@ -135,6 +142,17 @@ pub fn run(
                     directive = i18n::describe(&directive)
                 )
             )?;
+            if let (Some([first, second]), None) = (in_doubt, args.doc_type) {
+                super::warn(&tr!(
+                    i18n::WARN_TYPE_IN_DOUBT,
+                    symbol = i18n::label(&directive),
+                    first = first.official_name(),
+                    second = second.official_name(),
+                    recorded = directive.doc_type.official_name(),
+                    first_slug = first.slug(),
+                    second_slug = second.slug()
+                ));
+            }
         }
         Command::List(args) => {
             let rows = store.read().directives(args.search.as_deref())?;
@@ -156,13 +174,17 @@ pub fn run(
                     title: args.title.as_deref(),
                 };
                 let (old, new) = app::directives::edit(db, &which, &edit)?;
-                let (before, after) = (i18n::describe(&old), i18n::describe(&new));
+                // Each field it changed, before and after, as data.
+                let changes = directive_changes(&old, &new);
                 db.note(
-                    serde_json::json!({ "from": before, "to": after }),
+                    serde_json::json!({ "directive": new.citation(), "changes": changes }),
                     None,
                     Some(old.id),
                 )?;
-                Ok(tr!(i18n::DIRECTIVE_EDITED, directive = after))
+                Ok(tr!(
+                    i18n::DIRECTIVE_EDITED,
+                    directive = i18n::describe(&new)
+                ))
             })?;
             writeln!(out, "{message}")?;
         }
@@ -222,6 +244,41 @@ pub fn run(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// On a terminal, asks which type a symbol whose code leaves it in doubt
+/// stands for (1 or 2); `None` when there is no one to ask (a script, the
+/// end of input).
+fn ask_type(symbol: &str, choices: [DocType; 2]) -> Result<Option<DocType>> {
+    use std::io::{BufRead, IsTerminal};
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return Ok(None);
+    }
+    let mut stderr = std::io::stderr();
+    loop {
+        write!(
+            stderr,
+            "{}",
+            tr!(
+                i18n::ASK_TYPE,
+                symbol = crate::text::visible(symbol.trim(), false),
+                first = choices[0].official_name(),
+                second = choices[1].official_name()
+            )
+        )?;
+        stderr.flush()?;
+        let mut answer = String::new();
+        if stdin.lock().read_line(&mut answer)? == 0 {
+            writeln!(stderr)?;
+            return Ok(None);
+        }
+        match answer.trim() {
+            "1" => return Ok(Some(choices[0])),
+            "2" => return Ok(Some(choices[1])),
+            _ => {}
+        }
+    }
 }
 
 impl AddArgs {

@@ -11,7 +11,9 @@ use chrono::NaiveDate;
 use super::{Context, date_arg, write_checked};
 use crate::app;
 use crate::app::completions::{Completion, Recorded};
+use crate::app::ratings::{Issue, RatingIssue};
 use crate::domain::Rating;
+use crate::domain::change::ChangedField;
 use crate::i18n::{self, tr};
 use crate::store::{Db, Storage};
 use crate::text::date::format_dmy;
@@ -55,16 +57,47 @@ pub fn run(
     ctx: &Context,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let message = match &args.from {
+    let (message, warnings) = match &args.from {
         Some(file) => from_file(store, &args, file, ctx)?,
         None => write_checked(store, ctx, "done", args.dry_run, |db| {
             let recorded = app::completions::record(db, &args.request(), &ctx.actor, ctx.today)?;
             note(db, &recorded)?;
-            Ok(said(&recorded))
+            let warnings =
+                app::completions::rating_warnings(db, std::slice::from_ref(&recorded), ctx.today)?;
+            Ok((said(&recorded), warnings))
         })?,
     };
     writeln!(out, "{message}")?;
+    // Recorded all the same: said on stderr, the exit status stays 0.
+    for warning in &warnings {
+        super::warn(&rating_warning(warning));
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A rule of the ratings that a rating just recorded breaks, in words.
+fn rating_warning(w: &RatingIssue) -> String {
+    match w.issue {
+        Issue::Quota {
+            excellent,
+            good,
+            pct,
+        } => tr!(
+            i18n::WARN_QUOTA,
+            group = w.unit,
+            excellent = excellent,
+            good = good,
+            pct = pct,
+            max = crate::domain::rating::quota_max(pct, good)
+        ),
+        Issue::TooYoung { founded, months } => tr!(
+            i18n::WARN_TOO_YOUNG,
+            unit = w.unit,
+            founded = format_dmy(founded),
+            months = months
+        ),
+        Issue::Forced | Issue::Missing => String::new(),
+    }
 }
 
 impl Args {
@@ -85,30 +118,52 @@ impl Args {
     }
 }
 
-/// The log line's details of one completion.
+/// The log line's details of one completion; of a correction, each field
+/// it changed, before and after, and the rating it kept.
 fn note(db: &dyn Db, r: &Recorded) -> Result<()> {
-    db.note(
-        serde_json::json!({
-            "unit": r.who,
-            "task": r.task.code,
-            "on": format_dmy(r.on),
-            "was": r.was.map(format_dmy),
-        }),
-        Some(r.unit.id),
-        Some(r.task.directive_id),
-    )?;
+    let mut details = serde_json::json!({
+        "unit": r.who,
+        "task": r.task.code,
+        "on": format_dmy(r.on),
+        "was": r.was.map(format_dmy),
+    });
+    if r.was.is_some() {
+        details["changes"] = serde_json::to_value(&r.changes)?;
+        let rating_changed = r
+            .changes
+            .iter()
+            .any(|c| matches!(c.field, ChangedField::Rating | ChangedField::NotRated));
+        if let Some(rating) = r.rating.filter(|_| !rating_changed) {
+            details["kept_rating"] = rating.code().into();
+        }
+    }
+    db.note(details, Some(r.unit.id), Some(r.task.directive_id))?;
     Ok(())
 }
 
 /// What the clerk is told of one completion.
 fn said(r: &Recorded) -> String {
-    let mut message = tr!(
-        i18n::DONE_RECORDED,
-        unit = r.who,
-        task = r.task.code,
-        date = format_dmy(r.on),
-        status = i18n::status(r.status).get()
-    );
+    let mut message = if r.was.is_some() {
+        let changes = serde_json::to_value(&r.changes).unwrap_or_default();
+        tr!(
+            i18n::DONE_CORRECTED,
+            unit = r.who,
+            task = r.task.code,
+            changes = i18n::field_changes(
+                "done.correct",
+                changes.as_array().map_or(&[][..], Vec::as_slice)
+            ),
+            status = i18n::status(r.status).get()
+        )
+    } else {
+        tr!(
+            i18n::DONE_RECORDED,
+            unit = r.who,
+            task = r.task.code,
+            date = format_dmy(r.on),
+            status = i18n::status(r.status).get()
+        )
+    };
     if !r.collective_open.is_empty() {
         message.push('\n');
         message.push_str(&tr!(
@@ -140,14 +195,14 @@ fn from_file(
     args: &Args,
     file: &PathBuf,
     ctx: &Context,
-) -> Result<String> {
+) -> Result<(String, Vec<RatingIssue>)> {
     if args.unit.is_some() || args.on.is_some() || args.evidence.is_some() || args.note.is_some() {
         bail!(i18n::DONE_FROM_CONFLICT.get());
     }
     let path = file.display().to_string();
     // `csvfile::read` drops a byte-order mark.
     let bytes = std::fs::read(file).with_context(|| tr!(i18n::IMPORT_READ, path = path))?;
-    let n = write_checked(store, ctx, "done.import", args.dry_run, |db| {
+    let (n, warnings) = write_checked(store, ctx, "done.import", args.dry_run, |db| {
         // What is wrong with the task is wrong once, not on every line.
         app::resolve_task(db, &args.task)?;
         let file = super::csvfile::read::<CompletionRecord>(
@@ -158,6 +213,7 @@ fn from_file(
         )?;
         let mut errors = file.errors;
         let mut n = 0;
+        let mut recorded = Vec::new();
         for (line, row) in file.rows {
             let cells = (
                 super::csvfile::optional(&row.on, date_arg),
@@ -182,11 +238,20 @@ fn from_file(
                 ..args.request()
             };
             match app::completions::record(db, &one, &ctx.actor, ctx.today) {
-                Ok(_) => n += 1,
+                Ok(r) => {
+                    n += 1;
+                    if r.rating.is_some() {
+                        recorded.push(r);
+                    }
+                }
+                // A row that corrects a record to what it is: nothing to do.
+                Err(crate::domain::Error::NothingChanged) => {}
                 Err(e) => errors.push(line, i18n::message(&e)),
             }
         }
         errors.check(&path)?;
+        // The rules of the ratings, once the whole file is in.
+        let warnings = app::completions::rating_warnings(db, &recorded, ctx.today)?;
         let task = app::resolve_task(db, &args.task)?;
         // A row that corrects renamed the change; it is one import.
         db.set_action("done.import")?;
@@ -195,12 +260,13 @@ fn from_file(
             None,
             Some(task.directive_id),
         )?;
-        Ok(n)
+        Ok((n, warnings))
     })?;
     let task = args.task.trim();
-    Ok(if args.dry_run {
+    let message = if args.dry_run {
         tr!(i18n::DONE_FROM_DRY_RUN, path = path, n = n)
     } else {
         tr!(i18n::DONE_FROM_DONE, path = path, n = n, task = task)
-    })
+    };
+    Ok((message, warnings))
 }

@@ -526,6 +526,14 @@ pub fn write_checked<T>(
     }
 }
 
+/// Says a warning on stderr, on its own line: what was recorded all the
+/// same, or what the clerk may want to check. The exit status stays 0.
+pub fn warn(message: &str) {
+    if !message.is_empty() {
+        eprintln!("{}", crate::text::visible(message, false));
+    }
+}
+
 /// `--directive`, `--task`, `--kind`: which obligations a report covers.
 #[derive(Debug, Clone, clap::Args)]
 pub struct FilterArgs {

@@ -9,6 +9,7 @@ use super::{Context, OutputArgs, due_arg};
 use crate::app::tasks::NewTask;
 use crate::app::{self, DirectiveQuery};
 use crate::domain::DueRule;
+use crate::domain::change::task_changes;
 use crate::domain::task::Task;
 use crate::i18n::{self, tr};
 use crate::report::directives::{TaskList, TaskRow};
@@ -101,9 +102,10 @@ pub fn run(
             let message = super::write(store, ctx, "task.edit", |db| {
                 let (old, new) =
                     app::tasks::edit(db, &args.task, args.code.as_deref(), args.title.as_deref())?;
+                // Each field it changed, before and after, as data.
                 db.note(
                     serde_json::json!({
-                        "task": old.code, "code": new.code, "from": old.title, "to": new.title
+                        "task": old.code, "changes": task_changes(&old, &new)
                     }),
                     None,
                     Some(old.directive_id),

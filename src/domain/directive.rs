@@ -221,6 +221,15 @@ impl DirectiveSpec {
     }
 }
 
+/// The types a symbol leaves in doubt when no type is given: `QĐ` is
+/// written for a Quyết định and, in practice, for a Quy định too. `None`
+/// when the text says which (any other code, or a type and number).
+pub fn type_in_doubt(input: &str) -> Option<[DocType; 2]> {
+    let symbol = parse_symbol(input).ok()?;
+    (symbol.type_code == DocType::QuyetDinh.code())
+        .then_some([DocType::QuyetDinh, DocType::QuyDinh])
+}
+
 /// `Kế hoạch số 223`, `ke hoach 223`, `Kế hoạch số: 223`.
 fn parse_type_and_number(input: &str) -> Option<(DocType, String)> {
     let key = fold(input);
@@ -275,6 +284,17 @@ mod tests {
         }
         assert_eq!(DocType::parse("quy dinh"), Some(DocType::QuyDinh));
         assert_eq!(DocType::parse("Kế hoạch"), Some(DocType::KeHoach));
+    }
+
+    #[test]
+    fn qd_alone_leaves_the_type_in_doubt() {
+        assert_eq!(
+            type_in_doubt("44- QĐ/TU"),
+            Some([DocType::QuyetDinh, DocType::QuyDinh])
+        );
+        for input in ["44-QĐi/TU", "188-KH/TU", "Quyết định số 44", "hello"] {
+            assert_eq!(type_in_doubt(input), None, "{input}");
+        }
     }
 
     #[test]

@@ -329,6 +329,28 @@ pub enum Error {
     /// The storage engine failed (a bug, a full disk, a locked file…).
     #[error(transparent)]
     Storage(Box<dyn std::error::Error + Send + Sync>),
+    /// Lower levels first, by date: units under this one that owe the same
+    /// task were done after `on`, or are still open; `--force` records it.
+    #[error("{unit} on {on}: {} units under it were done later", below.len())]
+    LowerLevelsLater {
+        unit: String,
+        on: NaiveDate,
+        /// Each unit under it with the day it was done (`None`: still open).
+        below: Vec<(String, Option<NaiveDate>)>,
+    },
+    /// A correction that moves a unit's completion after the completion of
+    /// units above it (lower levels first); `--force` records it.
+    #[error("{unit} on {on}: units above it were done before")]
+    AfterUpperLevel {
+        unit: String,
+        on: NaiveDate,
+        /// Each unit above it with the day it was done.
+        above: Vec<(String, NaiveDate)>,
+    },
+    /// A completion more than a year before or after its due date (a year
+    /// typed wrong, most likely); `--force` records it.
+    #[error("{date} is more than a year from the due date {due}")]
+    FarFromDue { date: NaiveDate, due: NaiveDate },
 }
 
 /// Why a text names no directive.

@@ -1,6 +1,7 @@
 //! The domain: directives, units, tasks, obligations and their status.
 //! Types and rules only; no SQL and no terminal I/O (see ARCHITECTURE.md).
 
+pub mod change;
 pub mod directive;
 pub mod error;
 pub mod obligation;

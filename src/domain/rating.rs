@@ -67,7 +67,8 @@ impl From<Rating> for &'static str {
 pub struct Rules {
     /// HTXSNV may be at most this percentage of HTTNV within one group.
     pub excellent_quota_pct: f64,
-    /// A đảng bộ's review is recorded only after all its chi bộ's.
+    /// A đảng bộ is recorded done on a day only when the units under it
+    /// that owe the task were done by then.
     pub lower_levels_first: bool,
     /// Organizations younger than this many months on the review date are not rated.
     pub min_age_months: u32,
@@ -169,8 +170,13 @@ impl Rules {
 
     /// Whether `excellent` HTXSNV against `good` HTTNV keeps the quota.
     pub fn quota_kept(&self, excellent: u64, good: u64) -> bool {
-        excellent as f64 <= self.excellent_quota_pct / 100.0 * good as f64 + 1e-9
+        excellent <= quota_max(self.excellent_quota_pct, good)
     }
+}
+
+/// The most HTXSNV that `good` HTTNV allow at `pct` percent.
+pub fn quota_max(pct: f64, good: u64) -> u64 {
+    (pct / 100.0 * good as f64 + 1e-9).floor() as u64
 }
 
 #[cfg(test)]
@@ -197,6 +203,10 @@ mod tests {
         // 20% of 10 HTTNV: 2 HTXSNV pass, 3 do not.
         assert!(rules.quota_kept(2, 10));
         assert!(!rules.quota_kept(3, 10));
+        assert_eq!(
+            (quota_max(20.0, 10), quota_max(20.0, 4), quota_max(15.0, 20)),
+            (2, 0, 3)
+        );
         let rules = Rules::from_values([("htxsnv-quota-pct", "15")]).unwrap();
         assert!(!rules.quota_kept(2, 10));
         assert!(rules.quota_kept(1, 10));

@@ -401,6 +401,34 @@ pub fn message(e: &Error) -> String {
         }
         Error::TreeCycle { unit } => tr!(super::TREE_CYCLE, unit = unit),
         Error::SecondRoot { root } => tr!(super::UNIT_SECOND_ROOT, root = root),
+        Error::LowerLevelsLater { unit, on, below } => tr!(
+            super::ORDER_BY_DATE_REFUSED,
+            unit = short(unit),
+            date = format_dmy(*on),
+            n = below.len(),
+            units = candidates(below.iter().map(|(name, done)| {
+                let done = match done {
+                    Some(d) => format_dmy(*d),
+                    None => super::NOT_DONE_YET.get().to_string(),
+                };
+                format!("{} ({done})", short(name))
+            }))
+        ),
+        Error::AfterUpperLevel { unit, on, above } => tr!(
+            super::ORDER_AFTER_UPPER_REFUSED,
+            unit = short(unit),
+            date = format_dmy(*on),
+            units = candidates(above.iter().map(|(name, done)| format!(
+                "{} ({})",
+                short(name),
+                format_dmy(*done)
+            )))
+        ),
+        Error::FarFromDue { date, due } => tr!(
+            super::DONE_FAR_FROM_DUE,
+            date = format_dmy(*date),
+            due = format_dmy(*due)
+        ),
         Error::Output(e) => io_words(e),
         Error::Storage(e) => {
             let mut line = e.to_string();

@@ -225,8 +225,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "done --force",
         t(
-            "Vẫn ghi dù quy tắc cấp dưới trước không cho (bản ghi lưu lại việc này), hoặc dù ngày hoàn thành trước ngày ban hành văn bản",
-            "Record it although the lower-levels-first rule says no (the record keeps that), or although the day is before the directive was issued",
+            "Vẫn ghi dù quy tắc ngày không cho (bản ghi lưu lại việc này): cấp dưới chưa xong trước ngày đó, ngày trước ngày ban hành văn bản, hoặc cách hạn hơn một năm",
+            "Record it although a rule of dates says no (the record keeps that): units below not done by that day, a day before the directive was issued, or more than a year from the due date",
         ),
     ),
     ("unit add --founded", t("Ngày thành lập", "Date founded")),
@@ -414,8 +414,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "done --correct",
         t(
-            "Sửa ngày hoàn thành đã ghi (bản ghi cũ vẫn lưu trong nhật ký)",
-            "Correct a recorded completion (the old record stays in the log)",
+            "Sửa kết quả đã ghi: chỉ sửa những gì được nêu (--on, --rating, --not-rated, --evidence, --note), phần còn lại giữ nguyên; bản ghi cũ vẫn lưu trong nhật ký",
+            "Correct a recorded completion: only what is named changes (--on, --rating, --not-rated, --evidence, --note), the rest stays; the old record stays in the log",
         ),
     ),
     (
@@ -591,8 +591,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "directive add --type",
         t(
-            "Loại văn bản, khi ký hiệu không nói rõ (QĐ có thể là Quy định): ke-hoach, quy-dinh, de-an…",
-            "Type, when the symbol does not settle it (QĐ may be a Quy định): ke-hoach, quy-dinh, de-an…",
+            "Loại văn bản, khi ký hiệu không nói rõ (QĐ có thể là Quy định): ke-hoach, quy-dinh, quyet-dinh, de-an…; không có thì hỏi khi chạy trên terminal, cảnh báo khi chạy trong script",
+            "Type, when the symbol does not settle it (QĐ may be a Quy định): ke-hoach, quy-dinh, quyet-dinh, de-an…; without it, asked on a terminal, warned of in a script",
         ),
     ),
     ("directive list", t("Danh sách văn bản", "List directives")),
@@ -790,8 +790,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "done --on",
         t(
-            "Ngày hoàn thành (mặc định: hôm nay)",
-            "Completion date (default: today)",
+            "Ngày hoàn thành (mặc định: hôm nay; khi sửa: ngày đã ghi)",
+            "Completion date (default: today; on a correction, the date recorded)",
         ),
     ),
     (

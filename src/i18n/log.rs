@@ -1,6 +1,8 @@
 //! The lines of the change log, one template per action.
 
-use super::{Text, t, tr};
+use super::{Text, short, t, tr};
+use crate::domain::DocType;
+use crate::domain::change::ChangedField;
 
 /// The log line of a change, from its action and details.
 pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
@@ -30,10 +32,30 @@ pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
 const TREE_CHANGES: [&str; 3] = ["unit.rename", "unit.move", "unit.edit"];
 
 fn fill_template(action: &str, details: &serde_json::Value) -> String {
+    // A correction that names what it changed, each field before and after.
+    if let Some(changes) = details.get("changes").and_then(|c| c.as_array())
+        && let Some((_, text)) = CORRECTION_LINES.iter().find(|(a, _)| *a == action)
+    {
+        let mut details = details.clone();
+        let mut said = field_changes(action, changes);
+        if let Some(rating) = details.get("kept_rating").and_then(|r| r.as_str()) {
+            if !said.is_empty() {
+                said.push_str("; ");
+            }
+            said.push_str(&super::fill(RATING_KEPT.get(), &[("rating", &rating)]));
+        }
+        details["changes"] = said.into();
+        return fill(text.get(), &details);
+    }
     let template = LOG_LINES
         .iter()
         .find(|(a, _)| *a == action)
         .map_or(action, |(_, text)| text.get());
+    fill(template, details)
+}
+
+/// `template` with each `{key}` of `details` replaced by its value.
+fn fill(template: &str, details: &serde_json::Value) -> String {
     let mut out = template.to_string();
     if let serde_json::Value::Object(map) = details {
         for (key, value) in map {
@@ -47,6 +69,92 @@ fn fill_template(action: &str, details: &serde_json::Value) -> String {
     }
     out
 }
+
+/// What a correction changed, each field named with its value before and
+/// after (`ngày hoàn thành 06/12/2023 → 05/12/2023`), from the `changes`
+/// of a change's details; `action` says whose fields they are.
+pub fn field_changes(action: &str, changes: &[serde_json::Value]) -> String {
+    changes
+        .iter()
+        .filter_map(|change| {
+            let name = change.get("field")?.as_str()?;
+            let field = ChangedField::from_name(name);
+            let label = field.map_or(name, |f| field_label(action, f).get());
+            let value = |key| field_value(field, change.get(key));
+            Some(format!("{label} {} → {}", value("from"), value("to")))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A field's name in the language in force.
+fn field_label(action: &str, field: ChangedField) -> Text {
+    match field {
+        ChangedField::CompletedOn => t("ngày hoàn thành", "completion date"),
+        ChangedField::Rating => t("xếp loại", "rating"),
+        ChangedField::NotRated => t("lý do không xếp loại", "reason not rated"),
+        ChangedField::Evidence => t("căn cứ", "evidence"),
+        ChangedField::Note => t("ghi chú", "note"),
+        ChangedField::Symbol => t("số, ký hiệu", "number and symbol"),
+        ChangedField::Number => t("số", "number"),
+        ChangedField::Type => t("loại văn bản", "type"),
+        ChangedField::Issuer => t("cơ quan ban hành", "issuer"),
+        ChangedField::IssuedOn => t("ngày ban hành", "issued on"),
+        ChangedField::Title if action == "task.edit" => t("tên nhiệm vụ", "title"),
+        ChangedField::Title => t("trích yếu", "subject"),
+        ChangedField::Code => t("mã", "code"),
+    }
+}
+
+/// A value before or after, as a person reads it: a day as dd/mm/yyyy, a
+/// type by its name, a text quoted and cut, none as `—`.
+fn field_value(field: Option<ChangedField>, value: Option<&serde_json::Value>) -> String {
+    let Some(serde_json::Value::String(s)) = value else {
+        return match value {
+            None | Some(serde_json::Value::Null) => "—".to_string(),
+            Some(other) => other.to_string(),
+        };
+    };
+    match field {
+        Some(f) if f.is_date() => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map_or_else(|_| s.clone(), crate::text::date::format_dmy),
+        Some(ChangedField::Type) => {
+            DocType::from_slug(s).map_or_else(|| s.clone(), |d| super::doc_type(d).get().into())
+        }
+        Some(
+            ChangedField::Rating | ChangedField::Code | ChangedField::Symbol | ChangedField::Number,
+        ) => short(s).into_owned(),
+        _ => format!("“{}”", short(s)),
+    }
+}
+
+const RATING_KEPT: Text = t("xếp loại giữ nguyên ({rating})", "rating kept ({rating})");
+
+/// The lines of corrections whose details name the fields they changed
+/// (`changes`); an older entry without them takes its line of `LOG_LINES`.
+const CORRECTION_LINES: &[(&str, Text)] = &[
+    (
+        "done.correct",
+        t(
+            "sửa kết quả {task} của {unit}: {changes}",
+            "corrected {unit}'s completion of {task}: {changes}",
+        ),
+    ),
+    (
+        "directive.edit",
+        t(
+            "sửa văn bản {directive}: {changes}",
+            "corrected directive {directive}: {changes}",
+        ),
+    ),
+    (
+        "task.edit",
+        t(
+            "sửa nhiệm vụ {task}: {changes}",
+            "corrected task {task}: {changes}",
+        ),
+    ),
+];
 
 const LOG_LINES: &[(&str, Text)] = &[
     (

@@ -773,3 +773,36 @@ pub const CLAP_OTHER: Text = t(
     "invalid arguments: {detail}",
 );
 pub const ACCEPTED: Text = t("chấp nhận", "accepted");
+pub const ORDER_BY_DATE_REFUSED: Text = t(
+    "{unit} chưa thể ghi hoàn thành ngày {date}: kiểm điểm cấp dưới trước, mà {n} đơn vị trực thuộc hoàn thành sau ngày đó hoặc chưa hoàn thành (thêm --force nếu vẫn ghi, bản ghi lưu lại việc này): {units}",
+    "{unit} cannot be recorded done on {date}: lower levels come first, and {n} units under it were done after that day or are still open (add --force to record it anyway; the record keeps that): {units}",
+);
+pub const ORDER_AFTER_UPPER_REFUSED: Text = t(
+    "{unit} không thể sửa ngày hoàn thành thành {date}: cấp trên đã hoàn thành trước ngày đó, mà kiểm điểm cấp dưới trước (thêm --force nếu vẫn ghi, bản ghi lưu lại việc này): {units}",
+    "{unit} cannot be corrected to {date}: units above it were done before that day, and lower levels come first (add --force to record it anyway; the record keeps that): {units}",
+);
+pub const NOT_DONE_YET: Text = t("chưa hoàn thành", "still open");
+pub const DONE_FAR_FROM_DUE: Text = t(
+    "ngày hoàn thành {date} cách hạn {due} hơn một năm; hãy kiểm tra lại năm, hoặc thêm --force nếu đúng như vậy (bản ghi lưu lại việc này)",
+    "completion date {date} is more than a year from the due date {due}; check the year, or add --force if it really is so (the record keeps that)",
+);
+pub const DONE_CORRECTED: Text = t(
+    "đã sửa: {unit}, nhiệm vụ {task}: {changes} ({status})",
+    "corrected: {unit}, task {task}: {changes} ({status})",
+);
+pub const WARN_QUOTA: Text = t(
+    "cảnh báo: {group} có {excellent} đơn vị xếp loại HTXSNV so với {good} HTTNV, vượt tỷ lệ {pct}% (tối đa {max} HTXSNV); vẫn ghi, `theodoi ratings` sẽ nêu lại",
+    "warning: {group} has {excellent} rated HTXSNV against {good} HTTNV, over the {pct}% quota (at most {max} HTXSNV); recorded all the same, `theodoi ratings` will show it",
+);
+pub const WARN_TOO_YOUNG: Text = t(
+    "cảnh báo: {unit} thành lập ngày {founded}, chưa đủ {months} tháng đến hạn kiểm điểm nên không xếp loại; vẫn ghi, `theodoi ratings` sẽ nêu lại (hoặc sửa: --not-rated LÝ_DO --correct)",
+    "warning: {unit} was founded on {founded}, less than {months} months before the review was due, so it is not rated; recorded all the same, `theodoi ratings` will show it (or correct it: --not-rated REASON --correct)",
+);
+pub const ASK_TYPE: Text = t(
+    "{symbol}: QĐ là {first} hay {second}? Chọn 1 ({first}) hoặc 2 ({second}): ",
+    "{symbol}: is QĐ a {first} (decision) or a {second} (regulation)? Type 1 ({first}) or 2 ({second}): ",
+);
+pub const WARN_TYPE_IN_DOUBT: Text = t(
+    "cảnh báo: {symbol} có thể là {first} hoặc {second}; đã ghi là {recorded}. Hãy nói rõ bằng --type {first_slug} hoặc --type {second_slug} (sửa bản đã ghi: theodoi directive edit {symbol} --type …)",
+    "warning: {symbol} may be a {first} (decision) or a {second} (regulation); recorded as {recorded}. Say which with --type {first_slug} or --type {second_slug} (to correct this one: theodoi directive edit {symbol} --type …)",
+);

@@ -135,8 +135,8 @@ pub fn rule_description(name: &str) -> Text {
             "HTXSNV may be at most this percentage of HTTNV within one group",
         ),
         "lower-levels-first" => t(
-            "Đảng bộ chỉ được ghi hoàn thành kiểm điểm sau khi mọi chi bộ trực thuộc đã xong (on/off)",
-            "A đảng bộ's review is recorded only after all its chi bộ's (on/off)",
+            "Đảng bộ chỉ được ghi hoàn thành vào một ngày khi mọi đơn vị trực thuộc có cùng nhiệm vụ đã xong trước hoặc trong ngày đó (on/off)",
+            "A đảng bộ is recorded done on a day only when every unit under it that owes the task was done by that day (on/off)",
         ),
         "min-age-months" => t(
             "Tổ chức đảng thành lập chưa đủ số tháng này thì không xếp loại",

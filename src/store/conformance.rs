@@ -293,7 +293,31 @@ pub fn completions_and_extensions_are_recorded(store: &mut dyn Storage) -> Resul
         complete(db, task.id, f.cell1, "05/12/2023")
     })?;
     let db = store.read();
-    assert_eq!(db.open_below(task.id, f.ward)?, ["Chi bộ khu 2"]);
+    assert_eq!(
+        db.below_not_done_by(task.id, f.ward, day("05/12/2023"))?,
+        [("Chi bộ khu 2".to_string(), None)]
+    );
+    assert_eq!(
+        db.below_not_done_by(task.id, f.ward, day("04/12/2023"))?,
+        [
+            ("Chi bộ khu 1".to_string(), Some(day("05/12/2023"))),
+            ("Chi bộ khu 2".to_string(), None)
+        ]
+    );
+    assert_eq!(db.done_above(task.id, f.cell1)?, []);
+    let recorded = db
+        .recorded_completion(db.obligation(task.id, f.cell1)?.expect("an obligation").id)?
+        .expect("a completion");
+    assert_eq!(
+        (
+            recorded.on,
+            recorded.rating,
+            recorded.recorded_by.as_deref()
+        ),
+        (day("05/12/2023"), Some(Rating::Httnv), Some("test"))
+    );
+    let open = db.obligation(task.id, f.cell2)?.expect("an obligation");
+    assert_eq!(db.recorded_completion(open.id)?, None);
     assert_eq!(db.open_reviews_of_unit(f.cell1)?, Vec::<String>::new());
     assert_eq!(db.open_reviews_of_unit(f.cell2)?, ["kd-2023"]);
     let done = db.obligation(task.id, f.cell1)?.expect("an obligation");
@@ -310,6 +334,13 @@ pub fn completions_and_extensions_are_recorded(store: &mut dyn Storage) -> Resul
     assert_eq!(
         (o.due_on, o.original_due_on),
         (day("20/12/2023"), Some(day("06/12/2023")))
+    );
+    write(store, "test", "done", |db| {
+        complete(db, task.id, f.ward, "10/12/2023")
+    })?;
+    assert_eq!(
+        store.read().done_above(task.id, f.cell2)?,
+        [("Đảng bộ phường Ngô Quyền".to_string(), day("10/12/2023"))]
     );
     Ok(())
 }

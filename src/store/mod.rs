@@ -227,7 +227,10 @@ pub trait Tasks {
     /// How many units (or people) owe a task.
     fn obligation_count(&self, task_id: i64) -> Result<usize>;
     /// Records that an obligation was done on `on` (or corrects the record).
+    /// The time it was first recorded is kept by a correction.
     fn complete(&self, obligation_id: i64, on: NaiveDate, note: &CompletionNote<'_>) -> Result<()>;
+    /// What is recorded of an obligation's completion, if it was done.
+    fn recorded_completion(&self, obligation_id: i64) -> Result<Option<RecordedCompletion>>;
     /// Moves an obligation's due date (gia hạn), keeping the first one.
     fn extend(&self, obligation_id: i64, to: NaiveDate, reason: &str) -> Result<()>;
 }
@@ -290,9 +293,18 @@ pub trait Ratings {
     fn founded_on(&self, unit_id: i64) -> Result<Option<NaiveDate>>;
     /// The rating recorded on an obligation, or why there is none.
     fn recorded_rating(&self, obligation_id: i64) -> Result<(Option<Rating>, Option<String>)>;
-    /// The names of the units below `unit_id` (its whole subtree) that
-    /// still owe `task_id`, in Vietnamese order.
-    fn open_below(&self, task_id: i64, unit_id: i64) -> Result<Vec<String>>;
+    /// The units below `unit_id` (its whole subtree) that owe `task_id` and
+    /// were not done by `on`: each name with the day it was done (`None`:
+    /// still open), in Vietnamese order.
+    fn below_not_done_by(
+        &self,
+        task_id: i64,
+        unit_id: i64,
+        on: NaiveDate,
+    ) -> Result<Vec<(String, Option<NaiveDate>)>>;
+    /// The units above `unit_id` (up to the top) that have done `task_id`:
+    /// each name with the day, in Vietnamese order.
+    fn done_above(&self, task_id: i64, unit_id: i64) -> Result<Vec<(String, NaiveDate)>>;
     /// The codes of the rating tasks a unit (as a collective) has not done yet.
     fn open_reviews_of_unit(&self, unit_id: i64) -> Result<Vec<String>>;
     /// The rules in force: the stored values over the built-in defaults.
@@ -396,6 +408,18 @@ pub struct CompletionNote<'a> {
     /// Why the unit is not rated, on a rating task.
     pub not_rated: Option<&'a str>,
     /// Recorded although a rule said no.
+    pub forced: bool,
+}
+
+/// A completion as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordedCompletion {
+    pub on: NaiveDate,
+    pub evidence: Option<String>,
+    pub note: Option<String>,
+    pub recorded_by: Option<String>,
+    pub rating: Option<Rating>,
+    pub not_rated: Option<String>,
     pub forced: bool,
 }
 

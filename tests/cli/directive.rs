@@ -167,3 +167,60 @@ fn bad_symbols_show_the_expected_shape() {
     ]);
     assert!(err.contains("--issuer"), "{err}");
 }
+
+/// `QĐ` alone may be a Quyết định or a Quy định: with no one to ask (a
+/// script), recorded as before, with a warning naming both and how to say
+/// which; with `--type`, nothing to say.
+#[test]
+fn qd_without_a_type_is_recorded_with_a_warning_in_a_script() {
+    let t = Theodoi::new();
+    let add = |symbol: &str, more: &[&str]| {
+        let mut args = vec![
+            "directive",
+            "add",
+            symbol,
+            "--issuer",
+            ST,
+            "--date",
+            "23/11/2023",
+            "--title",
+            "Đánh giá, xếp loại chất lượng",
+        ];
+        args.extend(more);
+        t.run(&args)
+    };
+    let run = add("44-QĐ/TU", &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("cảnh báo: 44-QĐ/TU")
+            && run.stderr.contains("Quyết định")
+            && run.stderr.contains("Quy định")
+            && run.stderr.contains("--type quy-dinh")
+            && run.stderr.contains("--type quyet-dinh"),
+        "{}",
+        run.stderr
+    );
+    let list: Vec<DirectiveRow> = t.json(&["directive", "list"]);
+    assert_eq!(list[0].doc_type, "quyet-dinh");
+    let run = add("45-QĐ/TU", &["--lang", "en"]);
+    assert!(
+        run.stderr.starts_with("warning: 45-QĐ/TU") && run.stderr.contains("--type quy-dinh"),
+        "{}",
+        run.stderr
+    );
+    // Said which: nothing to warn of; nor for another code.
+    for (symbol, more) in [
+        ("46-QĐ/TU", &["--type", "quy-dinh"][..]),
+        ("47-QĐ/TU", &["--type", "quyet-dinh"]),
+        ("48-QĐi/TU", &[]),
+        ("188-KH/TU", &[]),
+    ] {
+        let run = add(symbol, more);
+        assert_eq!(
+            (run.code, run.stderr.as_str()),
+            (0, ""),
+            "{symbol}: {run:?}"
+        );
+    }
+}

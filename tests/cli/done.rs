@@ -193,3 +193,448 @@ fn a_file_with_semicolons_is_read_too() {
     let agenda: Vec<serde_json::Value> = t.json(&["agenda", "cb-ubkt", "--as-of", "13/12/2023"]);
     assert_eq!(agenda[0]["completed_on"], "2023-12-05", "{agenda:?}");
 }
+
+/// Sơn Tây with a rating task owed by every chi bộ and đảng bộ cơ sở.
+fn rated() -> Theodoi {
+    let t = Theodoi::son_tay();
+    t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "44-QĐ/TU",
+        "--issuer",
+        "Thị ủy Sơn Tây",
+        "--code",
+        "xep-loai-2023",
+        "--title",
+        "Đánh giá, xếp loại chất lượng năm 2023",
+        "--rated",
+        "--due",
+        "chi-bo-truc-thuoc=06/12/2023",
+        "--due",
+        "chi-bo-co-so=06/12/2023",
+        "--due",
+        "dang-bo-co-so=12/12/2023",
+    ]);
+    t
+}
+
+/// `done --task xep-loai-2023 --unit UNIT` with more arguments.
+fn rate(t: &Theodoi, unit: &str, more: &[&str]) -> crate::util::Run {
+    let mut args = vec!["done", "--task", "xep-loai-2023", "--unit", unit];
+    args.extend(more);
+    t.run(&args)
+}
+
+/// The obligation row of `unit` under `task`, as the export writes it.
+fn exported(t: &Theodoi, task: &str, unit: &str) -> serde_json::Value {
+    let export: serde_json::Value = serde_json::from_str(&t.ok(&["export", "-"])).unwrap();
+    let id_of = |table: &str, code: &str| {
+        export["tables"][table]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["code"] == code)
+            .unwrap_or_else(|| panic!("no {table} {code}"))["id"]
+            .clone()
+    };
+    let (task, unit) = (id_of("task", task), id_of("unit", unit));
+    export["tables"]["obligation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["task_id"] == task && o["unit_id"] == unit && o["person_id"].is_null())
+        .expect("an obligation")
+        .clone()
+}
+
+/// The town's group in `ratings --format json`.
+fn town_group(t: &Theodoi) -> serde_json::Value {
+    let r: serde_json::Value = t.json(&[
+        "ratings",
+        "--task",
+        "xep-loai-2023",
+        "--as-of",
+        "31/12/2023",
+    ]);
+    r["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["group"] == "son-tay")
+        .expect("the town's group")
+        .clone()
+}
+
+/// The reported case: a completion rated HTTNV whose date is corrected
+/// keeps its rating, evidence, note and recorder; the log names only the
+/// date, before and after.
+#[test]
+fn a_correction_of_the_date_keeps_the_rating_and_the_rest() {
+    let t = rated();
+    let first = rate(
+        &t,
+        "cb-ubkt",
+        &[
+            "--on",
+            "06/12/2023",
+            "--rating",
+            "HTTNV",
+            "--evidence",
+            "Biên bản họp chi bộ số 5",
+            "--note",
+            "Họp đủ",
+        ],
+    );
+    assert_eq!(first.code, 0, "{first:?}");
+    let said = t.ok(&[
+        "--actor",
+        "pho-ban",
+        "done",
+        "--task",
+        "xep-loai-2023",
+        "--unit",
+        "cb-ubkt",
+        "--on",
+        "05/12/2023",
+        "--correct",
+    ]);
+    assert!(said.contains("06/12/2023 → 05/12/2023"), "{said}");
+    let g = town_group(&t);
+    assert_eq!(
+        (g["httnv"].as_u64(), g["unrated"].as_u64()),
+        (Some(1), Some(22)),
+        "{g}"
+    );
+    let r: serde_json::Value = t.json(&[
+        "ratings",
+        "--task",
+        "xep-loai-2023",
+        "--as-of",
+        "31/12/2023",
+    ]);
+    assert!(
+        !r["issues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["unit_code"] == "cb-ubkt"),
+        "{r}"
+    );
+    let row = exported(&t, "xep-loai-2023", "cb-ubkt");
+    assert_eq!(
+        (
+            row["completed_on"].as_str(),
+            row["rating"].as_str(),
+            row["evidence"].as_str(),
+            row["note"].as_str(),
+            row["recorded_by"].as_str()
+        ),
+        (
+            Some("2023-12-05"),
+            Some("HTTNV"),
+            Some("Biên bản họp chi bộ số 5"),
+            Some("Họp đủ"),
+            Some("chuyen-vien")
+        )
+    );
+    // The log: who corrected, what changed (only the date), as data and in words.
+    let log: Vec<serde_json::Value> = t.json(&["log"]);
+    assert_eq!(
+        (log[0]["action"].as_str(), log[0]["actor"].as_str()),
+        (Some("done.correct"), Some("pho-ban"))
+    );
+    let details: serde_json::Value =
+        serde_json::from_str(log[0]["details"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        details["changes"],
+        serde_json::json!([{"field": "completed_on", "from": "2023-12-06", "to": "2023-12-05"}])
+    );
+    let line = t.ok(&["log", "--format", "md"]);
+    assert!(
+        line.contains("ngày hoàn thành 06/12/2023 → 05/12/2023; xếp loại giữ nguyên (HTTNV)"),
+        "{line}"
+    );
+    assert!(
+        !line.contains("căn cứ") && !line.contains("ghi chú"),
+        "{line}"
+    );
+    let line = t.ok(&["--lang", "en", "log", "--format", "md"]);
+    assert!(
+        line.contains("completion date 06/12/2023 → 05/12/2023; rating kept (HTTNV)"),
+        "{line}"
+    );
+}
+
+/// Each field is corrected on its own; without `--on` the date stays.
+#[test]
+fn each_field_is_corrected_on_its_own() {
+    let t = rated();
+    assert_eq!(
+        rate(
+            &t,
+            "cb-ubkt",
+            &[
+                "--on",
+                "05/12/2023",
+                "--rating",
+                "HTTNV",
+                "--note",
+                "Họp đủ"
+            ]
+        )
+        .code,
+        0
+    );
+    let correct = |more: &[&str]| {
+        let mut args = vec!["--correct"];
+        args.extend(more);
+        let r = rate(&t, "cb-ubkt", &args);
+        assert_eq!(r.code, 0, "{r:?}");
+        let log: Vec<serde_json::Value> = t.json(&["log"]);
+        let details: serde_json::Value =
+            serde_json::from_str(log[0]["details"].as_str().unwrap()).unwrap();
+        details["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["field"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(correct(&["--evidence", "Biên bản số 7"]), ["evidence"]);
+    assert_eq!(correct(&["--note", "Họp bổ sung"]), ["note"]);
+    assert_eq!(correct(&["--rating", "HTXSNV"]), ["rating"]);
+    assert_eq!(
+        correct(&["--not-rated", "Thành lập chưa đủ 6 tháng"]),
+        ["rating", "not_rated"]
+    );
+    let row = exported(&t, "xep-loai-2023", "cb-ubkt");
+    assert_eq!(
+        (
+            row["completed_on"].as_str(),
+            row["rating"].as_str(),
+            row["not_rated_reason"].as_str(),
+            row["evidence"].as_str(),
+            row["note"].as_str()
+        ),
+        (
+            Some("2023-12-05"),
+            None,
+            Some("Thành lập chưa đủ 6 tháng"),
+            Some("Biên bản số 7"),
+            Some("Họp bổ sung")
+        )
+    );
+    let line = t.ok(&["log", "--format", "md"]);
+    assert!(
+        line.contains("xếp loại HTXSNV → —; lý do không xếp loại — → “Thành lập chưa đủ 6 tháng”"),
+        "{line}"
+    );
+    // Naming what is recorded changes nothing, and logs nothing.
+    let before: Vec<serde_json::Value> = t.json(&["log"]);
+    let said = t.ok(&[
+        "done",
+        "--task",
+        "xep-loai-2023",
+        "--unit",
+        "cb-ubkt",
+        "--note",
+        "Họp bổ sung",
+        "--correct",
+    ]);
+    assert!(said.starts_with("Không có gì thay đổi"), "{said}");
+    assert_eq!(
+        t.json::<Vec<serde_json::Value>>(&["log"]).len(),
+        before.len()
+    );
+}
+
+/// Lower levels first compares dates: a đảng bộ done on a day needs every
+/// unit under it that owes the task done by then.
+#[test]
+fn a_dang_bo_done_before_its_chi_bo_by_date_is_refused_unless_forced() {
+    let t = rated();
+    for (unit, on) in [
+        ("ngo-quyen-tdp1", "05/12/2023"),
+        ("ngo-quyen-tdp2", "04/12/2023"),
+        ("ngo-quyen-tdp3", "06/12/2023"),
+    ] {
+        let r = rate(&t, unit, &["--on", on, "--rating", "HTTNV"]);
+        assert_eq!(r.code, 0, "{r:?}");
+    }
+    let before = t.snapshot();
+    let err = t.fails(&[
+        "done",
+        "--task",
+        "xep-loai-2023",
+        "--unit",
+        "p-ngo-quyen",
+        "--on",
+        "05/12/2023",
+        "--rating",
+        "HTTNV",
+    ]);
+    assert!(
+        err.contains("05/12/2023")
+            && err.contains("Chi bộ tổ dân phố 3 phường Ngô Quyền (06/12/2023)")
+            && err.contains("--force"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("tổ dân phố 1") && !err.contains("tổ dân phố 2"),
+        "{err}"
+    );
+    assert_eq!(t.snapshot(), before);
+    let err = t.fails(&[
+        "--lang",
+        "en",
+        "done",
+        "--task",
+        "xep-loai-2023",
+        "--unit",
+        "p-ngo-quyen",
+        "--on",
+        "05/12/2023",
+        "--rating",
+        "HTTNV",
+    ]);
+    assert!(
+        err.contains("lower levels come first") && err.contains("(06/12/2023)"),
+        "{err}"
+    );
+    // On the day the last one was done: recorded.
+    let r = rate(
+        &t,
+        "p-ngo-quyen",
+        &["--on", "06/12/2023", "--rating", "HTTNV"],
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    // A correction that moves a chi bộ after its đảng bộ is refused too…
+    let err = t.fails(&[
+        "done",
+        "--task",
+        "xep-loai-2023",
+        "--unit",
+        "ngo-quyen-tdp1",
+        "--on",
+        "07/12/2023",
+        "--correct",
+    ]);
+    assert!(
+        err.contains("07/12/2023") && err.contains("Đảng bộ phường Ngô Quyền (06/12/2023)"),
+        "{err}"
+    );
+    // …and with --force, recorded and kept as forced.
+    let r = rate(
+        &t,
+        "ngo-quyen-tdp1",
+        &["--on", "07/12/2023", "--correct", "--force"],
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(exported(&t, "xep-loai-2023", "ngo-quyen-tdp1")["forced"], 1);
+    // The đảng bộ moved back before it, by force: the record says so.
+    let r = rate(
+        &t,
+        "p-ngo-quyen",
+        &["--on", "05/12/2023", "--correct", "--force"],
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(exported(&t, "xep-loai-2023", "p-ngo-quyen")["forced"], 1);
+}
+
+/// A completion more than a year from its due date is a year typed wrong,
+/// most likely: refused unless forced.
+#[test]
+fn a_completion_a_year_from_its_due_date_needs_force() {
+    let t = Theodoi::son_tay();
+    let before = t.snapshot();
+    let err = t.fails(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "cb-ubkt",
+        "--on",
+        "10/01/2025",
+    ]);
+    assert!(
+        err.contains("10/01/2025") && err.contains("06/12/2023") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(t.snapshot(), before);
+    // Long before a due date (a plan for 2025 recorded done in 2023).
+    t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "188-KH/TU",
+        "--code",
+        "luan-chuyen-2025",
+        "--title",
+        "Luân chuyển cán bộ đến năm 2025",
+        "--due",
+        "chi-bo-co-so=31/12/2025",
+    ]);
+    let err = t.fails(&[
+        "--lang",
+        "en",
+        "done",
+        "--task",
+        "luan-chuyen-2025",
+        "--unit",
+        "cb-ubkt",
+        "--on",
+        "05/12/2023",
+    ]);
+    assert!(
+        err.contains("05/12/2023") && err.contains("31/12/2025") && err.contains("--force"),
+        "{err}"
+    );
+    t.ok(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "cb-ubkt",
+        "--on",
+        "10/01/2025",
+        "--force",
+    ]);
+    assert_eq!(exported(&t, "kiem-diem-2023", "cb-ubkt")["forced"], 1);
+}
+
+/// A file of corrections: the rows that change nothing are passed over, the
+/// others corrected; what a row leaves empty stays as recorded.
+#[test]
+fn a_file_of_corrections_changes_only_what_differs() {
+    let t = Theodoi::son_tay_reported();
+    let file = t.dir.path().join("sua.csv");
+    std::fs::write(
+        &file,
+        "unit,on,evidence,note\n\
+         cb-ubkt,05/12/2023,,\n\
+         cb-kho-bac,07/12/2023,,\n",
+    )
+    .unwrap();
+    let args = [
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--from",
+        file.to_str().unwrap(),
+        "--correct",
+    ];
+    let said = t.ok(&args);
+    assert!(said.contains(" 1 "), "{said}");
+    let row = exported(&t, "kiem-diem-2023", "cb-kho-bac");
+    assert_eq!(
+        (row["completed_on"].as_str(), row["note"].as_str()),
+        (
+            Some("2023-12-07"),
+            Some("Họp muộn do đồng chí Bí thư đi công tác")
+        )
+    );
+    // Again: nothing left to change, nothing written.
+    let said = t.ok(&args);
+    assert!(said.starts_with("Không có gì thay đổi"), "{said}");
+}

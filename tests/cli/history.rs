@@ -516,18 +516,53 @@ fn editing_a_directive_or_a_task_keeps_the_old_values() {
         (tasks[0]["code"].as_str(), tasks[0]["title"].as_str()),
         (Some("kd-2023"), Some("Kiểm điểm năm 2023"))
     );
+    // The log keeps each field changed, before and after, as data: the same
+    // in any language.
     let log: Vec<LogRow> = t.json(&["log"]);
     assert_eq!(log[0].action, "task.edit");
     assert_eq!(
-        log[0].details()["from"],
-        "Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023"
+        log[0].details()["changes"],
+        serde_json::json!([
+            {"field": "code", "from": "kiem-diem-2023", "to": "kd-2023"},
+            {
+                "field": "title",
+                "from": "Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023",
+                "to": "Kiểm điểm năm 2023"
+            }
+        ])
     );
     assert_eq!(log[1].action, "directive.edit");
+    assert_eq!(
+        log[1].details(),
+        serde_json::json!({
+            "directive": "188-KH/TU",
+            "changes": [
+                {"field": "issued_on", "from": "2023-11-06", "to": "2023-11-07"},
+                {
+                    "field": "title",
+                    "from": "Luân chuyển, điều động, biệt phái cán bộ",
+                    "to": "Luân chuyển cán bộ năm 2024"
+                }
+            ]
+        })
+    );
+    let en: Vec<serde_json::Value> = t.json(&["--lang", "en", "log"]);
+    assert_eq!(en[1]["details"].as_str(), Some(log[1].details.as_str()));
+    // The log line names them, in the reader's language; nothing else.
+    let vi = t.ok(&["log", "--format", "md"]);
     assert!(
-        log[1].details()["from"]
-            .as_str()
-            .unwrap()
-            .contains("06/11/2023")
+        vi.contains("sửa văn bản 188-KH/TU: ngày ban hành 06/11/2023 → 07/11/2023; trích yếu"),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("sửa nhiệm vụ kiem-diem-2023: mã kiem-diem-2023 → kd-2023; tên nhiệm vụ"),
+        "{vi}"
+    );
+    assert!(!vi.contains("cơ quan ban hành"), "{vi}");
+    let en = t.ok(&["--lang", "en", "log", "--format", "md"]);
+    assert!(
+        en.contains("corrected directive 188-KH/TU: issued on 06/11/2023 → 07/11/2023; subject"),
+        "{en}"
     );
     // A code in use is refused; undo restores the old title.
     t.ok(&[

@@ -143,6 +143,75 @@ fn three_excellent_for_ten_good_break_the_quota() {
     assert_eq!((duong_lam.htnv, duong_lam.quota_kept), (3, true));
 }
 
+/// A rating that breaks the quota is recorded, with a warning on stderr
+/// that names the rule and the counts; the exit status stays 0.
+#[test]
+fn a_rating_over_the_quota_is_recorded_with_a_warning() {
+    let t = rated();
+    // A file: said once, for the group, when the whole file is in.
+    let file = t.dir.path().join("xeploai.csv");
+    let mut csv = String::from("unit,on,rating\n");
+    for code in ["cb-ubkt", "cb-ban-to-chuc", "cb-van-phong"] {
+        csv.push_str(&format!("{code},05/12/2023,HTXSNV\n"));
+    }
+    for code in [
+        "cb-kho-bac",
+        "cb-ban-tuyen-giao",
+        "cb-trung-tam-y-te",
+        "cb-thpt-son-tay",
+    ] {
+        csv.push_str(&format!("{code},05/12/2023,HTTNV\n"));
+    }
+    std::fs::write(&file, csv).unwrap();
+    let run = t.run(&[
+        "done",
+        "--task",
+        "xep-loai-2023",
+        "--from",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("cảnh báo: Đảng bộ thị xã Sơn Tây có 3 đơn vị xếp loại HTXSNV so với 4 HTTNV, vượt tỷ lệ 20% (tối đa 0 HTXSNV)"),
+        "{}",
+        run.stderr
+    );
+    // One more HTTNV: it does not add to the excess, nothing said. (The
+    // wards' own chi bộ are left aside.)
+    t.ok(&["rules", "set", "lower-levels-first", "off"]);
+    let one = |unit: &str, rating: &str, lang: &str| {
+        t.run(&[
+            "--lang",
+            lang,
+            "done",
+            "--task",
+            "xep-loai-2023",
+            "--unit",
+            unit,
+            "--on",
+            "06/12/2023",
+            "--rating",
+            rating,
+        ])
+    };
+    let run = one("p-son-loc", "HTTNV", "vi");
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{run:?}");
+    // One more HTXSNV: recorded, and said, in the clerk's language.
+    let run = one("p-trung-hung", "HTXSNV", "en");
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("4 rated HTXSNV against 5 HTTNV, over the 20% quota (at most 1 HTXSNV)"),
+        "{}",
+        run.stderr
+    );
+    let r = report(&t);
+    let g = town(&r);
+    assert_eq!((g.htxsnv, g.httnv, g.quota_kept), (4, 5, false));
+    assert!(r.issues.iter().any(|i| i.issue == "quota" && i.violation));
+}
+
 #[test]
 fn two_excellent_for_ten_good_pass_until_the_quota_changes() {
     let t = rated();
@@ -327,7 +396,8 @@ fn an_organization_younger_than_six_months_is_not_rated() {
         "--within",
         "cb-moi",
     ]);
-    t.ok(&[
+    // Recorded, with a warning that names the rule.
+    let run = t.run(&[
         "done",
         "--task",
         "xl-moi",
@@ -338,6 +408,14 @@ fn an_organization_younger_than_six_months_is_not_rated() {
         "--rating",
         "HTTNV",
     ]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stderr.starts_with(
+            "cảnh báo: Chi bộ Trung tâm Chính trị thành lập ngày 01/09/2023, chưa đủ 6 tháng"
+        ),
+        "{}",
+        run.stderr
+    );
     let r: Report = t.json(&["ratings", "--task", "xl-moi", "--as-of", "31/12/2023"]);
     let young: Vec<&Issue> = r.issues.iter().filter(|i| i.issue == "too_young").collect();
     assert_eq!(young.len(), 1);

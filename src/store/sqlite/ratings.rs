@@ -136,8 +136,14 @@ impl Ratings for SqliteDb<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The units below `unit_id` (its whole subtree) that still owe `task_id`.
-    fn open_below(&self, task_id: i64, unit_id: i64) -> Result<Vec<String>> {
+    /// The units below `unit_id` (its whole subtree) that owe `task_id` and
+    /// were not done by `on`, with the day each was done.
+    fn below_not_done_by(
+        &self,
+        task_id: i64,
+        unit_id: i64,
+        on: NaiveDate,
+    ) -> Result<Vec<(String, Option<NaiveDate>)>> {
         let mut stmt = self.conn.prepare_cached(
             "WITH RECURSIVE below (id) AS (
                  SELECT id FROM unit WHERE parent_id = ?2
@@ -146,13 +152,37 @@ impl Ratings for SqliteDb<'_> {
                  UNION
                  SELECT u.id FROM unit u JOIN below b ON u.parent_id = b.id
              )
-             SELECT u.name FROM obligation o JOIN unit u ON u.id = o.unit_id
+             SELECT u.name, o.completed_on FROM obligation o JOIN unit u ON u.id = o.unit_id
              WHERE o.task_id = ?1 AND o.unit_id IN (SELECT id FROM below)
-               AND o.person_id IS NULL AND o.completed_on IS NULL AND o.cancelled_on IS NULL
+               AND o.person_id IS NULL AND o.cancelled_on IS NULL
+               AND (o.completed_on IS NULL OR o.completed_on > ?3)
              ORDER BY u.name_key",
         )?;
-        let names = stmt.query_map([task_id, unit_id], |row| row.get(0))?;
-        Ok(names.collect::<rusqlite::Result<_>>()?)
+        let rows = stmt.query_map(params![task_id, unit_id, on], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The units above `unit_id` that have done `task_id`, with the day.
+    fn done_above(&self, task_id: i64, unit_id: i64) -> Result<Vec<(String, NaiveDate)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "WITH RECURSIVE above (id) AS (
+                 SELECT parent_id FROM unit WHERE id = ?2 AND parent_id IS NOT NULL
+                 -- UNION, not UNION ALL: a unit met twice (a cycle in data
+                 -- edited by hand) is not walked again.
+                 UNION
+                 SELECT u.parent_id FROM unit u JOIN above a ON u.id = a.id
+                 WHERE u.parent_id IS NOT NULL
+             )
+             SELECT u.name, o.completed_on FROM obligation o JOIN unit u ON u.id = o.unit_id
+             WHERE o.task_id = ?1 AND o.unit_id IN (SELECT id FROM above)
+               AND o.person_id IS NULL AND o.cancelled_on IS NULL
+               AND o.completed_on IS NOT NULL
+             ORDER BY u.name_key",
+        )?;
+        let rows = stmt.query_map([task_id, unit_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The rating tasks a unit (as a collective) has not done yet.

@@ -6,8 +6,8 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::{SqliteDb, now_stamp};
 use crate::domain::error::{Entity, Error, Result};
 use crate::domain::task::Task;
-use crate::domain::{DueRule, UnitKind};
-use crate::store::{CompletionNote, Obligation, Tasks};
+use crate::domain::{DueRule, Rating, UnitKind};
+use crate::store::{CompletionNote, Obligation, RecordedCompletion, Tasks};
 use crate::text::fold;
 
 fn task_from_row(row: &Row<'_>) -> rusqlite::Result<Task> {
@@ -154,8 +154,8 @@ impl Tasks for SqliteDb<'_> {
         self.update_logged("obligation", obligation_id, |conn| {
             conn.prepare_cached(
                 "UPDATE obligation SET completed_on = ?2, evidence = ?3, note = ?4,
-                     recorded_by = ?5, recorded_at = ?6, rating = ?7, not_rated_reason = ?8,
-                     forced = ?9
+                     recorded_by = ?5, recorded_at = coalesce(recorded_at, ?6), rating = ?7,
+                     not_rated_reason = ?8, forced = ?9
                  WHERE id = ?1",
             )?
             .execute(params![
@@ -170,6 +170,30 @@ impl Tasks for SqliteDb<'_> {
                 note.forced
             ])
         })
+    }
+
+    /// What is recorded of an obligation's completion, if it was done.
+    fn recorded_completion(&self, obligation_id: i64) -> Result<Option<RecordedCompletion>> {
+        let row = self
+            .conn
+            .prepare_cached(
+                "SELECT completed_on, evidence, note, recorded_by, rating, not_rated_reason, forced
+                 FROM obligation WHERE id = ?1 AND completed_on IS NOT NULL",
+            )?
+            .query_row([obligation_id], |row| {
+                let rating: Option<String> = row.get(4)?;
+                Ok(RecordedCompletion {
+                    on: row.get(0)?,
+                    evidence: row.get(1)?,
+                    note: row.get(2)?,
+                    recorded_by: row.get(3)?,
+                    rating: rating.as_deref().and_then(Rating::from_code),
+                    not_rated: row.get(5)?,
+                    forced: row.get(6)?,
+                })
+            })
+            .optional()?;
+        Ok(row)
     }
 
     /// Corrects a task's title or code; the old values stay in the log.
