@@ -90,12 +90,16 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
         return Err(Error::InFuture { date: on, today });
     }
     // Done before the directive asked it: a typo in the year, most likely.
+    // (Not known while the issue date is unknown.)
     let directive = db.directive(task.directive_id)?;
-    if on < directive.issued_on && !c.force {
+    if let Some(issued) = directive
+        .issued_on
+        .filter(|issued| on < *issued && !c.force)
+    {
         return Err(Error::DateOrder {
             rule: DateRule::DoneBeforeIssue,
             date: on,
-            limit: directive.issued_on,
+            limit: issued,
             subject: DateSubject::Directive(Box::new(directive.clone())),
         });
     }
@@ -107,7 +111,7 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
     }
     // Recorded although a rule said no: done before the directive (with
     // `--force`, checked above), or lower levels first (below).
-    let mut forced = on < directive.issued_on;
+    let mut forced = directive.issued_on.is_some_and(|issued| on < issued);
     // Lower levels first: a đảng bộ is done only when the units under it are.
     if !person
         && obligation.completed_on.is_none()
