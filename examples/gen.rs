@@ -129,7 +129,7 @@ fn fill(db: &Path, tasks: u64) -> Result<()> {
                 &spec,
                 &symbol,
                 "Ban Thường vụ Tỉnh ủy",
-                issued,
+                Some(issued),
                 &format!("Kế hoạch {}", t + 1),
             )?;
             let task = theodoi::domain::task::Task {

@@ -249,7 +249,7 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
 /// The day the directive was issued, when `on` is before it. The one place
 /// a completion is compared with its directive's date.
 fn issued_after(directive: &Directive, on: NaiveDate) -> Option<NaiveDate> {
-    Some(directive.issued_on).filter(|issued| on < *issued)
+    directive.issued_on.filter(|issued| on < *issued)
 }
 
 /// Whether `on` is more than a year before or after `due`.

@@ -18,7 +18,8 @@ pub struct NewDirective<'a> {
     /// The type, when the symbol's code does not say it (`QĐ` of a Quy định).
     pub doc_type: Option<DocType>,
     pub issuer: &'a str,
-    pub issued_on: NaiveDate,
+    /// The issue date; `None` when the text does not give it.
+    pub issued_on: Option<NaiveDate>,
     pub title: &'a str,
 }
 
@@ -35,7 +36,8 @@ pub fn parse_spec(input: &str, doc_type: Option<DocType>) -> Result<DirectiveSpe
 }
 
 /// Records a directive; the same document (issuer, symbol or type and
-/// number, issue date) recorded twice is refused, naming the one there.
+/// number, issue date, or both dates unknown) recorded twice is refused,
+/// naming the one there.
 pub fn add(db: &dyn Db, new: &NewDirective<'_>) -> Result<Directive> {
     let spec = parse_spec(new.reference, new.doc_type)?;
     let issuer = text(new.issuer, Field::Issuer)?;
@@ -56,7 +58,7 @@ pub fn insert(
     spec: &DirectiveSpec,
     as_written: &str,
     issuer: &str,
-    issued_on: NaiveDate,
+    issued_on: Option<NaiveDate>,
     title: &str,
 ) -> Result<Directive> {
     if let Some(existing) = db.same_directive(spec, issuer, issued_on)? {
@@ -86,7 +88,13 @@ pub fn edit(
     let old = resolve_directive(db, which)?;
     let mut new = old.clone();
     if let Some(symbol) = edit.symbol {
-        let spec = parse_spec(symbol, edit.doc_type.or(Some(old.doc_type)))?;
+        // The type given, else the one the citation states, else the one
+        // recorded (a Quy định written `QĐ` stays one).
+        let doc_type = edit
+            .doc_type
+            .or_else(|| DirectiveSpec::stated_type(symbol))
+            .or(Some(old.doc_type));
+        let spec = parse_spec(symbol, doc_type)?;
         new.doc_type = spec.doc_type;
         new.number = spec.number.clone();
         new.symbol = spec.symbol.as_ref().map(|s| s.to_string());
@@ -99,7 +107,7 @@ pub fn edit(
         new.issuer = text(issuer, Field::Issuer)?;
     }
     if let Some(date) = edit.issued_on {
-        new.issued_on = date;
+        new.issued_on = Some(date);
     }
     if let Some(title) = edit.title {
         new.title = text(title, Field::Title)?;
@@ -140,7 +148,7 @@ pub fn edit(
 
 /// Revokes a directive from `on`, for `reason`; its open obligations are
 /// cancelled. Returns how many. A day before the directive was issued is
-/// refused unless `force`.
+/// refused unless `force` (not known while its issue date is unknown).
 pub fn revoke(
     db: &dyn Db,
     directive: &Directive,
@@ -150,11 +158,11 @@ pub fn revoke(
 ) -> Result<usize> {
     let reason = text(reason, Field::RevokeReason)?;
     refuse_revoked(db, directive)?;
-    if on < directive.issued_on && !force {
+    if let Some(issued) = directive.issued_on.filter(|issued| on < *issued && !force) {
         return Err(Error::DateOrder {
             rule: DateRule::RevokeBeforeIssue,
             date: on,
-            limit: directive.issued_on,
+            limit: issued,
             subject: DateSubject::Directive(Box::new(directive.clone())),
         });
     }
@@ -165,7 +173,8 @@ pub fn revoke(
 /// the open obligations of `old` are cancelled with `reason`. Returns the
 /// day and how many. A directive does not replace itself nor one that
 /// replaces it (directly or through others); a day before `old` was issued
-/// is refused unless `force`.
+/// is refused unless `force`. With no day given, `new`'s issue date must be
+/// known.
 pub fn replace(
     db: &dyn Db,
     old: &Directive,
@@ -196,12 +205,16 @@ pub fn replace(
         seen.push(id);
         next = db.replaced_by(id)?;
     }
-    let on = on.unwrap_or(new.issued_on);
-    if on < old.issued_on && !force {
+    let Some(on) = on.or(new.issued_on) else {
+        return Err(Error::ReplaceDateUnknown {
+            new: Box::new(new.clone()),
+        });
+    };
+    if let Some(issued) = old.issued_on.filter(|issued| on < *issued && !force) {
         return Err(Error::DateOrder {
             rule: DateRule::ReplaceBeforeIssue,
             date: on,
-            limit: old.issued_on,
+            limit: issued,
             subject: DateSubject::Directive(Box::new(old.clone())),
         });
     }
@@ -223,13 +236,14 @@ fn refuse_revoked(db: &dyn Db, directive: &Directive) -> Result<()> {
 mod tests {
     use super::*;
     use crate::app::testing::{change, day, son_tay};
+    use crate::store::Storage;
 
     fn new(reference: &str) -> NewDirective<'_> {
         NewDirective {
             reference,
             doc_type: None,
             issuer: "Ban Thường vụ Thị ủy Sơn Tây",
-            issued_on: day("23/11/2023"),
+            issued_on: Some(day("23/11/2023")),
             title: "trích yếu",
         }
     }
@@ -336,7 +350,7 @@ mod tests {
                 add(
                     db,
                     &NewDirective {
-                        issued_on: day("01/11/2023"),
+                        issued_on: Some(day("01/11/2023")),
                         ..new("45-QĐ/TU")
                     },
                 )?,
@@ -415,6 +429,81 @@ mod tests {
                 },
             )
         })?;
+        Ok(())
+    }
+
+    #[test]
+    fn an_unknown_date_is_one_directive_and_checks_nothing() -> Result<()> {
+        let mut store = son_tay(false)?;
+        let undated = |reference| NewDirective {
+            issued_on: None,
+            ..new(reference)
+        };
+        let plan = change(&mut store, |db| add(db, &undated("Đề án số 35-ĐA/TU")))?;
+        assert_eq!(
+            (plan.doc_type, plan.symbol.as_deref(), plan.issued_on),
+            (DocType::DeAn, Some("35-ĐA/TU"), None)
+        );
+        // The same issuer and symbol with no date: the same directive.
+        let twice = change(&mut store, |db| add(db, &undated("35- ĐA/TU")));
+        assert!(
+            matches!(&twice, Err(Error::DirectiveExists { existing }) if existing.id == plan.id),
+            "{twice:?}"
+        );
+        // With a date, another one.
+        change(&mut store, |db| add(db, &new("35-ĐA/TU")))?;
+        // No date to revoke before; a replacement by it needs a day.
+        let old = resolve_directive(&*store.read(), &DirectiveQuery::of("223"))?;
+        let no_day = change(&mut store, |db| replace(db, &old, &plan, None, "x", false));
+        assert!(
+            matches!(no_day, Err(Error::ReplaceDateUnknown { .. })),
+            "{no_day:?}"
+        );
+        let plan_undated = change(&mut store, |db| {
+            let d = db.directive(plan.id)?;
+            revoke(db, &d, day("01/01/1990"), "hết hiệu lực", false)
+        });
+        assert!(plan_undated.is_ok(), "{plan_undated:?}");
+        Ok(())
+    }
+
+    #[test]
+    fn a_date_given_later_and_a_citation_keep_the_identity_rule() -> Result<()> {
+        let mut store = son_tay(false)?;
+        let undated = NewDirective {
+            issued_on: None,
+            ..new("Quy định số 44-QĐ/TU")
+        };
+        let rule = change(&mut store, |db| add(db, &undated))?;
+        assert_eq!(rule.doc_type, DocType::QuyDinh);
+        // Dated later; the one dated so already is the same document.
+        change(&mut store, |db| add(db, &new("44-QĐ/TU")))?;
+        let two = resolve_directive(&*store.read(), &DirectiveQuery::of("44-QĐ/TU"));
+        assert!(matches!(two, Err(Error::Ambiguous { .. })), "{two:?}");
+        change(&mut store, |db| {
+            let d = db.directive(rule.id)?;
+            let mut dated = d.clone();
+            dated.issued_on = Some(day("24/11/2023"));
+            db.update_directive(&dated)
+        })?;
+        // A citation given to `edit --symbol` states the type.
+        let (_, edited) = change(&mut store, |db| {
+            edit(
+                db,
+                &DirectiveQuery {
+                    issued_on: Some(day("24/11/2023")),
+                    ..DirectiveQuery::of("44-QĐ/TU")
+                },
+                &DirectiveEdit {
+                    symbol: Some("Quyết định số 46-QĐ/TU"),
+                    ..DirectiveEdit::default()
+                },
+            )
+        })?;
+        assert_eq!(
+            (edited.doc_type, edited.symbol.as_deref()),
+            (DocType::QuyetDinh, Some("46-QĐ/TU"))
+        );
         Ok(())
     }
 }

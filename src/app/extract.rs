@@ -64,7 +64,7 @@ pub fn apply(db: &dyn Db, found: &Extraction) -> Result<Vec<Applied>> {
                 // What a text says is checked as what a clerk types.
                 let issuer = text(issuer, Field::Issuer)?;
                 let title = text(&title, Field::Title)?;
-                let added = directives::insert(db, &spec, &reference, &issuer, day, &title)?;
+                let added = directives::insert(db, &spec, &reference, &issuer, Some(day), &title)?;
                 applied.push(Applied::Added(added.clone()));
                 recorded.push((d.line, added));
             }

@@ -142,7 +142,7 @@ pub(crate) mod testing {
                     reference: "Kế hoạch số 223",
                     doc_type: None,
                     issuer: "Ban Thường vụ Thị ủy Sơn Tây",
-                    issued_on: day("23/11/2023"),
+                    issued_on: Some(day("23/11/2023")),
                     title: "kiểm điểm, đánh giá, xếp loại chất lượng năm 2023",
                 },
             )?;

@@ -1095,13 +1095,14 @@ fn refused(e: Error) -> ExportRule {
 
 /// The key of `columns` in a row, as the database compares it (codes in
 /// any letter case, issuers by their fold); `None` when the key does not
-/// apply (a directive known only by number).
+/// apply (a directive known only by number). Two directives whose issue
+/// date is unknown are the same date, as the commands see them.
 fn unique_key(spec: &TableSpec, columns: &[&str], row: &Map<String, Value>) -> Option<String> {
     let mut key = String::new();
     for column in columns {
         let value = row.get(*column).unwrap_or(&Value::Null);
         let part = match (spec.column(column).map(|c| c.col), value) {
-            (_, Value::Null) if spec.name == "directive" => return None,
+            (_, Value::Null) if spec.name == "directive" && *column != "issued_on" => return None,
             (Some(Code), Value::String(s)) => s.to_ascii_lowercase(),
             (Some(Name(_)), Value::String(s)) => fold(s),
             (_, value) => value.to_string(),
@@ -1359,6 +1360,50 @@ mod tests {
         assert_eq!(
             cycle,
             [ExportRow::Id(nq), ExportRow::Id(nq1)],
+            "{problems:?}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn an_unknown_issue_date_is_null_and_checks_no_order() -> Result<()> {
+        let store = everything()?;
+        let mut doc = document(&store)?;
+        let rows = doc["tables"]["directive"].as_array_mut().expect("rows");
+        // Plan 223, whose review cb did on 05/12/2023, with no date: no order to check.
+        rows[0]["issued_on"] = Value::Null;
+        let undated = rows[0].clone();
+        let (problems, _) = check(&mut doc.clone());
+        assert!(problems.is_empty(), "{problems:?}");
+        // Dated after that review: the completion comes before it.
+        doc["tables"]["directive"][0]["issued_on"] = "2024-01-01".into();
+        let (problems, _) = check(&mut doc.clone());
+        assert!(
+            matches!(
+                problems[..],
+                [ExportProblem {
+                    rule: ExportRule::BeforeDirective { .. },
+                    ..
+                }]
+            ),
+            "{problems:?}"
+        );
+        // Two of the same symbol and issuer with no date are one directive twice.
+        doc["tables"]["directive"][0] = undated.clone();
+        let mut twin = undated;
+        twin["id"] = 99.into();
+        twin["symbol"] = "223-KH/TU".into();
+        twin["symbol_as_written"] = "223-KH/TU".into();
+        let mut other = twin.clone();
+        other["id"] = 98.into();
+        let rows = doc["tables"]["directive"].as_array_mut().expect("rows");
+        rows.push(twin);
+        rows.push(other);
+        let (problems, _) = check(&mut doc);
+        assert!(
+            problems
+                .iter()
+                .any(|p| matches!(p.rule, ExportRule::Duplicate(ExportRow::Id(99)))),
             "{problems:?}"
         );
         Ok(())

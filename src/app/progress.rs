@@ -131,7 +131,8 @@ impl Tally {
     }
 }
 
-/// Each obligation counts for every unit above it, up to `scope.within`.
+/// Each obligation counts for its own unit, when that unit is a group, and
+/// for every unit above it, up to `scope.within`.
 fn by_parent(db: &dyn Db, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> Result<Counts> {
     let units = db.parent_units(as_of)?;
     // A chain up the tree is at most as long as there are groups; a longer
@@ -187,11 +188,15 @@ fn by_parent(db: &dyn Db, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> R
         }
         chain_of.insert(id, (start as u32, flat.len() as u32));
     }
-    // Each unit's chain is its parent's, looked up by unit id in id order.
+    // Each unit's chain, looked up by unit id in id order: a group's own
+    // (what a đảng bộ owes itself counts in its line, beside what its chi bộ
+    // owe), else its parent's.
     let unit_chain: IdMap<(u32, u32)> = db
         .unit_parents(as_of)?
         .into_iter()
+        .filter(|(unit, _)| !chain_of.contains_key(unit))
         .filter_map(|(unit, parent)| Some((unit, *chain_of.get(&parent)?)))
+        .chain(chain_of.iter().map(|(unit, chain)| (*unit, *chain)))
         .collect();
     let mut cells = vec![Buckets::default(); tasks.len() * groups.len()];
     db.for_each_fact(scope, as_of, &mut |facts| {
@@ -199,7 +204,9 @@ fn by_parent(db: &dyn Db, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> R
             let Some(t) = task_index.get(&fact.task_id) else {
                 continue;
             };
-            if Some(fact.unit_id) == scope.within {
+            // The top of the subtree counts in its own line only, when it
+            // has one: nothing above it is shown.
+            if Some(fact.unit_id) == scope.within && !chain_of.contains_key(&fact.unit_id) {
                 continue;
             }
             if let Some(&(start, end)) = unit_chain.get(fact.unit_id) {
@@ -214,4 +221,54 @@ fn by_parent(db: &dyn Db, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> R
         groups,
         cells,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing::{change, day, son_tay};
+    use crate::store::{CompletionNote, Storage};
+
+    /// The ward owes the review itself and so do its two chi bộ: its line
+    /// counts the three, not only the chi bộ.
+    #[test]
+    fn a_group_counts_its_own_obligation() -> Result<()> {
+        let mut store = son_tay(false)?;
+        change(&mut store, |db| {
+            let task = db.task_by_code("kd")?.expect("kd");
+            for code in ["nq1", "nq2"] {
+                let unit = db.unit_by_code(code)?.expect("a chi bộ");
+                let owed = db.obligation(task.id, unit.id)?.expect("owed");
+                db.complete(
+                    owed.id,
+                    day("05/12/2023"),
+                    &CompletionNote {
+                        recorded_by: "test",
+                        ..CompletionNote::default()
+                    },
+                )?;
+            }
+            Ok(())
+        })?;
+        let reader = store.read();
+        let db = &*reader;
+        let rows = compute(db, &Scope::default(), GroupBy::Parent, day("13/12/2023"))?;
+        let line = |group: &str| {
+            let r = rows.iter().find(|r| r.group == group).expect(group);
+            (r.done_on_time, r.done_late, r.open, r.overdue)
+        };
+        assert_eq!(line("nq"), (2, 0, 0, 1));
+        // The town: the ward, its two chi bộ and the chi bộ cơ sở, once each.
+        assert_eq!(line("st"), (2, 0, 0, 2));
+        // Within the ward: its line only, itself included.
+        let ward = db.unit_by_code("nq")?.expect("nq").id;
+        let within = Scope {
+            within: Some(ward),
+            ..Scope::default()
+        };
+        let rows = compute(db, &within, GroupBy::Parent, day("13/12/2023"))?;
+        let groups: Vec<(&str, u64)> = rows.iter().map(|r| (r.group.as_str(), r.total)).collect();
+        assert_eq!(groups, [("nq", 3)]);
+        Ok(())
+    }
 }

@@ -2,18 +2,18 @@
 //! name; a directive by symbol, `Kế hoạch số 223`, number or title. Several
 //! candidates are an error that lists them.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
 use crate::domain::DirectiveSpec;
 use crate::domain::directive::Directive;
-use crate::domain::error::{Candidates, Entity, Error, Result};
+use crate::domain::error::{Candidates, Entity, Error, Result, UnitCandidate};
 use crate::domain::person::Person;
 use crate::domain::task::Task;
 use crate::domain::unit::Unit;
 use crate::store::Db;
-use crate::text::fold;
+use crate::text::{abbrev, collate, fold};
 
 /// How a clerk points at a directive: a symbol or number, narrowed by
 /// issuer and date when the symbol recurs.
@@ -52,8 +52,12 @@ fn one<T>(
     }
 }
 
-/// Finds a unit by code, by exact name (accents and case aside), or by a
-/// part of its name; among partial matches, the one the others sit under.
+/// Finds a unit by code, by exact name (accents and case aside), by one of
+/// its other names (`unit edit --alias`), or by a part of its name; among
+/// partial matches, the one the others sit under. Names and parts match with
+/// the common abbreviations written either way (`UBND` and `Ủy ban nhân
+/// dân`, `text::abbrev`). Several units are an error that names each with
+/// its kind and parent.
 pub fn resolve_unit(db: &dyn Db, reference: &str) -> Result<Unit> {
     if let Some(unit) = db.unit_by_code(reference.trim())? {
         return Ok(unit);
@@ -62,25 +66,81 @@ pub fn resolve_unit(db: &dyn Db, reference: &str) -> Result<Unit> {
     if key.is_empty() {
         return Err(Error::not_found(Entity::Unit, reference));
     }
-    let exact = db.units_named(&key)?;
-    let found = if exact.is_empty() {
-        head_of(db, db.units_containing(&key)?)?
-    } else {
-        exact
-    };
-    one(found, Entity::Unit, reference, Candidates::Units)
+    let forms = abbrev::variants(&key);
+    let mut found = units_matching(&forms, |form| db.units_named(form))?;
+    if found.is_empty() {
+        found = units_matching(&forms, |form| db.units_aliased(form))?;
+    }
+    if found.is_empty() {
+        found = head_of(
+            db,
+            units_matching(&forms, |form| db.units_containing(form))?,
+        )?;
+    }
+    match found.len() {
+        0 => Err(Error::not_found(Entity::Unit, reference)),
+        1 => Ok(found.remove(0)),
+        _ => Err(Error::Ambiguous {
+            input: reference.trim().to_string(),
+            candidates: Candidates::Units(unit_candidates(db, found)?),
+        }),
+    }
+}
+
+/// The units that `find` gives for any of `forms`, each once, in
+/// Vietnamese order of name (then code), as one form alone gives them.
+fn units_matching(
+    forms: &[String],
+    mut find: impl FnMut(&str) -> Result<Vec<Unit>>,
+) -> Result<Vec<Unit>> {
+    let mut found: Vec<Unit> = Vec::new();
+    for form in forms {
+        for unit in find(form)? {
+            if !found.iter().any(|u| u.id == unit.id) {
+                found.push(unit);
+            }
+        }
+    }
+    if forms.len() > 1 {
+        found.sort_by_cached_key(|u| (collate::sort_key(&u.name), u.code.clone()));
+    }
+    Ok(found)
+}
+
+/// Each unit with its parent's name, to tell apart units of one name.
+fn unit_candidates(db: &dyn Db, units: Vec<Unit>) -> Result<Vec<UnitCandidate>> {
+    let mut parents: HashMap<i64, String> = HashMap::new();
+    units
+        .into_iter()
+        .map(|unit| {
+            let parent = match unit.parent_id {
+                None => None,
+                Some(id) => Some(match parents.get(&id) {
+                    Some(name) => name.clone(),
+                    None => {
+                        let name = db.unit(id)?.name;
+                        parents.insert(id, name.clone());
+                        name
+                    }
+                }),
+            };
+            Ok(UnitCandidate { unit, parent })
+        })
+        .collect()
 }
 
 /// Among partial matches, the one unit that all the others sit under:
 /// "Ngô Quyền" names Đảng bộ phường Ngô Quyền, not each of its chi bộ
-/// whose names repeat the ward's.
+/// whose names repeat the ward's. When several units sit under none of the
+/// others, all the matches, those first.
 fn head_of(db: &dyn Db, found: Vec<Unit>) -> Result<Vec<Unit>> {
     if found.len() < 2 {
         return Ok(found);
     }
     let ids: HashSet<i64> = found.iter().map(|u| u.id).collect();
-    let mut heads = Vec::new();
-    for unit in &found {
+    // The heads with how deep each sits in the tree, and the others.
+    let (mut heads, mut below) = (Vec::new(), Vec::new());
+    for unit in found {
         let mut ancestor = unit.parent_id;
         let mut under_another = false;
         // A walk up the tree stops at the root, or fails at a unit met
@@ -97,11 +157,20 @@ fn head_of(db: &dyn Db, found: Vec<Unit>) -> Result<Vec<Unit>> {
             }
             ancestor = above.parent_id;
         }
-        if !under_another {
-            heads.push(unit.clone());
+        if under_another {
+            below.push(unit);
+        } else {
+            heads.push((seen.len(), unit));
         }
     }
-    Ok(if heads.len() == 1 { heads } else { found })
+    // Still several: the heads come first in the list of candidates, the
+    // higher in the tree the sooner.
+    heads.sort_by_key(|(depth, _)| *depth);
+    let mut units: Vec<Unit> = heads.into_iter().map(|(_, unit)| unit).collect();
+    if units.len() != 1 {
+        units.extend(below);
+    }
+    Ok(units)
 }
 
 /// Finds one directive. By symbol (a number-only record of the same type
@@ -125,7 +194,7 @@ pub fn resolve_directive(db: &dyn Db, q: &DirectiveQuery<'_>) -> Result<Directiv
         found.retain(|d| fold(&d.issuer).contains(&issuer));
     }
     if let Some(on) = q.issued_on {
-        found.retain(|d| d.issued_on == on);
+        found.retain(|d| d.issued_on == Some(on));
     }
     one(
         found,
@@ -179,12 +248,12 @@ mod tests {
     fn add(store: &mut Store, sym: &str, issuer: &str, on: &str) -> Result<Directive> {
         let spec = DirectiveSpec::parse(sym, None).expect("a valid symbol");
         crate::store::write(store, "test", "test", |db| {
-            if let Some(existing) = db.same_directive(&spec, issuer, d(on))? {
+            if let Some(existing) = db.same_directive(&spec, issuer, Some(d(on)))? {
                 return Err(Error::DirectiveExists {
                     existing: Box::new(existing),
                 });
             }
-            db.insert_directive(&spec, sym, issuer, d(on), "trích yếu")
+            db.insert_directive(&spec, sym, issuer, Some(d(on)), "trích yếu")
         })
     }
 
@@ -289,7 +358,7 @@ mod tests {
         else {
             panic!("{err}")
         };
-        let codes: Vec<&str> = units.iter().map(|u| u.code.as_str()).collect();
+        let codes: Vec<&str> = units.iter().map(|u| u.unit.code.as_str()).collect();
         assert_eq!(codes, ["nq", "qt"]);
         assert!(matches!(
             resolve_unit(db, "Hoàn Kiếm"),
@@ -352,6 +421,113 @@ mod tests {
         ));
         assert_eq!(resolve_unit(db, "phuong ngo quyen")?.code, "nq");
         assert_eq!(resolve_unit(db, "khu ngo quyen")?.code, "bp");
+        Ok(())
+    }
+
+    #[test]
+    fn candidates_carry_their_parent_and_the_heads_come_first() -> anyhow::Result<()> {
+        let mut store = two_wards()?;
+        crate::store::write(&mut store, "test", "test", |db| -> Result<()> {
+            for (code, ward) in [("nq-t1", "nq"), ("qt-t1", "qt")] {
+                let parent = db.unit_by_code(ward)?.expect("a ward");
+                db.insert_unit(
+                    code,
+                    "Chi bộ thôn 1",
+                    UnitKind::ChiBoTrucThuoc,
+                    Some(parent.id),
+                )?;
+            }
+            let root = db.unit_by_code("st")?.expect("the town");
+            db.insert_unit(
+                "cb-1",
+                "Chi bộ thôn 1 cũ",
+                UnitKind::ChiBoCoSo,
+                Some(root.id),
+            )?;
+            Ok(())
+        })?;
+        let reader = store.read();
+        let db = &*reader;
+        let err = resolve_unit(db, "chi bo thon 1").unwrap_err();
+        let Error::Ambiguous {
+            candidates: Candidates::Units(units),
+            ..
+        } = &err
+        else {
+            panic!("{err}")
+        };
+        let said: Vec<(&str, Option<&str>)> = units
+            .iter()
+            .map(|c| (c.unit.code.as_str(), c.parent.as_deref()))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                ("nq-t1", Some("Đảng bộ phường Ngô Quyền")),
+                ("qt-t1", Some("Đảng bộ phường Quang Trung")),
+            ]
+        );
+        // A part: the one under the town first, higher in the tree.
+        let err = resolve_unit(db, "thon 1").unwrap_err();
+        let Error::Ambiguous {
+            candidates: Candidates::Units(units),
+            ..
+        } = &err
+        else {
+            panic!("{err}")
+        };
+        let codes: Vec<&str> = units.iter().map(|c| c.unit.code.as_str()).collect();
+        assert_eq!(codes, ["cb-1", "nq-t1", "qt-t1"]);
+        Ok(())
+    }
+
+    #[test]
+    fn other_names_and_abbreviations_find_units() -> anyhow::Result<()> {
+        let mut store = two_wards()?;
+        crate::store::write(&mut store, "test", "test", |db| -> Result<()> {
+            let root = db.unit_by_code("st")?.expect("the town");
+            let ubkt = db.insert_unit(
+                "cb-ubkt",
+                "Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy",
+                UnitKind::ChiBoCoSo,
+                Some(root.id),
+            )?;
+            db.insert_unit(
+                "cb-thpt",
+                "Chi bộ Trường THPT Sơn Tây",
+                UnitKind::ChiBoCoSo,
+                Some(root.id),
+            )?;
+            let qt = db.unit_by_code("qt")?.expect("a ward");
+            db.insert_unit(
+                "qt-ubnd",
+                "Chi bộ Ủy ban nhân dân phường Quang Trung",
+                UnitKind::ChiBoTrucThuoc,
+                Some(qt.id),
+            )?;
+            db.add_alias(ubkt.id, "Kiểm tra")?;
+            Ok(())
+        })?;
+        let reader = store.read();
+        let db = &*reader;
+        for (reference, code) in [
+            ("kiem tra", "cb-ubkt"),
+            ("KIỂM TRA", "cb-ubkt"),
+            ("UBKT", "cb-ubkt"),
+            ("co quan ubkt", "cb-ubkt"),
+            ("Chi bộ UBND", "qt-ubnd"),
+            ("ubnd phuong quang trung", "qt-ubnd"),
+            ("Trung học phổ thông", "cb-thpt"),
+            ("truong thpt son tay", "cb-thpt"),
+            // An exact name wins over an abbreviation found inside another.
+            ("Đảng bộ phường Quang Trung", "qt"),
+        ] {
+            assert_eq!(resolve_unit(db, reference)?.code, code, "{reference}");
+        }
+        assert!(matches!(
+            resolve_unit(db, "MTTQ"),
+            Err(Error::NotFound { .. })
+        ));
         Ok(())
     }
 }

@@ -37,17 +37,19 @@ pub fn add(db: &dyn Db, new: &NewTask<'_>) -> Result<(Task, usize)> {
     }
     let directive = resolve_directive(db, &new.directive)?;
     // Due before the directive asked it: a typo in the year, most likely.
-    if let Some(due) = new
-        .due
-        .iter()
-        .filter(|d| d.due_on < directive.issued_on)
-        .min_by_key(|d| d.due_on)
-        .filter(|_| !new.force)
+    // (Not known while the issue date is unknown.)
+    if let Some(issued) = directive.issued_on
+        && let Some(due) = new
+            .due
+            .iter()
+            .filter(|d| d.due_on < issued)
+            .min_by_key(|d| d.due_on)
+            .filter(|_| !new.force)
     {
         return Err(Error::DateOrder {
             rule: DateRule::DueBeforeIssue,
             date: due.due_on,
-            limit: directive.issued_on,
+            limit: issued,
             subject: DateSubject::Directive(Box::new(directive.clone())),
         });
     }

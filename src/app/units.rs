@@ -11,7 +11,7 @@ use crate::domain::UnitKind;
 use crate::domain::error::{DateRule, DateSubject, Error, Field, Result, RowProblem};
 use crate::domain::unit::{Unit, is_valid_code};
 use crate::store::Db;
-use crate::text::slug;
+use crate::text::{abbrev, fold, slug};
 
 /// A unit to add, as the clerk gives it.
 #[derive(Debug, Clone)]
@@ -252,6 +252,87 @@ pub fn merge(
     }
     let n = db.merge_unit(unit.id, into.id, on, reason)?;
     Ok((unit, n))
+}
+
+/// The other names a `unit edit` gave and took away.
+#[derive(Debug, Clone)]
+pub struct AliasEdit {
+    pub unit: Unit,
+    /// As given, in the order given; those the unit had already aside.
+    pub added: Vec<String>,
+    /// As they were recorded.
+    pub removed: Vec<String>,
+}
+
+/// Gives a unit other names it is found by (`add`: an abbreviation, the
+/// short name clerks use) and takes others away (`remove`, accents and case
+/// aside). An other name that finds another unit already (its code, its name
+/// or one of its other names, abbreviations written either way) is refused,
+/// and so is taking away a name the unit does not have. A name it has
+/// already is no change.
+pub fn edit_aliases(
+    db: &dyn Db,
+    unit: &str,
+    add: &[String],
+    remove: &[String],
+) -> Result<AliasEdit> {
+    let unit = resolve_unit(db, unit)?;
+    let mut removed = Vec::new();
+    for alias in remove {
+        let alias = text(alias, Field::Alias)?;
+        let had = db.aliases(unit.id)?;
+        let key = fold(&alias);
+        match had.iter().find(|a| fold(a) == key) {
+            Some(recorded) => {
+                db.remove_alias(unit.id, recorded)?;
+                removed.push(recorded.clone());
+            }
+            None => {
+                return Err(Error::NoSuchAlias {
+                    unit: unit.name,
+                    alias,
+                    aliases: had,
+                });
+            }
+        }
+    }
+    let mut added = Vec::new();
+    for alias in add {
+        let alias = text(alias, Field::Alias)?;
+        if let Some(holder) = alias_holder(db, &alias, unit.id)? {
+            return Err(Error::AliasTaken {
+                alias,
+                holder: holder.name,
+            });
+        }
+        if db.add_alias(unit.id, &alias)? {
+            added.push(alias);
+        }
+    }
+    Ok(AliasEdit {
+        unit,
+        added,
+        removed,
+    })
+}
+
+/// A unit other than `except` that `alias` finds as a whole reference: by
+/// code, by name or by one of its other names (in any form of the
+/// abbreviations).
+fn alias_holder(db: &dyn Db, alias: &str, except: i64) -> Result<Option<Unit>> {
+    let other = |units: Vec<Unit>| units.into_iter().find(|u| u.id != except);
+    if let Some(unit) = other(db.unit_by_code(alias)?.into_iter().collect()) {
+        return Ok(Some(unit));
+    }
+    for form in abbrev::variants(&fold(alias)) {
+        if let Some(unit) = other(db.units_named(&form)?) {
+            return Ok(Some(unit));
+        }
+        if let Some(unit) = other(db.units_aliased(&form)?) {
+            return Ok(Some(unit));
+        }
+    }
+    Ok(None)
 }
 
 /// One row of a unit file, its cells read.
@@ -664,6 +745,69 @@ mod tests {
             let unit = to_dissolve(db, "cb")?;
             dissolve(db, &unit, day("31/05/2023"), "giải thể", true)
         })?;
+        Ok(())
+    }
+
+    #[test]
+    fn other_names_are_checked_and_kept_once() -> Result<()> {
+        let mut store = son_tay(false)?;
+        let edit = change(&mut store, |db| {
+            edit_aliases(
+                db,
+                "cb",
+                &["UBKT Thị ủy".into(), "KT".into(), "kt".into()],
+                &[],
+            )
+        })?;
+        assert_eq!(edit.unit.code, "cb");
+        assert_eq!(edit.added, ["UBKT Thị ủy", "KT"]);
+        assert_eq!(store.read().aliases(edit.unit.id)?, ["UBKT Thị ủy", "KT"]);
+        // Found by them, accents and case aside.
+        assert_eq!(resolve_unit(&*store.read(), "ubkt thi uy")?.code, "cb");
+        // Names that find another unit: its other name, code or name, in
+        // either form of an abbreviation.
+        for taken in [
+            "kt",
+            "NQ",
+            "Đảng bộ phường Ngô Quyền",
+            "Ủy ban Kiểm tra Thị ủy",
+        ] {
+            let refused = change(&mut store, |db| {
+                edit_aliases(db, "nq1", &[taken.to_string()], &[])
+            });
+            assert!(
+                matches!(&refused, Err(Error::AliasTaken { .. })),
+                "{taken}: {refused:?}"
+            );
+        }
+        // A unit's own name or code is no conflict.
+        change(&mut store, |db| {
+            edit_aliases(db, "nq1", &["Chi bộ khu 1".into(), "NQ1".into()], &[])
+        })?;
+        // Taken away as recorded; one it does not have is refused, naming those it has.
+        let refused = change(&mut store, |db| {
+            edit_aliases(db, "cb", &[], &["KTX".into()])
+        });
+        assert!(
+            matches!(&refused, Err(Error::NoSuchAlias { aliases, .. }) if aliases.len() == 2),
+            "{refused:?}"
+        );
+        let edit = change(&mut store, |db| {
+            edit_aliases(db, "kt", &[], &["ubkt thi uy".into()])
+        })?;
+        assert_eq!(edit.removed, ["UBKT Thị ủy"]);
+        assert_eq!(store.read().aliases(edit.unit.id)?, ["KT"]);
+        // What is no text is refused as a name is.
+        let refused = change(&mut store, |db| edit_aliases(db, "cb", &[" ".into()], &[]));
+        assert!(
+            matches!(
+                refused,
+                Err(Error::EmptyText {
+                    field: Field::Alias
+                })
+            ),
+            "{refused:?}"
+        );
         Ok(())
     }
 }

@@ -118,7 +118,7 @@ fn load(db: &dyn Db, ctx: &Context) -> Result<()> {
                 reference: &r.symbol,
                 doc_type: Some(doc_type_arg(&r.doc_type).map_err(anyhow::Error::msg)?),
                 issuer: &r.issuer,
-                issued_on: date_arg(&r.issued_on).map_err(anyhow::Error::msg)?,
+                issued_on: Some(date_arg(&r.issued_on).map_err(anyhow::Error::msg)?),
                 title: &r.title,
             },
         )?;

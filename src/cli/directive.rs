@@ -81,8 +81,9 @@ pub struct AddArgs {
     pub symbol: String,
     #[arg(long, value_name = "NAME")]
     pub issuer: String,
+    /// The issue date; left out while it is unknown.
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
-    pub date: NaiveDate,
+    pub date: Option<NaiveDate>,
     #[arg(long, value_name = "TEXT")]
     pub title: String,
     #[arg(long = "type", value_name = "TYPE", value_parser = doc_type_arg)]
@@ -344,7 +345,7 @@ fn show(db: &dyn Db, args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Res
                 (i18n::H_SYMBOL, crate::i18n::label(d)),
                 (i18n::H_TYPE, d.doc_type.to_string()),
                 (i18n::H_ISSUER, d.issuer.clone()),
-                (i18n::H_ISSUED_ON, format_dmy(d.issued_on)),
+                (i18n::H_ISSUED_ON, i18n::issue_date(d.issued_on)),
                 (i18n::H_TITLE, d.title.clone()),
             ];
             let bullet = if options.format == Format::Md {

@@ -86,7 +86,9 @@ pub enum Command {
 
 /// What every command may need besides its arguments: read once, at the edge.
 pub struct Context {
-    /// Today in Vietnam (UTC+7).
+    /// Today in Vietnam (UTC+7), from the UTC clock: neither the machine's
+    /// time zone nor `TZ` moves it (a cron job on a server in UTC counts the
+    /// same day as a clerk in Hà Nội).
     pub today: NaiveDate,
     /// Who records changes: `THEODOI_ACTOR`, else the login name.
     pub actor: String,

@@ -1,10 +1,11 @@
-//! `theodoi unit add|list|import`.
+//! `theodoi unit add|list|import|rename|move|dissolve|merge|edit`.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use foldhash::HashMap;
 
 use super::{Context, OutputArgs, kind_arg, kind_error};
 use crate::app;
@@ -26,6 +27,21 @@ pub enum Command {
     Move(MoveArgs),
     Dissolve(DissolveArgs),
     Merge(MergeArgs),
+    Edit(EditArgs),
+}
+
+/// `unit edit UNIT --alias NAME… --remove-alias NAME…`: what to change of a
+/// unit.
+#[derive(Debug, clap::Args)]
+pub struct EditArgs {
+    #[arg(value_name = "UNIT")]
+    pub unit: String,
+    /// Other names to find the unit by.
+    #[arg(long = "alias", value_name = "NAME")]
+    pub alias: Vec<String>,
+    /// Other names to forget.
+    #[arg(long = "remove-alias", value_name = "NAME")]
+    pub remove_alias: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -160,11 +176,16 @@ pub fn run(
             )?;
         }
         Command::List(args) => {
-            let rows: Vec<UnitListRow> = store
-                .read()
+            let db = store.read();
+            let mut aliases: HashMap<i64, Vec<String>> = HashMap::default();
+            for (unit, alias) in db.all_aliases()? {
+                aliases.entry(unit).or_default().push(alias);
+            }
+            let rows: Vec<UnitListRow> = db
                 .units_in_tree_order(args.search.as_deref(), args.as_of)?
                 .into_iter()
                 .map(|r| UnitListRow {
+                    aliases: aliases.remove(&r.unit.id).unwrap_or_default(),
                     code: r.unit.code,
                     name: r.unit.name,
                     kind: r.unit.kind,
@@ -175,6 +196,7 @@ pub fn run(
                     depth: r.depth,
                 })
                 .collect();
+            drop(db);
             render(&UnitList, &rows, args.output.options(ctx), out)?;
         }
         Command::Rename(args) => {
@@ -260,6 +282,40 @@ pub fn run(
                     Some(into.id),
                     None,
                 )?;
+                Ok(messages)
+            })?;
+            for message in messages {
+                writeln!(out, "{message}")?;
+            }
+        }
+        Command::Edit(args) => {
+            let messages = super::write(store, ctx, "unit.edit", |db| {
+                let edit =
+                    app::units::edit_aliases(db, &args.unit, &args.alias, &args.remove_alias)?;
+                let unit = &edit.unit;
+                db.note(
+                    serde_json::json!({
+                        "unit": unit.name, "code": unit.code,
+                        "aliases": { "added": edit.added, "removed": edit.removed },
+                    }),
+                    Some(unit.id),
+                    None,
+                )?;
+                let mut messages = Vec::new();
+                if !edit.added.is_empty() {
+                    messages.push(tr!(
+                        i18n::UNIT_ALIASES_ADDED,
+                        unit = unit.name,
+                        aliases = edit.added.join(", ")
+                    ));
+                }
+                if !edit.removed.is_empty() {
+                    messages.push(tr!(
+                        i18n::UNIT_ALIASES_REMOVED,
+                        unit = unit.name,
+                        aliases = edit.removed.join(", ")
+                    ));
+                }
                 Ok(messages)
             })?;
             for message in messages {

@@ -188,7 +188,7 @@ mod tests {
             doc_type: DocType::QuyetDinh,
             number: "44".into(),
             issuer: "Ban Thường vụ Thị ủy Sơn Tây".into(),
-            issued_on: NaiveDate::from_ymd_opt(2023, 11, 23).unwrap(),
+            issued_on: NaiveDate::from_ymd_opt(2023, 11, 23),
             title: "Đánh giá".into(),
             symbol_as_written: Some("44-QĐ/TU".into()),
         }
@@ -199,7 +199,7 @@ mod tests {
         let old = directive();
         let new = Directive {
             doc_type: DocType::QuyDinh,
-            issued_on: NaiveDate::from_ymd_opt(2023, 11, 24).unwrap(),
+            issued_on: NaiveDate::from_ymd_opt(2023, 11, 24),
             ..old.clone()
         };
         let changes = directive_changes(&old, &new);

@@ -183,8 +183,10 @@ pub enum SpecError {
 }
 
 impl DirectiveSpec {
-    /// Parses a symbol or a `TYPE số NUMBER` phrase. An explicit type wins
-    /// over the one the symbol's code suggests (`QĐ` may be a Quy định).
+    /// Parses a symbol, a citation as a text writes it (`Quy định số
+    /// 44-QĐ/TU`, `Đề án số 34- ĐA/TU`) or a `TYPE số NUMBER` phrase. A type
+    /// given explicitly wins, then the type the citation states, then the
+    /// one the symbol's code suggests (`QĐ` may be a Quy định).
     pub fn parse(input: &str, explicit: Option<DocType>) -> Result<DirectiveSpec, SpecError> {
         let symbol_error = match parse_symbol(input) {
             Ok(symbol) => {
@@ -199,6 +201,15 @@ impl DirectiveSpec {
             }
             Err(e) => e,
         };
+        if let Some((stated, rest)) = split_citation(input)
+            && let Ok(symbol) = parse_symbol(&rest)
+        {
+            return Ok(DirectiveSpec {
+                doc_type: explicit.unwrap_or(stated),
+                number: symbol.number.clone(),
+                symbol: Some(symbol),
+            });
+        }
         if let Some((doc_type, number)) = parse_type_and_number(input) {
             return Ok(DirectiveSpec {
                 doc_type: explicit.unwrap_or(doc_type),
@@ -217,8 +228,45 @@ impl DirectiveSpec {
                 None => Err(SpecError::NeedsType),
             };
         }
-        Err(symbol_error.into())
+        // A citation whose symbol is wrong says what is wrong with the symbol.
+        match split_citation(input).map(|(_, rest)| parse_symbol(&rest)) {
+            Some(Err(SymbolError::UnknownType(code))) => Err(SymbolError::UnknownType(code).into()),
+            _ => Err(symbol_error.into()),
+        }
     }
+
+    /// The type a citation states in words before its number or symbol
+    /// (`Quy định` in `Quy định số 44-QĐ/TU`, `Kế hoạch` in `Kế hoạch số
+    /// 223`); `None` for a bare symbol or number.
+    pub fn stated_type(input: &str) -> Option<DocType> {
+        split_citation(input)
+            .map(|(doc_type, _)| doc_type)
+            .or_else(|| parse_type_and_number(input).map(|(doc_type, _)| doc_type))
+    }
+}
+
+/// The type named by the first words of `input` (its official name or
+/// slug, accents and case aside) and the words after them: `Quy định số
+/// 44-QĐ/TU` → (Quy định, `số 44-QĐ/TU`). The longest name wins
+/// (`Chương trình hành động` over `Chương trình`).
+fn split_citation(input: &str) -> Option<(DocType, String)> {
+    let text = normalize(input);
+    let words: Vec<&str> = text.split(' ').collect();
+    // The longest type name has four words.
+    (1..words.len().min(5)).rev().find_map(|n| {
+        let head = fold(&words[..n].join(" "));
+        DocType::ALL
+            .into_iter()
+            .find(|t| head == fold(t.official_name()) || head == t.slug().replace('-', " "))
+            .map(|t| {
+                // `số` written without its accent: `so 44-QĐ/TU`.
+                let rest = match words[n..].split_first() {
+                    Some((first, rest)) if matches!(fold(first).as_str(), "so" | "so:") => rest,
+                    _ => &words[n..],
+                };
+                (t, rest.join(" "))
+            })
+    })
 }
 
 /// The types a symbol leaves in doubt when no type is given: `QĐ` is
@@ -254,7 +302,9 @@ pub struct Directive {
     pub doc_type: DocType,
     pub number: String,
     pub issuer: String,
-    pub issued_on: NaiveDate,
+    /// The issue date; `None` while it is unknown (the text cites the
+    /// directive without it).
+    pub issued_on: Option<NaiveDate>,
     pub title: String,
     /// The symbol as it was first typed or pasted.
     pub symbol_as_written: Option<String>,
@@ -323,5 +373,48 @@ mod tests {
         assert_eq!(s.number, "223");
         assert_eq!(DirectiveSpec::parse("223", None), Err(SpecError::NeedsType));
         assert!(DirectiveSpec::parse("hello", None).is_err());
+    }
+
+    #[test]
+    fn a_citation_as_a_text_writes_it_states_its_type() {
+        for (input, doc_type, symbol) in [
+            ("Đề án số 34-ĐA/TU", DocType::DeAn, "34-ĐA/TU"),
+            ("Đề án số 34- ĐA/TU", DocType::DeAn, "34-ĐA/TU"),
+            ("Quy định số 44-QĐ/TU", DocType::QuyDinh, "44-QĐ/TU"),
+            ("quy dinh so: 44-qđ/tu", DocType::QuyDinh, "44-QĐ/TU"),
+            ("Quyết định 1250-QĐ/TU", DocType::QuyetDinh, "1250-QĐ/TU"),
+            ("Kế hoạch số 188-KH/TU", DocType::KeHoach, "188-KH/TU"),
+            (
+                "Chương trình hành động số 03-CTHĐ/TU",
+                DocType::ChuongTrinhHanhDong,
+                "03-CTHĐ/TU",
+            ),
+            (
+                "Hướng dẫn Số: 25-HD/BTCTW",
+                DocType::HuongDan,
+                "25-HD/BTCTW",
+            ),
+        ] {
+            let s = DirectiveSpec::parse(input, None).unwrap_or_else(|e| panic!("{input}: {e}"));
+            assert_eq!(s.doc_type, doc_type, "{input}");
+            assert_eq!(s.symbol.map(|s| s.to_string()).as_deref(), Some(symbol));
+            assert_eq!(DirectiveSpec::stated_type(input), Some(doc_type), "{input}");
+        }
+        // A type given explicitly still wins.
+        let s = DirectiveSpec::parse("Quy định số 44-QĐ/TU", Some(DocType::QuyetDinh)).unwrap();
+        assert_eq!(s.doc_type, DocType::QuyetDinh);
+        // Type and number; a bare symbol states no type.
+        assert_eq!(
+            DirectiveSpec::stated_type("Kế hoạch số 223"),
+            Some(DocType::KeHoach)
+        );
+        assert_eq!(DirectiveSpec::stated_type("44-QĐ/TU"), None);
+        // A wrong code in a citation is named; other words are no type.
+        assert_eq!(
+            DirectiveSpec::parse("Đề án số 34-XX/TU", None),
+            Err(SpecError::Symbol(SymbolError::UnknownType("XX".into())))
+        );
+        assert!(DirectiveSpec::parse("Văn bản số 34-ĐA/TU", None).is_err());
+        assert!(DirectiveSpec::parse("Đề án", None).is_err());
     }
 }

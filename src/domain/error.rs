@@ -29,7 +29,7 @@ pub enum Entity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Candidates {
     Directives(Vec<Directive>),
-    Units(Vec<Unit>),
+    Units(Vec<UnitCandidate>),
     Tasks(Vec<Task>),
     People(Vec<Person>),
 }
@@ -47,6 +47,15 @@ impl Candidates {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+/// A unit that matched an ambiguous reference, with the name of the unit
+/// above it: two chi bộ of one name differ by their parent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitCandidate {
+    pub unit: Unit,
+    /// The parent's name; `None` at the top of the tree.
+    pub parent: Option<String>,
 }
 
 /// What was being done with a file when it failed.
@@ -351,6 +360,22 @@ pub enum Error {
     /// typed wrong, most likely); `--force` records it.
     #[error("{date} is more than a year from the due date {due}")]
     FarFromDue { date: NaiveDate, due: NaiveDate },
+    /// Another name that already finds another unit (its code, its name or
+    /// one of its other names).
+    #[error("alias {alias:?} finds {holder} already")]
+    AliasTaken { alias: String, holder: String },
+    /// An other name to forget that the unit does not have.
+    #[error("{unit} has no alias {alias:?}")]
+    NoSuchAlias {
+        unit: String,
+        alias: String,
+        /// The other names it has.
+        aliases: Vec<String>,
+    },
+    /// A replacement with no day given (`--on`) whose new directive's issue
+    /// date, the default, is unknown.
+    #[error("directive {} has no issue date to replace from", new.id)]
+    ReplaceDateUnknown { new: Box<Directive> },
 }
 
 /// Why a text names no directive.
@@ -515,6 +540,8 @@ pub enum Field {
     NotRatedReason,
     /// Who records the changes (`--actor`, `THEODOI_ACTOR`).
     Actor,
+    /// Another name of a unit (`unit edit --alias`).
+    Alias,
 }
 
 impl Field {
@@ -527,7 +554,8 @@ impl Field {
             | Field::Position
             | Field::Issuer
             | Field::Title
-            | Field::Actor => 300,
+            | Field::Actor
+            | Field::Alias => 300,
             Field::RevokeReason
             | Field::ExtendReason
             | Field::Note

@@ -6,12 +6,12 @@ use std::borrow::Cow;
 use super::{Text, candidates, describe, tr};
 use crate::domain::error::{
     Candidates, DateRule, DateSubject, Entity, Error, ExportProblem, ExportRow, ExportRule, Field,
-    FileAction, RowProblem, SpecProblem,
+    FileAction, RowProblem, SpecProblem, UnitCandidate,
 };
 use crate::domain::{DocType, Rating, UnitKind};
-use crate::text::cut;
 use crate::text::date::format_dmy;
 use crate::text::symbol::TYPE_CODES;
+use crate::text::{cut, fold};
 
 /// The most characters of an error line, its prefix included.
 pub const LINE_MAX: usize = 300;
@@ -91,6 +91,22 @@ pub fn message(e: &Error) -> String {
                 Entity::Person => super::PERSON_NOT_FOUND,
             };
             tr!(text, input = short(input))
+        }
+        Error::Ambiguous {
+            input,
+            candidates: Candidates::Units(units),
+        } => {
+            // Each unit with its code, kind and parent, in what the line has room for.
+            let input = short(input);
+            let fixed = tr!(super::UNIT_AMBIGUOUS, input = input, candidates = "");
+            let room = LINE_MAX
+                .saturating_sub(super::ERR_PREFIX.get().chars().count())
+                .saturating_sub(fixed.chars().count());
+            tr!(
+                super::UNIT_AMBIGUOUS,
+                input = input,
+                candidates = unit_candidates(units, room)
+            )
         }
         Error::Ambiguous { input, candidates } => {
             let (text, list) = ambiguity(candidates);
@@ -429,6 +445,36 @@ pub fn message(e: &Error) -> String {
             date = format_dmy(*date),
             due = format_dmy(*due)
         ),
+        Error::AliasTaken { alias, holder } => {
+            tr!(
+                super::ALIAS_TAKEN,
+                alias = short(alias),
+                unit = short(holder)
+            )
+        }
+        Error::NoSuchAlias {
+            unit,
+            alias,
+            aliases,
+        } => {
+            if aliases.is_empty() {
+                tr!(super::NO_ALIASES, unit = short(unit), alias = short(alias))
+            } else {
+                tr!(
+                    super::NO_SUCH_ALIAS,
+                    unit = short(unit),
+                    alias = short(alias),
+                    aliases = candidates(aliases.iter().cloned())
+                )
+            }
+        }
+        Error::ReplaceDateUnknown { new } => {
+            tr!(
+                super::REPLACE_DATE_UNKNOWN,
+                new = short(&super::label(new)),
+                reference = short(&new.citation())
+            )
+        }
         Error::Output(e) => io_words(e),
         Error::Storage(e) => {
             let mut line = e.to_string();
@@ -476,21 +522,39 @@ pub fn bad_rows(source: &str, mut rows: Vec<(u64, String)>) -> String {
 /// left; if a share would be too small to read, only the first items, and
 /// how many more.
 fn fit_list(items: &[String], room: usize) -> String {
-    const SEP: &str = "; ";
     /// The least of an item worth showing (`dòng 12: …` and a few words).
     const MIN_ITEM: usize = 32;
     let lens: Vec<usize> = items.iter().map(|i| i.chars().count()).collect();
+    fit_with(&lens, room, MIN_ITEM, |i, cap| {
+        cut(&items[i], cap).into_owned()
+    })
+}
+
+/// As `fit_list`, for items of lengths `lens` that `render(i, cap)` writes
+/// in at most `cap` characters (the whole item when `cap` is its length),
+/// none cut to fewer than `min_item` characters.
+fn fit_with(
+    lens: &[usize],
+    room: usize,
+    min_item: usize,
+    render: impl Fn(usize, usize) -> String,
+) -> String {
+    const SEP: &str = "; ";
+    let count = lens.len();
     let seps = |n: usize| SEP.len() * n.saturating_sub(1);
-    if lens.iter().sum::<usize>() + seps(items.len()) <= room {
-        return items.join(SEP);
+    if lens.iter().sum::<usize>() + seps(count) <= room {
+        return (0..count)
+            .map(|i| render(i, lens[i]))
+            .collect::<Vec<_>>()
+            .join(SEP);
     }
-    let more = |shown: usize| match items.len() - shown {
+    let more = |shown: usize| match count - shown {
         0 => String::new(),
         n => tr!(super::MORE, n = n),
     };
-    let mut shown = items.len();
+    let mut shown = count;
     let mut left = room.saturating_sub(seps(shown));
-    while shown > 1 && left / shown < MIN_ITEM {
+    while shown > 1 && left / shown < min_item {
         shown -= 1;
         left = room.saturating_sub(seps(shown) + more(shown).chars().count());
     }
@@ -503,10 +567,10 @@ fn fit_list(items: &[String], room: usize) -> String {
         caps[i] = lens[i].min(share);
         left -= caps[i];
     }
-    let mut out = items[..shown]
-        .iter()
-        .zip(caps)
-        .map(|(item, cap)| cut(item, cap).into_owned())
+    let mut out = caps
+        .into_iter()
+        .enumerate()
+        .map(|(i, cap)| render(i, cap))
         .collect::<Vec<_>>()
         .join(SEP);
     out.push_str(&more(shown));
@@ -594,6 +658,152 @@ fn row_problem(problem: &RowProblem) -> String {
     }
 }
 
+/// Units that match one reference, each with its code, kind and parent
+/// (`Chi bộ thôn 1 (bt-thon-1, chi bộ trực thuộc, thuộc Đảng bộ xã Ba
+/// Trại)`), in at most `room` characters. When they do not all fit, the
+/// kinds go first, then the parents of units whose names no other shares;
+/// then only the first units are named whole, and how many more; two units
+/// too long to name whole are cut in their names and parents, never in their
+/// codes.
+pub fn unit_candidates(units: &[UnitCandidate], room: usize) -> String {
+    const SEP: &str = "; ";
+    let names: Vec<String> = units.iter().map(|u| fold(&u.unit.name)).collect();
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for name in &names {
+        *counts.entry(name).or_default() += 1;
+    }
+    let shared = |i: usize| counts.get(names[i].as_str()).is_some_and(|n| *n > 1);
+    let full: Vec<String> = units
+        .iter()
+        .map(|u| said(u, usize::MAX, usize::MAX, Detail::Full))
+        .collect();
+    let no_kind: Vec<String> = units
+        .iter()
+        .map(|u| said(u, usize::MAX, usize::MAX, Detail::Parent))
+        .collect();
+    let details: Vec<Detail> = (0..units.len())
+        .map(|i| {
+            if shared(i) {
+                Detail::Parent
+            } else {
+                Detail::Code
+            }
+        })
+        .collect();
+    let least: Vec<String> = units
+        .iter()
+        .zip(&details)
+        .map(|(u, d)| said(u, usize::MAX, usize::MAX, *d))
+        .collect();
+    let length = |items: &[String]| {
+        items.iter().map(|i| i.chars().count()).sum::<usize>()
+            + SEP.len() * items.len().saturating_sub(1)
+    };
+    for items in [&full, &no_kind, &least] {
+        if length(items) <= room {
+            return items.join(SEP);
+        }
+    }
+    // The first units whole, as many as fit with the count of the others.
+    let more = |shown: usize| match units.len() - shown {
+        0 => String::new(),
+        n => tr!(super::MORE, n = n),
+    };
+    // Lengths add up item by item: the first that does not fit ends the run.
+    let mut shown = 0;
+    let mut used = 0;
+    for (k, item) in least.iter().enumerate() {
+        used += item.chars().count() + if k > 0 { SEP.len() } else { 0 };
+        if used + more(k + 1).chars().count() > room {
+            break;
+        }
+        shown = k + 1;
+    }
+    if shown >= 2 {
+        return format!("{}{}", least[..shown].join(SEP), more(shown));
+    }
+    // Enough of each to read its name, its code and its parent.
+    const MIN_ITEM: usize = 56;
+    let lens: Vec<usize> = least.iter().map(|i| i.chars().count()).collect();
+    fit_with(&lens, room, MIN_ITEM, |i, cap| {
+        if cap >= lens[i] {
+            return least[i].clone();
+        }
+        let u = &units[i];
+        let name = u.unit.name.chars().count();
+        let parent = match details[i] {
+            Detail::Parent => u.parent.as_ref().map_or(0, |p| p.chars().count()),
+            _ => 0,
+        };
+        let budget = cap.saturating_sub(lens[i] - name - parent);
+        if budget < 8 {
+            return cut(&least[i], cap).into_owned();
+        }
+        // Name and parent share what is left; either takes what the other
+        // does not need.
+        let name_max = name.min((budget / 2).max(budget.saturating_sub(parent)));
+        let parent_max = parent.min(budget - name_max).max(1);
+        cut(&said(u, name_max, parent_max, details[i]), cap).into_owned()
+    })
+}
+
+/// A text of at most `max` characters: a longer one keeps its start and
+/// its end, where names differ (`Chi bộ thôn…Đông 2`), with `…` between.
+fn cut_middle(s: &str, max: usize) -> Cow<'_, str> {
+    let len = s.chars().count();
+    if len <= max {
+        return Cow::Borrowed(s);
+    }
+    let keep = max.saturating_sub(1);
+    let head = keep.div_ceil(2);
+    let tail = keep - head;
+    let start: String = s.chars().take(head).collect();
+    let end: String = s.chars().skip(len - tail).collect();
+    Cow::Owned(format!("{}…{}", start.trim_end(), end.trim_start()))
+}
+
+/// How much a candidate unit says of itself besides its name.
+#[derive(Debug, Clone, Copy)]
+enum Detail {
+    /// Its code, kind and parent.
+    Full,
+    /// Its code and parent.
+    Parent,
+    /// Its code.
+    Code,
+}
+
+/// One candidate unit, its name and parent cut to `name_max` and
+/// `parent_max` characters.
+fn said(u: &UnitCandidate, name_max: usize, parent_max: usize, detail: Detail) -> String {
+    let cut = cut_middle;
+    let name = cut(&u.unit.name, name_max);
+    let code = short(&u.unit.code);
+    let kind = super::kind_in_text(u.unit.kind);
+    match (detail, &u.parent) {
+        (Detail::Full, Some(parent)) => tr!(
+            super::UNIT_CANDIDATE,
+            name = name,
+            code = code,
+            kind = kind,
+            parent = cut(parent, parent_max)
+        ),
+        (Detail::Full, None) => tr!(
+            super::UNIT_CANDIDATE_TOP,
+            name = name,
+            code = code,
+            kind = kind
+        ),
+        (Detail::Parent, Some(parent)) => tr!(
+            super::UNIT_CANDIDATE_NO_KIND,
+            name = name,
+            code = code,
+            parent = cut(parent, parent_max)
+        ),
+        (_, _) => tr!(super::UNIT_CANDIDATE_CODE, name = name, code = code),
+    }
+}
+
 /// The message for an ambiguous reference and its candidates, one line.
 fn ambiguity(found: &Candidates) -> (Text, String) {
     match found {
@@ -601,10 +811,7 @@ fn ambiguity(found: &Candidates) -> (Text, String) {
             super::DIRECTIVE_AMBIGUOUS,
             candidates(v.iter().map(|d| long(&describe(d)).into_owned())),
         ),
-        Candidates::Units(v) => (
-            super::UNIT_AMBIGUOUS,
-            candidates(v.iter().map(|u| format!("{} ({})", u.name, u.code))),
-        ),
+        Candidates::Units(v) => (super::UNIT_AMBIGUOUS, unit_candidates(v, LINE_MAX)),
         Candidates::Tasks(v) => (
             super::TASK_AMBIGUOUS,
             candidates(v.iter().map(|t| format!("{} ({})", t.code, t.title))),
@@ -645,5 +852,6 @@ fn field_name(field: Field) -> Text {
         Field::Evidence => super::WHAT_EVIDENCE,
         Field::NotRatedReason => super::WHAT_NOT_RATED,
         Field::Actor => super::WHAT_ACTOR,
+        Field::Alias => super::WHAT_ALIAS,
     }
 }

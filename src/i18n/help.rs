@@ -527,6 +527,31 @@ const HELP: &[(&str, Text)] = &[
         t("Cấp trên trực tiếp mới", "The new parent"),
     ),
     (
+        "unit edit",
+        t(
+            "Sửa đơn vị: thêm, bỏ tên khác (tên viết tắt, tên thường gọi) để tìm đơn vị",
+            "Edit a unit: add or remove other names (abbreviations, short names) it is found by",
+        ),
+    ),
+    (
+        "unit edit UNIT",
+        t("Đơn vị (mã hoặc tên)", "The unit (code or name)"),
+    ),
+    (
+        "unit edit --alias",
+        t(
+            "Thêm một tên khác, ví dụ UBKT (dùng nhiều lần được)",
+            "Add an other name, e.g. UBKT (may be repeated)",
+        ),
+    ),
+    (
+        "unit edit --remove-alias",
+        t(
+            "Bỏ một tên khác (dùng nhiều lần được)",
+            "Remove an other name (may be repeated)",
+        ),
+    ),
+    (
         "",
         t(
             "Theo dõi việc thực hiện văn bản của cấp ủy: văn bản, đơn vị, nhiệm vụ, thời hạn, ai quá hạn.",
@@ -572,8 +597,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "directive add SYMBOL",
         t(
-            "Số, ký hiệu (188-KH/TU), hoặc loại và số khi văn bản không có ký hiệu ('Kế hoạch số 223')",
-            "Number and symbol (188-KH/TU), or type and number when there is no symbol ('Kế hoạch số 223')",
+            "Số, ký hiệu (188-KH/TU), hoặc như văn bản trích dẫn ('Quy định số 44-QĐ/TU'), hoặc loại và số khi không có ký hiệu ('Kế hoạch số 223')",
+            "Number and symbol (188-KH/TU), or as a text cites it ('Quy định số 44-QĐ/TU'), or type and number when there is no symbol ('Kế hoạch số 223')",
         ),
     ),
     (
@@ -585,7 +610,10 @@ const HELP: &[(&str, Text)] = &[
     ),
     (
         "directive add --date",
-        t("Ngày ban hành (dd/mm/yyyy)", "Issue date (dd/mm/yyyy)"),
+        t(
+            "Ngày ban hành (dd/mm/yyyy); bỏ trống khi chưa rõ, ghi sau bằng `directive edit --date`",
+            "Issue date (dd/mm/yyyy); leave it out while unknown, and give it later with `directive edit --date`",
+        ),
     ),
     ("directive add --title", t("Trích yếu", "Subject")),
     (
@@ -634,8 +662,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "unit",
         t(
-            "Đơn vị (tổ chức đảng): thêm, nhập từ tệp, xem cây",
-            "Units (Party organizations): add, import, list",
+            "Đơn vị (tổ chức đảng): thêm, nhập từ tệp, xem cây, sửa",
+            "Units (Party organizations): add, import, list, edit",
         ),
     ),
     ("unit add", t("Thêm một đơn vị", "Record a unit")),
@@ -968,8 +996,15 @@ const EXAMPLES: &[(&str, Text)] = &[
     (
         "directive add",
         t(
-            "Ví dụ:\n  theodoi directive add 188-KH/TU --issuer 'Ban Thường vụ Thành ủy Hà Nội' --date 06/11/2023 --title 'Luân chuyển cán bộ'\n  theodoi directive add 44-QĐ/TU --type quy-dinh --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Đánh giá, xếp loại'\n  theodoi directive add 'Kế hoạch số 223' --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Kiểm điểm'",
-            "Examples:\n  theodoi directive add 188-KH/TU --issuer 'Ban Thường vụ Thành ủy Hà Nội' --date 06/11/2023 --title 'Staff rotation'\n  theodoi directive add 44-QĐ/TU --type quy-dinh --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Annual rating'\n  theodoi directive add 'Kế hoạch số 223' --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Annual review'",
+            "Ví dụ:\n  theodoi directive add 188-KH/TU --issuer 'Ban Thường vụ Thành ủy Hà Nội' --date 06/11/2023 --title 'Luân chuyển cán bộ'\n  theodoi directive add 44-QĐ/TU --type quy-dinh --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Đánh giá, xếp loại'\n  theodoi directive add 'Kế hoạch số 223' --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Kiểm điểm'\n  theodoi directive add 'Đề án số 34-ĐA/TU' --issuer 'Ban Thường vụ Thành ủy Hà Nội' --title 'Tạo nguồn cán bộ'   # chưa rõ ngày",
+            "Examples:\n  theodoi directive add 188-KH/TU --issuer 'Ban Thường vụ Thành ủy Hà Nội' --date 06/11/2023 --title 'Staff rotation'\n  theodoi directive add 44-QĐ/TU --type quy-dinh --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Annual rating'\n  theodoi directive add 'Kế hoạch số 223' --issuer 'Ban Thường vụ Thị ủy Sơn Tây' --date 23/11/2023 --title 'Annual review'\n  theodoi directive add 'Đề án số 34-ĐA/TU' --issuer 'Ban Thường vụ Thành ủy Hà Nội' --title 'Cadre sourcing'   # date unknown",
+        ),
+    ),
+    (
+        "unit edit",
+        t(
+            "Ví dụ:\n  theodoi unit edit cb-ubkt --alias 'Chi bộ UBKT' --alias 'Kiểm tra'\n  theodoi unit edit cb-ubkt --remove-alias 'Kiểm tra'\n  theodoi done --task kiem-diem-2023 --unit 'Chi bộ UBKT' --on 05/12/2023",
+            "Examples:\n  theodoi unit edit cb-ubkt --alias 'Chi bộ UBKT' --alias 'Kiểm tra'\n  theodoi unit edit cb-ubkt --remove-alias 'Kiểm tra'\n  theodoi done --task kiem-diem-2023 --unit 'Chi bộ UBKT' --on 05/12/2023",
         ),
     ),
     (

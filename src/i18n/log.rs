@@ -16,7 +16,16 @@ pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
         details["summary"] = change_summary(undone, undone_details).into();
         return fill_template(action, &details);
     }
-    let mut line = fill_template(action, details);
+    // A change whose details hold lists: said here, piece by piece.
+    let mut line = if action == "unit.edit"
+        && let serde_json::Value::Object(map) = details
+    {
+        let mut map = map.clone();
+        map.insert("changes".into(), unit_edit_changes(details).into());
+        fill_template(action, &serde_json::Value::Object(map))
+    } else {
+        fill_template(action, details)
+    };
     // A change to the tree holds from a day, or corrects the record.
     if let Some(on) = details.get("on").filter(|_| TREE_CHANGES.contains(&action)) {
         let effect = match on.as_str() {
@@ -30,6 +39,42 @@ pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
 
 /// Changes to a unit's name, kind or parent, which hold from a day.
 const TREE_CHANGES: [&str; 3] = ["unit.rename", "unit.move", "unit.edit"];
+
+/// What one `unit edit` changed, after its unit: `: thêm tên khác UBKT;
+/// bỏ tên khác X`; nothing when the details say nothing of it.
+fn unit_edit_changes(details: &serde_json::Value) -> String {
+    let names = |key: &str| -> Vec<String> {
+        details
+            .get("aliases")
+            .and_then(|a| a.get(key))
+            .and_then(serde_json::Value::as_array)
+            .map(|names| {
+                names
+                    .iter()
+                    .map(|n| n.as_str().map_or_else(|| n.to_string(), String::from))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut parts = Vec::new();
+    for (key, text) in [
+        ("added", LOG_ALIASES_ADDED),
+        ("removed", LOG_ALIASES_REMOVED),
+    ] {
+        let names = names(key);
+        if !names.is_empty() {
+            parts.push(tr!(text, aliases = names.join(", ")));
+        }
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", parts.join("; "))
+    }
+}
+
+const LOG_ALIASES_ADDED: Text = t("thêm tên khác {aliases}", "added other names {aliases}");
+const LOG_ALIASES_REMOVED: Text = t("bỏ tên khác {aliases}", "removed other names {aliases}");
 
 fn fill_template(action: &str, details: &serde_json::Value) -> String {
     // A correction that names what it changed, each field before and after.
@@ -305,5 +350,12 @@ const LOG_LINES: &[(&str, Text)] = &[
     (
         "demo",
         t("dựng dữ liệu mẫu Sơn Tây", "built the Sơn Tây demo"),
+    ),
+    (
+        "unit.edit",
+        t(
+            "sửa đơn vị {unit} ({code}){changes}",
+            "edited unit {unit} ({code}){changes}",
+        ),
     ),
 ];

@@ -806,3 +806,44 @@ pub const WARN_TYPE_IN_DOUBT: Text = t(
     "cảnh báo: {symbol} có thể là {first} hoặc {second}; đã ghi là {recorded}. Hãy nói rõ bằng --type {first_slug} hoặc --type {second_slug} (sửa bản đã ghi: theodoi directive edit {symbol} --type …)",
     "warning: {symbol} may be a {first} (decision) or a {second} (regulation); recorded as {recorded}. Say which with --type {first_slug} or --type {second_slug} (to correct this one: theodoi directive edit {symbol} --type …)",
 );
+pub const DATE_UNKNOWN: Text = t("chưa rõ ngày", "date unknown");
+pub const DIRECTIVE_DESCRIBED_UNDATED: Text = t(
+    "{label} (chưa rõ ngày) của {issuer}",
+    "{label} (date unknown) by {issuer}",
+);
+pub const REPLACE_DATE_UNKNOWN: Text = t(
+    "chưa rõ ngày ban hành của {new} để tính ngày thay thế; hãy cho ngày bằng --on, hoặc ghi ngày ban hành bằng `theodoi directive edit '{reference}' --date NGÀY`",
+    "the issue date of {new}, from which the replacement counts, is unknown; give the day with --on, or record the issue date with `theodoi directive edit '{reference}' --date DATE`",
+);
+pub const UNIT_CANDIDATE: Text = t(
+    "{name} ({code}, {kind}, thuộc {parent})",
+    "{name} ({code}, {kind}, under {parent})",
+);
+pub const UNIT_CANDIDATE_NO_KIND: Text = t(
+    "{name} ({code}, thuộc {parent})",
+    "{name} ({code}, under {parent})",
+);
+pub const UNIT_CANDIDATE_TOP: Text = t("{name} ({code}, {kind})", "{name} ({code}, {kind})");
+pub const UNIT_CANDIDATE_CODE: Text = t("{name} ({code})", "{name} ({code})");
+pub const WHAT_ALIAS: Text = t("tên khác (--alias)", "the other name (--alias)");
+pub const ALIAS_TAKEN: Text = t(
+    "'{alias}' đã dùng để tìm {unit} (mã, tên hoặc tên khác của đơn vị đó); hãy chọn tên khác",
+    "'{alias}' already finds {unit} (its code, name or other name); choose another",
+);
+pub const NO_SUCH_ALIAS: Text = t(
+    "{unit} không có tên khác '{alias}'; các tên khác của đơn vị: {aliases}",
+    "{unit} has no other name '{alias}'; its other names: {aliases}",
+);
+pub const NO_ALIASES: Text = t(
+    "{unit} không có tên khác '{alias}'; đơn vị chưa có tên khác nào",
+    "{unit} has no other name '{alias}'; it has no other names",
+);
+pub const UNIT_ALIASES_ADDED: Text = t(
+    "đã thêm tên khác cho {unit}: {aliases}",
+    "added other names of {unit}: {aliases}",
+);
+pub const UNIT_ALIASES_REMOVED: Text = t(
+    "đã bỏ tên khác của {unit}: {aliases}",
+    "removed other names of {unit}: {aliases}",
+);
+pub const ALIASES_MARK: Text = t("tên khác: {aliases}", "also: {aliases}");

@@ -159,12 +159,38 @@ pub fn status(s: Status) -> Text {
 pub const NUMBER_ONLY: Text = t("{doc_type} số {number}", "{doc_type} no. {number}");
 pub const MORE: Text = t(" … và {n} mục khác", " … and {n} more");
 
-/// `44-QĐ/TU ngày 23/11/2023 của Ban Thường vụ Thị ủy Sơn Tây`
+/// `44-QĐ/TU ngày 23/11/2023 của Ban Thường vụ Thị ủy Sơn Tây`; `Kế
+/// hoạch số 223 (chưa rõ ngày) của …` while the date is unknown.
 pub fn describe(d: &Directive) -> String {
-    tr!(
-        super::DIRECTIVE_DESCRIBED,
-        label = label(d),
-        date = crate::text::date::format_dmy(d.issued_on),
-        issuer = d.issuer
-    )
+    match d.issued_on {
+        Some(day) => tr!(
+            super::DIRECTIVE_DESCRIBED,
+            label = label(d),
+            date = crate::text::date::format_dmy(day),
+            issuer = d.issuer
+        ),
+        None => tr!(
+            super::DIRECTIVE_DESCRIBED_UNDATED,
+            label = label(d),
+            issuer = d.issuer
+        ),
+    }
+}
+
+/// An issue date as a table shows it: `dd/mm/yyyy`, or `chưa rõ ngày`.
+pub fn issue_date(day: Option<chrono::NaiveDate>) -> String {
+    match day {
+        Some(day) => crate::text::date::format_dmy(day),
+        None => super::DATE_UNKNOWN.get().to_string(),
+    }
+}
+
+/// A unit kind inside a sentence: `chi bộ trực thuộc`, not `Chi bộ …`.
+pub fn kind_in_text(k: UnitKind) -> String {
+    let name = unit_kind(k).get();
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

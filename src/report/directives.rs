@@ -5,7 +5,6 @@ use serde::Serialize;
 use super::{Cell, Report};
 use crate::domain::directive::Directive;
 use crate::i18n;
-use crate::text::date::format_dmy;
 
 /// Directives, oldest first.
 #[derive(Debug, Clone, Copy)]
@@ -38,7 +37,7 @@ impl Report for DirectiveList {
             crate::i18n::label(d),
             d.doc_type.to_string(),
             d.issuer.clone(),
-            format_dmy(d.issued_on),
+            i18n::issue_date(d.issued_on),
             d.title.clone(),
         ]
         .into_iter()
@@ -124,7 +123,7 @@ mod tests {
             doc_type: DocType::KeHoach,
             number: "223".into(),
             issuer: "BTV".into(),
-            issued_on: chrono::NaiveDate::from_ymd_opt(2023, 11, 23).unwrap(),
+            issued_on: chrono::NaiveDate::from_ymd_opt(2023, 11, 23),
             title: "x".into(),
             symbol_as_written: None,
         };

@@ -121,6 +121,12 @@ pub trait Report {
     fn heading(&self, rows: Option<usize>) -> Option<String>;
     /// What the table and Markdown print instead of an empty table.
     fn empty_message(&self) -> String;
+    /// The row as one CSV record, in the order of `FIELDS`, for a row whose
+    /// JSON holds a list (CSV gives it one cell); `None`: the row as serde
+    /// writes it.
+    fn csv_record(&self, _row: &Self::Row) -> Option<Vec<String>> {
+        None
+    }
 }
 
 /// Prints the rows of one report as they come. Nothing is written before
@@ -198,7 +204,10 @@ impl<'a, R: Report> Renderer<'a, R> {
                 out.write_all(if first { b"\n  " } else { b",\n  " })?;
                 serde_json::to_writer(&mut **out, row)?;
             }
-            Sink::Csv(writer) => writer.serialize(row).map_err(csv_to_io)?,
+            Sink::Csv(writer) => match self.report.csv_record(row) {
+                Some(record) => writer.write_record(&record).map_err(csv_to_io)?,
+                None => writer.serialize(row).map_err(csv_to_io)?,
+            },
             Sink::Md(out) => {
                 if first {
                     let headers = self.report.headers();

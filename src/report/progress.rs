@@ -15,7 +15,8 @@ pub enum GroupBy {
     /// One line per unit kind.
     #[default]
     Kind,
-    /// One line per unit with units under it, counting its whole subtree.
+    /// One line per unit with units under it, counting its whole subtree,
+    /// itself included.
     Parent,
 }
 

@@ -20,9 +20,15 @@ pub struct UnitListRow {
     pub merged_into: Option<String>,
     #[serde(skip)]
     pub merged_into_name: Option<String>,
+    /// The other names it is found by (`unit edit --alias`), in the order
+    /// given; CSV joins them with `; `.
+    pub aliases: Vec<String>,
     #[serde(skip)]
     pub depth: usize,
 }
+
+/// How CSV joins a unit's other names in one cell.
+pub const ALIAS_SEPARATOR: &str = "; ";
 
 /// Units in tree order: each followed by its subtree.
 #[derive(Debug, Clone, Copy)]
@@ -37,6 +43,7 @@ impl Report for UnitList {
         "parent",
         "dissolved_on",
         "merged_into",
+        "aliases",
     ];
 
     fn headers(&self) -> Vec<String> {
@@ -44,35 +51,38 @@ impl Report for UnitList {
     }
 
     fn cells(&self, u: &UnitListRow) -> Vec<Cell> {
-        vec![
-            match (u.dissolved_on, &u.merged_into_name) {
-                (Some(day), Some(into)) => format!(
-                    "{}{} ({})",
-                    "  ".repeat(u.depth),
-                    u.name,
-                    tr!(
-                        i18n::MERGED_MARK,
-                        unit = into,
-                        date = crate::text::date::format_dmy(day)
-                    )
-                ),
-                (Some(day), None) => format!(
-                    "{}{} ({})",
-                    "  ".repeat(u.depth),
-                    u.name,
-                    tr!(
-                        i18n::DISSOLVED_MARK,
-                        date = crate::text::date::format_dmy(day)
-                    )
-                ),
-                (None, _) => format!("{}{}", "  ".repeat(u.depth), u.name),
-            },
+        // After the name, in brackets: its other names, and when it ended.
+        let mut marks = Vec::new();
+        if !u.aliases.is_empty() {
+            marks.push(tr!(i18n::ALIASES_MARK, aliases = u.aliases.join(", ")));
+        }
+        if let Some(day) = u.dissolved_on {
+            let date = crate::text::date::format_dmy(day);
+            marks.push(match &u.merged_into_name {
+                Some(into) => tr!(i18n::MERGED_MARK, unit = into, date = date),
+                None => tr!(i18n::DISSOLVED_MARK, date = date),
+            });
+        }
+        let mut name = format!("{}{}", "  ".repeat(u.depth), u.name);
+        if !marks.is_empty() {
+            name = format!("{name} ({})", marks.join("; "));
+        }
+        vec![name, u.code.clone(), u.kind.to_string()]
+            .into_iter()
+            .map(Cell::from)
+            .collect()
+    }
+
+    fn csv_record(&self, u: &UnitListRow) -> Option<Vec<String>> {
+        Some(vec![
             u.code.clone(),
-            u.kind.to_string(),
-        ]
-        .into_iter()
-        .map(Cell::from)
-        .collect()
+            u.name.clone(),
+            u.kind.slug().to_string(),
+            u.parent.clone().unwrap_or_default(),
+            u.dissolved_on.map(|d| d.to_string()).unwrap_or_default(),
+            u.merged_into.clone().unwrap_or_default(),
+            u.aliases.join(ALIAS_SEPARATOR),
+        ])
     }
 
     fn heading(&self, _rows: Option<usize>) -> Option<String> {
@@ -87,7 +97,6 @@ impl Report for UnitList {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::check_fields;
 
     #[test]
     fn fields_match_serialized_row() {
@@ -99,8 +108,39 @@ mod tests {
             dissolved_on: None,
             merged_into: None,
             merged_into_name: None,
+            aliases: vec!["UBKT".into(), "Kiểm tra".into()],
             depth: 0,
         };
-        check_fields(&row, UnitList::FIELDS);
+        // JSON: the fields, the other names a list.
+        let json = serde_json::to_value(&row).expect("JSON");
+        let mut keys: Vec<&str> = json
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut fields = UnitList::FIELDS.to_vec();
+        keys.sort_unstable();
+        fields.sort_unstable();
+        assert_eq!(keys, fields);
+        assert_eq!(json["aliases"], serde_json::json!(["UBKT", "Kiểm tra"]));
+        // CSV: one cell per field, the other names in one of them.
+        let record = UnitList.csv_record(&row).expect("a record");
+        assert_eq!(record.len(), UnitList::FIELDS.len());
+        assert_eq!(record[6], "UBKT; Kiểm tra");
+        // As serde writes the row without them, the same header.
+        let plain = UnitListRow {
+            aliases: Vec::new(),
+            ..row
+        };
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        let record = UnitList.csv_record(&plain).expect("a record");
+        writer.write_record(UnitList::FIELDS).expect("header");
+        writer.write_record(&record).expect("row");
+        let text = String::from_utf8(writer.into_inner().expect("CSV")).expect("UTF-8");
+        assert_eq!(
+            text,
+            "code,name,kind,parent,dissolved_on,merged_into,aliases\nc,n,chi-bo-co-so,,,,\n"
+        );
     }
 }

@@ -95,7 +95,7 @@ fn fixture(store: &mut dyn Storage) -> Result<Fixture> {
                 &DirectiveSpec::parse("Kế hoạch số 223", None).expect("a spec"),
                 "Kế hoạch số 223",
                 "Ban Thường vụ Thị ủy Sơn Tây",
-                day("23/11/2023"),
+                Some(day("23/11/2023")),
                 "kiểm điểm, đánh giá, xếp loại chất lượng năm 2023",
             )?
             .id;
@@ -103,7 +103,7 @@ fn fixture(store: &mut dyn Storage) -> Result<Fixture> {
             &DirectiveSpec::parse("188-KH/TU", None).expect("a spec"),
             "188-KH/TU",
             "Ban Thường vụ Thành ủy Hà Nội",
-            day("06/11/2023"),
+            Some(day("06/11/2023")),
             "luân chuyển cán bộ",
         )?;
         Ok(Fixture {
@@ -172,13 +172,13 @@ pub fn directives_are_found_by_spec_number_and_title(store: &mut dyn Storage) ->
     let same = db.same_directive(
         &by_symbol,
         "Ban Thường vụ Thị ủy Sơn Tây",
-        day("23/11/2023"),
+        Some(day("23/11/2023")),
     )?;
     assert_eq!(same.map(|d| d.id), Some(f.plan));
     let other_issuer = db.same_directive(
         &by_symbol,
         "Ban Thường vụ Thành ủy Hà Nội",
-        day("23/11/2023"),
+        Some(day("23/11/2023")),
     )?;
     assert_eq!(other_issuer, None);
     assert_eq!(db.directives_numbered("188")?.len(), 1);
@@ -201,6 +201,25 @@ pub fn directives_are_found_by_spec_number_and_title(store: &mut dyn Storage) ->
         db.update_directive(&d)
     })?;
     assert_eq!(store.read().directive(f.plan)?.title, "kiểm điểm năm 2023");
+    // An unknown issue date: the same as another unknown one, not as a known one.
+    let scheme = DirectiveSpec::parse("34-ĐA/TU", None).expect("a spec");
+    let issuer = "Ban Thường vụ Thành ủy Hà Nội";
+    let undated = write(store, "test", "directive.add", |db| {
+        db.insert_directive(&scheme, "34-ĐA/TU", issuer, None, "tạo nguồn cán bộ")
+    })?;
+    assert_eq!(undated.issued_on, None);
+    let db = store.read();
+    assert_eq!(db.directive(undated.id)?.issued_on, None);
+    let same = db.same_directive(&scheme, issuer, None)?;
+    assert_eq!(same.map(|d| d.id), Some(undated.id));
+    assert_eq!(
+        db.same_directive(&scheme, issuer, Some(day("06/11/2023")))?,
+        None
+    );
+    assert_eq!(
+        db.same_directive(&by_symbol, "Ban Thường vụ Thị ủy Sơn Tây", None)?,
+        None
+    );
     Ok(())
 }
 
@@ -229,6 +248,29 @@ pub fn unit_codes_are_unique_and_names_sort_in_vietnamese_order(
     assert!(db.has_units()?);
     let roots: Vec<i64> = db.roots()?.into_iter().map(|u| u.id).collect();
     assert_eq!(roots, [f.root]);
+    drop(db);
+    // Other names: found by their fold, listed in the order given.
+    write(store, "test", "unit.edit", |db| {
+        assert!(db.add_alias(f.cell1, "Khu Một")?);
+        assert!(db.add_alias(f.ward, "NQ phường")?);
+        assert!(db.add_alias(f.cell1, "K1")?);
+        assert!(!db.add_alias(f.cell1, "khu mot")?);
+        Ok::<(), Error>(())
+    })?;
+    let db = store.read();
+    let found: Vec<i64> = db.units_aliased("khu mot")?.iter().map(|u| u.id).collect();
+    assert_eq!(found, [f.cell1]);
+    assert_eq!(db.aliases(f.cell1)?, ["Khu Một", "K1"]);
+    let mut all = db.all_aliases()?;
+    all.sort_by_key(|(unit, _)| *unit);
+    let want = [
+        (f.ward, "NQ phường".to_string()),
+        (f.cell1, "Khu Một".to_string()),
+        (f.cell1, "K1".to_string()),
+    ];
+    let mut want = want.to_vec();
+    want.sort_by_key(|(unit, _)| *unit);
+    assert_eq!(all, want);
     Ok(())
 }
 

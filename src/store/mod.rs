@@ -101,21 +101,22 @@ impl<T> Db for T where
 /// Directives: recorded, found, corrected, revoked.
 pub trait Directives {
     /// The directive recorded as the same document: same issuer and issue
-    /// date, and the same symbol, or the same type and number when one of
-    /// the two is known only by number.
+    /// date (both unknown counts as the same), and the same symbol, or the
+    /// same type and number when one of the two is known only by number.
     fn same_directive(
         &self,
         spec: &DirectiveSpec,
         issuer: &str,
-        issued_on: NaiveDate,
+        issued_on: Option<NaiveDate>,
     ) -> Result<Option<Directive>>;
-    /// Records a directive (the caller has checked it is not recorded yet).
+    /// Records a directive (the caller has checked it is not recorded yet);
+    /// `issued_on` is `None` when the issue date is unknown.
     fn insert_directive(
         &self,
         spec: &DirectiveSpec,
         as_written: &str,
         issuer: &str,
-        issued_on: NaiveDate,
+        issued_on: Option<NaiveDate>,
         title: &str,
     ) -> Result<Directive>;
     /// Every directive, oldest first; `search` keeps those whose symbol,
@@ -201,6 +202,9 @@ pub trait Units {
     /// The units at the top of the tree (no parent) that still exist: the
     /// committee itself, one of them.
     fn roots(&self) -> Result<Vec<Unit>>;
+    /// Every other name of every unit, as (unit id, name), each unit's in
+    /// the order they were given: a list of all units shows them.
+    fn all_aliases(&self) -> Result<Vec<(i64, String)>>;
 }
 
 /// Tasks, their obligations and completions.

@@ -2,6 +2,7 @@
 //! Vietnamese collation, and the parsers for dates and document symbols.
 //! Pure functions only; nothing here touches the database or the terminal.
 
+pub mod abbrev;
 pub mod collate;
 pub mod date;
 pub mod symbol;

@@ -224,3 +224,193 @@ fn qd_without_a_type_is_recorded_with_a_warning_in_a_script() {
         );
     }
 }
+
+/// A directive added as the text cites it: the type it states wins over
+/// the one its symbol's code suggests.
+#[test]
+fn a_citation_as_written_is_a_directive() {
+    let t = Theodoi::new();
+    for (citation, issuer) in [
+        ("Đề án số 34-ĐA/TU", HN),
+        ("Kế hoạch số 223", ST),
+        ("Quy định số 44-QĐ/TU", ST),
+        ("Quyết định số: 45- QĐ/TU", ST),
+        ("chương trình hành động số 03-CTHĐ/TU", ST),
+    ] {
+        t.ok(&[
+            "directive",
+            "add",
+            citation,
+            "--issuer",
+            issuer,
+            "--date",
+            "23/11/2023",
+            "--title",
+            "x",
+        ]);
+    }
+    let rows: Vec<DirectiveRow> = t.json(&["directive", "list"]);
+    let got: Vec<(Option<&str>, &str, &str)> = rows
+        .iter()
+        .map(|r| (r.symbol.as_deref(), r.doc_type.as_str(), r.number.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("03-CTHĐ/TU"), "chuong-trinh-hanh-dong", "03"),
+            (Some("34-ĐA/TU"), "de-an", "34"),
+            (None, "ke-hoach", "223"),
+            (Some("44-QĐ/TU"), "quy-dinh", "44"),
+            (Some("45-QĐ/TU"), "quyet-dinh", "45"),
+        ]
+    );
+    // Found again as cited; a wrong code in a citation is named.
+    let shown = t.ok(&["directive", "show", "Quy định số 44-QĐ/TU"]);
+    assert!(shown.contains("Quy định"), "{shown}");
+    let err = t.fails(&[
+        "directive",
+        "add",
+        "Đề án số 35-XX/TU",
+        "--issuer",
+        HN,
+        "--title",
+        "x",
+    ]);
+    assert!(err.contains("'XX'"), "{err}");
+}
+
+/// One row of `directive list --format json`, its date as it comes.
+#[derive(Debug, serde::Deserialize)]
+struct Dated {
+    symbol: Option<String>,
+    issued_on: Option<String>,
+}
+
+/// A directive whose date the text does not give: recorded without it,
+/// shown as such, once only, dated later; the checks against its date wait
+/// for it.
+#[test]
+fn a_directive_with_an_unknown_date() {
+    let t = Theodoi::son_tay();
+    let add = [
+        "directive",
+        "add",
+        "Đề án số 35-ĐA/TU",
+        "--issuer",
+        HN,
+        "--title",
+        "Đào tạo cán bộ",
+    ];
+    let out = t.ok(&add);
+    assert_eq!(
+        out,
+        "đã thêm văn bản 35-ĐA/TU (chưa rõ ngày) của Ban Thường vụ Thành ủy Hà Nội\n"
+    );
+    // Once: the same issuer and symbol, date unknown, is the same directive.
+    let before = t.snapshot();
+    let err = t.fails(&add);
+    assert!(err.contains("đã có: 35-ĐA/TU (chưa rõ ngày)"), "{err}");
+    let err = t.fails(&[
+        "directive",
+        "add",
+        "35-ĐA/TU",
+        "--issuer",
+        "ban thuong vu thanh uy ha noi",
+        "--title",
+        "y",
+    ]);
+    assert!(err.contains("đã có"), "{err}");
+    assert_eq!(t.snapshot(), before);
+
+    // Shown as unknown: words in tables and Markdown, null in JSON, empty in CSV.
+    let table = t.ok(&["directive", "list"]);
+    assert!(table.contains("chưa rõ ngày"), "{table}");
+    let md = t.ok(&["directive", "list", "--format", "md", "--lang", "en"]);
+    assert!(
+        md.contains("| 35-ĐA/TU | Scheme | Ban Thường vụ Thành ủy Hà Nội | date unknown |"),
+        "{md}"
+    );
+    let rows: Vec<Dated> = t.json(&["directive", "list"]);
+    let row = rows
+        .iter()
+        .find(|r| r.symbol.as_deref() == Some("35-ĐA/TU"))
+        .unwrap();
+    assert_eq!(row.issued_on, None);
+    let json = t.ok(&["directive", "list", "--format", "json"]);
+    assert!(json.contains(r#""symbol":"35-ĐA/TU","type":"de-an","number":"35","issuer":"Ban Thường vụ Thành ủy Hà Nội","issued_on":null"#), "{json}");
+    let csv = t.ok(&["directive", "list", "--format", "csv"]);
+    assert!(
+        csv.contains("35-ĐA/TU,de-an,35,Ban Thường vụ Thành ủy Hà Nội,,Đào tạo cán bộ,"),
+        "{csv}"
+    );
+    let shown = t.ok(&["directive", "show", "35-ĐA/TU", "--lang", "en"]);
+    assert!(shown.contains("Issued on: date unknown"), "{shown}");
+
+    // With no date to compare with, a task due and a completion at any day are taken.
+    t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "35-ĐA/TU",
+        "--code",
+        "dt",
+        "--title",
+        "Báo cáo đào tạo",
+        "--due",
+        "chi-bo-co-so=01/10/2023",
+    ]);
+    t.ok(&[
+        "done",
+        "--task",
+        "dt",
+        "--unit",
+        "cb-ubkt",
+        "--on",
+        "02/10/2023",
+    ]);
+    // A replacement by it needs a day.
+    let err = t.fails(&["directive", "replace", "34-ĐA/TU", "--by", "35-ĐA/TU"]);
+    assert!(err.contains("--on") && err.contains("35-ĐA/TU"), "{err}");
+
+    // Dated later; then the same symbol with no date is another record again.
+    let out = t.ok(&["directive", "edit", "35-ĐA/TU", "--date", "01/09/2023"]);
+    assert!(out.contains("35-ĐA/TU ngày 01/09/2023"), "{out}");
+    let rows: Vec<Dated> = t.json(&["directive", "list"]);
+    let row = rows
+        .iter()
+        .find(|r| r.symbol.as_deref() == Some("35-ĐA/TU"))
+        .unwrap();
+    assert_eq!(row.issued_on.as_deref(), Some("2023-09-01"));
+    t.ok(&[
+        "directive",
+        "replace",
+        "34-ĐA/TU",
+        "--by",
+        "35-ĐA/TU",
+        "--force",
+    ]);
+
+    // An export carries the unknown date as null and imports as it was.
+    t.ok(&[
+        "directive",
+        "add",
+        "Kế hoạch số 9",
+        "--issuer",
+        ST,
+        "--title",
+        "z",
+    ]);
+    let export = t.dir.path().join("x.json");
+    t.ok(&["export", export.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&export).unwrap();
+    assert!(
+        text.contains(r#""issued_on": null"#) || text.contains(r#""issued_on":null"#),
+        "no null date"
+    );
+    let copy = Theodoi::new();
+    copy.ok(&["import", export.to_str().unwrap()]);
+    assert_eq!(
+        copy.ok(&["directive", "list", "--format", "json"]),
+        t.ok(&["directive", "list", "--format", "json"])
+    );
+}

@@ -8,7 +8,7 @@ use crate::util::Theodoi;
 /// Sơn Tây with every kind of row the reports print: completions on time
 /// and late, an extension, a merger (cancelled and passed-on work), a rated
 /// task with ratings, a person with a task, a rule changed, a directive
-/// known only by number.
+/// known only by number, one whose date is unknown, a unit's other names.
 fn everything() -> Theodoi {
     let t = Theodoi::son_tay_reported();
     t.extend_kim_son();
@@ -51,6 +51,25 @@ fn everything() -> Theodoi {
         "an",
     ]);
     t.ok(&["rules", "set", "min-age-months", "3"]);
+    // Other names of a unit, a directive whose date is unknown.
+    t.ok(&[
+        "unit",
+        "edit",
+        "cb-ubkt",
+        "--alias",
+        "UBKT",
+        "--alias",
+        "Kiểm tra",
+    ]);
+    t.ok(&[
+        "directive",
+        "add",
+        "Đề án số 35-ĐA/TU",
+        "--issuer",
+        "Ban Thường vụ Thành ủy Hà Nội",
+        "--title",
+        "Đào tạo cán bộ",
+    ]);
     t
 }
 

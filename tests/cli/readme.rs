@@ -113,34 +113,95 @@ fn walkthrough_runs_as_written() {
     );
 }
 
+/// The README's cron lines, run as cron runs them: the job line with the
+/// path of this build's binary for the installed one and a temporary
+/// database for the clerk's, under cron's bare environment (`env -i
+/// PATH=/usr/bin:/bin sh -c LINE`), where `theodoi` alone is not found.
 #[cfg(unix)]
 #[test]
-fn cron_line_mails_only_when_something_is_late() {
+fn cron_line_runs_under_crons_environment_and_mails_only_when_something_is_late() {
     let lines = shell_block("## Every morning, by cron", "```cron");
-    let [line] = lines.as_slice() else {
-        panic!("one cron line expected: {lines:?}")
+    let [zone, line] = lines.as_slice() else {
+        panic!("a CRON_TZ line and one job line expected: {lines:?}")
     };
+    // Cron reads 7:30 in Vietnam's zone, whatever the server's clock says.
+    assert_eq!(zone, "CRON_TZ=Asia/Ho_Chi_Minh");
     // Minute, hour, day of month, month, day of week; then the command.
-    let command: String = line
-        .split_whitespace()
-        .skip(5)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    assert_eq!(fields[..5], ["30", "7", "*", "*", "1-5"], "{line}");
+    let command = fields[5..].join(" ");
+    let binary = fields[5];
+    assert!(
+        binary.starts_with('/') && binary.ends_with("/theodoi"),
+        "cron's PATH is /usr/bin:/bin: the line names theodoi by its full path: {line}"
+    );
+    assert!(command.contains("/srv/theodoi/sontay.db"), "{command}");
+    let here = |t: &Theodoi| {
+        let command = command
+            .replacen(binary, &format!("'{}'", env!("CARGO_BIN_EXE_theodoi")), 1)
+            .replace(
+                "/srv/theodoi/sontay.db",
+                &format!("'{}'", t.db.to_str().unwrap()),
+            );
+        let mut cron = std::process::Command::new("env");
+        cron.args(["-i", "PATH=/usr/bin:/bin", "sh", "-c", &command])
+            .current_dir(t.dir.path())
+            .stdin(std::process::Stdio::null());
+        crate::util::run(cron)
+    };
 
     let late = Theodoi::son_tay();
-    let command_here = command.replace("/srv/theodoi/sontay.db", late.db.to_str().unwrap());
-    assert_ne!(command_here, command, "the cron line names its database");
-    let run = bash(&late, &command_here);
-    assert_eq!(run.code, 1, "{run:?}");
-    assert!(run.stdout.contains("Đảng bộ"), "{run:?}");
+    let run = here(&late);
+    assert_eq!((run.code, run.stderr.as_str()), (1, ""), "{run:?}");
+    assert!(
+        run.stdout.contains("Nhiệm vụ quá hạn") && run.stdout.contains("Đảng bộ"),
+        "{run:?}"
+    );
 
     let calm = Theodoi::new();
-    let command_here = command.replace("/srv/theodoi/sontay.db", calm.db.to_str().unwrap());
-    let run = bash(&calm, &command_here);
+    let run = here(&calm);
     assert_eq!(
         (run.code, run.stdout.as_str(), run.stderr.as_str()),
         (0, "", "")
     );
+}
+
+/// "Today" is the date in Vietnam (UTC+7) whatever the time zone of the
+/// machine or of the environment (`TZ`): cron's `CRON_TZ` says when a job
+/// runs, never which day theodoi counts from.
+#[test]
+fn today_is_the_date_in_vietnam_whatever_tz() {
+    let t = Theodoi::new();
+    let vietnam = chrono::FixedOffset::east_opt(7 * 3600).unwrap();
+    let today = || {
+        chrono::Utc::now()
+            .with_timezone(&vietnam)
+            .format("%d/%m/%Y")
+            .to_string()
+    };
+    for zone in [
+        Some("Asia/Ho_Chi_Minh"),
+        Some("UTC"),
+        Some("America/Los_Angeles"),
+        Some("Pacific/Kiritimati"),
+        Some("Etc/GMT+12"),
+        None,
+    ] {
+        let mut cmd = t.command(&["overdue"]);
+        match zone {
+            Some(zone) => cmd.env("TZ", zone),
+            None => cmd.env_remove("TZ"),
+        };
+        let before = today();
+        let run = crate::util::run(cmd);
+        let after = today();
+        assert_eq!(run.code, 0, "{run:?}");
+        assert!(
+            run.stdout.contains(&before) || run.stdout.contains(&after),
+            "TZ={zone:?}: {} (today in Vietnam: {before})",
+            run.stdout
+        );
+    }
 }
 
 #[cfg(unix)]

@@ -134,12 +134,16 @@ fn progress_rolls_up_the_tree() {
             as_of,
         ]);
         assert_eq!(agenda.len(), 34);
-        // Each group counts exactly the obligations of the units below it.
+        // Each group counts exactly the obligations of the units below it
+        // (and its own: none here, the task is for chi bộ trực thuộc).
         for group in &rows {
             let below = agenda
                 .iter()
                 .filter(|o| {
                     let mut at = o.unit_code.as_str();
+                    if at == group.group {
+                        return true;
+                    }
                     while let Some(p) = parent.get(at) {
                         if *p == group.group {
                             return true;
@@ -195,6 +199,72 @@ fn progress_rolls_up_the_tree() {
     ]);
     let groups: Vec<&str> = rows.iter().map(|r| r.group.as_str()).collect();
     assert_eq!(groups, ["db-quan-su", "quan-su-bo-phan"]);
+}
+
+/// A đảng bộ that owes a task itself counts it in its own line: Phú Thịnh,
+/// whose chi bộ reported on time while it did not, is not 100% on time
+/// while it is on the overdue list.
+#[test]
+fn progress_by_parent_counts_the_parents_own_obligation() {
+    let t = Theodoi::son_tay_reported();
+    t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "188-KH/TU",
+        "--code",
+        "bao-cao-188",
+        "--title",
+        "Báo cáo",
+        "--due",
+        "chi-bo-truc-thuoc=15/12/2023",
+        "--due",
+        "dang-bo-co-so=15/12/2023",
+    ]);
+    for unit in ["phu-thinh-tdp1", "phu-thinh-tdp2"] {
+        t.ok(&[
+            "done",
+            "--task",
+            "bao-cao-188",
+            "--unit",
+            unit,
+            "--on",
+            "14/12/2023",
+        ]);
+    }
+    let overdue: Vec<crate::util::OverdueRow> =
+        t.json(&["overdue", "--task", "bao-cao-188", "--as-of", "16/12/2023"]);
+    assert!(overdue.iter().any(|r| r.unit_code == "p-phu-thinh"));
+    let args = [
+        "progress",
+        "--by",
+        "parent",
+        "--task",
+        "bao-cao-188",
+        "--as-of",
+        "16/12/2023",
+    ];
+    let rows: Vec<ProgressRow> = t.json(&args);
+    // Its two chi bộ on time, itself overdue.
+    assert_eq!(buckets(&rows, "p-phu-thinh"), (2, 0, 0, 1));
+    let phu_thinh = rows.iter().find(|r| r.group == "p-phu-thinh").unwrap();
+    assert_eq!(phu_thinh.done_on_time_pct, 66.7);
+    // The committee's line counts every obligation once: 34 chi bộ trực
+    // thuộc and 16 đảng bộ cơ sở.
+    let root = rows.iter().find(|r| r.group == "son-tay").unwrap();
+    assert_eq!(root.total, 50);
+    assert_eq!(buckets(&rows, "son-tay"), (2, 0, 0, 48));
+    // Within the ward: its own line, itself included.
+    let mut within = args.to_vec();
+    within.extend(["--within", "p-phu-thinh"]);
+    let rows: Vec<ProgressRow> = t.json(&within);
+    let groups: Vec<(&str, u64)> = rows.iter().map(|r| (r.group.as_str(), r.total)).collect();
+    assert_eq!(groups, [("p-phu-thinh", 3)]);
+    // Within a chi bộ (no line of its own): nothing.
+    let mut within = args.to_vec();
+    within.extend(["--within", "phu-thinh-tdp1"]);
+    let rows: Vec<ProgressRow> = t.json(&within);
+    assert!(rows.is_empty(), "{rows:?}");
 }
 
 #[test]

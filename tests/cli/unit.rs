@@ -21,17 +21,17 @@ fn import_then_list_in_tree_order() {
     // The CSV of the list is a unit file again.
     let csv = t.ok(&["unit", "list", "--format", "csv"]);
     let fixture = std::fs::read_to_string(repo_file("fixtures/units.csv")).unwrap();
-    // The list has two more columns (dissolved_on, merged_into, empty
-    // here): the first four are the file's.
+    // The list has three more columns (dissolved_on, merged_into, aliases,
+    // empty here): the first four are the file's.
     let got: Vec<String> = csv
         .lines()
-        .map(|l| l.strip_suffix(",,").unwrap_or(l).to_string())
+        .map(|l| l.strip_suffix(",,,").unwrap_or(l).to_string())
         .collect();
     let mut got: Vec<&str> = got.iter().map(|l| l.as_str()).collect();
     let mut want: Vec<&str> = fixture.lines().collect();
     assert_eq!(
         got.remove(0),
-        "code,name,kind,parent,dissolved_on,merged_into"
+        "code,name,kind,parent,dissolved_on,merged_into,aliases"
     );
     want.remove(0);
     got.sort();
@@ -192,4 +192,374 @@ fn the_tree_has_one_top() {
     let err = t.fails(&["unit", "import", file.to_str().unwrap()]);
     assert!(err.contains("dòng 2"), "{err}");
     assert_eq!(t.snapshot(), before);
+}
+
+/// Adds `units` (code, name, kind, parent code) one by one.
+fn add_units(t: &Theodoi, units: &[(&str, &str, &str, &str)]) {
+    for (code, name, kind, parent) in units {
+        t.ok(&[
+            "unit", "add", name, "--kind", kind, "--parent", parent, "--code", code,
+        ]);
+    }
+}
+
+/// Two chi bộ of one name differ by their parent: an ambiguous reference
+/// lists each with its code, kind and parent, in the clerk's language.
+#[test]
+fn an_ambiguous_name_lists_each_unit_with_its_kind_and_parent() {
+    let t = Theodoi::son_tay();
+    add_units(
+        &t,
+        &[
+            (
+                "x-tan-lap",
+                "Đảng bộ xã Tân Lập",
+                "dang-bo-co-so",
+                "son-tay",
+            ),
+            (
+                "x-ba-trai",
+                "Đảng bộ xã Ba Trại",
+                "dang-bo-co-so",
+                "son-tay",
+            ),
+            (
+                "tl-thon-1",
+                "Chi bộ thôn 1",
+                "chi-bo-truc-thuoc",
+                "x-tan-lap",
+            ),
+            (
+                "bt-thon-1",
+                "Chi bộ thôn 1",
+                "chi-bo-truc-thuoc",
+                "x-ba-trai",
+            ),
+        ],
+    );
+    let before = t.snapshot();
+    let done = [
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "Chi bộ thôn 1",
+        "--on",
+        "05/12/2023",
+    ];
+    let err = t.fails(&done);
+    assert!(
+        err.contains("Chi bộ thôn 1 (bt-thon-1, chi bộ trực thuộc, thuộc Đảng bộ xã Ba Trại)")
+            && err
+                .contains("Chi bộ thôn 1 (tl-thon-1, chi bộ trực thuộc, thuộc Đảng bộ xã Tân Lập)"),
+        "{err}"
+    );
+    let mut english = done.to_vec();
+    english.extend(["--lang", "en"]);
+    let err = t.fails(&english);
+    assert!(
+        err.contains("Chi bộ thôn 1 (bt-thon-1, affiliated Party cell, under Đảng bộ xã Ba Trại)"),
+        "{err}"
+    );
+    assert_eq!(t.snapshot(), before);
+}
+
+/// Many candidates with long names still make one line of at most 300
+/// characters, each unit named whole with its code, and how many more.
+#[test]
+fn a_long_list_of_candidates_fits_one_line() {
+    let t = Theodoi::son_tay();
+    let long = "Chi bộ thôn Đoài Giáp Nhất Thượng Thượng Đông Hạ";
+    let mut units = Vec::new();
+    for (ward, n) in [("p-le-loi", 1), ("p-ngo-quyen", 2), ("p-phu-thinh", 3)] {
+        for i in 1..=4 {
+            units.push((format!("dgn-{n}-{i}"), format!("{long} {i}"), ward));
+        }
+    }
+    for (code, name, parent) in &units {
+        t.ok(&[
+            "unit",
+            "add",
+            name,
+            "--kind",
+            "chi-bo-truc-thuoc",
+            "--parent",
+            parent,
+            "--code",
+            code,
+        ]);
+    }
+    let err = t.fails(&["agenda", long]);
+    let line = err.trim_end();
+    assert!(
+        line.chars().count() <= 300,
+        "{} {line}",
+        line.chars().count()
+    );
+    assert!(
+        line.contains("Hạ 1 (dgn-1-1, thuộc Đảng bộ") && line.contains("Lê Lợi)"),
+        "{line}"
+    );
+    assert!(line.contains(" … và 9 mục khác"), "{line}");
+    // Three of one long name: each cut in its name and parent, never in its code.
+    let err = t.fails(&["agenda", &format!("{long} 1")]);
+    let line = err.trim_end();
+    assert!(
+        line.chars().count() <= 300,
+        "{} {line}",
+        line.chars().count()
+    );
+    for code in ["dgn-1-1", "dgn-2-1", "dgn-3-1"] {
+        assert!(
+            line.contains(&format!("Hạ 1 ({code}, thuộc Đảng bộ")),
+            "{line}"
+        );
+    }
+    // Their parents keep their ends, where they differ.
+    assert!(
+        ["Lê Lợi)", "Ngô Quyền)", "Phú Thịnh)"]
+            .iter()
+            .all(|p| line.contains(p)),
+        "{line}"
+    );
+}
+
+/// One row of `unit list --format json`, with the other names.
+#[derive(Debug, serde::Deserialize)]
+struct AliasedRow {
+    code: String,
+    aliases: Vec<String>,
+}
+
+/// Other names: a unit is found by them, lists show them, the log says
+/// them, and each change of them is one change that undo takes back.
+#[test]
+fn a_unit_is_found_by_its_other_names() {
+    let t = Theodoi::son_tay();
+    // Not a name, code or part of one yet.
+    let err = t.fails(&["agenda", "Kiểm tra Đảng"]);
+    assert!(err.contains("không tìm thấy"), "{err}");
+    let out = t.ok(&[
+        "unit",
+        "edit",
+        "cb-ubkt",
+        "--alias",
+        "Kiểm tra Đảng",
+        "--alias",
+        "KT",
+    ]);
+    assert_eq!(
+        out,
+        "đã thêm tên khác cho Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy: Kiểm tra Đảng, KT\n"
+    );
+    for reference in ["Kiểm tra Đảng", "kiem tra dang", "KT", "kt"] {
+        let out = t.ok(&["agenda", reference, "--as-of", "13/12/2023"]);
+        assert!(
+            out.contains("Nhiệm vụ của Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy"),
+            "{reference}: {out}"
+        );
+    }
+    t.ok(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "KT",
+        "--on",
+        "05/12/2023",
+    ]);
+    // Lists: JSON an array, CSV one cell, the table after the name.
+    let rows: Vec<AliasedRow> = t.json(&["unit", "list"]);
+    let row = rows.iter().find(|r| r.code == "cb-ubkt").unwrap();
+    assert_eq!(row.aliases, ["Kiểm tra Đảng", "KT"]);
+    assert!(
+        rows.iter()
+            .filter(|r| r.code != "cb-ubkt")
+            .all(|r| r.aliases.is_empty())
+    );
+    let csv = t.ok(&["unit", "list", "--format", "csv"]);
+    assert!(
+        csv.contains("cb-ubkt,Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy,chi-bo-co-so,son-tay,,,Kiểm tra Đảng; KT\r\n"),
+        "{csv}"
+    );
+    let table = t.ok(&["unit", "list"]);
+    assert!(table.contains("(tên khác: Kiểm tra Đảng, KT)"), "{table}");
+    let table = t.ok(&["unit", "list", "--lang", "en"]);
+    assert!(table.contains("(also: Kiểm tra Đảng, KT)"), "{table}");
+
+    // Taken away, accents and case aside; the log says what changed.
+    let out = t.ok(&["unit", "edit", "KT", "--remove-alias", "kiem tra dang"]);
+    assert_eq!(
+        out,
+        "đã bỏ tên khác của Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy: Kiểm tra Đảng\n"
+    );
+    assert!(
+        t.fails(&["agenda", "Kiểm tra Đảng"])
+            .contains("không tìm thấy")
+    );
+    let log = t.ok(&["log", "--unit", "cb-ubkt", "--lang", "en", "--format", "md"]);
+    assert!(
+        log.contains("removed other names Kiểm tra Đảng") && log.contains("added other names"),
+        "{log}"
+    );
+    let log: Vec<serde_json::Value> = t.json(&["log"]);
+    assert_eq!(log[0]["action"], "unit.edit");
+    let details: serde_json::Value =
+        serde_json::from_str(log[0]["details"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        details["aliases"],
+        serde_json::json!({ "added": [], "removed": ["Kiểm tra Đảng"] })
+    );
+    // Undo brings it back.
+    t.ok(&["undo"]);
+    let rows: Vec<AliasedRow> = t.json(&["unit", "list"]);
+    let row = rows.iter().find(|r| r.code == "cb-ubkt").unwrap();
+    assert_eq!(row.aliases, ["Kiểm tra Đảng", "KT"]);
+}
+
+/// What `unit edit` refuses, in one line, writing nothing: a name that
+/// finds another unit, a name to take away that the unit does not have, a
+/// name that is no text.
+#[test]
+fn other_names_that_would_mislead_are_refused() {
+    let t = Theodoi::son_tay();
+    t.ok(&["unit", "edit", "cb-ubkt", "--alias", "KT"]);
+    let before = t.snapshot();
+    for (args, want) in [
+        (
+            vec!["unit", "edit", "cb-kho-bac", "--alias", "kt"],
+            "'kt' đã dùng để tìm Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy",
+        ),
+        (
+            vec!["unit", "edit", "cb-kho-bac", "--alias", "p-le-loi"],
+            "đã dùng để tìm Đảng bộ phường Lê Lợi",
+        ),
+        (
+            vec![
+                "unit",
+                "edit",
+                "cb-kho-bac",
+                "--alias",
+                "Đảng bộ xã Kim Sơn",
+            ],
+            "đã dùng để tìm Đảng bộ xã Kim Sơn",
+        ),
+        (
+            vec!["unit", "edit", "cb-ubkt", "--remove-alias", "KTra"],
+            "không có tên khác 'KTra'; các tên khác của đơn vị: KT",
+        ),
+        (
+            vec!["unit", "edit", "cb-kho-bac", "--remove-alias", "KT"],
+            "đơn vị chưa có tên khác nào",
+        ),
+        (
+            vec![
+                "unit",
+                "edit",
+                "cb-ubkt",
+                "--alias",
+                "KT2",
+                "--alias",
+                "\u{1b}[2J",
+            ],
+            "tên khác (--alias) có ký tự điều khiển",
+        ),
+        (
+            vec!["unit", "edit", "cb-ubkt", "--alias", " "],
+            "tên khác (--alias) không được để trống",
+        ),
+    ] {
+        let err = t.fails(&args);
+        assert!(err.contains(want), "{args:?}: {err}");
+    }
+    let err = t.fails(&[
+        "--lang",
+        "en",
+        "unit",
+        "edit",
+        "cb-kho-bac",
+        "--alias",
+        "KT",
+    ]);
+    assert!(
+        err.contains("'KT' already finds Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy"),
+        "{err}"
+    );
+    assert_eq!(t.snapshot(), before);
+    // A name it has already changes nothing, and the log says nothing.
+    let out = t.ok(&["unit", "edit", "cb-ubkt", "--alias", "kt"]);
+    assert!(out.contains("Không có gì thay đổi"), "{out}");
+}
+
+/// The common abbreviations of unit names match their long forms, either
+/// way and inside longer references.
+#[test]
+fn abbreviations_find_the_long_forms() {
+    let t = Theodoi::son_tay();
+    add_units(
+        &t,
+        &[
+            (
+                "qt-ubnd",
+                "Chi bộ Ủy ban nhân dân phường Quang Trung",
+                "chi-bo-truc-thuoc",
+                "p-quang-trung",
+            ),
+            (
+                "ks-hdnd",
+                "Chi bộ Hội đồng nhân dân xã Kim Sơn",
+                "chi-bo-truc-thuoc",
+                "x-kim-son",
+            ),
+            (
+                "xs-mttq",
+                "Chi bộ Mặt trận Tổ quốc xã Xuân Sơn",
+                "chi-bo-truc-thuoc",
+                "x-xuan-son",
+            ),
+            (
+                "cb-thcs-son-loc",
+                "Chi bộ Trường Trung học cơ sở Sơn Lộc",
+                "chi-bo-co-so",
+                "son-tay",
+            ),
+        ],
+    );
+    for (reference, code) in [
+        ("UBKT", "cb-ubkt"),
+        ("Chi bộ Cơ quan UBKT", "cb-ubkt"),
+        ("Chi bộ UBND", "qt-ubnd"),
+        ("UBND phường Quang Trung", "qt-ubnd"),
+        ("HĐND xã Kim Sơn", "ks-hdnd"),
+        ("hdnd xa kim son", "ks-hdnd"),
+        ("MTTQ", "xs-mttq"),
+        ("THCS Sơn Lộc", "cb-thcs-son-loc"),
+        // The fixture writes THPT; the long form finds it.
+        ("Trường Trung học phổ thông Sơn Tây", "cb-thpt-son-tay"),
+        ("Chi bộ Trường THPT Sơn Tây", "cb-thpt-son-tay"),
+    ] {
+        let rows: Vec<serde_json::Value> = t.json(&["agenda", reference, "--as-of", "13/12/2023"]);
+        let codes: Vec<&str> = rows
+            .iter()
+            .filter_map(|r| r["unit_code"].as_str())
+            .collect();
+        // A unit the task does not reach has an empty agenda: ask the heading.
+        if codes.is_empty() {
+            let out = t.ok(&["agenda", reference]);
+            let name = t
+                .json::<Vec<UnitRow>>(&["unit", "list"])
+                .into_iter()
+                .find(|u| u.code == code)
+                .unwrap()
+                .name;
+            assert!(out.contains(&name), "{reference}: {out}");
+        } else {
+            assert!(codes.iter().all(|c| *c == code), "{reference}: {codes:?}");
+        }
+    }
+    // An abbreviation that names no unit is not found.
+    assert!(
+        t.fails(&["agenda", "HĐND Sơn Đông"])
+            .contains("không tìm thấy")
+    );
 }

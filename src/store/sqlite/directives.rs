@@ -29,17 +29,19 @@ fn directive_from_row(row: &Row<'_>) -> rusqlite::Result<Directive> {
 
 impl Directives for SqliteDb<'_> {
     /// The directive recorded as the same document: same issuer and issue
-    /// date, and the same symbol, or the same type and number when one of the
-    /// two is known only by number.
+    /// date (both unknown counts as the same), and the same symbol, or the
+    /// same type and number when one of the two is known only by number.
     fn same_directive(
         &self,
         spec: &DirectiveSpec,
         issuer: &str,
-        issued_on: NaiveDate,
+        issued_on: Option<NaiveDate>,
     ) -> Result<Option<Directive>> {
         let symbol = spec.symbol.as_ref().map(|s| s.to_string());
         let found = self.directives_where(
-            "d.issuer_fold = ?1 AND d.issued_on = ?2 AND (d.symbol = ?3
+            "d.issuer_fold = ?1
+               AND (d.issued_on = ?2 OR (d.issued_on IS NULL AND ?2 IS NULL))
+               AND (d.symbol = ?3
                OR (d.doc_type = ?4 AND d.number = ?5 AND (d.symbol IS NULL OR ?3 IS NULL)))",
             params![
                 fold(issuer),
@@ -58,7 +60,7 @@ impl Directives for SqliteDb<'_> {
         spec: &DirectiveSpec,
         as_written: &str,
         issuer: &str,
-        issued_on: NaiveDate,
+        issued_on: Option<NaiveDate>,
         title: &str,
     ) -> Result<Directive> {
         let symbol = spec.symbol.as_ref().map(|s| s.to_string());

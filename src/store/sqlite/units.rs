@@ -359,6 +359,14 @@ impl Units for SqliteDb<'_> {
             .conn
             .query_row("SELECT EXISTS (SELECT 1 FROM unit)", [], |row| row.get(0))?)
     }
+
+    fn all_aliases(&self) -> Result<Vec<(i64, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT unit_id, alias FROM unit_alias ORDER BY unit_id, id")?;
+        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }
 
 impl SqliteDb<'_> {
