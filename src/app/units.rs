@@ -135,13 +135,21 @@ pub fn rename(db: &dyn Db, unit: &str, name: &str, effect: Effect) -> Result<(Un
 }
 
 /// Gives a unit another kind, checking the tree rule both ways: under its
-/// parent, and over the units under it.
-pub fn change_kind(db: &dyn Db, unit: &Unit, kind: UnitKind, effect: Effect) -> Result<()> {
+/// parent, and over the units under it. Returns whether the kind changed.
+pub fn change_kind(db: &dyn Db, unit: &Unit, kind: UnitKind, effect: Effect) -> Result<bool> {
     if kind == unit.kind {
-        return Ok(());
+        return Ok(false);
     }
     let parent = unit.parent_id.map(|id| db.unit(id)).transpose()?;
     check_parent(kind, parent.as_ref())?;
+    check_children(db, unit, kind)?;
+    open_state(db, unit, effect)?;
+    db.set_unit_kind(unit.id, kind)?;
+    Ok(true)
+}
+
+/// Refuses a kind the units under `unit` may not sit under.
+fn check_children(db: &dyn Db, unit: &Unit, kind: UnitKind) -> Result<()> {
     let as_parent = Unit {
         kind,
         ..unit.clone()
@@ -149,30 +157,51 @@ pub fn change_kind(db: &dyn Db, unit: &Unit, kind: UnitKind, effect: Effect) -> 
     for child in db.live_children(unit.id)? {
         check_parent(child.kind, Some(&as_parent))?;
     }
-    open_state(db, unit, effect)?;
-    db.set_unit_kind(unit.id, kind)
+    Ok(())
 }
 
-/// A unit moved: the unit, its parent before (if any) and after.
+/// A unit moved: the unit as it was, its parent before (if any) and after,
+/// and its kind after.
 #[derive(Debug, Clone)]
 pub struct Moved {
     pub unit: Unit,
     pub from: Option<Unit>,
     pub to: Unit,
+    pub kind: UnitKind,
 }
 
-/// Puts a unit under another parent, checking the tree rule.
-pub fn move_unit(db: &dyn Db, unit: &str, to: &str, effect: Effect) -> Result<Moved> {
+/// Puts a unit under another parent, with another kind if given (a chi bộ
+/// cơ sở that becomes a chi bộ trực thuộc of a ward), checking the tree rule
+/// for the new place and kind: one change, one state closed.
+pub fn move_unit(
+    db: &dyn Db,
+    unit: &str,
+    to: &str,
+    kind: Option<UnitKind>,
+    effect: Effect,
+) -> Result<Moved> {
     let unit = resolve_unit(db, unit)?;
     let to = resolve_unit(db, to)?;
-    check_parent(unit.kind, Some(&to))?;
+    let kind = kind.unwrap_or(unit.kind);
+    check_parent(kind, Some(&to))?;
+    check_children(db, &unit, kind)?;
     let from = unit.parent_id.map(|id| db.unit(id)).transpose()?;
-    if unit.parent_id == Some(to.id) {
+    if unit.parent_id == Some(to.id) && kind == unit.kind {
         return Err(Error::NothingChanged);
     }
     open_state(db, &unit, effect)?;
-    db.move_unit(unit.id, to.id)?;
-    Ok(Moved { unit, from, to })
+    if unit.parent_id != Some(to.id) {
+        db.move_unit(unit.id, to.id)?;
+    }
+    if kind != unit.kind {
+        db.set_unit_kind(unit.id, kind)?;
+    }
+    Ok(Moved {
+        unit,
+        from,
+        to,
+        kind,
+    })
 }
 
 /// Refuses a unit dissolved or merged already.
@@ -532,7 +561,7 @@ mod tests {
             "{under_cell:?}"
         );
         let moved = change(&mut store, |db| {
-            move_unit(db, "nq1", "st", Effect::Correction)
+            move_unit(db, "nq1", "st", None, Effect::Correction)
         });
         assert!(matches!(moved, Err(Error::BadParent { .. })), "{moved:?}");
         // One unit at the top of the tree.

@@ -42,6 +42,11 @@ pub struct EditArgs {
     /// Other names to forget.
     #[arg(long = "remove-alias", value_name = "NAME")]
     pub remove_alias: Vec<String>,
+    /// Another kind, from a day (`--on`) or as a correction.
+    #[arg(long, value_name = "KIND", value_parser = kind_arg)]
+    pub kind: Option<UnitKind>,
+    #[command(flatten)]
+    effect: EffectArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -80,6 +85,8 @@ pub struct MoveArgs {
     unit: String,
     #[arg(long, value_name = "PARENT")]
     to: String,
+    #[arg(long, value_name = "KIND", value_parser = kind_arg)]
+    kind: Option<UnitKind>,
     #[command(flatten)]
     effect: EffectArgs,
 }
@@ -101,6 +108,11 @@ impl EffectArgs {
             (false, on) => Effect::From(on.unwrap_or(ctx.today)),
         }
     }
+}
+
+/// The log's record of a change of kind, as slugs.
+fn kind_change(from: UnitKind, to: UnitKind) -> serde_json::Value {
+    serde_json::json!([{ "field": "kind", "from": from.slug(), "to": to.slug() }])
 }
 
 /// The log's record of when a change holds: the day, or null for a correction.
@@ -217,21 +229,22 @@ pub fn run(
         Command::Move(args) => {
             let message = super::write(store, ctx, "unit.move", |db| {
                 let effect = args.effect.effect(ctx);
-                let moved = app::units::move_unit(db, &args.unit, &args.to, effect)?;
+                let moved = app::units::move_unit(db, &args.unit, &args.to, args.kind, effect)?;
                 let from = moved.from.map(|u| u.name).unwrap_or_default();
-                db.note(
-                    serde_json::json!({
-                        "unit": moved.unit.name, "from": from, "to": moved.to.name,
-                        "on": effect_json(effect)
-                    }),
-                    Some(moved.unit.id),
-                    None,
-                )?;
-                Ok(tr!(
-                    i18n::UNIT_MOVED,
-                    unit = moved.unit.name,
-                    to = moved.to.name
-                ))
+                let mut details = serde_json::json!({
+                    "unit": moved.unit.name, "from": from, "to": moved.to.name,
+                    "on": effect_json(effect)
+                });
+                let mut message = tr!(i18n::UNIT_MOVED, unit = moved.unit.name, to = moved.to.name);
+                if moved.kind != moved.unit.kind {
+                    details["changes"] = kind_change(moved.unit.kind, moved.kind);
+                    message.push_str(&tr!(
+                        i18n::UNIT_KIND_NOW,
+                        kind = i18n::kind_in_text(moved.kind)
+                    ));
+                }
+                db.note(details, Some(moved.unit.id), None)?;
+                Ok(message)
             })?;
             writeln!(out, "{message}")?;
         }
@@ -293,15 +306,28 @@ pub fn run(
                 let edit =
                     app::units::edit_aliases(db, &args.unit, &args.alias, &args.remove_alias)?;
                 let unit = &edit.unit;
-                db.note(
-                    serde_json::json!({
-                        "unit": unit.name, "code": unit.code,
-                        "aliases": { "added": edit.added, "removed": edit.removed },
-                    }),
-                    Some(unit.id),
-                    None,
-                )?;
+                let mut details = serde_json::json!({
+                    "unit": unit.name, "code": unit.code,
+                    "aliases": { "added": edit.added, "removed": edit.removed },
+                });
                 let mut messages = Vec::new();
+                if let Some(kind) = args.kind {
+                    let effect = args.effect.effect(ctx);
+                    if app::units::change_kind(db, unit, kind, effect)? {
+                        details["changes"] = kind_change(unit.kind, kind);
+                        details["on"] = effect_json(effect);
+                        messages.push(tr!(
+                            i18n::UNIT_KIND_CHANGED,
+                            unit = unit.name,
+                            from = i18n::kind_in_text(unit.kind),
+                            to = i18n::kind_in_text(kind)
+                        ));
+                    }
+                }
+                if messages.is_empty() && edit.added.is_empty() && edit.removed.is_empty() {
+                    return Err(crate::domain::Error::NothingChanged.into());
+                }
+                db.note(details, Some(unit.id), None)?;
                 if !edit.added.is_empty() {
                     messages.push(tr!(
                         i18n::UNIT_ALIASES_ADDED,

@@ -35,10 +35,12 @@ pub enum ChangedField {
     Title,
     /// A task's code.
     Code,
+    /// A unit's kind (its slug).
+    Kind,
 }
 
 impl ChangedField {
-    pub const ALL: [ChangedField; 12] = [
+    pub const ALL: [ChangedField; 13] = [
         ChangedField::CompletedOn,
         ChangedField::Rating,
         ChangedField::NotRated,
@@ -51,6 +53,7 @@ impl ChangedField {
         ChangedField::IssuedOn,
         ChangedField::Title,
         ChangedField::Code,
+        ChangedField::Kind,
     ];
 
     /// The stable name, in the log's details (as the JSON of the lists names it).
@@ -68,6 +71,7 @@ impl ChangedField {
             ChangedField::IssuedOn => "issued_on",
             ChangedField::Title => "title",
             ChangedField::Code => "code",
+            ChangedField::Kind => "kind",
         }
     }
 

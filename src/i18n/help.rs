@@ -527,10 +527,17 @@ const HELP: &[(&str, Text)] = &[
         t("Cấp trên trực tiếp mới", "The new parent"),
     ),
     (
+        "unit move --kind",
+        t(
+            "Loại tổ chức mới, khi đơn vị đổi loại cùng lúc chuyển (ví dụ chi bộ cơ sở thành chi bộ trực thuộc đảng bộ phường)",
+            "The new kind, when the unit changes kind as it moves (e.g. a chi bộ cơ sở that becomes a chi bộ trực thuộc of a ward)",
+        ),
+    ),
+    (
         "unit edit",
         t(
-            "Sửa đơn vị: thêm, bỏ tên khác (tên viết tắt, tên thường gọi) để tìm đơn vị",
-            "Edit a unit: add or remove other names (abbreviations, short names) it is found by",
+            "Sửa đơn vị: đổi loại tổ chức; thêm, bỏ tên khác (tên viết tắt, tên thường gọi) để tìm đơn vị",
+            "Edit a unit: change its kind; add or remove other names (abbreviations, short names) it is found by",
         ),
     ),
     (
@@ -542,6 +549,27 @@ const HELP: &[(&str, Text)] = &[
         t(
             "Thêm một tên khác, ví dụ UBKT (dùng nhiều lần được)",
             "Add an other name, e.g. UBKT (may be repeated)",
+        ),
+    ),
+    (
+        "unit edit --kind",
+        t(
+            "Loại tổ chức mới (phải hợp với cấp trên và các đơn vị trực thuộc)",
+            "The new kind (it must fit the parent and the units under it)",
+        ),
+    ),
+    (
+        "unit edit --on",
+        t(
+            "Loại mới dùng từ ngày này (mặc định: hôm nay); báo cáo của những ngày trước vẫn theo loại cũ",
+            "The new kind holds from this date (default: today); reports of earlier days keep the old kind",
+        ),
+    ),
+    (
+        "unit edit --correct",
+        t(
+            "Sửa loại ghi sai: dùng loại mới cho cả những ngày trước",
+            "Fix a kind recorded wrongly: the new kind for earlier days too",
         ),
     ),
     (
@@ -1003,8 +1031,8 @@ const EXAMPLES: &[(&str, Text)] = &[
     (
         "unit edit",
         t(
-            "Ví dụ:\n  theodoi unit edit cb-ubkt --alias 'Chi bộ UBKT' --alias 'Kiểm tra'\n  theodoi unit edit cb-ubkt --remove-alias 'Kiểm tra'\n  theodoi done --task kiem-diem-2023 --unit 'Chi bộ UBKT' --on 05/12/2023",
-            "Examples:\n  theodoi unit edit cb-ubkt --alias 'Chi bộ UBKT' --alias 'Kiểm tra'\n  theodoi unit edit cb-ubkt --remove-alias 'Kiểm tra'\n  theodoi done --task kiem-diem-2023 --unit 'Chi bộ UBKT' --on 05/12/2023",
+            "Ví dụ:\n  theodoi unit edit cb-ubkt --alias 'Chi bộ UBKT' --alias 'Kiểm tra'\n  theodoi unit edit cb-ubkt --remove-alias 'Kiểm tra'\n  theodoi done --task kiem-diem-2023 --unit 'Chi bộ UBKT' --on 05/12/2023\n  theodoi unit edit cb-trung-tam-y-te --kind dang-bo-co-so --on 01/07/2025\n  theodoi unit move cb-kho-bac --to p-le-loi --kind chi-bo-truc-thuoc --on 01/07/2025",
+            "Examples:\n  theodoi unit edit cb-ubkt --alias 'Chi bộ UBKT' --alias 'Kiểm tra'\n  theodoi unit edit cb-ubkt --remove-alias 'Kiểm tra'\n  theodoi done --task kiem-diem-2023 --unit 'Chi bộ UBKT' --on 05/12/2023\n  theodoi unit edit cb-trung-tam-y-te --kind dang-bo-co-so --on 01/07/2025\n  theodoi unit move cb-kho-bac --to p-le-loi --kind chi-bo-truc-thuoc --on 01/07/2025",
         ),
     ),
     (

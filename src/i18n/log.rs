@@ -23,6 +23,15 @@ pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
         let mut map = map.clone();
         map.insert("changes".into(), unit_edit_changes(details).into());
         fill_template(action, &serde_json::Value::Object(map))
+    } else if action == "unit.move"
+        && let Some(changes) = details.get("changes").and_then(|c| c.as_array())
+    {
+        // A move that changed the kind as well.
+        format!(
+            "{}; {}",
+            fill_template(action, details),
+            field_changes(action, changes)
+        )
     } else {
         fill_template(action, details)
     };
@@ -57,6 +66,12 @@ fn unit_edit_changes(details: &serde_json::Value) -> String {
             .unwrap_or_default()
     };
     let mut parts = Vec::new();
+    if let Some(changes) = details.get("changes").and_then(|c| c.as_array()) {
+        let fields = field_changes("unit.edit", changes);
+        if !fields.is_empty() {
+            parts.push(fields);
+        }
+    }
     for (key, text) in [
         ("added", LOG_ALIASES_ADDED),
         ("removed", LOG_ALIASES_REMOVED),
@@ -148,6 +163,7 @@ fn field_label(action: &str, field: ChangedField) -> Text {
         ChangedField::Title if action == "task.edit" => t("tên nhiệm vụ", "title"),
         ChangedField::Title => t("trích yếu", "subject"),
         ChangedField::Code => t("mã", "code"),
+        ChangedField::Kind => t("loại tổ chức", "kind"),
     }
 }
 
@@ -165,6 +181,9 @@ fn field_value(field: Option<ChangedField>, value: Option<&serde_json::Value>) -
             .map_or_else(|_| s.clone(), crate::text::date::format_dmy),
         Some(ChangedField::Type) => {
             DocType::from_slug(s).map_or_else(|| s.clone(), |d| super::doc_type(d).get().into())
+        }
+        Some(ChangedField::Kind) => {
+            crate::domain::UnitKind::from_slug(s).map_or_else(|| s.clone(), super::kind_in_text)
         }
         Some(
             ChangedField::Rating | ChangedField::Code | ChangedField::Symbol | ChangedField::Number,

@@ -597,6 +597,11 @@ pub const UNIT_MOVED: Text = t(
     "đã chuyển {unit} sang trực thuộc {to}",
     "moved {unit} under {to}",
 );
+pub const UNIT_KIND_NOW: Text = t(", nay là {kind}", ", now a {kind}");
+pub const UNIT_KIND_CHANGED: Text = t(
+    "đã chuyển {unit} từ {from} thành {to}",
+    "{unit} is now a {to} (was a {from})",
+);
 pub const UNDO_ALREADY: Text = t(
     "thay đổi #{id} đã được hoàn tác (bởi #{by})",
     "change #{id} was already undone (by #{by})",

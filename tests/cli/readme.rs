@@ -60,7 +60,7 @@ fn copy_fixtures(dir: &std::path::Path) {
 fn tree_examples_run_as_written() {
     let t = Theodoi::son_tay_reported();
     let lines = shell_block("### The tree as it was", "```sh");
-    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert_eq!(lines.len(), 6, "{lines:?}");
     for line in &lines {
         let run = bash(&t, line);
         assert_eq!(run.code, 0, "{line}: {}", run.stderr);
@@ -75,6 +75,23 @@ fn tree_examples_run_as_written() {
     let now = t.ok(&["unit", "list", "--format", "csv"]);
     assert!(now.contains("chi-bo-truc-thuoc,x-duong-lam"), "{now}");
     assert!(now.contains("Đảng bộ xã Kim Sơn mới"), "{now}");
+    // The kinds changed from 2025: as they were in 2023, as they are now.
+    assert!(
+        then.contains("cb-kho-bac,Chi bộ Kho bạc Nhà nước Sơn Tây,chi-bo-co-so,son-tay"),
+        "{then}"
+    );
+    assert!(
+        then.contains("cb-trung-tam-y-te,Chi bộ Trung tâm Y tế thị xã,chi-bo-co-so,"),
+        "{then}"
+    );
+    assert!(
+        now.contains("cb-kho-bac,Chi bộ Kho bạc Nhà nước Sơn Tây,chi-bo-truc-thuoc,p-le-loi"),
+        "{now}"
+    );
+    assert!(
+        now.contains("cb-trung-tam-y-te,Chi bộ Trung tâm Y tế thị xã,dang-bo-co-so,"),
+        "{now}"
+    );
 }
 
 #[cfg(unix)]

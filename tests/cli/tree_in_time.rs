@@ -299,6 +299,116 @@ fn the_successor_owes_from_the_merger_and_says_whose_it_was() {
     assert!(en.contains("passed on from 01/07/2025"), "{en}");
 }
 
+/// A unit that changes kind: as of the days before, every report keeps the
+/// old kind (its rating group, its bucket of `progress --by kind`); a
+/// change that breaks the tree rule is refused and writes nothing; the log
+/// names the kind before and after; undo gives back the reports.
+#[test]
+fn a_change_of_kind_holds_from_its_day() {
+    let t = son_tay();
+    let kind_of = |code: &str, day: &str| -> String {
+        let rows: Vec<serde_json::Value> = t.json(&["unit", "list", "--as-of", day]);
+        let row = rows.iter().find(|r| r["code"] == code).unwrap();
+        format!(
+            "{}/{}",
+            row["kind"].as_str().unwrap(),
+            row["parent"].as_str().unwrap()
+        )
+    };
+    let before = reports(&t, "21/12/2023");
+    let today = reports(&t, "01/07/2025");
+    let snapshot = t.snapshot();
+
+    // Refused: a chi bộ trực thuộc cannot sit under the town; a đảng bộ bộ
+    // phận under the town neither; nothing written.
+    let err = t.fails(&["unit", "edit", "cb-ubkt", "--kind", "chi-bo-truc-thuoc"]);
+    assert!(
+        err.contains("Chi bộ trực thuộc không thể trực thuộc"),
+        "{err}"
+    );
+    let err = t.fails(&["unit", "move", "cb-kho-bac", "--to", "p-le-loi"]);
+    assert!(err.contains("Chi bộ cơ sở không thể trực thuộc"), "{err}");
+    assert_eq!(t.snapshot(), snapshot);
+
+    // The chi bộ of the treasury becomes a chi bộ trực thuộc of Lê Lợi, and
+    // the health centre's chi bộ a đảng bộ cơ sở, both from 01/07/2025.
+    let out = t.ok(&[
+        "unit",
+        "move",
+        "cb-kho-bac",
+        "--to",
+        "p-le-loi",
+        "--kind",
+        "chi bộ trực thuộc",
+        "--on",
+        "01/07/2025",
+    ]);
+    assert_eq!(
+        out,
+        "đã chuyển Chi bộ Kho bạc Nhà nước Sơn Tây sang trực thuộc Đảng bộ phường Lê Lợi, nay là chi bộ trực thuộc\n"
+    );
+    let out = t.ok(&[
+        "unit",
+        "edit",
+        "cb-trung-tam-y-te",
+        "--kind",
+        "dang-bo-co-so",
+        "--on",
+        "01/07/2025",
+    ]);
+    assert_eq!(
+        out,
+        "đã chuyển Chi bộ Trung tâm Y tế thị xã từ chi bộ cơ sở thành đảng bộ cơ sở\n"
+    );
+    assert_eq!(kind_of("cb-kho-bac", "30/06/2025"), "chi-bo-co-so/son-tay");
+    assert_eq!(
+        kind_of("cb-kho-bac", "01/07/2025"),
+        "chi-bo-truc-thuoc/p-le-loi"
+    );
+    assert_eq!(
+        kind_of("cb-trung-tam-y-te", "30/06/2025"),
+        "chi-bo-co-so/son-tay"
+    );
+    assert_eq!(
+        kind_of("cb-trung-tam-y-te", "01/07/2025"),
+        "dang-bo-co-so/son-tay"
+    );
+    let after = reports(&t, "21/12/2023");
+    assert!(after == before, "{}", first_difference(&before, &after));
+    assert_ne!(reports(&t, "01/07/2025"), today);
+
+    // The log says what changed, from when.
+    let log = t.ok(&["log", "--format", "md"]);
+    assert!(
+        log.contains("loại tổ chức chi bộ cơ sở → chi bộ trực thuộc (từ 01/07/2025)"),
+        "{log}"
+    );
+    assert!(
+        log.contains(
+            "sửa đơn vị Chi bộ Trung tâm Y tế thị xã (cb-trung-tam-y-te): loại tổ chức chi bộ cơ sở → đảng bộ cơ sở (từ 01/07/2025)"
+        ),
+        "{log}"
+    );
+    // A kind recorded wrongly is corrected for every day.
+    t.ok(&[
+        "unit",
+        "edit",
+        "cb-thpt-son-tay",
+        "--kind",
+        "dang-bo-co-so",
+        "--correct",
+    ]);
+    assert_eq!(
+        kind_of("cb-thpt-son-tay", "01/12/2023"),
+        "dang-bo-co-so/son-tay"
+    );
+    t.ok(&["undo"]);
+    t.ok(&["undo"]);
+    t.ok(&["undo"]);
+    assert_eq!(reports(&t, "01/07/2025"), today);
+    assert_eq!(t.snapshot(), snapshot);
+}
+
 /// Where two long texts first differ, for a readable failure.
 fn first_difference(a: &str, b: &str) -> String {
     let line = a
