@@ -233,3 +233,29 @@ fn report_examples_run_as_written() {
         assert!(!run.stdout.is_empty(), "{line}");
     }
 }
+
+/// The README's account of the export names its schema version and every
+/// table an export holds, as an export of today's database has them.
+#[test]
+fn export_section_names_every_table_of_the_export() {
+    let t = Theodoi::son_tay();
+    let file = t.dir.path().join("x.json");
+    t.ok(&["export", file.to_str().unwrap()]);
+    let export: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let readme = std::fs::read_to_string(repo_file("README.md")).unwrap();
+    let start = readme.find("The export is one JSON document").unwrap();
+    let section =
+        &readme[start..start + readme[start..].find("`tables`\nholds").unwrap_or(0) + 400];
+    let schema = format!("\"schema\": {}", export["schema"]);
+    assert!(
+        section.contains(&schema),
+        "README says another schema than {schema}"
+    );
+    for table in export["tables"].as_object().unwrap().keys() {
+        assert!(
+            section.contains(&format!("`{table}`")),
+            "README misses table {table}"
+        );
+    }
+}

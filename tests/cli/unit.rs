@@ -563,3 +563,21 @@ fn abbreviations_find_the_long_forms() {
             .contains("không tìm thấy")
     );
 }
+
+/// `unit list --search` finds a unit by a part of its other names, and by
+/// an abbreviation of its name.
+#[test]
+fn the_list_is_searched_by_other_names_and_abbreviations() {
+    let t = Theodoi::son_tay();
+    t.ok(&["unit", "edit", "cb-van-phong", "--alias", "VPTU"]);
+    let codes = |search: &str| -> Vec<String> {
+        let rows: Vec<serde_json::Value> = t.json(&["unit", "list", "--search", search]);
+        rows.iter()
+            .map(|r| r["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(codes("vptu"), ["cb-van-phong"]);
+    assert_eq!(codes("UBKT"), ["cb-ubkt"]);
+    assert_eq!(codes("Ủy ban Kiểm tra"), ["cb-ubkt"]);
+    assert!(codes("không có đơn vị này").is_empty());
+}

@@ -177,15 +177,34 @@ impl Units for SqliteDb<'_> {
                 None => roots.push(i),
             }
         }
-        let key = search.map(fold);
+        // A search finds a unit by a part of its name (either form of the
+        // abbreviations clerks use), of its code, or of one of its other names.
+        let forms: Option<Vec<String>> = search.map(|s| crate::text::abbrev::variants(&fold(s)));
+        let mut aliases: foldhash::HashMap<i64, Vec<String>> = foldhash::HashMap::default();
+        if forms.is_some() {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT unit_id, alias_fold FROM unit_alias")?;
+            let rows = stmt.query_map([], |row| Ok((row.get::<_, i64>(0)?, row.get(1)?)))?;
+            for row in rows {
+                let (unit, alias) = row?;
+                aliases.entry(unit).or_default().push(alias);
+            }
+        }
         let mut out = Vec::with_capacity(all.len());
         let mut reached = vec![false; all.len()];
         let mut stack: Vec<(usize, usize)> = roots.into_iter().rev().map(|i| (i, 0)).collect();
         while let Some((i, depth)) = stack.pop() {
             reached[i] = true;
             let (unit, parent_code, name_fold, dissolved_on, successor) = &all[i];
-            let keep = key.as_deref().is_none_or(|k| {
-                name_fold.contains(k) || unit.code.to_ascii_lowercase().contains(k)
+            let keep = forms.as_deref().is_none_or(|forms| {
+                forms.iter().any(|k| {
+                    name_fold.contains(k.as_str())
+                        || unit.code.to_ascii_lowercase().contains(k.as_str())
+                        || aliases
+                            .get(&unit.id)
+                            .is_some_and(|a| a.iter().any(|a| a.contains(k.as_str())))
+                })
             });
             if keep {
                 out.push(UnitRow {
