@@ -77,6 +77,8 @@ pub struct DirectiveEdit<'a> {
     pub issuer: Option<&'a str>,
     pub issued_on: Option<NaiveDate>,
     pub title: Option<&'a str>,
+    /// Record an issue date later than a due date its tasks set.
+    pub force: bool,
 }
 
 /// Corrects a directive's recorded fields. Returns it before and after.
@@ -108,6 +110,22 @@ pub fn edit(
     }
     if let Some(date) = edit.issued_on {
         new.issued_on = Some(date);
+        // A task due before the directive asked it: the date typed wrongly,
+        // most likely (the same rule as `task add`).
+        let first_due = db
+            .tasks_of(old.id)?
+            .iter()
+            .flat_map(|task| task.dues.iter().map(|d| d.due_on))
+            .filter(|due| *due < date)
+            .min();
+        if let Some(due) = first_due.filter(|_| !edit.force) {
+            return Err(Error::DateOrder {
+                rule: DateRule::DueBeforeIssue,
+                date: due,
+                limit: date,
+                subject: DateSubject::Directive(Box::new(new.clone())),
+            });
+        }
     }
     if let Some(title) = edit.title {
         new.title = text(title, Field::Title)?;

@@ -47,6 +47,8 @@ pub struct EditArgs {
     title: Option<String>,
     #[arg(long = "type", value_name = "TYPE", value_parser = doc_type_arg)]
     doc_type: Option<DocType>,
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -173,6 +175,7 @@ pub fn run(
                     issuer: args.issuer.as_deref(),
                     issued_on: args.date,
                     title: args.title.as_deref(),
+                    force: args.force,
                 };
                 let (old, new) = app::directives::edit(db, &which, &edit)?;
                 // Each field it changed, before and after, as data.

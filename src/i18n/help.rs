@@ -189,6 +189,13 @@ const HELP: &[(&str, Text)] = &[
         t("Loại văn bản mới", "The new type"),
     ),
     (
+        "directive edit --force",
+        t(
+            "Vẫn ghi ngày ban hành dù muộn hơn thời hạn của nhiệm vụ theo văn bản",
+            "Record the issue date even though it is later than a due date of its tasks",
+        ),
+    ),
+    (
         "task edit",
         t(
             "Sửa tên hoặc mã nhiệm vụ (giá trị cũ vẫn lưu trong nhật ký)",

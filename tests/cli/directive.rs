@@ -414,3 +414,40 @@ fn a_directive_with_an_unknown_date() {
         t.ok(&["directive", "list", "--format", "json"])
     );
 }
+
+/// An issue date set later than a due date of the directive's tasks is
+/// refused as `task add` refuses such a due date, unless forced.
+#[test]
+fn an_issue_date_after_its_tasks_due_is_refused_unless_forced() {
+    let t = Theodoi::son_tay();
+    let before = t.snapshot();
+    let err = t.fails(&[
+        "directive",
+        "edit",
+        "Kế hoạch số 223",
+        "--date",
+        "01/01/2024",
+    ]);
+    assert_eq!(
+        err,
+        "theodoi: thời hạn 06/12/2023 trước ngày ban hành 01/01/2024 của Kế hoạch số 223; hãy kiểm tra lại ngày, hoặc thêm --force nếu đúng như vậy\n"
+    );
+    assert_eq!(t.snapshot(), before);
+    t.ok(&[
+        "directive",
+        "edit",
+        "Kế hoạch số 223",
+        "--date",
+        "01/01/2024",
+        "--force",
+    ]);
+    // An earlier day needs nothing.
+    t.ok(&["undo"]);
+    t.ok(&[
+        "directive",
+        "edit",
+        "Kế hoạch số 223",
+        "--date",
+        "20/11/2023",
+    ]);
+}
