@@ -77,6 +77,12 @@ pub fn resolve_unit(db: &dyn Db, reference: &str) -> Result<Unit> {
             units_matching(&forms, |form| db.units_containing(form))?,
         )?;
     }
+    if found.is_empty() {
+        found = head_of(
+            db,
+            units_matching(&forms, |form| units_with_words(db, form))?,
+        )?;
+    }
     match found.len() {
         0 => Err(Error::not_found(Entity::Unit, reference)),
         1 => Ok(found.remove(0)),
@@ -85,6 +91,25 @@ pub fn resolve_unit(db: &dyn Db, reference: &str) -> Result<Unit> {
             candidates: Candidates::Units(unit_candidates(db, found)?),
         }),
     }
+}
+
+/// The units whose names hold every word of `key`, whole and in order,
+/// with other words between (`Chi bộ UBKT` for `Chi bộ Cơ quan Ủy ban Kiểm
+/// tra Thị ủy`); a key of one word finds none here.
+fn units_with_words(db: &dyn Db, key: &str) -> Result<Vec<Unit>> {
+    let words: Vec<&str> = key.split_whitespace().collect();
+    let Some(longest) = words
+        .iter()
+        .max_by_key(|w| w.len())
+        .filter(|_| words.len() > 1)
+    else {
+        return Ok(Vec::new());
+    };
+    Ok(db
+        .units_containing(longest)?
+        .into_iter()
+        .filter(|u| crate::text::words_in_order(&fold(&u.name), &words))
+        .collect())
 }
 
 /// The units that `find` gives for any of `forms`, each once, in

@@ -97,16 +97,20 @@ pub fn message(e: &Error) -> String {
             candidates: Candidates::Units(units),
         } => {
             // Each unit with its code, kind and parent, in what the line has room for.
+            // Not all of them shown: where to see them all, in the line too.
             let input = short(input);
-            let fixed = tr!(super::UNIT_AMBIGUOUS, input = input, candidates = "");
-            let room = LINE_MAX
-                .saturating_sub(super::ERR_PREFIX.get().chars().count())
-                .saturating_sub(fixed.chars().count());
-            tr!(
-                super::UNIT_AMBIGUOUS,
-                input = input,
-                candidates = unit_candidates(units, room)
-            )
+            let fits = |text: Text| {
+                let fixed = tr!(text, input = input, candidates = "");
+                let room = LINE_MAX
+                    .saturating_sub(super::ERR_PREFIX.get().chars().count())
+                    .saturating_sub(fixed.chars().count());
+                let (list, all) = unit_candidates_shown(units, room);
+                (tr!(text, input = input, candidates = list), all)
+            };
+            match fits(super::UNIT_AMBIGUOUS) {
+                (line, true) => line,
+                (_, false) => fits(super::UNIT_AMBIGUOUS_MANY).0,
+            }
         }
         Error::Ambiguous { input, candidates } => {
             let (text, list) = ambiguity(candidates);
@@ -528,6 +532,7 @@ fn fit_list(items: &[String], room: usize) -> String {
     fit_with(&lens, room, MIN_ITEM, |i, cap| {
         cut(&items[i], cap).into_owned()
     })
+    .0
 }
 
 /// As `fit_list`, for items of lengths `lens` that `render(i, cap)` writes
@@ -538,15 +543,16 @@ fn fit_with(
     room: usize,
     min_item: usize,
     render: impl Fn(usize, usize) -> String,
-) -> String {
+) -> (String, bool) {
     const SEP: &str = "; ";
     let count = lens.len();
     let seps = |n: usize| SEP.len() * n.saturating_sub(1);
     if lens.iter().sum::<usize>() + seps(count) <= room {
-        return (0..count)
+        let line = (0..count)
             .map(|i| render(i, lens[i]))
             .collect::<Vec<_>>()
             .join(SEP);
+        return (line, true);
     }
     let more = |shown: usize| match count - shown {
         0 => String::new(),
@@ -574,7 +580,7 @@ fn fit_with(
         .collect::<Vec<_>>()
         .join(SEP);
     out.push_str(&more(shown));
-    out
+    (out, shown == count)
 }
 
 /// One bad value of an export: where, what, and what is accepted.
@@ -666,6 +672,11 @@ fn row_problem(problem: &RowProblem) -> String {
 /// too long to name whole are cut in their names and parents, never in their
 /// codes.
 pub fn unit_candidates(units: &[UnitCandidate], room: usize) -> String {
+    unit_candidates_shown(units, room).0
+}
+
+/// `unit_candidates`, and whether every unit is named in it.
+fn unit_candidates_shown(units: &[UnitCandidate], room: usize) -> (String, bool) {
     const SEP: &str = "; ";
     let names: Vec<String> = units.iter().map(|u| fold(&u.unit.name)).collect();
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
@@ -701,7 +712,7 @@ pub fn unit_candidates(units: &[UnitCandidate], room: usize) -> String {
     };
     for items in [&full, &no_kind, &least] {
         if length(items) <= room {
-            return items.join(SEP);
+            return (items.join(SEP), true);
         }
     }
     // The first units whole, as many as fit with the count of the others.
@@ -720,7 +731,10 @@ pub fn unit_candidates(units: &[UnitCandidate], room: usize) -> String {
         shown = k + 1;
     }
     if shown >= 2 {
-        return format!("{}{}", least[..shown].join(SEP), more(shown));
+        return (
+            format!("{}{}", least[..shown].join(SEP), more(shown)),
+            shown == units.len(),
+        );
     }
     // Enough of each to read its name, its code and its parent.
     const MIN_ITEM: usize = 56;

@@ -158,6 +158,18 @@ pub fn fold(s: &str) -> String {
     )
 }
 
+/// Whether the fold key `name` holds each of `words` as a whole word, in
+/// order, with other words between or none.
+pub fn words_in_order(name: &str, words: &[&str]) -> bool {
+    let mut wanted = words.iter().peekable();
+    for word in name.split_whitespace() {
+        if wanted.peek() == Some(&&word) {
+            wanted.next();
+        }
+    }
+    wanted.peek().is_none()
+}
+
 /// An ASCII slug of a text: folded, every run of other characters made one `-`.
 /// Used to derive unit and task codes from names.
 pub fn slug(s: &str) -> String {

@@ -41,7 +41,9 @@ fn ambiguous_or_unknown_units_are_refused_with_candidates() {
         "05/12/2023",
     ]);
     assert!(
-        err.contains("Quang Trung") && err.contains("Trung Hưng") && err.contains("Trung Sơn Trầm"),
+        err.contains("Quang Trung")
+            && err.contains("Trung Hưng")
+            && err.contains("(xem hết: theodoi unit list --search 'Trung')"),
         "{err}"
     );
     let err = t.fails(&[

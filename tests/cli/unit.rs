@@ -300,7 +300,11 @@ fn a_long_list_of_candidates_fits_one_line() {
         line.contains("Hạ 1 (dgn-1-1, thuộc Đảng bộ") && line.contains("Lê Lợi)"),
         "{line}"
     );
-    assert!(line.contains(" … và 9 mục khác"), "{line}");
+    assert!(line.contains(" … và 11 mục khác"), "{line}");
+    assert!(
+        line.contains("(xem hết: theodoi unit list --search"),
+        "{line}"
+    );
     // Three of one long name: each cut in its name and parent, never in its code.
     let err = t.fails(&["agenda", &format!("{long} 1")]);
     let line = err.trim_end();
@@ -580,4 +584,20 @@ fn the_list_is_searched_by_other_names_and_abbreviations() {
     assert_eq!(codes("UBKT"), ["cb-ubkt"]);
     assert_eq!(codes("Ủy ban Kiểm tra"), ["cb-ubkt"]);
     assert!(codes("không có đơn vị này").is_empty());
+    // Words in order with others between, abbreviations written out: the
+    // list, and a reference to one unit.
+    assert_eq!(codes("Chi bộ UBKT"), ["cb-ubkt"]);
+    assert_eq!(codes("chi bo phuong le loi").len(), 2);
+    let agenda = t.ok(&["agenda", "Chi bộ UBKT", "--as-of", "07/12/2023"]);
+    assert!(
+        agenda.starts_with("Nhiệm vụ của Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy"),
+        "{agenda}"
+    );
+    // Many candidates: the line says where to see them all.
+    let err = t.fails(&["agenda", "Chi bộ phường"]);
+    assert!(
+        err.contains("(xem hết: theodoi unit list --search 'Chi bộ phường')"),
+        "{err}"
+    );
+    assert_eq!(codes("Chi bộ phường").len(), 19);
 }

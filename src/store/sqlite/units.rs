@@ -200,6 +200,11 @@ impl Units for SqliteDb<'_> {
             let keep = forms.as_deref().is_none_or(|forms| {
                 forms.iter().any(|k| {
                     name_fold.contains(k.as_str())
+                        || (k.contains(' ')
+                            && crate::text::words_in_order(
+                                name_fold,
+                                &k.split_whitespace().collect::<Vec<_>>(),
+                            ))
                         || unit.code.to_ascii_lowercase().contains(k.as_str())
                         || aliases
                             .get(&unit.id)
