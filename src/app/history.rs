@@ -35,6 +35,11 @@ pub fn undo(db: &dyn Db, id: Option<i64>, actor: &str) -> Result<ChangeEntry> {
         }
     }
     db.undo(&target)?;
+    // The tree as the undo leaves it, on every day, is checked as the
+    // change itself was: an undo out of order must not break it.
+    if target.action.starts_with("unit.") || target.action == "undo" {
+        super::units::check_tree_in_time(db)?;
+    }
     Ok(target)
 }
 

@@ -56,7 +56,10 @@ pub fn import(storage: &mut dyn Storage, mut document: Value, source: &str) -> R
             more,
         });
     }
-    storage.import(&document, source)
+    // The tree on every day, as the commands keep it.
+    storage.import(&document, source, &|db| {
+        super::units::check_tree_in_time(db)
+    })
 }
 
 /// Checks every table of an export's document, and normalizes its names

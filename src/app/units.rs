@@ -145,6 +145,7 @@ pub fn change_kind(db: &dyn Db, unit: &Unit, kind: UnitKind, effect: Effect) -> 
     check_children(db, unit, kind)?;
     open_state(db, unit, effect)?;
     db.set_unit_kind(unit.id, kind)?;
+    check_tree_in_time(db)?;
     Ok(true)
 }
 
@@ -196,12 +197,65 @@ pub fn move_unit(
     if kind != unit.kind {
         db.set_unit_kind(unit.id, kind)?;
     }
+    check_tree_in_time(db)?;
     Ok(Moved {
         unit,
         from,
         to,
         kind,
     })
+}
+
+/// Checks the tree on every day it changes on, and before the first: each
+/// unit that exists then under a parent that exists then, of a kind it may
+/// sit under, and no cycle. A change that would break the tree of any day
+/// (a move dated before a change of its new parent's kind, an undo that
+/// leaves a unit under one of its own, a merger while a unit still sits
+/// under the merged one) is refused, naming the day.
+pub fn check_tree_in_time(db: &dyn Db) -> Result<()> {
+    let days = db.tree_change_days()?;
+    let mut checks: Vec<Option<NaiveDate>> = Vec::with_capacity(days.len() + 1);
+    match days.first().and_then(|d| d.pred_opt()) {
+        Some(before) => checks.push(Some(before)),
+        None => checks.push(None),
+    }
+    checks.extend(days.into_iter().map(Some));
+    for day in checks {
+        check_tree_of(db, day).map_err(|cause| match cause {
+            Error::TreeCycle { .. } | Error::BadParent { .. } | Error::UnderEnded { .. } => {
+                Error::TreeBrokenOn {
+                    day,
+                    cause: Box::new(cause),
+                }
+            }
+            other => other,
+        })?;
+    }
+    Ok(())
+}
+
+/// The tree of `day` (`None`: as it stands), checked.
+fn check_tree_of(db: &dyn Db, day: Option<NaiveDate>) -> Result<()> {
+    let rows = db.units_in_tree_order(None, day)?;
+    let by_id: HashMap<i64, &crate::store::UnitRow> = rows.iter().map(|r| (r.unit.id, r)).collect();
+    for row in rows.iter().filter(|r| r.dissolved_on.is_none()) {
+        let Some(parent_id) = row.unit.parent_id else {
+            check_parent(row.unit.kind, None)?;
+            continue;
+        };
+        // A parent not founded yet on that day is no parent to check.
+        let Some(parent) = by_id.get(&parent_id) else {
+            continue;
+        };
+        if parent.dissolved_on.is_some() {
+            return Err(Error::UnderEnded {
+                unit: row.unit.name.clone(),
+                parent: parent.unit.name.clone(),
+            });
+        }
+        check_parent(row.unit.kind, Some(&parent.unit))?;
+    }
+    Ok(())
 }
 
 /// Refuses a unit dissolved or merged already.
@@ -248,7 +302,9 @@ pub fn dissolve(
             subject: DateSubject::Named(unit.name.clone()),
         });
     }
-    db.dissolve_unit(unit.id, on, reason)
+    let n = db.dissolve_unit(unit.id, on, reason)?;
+    check_tree_in_time(db)?;
+    Ok(n)
 }
 
 /// The successor of a merger, checked: it exists still.
@@ -280,6 +336,7 @@ pub fn merge(
         open_state(db, &child, Effect::From(on))?;
     }
     let n = db.merge_unit(unit.id, into.id, on, reason)?;
+    check_tree_in_time(db)?;
     Ok((unit, n))
 }
 

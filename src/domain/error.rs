@@ -376,6 +376,17 @@ pub enum Error {
     /// date, the default, is unknown.
     #[error("directive {} has no issue date to replace from", new.id)]
     ReplaceDateUnknown { new: Box<Directive> },
+    /// A change that would leave the tree broken on a day: a unit under a
+    /// parent of a kind it may not sit under, under a unit ended, or in a
+    /// cycle (`cause`). `day`: from when (`None`: the tree as it stands).
+    #[error("the tree would be broken from {day:?}: {cause}")]
+    TreeBrokenOn {
+        day: Option<NaiveDate>,
+        cause: Box<Error>,
+    },
+    /// A unit still under a unit dissolved or merged already.
+    #[error("{unit} is still under {parent}, which has ended")]
+    UnderEnded { unit: String, parent: String },
 }
 
 /// Why a text names no directive.

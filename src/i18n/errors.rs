@@ -479,6 +479,25 @@ pub fn message(e: &Error) -> String {
                 reference = short(&new.citation())
             )
         }
+        Error::TreeBrokenOn { day, cause } => {
+            let cause = match cause.as_ref() {
+                Error::TreeCycle { unit } => tr!(super::CYCLE_BY_CHANGE, unit = short(unit)),
+                other => message(other),
+            };
+            match day {
+                Some(day) => tr!(
+                    super::TREE_BROKEN_ON,
+                    date = format_dmy(*day),
+                    cause = cause
+                ),
+                None => tr!(super::TREE_BROKEN, cause = cause),
+            }
+        }
+        Error::UnderEnded { unit, parent } => tr!(
+            super::UNDER_ENDED,
+            unit = short(unit),
+            parent = short(parent)
+        ),
         Error::Output(e) => io_words(e),
         Error::Storage(e) => {
             let mut line = e.to_string();

@@ -428,8 +428,8 @@ pub const EXPORT_BEFORE_DIRECTIVE: Text = t(
     "done before the directive was issued ({date}) without being recorded as forced",
 );
 pub const TREE_CYCLE: Text = t(
-    "cây đơn vị có vòng lặp qua {unit} (dữ liệu bị sửa tay); hãy đặt lại cấp trên bằng `theodoi unit move`",
-    "the unit tree has a cycle through {unit} (data edited by hand); set a parent again with `theodoi unit move`",
+    "cây đơn vị có vòng lặp qua {unit} (dữ liệu bị sửa tay); hãy đặt lại cấp trên bằng `theodoi unit move … --correct`",
+    "the unit tree has a cycle through {unit} (data edited by hand); set a parent again with `theodoi unit move … --correct`",
 );
 pub const UNIT_SECOND_ROOT: Text = t(
     "{root} đã là đơn vị cao nhất của cây; mọi đơn vị khác phải có cấp trên",
@@ -856,3 +856,19 @@ pub const UNIT_ALIASES_REMOVED: Text = t(
     "removed other names of {unit}: {aliases}",
 );
 pub const ALIASES_MARK: Text = t("tên khác: {aliases}", "also: {aliases}");
+pub const TREE_BROKEN_ON: Text = t(
+    "không ghi thay đổi này vì cây đơn vị sẽ sai từ ngày {date}: {cause}",
+    "not done: the unit tree would be wrong from {date}: {cause}",
+);
+pub const TREE_BROKEN: Text = t(
+    "không ghi thay đổi này vì cây đơn vị sẽ sai: {cause}",
+    "not done: the unit tree would be wrong: {cause}",
+);
+pub const UNDER_ENDED: Text = t(
+    "{unit} vẫn trực thuộc {parent}, mà {parent} đã giải thể hoặc sáp nhập",
+    "{unit} would still be under {parent}, which has been dissolved or merged",
+);
+pub const CYCLE_BY_CHANGE: Text = t(
+    "{unit} sẽ trực thuộc chính đơn vị cấp dưới của mình",
+    "{unit} would sit under one of its own units",
+);

@@ -668,10 +668,10 @@ pub fn an_export_imports_into_an_empty_store_only(
     let mut exported = Vec::new();
     store.export(&mut exported)?;
     let document: serde_json::Value = serde_json::from_slice(&exported)?;
-    let again = store.import(&document, "export.json");
+    let again = store.import(&document, "export.json", &|_| Ok(()));
     assert!(matches!(again, Err(Error::ImportNotEmpty)), "{again:?}");
     // Into a fresh store of the same engine: the same export comes back out.
-    let n = fresh.import(&document, "export.json")?;
+    let n = fresh.import(&document, "export.json", &|_| Ok(()))?;
     assert!(n > 0);
     let mut back = Vec::new();
     fresh.export(&mut back)?;

@@ -51,8 +51,15 @@ pub trait Storage {
     /// Restores an export into this database, which must be empty. The
     /// caller has checked every row (`app::portable::import`); the columns
     /// derived from others (`*_fold`, `name_key`) are computed again, never
-    /// taken from the document. Returns how many rows were written.
-    fn import(&mut self, document: &Value, source: &str) -> Result<usize>;
+    /// taken from the document. `check` reads the rows written, before they
+    /// are committed; its error leaves nothing written. Returns how many
+    /// rows were written.
+    fn import(
+        &mut self,
+        document: &Value,
+        source: &str,
+        check: &dyn Fn(&dyn Db) -> Result<()>,
+    ) -> Result<usize>;
     /// A consistent copy of the whole database in a new file.
     fn backup(&self, path: &Path) -> Result<()>;
 }
@@ -197,6 +204,9 @@ pub trait Units {
     fn aliases(&self, unit_id: i64) -> Result<Vec<String>>;
     /// The units one of whose other names folds to exactly `key`.
     fn units_aliased(&self, key: &str) -> Result<Vec<Unit>>;
+    /// The days the tree changes on: each day a unit's later state begins,
+    /// and each day a unit ended; in order, each once.
+    fn tree_change_days(&self) -> Result<Vec<NaiveDate>>;
     /// Whether any unit is recorded.
     fn has_units(&self) -> Result<bool>;
     /// The units at the top of the tree (no parent) that still exist: the

@@ -362,7 +362,7 @@ fn reports_stop_at_a_cycle_that_got_in_all_the_same() {
         .collect();
     assert!(units.contains("p-le-loi") && units.len() <= 3, "{units:?}");
     // Put right with a move, the tree answers again.
-    t.ok(&["unit", "move", "p-le-loi", "--to", "son-tay"]);
+    t.ok(&["unit", "move", "p-le-loi", "--to", "son-tay", "--correct"]);
     t.ok(&["unit", "list"]);
     t.ok(&["progress", "--by", "parent"]);
 }

@@ -409,6 +409,150 @@ fn a_change_of_kind_holds_from_its_day() {
     assert_eq!(t.snapshot(), snapshot);
 }
 
+/// The tree is checked on every day a change covers: a dated move under a
+/// unit whose kind changes later, a merger while a unit still sits under
+/// the merged one for a while, an undo out of order that would make a
+/// cycle, an export edited into a past state of the wrong kind: each is
+/// refused with one line naming the day, and nothing is written.
+#[test]
+fn no_change_leaves_the_tree_of_any_day_wrong() {
+    let t = Theodoi::son_tay();
+    let refused = |args: &[&str], day: &str| {
+        let before = t.snapshot();
+        let err = t.fails(args);
+        assert!(
+            err.starts_with(&format!(
+                "theodoi: không ghi thay đổi này vì cây đơn vị sẽ sai từ ngày {day}: "
+            )) && err.lines().count() == 1,
+            "{args:?}: {err}"
+        );
+        assert_eq!(t.snapshot(), before, "{args:?}");
+        err
+    };
+    // A chi bộ cơ sở until 30/06/2025 cannot take a chi bộ trực thuộc from 01/01/2025.
+    t.ok(&[
+        "unit",
+        "edit",
+        "cb-kho-bac",
+        "--kind",
+        "dang-bo-co-so",
+        "--on",
+        "01/07/2025",
+    ]);
+    let err = refused(
+        &[
+            "unit",
+            "move",
+            "le-loi-tdp1",
+            "--to",
+            "cb-kho-bac",
+            "--on",
+            "01/01/2025",
+        ],
+        "01/01/2025",
+    );
+    assert!(
+        err.contains("Chi bộ trực thuộc không thể trực thuộc Chi bộ Kho bạc"),
+        "{err}"
+    );
+    t.ok(&["undo"]);
+    // Lê Lợi merged on 01/07/2025 while one of its chi bộ leaves it only on 01/09.
+    t.ok(&[
+        "unit",
+        "move",
+        "le-loi-tdp2",
+        "--to",
+        "p-ngo-quyen",
+        "--on",
+        "01/09/2025",
+    ]);
+    let err = refused(
+        &[
+            "unit",
+            "merge",
+            "p-le-loi",
+            "--into",
+            "p-phu-thinh",
+            "--on",
+            "01/07/2025",
+        ],
+        "01/07/2025",
+    );
+    assert!(
+        err.contains("vẫn trực thuộc Đảng bộ phường Lê Lợi"),
+        "{err}"
+    );
+    t.ok(&["undo"]);
+    // Undone out of order, two moves would put Lê Lợi under its own chi bộ.
+    t.ok(&[
+        "unit",
+        "move",
+        "le-loi-tdp1",
+        "--to",
+        "son-tay",
+        "--kind",
+        "dang-bo-co-so",
+        "--on",
+        "01/01/2025",
+    ]);
+    let first: Vec<serde_json::Value> = t.json(&["log"]);
+    let first = first[0]["id"].as_i64().unwrap().to_string();
+    t.ok(&[
+        "unit",
+        "move",
+        "p-le-loi",
+        "--to",
+        "le-loi-tdp1",
+        "--kind",
+        "dang-bo-bo-phan",
+        "--on",
+        "01/02/2025",
+    ]);
+    let err = refused(&["undo", &first], "01/02/2025");
+    assert!(
+        err.contains("sẽ trực thuộc chính đơn vị cấp dưới của mình"),
+        "{err}"
+    );
+    t.ok(&["undo"]);
+    t.ok(&["undo"]);
+
+    // An export whose past state puts a chi bộ trực thuộc at the top level.
+    t.ok(&[
+        "unit",
+        "move",
+        "le-loi-tdp1",
+        "--to",
+        "p-ngo-quyen",
+        "--on",
+        "01/07/2025",
+    ]);
+    let file = t.dir.path().join("x.json");
+    t.ok(&["export", file.to_str().unwrap()]);
+    let mut export: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let son_tay = export["tables"]["unit"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["code"] == "son-tay")
+        .unwrap()["id"]
+        .clone();
+    let past = &mut export["tables"]["unit_past"][0];
+    past["parent_id"] = son_tay;
+    let edited = t.dir.path().join("y.json");
+    std::fs::write(&edited, export.to_string()).unwrap();
+    let fresh = Theodoi::new();
+    let before = fresh.snapshot();
+    let err = fresh.fails(&["import", edited.to_str().unwrap()]);
+    assert!(
+        err.contains("cây đơn vị sẽ sai từ ngày")
+            && err.contains("Chi bộ trực thuộc không thể trực thuộc Đảng bộ thị xã Sơn Tây"),
+        "{err}"
+    );
+    assert_eq!(fresh.snapshot(), before);
+    fresh.ok(&["import", file.to_str().unwrap()]);
+}
+
 /// Where two long texts first differ, for a readable failure.
 fn first_difference(a: &str, b: &str) -> String {
     let line = a

@@ -546,8 +546,13 @@ impl Storage for SqliteStore {
         SqliteStore::export(self, out)
     }
 
-    fn import(&mut self, document: &serde_json::Value, source: &str) -> Result<usize> {
-        SqliteStore::import(self, document, source)
+    fn import(
+        &mut self,
+        document: &serde_json::Value,
+        source: &str,
+        check: &dyn Fn(&dyn Db) -> Result<()>,
+    ) -> Result<usize> {
+        SqliteStore::import(self, document, source, check)
     }
 
     fn backup(&self, path: &Path) -> Result<()> {

@@ -64,7 +64,12 @@ impl SqliteStore {
     /// columns derived from others computed again (`derive`). The restore
     /// is not itself a change: the log it brings is the history. Returns
     /// how many rows were written.
-    pub fn import(&mut self, document: &Value, source: &str) -> Result<usize> {
+    pub fn import(
+        &mut self,
+        document: &Value,
+        source: &str,
+        check: &dyn Fn(&dyn crate::store::Db) -> Result<()>,
+    ) -> Result<usize> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -97,6 +102,10 @@ impl SqliteStore {
                 written += 1;
             }
         }
+        check(&super::SqliteDb {
+            conn: super::Conn::Plain(&tx),
+            log: None,
+        })?;
         tx.commit().map_err(|e| bad_row(source, "…", e))?;
         Ok(written)
     }

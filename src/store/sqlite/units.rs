@@ -306,6 +306,16 @@ impl Units for SqliteDb<'_> {
         })
     }
 
+    fn tree_change_days(&self) -> Result<Vec<NaiveDate>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT date(until_on, '+1 day') FROM unit_past
+             UNION SELECT dissolved_on FROM unit WHERE dissolved_on IS NOT NULL
+             ORDER BY 1",
+        )?;
+        let days = stmt.query_map([], |row| row.get(0))?;
+        Ok(days.collect::<rusqlite::Result<_>>()?)
+    }
+
     fn unit_since(&self, id: i64) -> Result<Option<NaiveDate>> {
         Ok(self
             .conn
