@@ -123,10 +123,28 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
             on: before.on,
         });
     }
+    if before.is_none() && c.correct {
+        return Err(Error::NothingToCorrect {
+            who,
+            task: task.code,
+        });
+    }
     // A correction keeps the day recorded unless it gives another.
     let on = c.on.or(before.as_ref().map(|b| b.on)).unwrap_or(today);
     if on > today {
         return Err(Error::InFuture { date: on, today });
+    }
+    // Done by a unit that no longer existed: a date typed wrongly, most likely.
+    if !person
+        && !c.force
+        && let Some(end) = db.dissolved_on(unit.id)?.filter(|end| on >= *end)
+    {
+        return Err(Error::DateOrder {
+            rule: DateRule::DoneAfterEnd,
+            date: on,
+            limit: end,
+            subject: DateSubject::Named(unit.name.clone()),
+        });
     }
     let evidence = optional_text(c.evidence, Field::Evidence)?;
     let note = optional_text(c.note, Field::Note)?;

@@ -237,7 +237,18 @@ fn from_file(
                 note: Some(&row.note),
                 ..args.request()
             };
-            match app::completions::record(db, &one, &ctx.actor, ctx.today) {
+            // A file of corrections may bring new results too.
+            let result = match app::completions::record(db, &one, &ctx.actor, ctx.today) {
+                Err(crate::domain::Error::NothingToCorrect { .. }) => {
+                    let new = Completion {
+                        correct: false,
+                        ..one
+                    };
+                    app::completions::record(db, &new, &ctx.actor, ctx.today)
+                }
+                result => result,
+            };
+            match result {
                 Ok(r) => {
                     n += 1;
                     if r.rating.is_some() {

@@ -194,7 +194,10 @@ pub fn run(
                 aliases.entry(unit).or_default().push(alias);
             }
             let rows: Vec<UnitListRow> = db
-                .units_in_tree_order(args.search.as_deref(), args.as_of)?
+                .units_in_tree_order(
+                    args.search.as_deref(),
+                    Some(args.as_of.unwrap_or(ctx.today)),
+                )?
                 .into_iter()
                 .map(|r| UnitListRow {
                     aliases: aliases.remove(&r.unit.id).unwrap_or_default(),

@@ -387,6 +387,9 @@ pub enum Error {
     /// A unit still under a unit dissolved or merged already.
     #[error("{unit} is still under {parent}, which has ended")]
     UnderEnded { unit: String, parent: String },
+    /// `--correct` for a unit or person with nothing recorded to correct.
+    #[error("{who} has no completion of {task} to correct")]
+    NothingToCorrect { who: String, task: String },
 }
 
 /// Why a text names no directive.
@@ -425,6 +428,8 @@ pub enum DateRule {
     DissolveBeforeFounded,
     /// A change to a unit dated before its last change took effect.
     ChangeBeforeLastChange,
+    /// A completion dated on or after the day its unit ended.
+    DoneAfterEnd,
 }
 
 /// What is wrong with one row of a file.

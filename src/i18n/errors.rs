@@ -275,6 +275,7 @@ pub fn message(e: &Error) -> String {
                 DateRule::LeaveBeforeJoin => super::LEAVE_BEFORE_JOIN,
                 DateRule::DissolveBeforeFounded => super::DISSOLVE_BEFORE_FOUNDED,
                 DateRule::ChangeBeforeLastChange => super::CHANGE_BEFORE_LAST_CHANGE,
+                DateRule::DoneAfterEnd => super::DONE_AFTER_END,
             };
             let subject = match subject {
                 DateSubject::Directive(d) => super::label(d),
@@ -497,6 +498,11 @@ pub fn message(e: &Error) -> String {
             super::UNDER_ENDED,
             unit = short(unit),
             parent = short(parent)
+        ),
+        Error::NothingToCorrect { who, task } => tr!(
+            super::NOTHING_TO_CORRECT,
+            who = short(who),
+            task = short(task)
         ),
         Error::Output(e) => io_words(e),
         Error::Storage(e) => {

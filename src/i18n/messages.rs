@@ -872,3 +872,11 @@ pub const CYCLE_BY_CHANGE: Text = t(
     "{unit} sẽ trực thuộc chính đơn vị cấp dưới của mình",
     "{unit} would sit under one of its own units",
 );
+pub const DONE_AFTER_END: Text = t(
+    "ngày hoàn thành {date} từ sau khi {subject} đã giải thể hoặc sáp nhập ({limit}); hãy kiểm tra lại ngày, hoặc thêm --force nếu đúng như vậy",
+    "completion date {date} is after {subject} was dissolved or merged ({limit}); check the date, or add --force if it really is so",
+);
+pub const NOTHING_TO_CORRECT: Text = t(
+    "{who} chưa có kết quả nào của nhiệm vụ {task} để sửa; muốn ghi kết quả thì bỏ --correct",
+    "{who} has no completion of task {task} to correct; to record one, leave out --correct",
+);

@@ -640,3 +640,51 @@ fn a_file_of_corrections_changes_only_what_differs() {
     let said = t.ok(&args);
     assert!(said.starts_with("Không có gì thay đổi"), "{said}");
 }
+
+/// `--correct` with nothing recorded is refused, not taken for a new
+/// result; a result dated after the unit ended is refused unless forced.
+#[test]
+fn a_correction_needs_a_result_and_a_result_needs_the_unit() {
+    let t = Theodoi::son_tay();
+    let before = t.snapshot();
+    let err = t.fails(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "cb-trung-tam-y-te",
+        "--correct",
+        "--on",
+        "07/12/2023",
+    ]);
+    assert_eq!(
+        err,
+        "theodoi: Chi bộ Trung tâm Y tế thị xã chưa có kết quả nào của nhiệm vụ kiem-diem-2023 để sửa; muốn ghi kết quả thì bỏ --correct\n"
+    );
+    assert_eq!(t.snapshot(), before);
+    t.ok(&[
+        "unit",
+        "dissolve",
+        "cb-trung-tam-y-te",
+        "--on",
+        "10/12/2023",
+        "--force",
+    ]);
+    let before = t.snapshot();
+    let args = [
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "cb-trung-tam-y-te",
+        "--on",
+        "11/12/2023",
+    ];
+    let err = t.fails(&args);
+    assert!(
+        err.contains("ngày hoàn thành 11/12/2023 từ sau khi Chi bộ Trung tâm Y tế thị xã đã giải thể hoặc sáp nhập (10/12/2023)"),
+        "{err}"
+    );
+    assert_eq!(t.snapshot(), before);
+    t.ok(&[&args[..], &["--force"]].concat());
+}
