@@ -31,6 +31,9 @@ pub fn parse_spec(input: &str, doc_type: Option<DocType>) -> Result<DirectiveSpe
             SpecError::NeedsType => SpecProblem::NeedsType,
             SpecError::Symbol(SymbolError::UnknownType(code)) => SpecProblem::UnknownType(code),
             SpecError::Symbol(SymbolError::Shape) => SpecProblem::Shape,
+            SpecError::TypeContradicts { code, given } => {
+                SpecProblem::TypeContradicts { code, given }
+            }
         },
     })
 }

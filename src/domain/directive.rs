@@ -180,6 +180,10 @@ pub enum SpecError {
     /// A bare number with no type to go with it.
     #[error("a number needs a document type")]
     NeedsType,
+    /// A type given that the symbol's type code says it is not (`--type
+    /// ke-hoach` for `16-NQ/TW`); only `QĐ` may be either of two.
+    #[error("{code} is not the code of a {given:?}")]
+    TypeContradicts { code: String, given: DocType },
 }
 
 impl DirectiveSpec {
@@ -190,9 +194,17 @@ impl DirectiveSpec {
     pub fn parse(input: &str, explicit: Option<DocType>) -> Result<DirectiveSpec, SpecError> {
         let symbol_error = match parse_symbol(input) {
             Ok(symbol) => {
-                let doc_type = explicit
-                    .or_else(|| DocType::from_code(symbol.type_code))
-                    .unwrap_or(DocType::CongVan);
+                let coded = DocType::from_code(symbol.type_code);
+                if let (Some(given), Some(coded)) = (explicit, coded)
+                    && given != coded
+                    && !type_in_doubt(input).is_some_and(|pair| pair.contains(&given))
+                {
+                    return Err(SpecError::TypeContradicts {
+                        code: symbol.type_code.to_string(),
+                        given,
+                    });
+                }
+                let doc_type = explicit.or(coded).unwrap_or(DocType::CongVan);
                 return Ok(DirectiveSpec {
                     doc_type,
                     number: symbol.number.clone(),

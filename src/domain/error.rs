@@ -397,6 +397,11 @@ pub enum Error {
 pub enum SpecProblem {
     /// Not a symbol nor a type and number.
     Shape,
+    /// A type given that the symbol's type code contradicts.
+    TypeContradicts {
+        code: String,
+        given: crate::domain::DocType,
+    },
     /// A symbol whose type code is not a known one.
     UnknownType(String),
     /// A bare number, with no type given.

@@ -246,6 +246,14 @@ pub fn message(e: &Error) -> String {
                 accepted = TYPE_CODES.join(", ")
             ),
             SpecProblem::Shape => tr!(super::BAD_SYMBOL, input = short(input)),
+            SpecProblem::TypeContradicts { code, given } => tr!(
+                super::TYPE_CONTRADICTS,
+                input = short(input),
+                code = code,
+                given = super::doc_type(*given).get(),
+                coded = DocType::from_code(code)
+                    .map_or_else(String::new, |t| super::doc_type(t).get().to_string())
+            ),
         },
         Error::BadCharacter { field, ch } => tr!(
             super::TEXT_BAD_CHAR,

@@ -169,8 +169,8 @@ pub const DIRECTIVE_DESCRIBED: Text = t(
     "{label} of {date} by {issuer}",
 );
 pub const DIRECTIVE_EXISTS: Text = t(
-    "văn bản này đã có: {directive}; không thêm lần nữa",
-    "this directive is already recorded: {directive}; not added again",
+    "văn bản này đã có: {directive}; không thêm lần nữa (nếu là văn bản khác, hãy ghi rõ ngày ban hành bằng --date)",
+    "this directive is already recorded: {directive}; not added again (if it is another one, give its issue date with --date)",
 );
 pub const DIRECTIVE_ADDED: Text = t("đã thêm văn bản {directive}", "added directive {directive}");
 pub const DIRECTIVE_NOT_FOUND: Text = t(
@@ -879,4 +879,8 @@ pub const DONE_AFTER_END: Text = t(
 pub const NOTHING_TO_CORRECT: Text = t(
     "{who} chưa có kết quả nào của nhiệm vụ {task} để sửa; muốn ghi kết quả thì bỏ --correct",
     "{who} has no completion of task {task} to correct; to record one, leave out --correct",
+);
+pub const TYPE_CONTRADICTS: Text = t(
+    "'{input}': ký hiệu {code} là của {coded}, không phải {given}; hãy bỏ --type hoặc kiểm tra lại ký hiệu",
+    "'{input}': the code {code} is a {coded}'s, not a {given}'s; leave out --type or check the symbol",
 );

@@ -451,3 +451,42 @@ fn an_issue_date_after_its_tasks_due_is_refused_unless_forced() {
         "20/11/2023",
     ]);
 }
+
+/// `--type` wins only where the code may be either of two (`QĐ`); a type
+/// the code contradicts is refused, nothing written.
+#[test]
+fn a_type_the_symbol_contradicts_is_refused() {
+    let t = Theodoi::son_tay();
+    let before = t.snapshot();
+    let err = t.fails(&[
+        "directive",
+        "add",
+        "16-NQ/TW",
+        "--type",
+        "ke-hoach",
+        "--issuer",
+        "Bộ Chính trị",
+        "--date",
+        "01/01/2024",
+        "--title",
+        "x",
+    ]);
+    assert_eq!(
+        err,
+        "theodoi: '16-NQ/TW': ký hiệu NQ là của Nghị quyết, không phải Kế hoạch; hãy bỏ --type hoặc kiểm tra lại ký hiệu\n"
+    );
+    assert_eq!(t.snapshot(), before);
+    t.ok(&[
+        "directive",
+        "add",
+        "17-QĐ/TU",
+        "--type",
+        "quy-dinh",
+        "--issuer",
+        ST,
+        "--date",
+        "01/01/2024",
+        "--title",
+        "x",
+    ]);
+}
