@@ -389,11 +389,22 @@ pub fn rating_warnings(
                 .map(|f| f.parent_code.clone().unwrap_or_default());
             let adds_to_quota = r.rating == Some(Rating::Htxsnv)
                 || (r.rating_was == Some(Rating::Httnv) && r.rating != Some(Rating::Httnv));
+            // Said at entry only when over whatever the rest of the group
+            // gets: the results still to come may all be HTTNV.
+            let over_for_sure = |group_code: &str| {
+                checked
+                    .groups
+                    .iter()
+                    .find(|g| g.group == group_code)
+                    .is_none_or(|g| !rules.quota_kept(g.htxsnv, g.httnv + g.unrated))
+            };
             for issue in &checked.issues {
                 let concerns = match issue.issue {
                     Issue::TooYoung { .. } => issue.unit_code == r.code,
                     Issue::Quota { .. } => {
-                        adds_to_quota && group.as_ref() == Some(&issue.unit_code)
+                        adds_to_quota
+                            && group.as_ref() == Some(&issue.unit_code)
+                            && over_for_sure(&issue.unit_code)
                     }
                     Issue::Forced | Issue::Missing => false,
                 };

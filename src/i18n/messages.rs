@@ -486,6 +486,7 @@ pub const H_QUOTA: Text = t("HTXSNV/HTTNV", "HTXSNV/HTTNV");
 pub const H_VERDICT: Text = t("Kết luận", "Verdict");
 pub const H_ISSUE: Text = t("Vấn đề", "Issue");
 pub const QUOTA_OK: Text = t("đạt", "pass");
+pub const QUOTA_NO_RESULTS: Text = t("chưa có kết quả", "no results yet");
 pub const QUOTA_BROKEN: Text = t("vượt tỷ lệ {pct}%", "over the {pct}% quota");
 pub const RATINGS_HEADING: Text = t(
     "Kết quả xếp loại tính đến ngày {date}",
@@ -502,8 +503,8 @@ pub const ISSUE_QUOTA: Text = t(
     "group {group}: {excellent} HTXSNV against {good} HTTNV, over {pct}%",
 );
 pub const ISSUE_YOUNG: Text = t(
-    "thành lập ngày {founded}, chưa đủ {months} tháng: không xếp loại",
-    "founded on {founded}, younger than {months} months: not to be rated",
+    "thành lập ngày {founded}, chưa đủ {months} tháng nên không được xếp loại, mà đã ghi xếp loại",
+    "founded on {founded}, younger than {months} months, so not to be rated; yet a rating is recorded",
 );
 pub const ISSUE_FORCED: Text = t(
     "ghi hoàn thành trước các đơn vị trực thuộc (--force)",
@@ -800,8 +801,8 @@ pub const DONE_CORRECTED: Text = t(
     "corrected: {unit}, task {task}: {changes} ({status})",
 );
 pub const WARN_QUOTA: Text = t(
-    "cảnh báo: {group} có {excellent} đơn vị xếp loại HTXSNV so với {good} HTTNV, vượt tỷ lệ {pct}% (tối đa {max} HTXSNV); vẫn ghi, `theodoi ratings` sẽ nêu lại",
-    "warning: {group} has {excellent} rated HTXSNV against {good} HTTNV, over the {pct}% quota (at most {max} HTXSNV); recorded all the same, `theodoi ratings` will show it",
+    "cảnh báo: các đơn vị trực thuộc {group} có {excellent} đơn vị xếp loại HTXSNV so với {good} HTTNV, vượt tỷ lệ {pct}% (tối đa {max} HTXSNV) dù các đơn vị còn lại đều được HTTNV; vẫn ghi, `theodoi ratings` sẽ nêu lại",
+    "warning: the units under {group} have {excellent} rated HTXSNV against {good} HTTNV, over the {pct}% quota (at most {max} HTXSNV) even if all the others are rated HTTNV; recorded all the same, `theodoi ratings` will show it",
 );
 pub const WARN_TOO_YOUNG: Text = t(
     "cảnh báo: {unit} thành lập ngày {founded}, chưa đủ {months} tháng đến hạn kiểm điểm nên không xếp loại; vẫn ghi, `theodoi ratings` sẽ nêu lại (hoặc sửa: --not-rated LÝ_DO --correct)",

@@ -110,7 +110,10 @@ impl Report for RatingGroups {
     }
 
     fn cells(&self, row: &RatingGroupRow) -> Vec<Cell> {
-        let verdict = if row.quota_kept {
+        let results = row.htxsnv + row.httnv + row.htnv + row.khtnv + row.not_rated;
+        let verdict = if results == 0 {
+            Cell::status(i18n::QUOTA_NO_RESULTS.get(), Status::Open)
+        } else if row.quota_kept {
             Cell::status(i18n::QUOTA_OK.get(), Status::DoneOnTime)
         } else {
             Cell::status(

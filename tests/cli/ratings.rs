@@ -148,18 +148,15 @@ fn three_excellent_for_ten_good_break_the_quota() {
 #[test]
 fn a_rating_over_the_quota_is_recorded_with_a_warning() {
     let t = rated();
-    // A file: said once, for the group, when the whole file is in.
+    // A file: said once, for the group, when the whole file is in, and
+    // only when the group is over the quota whatever the units still to
+    // report get (4 HTXSNV of 21: over 20% even if the 17 others were HTTNV).
     let file = t.dir.path().join("xeploai.csv");
     let mut csv = String::from("unit,on,rating\n");
-    for code in ["cb-ubkt", "cb-ban-to-chuc", "cb-van-phong"] {
+    for code in ["cb-ubkt", "cb-ban-to-chuc", "cb-van-phong", "cb-kho-bac"] {
         csv.push_str(&format!("{code},05/12/2023,HTXSNV\n"));
     }
-    for code in [
-        "cb-kho-bac",
-        "cb-ban-tuyen-giao",
-        "cb-trung-tam-y-te",
-        "cb-thpt-son-tay",
-    ] {
+    for code in ["cb-ban-tuyen-giao", "cb-trung-tam-y-te", "cb-thpt-son-tay"] {
         csv.push_str(&format!("{code},05/12/2023,HTTNV\n"));
     }
     std::fs::write(&file, csv).unwrap();
@@ -173,7 +170,7 @@ fn a_rating_over_the_quota_is_recorded_with_a_warning() {
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
     assert!(
-        run.stderr.starts_with("cảnh báo: Đảng bộ thị xã Sơn Tây có 3 đơn vị xếp loại HTXSNV so với 4 HTTNV, vượt tỷ lệ 20% (tối đa 0 HTXSNV)"),
+        run.stderr.starts_with("cảnh báo: các đơn vị trực thuộc Đảng bộ thị xã Sơn Tây có 4 đơn vị xếp loại HTXSNV so với 3 HTTNV, vượt tỷ lệ 20% (tối đa 0 HTXSNV)"),
         "{}",
         run.stderr
     );
@@ -202,13 +199,13 @@ fn a_rating_over_the_quota_is_recorded_with_a_warning() {
     assert_eq!(run.code, 0, "{run:?}");
     assert!(
         run.stderr
-            .contains("4 rated HTXSNV against 5 HTTNV, over the 20% quota (at most 1 HTXSNV)"),
+            .contains("5 rated HTXSNV against 4 HTTNV, over the 20% quota (at most 0 HTXSNV)"),
         "{}",
         run.stderr
     );
     let r = report(&t);
     let g = town(&r);
-    assert_eq!((g.htxsnv, g.httnv, g.quota_kept), (4, 5, false));
+    assert_eq!((g.htxsnv, g.httnv, g.quota_kept), (5, 4, false));
     assert!(r.issues.iter().any(|i| i.issue == "quota" && i.violation));
 }
 
@@ -463,4 +460,28 @@ fn an_organization_younger_than_six_months_is_not_rated() {
         .code,
         0
     );
+}
+
+/// The first HTXSNV of a group is no excess while the others may still be
+/// rated HTTNV; a group with no result has no verdict yet.
+#[test]
+fn the_first_excellent_is_no_warning_and_no_result_is_no_verdict() {
+    let t = rated();
+    let table = t.ok(&["ratings", "--as-of", "31/12/2023"]);
+    assert!(
+        table.contains("chưa có kết quả") && !table.contains("đạt"),
+        "{table}"
+    );
+    let run = t.run(&[
+        "done",
+        "--task",
+        "xep-loai-2023",
+        "--unit",
+        "cb-ubkt",
+        "--on",
+        "05/12/2023",
+        "--rating",
+        "HTXSNV",
+    ]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{run:?}");
 }
