@@ -316,14 +316,15 @@ pub fn merge_target(db: &dyn Db, into: &str) -> Result<Unit> {
 
 /// Merges `unit` into `into` from `on`: its open obligations pass on (with
 /// `reason` on the old ones), its units move to the successor. Returns the
-/// merged unit and how many obligations passed on.
+/// merged unit, how many obligations passed on, and how many closed because
+/// the successor owed the task already.
 pub fn merge(
     db: &dyn Db,
     unit: &str,
     into: &Unit,
     on: NaiveDate,
     reason: &str,
-) -> Result<(Unit, usize)> {
+) -> Result<(Unit, usize, usize)> {
     let unit = resolve_unit(db, unit)?;
     if unit.id == into.id {
         return Err(Error::MergeIntoItself { unit: unit.name });
@@ -335,9 +336,9 @@ pub fn merge(
         check_parent(child.kind, Some(into))?;
         open_state(db, &child, Effect::From(on))?;
     }
-    let n = db.merge_unit(unit.id, into.id, on, reason)?;
+    let (passed, closed) = db.merge_unit(unit.id, into.id, on, reason)?;
     check_tree_in_time(db)?;
-    Ok((unit, n))
+    Ok((unit, passed, closed))
 }
 
 /// The other names a `unit edit` gave and took away.

@@ -280,20 +280,29 @@ pub fn run(
                 );
                 let mut messages = Vec::new();
                 let mut names = Vec::new();
+                let (mut all_passed, mut all_closed) = (0, 0);
                 for reference in &args.units {
-                    let (unit, n) = app::units::merge(db, reference, &into, args.on, &reason)?;
-                    messages.push(tr!(
+                    let (unit, passed, closed) =
+                        app::units::merge(db, reference, &into, args.on, &reason)?;
+                    let mut message = tr!(
                         i18n::MERGED,
                         unit = unit.name,
                         into = into.name,
                         date = format_dmy(args.on),
-                        n = n
-                    ));
+                        n = passed
+                    );
+                    if closed > 0 {
+                        message.push_str(&tr!(i18n::MERGED_CLOSED, n = closed, into = into.name));
+                    }
+                    messages.push(message);
                     names.push(unit.name);
+                    all_passed += passed;
+                    all_closed += closed;
                 }
                 db.note(
                     serde_json::json!({
-                        "units": names.join(", "), "into": into.name, "on": format_dmy(args.on)
+                        "units": names.join(", "), "into": into.name, "on": format_dmy(args.on),
+                        "passed": all_passed, "closed": all_closed,
                     }),
                     Some(into.id),
                     None,

@@ -35,6 +35,17 @@ pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
     } else {
         fill_template(action, details)
     };
+    // A merger that closed obligations the successor owed already says so.
+    if action == "unit.merge"
+        && let Some(closed) = details.get("closed").and_then(|n| n.as_u64())
+        && closed > 0
+    {
+        line.push_str(&tr!(
+            LOG_MERGE_CLOSED,
+            n = closed,
+            passed = details.get("passed").and_then(|n| n.as_u64()).unwrap_or(0)
+        ));
+    }
     // A change to the tree holds from a day, or corrects the record.
     if let Some(on) = details.get("on").filter(|_| TREE_CHANGES.contains(&action)) {
         let effect = match on.as_str() {
@@ -88,6 +99,10 @@ fn unit_edit_changes(details: &serde_json::Value) -> String {
     }
 }
 
+const LOG_MERGE_CLOSED: Text = t(
+    " ({passed} nhiệm vụ chuyển sang, {n} nhiệm vụ đóng lại vì đơn vị mới đã có)",
+    " ({passed} obligations passed on, {n} closed as the successor owed them already)",
+);
 const LOG_ALIASES_ADDED: Text = t("thêm tên khác {aliases}", "added other names {aliases}");
 const LOG_ALIASES_REMOVED: Text = t("bỏ tên khác {aliases}", "removed other names {aliases}");
 

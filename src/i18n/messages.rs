@@ -341,6 +341,10 @@ pub const MERGED: Text = t(
     "đã sáp nhập {unit} vào {into} từ ngày {date}; {n} nhiệm vụ chưa hoàn thành chuyển sang {into}",
     "merged {unit} into {into} on {date}; {n} open obligations passed to {into}",
 );
+pub const MERGED_CLOSED: Text = t(
+    "; {n} nhiệm vụ không chuyển vì {into} cũng có nhiệm vụ đó (phần của đơn vị cũ được đóng lại)",
+    "; {n} obligations not passed on because {into} owes the same task (the old unit's are closed)",
+);
 pub const DISSOLVED_MARK: Text = t("giải thể {date}", "dissolved {date}");
 pub const MERGED_MARK: Text = t(
     "sáp nhập vào {unit} từ {date}",

@@ -445,11 +445,12 @@ pub fn revocation_dissolution_and_merger_cancel_or_pass_on(store: &mut dyn Stora
     write(store, "test", "done", |db| {
         complete(db, task.id, f.cell1, "05/12/2023")
     })?;
-    // cell2 merges into cell1 (which owes the task already: nothing passes on).
-    let passed = write(store, "test", "unit.merge", |db| {
+    // cell2 merges into cell1 (which owes the task already: nothing passes
+    // on, cell2's open obligation is closed).
+    let merged = write(store, "test", "unit.merge", |db| {
         db.merge_unit(f.cell2, f.cell1, day("01/07/2025"), "sáp nhập")
     })?;
-    assert_eq!(passed, 0);
+    assert_eq!(merged, (0, 1));
     let db = store.read();
     assert_eq!(db.dissolved_on(f.cell2)?, Some(day("01/07/2025")));
     let children: Vec<i64> = db

@@ -291,8 +291,10 @@ pub trait Reorganization {
     /// points to its successor; each obligation it still had open is
     /// cancelled for it (with `reason`) and opened for the successor from
     /// `on`, unless the successor owes that task already. Units under it move
-    /// to the successor. Returns how many obligations passed on.
-    fn merge_unit(&self, id: i64, into: i64, on: NaiveDate, reason: &str) -> Result<usize>;
+    /// to the successor. Returns how many obligations passed on, and how
+    /// many were closed because the successor owed the task already.
+    fn merge_unit(&self, id: i64, into: i64, on: NaiveDate, reason: &str)
+    -> Result<(usize, usize)>;
     /// Units still existing directly under `id`, in Vietnamese order.
     fn live_children(&self, id: i64) -> Result<Vec<Unit>>;
     /// When a unit was dissolved or merged, if it was.

@@ -553,6 +553,32 @@ fn no_change_leaves_the_tree_of_any_day_wrong() {
     fresh.ok(&["import", file.to_str().unwrap()]);
 }
 
+/// A merger into a unit that owes the same task already passes nothing on
+/// for it and closes the old unit's: the output and the log say how many.
+#[test]
+fn a_merger_says_what_it_closed() {
+    let t = Theodoi::son_tay();
+    let out = t.ok(&[
+        "unit",
+        "merge",
+        "p-le-loi",
+        "p-phu-thinh",
+        "--into",
+        "p-quang-trung",
+        "--on",
+        "01/07/2025",
+    ]);
+    assert!(
+        out.contains("Phú Thịnh vào Đảng bộ phường Quang Trung từ ngày 01/07/2025; 0 nhiệm vụ chưa hoàn thành chuyển sang Đảng bộ phường Quang Trung; 1 nhiệm vụ không chuyển vì Đảng bộ phường Quang Trung cũng có nhiệm vụ đó"),
+        "{out}"
+    );
+    let log = t.ok(&["log", "--format", "md"]);
+    assert!(
+        log.contains("(0 nhiệm vụ chuyển sang, 2 nhiệm vụ đóng lại vì đơn vị mới đã có)"),
+        "{log}"
+    );
+}
+
 /// Where two long texts first differ, for a readable failure.
 fn first_difference(a: &str, b: &str) -> String {
     let line = a

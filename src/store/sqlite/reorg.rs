@@ -71,7 +71,13 @@ impl Reorganization for SqliteDb<'_> {
     /// cancelled for it and opened for the successor from `on`, unless the
     /// successor owes that task already. Units under it move to the successor.
     /// Returns how many obligations passed on.
-    fn merge_unit(&self, id: i64, into: i64, on: NaiveDate, reason: &str) -> Result<usize> {
+    fn merge_unit(
+        &self,
+        id: i64,
+        into: i64,
+        on: NaiveDate,
+        reason: &str,
+    ) -> Result<(usize, usize)> {
         let open: Vec<(i64, i64, NaiveDate)> = {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT id, task_id, due_on FROM obligation
@@ -82,7 +88,7 @@ impl Reorganization for SqliteDb<'_> {
             let rows = stmt.query_map([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
-        let mut passed = 0;
+        let (mut passed, mut closed) = (0, 0);
         for (obligation, task, due_on) in open {
             self.cancel_obligation(obligation, on, reason)?;
             let has: bool = self.conn.query_row(
@@ -100,6 +106,8 @@ impl Reorganization for SqliteDb<'_> {
                     .execute(params![task, into, due_on, on, id])?;
                 self.log_insert("obligation", self.conn.last_insert_rowid())?;
                 passed += 1;
+            } else {
+                closed += 1;
             }
         }
         for child in self.live_children(id)? {
@@ -111,7 +119,7 @@ impl Reorganization for SqliteDb<'_> {
             )?
             .execute(params![id, on, into])
         })?;
-        Ok(passed)
+        Ok((passed, closed))
     }
 
     /// Units still existing directly under `id`.
