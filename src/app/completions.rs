@@ -60,7 +60,22 @@ pub struct Recorded {
     /// The rating tasks the person's unit has not done yet, when a person's
     /// review is recorded before their collective's (allowed, but said).
     pub collective_open: Vec<String>,
+    /// The due date it was judged against.
+    pub due_on: NaiveDate,
 }
+
+impl Recorded {
+    /// Days late, when so many that the year may be typed wrong (more than
+    /// half a year: said, not refused; more than a year is refused).
+    pub fn late_by_much(&self) -> Option<i64> {
+        let late = (self.on - self.due_on).num_days();
+        (late > LATE_TO_QUESTION_DAYS).then_some(late)
+    }
+}
+
+/// How many days late a completion is before the clerk is asked, on
+/// stderr, to check the year.
+pub const LATE_TO_QUESTION_DAYS: i64 = 183;
 
 /// How many days from its due date a completion may be before it is taken
 /// for a year typed wrong: a year.
@@ -261,6 +276,7 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
         rating_was: before.and_then(|b| b.rating),
         changes,
         collective_open,
+        due_on: obligation.due_on,
     })
 }
 

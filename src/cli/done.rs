@@ -58,19 +58,33 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     let (message, warnings) = match &args.from {
-        Some(file) => from_file(store, &args, file, ctx)?,
+        Some(file) => {
+            let (message, warnings) = from_file(store, &args, file, ctx)?;
+            (message, warnings.iter().map(rating_warning).collect())
+        }
         None => write_checked(store, ctx, "done", args.dry_run, |db| {
             let recorded = app::completions::record(db, &args.request(), &ctx.actor, ctx.today)?;
             note(db, &recorded)?;
-            let warnings =
-                app::completions::rating_warnings(db, std::slice::from_ref(&recorded), ctx.today)?;
+            let mut warnings: Vec<String> =
+                app::completions::rating_warnings(db, std::slice::from_ref(&recorded), ctx.today)?
+                    .iter()
+                    .map(rating_warning)
+                    .collect();
+            if let Some(late) = recorded.late_by_much() {
+                warnings.push(tr!(
+                    i18n::WARN_VERY_LATE,
+                    date = format_dmy(recorded.on),
+                    due = format_dmy(recorded.due_on),
+                    days = late
+                ));
+            }
             Ok((said(&recorded), warnings))
         })?,
     };
     writeln!(out, "{message}")?;
     // Recorded all the same: said on stderr, the exit status stays 0.
     for warning in &warnings {
-        super::warn(&rating_warning(warning));
+        super::warn(warning);
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -889,3 +889,7 @@ pub const TYPE_CONTRADICTS: Text = t(
     "'{input}': ký hiệu {code} là của {coded}, không phải {given}; hãy bỏ --type hoặc kiểm tra lại ký hiệu",
     "'{input}': the code {code} is a {coded}'s, not a {given}'s; leave out --type or check the symbol",
 );
+pub const WARN_VERY_LATE: Text = t(
+    "cảnh báo: ngày hoàn thành {date} muộn {days} ngày so với hạn {due}; nếu gõ nhầm năm, hãy sửa bằng --correct --on NGÀY",
+    "warning: completion date {date} is {days} days after the due date {due}; if the year is typed wrong, fix it with --correct --on DATE",
+);

@@ -688,3 +688,34 @@ fn a_correction_needs_a_result_and_a_result_needs_the_unit() {
     assert_eq!(t.snapshot(), before);
     t.ok(&[&args[..], &["--force"]].concat());
 }
+
+/// A result half a year or more after its due date is recorded, with a
+/// word on stderr to check the year.
+#[test]
+fn a_result_very_late_asks_to_check_the_year() {
+    let t = Theodoi::son_tay();
+    let run = t.run(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "cb-ban-tuyen-giao",
+        "--on",
+        "05/12/2024",
+    ]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "cảnh báo: ngày hoàn thành 05/12/2024 muộn 365 ngày so với hạn 06/12/2023; nếu gõ nhầm năm, hãy sửa bằng --correct --on NGÀY\n"
+    );
+    let run = t.run(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "cb-ubkt",
+        "--on",
+        "20/12/2023",
+    ]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{run:?}");
+}
