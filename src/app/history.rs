@@ -8,7 +8,17 @@ use crate::store::{ChangeEntry, Db, LogFilter};
 const REVIVES_UNITS: &[&str] = &["unit.dissolve", "unit.merge"];
 
 /// The changes that give tasks to the units that exist when they are made.
-const ADDS_TASKS: &[&str] = &["task.add", "extract.apply"];
+const ADDS_TASKS: &[&str] = &["task.add", "extract.apply", "task.renew"];
+
+/// Whether a change gave a task to the units that existed then: one of
+/// `ADDS_TASKS`, or a `task edit` that added a kind of unit to a task.
+fn adds_tasks(change: &ChangeEntry) -> bool {
+    ADDS_TASKS.contains(&change.action.as_str())
+        || (change.action == "task.edit"
+            && change.details["changes"]
+                .as_array()
+                .is_some_and(|changes| changes.iter().any(|c| c.get("added").is_some())))
+}
 
 /// Undoes change `id`, or else the latest change of `actor` still in force.
 /// Returns the change undone. Refused when the record would be left
@@ -24,9 +34,10 @@ pub fn undo(db: &dyn Db, id: Option<i64>, actor: &str) -> Result<ChangeEntry> {
             })?,
     };
     if REVIVES_UNITS.contains(&target.action.as_str()) && target.undone_by.is_none() {
-        let later = db.changes(&LogFilter::default())?.into_iter().find(|c| {
-            c.id > target.id && c.undone_by.is_none() && ADDS_TASKS.contains(&c.action.as_str())
-        });
+        let later = db
+            .changes(&LogFilter::default())?
+            .into_iter()
+            .find(|c| c.id > target.id && c.undone_by.is_none() && adds_tasks(c));
         if let Some(later) = later {
             return Err(Error::UndoBlocked {
                 id: target.id,

@@ -9,12 +9,14 @@
 
 pub mod completions;
 pub mod directives;
+pub mod dues;
 pub mod extract;
 pub mod history;
 pub mod people;
 pub mod portable;
 pub mod progress;
 pub mod ratings;
+pub mod renew;
 pub mod reports;
 pub mod resolve;
 pub mod tasks;

@@ -17,6 +17,7 @@ mod person;
 mod portable;
 mod progress;
 mod ratings;
+mod renew;
 mod task;
 mod unit;
 mod upcoming;

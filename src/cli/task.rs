@@ -1,4 +1,4 @@
-//! `theodoi task add|list`.
+//! `theodoi task add|list|edit|renew`.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -22,6 +22,7 @@ pub enum Command {
     Add(AddArgs),
     List(ListArgs),
     Edit(EditArgs),
+    Renew(super::renew::RenewArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -32,6 +33,9 @@ pub struct EditArgs {
     title: Option<String>,
     #[arg(long, value_name = "CODE")]
     code: Option<String>,
+    /// `--due`, `--add-due`, `--remove-due` and their `--reason`.
+    #[command(flatten)]
+    dues: super::renew::DueArgs,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -102,18 +106,30 @@ pub fn run(
             let message = super::write(store, ctx, "task.edit", |db| {
                 let (old, new) =
                     app::tasks::edit(db, &args.task, args.code.as_deref(), args.title.as_deref())?;
+                let dues = app::dues::change(db, &new, &args.dues.request())?;
                 // Each field it changed, before and after, as data.
-                db.note(
-                    serde_json::json!({
-                        "task": old.code, "changes": task_changes(&old, &new)
-                    }),
-                    None,
-                    Some(old.directive_id),
-                )?;
-                Ok(tr!(i18n::TASK_EDITED, code = new.code, title = new.title))
+                let fields = task_changes(&old, &new);
+                let mut changes = serde_json::to_value(&fields)?;
+                if let Some(list) = changes.as_array_mut() {
+                    for due in &dues.changes {
+                        list.push(serde_json::to_value(due)?);
+                    }
+                }
+                let mut details = serde_json::json!({ "task": old.code, "changes": changes });
+                if let Some(reason) = &dues.reason {
+                    details["reason"] = reason.as_str().into();
+                }
+                db.note(details, None, Some(old.directive_id))?;
+                let mut lines = Vec::new();
+                if !fields.is_empty() || dues.changes.is_empty() {
+                    lines.push(tr!(i18n::TASK_EDITED, code = new.code, title = new.title));
+                }
+                lines.extend(super::renew::due_lines(&dues));
+                Ok(lines.join("\n"))
             })?;
             writeln!(out, "{message}")?;
         }
+        Command::Renew(args) => return super::renew::run(store, args, ctx, out),
         Command::List(args) => {
             let reader = store.read();
             let db = &*reader;

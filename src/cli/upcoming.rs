@@ -30,6 +30,8 @@ pub struct Args {
     output: OutputArgs,
     #[arg(long, short)]
     quiet: bool,
+    #[arg(long)]
+    exit_code: bool,
 }
 
 pub fn run(
@@ -55,6 +57,12 @@ pub fn run(
     };
     let mut renderer = Renderer::new(&report, args.output.options(ctx), out);
     app::reports::upcoming(db, &scope, as_of, days, &mut |row| Ok(renderer.row(&row)?))?;
-    renderer.finish(args.quiet)?;
-    Ok(ExitCode::SUCCESS)
+    let due = renderer.finish(args.quiet)?;
+    // For cron: 1 says "something falls due soon", as `overdue --exit-code`
+    // says "something is late".
+    Ok(if args.exit_code && due > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::domain::UnitKind;
 use crate::domain::directive::Directive;
 use crate::domain::task::Task;
 
@@ -37,10 +38,12 @@ pub enum ChangedField {
     Code,
     /// A unit's kind (its slug).
     Kind,
+    /// A task's due date for one kind of unit (the kind beside it).
+    DueOn,
 }
 
 impl ChangedField {
-    pub const ALL: [ChangedField; 13] = [
+    pub const ALL: [ChangedField; 14] = [
         ChangedField::CompletedOn,
         ChangedField::Rating,
         ChangedField::NotRated,
@@ -54,6 +57,7 @@ impl ChangedField {
         ChangedField::Title,
         ChangedField::Code,
         ChangedField::Kind,
+        ChangedField::DueOn,
     ];
 
     /// The stable name, in the log's details (as the JSON of the lists names it).
@@ -72,6 +76,7 @@ impl ChangedField {
             ChangedField::Title => "title",
             ChangedField::Code => "code",
             ChangedField::Kind => "kind",
+            ChangedField::DueOn => "due_on",
         }
     }
 
@@ -82,7 +87,10 @@ impl ChangedField {
 
     /// Whether its values are days (`YYYY-MM-DD`).
     pub fn is_date(self) -> bool {
-        matches!(self, ChangedField::CompletedOn | ChangedField::IssuedOn)
+        matches!(
+            self,
+            ChangedField::CompletedOn | ChangedField::IssuedOn | ChangedField::DueOn
+        )
     }
 }
 
@@ -178,6 +186,59 @@ pub fn task_changes(old: &Task, new: &Task) -> Vec<FieldChange> {
         Some(new.title.clone()),
     );
     changes
+}
+
+/// A task's due date for one kind of unit changed: moved (`task edit
+/// --due`), added (`--add-due`, `from` none) or removed (`--remove-due`,
+/// `to` none), with what became of the obligations of that kind. In the
+/// log as a field change (`field` is `due_on`) with its kind and counts;
+/// counts of none are left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DueChange {
+    pub field: ChangedField,
+    pub kind: UnitKind,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// Open obligations given the new due date.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub moved: usize,
+    /// Done ones given it too (`--all`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub moved_done: usize,
+    /// Done ones that keep the due date they were judged against.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub kept_done: usize,
+    /// Open ones extended on their own to a later day, which they keep.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub kept_extended: usize,
+    /// Obligations made for the units (or people) of a kind added.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub added: usize,
+    /// Obligations that went with a kind removed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub removed: usize,
+}
+
+impl DueChange {
+    /// The change of `kind`'s due date from `from` to `to`, no counts yet.
+    pub fn new(kind: UnitKind, from: Option<NaiveDate>, to: Option<NaiveDate>) -> DueChange {
+        DueChange {
+            field: ChangedField::DueOn,
+            kind,
+            from: day_value(from),
+            to: day_value(to),
+            moved: 0,
+            moved_done: 0,
+            kept_done: 0,
+            kept_extended: 0,
+            added: 0,
+            removed: 0,
+        }
+    }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[cfg(test)]

@@ -390,6 +390,55 @@ pub enum Error {
     /// `--correct` for a unit or person with nothing recorded to correct.
     #[error("{who} has no completion of {task} to correct")]
     NothingToCorrect { who: String, task: String },
+    /// A task that cannot be renewed for the year asked (`task renew`).
+    #[error("task {task} cannot be renewed for {year}: {problem:?}")]
+    Renew {
+        task: String,
+        year: i32,
+        problem: RenewProblem,
+    },
+    /// A due date moved (`task edit --due`) with no reason given.
+    #[error("a due date moved needs a reason")]
+    DueReasonNeeded,
+    /// A change of a task's due date for one kind of unit that is refused.
+    #[error("task {task}, {kind:?}: {problem:?}")]
+    DueEdit {
+        task: String,
+        kind: UnitKind,
+        problem: DueProblem,
+    },
+}
+
+/// Why a task cannot be renewed for a year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RenewProblem {
+    /// The task is about that year already.
+    SameYear,
+    /// The task of that year is recorded already: its code and title.
+    Exists { code: String, title: String },
+    /// A due date moved to that year would fall outside the accepted dates.
+    OutOfRange { due: NaiveDate },
+    /// The unit whose subtree the task covered has been dissolved or merged.
+    ScopeGone { unit: String, on: NaiveDate },
+    /// The directive the task would come under ended (revoked or replaced)
+    /// by its due dates: its citation and the day.
+    DirectiveEnded { directive: String, on: NaiveDate },
+}
+
+/// Why a task's due date for one kind cannot change so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DueProblem {
+    /// The task has no due date for the kind; the kinds it has.
+    NotDue { kinds: Vec<UnitKind> },
+    /// The task has a due date for the kind already.
+    AlreadyDue { due: NaiveDate },
+    /// Units (or people) of the kind have done the task: how many.
+    Completions { n: usize },
+    /// No unit of the kind in the task's scope (its name; `None`: the
+    /// whole tree).
+    NoUnits { within: Option<String> },
+    /// It is the task's only due date.
+    LastKind,
 }
 
 /// Why a text names no directive.
@@ -563,6 +612,8 @@ pub enum Field {
     Actor,
     /// Another name of a unit (`unit edit --alias`).
     Alias,
+    /// Why a task's due date is moved (`task edit --due --reason`).
+    DueReason,
 }
 
 impl Field {
@@ -581,7 +632,8 @@ impl Field {
             | Field::ExtendReason
             | Field::Note
             | Field::Evidence
-            | Field::NotRatedReason => 4000,
+            | Field::NotRatedReason
+            | Field::DueReason => 4000,
         }
     }
 }

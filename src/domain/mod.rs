@@ -2,6 +2,7 @@
 //! Types and rules only; no SQL and no terminal I/O (see ARCHITECTURE.md).
 
 pub mod change;
+pub mod cycle;
 pub mod directive;
 pub mod error;
 pub mod obligation;

@@ -5,8 +5,8 @@ use std::borrow::Cow;
 
 use super::{Text, candidates, describe, tr};
 use crate::domain::error::{
-    Candidates, DateRule, DateSubject, Entity, Error, ExportProblem, ExportRow, ExportRule, Field,
-    FileAction, RowProblem, SpecProblem, UnitCandidate,
+    Candidates, DateRule, DateSubject, DueProblem, Entity, Error, ExportProblem, ExportRow,
+    ExportRule, Field, FileAction, RenewProblem, RowProblem, SpecProblem, UnitCandidate,
 };
 use crate::domain::{DocType, Rating, UnitKind};
 use crate::text::date::format_dmy;
@@ -512,6 +512,17 @@ pub fn message(e: &Error) -> String {
             who = short(who),
             task = short(task)
         ),
+        Error::Renew {
+            task,
+            year,
+            problem,
+        } => renew_refused(task, *year, problem),
+        Error::DueReasonNeeded => super::DUE_REASON_NEEDED.get().to_string(),
+        Error::DueEdit {
+            task,
+            kind,
+            problem,
+        } => due_refused(task, *kind, problem),
         Error::Output(e) => io_words(e),
         Error::Storage(e) => {
             let mut line = e.to_string();
@@ -900,5 +911,83 @@ fn field_name(field: Field) -> Text {
         Field::NotRatedReason => super::WHAT_NOT_RATED,
         Field::Actor => super::WHAT_ACTOR,
         Field::Alias => super::WHAT_ALIAS,
+        Field::DueReason => super::WHAT_DUE_REASON,
+    }
+}
+
+/// Why a task is not renewed for `year`.
+fn renew_refused(task: &str, year: i32, problem: &RenewProblem) -> String {
+    let task = short(task);
+    match problem {
+        RenewProblem::SameYear => tr!(
+            super::RENEW_SAME_YEAR,
+            task = task,
+            year = year,
+            next = year + 1
+        ),
+        RenewProblem::Exists { code, title } => tr!(
+            super::RENEW_EXISTS,
+            year = year,
+            code = short(code),
+            title = short(title)
+        ),
+        RenewProblem::OutOfRange { due } => tr!(
+            super::RENEW_OUT_OF_RANGE,
+            due = format_dmy(*due),
+            task = task,
+            year = year,
+            from = format!("01/01/{}", crate::text::date::MIN_YEAR),
+            to = format!("31/12/{}", crate::text::date::MAX_YEAR)
+        ),
+        RenewProblem::ScopeGone { unit, on } => tr!(
+            super::RENEW_SCOPE_GONE,
+            task = task,
+            unit = short(unit),
+            date = format_dmy(*on)
+        ),
+        RenewProblem::DirectiveEnded { directive, on } => tr!(
+            super::RENEW_DIRECTIVE_ENDED,
+            directive = super::citation_label(directive),
+            date = format_dmy(*on),
+            year = year
+        ),
+    }
+}
+
+/// Why a task's due date for `kind` does not change so.
+fn due_refused(task: &str, kind: UnitKind, problem: &DueProblem) -> String {
+    let task = short(task);
+    let name = super::kind_in_text(kind);
+    match problem {
+        DueProblem::NotDue { kinds } => tr!(
+            super::DUE_NOT_DUE,
+            task = task,
+            kind = name,
+            kinds = kinds
+                .iter()
+                .map(|k| k.slug())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        DueProblem::AlreadyDue { due } => tr!(
+            super::DUE_ALREADY,
+            task = task,
+            date = format_dmy(*due),
+            kind = name,
+            slug = kind.slug()
+        ),
+        DueProblem::Completions { n } => {
+            tr!(super::DUE_HAS_COMPLETIONS, kind = name, task = task, n = n)
+        }
+        DueProblem::NoUnits { within } => tr!(
+            super::DUE_NO_UNITS,
+            kind = name,
+            scope = within
+                .as_deref()
+                .map(|w| short(w).into_owned())
+                .unwrap_or_else(|| super::TASK_SCOPE_ALL.get().to_string()),
+            task = task
+        ),
+        DueProblem::LastKind => tr!(super::DUE_LAST_KIND, kind = name, task = task),
     }
 }

@@ -198,8 +198,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "task edit",
         t(
-            "Sửa tên hoặc mã nhiệm vụ (giá trị cũ vẫn lưu trong nhật ký)",
-            "Correct a task's title or code (the old values stay in the log)",
+            "Sửa tên, mã hoặc thời hạn của nhiệm vụ (giá trị cũ vẫn lưu trong nhật ký)",
+            "Correct a task's title or code, or change its due dates (the old values stay in the log)",
         ),
     ),
     (
@@ -1018,6 +1018,125 @@ const HELP: &[(&str, Text)] = &[
             "Build the Sơn Tây demo database (a file of its own, never your real data) and print who is overdue",
         ),
     ),
+    (
+        "task renew",
+        t(
+            "Lập nhiệm vụ năm mới từ nhiệm vụ năm trước: tên và mã đổi năm, thời hạn dời theo năm, giao cho các đơn vị (cán bộ) hiện có",
+            "Make next year's task from this year's: the year changed in its title and code, due dates moved by the years, owed by the units (people) there are now",
+        ),
+    ),
+    (
+        "task renew REF",
+        t(
+            "Nhiệm vụ năm trước (mã hoặc văn bản)",
+            "The task to renew (code or directive)",
+        ),
+    ),
+    (
+        "task renew --year",
+        t(
+            "Năm của nhiệm vụ mới, ví dụ 2024",
+            "The year of the new task, e.g. 2024",
+        ),
+    ),
+    (
+        "task renew --directive",
+        t(
+            "Kế hoạch của năm mới (mặc định: văn bản của nhiệm vụ cũ)",
+            "The new year's plan (default: the old task's directive)",
+        ),
+    ),
+    (
+        "task renew --issuer",
+        t(
+            "Cơ quan ban hành văn bản đó, khi ký hiệu trùng",
+            "That directive's issuer, when its symbol recurs",
+        ),
+    ),
+    (
+        "task renew --code",
+        t(
+            "Mã nhiệm vụ mới (mặc định: mã cũ đổi năm, như kiem-diem-2024; mã cũ không có năm thì lấy theo văn bản)",
+            "The new task's code (default: the old one with the year changed, like kiem-diem-2024; else one from the directive)",
+        ),
+    ),
+    (
+        "task renew --title",
+        t(
+            "Tên nhiệm vụ mới (mặc định: tên cũ đổi năm; tên không có năm thì giữ nguyên)",
+            "The new title (default: the old one with the year changed; kept as it is when it has no year)",
+        ),
+    ),
+    (
+        "task renew --within",
+        t(
+            "Chỉ các đơn vị thuộc đơn vị này (mặc định: như nhiệm vụ cũ)",
+            "Only units under this one (default: as the old task)",
+        ),
+    ),
+    (
+        "task renew --force",
+        t(
+            "Ghi cả khi thời hạn trước ngày ban hành văn bản",
+            "Record it even when a due date is before the directive was issued",
+        ),
+    ),
+    (
+        "task renew --dry-run",
+        t(
+            "Chỉ in nhiệm vụ sẽ lập (mã, tên, thời hạn từng loại, số đơn vị), không ghi gì",
+            "Only print the task it would make (code, title, due dates per kind, units), write nothing",
+        ),
+    ),
+    (
+        "task edit --due",
+        t(
+            "Đổi thời hạn của một loại đơn vị, LOẠI=NGÀY: các đơn vị chưa hoàn thành dời hạn (hiện như gia hạn, hạn cũ vẫn thấy); cần --reason",
+            "Move the due date of one kind, KIND=DATE: units not done yet move (shown as an extension, the first date kept); needs --reason",
+        ),
+    ),
+    (
+        "task edit --add-due",
+        t(
+            "Thêm một loại đơn vị với thời hạn, LOẠI=NGÀY: các đơn vị loại đó trong phạm vi nhiệm vụ phải thực hiện",
+            "Add a kind with its due date, KIND=DATE: the units of that kind in the task's scope owe it",
+        ),
+    ),
+    (
+        "task edit --remove-due",
+        t(
+            "Bỏ một loại đơn vị chưa có đơn vị nào hoàn thành; nghĩa vụ của các đơn vị đó bỏ theo (nhật ký vẫn lưu)",
+            "Remove a kind none of whose units has done the task; their obligations go (the log keeps them)",
+        ),
+    ),
+    (
+        "task edit --reason",
+        t(
+            "Lý do đổi thời hạn (bắt buộc với --due), ví dụ số công văn",
+            "Why the due date changes (required with --due), e.g. the letter's number",
+        ),
+    ),
+    (
+        "task edit --all",
+        t(
+            "Dời cả hạn của các đơn vị đã hoàn thành (mặc định: giữ hạn đã dùng để đánh giá)",
+            "Move the due date of units that are done too (default: they keep the one they were judged against)",
+        ),
+    ),
+    (
+        "task edit --force",
+        t(
+            "Ghi cả khi thời hạn trước ngày ban hành văn bản",
+            "Record it even when a due date is before the directive was issued",
+        ),
+    ),
+    (
+        "upcoming --exit-code",
+        t(
+            "Thoát với mã 1 khi có việc sắp đến hạn (cho cron nhắc trước hạn)",
+            "Exit with status 1 when something falls due (for a cron reminder)",
+        ),
+    ),
 ];
 
 const EXAMPLES: &[(&str, Text)] = &[
@@ -1075,6 +1194,27 @@ const EXAMPLES: &[(&str, Text)] = &[
         t(
             "Ví dụ:\n  theodoi overdue --as-of 07/12/2023\n  theodoi overdue --format csv > quahan.csv\n  theodoi overdue --exit-code --quiet    # cho cron: chỉ in khi có việc quá hạn",
             "Examples:\n  theodoi overdue --as-of 07/12/2023\n  theodoi overdue --format csv > overdue.csv\n  theodoi overdue --exit-code --quiet    # for cron: prints only when something is late",
+        ),
+    ),
+    (
+        "task renew",
+        t(
+            "Ví dụ:\n  theodoi task renew kiem-diem-2023 --year 2024 --dry-run     # xem trước, không ghi gì\n  theodoi task renew kiem-diem-2023 --year 2024\n  theodoi task renew kiem-diem-2024 --year 2025 --directive 'Kế hoạch số 301'",
+            "Examples:\n  theodoi task renew kiem-diem-2023 --year 2024 --dry-run     # a preview, nothing written\n  theodoi task renew kiem-diem-2023 --year 2024\n  theodoi task renew kiem-diem-2024 --year 2025 --directive 'Kế hoạch số 301'",
+        ),
+    ),
+    (
+        "task edit",
+        t(
+            "Ví dụ:\n  theodoi task edit kiem-diem-2023 --title 'Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023'\n  theodoi task edit kiem-diem-2023 --due chi-bo-co-so=15/12/2023 --reason 'Theo Công văn số 125-CV/TU'\n  theodoi task edit kiem-diem-2023 --due chi-bo-co-so=15/12/2023 --all --reason 'Dời hạn chung'\n  theodoi task edit kiem-diem-2023 --add-due chi-bo-truc-thuoc=06/12/2023\n  theodoi task edit kiem-diem-2023 --remove-due chi-bo-truc-thuoc",
+            "Examples:\n  theodoi task edit kiem-diem-2023 --title 'Annual review 2023'\n  theodoi task edit kiem-diem-2023 --due chi-bo-co-so=15/12/2023 --reason 'Per letter 125-CV/TU'\n  theodoi task edit kiem-diem-2023 --due chi-bo-co-so=15/12/2023 --all --reason 'Moved for everyone'\n  theodoi task edit kiem-diem-2023 --add-due chi-bo-truc-thuoc=06/12/2023\n  theodoi task edit kiem-diem-2023 --remove-due chi-bo-truc-thuoc",
+        ),
+    ),
+    (
+        "upcoming",
+        t(
+            "Ví dụ:\n  theodoi upcoming --within 14\n  theodoi upcoming --within 7 --quiet --exit-code    # cho cron: nhắc trước hạn một tuần",
+            "Examples:\n  theodoi upcoming --within 14\n  theodoi upcoming --within 7 --quiet --exit-code    # for cron: a week's warning",
         ),
     ),
 ];

@@ -119,6 +119,13 @@ fn fill_template(action: &str, details: &serde_json::Value) -> String {
             }
             said.push_str(&super::fill(RATING_KEPT.get(), &[("rating", &rating)]));
         }
+        if let Some(reason) = details.get("reason").and_then(|r| r.as_str()) {
+            said.push_str("; ");
+            said.push_str(&tr!(
+                super::LOG_REASON,
+                reason = format!("“{}”", short(reason))
+            ));
+        }
         details["changes"] = said.into();
         return fill(text.get(), &details);
     }
@@ -154,9 +161,21 @@ pub fn field_changes(action: &str, changes: &[serde_json::Value]) -> String {
         .filter_map(|change| {
             let name = change.get("field")?.as_str()?;
             let field = ChangedField::from_name(name);
-            let label = field.map_or(name, |f| field_label(action, f).get());
+            let mut label = field
+                .map_or(name, |f| field_label(action, f).get())
+                .to_string();
+            // A due date is one kind's: `thời hạn của chi bộ cơ sở`.
+            let kind = change.get("kind").and_then(|k| k.as_str());
+            if let Some(kind) = kind.and_then(crate::domain::UnitKind::from_slug) {
+                label = tr!(LOG_DUE_OF, due = label, kind = super::kind_in_text(kind));
+            }
             let value = |key| field_value(field, change.get(key));
-            Some(format!("{label} {} → {}", value("from"), value("to")))
+            let mut said = format!("{label} {} → {}", value("from"), value("to"));
+            let counts = due_counts(change);
+            if !counts.is_empty() {
+                said.push_str(&format!(" ({counts})"));
+            }
+            Some(said)
         })
         .collect::<Vec<_>>()
         .join("; ")
@@ -179,6 +198,7 @@ fn field_label(action: &str, field: ChangedField) -> Text {
         ChangedField::Title => t("trích yếu", "subject"),
         ChangedField::Code => t("mã", "code"),
         ChangedField::Kind => t("loại tổ chức", "kind"),
+        ChangedField::DueOn => t("thời hạn", "due date"),
     }
 }
 
@@ -205,6 +225,29 @@ fn field_value(field: Option<ChangedField>, value: Option<&serde_json::Value>) -
         ) => short(s).into_owned(),
         _ => format!("“{}”", short(s)),
     }
+}
+
+const LOG_DUE_OF: Text = t("{due} của {kind}", "{due} for {kind}");
+
+/// What became of the obligations of a kind whose due date changed, from
+/// the counts of a due change (`12 đơn vị chưa hoàn thành dời hạn, 3 đơn vị
+/// đã hoàn thành giữ hạn đã dùng để đánh giá`); empty when it has none.
+pub fn due_counts(change: &serde_json::Value) -> String {
+    [
+        ("moved", super::DUES_MOVED),
+        ("moved_done", super::DUES_MOVED_DONE),
+        ("kept_done", super::DUES_KEPT_DONE),
+        ("kept_extended", super::DUES_KEPT_EXTENDED),
+        ("added", super::DUES_ADDED),
+        ("removed", super::DUES_REMOVED),
+    ]
+    .iter()
+    .filter_map(|(key, text)| {
+        let n = change.get(*key)?.as_u64().filter(|n| *n > 0)?;
+        Some(tr!(text, n = n))
+    })
+    .collect::<Vec<_>>()
+    .join(", ")
 }
 
 const RATING_KEPT: Text = t("xếp loại giữ nguyên ({rating})", "rating kept ({rating})");
@@ -390,6 +433,13 @@ const LOG_LINES: &[(&str, Text)] = &[
         t(
             "sửa đơn vị {unit} ({code}){changes}",
             "edited unit {unit} ({code}){changes}",
+        ),
+    ),
+    (
+        "task.renew",
+        t(
+            "lập nhiệm vụ {task} ({title}) cho năm {year} từ {from}, văn bản {directive}: {n} đơn vị",
+            "renewed {from} for {year} as task {task} ({title}) of {directive}: {n} units",
         ),
     ),
 ];

@@ -893,3 +893,107 @@ pub const WARN_VERY_LATE: Text = t(
     "cảnh báo: ngày hoàn thành {date} muộn {days} ngày so với hạn {due}; nếu gõ nhầm năm, hãy sửa bằng --correct --on NGÀY",
     "warning: completion date {date} is {days} days after the due date {due}; if the year is typed wrong, fix it with --correct --on DATE",
 );
+pub const BAD_YEAR: Text = t(
+    "năm không hợp lệ '{input}': hãy viết năm bằng bốn chữ số, từ {min} đến {max} (ví dụ --year 2024)",
+    "invalid year '{input}': write a four-digit year from {min} to {max} (e.g. --year 2024)",
+);
+pub const RENEW_SAME_YEAR: Text = t(
+    "nhiệm vụ {task} đã là nhiệm vụ của năm {year}; hãy cho năm mới bằng --year (ví dụ --year {next})",
+    "task {task} is the one for {year} already; give the new year with --year (e.g. --year {next})",
+);
+pub const RENEW_EXISTS: Text = t(
+    "nhiệm vụ năm {year} đã có: {code} ({title}); không lập lần nữa (muốn lập một nhiệm vụ khác thì cho --code và --title)",
+    "the task for {year} is recorded already: {code} ({title}); not made again (for another task, give --code and --title)",
+);
+pub const RENEW_OUT_OF_RANGE: Text = t(
+    "thời hạn {due} của nhiệm vụ {task} dời sang năm {year} thì nằm ngoài khoảng ngày chấp nhận ({from} đến {to})",
+    "due date {due} of task {task} moved to {year} falls outside the accepted dates ({from} to {to})",
+);
+pub const RENEW_SCOPE_GONE: Text = t(
+    "nhiệm vụ {task} chỉ áp dụng trong {unit}, mà đơn vị này đã giải thể hoặc sáp nhập từ ngày {date}; hãy chỉ phạm vi mới bằng --within",
+    "task {task} covered only {unit}, which was dissolved or merged on {date}; give the new scope with --within",
+);
+pub const RENEW_DONE: Text = t(
+    "đã lập nhiệm vụ {code} ({title}) cho năm {year} từ {from} (năm {from_year}), văn bản {directive}: {n} đơn vị phải thực hiện",
+    "renewed {from} ({from_year}) for {year} as task {code} ({title}) of {directive}: {n} units must carry it out",
+);
+pub const RENEW_DRY_RUN: Text = t(
+    "Chạy thử, không ghi gì. Nhiệm vụ năm {year} sẽ lập từ {from} (năm {from_year}):",
+    "Dry run, nothing written. The task for {year} that renewing {from} ({from_year}) would make:",
+);
+pub const RENEW_CODE: Text = t("  Mã: {code}", "  Code: {code}");
+pub const RENEW_TITLE: Text = t("  Tên nhiệm vụ: {title}", "  Title: {title}");
+pub const RENEW_DIRECTIVE: Text = t("  Văn bản: {directive}", "  Directive: {directive}");
+pub const RENEW_DUE: Text = t(
+    "  Hạn của {kind}: {date} ({n} đơn vị)",
+    "  Due for {kind}: {date} ({n} units)",
+);
+pub const RENEW_TOTAL: Text = t(
+    "  Tổng số: {n} đơn vị phải thực hiện",
+    "  In all: {n} units must carry it out",
+);
+pub const DUE_REASON_NEEDED: Text = t(
+    "đổi thời hạn phải có lý do: thêm --reason 'LÝ DO' (ví dụ --reason 'Theo Công văn số 125-CV/TU'); báo cáo và nhật ký ghi lý do cùng hạn mới",
+    "moving a due date needs a reason: add --reason 'REASON' (e.g. --reason 'Per letter 125-CV/TU'); reports and the log show it with the new date",
+);
+pub const DUE_NOT_DUE: Text = t(
+    "nhiệm vụ {task} không có thời hạn cho {kind}; các loại đơn vị có thời hạn: {kinds} (thêm loại mới bằng --add-due)",
+    "task {task} has no due date for {kind}; it has due dates for: {kinds} (add a kind with --add-due)",
+);
+pub const DUE_ALREADY: Text = t(
+    "nhiệm vụ {task} đã có thời hạn {date} cho {kind}; muốn đổi thì dùng --due {slug}=NGÀY --reason 'LÝ DO'",
+    "task {task} already has due date {date} for {kind}; to move it, use --due {slug}=DATE --reason 'REASON'",
+);
+pub const DUE_HAS_COMPLETIONS: Text = t(
+    "không bỏ được thời hạn của {kind} khỏi nhiệm vụ {task}: đã có {n} kết quả hoàn thành của loại đơn vị này; thời hạn giữ nguyên",
+    "cannot remove the due date for {kind} from task {task}: {n} completions by units of that kind are recorded; the due date stays",
+);
+pub const DUE_NO_UNITS: Text = t(
+    "không có đơn vị nào thuộc loại {kind} trong {scope}; không thêm thời hạn cho nhiệm vụ {task}",
+    "no unit of kind {kind} in {scope}; no due date added to task {task}",
+);
+pub const DUE_LAST_KIND: Text = t(
+    "không bỏ được thời hạn của {kind}: đó là thời hạn duy nhất của nhiệm vụ {task}",
+    "cannot remove the due date for {kind}: it is the only one of task {task}",
+);
+pub const WHAT_DUE_REASON: Text = t("lý do đổi thời hạn (--reason)", "the reason (--reason)");
+pub const DUE_MOVED: Text = t(
+    "đã đổi thời hạn của {kind}: {from} → {to}",
+    "moved the due date for {kind}: {from} → {to}",
+);
+pub const DUE_ADDED: Text = t(
+    "đã thêm thời hạn cho {kind}: {date}",
+    "added a due date for {kind}: {date}",
+);
+pub const DUE_REMOVED: Text = t(
+    "đã bỏ thời hạn của {kind} ({date})",
+    "removed the due date for {kind} ({date})",
+);
+pub const DUES_MOVED: Text = t("{n} đơn vị chưa hoàn thành dời hạn", "{n} open moved to it");
+pub const DUES_MOVED_DONE: Text = t(
+    "{n} đơn vị đã hoàn thành cũng dời hạn",
+    "{n} done moved too",
+);
+pub const DUES_KEPT_DONE: Text = t(
+    "{n} đơn vị đã hoàn thành giữ hạn đã dùng để đánh giá",
+    "{n} done keep the due date they were judged against",
+);
+pub const DUES_KEPT_EXTENDED: Text = t(
+    "{n} đơn vị đã được gia hạn riêng đến sau ngày đó giữ nguyên",
+    "{n} extended on their own past that day keep their extension",
+);
+pub const DUES_ADDED: Text = t("{n} đơn vị phải thực hiện", "{n} must carry it out");
+pub const DUES_REMOVED: Text = t(
+    "{n} đơn vị không còn phải thực hiện",
+    "{n} no longer owe it",
+);
+pub const LOG_REASON: Text = t("lý do: {reason}", "reason: {reason}");
+pub const DAYS_LEFT: Text = t("còn {n} ngày", "{n} days left");
+pub const ONE_DAY_LEFT: Text = t("còn 1 ngày", "1 day left");
+pub const DUE_TODAY: Text = t("đến hạn hôm nay", "due today");
+pub const DUE_MOVED_FROM: Text = t("đổi hạn từ {date}", "moved from {date}");
+pub const STATUS_LEFT: Text = t("{status} ({left})", "{status} ({left})");
+pub const RENEW_DIRECTIVE_ENDED: Text = t(
+    "văn bản {directive} đã hết hiệu lực từ ngày {date}, không giao nhiệm vụ năm {year}; hãy cho kế hoạch của năm mới bằng --directive",
+    "directive {directive} ended on {date} and sets no task for {year}; give the new year's plan with --directive",
+);

@@ -95,10 +95,13 @@ impl Report for ObligationReport {
         let due = || {
             let mut text = format_dmy(row.due_on);
             if let Some(first) = row.original_due_on {
-                text.push_str(&format!(
-                    " ({})",
-                    tr!(i18n::EXTENDED, date = format_dmy(first))
-                ));
+                // Later is an extension (gia hạn); earlier, a due date moved up.
+                let said = if first < row.due_on {
+                    i18n::EXTENDED
+                } else {
+                    i18n::DUE_MOVED_FROM
+                };
+                text.push_str(&format!(" ({})", tr!(said, date = format_dmy(first))));
             }
             Cell::status(text, row.status)
         };
@@ -114,7 +117,7 @@ impl Report for ObligationReport {
             ],
             Kind::Upcoming { .. } => vec![
                 due(),
-                Cell::status(row.days_left.to_string(), row.status),
+                Cell::status(days_left(row), row.status),
                 parent(),
                 unit(),
                 row.unit_kind.to_string().into(),
@@ -155,7 +158,7 @@ impl Report for ObligationReport {
     }
 }
 
-/// "chưa hoàn thành, quá hạn (7 ngày)".
+/// "chưa hoàn thành, quá hạn (7 ngày)", "chưa hoàn thành, trong hạn (còn 3 ngày)".
 fn status_text(row: &ObligationRow) -> String {
     let status = i18n::status(row.status).get();
     match row.status {
@@ -168,7 +171,18 @@ fn status_text(row: &ObligationRow) -> String {
             status = status,
             n = row.days_overdue
         ),
+        Status::Open => tr!(i18n::STATUS_LEFT, status = status, left = days_left(row)),
         _ => status.to_string(),
+    }
+}
+
+/// How long is left until an open obligation falls due, in a clerk's words:
+/// "còn 3 ngày", "đến hạn hôm nay".
+fn days_left(row: &ObligationRow) -> String {
+    match row.days_left {
+        0 => i18n::DUE_TODAY.get().to_string(),
+        1 => i18n::ONE_DAY_LEFT.get().to_string(),
+        n => tr!(i18n::DAYS_LEFT, n = n),
     }
 }
 

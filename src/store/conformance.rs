@@ -26,6 +26,7 @@ macro_rules! storage_tests {
             every_write_is_one_change_all_or_nothing,
             undo_takes_a_change_back_unless_a_later_one_depends_on_it,
             reports_list_and_count_the_same_obligations,
+            a_tasks_due_dates_change_with_its_obligations,
         );
         #[test]
         fn an_export_imports_into_an_empty_store_only() -> $crate::domain::error::Result<()> {
@@ -681,5 +682,74 @@ pub fn an_export_imports_into_an_empty_store_only(
         document
     );
     assert_eq!(fresh.version()?, store.version()?);
+    Ok(())
+}
+
+pub fn a_tasks_due_dates_change_with_its_obligations(store: &mut dyn Storage) -> Result<()> {
+    let f = fixture(store)?;
+    let (task, _) = write(store, "test", "task.add", |db| {
+        let mut t = review(f.plan, false);
+        t.dues.retain(|d| d.kind != UnitKind::ChiBoTrucThuoc);
+        db.insert_task(&t, None)
+    })?;
+    let db = store.read();
+    assert_eq!(db.task_within(task.id)?, None);
+    assert_eq!(
+        db.obligations_of_kind(task.id, UnitKind::ChiBoTrucThuoc)?,
+        []
+    );
+    let cells = db.obligations_of_kind(task.id, UnitKind::ChiBoCoSo)?;
+    assert_eq!(cells.len(), 1);
+    assert_eq!(
+        (cells[0].due_on, cells[0].completed_on, cells[0].cancelled),
+        (day("06/12/2023"), None, false)
+    );
+    drop(db);
+    // A kind added: its units owe the task; none twice.
+    let added = write(store, "test", "task.edit", |db| {
+        db.set_task_due(task.id, UnitKind::ChiBoTrucThuoc, Some(day("08/12/2023")))?;
+        let n = db.add_obligations(task.id, UnitKind::ChiBoTrucThuoc, day("08/12/2023"))?;
+        let again = db.add_obligations(task.id, UnitKind::ChiBoTrucThuoc, day("08/12/2023"))?;
+        Ok::<_, Error>((n, again))
+    })?;
+    assert_eq!(added, (2, 0));
+    // A due date moved as an extension is, and back again.
+    let cell = cells[0].id;
+    write(store, "test", "task.edit", |db| {
+        db.set_task_due(task.id, UnitKind::ChiBoCoSo, Some(day("15/12/2023")))?;
+        db.set_due(cell, day("15/12/2023"), "công văn")
+    })?;
+    let o = store
+        .read()
+        .obligation(task.id, f.base_cell)?
+        .expect("owed");
+    assert_eq!(
+        (o.due_on, o.original_due_on),
+        (day("15/12/2023"), Some(day("06/12/2023")))
+    );
+    write(store, "test", "task.edit", |db| {
+        db.set_due(cell, day("06/12/2023"), "trở lại")
+    })?;
+    let o = store
+        .read()
+        .obligation(task.id, f.base_cell)?
+        .expect("owed");
+    assert_eq!((o.due_on, o.original_due_on), (day("06/12/2023"), None));
+    // A kind removed, with its obligations; the log can bring them back.
+    write(store, "test", "task.edit", |db| {
+        for o in db.obligations_of_kind(task.id, UnitKind::ChiBoTrucThuoc)? {
+            db.delete_obligation(o.id)?;
+        }
+        db.set_task_due(task.id, UnitKind::ChiBoTrucThuoc, None)
+    })?;
+    let removal = store.read().last_change_of("test")?.expect("a change");
+    let db = store.read();
+    assert_eq!(db.obligation(task.id, f.cell1)?, None);
+    assert_eq!(db.task_by_code("kd-2023")?.expect("a task").dues.len(), 2);
+    drop(db);
+    write(store, "test", "undo", |db| db.undo(&removal))?;
+    let db = store.read();
+    assert!(db.obligation(task.id, f.cell1)?.is_some());
+    assert_eq!(db.task_by_code("kd-2023")?.expect("a task").dues.len(), 3);
     Ok(())
 }

@@ -96,12 +96,21 @@ pub fn write<T, E: From<Error>>(
 
 /// Everything the use cases ask of a store.
 pub trait Db:
-    Directives + Units + Tasks + People + Reorganization + Ratings + History + Reports
+    Directives + Units + Tasks + People + Reorganization + Ratings + History + Reports + TaskDues
 {
 }
 
 impl<T> Db for T where
-    T: Directives + Units + Tasks + People + Reorganization + Ratings + History + Reports + ?Sized
+    T: Directives
+        + Units
+        + Tasks
+        + People
+        + Reorganization
+        + Ratings
+        + History
+        + Reports
+        + TaskDues
+        + ?Sized
 {
 }
 
@@ -247,6 +256,30 @@ pub trait Tasks {
     fn recorded_completion(&self, obligation_id: i64) -> Result<Option<RecordedCompletion>>;
     /// Moves an obligation's due date (gia hạn), keeping the first one.
     fn extend(&self, obligation_id: i64, to: NaiveDate, reason: &str) -> Result<()>;
+}
+
+/// A task's due dates over its life: moved, added or removed for one kind
+/// of unit, with the obligations of that kind (see `app::dues`).
+pub trait TaskDues {
+    /// The unit whose subtree a task covers (`None`: the whole tree).
+    fn task_within(&self, task_id: i64) -> Result<Option<i64>>;
+    /// The obligations of a task owed by units of `kind` (the unit's kind
+    /// now; for a task for people, the kind of the person's unit), in the
+    /// order they were made.
+    fn obligations_of_kind(&self, task_id: i64, kind: UnitKind) -> Result<Vec<KindObligation>>;
+    /// Sets, adds (`Some` where there was none) or removes (`None`) the
+    /// task's due date for `kind`. Its obligations are not touched.
+    fn set_task_due(&self, task_id: i64, kind: UnitKind, due_on: Option<NaiveDate>) -> Result<()>;
+    /// Gives one obligation the due date `to` as an extension does: the
+    /// first due date is kept (`original_due_on`) with `reason`; back on its
+    /// first due date, it is no longer extended.
+    fn set_due(&self, obligation_id: i64, to: NaiveDate, reason: &str) -> Result<()>;
+    /// Makes an obligation of the task, due on `due_on`, for every unit of
+    /// `kind` in its scope that still exists (for a task for people, every
+    /// person in post in one) and does not owe it yet. Returns how many.
+    fn add_obligations(&self, task_id: i64, kind: UnitKind, due_on: NaiveDate) -> Result<usize>;
+    /// Deletes one obligation (the log keeps it).
+    fn delete_obligation(&self, obligation_id: i64) -> Result<()>;
 }
 
 /// The register of people.
@@ -535,4 +568,17 @@ pub struct GroupUnit {
     pub parent_id: Option<i64>,
     /// The unit name's collation key: groups sort by it.
     pub name_key: Vec<u8>,
+}
+
+/// One obligation of a task, as a change of the task's due date for its
+/// kind sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindObligation {
+    pub id: i64,
+    pub due_on: NaiveDate,
+    pub completed_on: Option<NaiveDate>,
+    /// The due date as first set, when it was extended.
+    pub original_due_on: Option<NaiveDate>,
+    /// No longer counts (its directive revoked, its unit dissolved).
+    pub cancelled: bool,
 }

@@ -18,6 +18,7 @@ mod overdue;
 mod people;
 mod ratings;
 mod readme;
+mod renew;
 mod reports;
 mod robust;
 mod text;

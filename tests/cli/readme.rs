@@ -130,32 +130,40 @@ fn walkthrough_runs_as_written() {
     );
 }
 
-/// The README's cron lines, run as cron runs them: the job line with the
+/// The README's cron lines, run as cron runs them: each job line with the
 /// path of this build's binary for the installed one and a temporary
 /// database for the clerk's, under cron's bare environment (`env -i
-/// PATH=/usr/bin:/bin sh -c LINE`), where `theodoi` alone is not found.
+/// PATH=/usr/bin:/bin sh -c LINE`), where `theodoi` alone is not found. The
+/// first mails who is late; the second, a week before each due date, what
+/// falls due.
 #[cfg(unix)]
 #[test]
 fn cron_line_runs_under_crons_environment_and_mails_only_when_something_is_late() {
     let lines = shell_block("## Every morning, by cron", "```cron");
-    let [zone, line] = lines.as_slice() else {
-        panic!("a CRON_TZ line and one job line expected: {lines:?}")
+    let [zone, late_line, soon_line] = lines.as_slice() else {
+        panic!("a CRON_TZ line and two job lines expected: {lines:?}")
     };
     // Cron reads 7:30 in Vietnam's zone, whatever the server's clock says.
     assert_eq!(zone, "CRON_TZ=Asia/Ho_Chi_Minh");
     // Minute, hour, day of month, month, day of week; then the command.
-    let fields: Vec<&str> = line.split_whitespace().collect();
-    assert_eq!(fields[..5], ["30", "7", "*", "*", "1-5"], "{line}");
-    let command = fields[5..].join(" ");
-    let binary = fields[5];
-    assert!(
-        binary.starts_with('/') && binary.ends_with("/theodoi"),
-        "cron's PATH is /usr/bin:/bin: the line names theodoi by its full path: {line}"
-    );
-    assert!(command.contains("/srv/theodoi/sontay.db"), "{command}");
-    let here = |t: &Theodoi| {
+    let job = |line: &str| -> (Vec<String>, String, String) {
+        let fields: Vec<String> = line.split_whitespace().map(String::from).collect();
+        let command = fields[5..].join(" ");
+        let binary = fields[5].clone();
+        assert!(
+            binary.starts_with('/') && binary.ends_with("/theodoi"),
+            "cron's PATH is /usr/bin:/bin: the line names theodoi by its full path: {line}"
+        );
+        assert!(command.contains("/srv/theodoi/sontay.db"), "{command}");
+        (fields[..5].to_vec(), command, binary)
+    };
+    let here = |t: &Theodoi, (_, command, binary): &(Vec<String>, String, String)| {
         let command = command
-            .replacen(binary, &format!("'{}'", env!("CARGO_BIN_EXE_theodoi")), 1)
+            .replacen(
+                binary.as_str(),
+                &format!("'{}'", env!("CARGO_BIN_EXE_theodoi")),
+                1,
+            )
             .replace(
                 "/srv/theodoi/sontay.db",
                 &format!("'{}'", t.db.to_str().unwrap()),
@@ -167,16 +175,60 @@ fn cron_line_runs_under_crons_environment_and_mails_only_when_something_is_late(
         crate::util::run(cron)
     };
 
+    let overdue = job(late_line);
+    assert_eq!(overdue.0, ["30", "7", "*", "*", "1-5"], "{late_line}");
+    assert!(
+        overdue.1.contains("overdue --exit-code --quiet"),
+        "{late_line}"
+    );
     let late = Theodoi::son_tay();
-    let run = here(&late);
+    let run = here(&late, &overdue);
     assert_eq!((run.code, run.stderr.as_str()), (1, ""), "{run:?}");
     assert!(
         run.stdout.contains("Nhiệm vụ quá hạn") && run.stdout.contains("Đảng bộ"),
         "{run:?}"
     );
-
     let calm = Theodoi::new();
-    let run = here(&calm);
+    let run = here(&calm, &overdue);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (0, "", "")
+    );
+
+    // A week before: something due in three days (Vietnam's today) is said.
+    let upcoming = job(soon_line);
+    assert_eq!(upcoming.0[2..], ["*", "*", "1-5"], "{soon_line}");
+    assert!(
+        upcoming
+            .1
+            .contains("upcoming --within 7 --quiet --exit-code"),
+        "{soon_line}"
+    );
+    let soon = Theodoi::son_tay();
+    let vietnam = chrono::FixedOffset::east_opt(7 * 3600).unwrap();
+    let in_three_days = (chrono::Utc::now().with_timezone(&vietnam).date_naive()
+        + chrono::Days::new(3))
+    .format("%d/%m/%Y")
+    .to_string();
+    soon.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "188-KH/TU",
+        "--code",
+        "bc-luan-chuyen",
+        "--title",
+        "Báo cáo kết quả luân chuyển cán bộ",
+        "--due",
+        &format!("dang-bo-co-so={in_three_days}"),
+    ]);
+    let run = here(&soon, &upcoming);
+    assert_eq!((run.code, run.stderr.as_str()), (1, ""), "{run:?}");
+    assert!(
+        run.stdout.contains("sắp đến hạn") && run.stdout.contains("còn 3 ngày"),
+        "{run:?}"
+    );
+    let run = here(&calm, &upcoming);
     assert_eq!(
         (run.code, run.stdout.as_str(), run.stderr.as_str()),
         (0, "", "")
@@ -258,4 +310,22 @@ fn export_section_names_every_table_of_the_export() {
             "README misses table {table}"
         );
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn yearly_cycle_examples_run_as_written() {
+    let t = Theodoi::son_tay_reported();
+    let lines = shell_block("## The yearly cycle", "```sh");
+    assert!(lines.len() >= 6, "{lines:?}");
+    for line in &lines {
+        let run = bash(&t, line);
+        assert_eq!(run.code, 0, "{line}: {}", run.stderr);
+    }
+    let tasks = t.ok(&["task", "list", "--format", "csv"]);
+    assert!(
+        tasks.contains("kiem-diem-2024,Kế hoạch số 223,")
+            && tasks.contains("kiem-diem-2025,Kế hoạch số 301,"),
+        "{tasks}"
+    );
 }

@@ -547,6 +547,81 @@ const CASES: &[Case] = &[
     // `demo` replaces its file, so the only state before it that an undo can
     // return to is an empty demo database: the demo, undone.
     case("demo", "demo", &[&["demo"], &["undo"]], &["demo"]),
+    case(
+        "task renew",
+        "task.renew",
+        &[],
+        &["task", "renew", "kiem-diem-2023", "--year", "2024"],
+    ),
+    case(
+        "task renew, a task for people under another plan",
+        "task.renew",
+        &[ADD_366],
+        &[
+            "task",
+            "renew",
+            "xl-can-bo-2023",
+            "--year",
+            "2025",
+            "--directive",
+            "366-QĐ/TW",
+            "--code",
+            "xl-can-bo-2025",
+        ],
+    ),
+    case(
+        "task edit, a due date moved",
+        "task.edit",
+        &[],
+        &[
+            "task",
+            "edit",
+            "xep-loai-2023",
+            "--due",
+            "chi-bo-co-so=15/12/2023",
+            "--reason",
+            "Theo Công văn số 125-CV/TU",
+        ],
+    ),
+    case(
+        "task edit, a due date moved for the units done too",
+        "task.edit",
+        &[],
+        &[
+            "task",
+            "edit",
+            "kiem-diem-2023",
+            "--due",
+            "chi-bo-co-so=15/12/2023",
+            "--all",
+            "--reason",
+            "Dời hạn chung",
+        ],
+    ),
+    case(
+        "task edit, a kind added",
+        "task.edit",
+        &[],
+        &[
+            "task",
+            "edit",
+            "kiem-diem-2023",
+            "--add-due",
+            "chi-bo-truc-thuoc=06/12/2023",
+        ],
+    ),
+    case(
+        "task edit, a kind removed",
+        "task.edit",
+        &[],
+        &[
+            "task",
+            "edit",
+            "xep-loai-2023",
+            "--remove-due",
+            "chi-bo-truc-thuoc",
+        ],
+    ),
 ];
 
 /// The action names of `LOG_LINES` in `src/i18n/log.rs`: the string that

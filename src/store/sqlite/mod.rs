@@ -5,6 +5,7 @@
 //! `store::Db`).
 
 mod directives;
+mod dues;
 mod history;
 mod people;
 mod portable;
