@@ -500,8 +500,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "unit rename --correct",
         t(
-            "Sửa tên ghi sai: dùng tên mới cho cả những ngày trước",
-            "Fix a name recorded wrongly: the new name for earlier days too",
+            "Sửa tên ghi sai: dùng tên mới cho cả những ngày trước, từ lần thay đổi gần nhất (hoặc từ đầu nếu chưa thay đổi lần nào)",
+            "Fix a name recorded wrongly: the new name for earlier days too, back to the unit's last change (or to the start)",
         ),
     ),
     (
@@ -514,8 +514,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "unit move --correct",
         t(
-            "Sửa cấp trên ghi sai: tính cấp trên mới cho cả những ngày trước",
-            "Fix a parent recorded wrongly: the new parent for earlier days too",
+            "Sửa cấp trên ghi sai: tính cấp trên mới cho cả những ngày trước, từ lần thay đổi gần nhất (hoặc từ đầu nếu chưa thay đổi lần nào)",
+            "Fix a parent recorded wrongly: the new parent for earlier days too, back to the unit's last change (or to the start)",
         ),
     ),
     (
@@ -575,8 +575,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "unit edit --correct",
         t(
-            "Sửa loại ghi sai: dùng loại mới cho cả những ngày trước",
-            "Fix a kind recorded wrongly: the new kind for earlier days too",
+            "Sửa loại ghi sai: dùng loại mới cho cả những ngày trước, từ lần thay đổi gần nhất (hoặc từ đầu nếu chưa thay đổi lần nào)",
+            "Fix a kind recorded wrongly: the new kind for earlier days too, back to the unit's last change (or to the start)",
         ),
     ),
     (

@@ -207,6 +207,10 @@ fn field_label(action: &str, field: ChangedField) -> Text {
 fn field_value(field: Option<ChangedField>, value: Option<&serde_json::Value>) -> String {
     let Some(serde_json::Value::String(s)) = value else {
         return match value {
+            // An issue date not known yet.
+            None | Some(serde_json::Value::Null) if field == Some(ChangedField::IssuedOn) => {
+                super::DATE_UNKNOWN.get().to_string()
+            }
             None | Some(serde_json::Value::Null) => "—".to_string(),
             Some(other) => other.to_string(),
         };

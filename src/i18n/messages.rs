@@ -464,8 +464,8 @@ pub const BAD_RATING: Text = t(
     "unknown rating '{input}'; accepted: HTXSNV, HTTNV, HTNV, KHTNV (or the full names)",
 );
 pub const ORDER_REFUSED: Text = t(
-    "{unit} chưa thể ghi hoàn thành: còn {n} đơn vị trực thuộc chưa hoàn thành ({units}); quy định kiểm điểm cấp dưới trước. Thêm --force nếu vẫn ghi (bản ghi lưu lại việc này)",
-    "{unit} cannot be recorded done yet: {n} units under it are still open ({units}); lower levels come first. Add --force to record it anyway (the record keeps that)",
+    "{unit} chưa thể ghi hoàn thành: cấp dưới hoàn thành trước, cấp trên sau (muốn vẫn ghi thì thêm --force, việc ghi vượt được lưu lại); còn {n} đơn vị trực thuộc chưa hoàn thành: {units}",
+    "{unit} cannot be recorded done yet: lower levels come first, then the level above (add --force to record it anyway; the record keeps that); {n} units under it are still open: {units}",
 );
 pub const BAD_RULE_NAME: Text = t(
     "không có quy tắc '{input}'; các quy tắc: {accepted}",
@@ -788,12 +788,12 @@ pub const CLAP_OTHER: Text = t(
 );
 pub const ACCEPTED: Text = t("chấp nhận", "accepted");
 pub const ORDER_BY_DATE_REFUSED: Text = t(
-    "{unit} chưa thể ghi hoàn thành ngày {date}: kiểm điểm cấp dưới trước, mà {n} đơn vị trực thuộc hoàn thành sau ngày đó hoặc chưa hoàn thành (thêm --force nếu vẫn ghi, bản ghi lưu lại việc này): {units}",
-    "{unit} cannot be recorded done on {date}: lower levels come first, and {n} units under it were done after that day or are still open (add --force to record it anyway; the record keeps that): {units}",
+    "{unit} chưa thể ghi hoàn thành ngày {date}: cấp dưới hoàn thành trước, cấp trên sau (muốn vẫn ghi thì thêm --force, việc ghi vượt được lưu lại); {n} đơn vị trực thuộc xong sau ngày đó hoặc chưa xong: {units}",
+    "{unit} cannot be recorded done on {date}: lower levels come first, then the level above (add --force to record it anyway; the record keeps that); {n} units under it were done after that day or are still open: {units}",
 );
 pub const ORDER_AFTER_UPPER_REFUSED: Text = t(
-    "{unit} không thể sửa ngày hoàn thành thành {date}: cấp trên đã hoàn thành trước ngày đó, mà kiểm điểm cấp dưới trước (thêm --force nếu vẫn ghi, bản ghi lưu lại việc này): {units}",
-    "{unit} cannot be corrected to {date}: units above it were done before that day, and lower levels come first (add --force to record it anyway; the record keeps that): {units}",
+    "{unit} không thể sửa ngày hoàn thành thành {date}: cấp dưới hoàn thành trước, cấp trên sau (muốn vẫn ghi thì thêm --force, việc ghi vượt được lưu lại); cấp trên đã hoàn thành trước ngày đó: {units}",
+    "{unit} cannot be corrected to {date}: lower levels come first, then the level above (add --force to record it anyway; the record keeps that); Units above it were done before that day: {units}",
 );
 pub const NOT_DONE_YET: Text = t("chưa hoàn thành", "still open");
 pub const DONE_FAR_FROM_DUE: Text = t(
