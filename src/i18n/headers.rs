@@ -21,4 +21,5 @@ pub const H_UNITS: Text = t("Số đơn vị", "Units");
 pub const H_DAYS_LEFT: Text = t("Còn lại", "Time left");
 pub const H_COMPLETED_ON: Text = t("Ngày hoàn thành", "Completed on");
 pub const H_STATUS: Text = t("Tình trạng", "Status");
+pub const H_UNIT_NOTE: Text = t("Ghi chú", "Note");
 pub const H_TOTAL: Text = t("Tổng số", "Total");

@@ -47,11 +47,12 @@ impl Report for UnitList {
     ];
 
     fn headers(&self) -> Vec<String> {
-        super::headers(&[i18n::H_UNIT, i18n::H_CODE, i18n::H_KIND])
+        super::headers(&[i18n::H_UNIT, i18n::H_CODE, i18n::H_KIND, i18n::H_UNIT_NOTE])
     }
 
     fn cells(&self, u: &UnitListRow) -> Vec<Cell> {
-        // After the name, in brackets: its other names, and when it ended.
+        // Beside the name, in a column of their own (a long name that wraps
+        // keeps its place in the tree): its other names, and when it ended.
         let mut marks = Vec::new();
         if !u.aliases.is_empty() {
             marks.push(tr!(i18n::ALIASES_MARK, aliases = u.aliases.join(", ")));
@@ -63,11 +64,8 @@ impl Report for UnitList {
                 None => tr!(i18n::DISSOLVED_MARK, date = date),
             });
         }
-        let mut name = format!("{}{}", "  ".repeat(u.depth), u.name);
-        if !marks.is_empty() {
-            name = format!("{name} ({})", marks.join("; "));
-        }
-        vec![name, u.code.clone(), u.kind.to_string()]
+        let name = format!("{}{}", "  ".repeat(u.depth), u.name);
+        vec![name, u.code.clone(), u.kind.to_string(), marks.join("; ")]
             .into_iter()
             .map(Cell::from)
             .collect()

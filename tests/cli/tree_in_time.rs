@@ -115,7 +115,7 @@ fn a_merger_leaves_the_reports_of_earlier_days_as_they_were() {
     let list = t.ok(&["unit", "list", "--as-of", "01/07/2025", "--format", "md"]);
     assert!(
         list.contains(
-            "Đảng bộ phường Lê Lợi (sáp nhập vào Đảng bộ phường Tùng Thiện từ 01/07/2025)"
+            "Đảng bộ phường Lê Lợi | p-le-loi | Đảng bộ cơ sở | sáp nhập vào Đảng bộ phường Tùng Thiện từ 01/07/2025 |"
         ),
         "{list}"
     );
