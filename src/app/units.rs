@@ -145,7 +145,7 @@ pub fn change_kind(db: &dyn Db, unit: &Unit, kind: UnitKind, effect: Effect) -> 
     check_children(db, unit, kind)?;
     open_state(db, unit, effect)?;
     db.set_unit_kind(unit.id, kind)?;
-    check_tree_in_time(db)?;
+    check_tree_from(db, db.unit_since(unit.id)?)?;
     Ok(true)
 }
 
@@ -197,7 +197,7 @@ pub fn move_unit(
     if kind != unit.kind {
         db.set_unit_kind(unit.id, kind)?;
     }
-    check_tree_in_time(db)?;
+    check_tree_from(db, db.unit_since(unit.id)?)?;
     Ok(Moved {
         unit,
         from,
@@ -213,13 +213,24 @@ pub fn move_unit(
 /// leaves a unit under one of its own, a merger while a unit still sits
 /// under the merged one) is refused, naming the day.
 pub fn check_tree_in_time(db: &dyn Db) -> Result<()> {
+    check_tree_from(db, None)
+}
+
+/// `check_tree_in_time` for the days from `from` on (`None`: every day): a
+/// change that holds from a day leaves the tree of earlier days as it was.
+fn check_tree_from(db: &dyn Db, from: Option<NaiveDate>) -> Result<()> {
     let days = db.tree_change_days()?;
     let mut checks: Vec<Option<NaiveDate>> = Vec::with_capacity(days.len() + 1);
-    match days.first().and_then(|d| d.pred_opt()) {
-        Some(before) => checks.push(Some(before)),
-        None => checks.push(None),
+    match (from, days.first().and_then(|d| d.pred_opt())) {
+        (Some(from), _) => checks.push(Some(from)),
+        (None, Some(before)) => checks.push(Some(before)),
+        (None, None) => checks.push(None),
     }
-    checks.extend(days.into_iter().map(Some));
+    checks.extend(
+        days.into_iter()
+            .filter(|d| from.is_none_or(|from| *d > from))
+            .map(Some),
+    );
     for day in checks {
         check_tree_of(db, day).map_err(|cause| match cause {
             Error::TreeCycle { .. } | Error::BadParent { .. } | Error::UnderEnded { .. } => {
@@ -303,7 +314,7 @@ pub fn dissolve(
         });
     }
     let n = db.dissolve_unit(unit.id, on, reason)?;
-    check_tree_in_time(db)?;
+    check_tree_from(db, Some(on))?;
     Ok(n)
 }
 
@@ -337,7 +348,7 @@ pub fn merge(
         open_state(db, &child, Effect::From(on))?;
     }
     let (passed, closed) = db.merge_unit(unit.id, into.id, on, reason)?;
-    check_tree_in_time(db)?;
+    check_tree_from(db, Some(on))?;
     Ok((unit, passed, closed))
 }
 
