@@ -1,4 +1,4 @@
-//! `theodoi task add|list`.
+//! `theodoi task add|list|edit|assign` (`assign` in `assign.rs`).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -22,6 +22,7 @@ pub enum Command {
     Add(AddArgs),
     List(ListArgs),
     Edit(EditArgs),
+    Assign(super::assign::AssignArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -126,6 +127,7 @@ pub fn run(
             let tasks = db.tasks(directive, args.search.as_deref())?;
             render(&TaskList, &rows(db, &tasks)?, args.output.options(ctx), out)?;
         }
+        Command::Assign(args) => return super::assign::run(store, args, ctx, out),
     }
     Ok(ExitCode::SUCCESS)
 }
