@@ -7,6 +7,7 @@
 //! log), so that a front end can put several in one transaction (an import,
 //! the demo) and say in the log what the change was.
 
+pub mod assign;
 pub mod completions;
 pub mod directives;
 pub mod dues;

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 use foldhash::HashMap;
 
+use super::assign::{Dues, follow_kind};
 use super::{code, resolve_unit, text};
 use crate::domain::UnitKind;
 use crate::domain::error::{DateRule, DateSubject, Error, Field, Result, RowProblem};
@@ -135,10 +136,17 @@ pub fn rename(db: &dyn Db, unit: &str, name: &str, effect: Effect) -> Result<(Un
 }
 
 /// Gives a unit another kind, checking the tree rule both ways: under its
-/// parent, and over the units under it. Returns whether the kind changed.
-pub fn change_kind(db: &dyn Db, unit: &Unit, kind: UnitKind, effect: Effect) -> Result<bool> {
+/// parent, and over the units under it; its open obligations follow the
+/// new kind's due dates (`assign::follow_kind`). Returns what became of
+/// them, or `None` when the kind is the one it has.
+pub fn change_kind(
+    db: &dyn Db,
+    unit: &Unit,
+    kind: UnitKind,
+    effect: Effect,
+) -> Result<Option<Dues>> {
     if kind == unit.kind {
-        return Ok(false);
+        return Ok(None);
     }
     let parent = unit.parent_id.map(|id| db.unit(id)).transpose()?;
     check_parent(kind, parent.as_ref())?;
@@ -146,7 +154,7 @@ pub fn change_kind(db: &dyn Db, unit: &Unit, kind: UnitKind, effect: Effect) -> 
     open_state(db, unit, effect)?;
     db.set_unit_kind(unit.id, kind)?;
     check_tree_from(db, db.unit_since(unit.id)?)?;
-    Ok(true)
+    follow_kind(db, unit, kind, effect).map(Some)
 }
 
 /// Refuses a kind the units under `unit` may not sit under.
@@ -169,6 +177,8 @@ pub struct Moved {
     pub from: Option<Unit>,
     pub to: Unit,
     pub kind: UnitKind,
+    /// What a change of kind did to its open obligations.
+    pub dues: Dues,
 }
 
 /// Puts a unit under another parent, with another kind if given (a chi bộ
@@ -194,8 +204,10 @@ pub fn move_unit(
     if unit.parent_id != Some(to.id) {
         db.move_unit(unit.id, to.id)?;
     }
+    let mut dues = Dues::default();
     if kind != unit.kind {
         db.set_unit_kind(unit.id, kind)?;
+        dues = follow_kind(db, &unit, kind, effect)?;
     }
     check_tree_from(db, db.unit_since(unit.id)?)?;
     Ok(Moved {
@@ -203,6 +215,7 @@ pub fn move_unit(
         from,
         to,
         kind,
+        dues,
     })
 }
 
@@ -448,14 +461,15 @@ pub struct UnitRecord {
 /// Imports units, parents before children whatever their order in the file.
 /// All or nothing: every bad row is named (with `problems` found earlier,
 /// by the reader of the file) and nothing is written. `progress` is called
-/// for each unit written. Returns how many.
+/// for each unit written. Returns the ids of the units written, in the
+/// order they were written.
 pub fn import(
     db: &dyn Db,
     records: Vec<UnitRecord>,
     mut problems: Vec<(u64, RowProblem)>,
     source: &str,
     progress: &mut dyn FnMut(),
-) -> Result<usize> {
+) -> Result<Vec<i64>> {
     let mut rows: Vec<UnitRecord> = Vec::with_capacity(records.len());
     let mut seen: HashMap<String, u64> = HashMap::default();
     // Into an empty database no code can clash with one already there.
@@ -505,7 +519,7 @@ pub fn import(
     // Each row once placed: its id (0 once the file is known bad) and kind.
     let mut placed: Vec<Option<(i64, UnitKind)>> = vec![None; rows.len()];
     let mut pending: Vec<usize> = (0..rows.len()).collect();
-    let mut written = 0;
+    let mut written = Vec::new();
     // The top of the tree: the one recorded, else the first row without a parent.
     let mut root: Option<String> = if empty {
         None
@@ -562,7 +576,7 @@ pub fn import(
                     db.set_founded(id, day)?;
                 }
                 placed[i] = Some((id, row.kind));
-                written += 1;
+                written.push(id);
                 progress();
             } else {
                 // Keep checking the rest, but write no more: the whole file is refused.

@@ -2,6 +2,7 @@
 //! force, the argument parsers, and the dispatch to one module per command.
 
 mod agenda;
+mod assign;
 mod backup;
 mod completions;
 mod csvfile;

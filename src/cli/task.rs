@@ -1,4 +1,4 @@
-//! `theodoi task add|list|edit|renew`.
+//! `theodoi task add|list|edit|renew|assign` (`renew` in `renew.rs`, `assign` in `assign.rs`).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -23,6 +23,7 @@ pub enum Command {
     List(ListArgs),
     Edit(EditArgs),
     Renew(super::renew::RenewArgs),
+    Assign(super::assign::AssignArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -142,6 +143,7 @@ pub fn run(
             let tasks = db.tasks(directive, args.search.as_deref())?;
             render(&TaskList, &rows(db, &tasks)?, args.output.options(ctx), out)?;
         }
+        Command::Assign(args) => return super::assign::run(store, args, ctx, out),
     }
     Ok(ExitCode::SUCCESS)
 }

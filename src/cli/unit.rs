@@ -135,6 +135,9 @@ pub struct AddArgs {
     code: Option<String>,
     #[arg(long, value_name = "DATE", value_parser = super::date_arg)]
     founded: Option<chrono::NaiveDate>,
+    /// Give it none of the open tasks of its kind and place.
+    #[arg(long)]
+    no_tasks: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -153,6 +156,9 @@ pub struct ImportArgs {
     file: PathBuf,
     #[arg(long)]
     dry_run: bool,
+    /// Give the new units none of the open tasks of their kind and place.
+    #[arg(long)]
+    no_tasks: bool,
 }
 
 pub fn run(
@@ -163,7 +169,7 @@ pub fn run(
 ) -> Result<ExitCode> {
     match cmd {
         Command::Add(args) => {
-            let unit = super::write(store, ctx, "unit.add", |db| {
+            let (unit, joined) = super::write(store, ctx, "unit.add", |db| {
                 let unit = app::units::add(
                     db,
                     &NewUnit {
@@ -174,18 +180,24 @@ pub fn run(
                         founded: args.founded,
                     },
                 )?;
-                db.note(
-                    serde_json::json!({ "unit": unit.name, "code": unit.code }),
-                    Some(unit.id),
-                    None,
-                )?;
-                Ok(unit)
+                // The open tasks of its kind and place (units that join).
+                let joined = app::assign::join(db, &[unit.id], ctx.today, !args.no_tasks)?;
+                let mut details = serde_json::json!({ "unit": unit.name, "code": unit.code });
+                let tasks = super::assign::joined_codes(&joined);
+                if !args.no_tasks && !tasks.is_empty() {
+                    details["tasks"] = tasks.into();
+                }
+                db.note(details, Some(unit.id), None)?;
+                Ok((unit, joined))
             })?;
             writeln!(
                 out,
                 "{}",
                 tr!(i18n::UNIT_ADDED, name = unit.name, code = unit.code)
             )?;
+            for line in super::assign::joined_lines(&joined, !args.no_tasks) {
+                writeln!(out, "{line}")?;
+            }
         }
         Command::List(args) => {
             let db = store.read();
@@ -245,6 +257,26 @@ pub fn run(
                         i18n::UNIT_KIND_NOW,
                         kind = i18n::kind_in_text(moved.kind)
                     ));
+                    // Its open obligations follow the new kind's due dates.
+                    if !moved.dues.moved.is_empty() {
+                        details["dues"] = super::assign::dues_json(&moved.dues);
+                    }
+                    let now = crate::domain::unit::Unit {
+                        kind: moved.kind,
+                        parent_id: Some(moved.to.id),
+                        ..moved.unit.clone()
+                    };
+                    for line in super::assign::kind_lines(
+                        db,
+                        &now,
+                        moved.kind,
+                        &moved.dues,
+                        effect,
+                        ctx.today,
+                    )? {
+                        message.push('\n');
+                        message.push_str(&line);
+                    }
                 }
                 db.note(details, Some(moved.unit.id), None)?;
                 Ok(message)
@@ -325,15 +357,26 @@ pub fn run(
                 let mut messages = Vec::new();
                 if let Some(kind) = args.kind {
                     let effect = args.effect.effect(ctx);
-                    if app::units::change_kind(db, unit, kind, effect)? {
+                    if let Some(dues) = app::units::change_kind(db, unit, kind, effect)? {
                         details["changes"] = kind_change(unit.kind, kind);
                         details["on"] = effect_json(effect);
+                        // Its open obligations follow the new kind's due dates.
+                        if !dues.moved.is_empty() {
+                            details["dues"] = super::assign::dues_json(&dues);
+                        }
                         messages.push(tr!(
                             i18n::UNIT_KIND_CHANGED,
                             unit = unit.name,
                             from = i18n::kind_in_text(unit.kind),
                             to = i18n::kind_in_text(kind)
                         ));
+                        let now = crate::domain::unit::Unit {
+                            kind,
+                            ..unit.clone()
+                        };
+                        messages.extend(super::assign::kind_lines(
+                            db, &now, kind, &dues, effect, ctx.today,
+                        )?);
                     }
                 }
                 if messages.is_empty() && edit.added.is_empty() && edit.removed.is_empty() {
@@ -361,16 +404,12 @@ pub fn run(
             }
         }
         Command::Import(args) => {
-            let message = super::csvfile::import_file(
-                store,
-                ctx,
-                "unit.import",
-                &args.file,
-                args.dry_run,
-                (i18n::IMPORT_DRY_RUN, i18n::IMPORT_DONE),
-                import,
-            )?;
-            writeln!(out, "{message}")?;
+            // The units, and the open tasks they join, in one change.
+            let lines =
+                super::assign::import_units(store, ctx, &args.file, args.dry_run, args.no_tasks)?;
+            for line in lines {
+                writeln!(out, "{line}")?;
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -394,6 +433,11 @@ const UNIT_COLUMNS: [&str; 4] = ["code", "name", "kind", "parent"];
 /// come later in the file). Every bad line is reported; one bad line and
 /// nothing is written. Returns the number of units written.
 pub fn import(db: &dyn Db, bytes: &[u8], source: &str) -> Result<usize> {
+    Ok(import_units(db, bytes, source)?.len())
+}
+
+/// As `import`; returns the ids of the units written.
+pub fn import_units(db: &dyn Db, bytes: &[u8], source: &str) -> Result<Vec<i64>> {
     let file =
         super::csvfile::read::<UnitRecord>(bytes, source, &UNIT_COLUMNS[..3], &UNIT_COLUMNS)?;
     let mut problems = file.errors.into_problems();

@@ -407,6 +407,37 @@ pub enum Error {
         kind: UnitKind,
         problem: DueProblem,
     },
+    /// A unit outside the subtree a task was set for (`task assign`).
+    #[error("{unit} is outside the scope of task {task}")]
+    NotInScope {
+        task: String,
+        unit: String,
+        /// The unit the task's scope is under.
+        within: String,
+    },
+    /// A task with no due date for the unit's kind, and none given (`--due`).
+    #[error("task {task} has no due date for {kind:?} ({unit})")]
+    NoDueForKind {
+        task: String,
+        unit: String,
+        kind: UnitKind,
+        /// The kinds the task has a due date for.
+        kinds: Vec<UnitKind>,
+    },
+    /// A due date before the unit was founded (`--founded`): a unit is not
+    /// late before it exists. `given` says whether the due date is the
+    /// clerk's (`--due`) or the task's for the unit's kind.
+    #[error("{unit} (founded {founded}) cannot owe task {task} due {due}")]
+    DueBeforeFounded {
+        task: String,
+        unit: String,
+        due: NaiveDate,
+        founded: NaiveDate,
+        given: bool,
+    },
+    /// A task for people given to a unit with nobody in post.
+    #[error("{unit} has nobody in post to owe task {task}")]
+    NoPeopleInPost { task: String, unit: String },
 }
 
 /// Why a task cannot be renewed for a year.

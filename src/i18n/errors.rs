@@ -322,15 +322,20 @@ pub fn message(e: &Error) -> String {
                 .unwrap_or_else(|| super::TASK_SCOPE_ALL.get().to_string())
         ),
         Error::NotApplicable { task, who, person } => {
+            // With the command that gives it, should the unit owe it.
             if *person {
                 tr!(
                     super::DONE_PERSON_NOT_APPLICABLE,
                     task = short(task),
                     name = short(who)
-                )
+                ) + &tr!(super::NOT_APPLICABLE_PERSON_HINT, task = short(task))
             } else {
                 tr!(
                     super::DONE_NOT_APPLICABLE,
+                    task = short(task),
+                    unit = short(who)
+                ) + &tr!(
+                    super::NOT_APPLICABLE_HINT,
                     task = short(task),
                     unit = short(who)
                 )
@@ -523,6 +528,52 @@ pub fn message(e: &Error) -> String {
             kind,
             problem,
         } => due_refused(task, *kind, problem),
+        Error::NotInScope { task, unit, within } => tr!(
+            super::ASSIGN_NOT_IN_SCOPE,
+            task = short(task),
+            unit = short(unit),
+            within = short(within)
+        ),
+        Error::NoDueForKind {
+            task,
+            unit,
+            kind,
+            kinds,
+        } => tr!(
+            super::ASSIGN_NO_DUE_FOR_KIND,
+            task = short(task),
+            unit = short(unit),
+            kind = super::kind_in_text(*kind),
+            kinds = kinds
+                .iter()
+                .map(|k| super::kind_in_text(*k))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Error::DueBeforeFounded {
+            task,
+            unit,
+            due,
+            founded,
+            given,
+        } => {
+            let text = match given {
+                true => super::ASSIGN_GIVEN_DUE_BEFORE_FOUNDED,
+                false => super::ASSIGN_DUE_BEFORE_FOUNDED,
+            };
+            tr!(
+                text,
+                task = short(task),
+                unit = short(unit),
+                due = format_dmy(*due),
+                founded = format_dmy(*founded)
+            )
+        }
+        Error::NoPeopleInPost { task, unit } => tr!(
+            super::ASSIGN_NO_PEOPLE,
+            task = short(task),
+            unit = short(unit)
+        ),
         Error::Output(e) => io_words(e),
         Error::Storage(e) => {
             let mut line = e.to_string();

@@ -1137,6 +1137,59 @@ const HELP: &[(&str, Text)] = &[
             "Exit with status 1 when something falls due (for a cron reminder)",
         ),
     ),
+    (
+        "unit add --no-tasks",
+        t(
+            "Không giao cho đơn vị mới các nhiệm vụ đang mở của loại và nơi của nó (mặc định: giao những nhiệm vụ có hạn từ ngày thành lập trở đi)",
+            "Give the new unit none of the open tasks of its kind and place (default: those due on or after its founding day)",
+        ),
+    ),
+    (
+        "unit import --no-tasks",
+        t(
+            "Không giao cho các đơn vị mới các nhiệm vụ đang mở của loại và nơi của chúng",
+            "Give the new units none of the open tasks of their kind and place",
+        ),
+    ),
+    (
+        "task assign",
+        t(
+            "Giao nhiệm vụ đã có cho đơn vị chưa có nó (đơn vị mới, đơn vị đổi loại); với nhiệm vụ của cán bộ: cho những người đang giữ chức ở đó",
+            "Give an existing task to units that do not owe it (new units, units of a new kind); on a task for people, to the people in post there",
+        ),
+    ),
+    (
+        "task assign REF",
+        t("Nhiệm vụ (mã hoặc văn bản)", "The task (code or directive)"),
+    ),
+    (
+        "task assign --unit",
+        t(
+            "Các đơn vị được giao (mã hoặc tên; một hay nhiều); phải thuộc phạm vi nhiệm vụ và thuộc loại có hạn, hoặc cho hạn bằng --due",
+            "The units to give it to (codes or names; one or more): in the task's scope and of a kind it has a due date for, or give one with --due",
+        ),
+    ),
+    (
+        "task assign --missing",
+        t(
+            "Giao cho mọi đơn vị trong phạm vi, thuộc loại có hạn, còn thiếu nhiệm vụ; bỏ qua (và nêu tên) đơn vị thành lập sau hạn; chạy lại không thay đổi gì",
+            "Give it to every unit in scope, of a kind it has a due date for, that lacks it; units founded after the due date are left out (and named); running it again changes nothing",
+        ),
+    ),
+    (
+        "task assign --due",
+        t(
+            "Hạn cho các đơn vị được giao (mặc định: hạn của nhiệm vụ cho loại của mỗi đơn vị); không trước ngày thành lập của đơn vị",
+            "The due date of the units given it (default: the task's for each unit's kind); not before a unit was founded",
+        ),
+    ),
+    (
+        "task assign --force",
+        t(
+            "Vẫn giao dù hạn (--due) trước ngày ban hành văn bản",
+            "Give it although the due date (--due) is before the directive was issued",
+        ),
+    ),
 ];
 
 const EXAMPLES: &[(&str, Text)] = &[
@@ -1164,8 +1217,8 @@ const EXAMPLES: &[(&str, Text)] = &[
     (
         "unit add",
         t(
-            "Ví dụ:\n  theodoi unit add 'Đảng bộ thị xã Sơn Tây' --kind dang-bo-cap-tren --code son-tay\n  theodoi unit add 'Đảng bộ phường Ngô Quyền' --kind 'đảng bộ cơ sở' --parent son-tay --code p-ngo-quyen",
-            "Examples:\n  theodoi unit add 'Đảng bộ thị xã Sơn Tây' --kind dang-bo-cap-tren --code son-tay\n  theodoi unit add 'Đảng bộ phường Ngô Quyền' --kind 'đảng bộ cơ sở' --parent son-tay --code p-ngo-quyen",
+            "Ví dụ:\n  theodoi unit add 'Đảng bộ thị xã Sơn Tây' --kind dang-bo-cap-tren --code son-tay\n  theodoi unit add 'Đảng bộ phường Ngô Quyền' --kind 'đảng bộ cơ sở' --parent son-tay --code p-ngo-quyen\n  # nhận các nhiệm vụ đang mở có hạn từ ngày thành lập trở đi\n  theodoi unit add 'Chi bộ Trường THCS Sơn Lộc' --kind chi-bo-co-so --parent son-tay --founded 01/12/2023",
+            "Examples:\n  theodoi unit add 'Đảng bộ thị xã Sơn Tây' --kind dang-bo-cap-tren --code son-tay\n  theodoi unit add 'Đảng bộ phường Ngô Quyền' --kind 'đảng bộ cơ sở' --parent son-tay --code p-ngo-quyen\n  # owes the open tasks due on or after the day it was founded\n  theodoi unit add 'Chi bộ Trường THCS Sơn Lộc' --kind chi-bo-co-so --parent son-tay --founded 01/12/2023",
         ),
     ),
     (
@@ -1215,6 +1268,13 @@ const EXAMPLES: &[(&str, Text)] = &[
         t(
             "Ví dụ:\n  theodoi upcoming --within 14\n  theodoi upcoming --within 7 --quiet --exit-code    # cho cron: nhắc trước hạn một tuần",
             "Examples:\n  theodoi upcoming --within 14\n  theodoi upcoming --within 7 --quiet --exit-code    # for cron: a week's warning",
+        ),
+    ),
+    (
+        "task assign",
+        t(
+            "Ví dụ:\n  theodoi task assign kiem-diem-2023 --unit cb-thcs-son-loc\n  # loại đơn vị chưa có hạn, hoặc thành lập sau hạn: cho hạn\n  theodoi task assign kiem-diem-2023 --unit cb-moi cb-y-te --due 20/12/2023\n  # mọi đơn vị còn thiếu (chạy lại không thay đổi gì)\n  theodoi task assign kiem-diem-2023 --missing\n  # nhiệm vụ của cán bộ: những người đang giữ chức ở đó\n  theodoi task assign xl-can-bo-2023 --unit 'Ngô Quyền'",
+            "Examples:\n  theodoi task assign kiem-diem-2023 --unit cb-thcs-son-loc\n  # a kind with no due date, or founded after it: give one\n  theodoi task assign kiem-diem-2023 --unit cb-moi cb-y-te --due 20/12/2023\n  # every unit that lacks it (again, nothing changes)\n  theodoi task assign kiem-diem-2023 --missing\n  # a task for people: those in post there\n  theodoi task assign xl-can-bo-2023 --unit 'Ngô Quyền'",
         ),
     ),
 ];

@@ -32,6 +32,8 @@ pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
             fill_template(action, details),
             field_changes(action, changes)
         )
+    } else if action == "task.assign" {
+        assign_line(details)
     } else {
         fill_template(action, details)
     };
@@ -54,6 +56,7 @@ pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
         };
         line.push_str(&format!(" ({effect})"));
     }
+    line.push_str(&assignment_notes(action, details));
     line
 }
 
@@ -446,4 +449,105 @@ const LOG_LINES: &[(&str, Text)] = &[
             "renewed {from} for {year} as task {task} ({title}) of {directive}: {n} units",
         ),
     ),
+    (
+        "task.assign",
+        t(
+            "giao nhiệm vụ {task} cho {n} {whom}: {names}",
+            "gave task {task} to {n} {whom}: {names}",
+        ),
+    ),
 ];
+
+/// The line of a `task assign`: the units (or people) it named, as many as
+/// the details keep, and how many more; the due date the clerk gave.
+fn assign_line(details: &serde_json::Value) -> String {
+    let n = details.get("n").and_then(|n| n.as_u64()).unwrap_or(0);
+    let names = strings(details.get("names"));
+    let mut list = names.join(", ");
+    let shown = names.len() as u64;
+    if shown < n {
+        list.push_str(&tr!(LOG_ASSIGN_MORE, n = n - shown));
+    }
+    let people = details.get("people").and_then(|p| p.as_bool()) == Some(true);
+    let mut details = details.clone();
+    let whom = super::whom(people, usize::try_from(n).unwrap_or(usize::MAX));
+    details["whom"] = whom.get().into();
+    details["names"] = list.into();
+    let mut line = fill_template("task.assign", &details);
+    if let Some(due) = details.get("due").and_then(|d| d.as_str()) {
+        line.push_str(&tr!(LOG_ASSIGN_DUE, date = due));
+    }
+    line
+}
+
+/// What a change to units did to what they owe, after its line: the tasks a
+/// unit added now owes, the obligations a file of units brought, the due
+/// dates a change of kind moved. Nothing when the details say nothing of it.
+fn assignment_notes(action: &str, details: &serde_json::Value) -> String {
+    match action {
+        "unit.add" => {
+            let tasks = strings(details.get("tasks"));
+            if tasks.is_empty() {
+                return String::new();
+            }
+            tr!(LOG_JOINED, tasks = tasks.join(", "))
+        }
+        "unit.import" => match details.get("obligations").and_then(|n| n.as_u64()) {
+            Some(n) if n > 0 => tr!(
+                LOG_IMPORT_JOINED,
+                n = n,
+                tasks = strings(details.get("tasks")).join(", ")
+            ),
+            _ => String::new(),
+        },
+        "unit.edit" | "unit.move" => {
+            let Some(dues) = details.get("dues").and_then(|d| d.as_array()) else {
+                return String::new();
+            };
+            let day = |key: &str, due: &serde_json::Value| {
+                field_value(Some(ChangedField::CompletedOn), due.get(key))
+            };
+            let moved: Vec<String> = dues
+                .iter()
+                .map(|due| {
+                    let task = due.get("task").and_then(|t| t.as_str()).unwrap_or("?");
+                    let task = match due.get("person").and_then(|p| p.as_str()) {
+                        Some(person) => format!("{task} ({person})"),
+                        None => task.to_string(),
+                    };
+                    format!("{task} {} → {}", day("from", due), day("to", due))
+                })
+                .collect();
+            if moved.is_empty() {
+                return String::new();
+            }
+            tr!(LOG_DUES_MOVED, dues = moved.join(", "))
+        }
+        _ => String::new(),
+    }
+}
+
+/// The strings of a JSON array (none when it is not one).
+fn strings(value: Option<&serde_json::Value>) -> Vec<String> {
+    value
+        .and_then(|v| v.as_array())
+        .map(|items| {
+            items
+                .iter()
+                .map(|i| i.as_str().map_or_else(|| i.to_string(), String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+const LOG_ASSIGN_MORE: Text = t(" và {n} nữa", " and {n} more");
+const LOG_ASSIGN_DUE: Text = t(", hạn {date}", ", due {date}");
+const LOG_JOINED: Text = t("; phải thực hiện: {tasks}", "; now owes: {tasks}");
+const LOG_IMPORT_JOINED: Text = t(
+    "; {n} nghĩa vụ mới của: {tasks}",
+    "; {n} new obligations of: {tasks}",
+);
+const LOG_DUES_MOVED: Text = t(
+    "; hạn theo loại mới: {dues}",
+    "; due as the new kind: {dues}",
+);

@@ -997,3 +997,121 @@ pub const RENEW_DIRECTIVE_ENDED: Text = t(
     "văn bản {directive} đã hết hiệu lực từ ngày {date}, không giao nhiệm vụ năm {year}; hãy cho kế hoạch của năm mới bằng --directive",
     "directive {directive} ended on {date} and sets no task for {year}; give the new year's plan with --directive",
 );
+
+// Tasks given after they were set: units that join, `task assign`, a
+// unit's new kind.
+
+pub const JOIN_OWES: Text = t(
+    "  phải thực hiện nhiệm vụ {task} ({title}), hạn {date}",
+    "  now owes task {task} ({title}), due {date}",
+);
+pub const JOIN_PASSED: Text = t(
+    "  không giao nhiệm vụ {task} ({title}): hạn {date} trước ngày thành lập {founded}; nếu vẫn phải thực hiện: `theodoi task assign {task} --unit {code} --due NGÀY`",
+    "  not given task {task} ({title}): due {date}, before the unit was founded on {founded}; if it must do it all the same: `theodoi task assign {task} --unit {code} --due DATE`",
+);
+pub const JOIN_SKIPPED: Text = t(
+    "  không giao nhiệm vụ nào (--no-tasks), dù đơn vị thuộc phạm vi của: {tasks}; giao sau bằng `theodoi task assign MÃ --unit {code}`",
+    "  no task given (--no-tasks), although the unit is in the scope of: {tasks}; give one later with `theodoi task assign CODE --unit {code}`",
+);
+pub const IMPORT_JOINED: Text = t(
+    "  {n} đơn vị mới phải thực hiện nhiệm vụ {task} ({title})",
+    "  {n} new units now owe task {task} ({title})",
+);
+pub const IMPORT_JOIN_PASSED: Text = t(
+    "  {n} đơn vị mới thành lập sau hạn của nhiệm vụ {task}: không giao; nếu vẫn phải thực hiện: `theodoi task assign {task} --missing --due NGÀY`",
+    "  {n} new units were founded after task {task} fell due: not given; if they must do it all the same: `theodoi task assign {task} --missing --due DATE`",
+);
+pub const IMPORT_JOIN_SKIPPED: Text = t(
+    "  không giao nhiệm vụ nào (--no-tasks), dù {n} đơn vị mới thuộc phạm vi của: {tasks}; giao sau bằng `theodoi task assign MÃ --missing`",
+    "  no task given (--no-tasks), although {n} new units are in the scope of: {tasks}; give one later with `theodoi task assign CODE --missing`",
+);
+pub const ASSIGNED: Text = t(
+    "đã giao nhiệm vụ {task} cho {unit}, hạn {date}",
+    "gave task {task} to {unit}, due {date}",
+);
+pub const ASSIGNED_ALREADY: Text = t(
+    "{unit} đã có nhiệm vụ {task} (hạn {date}); không giao lại",
+    "{unit} owes task {task} already (due {date}); not given again",
+);
+pub const ASSIGNED_LEFT_OUT: Text = t(
+    "không giao cho {unit}: thành lập ngày {founded}, sau hạn {date}; nếu vẫn phải thực hiện: `theodoi task assign {task} --unit {code} --due NGÀY`",
+    "not given to {unit}: founded on {founded}, after the due date {date}; if it must do it all the same: `theodoi task assign {task} --unit {code} --due DATE`",
+);
+pub const ASSIGNED_MORE: Text = t("… và {n} nữa", "… and {n} more");
+pub const ASSIGNED_TOTAL: Text = t(
+    "đã giao nhiệm vụ {task} cho {n} {whom} còn thiếu",
+    "gave task {task} to the {n} {whom} that lacked it",
+);
+pub const JOIN_PASSED_RECORDED: Text = t(
+    "  không giao nhiệm vụ {task} ({title}): hạn {date} trước ngày đơn vị được ghi nhận ({founded}; không có --founded); nếu vẫn phải thực hiện: `theodoi task assign {task} --unit {code} --due NGÀY`",
+    "  not given task {task} ({title}): due {date}, before the unit was recorded ({founded}; no --founded); if it must do it all the same: `theodoi task assign {task} --unit {code} --due DATE`",
+);
+const WHOM_UNIT: Text = t("đơn vị", "unit");
+const WHOM_UNITS: Text = t("đơn vị", "units");
+const WHOM_PERSON: Text = t("cán bộ", "person");
+const WHOM_PEOPLE: Text = t("cán bộ", "people");
+
+/// Units or people, as many as `n`.
+pub fn whom(people: bool, n: usize) -> Text {
+    match (people, n == 1) {
+        (false, true) => WHOM_UNIT,
+        (false, false) => WHOM_UNITS,
+        (true, true) => WHOM_PERSON,
+        (true, false) => WHOM_PEOPLE,
+    }
+}
+pub const PERSON_OF_UNIT: Text = t("{name} ({unit})", "{name} ({unit})");
+pub const KIND_DUE_MOVED: Text = t(
+    "  hạn theo loại mới: nhiệm vụ {task}{person} {from} → {to}",
+    "  due as the new kind: task {task}{person} {from} → {to}",
+);
+pub const KIND_DUE_KEPT_NO_DUE: Text = t(
+    "  giữ hạn {date} của nhiệm vụ {task}{person}: nhiệm vụ không có hạn cho {kind}",
+    "  kept due date {date} of task {task}{person}: the task sets none for kind {kind}",
+);
+pub const KIND_DUE_KEPT_EXTENDED: Text = t(
+    "  giữ hạn {date} của nhiệm vụ {task}{person}: đã gia hạn",
+    "  kept due date {date} of task {task}{person}: it was extended",
+);
+pub const KIND_DUE_KEPT_BEFORE: Text = t(
+    "  giữ hạn {date} của nhiệm vụ {task}{person}: đã đến hạn trước ngày đổi loại",
+    "  kept due date {date} of task {task}{person}: it fell due before the change",
+);
+pub const KIND_DUE_KEPT_NEW_BEFORE: Text = t(
+    "  giữ hạn {date} của nhiệm vụ {task}{person}: hạn của {kind} ({new}) trước ngày đổi loại",
+    "  kept due date {date} of task {task}{person}: the one for kind {kind} ({new}) is before the change",
+);
+pub const KIND_PERSON: Text = t(" của {name}", " of {name}");
+pub const KIND_LACKING: Text = t(
+    "  nhiệm vụ đang mở cho {kind} mà đơn vị chưa có: {tasks}; nếu phải thực hiện: `theodoi task assign MÃ --unit {code}`",
+    "  open tasks for kind {kind} that the unit does not owe: {tasks}; if it must do one: `theodoi task assign CODE --unit {code}`",
+);
+pub const TASK_DUE_ITEM: Text = t("{task} (hạn {date})", "{task} (due {date})");
+pub const NOT_APPLICABLE_HINT: Text = t(
+    "; nếu đơn vị này phải thực hiện, giao bằng `theodoi task assign {task} --unit '{unit}'`",
+    "; if the unit must do it, give it with `theodoi task assign {task} --unit '{unit}'`",
+);
+pub const NOT_APPLICABLE_PERSON_HINT: Text = t(
+    "; nếu người này phải thực hiện, giao bằng `theodoi task assign {task} --missing`",
+    "; if this person must do it, give it with `theodoi task assign {task} --missing`",
+);
+pub const ASSIGN_NOT_IN_SCOPE: Text = t(
+    "{unit} không thuộc phạm vi của nhiệm vụ {task} (các đơn vị thuộc {within}); không giao gì",
+    "{unit} is outside the scope of task {task} (the units under {within}); nothing given",
+);
+pub const ASSIGN_NO_DUE_FOR_KIND: Text = t(
+    "nhiệm vụ {task} không có hạn cho {kind} ({unit}), chỉ cho: {kinds}; hãy cho hạn bằng --due NGÀY",
+    "task {task} sets no due date for kind {kind} ({unit}), only for: {kinds}; give one with --due DATE",
+);
+pub const ASSIGN_DUE_BEFORE_FOUNDED: Text = t(
+    "hạn {due} của nhiệm vụ {task} trước ngày thành lập {founded} của {unit}: đơn vị không bị tính quá hạn trước khi có; hãy cho hạn từ ngày {founded} bằng --due NGÀY",
+    "task {task} is due {due}, before {unit} was founded on {founded}: a unit is not late before it exists; give a due date from {founded} with --due DATE",
+);
+pub const ASSIGN_GIVEN_DUE_BEFORE_FOUNDED: Text = t(
+    "hạn --due {due} trước ngày thành lập {founded} của {unit}; hãy cho hạn từ ngày {founded}",
+    "--due {due} is before {unit} was founded on {founded}; give a date from {founded}",
+);
+pub const ASSIGN_NO_PEOPLE: Text = t(
+    "nhiệm vụ {task} là của cán bộ, mà {unit} không có cán bộ nào đang giữ chức; thêm cán bộ bằng `theodoi person add`",
+    "task {task} is for people, and {unit} has nobody in post; add them with `theodoi person add`",
+);

@@ -5,7 +5,9 @@
 
 use chrono::NaiveDate;
 
-use super::{CompletionNote, Db, LogFilter, Order, Scope, Selection, Storage, write};
+use super::{
+    CompletionNote, Db, LogFilter, NewObligation, Order, Scope, Selection, Storage, write,
+};
 use crate::domain::error::{Entity, Error, Result};
 use crate::domain::person::Person;
 use crate::domain::task::Task;
@@ -27,6 +29,7 @@ macro_rules! storage_tests {
             undo_takes_a_change_back_unless_a_later_one_depends_on_it,
             reports_list_and_count_the_same_obligations,
             a_tasks_due_dates_change_with_its_obligations,
+            tasks_are_given_after_they_were_set_and_follow_a_new_kind,
         );
         #[test]
         fn an_export_imports_into_an_empty_store_only() -> $crate::domain::error::Result<()> {
@@ -751,5 +754,159 @@ pub fn a_tasks_due_dates_change_with_its_obligations(store: &mut dyn Storage) ->
     let db = store.read();
     assert!(db.obligation(task.id, f.cell1)?.is_some());
     assert_eq!(db.task_by_code("kd-2023")?.expect("a task").dues.len(), 3);
+    Ok(())
+}
+
+pub fn tasks_are_given_after_they_were_set_and_follow_a_new_kind(
+    store: &mut dyn Storage,
+) -> Result<()> {
+    let f = fixture(store)?;
+    let task = add_review(store, &f)?;
+    let (within, _) = write(store, "test", "task.add", |db| {
+        let mut t = review(f.plan, false);
+        t.code = "kd-nq".into();
+        db.insert_task(&t, Some(f.ward))
+    })?;
+    let an = write(store, "test", "person.add", |db| {
+        db.insert_person(&Person {
+            id: 0,
+            code: "an".into(),
+            name: "Nguyễn Văn An".into(),
+            position: "Bí thư".into(),
+            unit_id: f.ward,
+            from_on: None,
+            to_on: None,
+        })
+    })?;
+    let db = store.read();
+    let in_force: Vec<(String, Option<i64>)> = db
+        .tasks_in_force()?
+        .into_iter()
+        .map(|(t, within)| (t.code, within))
+        .collect();
+    assert_eq!(
+        in_force,
+        [
+            ("kd-2023".to_string(), None),
+            ("kd-nq".into(), Some(f.ward))
+        ]
+    );
+    assert_eq!(db.tasks_in_force()?[0].0.dues.len(), 3);
+    assert_eq!(db.task_within(within.id)?, Some(f.ward));
+    assert_eq!(db.task_within(task.id)?, None);
+    assert!(db.has_open_obligations(task.id)?);
+    let ids = |units: Vec<crate::domain::unit::Unit>| -> Vec<i64> {
+        units.into_iter().map(|u| u.id).collect()
+    };
+    assert_eq!(
+        ids(db.units_within(Some(f.ward))?),
+        [f.ward, f.cell1, f.cell2]
+    );
+    assert_eq!(ids(db.units_within(None)?).len(), 5);
+    assert_eq!(
+        db.people_in_post(f.ward)?
+            .into_iter()
+            .map(|p| p.id)
+            .collect::<Vec<_>>(),
+        [an.id]
+    );
+    let mut owing = db.owing(within.id)?;
+    owing.sort();
+    assert_eq!(owing, [(f.ward, None), (f.cell1, None), (f.cell2, None)]);
+    drop(db);
+
+    // A unit that joins, and a person, given a task: logged, undone whole.
+    let new = write(store, "test", "unit.add", |db| {
+        let unit = db.insert_unit("cb2", "Chi bộ mới", UnitKind::ChiBoCoSo, Some(f.root))?;
+        let n = db.insert_obligations(
+            task.id,
+            &[NewObligation {
+                unit_id: unit.id,
+                person_id: None,
+                due_on: day("06/12/2023"),
+                opened_on: Some(day("01/12/2023")),
+            }],
+        )?;
+        assert_eq!(n, 1);
+        Ok::<_, Error>(unit)
+    })?;
+    write(store, "test", "task.assign", |db| {
+        db.insert_obligations(
+            task.id,
+            &[NewObligation {
+                unit_id: f.ward,
+                person_id: Some(an.id),
+                due_on: day("12/12/2023"),
+                opened_on: None,
+            }],
+        )
+    })?;
+    let db = store.read();
+    let o = db.obligation(task.id, new.id)?.expect("it owes the review");
+    assert_eq!((o.due_on, o.completed_on), (day("06/12/2023"), None));
+    assert!(db.person_obligation(task.id, an.id)?.is_some());
+    // A report before the unit was founded does not show it.
+    let mut shown = Vec::new();
+    db.for_each_obligation(
+        &Scope {
+            task: Some(task.id),
+            ..Scope::default()
+        },
+        Selection::All,
+        day("30/11/2023"),
+        Order::Unit,
+        &mut |row| {
+            shown.push(row.unit_code);
+            Ok(())
+        },
+    )?;
+    assert!(!shown.contains(&"cb2".to_string()), "{shown:?}");
+    drop(db);
+    let assigned = store.read().last_change_of("test")?.expect("a change");
+    write(store, "test", "undo", |db| db.undo(&assigned))?;
+    assert_eq!(store.read().person_obligation(task.id, an.id)?, None);
+
+    // The obligations of a unit, with the due date of another kind; one
+    // moved, logged.
+    write(store, "test", "done", |db| {
+        complete(db, task.id, f.cell1, "05/12/2023")
+    })?;
+    let db = store.read();
+    let of_cell = db.unit_obligations(f.cell2, UnitKind::ChiBoCoSo)?;
+    assert_eq!(of_cell.len(), 2);
+    assert_eq!(
+        (
+            of_cell[0].task.as_str(),
+            of_cell[0].due_on,
+            of_cell[0].due_for_kind
+        ),
+        ("kd-2023", day("06/12/2023"), Some(day("06/12/2023")))
+    );
+    let done = db.unit_obligations(f.cell1, UnitKind::DangBoBoPhan)?;
+    assert_eq!(
+        (done[0].completed_on, done[0].due_for_kind),
+        (Some(day("05/12/2023")), None)
+    );
+    let ward = db.unit_obligations(f.ward, UnitKind::DangBoCoSo)?;
+    assert_eq!(ward[0].person, None);
+    let id = of_cell[0].id;
+    drop(db);
+    write(store, "test", "unit.edit", |db| {
+        db.set_obligation_due(id, day("12/12/2023"))
+    })?;
+    let moved = store.read().obligation(task.id, f.cell2)?.expect("it owes");
+    assert_eq!(
+        (moved.due_on, moved.original_due_on),
+        (day("12/12/2023"), None)
+    );
+    let change = store.read().last_change_of("test")?.expect("a change");
+    write(store, "test", "undo", |db| db.undo(&change))?;
+    let back = store.read().obligation(task.id, f.cell2)?.expect("it owes");
+    assert_eq!(back.due_on, day("06/12/2023"));
+    // A revoked directive's tasks are no longer in force.
+    write(store, "test", "directive.revoke", |db| {
+        db.revoke_directive(f.plan, day("01/07/2025"), "hết hiệu lực", None)
+    })?;
+    assert!(store.read().tasks_in_force()?.is_empty());
     Ok(())
 }

@@ -96,7 +96,16 @@ pub fn write<T, E: From<Error>>(
 
 /// Everything the use cases ask of a store.
 pub trait Db:
-    Directives + Units + Tasks + People + Reorganization + Ratings + History + Reports + TaskDues
+    Directives
+    + Units
+    + Tasks
+    + People
+    + Reorganization
+    + Ratings
+    + History
+    + Reports
+    + TaskDues
+    + Assignments
 {
 }
 
@@ -110,6 +119,7 @@ impl<T> Db for T where
         + History
         + Reports
         + TaskDues
+        + Assignments
         + ?Sized
 {
 }
@@ -422,6 +432,63 @@ pub trait Reports {
     fn parent_units(&self, as_of: NaiveDate) -> Result<HashMap<i64, GroupUnit>>;
     /// Every unit that has a parent on `as_of`, with it: (unit, parent).
     fn unit_parents(&self, as_of: NaiveDate) -> Result<Vec<(i64, i64)>>;
+}
+
+/// Tasks given after they were set: to units that join the tree (added,
+/// imported) and by `task assign`; and the due dates of a unit that changes
+/// kind.
+pub trait Assignments {
+    /// Every task whose directive is in force (neither revoked nor
+    /// replaced), in the order they were added, each with the unit its scope
+    /// is under (`None`: the whole tree).
+    fn tasks_in_force(&self) -> Result<Vec<(Task, Option<i64>)>>;
+    /// Whether any obligation of a task is still open: neither done nor
+    /// cancelled.
+    fn has_open_obligations(&self, task_id: i64) -> Result<bool>;
+    /// The units that still exist (not dissolved nor merged) in the subtree
+    /// of `root` (itself included), or in the whole tree when `None`; by id.
+    fn units_within(&self, root: Option<i64>) -> Result<Vec<Unit>>;
+    /// The people in post in a unit (who have not left), in Vietnamese order.
+    fn people_in_post(&self, unit_id: i64) -> Result<Vec<Person>>;
+    /// Who owes a task already: the unit and, on a task for people, the
+    /// person of each of its obligations.
+    fn owing(&self, task_id: i64) -> Result<Vec<(i64, Option<i64>)>>;
+    /// Records obligations of one task (the caller has checked that none of
+    /// these units or people owes it already). Returns how many.
+    fn insert_obligations(&self, task_id: i64, new: &[NewObligation]) -> Result<usize>;
+    /// Every obligation of a unit and of the people in it, by task, each
+    /// with the due date its task sets for `kind`, if any.
+    fn unit_obligations(&self, unit_id: i64, kind: UnitKind) -> Result<Vec<UnitObligation>>;
+    /// Moves an obligation's due date (its unit's kind changed). Unlike an
+    /// extension, the date before is not kept on the row (the log has it).
+    fn set_obligation_due(&self, obligation_id: i64, due_on: NaiveDate) -> Result<()>;
+}
+
+/// An obligation to record: who owes it, by when, and from when it exists
+/// (`None`: as every obligation made with its task, from the start).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewObligation {
+    pub unit_id: i64,
+    pub person_id: Option<i64>,
+    pub due_on: NaiveDate,
+    pub opened_on: Option<NaiveDate>,
+}
+
+/// One obligation of a unit (or of a person in it), as a change of the
+/// unit's kind sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitObligation {
+    pub id: i64,
+    pub task: String,
+    /// The person's name, on a task for people.
+    pub person: Option<String>,
+    pub due_on: NaiveDate,
+    pub completed_on: Option<NaiveDate>,
+    pub cancelled_on: Option<NaiveDate>,
+    /// The due date as first set, when it was extended.
+    pub original_due_on: Option<NaiveDate>,
+    /// The due date the task sets for the kind asked about.
+    pub due_for_kind: Option<NaiveDate>,
 }
 
 /// A unit with what a listing shows of its place in the tree.

@@ -13,6 +13,7 @@ mod help;
 mod history;
 mod hostile_import;
 mod hostile_text;
+mod join;
 mod json;
 mod overdue;
 mod people;

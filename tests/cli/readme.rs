@@ -329,3 +329,33 @@ fn yearly_cycle_examples_run_as_written() {
         "{tasks}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn join_examples_run_as_written() {
+    let t = Theodoi::son_tay_reported();
+    let lines = shell_block("### Units that join, and units that change kind", "```sh");
+    assert_eq!(lines.len(), 7, "{lines:?}");
+    for line in &lines {
+        let run = bash(&t, line);
+        assert_eq!(run.code, 0, "{line}: {}", run.stderr);
+    }
+    let late: Vec<String> = t
+        .json::<Vec<crate::util::OverdueRow>>(&["overdue", "--as-of", "07/12/2023"])
+        .into_iter()
+        .map(|r| r.unit_code)
+        .collect();
+    assert!(
+        late.contains(&"cb-thcs-son-loc".to_string())
+            && !late.contains(&"cb-trung-tam-y-te".to_string()),
+        "{late:?}"
+    );
+    let cells: Vec<crate::util::OverdueRow> =
+        t.json(&["overdue", "--as-of", "21/12/2023", "--within", "p-le-loi"]);
+    assert!(
+        cells
+            .iter()
+            .any(|r| r.unit_code == "le-loi-tdp2" && r.due_on == "2023-12-08"),
+        "{cells:?}"
+    );
+}

@@ -356,9 +356,13 @@ fn a_change_of_kind_holds_from_its_day() {
         "--on",
         "01/07/2025",
     ]);
+    // Its open obligations fell due in 2023, while it was a chi bộ cơ sở:
+    // they keep their dates, and it says so.
     assert_eq!(
         out,
-        "đã chuyển Chi bộ Trung tâm Y tế thị xã từ chi bộ cơ sở thành đảng bộ cơ sở\n"
+        "đã chuyển Chi bộ Trung tâm Y tế thị xã từ chi bộ cơ sở thành đảng bộ cơ sở\n\
+         \x20 giữ hạn 06/12/2023 của nhiệm vụ kiem-diem-2023: đã đến hạn trước ngày đổi loại\n\
+         \x20 giữ hạn 15/12/2023 của nhiệm vụ xep-loai-2023: đã đến hạn trước ngày đổi loại\n"
     );
     assert_eq!(kind_of("cb-kho-bac", "30/06/2025"), "chi-bo-co-so/son-tay");
     assert_eq!(

@@ -622,6 +622,97 @@ const CASES: &[Case] = &[
             "chi-bo-truc-thuoc",
         ],
     ),
+    // Units that join, and units that change kind (tests/cli/join.rs).
+    case(
+        "unit add that joins an open task",
+        "unit.add",
+        &[],
+        &[
+            "unit",
+            "add",
+            "Chi bộ Trường THCS Sơn Lộc",
+            "--kind",
+            "chi-bo-co-so",
+            "--parent",
+            "son-tay",
+            "--founded",
+            "01/12/2023",
+        ],
+    ),
+    case(
+        "unit edit --kind that moves open due dates",
+        "unit.edit",
+        &[],
+        &[
+            "unit",
+            "edit",
+            "cb-trung-tam-y-te",
+            "--kind",
+            "dang-bo-co-so",
+            "--on",
+            "01/12/2023",
+        ],
+    ),
+    case(
+        "task assign --unit with --due",
+        "task.assign",
+        &[ADD_CB_MOI],
+        &[
+            "task",
+            "assign",
+            "kiem-diem-2023",
+            "--unit",
+            "cb-moi",
+            "--due",
+            "20/12/2023",
+        ],
+    ),
+    case(
+        "task assign --missing",
+        "task.assign",
+        &[&[
+            "unit",
+            "add",
+            "Chi bộ Trường THCS Sơn Lộc",
+            "--kind",
+            "chi-bo-co-so",
+            "--parent",
+            "son-tay",
+            "--founded",
+            "01/12/2023",
+            "--no-tasks",
+        ]],
+        &["task", "assign", "kiem-diem-2023", "--missing"],
+    ),
+    case(
+        "task assign of a task for people",
+        "task.assign",
+        &[&[
+            "person",
+            "add",
+            "Hoàng Văn Em",
+            "--position",
+            "Bí thư Đảng ủy xã",
+            "--unit",
+            "Kim Sơn",
+        ]],
+        &["task", "assign", "xl-can-bo-2023", "--unit", "Kim Sơn"],
+    ),
+];
+
+/// A chi bộ founded after plan 223's review fell due: it owes nothing yet.
+const ADD_CB_MOI: &[&str] = &[
+    "unit",
+    "add",
+    "Chi bộ Trung tâm Chính trị",
+    "--kind",
+    "chi-bo-co-so",
+    "--parent",
+    "son-tay",
+    "--code",
+    "cb-moi",
+    "--founded",
+    "10/12/2023",
 ];
 
 /// The action names of `LOG_LINES` in `src/i18n/log.rs`: the string that

@@ -4,6 +4,7 @@
 //! that results), and implements the storage seam (`store::Storage`,
 //! `store::Db`).
 
+mod assign;
 mod directives;
 mod dues;
 mod history;

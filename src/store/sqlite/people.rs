@@ -9,9 +9,9 @@ use crate::domain::person::Person;
 use crate::store::{Obligation, People, PersonRow};
 use crate::text::{collate, fold};
 
-const COLUMNS: &str = "p.id, p.code, p.name, p.position, p.unit_id, p.from_on, p.to_on";
+pub(super) const COLUMNS: &str = "p.id, p.code, p.name, p.position, p.unit_id, p.from_on, p.to_on";
 
-fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
+pub(super) fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
     Ok(Person {
         id: row.get(0)?,
         code: row.get(1)?,

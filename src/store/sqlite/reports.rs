@@ -98,7 +98,9 @@ fn obligation_sql(scope: &Scope, selection: Selection, order: Order, tree: Tree)
          SELECT u.code, u.name, u.kind, p.name, p.code, d.symbol, d.doc_type, d.number,
                 t.code, t.title, o.due_on, o.completed_on, o.original_due_on,
                 o.cancelled_on, o.cancelled_reason, pe.code, pe.name,
-                o.opened_on, f.code, f.name
+                -- Passed on by a merger from that day; an obligation given to a
+                -- unit that joined later exists from its founding, unsaid.
+                CASE WHEN o.passed_from IS NOT NULL THEN o.opened_on END, f.code, f.name
          FROM obligation o
          JOIN {units} u ON u.id = o.unit_id
          LEFT JOIN person pe ON pe.id = o.person_id

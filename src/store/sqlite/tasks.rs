@@ -10,7 +10,7 @@ use crate::domain::{DueRule, Rating, UnitKind};
 use crate::store::{CompletionNote, Obligation, RecordedCompletion, Tasks};
 use crate::text::fold;
 
-fn task_from_row(row: &Row<'_>) -> rusqlite::Result<Task> {
+pub(super) fn task_from_row(row: &Row<'_>) -> rusqlite::Result<Task> {
     Ok(Task {
         id: row.get(0)?,
         code: row.get(1)?,
@@ -252,7 +252,7 @@ impl Tasks for SqliteDb<'_> {
 }
 
 impl SqliteDb<'_> {
-    fn with_dues(&self, mut task: Task) -> Result<Task> {
+    pub(super) fn with_dues(&self, mut task: Task) -> Result<Task> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT kind, due_on FROM task_due WHERE task_id = ?1")?;

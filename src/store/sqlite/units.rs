@@ -11,9 +11,9 @@ use crate::domain::unit::Unit;
 use crate::store::{UnitRow, Units};
 use crate::text::{collate, fold};
 
-const UNIT_COLUMNS: &str = "u.id, u.code, u.name, u.kind, u.parent_id";
+pub(super) const UNIT_COLUMNS: &str = "u.id, u.code, u.name, u.kind, u.parent_id";
 
-fn unit_from_row(row: &Row<'_>) -> rusqlite::Result<Unit> {
+pub(super) fn unit_from_row(row: &Row<'_>) -> rusqlite::Result<Unit> {
     let kind: String = row.get(3)?;
     Ok(Unit {
         id: row.get(0)?,
