@@ -98,7 +98,11 @@ pub fn edit(
         let doc_type = edit
             .doc_type
             .or_else(|| DirectiveSpec::stated_type(symbol))
-            .or(Some(old.doc_type));
+            .or_else(|| {
+                crate::domain::directive::type_in_doubt(symbol)
+                    .filter(|pair| pair.contains(&old.doc_type))
+                    .map(|_| old.doc_type)
+            });
         let spec = parse_spec(symbol, doc_type)?;
         new.doc_type = spec.doc_type;
         new.number = spec.number.clone();
@@ -106,6 +110,10 @@ pub fn edit(
         new.symbol_as_written = spec.symbol.map(|_| normalize(symbol));
     }
     if let Some(t) = edit.doc_type {
+        // The type its symbol's code allows (a number alone takes any).
+        if let Some(symbol) = new.symbol.as_deref() {
+            parse_spec(symbol, Some(t))?;
+        }
         new.doc_type = t;
     }
     if let Some(issuer) = edit.issuer {

@@ -96,7 +96,7 @@ pub fn resolve_unit(db: &dyn Db, reference: &str) -> Result<Unit> {
 /// The units whose names hold every word of `key`, whole and in order,
 /// with other words between (`Chi bộ UBKT` for `Chi bộ Cơ quan Ủy ban Kiểm
 /// tra Thị ủy`); a key of one word finds none here.
-fn units_with_words(db: &dyn Db, key: &str) -> Result<Vec<Unit>> {
+pub(super) fn units_with_words(db: &dyn Db, key: &str) -> Result<Vec<Unit>> {
     let words: Vec<&str> = key.split_whitespace().collect();
     let Some(longest) = words
         .iter()

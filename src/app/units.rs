@@ -30,6 +30,9 @@ pub struct NewUnit<'a> {
 pub fn add(db: &dyn Db, new: &NewUnit<'_>) -> Result<Unit> {
     let name = text(new.name, Field::UnitName)?;
     let parent = new.parent.map(|p| resolve_unit(db, p)).transpose()?;
+    if let Some(parent) = &parent {
+        refuse_dissolved(db, parent)?;
+    }
     check_parent(new.kind, parent.as_ref())?;
     if parent.is_none()
         && let Some(root) = live_root(db)?
@@ -110,6 +113,13 @@ fn open_state(db: &dyn Db, unit: &Unit, effect: Effect) -> Result<()> {
     let Effect::From(on) = effect else {
         return Ok(());
     };
+    // A unit that has ended changes no more.
+    if let Some(end) = db.dissolved_on(unit.id)?.filter(|end| on >= *end) {
+        return Err(Error::DissolvedAlready {
+            unit: unit.name.clone(),
+            on: end,
+        });
+    }
     if let Some(since) = db.unit_since(unit.id)?
         && on < since
     {
@@ -282,6 +292,20 @@ fn check_tree_of(db: &dyn Db, day: Option<NaiveDate>) -> Result<()> {
     Ok(())
 }
 
+/// Refuses to end a unit on a day before its last change (a name, kind or
+/// parent it took later would never have held).
+fn refuse_before_last_change(db: &dyn Db, unit: &Unit, on: NaiveDate) -> Result<()> {
+    match db.unit_since(unit.id)? {
+        Some(since) if on < since => Err(Error::DateOrder {
+            rule: DateRule::EndBeforeLastChange,
+            date: on,
+            limit: since,
+            subject: DateSubject::Named(unit.name.clone()),
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// Refuses a unit dissolved or merged already.
 fn refuse_dissolved(db: &dyn Db, unit: &Unit) -> Result<()> {
     match db.dissolved_on(unit.id)? {
@@ -326,6 +350,7 @@ pub fn dissolve(
             subject: DateSubject::Named(unit.name.clone()),
         });
     }
+    refuse_before_last_change(db, unit, on)?;
     let n = db.dissolve_unit(unit.id, on, reason)?;
     check_tree_from(db, Some(on))?;
     Ok(n)
@@ -354,6 +379,7 @@ pub fn merge(
         return Err(Error::MergeIntoItself { unit: unit.name });
     }
     refuse_dissolved(db, &unit)?;
+    refuse_before_last_change(db, &unit, on)?;
     // Its units move to the successor from the day of the merger: they
     // must be able to sit there, and have not changed since.
     for child in db.live_children(unit.id)? {
@@ -427,9 +453,10 @@ pub fn edit_aliases(
     })
 }
 
-/// A unit other than `except` that `alias` finds as a whole reference: by
-/// code, by name or by one of its other names (in any form of the
-/// abbreviations).
+/// A unit other than `except` that `alias` finds today: by code, by name,
+/// by one of its other names, by a part of its name or its words in order
+/// (in any form of the abbreviations). Such an alias would take over what
+/// finds that unit, so it is refused.
 fn alias_holder(db: &dyn Db, alias: &str, except: i64) -> Result<Option<Unit>> {
     let other = |units: Vec<Unit>| units.into_iter().find(|u| u.id != except);
     if let Some(unit) = other(db.unit_by_code(alias)?.into_iter().collect()) {
@@ -440,6 +467,14 @@ fn alias_holder(db: &dyn Db, alias: &str, except: i64) -> Result<Option<Unit>> {
             return Ok(Some(unit));
         }
         if let Some(unit) = other(db.units_aliased(&form)?) {
+            return Ok(Some(unit));
+        }
+        // A part of another unit's name, or its words in order: the alias
+        // would take over what finds that unit today.
+        if let Some(unit) = other(db.units_containing(&form)?) {
+            return Ok(Some(unit));
+        }
+        if let Some(unit) = other(super::resolve::units_with_words(db, &form)?) {
             return Ok(Some(unit));
         }
     }
@@ -546,7 +581,13 @@ pub fn import(
                         }
                     },
                     None => match resolve_unit(db, p) {
-                        Ok(unit) => Some((unit.id, unit.kind, Cow::Owned(unit.name))),
+                        Ok(unit) => {
+                            if let Err(e) = refuse_dissolved(db, &unit) {
+                                problems.push((row.line, RowProblem::Error(e)));
+                                continue;
+                            }
+                            Some((unit.id, unit.kind, Cow::Owned(unit.name)))
+                        }
                         Err(_) => {
                             problems.push((row.line, RowProblem::UnknownParent(p.clone())));
                             continue;

@@ -213,9 +213,21 @@ impl DirectiveSpec {
             }
             Err(e) => e,
         };
+        // A type given must be the one the text states.
+        let contradicts = |stated: DocType| match explicit {
+            Some(given) if given != stated => Err(SpecError::TypeContradicts {
+                code: stated.code().to_string(),
+                given,
+            }),
+            _ => Ok(()),
+        };
         if let Some((stated, rest)) = split_citation(input)
             && let Ok(symbol) = parse_symbol(&rest)
         {
+            // Where the code may be either of two (`QĐ`), the type given wins.
+            if type_in_doubt(&rest).is_none() {
+                contradicts(stated)?;
+            }
             return Ok(DirectiveSpec {
                 doc_type: explicit.unwrap_or(stated),
                 number: symbol.number.clone(),
@@ -223,6 +235,7 @@ impl DirectiveSpec {
             });
         }
         if let Some((doc_type, number)) = parse_type_and_number(input) {
+            contradicts(doc_type)?;
             return Ok(DirectiveSpec {
                 doc_type: explicit.unwrap_or(doc_type),
                 number,
@@ -412,9 +425,18 @@ mod tests {
             assert_eq!(s.symbol.map(|s| s.to_string()).as_deref(), Some(symbol));
             assert_eq!(DirectiveSpec::stated_type(input), Some(doc_type), "{input}");
         }
-        // A type given explicitly still wins.
+        // A type given explicitly still wins where the code may be either;
+        // elsewhere a type the text contradicts is refused.
         let s = DirectiveSpec::parse("Quy định số 44-QĐ/TU", Some(DocType::QuyetDinh)).unwrap();
         assert_eq!(s.doc_type, DocType::QuyetDinh);
+        assert!(matches!(
+            DirectiveSpec::parse("Nghị quyết số 16-NQ/TW", Some(DocType::KeHoach)),
+            Err(SpecError::TypeContradicts { .. })
+        ));
+        assert!(matches!(
+            DirectiveSpec::parse("Kế hoạch số 17", Some(DocType::NghiQuyet)),
+            Err(SpecError::TypeContradicts { .. })
+        ));
         // Type and number; a bare symbol states no type.
         assert_eq!(
             DirectiveSpec::stated_type("Kế hoạch số 223"),

@@ -515,6 +515,8 @@ pub enum DateRule {
     ChangeBeforeLastChange,
     /// A completion dated on or after the day its unit ended.
     DoneAfterEnd,
+    /// A unit ended (dissolved, merged) before its last change.
+    EndBeforeLastChange,
 }
 
 /// What is wrong with one row of a file.

@@ -284,6 +284,7 @@ pub fn message(e: &Error) -> String {
                 DateRule::DissolveBeforeFounded => super::DISSOLVE_BEFORE_FOUNDED,
                 DateRule::ChangeBeforeLastChange => super::CHANGE_BEFORE_LAST_CHANGE,
                 DateRule::DoneAfterEnd => super::DONE_AFTER_END,
+                DateRule::EndBeforeLastChange => super::END_BEFORE_LAST_CHANGE,
             };
             let subject = match subject {
                 DateSubject::Directive(d) => super::label(d),

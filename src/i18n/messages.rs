@@ -129,7 +129,7 @@ pub const DISSOLVE_BEFORE_FOUNDED: Text = t(
     "dissolution date {date} is before {subject} was founded on {limit}; check the date, or add --force if it really is so",
 );
 pub const CHANGE_BEFORE_LAST_CHANGE: Text = t(
-    "ngày thay đổi {date} trước lần thay đổi gần nhất của {subject} (từ {limit}); hãy ghi từ ngày {limit} trở đi, hoặc dùng --correct để sửa lại như vốn có từ đầu",
+    "ngày thay đổi {date} trước lần thay đổi gần nhất của {subject} (từ {limit}); hãy ghi từ ngày {limit} trở đi, hoặc dùng --correct để sửa lại cho đúng từ ngày {limit}",
     "the change on {date} is before the last change of {subject} (from {limit}); give a day from {limit} on, or use --correct to set it as it always was",
 );
 pub const REPLACE_ITSELF: Text = t(
@@ -660,7 +660,10 @@ pub const PASSED_FROM: Text = t(
     "{unit}'s, passed on from {date}",
 );
 pub const LOG_FROM_DAY: Text = t("từ {date}", "from {date}");
-pub const LOG_CORRECTION: Text = t("sửa lại như vốn có từ đầu", "corrected as it always was");
+pub const LOG_CORRECTION: Text = t(
+    "sửa lại cho đúng, từ lần thay đổi trước",
+    "corrected, back to the change before",
+);
 pub const LOG_EMPTY: Text = t("Nhật ký chưa có thay đổi nào.", "The log is empty.");
 pub const LOG_HEADING: Text = t("Nhật ký thay đổi", "Change log");
 pub const H_NO: Text = t("Số", "No.");
@@ -805,8 +808,8 @@ pub const DONE_CORRECTED: Text = t(
     "corrected: {unit}, task {task}: {changes} ({status})",
 );
 pub const WARN_QUOTA: Text = t(
-    "cảnh báo: các đơn vị trực thuộc {group} có {excellent} đơn vị xếp loại HTXSNV so với {good} HTTNV, vượt tỷ lệ {pct}% (tối đa {max} HTXSNV) dù các đơn vị còn lại đều được HTTNV; vẫn ghi, `theodoi ratings` sẽ nêu lại",
-    "warning: the units under {group} have {excellent} rated HTXSNV against {good} HTTNV, over the {pct}% quota (at most {max} HTXSNV) even if all the others are rated HTTNV; recorded all the same, `theodoi ratings` will show it",
+    "cảnh báo: các đơn vị trực thuộc {group} có {excellent} đơn vị xếp loại HTXSNV so với {good} HTTNV, vượt tỷ lệ {pct}% (tối đa {max} HTXSNV), và các đơn vị chưa có kết quả dù đều được HTTNV cũng không đủ; vẫn ghi, `theodoi ratings` sẽ nêu lại",
+    "warning: the units under {group} have {excellent} rated HTXSNV against {good} HTTNV, over the {pct}% quota (at most {max} HTXSNV), and even if every unit still to report were rated HTTNV it would stay over; recorded all the same, `theodoi ratings` will show it",
 );
 pub const WARN_TOO_YOUNG: Text = t(
     "cảnh báo: {unit} thành lập ngày {founded}, chưa đủ {months} tháng đến hạn kiểm điểm nên không xếp loại; vẫn ghi, `theodoi ratings` sẽ nêu lại (hoặc sửa: --not-rated LÝ_DO --correct)",
@@ -841,8 +844,8 @@ pub const UNIT_CANDIDATE_TOP: Text = t("{name} ({code}, {kind})", "{name} ({code
 pub const UNIT_CANDIDATE_CODE: Text = t("{name} ({code})", "{name} ({code})");
 pub const WHAT_ALIAS: Text = t("tên khác (--alias)", "the other name (--alias)");
 pub const ALIAS_TAKEN: Text = t(
-    "'{alias}' đã dùng để tìm {unit} (mã, tên hoặc tên khác của đơn vị đó); hãy chọn tên khác",
-    "'{alias}' already finds {unit} (its code, name or other name); choose another",
+    "'{alias}' đã dùng để tìm {unit} (mã, tên, tên khác hoặc một phần tên của đơn vị đó); hãy chọn tên khác",
+    "'{alias}' already finds {unit} (its code, name, other name or a part of its name); choose another",
 );
 pub const NO_SUCH_ALIAS: Text = t(
     "{unit} không có tên khác '{alias}'; các tên khác của đơn vị: {aliases}",
@@ -1114,4 +1117,8 @@ pub const ASSIGN_GIVEN_DUE_BEFORE_FOUNDED: Text = t(
 pub const ASSIGN_NO_PEOPLE: Text = t(
     "nhiệm vụ {task} là của cán bộ, mà {unit} không có cán bộ nào đang giữ chức; thêm cán bộ bằng `theodoi person add`",
     "task {task} is for people, and {unit} has nobody in post; add them with `theodoi person add`",
+);
+pub const END_BEFORE_LAST_CHANGE: Text = t(
+    "ngày {date} trước lần thay đổi gần nhất của {subject} (từ {limit}); đơn vị chỉ giải thể hoặc sáp nhập được từ ngày {limit} trở đi",
+    "{date} is before the last change of {subject} (from {limit}); it can be dissolved or merged from {limit} on",
 );

@@ -64,7 +64,7 @@ impl Report for UnitList {
                 None => tr!(i18n::DISSOLVED_MARK, date = date),
             });
         }
-        let name = format!("{}{}", "  ".repeat(u.depth), u.name);
+        let name = format!("{}{}", "\u{a0}\u{a0}".repeat(u.depth), u.name);
         vec![name, u.code.clone(), u.kind.to_string(), marks.join("; ")]
             .into_iter()
             .map(Cell::from)

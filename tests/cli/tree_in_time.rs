@@ -246,7 +246,10 @@ fn a_change_before_the_last_one_is_refused_and_a_correction_rewrites_the_past() 
     let list = t.ok(&["unit", "list", "--as-of", "13/12/2023", "--format", "csv"]);
     assert!(list.contains("p-le-loi,Đảng bộ phường Lê Lợi,"), "{list}");
     let log = t.ok(&["log"]);
-    assert!(log.contains("sửa lại như vốn có từ đầu"), "{log}");
+    assert!(
+        log.contains("sửa lại cho đúng, từ lần thay đổi trước"),
+        "{log}"
+    );
 }
 
 #[test]
@@ -581,6 +584,78 @@ fn a_merger_says_what_it_closed() {
         log.contains("(0 nhiệm vụ chuyển sang, 2 nhiệm vụ đóng lại vì đơn vị mới đã có)"),
         "{log}"
     );
+}
+
+/// An ended unit takes no new unit and no later change, and a unit ends no
+/// earlier than its last change; each refusal writes nothing.
+#[test]
+fn an_ended_unit_changes_no_more() {
+    let t = Theodoi::son_tay();
+    t.ok(&[
+        "unit",
+        "merge",
+        "p-le-loi",
+        "--into",
+        "p-phu-thinh",
+        "--on",
+        "01/07/2025",
+    ]);
+    let before = t.snapshot();
+    let ended = "Đảng bộ phường Lê Lợi đã giải thể hoặc sáp nhập từ ngày 01/07/2025";
+    let err = t.fails(&[
+        "unit",
+        "add",
+        "Chi bộ mới",
+        "--kind",
+        "chi-bo-truc-thuoc",
+        "--parent",
+        "p-le-loi",
+    ]);
+    assert!(err.contains(ended), "{err}");
+    let file = t.dir.path().join("moi.csv");
+    std::fs::write(
+        &file,
+        "code,name,kind,parent\ncb-moi,Chi bộ mới,chi-bo-truc-thuoc,p-le-loi\n",
+    )
+    .unwrap();
+    let err = t.fails(&["unit", "import", file.to_str().unwrap()]);
+    assert!(err.contains(ended), "{err}");
+    let err = t.fails(&[
+        "unit",
+        "rename",
+        "p-le-loi",
+        "Lê Lợi mới",
+        "--on",
+        "01/08/2025",
+    ]);
+    assert!(err.contains(ended), "{err}");
+    assert_eq!(t.snapshot(), before);
+    // A rename from 2028, then a merger dated before it.
+    t.ok(&[
+        "unit",
+        "rename",
+        "cb-kho-bac",
+        "Chi bộ Kho bạc mới",
+        "--on",
+        "01/01/2028",
+    ]);
+    let before = t.snapshot();
+    let err = t.fails(&[
+        "unit",
+        "merge",
+        "cb-kho-bac",
+        "--into",
+        "cb-thpt-son-tay",
+        "--on",
+        "01/06/2027",
+    ]);
+    assert!(
+        err.contains(
+            "ngày 01/06/2027 trước lần thay đổi gần nhất của Chi bộ Kho bạc mới (từ 01/01/2028)"
+        ),
+        "{err}"
+    );
+    assert_eq!(t.snapshot(), before);
 }
 
 /// Where two long texts first differ, for a readable failure.

@@ -601,3 +601,17 @@ fn the_list_is_searched_by_other_names_and_abbreviations() {
     );
     assert_eq!(codes("Chi bộ phường").len(), 19);
 }
+
+/// An other name that already finds another unit, even by a part of its
+/// name or an abbreviation, would take it over: refused, nothing written.
+#[test]
+fn an_alias_never_takes_over_another_unit() {
+    let t = Theodoi::son_tay();
+    let before = t.snapshot();
+    for alias in ["UBKT", "Tuyên giáo", "Chi bộ"] {
+        let err = t.fails(&["unit", "edit", "cb-van-phong", "--alias", alias]);
+        assert!(err.contains(&format!("'{alias}' đã dùng để tìm")), "{err}");
+    }
+    assert_eq!(t.snapshot(), before);
+    t.ok(&["unit", "edit", "cb-van-phong", "--alias", "VPTU"]);
+}
