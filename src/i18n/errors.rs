@@ -98,14 +98,24 @@ pub fn message(e: &Error) -> String {
         } => {
             // Each unit with its code, kind and parent, in what the line has room for.
             // Not all of them shown: where to see them all, in the line too.
+            // The search as a shell takes it: in single quotes, or double
+            // when the name has an apostrophe.
+            let quoted = if input.contains('\'') {
+                format!("\"{}\"", short(input))
+            } else {
+                format!("'{}'", short(input))
+            };
             let input = short(input);
             let fits = |text: Text| {
-                let fixed = tr!(text, input = input, candidates = "");
+                let fixed = tr!(text, input = input, candidates = "", quoted = quoted);
                 let room = LINE_MAX
                     .saturating_sub(super::ERR_PREFIX.get().chars().count())
                     .saturating_sub(fixed.chars().count());
                 let (list, all) = unit_candidates_shown(units, room);
-                (tr!(text, input = input, candidates = list), all)
+                (
+                    tr!(text, input = input, candidates = list, quoted = quoted),
+                    all,
+                )
             };
             match fits(super::UNIT_AMBIGUOUS) {
                 (line, true) => line,

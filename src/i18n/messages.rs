@@ -190,8 +190,8 @@ pub const UNIT_AMBIGUOUS: Text = t(
     "'{input}' matches several units; use the code or the full name: {candidates}",
 );
 pub const UNIT_AMBIGUOUS_MANY: Text = t(
-    "'{input}' khớp với nhiều đơn vị, hãy dùng mã hoặc tên đầy đủ (xem hết: theodoi unit list --search '{input}'): {candidates}",
-    "'{input}' matches several units; use the code or the full name (all of them: theodoi unit list --search '{input}'): {candidates}",
+    "'{input}' khớp với nhiều đơn vị, hãy dùng mã hoặc tên đầy đủ (xem hết: theodoi unit list --search {quoted}): {candidates}",
+    "'{input}' matches several units; use the code or the full name (all of them: theodoi unit list --search {quoted}): {candidates}",
 );
 pub const UNIT_CODE_TAKEN: Text = t(
     "mã đơn vị '{code}' đã dùng cho {name}",
