@@ -396,7 +396,7 @@ pub fn assign(db: &dyn Db, a: &Assign<'_>) -> Result<Assigned> {
         } else {
             vec![None]
         };
-        let (owed, new): (Vec<Option<Person>>, Vec<Option<Person>>) = people
+        let (owed, mut new): (Vec<Option<Person>>, Vec<Option<Person>>) = people
             .into_iter()
             .partition(|p| owing.contains(&(unit.id, p.as_ref().map(|p| p.id))));
         if named {
@@ -426,9 +426,27 @@ pub fn assign(db: &dyn Db, a: &Assign<'_>) -> Result<Assigned> {
                 kinds: task.dues.iter().map(|d| d.kind).collect(),
             });
         };
-        // Never late for the days before it was founded.
+        // Never late for the days before it was founded. `--missing` counts
+        // a unit whose founding day is not known from the day it was
+        // recorded, as a unit that joins does, and leaves out the people who
+        // took up their post after the due date: a report of an earlier day
+        // stays as it was.
         let founded_on = db.founded_on(unit.id)?;
-        if let Some(founded) = founded_on.filter(|f| due < *f) {
+        let since = match founded_on {
+            None if !named && !task.for_people => Some(db.unit_recorded_on(unit.id)?),
+            known => known,
+        };
+        if !named {
+            new.retain(|p| {
+                p.as_ref()
+                    .and_then(|p| p.from_on)
+                    .is_none_or(|from| from <= due)
+            });
+            if new.is_empty() {
+                continue;
+            }
+        }
+        if let Some(founded) = since.filter(|f| due < *f) {
             if named {
                 return Err(Error::DueBeforeFounded {
                     task: task.code,

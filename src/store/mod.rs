@@ -450,6 +450,9 @@ pub trait Assignments {
     fn units_within(&self, root: Option<i64>) -> Result<Vec<Unit>>;
     /// The people in post in a unit (who have not left), in Vietnamese order.
     fn people_in_post(&self, unit_id: i64) -> Result<Vec<Person>>;
+    /// The day a unit was recorded (its row made), for a unit whose
+    /// founding day is not known.
+    fn unit_recorded_on(&self, unit_id: i64) -> Result<NaiveDate>;
     /// Who owes a task already: the unit and, on a task for people, the
     /// person of each of its obligations.
     fn owing(&self, task_id: i64) -> Result<Vec<(i64, Option<i64>)>>;

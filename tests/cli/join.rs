@@ -882,3 +882,60 @@ fn first_difference(a: &str, b: &str) -> String {
     let line = |s: &str| s[from..].lines().next().unwrap_or_default().to_string();
     format!("before: {}\nafter:  {}", line(a), line(b))
 }
+
+/// `--missing` leaves a past report as it was: a unit recorded after the
+/// due date with no founding day counts from the day it was recorded, as a
+/// unit that joins does, and a person who took up the post after the due
+/// date is left out.
+#[test]
+fn task_assign_missing_does_not_rewrite_the_past() {
+    let t = Theodoi::son_tay_reported();
+    add_school(&t, None, &["--no-tasks"]);
+    let before = t.ok(&["overdue", "--as-of", "07/12/2023", "--format", "csv"]);
+    t.ok(&[
+        "person",
+        "add",
+        "Lê Thị Hoa",
+        "--position",
+        "Bí thư",
+        "--unit",
+        "cb-kho-bac",
+        "--from",
+        "01/01/2020",
+    ]);
+    t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "44-QĐ/TU",
+        "--code",
+        "xl-cb",
+        "--title",
+        "Xếp loại cán bộ",
+        "--people",
+        "--due",
+        "chi-bo-co-so=15/12/2023",
+    ]);
+    t.ok(&[
+        "person",
+        "add",
+        "Phạm Văn Dũng",
+        "--position",
+        "Bí thư",
+        "--unit",
+        "cb-ubkt",
+        "--from",
+        "01/07/2024",
+    ]);
+    let people_before = t.ok(&["overdue", "--as-of", "16/12/2023", "--format", "csv"]);
+    t.ok(&["task", "assign", "kiem-diem-2023", "--missing"]);
+    t.ok(&["task", "assign", "xl-cb", "--missing"]);
+    assert_eq!(
+        t.ok(&["overdue", "--as-of", "07/12/2023", "--format", "csv"]),
+        before
+    );
+    assert_eq!(
+        t.ok(&["overdue", "--as-of", "16/12/2023", "--format", "csv"]),
+        people_before
+    );
+}

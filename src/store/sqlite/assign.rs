@@ -71,6 +71,13 @@ impl Assignments for SqliteDb<'_> {
     }
 
     /// The people in post in a unit, in Vietnamese order.
+    fn unit_recorded_on(&self, unit_id: i64) -> Result<NaiveDate> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT date(created_at) FROM unit WHERE id = ?1")?
+            .query_row([unit_id], |row| row.get(0))?)
+    }
+
     fn people_in_post(&self, unit_id: i64) -> Result<Vec<Person>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {PERSON_COLUMNS} FROM person p
