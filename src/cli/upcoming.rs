@@ -43,7 +43,7 @@ pub fn run(
     // `--within 14` is a window of days; `--within "Ngô Quyền"` a subtree.
     let (days, within) = match args.within.as_deref().map(str::trim) {
         Some(w) if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) => {
-            (w.parse().unwrap_or(DEFAULT_DAYS), None)
+            (super::days_arg(w).map_err(anyhow::Error::msg)?, None)
         }
         other => (args.days.unwrap_or(DEFAULT_DAYS), other),
     };

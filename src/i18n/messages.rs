@@ -198,8 +198,8 @@ pub const UNIT_CODE_TAKEN: Text = t(
     "unit code '{code}' is already used by {name}",
 );
 pub const UNIT_BAD_CODE: Text = t(
-    "mã đơn vị không hợp lệ '{code}': chỉ dùng chữ không dấu, chữ số và - _ . (tối đa 40 ký tự)",
-    "invalid unit code '{code}': use unaccented letters, digits and - _ . (at most 40 characters)",
+    "mã không hợp lệ '{code}': chỉ dùng chữ không dấu, chữ số và - _ . (tối đa 40 ký tự)",
+    "invalid code '{code}': use unaccented letters, digits and - _ . (at most 40 characters)",
 );
 pub const UNIT_BAD_PARENT: Text = t(
     "{kind} không thể trực thuộc {parent} ({parent_kind}); cấp trên trực tiếp phải là: {allowed}",

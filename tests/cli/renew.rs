@@ -954,3 +954,15 @@ fn a_renewal_needs_a_directive_in_force_and_a_scope_that_exists() {
         ])
     );
 }
+
+/// A window of days past a hundred years is refused, as `--days` is, not
+/// taken for the default.
+#[test]
+fn upcoming_refuses_a_window_too_long() {
+    let t = Theodoi::son_tay();
+    let err = t.fails(&["upcoming", "--within", "4294967297"]);
+    assert_eq!(
+        err,
+        "theodoi: '4294967297' không phải số nguyên từ 0 đến 36500\n"
+    );
+}
