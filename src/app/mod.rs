@@ -20,6 +20,7 @@ pub mod ratings;
 pub mod renew;
 pub mod reports;
 pub mod resolve;
+pub mod results;
 pub mod tasks;
 pub mod units;
 

@@ -31,6 +31,7 @@ pub fn run(
     ctx: &Context,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
+    let mut dest = args.output.destination()?;
     let reader = store.read();
     let db = &*reader;
     let unit = app::resolve_unit(db, &args.unit)?;
@@ -41,7 +42,7 @@ pub fn run(
         kind: Kind::Agenda { unit: then.name },
         as_of,
     };
-    let mut renderer = Renderer::new(&report, args.output.options(ctx), out);
+    let mut renderer = Renderer::new(&report, args.output.options(ctx), dest.writer(out));
     app::reports::agenda(
         db,
         &unit,
@@ -50,5 +51,6 @@ pub fn run(
         &mut |row| Ok(renderer.row(&row)?),
     )?;
     renderer.finish(false)?;
+    dest.finish(out)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -158,10 +158,21 @@ pub fn run(
             }
         }
         Command::List(args) => {
+            let mut dest = args.output.destination()?;
             let rows = store.read().directives(args.search.as_deref())?;
-            render(&DirectiveList, &rows, args.output.options(ctx), out)?;
+            render(
+                &DirectiveList,
+                &rows,
+                args.output.options(ctx),
+                dest.writer(out),
+            )?;
+            dest.finish(out)?;
         }
-        Command::Show(args) => show(&*store.read(), &args, ctx, out)?,
+        Command::Show(args) => {
+            let mut dest = args.output.destination()?;
+            show(&*store.read(), &args, ctx, dest.writer(out))?;
+            dest.finish(out)?;
+        }
         Command::Edit(args) => {
             let message = super::write(store, ctx, "directive.edit", |db| {
                 let which = DirectiveQuery {
@@ -341,6 +352,16 @@ fn show(db: &dyn Db, args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Res
                 options,
                 out,
             )?;
+        }
+        Format::Xlsx => {
+            // A sheet of its tasks, and one of their progress.
+            let mut book = crate::report::xlsx::Book::new();
+            book.add(&TaskList, &tasks)?;
+            book.add(
+                &ProgressReport::new(as_of, GroupBy::Kind, &progress),
+                &progress,
+            )?;
+            book.write_to(out)?;
         }
         Format::Table | Format::Md => {
             let d = &directive;

@@ -35,6 +35,7 @@ pub fn run(
     ctx: &Context,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
+    let mut dest = args.output.destination()?;
     let mut bytes = Vec::new();
     match args.file.as_deref().filter(|f| f.as_os_str() != "-") {
         Some(file) => {
@@ -49,20 +50,28 @@ pub fn run(
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
     let found = extract(text);
     let options = args.output.options(ctx);
+    let w = dest.writer(out);
     match options.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &found)?;
-            writeln!(out)?;
+            serde_json::to_writer_pretty(&mut *w, &found)?;
+            writeln!(w)?;
         }
         Format::Csv => {
-            render(&FoundDirectives, &found.directives, options, out)?;
+            render(&FoundDirectives, &found.directives, options, w)?;
+        }
+        Format::Xlsx => {
+            let mut book = crate::report::xlsx::Book::new();
+            book.add(&FoundDirectives, &found.directives)?;
+            book.add(&FoundDeadlines, &found.deadlines)?;
+            book.write_to(w)?;
         }
         Format::Table | Format::Md => {
-            render(&FoundDirectives, &found.directives, options, out)?;
-            writeln!(out)?;
-            render(&FoundDeadlines, &found.deadlines, options, out)?;
+            render(&FoundDirectives, &found.directives, options, w)?;
+            writeln!(w)?;
+            render(&FoundDeadlines, &found.deadlines, options, w)?;
         }
     }
+    dest.finish(out)?;
     if args.apply {
         out.flush()?;
         if !args.yes && !confirm(out)? {

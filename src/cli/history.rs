@@ -39,6 +39,7 @@ pub fn log(
     ctx: &Context,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
+    let mut dest = args.output.destination()?;
     let reader = store.read();
     let db = &*reader;
     let filter = LogFilter {
@@ -76,7 +77,13 @@ pub fn log(
             )
         })
         .collect();
-    render(&LogReport, &rows, args.output.options(ctx), out)?;
+    render(
+        &LogReport,
+        &rows,
+        args.output.options(ctx),
+        dest.writer(out),
+    )?;
+    dest.finish(out)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -13,12 +13,14 @@ mod extend;
 mod extract;
 mod history;
 mod init;
+mod output;
 mod overdue;
 mod person;
 mod portable;
 mod progress;
 mod ratings;
 mod renew;
+mod results;
 mod task;
 mod unit;
 mod upcoming;
@@ -84,6 +86,7 @@ pub enum Command {
     Extract(extract::Args),
     Completions(completions::Args),
     Man,
+    Results(results::Args),
 }
 
 /// What every command may need besides its arguments: read once, at the edge.
@@ -367,6 +370,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Agenda(args) => agenda::run(&store, args, &ctx, out),
         Command::Rules(args) => ratings::rules(&mut store, args, &ctx, out),
         Command::Ratings(args) => ratings::ratings(&store, args, &ctx, out),
+        Command::Results(args) => results::run(&store, args, &ctx, out),
         Command::Init(_)
         | Command::Demo
         | Command::Extract(_)
@@ -389,7 +393,8 @@ fn reads_only(command: &Command) -> bool {
         | Command::Upcoming(_)
         | Command::Progress(_)
         | Command::Agenda(_)
-        | Command::Ratings(_) => true,
+        | Command::Ratings(_)
+        | Command::Results(_) => true,
         Command::Rules(args) => args.reads_only(),
         Command::Directive(cmd) => matches!(
             cmd,
@@ -441,6 +446,8 @@ pub enum FormatArg {
     Csv,
     /// A Markdown table under a heading naming the report and the date.
     Md,
+    /// An Excel workbook, to a file (`--output`).
+    Xlsx,
 }
 
 impl From<FormatArg> for Format {
@@ -450,6 +457,7 @@ impl From<FormatArg> for Format {
             FormatArg::Json => Format::Json,
             FormatArg::Csv => Format::Csv,
             FormatArg::Md => Format::Md,
+            FormatArg::Xlsx => Format::Xlsx,
         }
     }
 }
@@ -472,13 +480,18 @@ impl From<GroupByArg> for GroupBy {
     }
 }
 
-/// `--format` and `--bom`, shared by every report and list.
+/// `--format`, `--bom`, `--output` and `--force`, shared by every report
+/// and list (`output.rs`: where the report goes).
 #[derive(Debug, Clone, clap::Args)]
 pub struct OutputArgs {
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
     #[arg(long)]
     pub bom: bool,
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 impl OutputArgs {
@@ -486,7 +499,8 @@ impl OutputArgs {
         RenderOptions {
             format: self.format.into(),
             bom: self.bom,
-            color: ctx.color,
+            // Colour is for a terminal, never for a file.
+            color: ctx.color && self.output.is_none(),
         }
     }
 }

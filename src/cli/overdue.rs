@@ -26,7 +26,7 @@ pub struct Args {
     exit_code: bool,
     #[arg(long, short)]
     quiet: bool,
-    #[arg(long)]
+    #[arg(long, conflicts_with = "output")]
     count: bool,
 }
 
@@ -36,6 +36,7 @@ pub fn run(
     ctx: &Context,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
+    let mut dest = args.output.destination()?;
     let reader = store.read();
     let db = &*reader;
     let scope = args.filter.scope(db, args.within.as_deref())?;
@@ -47,8 +48,10 @@ pub fn run(
         }
         n
     } else {
-        print(db, &scope, as_of, args.output.options(ctx), args.quiet, out)?
+        let options = args.output.options(ctx);
+        print(db, &scope, as_of, options, args.quiet, dest.writer(out))?
     };
+    dest.finish(out)?;
     Ok(if args.exit_code && late > 0 {
         ExitCode::from(1)
     } else {

@@ -128,9 +128,17 @@ pub fn run(
                     unit_name: r.unit,
                 })
                 .collect();
-            render(&PersonList, &rows, args.output.options(ctx), out)?;
+            let mut dest = args.output.destination()?;
+            render(
+                &PersonList,
+                &rows,
+                args.output.options(ctx),
+                dest.writer(out),
+            )?;
+            dest.finish(out)?;
         }
         Command::Show(args) => {
+            let mut dest = args.output.destination()?;
             let reader = store.read();
             let db = &*reader;
             let who = app::reports::person(db, &args.reference)?;
@@ -142,19 +150,20 @@ pub fn run(
                 as_of: args.as_of.unwrap_or(ctx.today),
             };
             let options = args.output.options(ctx);
+            let w = dest.writer(out);
             if matches!(
                 options.format,
                 crate::report::Format::Table | crate::report::Format::Md
             ) {
                 let line = format!("{}, {} — {}", person.name, person.position, unit.name);
                 // Recorded text, shown with nothing a terminal acts on.
-                writeln!(out, "{}", crate::text::visible(&line, false))?;
+                writeln!(w, "{}", crate::text::visible(&line, false))?;
                 if let Some(to) = person.to_on {
-                    writeln!(out, "{}: {}", i18n::H_TO.get(), format_dmy(to))?;
+                    writeln!(w, "{}: {}", i18n::H_TO.get(), format_dmy(to))?;
                 }
-                writeln!(out)?;
+                writeln!(w)?;
             }
-            let mut renderer = Renderer::new(&report, options, out);
+            let mut renderer = Renderer::new(&report, options, w);
             app::reports::person_agenda(
                 db,
                 &who,
@@ -162,6 +171,7 @@ pub fn run(
                 &mut |row| Ok(renderer.row(&row)?),
             )?;
             renderer.finish(false)?;
+            dest.finish(out)?;
         }
         Command::Import(args) => {
             let message = super::csvfile::import_file(

@@ -33,6 +33,7 @@ pub fn run(
     ctx: &Context,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
+    let mut dest = args.output.destination()?;
     let reader = store.read();
     let db = &*reader;
     let scope = args.filter.scope(db, args.within.as_deref())?;
@@ -43,8 +44,9 @@ pub fn run(
         by: args.by.into(),
         show_cancelled: tally.any_cancelled(),
     };
-    let mut renderer = Renderer::new(&report, args.output.options(ctx), out);
+    let mut renderer = Renderer::new(&report, args.output.options(ctx), dest.writer(out));
     tally.rows(|row| renderer.row(&row))?;
     renderer.finish(false)?;
+    dest.finish(out)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -76,9 +76,13 @@ impl Report for RuleList {
     }
 
     fn cells(&self, row: &RuleRow) -> Vec<Cell> {
+        let value = Cell::from(row.value.as_str());
         vec![
             row.name.into(),
-            row.value.as_str().into(),
+            match row.value.parse::<i64>() {
+                Ok(n) => value.with(crate::report::Value::Int(n)),
+                Err(_) => value,
+            },
             row.default.into(),
             row.meaning.into(),
         ]
@@ -90,6 +94,10 @@ impl Report for RuleList {
 
     fn empty_message(&self) -> String {
         String::new()
+    }
+
+    fn sheet_title(&self) -> Option<String> {
+        Some(i18n::TITLE_RULES.get().to_string())
     }
 }
 
@@ -124,6 +132,7 @@ pub fn rules(
         writeln!(out, "{message}")?;
         return Ok(ExitCode::SUCCESS);
     }
+    let mut dest = args.output.destination()?;
     let rules = store.read().rules()?;
     let rows: Vec<RuleRow> = RULES
         .iter()
@@ -134,7 +143,8 @@ pub fn rules(
             meaning: i18n::rule_description(r.name).get(),
         })
         .collect();
-    render(&RuleList, &rows, args.output.options(ctx), out)?;
+    render(&RuleList, &rows, args.output.options(ctx), dest.writer(out))?;
+    dest.finish(out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -152,6 +162,7 @@ pub fn ratings(
     ctx: &Context,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
+    let mut dest = args.output.destination()?;
     let as_of = args.as_of.unwrap_or(ctx.today);
     let checked = app::ratings::ratings(
         &*store.read(),
@@ -165,6 +176,7 @@ pub fn ratings(
     let groups = checked.groups;
     let issues: Vec<RatingIssueRow> = checked.issues.iter().map(|i| i.row()).collect();
     let options = args.output.options(ctx);
+    let w = dest.writer(out);
     match options.format {
         Format::Json => {
             let report = RatingsReport {
@@ -172,18 +184,26 @@ pub fn ratings(
                 groups,
                 issues,
             };
-            serde_json::to_writer_pretty(&mut *out, &report)?;
-            writeln!(out)?;
+            serde_json::to_writer_pretty(&mut *w, &report)?;
+            writeln!(w)?;
         }
         Format::Csv => {
-            render(&RatingGroups { as_of }, &groups, options, out)?;
+            render(&RatingGroups { as_of }, &groups, options, w)?;
+        }
+        Format::Xlsx => {
+            // The groups, and what to look at, on two sheets.
+            let mut book = crate::report::xlsx::Book::new();
+            book.add(&RatingGroups { as_of }, &groups)?;
+            book.add(&RatingIssues, &issues)?;
+            book.write_to(w)?;
         }
         Format::Table | Format::Md => {
-            render(&RatingGroups { as_of }, &groups, options, out)?;
-            writeln!(out)?;
-            render(&RatingIssues, &issues, options, out)?;
+            render(&RatingGroups { as_of }, &groups, options, w)?;
+            writeln!(w)?;
+            render(&RatingIssues, &issues, options, w)?;
         }
     }
+    dest.finish(out)?;
     Ok(if args.exit_code && broken {
         ExitCode::from(1)
     } else {

@@ -141,7 +141,10 @@ pub fn run(
                 None => None,
             };
             let tasks = db.tasks(directive, args.search.as_deref())?;
-            render(&TaskList, &rows(db, &tasks)?, args.output.options(ctx), out)?;
+            let mut dest = args.output.destination()?;
+            let options = args.output.options(ctx);
+            render(&TaskList, &rows(db, &tasks)?, options, dest.writer(out))?;
+            dest.finish(out)?;
         }
         Command::Assign(args) => return super::assign::run(store, args, ctx, out),
     }

@@ -200,6 +200,7 @@ pub fn run(
             }
         }
         Command::List(args) => {
+            let mut dest = args.output.destination()?;
             let db = store.read();
             let mut aliases: HashMap<i64, Vec<String>> = HashMap::default();
             for (unit, alias) in db.all_aliases()? {
@@ -224,7 +225,8 @@ pub fn run(
                 })
                 .collect();
             drop(db);
-            render(&UnitList, &rows, args.output.options(ctx), out)?;
+            render(&UnitList, &rows, args.output.options(ctx), dest.writer(out))?;
+            dest.finish(out)?;
         }
         Command::Rename(args) => {
             let message = super::write(store, ctx, "unit.rename", |db| {

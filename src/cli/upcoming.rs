@@ -47,6 +47,7 @@ pub fn run(
         }
         other => (args.days.unwrap_or(DEFAULT_DAYS), other),
     };
+    let mut dest = args.output.destination()?;
     let reader = store.read();
     let db = &*reader;
     let scope = args.filter.scope(db, within)?;
@@ -55,9 +56,10 @@ pub fn run(
         kind: Kind::Upcoming { days },
         as_of,
     };
-    let mut renderer = Renderer::new(&report, args.output.options(ctx), out);
+    let mut renderer = Renderer::new(&report, args.output.options(ctx), dest.writer(out));
     app::reports::upcoming(db, &scope, as_of, days, &mut |row| Ok(renderer.row(&row)?))?;
     let due = renderer.finish(args.quiet)?;
+    dest.finish(out)?;
     // For cron: 1 says "something falls due soon", as `overdue --exit-code`
     // says "something is late".
     Ok(if args.exit_code && due > 0 {

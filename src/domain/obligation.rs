@@ -75,3 +75,19 @@ impl ObligationRow {
         self
     }
 }
+
+/// One obligation with what was recorded of it, for the results of a task:
+/// the row the other reports show, and the completion's record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObligationResult {
+    /// The unit's id, for its place in the tree.
+    pub unit_id: i64,
+    /// As of the report's day (`ObligationRow::as_of`).
+    pub row: ObligationRow,
+    /// Why the due date moved (an extension, a task's due date changed).
+    pub extension_reason: Option<String>,
+    pub rating: Option<crate::domain::Rating>,
+    pub not_rated_reason: Option<String>,
+    pub evidence: Option<String>,
+    pub note: Option<String>,
+}

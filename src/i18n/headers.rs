@@ -23,3 +23,11 @@ pub const H_COMPLETED_ON: Text = t("Ngày hoàn thành", "Completed on");
 pub const H_STATUS: Text = t("Tình trạng", "Status");
 pub const H_UNIT_NOTE: Text = t("Ghi chú", "Note");
 pub const H_TOTAL: Text = t("Tổng số", "Total");
+pub const H_STT: Text = t("STT", "No.");
+pub const H_RATING: Text = t("Xếp loại", "Rating");
+pub const H_EVIDENCE: Text = t("Căn cứ, minh chứng", "Evidence");
+pub const H_NOT_RATED_REASON: Text = t("Lý do không xếp loại", "Why not rated");
+pub const H_FIRST_DUE: Text = t("Hạn ban đầu", "First due");
+pub const H_EXTENSION_REASON: Text = t("Lý do gia hạn", "Why extended");
+/// A spreadsheet's column of the percentage beside a count (`progress`).
+pub const H_SHARE: Text = t("{status} (tỷ lệ)", "{status} (share)");

@@ -896,8 +896,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "--format",
         t(
-            "Định dạng: table (bảng), json, csv, md (Markdown, để dán vào thư hoặc Word)",
-            "Output format: table, json, csv, md (Markdown, for mail or Word)",
+            "Định dạng: table (bảng), json, csv, md (Markdown, để dán vào thư hoặc Word), xlsx (tệp Excel, cần --output)",
+            "Output format: table, json, csv, md (Markdown, for mail or Word), xlsx (an Excel file, needs --output)",
         ),
     ),
     (
@@ -1190,6 +1190,34 @@ const HELP: &[(&str, Text)] = &[
             "Give it although the due date (--due) is before the directive was issued",
         ),
     ),
+    (
+        "results",
+        t(
+            "Kết quả thực hiện một nhiệm vụ: mỗi đơn vị (hoặc cán bộ) phải thực hiện một dòng, theo thứ tự cây, có STT, hạn, ngày hoàn thành, tình trạng, xếp loại, căn cứ và ghi chú",
+            "The results of one task: a numbered line per unit (or person) that owes it, in tree order, with due date, date done, status, rating, evidence and note",
+        ),
+    ),
+    (
+        "results TASK",
+        t(
+            "Nhiệm vụ: mã, tên, hoặc văn bản khi văn bản chỉ có một nhiệm vụ",
+            "The task: its code, title, or its directive when that has only one task",
+        ),
+    ),
+    (
+        "--output",
+        t(
+            "Ghi vào tệp này thay vì in ra (bắt buộc với --format xlsx); tệp đã có thì không ghi đè, trừ khi có --force",
+            "Write to this file instead of printing (required with --format xlsx); an existing file is left alone unless --force",
+        ),
+    ),
+    (
+        "--force",
+        t(
+            "Thay tệp --output đã có bằng tệp mới (tệp cũ còn nguyên cho đến khi tệp mới ghi xong)",
+            "Replace an existing --output file (the old one stays whole until the new one is written)",
+        ),
+    ),
 ];
 
 const EXAMPLES: &[(&str, Text)] = &[
@@ -1275,6 +1303,13 @@ const EXAMPLES: &[(&str, Text)] = &[
         t(
             "Ví dụ:\n  theodoi task assign kiem-diem-2023 --unit cb-thcs-son-loc\n  # loại đơn vị chưa có hạn, hoặc thành lập sau hạn: cho hạn\n  theodoi task assign kiem-diem-2023 --unit cb-moi cb-y-te --due 20/12/2023\n  # mọi đơn vị còn thiếu (chạy lại không thay đổi gì)\n  theodoi task assign kiem-diem-2023 --missing\n  # nhiệm vụ của cán bộ: những người đang giữ chức ở đó\n  theodoi task assign xl-can-bo-2023 --unit 'Ngô Quyền'",
             "Examples:\n  theodoi task assign kiem-diem-2023 --unit cb-thcs-son-loc\n  # a kind with no due date, or founded after it: give one\n  theodoi task assign kiem-diem-2023 --unit cb-moi cb-y-te --due 20/12/2023\n  # every unit that lacks it (again, nothing changes)\n  theodoi task assign kiem-diem-2023 --missing\n  # a task for people: those in post there\n  theodoi task assign xl-can-bo-2023 --unit 'Ngô Quyền'",
+        ),
+    ),
+    (
+        "results",
+        t(
+            "Ví dụ:\n  theodoi results kiem-diem-2023 --as-of 13/12/2023\n  theodoi results kiem-diem-2023 --kind chi-bo-co-so --within son-tay\n  theodoi results 'Kế hoạch số 223' --format csv --bom --output ketqua.csv\n  # tệp Excel để gửi lãnh đạo; --force thay tệp cũ cùng tên\n  theodoi results kiem-diem-2023 --as-of 13/12/2023 --format xlsx --output ketqua.xlsx\n  theodoi overdue --as-of 13/12/2023 --format xlsx --output quahan.xlsx --force",
+            "Examples:\n  theodoi results kiem-diem-2023 --as-of 13/12/2023\n  theodoi results kiem-diem-2023 --kind chi-bo-co-so --within son-tay\n  theodoi results 'Kế hoạch số 223' --format csv --bom --output results.csv\n  # an Excel file for the leaders; --force replaces an old one of that name\n  theodoi results kiem-diem-2023 --as-of 13/12/2023 --format xlsx --output results.xlsx\n  theodoi overdue --as-of 13/12/2023 --format xlsx --output overdue.xlsx --force",
         ),
     ),
 ];

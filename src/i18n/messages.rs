@@ -1122,3 +1122,44 @@ pub const END_BEFORE_LAST_CHANGE: Text = t(
     "ngày {date} trước lần thay đổi gần nhất của {subject} (từ {limit}); đơn vị chỉ giải thể hoặc sáp nhập được từ ngày {limit} trở đi",
     "{date} is before the last change of {subject} (from {limit}); it can be dissolved or merged from {limit} on",
 );
+
+// Results, spreadsheets and files written with --output.
+
+pub const RESULTS_HEADING: Text = t(
+    "Kết quả thực hiện nhiệm vụ {task} ({title}) tính đến ngày {date}",
+    "Results of task {task} ({title}) as of {date}",
+);
+pub const RESULTS_NONE: Text = t(
+    "Không có đơn vị nào phải thực hiện nhiệm vụ {task} trong phạm vi đã chọn.",
+    "Nobody owes task {task} within what was chosen.",
+);
+/// `20/12/2023 (gia hạn từ 12/12/2023: Bí thư đi học)`.
+pub const DUE_WITH_REASON: Text = t("{due} ({change}: {reason})", "{due} ({change}: {reason})");
+pub const TITLE_DIRECTIVES: Text = t("Danh sách văn bản", "Directives");
+pub const TITLE_UNITS: Text = t("Danh sách đơn vị", "Units");
+pub const TITLE_TASKS: Text = t("Danh sách nhiệm vụ", "Tasks");
+pub const TITLE_PEOPLE: Text = t("Danh sách cán bộ", "People");
+pub const TITLE_RULES: Text = t("Quy tắc kiểm tra xếp loại", "Rating rules");
+pub const XLSX_AS_OF: Text = t("Tính đến ngày", "As of");
+pub const XLSX_TOO_MANY_ROWS: Text = t(
+    "bảng có hơn {max} dòng, quá sức chứa của một trang Excel; hãy lọc bớt (--within, --kind, --task…) hoặc dùng --format csv",
+    "the table has more than {max} rows, more than an Excel sheet holds; narrow it (--within, --kind, --task…) or use --format csv",
+);
+pub const XLSX_FAILED: Text = t(
+    "không tạo được bảng tính Excel: {detail}",
+    "could not make the Excel workbook: {detail}",
+);
+pub const XLSX_NEEDS_OUTPUT: Text = t(
+    "định dạng xlsx là một tệp Excel, không in ra màn hình được: hãy cho tên tệp bằng --output TỆP.xlsx (ví dụ --output quahan.xlsx); không ghi gì",
+    "--format xlsx makes an Excel file, not something to print: give the file with --output FILE.xlsx (e.g. --output overdue.xlsx); nothing written",
+);
+pub const OUTPUT_EXISTS: Text = t(
+    "tệp {path} đã có; không ghi đè lên. Hãy chọn tên khác, hoặc thêm --force để thay bằng tệp mới",
+    "file {path} already exists and was left as it is; choose another name, or add --force to replace it",
+);
+pub const OUTPUT_IS_FOLDER: Text = t(
+    "{path} là một thư mục; hãy cho tên tệp, ví dụ {path}/baocao.xlsx",
+    "{path} is a folder; give a file name, e.g. {path}/report.xlsx",
+);
+pub const OUTPUT_FAILED: Text = t("không ghi được tệp {path}", "could not write file {path}");
+pub const OUTPUT_WRITTEN: Text = t("đã ghi tệp {path}", "wrote {path}");

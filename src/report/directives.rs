@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Cell, Report};
+use super::{Cell, Report, Value};
 use crate::domain::directive::Directive;
 use crate::i18n;
 
@@ -33,20 +33,25 @@ impl Report for DirectiveList {
     }
 
     fn cells(&self, d: &Directive) -> Vec<Cell> {
+        let issued = Cell::from(i18n::issue_date(d.issued_on));
         vec![
-            crate::i18n::label(d),
-            d.doc_type.to_string(),
-            d.issuer.clone(),
-            i18n::issue_date(d.issued_on),
-            d.title.clone(),
+            crate::i18n::label(d).into(),
+            d.doc_type.to_string().into(),
+            d.issuer.as_str().into(),
+            match d.issued_on {
+                Some(day) => issued.with(Value::Date(day)),
+                None => issued,
+            },
+            d.title.as_str().into(),
         ]
-        .into_iter()
-        .map(Cell::from)
-        .collect()
     }
 
     fn heading(&self, _rows: Option<usize>) -> Option<String> {
         None
+    }
+
+    fn sheet_title(&self) -> Option<String> {
+        Some(i18n::TITLE_DIRECTIVES.get().to_string())
     }
 
     fn empty_message(&self) -> String {
@@ -89,19 +94,20 @@ impl Report for TaskList {
 
     fn cells(&self, t: &TaskRow) -> Vec<Cell> {
         vec![
-            t.code.clone(),
-            i18n::citation_label(&t.directive),
-            t.title.clone(),
-            t.due_text.clone(),
-            t.units.to_string(),
+            t.code.as_str().into(),
+            i18n::citation_label(&t.directive).into(),
+            t.title.as_str().into(),
+            t.due_text.as_str().into(),
+            Cell::int(i64::try_from(t.units).unwrap_or(i64::MAX)),
         ]
-        .into_iter()
-        .map(Cell::from)
-        .collect()
     }
 
     fn heading(&self, _rows: Option<usize>) -> Option<String> {
         None
+    }
+
+    fn sheet_title(&self) -> Option<String> {
+        Some(i18n::TITLE_TASKS.get().to_string())
     }
 
     fn empty_message(&self) -> String {

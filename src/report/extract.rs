@@ -3,7 +3,6 @@
 use super::{Cell, Report};
 use crate::extract::{FoundDeadline, FoundDirective};
 use crate::i18n;
-use crate::text::date::format_dmy;
 
 /// The directives found.
 #[derive(Debug, Clone, Copy)]
@@ -53,9 +52,9 @@ impl Report for FoundDirectives {
             },
             d.doc_type.to_string().into(),
             d.issuer.clone().unwrap_or_default().into(),
-            d.issued_on.map(format_dmy).unwrap_or_default().into(),
+            Cell::maybe_date(d.issued_on),
             d.subject.clone().unwrap_or_default().into(),
-            d.line.to_string().into(),
+            line(d.line),
         ]
     }
 
@@ -88,16 +87,16 @@ impl Report for FoundDeadlines {
 
     fn cells(&self, d: &FoundDeadline) -> Vec<Cell> {
         let due = match crate::text::date::parse_date(&d.due) {
-            Ok(day) => format_dmy(day),
-            Err(_) => d.due.clone(),
+            Ok(day) => Cell::date(day),
+            Err(_) => d.due.as_str().into(),
         };
         vec![
             d.unit_kind
                 .map_or_else(|| d.applies_to.clone(), |k| k.to_string())
                 .into(),
-            due.into(),
+            due,
             d.what.as_str().into(),
-            d.line.to_string().into(),
+            line(d.line),
         ]
     }
 
@@ -111,6 +110,11 @@ impl Report for FoundDeadlines {
     fn empty_message(&self) -> String {
         i18n::EXTRACT_NO_DEADLINES.get().to_string()
     }
+}
+
+/// A line number, as a number.
+fn line(n: usize) -> Cell {
+    Cell::int(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Cell, Report};
+use super::{Cell, Report, Value};
 use crate::i18n::{self, tr};
 
 /// One change, as `theodoi log` shows it.
@@ -73,9 +73,13 @@ impl Report for LogReport {
             summary.push(' ');
             summary.push_str(&tr!(i18n::UNDONE_BY, id = by));
         }
+        let at = Cell::from(vietnam_time(&row.at));
         vec![
-            format!("#{}", row.id).into(),
-            vietnam_time(&row.at).into(),
+            Cell::from(format!("#{}", row.id)).with(Value::Int(row.id)),
+            match vietnam_datetime(&row.at) {
+                Some(t) => at.with(Value::DateTime(t)),
+                None => at,
+            },
             row.actor.as_str().into(),
             summary.into(),
         ]
@@ -92,15 +96,18 @@ impl Report for LogReport {
 
 /// `dd/mm/yyyy HH:MM` in Vietnam (UTC+7) for an RFC 3339 time.
 fn vietnam_time(at: &str) -> String {
-    match chrono::DateTime::parse_from_rfc3339(at) {
-        Ok(t) => {
-            let vietnam = chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset");
-            t.with_timezone(&vietnam)
-                .format("%d/%m/%Y %H:%M")
-                .to_string()
-        }
-        Err(_) => at.to_string(),
+    match vietnam_datetime(at) {
+        Some(t) => t.format("%d/%m/%Y %H:%M").to_string(),
+        None => at.to_string(),
     }
+}
+
+/// An RFC 3339 time in Vietnam (UTC+7), to the minute.
+fn vietnam_datetime(at: &str) -> Option<chrono::NaiveDateTime> {
+    let vietnam = chrono::FixedOffset::east_opt(7 * 3600)?;
+    let t = chrono::DateTime::parse_from_rfc3339(at).ok()?;
+    let local = t.with_timezone(&vietnam).naive_local();
+    chrono::Timelike::with_second(&local, 0)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Reports and lists. Each report is a plain struct (what it covers) plus a
-//! row type; rows are rendered one by one as a table, JSON, CSV or Markdown,
-//! so that large outputs stream instead of being collected first.
+//! row type; rows are rendered one by one as a table, JSON, CSV, Markdown or
+//! an Excel workbook (`xlsx`), so that large outputs stream instead of being
+//! collected first.
 
 pub mod directives;
 pub mod extract;
@@ -9,10 +10,13 @@ pub mod obligations;
 pub mod people;
 pub mod progress;
 pub mod ratings;
+pub mod results;
 pub mod units;
+pub mod xlsx;
 
 use std::io::{self, Write};
 
+use chrono::{NaiveDate, NaiveDateTime};
 use comfy_table::{Cell as TableCell, Color, ContentArrangement, Table, presets};
 use serde::Serialize;
 
@@ -31,6 +35,9 @@ pub enum Format {
     Csv,
     /// A Markdown table under a heading naming the report and the date.
     Md,
+    /// An Excel workbook (bytes, for a file): the table's headers, real
+    /// dates and numbers, the title and the as-of date above.
+    Xlsx,
 }
 
 /// The table width when the output is no terminal.
@@ -61,11 +68,26 @@ impl RenderOptions {
     }
 }
 
-/// One table cell, with the status it shows when it shows one.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One table cell, with the status it shows when it shows one, and the
+/// value behind its text when it is a date or a number (what a spreadsheet
+/// writes instead of the text).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
     pub text: String,
     pub status: Option<Status>,
+    pub value: Option<Value>,
+}
+
+/// What a cell's text shows, typed: a spreadsheet writes it as a real date or
+/// number, so that the clerk can sort, filter and add up.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value {
+    Date(NaiveDate),
+    /// A moment, in Vietnam's time.
+    DateTime(NaiveDateTime),
+    Int(i64),
+    /// A percentage: 33.3 is 33,3%.
+    Percent(f64),
 }
 
 impl Cell {
@@ -73,13 +95,40 @@ impl Cell {
         Cell {
             text: text.into(),
             status: Some(status),
+            value: None,
         }
+    }
+
+    /// A date, shown dd/mm/yyyy.
+    pub fn date(day: NaiveDate) -> Cell {
+        Cell::from(crate::text::date::format_dmy(day)).with(Value::Date(day))
+    }
+
+    /// A date when there is one, else an empty cell.
+    pub fn maybe_date(day: Option<NaiveDate>) -> Cell {
+        day.map_or_else(|| Cell::from(""), Cell::date)
+    }
+
+    /// A whole number.
+    pub fn int(n: impl Into<i64>) -> Cell {
+        let n = n.into();
+        Cell::from(n.to_string()).with(Value::Int(n))
+    }
+
+    /// The same text, with the value it shows.
+    pub fn with(mut self, value: Value) -> Cell {
+        self.value = Some(value);
+        self
     }
 }
 
 impl From<String> for Cell {
     fn from(text: String) -> Cell {
-        Cell { text, status: None }
+        Cell {
+            text,
+            status: None,
+            value: None,
+        }
     }
 }
 
@@ -127,6 +176,24 @@ pub trait Report {
     fn csv_record(&self, _row: &Self::Row) -> Option<Vec<String>> {
         None
     }
+    /// The title above a spreadsheet's table: the heading by default.
+    fn sheet_title(&self) -> Option<String> {
+        self.heading(None)
+    }
+    /// The day the report is for, in a row of its own above a
+    /// spreadsheet's table (a real date); `None` for a list of no day.
+    fn as_of(&self) -> Option<NaiveDate> {
+        None
+    }
+    /// A spreadsheet's column headers: the table's by default.
+    fn sheet_headers(&self) -> Vec<String> {
+        self.headers()
+    }
+    /// One row of a spreadsheet: the table's cells by default, each written
+    /// as its `value` when it has one (a date, a number, a percentage).
+    fn sheet_cells(&self, row: &Self::Row) -> Vec<Cell> {
+        self.cells(row)
+    }
 }
 
 /// Prints the rows of one report as they come. Nothing is written before
@@ -144,6 +211,7 @@ enum Sink<'a> {
     Json(&'a mut dyn Write),
     Csv(Box<csv::Writer<&'a mut dyn Write>>),
     Md(&'a mut dyn Write),
+    Xlsx(&'a mut dyn Write, Box<(xlsx::Book, xlsx::Sheet)>),
     Done,
 }
 
@@ -189,6 +257,11 @@ impl<'a, R: Report> Renderer<'a, R> {
                 }
                 Sink::Md(out)
             }
+            Format::Xlsx => {
+                let mut book = xlsx::Book::new();
+                let sheet = book.start(self.report)?;
+                Sink::Xlsx(out, Box::new((book, sheet)))
+            }
         };
         Ok(())
     }
@@ -220,6 +293,10 @@ impl<'a, R: Report> Renderer<'a, R> {
                     "| {} |",
                     md_cells(cells.iter().map(|c| c.text.as_str()))
                 )?;
+            }
+            Sink::Xlsx(_, book) => {
+                let (book, sheet) = &mut **book;
+                sheet.row(book, &self.report.sheet_cells(row))?;
             }
             Sink::Pending(_) | Sink::Done => {}
         }
@@ -253,6 +330,11 @@ impl<'a, R: Report> Renderer<'a, R> {
                 if self.rows == 0 {
                     writeln!(out, "{}", visible(&self.report.empty_message(), false))?;
                 }
+            }
+            Sink::Xlsx(out, book) => {
+                let (mut book, sheet) = *book;
+                book.end(sheet)?;
+                book.write_to(out)?;
             }
             Sink::Pending(_) | Sink::Done => {}
         }

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Cell, Report};
+use super::{Cell, Report, Value};
 use crate::domain::Status;
 pub use crate::domain::obligation::ObligationRow;
 use crate::i18n::{self, tr};
@@ -103,7 +103,7 @@ impl Report for ObligationReport {
                 };
                 text.push_str(&format!(" ({})", tr!(said, date = format_dmy(first))));
             }
-            Cell::status(text, row.status)
+            Cell::status(text, row.status).with(Value::Date(row.due_on))
         };
         match self.kind {
             Kind::Overdue => vec![
@@ -113,11 +113,12 @@ impl Report for ObligationReport {
                 i18n::citation_label(&row.directive).into(),
                 row.task.as_str().into(),
                 due(),
-                Cell::status(row.days_overdue.to_string(), row.status),
+                Cell::status(row.days_overdue.to_string(), row.status)
+                    .with(Value::Int(row.days_overdue)),
             ],
             Kind::Upcoming { .. } => vec![
                 due(),
-                Cell::status(days_left(row), row.status),
+                Cell::status(days_left(row), row.status).with(Value::Int(row.days_left)),
                 parent(),
                 unit(),
                 row.unit_kind.to_string().into(),
@@ -129,7 +130,7 @@ impl Report for ObligationReport {
                 i18n::citation_label(&row.directive).into(),
                 row.task.as_str().into(),
                 due(),
-                row.completed_on.map(format_dmy).unwrap_or_default().into(),
+                Cell::maybe_date(row.completed_on),
                 Cell::status(status_text(row), row.status),
             ],
         }
@@ -146,6 +147,10 @@ impl Report for ObligationReport {
             Some(n) => format!("{heading}: {n}"),
             None => heading,
         })
+    }
+
+    fn as_of(&self) -> Option<NaiveDate> {
+        Some(self.as_of)
     }
 
     fn empty_message(&self) -> String {

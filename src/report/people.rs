@@ -5,7 +5,6 @@ use serde::Serialize;
 
 use super::{Cell, Report};
 use crate::i18n;
-use crate::text::date::format_dmy;
 
 /// One person, as `person list` shows them.
 #[derive(Debug, Clone, Serialize)]
@@ -43,19 +42,22 @@ impl Report for PersonList {
     }
 
     fn cells(&self, p: &PersonListRow) -> Vec<Cell> {
-        let day = |d: Option<NaiveDate>| d.map(format_dmy).unwrap_or_default();
         vec![
             p.name.as_str().into(),
             p.code.as_str().into(),
             p.position.as_str().into(),
             p.unit_name.as_str().into(),
-            day(p.from_on).into(),
-            day(p.to_on).into(),
+            Cell::maybe_date(p.from_on),
+            Cell::maybe_date(p.to_on),
         ]
     }
 
     fn heading(&self, _rows: Option<usize>) -> Option<String> {
         None
+    }
+
+    fn sheet_title(&self) -> Option<String> {
+        Some(i18n::TITLE_PEOPLE.get().to_string())
     }
 
     fn empty_message(&self) -> String {

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Cell, Report};
+use super::{Cell, Report, Value};
 use crate::domain::{Status, UnitKind};
 use crate::i18n::{self, tr};
 use crate::text::date::format_dmy;
@@ -193,7 +193,7 @@ impl Report for ProgressReport {
                 (GroupBy::Kind, Some(kind)) => kind.to_string().into(),
                 _ => row.group_name.as_str().into(),
             },
-            row.total.to_string().into(),
+            total(row.total),
             count(row.done_on_time, row.done_on_time_pct, Status::DoneOnTime),
             count(row.done_late, row.done_late_pct, Status::DoneLate),
             count(row.open, row.open_pct, Status::Open),
@@ -212,6 +212,56 @@ impl Report for ProgressReport {
     fn empty_message(&self) -> String {
         i18n::PROGRESS_NONE.get().to_string()
     }
+
+    fn as_of(&self) -> Option<NaiveDate> {
+        Some(self.as_of)
+    }
+
+    /// The table's, each bucket in two columns: the count, and its share.
+    fn sheet_headers(&self) -> Vec<String> {
+        let headers = self.headers();
+        let mut sheet = headers[..3].to_vec();
+        for bucket in &headers[3..] {
+            sheet.push(bucket.clone());
+            sheet.push(tr!(i18n::H_SHARE, status = bucket));
+        }
+        sheet
+    }
+
+    /// The count as a number, the share as a percentage.
+    fn sheet_cells(&self, row: &ProgressRow) -> Vec<Cell> {
+        let mut cells = self.cells(row);
+        let shares = [
+            row.done_on_time_pct,
+            row.done_late_pct,
+            row.open_pct,
+            row.overdue_pct,
+            row.cancelled_pct,
+        ];
+        let counts = [
+            row.done_on_time,
+            row.done_late,
+            row.open,
+            row.overdue,
+            row.cancelled,
+        ];
+        let buckets = cells.split_off(3);
+        for ((bucket, n), pct) in buckets.into_iter().zip(counts).zip(shares) {
+            let status = bucket.status;
+            let mut count = total(n);
+            count.status = status;
+            cells.push(count);
+            let mut share = Cell::from(percent(pct)).with(Value::Percent(pct));
+            share.status = status;
+            cells.push(share);
+        }
+        cells
+    }
+}
+
+/// A count, as a number.
+fn total(n: u64) -> Cell {
+    Cell::int(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 /// `21,7%` in Vietnamese, `21.7%` in English.

@@ -71,6 +71,11 @@ impl RatingIssueRow {
     }
 }
 
+/// A count, as a number.
+fn count(n: u64) -> Cell {
+    Cell::int(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
 /// The groups table.
 #[derive(Debug, Clone)]
 pub struct RatingGroups {
@@ -124,18 +129,22 @@ impl Report for RatingGroups {
         vec![
             row.task.as_str().into(),
             row.group_name.as_str().into(),
-            row.htxsnv.to_string().into(),
-            row.httnv.to_string().into(),
-            row.htnv.to_string().into(),
-            row.khtnv.to_string().into(),
-            row.not_rated.to_string().into(),
-            row.unrated.to_string().into(),
+            count(row.htxsnv),
+            count(row.httnv),
+            count(row.htnv),
+            count(row.khtnv),
+            count(row.not_rated),
+            count(row.unrated),
             verdict,
         ]
     }
 
     fn heading(&self, _rows: Option<usize>) -> Option<String> {
         Some(tr!(i18n::RATINGS_HEADING, date = format_dmy(self.as_of)))
+    }
+
+    fn as_of(&self) -> Option<NaiveDate> {
+        Some(self.as_of)
     }
 
     fn empty_message(&self) -> String {

@@ -87,6 +87,10 @@ impl Report for UnitList {
         None
     }
 
+    fn sheet_title(&self) -> Option<String> {
+        Some(i18n::TITLE_UNITS.get().to_string())
+    }
+
     fn empty_message(&self) -> String {
         i18n::UNIT_LIST_EMPTY.get().to_string()
     }

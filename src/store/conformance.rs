@@ -30,6 +30,7 @@ macro_rules! storage_tests {
             reports_list_and_count_the_same_obligations,
             a_tasks_due_dates_change_with_its_obligations,
             tasks_are_given_after_they_were_set_and_follow_a_new_kind,
+            results_carry_what_was_recorded_by_the_day,
         );
         #[test]
         fn an_export_imports_into_an_empty_store_only() -> $crate::domain::error::Result<()> {
@@ -908,5 +909,70 @@ pub fn tasks_are_given_after_they_were_set_and_follow_a_new_kind(
         db.revoke_directive(f.plan, day("01/07/2025"), "hết hiệu lực", None)
     })?;
     assert!(store.read().tasks_in_force()?.is_empty());
+    Ok(())
+}
+
+pub fn results_carry_what_was_recorded_by_the_day(store: &mut dyn Storage) -> Result<()> {
+    let f = fixture(store)?;
+    let task = add_review(store, &f)?;
+    write(store, "test", "done", |db| {
+        complete(db, task.id, f.cell1, "05/12/2023")
+    })?;
+    write(store, "test", "extend", |db| {
+        let o = db.obligation(task.id, f.cell2)?.expect("an obligation");
+        db.extend(o.id, day("20/12/2023"), "thiếu nhân sự")
+    })?;
+    let db = store.read();
+    let scope = Scope {
+        task: Some(task.id),
+        ..Scope::default()
+    };
+    let results = |as_of: &str| -> Result<Vec<crate::domain::obligation::ObligationResult>> {
+        let mut seen = Vec::new();
+        db.for_each_result(&scope, day(as_of), &mut |r| {
+            seen.push(r);
+            Ok(())
+        })?;
+        Ok(seen)
+    };
+    // Every obligation of the task, whatever its status.
+    let now = results("13/12/2023")?;
+    assert_eq!(now.len(), 4);
+    let of = |rows: &[crate::domain::obligation::ObligationResult], unit: i64| {
+        rows.iter()
+            .find(|r| r.unit_id == unit)
+            .cloned()
+            .expect("a result")
+    };
+    let done = of(&now, f.cell1);
+    assert_eq!(
+        (done.row.status, done.rating, done.row.completed_on),
+        (
+            Status::DoneOnTime,
+            Some(Rating::Httnv),
+            Some(day("05/12/2023"))
+        )
+    );
+    let extended = of(&now, f.cell2);
+    assert_eq!(
+        (
+            extended.row.due_on,
+            extended.row.original_due_on,
+            extended.extension_reason.as_deref(),
+            extended.row.status
+        ),
+        (
+            day("20/12/2023"),
+            Some(day("06/12/2023")),
+            Some("thiếu nhân sự"),
+            Status::Open
+        )
+    );
+    // Before the completion, nothing of it shows yet.
+    let before = of(&results("04/12/2023")?, f.cell1);
+    assert_eq!(
+        (before.row.status, before.rating, before.row.completed_on),
+        (Status::Open, None, None)
+    );
     Ok(())
 }

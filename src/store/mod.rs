@@ -432,6 +432,16 @@ pub trait Reports {
     fn parent_units(&self, as_of: NaiveDate) -> Result<HashMap<i64, GroupUnit>>;
     /// Every unit that has a parent on `as_of`, with it: (unit, parent).
     fn unit_parents(&self, as_of: NaiveDate) -> Result<Vec<(i64, i64)>>;
+    /// Calls `each` with every obligation in `scope` as of `as_of`, whatever
+    /// its status, with what was recorded of it (the rating, evidence and
+    /// note of a completion made by that day; why its due date moved); in
+    /// Vietnamese order of unit name, then person name, within one unit.
+    fn for_each_result(
+        &self,
+        scope: &Scope,
+        as_of: NaiveDate,
+        each: &mut dyn FnMut(crate::domain::obligation::ObligationResult) -> Result<()>,
+    ) -> Result<()>;
 }
 
 /// Tasks given after they were set: to units that join the tree (added,

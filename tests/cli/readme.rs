@@ -278,7 +278,7 @@ fn today_is_the_date_in_vietnam_whatever_tz() {
 fn report_examples_run_as_written() {
     let t = Theodoi::son_tay_reported();
     let lines = shell_block("## Reports", "```sh");
-    assert_eq!(lines.len(), 8, "{lines:?}");
+    assert_eq!(lines.len(), 10, "{lines:?}");
     for line in &lines {
         let run = bash(&t, line);
         assert_eq!(run.code, 0, "{line}: {}", run.stderr);

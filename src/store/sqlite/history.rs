@@ -554,7 +554,9 @@ impl SqliteDb<'_> {
         let mut runs: std::collections::HashMap<&str, Vec<(i64, i64)>> =
             std::collections::HashMap::new();
         for (table, first, last, _, _) in rows {
-            runs.entry(table.as_str()).or_default().push((*first, *last));
+            runs.entry(table.as_str())
+                .or_default()
+                .push((*first, *last));
         }
         let mut reach: std::collections::HashMap<&str, (Vec<i64>, Vec<i64>)> =
             std::collections::HashMap::new();

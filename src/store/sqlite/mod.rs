@@ -13,6 +13,7 @@ mod portable;
 mod ratings;
 mod reorg;
 mod reports;
+mod results;
 mod tables;
 mod tasks;
 mod tree;

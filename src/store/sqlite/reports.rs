@@ -26,7 +26,7 @@ impl Scope {
 
     /// The `WITH` clause the filters need over `tree` (empty without any):
     /// the tree of the report's day, and the subtree of `within` in it.
-    fn with(&self, tree: Tree) -> String {
+    pub(super) fn with(&self, tree: Tree) -> String {
         let sub = match self.within {
             Some(_) => format!(
                 "sub (id) AS (
@@ -46,7 +46,7 @@ impl Scope {
     /// The conditions of the filters that are given, `o` the obligation,
     /// `u` its unit, `t` its task; `:within`, `:task`, `:directive`, `:kind`
     /// are bound from the scope. Filters not given cost nothing.
-    fn condition(&self) -> String {
+    pub(super) fn condition(&self) -> String {
         let mut parts = vec!["1"];
         if self.within.is_some() {
             parts.push("o.unit_id IN (SELECT id FROM sub)");
@@ -164,7 +164,7 @@ const STATUSES: [Status; 5] = [
 const FACT_BATCH: usize = 4096;
 
 /// An obligation passed to a merged unit's successor exists from the merge on.
-const EXISTS_ON: &str = "(o.opened_on IS NULL OR o.opened_on <= :as_of)";
+pub(super) const EXISTS_ON: &str = "(o.opened_on IS NULL OR o.opened_on <= :as_of)";
 impl Reports for SqliteDb<'_> {
     /// Calls `each` with every obligation in `scope` that `selection` keeps,
     /// as of `as_of`, in `order`.
@@ -308,10 +308,24 @@ impl Reports for SqliteDb<'_> {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+
+    /// Every obligation in `scope` as of `as_of`, with what was recorded
+    /// of it (`results.rs`).
+    fn for_each_result(
+        &self,
+        scope: &Scope,
+        as_of: NaiveDate,
+        each: &mut dyn FnMut(crate::domain::obligation::ObligationResult) -> Result<()>,
+    ) -> Result<()> {
+        super::results::for_each_result(self, scope, as_of, each)
+    }
 }
 
 /// One row of the obligation query, as of the report's day.
-fn obligation_row(row: &rusqlite::Row<'_>, as_of: NaiveDate) -> rusqlite::Result<ObligationRow> {
+pub(super) fn obligation_row(
+    row: &rusqlite::Row<'_>,
+    as_of: NaiveDate,
+) -> rusqlite::Result<ObligationRow> {
     {
         {
             let kind: String = row.get(2)?;
@@ -354,9 +368,9 @@ fn obligation_row(row: &rusqlite::Row<'_>, as_of: NaiveDate) -> rusqlite::Result
     }
 }
 
-type Param = (&'static str, Box<dyn ToSql>);
+pub(super) type Param = (&'static str, Box<dyn ToSql>);
 
-fn scope_params(scope: &Scope) -> Vec<Param> {
+pub(super) fn scope_params(scope: &Scope) -> Vec<Param> {
     vec![
         (":within", Box::new(scope.within)),
         (":task", Box::new(scope.task)),
@@ -366,7 +380,7 @@ fn scope_params(scope: &Scope) -> Vec<Param> {
 }
 
 /// The parameters that `sql` names (SQLite refuses a name it does not use).
-fn bind<'p>(params: &'p [Param], sql: &str) -> Vec<(&'p str, &'p dyn ToSql)> {
+pub(super) fn bind<'p>(params: &'p [Param], sql: &str) -> Vec<(&'p str, &'p dyn ToSql)> {
     params
         .iter()
         .filter(|(name, _)| sql.contains(name))
