@@ -19,6 +19,7 @@ mod portable;
 mod progress;
 mod ratings;
 mod renew;
+mod sheet;
 mod task;
 mod unit;
 mod upcoming;

@@ -22,6 +22,7 @@ mod readme;
 mod renew;
 mod reports;
 mod robust;
+mod sheets;
 mod text;
 mod tree_in_time;
 mod undo;
