@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 
 use super::assign::{Dues, follow_kind};
 use super::{code, resolve_unit, text};
@@ -75,6 +75,12 @@ fn check_parent_of(kind: UnitKind, parent: Option<(UnitKind, &str)>) -> Result<(
 /// A code made from the name: `Đảng bộ phường Ngô Quyền` → `phuong-ngo-quyen`,
 /// with `-2`, `-3`… when taken.
 fn free_code(db: &dyn Db, name: &str) -> Result<String> {
+    free_code_among(db, name, &mut HashSet::default())
+}
+
+/// The stem of a code made from a name: its slug, without the kind's words
+/// in front, at most 32 characters.
+fn code_stem(name: &str) -> String {
     let full = slug(name);
     let stem = ["dang-bo-", "chi-bo-"]
         .iter()
@@ -88,13 +94,21 @@ fn free_code(db: &dyn Db, name: &str) -> Result<String> {
     if stem.is_empty() {
         stem.push('u');
     }
+    stem
+}
+
+/// As `free_code`, and none of the codes `taken` (lower case) either; the
+/// code made is taken then.
+fn free_code_among(db: &dyn Db, name: &str, taken: &mut HashSet<String>) -> Result<String> {
+    let stem = code_stem(name);
     let mut code = stem.clone();
     for n in 2.. {
-        if db.unit_by_code(&code)?.is_none() {
+        if !taken.contains(&code) && db.unit_by_code(&code)?.is_none() {
             break;
         }
         code = format!("{stem}-{n}");
     }
+    taken.insert(code.clone());
     Ok(code)
 }
 
@@ -485,12 +499,105 @@ fn alias_holder(db: &dyn Db, alias: &str, except: i64) -> Result<Option<Unit>> {
 #[derive(Debug, Clone)]
 pub struct UnitRecord {
     pub line: u64,
+    /// Its code; empty: made from the name, as `add` makes it.
     pub code: String,
     pub name: String,
     pub kind: UnitKind,
-    /// The parent's code (in the file or recorded) or reference.
+    /// The parent: a code or a name, of a row of the file or of a unit
+    /// recorded (found as `add` finds `--parent`).
     pub parent: Option<String>,
     pub founded: Option<NaiveDate>,
+}
+
+/// What a parent reference names among the rows of a file.
+#[derive(Debug, Clone)]
+enum InFile {
+    /// The row with that code, or the one row of that name.
+    Row(usize),
+    /// Several rows of that name.
+    Several(Vec<usize>),
+    /// Rows whose names hold it (a partial name): the units recorded,
+    /// those rows among them, decide, once those rows are written.
+    Partial(Vec<usize>),
+    /// No row.
+    None,
+}
+
+/// Finds parent references among the rows of a file: by code, by whole
+/// name, by part of a name (in every form of the abbreviations). Each
+/// reference is looked up once.
+struct FileRows {
+    by_code: HashMap<String, usize>,
+    by_name: HashMap<String, Vec<usize>>,
+    names: Vec<String>,
+    seen: HashMap<String, InFile>,
+}
+
+impl FileRows {
+    fn new(rows: &[UnitRecord]) -> FileRows {
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::default();
+        let names: Vec<String> = rows.iter().map(|r| fold(&r.name)).collect();
+        for (i, name) in names.iter().enumerate() {
+            by_name.entry(name.clone()).or_default().push(i);
+        }
+        FileRows {
+            by_code: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.code.to_ascii_lowercase(), i))
+                .collect(),
+            by_name,
+            names,
+            seen: HashMap::default(),
+        }
+    }
+
+    fn find(&mut self, reference: &str) -> InFile {
+        if let Some(found) = self.seen.get(reference) {
+            return found.clone();
+        }
+        let found = self.look_up(reference);
+        self.seen.insert(reference.to_string(), found.clone());
+        found
+    }
+
+    fn look_up(&self, reference: &str) -> InFile {
+        if let Some(&i) = self.by_code.get(&reference.trim().to_ascii_lowercase()) {
+            return InFile::Row(i);
+        }
+        let key = fold(reference);
+        if key.is_empty() {
+            return InFile::None;
+        }
+        let forms = abbrev::variants(&key);
+        let mut whole: Vec<usize> = forms
+            .iter()
+            .filter_map(|form| self.by_name.get(form))
+            .flatten()
+            .copied()
+            .collect();
+        whole.sort_unstable();
+        whole.dedup();
+        match whole.len() {
+            0 => {}
+            1 => return InFile::Row(whole[0]),
+            _ => return InFile::Several(whole),
+        }
+        let partial: Vec<usize> = (0..self.names.len())
+            .filter(|&i| {
+                forms.iter().any(|form| {
+                    let words: Vec<&str> = form.split_whitespace().collect();
+                    self.names[i].contains(form.as_str())
+                        || (words.len() > 1 && crate::text::words_in_order(&self.names[i], &words))
+                })
+            })
+            .collect();
+        if partial.is_empty() {
+            InFile::None
+        } else {
+            InFile::Partial(partial)
+        }
+    }
 }
 
 /// Imports units, parents before children whatever their order in the file.
@@ -509,10 +616,26 @@ pub fn import(
     let mut seen: HashMap<String, u64> = HashMap::default();
     // Into an empty database no code can clash with one already there.
     let empty = !db.has_units()?;
+    // The codes the file gives, so that a code made for a row without one
+    // is none of them.
+    let mut taken: HashSet<String> = records
+        .iter()
+        .map(|r| r.code.trim().to_ascii_lowercase())
+        .filter(|code| !code.is_empty())
+        .collect();
     for mut record in records {
         let mut bad = Vec::new();
+        match text(&record.name, Field::UnitName) {
+            Ok(name) => record.name = name,
+            Err(e) => bad.push(RowProblem::Error(e)),
+        }
         record.code = record.code.trim().to_string();
-        if !is_valid_code(&record.code) {
+        if record.code.is_empty() {
+            if bad.is_empty() {
+                record.code = free_code_among(db, &record.name, &mut taken)?;
+                seen.insert(record.code.to_ascii_lowercase(), record.line);
+            }
+        } else if !is_valid_code(&record.code) {
             bad.push(RowProblem::Error(Error::BadCode {
                 code: record.code.clone(),
             }));
@@ -532,10 +655,6 @@ pub fn import(
                 holder: existing.name,
             }));
         }
-        match text(&record.name, Field::UnitName) {
-            Ok(name) => record.name = name,
-            Err(e) => bad.push(RowProblem::Error(e)),
-        }
         record.parent = record.parent.filter(|p| !p.trim().is_empty());
         if bad.is_empty() {
             rows.push(record);
@@ -546,11 +665,7 @@ pub fn import(
 
     // Insert parents before children: repeat passes until nothing moves;
     // what is left refers to an unknown parent or to a cycle.
-    let in_file: HashMap<String, usize> = rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.code.to_ascii_lowercase(), i))
-        .collect();
+    let mut in_file = FileRows::new(&rows);
     // Each row once placed: its id (0 once the file is known bad) and kind.
     let mut placed: Vec<Option<(i64, UnitKind)>> = vec![None; rows.len()];
     let mut pending: Vec<usize> = (0..rows.len()).collect();
@@ -569,31 +684,69 @@ pub fn import(
             // The parent's id, kind and name (for messages).
             let parent: Option<(i64, UnitKind, Cow<'_, str>)> = match &row.parent {
                 None => None,
-                Some(p) => match in_file
-                    .get(p.as_str())
-                    .or_else(|| in_file.get(&p.to_ascii_lowercase()))
-                {
-                    Some(&j) => match placed[j] {
-                        Some((id, kind)) => Some((id, kind, Cow::Borrowed(rows[j].name.as_str()))),
-                        None => {
+                Some(p) => {
+                    let mut found = in_file.find(p);
+                    // A code recorded is that unit (as `add --parent` finds it),
+                    // whatever names of the file hold the same letters.
+                    if matches!(found, InFile::Partial(_)) && db.unit_by_code(p.trim())?.is_some() {
+                        found = InFile::None;
+                    }
+                    match found {
+                        InFile::Row(j) => match placed[j] {
+                            Some((id, kind)) => {
+                                Some((id, kind, Cow::Borrowed(rows[j].name.as_str())))
+                            }
+                            None => {
+                                still.push(i);
+                                continue;
+                            }
+                        },
+                        InFile::Several(js) => {
+                            let lines = js.iter().map(|j| rows[*j].line).collect();
+                            problems.push((
+                                row.line,
+                                RowProblem::AmbiguousParent {
+                                    parent: p.clone(),
+                                    lines,
+                                },
+                            ));
+                            continue;
+                        }
+                        // Rows it may name are not written yet: once they are.
+                        InFile::Partial(js)
+                            if js.iter().any(|j| *j != i && placed[*j].is_none()) =>
+                        {
                             still.push(i);
                             continue;
                         }
-                    },
-                    None => match resolve_unit(db, p) {
-                        Ok(unit) => {
-                            if let Err(e) = refuse_dissolved(db, &unit) {
+                        // Those rows are not written (the file is bad): no more to check.
+                        InFile::Partial(js)
+                            if js.iter().any(|j| *j != i) && !problems.is_empty() =>
+                        {
+                            placed[i] = Some((0, row.kind));
+                            continue;
+                        }
+                        InFile::Partial(_) | InFile::None => match resolve_unit(db, p) {
+                            Ok(unit) => {
+                                // No new unit under one that has ended.
+                                if let Err(e) = refuse_dissolved(db, &unit) {
+                                    problems.push((row.line, RowProblem::Error(e)));
+                                    continue;
+                                }
+                                Some((unit.id, unit.kind, Cow::Owned(unit.name)))
+                            }
+                            Err(e @ Error::Ambiguous { .. }) => {
                                 problems.push((row.line, RowProblem::Error(e)));
                                 continue;
                             }
-                            Some((unit.id, unit.kind, Cow::Owned(unit.name)))
-                        }
-                        Err(_) => {
-                            problems.push((row.line, RowProblem::UnknownParent(p.clone())));
-                            continue;
-                        }
-                    },
-                },
+                            Err(Error::Storage(e)) => return Err(Error::Storage(e)),
+                            Err(_) => {
+                                problems.push((row.line, RowProblem::UnknownParent(p.clone())));
+                                continue;
+                            }
+                        },
+                    }
+                }
             };
             let parent_of = parent
                 .as_ref()
@@ -632,9 +785,11 @@ pub fn import(
     for i in pending {
         let row = &rows[i];
         let parent = row.parent.clone().unwrap_or_default();
-        let cycle = in_file
-            .get(&parent.to_ascii_lowercase())
-            .is_some_and(|j| rows[*j].parent.is_some());
+        let cycle = match in_file.find(&parent) {
+            InFile::Row(j) => rows[j].parent.is_some(),
+            InFile::Partial(js) => js.iter().any(|j| *j != i),
+            InFile::Several(_) | InFile::None => false,
+        };
         problems.push((
             row.line,
             if cycle {
@@ -799,6 +954,52 @@ mod tests {
         assert!(!lines.contains(&7), "{lines:?}");
         assert!(rows.iter().any(|(_, p)| matches!(p, RowProblem::Cycle(_))));
         assert!(store.read().unit_by_code("e")?.is_none());
+        Ok(())
+    }
+
+    #[test]
+    fn an_import_makes_codes_and_finds_parents_by_name() -> Result<()> {
+        let mut store = son_tay(false)?;
+        let row = |line, code: &str, name: &str, kind, parent: &str| UnitRecord {
+            line,
+            code: code.into(),
+            name: name.into(),
+            kind,
+            parent: Some(parent.into()),
+            founded: None,
+        };
+        use UnitKind::*;
+        let rows = vec![
+            // By the whole name of a later row; a code made, not the one line 4 gives.
+            row(2, "", "Chi bộ khu 5", ChiBoTrucThuoc, "Đảng bộ phường Mới"),
+            row(3, " ", "Đảng bộ phường Mới", DangBoCoSo, "st"),
+            row(4, "phuong-moi", "Đảng bộ phường Mới B", DangBoCoSo, "st"),
+            // A code recorded, though a row under it has those letters in its name.
+            row(5, "", "Đảng bộ bộ phận khu 7", DangBoBoPhan, "nq"),
+            row(
+                7,
+                "",
+                "Chi bộ nq tổ 1",
+                ChiBoTrucThuoc,
+                "Đảng bộ bộ phận khu 7",
+            ),
+            // A partial name, of a unit recorded.
+            row(6, "", "Chi bộ khu 6", ChiBoTrucThuoc, "Ngô Quyền"),
+        ];
+        let written = change(&mut store, |db| {
+            import(db, rows, Vec::new(), "x.csv", &mut || {})
+        })?;
+        assert_eq!(written.len(), 6);
+        let db = store.read();
+        let unit = |code: &str| db.unit_by_code(code).unwrap().unwrap();
+        let ward = unit("phuong-moi-2");
+        assert_eq!(ward.name, "Đảng bộ phường Mới");
+        assert_eq!(unit("khu-5").parent_id, Some(ward.id));
+        let nq = unit("nq").id;
+        let section = unit("bo-phan-khu-7");
+        assert_eq!(section.parent_id, Some(nq));
+        assert_eq!(unit("nq-to-1").parent_id, Some(section.id));
+        assert_eq!(unit("khu-6").parent_id, Some(nq));
         Ok(())
     }
 

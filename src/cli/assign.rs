@@ -3,13 +3,13 @@
 //! move --kind`): the tasks they now owe, and the due dates that moved.
 
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
+use super::sheet::Sheet;
 use super::{Context, date_arg, write_checked};
 use crate::app;
 use crate::app::assign::{Assign, Assigned, Dues, Joined, Kept, Subject, Whom};
@@ -289,14 +289,13 @@ fn imported_lines(joined: &[Joined], gave: bool) -> Vec<String> {
 pub fn import_units(
     store: &mut dyn Storage,
     ctx: &Context,
-    file: &Path,
+    table: &Sheet,
     dry_run: bool,
     no_tasks: bool,
 ) -> Result<Vec<String>> {
-    let path = file.display().to_string();
-    let bytes = std::fs::read(file).with_context(|| tr!(i18n::IMPORT_READ, path = path))?;
+    let path = &table.path;
     let (n, joined) = write_checked(store, ctx, "unit.import", dry_run, |db| {
-        let ids = super::unit::import_units(db, &bytes, &path)?;
+        let ids = super::unit::import_units(db, table)?;
         let joined = app::assign::join(db, &ids, ctx.today, !no_tasks)?;
         let obligations: usize = match no_tasks {
             true => 0,
@@ -315,7 +314,7 @@ pub fn import_units(
     } else {
         i18n::IMPORT_DONE
     };
-    let mut lines = vec![tr!(text, path = path, n = n)];
+    let mut lines = vec![tr!(text, path = table.source, n = n)];
     lines.extend(imported_lines(&joined, !no_tasks));
     Ok(lines)
 }

@@ -2,10 +2,10 @@
 //! once from the spreadsheet they sent back.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 use super::{Context, date_arg, write_checked};
@@ -32,7 +32,7 @@ pub struct Args {
     pub note: Option<String>,
     #[arg(long)]
     pub correct: bool,
-    #[arg(long, value_name = "FILE.csv")]
+    #[arg(long, value_name = "FILE")]
     pub from: Option<PathBuf>,
     #[arg(long)]
     pub dry_run: bool,
@@ -44,6 +44,9 @@ pub struct Args {
     pub force: bool,
     #[arg(long, value_name = "REF", conflicts_with = "unit")]
     pub person: Option<String>,
+    /// The sheet of a workbook given with `--from` (default: the first one shown).
+    #[arg(long, value_name = "NAME", requires = "from")]
+    pub sheet: Option<String>,
 }
 
 /// A rating by code or full name.
@@ -189,49 +192,29 @@ fn said(r: &Recorded) -> String {
     message
 }
 
-/// One row of a completions file.
-#[derive(Debug, serde::Deserialize)]
-struct CompletionRecord {
-    unit: String,
-    #[serde(default)]
-    on: String,
-    #[serde(default)]
-    evidence: String,
-    #[serde(default)]
-    note: String,
-    #[serde(default)]
-    rating: String,
-}
-
-/// `done --task T --from FILE.csv`: every row or none; every bad row named.
+/// `done --task T --from FILE`: every row or none; every bad row named.
 fn from_file(
     store: &mut dyn Storage,
     args: &Args,
-    file: &PathBuf,
+    file: &Path,
     ctx: &Context,
 ) -> Result<(String, Vec<RatingIssue>)> {
     if args.unit.is_some() || args.on.is_some() || args.evidence.is_some() || args.note.is_some() {
         bail!(i18n::DONE_FROM_CONFLICT.get());
     }
-    let path = file.display().to_string();
-    // `csvfile::read` drops a byte-order mark.
-    let bytes = std::fs::read(file).with_context(|| tr!(i18n::IMPORT_READ, path = path))?;
+    let table = super::sheet::open(file, args.sheet.as_deref())?;
+    let (path, source) = (&table.path, &table.source);
     let (n, warnings) = write_checked(store, ctx, "done.import", args.dry_run, |db| {
         // What is wrong with the task is wrong once, not on every line.
         app::resolve_task(db, &args.task)?;
-        let file = super::csvfile::read::<CompletionRecord>(
-            &bytes,
-            &path,
-            &["unit"],
-            &["unit", "on", "evidence", "note", "rating"],
-        )?;
+        let file = super::csvfile::read(&table, i18n::COMPLETION_FILE, &[&["unit", "unit_name"]])?;
         let mut errors = file.errors;
         let mut n = 0;
         let mut recorded = Vec::new();
         for (line, row) in file.rows {
             let cells = (
-                super::csvfile::optional(&row.on, date_arg),
-                super::csvfile::optional(&row.rating, rating_arg),
+                super::csvfile::optional(row.get("on"), date_arg),
+                super::csvfile::optional(row.get("rating"), rating_arg),
             );
             let (on, rating) = match cells {
                 (Ok(on), Ok(rating)) => (on, rating),
@@ -245,10 +228,10 @@ fn from_file(
                 rating,
                 // A row's rating wins over `--not-rated` for the whole file.
                 not_rated: args.not_rated.as_deref().filter(|_| rating.is_none()),
-                unit: Some(&row.unit),
+                unit: Some(row.first(&["unit", "unit_name"])),
                 on,
-                evidence: Some(&row.evidence),
-                note: Some(&row.note),
+                evidence: Some(row.get("evidence")),
+                note: Some(row.get("note")),
                 ..args.request()
             };
             // A file of corrections may bring new results too.
@@ -274,7 +257,7 @@ fn from_file(
                 Err(e) => errors.push(line, i18n::message(&e)),
             }
         }
-        errors.check(&path)?;
+        errors.check(source)?;
         // The rules of the ratings, once the whole file is in.
         let warnings = app::completions::rating_warnings(db, &recorded, ctx.today)?;
         let task = app::resolve_task(db, &args.task)?;
@@ -289,9 +272,9 @@ fn from_file(
     })?;
     let task = args.task.trim();
     let message = if args.dry_run {
-        tr!(i18n::DONE_FROM_DRY_RUN, path = path, n = n)
+        tr!(i18n::DONE_FROM_DRY_RUN, path = source, n = n)
     } else {
-        tr!(i18n::DONE_FROM_DONE, path = path, n = n, task = task)
+        tr!(i18n::DONE_FROM_DONE, path = source, n = n, task = task)
     };
     Ok((message, warnings))
 }

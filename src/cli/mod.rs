@@ -21,6 +21,7 @@ mod progress;
 mod ratings;
 mod renew;
 mod results;
+mod sheet;
 mod task;
 mod unit;
 mod upcoming;

@@ -66,6 +66,9 @@ pub struct ImportArgs {
     file: PathBuf,
     #[arg(long)]
     dry_run: bool,
+    /// The sheet of a workbook (default: the first one shown).
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -174,11 +177,12 @@ pub fn run(
             dest.finish(out)?;
         }
         Command::Import(args) => {
+            let table = super::sheet::open(&args.file, args.sheet.as_deref())?;
             let message = super::csvfile::import_file(
                 store,
                 ctx,
                 "person.import",
-                &args.file,
+                &table,
                 args.dry_run,
                 (i18n::PEOPLE_DRY_RUN, i18n::PEOPLE_IMPORTED),
                 import,
@@ -205,39 +209,29 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// One row of a people file.
-#[derive(Debug, serde::Deserialize)]
-struct PersonRecord {
-    #[serde(default)]
-    code: String,
-    name: String,
-    position: String,
-    unit: String,
-    #[serde(default)]
-    from: String,
-}
-
-const COLUMNS: [&str; 5] = ["code", "name", "position", "unit", "from"];
-
 /// `person import`: every row or none, every bad line named.
-fn import(db: &dyn Db, bytes: &[u8], source: &str) -> Result<usize> {
-    let file = super::csvfile::read::<PersonRecord>(bytes, source, &COLUMNS[1..4], &COLUMNS)?;
+fn import(db: &dyn Db, table: &super::sheet::Sheet) -> Result<usize> {
+    let file = super::csvfile::read(
+        table,
+        i18n::PERSON_FILE,
+        &[&["name"], &["position"], &["unit", "unit_name"]],
+    )?;
     let mut problems = file.errors.into_problems();
     let mut people = Vec::with_capacity(file.rows.len());
     for (line, row) in &file.rows {
-        match super::csvfile::optional(&row.from, date_arg) {
+        match super::csvfile::optional(row.get("from"), date_arg) {
             Ok(from) => people.push((
                 *line,
                 NewPerson {
-                    name: &row.name,
-                    position: &row.position,
-                    unit: &row.unit,
+                    name: row.get("name"),
+                    position: row.get("position"),
+                    unit: row.first(&["unit", "unit_name"]),
                     from,
-                    code: Some(&row.code),
+                    code: Some(row.get("code")),
                 },
             )),
             Err(e) => problems.push((*line, RowProblem::Said(e))),
         }
     }
-    Ok(app::people::import(db, &people, problems, source)?)
+    Ok(app::people::import(db, &people, problems, &table.source)?)
 }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use foldhash::HashMap;
 
+use super::sheet::Sheet;
 use super::{Context, OutputArgs, kind_arg, kind_error};
 use crate::app;
 use crate::app::units::{Effect, NewUnit};
@@ -159,6 +160,9 @@ pub struct ImportArgs {
     /// Give the new units none of the open tasks of their kind and place.
     #[arg(long)]
     no_tasks: bool,
+    /// The sheet of a workbook (default: the first one shown).
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
 }
 
 pub fn run(
@@ -407,8 +411,9 @@ pub fn run(
         }
         Command::Import(args) => {
             // The units, and the open tasks they join, in one change.
+            let table = super::sheet::open(&args.file, args.sheet.as_deref())?;
             let lines =
-                super::assign::import_units(store, ctx, &args.file, args.dry_run, args.no_tasks)?;
+                super::assign::import_units(store, ctx, &table, args.dry_run, args.no_tasks)?;
             for line in lines {
                 writeln!(out, "{line}")?;
             }
@@ -417,53 +422,38 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// One row of a unit file.
-#[derive(Debug, serde::Deserialize)]
-struct UnitRecord {
-    code: String,
-    name: String,
-    kind: String,
-    #[serde(default)]
-    parent: Option<String>,
-    #[serde(default)]
-    founded: Option<String>,
-}
-
-const UNIT_COLUMNS: [&str; 4] = ["code", "name", "kind", "parent"];
-
-/// Imports a CSV of units (`code,name,kind,parent[,founded]`; parents may
-/// come later in the file). Every bad line is reported; one bad line and
-/// nothing is written. Returns the number of units written.
+/// Imports a file of units (`code,name,kind,parent[,founded]`, or a
+/// clerk's own sheet with Vietnamese headers; parents may come later in the
+/// file). Every bad line is reported; one bad line and nothing is written.
+/// Returns the number of units written.
 pub fn import(db: &dyn Db, bytes: &[u8], source: &str) -> Result<usize> {
-    Ok(import_units(db, bytes, source)?.len())
+    let table = super::sheet::read(bytes, source, None)?;
+    Ok(import_units(db, &table)?.len())
 }
 
-/// As `import`; returns the ids of the units written.
-pub fn import_units(db: &dyn Db, bytes: &[u8], source: &str) -> Result<Vec<i64>> {
-    let file =
-        super::csvfile::read::<UnitRecord>(bytes, source, &UNIT_COLUMNS[..3], &UNIT_COLUMNS)?;
+/// As `import`, of a file read; returns the ids of the units written.
+pub fn import_units(db: &dyn Db, table: &Sheet) -> Result<Vec<i64>> {
+    let file = super::csvfile::read(table, i18n::UNIT_FILE, &[&["name"], &["kind"]])?;
     let mut problems = file.errors.into_problems();
     let mut records = Vec::with_capacity(file.rows.len());
     for (line, record) in file.rows {
-        let kind = i18n::parse_kind(&record.kind);
+        let kind = i18n::parse_kind(record.get("kind"));
         if kind.is_none() {
-            problems.push((line, RowProblem::Said(kind_error(&record.kind))));
+            problems.push((line, RowProblem::Said(kind_error(record.get("kind")))));
         }
-        let founded = super::csvfile::optional(
-            record.founded.as_deref().unwrap_or_default(),
-            super::date_arg,
-        )
-        .unwrap_or_else(|e| {
-            problems.push((line, RowProblem::Said(e)));
-            None
-        });
+        let founded = super::csvfile::optional(record.get("founded"), super::date_arg)
+            .unwrap_or_else(|e| {
+                problems.push((line, RowProblem::Said(e)));
+                None
+            });
         if let Some(kind) = kind {
+            let parent = record.first(&["parent", "parent_name"]);
             records.push(app::units::UnitRecord {
                 line,
-                code: record.code,
-                name: record.name,
+                code: record.get("code").to_string(),
+                name: record.get("name").to_string(),
                 kind,
-                parent: record.parent,
+                parent: (!parent.is_empty()).then(|| parent.to_string()),
                 founded,
             });
         }
@@ -475,7 +465,7 @@ pub fn import_units(db: &dyn Db, bytes: &[u8], source: &str) -> Result<Vec<i64>>
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     bar.set_message(i18n::IMPORT_PROGRESS.get());
-    let written = app::units::import(db, records, problems, source, &mut || bar.inc(1));
+    let written = app::units::import(db, records, problems, &table.source, &mut || bar.inc(1));
     bar.finish_and_clear();
     Ok(written?)
 }

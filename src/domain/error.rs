@@ -532,6 +532,9 @@ pub enum RowProblem {
     UnknownParent(String),
     /// The parent is in the file but the rows make a cycle.
     Cycle(String),
+    /// The parent, given by name, is the name of several rows of the file
+    /// (their lines).
+    AmbiguousParent { parent: String, lines: Vec<u64> },
 }
 
 /// The fields of text a clerk gives, named in the message when one is

@@ -767,6 +767,15 @@ fn row_problem(problem: &RowProblem) -> String {
             tr!(super::IMPORT_PARENT_UNKNOWN, parent = short(parent))
         }
         RowProblem::Cycle(parent) => tr!(super::IMPORT_CYCLE, parent = short(parent)),
+        RowProblem::AmbiguousParent { parent, lines } => tr!(
+            super::IMPORT_PARENT_AMBIGUOUS,
+            parent = short(parent),
+            lines = lines
+                .iter()
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 

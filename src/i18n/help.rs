@@ -105,11 +105,17 @@ const HELP: &[(&str, Text)] = &[
     (
         "person import",
         t(
-            "Nhập cán bộ từ tệp CSV (cột code,name,position,unit,from); lỗi một dòng thì không ghi gì",
-            "Import people from CSV (columns code,name,position,unit,from); one bad line and nothing is written",
+            "Nhập cán bộ từ bảng tính Excel (.xlsx) hoặc tệp CSV (cột code,name,position,unit,from, hoặc Họ và tên, Chức vụ, Đơn vị, Từ ngày); lỗi một dòng thì không ghi gì",
+            "Import people from an Excel workbook (.xlsx) or CSV (columns code,name,position,unit,from, or Họ và tên, Chức vụ, Đơn vị, Từ ngày); one bad line and nothing is written",
         ),
     ),
-    ("person import FILE", t("Tệp CSV, UTF-8", "CSV file, UTF-8")),
+    (
+        "person import FILE",
+        t(
+            "Tệp .xlsx, hoặc CSV (UTF-8, UTF-16 hay Windows-1258; dấu phẩy, chấm phẩy hay tab)",
+            "An .xlsx file, or CSV (UTF-8, UTF-16 or Windows-1258; commas, semicolons or tabs)",
+        ),
+    ),
     (
         "person import --dry-run",
         t("Chỉ kiểm tra, không ghi gì", "Check only; write nothing"),
@@ -403,8 +409,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "done --from",
         t(
-            "Ghi nhiều đơn vị từ tệp CSV (cột unit,on,evidence,note); lỗi một dòng thì không ghi gì",
-            "Record many units from a CSV file (columns unit,on,evidence,note); one bad line and nothing is written",
+            "Ghi nhiều đơn vị từ bảng tính Excel (.xlsx) hoặc tệp CSV (cột unit,on,evidence,note,rating, hoặc Tên đơn vị, Ngày hoàn thành, Căn cứ, Ghi chú, Xếp loại); lỗi một dòng thì không ghi gì",
+            "Record many units from an Excel workbook (.xlsx) or CSV (columns unit,on,evidence,note,rating, or Tên đơn vị, Ngày hoàn thành, Căn cứ, Ghi chú, Xếp loại); one bad line and nothing is written",
         ),
     ),
     (
@@ -748,11 +754,17 @@ const HELP: &[(&str, Text)] = &[
     (
         "unit import",
         t(
-            "Nhập đơn vị từ tệp CSV (cột code,name,kind,parent); lỗi một dòng thì không ghi gì",
-            "Import units from CSV (columns code,name,kind,parent); one bad line and nothing is written",
+            "Nhập đơn vị từ bảng tính Excel (.xlsx) hoặc tệp CSV (cột code,name,kind,parent,founded, hoặc Mã, Tên đơn vị, Loại, Trực thuộc, Ngày thành lập; cột STT bỏ qua); lỗi một dòng thì không ghi gì",
+            "Import units from an Excel workbook (.xlsx) or CSV (columns code,name,kind,parent,founded, or Mã, Tên đơn vị, Loại, Trực thuộc, Ngày thành lập; an STT column is skipped); one bad line and nothing is written",
         ),
     ),
-    ("unit import FILE", t("Tệp CSV, UTF-8", "CSV file, UTF-8")),
+    (
+        "unit import FILE",
+        t(
+            "Tệp .xlsx, hoặc CSV (UTF-8, UTF-16 hay Windows-1258; dấu phẩy, chấm phẩy hay tab)",
+            "An .xlsx file, or CSV (UTF-8, UTF-16 or Windows-1258; commas, semicolons or tabs)",
+        ),
+    ),
     (
         "unit import --dry-run",
         t(
@@ -1218,6 +1230,27 @@ const HELP: &[(&str, Text)] = &[
             "Replace an existing --output file (the old one stays whole until the new one is written)",
         ),
     ),
+    (
+        "unit import --sheet",
+        t(
+            "Trang tính của bảng tính Excel (mặc định: trang đầu tiên đang hiện)",
+            "The sheet of an Excel workbook (default: the first one shown)",
+        ),
+    ),
+    (
+        "person import --sheet",
+        t(
+            "Trang tính của bảng tính Excel (mặc định: trang đầu tiên đang hiện)",
+            "The sheet of an Excel workbook (default: the first one shown)",
+        ),
+    ),
+    (
+        "done --sheet",
+        t(
+            "Trang tính của bảng tính Excel cho --from (mặc định: trang đầu tiên đang hiện)",
+            "The sheet of the Excel workbook given with --from (default: the first one shown)",
+        ),
+    ),
 ];
 
 const EXAMPLES: &[(&str, Text)] = &[
@@ -1252,8 +1285,8 @@ const EXAMPLES: &[(&str, Text)] = &[
     (
         "unit import",
         t(
-            "Tệp mẫu:\n  code,name,kind,parent\n  son-tay,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren,\n  p-ngo-quyen,Đảng bộ phường Ngô Quyền,dang-bo-co-so,son-tay",
-            "Sample file:\n  code,name,kind,parent\n  son-tay,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren,\n  p-ngo-quyen,Đảng bộ phường Ngô Quyền,dang-bo-co-so,son-tay",
+            "Ví dụ:\n  theodoi unit import donvi.xlsx --dry-run     # chỉ kiểm tra\n  theodoi unit import donvi.xlsx --sheet 'Danh sách đơn vị'\n  theodoi unit import donvi.csv\n\nTệp mẫu (CSV; hoặc bảng tính có cột STT, Mã đơn vị, Tên tổ chức đảng, Loại tổ chức, Trực thuộc, Ngày thành lập):\n  code,name,kind,parent\n  son-tay,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren,\n  p-ngo-quyen,Đảng bộ phường Ngô Quyền,dang-bo-co-so,son-tay\n  ,Chi bộ tổ dân phố 1 phường Ngô Quyền,chi bộ trực thuộc,Đảng bộ phường Ngô Quyền",
+            "Examples:\n  theodoi unit import units.xlsx --dry-run     # check only\n  theodoi unit import units.xlsx --sheet 'Danh sách đơn vị'\n  theodoi unit import units.csv\n\nSample file (CSV; or a sheet with columns STT, Mã đơn vị, Tên tổ chức đảng, Loại tổ chức, Trực thuộc, Ngày thành lập):\n  code,name,kind,parent\n  son-tay,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren,\n  p-ngo-quyen,Đảng bộ phường Ngô Quyền,dang-bo-co-so,son-tay\n  ,Chi bộ tổ dân phố 1 phường Ngô Quyền,chi bộ trực thuộc,Đảng bộ phường Ngô Quyền",
         ),
     ),
     (
@@ -1266,8 +1299,8 @@ const EXAMPLES: &[(&str, Text)] = &[
     (
         "done",
         t(
-            "Ví dụ:\n  theodoi done --task kiem-diem-2023 --unit 'Ngô Quyền' --on 05/12/2023 --evidence 'Biên bản hội nghị ngày 05/12/2023'",
-            "Example:\n  theodoi done --task kiem-diem-2023 --unit 'Ngô Quyền' --on 05/12/2023 --evidence 'Minutes of 05/12/2023'",
+            "Ví dụ:\n  theodoi done --task kiem-diem-2023 --unit 'Ngô Quyền' --on 05/12/2023 --evidence 'Biên bản hội nghị ngày 05/12/2023'\n  # bảng tính các đơn vị gửi về: cột Tên đơn vị, Ngày hoàn thành, Căn cứ, Ghi chú\n  theodoi done --task kiem-diem-2023 --from ketqua.xlsx --dry-run\n  theodoi done --task kiem-diem-2023 --from ketqua.xlsx --sheet 'Tổng hợp'",
+            "Examples:\n  theodoi done --task kiem-diem-2023 --unit 'Ngô Quyền' --on 05/12/2023 --evidence 'Minutes of 05/12/2023'\n  # the sheet the units sent back: columns Tên đơn vị, Ngày hoàn thành, Căn cứ, Ghi chú\n  theodoi done --task kiem-diem-2023 --from ketqua.xlsx --dry-run\n  theodoi done --task kiem-diem-2023 --from ketqua.xlsx --sheet 'Tổng hợp'",
         ),
     ),
     (
@@ -1310,6 +1343,13 @@ const EXAMPLES: &[(&str, Text)] = &[
         t(
             "Ví dụ:\n  theodoi results kiem-diem-2023 --as-of 13/12/2023\n  theodoi results kiem-diem-2023 --kind chi-bo-co-so --within son-tay\n  theodoi results 'Kế hoạch số 223' --format csv --bom --output ketqua.csv\n  # tệp Excel để gửi lãnh đạo; --force thay tệp cũ cùng tên\n  theodoi results kiem-diem-2023 --as-of 13/12/2023 --format xlsx --output ketqua.xlsx\n  theodoi overdue --as-of 13/12/2023 --format xlsx --output quahan.xlsx --force",
             "Examples:\n  theodoi results kiem-diem-2023 --as-of 13/12/2023\n  theodoi results kiem-diem-2023 --kind chi-bo-co-so --within son-tay\n  theodoi results 'Kế hoạch số 223' --format csv --bom --output results.csv\n  # an Excel file for the leaders; --force replaces an old one of that name\n  theodoi results kiem-diem-2023 --as-of 13/12/2023 --format xlsx --output results.xlsx\n  theodoi overdue --as-of 13/12/2023 --format xlsx --output overdue.xlsx --force",
+        ),
+    ),
+    (
+        "person import",
+        t(
+            "Ví dụ:\n  theodoi person import canbo.xlsx --dry-run     # cột Họ và tên, Chức vụ, Đơn vị, Từ ngày\n  theodoi person import canbo.xlsx --sheet 'Cán bộ diện BTV'\n  theodoi person import canbo.csv",
+            "Examples:\n  theodoi person import canbo.xlsx --dry-run     # columns Họ và tên, Chức vụ, Đơn vị, Từ ngày\n  theodoi person import canbo.xlsx --sheet 'Cán bộ diện BTV'\n  theodoi person import canbo.csv",
         ),
     ),
 ];

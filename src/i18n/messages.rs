@@ -214,10 +214,6 @@ pub const UNIT_ADDED: Text = t(
     "added unit {name} (code {code})",
 );
 pub const IMPORT_READ: Text = t("không đọc được tệp {path}", "could not read file {path}");
-pub const IMPORT_COLUMNS: Text = t(
-    "tệp {path} thiếu cột {column}; dòng đầu phải là: {columns}",
-    "file {path} lacks column {column}; the first line must be: {columns}",
-);
 pub const IMPORT_PROGRESS: Text = t("đơn vị", "units");
 pub const IMPORT_ROW: Text = t("dòng {line}: {reason}", "line {line}: {reason}");
 pub const IMPORT_FAILED: Text = t(
@@ -299,8 +295,8 @@ pub const DONE_FROM_CONFLICT: Text = t(
     "--from takes the unit, date, evidence and note from the file's columns; leave out --unit, --on, --evidence, --note",
 );
 pub const DONE_NEEDS_UNIT: Text = t(
-    "cần --unit (hoặc --from TỆP.csv để ghi nhiều đơn vị)",
-    "--unit is needed (or --from FILE.csv for many units)",
+    "cần --unit (hoặc --from TỆP, .xlsx hay .csv, để ghi nhiều đơn vị)",
+    "--unit is needed (or --from FILE, .xlsx or .csv, for many units)",
 );
 pub const WHAT_REASON_REVOKE: Text = t("lý do (--reason)", "the reason (--reason)");
 pub const REVOKED_ALREADY: Text = t(
@@ -772,10 +768,6 @@ pub const CSV_FIELDS: Text = t(
     "dòng có {found} cột, dòng đầu có {expected} cột (kiểm tra dấu phẩy, hoặc tệp dùng dấu chấm phẩy)",
     "the line has {found} columns, the first line {expected} (check the commas, or the file uses semicolons)",
 );
-pub const CSV_UTF8: Text = t(
-    "dòng không phải văn bản UTF-8; hãy lưu tệp dạng CSV UTF-8",
-    "the line is not UTF-8 text; save the file as CSV UTF-8",
-);
 pub const IO_NOT_FOUND: Text = t("không có tệp hay thư mục này", "no such file or folder");
 pub const IO_DENIED: Text = t("không có quyền truy cập", "permission denied");
 pub const IO_FULL: Text = t("đĩa đã đầy", "the disk is full");
@@ -1163,3 +1155,52 @@ pub const OUTPUT_IS_FOLDER: Text = t(
 );
 pub const OUTPUT_FAILED: Text = t("không ghi được tệp {path}", "could not write file {path}");
 pub const OUTPUT_WRITTEN: Text = t("đã ghi tệp {path}", "wrote {path}");
+pub const SHEET_TOO_BIG: Text = t(
+    "tệp {path} quá lớn (quá {max}); hãy chia thành nhiều tệp",
+    "file {path} is too large (over {max}); split it into several files",
+);
+pub const SHEET_TOO_MANY_CELLS: Text = t(
+    "{path} có hơn {max} ô có dữ liệu; hãy chia thành nhiều tệp",
+    "{path} has more than {max} cells with data; split it into several files",
+);
+pub const SHEET_OLD_EXCEL: Text = t(
+    "tệp {path} là bảng tính Excel 97-2003 (.xls) hoặc có mật khẩu; hãy mở bằng Excel (bỏ mật khẩu nếu có) rồi Lưu thành (Save As) kiểu Excel Workbook (.xlsx) hoặc CSV UTF-8",
+    "file {path} is an Excel 97-2003 workbook (.xls) or has a password; open it in Excel (remove the password if any) and Save As Excel Workbook (.xlsx) or CSV UTF-8",
+);
+pub const SHEET_NOT_XLSX: Text = t(
+    "không đọc được {path} như một bảng tính Excel (.xlsx); hãy mở bằng Excel rồi Lưu thành (Save As) kiểu Excel Workbook (.xlsx) hoặc CSV UTF-8",
+    "could not read {path} as an Excel workbook (.xlsx); open it in Excel and Save As Excel Workbook (.xlsx) or CSV UTF-8",
+);
+pub const SHEET_NOT_WORKBOOK: Text = t(
+    "--sheet chỉ dùng cho bảng tính Excel (.xlsx); {path} là tệp văn bản (CSV)",
+    "--sheet is for Excel workbooks (.xlsx); {path} is a text (CSV) file",
+);
+pub const SHEET_NOT_TEXT: Text = t(
+    "tệp {path} không phải văn bản UTF-8 hay Windows-1258 (có thể là phông TCVN3/VNI); trong Excel hãy Lưu thành (Save As) kiểu CSV UTF-8 (Comma delimited) (*.csv) rồi nhập lại tệp đó",
+    "file {path} is neither UTF-8 nor Windows-1258 text (perhaps a TCVN3/VNI font); in Excel, Save As CSV UTF-8 (Comma delimited) (*.csv) and import that file",
+);
+pub const SHEET_NO_SUCH: Text = t(
+    "bảng tính {path} không có trang '{sheet}'; các trang: {sheets}",
+    "workbook {path} has no sheet '{sheet}'; its sheets: {sheets}",
+);
+pub const SHEET_EMPTY: Text = t(
+    "{path} không có dòng nào để nhập",
+    "{path} has no rows to import",
+);
+pub const SHEET_SOURCE: Text = t("{path}, trang {sheet}", "{path}, sheet {sheet}");
+pub const SHEET_CELL_ERROR: Text = t(
+    "ô {cell} có lỗi công thức {error}",
+    "cell {cell} holds the formula error {error}",
+);
+pub const IMPORT_COLUMN_MISSING: Text = t(
+    "{path} thiếu cột {column} (tiêu đề cột có thể là: {names}); dòng tiêu đề đọc được: {header}",
+    "{path} lacks column {column} (its header may read: {names}); the header line read: {header}",
+);
+pub const IMPORT_COLUMN_TWICE: Text = t(
+    "{path}: hai cột '{first}' và '{second}' cùng là cột {column}; hãy xóa hoặc đổi tên một cột",
+    "{path}: columns '{first}' and '{second}' both mean {column}; delete or rename one of them",
+);
+pub const IMPORT_PARENT_AMBIGUOUS: Text = t(
+    "cấp trên '{parent}' là tên của nhiều dòng trong tệp (dòng {lines}); hãy ghi mã cấp trên",
+    "parent '{parent}' is the name of several rows of the file (lines {lines}); give the parent's code",
+);

@@ -23,6 +23,7 @@ mod renew;
 mod reports;
 mod results;
 mod robust;
+mod sheets;
 mod text;
 mod tree_in_time;
 mod undo;
