@@ -10,6 +10,7 @@
 pub mod assign;
 pub mod completions;
 pub mod directives;
+pub mod documents;
 pub mod dues;
 pub mod extract;
 pub mod history;
@@ -20,6 +21,7 @@ pub mod ratings;
 pub mod renew;
 pub mod reports;
 pub mod resolve;
+pub mod settings;
 pub mod tasks;
 pub mod units;
 

@@ -19,6 +19,8 @@ mod portable;
 mod progress;
 mod ratings;
 mod renew;
+mod report_doc;
+mod settings;
 mod task;
 mod unit;
 mod upcoming;
@@ -84,6 +86,9 @@ pub enum Command {
     Extract(extract::Args),
     Completions(completions::Args),
     Man,
+    Settings(settings::Args),
+    Report(report_doc::ReportArgs),
+    Remind(report_doc::RemindArgs),
 }
 
 /// What every command may need besides its arguments: read once, at the edge.
@@ -367,6 +372,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Agenda(args) => agenda::run(&store, args, &ctx, out),
         Command::Rules(args) => ratings::rules(&mut store, args, &ctx, out),
         Command::Ratings(args) => ratings::ratings(&store, args, &ctx, out),
+        Command::Settings(args) => settings::run(&mut store, args, &ctx, out),
+        Command::Report(args) => report_doc::report(&store, args, &ctx, out),
+        Command::Remind(args) => report_doc::remind(&store, args, &ctx, out),
         Command::Init(_)
         | Command::Demo
         | Command::Extract(_)
@@ -389,8 +397,11 @@ fn reads_only(command: &Command) -> bool {
         | Command::Upcoming(_)
         | Command::Progress(_)
         | Command::Agenda(_)
-        | Command::Ratings(_) => true,
+        | Command::Ratings(_)
+        | Command::Report(_)
+        | Command::Remind(_) => true,
         Command::Rules(args) => args.reads_only(),
+        Command::Settings(args) => args.reads_only(),
         Command::Directive(cmd) => matches!(
             cmd,
             directive::Command::List(_) | directive::Command::Show(_)

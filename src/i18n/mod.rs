@@ -6,6 +6,7 @@
 //! columns), `messages` (what commands say and errors), `log` (lines of the
 //! change log), `help` (command help and examples).
 
+mod documents;
 mod errors;
 mod headers;
 mod help;
@@ -13,6 +14,7 @@ mod log;
 mod messages;
 mod names;
 
+pub use documents::*;
 pub use errors::*;
 pub use headers::*;
 pub use help::*;
