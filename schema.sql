@@ -1,4 +1,4 @@
--- theodoi schema: the whole current shape of a database (version 7), as a
+-- theodoi schema: the whole current shape of a database (version 8), as a
 -- fresh file has it after every step in migrations/.
 --
 -- This file is for reading; theodoi never runs it. Databases are created and
@@ -235,6 +235,15 @@ CREATE TABLE rule (
     value TEXT NOT NULL
 );
 
+-- What the committee's documents (báo cáo, công văn đôn đốc) say of the
+-- committee itself: the committee above, the issuing body, its symbol code,
+-- the place, the signer, the recipients (version 8).
+CREATE TABLE setting (
+    id    INTEGER PRIMARY KEY,
+    name  TEXT NOT NULL UNIQUE,       -- a key of domain::setting (cap-tren, co-quan…)
+    value TEXT NOT NULL               -- as the clerk typed it; lines apart by a line break
+);
+
 -- The change log. One change a clerk made: one command, one transaction.
 CREATE TABLE change (
     id           INTEGER PRIMARY KEY,
@@ -270,4 +279,4 @@ CREATE INDEX change_row_target ON change_row (tbl, first_id);
 PRAGMA application_id = 1413762889;
 
 -- The version this shape is: a file made from this file alone is current.
-PRAGMA user_version = 7;
+PRAGMA user_version = 8;

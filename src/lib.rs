@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod doc;
 pub mod domain;
 pub mod extract;
 pub mod files;

@@ -10,6 +10,7 @@
 pub mod assign;
 pub mod completions;
 pub mod directives;
+pub mod documents;
 pub mod dues;
 pub mod extract;
 pub mod history;
@@ -21,6 +22,7 @@ pub mod renew;
 pub mod reports;
 pub mod resolve;
 pub mod results;
+pub mod settings;
 pub mod tasks;
 pub mod units;
 

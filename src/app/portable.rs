@@ -15,6 +15,7 @@ use serde_json::{Map, Value};
 
 use crate::domain::error::{Error, ExportProblem, ExportRow, ExportRule, Field, Result};
 use crate::domain::rating::{RULES, RuleError};
+use crate::domain::setting::SettingKey;
 use crate::domain::unit::is_valid_code;
 use crate::domain::{DocType, Rating, Rules, UnitKind};
 use crate::store::{EXPORT_VERSION, Storage};
@@ -146,6 +147,9 @@ enum Col {
     /// A rule's name, and its value (checked as `rules set` checks it).
     RuleName,
     RuleValue,
+    /// A setting's key, and its value (checked as `settings set` checks it).
+    SettingName,
+    SettingValue,
 }
 
 /// Whether a column must have a value.
@@ -345,6 +349,16 @@ const TABLES: &[TableSpec] = &[
             c("id", Id, Req),
             c("name", RuleName, Req),
             c("value", RuleValue, Req),
+        ],
+        unique: &[&["name"]],
+        logged: true,
+    },
+    TableSpec {
+        name: "setting",
+        columns: &[
+            c("id", Id, Req),
+            c("name", SettingName, Req),
+            c("value", SettingValue, Req),
         ],
         unique: &[&["name"]],
         logged: true,
@@ -884,6 +898,25 @@ impl Checker {
                     _ => Ok(None),
                 }
             }
+            SettingName => match SettingKey::from_slug(text()?) {
+                Some(_) => Ok(None),
+                None => Err(refused(Error::UnknownSetting {
+                    input: one_line(text()?),
+                })),
+            },
+            SettingValue => {
+                let Some(key) = row
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .and_then(SettingKey::from_slug)
+                else {
+                    // The key is said to be wrong already.
+                    return Ok(None);
+                };
+                let stored = text()?;
+                let value = super::settings::stored_value(key, stored).map_err(refused)?;
+                Ok((value != stored).then(|| Value::from(value)))
+            }
         }
     }
 
@@ -1138,6 +1171,7 @@ mod tests {
                 },
             )?;
             db.set_rule("htxsnv-quota-pct", "15")?;
+            db.set_setting("ky-hieu", Some("BTCTU"))?;
             let ward = db.unit_by_code("nq")?.expect("nq");
             db.close_unit_state(ward.id, day("01/07/2025"))?;
             db.rename_unit(ward.id, "Đảng bộ phường Ngô Quyền mới")?;
@@ -1409,6 +1443,44 @@ mod tests {
                 .any(|p| matches!(p.rule, ExportRule::Duplicate(ExportRow::Id(99)))),
             "{problems:?}"
         );
+        Ok(())
+    }
+
+    #[test]
+    fn settings_are_checked_as_settings_set_checks_them() -> Result<()> {
+        let store = everything()?;
+        let mut doc = document(&store)?;
+        let good = doc["tables"]["setting"][0].clone();
+        let mut unknown = good.clone();
+        unknown["id"] = 50.into();
+        unknown["name"] = "ngay-ky".into();
+        let mut bad_code = good.clone();
+        bad_code["id"] = 51.into();
+        bad_code["name"] = "dia-danh".into();
+        bad_code["value"] = "Sơn\u{1b}Tây".into();
+        let mut typed = good;
+        typed["id"] = 52.into();
+        typed["name"] = "noi-nhan".into();
+        typed["value"] = "- Lưu Ban Tổ chức.".into();
+        let rows = doc["tables"]["setting"].as_array_mut().expect("rows");
+        rows.extend([unknown, bad_code, typed]);
+        let (problems, _) = check(&mut doc);
+        let refused: Vec<(Option<&str>, &ExportRule)> = problems
+            .iter()
+            .map(|p| (p.field.as_deref(), &p.rule))
+            .collect();
+        assert!(
+            matches!(
+                refused[..],
+                [
+                    (Some("name"), ExportRule::Refused(_)),
+                    (Some("value"), ExportRule::Refused(_))
+                ]
+            ),
+            "{problems:?}"
+        );
+        // A value as a clerk typed it is stored as `settings set` stores it.
+        assert_eq!(doc["tables"]["setting"][3]["value"], "Lưu Ban Tổ chức");
         Ok(())
     }
 }

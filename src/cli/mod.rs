@@ -20,7 +20,9 @@ mod portable;
 mod progress;
 mod ratings;
 mod renew;
+mod report_doc;
 mod results;
+mod settings;
 mod sheet;
 mod task;
 mod unit;
@@ -88,6 +90,9 @@ pub enum Command {
     Completions(completions::Args),
     Man,
     Results(results::Args),
+    Settings(settings::Args),
+    Report(report_doc::ReportArgs),
+    Remind(report_doc::RemindArgs),
 }
 
 /// What every command may need besides its arguments: read once, at the edge.
@@ -372,6 +377,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Rules(args) => ratings::rules(&mut store, args, &ctx, out),
         Command::Ratings(args) => ratings::ratings(&store, args, &ctx, out),
         Command::Results(args) => results::run(&store, args, &ctx, out),
+        Command::Settings(args) => settings::run(&mut store, args, &ctx, out),
+        Command::Report(args) => report_doc::report(&store, args, &ctx, out),
+        Command::Remind(args) => report_doc::remind(&store, args, &ctx, out),
         Command::Init(_)
         | Command::Demo
         | Command::Extract(_)
@@ -395,8 +403,11 @@ fn reads_only(command: &Command) -> bool {
         | Command::Progress(_)
         | Command::Agenda(_)
         | Command::Ratings(_)
-        | Command::Results(_) => true,
+        | Command::Results(_)
+        | Command::Report(_)
+        | Command::Remind(_) => true,
         Command::Rules(args) => args.reads_only(),
+        Command::Settings(args) => args.reads_only(),
         Command::Directive(cmd) => matches!(
             cmd,
             directive::Command::List(_) | directive::Command::Show(_)

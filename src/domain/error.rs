@@ -438,6 +438,20 @@ pub enum Error {
     /// A task for people given to a unit with nobody in post.
     #[error("{unit} has nobody in post to owe task {task}")]
     NoPeopleInPost { task: String, unit: String },
+    /// No setting of the documents has this key.
+    #[error("unknown setting {input:?}")]
+    UnknownSetting { input: String },
+    /// A value a setting does not take.
+    #[error("setting {key:?} does not take {input:?}: {problem:?}")]
+    BadSetting {
+        key: crate::domain::setting::SettingKey,
+        input: String,
+        problem: crate::domain::setting::SettingProblem,
+    },
+    /// A file to write is there already, and the clerk did not say to
+    /// replace it (`--force`).
+    #[error("{0} exists")]
+    OutputExists(PathBuf),
 }
 
 /// Why a task cannot be renewed for a year.
@@ -650,6 +664,8 @@ pub enum Field {
     Alias,
     /// Why a task's due date is moved (`task edit --due --reason`).
     DueReason,
+    /// A line of a setting of the documents (`settings set`).
+    Setting,
 }
 
 impl Field {
@@ -663,7 +679,8 @@ impl Field {
             | Field::Issuer
             | Field::Title
             | Field::Actor
-            | Field::Alias => 300,
+            | Field::Alias
+            | Field::Setting => 300,
             Field::RevokeReason
             | Field::ExtendReason
             | Field::Note

@@ -8,6 +8,7 @@ pub mod error;
 pub mod obligation;
 pub mod person;
 pub mod rating;
+pub mod setting;
 pub mod status;
 pub mod task;
 pub mod unit;

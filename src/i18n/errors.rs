@@ -585,6 +585,9 @@ pub fn message(e: &Error) -> String {
             task = short(task),
             unit = short(unit)
         ),
+        Error::UnknownSetting { .. } | Error::BadSetting { .. } | Error::OutputExists(_) => {
+            super::documents::error(e).unwrap_or_default()
+        }
         Error::Output(e) => io_words(e),
         Error::Storage(e) => {
             let mut line = e.to_string();
@@ -983,6 +986,7 @@ fn field_name(field: Field) -> Text {
         Field::Actor => super::WHAT_ACTOR,
         Field::Alias => super::WHAT_ALIAS,
         Field::DueReason => super::WHAT_DUE_REASON,
+        Field::Setting => super::WHAT_SETTING,
     }
 }
 

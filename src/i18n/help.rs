@@ -1251,6 +1251,141 @@ const HELP: &[(&str, Text)] = &[
             "The sheet of the Excel workbook given with --from (default: the first one shown)",
         ),
     ),
+    (
+        "settings",
+        t(
+            "Thông tin của cơ quan trên văn bản (báo cáo, công văn): cấp trên, cơ quan, ký hiệu, địa danh, người ký, nơi nhận; không có lệnh con thì liệt kê",
+            "What the committee's documents say of it (reports, letters): committee above, body, code, place, signer, recipients; with no subcommand, lists them",
+        ),
+    ),
+    (
+        "settings set",
+        t(
+            "Đặt một thiết lập (ghi nhật ký, hoàn tác được bằng undo)",
+            "Set one setting (logged; undo takes it back)",
+        ),
+    ),
+    (
+        "settings set KEY",
+        t(
+            "Khóa, có dấu hay không đều được: cap-tren, co-quan, ky-hieu, dia-danh, quyen-han, chuc-vu, nguoi-ky, noi-nhan, noi-nhan-cong-van",
+            "The key, with or without accents: cap-tren, co-quan, ky-hieu, dia-danh, quyen-han, chuc-vu, nguoi-ky, noi-nhan, noi-nhan-cong-van",
+        ),
+    ),
+    (
+        "settings set VALUE",
+        t(
+            "Giá trị; noi-nhan và noi-nhan-cong-van nhận nhiều giá trị, mỗi giá trị một dòng",
+            "The value; noi-nhan and noi-nhan-cong-van take several, one line each",
+        ),
+    ),
+    (
+        "settings unset",
+        t(
+            "Bỏ một thiết lập: văn bản lại để '…' ở chỗ đó",
+            "Remove a setting: documents leave '…' there again",
+        ),
+    ),
+    ("settings unset KEY", t("Khóa", "The key")),
+    (
+        "report",
+        t(
+            "Lập báo cáo kết quả thực hiện một nhiệm vụ theo thể thức văn bản của Đảng (Hướng dẫn 36-HD/VPTW), tệp Word (.docx) hoặc HTML để in",
+            "Write the report on one task in the form of Party documents (Hướng dẫn 36-HD/VPTW), as Word (.docx) or HTML to print",
+        ),
+    ),
+    (
+        "report TASK",
+        t("Nhiệm vụ (mã hoặc văn bản)", "The task (code or directive)"),
+    ),
+    (
+        "report --as-of",
+        t(
+            "Tính đến ngày này, cũng là ngày của văn bản (mặc định: hôm nay)",
+            "Counted as of this day, which is also the document's date (default: today)",
+        ),
+    ),
+    (
+        "report --number",
+        t(
+            "Số văn bản (25 trong Số 25-BC/BTCTU); bỏ trống thì để '…' cho văn thư điền",
+            "The document's number (25 in Số 25-BC/BTCTU); without it, '…' for the records clerk to fill",
+        ),
+    ),
+    (
+        "report --output",
+        t(
+            "Tệp sẽ ghi: .docx hoặc .html; tệp mới, chỉ chủ sở hữu đọc được",
+            "The file to write: .docx or .html; a new file, readable by its owner only",
+        ),
+    ),
+    (
+        "report --format",
+        t(
+            "docx hoặc html (mặc định: theo đuôi tên tệp)",
+            "docx or html (default: from the file's name)",
+        ),
+    ),
+    (
+        "report --force",
+        t(
+            "Thay tệp đã có (mặc định: không ghi đè)",
+            "Replace an existing file (default: never written over)",
+        ),
+    ),
+    (
+        "remind",
+        t(
+            "Lập công văn đôn đốc các đơn vị quá hạn một nhiệm vụ: một công văn chung, hoặc mỗi đơn vị một công văn (--each)",
+            "Write the reminder (công văn đôn đốc) to the units overdue on a task: one letter for all, or one per unit (--each)",
+        ),
+    ),
+    (
+        "remind TASK",
+        t("Nhiệm vụ (mã hoặc văn bản)", "The task (code or directive)"),
+    ),
+    (
+        "remind --as-of",
+        t(
+            "Quá hạn tính đến ngày này, cũng là ngày của công văn (mặc định: hôm nay)",
+            "Overdue as of this day, which is also the letter's date (default: today)",
+        ),
+    ),
+    (
+        "remind --number",
+        t(
+            "Số công văn (trong Số …-CV/BTCTU); với --each, các công văn được đánh số tiếp nhau từ số này; bỏ trống thì để '…'",
+            "The letter's number (in Số …-CV/BTCTU); with --each, the letters are numbered on from it; without it, '…'",
+        ),
+    ),
+    (
+        "remind --each",
+        t(
+            "Mỗi đơn vị một công văn, đặt tên theo mã đơn vị, trong thư mục --output",
+            "One letter per unit, named by the unit's code, in the folder --output",
+        ),
+    ),
+    (
+        "remind --output",
+        t(
+            "Tệp sẽ ghi (.docx hoặc .html); với --each là thư mục",
+            "The file to write (.docx or .html); with --each, a folder",
+        ),
+    ),
+    (
+        "remind --format",
+        t(
+            "docx hoặc html (mặc định: theo đuôi tên tệp; với --each: docx)",
+            "docx or html (default: from the file's name; with --each: docx)",
+        ),
+    ),
+    (
+        "remind --force",
+        t(
+            "Thay tệp đã có (mặc định: không ghi đè)",
+            "Replace existing files (default: never written over)",
+        ),
+    ),
 ];
 
 const EXAMPLES: &[(&str, Text)] = &[
@@ -1350,6 +1485,27 @@ const EXAMPLES: &[(&str, Text)] = &[
         t(
             "Ví dụ:\n  theodoi person import canbo.xlsx --dry-run     # cột Họ và tên, Chức vụ, Đơn vị, Từ ngày\n  theodoi person import canbo.xlsx --sheet 'Cán bộ diện BTV'\n  theodoi person import canbo.csv",
             "Examples:\n  theodoi person import canbo.xlsx --dry-run     # columns Họ và tên, Chức vụ, Đơn vị, Từ ngày\n  theodoi person import canbo.xlsx --sheet 'Cán bộ diện BTV'\n  theodoi person import canbo.csv",
+        ),
+    ),
+    (
+        "settings",
+        t(
+            "Ví dụ:\n  theodoi settings set cap-tren 'Thị ủy Sơn Tây'\n  theodoi settings set 'cơ quan' 'Ban Tổ chức'\n  theodoi settings set ky-hieu BTCTU\n  theodoi settings set dia-danh 'Sơn Tây'\n  theodoi settings set quyen-han 'K/T TRƯỞNG BAN'\n  theodoi settings set chuc-vu 'PHÓ TRƯỞNG BAN'\n  theodoi settings set nguoi-ky 'Nguyễn Văn An'\n  theodoi settings set noi-nhan 'Thường trực Thị ủy (để báo cáo)' 'Các đảng bộ, chi bộ cơ sở' 'Lưu Ban Tổ chức'\n  theodoi settings",
+            "Examples:\n  theodoi settings set cap-tren 'Thị ủy Sơn Tây'\n  theodoi settings set issuing-body 'Ban Tổ chức'\n  theodoi settings set ky-hieu BTCTU\n  theodoi settings set dia-danh 'Sơn Tây'\n  theodoi settings set quyen-han 'K/T TRƯỞNG BAN'\n  theodoi settings set chuc-vu 'PHÓ TRƯỞNG BAN'\n  theodoi settings set nguoi-ky 'Nguyễn Văn An'\n  theodoi settings set noi-nhan 'Thường trực Thị ủy (để báo cáo)' 'Các đảng bộ, chi bộ cơ sở' 'Lưu Ban Tổ chức'\n  theodoi settings",
+        ),
+    ),
+    (
+        "report",
+        t(
+            "Ví dụ:\n  theodoi report kiem-diem-2023 --as-of 13/12/2023 --number 25 --output bao-cao-kiem-diem.docx\n  theodoi report 'Kế hoạch số 223' --output bao-cao.html     # in từ trình duyệt (A4)",
+            "Examples:\n  theodoi report kiem-diem-2023 --as-of 13/12/2023 --number 25 --output review-report.docx\n  theodoi report 'Kế hoạch số 223' --output report.html     # print from the browser (A4)",
+        ),
+    ),
+    (
+        "remind",
+        t(
+            "Ví dụ:\n  theodoi remind kiem-diem-2023 --as-of 07/12/2023 --output don-doc.docx\n  theodoi remind kiem-diem-2023 --as-of 13/12/2023 --each --output don-doc/    # don-doc/x-kim-son.docx, …",
+            "Examples:\n  theodoi remind kiem-diem-2023 --as-of 07/12/2023 --output reminder.docx\n  theodoi remind kiem-diem-2023 --as-of 13/12/2023 --each --output reminders/    # reminders/x-kim-son.docx, …",
         ),
     ),
 ];

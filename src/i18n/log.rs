@@ -456,6 +456,20 @@ const LOG_LINES: &[(&str, Text)] = &[
             "gave task {task} to {n} {whom}: {names}",
         ),
     ),
+    (
+        "settings.set",
+        t(
+            "đặt thiết lập {key}: {was} → {value}",
+            "set {key}: {was} → {value}",
+        ),
+    ),
+    (
+        "settings.unset",
+        t(
+            "bỏ thiết lập {key} ({was})",
+            "removed setting {key} ({was})",
+        ),
+    ),
 ];
 
 /// The line of a `task assign`: the units (or people) it named, as many as

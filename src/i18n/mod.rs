@@ -7,6 +7,7 @@
 //! change log), `help` (command help and examples).
 
 mod columns;
+mod documents;
 mod errors;
 mod headers;
 mod help;
@@ -15,6 +16,7 @@ mod messages;
 mod names;
 
 pub use columns::*;
+pub use documents::*;
 pub use errors::*;
 pub use headers::*;
 pub use help::*;

@@ -31,6 +31,7 @@ macro_rules! storage_tests {
             a_tasks_due_dates_change_with_its_obligations,
             tasks_are_given_after_they_were_set_and_follow_a_new_kind,
             results_carry_what_was_recorded_by_the_day,
+            settings_are_stored_changed_removed_and_undone,
         );
         #[test]
         fn an_export_imports_into_an_empty_store_only() -> $crate::domain::error::Result<()> {
@@ -973,6 +974,45 @@ pub fn results_carry_what_was_recorded_by_the_day(store: &mut dyn Storage) -> Re
     assert_eq!(
         (before.row.status, before.rating, before.row.completed_on),
         (Status::Open, None, None)
+    );
+    Ok(())
+}
+
+pub fn settings_are_stored_changed_removed_and_undone(store: &mut dyn Storage) -> Result<()> {
+    assert_eq!(store.read().settings()?, []);
+    let was = write(store, "test", "settings.set", |db| {
+        db.set_setting("ky-hieu", Some("BTCTU"))
+    })?;
+    assert_eq!(was, None);
+    write(store, "test", "settings.set", |db| {
+        db.set_setting("dia-danh", Some("Sơn Tây"))
+    })?;
+    // The same value again is no change.
+    let same = write(store, "test", "settings.set", |db| {
+        db.set_setting("ky-hieu", Some("BTCTU"))
+    });
+    assert!(matches!(same, Err(Error::NothingChanged)), "{same:?}");
+    let was = write(store, "test", "settings.set", |db| {
+        db.set_setting("ky-hieu", Some("BTCHU"))
+    })?;
+    assert_eq!(was.as_deref(), Some("BTCTU"));
+    let was = write(store, "test", "settings.unset", |db| {
+        db.set_setting("dia-danh", None)
+    })?;
+    assert_eq!(was.as_deref(), Some("Sơn Tây"));
+    assert_eq!(
+        store.read().settings()?,
+        [("ky-hieu".to_string(), "BTCHU".to_string())]
+    );
+    // Undone, the removal puts the row back as it was.
+    let last = store.read().last_change_of("test")?.expect("a change");
+    write(store, "test", "undo", |db| db.undo(&last))?;
+    assert_eq!(
+        store.read().settings()?,
+        [
+            ("dia-danh".to_string(), "Sơn Tây".to_string()),
+            ("ky-hieu".to_string(), "BTCHU".to_string())
+        ]
     );
     Ok(())
 }

@@ -106,6 +106,7 @@ pub trait Db:
     + Reports
     + TaskDues
     + Assignments
+    + Settings
 {
 }
 
@@ -120,6 +121,7 @@ impl<T> Db for T where
         + Reports
         + TaskDues
         + Assignments
+        + Settings
         + ?Sized
 {
 }
@@ -475,6 +477,16 @@ pub trait Assignments {
     /// Moves an obligation's due date (its unit's kind changed). Unlike an
     /// extension, the date before is not kept on the row (the log has it).
     fn set_obligation_due(&self, obligation_id: i64, due_on: NaiveDate) -> Result<()>;
+}
+
+/// What the committee's documents say of the committee itself (see
+/// `domain::setting`): one value per key, logged like any record.
+pub trait Settings {
+    /// Every setting stored, as (key, value), by key.
+    fn settings(&self) -> Result<Vec<(String, String)>>;
+    /// Sets (`Some`) or removes (`None`) one setting (the caller has
+    /// checked the key and the value). Returns the value it had.
+    fn set_setting(&self, key: &str, value: Option<&str>) -> Result<Option<String>>;
 }
 
 /// An obligation to record: who owes it, by when, and from when it exists

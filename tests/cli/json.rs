@@ -51,6 +51,13 @@ fn everything() -> Theodoi {
         "an",
     ]);
     t.ok(&["rules", "set", "min-age-months", "3"]);
+    t.ok(&[
+        "settings",
+        "set",
+        "noi-nhan",
+        "Thường trực Thị ủy (để báo cáo)",
+        "Lưu Ban Tổ chức",
+    ]);
     // Other names of a unit, a directive whose date is unknown.
     t.ok(&[
         "unit",
@@ -97,6 +104,7 @@ const COMMANDS: &[&[&str]] = &[
     &["person", "list"],
     &["person", "show", "an", "--as-of", "13/12/2023"],
     &["rules"],
+    &["settings"],
 ];
 
 #[test]

@@ -5,6 +5,7 @@ mod util;
 
 mod demo;
 mod directive;
+mod documents;
 mod done;
 mod errors;
 mod extract;

@@ -359,3 +359,25 @@ fn join_examples_run_as_written() {
         "{cells:?}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn documents_examples_run_as_written() {
+    let t = Theodoi::son_tay_reported();
+    let lines = shell_block("## Documents: the report and the reminder", "```sh");
+    assert_eq!(lines.len(), 13, "{lines:?}");
+    for line in &lines {
+        let run = bash(&t, line);
+        assert_eq!(run.code, 0, "{line}: {}", run.stderr);
+        // Every setting is set before the first document: nothing missing.
+        assert_eq!(run.stderr, "", "{line}");
+    }
+    for file in [
+        "bao-cao.docx",
+        "bao-cao.html",
+        "don-doc.docx",
+        "don-doc/x-kim-son.docx",
+    ] {
+        assert!(t.dir.path().join(file).is_file(), "{file}");
+    }
+}

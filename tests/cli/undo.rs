@@ -530,6 +530,30 @@ const CASES: &[Case] = &[
         &[],
         &["rules", "set", "htxsnv-quota-pct", "25"],
     ),
+    case(
+        "settings set, a new one",
+        "settings.set",
+        &[],
+        &["settings", "set", "dia-danh", "Sơn Tây"],
+    ),
+    case(
+        "settings set, one set before",
+        "settings.set",
+        &[&[
+            "settings",
+            "set",
+            "noi-nhan",
+            "Thường trực Thị ủy",
+            "Lưu Ban Tổ chức",
+        ]],
+        &["settings", "set", "noi-nhan", "Lưu Ban Tổ chức"],
+    ),
+    case(
+        "settings unset",
+        "settings.unset",
+        &[&["settings", "set", "ky-hieu", "BTCTU"]],
+        &["settings", "unset", "ky-hieu"],
+    ),
     with_file(
         "extract --apply",
         "extract.apply",

@@ -14,6 +14,7 @@ mod ratings;
 mod reorg;
 mod reports;
 mod results;
+mod settings;
 mod tables;
 mod tasks;
 mod tree;
@@ -55,6 +56,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     migration!("0005_open_tally.sql"),
     migration!("0006_application_id.sql"),
     migration!("0007_tree_in_time.sql"),
+    migration!("0008_settings.sql"),
 ];
 
 /// The schema version this binary writes and understands: the number of steps.

@@ -67,6 +67,11 @@ pub(super) const TABLES: &[Table] = &[
         logged: true,
         exported: true,
     },
+    Table {
+        name: "setting",
+        logged: true,
+        exported: true,
+    },
     // The log itself: exported (it is the history), never logged.
     Table {
         name: "change",

@@ -1,0 +1,658 @@
+//! The words of a report (báo cáo) and of a reminder (công văn đôn đốc),
+//! from the facts `app::documents` computed and the committee's settings.
+//! A setting not set leaves `…` for the clerk to fill in Word, and is named
+//! among the `missing`.
+
+use chrono::NaiveDate;
+
+use super::{
+    BLANK, Bar, Block, Chart, Column, Document, Row, Signature, Table, dmy, lower_first, percent,
+    place_date,
+};
+use crate::app::documents::{LateUnit, TaskFacts};
+use crate::app::settings::DocumentSettings;
+use crate::domain::UnitKind;
+use crate::domain::directive::Directive;
+use crate::domain::setting::{NO_SIGN_FORM, SettingKey};
+use crate::report::progress::Buckets;
+use crate::report::ratings::RatingGroupRow;
+
+/// A document and the settings it lacked.
+#[derive(Debug, Clone)]
+pub struct Composed {
+    pub document: Document,
+    pub missing: Vec<SettingKey>,
+}
+
+/// Which of a document's settings are set: what it says in their place.
+struct Said<'a> {
+    settings: &'a DocumentSettings,
+    missing: Vec<SettingKey>,
+}
+
+impl<'a> Said<'a> {
+    fn new(settings: &'a DocumentSettings) -> Said<'a> {
+        Said {
+            settings,
+            missing: Vec::new(),
+        }
+    }
+
+    /// The value of `key`, else `…` (and `key` is missing).
+    fn value(&mut self, key: SettingKey) -> String {
+        match self.settings.get(key) {
+            Some(v) => v.to_string(),
+            None => {
+                self.missed(key);
+                BLANK.to_string()
+            }
+        }
+    }
+
+    fn missed(&mut self, key: SettingKey) {
+        if !self.missing.contains(&key) {
+            self.missing.push(key);
+        }
+    }
+
+    /// The header, date line and signature every document has.
+    fn frame(&mut self, type_code: &str, number: Option<u32>, dated: NaiveDate) -> Frame {
+        let above = self.value(SettingKey::CapTren).to_uppercase();
+        let body_name = self.value(SettingKey::CoQuan).to_uppercase();
+        let code = self.value(SettingKey::KyHieu);
+        let number = number.map_or(BLANK.to_string(), |n| n.to_string());
+        let place = self.value(SettingKey::DiaDanh);
+        let form = match self.settings.get(SettingKey::QuyenHan) {
+            Some(NO_SIGN_FORM) => None,
+            Some("T/M") => Some(format!("T/M {body_name}")),
+            Some(form) => Some(form.to_uppercase()),
+            None => {
+                self.missed(SettingKey::QuyenHan);
+                Some(BLANK.to_string())
+            }
+        };
+        let signature = Signature {
+            form,
+            title: self.value(SettingKey::ChucVu).to_uppercase(),
+            name: self.value(SettingKey::NguoiKy),
+        };
+        Frame {
+            above,
+            body_name,
+            number: format!("Số {number}-{type_code}/{code}"),
+            place_date: place_date(&place, dated),
+            signature,
+        }
+    }
+}
+
+struct Frame {
+    above: String,
+    body_name: String,
+    number: String,
+    place_date: String,
+    signature: Signature,
+}
+
+/// Lines of a Nơi nhận as printed: a dash before each, a comma after, a
+/// full stop after the last.
+fn recipient_lines(lines: &[String]) -> Vec<String> {
+    let last = lines.len().saturating_sub(1);
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| format!("- {l}{}", if i == last { "." } else { "," }))
+        .collect()
+}
+
+/// How a directive is cited in a sentence: `Kế hoạch số 223-KH/TU ngày
+/// 23/11/2023 của Ban Thường vụ Thị ủy Sơn Tây`.
+pub fn cite(d: &Directive) -> String {
+    let mut said = match &d.symbol {
+        Some(symbol) => format!("{} số {symbol}", d.doc_type.official_name()),
+        None => d.doc_type.citation(&d.number),
+    };
+    if let Some(on) = d.issued_on {
+        said.push_str(&format!(" ngày {}", dmy(on)));
+    }
+    said.push_str(&format!(" của {}", d.issuer));
+    said
+}
+
+/// What owes a task, counted: `tổ chức đảng`, or `cán bộ` on a task for people.
+fn owers(facts: &TaskFacts) -> &'static str {
+    if facts.task.for_people {
+        "cán bộ"
+    } else {
+        "tổ chức đảng"
+    }
+}
+
+/// A kind of unit inside a sentence: `chi bộ cơ sở`.
+fn kind_in_text(kind: UnitKind) -> String {
+    lower_first(kind.official_name())
+}
+
+/// The due dates of the task: `chi bộ cơ sở chậm nhất ngày 06/12/2023;
+/// đảng bộ cơ sở chậm nhất ngày 12/12/2023`.
+fn deadlines(facts: &TaskFacts) -> String {
+    let mut dues = facts.task.dues.clone();
+    dues.sort_by_key(|d| (d.due_on, d.kind));
+    dues.iter()
+        .map(|d| format!("{} chậm nhất ngày {}", kind_in_text(d.kind), dmy(d.due_on)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// What no longer counts is left out of the totals.
+fn counted(b: &Buckets) -> u32 {
+    b.done_on_time + b.done_late + b.open + b.overdue
+}
+
+/// `6 (30,0%)`.
+fn share(n: u32, of: u32) -> String {
+    format!("{n} ({})", percent(n, of))
+}
+
+/// The name a late unit is listed by: the person's with their unit, on a
+/// task for people.
+fn late_name(l: &LateUnit) -> String {
+    match &l.person {
+        Some(person) => format!("{person} ({})", l.unit),
+        None => l.unit.clone(),
+    }
+}
+
+/// A due date as a table shows it, with an extension.
+fn due_cell(l: &LateUnit) -> String {
+    match l.original_due_on {
+        Some(first) if first < l.due_on => {
+            format!("{} (gia hạn từ {})", dmy(l.due_on), dmy(first))
+        }
+        _ => dmy(l.due_on),
+    }
+}
+
+fn column(header: &str, width: u32, centred: bool) -> Column {
+    Column {
+        header: header.to_string(),
+        width,
+        centred,
+    }
+}
+
+/// The report on one task (báo cáo), numbered `number` when given.
+pub fn report(facts: &TaskFacts, number: Option<u32>) -> Composed {
+    let mut said = Said::new(&facts.settings);
+    let frame = said.frame("BC", number, facts.as_of);
+    let recipients = match facts.settings.lines(SettingKey::NoiNhan) {
+        lines if !lines.is_empty() => {
+            recipient_lines(&lines.iter().map(|l| l.to_string()).collect::<Vec<_>>())
+        }
+        _ => {
+            said.missed(SettingKey::NoiNhan);
+            recipient_lines(&[BLANK.to_string(), format!("Lưu {BLANK}")])
+        }
+    };
+    let title = lower_first(&facts.task.title);
+    let who = owers(facts);
+    let as_of = dmy(facts.as_of);
+    let total = facts.total();
+    let all = counted(&total);
+    let mut blocks = vec![Block::Paragraph(format!(
+        "Thực hiện {} về {},{} báo cáo kết quả thực hiện nhiệm vụ “{}” tính đến ngày {as_of} như sau:",
+        cite(&facts.directive),
+        lower_first(&facts.directive.title),
+        reporter(&facts.settings),
+        facts.task.title,
+    ))];
+
+    blocks.push(Block::Heading("I. YÊU CẦU VÀ THỜI HẠN".into()));
+    let kinds: Vec<String> = facts
+        .by_kind
+        .iter()
+        .filter(|(_, b)| counted(b) > 0)
+        .map(|(kind, b)| format!("{} {}", counted(b), kind_in_text(*kind)))
+        .collect();
+    blocks.push(Block::Paragraph(format!(
+        "Nhiệm vụ: {}. Tổng số phải thực hiện: {all} {who}{}.",
+        facts.task.title,
+        if kinds.len() > 1 {
+            format!(" ({})", kinds.join(", "))
+        } else {
+            String::new()
+        }
+    )));
+    if !facts.task.dues.is_empty() {
+        blocks.push(Block::Paragraph(format!(
+            "Thời hạn hoàn thành: {}.",
+            deadlines(facts)
+        )));
+    }
+
+    blocks.push(Block::Heading(format!(
+        "II. KẾT QUẢ THỰC HIỆN (tính đến ngày {as_of})"
+    )));
+    blocks.push(Block::Subheading("1. Tổng hợp chung".into()));
+    let done = total.done_on_time + total.done_late;
+    let open = total.open + total.overdue;
+    blocks.push(Block::Paragraph(format!(
+        "Có {done}/{all} {who} đã hoàn thành ({}), trong đó {} đúng hạn, {} quá hạn; {open}/{all} chưa hoàn thành ({}), trong đó {} đã quá hạn.",
+        percent(done, all),
+        share(total.done_on_time, all),
+        share(total.done_late, all),
+        percent(open, all),
+        share(total.overdue, all),
+    )));
+    blocks.push(Block::Table(progress_table(facts, &total)));
+    if total.cancelled > 0 {
+        blocks.push(Block::Note(format!(
+            "Không tính {} {who} không còn phải thực hiện (giải thể, sáp nhập hoặc văn bản hết hiệu lực).",
+            total.cancelled
+        )));
+    }
+    let bars: Vec<Bar> = facts
+        .by_kind
+        .iter()
+        .filter(|(_, b)| counted(b) > 0)
+        .map(|(kind, b)| Bar {
+            label: kind.official_name().to_string(),
+            counts: [b.done_on_time, b.done_late, b.open, b.overdue],
+        })
+        .collect();
+    if !bars.is_empty() {
+        blocks.push(Block::Chart(Chart {
+            title: format!(
+                "Biểu đồ: Tiến độ thực hiện theo loại tổ chức đảng (tính đến ngày {as_of})"
+            ),
+            bars,
+        }));
+    }
+
+    blocks.push(Block::Subheading(format!("2. Các {who} chậm thực hiện")));
+    if facts.late.is_empty() {
+        blocks.push(Block::Paragraph(format!(
+            "Không có {who} nào chậm thực hiện."
+        )));
+    } else {
+        let still = facts.overdue().len();
+        let late = facts.late.len();
+        blocks.push(Block::Paragraph(match late - still {
+            0 => format!("Có {late} {who} chậm thực hiện, đến ngày {as_of} chưa hoàn thành."),
+            done if still == 0 => {
+                format!("Có {done} {who} chậm thực hiện, đều đã hoàn thành nhưng quá hạn.")
+            }
+            done => format!(
+                "Có {late} {who} chậm thực hiện: {done} đã hoàn thành nhưng quá hạn, {still} đến ngày {as_of} chưa hoàn thành."
+            ),
+        }));
+        blocks.push(Block::Table(late_table(&facts.late, who)));
+    }
+
+    if let Some(groups) = &facts.ratings {
+        blocks.push(Block::Subheading("3. Kết quả xếp loại chất lượng".into()));
+        blocks.extend(ratings_blocks(groups));
+    }
+
+    let still = facts.overdue();
+    blocks.push(Block::Heading("III. ĐỀ NGHỊ".into()));
+    blocks.push(Block::Paragraph(if still.is_empty() && total.open == 0 {
+        format!("Các {who} đã hoàn thành nhiệm vụ “{}”.", facts.task.title)
+    } else if still.is_empty() {
+        format!(
+            "Đề nghị {} {who} chưa hoàn thành tiếp tục thực hiện bảo đảm đúng thời hạn.",
+            total.open
+        )
+    } else {
+        format!(
+            "Đề nghị {} {who} quá hạn (mục II.2) khẩn trương {title}, báo cáo kết quả; các {who} còn trong hạn thực hiện bảo đảm đúng thời hạn.",
+            still.len()
+        )
+    }));
+
+    let document = Document {
+        above: frame.above,
+        body_name: frame.body_name.clone(),
+        number: frame.number,
+        about: None,
+        place_date: frame.place_date,
+        title: Some(("BÁO CÁO".to_string(), format!("kết quả thực hiện {title}"))),
+        addressees: Vec::new(),
+        blocks,
+        recipients,
+        signature: frame.signature,
+        dated: facts.as_of,
+    };
+    Composed {
+        document,
+        missing: said.missing,
+    }
+}
+
+/// Who reports, as a sentence names it: the issuing body and the
+/// committee above as the clerk typed them (`Ban Tổ chức Thị ủy Sơn Tây`).
+/// A value typed in capitals cannot be put back in sentence case, and one
+/// not set is not said: the sentence then goes without.
+fn reporter(settings: &DocumentSettings) -> String {
+    let plain = |key| {
+        settings
+            .get(key)
+            .filter(|v| v.chars().any(char::is_lowercase))
+    };
+    match (plain(SettingKey::CoQuan), plain(SettingKey::CapTren)) {
+        (Some(body), Some(above)) => format!(" {body} {above}"),
+        (Some(body), None) => format!(" {body}"),
+        _ => String::new(),
+    }
+}
+
+/// The four buckets by kind, and the total.
+fn progress_table(facts: &TaskFacts, total: &Buckets) -> Table {
+    let columns = vec![
+        column("STT", 8, true),
+        column("Loại tổ chức đảng", 20, false),
+        column("Tổng số", 10, true),
+        column("Hoàn thành đúng hạn", 16, true),
+        column("Hoàn thành quá hạn", 16, true),
+        column("Chưa hoàn thành, trong hạn", 16, true),
+        column("Chưa hoàn thành, quá hạn", 16, true),
+    ];
+    let row = |stt: String, label: String, b: &Buckets, bold: bool| {
+        let all = counted(b);
+        Row {
+            cells: vec![
+                stt,
+                label,
+                all.to_string(),
+                share(b.done_on_time, all),
+                share(b.done_late, all),
+                share(b.open, all),
+                share(b.overdue, all),
+            ],
+            bold,
+        }
+    };
+    let mut rows: Vec<Row> = facts
+        .by_kind
+        .iter()
+        .filter(|(_, b)| counted(b) > 0)
+        .enumerate()
+        .map(|(i, (kind, b))| {
+            row(
+                (i + 1).to_string(),
+                kind.official_name().to_string(),
+                b,
+                false,
+            )
+        })
+        .collect();
+    rows.push(row(String::new(), "Tổng cộng".into(), total, true));
+    Table { columns, rows }
+}
+
+/// The units late, with their days.
+fn late_table(late: &[LateUnit], who: &str) -> Table {
+    let columns = vec![
+        column("STT", 8, true),
+        column(&capitalized(who), 32, false),
+        column("Trực thuộc", 22, false),
+        column("Thời hạn", 17, true),
+        column("Ngày hoàn thành", 17, true),
+        column("Số ngày chậm", 11, true),
+    ];
+    let rows = late
+        .iter()
+        .enumerate()
+        .map(|(i, l)| Row {
+            cells: vec![
+                (i + 1).to_string(),
+                late_name(l),
+                l.parent.clone().unwrap_or_default(),
+                due_cell(l),
+                l.completed_on
+                    .map_or_else(|| "Chưa hoàn thành".to_string(), dmy),
+                l.days_late.to_string(),
+            ],
+            bold: false,
+        })
+        .collect();
+    Table { columns, rows }
+}
+
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The ratings of each group, and the quota checked.
+fn ratings_blocks(groups: &[RatingGroupRow]) -> Vec<Block> {
+    let quota = groups.first().map_or(20.0, |g| g.quota_pct);
+    let quota_text = format!("{quota}").replace('.', ",");
+    let sum = |f: fn(&RatingGroupRow) -> u64| groups.iter().map(f).sum::<u64>();
+    let (htxsnv, httnv, htnv, khtnv, not_rated, unrated) = (
+        sum(|g| g.htxsnv),
+        sum(|g| g.httnv),
+        sum(|g| g.htnv),
+        sum(|g| g.khtnv),
+        sum(|g| g.not_rated),
+        sum(|g| g.unrated),
+    );
+    let broken: Vec<&str> = groups
+        .iter()
+        .filter(|g| !g.quota_kept)
+        .map(|g| g.group_name.as_str())
+        .collect();
+    let mut blocks = vec![Block::Paragraph(format!(
+        "Kết quả đã báo cáo: {htxsnv} hoàn thành xuất sắc nhiệm vụ (HTXSNV), {httnv} hoàn thành tốt nhiệm vụ (HTTNV), {htnv} hoàn thành nhiệm vụ (HTNV), {khtnv} không hoàn thành nhiệm vụ (KHTNV), {not_rated} không xếp loại; {unrated} chưa có kết quả. Tỷ lệ HTXSNV không quá {quota_text}% số HTTNV trong mỗi nhóm: {}.",
+        if broken.is_empty() {
+            "các nhóm đều bảo đảm".to_string()
+        } else {
+            format!("vượt tỷ lệ ở {}", broken.join("; "))
+        }
+    ))];
+    let columns = vec![
+        column("STT", 8, true),
+        column("Nhóm (cấp trên trực tiếp)", 26, false),
+        column("HTXSNV", 9, true),
+        column("HTTNV", 9, true),
+        column("HTNV", 8, true),
+        column("KHTNV", 8, true),
+        column("Không xếp loại", 9, true),
+        column("Chưa có kết quả", 9, true),
+        column("Tỷ lệ HTXSNV", 14, true),
+    ];
+    let rows = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let results = g.htxsnv + g.httnv + g.htnv + g.khtnv + g.not_rated;
+            let verdict = if results == 0 {
+                "Chưa có kết quả".to_string()
+            } else if g.quota_kept {
+                "Bảo đảm".to_string()
+            } else {
+                format!("Vượt {quota_text}%")
+            };
+            Row {
+                cells: vec![
+                    (i + 1).to_string(),
+                    g.group_name.clone(),
+                    g.htxsnv.to_string(),
+                    g.httnv.to_string(),
+                    g.htnv.to_string(),
+                    g.khtnv.to_string(),
+                    g.not_rated.to_string(),
+                    g.unrated.to_string(),
+                    verdict,
+                ],
+                bold: false,
+            }
+        })
+        .collect();
+    blocks.push(Block::Table(Table { columns, rows }));
+    blocks
+}
+
+/// The committee a letter is addressed to: a đảng bộ's is its đảng ủy
+/// (`Đảng bộ phường Ngô Quyền` → `Đảng ủy phường Ngô Quyền`); a chi bộ is
+/// addressed by its name.
+pub fn addressee(unit: &str, kind: UnitKind) -> String {
+    let dang_bo = matches!(
+        kind,
+        UnitKind::DangBoCapTren | UnitKind::DangBoCoSo | UnitKind::DangBoBoPhan
+    );
+    match unit.strip_prefix("Đảng bộ ") {
+        Some(rest) if dang_bo => format!("Đảng ủy {rest}"),
+        _ => unit.to_string(),
+    }
+}
+
+/// How many addressees a letter names after `Kính gửi`; more are "the
+/// units below" and the table names them.
+const ADDRESSEES_MAX: usize = 6;
+
+/// A reminder (công văn đôn đốc) to the units `late` (all of them, or one
+/// with `--each`), numbered `number` when given.
+pub fn reminder(facts: &TaskFacts, late: &[&LateUnit], number: Option<u32>) -> Composed {
+    let mut said = Said::new(&facts.settings);
+    let frame = said.frame("CV", number, facts.as_of);
+    let title = lower_first(&facts.task.title);
+    let as_of = dmy(facts.as_of);
+    let who = owers(facts);
+    let addressees: Vec<String> = match late {
+        [one] => vec![addressee(&one.unit, one.kind)],
+        _ if late.len() <= ADDRESSEES_MAX => {
+            let names: Vec<String> = late.iter().map(|l| addressee(&l.unit, l.kind)).collect();
+            recipient_lines(&names)
+        }
+        _ => vec!["Các đảng ủy, chi bộ có tên dưới đây".to_string()],
+    };
+    let mut blocks = vec![Block::Paragraph(format!(
+        "Thực hiện {} về {}, nhiệm vụ “{}” phải hoàn thành: {}.",
+        cite(&facts.directive),
+        lower_first(&facts.directive.title),
+        facts.task.title,
+        deadlines(facts),
+    ))];
+    match late {
+        [one] => {
+            let person = one
+                .person
+                .as_ref()
+                .map(|p| format!(" (đồng chí {p})"))
+                .unwrap_or_default();
+            blocks.push(Block::Paragraph(format!(
+                "Tính đến ngày {as_of}, {}{person} chưa hoàn thành nhiệm vụ này, đã quá hạn {} ngày (thời hạn {}).",
+                one.unit,
+                one.days_late,
+                due_cell(one),
+            )));
+        }
+        _ => {
+            blocks.push(Block::Paragraph(format!(
+                "Tính đến ngày {as_of}, còn {} {who} chưa hoàn thành nhiệm vụ này, đã quá hạn:",
+                late.len()
+            )));
+            let columns = vec![
+                column("STT", 8, true),
+                column(&capitalized(who), 40, false),
+                column("Trực thuộc", 24, false),
+                column("Thời hạn", 17, true),
+                column("Số ngày quá hạn", 13, true),
+            ];
+            let rows = late
+                .iter()
+                .enumerate()
+                .map(|(i, l)| Row {
+                    cells: vec![
+                        (i + 1).to_string(),
+                        late_name(l),
+                        l.parent.clone().unwrap_or_default(),
+                        due_cell(l),
+                        l.days_late.to_string(),
+                    ],
+                    bold: false,
+                })
+                .collect();
+            blocks.push(Block::Table(Table { columns, rows }));
+        }
+    }
+    blocks.push(Block::Paragraph(format!(
+        "Để bảo đảm tiến độ chung, đề nghị {} khẩn trương chỉ đạo {title} và báo cáo kết quả ngay sau khi hoàn thành.",
+        if late.len() == 1 {
+            "đồng chí Bí thư"
+        } else {
+            "các đồng chí Bí thư"
+        }
+    )));
+
+    let mut lines = vec!["Như trên".to_string()];
+    match facts.settings.lines(SettingKey::NoiNhanCongVan) {
+        own if !own.is_empty() => lines.extend(own.iter().map(|l| l.to_string())),
+        _ => {
+            let archive: Vec<String> = facts
+                .settings
+                .lines(SettingKey::NoiNhan)
+                .into_iter()
+                .filter(|l| crate::text::fold(l).starts_with("luu"))
+                .map(str::to_string)
+                .collect();
+            if archive.is_empty() {
+                said.missed(SettingKey::NoiNhanCongVan);
+                lines.push(format!("Lưu {BLANK}"));
+            } else {
+                lines.extend(archive);
+            }
+        }
+    }
+    let document = Document {
+        above: frame.above,
+        body_name: frame.body_name,
+        number: frame.number,
+        about: Some(format!("V/v đôn đốc {title}")),
+        place_date: frame.place_date,
+        title: None,
+        addressees,
+        blocks,
+        recipients: recipient_lines(&lines),
+        signature: frame.signature,
+        dated: facts.as_of,
+    };
+    Composed {
+        document,
+        missing: said.missing,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dang_bo_is_addressed_by_its_committee() {
+        assert_eq!(
+            addressee("Đảng bộ phường Ngô Quyền", UnitKind::DangBoCoSo),
+            "Đảng ủy phường Ngô Quyền"
+        );
+        assert_eq!(
+            addressee("Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy", UnitKind::ChiBoCoSo),
+            "Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy"
+        );
+        assert_eq!(
+            addressee("Chi bộ Đảng bộ xóm", UnitKind::ChiBoTrucThuoc),
+            "Chi bộ Đảng bộ xóm"
+        );
+    }
+
+    #[test]
+    fn recipients_end_with_a_full_stop() {
+        let lines = ["Như trên".to_string(), "Lưu Ban Tổ chức".to_string()];
+        assert_eq!(
+            recipient_lines(&lines),
+            ["- Như trên,", "- Lưu Ban Tổ chức."]
+        );
+    }
+}
