@@ -223,6 +223,12 @@ fn from_file(
                     continue;
                 }
             };
+            // A result in a file says when: a blank date is not today. (A
+            // correction may leave it blank: the date recorded stays.)
+            if on.is_none() && !args.correct {
+                errors.push(line, i18n::ROW_DATE_NEEDED.get().to_string());
+                continue;
+            }
             let rating = rating.or(args.rating);
             let one = Completion {
                 rating,
@@ -236,6 +242,10 @@ fn from_file(
             };
             // A file of corrections may bring new results too.
             let result = match app::completions::record(db, &one, &ctx.actor, ctx.today) {
+                Err(crate::domain::Error::NothingToCorrect { .. }) if on.is_none() => {
+                    errors.push(line, i18n::ROW_DATE_NEEDED.get().to_string());
+                    continue;
+                }
                 Err(crate::domain::Error::NothingToCorrect { .. }) => {
                     let new = Completion {
                         correct: false,

@@ -1204,3 +1204,7 @@ pub const IMPORT_PARENT_AMBIGUOUS: Text = t(
     "cấp trên '{parent}' là tên của nhiều dòng trong tệp (dòng {lines}); hãy ghi mã cấp trên",
     "parent '{parent}' is the name of several rows of the file (lines {lines}); give the parent's code",
 );
+pub const ROW_DATE_NEEDED: Text = t(
+    "thiếu ngày hoàn thành (cột Ngày hoàn thành / on): mỗi kết quả phải ghi ngày",
+    "no completion date (column on / Ngày hoàn thành): every result needs its date",
+);

@@ -70,7 +70,14 @@ impl ResultRow {
             extension_reason: r.extension_reason,
             completed_on: o.completed_on,
             status: o.status,
-            days_overdue: o.days_overdue,
+            // Done late: how many days late it was done (open: late so far).
+            days_overdue: match (o.status, o.completed_on) {
+                (crate::domain::Status::DoneLate, Some(done)) => {
+                    let late_from = o.passed_on.map_or(o.due_on, |on| on.max(o.due_on));
+                    (done - late_from).num_days().max(0)
+                }
+                _ => o.days_overdue,
+            },
             rating: r.rating,
             not_rated_reason: r.not_rated_reason,
             evidence: r.evidence,

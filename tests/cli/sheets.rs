@@ -704,3 +704,21 @@ fn no_sheet_or_bytes_make_it_fail_other_than_in_one_line() {
     t.ok(&["unit", "import", &file]);
     assert_eq!(stored_units(&t).len(), 1);
 }
+
+/// A result in a file with no date is a bad line, not today's result.
+#[test]
+fn a_result_without_a_date_is_a_bad_line() {
+    let t = Theodoi::son_tay();
+    let file = t.dir.path().join("ketqua.csv");
+    std::fs::write(&file, "unit,on\ncb-ubkt,05/12/2023\ncb-ban-tuyen-giao,\n").unwrap();
+    let before = t.snapshot();
+    let err = t.fails(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--from",
+        file.to_str().unwrap(),
+    ]);
+    assert!(err.contains("dòng 3: thiếu ngày hoàn thành"), "{err}");
+    assert_eq!(t.snapshot(), before);
+}
