@@ -57,6 +57,36 @@ pub fn exists_here(path: &Path) -> bool {
     path.symlink_metadata().is_ok()
 }
 
+/// Whether `--force` may replace what is at `path`: only a regular file
+/// (or a link, itself replaced) that is not a database. A device, a pipe or
+/// a socket is never replaced, nor a SQLite database (theodoi's own, a
+/// backup) or its `-wal`/`-shm` companion: a report written over the
+/// database it reads would lose everything.
+pub fn replaceable(path: &Path) -> bool {
+    let Ok(meta) = path.symlink_metadata() else {
+        return true;
+    };
+    if meta.file_type().is_symlink() {
+        return true;
+    }
+    if !meta.is_file() {
+        return false;
+    }
+    let name = path.to_string_lossy();
+    let base = name
+        .strip_suffix("-wal")
+        .or_else(|| name.strip_suffix("-shm"))
+        .or_else(|| name.strip_suffix("-journal"));
+    let database = |p: &Path| {
+        use std::io::Read;
+        let mut head = [0u8; 16];
+        File::open(p)
+            .and_then(|mut f| f.read_exact(&mut head))
+            .is_ok_and(|_| &head == b"SQLite format 3\0")
+    };
+    !(database(path) || base.is_some_and(|b| database(Path::new(b))))
+}
+
 /// The folder a file is in (`.` for a bare file name).
 pub fn folder_of(path: &Path) -> &Path {
     match path.parent() {

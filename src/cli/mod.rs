@@ -496,8 +496,10 @@ impl From<GroupByArg> for GroupBy {
 /// and list (`output.rs`: where the report goes).
 #[derive(Debug, Clone, clap::Args)]
 pub struct OutputArgs {
-    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-    pub format: FormatArg,
+    /// Default: the one `--output`'s extension names (`.xlsx`, `.csv`,
+    /// `.json`, `.md`), else a table.
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
     #[arg(long)]
     pub bom: bool,
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -507,9 +509,27 @@ pub struct OutputArgs {
 }
 
 impl OutputArgs {
+    /// The format given, else the one the output file's extension names.
+    pub fn format(&self) -> FormatArg {
+        self.format.unwrap_or_else(|| {
+            let extension = self
+                .output
+                .as_deref()
+                .and_then(|p| p.extension())
+                .map(|e| e.to_string_lossy().to_ascii_lowercase());
+            match extension.as_deref() {
+                Some("xlsx") => FormatArg::Xlsx,
+                Some("csv") => FormatArg::Csv,
+                Some("json") => FormatArg::Json,
+                Some("md") => FormatArg::Md,
+                _ => FormatArg::Table,
+            }
+        })
+    }
+
     pub fn options(&self, ctx: &Context) -> RenderOptions {
         RenderOptions {
-            format: self.format.into(),
+            format: self.format().into(),
             bom: self.bom,
             // Colour is for a terminal, never for a file.
             color: ctx.color && self.output.is_none(),

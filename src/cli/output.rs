@@ -29,7 +29,7 @@ impl OutputArgs {
     /// alone unless `--force`.
     pub fn destination(&self) -> Result<Destination> {
         match &self.output {
-            None if self.format == FormatArg::Xlsx => Err(anyhow!(i18n::XLSX_NEEDS_OUTPUT.get())),
+            None if self.format() == FormatArg::Xlsx => Err(anyhow!(i18n::XLSX_NEEDS_OUTPUT.get())),
             None => Ok(Destination::Stdout),
             Some(path) => Ok(Destination::File(OutputFile::create(path, self.force)?)),
         }
@@ -87,6 +87,9 @@ impl OutputFile {
             return Err(anyhow!(tr!(i18n::OUTPUT_IS_FOLDER, path = path)));
         }
         let replaces = force && files::exists_here(target);
+        if replaces && !files::replaceable(target) {
+            return Err(anyhow!(tr!(i18n::OUTPUT_NOT_REPLACEABLE, path = path)));
+        }
         let written_to = if replaces {
             temp_beside(target)
         } else {

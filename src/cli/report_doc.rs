@@ -214,6 +214,12 @@ fn refuse_existing(path: &Path, force: bool) -> Result<()> {
     if files::exists_here(path) && !force {
         return Err(Error::OutputExists(path.to_path_buf()).into());
     }
+    if force && !files::replaceable(path) {
+        return Err(anyhow!(tr!(
+            i18n::OUTPUT_NOT_REPLACEABLE,
+            path = path.display()
+        )));
+    }
     Ok(())
 }
 

@@ -1208,3 +1208,7 @@ pub const ROW_DATE_NEEDED: Text = t(
     "thiếu ngày hoàn thành (cột Ngày hoàn thành / on): mỗi kết quả phải ghi ngày",
     "no completion date (column on / Ngày hoàn thành): every result needs its date",
 );
+pub const OUTPUT_NOT_REPLACEABLE: Text = t(
+    "không thay {path}: đó là một cơ sở dữ liệu hoặc không phải tệp thường; hãy chọn tên tệp khác",
+    "{path} is not replaced: it is a database or not a regular file; choose another file name",
+);

@@ -310,7 +310,7 @@ fn results_have_real_dates_numbers_and_the_as_of_date() {
     assert_eq!(date(&kho_bac[due]), day("06/12/2023"));
     assert_eq!(date(&kho_bac[done]), day("08/12/2023"));
     assert_eq!(kho_bac[status], Data::String("hoàn thành quá hạn".into()));
-    assert_eq!(number(&kho_bac[late]), 0.0);
+    assert_eq!(number(&kho_bac[late]), 2.0);
     // The extension: the date in force, the first one, and why.
     let kim_son = line("Đảng bộ xã Kim Sơn");
     assert_eq!(date(&kim_son[due]), day("20/12/2023"));
@@ -550,4 +550,80 @@ fn readme_output_examples_run_as_written() {
     assert_eq!(read(&t.dir.path().join("quahan.xlsx"))[0].rows().len(), 13);
     let csv = std::fs::read_to_string(t.dir.path().join("tiendo.csv")).unwrap();
     assert!(csv.starts_with('\u{FEFF}'));
+}
+
+/// `--force` never replaces a database (the one the report reads, or any
+/// other) nor what is not a regular file; the database stays whole.
+#[test]
+fn force_never_replaces_a_database_or_a_device() {
+    let t = Theodoi::son_tay();
+    let db = t.db.to_str().unwrap().to_string();
+    let before = t.snapshot();
+    for args in [
+        &["overdue", "--format", "csv", "--output", &db, "--force"][..],
+        &[
+            "report",
+            "kiem-diem-2023",
+            "--format",
+            "html",
+            "--output",
+            &db,
+            "--force",
+        ],
+    ] {
+        let err = t.fails(args);
+        assert!(
+            err.contains("đó là một cơ sở dữ liệu hoặc không phải tệp thường"),
+            "{err}"
+        );
+    }
+    assert_eq!(t.snapshot(), before);
+    #[cfg(unix)]
+    {
+        let fifo = t.dir.path().join("pipe");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let err = t.fails(&[
+            "overdue",
+            "--format",
+            "csv",
+            "--output",
+            fifo.to_str().unwrap(),
+            "--force",
+        ]);
+        assert!(err.contains("không phải tệp thường"), "{err}");
+        use std::os::unix::fs::FileTypeExt;
+        assert!(fifo.symlink_metadata().unwrap().file_type().is_fifo());
+    }
+}
+
+/// Without `--format`, the output file's extension names the format.
+#[test]
+fn the_file_name_gives_the_format() {
+    let t = Theodoi::son_tay();
+    let xlsx = t.dir.path().join("quahan.xlsx");
+    t.ok(&[
+        "overdue",
+        "--as-of",
+        "13/12/2023",
+        "--output",
+        xlsx.to_str().unwrap(),
+    ]);
+    let head = std::fs::read(&xlsx).unwrap();
+    assert_eq!(&head[..2], b"PK", "a workbook (a zip)");
+    let csv = t.dir.path().join("quahan.csv");
+    t.ok(&[
+        "overdue",
+        "--as-of",
+        "13/12/2023",
+        "--output",
+        csv.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with("unit_code,"), "{text}");
 }
