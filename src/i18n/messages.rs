@@ -585,14 +585,17 @@ pub const EXTRACT_LINKED: Text = t(
     "already recorded, linked {directive}",
 );
 pub const EXTRACT_UNSURE: Text = t(
-    "chưa chắc về {directive} (thiếu cơ quan ban hành hoặc ngày ban hành): không ghi",
-    "unsure of {directive} (no issuer or issue date): not recorded",
+    "chưa ghi {directive}: văn bản không nói rõ {missing}",
+    "not recorded: {directive}; the text does not say its {missing}",
 );
 pub const EXTRACT_TASK_LINKED: Text = t(
     "đã có nhiệm vụ {code} ({title}) với các thời hạn này",
     "task {code} ({title}) with these deadlines is already recorded",
 );
-pub const EXTRACT_UNSURE_MARK: Text = t("chưa chắc", "unsure");
+pub const EXTRACT_UNSURE_MARK: Text = t(
+    "{directive} (chưa rõ: {fields})",
+    "{directive} (unsure: {fields})",
+);
 pub const UNIT_MOVE_CYCLE: Text = t(
     "không thể chuyển {unit} vào dưới chính nó hoặc đơn vị trực thuộc nó",
     "cannot move {unit} under itself or one of its own units",
@@ -1211,4 +1214,48 @@ pub const ROW_DATE_NEEDED: Text = t(
 pub const OUTPUT_NOT_REPLACEABLE: Text = t(
     "không thay {path}: đó là một cơ sở dữ liệu hoặc không phải tệp thường; hãy chọn tên tệp khác",
     "{path} is not replaced: it is a database or not a regular file; choose another file name",
+);
+pub const EXTRACT_HINT_MARK: Text = t("({hint}?)", "({hint}?)");
+pub const EXTRACT_NO_KIND_MARK: Text =
+    t("{who} (chưa rõ loại đơn vị)", "{who} (unit kind unknown)");
+pub const EXTRACT_DEADLINE_REFUSED: Text = t(
+    "chưa ghi thời hạn {due} (dòng {line}): thiếu {missing}",
+    "not recorded: the deadline {due} (line {line}) lacks {missing}",
+);
+pub const EXTRACT_TASK_REFUSED: Text = t(
+    "chưa ghi nhiệm vụ của các thời hạn ở dòng {lines}: thiếu {missing}",
+    "no task recorded for the deadlines at line {lines}: {missing} missing",
+);
+pub const EXTRACT_ASK_ISSUER: Text = t(
+    "Cơ quan ban hành {directive}{hint} (Enter: bỏ qua văn bản này): ",
+    "Issuer of {directive}{hint} (Enter: skip this directive): ",
+);
+pub const EXTRACT_ASK_HINT: Text = t(", ký hiệu gợi ý: {hint}", ", the symbol suggests: {hint}");
+pub const EXTRACT_ASK_ISSUED_ON: Text = t(
+    "Ngày ban hành {directive} (dd/mm/yyyy; Enter: bỏ qua văn bản này): ",
+    "Issue date of {directive} (dd/mm/yyyy; Enter: skip this directive): ",
+);
+pub const EXTRACT_ASK_SUBJECT: Text = t(
+    "Trích yếu {directive} (Enter: bỏ qua văn bản này): ",
+    "Subject of {directive} (Enter: skip this directive): ",
+);
+pub const EXTRACT_ASK_KINDS: Text = t(
+    "Thời hạn {due} ở dòng {line} ({who}) dành cho loại đơn vị nào? (vd. chi-bo-co-so, dang-bo-co-so; Enter: bỏ qua): ",
+    "Which unit kinds is the deadline {due} at line {line} ({who}) for? (e.g. chi-bo-co-so, dang-bo-co-so; Enter: skip): ",
+);
+pub const EXTRACT_ASK_UNIT: Text = t(
+    "Không tìm thấy đúng một đơn vị «{unit}» (thời hạn {due}, dòng {line}); mã hoặc tên đơn vị (Enter: bỏ qua): ",
+    "No single unit «{unit}» found (deadline {due}, line {line}); its code or name (Enter: skip): ",
+);
+pub const EXTRACT_ASK_TITLE: Text = t(
+    "Tên nhiệm vụ cho các thời hạn ở dòng {lines} (Enter: bỏ qua): ",
+    "Title of the task for the deadlines at line {lines} (Enter: skip): ",
+);
+pub const EXTRACT_BAD_DATE: Text = t(
+    "không đọc được ngày «{answer}»; nhập dạng 06/12/2023",
+    "cannot read the date «{answer}»; type it as 06/12/2023",
+);
+pub const EXTRACT_BAD_KIND: Text = t(
+    "không có loại đơn vị «{answer}»; các loại: {kinds}",
+    "no unit kind «{answer}»; the kinds: {kinds}",
 );

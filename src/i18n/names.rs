@@ -194,3 +194,56 @@ pub fn kind_in_text(k: UnitKind) -> String {
         None => String::new(),
     }
 }
+
+/// A field a text does not state, as `extract` names it.
+pub fn unsure_name(u: crate::extract::Unsure) -> Text {
+    use crate::extract::Unsure::*;
+    match u {
+        Issuer => t("cơ quan ban hành", "issuer"),
+        IssuedOn => t("ngày ban hành", "issue date"),
+        Subject => t("trích yếu", "subject"),
+        UnitKind => t("loại đơn vị", "unit kind"),
+    }
+}
+
+/// What `extract --apply` lacks to record something.
+pub fn missing_name(m: &crate::app::extract::Missing) -> String {
+    use crate::app::extract::Missing::*;
+    match m {
+        Issuer => unsure_name(crate::extract::Unsure::Issuer)
+            .get()
+            .to_string(),
+        IssuedOn => unsure_name(crate::extract::Unsure::IssuedOn)
+            .get()
+            .to_string(),
+        Subject => unsure_name(crate::extract::Unsure::Subject)
+            .get()
+            .to_string(),
+        UnitKind => unsure_name(crate::extract::Unsure::UnitKind)
+            .get()
+            .to_string(),
+        Unit(name) => tr!(
+            t(
+                "đơn vị «{unit}» (không có hoặc có nhiều đơn vị trùng tên)",
+                "the unit «{unit}» (none, or several, of that name)"
+            ),
+            unit = name
+        ),
+        Title => t("tên nhiệm vụ", "task title").get().to_string(),
+        Directive => t(
+            "văn bản đặt ra các thời hạn (chưa ghi được)",
+            "the directive that sets them (not recorded)",
+        )
+        .get()
+        .to_string(),
+    }
+}
+
+/// A list of what is missing, in the interface language.
+pub fn missing_names(missing: &[crate::app::extract::Missing]) -> String {
+    missing
+        .iter()
+        .map(missing_name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,16 +1,47 @@
 //! What `extract` found, as two tables.
 
 use super::{Cell, Report};
-use crate::extract::{FoundDeadline, FoundDirective};
-use crate::i18n;
+use crate::extract::{FoundDeadline, FoundDirective, Unsure};
+use crate::i18n::{self, tr};
 
 /// The directives found.
 #[derive(Debug, Clone, Copy)]
 pub struct FoundDirectives;
 
-/// The deadlines found.
+/// The deadlines found, with the directives they belong to.
 #[derive(Debug, Clone, Copy)]
-pub struct FoundDeadlines;
+pub struct FoundDeadlines<'a>(pub &'a [FoundDirective]);
+
+/// The fields a row is unsure of, in the interface language.
+pub fn unsure_names(unsure: &[Unsure]) -> String {
+    unsure
+        .iter()
+        .map(|u| i18n::unsure_name(*u).get())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A list as one CSV cell.
+fn joined(items: impl IntoIterator<Item = String>) -> String {
+    items.into_iter().collect::<Vec<_>>().join("; ")
+}
+
+/// The slug of an unsure field, for CSV.
+fn unsure_slugs(unsure: &[Unsure]) -> String {
+    joined(unsure.iter().map(|u| {
+        serde_json::to_value(u)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }))
+}
+
+/// How a found directive is named to a person.
+pub fn directive_label(d: &FoundDirective) -> String {
+    d.symbol
+        .clone()
+        .unwrap_or_else(|| i18n::number_only_label(d.doc_type, &d.number))
+}
 
 impl Report for FoundDirectives {
     type Row = FoundDirective;
@@ -19,6 +50,7 @@ impl Report for FoundDirectives {
         "number",
         "symbol",
         "issuer",
+        "issuer_hint",
         "issued_on",
         "subject",
         "line",
@@ -38,24 +70,44 @@ impl Report for FoundDirectives {
     }
 
     fn cells(&self, d: &FoundDirective) -> Vec<Cell> {
+        let label = directive_label(d);
+        let label = if d.unsure.is_empty() {
+            label
+        } else {
+            tr!(
+                i18n::EXTRACT_UNSURE_MARK,
+                directive = label,
+                fields = unsure_names(&d.unsure)
+            )
+        };
+        let issuer = match (&d.issuer, &d.issuer_hint) {
+            (Some(issuer), _) => issuer.clone(),
+            (None, Some(hint)) => tr!(i18n::EXTRACT_HINT_MARK, hint = hint),
+            (None, None) => String::new(),
+        };
         vec![
-            {
-                let label = d
-                    .symbol
-                    .clone()
-                    .unwrap_or_else(|| i18n::number_only_label(d.doc_type, &d.number));
-                if d.unsure {
-                    format!("{label} ({})", i18n::EXTRACT_UNSURE_MARK.get()).into()
-                } else {
-                    label.into()
-                }
-            },
+            label.into(),
             d.doc_type.to_string().into(),
-            d.issuer.clone().unwrap_or_default().into(),
+            issuer.into(),
             Cell::maybe_date(d.issued_on),
             d.subject.clone().unwrap_or_default().into(),
             line(d.line),
         ]
+    }
+
+    fn csv_record(&self, d: &FoundDirective) -> Option<Vec<String>> {
+        Some(vec![
+            d.doc_type.slug().to_string(),
+            d.number.clone(),
+            d.symbol.clone().unwrap_or_default(),
+            d.issuer.clone().unwrap_or_default(),
+            d.issuer_hint.clone().unwrap_or_default(),
+            d.issued_on.map(|x| x.to_string()).unwrap_or_default(),
+            d.subject.clone().unwrap_or_default(),
+            d.line.to_string(),
+            d.source_text.clone(),
+            unsure_slugs(&d.unsure),
+        ])
     }
 
     fn heading(&self, rows: Option<usize>) -> Option<String> {
@@ -70,19 +122,28 @@ impl Report for FoundDirectives {
     }
 }
 
-impl Report for FoundDeadlines {
+impl Report for FoundDeadlines<'_> {
     type Row = FoundDeadline;
     const FIELDS: &'static [&'static str] = &[
         "applies_to",
-        "unit_kind",
+        "unit_kinds",
+        "units",
         "due",
         "what",
+        "directive",
         "line",
         "source_text",
+        "unsure",
     ];
 
     fn headers(&self) -> Vec<String> {
-        super::headers(&[i18n::H_UNIT, i18n::H_DUE, i18n::H_TASK, i18n::H_LINE])
+        super::headers(&[
+            i18n::H_UNIT,
+            i18n::H_DUE,
+            i18n::H_TASK,
+            i18n::H_DIRECTIVE,
+            i18n::H_LINE,
+        ])
     }
 
     fn cells(&self, d: &FoundDeadline) -> Vec<Cell> {
@@ -90,14 +151,43 @@ impl Report for FoundDeadlines {
             Ok(day) => Cell::date(day),
             Err(_) => d.due.as_str().into(),
         };
+        let who: Vec<String> = d
+            .unit_kinds
+            .iter()
+            .map(|k| k.to_string())
+            .chain(d.units.iter().cloned())
+            .collect();
+        let who = if who.is_empty() {
+            tr!(i18n::EXTRACT_NO_KIND_MARK, who = d.applies_to)
+        } else {
+            who.join(", ")
+        };
+        let directive = d
+            .directive
+            .and_then(|i| self.0.get(i))
+            .map(directive_label)
+            .unwrap_or_default();
         vec![
-            d.unit_kind
-                .map_or_else(|| d.applies_to.clone(), |k| k.to_string())
-                .into(),
+            who.into(),
             due,
             d.what.as_str().into(),
+            directive.into(),
             line(d.line),
         ]
+    }
+
+    fn csv_record(&self, d: &FoundDeadline) -> Option<Vec<String>> {
+        Some(vec![
+            d.applies_to.clone(),
+            joined(d.unit_kinds.iter().map(|k| k.slug().to_string())),
+            joined(d.units.iter().cloned()),
+            d.due.clone(),
+            d.what.clone(),
+            d.directive.map(|i| i.to_string()).unwrap_or_default(),
+            d.line.to_string(),
+            d.source_text.clone(),
+            unsure_slugs(&d.unsure),
+        ])
     }
 
     fn heading(&self, rows: Option<usize>) -> Option<String> {
@@ -120,14 +210,40 @@ fn line(n: usize) -> Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::check_fields;
+
+    /// JSON keys are the fields; a CSV record has one cell per field.
+    fn check<R: Report>(report: &R, row: &R::Row) {
+        let json = serde_json::to_value(row).expect("JSON");
+        let mut keys: Vec<&str> = json
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut fields = R::FIELDS.to_vec();
+        keys.sort_unstable();
+        fields.sort_unstable();
+        assert_eq!(keys, fields);
+        let record = report.csv_record(row).expect("a record");
+        assert_eq!(record.len(), R::FIELDS.len());
+    }
 
     #[test]
     fn fields_match_serialized_rows() {
         let found = crate::extract::extract(
-            "Kế hoạch số 188-KH/TU ngày 6/11/2023 của Ban Thường vụ Thành ủy Hà Nội. Các chi bộ cơ sở xong trước ngày 06/12/2023.",
+            "Kế hoạch số 188-KH/TU ngày 6/11/2023 của Ban Thường vụ Thành ủy Hà Nội. Các chi bộ cơ sở, đảng bộ cơ sở xong trước ngày 06/12/2023.",
         );
-        check_fields(&found.directives[0], FoundDirectives::FIELDS);
-        check_fields(&found.deadlines[0], FoundDeadlines::FIELDS);
+        check(&FoundDirectives, &found.directives[0]);
+        check(&FoundDeadlines(&found.directives), &found.deadlines[0]);
+        let record = FoundDeadlines(&found.directives)
+            .csv_record(&found.deadlines[0])
+            .expect("a record");
+        assert_eq!(record[1], "chi-bo-co-so; dang-bo-co-so");
+        assert_eq!(record[5], "0");
+        let json = serde_json::to_value(&found.deadlines[0]).expect("JSON");
+        assert_eq!(
+            json["unit_kinds"],
+            serde_json::json!(["chi-bo-co-so", "dang-bo-co-so"])
+        );
     }
 }

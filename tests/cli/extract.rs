@@ -20,16 +20,22 @@ struct Directive {
     number: String,
     symbol: Option<String>,
     issuer: Option<String>,
+    issuer_hint: Option<String>,
     issued_on: Option<String>,
     line: usize,
     source_text: String,
+    unsure: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
 struct Deadline {
-    unit_kind: Option<String>,
+    unit_kinds: Vec<String>,
+    units: Vec<String>,
     due: String,
+    what: String,
+    directive: Option<usize>,
     line: usize,
+    unsure: Vec<String>,
 }
 
 #[test]
@@ -87,16 +93,16 @@ fn the_son_tay_announcement_in_nfd_from_standard_input() {
             .source_text
             .starts_with("Đề án số 34- ĐA/TU ngày 6-11-2023")
     );
-    let deadlines: Vec<(Option<&str>, &str, usize)> = found
+    let deadlines: Vec<(&[String], &str, usize, Option<usize>)> = found
         .deadlines
         .iter()
-        .map(|d| (d.unit_kind.as_deref(), d.due.as_str(), d.line))
+        .map(|d| (d.unit_kinds.as_slice(), d.due.as_str(), d.line, d.directive))
         .collect();
     assert_eq!(
         deadlines,
         [
-            (Some("chi-bo-co-so"), "2023-12-06", 8),
-            (Some("dang-bo-co-so"), "2023-12-12", 8)
+            (&["chi-bo-co-so".to_string()][..], "2023-12-06", 8, Some(4)),
+            (&["dang-bo-co-so".to_string()][..], "2023-12-12", 8, Some(4))
         ]
     );
 }
@@ -153,4 +159,227 @@ fn apply_records_directives_and_a_task_once() {
     // No terminal to ask and no --yes: refused, nothing written.
     let err = t.fails(&["extract", file.to_str().unwrap(), "--apply"]);
     assert!(err.contains("--yes"), "{err}");
+}
+
+/// A news page in the forms real pages use: a dateline, a list whose
+/// issuer one code contradicts, a plan dated before its citation, a
+/// schedule by level with dates written without a year, a named unit.
+#[test]
+fn a_page_in_the_forms_pages_use() {
+    let t = Theodoi::bare();
+    let file = repo_file("tests/fixtures/announcements/son-tay-2024.txt");
+    let out = t.ok(&["extract", file.to_str().unwrap(), "--format", "json"]);
+    let found: Found = serde_json::from_str(&out).unwrap();
+    /// Symbol, issuer, issue date, what the text does not state.
+    type Seen<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Vec<&'a str>);
+    let directives: Vec<Seen<'_>> = found
+        .directives
+        .iter()
+        .map(|d| {
+            (
+                d.symbol.as_deref().unwrap(),
+                d.issuer.as_deref(),
+                d.issued_on.as_deref(),
+                d.unsure.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        directives,
+        [
+            (
+                "124-QĐ/TW",
+                Some("Bộ Chính trị"),
+                Some("2023-10-04"),
+                vec!["subject"]
+            ),
+            // The list's issuer is not the one its code says: not taken.
+            ("25-HD/BTCTW", None, Some("2023-11-10"), vec!["issuer"]),
+            // No date given: none, never the meeting's or the article's.
+            (
+                "412-CV/TU",
+                Some("Ban Thường vụ Thành ủy Hà Nội"),
+                None,
+                vec!["issued_on"]
+            ),
+            (
+                "260-KH/TU",
+                Some("Ban Thường vụ Thị ủy Sơn Tây"),
+                Some("2024-11-20"),
+                vec![]
+            ),
+        ]
+    );
+    assert_eq!(
+        found.directives[1].issuer_hint.as_deref(),
+        Some("Ban Tổ chức Trung ương")
+    );
+    let deadlines: Vec<(Vec<&str>, &str, Option<usize>)> = found
+        .deadlines
+        .iter()
+        .map(|d| {
+            (
+                d.unit_kinds
+                    .iter()
+                    .chain(&d.units)
+                    .map(String::as_str)
+                    .collect(),
+                d.due.as_str(),
+                d.directive,
+            )
+        })
+        .collect();
+    assert_eq!(
+        deadlines,
+        [
+            (vec!["chi-bo-truc-thuoc"], "2024-12-05", Some(3)),
+            (vec!["chi-bo-co-so", "dang-bo-co-so"], "2024-12-15", Some(3)),
+            (vec!["Đảng bộ phường Ngô Quyền"], "2024-11-30", Some(3)),
+            (vec![], "2024-12-25", Some(3)),
+        ]
+    );
+    assert_eq!(found.deadlines[0].what, "tổ chức kiểm điểm");
+    assert_eq!(found.deadlines[3].unsure, ["unit_kind"]);
+    // In English, the tables say what they are unsure of.
+    let table = t.ok(&[
+        "extract",
+        file.to_str().unwrap(),
+        "--lang",
+        "en",
+        "--format",
+        "md",
+    ]);
+    assert!(table.contains("(unsure: subject)"), "{table}");
+    assert!(table.contains("(unit kind unknown)"), "{table}");
+    assert!(table.contains("(Ban Tổ chức Trung ương?)"), "{table}");
+}
+
+/// `--yes` records what the text states and lists the rest with what it
+/// lacks; a named unit owes the task by its own date.
+#[test]
+fn apply_with_yes_records_what_is_sure_and_lists_what_is_missing() {
+    let t = Theodoi::new();
+    t.ok(&[
+        "unit",
+        "import",
+        repo_file("fixtures/units.csv").to_str().unwrap(),
+    ]);
+    let file = repo_file("tests/fixtures/announcements/son-tay-2024.txt");
+    let out = t.ok(&["extract", file.to_str().unwrap(), "--apply", "--yes"]);
+    for line in [
+        "chưa ghi 124-QĐ/TW: văn bản không nói rõ trích yếu",
+        "chưa ghi 25-HD/BTCTW: văn bản không nói rõ cơ quan ban hành",
+        "chưa ghi 412-CV/TU: văn bản không nói rõ ngày ban hành",
+        "chưa ghi thời hạn 25/12/2024 (dòng 12): thiếu loại đơn vị",
+    ] {
+        assert!(out.contains(line), "{line}: {out}");
+    }
+    assert_eq!(out.matches("đã thêm văn bản").count(), 1, "{out}");
+    let tasks: Vec<serde_json::Value> = t.json(&["task", "list"]);
+    assert_eq!(tasks.len(), 1, "{tasks:?}");
+    assert_eq!(tasks[0]["title"], "tổ chức kiểm điểm");
+    let late: Vec<crate::util::OverdueRow> = t.json(&["overdue", "--as-of", "01/12/2024"]);
+    let late: Vec<(&str, &str)> = late
+        .iter()
+        .map(|r| (r.unit_code.as_str(), r.due_on.as_str()))
+        .collect();
+    assert_eq!(late, [("p-ngo-quyen", "2024-11-30")]);
+    let late: Vec<crate::util::OverdueRow> = t.json(&["overdue", "--as-of", "06/12/2024"]);
+    assert!(late.iter().all(|r| r.due_on != "2024-12-15"));
+    assert!(late.iter().any(|r| r.unit_kind == "chi-bo-truc-thuoc"));
+}
+
+/// A plan whose date the text does not give is not recorded, and its
+/// deadlines go under no other document: the task waits for it.
+#[test]
+fn an_unsure_plan_takes_its_deadlines_with_it() {
+    let t = Theodoi::new();
+    t.ok(&[
+        "unit",
+        "import",
+        repo_file("fixtures/units.csv").to_str().unwrap(),
+    ]);
+    let file = t.dir.path().join("thongbao.txt");
+    std::fs::write(
+        &file,
+        "Hội nghị quán triệt Quy định số 45-QĐ/TU ngày 23/11/2023 của Ban Thường vụ Thị ủy Sơn Tây về đánh giá cán bộ và Kế hoạch số 223 của Ban Thường vụ Thị ủy Sơn Tây về kiểm điểm, đánh giá, xếp loại chất lượng năm 2023.\nTheo kế hoạch, các chi bộ cơ sở hoàn thành trước ngày 06/12/2023.\n",
+    )
+    .unwrap();
+    let out = t.ok(&["extract", file.to_str().unwrap(), "--apply", "--yes"]);
+    assert!(out.contains("đã thêm văn bản 45-QĐ/TU"), "{out}");
+    assert!(
+        out.contains("chưa ghi Kế hoạch số 223: văn bản không nói rõ ngày ban hành"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "chưa ghi nhiệm vụ của các thời hạn ở dòng 2: thiếu văn bản đặt ra các thời hạn"
+        ),
+        "{out}"
+    );
+    let tasks: Vec<serde_json::Value> = t.json(&["task", "list"]);
+    assert!(tasks.is_empty(), "{tasks:?}");
+}
+
+/// On a terminal, `--apply` asks for what the text does not say and
+/// records the answers. (The terminal is `script`'s; skipped without it.)
+#[cfg(unix)]
+#[test]
+fn apply_on_a_terminal_asks_for_what_is_missing() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("no `script` to give theodoi a terminal: skipped");
+        return;
+    }
+    let t = Theodoi::new();
+    t.ok(&[
+        "unit",
+        "import",
+        repo_file("fixtures/units.csv").to_str().unwrap(),
+    ]);
+    let file = t.dir.path().join("thongbao.txt");
+    std::fs::write(
+        &file,
+        "Kế hoạch số 223 của Ban Thường vụ Thị ủy Sơn Tây về kiểm điểm năm 2023.\nTheo kế hoạch, các chi bộ cơ sở hoàn thành trước ngày 06/12/2023. Ban Tổ chức Thị ủy tổng hợp trước ngày 20/12/2023.\n",
+    )
+    .unwrap();
+    let line = format!(
+        "{} --db {} extract {} --apply",
+        env!("CARGO_BIN_EXE_theodoi"),
+        t.db.display(),
+        file.display()
+    );
+    let mut script = std::process::Command::new("script");
+    t.clean_env(&mut script);
+    let mut child = script
+        .args(["-qec", &line, "/dev/null"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Yes; the plan's date; the kind of the deadline that names none.
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("c\n23/11/2023\nđảng bộ cơ sở\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let out = String::from_utf8_lossy(&out.stdout);
+    assert!(out.contains("Ngày ban hành Kế hoạch số 223"), "{out}");
+    assert!(out.contains("dành cho loại đơn vị nào?"), "{out}");
+    assert!(
+        out.contains("đã thêm văn bản Kế hoạch số 223 ngày 23/11/2023"),
+        "{out}"
+    );
+    let tasks: Vec<serde_json::Value> = t.json(&["task", "list"]);
+    assert_eq!(tasks.len(), 1, "{tasks:?}");
+    assert_eq!(tasks[0]["title"], "kiểm điểm năm 2023");
+    assert_eq!(
+        tasks[0]["due"],
+        "chi-bo-co-so=2023-12-06 dang-bo-co-so=2023-12-20"
+    );
 }

@@ -1,0 +1,489 @@
+//! The Party bodies that issue documents, as texts name them: where a
+//! name ends (`Ban Thường vụ Tỉnh ủy` in `… của Ban Thường vụ Tỉnh ủy thực
+//! hiện …`), its usual spelling (`Bộ chính trị`, `BTV`, a header in
+//! capitals), and whether it can be the issuer a symbol's code says
+//! (`BTCTW` is the Ban Tổ chức Trung ương, never the Bộ Chính trị).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::re;
+use crate::text::fold;
+
+/// The words a body's name starts with (the head of `của …`, of the acting
+/// body of a sentence).
+pub(super) const HEADS: &str = r"Ban Thường vụ|Ban thường vụ|Ban Chấp hành|Ban chấp hành|Ban Bí thư|Ban bí thư|Bộ Chính trị|Bộ chính trị|Ban Tổ chức|Ban tổ chức|Ban Tuyên giáo|Ban tuyên giáo|Ban Dân vận|Ban dân vận|Ban Nội chính|Ban Kinh tế|Ủy ban Kiểm tra|Uỷ ban Kiểm tra|Ủy ban kiểm tra|Văn phòng|Thường trực|Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ|Hội nghị Trung ương|Ban Chấp hành Trung ương|Trung ương|BTV|BCH|UBKT";
+
+/// Lower-case words that end a name: the sentence goes on with a verb or a
+/// preposition (`… Tỉnh ủy thực hiện …`, `… Bộ Chính trị về …`).
+const STOP: &[&str] = &[
+    "về", "và", "với", "đã", "vừa", "mới", "đang", "sẽ", "cũng", "theo", "tại", "trong", "cho",
+    "để", "nhằm", "của", "do", "ngày", "năm", "số", "khẩn", "kịp", "ký", "là", "có", "được",
+    "bằng", "từ", "đến", "trước", "sau", "xong", "nộp", "gửi", "họp", "chọn", "giao", "ra", "vào",
+    "như", "thì", "nay", "đối", "gồm", "thay", "cụ", "dự", "tiếp", "làm", "khi", "mà", "cùng",
+    "nhất", "ngay", "rà", "yêu", "nêu", "đề", "lãnh", "phát", "duyệt", "thẩm", "hoặc",
+];
+
+/// Pairs of lower-case words that end a name where either word alone may
+/// be part of one (`thực` in `Tổng công ty Lương thực`, `thực hiện`).
+const STOP_PAIRS: &[(&str, &str)] = &[
+    ("thực", "hiện"),
+    ("triển", "khai"),
+    ("hướng", "dẫn"),
+    ("quán", "triệt"),
+    ("ban", "hành"),
+    ("tổ", "chức"),
+    ("kiểm", "điểm"),
+    ("đánh", "giá"),
+    ("chỉ", "đạo"),
+    ("xây", "dựng"),
+    ("báo", "cáo"),
+    ("thông", "báo"),
+    ("thông", "qua"),
+    ("hội", "nghị"),
+    ("đại", "hội"),
+    ("chủ", "trì"),
+    ("tổng", "kết"),
+    ("tổng", "hợp"),
+    ("hoàn", "thành"),
+    ("hoàn", "thiện"),
+    ("tiến", "hành"),
+    ("quyết", "định"),
+    ("trình", "bày"),
+    ("sơ", "kết"),
+    ("lấy", "ý"),
+    ("khẳng", "định"),
+    ("nhấn", "mạnh"),
+];
+
+/// The name that starts `s` (which starts with one of `HEADS`): its words up
+/// to the first that cannot be part of a name, at most twelve. Returns the
+/// name as written (trimmed) and its length in bytes.
+pub(super) fn name_at(s: &str) -> (String, usize) {
+    let mut end = 0;
+    let mut words = 0;
+    let mut rest = s;
+    let mut offset = 0;
+    while words < 12 {
+        let trimmed = rest.trim_start_matches(' ');
+        let skipped = rest.len() - trimmed.len();
+        let word_len = trimmed
+            .find(|c: char| c.is_whitespace() || ",;:.()“”\"'[]/".contains(c))
+            .unwrap_or(trimmed.len());
+        if word_len == 0 {
+            break;
+        }
+        let word = &trimmed[..word_len];
+        let first = word.chars().next().unwrap_or(' ');
+        // The heads' own lower-case words (`ban thường vụ`) are read by the
+        // head; past it, a lower-case stop word ends the name.
+        if words > 0 && first.is_lowercase() {
+            let next = trimmed[word_len..]
+                .trim_start_matches(' ')
+                .split([' ', ',', ';', '.'])
+                .next()
+                .unwrap_or("");
+            if STOP.contains(&word) || STOP_PAIRS.contains(&(word, next)) {
+                break;
+            }
+        }
+        // A newline ends a name too: a header's body is one line.
+        if rest[..skipped].contains('\n') {
+            break;
+        }
+        offset += skipped + word_len;
+        end = offset;
+        rest = &trimmed[word_len..];
+        words += 1;
+        if rest.starts_with('\n') {
+            break;
+        }
+    }
+    // "Ban Thường vụ Huyện ủy nhiệm kỳ 2020-2025": a term is no part of a name.
+    let mut name = s[..end].trim().to_string();
+    for tail in [" nhiệm kỳ", " khóa", " khoá"] {
+        if let Some(at) = name.find(tail)
+            && !name[at + tail.len()..]
+                .trim_start()
+                .starts_with(char::is_uppercase)
+        {
+            name.truncate(at);
+        }
+    }
+    (name, end)
+}
+
+/// The usual spelling of a body's name: `BTV` and `BCH` written out, the
+/// central bodies with their capitals (`Bộ chính trị` → `Bộ Chính trị`), a
+/// name in capitals (a header) in the case the body writes itself.
+pub(super) fn canonical(name: &str) -> String {
+    let name = name.trim();
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() > 3 && letters.iter().all(|c| !c.is_lowercase());
+    let mut out = if all_caps {
+        from_capitals(name)
+    } else {
+        name.to_string()
+    };
+    static ABBREV: LazyLock<Vec<(Regex, &str)>> = LazyLock::new(|| {
+        [
+            (r"\bBTV\b", "Ban Thường vụ"),
+            (r"\bBCH\b", "Ban Chấp hành"),
+            (r"\bUBKT\b", "Ủy ban Kiểm tra"),
+            (r"(?i)\bbộ chính trị\b", "Bộ Chính trị"),
+            (r"(?i)\bban bí thư\b", "Ban Bí thư"),
+            (
+                r"(?i)\bban chấp hành trung ương\b",
+                "Ban Chấp hành Trung ương",
+            ),
+            (r"(?i)^ban thường vụ\b", "Ban Thường vụ"),
+            (r"(?i)^ban tổ chức\b", "Ban Tổ chức"),
+        ]
+        .into_iter()
+        .map(|(p, r)| (re(p), r))
+        .collect()
+    });
+    for (pattern, replacement) in ABBREV.iter() {
+        out = pattern.replace_all(&out, *replacement).into_owned();
+    }
+    out
+}
+
+/// A name in capitals, as a header prints it, in ordinary case:
+/// `HUYỆN ỦY ĐAN PHƯỢNG` → `Huyện ủy Đan Phượng`, `ĐẢNG ỦY XÃ LA BẰNG` →
+/// `Đảng ủy xã La Bằng`, `BAN TỔ CHỨC TRUNG ƯƠNG` → `Ban Tổ chức Trung ương`.
+pub(super) fn from_capitals(name: &str) -> String {
+    const PHRASES: &[&str] = &[
+        "Ban Chấp hành",
+        "Ban Thường vụ",
+        "Ban Tổ chức",
+        "Ban Tuyên giáo",
+        "Ban Dân vận",
+        "Ban Nội chính",
+        "Ban Bí thư",
+        "Bộ Chính trị",
+        "Ủy ban Kiểm tra",
+        "Uỷ ban Kiểm tra",
+        "Văn phòng",
+        "Trung ương",
+        "Thường trực",
+        "Đảng ủy Khối",
+        "Đảng uỷ Khối",
+        "Đảng ủy",
+        "Đảng uỷ",
+        "Đảng bộ",
+    ];
+    // After these, the rest is a place name.
+    const COMMITTEES: &[&str] = &[
+        "Tỉnh ủy",
+        "Tỉnh uỷ",
+        "Thành ủy",
+        "Thành uỷ",
+        "Thị ủy",
+        "Thị uỷ",
+        "Huyện ủy",
+        "Huyện uỷ",
+        "Quận ủy",
+        "Quận uỷ",
+    ];
+    const LEVELS: &[&str] = &[
+        "thị trấn",
+        "thành phố",
+        "thị xã",
+        "xã",
+        "phường",
+        "huyện",
+        "quận",
+        "tỉnh",
+    ];
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let starts = |at: usize, phrase: &str| -> Option<usize> {
+        let parts: Vec<String> = phrase.split(' ').map(str::to_lowercase).collect();
+        (words.len() >= at + parts.len() && parts.iter().zip(&words[at..]).all(|(a, b)| a == b))
+            .then_some(parts.len())
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut place = false;
+    let mut i = 0;
+    'words: while i < words.len() {
+        if place {
+            out.push(capitalize(words[i]));
+            i += 1;
+            continue;
+        }
+        for phrase in COMMITTEES.iter().chain(PHRASES) {
+            if let Some(n) = starts(i, phrase) {
+                out.push((*phrase).to_string());
+                place = COMMITTEES.contains(phrase);
+                i += n;
+                continue 'words;
+            }
+        }
+        for level in LEVELS {
+            if let Some(n) = starts(i, level) {
+                out.push((*level).to_string());
+                place = true;
+                i += n;
+                continue 'words;
+            }
+        }
+        out.push(words[i].to_string());
+        i += 1;
+    }
+    capitalize(&out.join(" "))
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A body's part of the Party apparatus, as a symbol's issuer code says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// The committee itself (or its standing committee, its congress).
+    Committee,
+    ToChuc,
+    TuyenGiao,
+    DanVan,
+    KiemTra,
+    VanPhong,
+    NoiChinh,
+}
+
+/// The level of a committee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    Central,
+    /// Tỉnh ủy, Thành ủy, Thị ủy: the code `TU`.
+    Province,
+    District,
+    Urban,
+    /// An đảng ủy (of a commune, an agency, an enterprise).
+    PartyCommittee,
+    /// A đảng ủy khối.
+    Bloc,
+}
+
+/// What an issuer code says: `BTCTW` → (Ban Tổ chức, central).
+fn read_code(code: &str) -> Option<(Part, Level)> {
+    let code = fold(code).to_uppercase();
+    let parts = [
+        ("BTGDV", Part::TuyenGiao),
+        ("BTC", Part::ToChuc),
+        ("BTG", Part::TuyenGiao),
+        ("BDV", Part::DanVan),
+        ("UBKT", Part::KiemTra),
+        ("VP", Part::VanPhong),
+        ("BNC", Part::NoiChinh),
+    ];
+    let (part, rest) = parts
+        .iter()
+        .find_map(|(prefix, part)| code.strip_prefix(prefix).map(|rest| (*part, rest)))
+        .unwrap_or((Part::Committee, code.as_str()));
+    let level = match rest {
+        "TW" => Level::Central,
+        "TU" => Level::Province,
+        "HU" => Level::District,
+        "QU" => Level::Urban,
+        "DU" => Level::PartyCommittee,
+        "DUK" => Level::Bloc,
+        _ => return None,
+    };
+    Some((part, level))
+}
+
+/// What a name says of its body: its part and level, where it says them.
+fn read_name(issuer: &str) -> (Part, Option<Level>) {
+    let f = fold(issuer);
+    let has = |w: &str| f.contains(w);
+    let part = if has("ban to chuc") {
+        Part::ToChuc
+    } else if has("ban tuyen giao") {
+        Part::TuyenGiao
+    } else if has("ban dan van") {
+        Part::DanVan
+    } else if has("uy ban kiem tra") || has("ubkt") {
+        Part::KiemTra
+    } else if has("van phong") {
+        Part::VanPhong
+    } else if has("ban noi chinh") {
+        Part::NoiChinh
+    } else {
+        Part::Committee
+    };
+    let level = if has("trung uong") || has("bo chinh tri") || has("ban bi thu") {
+        Some(Level::Central)
+    } else if has("tinh uy")
+        || has("thanh uy")
+        || has("thi uy")
+        || has("dang bo tinh")
+        || has("dang bo thanh pho")
+        || has("dang bo thi xa")
+    {
+        Some(Level::Province)
+    } else if has("huyen uy") || has("dang bo huyen") {
+        Some(Level::District)
+    } else if has("quan uy") || has("dang bo quan") {
+        Some(Level::Urban)
+    } else if has("dang uy khoi") {
+        Some(Level::Bloc)
+    } else if has("dang uy") {
+        Some(Level::PartyCommittee)
+    } else {
+        None
+    };
+    (part, level)
+}
+
+/// Whether `issuer` can have issued a document with issuer code `code`.
+/// `None` when the code is not one this reads (`TWĐTN-VP`). `tu_written`:
+/// the code was written `TƯ`, which some committees type for `TU`.
+pub(super) fn fits(code: &str, issuer: &str, tu_written: bool) -> Option<bool> {
+    let (part, level) = read_code(code)?;
+    let (name_part, name_level) = read_name(issuer);
+    if name_part != part {
+        return Some(false);
+    }
+    Some(match name_level {
+        None => true,
+        Some(l) if l == level => true,
+        Some(Level::Province) => tu_written && level == Level::Central,
+        Some(Level::Bloc) => level == Level::PartyCommittee,
+        Some(Level::PartyCommittee) => level == Level::Bloc,
+        Some(_) => false,
+    })
+}
+
+/// The body a code names, for a clerk to confirm: the committee of that
+/// level the text names if it names exactly one (`Thị ủy Sơn Tây` for
+/// `TU`), else the level's usual name.
+pub(super) fn hint(code: &str, committees: &[String]) -> Option<String> {
+    let (part, level) = read_code(code)?;
+    let named: Vec<&String> = committees
+        .iter()
+        .filter(|c| read_name(c).1 == Some(level))
+        .collect();
+    let committee = match (level, named.as_slice()) {
+        (Level::Central, _) => "Trung ương".to_string(),
+        (_, [one]) => (*one).clone(),
+        (Level::Province, _) => "Tỉnh ủy/Thành ủy/Thị ủy".to_string(),
+        (Level::District, _) => "Huyện ủy".to_string(),
+        (Level::Urban, _) => "Quận ủy".to_string(),
+        (Level::PartyCommittee, _) => "Đảng ủy".to_string(),
+        (Level::Bloc, _) => "Đảng ủy Khối".to_string(),
+    };
+    Some(match part {
+        Part::Committee => committee,
+        Part::ToChuc => format!("Ban Tổ chức {committee}"),
+        Part::TuyenGiao => format!("Ban Tuyên giáo {committee}"),
+        Part::DanVan => format!("Ban Dân vận {committee}"),
+        Part::KiemTra => format!("Ủy ban Kiểm tra {committee}"),
+        Part::VanPhong if level == Level::Central => "Văn phòng Trung ương Đảng".to_string(),
+        Part::VanPhong => format!("Văn phòng {committee}"),
+        Part::NoiChinh => format!("Ban Nội chính {committee}"),
+    })
+}
+
+/// The committees a text names with their place (`Thị ủy Sơn Tây`, `Đảng ủy
+/// xã Tân Lập`), each once, in order.
+pub(super) fn committees(body: &str) -> Vec<String> {
+    static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\b(?:Tỉnh|Thành|Thị|Huyện|Quận) [uủ]ỷ?y?(?: \p{Lu}\p{L}*)+|\bĐảng [uủ]ỷ?y? (?:xã|phường|thị trấn)(?: \p{Lu}\p{L}*)+",
+        )
+    });
+    let mut out: Vec<String> = Vec::new();
+    for m in COMMITTEE.find_iter(body) {
+        let name = m.as_str().to_string();
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_end_where_the_sentence_goes_on() {
+        for (text, name) in [
+            (
+                "Ban Thường vụ Tỉnh ủy thực hiện Kết luận",
+                "Ban Thường vụ Tỉnh ủy",
+            ),
+            ("Bộ Chính trị về đại hội", "Bộ Chính trị"),
+            ("Ban Bí thư (khóa XI) về", "Ban Bí thư"),
+            (
+                "Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh đã khẩn trương",
+                "Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh",
+            ),
+            ("Quận ủy Hà Đông về “Tổ chức", "Quận ủy Hà Đông"),
+            (
+                "Ban Thường vụ Thị ủy Sơn Tây tổ chức hội nghị",
+                "Ban Thường vụ Thị ủy Sơn Tây",
+            ),
+            (
+                "Hội nghị Trung ương 5 khóa XIII về",
+                "Hội nghị Trung ương 5 khóa XIII",
+            ),
+            ("Ban Tổ chức Thành ủy ban hành", "Ban Tổ chức Thành ủy"),
+            (
+                "Ban Thường vụ Đảng ủy Tổng công ty Lương thực đã ban hành",
+                "Ban Thường vụ Đảng ủy Tổng công ty Lương thực",
+            ),
+        ] {
+            assert_eq!(name_at(text).0, name, "{text}");
+        }
+    }
+
+    #[test]
+    fn usual_spellings() {
+        assert_eq!(canonical("Bộ chính trị"), "Bộ Chính trị");
+        assert_eq!(canonical("BTV Huyện ủy"), "Ban Thường vụ Huyện ủy");
+        assert_eq!(canonical("HUYỆN ỦY ĐAN PHƯỢNG"), "Huyện ủy Đan Phượng");
+        assert_eq!(canonical("ĐẢNG ỦY XÃ LA BẰNG"), "Đảng ủy xã La Bằng");
+        assert_eq!(
+            canonical("BAN TỔ CHỨC TRUNG ƯƠNG"),
+            "Ban Tổ chức Trung ương"
+        );
+        assert_eq!(
+            canonical("BAN TỔ CHỨC HUYỆN ỦY ĐAN PHƯỢNG"),
+            "Ban Tổ chức Huyện ủy Đan Phượng"
+        );
+        assert_eq!(
+            canonical("TỈNH ỦY THỪA THIÊN HUẾ"),
+            "Tỉnh ủy Thừa Thiên Huế"
+        );
+        assert_eq!(canonical("BỘ CHÍNH TRỊ"), "Bộ Chính trị");
+    }
+
+    #[test]
+    fn codes_check_issuers() {
+        assert_eq!(fits("TW", "Bộ Chính trị", false), Some(true));
+        assert_eq!(fits("BTCTW", "Bộ Chính trị", false), Some(false));
+        assert_eq!(fits("BTCTW", "Ban Tổ chức Trung ương", false), Some(true));
+        assert_eq!(fits("TW", "Ban Thường vụ Tỉnh ủy", false), Some(false));
+        assert_eq!(fits("TW", "Tỉnh ủy", true), Some(true));
+        assert_eq!(
+            fits("TU", "Ban Thường vụ Thị ủy Sơn Tây", false),
+            Some(true)
+        );
+        assert_eq!(fits("ĐU", "Đảng ủy phường Vạn Phúc", false), Some(true));
+        assert_eq!(fits("TU", "Ban Thường vụ", false), Some(true));
+        assert_eq!(fits("TWĐTN-VP", "Ban Bí thư", false), None);
+        let named = vec!["Thị ủy Sơn Tây".to_string()];
+        assert_eq!(hint("TU", &named).as_deref(), Some("Thị ủy Sơn Tây"));
+        assert_eq!(
+            hint("BTCTW", &named).as_deref(),
+            Some("Ban Tổ chức Trung ương")
+        );
+    }
+}

@@ -1,0 +1,756 @@
+//! The due dates a text sets, and whom each is for.
+//!
+//! A deadline is a due-date cue (`xong trước ngày 06/12/2023`, `trước ngày
+//! 25.3`, `chậm nhất trước 15/9`, `trong tháng 9/2020`, `trong quý IV.2019`,
+//! `trước tháng 7.2025`) and the words before it in its clause (a clause
+//! ends at a semicolon or a full stop; a parenthesis is a clause of its
+//! own). Those words name kinds of unit (by their slug words, or by what
+//! they are: `đảng bộ xã, thị trấn`, `chi bộ, đảng bộ cơ quan … trực thuộc
+//! Huyện ủy`, `cấp cơ sở`), units (`Đảng bộ xã Quế Châu`, `các đơn vị
+//! trên`), or neither: then the deadline says so. A clause that names no
+//! one at all takes whom its sentence's previous clause named; nothing is
+//! taken from another sentence. The year of a date written without one is
+//! the dateline's, or the last full date's before it.
+
+use std::sync::LazyLock;
+
+use chrono::Datelike;
+use regex::Regex;
+
+use super::bodies::HEADS;
+use super::directives::Found;
+use super::{
+    DATE, FoundDeadline, Text, Unsure, clean, date_of, day_and_month, due_in_year, re, sentence_end,
+};
+use crate::domain::{DocType, UnitKind};
+
+/// Whom some words name.
+#[derive(Debug, Clone, Default)]
+struct Who {
+    kinds: Vec<UnitKind>,
+    /// Where in the words each kind is named, to keep the text's order.
+    kind_at: Vec<usize>,
+    units: Vec<String>,
+    /// The words that name them: (start, end) in the words read.
+    spans: Vec<(usize, usize)>,
+    /// The words name someone else: a body, people, a level above the tree,
+    /// or a kind they leave in doubt (`các chi bộ`).
+    others: bool,
+}
+
+impl Who {
+    fn names_any(&self) -> bool {
+        !self.kinds.is_empty() || !self.units.is_empty()
+    }
+
+    fn add_kind(&mut self, kind: UnitKind, at: usize) {
+        if !self.kinds.contains(&kind) {
+            self.kinds.push(kind);
+            self.kind_at.push(at);
+        }
+    }
+
+    /// The kinds in the order the words name them.
+    fn in_order(mut self) -> Who {
+        let mut pairs: Vec<(usize, UnitKind)> = self
+            .kind_at
+            .iter()
+            .copied()
+            .zip(self.kinds.iter().copied())
+            .collect();
+        pairs.sort_by_key(|(at, _)| *at);
+        self.kinds = pairs.iter().map(|(_, k)| *k).collect();
+        self.kind_at = pairs.iter().map(|(at, _)| *at).collect();
+        self
+    }
+}
+
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:(?:hết\s+)?ngày\s+)?(?:(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:[Tt]rong|[Xx]ong(?:\s+trong)?|[Hh]oàn thành(?:\s+trong)?)\s+quý\s+(?P<q>IV|III|II|I|[1-4])\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}})|\b(?:[Tt]rong|[Xx]ong(?:\s+trong)?|[Hh]oàn thành(?:\s+trong)?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?)"
+    ))
+});
+
+/// Reads the deadlines of `text`, each tied to the document it belongs to.
+pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
+    let body = &text.body;
+    let mut out = Vec::new();
+    let mut last_named: Vec<String> = Vec::new();
+    let mut start = 0;
+    while start < body.len() {
+        let len = sentence_end(&body[start..]);
+        let sentence = &body[start..start + len];
+        let (masked, asides) = mask_parentheses(sentence);
+        let mut found_here: Vec<(usize, FoundDeadline)> = Vec::new();
+        let mut prev: Option<(Who, String, String)> = None;
+        let mut clause_start = 0;
+        for clause_end in masked
+            .match_indices(';')
+            .map(|(i, _)| i)
+            .chain([masked.len()])
+        {
+            read_clause(
+                text,
+                found,
+                start,
+                &masked,
+                (clause_start, clause_end),
+                &last_named,
+                Some(&mut prev),
+                &mut found_here,
+            );
+            clause_start = clause_end + 1;
+        }
+        for (a, b) in asides {
+            let mut s = a;
+            for e in sentence[a..b]
+                .match_indices(';')
+                .map(|(i, _)| a + i)
+                .chain([b])
+            {
+                read_clause(
+                    text,
+                    found,
+                    start,
+                    sentence,
+                    (s, e),
+                    &last_named,
+                    None,
+                    &mut found_here,
+                );
+                s = e + 1;
+            }
+        }
+        found_here.sort_by_key(|(at, _)| *at);
+        out.extend(found_here.into_iter().map(|(_, d)| d));
+        let named = named_units(sentence);
+        if !named.is_empty() {
+            last_named = named.into_iter().map(|(_, _, n)| n).collect();
+        }
+        start += len + 1;
+        while start < body.len() && body[start..].starts_with([' ', '\n']) {
+            start += 1;
+        }
+    }
+    out
+}
+
+/// The sentence with what is in parentheses blanked out (its length kept),
+/// and where each parenthesis's content is.
+fn mask_parentheses(sentence: &str) -> (String, Vec<(usize, usize)>) {
+    let mut masked = String::with_capacity(sentence.len());
+    let mut asides = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in sentence.char_indices() {
+        match (c, open) {
+            ('(', None) => {
+                open = Some(i + 1);
+                masked.push(' ');
+            }
+            (')', Some(o)) => {
+                asides.push((o, i));
+                open = None;
+                masked.push(' ');
+            }
+            (_, Some(_)) => masked.extend(std::iter::repeat_n(' ', c.len_utf8())),
+            _ => masked.push(c),
+        }
+    }
+    if let Some(o) = open {
+        // An unclosed parenthesis: keep its words where they are.
+        masked.replace_range(o - 1.., &sentence[o - 1..]);
+    }
+    (masked, asides)
+}
+
+/// Reads the cues of one clause (`words[range]`, the sentence starting at
+/// `base` in the body). `prev`, when given, carries whom the sentence's
+/// last clause named to a clause that names no one.
+#[allow(clippy::too_many_arguments)]
+fn read_clause(
+    text: &Text,
+    found: &Found,
+    base: usize,
+    words: &str,
+    (from, to): (usize, usize),
+    last_named: &[String],
+    mut prev: Option<&mut Option<(Who, String, String)>>,
+    out: &mut Vec<(usize, FoundDeadline)>,
+) {
+    let clause = &words[from..to];
+    let mut region_start = from;
+    let mut cues = 0;
+    for caps in CUE.captures_iter(clause) {
+        cues += 1;
+        let Some(cue) = caps.get(0) else { continue };
+        let (cue_start, cue_end) = (from + cue.start(), from + cue.end());
+        let after = &words[cue_end..];
+        // "trong tháng 3, …" opening a clause tells when something was done.
+        let opening = words[region_start..cue_start]
+            .trim_matches(|c: char| c.is_whitespace() || "-+•*".contains(c))
+            .is_empty();
+        if opening
+            && (caps.name("m").is_some() || caps.name("q").is_some())
+            && after.starts_with(',')
+        {
+            region_start = cue_end;
+            continue;
+        }
+        let Some(due) = due_of(text, &caps, base + cue_start, after) else {
+            continue;
+        };
+        let region = &words[region_start..cue_start];
+        let who = who_in(region, last_named);
+        let (who, applies_to, what) = if who.names_any() {
+            let applies_to = applies_text(region, &who);
+            let what = what_of(region, &who.spans);
+            (who, applies_to, what)
+        } else {
+            let inherited = match (&prev, who.others) {
+                (Some(p), false) if is_bare(region) => p.as_ref().cloned(),
+                _ => None,
+            };
+            match inherited {
+                Some((w, a, what)) => {
+                    let own = what_of(region, &[]);
+                    (w, a, if own.is_empty() { what } else { own })
+                }
+                None => {
+                    let (applies_to, span) = unknown_applies_to(region);
+                    let what = what_of(region, &[span]);
+                    (who, applies_to, what)
+                }
+            }
+        };
+        if let Some(p) = prev.as_deref_mut() {
+            *p = Some((who.clone(), applies_to.clone(), what.clone()));
+        }
+        let at = base + cue_start;
+        let sentence_text = &text.body[base..base + sentence_end(&text.body[base..])];
+        out.push((
+            at,
+            FoundDeadline {
+                unsure: if who.names_any() {
+                    Vec::new()
+                } else {
+                    vec![Unsure::UnitKind]
+                },
+                applies_to,
+                unit_kinds: who.kinds,
+                units: who.units,
+                due,
+                what,
+                directive: directive_of(text, found, base, at),
+                line: text.line_of(at),
+                source_text: clean(sentence_text),
+            },
+        ));
+        region_start = cue_end;
+    }
+    // A clause with no cue may name whom the next one is for:
+    // "Đại hội chi bộ trực thuộc … không quá 1 ngày; xong trước ngày …".
+    if cues == 0
+        && let Some(p) = prev
+    {
+        let who = who_in(clause, last_named);
+        if who.names_any() {
+            let applies_to = applies_text(clause, &who);
+            let what = what_of(clause, &who.spans);
+            *p = Some((who, applies_to, what));
+        }
+    }
+}
+
+/// The due date of a cue: a day, a month or a quarter; a year taken from
+/// the dateline or the date before when the text gives none.
+fn due_of(text: &Text, caps: &regex::Captures<'_>, at: usize, after: &str) -> Option<String> {
+    if let Some(d) = caps.name("d").or(caps.name("kd")) {
+        return date_of(d.as_str()).map(|d| d.to_string());
+    }
+    if let Some(dm) = caps.name("dw").or(caps.name("dn")) {
+        // Part of a longer number: not a day and month.
+        if caps.name("dw").is_some() && after.trim_start().starts_with("năm")
+            || after.starts_with(|c: char| c.is_ascii_digit())
+            || after.starts_with(['/', '-']) && after[1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let (day, month) = day_and_month(dm.as_str())?;
+        let reference = text.year_reference(at)?;
+        return due_in_year(day, month, reference).map(|d| d.to_string());
+    }
+    if let (Some(m), Some(y)) = (caps.name("bm"), caps.name("bmy")) {
+        let (m, y): (u32, i32) = (m.as_str().parse().ok()?, y.as_str().parse().ok()?);
+        if !(1..=12).contains(&m) {
+            return None;
+        }
+        let (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+        return Some(format!("{y:04}-{m:02}"));
+    }
+    if let (Some(q), Some(y)) = (caps.name("q"), caps.name("qy")) {
+        let q = match q.as_str().to_uppercase().as_str() {
+            "I" | "1" => 1,
+            "II" | "2" => 2,
+            "III" | "3" => 3,
+            _ => 4,
+        };
+        return Some(format!("{}-Q{q}", y.as_str()));
+    }
+    if let Some(m) = caps.name("m") {
+        let m: u32 = m.as_str().parse().ok()?;
+        if !(1..=12).contains(&m) {
+            return None;
+        }
+        let y = match caps.name("my") {
+            Some(y) => y.as_str().parse().ok()?,
+            None => {
+                let reference = text.year_reference(at)?;
+                if m < reference.month() {
+                    reference.year() + 1
+                } else {
+                    reference.year()
+                }
+            }
+        };
+        return Some(format!("{y:04}-{m:02}"));
+    }
+    None
+}
+
+/// Words that name a unit kind by its slug words, or by what its units are.
+static KIND_WORDS: LazyLock<Vec<(Regex, &'static [UnitKind])>> = LazyLock::new(|| {
+    use UnitKind::*;
+    const BOTH: &[UnitKind] = &[DangBoCoSo, ChiBoCoSo];
+    let place = r"(?:xã|phường|thị trấn)";
+    let hamlet = r"(?:thôn|bản|ấp|khu phố|tổ dân phố|khu dân cư|xóm|làng|khối phố|buôn|sóc)";
+    let list: Vec<(String, &'static [UnitKind])> = vec![
+        (
+            r"(?i)\b(?:đảng bộ|chi bộ|chi|đảng)\s*(?:,|và|hoặc)\s*(?:các\s+)?(?:đảng bộ|chi bộ)\s+(?:cấp\s+)?cơ sở\b".into(),
+            BOTH,
+        ),
+        (r"(?i)\btổ chức cơ sở đảng\b".into(), BOTH),
+        (r"(?i)\bchi bộ cơ sở\b".into(), &[ChiBoCoSo]),
+        (r"(?i)\bđảng bộ cấp trên (?:trực tiếp (?:của )?)?cơ sở\b|\bcấp trên (?:trực tiếp (?:của )?)?cơ sở\b".into(), &[DangBoCapTren]),
+        (r"(?i)\bđảng bộ (?:cấp\s+)?cơ sở\b".into(), &[DangBoCoSo]),
+        (r"(?i)\b(?:đảng bộ|đảng [uủ]ỷ?y?) bộ phận\b".into(), &[DangBoBoPhan]),
+        (r"(?i)\bchi bộ trực thuộc\b".into(), &[ChiBoTrucThuoc]),
+        (format!(r"(?i)\bđảng bộ {place}(?:\s*(?:,|và)\s*{place})*"), &[DangBoCoSo]),
+        (format!(r"(?i)\bchi bộ {hamlet}(?:\s*(?:,|và)\s*{hamlet})*"), &[ChiBoTrucThuoc]),
+        (
+            r"(?i)\b(?:đảng bộ\s+)?cấp huyện(?:\s+và\s+tương\s+đương)?\b|\bđảng bộ (?:huyện|quận|thị xã)\b".into(),
+            &[DangBoCapTren],
+        ),
+        (r"(?i)\bcấp cơ sở\b".into(), BOTH),
+        // "các huyện ủy, thành ủy", "cấp quận ủy, huyện ủy và đảng ủy trực
+        // thuộc Thành ủy": the committees above the grassroots.
+        (
+            r"\b(?:[Cc]ác|[Cc]ấp)\s+(?:quận|huyện|thị|thành)\s+[uủ]ỷ?y?(?:\s*(?:,|và)\s*(?:(?:quận|huyện|thị|thành)\s+[uủ]ỷ?y?|đảng\s+[uủ]ỷ?y?(?:\s+khối)?\s+trực thuộc\s+(?:Tỉnh|Thành|tỉnh|thành)\s+[uủ]ỷ?y?))*".into(),
+            &[DangBoCapTren],
+        ),
+    ];
+    list.into_iter().map(|(p, k)| (re(&p), k)).collect()
+});
+
+/// Whom `words` name.
+fn who_in(words: &str, last_named: &[String]) -> Who {
+    let mut who = Who::default();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let free = |taken: &[(usize, usize)], (a, b): (usize, usize)| {
+        taken.iter().all(|(x, y)| b <= *x || *y <= a)
+    };
+    // "… trực thuộc Huyện ủy", "chi bộ trực thuộc đảng ủy cơ sở".
+    subordinate(words, &mut who, &mut taken);
+    // Named units, but not those something else sits under.
+    for (a, b, name) in named_units(words) {
+        if free(&taken, (a, b)) {
+            who.units.push(name);
+            who.spans.push((a, b));
+            taken.push((a, b));
+        }
+    }
+    static ABOVE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:các|những|hai|ba|02|03)\s+(?:đơn vị|đảng bộ|chi bộ|tổ chức đảng)(?:,\s*(?:đơn vị|đảng bộ|chi bộ))?\s+(?:nêu\s+)?trên\b|\bcác đơn vị này\b",
+        )
+    });
+    if let Some(m) = ABOVE.find(words)
+        && !last_named.is_empty()
+        && free(&taken, (m.start(), m.end()))
+    {
+        for name in last_named {
+            if !who.units.contains(name) {
+                who.units.push(name.clone());
+            }
+        }
+        who.spans.push((m.start(), m.end()));
+        taken.push((m.start(), m.end()));
+    }
+    for (pattern, kinds) in KIND_WORDS.iter() {
+        for m in pattern.find_iter(words) {
+            let span = (m.start(), m.end());
+            if !free(&taken, span) {
+                continue;
+            }
+            for kind in *kinds {
+                who.add_kind(*kind, m.start());
+            }
+            who.spans.push(span);
+            taken.push(span);
+        }
+    }
+    who.spans.sort();
+    static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(
+            r"\b(?:[Đđ]ảng viên|[Cc]án bộ|[Đđ]ồng chí|[Bb]í thư|[Cc]ấp [uủ]ỷ?y? viên|[Cc]hi bộ|[Đđ]ảng bộ|[Cc]ấp tỉnh|huyện [uủ]ỷ?y?|thành [uủ]ỷ?y?|{HEADS})\b"
+        ))
+    });
+    who.others = OTHERS
+        .find_iter(words)
+        .any(|m| free(&taken, (m.start(), m.end())));
+    who.in_order()
+}
+
+/// Kinds named by what they sit under: `chi bộ, đảng bộ cơ quan, trường
+/// học, lực lượng vũ trang trực thuộc Huyện ủy` are grassroots units;
+/// `chi bộ trực thuộc đảng ủy cơ sở` sit under one.
+fn subordinate(words: &str, who: &mut Who, taken: &mut Vec<(usize, usize)>) {
+    static UNDER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\btrực thuộc\s*"));
+    static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:các\s+)?(?:(?i:ban thường vụ)\s+)?(?:(?:Huyện|Thị|Quận|Thành|Tỉnh|huyện|thị|quận|thành|tỉnh)\s+[uủ]ỷ?y?\b(?:\s+\p{Lu}\p{L}*)*|(?i:đảng\s+[uủ]ỷ?y?\s+khối)\b(?:\s+[\p{L}]+)*?(?:\s+tỉnh|\s+Trung ương)?|(?i:đảng bộ\s+(?:huyện|quận|thị xã|thành phố|tỉnh))\b(?:\s+\p{Lu}\p{L}*)*|(?i:cấp\s+[uủ]ỷ?y?\s+(?:cấp\s+)?(?:huyện|trên)))",
+        )
+    });
+    static GRASSROOTS: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?i:(?:các\s+)?(?:đảng\s+[uủ]ỷ?y?|đảng bộ)\s+(?:cơ sở|bộ phận|xã|phường|thị trấn)(?:\s*(?:,|và|hoặc)\s*(?:đảng\s+[uủ]ỷ?y?|đảng bộ)\s+(?:cơ sở|bộ phận))*)|^(?:Đảng bộ|Đảng [uủ]ỷ?y?)\s+\S+",
+        )
+    });
+    static NOUN: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\b(?:chi bộ|đảng bộ bộ phận|đảng bộ|tổ chức cơ sở đảng|tổ chức đảng|chi\s*,)")
+    });
+    static BREAK: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:hoàn thành|xong|trước|dự kiến|tiến hành|bắt đầu|gửi|báo cáo|nộp|thực hiện|triển khai|yêu cầu|chỉ đạo|kiểm điểm|đánh giá|tổ chức (?:hội nghị|đại hội|kiểm điểm))\b|[;:.]",
+        )
+    });
+    for under in UNDER.find_iter(words) {
+        let object = &words[under.end()..];
+        let (above, object_len) = if let Some(m) = COMMITTEE.find(object) {
+            (Above::Committee, m.end())
+        } else if let Some(m) = GRASSROOTS.find(object) {
+            let len = if m.as_str().starts_with(|c: char| c.is_uppercase()) {
+                named_units(object)
+                    .first()
+                    .filter(|(a, _, _)| *a == 0)
+                    .map_or(m.end(), |(_, b, _)| *b)
+            } else {
+                m.end()
+            };
+            (Above::Grassroots, len)
+        } else {
+            (Above::Unsaid, 0)
+        };
+        // The nouns before it, joined by commas and the names of what
+        // the units are (`cơ quan, trường học`).
+        let nouns: Vec<regex::Match<'_>> = NOUN.find_iter(&words[..under.start()]).collect();
+        let mut group: Vec<&str> = Vec::new();
+        let mut group_start = under.start();
+        for noun in nouns.iter().rev() {
+            let between = &words[noun.end()..group_start];
+            if BREAK.is_match(between) || between.len() > 90 {
+                break;
+            }
+            group.push(noun.as_str());
+            group_start = noun.start();
+        }
+        if group.is_empty() {
+            continue;
+        }
+        let has = |w: &str| group.iter().any(|g| g.to_lowercase().starts_with(w));
+        let (chi, dang, bo_phan, any) = (
+            has("chi"),
+            group.iter().any(|g| g.to_lowercase() == "đảng bộ"),
+            has("đảng bộ bộ phận"),
+            has("tổ chức"),
+        );
+        use UnitKind::*;
+        let kinds: Vec<UnitKind> = match above {
+            Above::Committee => {
+                let mut k = Vec::new();
+                if chi || any {
+                    k.push(ChiBoCoSo);
+                }
+                if dang || any || bo_phan {
+                    k.push(DangBoCoSo);
+                }
+                k
+            }
+            Above::Grassroots => {
+                let mut k = Vec::new();
+                if chi {
+                    k.push(ChiBoTrucThuoc);
+                }
+                if dang || bo_phan {
+                    k.push(DangBoBoPhan);
+                }
+                k
+            }
+            // "các chi bộ trực thuộc": the slug words; "đảng bộ trực
+            // thuộc" alone leaves the kind in doubt.
+            Above::Unsaid if dang => Vec::new(),
+            Above::Unsaid if bo_phan => vec![DangBoBoPhan],
+            Above::Unsaid if chi => vec![ChiBoTrucThuoc],
+            Above::Unsaid => Vec::new(),
+        };
+        let span = (group_start, under.end() + object_len);
+        if kinds.is_empty() {
+            who.others = true;
+        }
+        for kind in kinds {
+            who.add_kind(kind, group_start);
+        }
+        who.spans.push(span);
+        taken.push(span);
+    }
+}
+
+/// What a subordinate phrase's units sit under.
+#[derive(Debug, Clone, Copy)]
+enum Above {
+    /// A committee above the grassroots (`Huyện ủy`, `Đảng ủy Khối`).
+    Committee,
+    /// A grassroots committee (`đảng ủy cơ sở`, `Đảng bộ xã Vĩnh Thạnh`).
+    Grassroots,
+    /// Nothing said.
+    Unsaid,
+}
+
+/// The units named in `words`: `Đảng bộ xã Cộng Hòa`, `Chi bộ Khối Dân vận
+/// huyện`, `Đảng bộ Công an huyện`, with where they are.
+fn named_units(words: &str) -> Vec<(usize, usize, String)> {
+    static UNIT: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\b(?:Đảng bộ|Chi bộ)\s+(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|thôn|khu phố)\s+)?\p{Lu}",
+        )
+    });
+    const STOP: &[&str] = &[
+        "dự", "tổ", "hoàn", "xong", "trước", "tiến", "sẽ", "được", "và", "đã", "phải", "cần",
+        "thực", "triển", "gửi", "báo", "nộp", "trong", "chậm", "hạn", "không", "bắt", "là", "có",
+        "về", "của", "theo", "tại", "với", "cho", "để", "chọn", "chỉnh", "đại", "hoặc", "đến",
+        "từ", "vào", "làm", "họp", "kết", "khẩn", "tập", "chuẩn", "xây", "kiện", "lãnh", "được",
+        "trực", "nhiệm", "khóa", "khoá", "lần", "đạt", "gồm",
+    ];
+    let mut out = Vec::new();
+    for m in UNIT.find_iter(words) {
+        let mut end = m.end() - m.as_str().chars().last().map_or(0, char::len_utf8);
+        let mut rest = &words[end..];
+        let mut count = 0;
+        loop {
+            let trimmed = rest.trim_start_matches(' ');
+            let len = trimmed
+                .find(|c: char| c.is_whitespace() || ",;:.()“”\"".contains(c))
+                .unwrap_or(trimmed.len());
+            let word = &trimmed[..len];
+            if len == 0 || count >= 10 || STOP.contains(&word) || rest.starts_with('\n') {
+                break;
+            }
+            end += rest.len() - trimmed.len() + len;
+            rest = &trimmed[len..];
+            count += 1;
+        }
+        out.push((m.start(), end, words[m.start()..end].trim().to_string()));
+    }
+    out
+}
+
+/// Whether words before a cue say nothing of their own: no noun, only the
+/// words that go with a cue (`xong`, `thời gian hoàn thành`).
+fn is_bare(words: &str) -> bool {
+    static FILLER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:thời gian|hoàn thành|xong|phải|cần|sẽ|dự kiến|và|đồng thời|tổ chức|tiến hành)\b|[-+•*,:\s]",
+        )
+    });
+    FILLER.replace_all(words, "").trim().is_empty()
+}
+
+/// Whom a deadline is for, as the words write it.
+fn applies_text(words: &str, who: &Who) -> String {
+    let (Some(first), Some(last)) = (who.spans.first(), who.spans.iter().map(|s| s.1).max()) else {
+        return String::new();
+    };
+    clean(
+        words[first.0..last]
+            .trim()
+            .trim_start_matches(|c: char| !c.is_alphanumeric()),
+    )
+}
+
+/// Whom a deadline names when it names no unit: its subject's words, as
+/// far as its verb; and where they are.
+fn unknown_applies_to(words: &str) -> (String, (usize, usize)) {
+    let rest = strip_openers(words);
+    let start = words.len() - rest.len();
+    let mut end = start;
+    for (i, (at, word)) in rest
+        .split(' ')
+        .scan(0, |offset, w| {
+            let at = *offset;
+            *offset += w.len() + 1;
+            Some((at, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .enumerate()
+    {
+        if i >= 8 || (i > 0 && is_verb(word)) {
+            break;
+        }
+        end = start + at + word.len();
+    }
+    // No subject before the verb: the words say only what is due.
+    if end == start || is_verb(rest.split(' ').next().unwrap_or("")) {
+        return (String::new(), (start, start));
+    }
+    (clean(&words[start..end]), (start, end))
+}
+
+fn is_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "hoàn"
+            | "xong"
+            | "tổ"
+            | "gửi"
+            | "nộp"
+            | "báo"
+            | "tổng"
+            | "thực"
+            | "triển"
+            | "tiến"
+            | "hoàn thiện"
+            | "chỉnh"
+            | "xây"
+            | "dự"
+            | "sẽ"
+            | "phải"
+            | "cần"
+            | "kiểm"
+            | "đánh"
+    )
+}
+
+fn strip_openers(words: &str) -> &str {
+    static OPENER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^[\s\-+•*]*(?:(?:theo kế hoạch|theo đó|theo hướng dẫn|trong đó|cụ thể|riêng|đối với|về thời gian|thời gian)\s*[,:]?\s*)*",
+        )
+    });
+    let end = OPENER.find(words).map_or(0, |m| m.end());
+    &words[end..]
+}
+
+/// What is due: the words of the clause but whom it is for and the words
+/// that go with the cue (`tổ chức kiểm điểm, đánh giá, xếp loại chất lượng`).
+fn what_of(words: &str, spans: &[(usize, usize)]) -> String {
+    let (pre, post) = match (spans.first(), spans.iter().map(|s| s.1).max()) {
+        (Some(first), Some(last)) => (&words[..first.0], &words[last..]),
+        _ => ("", words),
+    };
+    static ASKER: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(
+            r"(?i:yêu cầu|đề nghị|chỉ đạo|giao|số|ngày|của)|\b(?:{HEADS})\b|\d"
+        ))
+    });
+    let pre = strip_openers(pre);
+    let pre = pre
+        .trim()
+        .trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+    let pre = pre
+        .strip_suffix(" các")
+        .or_else(|| pre.strip_suffix(" những"))
+        .unwrap_or(pre);
+    let pre = if pre == "các" || pre == "Các" {
+        ""
+    } else {
+        pre
+    };
+    let keep_pre = !pre.is_empty() && pre.split_whitespace().count() <= 4 && !ASKER.is_match(pre);
+    let mut what = if keep_pre {
+        format!("{pre} {post}")
+    } else {
+        post.to_string()
+    };
+    static FILLERS: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\b(?:dự kiến|sẽ|thời gian|không quá \d+ ngày|bắt đầu từ [^,;]*)\b")
+    });
+    what = FILLERS.replace_all(&what, " ").into_owned();
+    let mut what = clean(strip_openers(&what));
+    loop {
+        let before = what.clone();
+        let trimmed = what.trim_start_matches([',', ':', ' ', '-']);
+        let mut s = trimmed.to_string();
+        for lead in ["hoàn thành việc ", "hoàn thành ", "xong ", "phải ", "đã "] {
+            if let Some(rest) = s.strip_prefix(lead) {
+                s = rest.to_string();
+            }
+        }
+        for tail in [
+            " xong",
+            " hoàn thành",
+            " tổ chức",
+            " tiến hành",
+            " thực hiện",
+            " việc",
+        ] {
+            if let Some(rest) = s.strip_suffix(tail)
+                && !rest.trim().is_empty()
+            {
+                s = rest.to_string();
+            }
+        }
+        if s == "xong" || s == "hoàn thành" {
+            s.clear();
+        }
+        what = clean(&s);
+        if what == before {
+            break;
+        }
+    }
+    what
+}
+
+/// The document whose deadline is at `at` (in the sentence at `base`): the
+/// last one its sentence cites before it; else, for `Theo kế hoạch`, the
+/// last plan cited; else the text's own document (its header); else the
+/// last plan, guide or other document cited before.
+fn directive_of(text: &Text, found: &Found, base: usize, at: usize) -> Option<usize> {
+    let before: Vec<&(usize, usize)> = found.citations.iter().filter(|(o, _)| *o < at).collect();
+    if let Some((_, d)) = before.iter().rev().find(|(o, _)| *o >= base) {
+        return Some(*d);
+    }
+    let kind_of = |d: usize| found.directives[d].doc_type;
+    let last_of = |t: DocType| {
+        before
+            .iter()
+            .rev()
+            .map(|(_, d)| *d)
+            .find(|d| kind_of(*d) == t)
+    };
+    let sentence = text.body[base..at].to_lowercase();
+    if (sentence.contains("theo kế hoạch") || sentence.contains("kế hoạch yêu cầu"))
+        && let Some(d) = last_of(DocType::KeHoach)
+    {
+        return Some(d);
+    }
+    if sentence.contains("theo hướng dẫn")
+        && let Some(d) = last_of(DocType::HuongDan)
+    {
+        return Some(d);
+    }
+    if let Some(h) = found.header {
+        return Some(h);
+    }
+    last_of(DocType::KeHoach)
+        .or_else(|| last_of(DocType::HuongDan))
+        .or_else(|| before.last().map(|(_, d)| *d))
+}

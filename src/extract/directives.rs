@@ -1,0 +1,690 @@
+//! The documents a text cites, and what it says of each.
+//!
+//! A citation is a type word and number or symbol (`Kế hoạch số 188-KH/TU`,
+//! `kế hoạch số 89 –KH/ĐU`, `Chỉ thị số 25/CT-HU`), or a bare symbol. Its
+//! date and issuer are read, in this order of trust: its own words (`ngày …
+//! của …`, `do … ban hành`), a header it heads (`Số: …` under the issuing
+//! body, over `Hà Nội, ngày …`), the sentence it is the object of (`Ngày
+//! 10/12/2019, Ban Thường vụ … đã ban hành Kế hoạch số …`, `thay mặt Bộ
+//! Chính trị, … ký ban hành …`), the phrase before a parenthesis it sits in
+//! (`kế hoạch của Tỉnh ủy (Kế hoạch số 142-KH/TU, …)`), and the list it is
+//! part of (`A, B ngày … của …;`). A date is shared in a list only by
+//! documents of one type and one issuer code; an issuer only where the
+//! symbol's code allows it. Mentions of one document are merged.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+
+use super::bodies::{self, HEADS};
+use super::{
+    DATE, FoundDirective, TYPE_WORDS, Text, Unsure, clean, date_of, day_and_month, re, sentence_end,
+};
+use crate::domain::{DirectiveSpec, DocType};
+use crate::text::symbol::canonical_type_code;
+
+/// What `read` found: the directives, and where each citation is.
+pub(super) struct Found {
+    pub directives: Vec<FoundDirective>,
+    /// (offset of a citation, the directive it cites), in text order.
+    pub citations: Vec<(usize, usize)>,
+    /// The document the text itself is, when it opens with its header.
+    pub header: Option<usize>,
+}
+
+/// A citation in the text.
+struct Mention {
+    start: usize,
+    end: usize,
+    spec: DirectiveSpec,
+    /// The issuer code was written `TƯ`.
+    tu_written: bool,
+}
+
+static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?P<type>{TYPE_WORDS})\s+(?:\(\s*(?:[Mm]ật|[Tt]ối mật|[Tt]uyệt mật)\s*\)\s+)?(?P<so>[Ss]ố\s*:?\s*)?(?P<id>\d+(?:\s*(?:[-–‐]\s*)?\p{{L}}+\s*/\s*[\p{{L}}\p{{N}}]+(?:-[\p{{L}}\p{{N}}]+)*|\s*/\s*\p{{L}}+\s*-\s*\p{{L}}+)?)"
+    ))
+});
+
+/// A symbol with no type word before it.
+static BARE_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b\d+\s*(?:[-–‐]\s*)?\p{Lu}[\p{L}]*\s*/\s*[\p{Lu}\p{N}][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*")
+});
+
+/// `25/CT-HU`: a Party symbol written the State's way.
+static STATE_FORM: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d+)\s*/\s*(\p{L}+)\s*-\s*(\p{L}+)$"));
+
+/// Finds the citations, in text order.
+fn mentions(body: &str) -> Vec<Mention> {
+    let mut found: Vec<Mention> = Vec::new();
+    for caps in MENTION.captures_iter(body) {
+        let (Some(all), Some(kind), Some(id)) = (caps.get(0), caps.name("type"), caps.name("id"))
+        else {
+            continue;
+        };
+        let doc_type = DocType::parse(kind.as_str());
+        let mut id_text = id.as_str().to_string();
+        let mut end = all.end();
+        if let Some(state) = STATE_FORM.captures(&id_text) {
+            let party = canonical_type_code(&state[2]).is_some() && is_party_code(&state[3]);
+            if party {
+                id_text = format!("{}-{}/{}", &state[1], &state[2], &state[3]);
+            } else {
+                end = id.start() + state[1].len();
+                id_text = state[1].to_string();
+            }
+        }
+        let has_symbol = id_text.contains('/');
+        if !has_symbol && caps.name("so").is_none() && !number_alone_ends(&body[end..]) {
+            // "kế hoạch 5 năm": a number that is no document's.
+            continue;
+        }
+        let spec = if has_symbol {
+            DirectiveSpec::parse(&id_text, doc_type)
+        } else {
+            DirectiveSpec::parse(&id_text, doc_type.or(Some(DocType::CongVan)))
+        };
+        if let Ok(spec) = spec {
+            found.push(Mention {
+                start: all.start(),
+                end,
+                spec,
+                tu_written: tu_written(&id_text),
+            });
+        }
+    }
+    for m in BARE_SYMBOL.find_iter(body) {
+        let inside = found.iter().any(|x| m.start() < x.end && x.start < m.end());
+        if let (false, Ok(spec)) = (inside, DirectiveSpec::parse(m.as_str(), None)) {
+            found.push(Mention {
+                start: m.start(),
+                end: m.end(),
+                spec,
+                tu_written: tu_written(m.as_str()),
+            });
+        }
+    }
+    found.sort_by_key(|m| m.start);
+    found
+}
+
+/// Whether a citation by number alone (no `số`) ends where a citation
+/// would: `Chỉ thị 29 của …`, `(Nghị quyết 16)`, `Quy định 69.`
+fn number_alone_ends(after: &str) -> bool {
+    let rest = after.trim_start_matches(' ');
+    rest.is_empty()
+        || rest.starts_with([',', ';', ')', '.', '(', '\n', ':'])
+        || ["của ", "ngày ", "về ", "và "]
+            .iter()
+            .any(|w| rest.starts_with(w))
+}
+
+fn tu_written(id: &str) -> bool {
+    id.split_once('/')
+        .is_some_and(|(_, code)| code.trim().to_uppercase().starts_with("TƯ"))
+}
+
+/// Whether a code can be a Party issuer's (`HU`, `BTCTW`), not a State
+/// body's (`UBND`, `TTg`).
+fn is_party_code(code: &str) -> bool {
+    bodies::hint(code, &[]).is_some()
+}
+
+/// What the text says of one citation, before lists and mentions are
+/// put together.
+#[derive(Debug, Clone, Default)]
+struct Said {
+    issued_on: Option<NaiveDate>,
+    issuer: Option<String>,
+    subject: Option<String>,
+    /// The issuer is a list's, shared from a later item.
+    shared_issuer: bool,
+    /// The acting body of its sentence, and whether the verb makes it the
+    /// issuer outright (`ban hành`) or only when the code agrees
+    /// (`triển khai`).
+    actor: Option<(String, bool)>,
+    /// The date of the sentence it is the object of (`Ngày …, … ban hành`).
+    sentence_date: Option<NaiveDate>,
+    /// Listed with the next citation.
+    joined_next: bool,
+    /// The text's own document (its header).
+    header: bool,
+}
+
+/// `, ngày 18/10/2019`, ` (ngày …)`, `ban hành ngày …` right after a citation.
+static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)^[\s,(]*(?:(?:ký\s+)?ban hành\s+)?(?:vào\s+)?ngày\s+(?P<d>{DATE})"
+    ))
+});
+
+static OF_BODY: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b(?i:của)\s+(?P<i>{HEADS})")));
+
+/// What may stand between a citation's date and `của …`: `năm 2023`.
+static BETWEEN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[\s,]*(?:(?:năm|khóa|khoá)\s+[\p{L}\p{N}]+[\s,]*)?$"));
+
+static BY_BODY: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b(?i:do)\s+(?P<i>{HEADS})")));
+
+static ISSUED_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^\s+(?:(?:đã|vừa)\s+)?ban hành(?:\s+(?:vào\s+)?ngày\s+(?P<d>{DATE}))?"
+    ))
+});
+
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bvề\s+(?P<s>.+?)(?:;|\.\s|\.$|\n|$|”|\)|,\s+(?:các|Các|Ban|BTV|Đảng ủy|Đảng uỷ|Huyện ủy|Thị ủy|Tỉnh ủy|Thành ủy|Quận ủy|Hội nghị|Cấp|cấp|đồng chí)\s)",
+    )
+});
+
+/// The acting body at the end of the words before a citation: `Ban
+/// Thường vụ Huyện ủy Tiên Phước đã ban hành`, `BTV Tỉnh ủy đã kịp thời
+/// ban hành`, `Đảng ủy phường Vạn Phúc triển khai`.
+static ACTOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?P<i>(?:{HEADS})[^,;()“”]*?)\s+(?:(?:đã|vừa|mới|cũng|đang)\s+)*(?:(?:khẩn trương|kịp thời|chính thức|nhanh chóng)\s+)?(?:ký\s+)?(?P<v>ban hành|xây dựng|gửi|triển khai)\s*$"
+    ))
+});
+
+/// `thay mặt Bộ Chính trị, đồng chí …, đã ký ban hành`.
+static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i:thay mặt)\s+(?P<i>(?:{HEADS})[^,;]*?)\s*,[^;]*?\s(?:(?:đã|vừa)\s+)?ký\s+ban hành\s*$"
+    ))
+});
+
+/// `Ngày 10/12/2019, …` or `Vào ngày 6/8, …` opening a sentence.
+static OPENING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^\s*(?:[-–•+*]\s*)?(?:\(\p{{Lu}}+\)\s*[-–]\s*)?(?i:vào\s+)?(?i:ngày)\s+(?:(?P<d>{DATE})|(?P<dm>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))\s*(?:vừa qua\s*)?,"
+    ))
+});
+
+/// `kế hoạch của Ban Thường vụ Tỉnh ủy Quảng Trị (` before a citation.
+static BEFORE_PARENTHESIS: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:{TYPE_WORDS})\s+của\s+(?P<i>(?:{HEADS})[^()]*?)\s*\(\s*$"
+    ))
+});
+
+/// Reads every citation and what the text says of it.
+pub(super) fn read(text: &Text) -> Found {
+    let body = &text.body;
+    let mentions = mentions(body);
+    let committees = bodies::committees(body);
+    let mut said: Vec<Said> = Vec::with_capacity(mentions.len());
+    for (i, m) in mentions.iter().enumerate() {
+        let next = mentions.get(i + 1).map_or(body.len(), |n| n.start);
+        said.push(read_one(text, m, next));
+    }
+    let header = (0..mentions.len()).find(|&i| said[i].header);
+    share_in_lists(&mentions, &mut said);
+
+    // The directives, one per document; mentions of one merged.
+    let mut directives: Vec<FoundDirective> = Vec::new();
+    let mut by_number: HashMap<(DocType, String), Vec<usize>> = HashMap::new();
+    let mut citations = Vec::new();
+    let mut header_index = None;
+    for (i, (m, s)) in mentions.iter().zip(&said).enumerate() {
+        let next = mentions.get(i + 1).map_or(body.len(), |n| n.start);
+        let tail = &body[m.end..next];
+        let end = m.end + sentence_end(tail);
+        let mut d = FoundDirective {
+            doc_type: m.spec.doc_type,
+            number: m.spec.number.clone(),
+            symbol: m.spec.symbol.as_ref().map(|s| s.to_string()),
+            issuer: s.issuer.as_ref().map(|i| bodies::canonical(i)),
+            issuer_hint: None,
+            issued_on: s.issued_on,
+            subject: s.subject.clone().filter(|s| !s.is_empty()),
+            line: text.line_of(m.start),
+            source_text: clean(&body[m.start..end]),
+            unsure: Vec::new(),
+        };
+        // An issuer the symbol's code contradicts is no answer.
+        if let (Some(symbol), Some(issuer)) = (&m.spec.symbol, &d.issuer)
+            && bodies::fits(&symbol.issuer_code, issuer, m.tu_written) == Some(false)
+        {
+            d.issuer = None;
+        }
+        let index = merge(&mut directives, &mut by_number, d);
+        citations.push((m.start, index));
+        if header == Some(i) {
+            header_index = Some(index);
+        }
+    }
+    for (d, m) in directives.iter_mut().zip(
+        // The first mention of each directive, for its code.
+        first_mentions(&citations, &mentions),
+    ) {
+        if d.issuer.is_none() {
+            d.unsure.push(Unsure::Issuer);
+            d.issuer_hint = m
+                .spec
+                .symbol
+                .as_ref()
+                .and_then(|s| bodies::hint(&s.issuer_code, &committees));
+        }
+        if d.issued_on.is_none() {
+            d.unsure.push(Unsure::IssuedOn);
+        }
+        if d.subject.is_none() {
+            d.unsure.push(Unsure::Subject);
+        }
+    }
+    Found {
+        directives,
+        citations,
+        header: header_index,
+    }
+}
+
+/// For each directive, the first mention that cites it.
+fn first_mentions<'a>(citations: &[(usize, usize)], mentions: &'a [Mention]) -> Vec<&'a Mention> {
+    let mut first: Vec<&Mention> = Vec::new();
+    for ((_, d), m) in citations.iter().zip(mentions) {
+        if *d == first.len() {
+            first.push(m);
+        }
+    }
+    first
+}
+
+/// What the words around one citation say of it.
+fn read_one(text: &Text, m: &Mention, next: usize) -> Said {
+    let body = &text.body;
+    let mut said = Said::default();
+    // Its own words: up to the next citation or the end of the sentence.
+    let tail = &body[m.end..next];
+    let tail = &tail[..sentence_end(tail)];
+    let mut own_end = 0;
+    if let Some(caps) = DATE_AFTER.captures(tail)
+        && let Some(d) = caps.name("d")
+    {
+        said.issued_on = date_of(d.as_str());
+        own_end = d.end();
+    }
+    let subject = SUBJECT.captures(tail);
+    let subject_start = subject
+        .as_ref()
+        .and_then(|c| c.get(0))
+        .map_or(tail.len(), |s| s.start());
+    if let Some(caps) = OF_BODY.captures(&tail[..subject_start])
+        && let (Some(all), Some(i)) = (caps.get(0), caps.name("i"))
+        && BETWEEN.is_match(&tail[own_end.min(all.start())..all.start()])
+    {
+        let (name, len) = bodies::name_at(&tail[i.start()..]);
+        said.issuer = Some(name);
+        own_end = own_end.max(i.start() + len);
+    }
+    // "… do Ban Thường vụ Huyện ủy ban hành (ngày …)", after the subject too.
+    if let Some(caps) = BY_BODY.captures(tail)
+        && let Some(i) = caps.name("i")
+    {
+        let (name, len) = bodies::name_at(&tail[i.start()..]);
+        if let Some(issued) = ISSUED_AFTER_NAME.captures(&tail[i.start() + len..]) {
+            if said.issuer.is_none() {
+                said.issuer = Some(name);
+            }
+            if said.issued_on.is_none()
+                && let Some(d) = issued.name("d")
+            {
+                said.issued_on = date_of(d.as_str());
+            }
+        }
+    }
+    said.subject = subject
+        .as_ref()
+        .and_then(|c| c.name("s"))
+        .map(|s| clean(s.as_str().trim_matches(['“', '”', '"'])));
+    // Listed with the next citation: nothing but a comma or "và" between.
+    let gap = tail[own_end.min(tail.len())..]
+        .trim()
+        .trim_end_matches([',', ' '])
+        .trim();
+    said.joined_next = next < body.len()
+        && tail.len() == next - m.end
+        && (gap.is_empty() || gap == "," || gap.eq_ignore_ascii_case("và"));
+
+    if let Some(header) = header_of(text, m) {
+        said.header = true;
+        if said.issuer.is_none() {
+            said.issuer = header.issuer;
+        }
+        if said.issued_on.is_none() {
+            said.issued_on = header.issued_on;
+        }
+        if said.subject.is_none() {
+            said.subject = header.subject;
+        }
+        said.joined_next = false;
+        return said;
+    }
+
+    // The sentence it is the object of.
+    let clause_start = clause_start(body, m.start);
+    let before = &body[clause_start..m.start];
+    said.actor = actor(before);
+    if said.actor.as_ref().is_some_and(|(_, outright)| *outright)
+        && let Some(caps) = OPENING_DATE.captures(before)
+    {
+        said.sentence_date = match (caps.name("d"), caps.name("dm")) {
+            (Some(d), _) => date_of(d.as_str()),
+            (None, Some(dm)) => day_and_month(dm.as_str()).and_then(|(d, mo)| {
+                // Issued on a day the article gives no year to: the
+                // dateline's year, never after the dateline.
+                let dateline = text.dateline?;
+                let this = NaiveDate::from_ymd_opt(dateline.year(), mo, d)?;
+                if this > dateline {
+                    NaiveDate::from_ymd_opt(dateline.year() - 1, mo, d)
+                } else {
+                    Some(this)
+                }
+            }),
+            _ => None,
+        };
+    }
+    // A citation in parentheses after the document's description.
+    if said.issuer.is_none()
+        && let Some(caps) = BEFORE_PARENTHESIS.captures(before)
+        && let Some(i) = caps.name("i")
+    {
+        let (name, len) = bodies::name_at(i.as_str());
+        if len >= i.as_str().trim_end().len() {
+            said.issuer = Some(name);
+        }
+    }
+    said
+}
+
+/// The acting body of the words before a citation, and whether its verb
+/// makes it the issuer outright: the first body named from which the words
+/// run, all of them its name, to the verb.
+fn actor(before: &str) -> Option<(String, bool)> {
+    static HEAD: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?:{HEADS})\b")));
+    // Most citations follow no verb that issues: nothing to look for.
+    let end = before.trim_end();
+    if !["ban hành", "xây dựng", "gửi", "triển khai"]
+        .iter()
+        .any(|verb| end.ends_with(verb))
+    {
+        return None;
+    }
+    if let Some(caps) = ON_BEHALF.captures(before)
+        && let Some(i) = caps.name("i")
+    {
+        return Some((bodies::name_at(i.as_str()).0, true));
+    }
+    for head in HEAD.find_iter(before) {
+        let Some(caps) = ACTOR.captures(&before[head.start()..]) else {
+            continue;
+        };
+        let (Some(i), Some(v)) = (caps.name("i"), caps.name("v")) else {
+            continue;
+        };
+        let (name, len) = bodies::name_at(i.as_str());
+        if len >= i.as_str().trim_end().len() {
+            return Some((name, v.as_str() != "triển khai"));
+        }
+    }
+    None
+}
+
+/// Where the clause holding `offset` starts: after a line break, a
+/// semicolon or a full stop before a space.
+fn clause_start(body: &str, offset: usize) -> usize {
+    let before = &body[..offset];
+    let mut start = 0;
+    for (i, c) in before.char_indices() {
+        match c {
+            '\n' | ';' => start = i + 1,
+            '.' if before[i + 1..].starts_with(' ') => start = i + 1,
+            _ => {}
+        }
+    }
+    start
+}
+
+/// What lists say: a list's issuer and subject (after its last item) to
+/// every item the code allows, its date to items of the last one's type
+/// and code; the acting body and date of the sentence to every item of the
+/// list that follows the verb.
+fn share_in_lists(mentions: &[Mention], said: &mut [Said]) {
+    let code = |m: &Mention| m.spec.symbol.as_ref().map(|s| s.issuer_code.clone());
+    let fits = |m: &Mention, issuer: &str| match &m.spec.symbol {
+        Some(symbol) => bodies::fits(&symbol.issuer_code, issuer, m.tu_written),
+        None => None,
+    };
+    // Backwards: what follows the last item.
+    for i in (0..said.len().saturating_sub(1)).rev() {
+        if !said[i].joined_next {
+            continue;
+        }
+        let next = said[i + 1].clone();
+        let (this_m, next_m) = (&mentions[i], &mentions[i + 1]);
+        let this = &mut said[i];
+        if this.issuer.is_none()
+            && let Some(issuer) = &next.issuer
+            && fits(this_m, issuer) != Some(false)
+        {
+            this.issuer = Some(issuer.clone());
+            this.shared_issuer = true;
+        }
+        let same_kind =
+            this_m.spec.doc_type == next_m.spec.doc_type && code(this_m) == code(next_m);
+        if same_kind {
+            this.issued_on = this.issued_on.or(next.issued_on);
+            this.subject = this.subject.take().or(next.subject);
+        }
+    }
+    // Forwards: the sentence's actor and date, from the first item on.
+    for i in 0..said.len() {
+        if i > 0 && said[i - 1].joined_next && said[i].actor.is_none() {
+            said[i].actor = said[i - 1].actor.clone();
+            said[i].sentence_date = said[i - 1].sentence_date;
+        }
+    }
+    for (m, s) in mentions.iter().zip(said.iter_mut()) {
+        // The acting body is nearer the citation than a list's issuer.
+        if (s.issuer.is_none() || s.shared_issuer)
+            && let Some((actor, outright)) = &s.actor
+        {
+            let agrees = fits(m, actor);
+            if (*outright && agrees != Some(false)) || (s.issuer.is_none() && agrees == Some(true))
+            {
+                s.issuer = Some(actor.clone());
+            }
+        }
+        if s.issued_on.is_none() {
+            s.issued_on = s.sentence_date;
+        }
+    }
+}
+
+/// What a header says of the document it heads.
+struct Header {
+    issuer: Option<String>,
+    issued_on: Option<NaiveDate>,
+    subject: Option<String>,
+}
+
+/// The header of the document whose number `m` is, if `m` opens a line as
+/// a header's `Số: …` (or `Nghị quyết số: …`) does.
+fn header_of(text: &Text, m: &Mention) -> Option<Header> {
+    static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(
+            r"^\s*(?:[Ss]ố|SỐ|(?:{TYPE_WORDS})\s+[Ss]ố)\s*:?\s*$"
+        ))
+    });
+    static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(
+            r"\p{{Lu}}[^\n,]{{0,40}},\s*(?i:ngày)\s+(?P<d>{DATE})"
+        ))
+    });
+    static TITLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:NGHỊ QUYẾT|QUYẾT ĐỊNH|QUY ĐỊNH|CHỈ THỊ|KẾT LUẬN|QUY CHẾ|THÔNG TRI|HƯỚNG DẪN|THÔNG BÁO|BÁO CÁO|KẾ HOẠCH|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|ĐỀ ÁN|TỜ TRÌNH|K\s?[EÉẾ]T LUẬN)\b\s*(?P<rest>.*)$",
+        )
+    });
+    let body = &text.body;
+    let line_start = body[..m.start].rfind('\n').map_or(0, |i| i + 1);
+    if !NUMBER_LINE.is_match(&body[line_start..m.start]) {
+        return None;
+    }
+    // The issuing body: the lines in capitals above, the committee over
+    // the body (`HUYỆN ỦY ĐAN PHƯỢNG` over `BAN TỔ CHỨC`).
+    let above: Vec<&str> = body[..line_start].lines().collect();
+    let mut caps_lines: Vec<&str> = Vec::new();
+    for line in above.iter().rev().take(8) {
+        let line = line.trim().trim_matches('|').trim();
+        let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.is_empty()
+            || matches!(
+                line,
+                "ĐẢNG CỘNG SẢN VIỆT NAM" | "ĐẢNG CỘNG SẢN" | "VIỆT NAM"
+            )
+        {
+            continue;
+        }
+        if letters.iter().any(|c| c.is_lowercase()) || caps_lines.len() == 4 {
+            break;
+        }
+        caps_lines.push(line);
+    }
+    caps_lines.reverse();
+    const BODY_START: &[&str] = &[
+        "BAN ",
+        "BỘ CHÍNH TRỊ",
+        "ĐẢNG ỦY",
+        "ĐẢNG UỶ",
+        "TỈNH ỦY",
+        "TỈNH UỶ",
+        "THÀNH ỦY",
+        "THÀNH UỶ",
+        "HUYỆN ỦY",
+        "HUYỆN UỶ",
+        "QUẬN ỦY",
+        "QUẬN UỶ",
+        "THỊ ỦY",
+        "THỊ UỶ",
+        "VĂN PHÒNG",
+        "ỦY BAN",
+        "UỶ BAN",
+    ];
+    let issuer = caps_lines
+        .iter()
+        .rposition(|l| BODY_START.iter().any(|s| l.starts_with(s)))
+        .map(|k| {
+            let own = caps_lines[k..].join(" ");
+            let committee = caps_lines[..k].join(" ");
+            let has_committee = own.contains("ỦY")
+                || own.contains("UỶ")
+                || own.contains("TRUNG ƯƠNG")
+                || own.starts_with("BỘ CHÍNH TRỊ");
+            if has_committee || committee.is_empty() {
+                bodies::canonical(&own)
+            } else {
+                let committee = committee
+                    .strip_prefix("BAN CHẤP HÀNH ")
+                    .unwrap_or(&committee);
+                bodies::canonical(&format!("{own} {committee}"))
+            }
+        });
+    // "Hà Nội, ngày 10 tháng 10 năm 2008" within the next lines.
+    let after = &body[m.end..];
+    let window_end = after
+        .match_indices('\n')
+        .nth(3)
+        .map_or(after.len(), |(i, _)| i);
+    let window = &after[..window_end];
+    let date = PLACE_DATE.captures(window).and_then(|c| c.name("d"));
+    let issued_on = date.and_then(|d| date_of(d.as_str()));
+    // The title line (`HƯỚNG DẪN`) and the subject on it or under it.
+    let from = date.map_or(0, |d| d.end());
+    let mut subject = None;
+    let mut lines = after[from..].lines().skip(1).take(4).peekable();
+    while let Some(line) = lines.next() {
+        if let Some(caps) = TITLE_LINE.captures(line.trim()) {
+            let rest = caps.name("rest").map_or("", |r| r.as_str()).trim();
+            let subject_line = if rest.is_empty() {
+                lines.next().unwrap_or("")
+            } else {
+                rest
+            };
+            let s = subject_line.trim();
+            if s.chars().any(char::is_alphabetic) {
+                let lower = if s
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| !c.is_lowercase())
+                {
+                    s.to_lowercase()
+                } else {
+                    s.to_string()
+                };
+                let lower = lower.strip_prefix("về ").unwrap_or(&lower).to_string();
+                subject = Some(clean(&lower));
+            }
+            break;
+        }
+    }
+    Some(Header {
+        issuer,
+        issued_on,
+        subject,
+    })
+}
+
+/// Adds a directive, or merges it into one already found that it must be:
+/// the same type and number, no symbols, dates or issuers that differ.
+/// Returns its place.
+fn merge(
+    directives: &mut Vec<FoundDirective>,
+    by_number: &mut HashMap<(DocType, String), Vec<usize>>,
+    d: FoundDirective,
+) -> usize {
+    let same = |a: &Option<String>, b: &Option<String>| a.is_none() || b.is_none() || a == b;
+    let key = (d.doc_type, d.number.clone());
+    let candidates: Vec<usize> = by_number
+        .get(&key)
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .map(|&i| (i, &directives[i]))
+        .filter(|(_, x)| {
+            same(&x.symbol, &d.symbol)
+                && same(&x.issuer, &d.issuer)
+                && (x.issued_on.is_none() || d.issued_on.is_none() || x.issued_on == d.issued_on)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    // Two documents of one number and different dates: an undated mention
+    // could be either, so it stays apart.
+    let target = match candidates.as_slice() {
+        [one] => Some(*one),
+        [_, ..] if d.issued_on.is_some() => candidates
+            .iter()
+            .copied()
+            .find(|&i| directives[i].issued_on == d.issued_on),
+        _ => None,
+    };
+    match target {
+        Some(i) => {
+            let x = &mut directives[i];
+            x.symbol = x.symbol.take().or(d.symbol);
+            x.issuer = x.issuer.take().or(d.issuer);
+            x.issued_on = x.issued_on.or(d.issued_on);
+            x.subject = x.subject.take().or(d.subject);
+            i
+        }
+        None => {
+            directives.push(d);
+            let i = directives.len() - 1;
+            by_number.entry(key).or_default().push(i);
+            i
+        }
+    }
+}
