@@ -31,6 +31,11 @@ pub struct Args {
     yes: bool,
 }
 
+/// The longest text `extract` reads, in characters (a long report is some
+/// 50,000), and the most citations it may hold (each symbol's `/`).
+const EXTRACT_MAX_CHARS: usize = 500_000;
+const EXTRACT_MAX_CITATIONS: usize = 1_000;
+
 pub fn run(
     args: Args,
     db: Option<PathBuf>,
@@ -48,8 +53,32 @@ pub fn run(
             std::io::stdin().read_to_end(&mut bytes)?;
         }
     }
-    let text = String::from_utf8_lossy(&bytes);
+    let source = args
+        .file
+        .as_deref()
+        .map_or_else(|| "-".to_string(), |f| f.display().to_string());
+    let Ok(text) = String::from_utf8(bytes) else {
+        anyhow::bail!(tr!(i18n::EXTRACT_NOT_TEXT, path = source));
+    };
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    // An announcement is a page or a few: a text far longer, or made of
+    // citations only, is not one (and would take the reader too long).
+    let chars = text.chars().count();
+    // A symbol's slash follows a capital (`KH/TU`); a date's follows a digit.
+    let citations = text
+        .chars()
+        .zip(text.chars().skip(1))
+        .filter(|(before, slash)| *slash == '/' && before.is_uppercase())
+        .count();
+    if chars > EXTRACT_MAX_CHARS || citations > EXTRACT_MAX_CITATIONS {
+        anyhow::bail!(tr!(
+            i18n::EXTRACT_TOO_LONG,
+            path = source,
+            chars = chars,
+            max = EXTRACT_MAX_CHARS,
+            citations = EXTRACT_MAX_CITATIONS
+        ));
+    }
     let mut found = extract(text);
     let options = args.output.options(ctx);
     let w = dest.writer(out);

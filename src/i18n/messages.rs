@@ -1259,3 +1259,11 @@ pub const EXTRACT_BAD_KIND: Text = t(
     "không có loại đơn vị «{answer}»; các loại: {kinds}",
     "no unit kind «{answer}»; the kinds: {kinds}",
 );
+pub const EXTRACT_NOT_TEXT: Text = t(
+    "{path} không phải văn bản UTF-8; hãy lưu trang thành tệp văn bản (.txt, UTF-8) rồi đọc lại",
+    "{path} is not UTF-8 text; save the page as a text file (.txt, UTF-8) and read it again",
+);
+pub const EXTRACT_TOO_LONG: Text = t(
+    "{path} quá dài để đọc như một thông báo ({chars} ký tự; tối đa {max} ký tự và {citations} số, ký hiệu văn bản): hãy tách thành từng trang",
+    "{path} is too long to read as an announcement ({chars} characters; at most {max} characters and {citations} document symbols): split it page by page",
+);

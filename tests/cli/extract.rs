@@ -383,3 +383,20 @@ fn apply_on_a_terminal_asks_for_what_is_missing() {
         "chi-bo-co-so=2023-12-06 dang-bo-co-so=2023-12-20"
     );
 }
+
+/// What is not an announcement is refused in one line, at once: bytes that
+/// are not UTF-8 text, a text of citations only or far too long.
+#[test]
+fn what_is_not_an_announcement_is_refused_at_once() {
+    let t = Theodoi::son_tay();
+    let binary = t.dir.path().join("trang.bin");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x80, 0xc3, 0x28]).unwrap();
+    let err = t.fails(&["extract", binary.to_str().unwrap()]);
+    assert!(err.contains("không phải văn bản UTF-8"), "{err}");
+    let symbols = t.dir.path().join("kyhieu.txt");
+    let text: Vec<String> = (0..5000).map(|i| format!("{i}-KH/TU")).collect();
+    std::fs::write(&symbols, text.join(" ")).unwrap();
+    let err = t.fails(&["extract", symbols.to_str().unwrap()]);
+    assert!(err.contains("quá dài để đọc như một thông báo"), "{err}");
+    assert_eq!(err.lines().count(), 1);
+}
