@@ -236,39 +236,13 @@ fn write_document(
     write_file(path, &bytes, replace).with_context(|| tr!(i18n::DOC_FAILED, path = path.display()))
 }
 
-/// Writes `bytes` as a new file of the clerk's (`files::create_new`). With
-/// `replace`, a file already there is replaced whole: the new one is written
-/// beside it and renamed over it, so that nothing is written through a link
-/// and a failure leaves the old file as it was.
+/// Writes `bytes` as a new file of the clerk's, or in place of an old one
+/// when `replace`, as every report's `--output` is written (`output.rs`).
 fn write_file(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
-    let target = if replace && files::exists_here(path) {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
-    } else {
-        path.to_path_buf()
-    };
-    let mut file = files::create_new(&target, crate::domain::error::FileAction::Backup).map_err(
-        |e| match e {
-            Error::BackupExists(p) => Error::OutputExists(p),
-            e => e,
-        },
-    )?;
-    let written = (|| -> Result<()> {
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        if target != path {
-            std::fs::rename(&target, path)?;
-        }
-        Ok(())
-    })();
-    if written.is_err() {
-        // Only what this call made: an old file stays as it was.
-        let _ = std::fs::remove_file(&target);
-    }
-    written
+    let mut file = super::output::OutputFile::create(path, replace)?;
+    file.write_all(bytes)?;
+    file.commit()?;
+    Ok(())
 }
 
 /// Says on stderr which settings the document lacked.

@@ -75,10 +75,6 @@ pub const SETTING_TOO_MANY_LINES: Text = t(
     "{key} có nhiều nhất {max} dòng",
     "{key} takes at most {max} lines",
 );
-pub const DOC_OUTPUT_EXISTS: Text = t(
-    "tệp {path} đã có; không ghi gì. Hãy chọn tên khác, hoặc thêm --force để thay tệp đó",
-    "{path} exists; nothing written. Choose another name, or add --force to replace it",
-);
 pub const DOC_WRITTEN: Text = t("đã ghi {path}", "wrote {path}");
 pub const DOC_EACH_WRITTEN: Text = t(
     "đã ghi {n} công văn vào thư mục {path}",
@@ -131,7 +127,7 @@ pub(super) fn error(e: &Error) -> Option<String> {
                 tr!(SETTING_TOO_MANY_LINES, key = key.slug(), max = LINES_MAX)
             }
         },
-        Error::OutputExists(path) => tr!(DOC_OUTPUT_EXISTS, path = path.display()),
+        Error::OutputExists(path) => tr!(super::OUTPUT_EXISTS, path = path.display()),
         _ => return None,
     })
 }
