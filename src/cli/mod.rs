@@ -120,7 +120,7 @@ impl Context {
         });
         let actor = match given {
             Some(actor) => crate::app::text(&actor, crate::domain::error::Field::Actor)?,
-            None => ["USER", "USERNAME"]
+            None => ["USER", "LOGNAME", "USERNAME"]
                 .iter()
                 .filter_map(|v| std::env::var(v).ok())
                 .find_map(|s| crate::app::text(&s, crate::domain::error::Field::Actor).ok())

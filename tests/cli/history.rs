@@ -693,3 +693,27 @@ fn the_log_says_undos_in_the_readers_language() {
     let err = t.fails(&["undo", &next]);
     assert!(err.contains(&format!("#{next}")), "{err}");
 }
+
+/// A cron job has `LOGNAME` but often no `USER`: the log still names who ran it.
+#[test]
+fn a_cron_job_is_logged_under_its_login_name() {
+    let t = Theodoi::new();
+    t.ok(&["init"]);
+    let mut cmd = t.command(&[
+        "directive",
+        "add",
+        "188-KH/TU",
+        "--issuer",
+        "Ban Thường vụ Thành ủy Hà Nội",
+        "--date",
+        "06/11/2023",
+        "--title",
+        "Luân chuyển cán bộ",
+    ]);
+    cmd.env_remove("USER")
+        .env_remove("USERNAME")
+        .env("LOGNAME", "bantochuc");
+    assert_eq!(crate::util::run(cmd).code, 0);
+    let log: Vec<LogRow> = t.json(&["log"]);
+    assert_eq!(log[0].actor, "bantochuc");
+}
