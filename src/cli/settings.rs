@@ -76,6 +76,10 @@ impl Report for SettingList {
         None
     }
 
+    fn sheet_title(&self) -> Option<String> {
+        Some(i18n::TITLE_SETTINGS.get().to_string())
+    }
+
     fn empty_message(&self) -> String {
         String::new()
     }
@@ -98,7 +102,14 @@ pub fn run(
                     meaning: i18n::setting_meaning(key).get(),
                 })
                 .collect();
-            render(&SettingList, &rows, args.output.options(ctx), out)?;
+            let mut dest = args.output.destination()?;
+            render(
+                &SettingList,
+                &rows,
+                args.output.options(ctx),
+                dest.writer(out),
+            )?;
+            dest.finish(out)?;
             return Ok(ExitCode::SUCCESS);
         }
         Some(SettingsCommand::Set { key, values }) => {

@@ -1135,6 +1135,10 @@ pub const TITLE_UNITS: Text = t("Danh sách đơn vị", "Units");
 pub const TITLE_TASKS: Text = t("Danh sách nhiệm vụ", "Tasks");
 pub const TITLE_PEOPLE: Text = t("Danh sách cán bộ", "People");
 pub const TITLE_RULES: Text = t("Quy tắc kiểm tra xếp loại", "Rating rules");
+pub const TITLE_SETTINGS: Text = t(
+    "Thông tin cơ quan trên văn bản",
+    "What the documents say of the committee",
+);
 pub const XLSX_AS_OF: Text = t("Tính đến ngày", "As of");
 pub const XLSX_TOO_MANY_ROWS: Text = t(
     "bảng có hơn {max} dòng, quá sức chứa của một trang Excel; hãy lọc bớt (--within, --kind, --task…) hoặc dùng --format csv",

@@ -222,6 +222,7 @@ const COMMANDS: &[(&[&str], usize)] = &[
     (&["person", "list"], 0),
     (&["person", "show", "an", "--as-of", "13/12/2023"], 0),
     (&["rules"], 0),
+    (&["settings"], 0),
 ];
 
 #[test]
