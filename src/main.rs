@@ -1,5 +1,6 @@
 //! Parse, dispatch, map the outcome to an exit code: 0 success, 1 for
-//! `overdue --exit-code` when something is late, 2 for every error.
+//! `overdue --exit-code` when something is late, 2 for every error, 130
+//! when interrupted (Ctrl-C).
 
 use std::io::{BufWriter, ErrorKind, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -26,6 +27,19 @@ fn main() -> ExitCode {
             ))
         );
     }));
+    // Ctrl-C: no half-written file is left to look like a whole one.
+    let _ = ctrlc::set_handler(|| {
+        for path in theodoi::files::remove_unfinished() {
+            eprintln!(
+                "{}",
+                i18n::error_output(&i18n::fill(
+                    i18n::INTERRUPTED_REMOVED.get(),
+                    &[("path", &path.display().to_string())]
+                ))
+            );
+        }
+        std::process::exit(130);
+    });
     let cli = match cli::parse(args) {
         Ok(cli) => cli,
         Err(code) => return code,

@@ -110,6 +110,7 @@ impl OutputFile {
             }
             Err(e) => return Err(anyhow::Error::new(e)),
         };
+        files::making(&written_to);
         Ok(OutputFile {
             target: target.to_path_buf(),
             written_to,
@@ -143,6 +144,7 @@ impl OutputFile {
                 .with_context(|| tr!(i18n::OUTPUT_FAILED, path = path))?;
         }
         self.committed = true;
+        files::made(&self.written_to);
         Ok(Some(self.target.clone()))
     }
 }
@@ -173,6 +175,7 @@ impl Drop for OutputFile {
             // Made by this run: the target when it was new, else the
             // temporary file. An existing file is never removed.
             let _ = std::fs::remove_file(&self.written_to);
+            files::made(&self.written_to);
         }
     }
 }

@@ -1135,6 +1135,10 @@ pub const TITLE_UNITS: Text = t("Danh sách đơn vị", "Units");
 pub const TITLE_TASKS: Text = t("Danh sách nhiệm vụ", "Tasks");
 pub const TITLE_PEOPLE: Text = t("Danh sách cán bộ", "People");
 pub const TITLE_RULES: Text = t("Quy tắc kiểm tra xếp loại", "Rating rules");
+pub const INTERRUPTED_REMOVED: Text = t(
+    "Đã dừng (Ctrl-C): tệp {path} chưa ghi xong nên đã được xóa",
+    "Stopped (Ctrl-C): {path} was not finished, so it was removed",
+);
 pub const TITLE_SETTINGS: Text = t(
     "Thông tin cơ quan trên văn bản",
     "What the documents say of the committee",

@@ -336,3 +336,52 @@ fn export_import_export_is_identical() {
     assert!(err.contains("JSON"), "{err}");
     assert_eq!(empty.ok(&["unit", "list"]), "Chưa có đơn vị nào.\n");
 }
+
+/// Ctrl-C while a report is being written to a file: the file, not yet
+/// whole, is removed rather than left to look like the whole report, and the
+/// run ends with status 130. The text read from a named pipe holds `extract`
+/// after it has made its output file, so the interruption comes at a known
+/// point.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_leaves_no_half_written_file() {
+    let t = Theodoi::new();
+    let fifo = t.dir.path().join("van-ban.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let report = t.dir.path().join("ket-qua.csv");
+    let mut cmd = t.command(&[
+        "extract",
+        fifo.to_str().unwrap(),
+        "--format",
+        "csv",
+        "--output",
+        report.to_str().unwrap(),
+    ]);
+    let child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while !report.exists() {
+        assert!(start.elapsed().as_secs() < 30, "no output file made");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(!report.exists(), "the half-written file is still there");
+    assert!(
+        stderr.contains("Ctrl-C") && stderr.contains("ket-qua.csv"),
+        "{stderr}"
+    );
+}
