@@ -131,6 +131,36 @@ fn create_folders(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
+/// The files this run is making whose bytes are not all there yet: an
+/// interrupted run (Ctrl-C) removes them rather than leave half a report
+/// that looks whole.
+static UNFINISHED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn unfinished() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    UNFINISHED.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// `path` is being made: removed if the run is interrupted before `made`.
+pub fn making(path: &Path) {
+    unfinished().push(path.to_path_buf());
+}
+
+/// `path` is whole (or already removed): an interruption leaves it alone.
+pub fn made(path: &Path) {
+    unfinished().retain(|p| p != path);
+}
+
+/// Removes the files still being made, for an interrupted run; the ones
+/// removed. (On Windows too: the standard library opens files with
+/// `FILE_SHARE_DELETE`, so an open file can be removed.)
+pub fn remove_unfinished() -> Vec<PathBuf> {
+    let paths = std::mem::take(&mut *unfinished());
+    paths
+        .into_iter()
+        .filter(|p| std::fs::remove_file(p).is_ok())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,34 +205,4 @@ mod tests {
         assert_eq!(folder_of(Path::new("theodoi.db")), Path::new("."));
         assert_eq!(folder_of(Path::new("a/theodoi.db")), Path::new("a"));
     }
-}
-
-/// The files this run is making whose bytes are not all there yet: an
-/// interrupted run (Ctrl-C) removes them rather than leave half a report
-/// that looks whole.
-static UNFINISHED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
-
-fn unfinished() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
-    UNFINISHED.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// `path` is being made: removed if the run is interrupted before `made`.
-pub fn making(path: &Path) {
-    unfinished().push(path.to_path_buf());
-}
-
-/// `path` is whole (or already removed): an interruption leaves it alone.
-pub fn made(path: &Path) {
-    unfinished().retain(|p| p != path);
-}
-
-/// Removes the files still being made, for an interrupted run; the ones
-/// removed. (On Windows too: the standard library opens files with
-/// `FILE_SHARE_DELETE`, so an open file can be removed.)
-pub fn remove_unfinished() -> Vec<PathBuf> {
-    let paths = std::mem::take(&mut *unfinished());
-    paths
-        .into_iter()
-        .filter(|p| std::fs::remove_file(p).is_ok())
-        .collect()
 }
