@@ -121,24 +121,31 @@ impl OutputFile {
         })
     }
 
+    /// Writes what is buffered to disk and closes the file, which stays
+    /// unfinished: dropped without `commit`, it is removed as ever. Lets
+    /// several files be written whole before any of them is put in place.
+    pub fn close(&mut self) -> Result<()> {
+        let path = self.target.display().to_string();
+        if let Some(writer) = self.file.take() {
+            let file = writer
+                .into_inner()
+                .map_err(|e| e.into_error())
+                .with_context(|| tr!(i18n::OUTPUT_FAILED, path = path))?;
+            file.sync_all()
+                .with_context(|| tr!(i18n::OUTPUT_FAILED, path = path))?;
+        }
+        Ok(())
+    }
+
     /// Makes the file final: flushed to disk, and put in place of the old
     /// one with `--force`. `None` when nothing was written: then no file.
     pub fn commit(mut self) -> Result<Option<PathBuf>> {
         let path = self.target.display().to_string();
-        let Some(writer) = self.file.take() else {
-            return Ok(None);
-        };
         if self.bytes == 0 {
             // Drop removes what was made.
             return Ok(None);
         }
-        let file = writer
-            .into_inner()
-            .map_err(|e| e.into_error())
-            .with_context(|| tr!(i18n::OUTPUT_FAILED, path = path))?;
-        file.sync_all()
-            .with_context(|| tr!(i18n::OUTPUT_FAILED, path = path))?;
-        drop(file);
+        self.close()?;
         if self.replaces {
             std::fs::rename(&self.written_to, &self.target)
                 .with_context(|| tr!(i18n::OUTPUT_FAILED, path = path))?;

@@ -169,21 +169,34 @@ pub fn remind(
         return Ok(ExitCode::SUCCESS);
     }
     // One letter per unit, each named by its code: every name is checked
-    // before anything is written.
-    let letters: Vec<(PathBuf, &LateUnit)> = late
-        .iter()
-        .map(|l| (args.output.join(file_name(l, format)), *l))
+    // before anything is written, and every letter is written whole before
+    // any is put in place, so that a failure half-way leaves none.
+    let letters: Vec<(PathBuf, &LateUnit)> = file_names(&late, format)
+        .into_iter()
+        .zip(&late)
+        .map(|(name, l)| (args.output.join(name), *l))
         .collect();
     for (path, _) in &letters {
         refuse_existing(path, args.force)?;
     }
     let mut missing = Vec::new();
+    let mut written = Vec::with_capacity(letters.len());
     for (i, (path, unit)) in letters.iter().enumerate() {
         // Numbered one after the other from `--number`, in the order listed.
         let number = args.number.map(|n| n.saturating_add(i as u32));
         let composed = compose::reminder(&facts, &[unit], number);
-        write_document(path, &composed, format, args.force)?;
+        let bytes = render(&composed, format)?;
+        let mut file = super::output::OutputFile::create(path, args.force)
+            .with_context(|| tr!(i18n::DOC_FAILED, path = path.display()))?;
+        file.write_all(&bytes)
+            .map_err(anyhow::Error::from)
+            .and_then(|()| file.close())
+            .with_context(|| tr!(i18n::DOC_FAILED, path = path.display()))?;
+        written.push(file);
         missing = composed.missing;
+    }
+    for file in written {
+        file.commit()?;
     }
     say_missing(&missing);
     writeln!(
@@ -198,14 +211,46 @@ pub fn remind(
     Ok(ExitCode::SUCCESS)
 }
 
-/// A unit's letter: `p-ngo-quyen.docx`; on a task for people, the person
-/// after the unit's code.
-fn file_name(l: &LateUnit, format: DocFormat) -> String {
-    let stem = match &l.person {
-        Some(person) => format!("{}-{}", l.unit_code, crate::text::slug(person)),
-        None => l.unit_code.clone(),
-    };
-    format!("{stem}.{}", format.extension())
+/// The letters' file names, one per late unit: `p-ngo-quyen.docx`; on a
+/// task for people, the person after the unit's code. A code that is not a
+/// good file name everywhere (`CON`, `nul`, `com1` on Windows; one starting
+/// with a dot, hidden or a folder's name) gets `don-vi-` before it, and a
+/// name met before in another case (`a` and `A`, one file on Windows and
+/// macOS) gets `-2`, `-3`… after it.
+fn file_names(late: &[&LateUnit], format: DocFormat) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    late.iter()
+        .map(|l| {
+            let code = if is_awkward_file_name(&l.unit_code) {
+                format!("don-vi-{}", l.unit_code)
+            } else {
+                l.unit_code.clone()
+            };
+            let stem = match &l.person {
+                Some(person) => format!("{code}-{}", crate::text::slug(person)),
+                None => code,
+            };
+            let mut name = format!("{stem}.{}", format.extension());
+            let mut n = 1;
+            while !seen.insert(name.to_lowercase()) {
+                n += 1;
+                name = format!("{stem}-{n}.{}", format.extension());
+            }
+            name
+        })
+        .collect()
+}
+
+/// A code that makes a poor file name: a device name of Windows (alone or
+/// before an extension), or one that starts with a dot.
+fn is_awkward_file_name(code: &str) -> bool {
+    let upper = code.to_ascii_uppercase();
+    let base = upper.split('.').next().unwrap_or_default();
+    let device = matches!(base, "CON" | "PRN" | "AUX" | "NUL")
+        || ((base.starts_with("COM") || base.starts_with("LPT"))
+            && base.len() == 4
+            && base.as_bytes()[3].is_ascii_digit());
+    device || code.starts_with('.')
 }
 
 /// An existing file at `path` is left alone unless the clerk said
@@ -229,11 +274,16 @@ fn write_document(
     format: DocFormat,
     replace: bool,
 ) -> Result<()> {
-    let bytes = match format {
+    let bytes = render(composed, format)?;
+    write_file(path, &bytes, replace).with_context(|| tr!(i18n::DOC_FAILED, path = path.display()))
+}
+
+/// The document's bytes in its format.
+fn render(composed: &Composed, format: DocFormat) -> Result<Vec<u8>> {
+    Ok(match format {
         DocFormat::Docx => crate::doc::docx::render(&composed.document)?,
         DocFormat::Html => crate::doc::html::render(&composed.document).into_bytes(),
-    };
-    write_file(path, &bytes, replace).with_context(|| tr!(i18n::DOC_FAILED, path = path.display()))
+    })
 }
 
 /// Writes `bytes` as a new file of the clerk's, or in place of an old one

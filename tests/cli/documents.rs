@@ -895,3 +895,47 @@ fn the_html_file_prints_in_chromium() {
         std::fs::copy(&pdf, Path::new(&keep).join("bao-cao-son-tay.html.pdf")).unwrap();
     }
 }
+
+/// A unit whose code is no good file name everywhere (`CON` is a device on
+/// Windows; `..` a folder) still gets its own letter, under a name that is.
+#[test]
+fn reminders_of_units_with_awkward_codes_get_safe_file_names() {
+    let t = son_tay();
+    for (name, code) in [
+        ("Chi bộ Trường THCS Sơn Lộc", "CON"),
+        ("Chi bộ Trường Tiểu học Sơn Lộc", ".."),
+    ] {
+        t.ok(&[
+            "unit",
+            "add",
+            name,
+            "--kind",
+            "chi-bo-co-so",
+            "--parent",
+            "son-tay",
+            "--code",
+            code,
+            "--founded",
+            "01/11/2023",
+        ]);
+    }
+    let folder = out(&t, "don-doc");
+    t.ok(&[
+        "remind",
+        "kiem-diem-2023",
+        "--as-of",
+        "13/12/2023",
+        "--each",
+        "--output",
+        s(&folder),
+    ]);
+    let files: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    for name in ["don-vi-CON.docx", "don-vi-...docx"] {
+        assert!(files.iter().any(|f| f == name), "{name} not in {files:?}");
+    }
+    let text = docx_text(&folder.join("don-vi-CON.docx"));
+    assert!(text.contains("Trường THCS Sơn Lộc"), "{text}");
+}
