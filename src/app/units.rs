@@ -583,12 +583,17 @@ impl FileRows {
             1 => return InFile::Row(whole[0]),
             _ => return InFile::Several(whole),
         }
+        // Each form and its words, split once for the whole file.
+        let forms: Vec<(&str, Vec<&str>)> = forms
+            .iter()
+            .map(|form| (form.as_str(), form.split_whitespace().collect()))
+            .collect();
         let partial: Vec<usize> = (0..self.names.len())
             .filter(|&i| {
-                forms.iter().any(|form| {
-                    let words: Vec<&str> = form.split_whitespace().collect();
-                    self.names[i].contains(form.as_str())
-                        || (words.len() > 1 && crate::text::words_in_order(&self.names[i], &words))
+                let name = self.names[i].as_str();
+                forms.iter().any(|(form, words)| {
+                    name.contains(form)
+                        || (words.len() > 1 && crate::text::words_in_order(name, words))
                 })
             })
             .collect();
