@@ -6,7 +6,7 @@ use super::{code, resolve_person, resolve_unit, text};
 use crate::domain::error::{DateRule, DateSubject, Error, Field, Result, RowProblem};
 use crate::domain::person::Person;
 use crate::store::Db;
-use crate::text::slug;
+use crate::text::{fold, slug};
 
 /// A person to add, as the clerk gives them.
 #[derive(Debug, Clone, Default)]
@@ -65,18 +65,39 @@ pub fn leave(db: &dyn Db, reference: &str, on: NaiveDate, force: bool) -> Result
     Ok(person)
 }
 
+/// What an import of people did: how many it recorded, and the lines of the
+/// rows it left because the register has them already.
+#[derive(Debug, Default)]
+pub struct PeopleImported {
+    pub added: usize,
+    pub already: Vec<u64>,
+}
+
 /// Imports people, all or nothing, every bad row named (with `problems`
-/// found by the reader of the file). Returns how many.
+/// found by the reader of the file). A row the register already holds (the
+/// same name, position and unit, the same first day, and the same code if
+/// the row gives one) is left, so that the same file imported again, or
+/// with a few people added, records each person once.
 pub fn import(
     db: &dyn Db,
     rows: &[(u64, NewPerson<'_>)],
     mut problems: Vec<(u64, RowProblem)>,
     source: &str,
-) -> Result<usize> {
-    let mut n = 0;
+) -> Result<PeopleImported> {
+    let mut done = PeopleImported::default();
     for (line, row) in rows {
+        match recorded(db, row) {
+            Ok(true) => {
+                done.already.push(*line);
+                continue;
+            }
+            Ok(false) => {}
+            Err(Error::Storage(e)) => return Err(Error::Storage(e)),
+            // `add` says what is wrong with the row.
+            Err(_) => {}
+        }
         match add(db, row) {
-            Ok(_) => n += 1,
+            Ok(_) => done.added += 1,
             Err(Error::Storage(e)) => return Err(Error::Storage(e)),
             Err(e) => problems.push((*line, RowProblem::Error(e))),
         }
@@ -87,7 +108,22 @@ pub fn import(
             rows: problems,
         });
     }
-    Ok(n)
+    Ok(done)
+}
+
+/// Whether the register holds this person in this post already (in it
+/// still or not).
+fn recorded(db: &dyn Db, new: &NewPerson<'_>) -> Result<bool> {
+    let unit = resolve_unit(db, new.unit)?;
+    let name = fold(new.name);
+    let position = fold(new.position);
+    let code = new.code.map(str::trim).filter(|c| !c.is_empty());
+    Ok(db.people_named(&name, true)?.iter().any(|p| {
+        p.unit_id == unit.id
+            && fold(&p.position) == position
+            && p.from_on == new.from
+            && code.is_none_or(|c| p.code.eq_ignore_ascii_case(c))
+    }))
 }
 
 #[cfg(test)]

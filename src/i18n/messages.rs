@@ -1139,6 +1139,10 @@ pub const INTERRUPTED_REMOVED: Text = t(
     "Đã dừng (Ctrl-C): tệp {path} chưa ghi xong nên đã được xóa",
     "Stopped (Ctrl-C): {path} was not finished, so it was removed",
 );
+pub const PEOPLE_ALREADY_RECORDED: Text = t(
+    "{n} dòng đã có trong danh sách cán bộ (cùng họ tên, chức vụ, đơn vị và ngày bắt đầu), không nhập lại: dòng {lines}",
+    "{n} rows are in the register already (the same name, position, unit and first day), not imported again: lines {lines}",
+);
 pub const TITLE_SETTINGS: Text = t(
     "Thông tin cơ quan trên văn bản",
     "What the documents say of the committee",

@@ -201,3 +201,39 @@ fn a_task_for_people_with_deadlines_completions_and_ratings() {
         "{shown}"
     );
 }
+
+/// The same register imported again, then again with one more person: each
+/// person is recorded once, and the clerk is told which lines were there.
+#[test]
+fn a_register_imported_again_records_each_person_once() {
+    let t = leaders();
+    let file = t.dir.path().join("canbo.csv");
+    let again = t.run(&["person", "import", file.to_str().unwrap()]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(
+        again.stdout.contains("Không có gì thay đổi"),
+        "{}",
+        again.stdout
+    );
+    assert!(
+        again.stderr.contains("4 dòng đã có") && again.stderr.contains("dòng 2, 3, 4, 5"),
+        "{}",
+        again.stderr
+    );
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str(",Hoàng Văn Em,Bí thư Đảng ủy xã,Kim Sơn,01/07/2020\n");
+    std::fs::write(&file, text).unwrap();
+    let out = t.ok(&["person", "import", file.to_str().unwrap()]);
+    assert!(out.contains("đã nhập 1 cán bộ"), "{out}");
+    let people: Vec<PersonRow> = t.json(&["person", "list"]);
+    assert_eq!(people.len(), 5);
+    // Someone of the same name in another post is another person.
+    let other = t.dir.path().join("khac.csv");
+    std::fs::write(
+        &other,
+        "name,position,unit,from\nNguyễn Văn An,Bí thư Chi bộ,cb-ubkt,01/01/2022\n",
+    )
+    .unwrap();
+    let out = t.ok(&["person", "import", other.to_str().unwrap()]);
+    assert!(out.contains("đã nhập 1 cán bộ"), "{out}");
+}
