@@ -526,6 +526,37 @@ enum InFile {
 /// Finds parent references among the rows of a file: by code, by whole
 /// name, by part of a name (in every form of the abbreviations). Each
 /// reference is looked up once.
+/// Whether the tree has this row's unit already, in being: the same name
+/// (accents and case aside), kind and parent (by code or name), found by
+/// the row's code when it gives one, else by its name, and only one such.
+fn recorded_already(db: &dyn Db, record: &UnitRecord) -> Result<bool> {
+    let name = fold(&record.name);
+    let candidates = if record.code.is_empty() {
+        db.units_named(&name)?
+    } else {
+        db.unit_by_code(&record.code)?.into_iter().collect()
+    };
+    let mut same = 0;
+    for unit in candidates {
+        if fold(&unit.name) != name
+            || unit.kind != record.kind
+            || db.dissolved_on(unit.id)?.is_some()
+        {
+            continue;
+        }
+        let parent_same = match (&record.parent, unit.parent_id) {
+            (None, None) => true,
+            (Some(given), Some(id)) => {
+                let parent = db.unit(id)?;
+                parent.code.eq_ignore_ascii_case(given.trim()) || fold(&parent.name) == fold(given)
+            }
+            _ => false,
+        };
+        same += usize::from(parent_same);
+    }
+    Ok(same == 1)
+}
+
 struct FileRows {
     by_code: HashMap<String, usize>,
     by_name: HashMap<String, Vec<usize>>,
@@ -609,13 +640,16 @@ impl FileRows {
 /// All or nothing: every bad row is named (with `problems` found earlier,
 /// by the reader of the file) and nothing is written. `progress` is called
 /// for each unit written. Returns the ids of the units written, in the
-/// order they were written.
+/// order they were written. A row for a unit the tree has already (see
+/// `recorded_already`) is left, its line added to `already`: the same file
+/// imported again, or with a few units added, records each unit once.
 pub fn import(
     db: &dyn Db,
     records: Vec<UnitRecord>,
     mut problems: Vec<(u64, RowProblem)>,
     source: &str,
     progress: &mut dyn FnMut(),
+    already: &mut Vec<u64>,
 ) -> Result<Vec<i64>> {
     let mut rows: Vec<UnitRecord> = Vec::with_capacity(records.len());
     let mut seen: HashMap<String, u64> = HashMap::default();
@@ -635,6 +669,10 @@ pub fn import(
             Err(e) => bad.push(RowProblem::Error(e)),
         }
         record.code = record.code.trim().to_string();
+        if bad.is_empty() && !empty && recorded_already(db, &record)? {
+            already.push(record.line);
+            continue;
+        }
         if record.code.is_empty() {
             if bad.is_empty() {
                 record.code = free_code_among(db, &record.name, &mut taken)?;

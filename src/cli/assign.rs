@@ -294,8 +294,20 @@ pub fn import_units(
     no_tasks: bool,
 ) -> Result<Vec<String>> {
     let path = &table.path;
+    let mut already = Vec::new();
     let (n, joined) = write_checked(store, ctx, "unit.import", dry_run, |db| {
-        let ids = super::unit::import_units(db, table)?;
+        already.clear();
+        let ids = super::unit::import_units(db, table, &mut already)?;
+        if !already.is_empty() {
+            super::warn(&tr!(
+                i18n::UNITS_ALREADY_RECORDED,
+                n = already.len(),
+                lines = line_list(&already)
+            ));
+            if ids.is_empty() {
+                return Err(crate::domain::Error::NothingChanged.into());
+            }
+        }
         let joined = app::assign::join(db, &ids, ctx.today, !no_tasks)?;
         let obligations: usize = match no_tasks {
             true => 0,
@@ -387,4 +399,14 @@ pub fn kind_lines(
         ));
     }
     Ok(lines)
+}
+
+/// Line numbers for a message: the first ten, and how many more.
+pub fn line_list(lines: &[u64]) -> String {
+    let shown: Vec<String> = lines.iter().take(10).map(u64::to_string).collect();
+    let mut shown = shown.join(", ");
+    if lines.len() > 10 {
+        shown.push_str(&tr!(i18n::MORE, n = lines.len() - 10));
+    }
+    shown
 }

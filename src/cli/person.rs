@@ -235,14 +235,10 @@ fn import(db: &dyn Db, table: &super::sheet::Sheet) -> Result<usize> {
     }
     let done = app::people::import(db, &people, problems, &table.source)?;
     if !done.already.is_empty() {
-        let mut lines: Vec<String> = done.already.iter().take(10).map(u64::to_string).collect();
-        if done.already.len() > 10 {
-            lines.push(tr!(i18n::MORE, n = done.already.len() - 10));
-        }
         super::warn(&tr!(
             i18n::PEOPLE_ALREADY_RECORDED,
             n = done.already.len(),
-            lines = lines.join(", ")
+            lines = super::assign::line_list(&done.already)
         ));
     }
     if done.added == 0 && !done.already.is_empty() {

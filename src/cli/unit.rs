@@ -428,11 +428,12 @@ pub fn run(
 /// Returns the number of units written.
 pub fn import(db: &dyn Db, bytes: &[u8], source: &str) -> Result<usize> {
     let table = super::sheet::read(bytes, source, None)?;
-    Ok(import_units(db, &table)?.len())
+    Ok(import_units(db, &table, &mut Vec::new())?.len())
 }
 
-/// As `import`, of a file read; returns the ids of the units written.
-pub fn import_units(db: &dyn Db, table: &Sheet) -> Result<Vec<i64>> {
+/// As `import`, of a file read; returns the ids of the units written, and
+/// adds to `already` the lines of the units the tree has already.
+pub fn import_units(db: &dyn Db, table: &Sheet, already: &mut Vec<u64>) -> Result<Vec<i64>> {
     let file = super::csvfile::read(table, i18n::UNIT_FILE, &[&["name"], &["kind"]])?;
     let mut problems = file.errors.into_problems();
     let mut records = Vec::with_capacity(file.rows.len());
@@ -465,7 +466,14 @@ pub fn import_units(db: &dyn Db, table: &Sheet) -> Result<Vec<i64>> {
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     bar.set_message(i18n::IMPORT_PROGRESS.get());
-    let written = app::units::import(db, records, problems, &table.source, &mut || bar.inc(1));
+    let written = app::units::import(
+        db,
+        records,
+        problems,
+        &table.source,
+        &mut || bar.inc(1),
+        already,
+    );
     bar.finish_and_clear();
     Ok(written?)
 }

@@ -1143,6 +1143,10 @@ pub const PEOPLE_ALREADY_RECORDED: Text = t(
     "{n} dòng đã có trong danh sách cán bộ (cùng họ tên, chức vụ, đơn vị và ngày bắt đầu), không nhập lại: dòng {lines}",
     "{n} rows are in the register already (the same name, position, unit and first day), not imported again: lines {lines}",
 );
+pub const UNITS_ALREADY_RECORDED: Text = t(
+    "{n} dòng đã có trong hệ thống tổ chức (cùng tên, loại và cấp trên), không nhập lại: dòng {lines}",
+    "{n} rows are in the tree already (the same name, kind and parent), not imported again: lines {lines}",
+);
 pub const TITLE_SETTINGS: Text = t(
     "Thông tin cơ quan trên văn bản",
     "What the documents say of the committee",

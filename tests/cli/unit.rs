@@ -615,3 +615,53 @@ fn an_alias_never_takes_over_another_unit() {
     assert_eq!(t.snapshot(), before);
     t.ok(&["unit", "edit", "cb-van-phong", "--alias", "VPTU"]);
 }
+
+/// The same sheet of units imported again, then with one more unit: each
+/// unit is recorded once, by code or (a clerk's sheet without codes) by
+/// name, kind and parent; the clerk is told which lines were there.
+#[test]
+fn a_tree_imported_again_records_each_unit_once() {
+    let t = Theodoi::son_tay();
+    let before = t.ok(&["unit", "list", "--format", "csv"]);
+    let fixture = crate::util::repo_file("fixtures/units.csv");
+    let again = t.run(&["unit", "import", fixture.to_str().unwrap()]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(
+        again.stdout.contains("Không có gì thay đổi"),
+        "{}",
+        again.stdout
+    );
+    assert!(
+        again.stderr.contains("đã có trong hệ thống tổ chức")
+            && again.stderr.contains("dòng 2, 3, 4"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(t.ok(&["unit", "list", "--format", "csv"]), before);
+    let sheet = t.dir.path().join("donvi.csv");
+    std::fs::write(
+        &sheet,
+        "Tên,Loại,Cấp trên\n\
+         Đảng bộ phường Lê Lợi,dang-bo-co-so,son-tay\n\
+         Chi bộ Khu phố Mới,chi-bo-truc-thuoc,Đảng bộ phường Lê Lợi\n",
+    )
+    .unwrap();
+    let out = t.ok(&["unit", "import", sheet.to_str().unwrap()]);
+    assert!(out.contains("đã nhập 1 đơn vị"), "{out}");
+    let again = t.run(&["unit", "import", sheet.to_str().unwrap()]);
+    assert!(
+        again.stdout.contains("Không có gì thay đổi"),
+        "{}",
+        again.stdout
+    );
+    let units: Vec<crate::util::UnitRow> = t.json(&["unit", "list", "--search", "Khu phố Mới"]);
+    assert_eq!(units.len(), 1);
+    // The same name under another parent is another unit.
+    std::fs::write(
+        &sheet,
+        "Tên,Loại,Cấp trên\nChi bộ Khu phố Mới,chi-bo-truc-thuoc,p-ngo-quyen\n",
+    )
+    .unwrap();
+    let out = t.ok(&["unit", "import", sheet.to_str().unwrap()]);
+    assert!(out.contains("đã nhập 1 đơn vị"), "{out}");
+}
