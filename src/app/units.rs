@@ -985,7 +985,7 @@ mod tests {
             row(8, "e", UnitKind::ChiBoCoSo, Some("st")),
         ];
         let result = change(&mut store, |db| {
-            import(db, rows, Vec::new(), "x.csv", &mut || {})
+            import(db, rows, Vec::new(), "x.csv", &mut || {}, &mut Vec::new())
         });
         let Err(Error::BadRows { rows, .. }) = result else {
             panic!("{result:?}")
@@ -1030,7 +1030,7 @@ mod tests {
             row(6, "", "Chi bộ khu 6", ChiBoTrucThuoc, "Ngô Quyền"),
         ];
         let written = change(&mut store, |db| {
-            import(db, rows, Vec::new(), "x.csv", &mut || {})
+            import(db, rows, Vec::new(), "x.csv", &mut || {}, &mut Vec::new())
         })?;
         assert_eq!(written.len(), 6);
         let db = store.read();
@@ -1108,7 +1108,7 @@ mod tests {
             founded: None,
         }];
         let result = change(&mut store, |db| {
-            import(db, rows, Vec::new(), "x.csv", &mut || {})
+            import(db, rows, Vec::new(), "x.csv", &mut || {}, &mut Vec::new())
         });
         assert!(
             matches!(&result, Err(Error::BadRows { rows, .. }) if matches!(rows[..], [(2, RowProblem::Error(Error::BadCharacter { .. }))])),
