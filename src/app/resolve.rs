@@ -202,6 +202,13 @@ fn head_of(db: &dyn Db, found: Vec<Unit>) -> Result<Vec<Unit>> {
 /// and number matches too), by `Kế hoạch số 223`, by bare number, else by a
 /// part of its title; the issuer and the date narrow.
 pub fn resolve_directive(db: &dyn Db, q: &DirectiveQuery<'_>) -> Result<Directive> {
+    // "01-KH/TU ngày 05/01/2024": the date picks one of a symbol's documents.
+    let (reference, dated) = split_dated(q.reference);
+    let q = &DirectiveQuery {
+        reference,
+        issuer: q.issuer,
+        issued_on: q.issued_on.or(dated),
+    };
     let mut found = match DirectiveSpec::parse(q.reference, None) {
         Ok(spec) => db.directives_by_spec(&spec)?,
         Err(_) => {
@@ -227,6 +234,35 @@ pub fn resolve_directive(db: &dyn Db, q: &DirectiveQuery<'_>) -> Result<Directiv
         q.reference,
         Candidates::Directives,
     )
+}
+
+/// A reference with the document's issue date after it, as a clerk cites
+/// one: "01-KH/TU ngày 05/01/2024", "01-KH/TU, ngày 5 tháng 1 năm 2024",
+/// "Kế hoạch số 01-KH/TU (05/01/2024)". The reference without the date, and
+/// the date; the reference as it is when it ends in no date.
+fn split_dated(reference: &str) -> (&str, Option<NaiveDate>) {
+    let text = reference.trim_end();
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|&(i, c)| {
+            !c.is_whitespace() && (i == 0 || text[..i].ends_with(char::is_whitespace))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    // The longest tail that is a date: "ngày 5 tháng 1 năm 2024" is six words.
+    for &i in starts.iter().rev().take(7).rev() {
+        let tail = fold(&text[i..]);
+        let tail = tail.trim_start_matches(['(', ',']);
+        let tail = tail.strip_prefix("ngay ").unwrap_or(tail);
+        let head = text[..i].trim_end_matches(|c: char| c.is_whitespace() || ",(".contains(c));
+        if i > 0
+            && !head.is_empty()
+            && let Ok(day) = crate::text::date::parse_date(tail)
+        {
+            return (head, Some(day));
+        }
+    }
+    (reference, None)
 }
 
 /// Finds a task by its code, else by its directive when that directive has

@@ -122,6 +122,20 @@ pub fn message(e: &Error) -> String {
                 (_, false) => fits(super::UNIT_AMBIGUOUS_MANY).0,
             }
         }
+        Error::Ambiguous {
+            input,
+            candidates: Candidates::Directives(found),
+        } if found.iter().filter_map(|d| d.issued_on).count() > 1 => {
+            // Picked by the date after the symbol, in every command.
+            let (_, list) = ambiguity(&Candidates::Directives(found.clone()));
+            let date = found.iter().find_map(|d| d.issued_on).map(format_dmy);
+            tr!(
+                super::DIRECTIVE_AMBIGUOUS_DATED,
+                input = short(input),
+                date = date.unwrap_or_default(),
+                candidates = list
+            )
+        }
         Error::Ambiguous { input, candidates } => {
             let (text, list) = ambiguity(candidates);
             tr!(text, input = short(input), candidates = list)

@@ -178,8 +178,12 @@ pub const DIRECTIVE_NOT_FOUND: Text = t(
     "no directive matches '{input}'; see `theodoi directive list`",
 );
 pub const DIRECTIVE_AMBIGUOUS: Text = t(
-    "'{input}' khớp với nhiều văn bản, hãy thêm --issuer hoặc --date để chọn: {candidates}",
-    "'{input}' matches several directives; add --issuer or --date to choose: {candidates}",
+    "'{input}' khớp với nhiều văn bản, hãy thêm --issuer (cơ quan ban hành) để chọn: {candidates}",
+    "'{input}' matches several directives; add --issuer (the issuing body) to choose: {candidates}",
+);
+pub const DIRECTIVE_AMBIGUOUS_DATED: Text = t(
+    "'{input}' khớp với nhiều văn bản; ghi thêm ngày ban hành để chọn (vd: '{input} ngày {date}'): {candidates}",
+    "'{input}' matches several directives; add the issue date to choose (e.g. '{input} ngày {date}'): {candidates}",
 );
 pub const UNIT_NOT_FOUND: Text = t(
     "không tìm thấy đơn vị '{input}'; xem danh sách bằng `theodoi unit list`",

@@ -490,3 +490,58 @@ fn a_type_the_symbol_contradicts_is_refused() {
         "x",
     ]);
 }
+
+/// The same symbol from the same committee in two years (a yearly plan
+/// numbered 01 each January): the issue date after the symbol picks one, in
+/// `directive edit` as in every command that takes a directive.
+#[test]
+fn the_issue_date_after_the_symbol_picks_one_of_two() {
+    let t = Theodoi::new();
+    t.ok(&["init"]);
+    for (date, title) in [
+        ("05/01/2023", "Công tác tổ chức xây dựng Đảng năm 2023"),
+        ("04/01/2024", "Công tác tổ chức xây dựng Đảng năm 2024"),
+    ] {
+        t.ok(&[
+            "directive",
+            "add",
+            "01-KH/TU",
+            "--issuer",
+            ST,
+            "--date",
+            date,
+            "--title",
+            title,
+        ]);
+    }
+    let err = t.fails(&["directive", "edit", "01-KH/TU", "--title", "X"]);
+    assert!(
+        err.contains("ngày 05/01/2023") && err.contains("khớp với nhiều văn bản"),
+        "{err}"
+    );
+    for reference in [
+        "01-KH/TU ngày 04/01/2024",
+        "01-KH/TU, ngày 4 tháng 1 năm 2024",
+        "Kế hoạch số 01-KH/TU (04/01/2024)",
+    ] {
+        let out = t.ok(&[
+            "directive",
+            "edit",
+            reference,
+            "--title",
+            "Công tác tổ chức xây dựng Đảng năm 2024 (sửa)",
+        ]);
+        assert!(!out.is_empty(), "{reference}");
+        let list: Vec<DirectiveRow> = t.json(&["directive", "list"]);
+        let edited: Vec<&str> = list
+            .iter()
+            .filter(|d| d.title.ends_with("(sửa)"))
+            .map(|d| d.issued_on.as_str())
+            .collect();
+        assert_eq!(edited, ["2024-01-04"], "{reference}");
+        t.ok(&["undo"]);
+    }
+    // A date that is none of theirs finds none.
+    let err = t.fails(&["directive", "show", "01-KH/TU ngày 06/01/2024"]);
+    assert!(err.contains("01-KH/TU"), "{err}");
+}
