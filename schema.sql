@@ -1,4 +1,4 @@
--- theodoi schema: the whole current shape of a database (version 8), as a
+-- theodoi schema: the whole current shape of a database (version 9), as a
 -- fresh file has it after every step in migrations/.
 --
 -- This file is for reading; theodoi never runs it. Databases are created and
@@ -111,7 +111,11 @@ CREATE TABLE directive (
     -- không còn hiệu lực).
     revoked_on        TEXT,
     revoked_reason    TEXT,
-    replaced_by       INTEGER REFERENCES directive (id)
+    replaced_by       INTEGER REFERENCES directive (id),
+    -- The marks it carries (version 9): độ mật and độ khẩn, as slugs; NULL
+    -- when it carries none.
+    secrecy           TEXT CHECK (secrecy IN ('mat', 'toi-mat', 'tuyet-mat')),
+    urgency           TEXT CHECK (urgency IN ('khan', 'thuong-khan', 'hoa-toc'))
 );
 -- A symbol alone never identifies a directive: issuer + symbol + issue date does.
 CREATE UNIQUE INDEX directive_identity ON directive (issuer_fold, symbol, issued_on)
@@ -279,4 +283,4 @@ CREATE INDEX change_row_target ON change_row (tbl, first_id);
 PRAGMA application_id = 1413762889;
 
 -- The version this shape is: a file made from this file alone is current.
-PRAGMA user_version = 8;
+PRAGMA user_version = 9;

@@ -58,6 +58,27 @@ pub fn exists_here(path: &Path) -> bool {
     path.symlink_metadata().is_ok()
 }
 
+/// Whether the file at `path` is its owner's only (mode 0600 or narrower on
+/// Unix): what a file that will hold secret titles must be. A link is
+/// replaced, not written through, so its own mode does not count. Other
+/// systems have no such mode: true.
+pub fn owner_only(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        match path.symlink_metadata() {
+            Ok(meta) if meta.file_type().is_symlink() => true,
+            Ok(meta) => meta.permissions().mode() & 0o077 == 0,
+            Err(_) => true,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        true
+    }
+}
+
 /// Whether `--force` may replace what is at `path`: only a regular file
 /// (or a link, itself replaced) that is not a database. A device, a pipe or
 /// a socket is never replaced, nor a SQLite database (theodoi's own, a

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::{DirectiveQuery, resolve_directive, text};
 use crate::domain::directive::{Directive, SpecError};
 use crate::domain::error::{DateRule, DateSubject, Error, Field, Result, SpecProblem};
-use crate::domain::{DirectiveSpec, DocType};
+use crate::domain::{DirectiveSpec, DocType, Secrecy, Urgency};
 use crate::store::Db;
 use crate::text::normalize;
 use crate::text::symbol::{SymbolError, parse_symbol};
@@ -21,6 +21,10 @@ pub struct NewDirective<'a> {
     /// The issue date; `None` when the text does not give it.
     pub issued_on: Option<NaiveDate>,
     pub title: &'a str,
+    /// Its classification (độ mật), if it carries one.
+    pub secrecy: Option<Secrecy>,
+    /// Its urgency (độ khẩn), if it carries one.
+    pub urgency: Option<Urgency>,
 }
 
 /// A symbol or `Kế hoạch số 223`, or the error a clerk can act on.
@@ -45,14 +49,31 @@ pub fn add(db: &dyn Db, new: &NewDirective<'_>) -> Result<Directive> {
     let spec = parse_spec(new.reference, new.doc_type)?;
     let issuer = text(new.issuer, Field::Issuer)?;
     let title = text(new.title, Field::Title)?;
-    insert(
+    let directive = insert(
         db,
         &spec,
         &normalize(new.reference),
         &issuer,
         new.issued_on,
         &title,
-    )
+    )?;
+    mark(db, directive, new.secrecy, new.urgency)
+}
+
+/// Gives a directive just recorded the marks it carries (none: as it is).
+pub fn mark(
+    db: &dyn Db,
+    mut directive: Directive,
+    secrecy: Option<Secrecy>,
+    urgency: Option<Urgency>,
+) -> Result<Directive> {
+    if secrecy.is_none() && urgency.is_none() {
+        return Ok(directive);
+    }
+    directive.secrecy = secrecy;
+    directive.urgency = urgency;
+    db.update_directive(&directive)?;
+    Ok(directive)
 }
 
 /// Records a directive from a spec already read (an announcement).
@@ -80,6 +101,10 @@ pub struct DirectiveEdit<'a> {
     pub issuer: Option<&'a str>,
     pub issued_on: Option<NaiveDate>,
     pub title: Option<&'a str>,
+    /// A new classification: `Some(None)` removes the mark.
+    pub secrecy: Option<Option<Secrecy>>,
+    /// A new urgency: `Some(None)` removes the mark.
+    pub urgency: Option<Option<Urgency>>,
     /// Record an issue date later than a due date its tasks set.
     pub force: bool,
 }
@@ -140,6 +165,12 @@ pub fn edit(
     }
     if let Some(title) = edit.title {
         new.title = text(title, Field::Title)?;
+    }
+    if let Some(secrecy) = edit.secrecy {
+        new.secrecy = secrecy;
+    }
+    if let Some(urgency) = edit.urgency {
+        new.urgency = urgency;
     }
     // Another directive recorded as the same document: said in words, not
     // left to the database's unique index.
@@ -274,6 +305,8 @@ mod tests {
             issuer: "Ban Thường vụ Thị ủy Sơn Tây",
             issued_on: Some(day("23/11/2023")),
             title: "trích yếu",
+            secrecy: None,
+            urgency: None,
         }
     }
 

@@ -33,6 +33,9 @@ pub struct TaskFacts {
     /// The ratings of each group, when the task is rated.
     pub ratings: Option<Vec<RatingGroupRow>>,
     pub settings: DocumentSettings,
+    /// The directive is secret and its title, and the task's, are not said
+    /// (`mask`): the document names it by its citation and mark only.
+    pub masked: bool,
 }
 
 /// A unit (or a person in it) late with the task.
@@ -54,6 +57,17 @@ pub struct LateUnit {
 }
 
 impl TaskFacts {
+    /// Keeps the titles of a secret directive, and of its task, out of the
+    /// document: both become the directive's citation and mark.
+    pub fn mask(&mut self) {
+        if let Some(mark) = self.directive.secrecy {
+            let masked = crate::domain::marks::masked(&self.directive.citation(), mark);
+            self.directive.title = masked.clone();
+            self.task.title = masked;
+            self.masked = true;
+        }
+    }
+
     /// The units still open past their due date: whom a reminder goes to.
     pub fn overdue(&self) -> Vec<&LateUnit> {
         self.late
@@ -134,6 +148,7 @@ pub fn task_facts(db: &dyn Db, reference: &str, as_of: NaiveDate) -> Result<Task
         late,
         ratings,
         settings: read(db)?,
+        masked: false,
     })
 }
 

@@ -230,7 +230,14 @@ pub fn apply(db: &dyn Db, found: &Extraction) -> Result<Vec<Applied>> {
     let mut applied = Vec::new();
     let mut recorded: Vec<Option<Directive>> = Vec::new();
     for d in &found.directives {
-        if let Some(known) = existing(db, d) {
+        if let Some(mut known) = existing(db, d) {
+            // A mark the text gives a directive recorded without one is
+            // kept: a secret document is never left unmarked.
+            let secrecy = known.secrecy.or(d.secrecy);
+            let urgency = known.urgency.or(d.urgency);
+            if (secrecy, urgency) != (known.secrecy, known.urgency) {
+                known = directives::mark(db, known, secrecy, urgency)?;
+            }
             applied.push(Applied::Linked(known.clone()));
             recorded.push(Some(known));
             continue;
@@ -252,6 +259,8 @@ pub fn apply(db: &dyn Db, found: &Extraction) -> Result<Vec<Applied>> {
         let issuer = text(issuer, Field::Issuer)?;
         let title = text(subject, Field::Title)?;
         let added = directives::insert(db, &spec, &reference(d), &issuer, Some(day), &title)?;
+        // The marks the text gives it, recorded with it.
+        let added = directives::mark(db, added, d.secrecy, d.urgency)?;
         applied.push(Applied::Added(added.clone()));
         recorded.push(Some(added));
     }

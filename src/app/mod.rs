@@ -150,6 +150,8 @@ pub(crate) mod testing {
                     issuer: "Ban Thường vụ Thị ủy Sơn Tây",
                     issued_on: Some(day("23/11/2023")),
                     title: "kiểm điểm, đánh giá, xếp loại chất lượng năm 2023",
+                    secrecy: None,
+                    urgency: None,
                 },
             )?;
             let due = [

@@ -150,6 +150,10 @@ enum Col {
     /// A setting's key, and its value (checked as `settings set` checks it).
     SettingName,
     SettingValue,
+    /// A classification's slug (độ mật).
+    SecrecyMark,
+    /// An urgency's slug (độ khẩn).
+    UrgencyMark,
 }
 
 /// Whether a column must have a value.
@@ -223,6 +227,8 @@ const TABLES: &[TableSpec] = &[
             c("revoked_on", Date, Opt),
             c("revoked_reason", Text, Opt),
             c("replaced_by", Ref("directive"), Opt),
+            c("secrecy", SecrecyMark, Opt),
+            c("urgency", UrgencyMark, Opt),
         ],
         unique: &[&["issuer", "symbol", "issued_on"]],
         logged: true,
@@ -821,6 +827,14 @@ impl Checker {
             Rating => match Rating::from_code(text()?) {
                 Some(_) => Ok(None),
                 None => Err(ExportRule::Rating),
+            },
+            SecrecyMark => match crate::domain::Secrecy::from_slug(text()?) {
+                Some(_) => Ok(None),
+                None => Err(ExportRule::Secrecy),
+            },
+            UrgencyMark => match crate::domain::Urgency::from_slug(text()?) {
+                Some(_) => Ok(None),
+                None => Err(ExportRule::Urgency),
             },
             Symbol => {
                 let symbol = text()?;

@@ -52,13 +52,14 @@ impl Tally {
             .into_iter()
             .filter(|t| scope.task.is_none_or(|id| id == t.id))
             .map(|t| {
-                let directive = db.directive(t.directive_id)?.citation();
+                let directive = db.directive(t.directive_id)?;
                 Ok((
                     t.id,
                     TaskLabel {
                         code: t.code,
                         title: t.title,
-                        directive,
+                        directive: directive.citation(),
+                        secrecy: directive.secrecy,
                     },
                 ))
             })

@@ -31,7 +31,7 @@ pub fn run(
     ctx: &Context,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let mut dest = args.output.destination()?;
+    let mut dest = args.output.destination(ctx)?;
     let reader = store.read();
     let db = &*reader;
     let unit = app::resolve_unit(db, &args.unit)?;
@@ -48,7 +48,10 @@ pub fn run(
         &unit,
         &args.filter.filters(),
         report.as_of,
-        &mut |row| Ok(renderer.row(&row)?),
+        &mut |mut row| {
+            row.mask(ctx.show_secret);
+            Ok(renderer.row(&row)?)
+        },
     )?;
     renderer.finish(false)?;
     dest.finish(out)?;

@@ -53,6 +53,7 @@ pub fn run(flag: Option<PathBuf>, ctx: &Context, out: &mut dyn Write) -> Result<
             as_of,
             options,
             false,
+            ctx.show_secret,
             out,
         )?;
     }
@@ -120,6 +121,8 @@ fn load(db: &dyn Db, ctx: &Context) -> Result<()> {
                 issuer: &r.issuer,
                 issued_on: Some(date_arg(&r.issued_on).map_err(anyhow::Error::msg)?),
                 title: &r.title,
+                secrecy: None,
+                urgency: None,
             },
         )?;
     }

@@ -7,12 +7,12 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Context, OutputArgs, date_arg, doc_type_arg};
+use super::{Context, Mark, OutputArgs, date_arg, doc_type_arg, secrecy_arg, urgency_arg};
 use crate::app::directives::{DirectiveEdit, NewDirective};
 use crate::app::{self, DirectiveQuery};
-use crate::domain::DocType;
 use crate::domain::change::directive_changes;
 use crate::domain::directive::{Directive, type_in_doubt};
+use crate::domain::{DocType, Secrecy, Urgency};
 use crate::i18n::{self, tr};
 use crate::report::directives::{DirectiveList, TaskList, TaskRow};
 use crate::report::progress::{GroupBy, ProgressReport, ProgressRow};
@@ -47,6 +47,10 @@ pub struct EditArgs {
     title: Option<String>,
     #[arg(long = "type", value_name = "TYPE", value_parser = doc_type_arg)]
     doc_type: Option<DocType>,
+    #[arg(long, value_name = "MARK", value_parser = secrecy_arg)]
+    secrecy: Option<Mark<Secrecy>>,
+    #[arg(long, value_name = "MARK", value_parser = urgency_arg)]
+    urgency: Option<Mark<Urgency>>,
     #[arg(long)]
     force: bool,
 }
@@ -90,6 +94,10 @@ pub struct AddArgs {
     pub title: String,
     #[arg(long = "type", value_name = "TYPE", value_parser = doc_type_arg)]
     pub doc_type: Option<DocType>,
+    #[arg(long, value_name = "MARK", value_parser = secrecy_arg)]
+    pub secrecy: Option<Mark<Secrecy>>,
+    #[arg(long, value_name = "MARK", value_parser = urgency_arg)]
+    pub urgency: Option<Mark<Urgency>>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -158,8 +166,12 @@ pub fn run(
             }
         }
         Command::List(args) => {
-            let mut dest = args.output.destination()?;
-            let rows = store.read().directives(args.search.as_deref())?;
+            let mut dest = args.output.destination(ctx)?;
+            let show = ctx.shows_secret_here(&args.output);
+            let mut rows = store.read().directives(args.search.as_deref())?;
+            for d in &mut rows {
+                d.title = d.shown_title(show);
+            }
             render(
                 &DirectiveList,
                 &rows,
@@ -169,7 +181,7 @@ pub fn run(
             dest.finish(out)?;
         }
         Command::Show(args) => {
-            let mut dest = args.output.destination()?;
+            let mut dest = args.output.destination(ctx)?;
             show(&*store.read(), &args, ctx, dest.writer(out))?;
             dest.finish(out)?;
         }
@@ -186,6 +198,8 @@ pub fn run(
                     issuer: args.issuer.as_deref(),
                     issued_on: args.date,
                     title: args.title.as_deref(),
+                    secrecy: args.secrecy.map(|m| m.0),
+                    urgency: args.urgency.map(|m| m.0),
                     force: args.force,
                 };
                 let (old, new) = app::directives::edit(db, &which, &edit)?;
@@ -305,6 +319,8 @@ impl AddArgs {
             issuer: &self.issuer,
             issued_on: self.date,
             title: &self.title,
+            secrecy: self.secrecy.and_then(|m| m.0),
+            urgency: self.urgency.and_then(|m| m.0),
         }
     }
 }
@@ -327,13 +343,21 @@ fn show(db: &dyn Db, args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Res
             issued_on: args.date,
         },
     )?;
-    let tasks = super::task::rows(db, &db.tasks_of(directive.id)?)?;
+    // A clerk looking one up on the terminal sees its title; where the
+    // output goes on, a secret one is masked as any report.
+    let show = ctx.shows_secret_here(&args.output);
+    let mut directive = directive;
+    let tasks = super::task::rows(db, &db.tasks_of(directive.id)?, show)?;
+    directive.title = directive.shown_title(show);
     let as_of = args.as_of.unwrap_or(ctx.today);
     let scope = Scope {
         directive: Some(directive.id),
         ..Default::default()
     };
-    let progress = app::progress::compute(db, &scope, GroupBy::Kind, as_of)?;
+    let mut progress = app::progress::compute(db, &scope, GroupBy::Kind, as_of)?;
+    for row in &mut progress {
+        row.mask(show);
+    }
     let options = args.output.options(ctx);
     match options.format {
         Format::Json => {
@@ -365,13 +389,19 @@ fn show(db: &dyn Db, args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Res
         }
         Format::Table | Format::Md => {
             let d = &directive;
-            let fields = [
+            let mut fields = vec![
                 (i18n::H_SYMBOL, crate::i18n::label(d)),
                 (i18n::H_TYPE, d.doc_type.to_string()),
                 (i18n::H_ISSUER, d.issuer.clone()),
                 (i18n::H_ISSUED_ON, i18n::issue_date(d.issued_on)),
-                (i18n::H_TITLE, d.title.clone()),
             ];
+            if let Some(mark) = d.secrecy {
+                fields.push((i18n::H_SECRECY, i18n::secrecy(mark).get().to_string()));
+            }
+            if let Some(mark) = d.urgency {
+                fields.push((i18n::H_URGENCY, i18n::urgency(mark).get().to_string()));
+            }
+            fields.push((i18n::H_TITLE, d.title.clone()));
             let bullet = if options.format == Format::Md {
                 "- "
             } else {

@@ -42,7 +42,7 @@ pub fn run(
     ctx: &Context,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let mut dest = args.output.destination()?;
+    let mut dest = args.output.destination(ctx)?;
     let mut bytes = Vec::new();
     match args.file.as_deref().filter(|f| f.as_os_str() != "-") {
         Some(file) => {

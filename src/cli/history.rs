@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use chrono::NaiveDate;
+use foldhash::HashMap;
 
 use super::{Context, OutputArgs, date_arg};
 use crate::app;
@@ -39,7 +40,7 @@ pub fn log(
     ctx: &Context,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let mut dest = args.output.destination()?;
+    let mut dest = args.output.destination(ctx)?;
     let reader = store.read();
     let db = &*reader;
     let filter = LogFilter {
@@ -62,21 +63,48 @@ pub fn log(
             None => None,
         },
     };
-    let rows: Vec<LogRow> = db
-        .changes(&filter)?
-        .into_iter()
-        .map(|c| {
-            LogRow::new(
-                c.id,
-                c.at,
-                c.actor,
-                c.action,
-                &c.details,
-                c.undoes,
-                c.undone_by,
-            )
-        })
-        .collect();
+    // A change about a secret directive (or an undo of one) says no title,
+    // whenever it was recorded, unless `--show-secret`.
+    let mut masks: HashMap<i64, Option<String>> = HashMap::default();
+    let mut mask_of = |directive_id: Option<i64>| -> Result<Option<String>> {
+        let Some(id) = directive_id.filter(|_| !ctx.show_secret) else {
+            return Ok(None);
+        };
+        if let Some(known) = masks.get(&id) {
+            return Ok(known.clone());
+        }
+        // A directive since deleted (an undone add) has no mark to keep.
+        let mask = match db.directive(id) {
+            Ok(d) => d
+                .secrecy
+                .map(|m| crate::domain::marks::masked(&d.citation(), m)),
+            Err(crate::domain::Error::NotFound { .. }) => None,
+            Err(e) => return Err(e.into()),
+        };
+        masks.insert(id, mask.clone());
+        Ok(mask)
+    };
+    let mut rows = Vec::new();
+    for mut c in db.changes(&filter)? {
+        let directive_id = match (c.directive_id, c.undoes) {
+            (Some(id), _) => Some(id),
+            // An undo recorded without it: the directive of the change undone.
+            (None, Some(undone)) => db.change(undone)?.and_then(|u| u.directive_id),
+            (None, None) => None,
+        };
+        if let Some(label) = mask_of(directive_id)? {
+            crate::domain::marks::mask_log_details(&mut c.details, &label);
+        }
+        rows.push(LogRow::new(
+            c.id,
+            c.at,
+            c.actor,
+            c.action,
+            &c.details,
+            c.undoes,
+            c.undone_by,
+        ));
+    }
     render(
         &LogReport,
         &rows,
@@ -95,13 +123,26 @@ pub fn undo(
 ) -> Result<ExitCode> {
     let message = super::write(store, ctx, "undo", |db| {
         let target = app::history::undo(db, args.change, &ctx.actor)?;
-        let summary = i18n::change_summary(&target.action, &target.details);
+        // Said as the log says it: a secret directive's titles masked, but
+        // to the clerk at the terminal.
+        let mut said = target.details.clone();
+        if !(ctx.show_secret || ctx.terminal)
+            && let Some(id) = target.directive_id
+            && let Ok(d) = db.directive(id)
+            && let Some(mark) = d.secrecy
+        {
+            crate::domain::marks::mask_log_details(
+                &mut said,
+                &crate::domain::marks::masked(&d.citation(), mark),
+            );
+        }
+        let summary = i18n::change_summary(&target.action, &said);
         db.note(
             serde_json::json!({
                 "change": target.id, "action": target.action, "details": target.details
             }),
             None,
-            None,
+            target.directive_id,
         )?;
         Ok(tr!(i18n::UNDO_DONE, id = target.id, summary = summary))
     })?;

@@ -40,7 +40,7 @@ use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::app::DirectiveQuery;
 use crate::app::reports::Filters;
-use crate::domain::{DocType, DueRule, UnitKind};
+use crate::domain::{DocType, DueRule, Secrecy, UnitKind, Urgency};
 use crate::i18n::{self, Lang, tr};
 use crate::report::progress::GroupBy;
 use crate::report::{Format, RenderOptions};
@@ -57,6 +57,8 @@ pub struct Cli {
     pub lang: Option<Lang>,
     #[arg(long, global = true, value_name = "NAME")]
     pub actor: Option<String>,
+    #[arg(long, global = true)]
+    pub show_secret: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -105,13 +107,27 @@ pub struct Context {
     pub actor: String,
     /// Whether tables may be coloured: stdout is a terminal and `NO_COLOR` is unset.
     pub color: bool,
+    /// `--show-secret`: the titles of secret directives are printed
+    /// wherever a report goes.
+    pub show_secret: bool,
+    /// Whether standard output is a terminal (a clerk looking, not a pipe).
+    pub terminal: bool,
+}
+
+impl Context {
+    /// Whether an output of the clerk's own lookup (`directive list/show`,
+    /// `task list`) shows the titles of secret directives: with
+    /// `--show-secret`, or when it goes to the terminal and nowhere else.
+    pub fn shows_secret_here(&self, output: &OutputArgs) -> bool {
+        self.show_secret || (self.terminal && output.output.is_none())
+    }
 }
 
 impl Context {
     /// Reads the clock and the environment. `--actor` and `THEODOI_ACTOR`
     /// are checked as any name a clerk types (no control character, 300
     /// characters at most); a login name that would not pass is skipped.
-    fn from_env(actor: Option<String>) -> Result<Context> {
+    fn from_env(actor: Option<String>, show_secret: bool) -> Result<Context> {
         let vietnam = FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset");
         let given = actor.filter(|a| !a.trim().is_empty()).or_else(|| {
             std::env::var("THEODOI_ACTOR")
@@ -128,10 +144,13 @@ impl Context {
         };
         use std::io::IsTerminal;
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let terminal = std::io::stdout().is_terminal();
         Ok(Context {
             today: Utc::now().with_timezone(&vietnam).date_naive(),
             actor,
-            color: std::io::stdout().is_terminal() && !no_color,
+            color: terminal && !no_color,
+            show_secret,
+            terminal,
         })
     }
 }
@@ -343,7 +362,7 @@ fn command_path(usage: &str) -> String {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
-    let ctx = Context::from_env(cli.actor.clone())?;
+    let ctx = Context::from_env(cli.actor.clone(), cli.show_secret)?;
     match cli.command {
         Command::Demo => return demo::run(cli.db, &ctx, out),
         Command::Init(args) => return init::run(&db_path(cli.db)?, args, out),
@@ -691,6 +710,61 @@ pub fn doc_type_arg(s: &str) -> Result<DocType, String> {
             accepted = i18n::accepted(DocType::ALL.iter().map(|t| t.slug().to_string()))
         )
     })
+}
+
+/// A mark given on the command line, or `none` (`Mark(None)`): no mark,
+/// or the one recorded removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark<T>(pub Option<T>);
+
+/// Whether a word says "no mark": `none`, `không`, `khong`.
+fn no_mark(s: &str) -> bool {
+    matches!(
+        crate::text::fold(s).as_str(),
+        "none" | "khong" | "khong mat" | "khong khan"
+    )
+}
+
+/// `--secrecy`: `mat`, `toi-mat`, `tuyet-mat` (or `Tối mật`…), or `none`.
+pub fn secrecy_arg(s: &str) -> Result<Mark<Secrecy>, String> {
+    if no_mark(s) {
+        return Ok(Mark(None));
+    }
+    i18n::parse_secrecy(s)
+        .map(|m| Mark(Some(m)))
+        .ok_or_else(|| {
+            tr!(
+                i18n::BAD_SECRECY,
+                input = i18n::short(s.trim()),
+                accepted = i18n::accepted(
+                    Secrecy::ALL
+                        .iter()
+                        .map(|m| m.slug().to_string())
+                        .chain(["none".to_string()])
+                )
+            )
+        })
+}
+
+/// `--urgency`: `khan`, `thuong-khan`, `hoa-toc` (or `Hỏa tốc`…), or `none`.
+pub fn urgency_arg(s: &str) -> Result<Mark<Urgency>, String> {
+    if no_mark(s) {
+        return Ok(Mark(None));
+    }
+    i18n::parse_urgency(s)
+        .map(|m| Mark(Some(m)))
+        .ok_or_else(|| {
+            tr!(
+                i18n::BAD_URGENCY,
+                input = i18n::short(s.trim()),
+                accepted = i18n::accepted(
+                    Urgency::ALL
+                        .iter()
+                        .map(|m| m.slug().to_string())
+                        .chain(["none".to_string()])
+                )
+            )
+        })
 }
 
 /// `KIND=DATE`.

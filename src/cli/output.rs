@@ -27,13 +27,36 @@ impl OutputArgs {
     /// The report's destination, checked before anything is read or
     /// written: an Excel workbook needs `--output`; a file there is left
     /// alone unless `--force`.
-    pub fn destination(&self) -> Result<Destination> {
+    pub fn destination(&self, ctx: &super::Context) -> Result<Destination> {
         match &self.output {
             None if self.format() == FormatArg::Xlsx => Err(anyhow!(i18n::XLSX_NEEDS_OUTPUT.get())),
-            None => Ok(Destination::Stdout),
-            Some(path) => Ok(Destination::File(OutputFile::create(path, self.force)?)),
+            None => {
+                // Secret titles on their way to a pipe (mail, a file of the
+                // shell's): said, not refused.
+                if ctx.show_secret && !ctx.terminal {
+                    super::warn(i18n::WARN_SHOW_SECRET_PIPE.get());
+                }
+                Ok(Destination::Stdout)
+            }
+            Some(path) => {
+                refuse_open_file(path, self.force, ctx.show_secret)?;
+                Ok(Destination::File(OutputFile::create(path, self.force)?))
+            }
         }
     }
+}
+
+/// With `--show-secret`, a file that others may read is not replaced by
+/// one holding secret titles: a new file is made for its owner only
+/// (`files::create_new`), and a file there already must be too.
+pub fn refuse_open_file(target: &Path, force: bool, show_secret: bool) -> Result<()> {
+    if show_secret && force && files::exists_here(target) && !files::owner_only(target) {
+        return Err(anyhow!(tr!(
+            i18n::SECRET_OUTPUT_OPEN,
+            path = target.display()
+        )));
+    }
+    Ok(())
 }
 
 impl Destination {

@@ -36,7 +36,7 @@ pub fn run(
     ctx: &Context,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let mut dest = args.output.destination()?;
+    let mut dest = args.output.destination(ctx)?;
     let reader = store.read();
     let db = &*reader;
     let scope = args.filter.scope(db, args.within.as_deref())?;
@@ -49,7 +49,16 @@ pub fn run(
         n
     } else {
         let options = args.output.options(ctx);
-        print(db, &scope, as_of, options, args.quiet, dest.writer(out))?
+        let show = ctx.show_secret;
+        print(
+            db,
+            &scope,
+            as_of,
+            options,
+            args.quiet,
+            show,
+            dest.writer(out),
+        )?
     };
     dest.finish(out)?;
     Ok(if args.exit_code && late > 0 {
@@ -66,6 +75,7 @@ pub fn print(
     as_of: NaiveDate,
     options: RenderOptions,
     quiet: bool,
+    show_secret: bool,
     out: &mut dyn Write,
 ) -> Result<usize> {
     let report = ObligationReport {
@@ -73,6 +83,9 @@ pub fn print(
         as_of,
     };
     let mut renderer = Renderer::new(&report, options, out);
-    app::reports::overdue(db, scope, as_of, &mut |row| Ok(renderer.row(&row)?))?;
+    app::reports::overdue(db, scope, as_of, &mut |mut row| {
+        row.mask(show_secret);
+        Ok(renderer.row(&row)?)
+    })?;
     Ok(renderer.finish(quiet)?)
 }

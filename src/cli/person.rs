@@ -131,7 +131,7 @@ pub fn run(
                     unit_name: r.unit,
                 })
                 .collect();
-            let mut dest = args.output.destination()?;
+            let mut dest = args.output.destination(ctx)?;
             render(
                 &PersonList,
                 &rows,
@@ -141,7 +141,7 @@ pub fn run(
             dest.finish(out)?;
         }
         Command::Show(args) => {
-            let mut dest = args.output.destination()?;
+            let mut dest = args.output.destination(ctx)?;
             let reader = store.read();
             let db = &*reader;
             let who = app::reports::person(db, &args.reference)?;
@@ -167,12 +167,12 @@ pub fn run(
                 writeln!(w)?;
             }
             let mut renderer = Renderer::new(&report, options, w);
-            app::reports::person_agenda(
-                db,
-                &who,
-                report.as_of,
-                &mut |row| Ok(renderer.row(&row)?),
-            )?;
+            // What a person owes is a report: a secret directive's task masked.
+            let show = ctx.show_secret;
+            app::reports::person_agenda(db, &who, report.as_of, &mut |mut row| {
+                row.mask(show);
+                Ok(renderer.row(&row)?)
+            })?;
             renderer.finish(false)?;
             dest.finish(out)?;
         }

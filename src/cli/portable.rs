@@ -17,6 +17,16 @@ pub struct Args {
 }
 
 pub fn export(store: &dyn Storage, args: Args, out: &mut dyn Write) -> Result<ExitCode> {
+    // A full copy keeps the titles of secret directives: said, on stderr.
+    let secret = store
+        .read()
+        .directives(None)?
+        .iter()
+        .filter(|d| d.secrecy.is_some())
+        .count();
+    if secret > 0 {
+        super::warn(&tr!(i18n::EXPORT_HAS_SECRET, n = secret));
+    }
     if args.file.as_os_str() == "-" {
         store.export(out)?;
         return Ok(ExitCode::SUCCESS);

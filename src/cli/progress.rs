@@ -33,7 +33,7 @@ pub fn run(
     ctx: &Context,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let mut dest = args.output.destination()?;
+    let mut dest = args.output.destination(ctx)?;
     let reader = store.read();
     let db = &*reader;
     let scope = args.filter.scope(db, args.within.as_deref())?;
@@ -45,7 +45,10 @@ pub fn run(
         show_cancelled: tally.any_cancelled(),
     };
     let mut renderer = Renderer::new(&report, args.output.options(ctx), dest.writer(out));
-    tally.rows(|row| renderer.row(&row))?;
+    tally.rows(|mut row| {
+        row.mask(ctx.show_secret);
+        renderer.row(&row)
+    })?;
     renderer.finish(false)?;
     dest.finish(out)?;
     Ok(ExitCode::SUCCESS)

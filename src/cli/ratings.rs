@@ -132,7 +132,7 @@ pub fn rules(
         writeln!(out, "{message}")?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut dest = args.output.destination()?;
+    let mut dest = args.output.destination(ctx)?;
     let rules = store.read().rules()?;
     let rows: Vec<RuleRow> = RULES
         .iter()
@@ -162,7 +162,7 @@ pub fn ratings(
     ctx: &Context,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let mut dest = args.output.destination()?;
+    let mut dest = args.output.destination(ctx)?;
     let as_of = args.as_of.unwrap_or(ctx.today);
     let checked = app::ratings::ratings(
         &*store.read(),

@@ -108,9 +108,12 @@ pub fn report(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     let format = DocFormat::of(args.format, &args.output)?;
-    refuse_existing(&args.output, args.force)?;
+    refuse_existing(&args.output, args.force, ctx.show_secret)?;
     let as_of = args.as_of.unwrap_or(ctx.today);
-    let facts = task_facts(&*store.read(), &args.task, as_of)?;
+    let mut facts = task_facts(&*store.read(), &args.task, as_of)?;
+    if !ctx.show_secret {
+        facts.mask();
+    }
     let composed = compose::report(&facts, args.number);
     write_document(&args.output, &composed, format, args.force)?;
     say_missing(&composed.missing);
@@ -140,10 +143,13 @@ pub fn remind(
             )));
         }
     } else {
-        refuse_existing(&args.output, args.force)?;
+        refuse_existing(&args.output, args.force, ctx.show_secret)?;
     }
     let as_of = args.as_of.unwrap_or(ctx.today);
-    let facts = task_facts(&*store.read(), &args.task, as_of)?;
+    let mut facts = task_facts(&*store.read(), &args.task, as_of)?;
+    if !ctx.show_secret {
+        facts.mask();
+    }
     let late = facts.overdue();
     if late.is_empty() {
         writeln!(
@@ -177,7 +183,7 @@ pub fn remind(
         .map(|(name, l)| (args.output.join(name), *l))
         .collect();
     for (path, _) in &letters {
-        refuse_existing(path, args.force)?;
+        refuse_existing(path, args.force, ctx.show_secret)?;
     }
     let mut missing = Vec::new();
     let mut written = Vec::with_capacity(letters.len());
@@ -255,7 +261,8 @@ fn is_awkward_file_name(code: &str) -> bool {
 
 /// An existing file at `path` is left alone unless the clerk said
 /// `--force`.
-fn refuse_existing(path: &Path, force: bool) -> Result<()> {
+fn refuse_existing(path: &Path, force: bool, show_secret: bool) -> Result<()> {
+    super::output::refuse_open_file(path, force, show_secret)?;
     if files::exists_here(path) && !force {
         return Err(Error::OutputExists(path.to_path_buf()).into());
     }

@@ -34,10 +34,11 @@ pub fn run(
     ctx: &Context,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let mut dest = args.output.destination()?;
+    let mut dest = args.output.destination(ctx)?;
     let as_of = args.as_of.unwrap_or(ctx.today);
+    let reader = store.read();
     let found = results(
-        &*store.read(),
+        &*reader,
         &ResultsQuery {
             task: &args.task,
             within: args.within.as_deref(),
@@ -47,7 +48,16 @@ pub fn run(
     )?;
     let report = ResultsReport {
         task: found.task.code.clone(),
-        title: found.task.title.clone(),
+        // A secret directive's task is named by its citation and mark.
+        title: {
+            let directive = reader.directive(found.task.directive_id)?;
+            crate::domain::marks::shown_title(
+                &found.task.title,
+                &directive.citation(),
+                directive.secrecy,
+                ctx.show_secret,
+            )
+        },
         rated: found.task.rated,
         for_people: found.task.for_people,
         as_of,

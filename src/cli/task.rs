@@ -141,9 +141,15 @@ pub fn run(
                 None => None,
             };
             let tasks = db.tasks(directive, args.search.as_deref())?;
-            let mut dest = args.output.destination()?;
+            let mut dest = args.output.destination(ctx)?;
             let options = args.output.options(ctx);
-            render(&TaskList, &rows(db, &tasks)?, options, dest.writer(out))?;
+            let show = ctx.shows_secret_here(&args.output);
+            render(
+                &TaskList,
+                &rows(db, &tasks, show)?,
+                options,
+                dest.writer(out),
+            )?;
             dest.finish(out)?;
         }
         Command::Assign(args) => return super::assign::run(store, args, ctx, out),
@@ -172,14 +178,23 @@ impl AddArgs {
 }
 
 /// Tasks as list rows, with their directive and how many units owe them.
-pub fn rows(db: &dyn Db, tasks: &[Task]) -> Result<Vec<TaskRow>> {
+/// The rows of a task list; a secret directive's task titles masked
+/// unless `show`.
+pub fn rows(db: &dyn Db, tasks: &[Task], show: bool) -> Result<Vec<TaskRow>> {
     tasks
         .iter()
         .map(|t| {
+            let directive = db.directive(t.directive_id)?;
             Ok(TaskRow {
                 code: t.code.clone(),
-                directive: db.directive(t.directive_id)?.citation(),
-                title: t.title.clone(),
+                directive: directive.citation(),
+                title: crate::domain::marks::shown_title(
+                    &t.title,
+                    &directive.citation(),
+                    directive.secrecy,
+                    show,
+                ),
+                secrecy: directive.secrecy,
                 due: t
                     .dues
                     .iter()

@@ -204,7 +204,7 @@ pub fn run(
             }
         }
         Command::List(args) => {
-            let mut dest = args.output.destination()?;
+            let mut dest = args.output.destination(ctx)?;
             let db = store.read();
             let mut aliases: HashMap<i64, Vec<String>> = HashMap::default();
             for (unit, alias) in db.all_aliases()? {

@@ -47,7 +47,7 @@ pub fn run(
         }
         other => (args.days.unwrap_or(DEFAULT_DAYS), other),
     };
-    let mut dest = args.output.destination()?;
+    let mut dest = args.output.destination(ctx)?;
     let reader = store.read();
     let db = &*reader;
     let scope = args.filter.scope(db, within)?;
@@ -56,8 +56,12 @@ pub fn run(
         kind: Kind::Upcoming { days },
         as_of,
     };
+    let show_secret = ctx.show_secret;
     let mut renderer = Renderer::new(&report, args.output.options(ctx), dest.writer(out));
-    app::reports::upcoming(db, &scope, as_of, days, &mut |row| Ok(renderer.row(&row)?))?;
+    app::reports::upcoming(db, &scope, as_of, days, &mut |mut row| {
+        row.mask(show_secret);
+        Ok(renderer.row(&row)?)
+    })?;
     let due = renderer.finish(args.quiet)?;
     dest.finish(out)?;
     // For cron: 1 says "something falls due soon", as `overdue --exit-code`

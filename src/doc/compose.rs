@@ -108,15 +108,39 @@ fn recipient_lines(lines: &[String]) -> Vec<String> {
 /// How a directive is cited in a sentence: `Kế hoạch số 223-KH/TU ngày
 /// 23/11/2023 của Ban Thường vụ Thị ủy Sơn Tây`.
 pub fn cite(d: &Directive) -> String {
+    // A secret document is cited with its mark: `Hướng dẫn (mật) số 03-HD/HU`.
+    let name = match d.secrecy {
+        Some(mark) => format!(
+            "{} ({})",
+            d.doc_type.official_name(),
+            mark.official_name().to_lowercase()
+        ),
+        None => d.doc_type.official_name().to_string(),
+    };
     let mut said = match &d.symbol {
-        Some(symbol) => format!("{} số {symbol}", d.doc_type.official_name()),
-        None => d.doc_type.citation(&d.number),
+        Some(symbol) => format!("{name} số {symbol}"),
+        None => format!("{name} số {}", d.number),
     };
     if let Some(on) = d.issued_on {
         said.push_str(&format!(" ngày {}", dmy(on)));
     }
     said.push_str(&format!(" của {}", d.issuer));
     said
+}
+
+/// The directive a document carries out, with what it is about
+/// (`Kế hoạch số 223 … về kiểm điểm…`); a masked secret one by its
+/// citation and mark alone.
+fn cite_about(facts: &TaskFacts) -> String {
+    if facts.masked {
+        cite(&facts.directive)
+    } else {
+        format!(
+            "{} về {}",
+            cite(&facts.directive),
+            lower_first(&facts.directive.title)
+        )
+    }
 }
 
 /// What owes a task, counted: `tổ chức đảng`, or `cán bộ` on a task for people.
@@ -200,9 +224,8 @@ pub fn report(facts: &TaskFacts, number: Option<u32>) -> Composed {
     let total = facts.total();
     let all = counted(&total);
     let mut blocks = vec![Block::Paragraph(format!(
-        "Thực hiện {} về {},{} báo cáo kết quả thực hiện nhiệm vụ “{}” tính đến ngày {as_of} như sau:",
-        cite(&facts.directive),
-        lower_first(&facts.directive.title),
+        "Thực hiện {},{} báo cáo kết quả thực hiện nhiệm vụ “{}” tính đến ngày {as_of} như sau:",
+        cite_about(facts),
         reporter(&facts.settings),
         facts.task.title,
     ))];
@@ -531,9 +554,8 @@ pub fn reminder(facts: &TaskFacts, late: &[&LateUnit], number: Option<u32>) -> C
         _ => vec!["Các đảng ủy, chi bộ có tên dưới đây".to_string()],
     };
     let mut blocks = vec![Block::Paragraph(format!(
-        "Thực hiện {} về {}, nhiệm vụ “{}” phải hoàn thành: {}.",
-        cite(&facts.directive),
-        lower_first(&facts.directive.title),
+        "Thực hiện {}, nhiệm vụ “{}” phải hoàn thành: {}.",
+        cite_about(facts),
         facts.task.title,
         deadlines(facts),
     ))];

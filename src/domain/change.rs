@@ -40,10 +40,14 @@ pub enum ChangedField {
     Kind,
     /// A task's due date for one kind of unit (the kind beside it).
     DueOn,
+    /// A directive's classification (its slug; none when unmarked).
+    Secrecy,
+    /// A directive's urgency (its slug; none when unmarked).
+    Urgency,
 }
 
 impl ChangedField {
-    pub const ALL: [ChangedField; 14] = [
+    pub const ALL: [ChangedField; 16] = [
         ChangedField::CompletedOn,
         ChangedField::Rating,
         ChangedField::NotRated,
@@ -58,6 +62,8 @@ impl ChangedField {
         ChangedField::Code,
         ChangedField::Kind,
         ChangedField::DueOn,
+        ChangedField::Secrecy,
+        ChangedField::Urgency,
     ];
 
     /// The stable name, in the log's details (as the JSON of the lists names it).
@@ -77,6 +83,8 @@ impl ChangedField {
             ChangedField::Code => "code",
             ChangedField::Kind => "kind",
             ChangedField::DueOn => "due_on",
+            ChangedField::Secrecy => "secrecy",
+            ChangedField::Urgency => "urgency",
         }
     }
 
@@ -167,6 +175,18 @@ pub fn directive_changes(old: &Directive, new: &Directive) -> Vec<FieldChange> {
         Some(old.title.clone()),
         Some(new.title.clone()),
     );
+    push_change(
+        &mut changes,
+        ChangedField::Secrecy,
+        old.secrecy.map(|m| m.slug().into()),
+        new.secrecy.map(|m| m.slug().into()),
+    );
+    push_change(
+        &mut changes,
+        ChangedField::Urgency,
+        old.urgency.map(|m| m.slug().into()),
+        new.urgency.map(|m| m.slug().into()),
+    );
     changes
 }
 
@@ -256,6 +276,8 @@ mod tests {
             issued_on: NaiveDate::from_ymd_opt(2023, 11, 23),
             title: "Đánh giá".into(),
             symbol_as_written: Some("44-QĐ/TU".into()),
+            secrecy: None,
+            urgency: None,
         }
     }
 

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::marks::{Secrecy, Urgency};
 use crate::text::symbol::{Symbol, SymbolError, canonical_type_code, parse_symbol};
 use crate::text::{fold, normalize};
 
@@ -333,6 +334,10 @@ pub struct Directive {
     pub title: String,
     /// The symbol as it was first typed or pasted.
     pub symbol_as_written: Option<String>,
+    /// Its classification (độ mật), null when it carries none.
+    pub secrecy: Option<Secrecy>,
+    /// Its urgency (độ khẩn), null when it carries none.
+    pub urgency: Option<Urgency>,
 }
 
 impl Directive {
@@ -343,6 +348,12 @@ impl Directive {
             Some(symbol) => symbol.clone(),
             None => self.doc_type.citation(&self.number),
         }
+    }
+
+    /// Its title as a travelling output may print it: the citation and
+    /// mark of a secret directive (`188-KH/TU (Mật)`) unless `show`.
+    pub fn shown_title(&self, show: bool) -> String {
+        super::marks::shown_title(&self.title, &self.citation(), self.secrecy, show)
     }
 }
 

@@ -635,6 +635,10 @@ pub enum ExportRule {
     /// Refused by a rule of the commands, said as they say it (a code, an
     /// empty name, the tree rule, a rule's value…).
     Refused(Box<Error>),
+    /// One of the classifications' slugs.
+    Secrecy,
+    /// One of the urgencies' slugs.
+    Urgency,
 }
 
 /// The fields whose emptiness is refused, named in the message.

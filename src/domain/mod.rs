@@ -5,6 +5,7 @@ pub mod change;
 pub mod cycle;
 pub mod directive;
 pub mod error;
+pub mod marks;
 pub mod obligation;
 pub mod person;
 pub mod rating;
@@ -15,6 +16,7 @@ pub mod unit;
 
 pub use directive::{DirectiveSpec, DocType};
 pub use error::{Entity, Error};
+pub use marks::{Secrecy, Urgency};
 pub use rating::{Rating, Rules};
 pub use status::Status;
 pub use task::DueRule;

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::{Status, UnitKind};
+use crate::domain::{Secrecy, Status, UnitKind};
 
 /// One unit's obligation under one task, as of the report's day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -42,9 +42,19 @@ pub struct ObligationRow {
     /// The day it was passed on (the merger's day): the unit owes it, and
     /// is late with it, only from then.
     pub passed_on: Option<NaiveDate>,
+    /// The directive's classification, when it carries one: its title and
+    /// the task's are then masked where the report travels.
+    pub secrecy: Option<Secrecy>,
 }
 
 impl ObligationRow {
+    /// Keeps a secret directive's task title out of the row unless `show`:
+    /// it becomes the directive's citation and mark (`188-KH/TU (Mật)`).
+    pub fn mask(&mut self, show: bool) {
+        self.task_title =
+            super::marks::shown_title(&self.task_title, &self.directive, self.secrecy, show);
+    }
+
     /// Fills the fields that depend on the day of the report.
     pub fn as_of(
         mut self,

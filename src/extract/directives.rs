@@ -22,7 +22,7 @@ use super::bodies::{self, HEADS};
 use super::{
     DATE, FoundDirective, TYPE_WORDS, Text, Unsure, clean, date_of, day_and_month, re, sentence_end,
 };
-use crate::domain::{DirectiveSpec, DocType};
+use crate::domain::{DirectiveSpec, DocType, Secrecy, Urgency};
 use crate::text::symbol::canonical_type_code;
 
 /// What `read` found: the directives, and where each citation is.
@@ -244,7 +244,11 @@ pub(super) fn read(text: &Text) -> Found {
             line: text.line_of(m.start),
             source_text: clean(&body[m.start..end]),
             unsure: Vec::new(),
+            secrecy: None,
+            urgency: None,
         };
+        let prev_end = i.checked_sub(1).map_or(0, |p| mentions[p].end);
+        (d.secrecy, d.urgency) = marks_near(body, prev_end, m.start, m.end, end);
         // An issuer the symbol's code contradicts is no answer.
         if let (Some(symbol), Some(issuer)) = (&m.spec.symbol, &d.issuer)
             && bodies::fits(&symbol.issuer_code, issuer, m.tu_written) == Some(false)
@@ -678,6 +682,8 @@ fn merge(
             x.issuer = x.issuer.take().or(d.issuer);
             x.issued_on = x.issued_on.or(d.issued_on);
             x.subject = x.subject.take().or(d.subject);
+            x.secrecy = x.secrecy.or(d.secrecy);
+            x.urgency = x.urgency.or(d.urgency);
             i
         }
         None => {
@@ -687,4 +693,69 @@ fn merge(
             i
         }
     }
+}
+
+/// A classification beside a citation: `(mật)`, `(Tối mật)` in any case;
+/// `MẬT`, `TỐI MẬT`, `TUYỆT MẬT` stamped in capitals; `Tối mật`, `Tuyệt
+/// mật` in words. A lone `mật` in small letters is another word (`bí mật`,
+/// `mật thiết`), not a mark.
+static SECRECY_NEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\(\s*(?P<p>(?i:tuyệt\s+mật|tối\s+mật|mật))\s*\)|\b(?P<c>TUYỆT\s+MẬT|TỐI\s+MẬT|MẬT)\b|\b(?P<w>(?i:tuyệt\s+mật|tối\s+mật))\b",
+    )
+});
+
+/// An urgency beside a citation: `(Khẩn)`, `(hỏa tốc)` in any case;
+/// `KHẨN` in capitals (not `KHẨN TRƯƠNG`: "urgently", a word of every
+/// text); `Thượng khẩn`, `Hỏa tốc` (or `Hoả tốc`) in words.
+static URGENCY_NEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\(\s*(?P<p>(?i:thượng\s+khẩn|khẩn|h(?:ỏa|oả)\s+tốc))\s*\)|\b(?P<c>KHẨN)\b(?P<t>\s+TRƯƠNG)?|\b(?P<w>(?i:thượng\s+khẩn|h(?:ỏa|oả)\s+tốc))\b",
+    )
+});
+
+/// How far before a citation, on its line, a mark still belongs to it.
+const MARK_REACH: usize = 48;
+
+/// The marks the words around one citation give it: within the citation
+/// (`Hướng dẫn (mật) số 03-HD/HU`), a few words before it on its line
+/// (after the citation before it), or in its own words after it (up to the
+/// end of its sentence, `own_end`, or the next citation).
+fn marks_near(
+    body: &str,
+    prev_end: usize,
+    start: usize,
+    end: usize,
+    own_end: usize,
+) -> (Option<Secrecy>, Option<Urgency>) {
+    let line_start = body[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = body[end..].find('\n').map_or(body.len(), |i| end + i);
+    let mut from = start
+        .saturating_sub(MARK_REACH)
+        .max(line_start)
+        .max(prev_end.min(start));
+    while !body.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = own_end.max(end).min(line_end);
+    while !body.is_char_boundary(to) {
+        to -= 1;
+    }
+    let window = &body[from..to];
+    let word = |caps: &regex::Captures<'_>| {
+        ["p", "c", "w"]
+            .iter()
+            .find_map(|n| caps.name(n))
+            .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    let secrecy = SECRECY_NEAR
+        .captures_iter(window)
+        .filter_map(|c| word(&c))
+        .find_map(|w| Secrecy::parse(&w));
+    let urgency = URGENCY_NEAR
+        .captures_iter(window)
+        .filter(|c| c.name("t").is_none())
+        .filter_map(|c| word(&c))
+        .find_map(|w| Urgency::parse(&w));
+    (secrecy, urgency)
 }

@@ -23,7 +23,7 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use serde::Serialize;
 
-use crate::domain::{DocType, UnitKind};
+use crate::domain::{DocType, Secrecy, UnitKind, Urgency};
 use crate::text::date::parse_date;
 use crate::text::normalize;
 
@@ -62,6 +62,11 @@ pub struct FoundDirective {
     /// `--apply` asks for them, or records the document only when it is
     /// already in the database.
     pub unsure: Vec<Unsure>,
+    /// The classification the text gives it (`Hướng dẫn (mật) số …`,
+    /// `MẬT`, `Tối mật` beside the citation); null when none.
+    pub secrecy: Option<Secrecy>,
+    /// The urgency the text gives it (`(Khẩn)`, `HỎA TỐC`…); null when none.
+    pub urgency: Option<Urgency>,
 }
 
 /// A due date the text sets for some units.

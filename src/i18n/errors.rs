@@ -742,6 +742,8 @@ fn export_problem(p: &ExportProblem) -> String {
         }
         ExportRule::StateRange => tr!(super::EXPORT_STATE_RANGE),
         ExportRule::Refused(e) => message(e),
+        ExportRule::Secrecy => one_of(crate::domain::Secrecy::ALL.iter().map(|m| m.slug())),
+        ExportRule::Urgency => one_of(crate::domain::Urgency::ALL.iter().map(|m| m.slug())),
     };
     match &p.field {
         Some(field) => tr!(

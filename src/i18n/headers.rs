@@ -31,3 +31,7 @@ pub const H_FIRST_DUE: Text = t("Hạn ban đầu", "First due");
 pub const H_EXTENSION_REASON: Text = t("Lý do gia hạn", "Why extended");
 /// A spreadsheet's column of the percentage beside a count (`progress`).
 pub const H_SHARE: Text = t("{status} (tỷ lệ)", "{status} (share)");
+/// A directive's marks: độ mật and độ khẩn.
+pub const H_MARKS: Text = t("Độ mật, độ khẩn", "Marks");
+pub const H_SECRECY: Text = t("Độ mật", "Classification");
+pub const H_URGENCY: Text = t("Độ khẩn", "Urgency");

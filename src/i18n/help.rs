@@ -1386,6 +1386,41 @@ const HELP: &[(&str, Text)] = &[
             "Replace existing files (default: never written over)",
         ),
     ),
+    (
+        "--show-secret",
+        t(
+            "In cả trích yếu văn bản mật (và tên nhiệm vụ của chúng) trong báo cáo, nhật ký, tài liệu; mặc định chỉ in số, ký hiệu và độ mật, ví dụ 188-KH/TU (Mật). Không ghi đè tệp người khác đọc được (quyền rộng hơn 0600)",
+            "Print the subjects of secret directives (and their tasks' titles) in reports, the log and documents; by default only the symbol and mark are printed, e.g. 188-KH/TU (Mật). A file others may read (mode wider than 0600) is not replaced",
+        ),
+    ),
+    (
+        "directive add --secrecy",
+        t(
+            "Độ mật: mat, toi-mat, tuyet-mat (hoặc Mật, Tối mật, Tuyệt mật; có dấu hay không dấu)",
+            "Classification: mat, toi-mat, tuyet-mat (or Mật, Tối mật, Tuyệt mật, with or without accents)",
+        ),
+    ),
+    (
+        "directive add --urgency",
+        t(
+            "Độ khẩn: khan, thuong-khan, hoa-toc (hoặc Khẩn, Thượng khẩn, Hỏa tốc)",
+            "Urgency: khan, thuong-khan, hoa-toc (or Khẩn, Thượng khẩn, Hỏa tốc)",
+        ),
+    ),
+    (
+        "directive edit --secrecy",
+        t(
+            "Độ mật mới: mat, toi-mat, tuyet-mat; none để bỏ độ mật",
+            "The new classification: mat, toi-mat, tuyet-mat; none removes it",
+        ),
+    ),
+    (
+        "directive edit --urgency",
+        t(
+            "Độ khẩn mới: khan, thuong-khan, hoa-toc; none để bỏ độ khẩn",
+            "The new urgency: khan, thuong-khan, hoa-toc; none removes it",
+        ),
+    ),
 ];
 
 const EXAMPLES: &[(&str, Text)] = &[

@@ -202,6 +202,8 @@ fn field_label(action: &str, field: ChangedField) -> Text {
         ChangedField::Code => t("mã", "code"),
         ChangedField::Kind => t("loại tổ chức", "kind"),
         ChangedField::DueOn => t("thời hạn", "due date"),
+        ChangedField::Secrecy => t("độ mật", "classification"),
+        ChangedField::Urgency => t("độ khẩn", "urgency"),
     }
 }
 
@@ -227,6 +229,10 @@ fn field_value(field: Option<ChangedField>, value: Option<&serde_json::Value>) -
         Some(ChangedField::Kind) => {
             crate::domain::UnitKind::from_slug(s).map_or_else(|| s.clone(), super::kind_in_text)
         }
+        Some(ChangedField::Secrecy) => crate::domain::Secrecy::from_slug(s)
+            .map_or_else(|| s.clone(), |m| super::secrecy(m).get().into()),
+        Some(ChangedField::Urgency) => crate::domain::Urgency::from_slug(s)
+            .map_or_else(|| s.clone(), |m| super::urgency(m).get().into()),
         Some(
             ChangedField::Rating | ChangedField::Code | ChangedField::Symbol | ChangedField::Number,
         ) => short(s).into_owned(),

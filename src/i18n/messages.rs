@@ -1287,3 +1287,23 @@ pub const EXTRACT_TOO_LONG: Text = t(
     "{path} quá dài để đọc như một thông báo ({chars} ký tự; tối đa {max} ký tự và {citations} số, ký hiệu văn bản): hãy tách thành từng trang",
     "{path} is too long to read as an announcement ({chars} characters; at most {max} characters and {citations} document symbols): split it page by page",
 );
+pub const BAD_SECRECY: Text = t(
+    "độ mật không hợp lệ '{input}'; chấp nhận: {accepted} (hoặc Mật, Tối mật, Tuyệt mật)",
+    "unknown classification '{input}'; accepted: {accepted} (or Mật, Tối mật, Tuyệt mật)",
+);
+pub const BAD_URGENCY: Text = t(
+    "độ khẩn không hợp lệ '{input}'; chấp nhận: {accepted} (hoặc Khẩn, Thượng khẩn, Hỏa tốc)",
+    "unknown urgency '{input}'; accepted: {accepted} (or Khẩn, Thượng khẩn, Hỏa tốc)",
+);
+pub const SECRET_OUTPUT_OPEN: Text = t(
+    "{path} có thể được người khác đọc (quyền rộng hơn 0600): với --show-secret không ghi đè tệp này; hãy `chmod 600 {path}` hoặc ghi ra tệp mới",
+    "{path} may be read by others (mode wider than 0600): with --show-secret it is not replaced; run `chmod 600 {path}` or write to a new file",
+);
+pub const WARN_SHOW_SECRET_PIPE: Text = t(
+    "cảnh báo: --show-secret in trích yếu văn bản mật ra nơi không phải màn hình (tệp, đường ống, thư)",
+    "warning: --show-secret prints the subjects of secret directives to something other than a screen (a file, a pipe, mail)",
+);
+pub const EXPORT_HAS_SECRET: Text = t(
+    "lưu ý: bản xuất có {n} văn bản mật, giữ nguyên trích yếu (bản sao đầy đủ): hãy bảo quản như tài liệu mật",
+    "note: the export holds {n} secret directives with their subjects (a full copy): keep it as a secret document",
+);

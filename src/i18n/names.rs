@@ -3,7 +3,7 @@
 use super::tr;
 use super::{Text, t};
 use crate::domain::directive::Directive;
-use crate::domain::{DirectiveSpec, DocType, Rating, Status, UnitKind};
+use crate::domain::{DirectiveSpec, DocType, Rating, Secrecy, Status, UnitKind, Urgency};
 use crate::text::fold;
 
 // Unit kinds, document types and ratings: the Vietnamese is the domain's
@@ -246,4 +246,69 @@ pub fn missing_names(missing: &[crate::app::extract::Missing]) -> String {
         .map(missing_name)
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A classification in the language in force (`Mật` / `Confidential`).
+pub fn secrecy(m: Secrecy) -> Text {
+    let en = match m {
+        Secrecy::Mat => "Confidential",
+        Secrecy::ToiMat => "Secret",
+        Secrecy::TuyetMat => "Top secret",
+    };
+    t(m.official_name(), en)
+}
+
+/// An urgency in the language in force (`Hỏa tốc` / `Immediate`).
+pub fn urgency(m: Urgency) -> Text {
+    let en = match m {
+        Urgency::Khan => "Urgent",
+        Urgency::ThuongKhan => "Very urgent",
+        Urgency::HoaToc => "Immediate",
+    };
+    t(m.official_name(), en)
+}
+
+/// A classification typed by a person: as the domain reads it, or by its
+/// English name.
+pub fn parse_secrecy(s: &str) -> Option<Secrecy> {
+    Secrecy::parse(s).or_else(|| {
+        let key = fold(s).replace(['-', '_'], " ");
+        Secrecy::ALL
+            .into_iter()
+            .find(|m| key == fold(secrecy(*m).en))
+    })
+}
+
+/// An urgency typed by a person, also by its English name.
+pub fn parse_urgency(s: &str) -> Option<Urgency> {
+    Urgency::parse(s).or_else(|| {
+        let key = fold(s).replace(['-', '_'], " ");
+        Urgency::ALL
+            .into_iter()
+            .find(|m| key == fold(urgency(*m).en))
+    })
+}
+
+/// A directive's citation as data has it, with its classification when it
+/// carries one: `188-KH/TU (Mật)`, as a marked document is cited; `Plan
+/// no. 223` in English for one known only by number.
+pub fn marked_citation(citation: &str, mark: Option<Secrecy>) -> String {
+    let label = citation_label(citation);
+    match mark {
+        Some(m) => crate::domain::marks::masked(&label, m),
+        None => label,
+    }
+}
+
+/// The marks a directive carries, in the language in force, for a table:
+/// `Mật, Hỏa tốc`; empty when none.
+pub fn marks_text(secrecy_mark: Option<Secrecy>, urgency_mark: Option<Urgency>) -> String {
+    let mut parts = Vec::new();
+    if let Some(m) = secrecy_mark {
+        parts.push(secrecy(m).get());
+    }
+    if let Some(m) = urgency_mark {
+        parts.push(urgency(m).get());
+    }
+    parts.join(", ")
 }

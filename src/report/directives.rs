@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::{Cell, Report, Value};
+use crate::domain::Secrecy;
 use crate::domain::directive::Directive;
 use crate::i18n;
 
@@ -20,6 +21,8 @@ impl Report for DirectiveList {
         "issued_on",
         "title",
         "symbol_as_written",
+        "secrecy",
+        "urgency",
     ];
 
     fn headers(&self) -> Vec<String> {
@@ -28,6 +31,7 @@ impl Report for DirectiveList {
             i18n::H_TYPE,
             i18n::H_ISSUER,
             i18n::H_ISSUED_ON,
+            i18n::H_MARKS,
             i18n::H_TITLE,
         ])
     }
@@ -42,6 +46,7 @@ impl Report for DirectiveList {
                 Some(day) => issued.with(Value::Date(day)),
                 None => issued,
             },
+            i18n::marks_text(d.secrecy, d.urgency).into(),
             d.title.as_str().into(),
         ]
     }
@@ -72,6 +77,8 @@ pub struct TaskRow {
     pub units: usize,
     #[serde(skip)]
     pub due_text: String,
+    /// The directive's classification, when it carries one.
+    pub secrecy: Option<Secrecy>,
 }
 
 /// Tasks, in the order they were added.
@@ -80,7 +87,8 @@ pub struct TaskList;
 
 impl Report for TaskList {
     type Row = TaskRow;
-    const FIELDS: &'static [&'static str] = &["code", "directive", "title", "due", "units"];
+    const FIELDS: &'static [&'static str] =
+        &["code", "directive", "title", "due", "units", "secrecy"];
 
     fn headers(&self) -> Vec<String> {
         super::headers(&[
@@ -95,7 +103,7 @@ impl Report for TaskList {
     fn cells(&self, t: &TaskRow) -> Vec<Cell> {
         vec![
             t.code.as_str().into(),
-            i18n::citation_label(&t.directive).into(),
+            i18n::marked_citation(&t.directive, t.secrecy).into(),
             t.title.as_str().into(),
             t.due_text.as_str().into(),
             Cell::int(i64::try_from(t.units).unwrap_or(i64::MAX)),
@@ -132,6 +140,8 @@ mod tests {
             issued_on: chrono::NaiveDate::from_ymd_opt(2023, 11, 23),
             title: "x".into(),
             symbol_as_written: None,
+            secrecy: Some(crate::domain::Secrecy::Mat),
+            urgency: None,
         };
         check_fields(&d, DirectiveList::FIELDS);
         let t = TaskRow {
@@ -141,6 +151,7 @@ mod tests {
             due: String::new(),
             units: 0,
             due_text: String::new(),
+            secrecy: Some(Secrecy::Mat),
         };
         check_fields(&t, TaskList::FIELDS);
     }

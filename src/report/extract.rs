@@ -56,6 +56,8 @@ impl Report for FoundDirectives {
         "line",
         "source_text",
         "unsure",
+        "secrecy",
+        "urgency",
     ];
 
     fn headers(&self) -> Vec<String> {
@@ -64,6 +66,7 @@ impl Report for FoundDirectives {
             i18n::H_TYPE,
             i18n::H_ISSUER,
             i18n::H_ISSUED_ON,
+            i18n::H_MARKS,
             i18n::H_TITLE,
             i18n::H_LINE,
         ])
@@ -90,6 +93,7 @@ impl Report for FoundDirectives {
             d.doc_type.to_string().into(),
             issuer.into(),
             Cell::maybe_date(d.issued_on),
+            i18n::marks_text(d.secrecy, d.urgency).into(),
             d.subject.clone().unwrap_or_default().into(),
             line(d.line),
         ]
@@ -107,6 +111,8 @@ impl Report for FoundDirectives {
             d.line.to_string(),
             d.source_text.clone(),
             unsure_slugs(&d.unsure),
+            d.secrecy.map(|m| m.slug().to_string()).unwrap_or_default(),
+            d.urgency.map(|m| m.slug().to_string()).unwrap_or_default(),
         ])
     }
 

@@ -51,6 +51,7 @@ impl Report for ObligationReport {
         "passed_from",
         "passed_from_name",
         "passed_on",
+        "secrecy",
     ];
 
     fn headers(&self) -> Vec<String> {
@@ -110,7 +111,7 @@ impl Report for ObligationReport {
                 parent(),
                 unit(),
                 row.unit_kind.to_string().into(),
-                i18n::citation_label(&row.directive).into(),
+                i18n::marked_citation(&row.directive, row.secrecy).into(),
                 row.task.as_str().into(),
                 due(),
                 Cell::status(row.days_overdue.to_string(), row.status)
@@ -122,12 +123,12 @@ impl Report for ObligationReport {
                 parent(),
                 unit(),
                 row.unit_kind.to_string().into(),
-                i18n::citation_label(&row.directive).into(),
+                i18n::marked_citation(&row.directive, row.secrecy).into(),
                 row.task.as_str().into(),
             ],
             Kind::Agenda { .. } => vec![
                 unit(),
-                i18n::citation_label(&row.directive).into(),
+                i18n::marked_citation(&row.directive, row.secrecy).into(),
                 row.task.as_str().into(),
                 due(),
                 Cell::maybe_date(row.completed_on),
@@ -221,6 +222,7 @@ mod tests {
             passed_from: None,
             passed_from_name: None,
             passed_on: None,
+            secrecy: None,
         };
         check_fields(&row, ObligationReport::FIELDS);
     }
@@ -249,6 +251,7 @@ mod tests {
             passed_from: None,
             passed_from_name: None,
             passed_on: None,
+            secrecy: None,
         };
         let row = base.clone().as_of(
             d("06/12/2023"),

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{Cell, Report, Value};
-use crate::domain::{Status, UnitKind};
+use crate::domain::{Secrecy, Status, UnitKind};
 use crate::i18n::{self, tr};
 use crate::text::date::format_dmy;
 
@@ -80,9 +80,22 @@ pub struct ProgressRow {
     pub open_pct: f64,
     pub overdue_pct: f64,
     pub cancelled_pct: f64,
+    /// The directive's classification, when it carries one (then the task's
+    /// title is masked where the report travels).
+    pub secrecy: Option<Secrecy>,
 }
 
 impl ProgressRow {
+    /// Keeps a secret directive's task title out of the row unless `show`.
+    pub fn mask(&mut self, show: bool) {
+        self.task_title = crate::domain::marks::shown_title(
+            &self.task_title,
+            &self.directive,
+            self.secrecy,
+            show,
+        );
+    }
+
     pub fn new(task: &TaskLabel, group: String, group_name: String, b: Buckets) -> ProgressRow {
         let total = b.total();
         let pct = |n: u64| {
@@ -109,6 +122,7 @@ impl ProgressRow {
             open_pct: pct(b.open.into()),
             overdue_pct: pct(b.overdue.into()),
             cancelled_pct: pct(b.cancelled.into()),
+            secrecy: task.secrecy,
         }
     }
 }
@@ -119,6 +133,7 @@ pub struct TaskLabel {
     pub code: String,
     pub title: String,
     pub directive: String,
+    pub secrecy: Option<Secrecy>,
 }
 
 /// The progress report as of one day.
@@ -160,6 +175,7 @@ impl Report for ProgressReport {
         "open_pct",
         "overdue_pct",
         "cancelled_pct",
+        "secrecy",
     ];
 
     fn headers(&self) -> Vec<String> {
@@ -292,6 +308,7 @@ mod tests {
             code: "t".into(),
             title: "x".into(),
             directive: "d".into(),
+            secrecy: None,
         };
         let row = ProgressRow::new(&task, "g".into(), "G".into(), Buckets::default());
         check_fields(&row, ProgressReport::FIELDS);
@@ -303,6 +320,7 @@ mod tests {
             code: "t".into(),
             title: "x".into(),
             directive: "d".into(),
+            secrecy: None,
         };
         let b = Buckets {
             done_on_time: 1,

@@ -325,6 +325,7 @@ mod tests {
             passed_from: None,
             passed_from_name: None,
             passed_on: None,
+            secrecy: None,
         };
         ResultRow::new(
             1,

@@ -32,6 +32,7 @@ macro_rules! storage_tests {
             tasks_are_given_after_they_were_set_and_follow_a_new_kind,
             results_carry_what_was_recorded_by_the_day,
             settings_are_stored_changed_removed_and_undone,
+            a_directives_marks_are_kept_exported_and_undone,
         );
         #[test]
         fn an_export_imports_into_an_empty_store_only() -> $crate::domain::error::Result<()> {
@@ -1014,5 +1015,46 @@ pub fn settings_are_stored_changed_removed_and_undone(store: &mut dyn Storage) -
             ("ky-hieu".to_string(), "BTCHU".to_string())
         ]
     );
+    Ok(())
+}
+
+pub fn a_directives_marks_are_kept_exported_and_undone(store: &mut dyn Storage) -> Result<()> {
+    use crate::domain::{Secrecy, Urgency};
+    let f = fixture(store)?;
+    let plan = store.read().directive(f.plan)?;
+    assert_eq!((plan.secrecy, plan.urgency), (None, None));
+    write(store, "clerk", "directive.edit", |db| {
+        let mut marked = db.directive(f.plan)?;
+        marked.secrecy = Some(Secrecy::ToiMat);
+        marked.urgency = Some(Urgency::HoaToc);
+        db.update_directive(&marked)?;
+        db.note(serde_json::json!({}), None, Some(f.plan))
+    })?;
+    let read = store.read().directive(f.plan)?;
+    assert_eq!(
+        (read.secrecy, read.urgency),
+        (Some(Secrecy::ToiMat), Some(Urgency::HoaToc))
+    );
+    // Every list of directives carries them.
+    let listed = store.read().directives(None)?;
+    let listed = listed.iter().find(|d| d.id == f.plan).expect("listed");
+    assert_eq!(listed.secrecy, Some(Secrecy::ToiMat));
+    // The log says which directive a change was about.
+    let change = store.read().last_change_of("clerk")?.expect("a change");
+    assert_eq!(change.directive_id, Some(f.plan));
+    // An export carries the marks into a fresh store as they were.
+    let mut bytes = Vec::new();
+    store.export(&mut bytes)?;
+    let document: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+    let rows = document["tables"]["directive"].as_array().expect("rows");
+    assert!(
+        rows.iter()
+            .any(|r| r["secrecy"] == "toi-mat" && r["urgency"] == "hoa-toc"),
+        "{rows:?}"
+    );
+    // Undone, the directive carries none again.
+    write(store, "clerk", "undo", |db| db.undo(&change))?;
+    let undone = store.read().directive(f.plan)?;
+    assert_eq!((undone.secrecy, undone.urgency), (None, None));
     Ok(())
 }

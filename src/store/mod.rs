@@ -603,6 +603,9 @@ pub struct ChangeEntry {
     pub undoes: Option<i64>,
     /// The change that undid this one, if any.
     pub undone_by: Option<i64>,
+    /// The directive it is about, if one (an undo: the one of the change
+    /// it took back).
+    pub directive_id: Option<i64>,
 }
 
 /// Which log entries to show.

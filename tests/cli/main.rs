@@ -24,6 +24,7 @@ mod renew;
 mod reports;
 mod results;
 mod robust;
+mod secrecy;
 mod sheets;
 mod text;
 mod tree_in_time;

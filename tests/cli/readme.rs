@@ -381,3 +381,44 @@ fn documents_examples_run_as_written() {
         assert!(t.dir.path().join(file).is_file(), "{file}");
     }
 }
+
+/// The two blocks of "Secret documents", run as written: the marks, then
+/// the same report masked and with `--show-secret`.
+#[cfg(unix)]
+#[test]
+fn secret_documents_examples_run_as_written() {
+    let t = Theodoi::son_tay();
+    let lines = shell_block("## Secret documents", "```sh");
+    assert_eq!(lines.len(), 5, "{lines:?}");
+    let mut masked = String::new();
+    for line in &lines {
+        let run = bash(&t, line);
+        assert_eq!(run.code, 0, "{line}: {}", run.stderr);
+        masked = run.stdout;
+    }
+    assert!(masked.contains("03-HD/TU (Tối mật)"), "{masked}");
+    assert!(!masked.contains("quy hoạch nhân sự"), "{masked}");
+    let readme = std::fs::read_to_string(repo_file("README.md")).unwrap();
+    let start = readme.find("## Secret documents").unwrap();
+    let second = readme[start..]
+        .split("```sh")
+        .nth(2)
+        .expect("a second block");
+    let second = second.split("```").next().unwrap();
+    let lines: Vec<&str> = second
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    let shown = bash(&t, lines[0]);
+    assert_eq!(shown.code, 0, "{shown:?}");
+    assert!(
+        shown.stdout.contains("Rà soát quy hoạch nhân sự"),
+        "{shown:?}"
+    );
+    assert!(shown.stderr.contains("--show-secret"), "{shown:?}");
+    let run = bash(&t, lines[1]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(t.dir.path().join("ketqua.xlsx").is_file());
+}

@@ -6,12 +6,13 @@ use rusqlite::{Row, params};
 use super::{SqliteDb, now_stamp, parse_column};
 use crate::domain::directive::Directive;
 use crate::domain::error::{Entity, Error, Result};
-use crate::domain::{DirectiveSpec, DocType};
+use crate::domain::{DirectiveSpec, DocType, Secrecy, Urgency};
 use crate::store::Directives;
 use crate::text::fold;
 
 const COLUMNS: &str =
-    "d.id, d.symbol, d.doc_type, d.number, d.issuer, d.issued_on, d.title, d.symbol_as_written";
+    "d.id, d.symbol, d.doc_type, d.number, d.issuer, d.issued_on, d.title, d.symbol_as_written,
+     d.secrecy, d.urgency";
 
 fn directive_from_row(row: &Row<'_>) -> rusqlite::Result<Directive> {
     let doc_type: String = row.get(2)?;
@@ -24,7 +25,19 @@ fn directive_from_row(row: &Row<'_>) -> rusqlite::Result<Directive> {
         issued_on: row.get(5)?,
         title: row.get(6)?,
         symbol_as_written: row.get(7)?,
+        secrecy: mark(row, 8, Secrecy::from_slug)?,
+        urgency: mark(row, 9, Urgency::from_slug)?,
     })
+}
+
+/// A mark's column: null, or one of its slugs.
+fn mark<T>(
+    row: &Row<'_>,
+    i: usize,
+    parse: impl Fn(&str) -> Option<T>,
+) -> rusqlite::Result<Option<T>> {
+    let text: Option<String> = row.get(i)?;
+    text.map(|t| parse_column(&t, parse, i)).transpose()
 }
 
 impl Directives for SqliteDb<'_> {
@@ -94,6 +107,8 @@ impl Directives for SqliteDb<'_> {
             issued_on,
             title: title.to_string(),
             symbol_as_written: spec.symbol.as_ref().map(|_| as_written.to_string()),
+            secrecy: None,
+            urgency: None,
         })
     }
 
@@ -116,7 +131,8 @@ impl Directives for SqliteDb<'_> {
         self.update_logged("directive", d.id, |conn| {
             conn.prepare_cached(
                 "UPDATE directive SET doc_type = ?2, number = ?3, symbol = ?4, symbol_as_written = ?5,
-                     issuer = ?6, issuer_fold = ?7, issued_on = ?8, title = ?9, title_fold = ?10
+                     issuer = ?6, issuer_fold = ?7, issued_on = ?8, title = ?9, title_fold = ?10,
+                     secrecy = ?11, urgency = ?12
                  WHERE id = ?1",
             )?
             .execute(params![
@@ -129,7 +145,9 @@ impl Directives for SqliteDb<'_> {
                 fold(&d.issuer),
                 d.issued_on,
                 d.title,
-                fold(&d.title)
+                fold(&d.title),
+                d.secrecy.map(Secrecy::slug),
+                d.urgency.map(Urgency::slug)
             ])
         })
     }

@@ -83,7 +83,7 @@ impl History for SqliteDb<'_> {
     /// The log, newest first.
     fn changes(&self, filter: &LogFilter) -> Result<Vec<ChangeEntry>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, at, actor, action, details, undoes, undone_by FROM change
+            "SELECT id, at, actor, action, details, undoes, undone_by, directive_id FROM change
              WHERE (?1 IS NULL OR at >= ?1)
                AND (?2 IS NULL OR unit_id = ?2)
                AND (?3 IS NULL OR directive_id = ?3)
@@ -109,7 +109,7 @@ impl History for SqliteDb<'_> {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT id, at, actor, action, details, undoes, undone_by FROM change WHERE id = ?1",
+                "SELECT id, at, actor, action, details, undoes, undone_by, directive_id FROM change WHERE id = ?1",
             )?
             .query_row([id], entry_from_row)
             .optional()?)
@@ -122,7 +122,7 @@ impl History for SqliteDb<'_> {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT id, at, actor, action, details, undoes, undone_by FROM change
+                "SELECT id, at, actor, action, details, undoes, undone_by, directive_id FROM change
                  WHERE actor = ?1 AND undone_by IS NULL AND undoes IS NULL AND (?2 IS NULL OR id <> ?2)
                  ORDER BY id DESC LIMIT 1",
             )?
@@ -456,6 +456,7 @@ fn entry_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ChangeEntry> {
         details: serde_json::from_str(&details).unwrap_or(Value::Null),
         undoes: row.get(5)?,
         undone_by: row.get(6)?,
+        directive_id: row.get(7)?,
     })
 }
 

@@ -57,6 +57,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     migration!("0006_application_id.sql"),
     migration!("0007_tree_in_time.sql"),
     migration!("0008_settings.sql"),
+    migration!("0009_marks.sql"),
 ];
 
 /// The schema version this binary writes and understands: the number of steps.

@@ -12,7 +12,7 @@ use crate::domain::error::{Error, Result};
 use super::tree::Tree;
 use super::{SqliteDb, date_at, parse_column};
 use crate::domain::obligation::ObligationRow;
-use crate::domain::{DocType, Status, UnitKind};
+use crate::domain::{DocType, Secrecy, Status, UnitKind};
 use crate::store::{Fact, GroupUnit, IdMap, Order, Reports, Scope, Selection};
 
 impl Scope {
@@ -100,7 +100,8 @@ fn obligation_sql(scope: &Scope, selection: Selection, order: Order, tree: Tree)
                 o.cancelled_on, o.cancelled_reason, pe.code, pe.name,
                 -- Passed on by a merger from that day; an obligation given to a
                 -- unit that joined later exists from its founding, unsaid.
-                CASE WHEN o.passed_from IS NOT NULL THEN o.opened_on END, f.code, f.name
+                CASE WHEN o.passed_from IS NOT NULL THEN o.opened_on END, f.code, f.name,
+                d.secrecy
          FROM obligation o
          JOIN {units} u ON u.id = o.unit_id
          LEFT JOIN person pe ON pe.id = o.person_id
@@ -361,6 +362,11 @@ pub(super) fn obligation_row(
                 passed_from: row.get(18)?,
                 passed_from_name: row.get(19)?,
                 passed_on: date_at(row, 17)?,
+                secrecy: {
+                    let mark: Option<String> = row.get(20)?;
+                    mark.map(|m| parse_column(&m, Secrecy::from_slug, 20))
+                        .transpose()?
+                },
             };
             let cancelled_on = date_at(row, 13)?;
             Ok(obligation.as_of(due_on, completed_on, cancelled_on, as_of))
