@@ -102,7 +102,7 @@ pub fn run(
                     meaning: i18n::setting_meaning(key).get(),
                 })
                 .collect();
-            let mut dest = args.output.destination()?;
+            let mut dest = args.output.destination(ctx)?;
             render(
                 &SettingList,
                 &rows,
