@@ -210,6 +210,51 @@ impl Drop for OutputFile {
     }
 }
 
+/// Standard output for a command whose exit status says what it found
+/// (`--exit-code`): a reader that stops early (`| head -1`) ends the
+/// printing but not the count, so that the status is still right.
+pub struct KeepCounting<'w> {
+    inner: &'w mut dyn Write,
+    closed: bool,
+}
+
+impl<'w> KeepCounting<'w> {
+    pub fn new(inner: &'w mut dyn Write) -> KeepCounting<'w> {
+        KeepCounting {
+            inner,
+            closed: false,
+        }
+    }
+}
+
+impl Write for KeepCounting<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        match self.inner.write(buf) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(buf.len())
+            }
+            other => other,
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.inner.flush() {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other,
+        }
+    }
+}
+
 /// A new name beside `target`, hidden on Unix: `.NAME.theodoi-PID-N.tmp`.
 fn temp_beside(target: &Path) -> PathBuf {
     let name = target

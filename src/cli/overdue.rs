@@ -37,6 +37,14 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     let mut dest = args.output.destination(ctx)?;
+    // For cron: the status counts every row, even when the reader stops early.
+    let mut keep;
+    let out: &mut dyn Write = if args.exit_code {
+        keep = super::output::KeepCounting::new(out);
+        &mut keep
+    } else {
+        out
+    };
     let reader = store.read();
     let db = &*reader;
     let scope = args.filter.scope(db, args.within.as_deref())?;

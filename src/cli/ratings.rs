@@ -163,6 +163,14 @@ pub fn ratings(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     let mut dest = args.output.destination(ctx)?;
+    // For cron: the status counts every row, even when the reader stops early.
+    let mut keep;
+    let out: &mut dyn Write = if args.exit_code {
+        keep = super::output::KeepCounting::new(out);
+        &mut keep
+    } else {
+        out
+    };
     let as_of = args.as_of.unwrap_or(ctx.today);
     let checked = app::ratings::ratings(
         &*store.read(),

@@ -48,6 +48,14 @@ pub fn run(
         other => (args.days.unwrap_or(DEFAULT_DAYS), other),
     };
     let mut dest = args.output.destination(ctx)?;
+    // For cron: the status counts every row, even when the reader stops early.
+    let mut keep;
+    let out: &mut dyn Write = if args.exit_code {
+        keep = super::output::KeepCounting::new(out);
+        &mut keep
+    } else {
+        out
+    };
     let reader = store.read();
     let db = &*reader;
     let scope = args.filter.scope(db, within)?;

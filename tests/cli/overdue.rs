@@ -295,3 +295,60 @@ fn the_count_agrees_with_the_list_through_every_change() {
     copy.ok(&["import", file.to_str().unwrap()]);
     agrees(&copy, "an import");
 }
+
+/// `overdue --exit-code | head -1`: the reader stops early, and the status
+/// still says something is late (it said "nothing" when the pipe closed
+/// before the last write). The same for `upcoming` and `ratings`.
+#[test]
+fn a_reader_that_stops_early_changes_no_exit_status() {
+    let t = Theodoi::son_tay_reported();
+    for (args, status) in [
+        (
+            &[
+                "overdue",
+                "--as-of",
+                "13/12/2023",
+                "--exit-code",
+                "--format",
+                "json",
+            ][..],
+            1,
+        ),
+        (&["overdue", "--as-of", "13/12/2023", "--exit-code"][..], 1),
+        (
+            &["overdue", "--as-of", "13/12/2023", "--exit-code", "--count"][..],
+            1,
+        ),
+        (&["overdue", "--as-of", "01/12/2023", "--exit-code"][..], 0),
+        (
+            &[
+                "upcoming",
+                "--as-of",
+                "01/12/2023",
+                "--within",
+                "30",
+                "--exit-code",
+            ][..],
+            1,
+        ),
+    ] {
+        for _ in 0..3 {
+            let mut child = t
+                .command(args)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            // The reader is gone before the first line is written.
+            drop(child.stdout.take());
+            let out = child.wait_with_output().unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(status),
+                "{args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(out.stderr.is_empty(), "{args:?}");
+        }
+    }
+}
