@@ -29,4 +29,5 @@ mod text;
 mod tree_in_time;
 mod undo;
 mod unit;
+mod words;
 mod xlsx;
