@@ -104,6 +104,7 @@ fn rating_warning(w: &RatingIssue) -> String {
             group = w.unit,
             excellent = excellent,
             good = good,
+            share = crate::report::ratings::share(excellent, good),
             pct = pct,
             max = crate::domain::rating::quota_max(pct, good)
         ),
@@ -144,6 +145,11 @@ fn note(db: &dyn Db, r: &Recorded) -> Result<()> {
         "on": format_dmy(r.on),
         "was": r.was.map(format_dmy),
     });
+    if r.was.is_none()
+        && let Some(rating) = r.rating
+    {
+        details["rating"] = rating.code().into();
+    }
     if r.was.is_some() {
         details["changes"] = serde_json::to_value(&r.changes)?;
         let rating_changed = r
@@ -178,7 +184,11 @@ fn said(r: &Recorded) -> String {
             unit = r.who,
             task = r.task.code,
             date = format_dmy(r.on),
-            status = i18n::status(r.status).get()
+            timing = i18n::timing(r.status).get(),
+            rating = match r.rating {
+                Some(rating) => tr!(i18n::DONE_RATING, rating = i18n::rating(rating).get()),
+                None => String::new(),
+            }
         )
     };
     if !r.collective_open.is_empty() {

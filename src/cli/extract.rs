@@ -328,7 +328,8 @@ fn apply(db: &dyn Db, found: &Extraction) -> Result<Vec<String>> {
                 code = task.code,
                 title = task.title,
                 directive = i18n::label(directive),
-                n = n
+                n = n,
+                whom = i18n::whom(task.for_people, *n).get()
             ),
             Applied::DeadlineRefused { line, due, missing } => tr!(
                 i18n::EXTRACT_DEADLINE_REFUSED,

@@ -207,12 +207,40 @@ fn localize(cmd: clap::Command, path: &str) -> clap::Command {
             } else {
                 i18n::HELP_OPTIONS
             };
-            let arg = arg.help_heading(heading.get());
-            match text {
-                Some(text) => arg.help(text.get()),
+            let mut arg = arg.help_heading(heading.get());
+            let mut help = text.map(|text| text.get().to_string());
+            // clap's own "[possible values: …]" and "[default: …]" are in
+            // English: hidden, and said in the language in force instead.
+            if let Some(values) = values_line(&global_key(&arg), &arg) {
+                arg = arg.hide_possible_values(true).hide_default_value(true);
+                help = Some(match help {
+                    Some(help) => format!("{help}. {values}"),
+                    None => values,
+                });
+            }
+            if arg.get_action().takes_values() {
+                let long = arg.get_long().map(|l| format!("--{l}"));
+                let names: Vec<String> = arg
+                    .get_value_names()
+                    .map(|names| names.iter().map(|n| n.to_string()).collect())
+                    .unwrap_or_else(|| vec![arg.get_id().as_str().to_uppercase()]);
+                let local: Vec<&'static str> = names
+                    .iter()
+                    .filter_map(|name| i18n::placeholder(long.as_deref(), name))
+                    .map(|text| text.get())
+                    .collect();
+                if local.len() == names.len() {
+                    arg = arg.value_names(local);
+                }
+            }
+            match help {
+                Some(help) => arg.help(help),
                 None => arg,
             }
         });
+    if cmd.has_subcommands() {
+        cmd = cmd.subcommand_value_name(i18n::PLACEHOLDER_COMMAND.get());
+    }
     if let Some(about) = i18n::help(path) {
         cmd = cmd.about(about.get());
     }
@@ -232,6 +260,64 @@ fn localize(cmd: clap::Command, path: &str) -> clap::Command {
         cmd = cmd.mut_subcommand(&name, |sub| localize(sub, &sub_path));
     }
     cmd
+}
+
+/// What an option accepts and its default, in the language in force:
+/// `Giá trị: table – bảng…; json – …; mặc định: table`.
+fn values_line(key: &str, arg: &Arg) -> Option<String> {
+    if !arg.get_action().takes_values() {
+        return None;
+    }
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| {
+            let name = v.get_name();
+            match i18n::value_help(key, name) {
+                Some(text) => format!("{name} – {}", text.get()),
+                None => name.to_string(),
+            }
+        })
+        .collect();
+    let default: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if values.is_empty() && default.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if !values.is_empty() {
+        parts.push(tr!(i18n::HELP_VALUES, values = values.join("; ")));
+    }
+    if !default.is_empty() {
+        parts.push(tr!(i18n::HELP_DEFAULT, value = default.join(", ")));
+    }
+    Some(parts.join("; "))
+}
+
+/// A rendered help screen with clap's own words put in the language in force.
+fn help_text(err: &clap::Error) -> String {
+    use std::io::IsTerminal;
+    let styled = err.render();
+    let to_terminal = if err.use_stderr() {
+        std::io::stderr().is_terminal()
+    } else {
+        std::io::stdout().is_terminal()
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let text = if to_terminal && !no_color {
+        styled.ansi().to_string()
+    } else {
+        styled.to_string()
+    };
+    let mut text = text.replacen("[OPTIONS]", i18n::PLACEHOLDER_OPTIONS.get(), 1);
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text
 }
 
 /// `directive add --issuer`, or `directive add SYMBOL` for a positional.
@@ -271,12 +357,18 @@ pub fn parse(args: Vec<OsString>) -> Result<Cli, ExitCode> {
         Err(err) => err,
     };
     match err.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+        ErrorKind::DisplayVersion => {
             let _ = err.print();
             Err(ExitCode::SUCCESS)
         }
+        ErrorKind::DisplayHelp => {
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(help_text(&err).as_bytes());
+            let _ = stdout.flush();
+            Err(ExitCode::SUCCESS)
+        }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            let _ = err.print();
+            eprint!("{}", help_text(&err));
             Err(ExitCode::from(2))
         }
         _ => {
@@ -302,6 +394,11 @@ fn clap_message(err: &clap::Error) -> String {
                 .unwrap_or_default();
             format!("{}: {reason}", context(ContextKind::InvalidArg))
         }
+        ErrorKind::InvalidValue if context(ContextKind::InvalidValue).is_empty() => tr!(
+            i18n::CLAP_NO_VALUE,
+            arg = context(ContextKind::InvalidArg),
+            cmd = cmd
+        ),
         ErrorKind::InvalidValue => {
             let value = context(ContextKind::InvalidValue);
             let mut msg = tr!(
@@ -315,11 +412,20 @@ fn clap_message(err: &clap::Error) -> String {
             }
             msg
         }
-        ErrorKind::UnknownArgument => tr!(
-            i18n::CLAP_UNKNOWN_ARG,
-            arg = context(ContextKind::InvalidArg),
-            cmd = cmd
-        ),
+        ErrorKind::UnknownArgument => {
+            let suggested = context(ContextKind::SuggestedArg);
+            let hint = if suggested.is_empty() {
+                String::new()
+            } else {
+                tr!(i18n::CLAP_SUGGEST, arg = suggested)
+            };
+            tr!(
+                i18n::CLAP_UNKNOWN_ARG,
+                arg = context(ContextKind::InvalidArg),
+                hint = hint,
+                cmd = cmd
+            )
+        }
         ErrorKind::MissingRequiredArgument => tr!(
             i18n::CLAP_MISSING,
             args = context(ContextKind::InvalidArg),
@@ -327,7 +433,11 @@ fn clap_message(err: &clap::Error) -> String {
         ),
         ErrorKind::InvalidSubcommand => tr!(
             i18n::CLAP_UNKNOWN_CMD,
-            arg = context(ContextKind::InvalidSubcommand)
+            arg = context(ContextKind::InvalidSubcommand),
+            hint = match context(ContextKind::SuggestedSubcommand) {
+                s if s.is_empty() => String::new(),
+                s => tr!(i18n::CLAP_SUGGEST, arg = s),
+            }
         ),
         ErrorKind::ArgumentConflict => tr!(
             i18n::CLAP_CONFLICT,
@@ -336,13 +446,19 @@ fn clap_message(err: &clap::Error) -> String {
             cmd = cmd
         ),
         ErrorKind::MissingSubcommand => tr!(i18n::CLAP_NO_COMMAND, cmd = cmd),
-        _ => {
-            let rendered = err.render().to_string();
-            let first = rendered.lines().next().unwrap_or_default();
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
             tr!(
-                i18n::CLAP_OTHER,
-                detail = first.trim_start_matches("error: ")
+                i18n::CLAP_VALUE_COUNT,
+                arg = context(ContextKind::InvalidArg),
+                cmd = cmd
             )
+        }
+        ErrorKind::InvalidUtf8 => tr!(i18n::CLAP_NOT_UTF8, cmd = cmd),
+        _ => {
+            // Kinds theodoi's arguments never raise; clap's wording is
+            // English, so only the argument it names is kept.
+            let arg = context(ContextKind::InvalidArg);
+            tr!(i18n::CLAP_OTHER, detail = arg, cmd = cmd)
         }
     }
 }
@@ -838,5 +954,35 @@ mod tests {
             "directive add "
         );
         assert_eq!(command_path("Usage: theodoi [OPTIONS] <COMMAND>"), "");
+    }
+
+    #[test]
+    fn every_placeholder_and_value_is_said_in_vietnamese() {
+        fn walk(cmd: &clap::Command, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                if !arg.get_action().takes_values() {
+                    continue;
+                }
+                let long = arg.get_long().map(|l| format!("--{l}"));
+                for name in arg.get_value_names().into_iter().flatten() {
+                    if i18n::placeholder(long.as_deref(), name).is_none() {
+                        missing.push(format!("{} <{name}>", cmd.get_name()));
+                    }
+                }
+                let key = global_key(arg);
+                for value in arg.get_possible_values() {
+                    // Shells are named by their own names.
+                    if key != "SHELL" && i18n::value_help(&key, value.get_name()).is_none() {
+                        missing.push(format!("{key}={}", value.get_name()));
+                    }
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), &mut missing);
+        assert!(missing.is_empty(), "no Vietnamese for: {missing:?}");
     }
 }

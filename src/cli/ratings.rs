@@ -13,7 +13,9 @@ use crate::app;
 use crate::app::ratings::RatingsQuery;
 use crate::domain::rating::RULES;
 use crate::i18n::{self, tr};
-use crate::report::ratings::{RatingGroupRow, RatingGroups, RatingIssueRow, RatingIssues};
+use crate::report::ratings::{
+    RatingGroupRow, RatingGroups, RatingIssueRow, RatingIssues, TaskTitles,
+};
 use crate::report::{Cell, Format, Report, render};
 use crate::store::Storage;
 
@@ -76,14 +78,14 @@ impl Report for RuleList {
     }
 
     fn cells(&self, row: &RuleRow) -> Vec<Cell> {
-        let value = Cell::from(row.value.as_str());
+        let value = Cell::from(i18n::switch(&row.value));
         vec![
             row.name.into(),
             match row.value.parse::<i64>() {
                 Ok(n) => value.with(crate::report::Value::Int(n)),
                 Err(_) => value,
             },
-            row.default.into(),
+            i18n::switch(row.default).into(),
             row.meaning.into(),
         ]
     }
@@ -184,6 +186,19 @@ pub fn ratings(
     let groups = checked.groups;
     let issues: Vec<RatingIssueRow> = checked.issues.iter().map(|i| i.row()).collect();
     let options = args.output.options(ctx);
+    let titles = TaskTitles(
+        store
+            .read()
+            .tasks(None, None)?
+            .into_iter()
+            .map(|t| (t.code, t.title))
+            .collect(),
+    );
+    let groups_table = RatingGroups {
+        as_of,
+        titles: titles.clone(),
+    };
+    let issues_table = RatingIssues { titles };
     let w = dest.writer(out);
     match options.format {
         Format::Json => {
@@ -196,19 +211,19 @@ pub fn ratings(
             writeln!(w)?;
         }
         Format::Csv => {
-            render(&RatingGroups { as_of }, &groups, options, w)?;
+            render(&groups_table, &groups, options, w)?;
         }
         Format::Xlsx => {
             // The groups, and what to look at, on two sheets.
             let mut book = crate::report::xlsx::Book::new();
-            book.add(&RatingGroups { as_of }, &groups)?;
-            book.add(&RatingIssues, &issues)?;
+            book.add(&groups_table, &groups)?;
+            book.add(&issues_table, &issues)?;
             book.write_to(w)?;
         }
         Format::Table | Format::Md => {
-            render(&RatingGroups { as_of }, &groups, options, w)?;
+            render(&groups_table, &groups, options, w)?;
             writeln!(w)?;
-            render(&RatingIssues, &issues, options, w)?;
+            render(&issues_table, &issues, options, w)?;
         }
     }
     dest.finish(out)?;

@@ -137,7 +137,8 @@ fn said(r: &Renewed, dry_run: bool) -> String {
             from = r.from.code,
             from_year = r.from_year,
             directive = directive,
-            n = r.n
+            n = r.n,
+            whom = i18n::whom(r.task.for_people, r.n).get()
         )]
     };
     for (due, n) in &r.owed {

@@ -84,7 +84,8 @@ pub fn run(
                 let directive = i18n::label(&db.directive(task.directive_id)?);
                 db.note(
                     serde_json::json!({
-                        "task": task.code, "title": task.title, "directive": directive, "n": n
+                        "task": task.code, "title": task.title, "directive": directive, "n": n,
+                        "people": task.for_people
                     }),
                     None,
                     Some(task.directive_id),
@@ -99,7 +100,8 @@ pub fn run(
                     code = task.code,
                     title = task.title,
                     directive = directive,
-                    n = n
+                    n = n,
+                    whom = i18n::whom(task.for_people, n).get()
                 )
             )?;
         }

@@ -50,10 +50,10 @@ pub const WHAT_SETTING: Text = t("giá trị thiết lập", "the setting's valu
 pub const H_KEY: Text = t("Khóa", "Key");
 pub const SETTING_UNSET_VALUE: Text = t("(chưa đặt)", "(not set)");
 pub const SETTING_SET: Text = t(
-    "đã đặt {key} = {value} (trước: {was})",
-    "set {key} = {value} (was {was})",
+    "Đã đặt {key} = {value} (trước: {was})",
+    "Set {key} = {value} (was {was})",
 );
-pub const SETTING_REMOVED: Text = t("đã bỏ {key} (trước: {was})", "removed {key} (was {was})");
+pub const SETTING_REMOVED: Text = t("Đã bỏ {key} (trước: {was})", "Removed {key} (was {was})");
 pub const SETTING_NOT_SET: Text = t("chưa đặt", "not set");
 pub const SETTING_UNKNOWN: Text = t(
     "không có thiết lập '{input}'; các khóa: {accepted}",
@@ -75,10 +75,10 @@ pub const SETTING_TOO_MANY_LINES: Text = t(
     "{key} có nhiều nhất {max} dòng",
     "{key} takes at most {max} lines",
 );
-pub const DOC_WRITTEN: Text = t("đã ghi {path}", "wrote {path}");
+pub const DOC_WRITTEN: Text = t("Đã ghi {path}", "Wrote {path}");
 pub const DOC_EACH_WRITTEN: Text = t(
-    "đã ghi {n} công văn vào thư mục {path}",
-    "wrote {n} letters into folder {path}",
+    "Đã ghi {n} công văn vào thư mục {path}",
+    "Wrote {n} letters into folder {path}",
 );
 pub const DOC_MISSING_SETTINGS: Text = t(
     "chưa đặt: {keys}; văn bản để '…' ở những chỗ đó để điền trong Word. Đặt một lần: theodoi settings set KHÓA GIÁ TRỊ",

@@ -161,18 +161,21 @@ pub fn message(e: &Error) -> String {
         }
         Error::MoveCycle { unit } => tr!(super::UNIT_MOVE_CYCLE, unit = short(unit)),
         Error::BadParent { kind, parent } => {
-            let allowed = kind
+            // Kinds are common nouns in a sentence: "chi bộ trực thuộc chỉ
+            // được đặt dưới đảng bộ cơ sở hoặc đảng bộ bộ phận".
+            let kinds: Vec<String> = kind
                 .allowed_parents()
                 .iter()
-                .map(|k| k.to_string())
-                .collect::<Vec<_>>()
-                .join(", ");
+                .map(|k| super::in_sentence(&k.to_string()))
+                .collect();
+            let allowed = super::either(&kinds);
+            let kind = super::in_sentence(&kind.to_string());
             match parent {
                 Some((parent_kind, name)) => tr!(
                     super::UNIT_BAD_PARENT,
                     kind = kind,
                     parent = short(name),
-                    parent_kind = parent_kind,
+                    parent_kind = super::in_sentence(&parent_kind.to_string()),
                     allowed = allowed
                 ),
                 None => tr!(super::UNIT_NEEDS_PARENT, kind = kind, allowed = allowed),
@@ -267,7 +270,16 @@ pub fn message(e: &Error) -> String {
                 super::BAD_TYPE_CODE,
                 input = short(input),
                 code = short(code),
-                accepted = TYPE_CODES.join(", ")
+                accepted = TYPE_CODES
+                    .iter()
+                    .map(|code| match *code {
+                        // Used in practice, but Hướng dẫn 36-HD/VPTW writes CTr
+                        // for every chương trình.
+                        "CTHĐ" => tr!(super::NON_STANDARD_CODE, code = code, standard = "CTr"),
+                        code => code.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             SpecProblem::Shape => tr!(super::BAD_SYMBOL, input = short(input)),
             SpecProblem::TypeContradicts { code, given } => tr!(

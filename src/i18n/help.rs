@@ -12,8 +12,8 @@ pub const HELP_TEMPLATE: Text = t(
 pub const HELP_COMMANDS: Text = t("Lệnh", "Commands");
 pub const HELP_OPTIONS: Text = t("Tùy chọn", "Options");
 pub const HELP_ARGUMENTS: Text = t("Tham số", "Arguments");
-pub const HELP_FLAG: Text = t("In trợ giúp này", "Print this help");
-pub const VERSION_FLAG: Text = t("In số phiên bản", "Print the version");
+pub const HELP_FLAG: Text = t("Hiển thị trợ giúp này", "Print this help");
+pub const VERSION_FLAG: Text = t("Hiển thị số phiên bản", "Print the version");
 
 /// Help for a command (`key` = its path, e.g. `directive add`) or an
 /// option (`directive add --issuer`, positional: `directive add SYMBOL`).
@@ -47,14 +47,14 @@ const HELP: &[(&str, Text)] = &[
     (
         "extract",
         t(
-            "Đọc văn bản và thời hạn từ một thông báo, tin bài dán vào (chỉ in ra, không ghi gì)",
+            "Đọc văn bản và thời hạn từ một thông báo, tin bài dán vào (chỉ hiển thị, không ghi gì)",
             "Read directives and deadlines out of a pasted announcement (prints only; writes nothing)",
         ),
     ),
     (
         "extract FILE",
         t(
-            "Tệp văn bản UTF-8; '-' hoặc bỏ trống để đọc từ đầu vào",
+            "Tệp văn bản UTF-8; '-' hoặc bỏ trống để dán nội dung vào sau khi chạy lệnh",
             "A UTF-8 text file; '-' or nothing for standard input",
         ),
     ),
@@ -105,8 +105,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "person import",
         t(
-            "Nhập cán bộ từ bảng tính Excel (.xlsx) hoặc tệp CSV (cột code,name,position,unit,from, hoặc Họ và tên, Chức vụ, Đơn vị, Từ ngày); lỗi một dòng thì không ghi gì",
-            "Import people from an Excel workbook (.xlsx) or CSV (columns code,name,position,unit,from, or Họ và tên, Chức vụ, Đơn vị, Từ ngày); one bad line and nothing is written",
+            "Nhập cán bộ từ bảng tính Excel (.xlsx) hoặc tệp CSV (cột 'code,name,position,unit,from', hoặc 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Từ ngày'); lỗi một dòng thì không ghi gì",
+            "Import people from an Excel workbook (.xlsx) or CSV (columns 'code,name,position,unit,from', or 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Từ ngày'); one bad line and nothing is written",
         ),
     ),
     (
@@ -143,7 +143,7 @@ const HELP: &[(&str, Text)] = &[
         "task add --people",
         t(
             "Nhiệm vụ của cán bộ (Quy định 45) thay vì của đơn vị: mỗi người đang giữ chức trong các đơn vị thuộc loại đã nêu",
-            "A task for people (Quy định 45), not units: each person in post in units of the kinds named",
+            "A task for people (Regulation 45 of the town committee), not units: each person in post in units of the kinds named",
         ),
     ),
     (
@@ -246,7 +246,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "rules",
         t(
-            "Các quy tắc kiểm tra xếp loại, đổi được không cần cài lại (rules set TÊN GIÁ_TRỊ)",
+            "Các quy tắc kiểm tra xếp loại; sửa bằng lệnh rules set TÊN GIÁ_TRỊ, không phải cài lại chương trình",
             "The rules that check ratings, changeable without reinstalling (rules set NAME VALUE)",
         ),
     ),
@@ -276,8 +276,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "overdue --count",
         t(
-            "Chỉ in số nhiệm vụ quá hạn",
-            "Print only how many are overdue",
+            "Chỉ hiển thị số trường hợp chưa hoàn thành, quá hạn (mỗi tổ chức đảng hoặc cán bộ, mỗi nhiệm vụ tính một lần)",
+            "Print only the number of overdue cases (each unit or person, each task counted once)",
         ),
     ),
     (
@@ -290,7 +290,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "export FILE",
         t(
-            "Tệp JSON mới ('-' để in ra màn hình)",
+            "Tệp JSON mới ('-' để hiển thị ra màn hình)",
             "The new JSON file ('-' for standard output)",
         ),
     ),
@@ -305,7 +305,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "directive revoke",
         t(
-            "Ghi văn bản hết hiệu lực: nhiệm vụ chưa hoàn thành của nó không còn tính",
+            "Ghi văn bản hết hiệu lực: thôi theo dõi các nhiệm vụ chưa hoàn thành của văn bản",
             "Record a directive as revoked: its open obligations no longer count",
         ),
     ),
@@ -331,8 +331,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "directive replace",
         t(
-            "Ghi văn bản được thay thế bởi văn bản khác (ví dụ 124-QĐ/TW bởi 366-QĐ/TW)",
-            "Record a directive as replaced by another (124-QĐ/TW by 366-QĐ/TW, say)",
+            "Ghi văn bản được thay thế bằng văn bản khác (ví dụ Quy định 124-QĐ/TW được thay bằng Quy định 366-QĐ/TW: khi thêm, ghi rõ --type quy-dinh)",
+            "Record a directive as replaced by another (regulation 124-QĐ/TW by regulation 366-QĐ/TW, say: added with --type quy-dinh)",
         ),
     ),
     (
@@ -360,7 +360,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "unit dissolve",
         t(
-            "Ghi đơn vị giải thể: nhiệm vụ chưa hoàn thành của nó không còn tính, lịch sử giữ nguyên",
+            "Ghi tổ chức đảng giải thể: thôi theo dõi các nhiệm vụ chưa hoàn thành của tổ chức đó, lịch sử giữ nguyên",
             "Record a unit as dissolved: its open obligations no longer count; its history stays",
         ),
     ),
@@ -409,8 +409,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "done --from",
         t(
-            "Ghi nhiều đơn vị từ bảng tính Excel (.xlsx) hoặc tệp CSV (cột unit,on,evidence,note,rating, hoặc Tên đơn vị, Ngày hoàn thành, Căn cứ, Ghi chú, Xếp loại); lỗi một dòng thì không ghi gì",
-            "Record many units from an Excel workbook (.xlsx) or CSV (columns unit,on,evidence,note,rating, or Tên đơn vị, Ngày hoàn thành, Căn cứ, Ghi chú, Xếp loại); one bad line and nothing is written",
+            "Ghi nhiều đơn vị từ bảng tính Excel (.xlsx) hoặc tệp CSV (cột 'unit,on,evidence,note,rating', hoặc 'Tên đơn vị', 'Ngày hoàn thành', 'Minh chứng', 'Ghi chú', 'Xếp loại'); lỗi một dòng thì không ghi gì",
+            "Record many units from an Excel workbook (.xlsx) or CSV (columns 'unit,on,evidence,note,rating', or 'Tên đơn vị', 'Ngày hoàn thành', 'Minh chứng', 'Ghi chú', 'Xếp loại'); one bad line and nothing is written",
         ),
     ),
     (
@@ -434,7 +434,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "extend",
         t(
-            "Gia hạn nhiệm vụ cho một đơn vị",
+            "Gia hạn nhiệm vụ cho một tổ chức đảng",
             "Extend one unit's due date for a task",
         ),
     ),
@@ -543,7 +543,7 @@ const HELP: &[(&str, Text)] = &[
         "unit move --kind",
         t(
             "Loại tổ chức mới, khi đơn vị đổi loại cùng lúc chuyển (ví dụ chi bộ cơ sở thành chi bộ trực thuộc đảng bộ phường)",
-            "The new kind, when the unit changes kind as it moves (e.g. a chi bộ cơ sở that becomes a chi bộ trực thuộc of a ward)",
+            "The new kind, when the unit changes kind as it moves (e.g. a chi-bo-co-so that becomes a chi-bo-truc-thuoc of a ward's Party committee)",
         ),
     ),
     (
@@ -595,7 +595,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "",
         t(
-            "Theo dõi việc thực hiện văn bản của cấp ủy: văn bản, đơn vị, nhiệm vụ, thời hạn, ai quá hạn.",
+            "Theo dõi, đôn đốc việc thực hiện văn bản của cấp ủy: văn bản, tổ chức đảng, nhiệm vụ, thời hạn, nơi chậm trễ.",
             "Track how Party directives are carried out: directives, units, tasks, deadlines, who is late.",
         ),
     ),
@@ -660,8 +660,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "directive add --type",
         t(
-            "Loại văn bản, khi ký hiệu không nói rõ (QĐ có thể là Quy định): ke-hoach, quy-dinh, quyet-dinh, de-an…; không có thì hỏi khi chạy trên terminal, cảnh báo khi chạy trong script",
-            "Type, when the symbol does not settle it (QĐ may be a Quy định): ke-hoach, quy-dinh, quyet-dinh, de-an…; without it, asked on a terminal, warned of in a script",
+            "Loại văn bản, khi ký hiệu không nói rõ (QĐ có thể là Quy định): ke-hoach, quy-dinh, quyet-dinh, de-an…; không có thì hỏi lại khi gõ lệnh trực tiếp, cảnh báo khi chạy tự động",
+            "Type, when the symbol does not settle it (QĐ may stand for a regulation): ke-hoach, quy-dinh, quyet-dinh, de-an…; without it, asked on a terminal, warned of in a script",
         ),
     ),
     ("directive list", t("Danh sách văn bản", "List directives")),
@@ -703,7 +703,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "unit",
         t(
-            "Đơn vị (tổ chức đảng): thêm, nhập từ tệp, xem cây, sửa",
+            "Tổ chức đảng: thêm, nhập từ tệp, xem danh sách theo hệ thống, sửa",
             "Units (Party organizations): add, import, list, edit",
         ),
     ),
@@ -736,11 +736,14 @@ const HELP: &[(&str, Text)] = &[
             "Short ASCII code (default: made from the name)",
         ),
     ),
-    ("unit list", t("Cây đơn vị", "The unit tree")),
+    (
+        "unit list",
+        t("Danh sách tổ chức đảng theo hệ thống", "The unit tree"),
+    ),
     (
         "unit list --as-of",
         t(
-            "Cây đơn vị như vào ngày này: tên, loại, cấp trên của ngày đó",
+            "Danh sách như vào ngày này: tên, loại, cấp trên của ngày đó",
             "The tree as it was on this date: names, kinds and parents of that day",
         ),
     ),
@@ -754,8 +757,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "unit import",
         t(
-            "Nhập đơn vị từ bảng tính Excel (.xlsx) hoặc tệp CSV (cột code,name,kind,parent,founded, hoặc Mã, Tên đơn vị, Loại, Trực thuộc, Ngày thành lập; cột STT bỏ qua); lỗi một dòng thì không ghi gì",
-            "Import units from an Excel workbook (.xlsx) or CSV (columns code,name,kind,parent,founded, or Mã, Tên đơn vị, Loại, Trực thuộc, Ngày thành lập; an STT column is skipped); one bad line and nothing is written",
+            "Nhập đơn vị từ bảng tính Excel (.xlsx) hoặc tệp CSV (cột 'code,name,kind,parent,founded', hoặc 'Mã', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập'; cột 'STT' bỏ qua); lỗi một dòng thì không ghi gì",
+            "Import units from an Excel workbook (.xlsx) or CSV (columns 'code,name,kind,parent,founded', or 'Mã', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập'; an 'STT' column is skipped); one bad line and nothing is written",
         ),
     ),
     (
@@ -811,7 +814,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "task add --within",
         t(
-            "Chỉ các đơn vị thuộc đơn vị này (mặc định: toàn bộ cây)",
+            "Chỉ các tổ chức đảng thuộc đơn vị này (mặc định: tất cả)",
             "Only units under this one (default: the whole tree)",
         ),
     ),
@@ -847,7 +850,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "done",
         t(
-            "Ghi nhận một đơn vị đã hoàn thành nhiệm vụ",
+            "Ghi kết quả: một tổ chức đảng (hoặc cán bộ) đã hoàn thành nhiệm vụ",
             "Record that a unit has done a task",
         ),
     ),
@@ -872,7 +875,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "done --evidence",
         t(
-            "Căn cứ, minh chứng, ví dụ 'Biên bản họp chi bộ ngày 05/12/2023'",
+            "Minh chứng (báo cáo, biên bản), ví dụ 'Biên bản họp chi bộ ngày 05/12/2023'",
             "Evidence, e.g. 'Biên bản họp chi bộ ngày 05/12/2023'",
         ),
     ),
@@ -880,7 +883,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "overdue",
         t(
-            "Các đơn vị chưa hoàn thành nhiệm vụ đã quá hạn",
+            "Các tổ chức đảng chưa hoàn thành nhiệm vụ, đã quá hạn",
             "Units with open tasks past their due date",
         ),
     ),
@@ -901,15 +904,15 @@ const HELP: &[(&str, Text)] = &[
     (
         "overdue --quiet",
         t(
-            "Không in gì khi không có việc quá hạn (cho cron)",
+            "Không hiển thị gì khi không có việc quá hạn (cho cron)",
             "Print nothing when nothing is overdue (for cron)",
         ),
     ),
     (
         "--format",
         t(
-            "Định dạng: table (bảng), json, csv, md (Markdown, để dán vào thư hoặc Word), xlsx (tệp Excel, cần --output)",
-            "Output format: table, json, csv, md (Markdown, for mail or Word), xlsx (an Excel file, needs --output)",
+            "Định dạng kết quả (mặc định: theo đuôi tên tệp --output, nếu không thì bảng)",
+            "Output format (default: from the --output file's extension, else a table)",
         ),
     ),
     (
@@ -922,21 +925,21 @@ const HELP: &[(&str, Text)] = &[
     (
         "upcoming --days",
         t(
-            "Số ngày nhìn trước (mặc định 7)",
+            "Trong bao nhiêu ngày tới (mặc định 7)",
             "How many days ahead (default 7)",
         ),
     ),
     (
         "upcoming --within",
         t(
-            "Số ngày nhìn trước (ví dụ --within 14), hoặc chỉ các đơn vị thuộc một đơn vị",
+            "Trong bao nhiêu ngày tới (ví dụ --within 14), hoặc chỉ các tổ chức đảng thuộc một đơn vị",
             "Days ahead (e.g. --within 14), or only the units under one unit",
         ),
     ),
     (
         "upcoming --quiet",
         t(
-            "Không in gì khi không có việc sắp đến hạn",
+            "Không hiển thị gì khi không có việc sắp đến hạn",
             "Print nothing when nothing falls due",
         ),
     ),
@@ -949,15 +952,12 @@ const HELP: &[(&str, Text)] = &[
     ),
     (
         "progress --by",
-        t(
-            "Nhóm theo loại đơn vị (kind) hoặc theo cấp trên, cộng dồn cả cây (parent)",
-            "Group by unit kind (kind) or by parent, rolled up the tree (parent)",
-        ),
+        t("Cách nhóm các dòng", "How the lines are grouped"),
     ),
     (
         "agenda",
         t(
-            "Mọi nhiệm vụ của một đơn vị và các đơn vị trực thuộc, kèm tình trạng",
+            "Mọi nhiệm vụ của một tổ chức đảng và các tổ chức đảng trực thuộc, kèm tình trạng",
             "Everything one unit and the units under it owe or have done, with status",
         ),
     ),
@@ -968,20 +968,20 @@ const HELP: &[(&str, Text)] = &[
     (
         "completions",
         t(
-            "In đoạn mã tự hoàn thành lệnh cho shell",
+            "Hiển thị đoạn mã giúp shell tự gợi ý lệnh khi bấm Tab",
             "Print shell completions",
         ),
     ),
     (
         "completions SHELL",
-        t(
-            "bash, zsh, fish, powershell hoặc elvish",
-            "bash, zsh, fish, powershell or elvish",
-        ),
+        t("Shell dùng trên máy", "The shell in use"),
     ),
     (
         "man",
-        t("In trang hướng dẫn (man page)", "Print the man page"),
+        t(
+            "Hiển thị trang hướng dẫn đầy đủ (định dạng man)",
+            "Print the man page",
+        ),
     ),
     (
         "--as-of",
@@ -993,7 +993,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "--within",
         t(
-            "Chỉ các đơn vị thuộc đơn vị này (mã hoặc tên)",
+            "Chỉ các tổ chức đảng thuộc đơn vị này (mã hoặc tên)",
             "Only units under this one (code or name)",
         ),
     ),
@@ -1014,7 +1014,7 @@ const HELP: &[(&str, Text)] = &[
     ("--task", t("Chỉ nhiệm vụ này", "Only this task")),
     (
         "--kind",
-        t("Chỉ đơn vị thuộc loại này", "Only units of this kind"),
+        t("Chỉ tổ chức đảng thuộc loại này", "Only units of this kind"),
     ),
     (
         "--bom",
@@ -1026,7 +1026,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "demo",
         t(
-            "Dựng cơ sở dữ liệu mẫu Sơn Tây (tệp riêng, không đụng tới dữ liệu thật) và in danh sách quá hạn",
+            "Dựng cơ sở dữ liệu mẫu Sơn Tây (tệp riêng, không đụng tới dữ liệu thật) và hiển thị danh sách quá hạn",
             "Build the Sơn Tây demo database (a file of its own, never your real data) and print who is overdue",
         ),
     ),
@@ -1096,7 +1096,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "task renew --dry-run",
         t(
-            "Chỉ in nhiệm vụ sẽ lập (mã, tên, thời hạn từng loại, số đơn vị), không ghi gì",
+            "Chỉ hiển thị nhiệm vụ sẽ lập (mã, tên, thời hạn từng loại, số tổ chức đảng), không ghi gì",
             "Only print the task it would make (code, title, due dates per kind, units), write nothing",
         ),
     ),
@@ -1205,7 +1205,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "results",
         t(
-            "Kết quả thực hiện một nhiệm vụ: mỗi đơn vị (hoặc cán bộ) phải thực hiện một dòng, theo thứ tự cây, có STT, hạn, ngày hoàn thành, tình trạng, xếp loại, căn cứ và ghi chú",
+            "Kết quả thực hiện một nhiệm vụ: mỗi tổ chức đảng (hoặc cán bộ) phải thực hiện một dòng, theo thứ tự trong hệ thống, có STT, hạn, ngày hoàn thành, tình trạng, xếp loại, minh chứng và ghi chú",
             "The results of one task: a numbered line per unit (or person) that owes it, in tree order, with due date, date done, status, rating, evidence and note",
         ),
     ),
@@ -1219,7 +1219,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "--output",
         t(
-            "Ghi vào tệp này thay vì in ra (bắt buộc với --format xlsx); tệp đã có thì không ghi đè, trừ khi có --force",
+            "Ghi vào tệp này thay vì hiển thị (bắt buộc với --format xlsx); tệp đã có thì không ghi đè, trừ khi có --force",
             "Write to this file instead of printing (required with --format xlsx); an existing file is left alone unless --force",
         ),
     ),
@@ -1291,7 +1291,7 @@ const HELP: &[(&str, Text)] = &[
         "report",
         t(
             "Lập báo cáo kết quả thực hiện một nhiệm vụ theo thể thức văn bản của Đảng (Hướng dẫn 36-HD/VPTW), tệp Word (.docx) hoặc HTML để in",
-            "Write the report on one task in the form of Party documents (Hướng dẫn 36-HD/VPTW), as Word (.docx) or HTML to print",
+            "Write the report on one task in the form of Party documents (Guidance 36-HD/VPTW), as Word (.docx) or HTML to print",
         ),
     ),
     (
@@ -1309,7 +1309,7 @@ const HELP: &[(&str, Text)] = &[
         "report --number",
         t(
             "Số văn bản (25 trong Số 25-BC/BTCTU); bỏ trống thì để '…' cho văn thư điền",
-            "The document's number (25 in Số 25-BC/BTCTU); without it, '…' for the records clerk to fill",
+            "The document's number (25 in 'Số 25-BC/BTCTU'); without it, '…' for the records clerk to fill",
         ),
     ),
     (
@@ -1322,8 +1322,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "report --format",
         t(
-            "docx hoặc html (mặc định: theo đuôi tên tệp)",
-            "docx or html (default: from the file's name)",
+            "Loại tệp (mặc định: theo đuôi tên tệp)",
+            "The kind of file (default: from the file's name)",
         ),
     ),
     (
@@ -1337,7 +1337,7 @@ const HELP: &[(&str, Text)] = &[
         "remind",
         t(
             "Lập công văn đôn đốc các đơn vị quá hạn một nhiệm vụ: một công văn chung, hoặc mỗi đơn vị một công văn (--each)",
-            "Write the reminder (công văn đôn đốc) to the units overdue on a task: one letter for all, or one per unit (--each)",
+            "Write the reminder letter to the units overdue on a task: one letter for all, or one per unit (--each)",
         ),
     ),
     (
@@ -1355,7 +1355,7 @@ const HELP: &[(&str, Text)] = &[
         "remind --number",
         t(
             "Số công văn (trong Số …-CV/BTCTU); với --each, các công văn được đánh số tiếp nhau từ số này; bỏ trống thì để '…'",
-            "The letter's number (in Số …-CV/BTCTU); with --each, the letters are numbered on from it; without it, '…'",
+            "The letter's number (in 'Số …-CV/BTCTU'); with --each, the letters are numbered on from it; without it, '…'",
         ),
     ),
     (
@@ -1375,8 +1375,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "remind --format",
         t(
-            "docx hoặc html (mặc định: theo đuôi tên tệp; với --each: docx)",
-            "docx or html (default: from the file's name; with --each: docx)",
+            "Loại tệp (mặc định: theo đuôi tên tệp; với --each: docx)",
+            "The kind of file (default: from the file's name; with --each: docx)",
         ),
     ),
     (
@@ -1456,7 +1456,7 @@ const EXAMPLES: &[(&str, Text)] = &[
         "unit import",
         t(
             "Ví dụ:\n  theodoi unit import donvi.xlsx --dry-run     # chỉ kiểm tra\n  theodoi unit import donvi.xlsx --sheet 'Danh sách đơn vị'\n  theodoi unit import donvi.csv\n\nTệp mẫu (CSV; hoặc bảng tính có cột STT, Mã đơn vị, Tên tổ chức đảng, Loại tổ chức, Trực thuộc, Ngày thành lập):\n  code,name,kind,parent\n  son-tay,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren,\n  p-ngo-quyen,Đảng bộ phường Ngô Quyền,dang-bo-co-so,son-tay\n  ,Chi bộ tổ dân phố 1 phường Ngô Quyền,chi bộ trực thuộc,Đảng bộ phường Ngô Quyền",
-            "Examples:\n  theodoi unit import units.xlsx --dry-run     # check only\n  theodoi unit import units.xlsx --sheet 'Danh sách đơn vị'\n  theodoi unit import units.csv\n\nSample file (CSV; or a sheet with columns STT, Mã đơn vị, Tên tổ chức đảng, Loại tổ chức, Trực thuộc, Ngày thành lập):\n  code,name,kind,parent\n  son-tay,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren,\n  p-ngo-quyen,Đảng bộ phường Ngô Quyền,dang-bo-co-so,son-tay\n  ,Chi bộ tổ dân phố 1 phường Ngô Quyền,chi bộ trực thuộc,Đảng bộ phường Ngô Quyền",
+            "Examples:\n  theodoi unit import units.xlsx --dry-run     # check only\n  theodoi unit import units.xlsx --sheet 'Danh sách đơn vị'\n  theodoi unit import units.csv\n\nSample file (CSV; or a sheet with columns 'STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại tổ chức', 'Trực thuộc', 'Ngày thành lập'):\n  code,name,kind,parent\n  son-tay,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren,\n  p-ngo-quyen,Đảng bộ phường Ngô Quyền,dang-bo-co-so,son-tay\n  ,Chi bộ tổ dân phố 1 phường Ngô Quyền,chi bộ trực thuộc,Đảng bộ phường Ngô Quyền",
         ),
     ),
     (
@@ -1469,14 +1469,14 @@ const EXAMPLES: &[(&str, Text)] = &[
     (
         "done",
         t(
-            "Ví dụ:\n  theodoi done --task kiem-diem-2023 --unit 'Ngô Quyền' --on 05/12/2023 --evidence 'Biên bản hội nghị ngày 05/12/2023'\n  # bảng tính các đơn vị gửi về: cột Tên đơn vị, Ngày hoàn thành, Căn cứ, Ghi chú\n  theodoi done --task kiem-diem-2023 --from ketqua.xlsx --dry-run\n  theodoi done --task kiem-diem-2023 --from ketqua.xlsx --sheet 'Tổng hợp'",
-            "Examples:\n  theodoi done --task kiem-diem-2023 --unit 'Ngô Quyền' --on 05/12/2023 --evidence 'Minutes of 05/12/2023'\n  # the sheet the units sent back: columns Tên đơn vị, Ngày hoàn thành, Căn cứ, Ghi chú\n  theodoi done --task kiem-diem-2023 --from ketqua.xlsx --dry-run\n  theodoi done --task kiem-diem-2023 --from ketqua.xlsx --sheet 'Tổng hợp'",
+            "Ví dụ:\n  theodoi done --task kiem-diem-2023 --unit 'Ngô Quyền' --on 05/12/2023 --evidence 'Biên bản hội nghị ngày 05/12/2023'\n  # bảng tính các tổ chức đảng gửi về: cột 'Tên đơn vị', 'Ngày hoàn thành', 'Minh chứng', 'Ghi chú'\n  theodoi done --task kiem-diem-2023 --from ketqua.xlsx --dry-run\n  theodoi done --task kiem-diem-2023 --from ketqua.xlsx --sheet 'Tổng hợp'",
+            "Examples:\n  theodoi done --task kiem-diem-2023 --unit 'Ngô Quyền' --on 05/12/2023 --evidence 'Minutes of 05/12/2023'\n  # the sheet the units sent back: columns 'Tên đơn vị', 'Ngày hoàn thành', 'Minh chứng', 'Ghi chú'\n  theodoi done --task kiem-diem-2023 --from ketqua.xlsx --dry-run\n  theodoi done --task kiem-diem-2023 --from ketqua.xlsx --sheet 'Tổng hợp'",
         ),
     ),
     (
         "overdue",
         t(
-            "Ví dụ:\n  theodoi overdue --as-of 07/12/2023\n  theodoi overdue --format csv > quahan.csv\n  theodoi overdue --exit-code --quiet    # cho cron: chỉ in khi có việc quá hạn",
+            "Ví dụ:\n  theodoi overdue --as-of 07/12/2023\n  theodoi overdue --format csv > quahan.csv\n  theodoi overdue --exit-code --quiet    # cho cron: chỉ báo khi có việc quá hạn",
             "Examples:\n  theodoi overdue --as-of 07/12/2023\n  theodoi overdue --format csv > overdue.csv\n  theodoi overdue --exit-code --quiet    # for cron: prints only when something is late",
         ),
     ),
@@ -1519,7 +1519,7 @@ const EXAMPLES: &[(&str, Text)] = &[
         "person import",
         t(
             "Ví dụ:\n  theodoi person import canbo.xlsx --dry-run     # cột Họ và tên, Chức vụ, Đơn vị, Từ ngày\n  theodoi person import canbo.xlsx --sheet 'Cán bộ diện BTV'\n  theodoi person import canbo.csv",
-            "Examples:\n  theodoi person import canbo.xlsx --dry-run     # columns Họ và tên, Chức vụ, Đơn vị, Từ ngày\n  theodoi person import canbo.xlsx --sheet 'Cán bộ diện BTV'\n  theodoi person import canbo.csv",
+            "Examples:\n  theodoi person import canbo.xlsx --dry-run     # columns 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Từ ngày'\n  theodoi person import canbo.xlsx --sheet 'Cán bộ diện BTV'\n  theodoi person import canbo.csv",
         ),
     ),
     (
@@ -1541,6 +1541,124 @@ const EXAMPLES: &[(&str, Text)] = &[
         t(
             "Ví dụ:\n  theodoi remind kiem-diem-2023 --as-of 07/12/2023 --output don-doc.docx\n  theodoi remind kiem-diem-2023 --as-of 13/12/2023 --each --output don-doc/    # don-doc/x-kim-son.docx, …",
             "Examples:\n  theodoi remind kiem-diem-2023 --as-of 07/12/2023 --output reminder.docx\n  theodoi remind kiem-diem-2023 --as-of 13/12/2023 --each --output reminders/    # reminders/x-kim-son.docx, …",
+        ),
+    ),
+];
+
+// clap's own words: the usage line, placeholders, possible values, defaults.
+
+pub const PLACEHOLDER_COMMAND: Text = t("LỆNH", "COMMAND");
+pub const PLACEHOLDER_OPTIONS: Text = t("[TÙY_CHỌN]", "[OPTIONS]");
+pub const HELP_VALUES: Text = t("Giá trị: {values}", "Values: {values}");
+pub const HELP_DEFAULT: Text = t("mặc định: {value}", "default: {value}");
+
+/// The placeholder of an option's value in the language in force: by the
+/// option (`--directive REF` is a directive) or by the placeholder alone.
+pub fn placeholder(long: Option<&str>, name: &str) -> Option<Text> {
+    let by_option = long.map(|long| format!("{long} {name}"));
+    PLACEHOLDERS
+        .iter()
+        .find(|(k, _)| Some(*k) == by_option.as_deref())
+        .or_else(|| PLACEHOLDERS.iter().find(|(k, _)| *k == name))
+        .map(|(_, text)| *text)
+}
+
+/// What one value of an option means (`--format` `table`), keyed by the
+/// option (or a positional's placeholder) and the value.
+pub fn value_help(key: &str, value: &str) -> Option<Text> {
+    let wanted = format!("{key}={value}");
+    VALUE_HELP
+        .iter()
+        .find(|(k, _)| *k == wanted)
+        .map(|(_, text)| *text)
+}
+
+const PLACEHOLDERS: &[(&str, Text)] = &[
+    ("--directive REF", t("VĂN_BẢN", "DIRECTIVE")),
+    ("--task REF", t("NHIỆM_VỤ", "TASK")),
+    ("--unit REF", t("ĐƠN_VỊ", "UNIT")),
+    ("--person REF", t("CÁN_BỘ", "PERSON")),
+    ("--within DAYS|UNIT", t("SỐ_NGÀY|ĐƠN_VỊ", "DAYS|UNIT")),
+    ("DATE", t("NGÀY", "DATE")),
+    ("REF", t("MÃ_HOẶC_TÊN", "REF")),
+    ("NAME", t("TÊN", "NAME")),
+    ("TEXT", t("NỘI_DUNG", "TEXT")),
+    ("UNIT", t("ĐƠN_VỊ", "UNIT")),
+    ("FILE", t("TỆP", "FILE")),
+    ("PATH", t("TỆP", "PATH")),
+    ("KIND", t("LOẠI", "KIND")),
+    ("CODE", t("MÃ", "CODE")),
+    ("TASK", t("NHIỆM_VỤ", "TASK")),
+    ("KIND=DATE", t("LOẠI=NGÀY", "KIND=DATE")),
+    ("VALUE", t("GIÁ_TRỊ", "VALUE")),
+    ("TYPE", t("LOẠI_VĂN_BẢN", "TYPE")),
+    ("SYMBOL", t("SỐ_KÝ_HIỆU", "SYMBOL")),
+    ("N", t("SỐ", "N")),
+    ("KEY", t("TÊN", "KEY")),
+    ("vi|en", t("vi|en", "vi|en")),
+    ("YEAR", t("NĂM", "YEAR")),
+    ("SHELL", t("SHELL", "SHELL")),
+    ("REASON", t("LÝ_DO", "REASON")),
+    ("RATING", t("XẾP_LOẠI", "RATING")),
+    ("PARENT", t("CẤP_TRÊN", "PARENT")),
+    ("OLD", t("CŨ", "OLD")),
+    ("NEW", t("MỚI", "NEW")),
+    ("DAYS", t("SỐ_NGÀY", "DAYS")),
+    ("CHANGE", t("SỐ_THỨ_TỰ", "CHANGE")),
+    ("FORMAT", t("ĐỊNH_DẠNG", "FORMAT")),
+    ("BY", t("CÁCH_NHÓM", "BY")),
+];
+
+const VALUE_HELP: &[(&str, Text)] = &[
+    (
+        "--format=table",
+        t(
+            "bảng để đọc, ngày dạng dd/mm/yyyy",
+            "a table to read, dates as dd/mm/yyyy",
+        ),
+    ),
+    (
+        "--format=json",
+        t(
+            "một mảng JSON, ngày dạng ISO, tên trường cố định",
+            "one JSON array, ISO dates, stable field names",
+        ),
+    ),
+    (
+        "--format=csv",
+        t(
+            "CSV, dòng đầu là tên trường như JSON, ngày dạng ISO",
+            "CSV with the JSON field names as header, ISO dates",
+        ),
+    ),
+    (
+        "--format=md",
+        t(
+            "bảng Markdown có tiêu đề, để dán vào thư hoặc Word",
+            "a Markdown table under a heading, for mail or Word",
+        ),
+    ),
+    (
+        "--format=xlsx",
+        t(
+            "tệp Excel, cần --output",
+            "an Excel workbook, needs --output",
+        ),
+    ),
+    ("--format=docx", t("văn bản Word", "a Word document")),
+    (
+        "--format=html",
+        t("trang HTML để in", "an HTML page to print"),
+    ),
+    (
+        "--by=kind",
+        t("mỗi loại tổ chức đảng một dòng", "one line per unit kind"),
+    ),
+    (
+        "--by=parent",
+        t(
+            "mỗi tổ chức đảng có cấp dưới một dòng, cộng dồn cả hệ thống bên dưới",
+            "one line per unit with units under it, counting its whole subtree",
         ),
     ),
 ];

@@ -34,6 +34,14 @@ pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
         )
     } else if action == "task.assign" {
         assign_line(details)
+    } else if action == "task.add" {
+        // Who must carry it out: units, or the people of a task for people.
+        let mut details = details.clone();
+        let people = details.get("people").and_then(|p| p.as_bool()) == Some(true);
+        let n = details.get("n").and_then(|n| n.as_u64()).unwrap_or(0);
+        let whom = super::whom(people, usize::try_from(n).unwrap_or(usize::MAX));
+        details["whom"] = whom.get().into();
+        fill_template(action, &details)
     } else {
         fill_template(action, details)
     };
@@ -55,6 +63,18 @@ pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
             None => super::LOG_CORRECTION.get().to_string(),
         };
         line.push_str(&format!(" ({effect})"));
+    }
+    // A first record of a rating task says the rating it recorded.
+    if action == "done"
+        && let Some(rating) = details
+            .get("rating")
+            .and_then(|r| r.as_str())
+            .and_then(crate::domain::Rating::parse)
+    {
+        line.push_str(&tr!(
+            super::DONE_RATING,
+            rating = super::rating(rating).get()
+        ));
     }
     line.push_str(&assignment_notes(action, details));
     line
@@ -190,7 +210,7 @@ fn field_label(action: &str, field: ChangedField) -> Text {
         ChangedField::CompletedOn => t("ngày hoàn thành", "completion date"),
         ChangedField::Rating => t("xếp loại", "rating"),
         ChangedField::NotRated => t("lý do không xếp loại", "reason not rated"),
-        ChangedField::Evidence => t("căn cứ", "evidence"),
+        ChangedField::Evidence => t("minh chứng", "evidence"),
         ChangedField::Note => t("ghi chú", "note"),
         ChangedField::Symbol => t("số, ký hiệu", "number and symbol"),
         ChangedField::Number => t("số", "number"),
@@ -344,14 +364,14 @@ const LOG_LINES: &[(&str, Text)] = &[
     (
         "directive.revoke",
         t(
-            "văn bản {directive} hết hiệu lực từ {on} ({reason}); {n} nhiệm vụ không còn tính",
+            "văn bản {directive} hết hiệu lực từ {on} ({reason}); thôi theo dõi {n} nhiệm vụ",
             "revoked {directive} on {on} ({reason}); {n} obligations cancelled",
         ),
     ),
     (
         "directive.replace",
         t(
-            "{old} được thay thế bởi {new} từ {on}; {n} nhiệm vụ không còn tính",
+            "{old} được thay thế bằng {new} từ {on}; thôi theo dõi {n} nhiệm vụ",
             "{old} replaced by {new} on {on}; {n} obligations cancelled",
         ),
     ),
@@ -405,8 +425,8 @@ const LOG_LINES: &[(&str, Text)] = &[
     (
         "task.add",
         t(
-            "thêm nhiệm vụ {task} ({title}) của {directive}: {n} đơn vị",
-            "added task {task} ({title}) of {directive}: {n} units",
+            "thêm nhiệm vụ {task} ({title}) của {directive}: {n} {whom}",
+            "added task {task} ({title}) of {directive}: {n} {whom}",
         ),
     ),
     (

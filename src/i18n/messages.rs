@@ -1,4 +1,50 @@
 //! What commands say: results, warnings and errors.
+//!
+//! # How the Vietnamese reads
+//!
+//! Written as a Ban Tổ chức clerk writes, in the words of the Party's
+//! documents, not translated from the English beside it.
+//!
+//! - **Capitals.** A line that stands alone (a result, a heading, a prompt, a
+//!   table cell's status) starts with a capital: `Đã ghi kết quả: …`,
+//!   `Quá hạn 7 ngày, chưa hoàn thành`. An error or warning continues its
+//!   prefix (`theodoi: không tìm thấy …`, `cảnh báo: …`) and so starts in lower
+//!   case. Names of organizations and documents keep their capitals
+//!   (`Đảng bộ phường Ngô Quyền`, `Kế hoạch số 223`, `Ban Thường vụ Thị ủy`);
+//!   the kinds of unit, document type and rating are common nouns inside a
+//!   sentence (`chi bộ trực thuộc chỉ được đặt dưới đảng bộ cơ sở`) and take
+//!   a capital only at the head of a cell or a line.
+//! - **`tổ chức đảng` and `đơn vị`.** Sentences about Party organizations say
+//!   `tổ chức đảng` (`còn 3 tổ chức đảng trực thuộc`, `12 tổ chức đảng phải
+//!   thực hiện`); a task for people counts `cán bộ`. `Đơn vị` stays as the short
+//!   column header and in `mã hoặc tên đơn vị`, where a clerk types one.
+//! - **Counts say what they count.** `Tổ chức đảng chưa hoàn thành, quá hạn
+//!   tính đến ngày 07/12/2023: 4`, not `Nhiệm vụ quá hạn: 4`.
+//! - **Tasks by what they are.** Tables, Markdown and documents show a task's
+//!   content (`Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023`); its code
+//!   (`kiem-diem-2023`) only where a command is to be typed, and in JSON/CSV.
+//! - **Dates** `dd/mm/yyyy` (`06/12/2023`), `tháng 12/2023` for a month;
+//!   `tính đến ngày …` for "as of". **Numbers** with a decimal comma
+//!   (`37,5%`). A time limit extended: `gia hạn đến 20/12/2023 (hạn ban đầu
+//!   06/12/2023)`.
+//! - **The domain's words** (shared/DOMAIN.md): văn bản, số, ký hiệu, trích
+//!   yếu, cơ quan ban hành, ngày ban hành, nhiệm vụ, hạn hoàn thành, ngày hoàn
+//!   thành, minh chứng (báo cáo, biên bản …), ghi chú, người cập nhật, the four
+//!   buckets (`hoàn thành đúng hạn`, `hoàn thành quá hạn`, `chưa hoàn thành,
+//!   trong hạn`, `chưa hoàn thành, quá hạn`), gia hạn, xếp loại and the four
+//!   ratings by their full names, `cấp trên trực tiếp`, `đôn đốc`. `Căn cứ` is
+//!   the legal basis of a document, not evidence; `Kết luận` is a document
+//!   type, not a verdict; `hiệu lực` is said of documents, not of tasks.
+//! - **No programmer's words.** Not `cây`, `vòng lặp`, `đầu vào`, `in ra`
+//!   (paper), `script`: `danh sách theo hệ thống`, `trực thuộc chính cấp dưới
+//!   của mình`, `dán nội dung vào`, `hiển thị`. A setting's slug
+//!   (`lower-levels-first`) and `on`/`off` are shown only beside their
+//!   Vietnamese (`bật (on)`), as what is typed.
+//! - **A hint to go on** says what to type, once, at the end: `muốn vẫn ghi
+//!   thì thêm --force (việc ghi vượt được lưu lại)`.
+//!
+//! The English (`--lang en`) gets the same care and carries no Vietnamese but
+//! names and quoted titles. New messages go at the end of the list.
 
 use super::{Text, t};
 
@@ -34,7 +80,7 @@ pub const INIT_EMPTY_CONFIRM: Text = t(
 );
 pub const INIT_DECLINED: Text = t("Không thay đổi gì.", "Nothing changed.");
 pub const DB_TOO_NEW: Text = t(
-    "cơ sở dữ liệu {path} ở phiên bản {found}, mới hơn phiên bản {known} mà bản theodoi này hiểu; hãy cài bản theodoi mới hơn (tệp không bị thay đổi)",
+    "cơ sở dữ liệu {path} ở phiên bản {found}, mới hơn phiên bản {known} mà bản theodoi này hỗ trợ; hãy cài bản theodoi mới hơn (tệp không bị thay đổi)",
     "database {path} is at version {found}, newer than version {known} that this theodoi understands; install a newer theodoi (the file was not changed)",
 );
 pub const DB_OPEN: Text = t(
@@ -53,7 +99,7 @@ pub const NO_DATA_DIR: Text = t(
     "không tìm thấy thư mục dữ liệu của người dùng; hãy chỉ tệp cơ sở dữ liệu bằng --db hoặc THEODOI_DB",
     "no user data directory found; give the database file with --db or THEODOI_DB",
 );
-pub const INIT_CREATED: Text = t("đã tạo cơ sở dữ liệu {path}", "created database {path}");
+pub const INIT_CREATED: Text = t("Đã tạo cơ sở dữ liệu {path}", "Created database {path}");
 pub const INIT_EXISTS: Text = t(
     "cơ sở dữ liệu {path} đã có (phiên bản {version}); không thay đổi gì",
     "database {path} already exists (version {version}); nothing changed",
@@ -95,7 +141,7 @@ pub const TEXT_TOO_LONG: Text = t(
     "{what} is {len} characters long, over the limit of {max}",
 );
 pub const WHAT_NOTE: Text = t("ghi chú (--note)", "the note (--note)");
-pub const WHAT_EVIDENCE: Text = t("căn cứ (--evidence)", "the evidence (--evidence)");
+pub const WHAT_EVIDENCE: Text = t("minh chứng (--evidence)", "the evidence (--evidence)");
 pub const WHAT_NOT_RATED: Text = t(
     "lý do không xếp loại (--not-rated)",
     "the reason for not rating (--not-rated)",
@@ -172,7 +218,7 @@ pub const DIRECTIVE_EXISTS: Text = t(
     "văn bản này đã có: {directive}; không thêm lần nữa (nếu là văn bản khác, hãy ghi rõ ngày ban hành bằng --date)",
     "this directive is already recorded: {directive}; not added again (if it is another one, give its issue date with --date)",
 );
-pub const DIRECTIVE_ADDED: Text = t("đã thêm văn bản {directive}", "added directive {directive}");
+pub const DIRECTIVE_ADDED: Text = t("Đã thêm văn bản {directive}", "Added directive {directive}");
 pub const DIRECTIVE_NOT_FOUND: Text = t(
     "không tìm thấy văn bản '{input}'; xem danh sách bằng `theodoi directive list`",
     "no directive matches '{input}'; see `theodoi directive list`",
@@ -206,16 +252,16 @@ pub const UNIT_BAD_CODE: Text = t(
     "invalid code '{code}': use unaccented letters, digits and - _ . (at most 40 characters)",
 );
 pub const UNIT_BAD_PARENT: Text = t(
-    "{kind} không thể trực thuộc {parent} ({parent_kind}); cấp trên trực tiếp phải là: {allowed}",
-    "a {kind} cannot sit under {parent} ({parent_kind}); its parent must be: {allowed}",
+    "{kind} chỉ được đặt dưới {allowed}; {parent} là {parent_kind}",
+    "a unit of kind '{kind}' cannot sit under {parent} ({parent_kind}); its parent must be a {allowed}",
 );
 pub const UNIT_NEEDS_PARENT: Text = t(
-    "{kind} cần có cấp trên trực tiếp (--parent), là: {allowed}",
-    "a {kind} needs a parent (--parent): {allowed}",
+    "{kind} phải có cấp trên trực tiếp (--parent) là {allowed}",
+    "a unit of kind '{kind}' needs a parent (--parent): a {allowed}",
 );
 pub const UNIT_ADDED: Text = t(
-    "đã thêm đơn vị {name} (mã {code})",
-    "added unit {name} (code {code})",
+    "Đã thêm đơn vị {name} (mã {code})",
+    "Added unit {name} (code {code})",
 );
 pub const IMPORT_READ: Text = t("không đọc được tệp {path}", "could not read file {path}");
 pub const IMPORT_PROGRESS: Text = t("đơn vị", "units");
@@ -229,7 +275,7 @@ pub const IMPORT_PARENT_UNKNOWN: Text = t(
     "parent '{parent}' is neither in the file nor in the database",
 );
 pub const IMPORT_CYCLE: Text = t(
-    "cấp trên '{parent}' tạo thành vòng lặp trong cây đơn vị",
+    "cấp trên '{parent}' khiến một tổ chức đảng trực thuộc chính cấp dưới của mình",
     "parent '{parent}' makes a cycle in the unit tree",
 );
 pub const IMPORT_DUPLICATE: Text = t(
@@ -237,12 +283,12 @@ pub const IMPORT_DUPLICATE: Text = t(
     "code '{code}' already appears on line {line}",
 );
 pub const IMPORT_DONE: Text = t(
-    "đã nhập {n} đơn vị từ {path}",
-    "imported {n} units from {path}",
+    "Đã nhập {n} đơn vị từ {path}",
+    "Imported {n} units from {path}",
 );
 pub const IMPORT_DRY_RUN: Text = t(
-    "tệp {path} hợp lệ: {n} đơn vị sẽ được nhập (chạy thử, không ghi gì)",
-    "file {path} is valid: {n} units would be imported (dry run, nothing written)",
+    "Tệp {path} hợp lệ: {n} đơn vị sẽ được nhập (chạy thử, không ghi gì)",
+    "File {path} is valid: {n} units would be imported (dry run, nothing written)",
 );
 pub const TASK_CODE_TAKEN: Text = t(
     "mã nhiệm vụ '{code}' đã có; hãy chọn mã khác bằng --code",
@@ -252,10 +298,10 @@ pub const TASK_NO_UNITS: Text = t(
     "không có đơn vị nào thuộc loại {kinds} trong {scope}; nhiệm vụ không được tạo",
     "no unit of kind {kinds} in {scope}; the task was not created",
 );
-pub const TASK_SCOPE_ALL: Text = t("toàn bộ cây đơn vị", "the whole unit tree");
+pub const TASK_SCOPE_ALL: Text = t("toàn bộ các tổ chức đảng", "the whole unit tree");
 pub const TASK_ADDED: Text = t(
-    "đã thêm nhiệm vụ {code} ({title}) của văn bản {directive}: {n} đơn vị phải thực hiện",
-    "added task {code} ({title}) of {directive}: {n} units must carry it out",
+    "Đã thêm nhiệm vụ {code} ({title}) của văn bản {directive}: {n} {whom} phải thực hiện",
+    "Added task {code} ({title}) of {directive}: {n} {whom} must carry it out",
 );
 pub const TASK_DUPLICATE_KIND: Text = t(
     "loại đơn vị {kind} có hai thời hạn; mỗi loại chỉ một --due",
@@ -285,14 +331,14 @@ pub const BACKUP_FAILED: Text = t(
     "không sao lưu được vào {path}",
     "could not back up to {path}",
 );
-pub const BACKUP_DONE: Text = t("đã sao lưu vào {path}", "backed up to {path}");
+pub const BACKUP_DONE: Text = t("Đã sao lưu vào {path}", "Backed up to {path}");
 pub const DONE_FROM_DONE: Text = t(
-    "đã ghi {n} đơn vị hoàn thành nhiệm vụ {task} từ {path}",
-    "recorded {n} completions of task {task} from {path}",
+    "Đã ghi {n} đơn vị hoàn thành nhiệm vụ {task} từ {path}",
+    "Recorded {n} completions of task {task} from {path}",
 );
 pub const DONE_FROM_DRY_RUN: Text = t(
-    "tệp {path} hợp lệ: {n} đơn vị hoàn thành sẽ được ghi (chạy thử, không ghi gì)",
-    "file {path} is valid: {n} completions would be recorded (dry run, nothing written)",
+    "Tệp {path} hợp lệ: {n} đơn vị hoàn thành sẽ được ghi (chạy thử, không ghi gì)",
+    "File {path} is valid: {n} completions would be recorded (dry run, nothing written)",
 );
 pub const DONE_FROM_CONFLICT: Text = t(
     "dùng --from thì không dùng --unit, --on, --evidence, --note (lấy từ các cột của tệp)",
@@ -308,26 +354,29 @@ pub const REVOKED_ALREADY: Text = t(
     "directive {directive} was already revoked on {date}",
 );
 pub const REVOKED: Text = t(
-    "đã ghi văn bản {directive} hết hiệu lực từ ngày {date}; {n} nhiệm vụ chưa hoàn thành không còn tính",
-    "recorded {directive} as revoked on {date}; {n} open obligations no longer count",
+    "Đã ghi văn bản {directive} hết hiệu lực từ ngày {date}; thôi theo dõi {n} nhiệm vụ chưa hoàn thành",
+    "Recorded {directive} as revoked on {date}; {n} open obligations no longer count",
 );
 pub const REPLACED_REASON: Text = t("được thay thế bởi {directive}", "replaced by {directive}");
 pub const REPLACED: Text = t(
-    "đã ghi {old} được thay thế bởi {new} từ ngày {date}; {n} nhiệm vụ chưa hoàn thành không còn tính",
-    "recorded {old} as replaced by {new} on {date}; {n} open obligations no longer count",
+    "Đã ghi {old} được thay thế bởi {new} từ ngày {date}; thôi theo dõi {n} nhiệm vụ chưa hoàn thành",
+    "Recorded {old} as replaced by {new} on {date}; {n} open obligations no longer count",
 );
 pub const DISSOLVED_ALREADY: Text = t(
     "{unit} đã giải thể hoặc sáp nhập từ ngày {date}",
     "{unit} was already dissolved or merged on {date}",
 );
 pub const DISSOLVE_HAS_CHILDREN: Text = t(
-    "{unit} còn đơn vị trực thuộc ({children}); hãy chuyển hoặc giải thể chúng trước, hoặc sáp nhập cả đơn vị bằng `unit merge`",
+    "{unit} còn tổ chức đảng trực thuộc ({children}); hãy chuyển hoặc giải thể chúng trước, hoặc sáp nhập cả đơn vị bằng `unit merge`",
     "{unit} still has units under it ({children}); move or dissolve them first, or merge the whole unit with `unit merge`",
 );
-pub const DISSOLVED_REASON: Text = t("đơn vị giải thể ngày {date}", "unit dissolved on {date}");
+pub const DISSOLVED_REASON: Text = t(
+    "tổ chức đảng đã giải thể ngày {date}",
+    "unit dissolved on {date}",
+);
 pub const DISSOLVED: Text = t(
-    "đã ghi {unit} giải thể từ ngày {date}; {n} nhiệm vụ chưa hoàn thành không còn tính",
-    "recorded {unit} as dissolved on {date}; {n} open obligations no longer count",
+    "Đã ghi {unit} giải thể từ ngày {date}; thôi theo dõi {n} nhiệm vụ chưa hoàn thành",
+    "Recorded {unit} as dissolved on {date}; {n} open obligations no longer count",
 );
 pub const MERGE_INTO_ITSELF: Text = t(
     "không thể sáp nhập {unit} vào chính nó",
@@ -338,8 +387,8 @@ pub const MERGED_REASON: Text = t(
     "merged into {unit} on {date}",
 );
 pub const MERGED: Text = t(
-    "đã sáp nhập {unit} vào {into} từ ngày {date}; {n} nhiệm vụ chưa hoàn thành chuyển sang {into}",
-    "merged {unit} into {into} on {date}; {n} open obligations passed to {into}",
+    "Đã sáp nhập {unit} vào {into} từ ngày {date}; {n} nhiệm vụ chưa hoàn thành chuyển sang {into}",
+    "Merged {unit} into {into} on {date}; {n} open obligations passed to {into}",
 );
 pub const MERGED_CLOSED: Text = t(
     "; {n} nhiệm vụ không chuyển vì {into} cũng có nhiệm vụ đó (phần của đơn vị cũ được đóng lại)",
@@ -355,7 +404,7 @@ pub const EXPORT_NOT_OURS: Text = t(
     "{path} is not a theodoi export (format version {version})",
 );
 pub const EXPORT_TOO_NEW: Text = t(
-    "{path} được xuất từ cơ sở dữ liệu phiên bản {found}, mới hơn phiên bản {known} mà bản theodoi này hiểu",
+    "{path} được xuất từ cơ sở dữ liệu phiên bản {found}, mới hơn phiên bản {known} mà bản theodoi này hỗ trợ",
     "{path} was exported from database version {found}, newer than version {known} that this theodoi understands",
 );
 pub const EXPORT_BAD_ROW: Text = t(
@@ -416,7 +465,7 @@ pub const EXPORT_REFERENCE: Text = t(
 );
 pub const EXPORT_DUPLICATE: Text = t("trùng với {other}", "the same as {other}");
 pub const EXPORT_CYCLE: Text = t(
-    "cấp trên tạo thành vòng lặp trong cây đơn vị",
+    "cấp trên khiến một tổ chức đảng trực thuộc chính cấp dưới của mình",
     "the parents make a cycle in the unit tree",
 );
 pub const EXPORT_LINK_CYCLE: Text = t(
@@ -432,11 +481,11 @@ pub const EXPORT_BEFORE_DIRECTIVE: Text = t(
     "done before the directive was issued ({date}) without being recorded as forced",
 );
 pub const TREE_CYCLE: Text = t(
-    "cây đơn vị có vòng lặp qua {unit} (dữ liệu bị sửa tay); hãy đặt lại cấp trên bằng `theodoi unit move … --correct`",
+    "hệ thống tổ chức đảng bị quẩn qua {unit}: một tổ chức đảng trực thuộc chính cấp dưới của mình (dữ liệu bị sửa tay); hãy đặt lại cấp trên bằng `theodoi unit move … --correct`",
     "the unit tree has a cycle through {unit} (data edited by hand); set a parent again with `theodoi unit move … --correct`",
 );
 pub const UNIT_SECOND_ROOT: Text = t(
-    "{root} đã là đơn vị cao nhất của cây; mọi đơn vị khác phải có cấp trên",
+    "{root} đã là cấp cao nhất; mọi tổ chức đảng khác phải có cấp trên trực tiếp",
     "{root} is the top of the tree already; every other unit needs a parent",
 );
 pub const IMPORT_NOT_EMPTY: Text = t(
@@ -444,12 +493,12 @@ pub const IMPORT_NOT_EMPTY: Text = t(
     "import only into an empty database; create one with `theodoi --db NEW.db init`",
 );
 pub const EXPORT_DONE: Text = t(
-    "đã xuất toàn bộ dữ liệu ra {path}",
-    "exported everything to {path}",
+    "Đã xuất toàn bộ dữ liệu ra {path}",
+    "Exported everything to {path}",
 );
 pub const IMPORTED: Text = t(
-    "đã nhập {n} bản ghi từ {path}",
-    "imported {n} records from {path}",
+    "Đã nhập {n} bản ghi từ {path}",
+    "Imported {n} records from {path}",
 );
 pub const NOT_JSON: Text = t(
     "tệp {path} không phải JSON hợp lệ",
@@ -464,7 +513,7 @@ pub const BAD_RATING: Text = t(
     "unknown rating '{input}'; accepted: HTXSNV, HTTNV, HTNV, KHTNV (or the full names)",
 );
 pub const ORDER_REFUSED: Text = t(
-    "{unit} chưa thể ghi hoàn thành: cấp dưới hoàn thành trước, cấp trên sau (muốn vẫn ghi thì thêm --force, việc ghi vượt được lưu lại); còn {n} đơn vị trực thuộc chưa hoàn thành: {units}",
+    "{unit} chưa thể ghi hoàn thành: cấp dưới hoàn thành trước, cấp trên sau (muốn vẫn ghi thì thêm --force, việc ghi vượt được lưu lại); còn {n} tổ chức đảng trực thuộc chưa hoàn thành: {units}",
     "{unit} cannot be recorded done yet: lower levels come first, then the level above (add --force to record it anyway; the record keeps that); {n} units under it are still open: {units}",
 );
 pub const BAD_RULE_NAME: Text = t(
@@ -476,22 +525,22 @@ pub const BAD_RULE_VALUE: Text = t(
     "invalid value '{input}' for rule {name}; accepted: {accepted}",
 );
 pub const RULE_SET: Text = t(
-    "đã đặt quy tắc {name} = {value} (trước: {was})",
-    "set rule {name} = {value} (was {was})",
+    "Đã đặt quy tắc {name} = {value} (trước: {was})",
+    "Set rule {name} = {value} (was {was})",
 );
 pub const H_RULE: Text = t("Quy tắc", "Rule");
 pub const H_VALUE: Text = t("Giá trị", "Value");
 pub const H_DEFAULT: Text = t("Mặc định", "Default");
 pub const H_MEANING: Text = t("Ý nghĩa", "Meaning");
-pub const H_GROUP: Text = t("Nhóm (cấp trên)", "Group (parent)");
+pub const H_GROUP: Text = t("Cấp ủy đánh giá", "Rated by (parent)");
 pub const H_NOT_RATED: Text = t("Không xếp loại", "Not rated");
 pub const H_UNRATED: Text = t("Chưa có kết quả", "No result yet");
 pub const H_QUOTA: Text = t("HTXSNV/HTTNV", "HTXSNV/HTTNV");
-pub const H_VERDICT: Text = t("Kết luận", "Verdict");
+pub const H_VERDICT: Text = t("Tỷ lệ HTXSNV/HTTNV", "HTXSNV/HTTNV share");
 pub const H_ISSUE: Text = t("Vấn đề", "Issue");
-pub const QUOTA_OK: Text = t("đạt", "pass");
-pub const QUOTA_NO_RESULTS: Text = t("chưa có kết quả", "no results yet");
-pub const QUOTA_BROKEN: Text = t("vượt tỷ lệ {pct}%", "over the {pct}% quota");
+pub const QUOTA_OK: Text = t("Bảo đảm", "pass");
+pub const QUOTA_NO_RESULTS: Text = t("—", "no results yet");
+pub const QUOTA_BROKEN: Text = t("Vượt quá {pct}%", "Over {pct}%");
 pub const RATINGS_HEADING: Text = t(
     "Kết quả xếp loại tính đến ngày {date}",
     "Ratings as of {date}",
@@ -503,7 +552,7 @@ pub const RATINGS_NONE: Text = t(
 pub const ISSUES_HEADING: Text = t("Cần xem lại", "To look at");
 pub const ISSUES_NONE: Text = t("Không có vấn đề nào.", "Nothing to look at.");
 pub const ISSUE_QUOTA: Text = t(
-    "nhóm {group}: {excellent} HTXSNV so với {good} HTTNV, vượt {pct}%",
+    "{excellent} HTXSNV/{good} HTTNV ({share}), vượt mức tối đa {pct}%",
     "group {group}: {excellent} HTXSNV against {good} HTTNV, over {pct}%",
 );
 pub const ISSUE_YOUNG: Text = t(
@@ -511,17 +560,17 @@ pub const ISSUE_YOUNG: Text = t(
     "founded on {founded}, younger than {months} months, so not to be rated; yet a rating is recorded",
 );
 pub const ISSUE_FORCED: Text = t(
-    "ghi hoàn thành trước các đơn vị trực thuộc (--force)",
+    "ghi hoàn thành trước các tổ chức đảng trực thuộc (--force)",
     "recorded done before the units under it (--force)",
 );
 pub const ISSUE_MISSING: Text = t("chưa có kết quả xếp loại", "no rating yet");
 pub const DIRECTIVE_EDITED: Text = t(
-    "đã sửa văn bản: {directive}",
-    "corrected directive: {directive}",
+    "Đã sửa văn bản: {directive}",
+    "Corrected directive: {directive}",
 );
 pub const TASK_EDITED: Text = t(
-    "đã sửa nhiệm vụ {code}: {title}",
-    "corrected task {code}: {title}",
+    "Đã sửa nhiệm vụ {code}: {title}",
+    "Corrected task {code}: {title}",
 );
 pub const PERSON_CODE_TAKEN: Text = t(
     "mã '{code}' đã dùng cho {name}",
@@ -536,12 +585,12 @@ pub const PERSON_AMBIGUOUS: Text = t(
     "'{input}' matches several people; use the code: {candidates}",
 );
 pub const PERSON_ADDED: Text = t(
-    "đã thêm {name}, {position} ({unit}), mã {code}",
-    "added {name}, {position} ({unit}), code {code}",
+    "Đã thêm {name}, {position} ({unit}), mã {code}",
+    "Added {name}, {position} ({unit}), code {code}",
 );
 pub const PERSON_LEFT: Text = t(
-    "đã ghi {name} thôi giữ chức từ ngày {date}; lịch sử vẫn giữ",
-    "recorded {name} as out of post from {date}; the history stays",
+    "Đã ghi {name} thôi giữ chức từ ngày {date}; lịch sử vẫn giữ",
+    "Recorded {name} as out of post from {date}; the history stays",
 );
 pub const PERSON_LIST_EMPTY: Text = t("Chưa có cán bộ nào.", "No people recorded.");
 pub const WHAT_POSITION: Text = t("chức vụ (--position)", "the position (--position)");
@@ -559,12 +608,12 @@ pub const H_POSITION: Text = t("Chức vụ", "Position");
 pub const H_FROM: Text = t("Từ ngày", "From");
 pub const H_TO: Text = t("Đến ngày", "To");
 pub const PEOPLE_IMPORTED: Text = t(
-    "đã nhập {n} cán bộ từ {path}",
-    "imported {n} people from {path}",
+    "Đã nhập {n} cán bộ từ {path}",
+    "Imported {n} people from {path}",
 );
 pub const PEOPLE_DRY_RUN: Text = t(
-    "tệp {path} hợp lệ: {n} cán bộ sẽ được nhập (chạy thử, không ghi gì)",
-    "file {path} is valid: {n} people would be imported (dry run, nothing written)",
+    "Tệp {path} hợp lệ: {n} cán bộ sẽ được nhập (chạy thử, không ghi gì)",
+    "File {path} is valid: {n} people would be imported (dry run, nothing written)",
 );
 pub const WARN_COLLECTIVE_FIRST: Text = t(
     "cảnh báo: {unit} (tập thể) chưa xong {tasks}; theo quy định tập thể kiểm điểm trước cá nhân",
@@ -580,38 +629,38 @@ pub const EXTRACT_CONFIRM: Text = t(
     "Record the above in the database? [y/n]",
 );
 pub const EXTRACT_NEEDS_YES: Text = t(
-    "không có người trả lời: thêm --yes để ghi mà không hỏi",
+    "không hỏi xác nhận được (lệnh không chạy trực tiếp); muốn ghi thì thêm --yes",
     "no one to answer: add --yes to record without asking",
 );
 pub const EXTRACT_NOTHING_WRITTEN: Text = t("Không ghi gì.", "Nothing written.");
 pub const EXTRACT_LINKED: Text = t(
-    "đã có, dùng văn bản {directive}",
-    "already recorded, linked {directive}",
+    "Đã có, dùng văn bản {directive}",
+    "Already recorded, linked {directive}",
 );
 pub const EXTRACT_UNSURE: Text = t(
-    "chưa ghi {directive}: văn bản không nói rõ {missing}",
-    "not recorded: {directive}; the text does not say its {missing}",
+    "Chưa ghi {directive}: văn bản không nói rõ {missing}",
+    "Not recorded: {directive}; the text does not say its {missing}",
 );
 pub const EXTRACT_TASK_LINKED: Text = t(
-    "đã có nhiệm vụ {code} ({title}) với các thời hạn này",
-    "task {code} ({title}) with these deadlines is already recorded",
+    "Đã có nhiệm vụ {code} ({title}) với các thời hạn này",
+    "Task {code} ({title}) with these deadlines is already recorded",
 );
 pub const EXTRACT_UNSURE_MARK: Text = t(
-    "{directive} (chưa rõ: {fields})",
+    "{directive} (cần kiểm tra: {fields})",
     "{directive} (unsure: {fields})",
 );
 pub const UNIT_MOVE_CYCLE: Text = t(
-    "không thể chuyển {unit} vào dưới chính nó hoặc đơn vị trực thuộc nó",
+    "không thể chuyển {unit} vào dưới chính nó hoặc một tổ chức đảng trực thuộc nó",
     "cannot move {unit} under itself or one of its own units",
 );
-pub const UNIT_RENAMED: Text = t("đã đổi tên: {from} → {to}", "renamed: {from} → {to}");
+pub const UNIT_RENAMED: Text = t("Đã đổi tên: {from} → {to}", "Renamed: {from} → {to}");
 pub const UNIT_MOVED: Text = t(
-    "đã chuyển {unit} sang trực thuộc {to}",
-    "moved {unit} under {to}",
+    "Đã chuyển {unit} sang trực thuộc {to}",
+    "Moved {unit} under {to}",
 );
 pub const UNIT_KIND_NOW: Text = t(", nay là {kind}", ", now a {kind}");
 pub const UNIT_KIND_CHANGED: Text = t(
-    "đã chuyển {unit} từ {from} thành {to}",
+    "Đã chuyển {unit} từ {from} thành {to}",
     "{unit} is now a {to} (was a {from})",
 );
 pub const UNDO_ALREADY: Text = t(
@@ -641,15 +690,15 @@ pub const UNDO_NOT_FOUND: Text = t(
     "no change #{id}; see `theodoi log`",
 );
 pub const UNDO_DONE: Text = t(
-    "đã hoàn tác thay đổi #{id}: {summary}",
-    "undid change #{id}: {summary}",
+    "Đã hoàn tác thay đổi #{id}: {summary}",
+    "Undid change #{id}: {summary}",
 );
 pub const EXTEND_DONE: Text = t(
-    "đã gia hạn: {unit}, nhiệm vụ {task}, từ {from} đến {to}",
-    "extended: {unit}, task {task}, from {from} to {to}",
+    "Đã gia hạn: {unit}, nhiệm vụ {task}, từ {from} đến {to}",
+    "Extended: {unit}, task {task}, from {from} to {to}",
 );
 pub const EXTEND_NOT_LATER: Text = t(
-    "hạn mới {to} không sau hạn hiện tại {from}",
+    "hạn mới ({to}) phải sau hạn hiện tại ({from})",
     "the new due date {to} is not after the current one {from}",
 );
 pub const EXTEND_DONE_ALREADY: Text = t(
@@ -657,7 +706,7 @@ pub const EXTEND_DONE_ALREADY: Text = t(
     "{unit} already did task {task} on {date}; no extension needed",
 );
 pub const WHAT_REASON: Text = t("lý do gia hạn (--reason)", "the reason (--reason)");
-pub const EXTENDED: Text = t("gia hạn từ {date}", "extended from {date}");
+pub const EXTENDED: Text = t("hạn ban đầu {date}", "first due {date}");
 pub const PASSED_FROM: Text = t(
     "của {unit}, chuyển sang từ {date}",
     "{unit}'s, passed on from {date}",
@@ -676,20 +725,20 @@ pub const H_CHANGE: Text = t("Thay đổi", "Change");
 pub const UNDONE_BY: Text = t("(đã hoàn tác bởi #{id})", "(undone by #{id})");
 
 pub const DONE_FUTURE: Text = t(
-    "ngày hoàn thành {date} ở sau hôm nay ({today})",
+    "ngày hoàn thành {date} không được sau ngày hôm nay ({today})",
     "completion date {date} is after today ({today})",
 );
 pub const DONE_RECORDED: Text = t(
-    "đã ghi: {unit} hoàn thành nhiệm vụ {task} ngày {date} ({status})",
-    "recorded: {unit} did task {task} on {date} ({status})",
+    "Đã ghi kết quả: {unit} hoàn thành nhiệm vụ {task} ngày {date} ({timing}){rating}",
+    "Recorded: {unit} did task {task} on {date} ({timing}){rating}",
 );
 pub const OVERDUE_NONE: Text = t(
-    "Không có đơn vị nào quá hạn tính đến ngày {date}.",
-    "Nothing is overdue as of {date}.",
+    "Không có tổ chức đảng nào chưa hoàn thành, quá hạn tính đến ngày {date}.",
+    "No unit is overdue as of {date}.",
 );
 pub const OVERDUE_HEADING: Text = t(
-    "Nhiệm vụ quá hạn tính đến ngày {date}",
-    "Overdue as of {date}",
+    "Tổ chức đảng chưa hoàn thành, quá hạn tính đến ngày {date}",
+    "Units overdue as of {date}",
 );
 pub const UPCOMING_HEADING: Text = t(
     "Nhiệm vụ sắp đến hạn trong {days} ngày tính từ ngày {date}",
@@ -707,7 +756,10 @@ pub const AGENDA_NONE: Text = t(
     "{unit} chưa được giao nhiệm vụ nào.",
     "{unit} has no tasks.",
 );
-pub const STATUS_DAYS_LATE: Text = t("{status} ({n} ngày)", "{status} ({n} days)");
+pub const STATUS_DAYS_LATE: Text = t(
+    "Quá hạn {n} ngày, chưa hoàn thành",
+    "Overdue, still open (days late: {n})",
+);
 pub const PROGRESS_HEADING: Text = t(
     "Tiến độ thực hiện tính đến ngày {date}",
     "Progress as of {date}",
@@ -748,16 +800,16 @@ pub const CLAP_INVALID_VALUE: Text = t(
     "invalid value '{value}' for {arg}",
 );
 pub const CLAP_UNKNOWN_ARG: Text = t(
-    "tham số không hợp lệ '{arg}'; xem `theodoi {cmd}--help`",
-    "unexpected argument '{arg}'; see `theodoi {cmd}--help`",
+    "lệnh không nhận '{arg}'{hint}; xem `theodoi {cmd}--help`",
+    "unexpected argument '{arg}'{hint}; see `theodoi {cmd}--help`",
 );
 pub const CLAP_MISSING: Text = t(
     "thiếu tham số bắt buộc: {args}; xem `theodoi {cmd}--help`",
     "missing required arguments: {args}; see `theodoi {cmd}--help`",
 );
 pub const CLAP_UNKNOWN_CMD: Text = t(
-    "không có lệnh '{arg}'; xem `theodoi --help`",
-    "no such command '{arg}'; see `theodoi --help`",
+    "không có lệnh '{arg}'{hint}; xem `theodoi --help`",
+    "no such command '{arg}'{hint}; see `theodoi --help`",
 );
 pub const CLAP_CONFLICT: Text = t(
     "không dùng {arg} cùng với {other}; xem `theodoi {cmd}--help`",
@@ -785,12 +837,12 @@ pub const IO_DIRECTORY: Text = t(
 pub const IO_EXISTS: Text = t("đã có", "exists already");
 pub const IO_READ_ONLY: Text = t("ổ đĩa chỉ đọc", "the disk is read-only");
 pub const CLAP_OTHER: Text = t(
-    "tham số không hợp lệ: {detail}",
-    "invalid arguments: {detail}",
+    "tham số không hợp lệ {detail}; xem `theodoi {cmd}--help`",
+    "invalid arguments {detail}; see `theodoi {cmd}--help`",
 );
 pub const ACCEPTED: Text = t("chấp nhận", "accepted");
 pub const ORDER_BY_DATE_REFUSED: Text = t(
-    "{unit} chưa thể ghi hoàn thành ngày {date}: cấp dưới hoàn thành trước, cấp trên sau (muốn vẫn ghi thì thêm --force, việc ghi vượt được lưu lại); {n} đơn vị trực thuộc xong sau ngày đó hoặc chưa xong: {units}",
+    "{unit} chưa thể ghi hoàn thành ngày {date}: cấp dưới hoàn thành trước, cấp trên sau (muốn vẫn ghi thì thêm --force, việc ghi vượt được lưu lại); {n} tổ chức đảng trực thuộc xong sau ngày đó hoặc chưa xong: {units}",
     "{unit} cannot be recorded done on {date}: lower levels come first, then the level above (add --force to record it anyway; the record keeps that); {n} units under it were done after that day or are still open: {units}",
 );
 pub const ORDER_AFTER_UPPER_REFUSED: Text = t(
@@ -799,15 +851,15 @@ pub const ORDER_AFTER_UPPER_REFUSED: Text = t(
 );
 pub const NOT_DONE_YET: Text = t("chưa hoàn thành", "still open");
 pub const DONE_FAR_FROM_DUE: Text = t(
-    "ngày hoàn thành {date} cách hạn {due} hơn một năm; hãy kiểm tra lại năm, hoặc thêm --force nếu đúng như vậy (bản ghi lưu lại việc này)",
+    "ngày hoàn thành {date} cách hạn {due} hơn một năm; hãy kiểm tra lại năm; nếu đúng như vậy thì thêm --force (việc ghi vượt được lưu lại)",
     "completion date {date} is more than a year from the due date {due}; check the year, or add --force if it really is so (the record keeps that)",
 );
 pub const DONE_CORRECTED: Text = t(
-    "đã sửa: {unit}, nhiệm vụ {task}: {changes} ({status})",
-    "corrected: {unit}, task {task}: {changes} ({status})",
+    "Đã sửa kết quả: {unit}, nhiệm vụ {task}: {changes} ({status})",
+    "Corrected: {unit}, task {task}: {changes} ({status})",
 );
 pub const WARN_QUOTA: Text = t(
-    "cảnh báo: các đơn vị trực thuộc {group} có {excellent} đơn vị xếp loại HTXSNV so với {good} HTTNV, vượt tỷ lệ {pct}% (tối đa {max} HTXSNV), và các đơn vị chưa có kết quả dù đều được HTTNV cũng không đủ; vẫn ghi, `theodoi ratings` sẽ nêu lại",
+    "cảnh báo: các tổ chức đảng trực thuộc {group} có {excellent} HTXSNV/{good} HTTNV ({share}), vượt mức tối đa {pct}% (nhiều nhất {max} HTXSNV), và các đơn vị chưa có kết quả dù đều được HTTNV cũng không đủ; vẫn ghi, `theodoi ratings` sẽ nêu lại",
     "warning: the units under {group} have {excellent} rated HTXSNV against {good} HTTNV, over the {pct}% quota (at most {max} HTXSNV), and even if every unit still to report were rated HTTNV it would stay over; recorded all the same, `theodoi ratings` will show it",
 );
 pub const WARN_TOO_YOUNG: Text = t(
@@ -855,20 +907,20 @@ pub const NO_ALIASES: Text = t(
     "{unit} has no other name '{alias}'; it has no other names",
 );
 pub const UNIT_ALIASES_ADDED: Text = t(
-    "đã thêm tên khác cho {unit}: {aliases}",
-    "added other names of {unit}: {aliases}",
+    "Đã thêm tên khác cho {unit}: {aliases}",
+    "Added other names of {unit}: {aliases}",
 );
 pub const UNIT_ALIASES_REMOVED: Text = t(
-    "đã bỏ tên khác của {unit}: {aliases}",
-    "removed other names of {unit}: {aliases}",
+    "Đã bỏ tên khác của {unit}: {aliases}",
+    "Removed other names of {unit}: {aliases}",
 );
 pub const ALIASES_MARK: Text = t("tên khác: {aliases}", "also: {aliases}");
 pub const TREE_BROKEN_ON: Text = t(
-    "không ghi thay đổi này vì cây đơn vị sẽ sai từ ngày {date}: {cause}",
+    "không ghi thay đổi này vì hệ thống tổ chức đảng sẽ sai từ ngày {date}: {cause}",
     "not done: the unit tree would be wrong from {date}: {cause}",
 );
 pub const TREE_BROKEN: Text = t(
-    "không ghi thay đổi này vì cây đơn vị sẽ sai: {cause}",
+    "không ghi thay đổi này vì hệ thống tổ chức đảng sẽ sai: {cause}",
     "not done: the unit tree would be wrong: {cause}",
 );
 pub const UNDER_ENDED: Text = t(
@@ -876,7 +928,7 @@ pub const UNDER_ENDED: Text = t(
     "{unit} would still be under {parent}, which has been dissolved or merged",
 );
 pub const CYCLE_BY_CHANGE: Text = t(
-    "{unit} sẽ trực thuộc chính đơn vị cấp dưới của mình",
+    "{unit} sẽ trực thuộc chính cấp dưới của mình",
     "{unit} would sit under one of its own units",
 );
 pub const DONE_AFTER_END: Text = t(
@@ -916,8 +968,8 @@ pub const RENEW_SCOPE_GONE: Text = t(
     "task {task} covered only {unit}, which was dissolved or merged on {date}; give the new scope with --within",
 );
 pub const RENEW_DONE: Text = t(
-    "đã lập nhiệm vụ {code} ({title}) cho năm {year} từ {from} (năm {from_year}), văn bản {directive}: {n} đơn vị phải thực hiện",
-    "renewed {from} ({from_year}) for {year} as task {code} ({title}) of {directive}: {n} units must carry it out",
+    "Đã lập nhiệm vụ {code} ({title}) cho năm {year} từ {from} (năm {from_year}), văn bản {directive}: {n} {whom} phải thực hiện",
+    "renewed {from} ({from_year}) for {year} as task {code} ({title}) of {directive}: {n} {whom} must carry it out",
 );
 pub const RENEW_DRY_RUN: Text = t(
     "Chạy thử, không ghi gì. Nhiệm vụ năm {year} sẽ lập từ {from} (năm {from_year}):",
@@ -960,16 +1012,16 @@ pub const DUE_LAST_KIND: Text = t(
 );
 pub const WHAT_DUE_REASON: Text = t("lý do đổi thời hạn (--reason)", "the reason (--reason)");
 pub const DUE_MOVED: Text = t(
-    "đã đổi thời hạn của {kind}: {from} → {to}",
-    "moved the due date for {kind}: {from} → {to}",
+    "Đã đổi thời hạn của {kind}: {from} → {to}",
+    "Moved the due date for {kind}: {from} → {to}",
 );
 pub const DUE_ADDED: Text = t(
-    "đã thêm thời hạn cho {kind}: {date}",
-    "added a due date for {kind}: {date}",
+    "Đã thêm thời hạn cho {kind}: {date}",
+    "Added a due date for {kind}: {date}",
 );
 pub const DUE_REMOVED: Text = t(
-    "đã bỏ thời hạn của {kind} ({date})",
-    "removed the due date for {kind} ({date})",
+    "Đã bỏ thời hạn của {kind} ({date})",
+    "Removed the due date for {kind} ({date})",
 );
 pub const DUES_MOVED: Text = t("{n} đơn vị chưa hoàn thành dời hạn", "{n} open moved to it");
 pub const DUES_MOVED_DONE: Text = t(
@@ -994,7 +1046,7 @@ pub const DAYS_LEFT: Text = t("còn {n} ngày", "{n} days left");
 pub const ONE_DAY_LEFT: Text = t("còn 1 ngày", "1 day left");
 pub const DUE_TODAY: Text = t("đến hạn hôm nay", "due today");
 pub const DUE_MOVED_FROM: Text = t("đổi hạn từ {date}", "moved from {date}");
-pub const STATUS_LEFT: Text = t("{status} ({left})", "{status} ({left})");
+pub const STATUS_LEFT: Text = t("Đang thực hiện (trong hạn, {left})", "Open ({left})");
 pub const RENEW_DIRECTIVE_ENDED: Text = t(
     "văn bản {directive} đã hết hiệu lực từ ngày {date}, không giao nhiệm vụ năm {year}; hãy cho kế hoạch của năm mới bằng --directive",
     "directive {directive} ended on {date} and sets no task for {year}; give the new year's plan with --directive",
@@ -1028,8 +1080,8 @@ pub const IMPORT_JOIN_SKIPPED: Text = t(
     "  no task given (--no-tasks), although {n} new units are in the scope of: {tasks}; give one later with `theodoi task assign CODE --missing`",
 );
 pub const ASSIGNED: Text = t(
-    "đã giao nhiệm vụ {task} cho {unit}, hạn {date}",
-    "gave task {task} to {unit}, due {date}",
+    "Đã giao nhiệm vụ {task} cho {unit}, hạn {date}",
+    "Gave task {task} to {unit}, due {date}",
 );
 pub const ASSIGNED_ALREADY: Text = t(
     "{unit} đã có nhiệm vụ {task} (hạn {date}); không giao lại",
@@ -1041,15 +1093,15 @@ pub const ASSIGNED_LEFT_OUT: Text = t(
 );
 pub const ASSIGNED_MORE: Text = t("… và {n} nữa", "… and {n} more");
 pub const ASSIGNED_TOTAL: Text = t(
-    "đã giao nhiệm vụ {task} cho {n} {whom} còn thiếu",
-    "gave task {task} to the {n} {whom} that lacked it",
+    "Đã giao nhiệm vụ {task} cho {n} {whom} còn thiếu",
+    "Gave task {task} to the {n} {whom} that lacked it",
 );
 pub const JOIN_PASSED_RECORDED: Text = t(
     "  không giao nhiệm vụ {task} ({title}): hạn {date} trước ngày đơn vị được ghi nhận ({founded}; không có --founded); nếu vẫn phải thực hiện: `theodoi task assign {task} --unit {code} --due NGÀY`",
     "  not given task {task} ({title}): due {date}, before the unit was recorded ({founded}; no --founded); if it must do it all the same: `theodoi task assign {task} --unit {code} --due DATE`",
 );
-const WHOM_UNIT: Text = t("đơn vị", "unit");
-const WHOM_UNITS: Text = t("đơn vị", "units");
+const WHOM_UNIT: Text = t("tổ chức đảng", "unit");
+const WHOM_UNITS: Text = t("tổ chức đảng", "units");
 const WHOM_PERSON: Text = t("cán bộ", "person");
 const WHOM_PEOPLE: Text = t("cán bộ", "people");
 
@@ -1125,8 +1177,8 @@ pub const END_BEFORE_LAST_CHANGE: Text = t(
 // Results, spreadsheets and files written with --output.
 
 pub const RESULTS_HEADING: Text = t(
-    "Kết quả thực hiện nhiệm vụ {task} ({title}) tính đến ngày {date}",
-    "Results of task {task} ({title}) as of {date}",
+    "Kết quả thực hiện nhiệm vụ “{title}” tính đến ngày {date}",
+    "Results of the task “{title}” as of {date}",
 );
 pub const RESULTS_NONE: Text = t(
     "Không có đơn vị nào phải thực hiện nhiệm vụ {task} trong phạm vi đã chọn.",
@@ -1177,7 +1229,7 @@ pub const OUTPUT_IS_FOLDER: Text = t(
     "{path} is a folder; give a file name, e.g. {path}/report.xlsx",
 );
 pub const OUTPUT_FAILED: Text = t("không ghi được tệp {path}", "could not write file {path}");
-pub const OUTPUT_WRITTEN: Text = t("đã ghi tệp {path}", "wrote {path}");
+pub const OUTPUT_WRITTEN: Text = t("Đã ghi tệp {path}", "Wrote {path}");
 pub const SHEET_TOO_BIG: Text = t(
     "tệp {path} quá lớn (quá {max}); hãy chia thành nhiều tệp",
     "file {path} is too large (over {max}); split it into several files",
@@ -1239,12 +1291,12 @@ pub const EXTRACT_HINT_MARK: Text = t("({hint}?)", "({hint}?)");
 pub const EXTRACT_NO_KIND_MARK: Text =
     t("{who} (chưa rõ loại đơn vị)", "{who} (unit kind unknown)");
 pub const EXTRACT_DEADLINE_REFUSED: Text = t(
-    "chưa ghi thời hạn {due} (dòng {line}): thiếu {missing}",
-    "not recorded: the deadline {due} (line {line}) lacks {missing}",
+    "Chưa ghi thời hạn {due} (dòng {line}): thiếu {missing}",
+    "Not recorded: the deadline {due} (line {line}) lacks {missing}",
 );
 pub const EXTRACT_TASK_REFUSED: Text = t(
-    "chưa ghi nhiệm vụ của các thời hạn ở dòng {lines}: thiếu {missing}",
-    "no task recorded for the deadlines at line {lines}: {missing} missing",
+    "Chưa ghi nhiệm vụ của các thời hạn ở dòng {lines}: thiếu {missing}",
+    "No task recorded for the deadlines at line {lines}: {missing} missing",
 );
 pub const EXTRACT_ASK_ISSUER: Text = t(
     "Cơ quan ban hành {directive}{hint} (Enter: bỏ qua văn bản này): ",
@@ -1307,3 +1359,51 @@ pub const EXPORT_HAS_SECRET: Text = t(
     "lưu ý: bản xuất có {n} văn bản mật, giữ nguyên trích yếu (bản sao đầy đủ): hãy bảo quản như tài liệu mật",
     "note: the export holds {n} secret directives with their subjects (a full copy): keep it as a secret document",
 );
+pub const CLAP_NO_VALUE: Text = t(
+    "thiếu giá trị sau {arg}; xem `theodoi {cmd}--help`",
+    "{arg} needs a value; see `theodoi {cmd}--help`",
+);
+pub const CLAP_SUGGEST: Text = t("; có phải là {arg}?", "; did you mean {arg}?");
+pub const CLAP_VALUE_COUNT: Text = t(
+    "số giá trị sau {arg} không đúng; xem `theodoi {cmd}--help`",
+    "wrong number of values for {arg}; see `theodoi {cmd}--help`",
+);
+pub const CLAP_NOT_UTF8: Text = t(
+    "tham số không phải văn bản UTF-8; xem `theodoi {cmd}--help`",
+    "an argument is not UTF-8 text; see `theodoi {cmd}--help`",
+);
+pub const DONE_RATING: Text = t("; xếp loại: {rating}", "; rated {rating}");
+pub const NO_HTTNV: Text = t("chưa có HTTNV", "no HTTNV");
+pub const EXTENDED_TO: Text = t(
+    "gia hạn đến {date} (hạn ban đầu {first})",
+    "extended to {date} (first due {first})",
+);
+pub const EXTENDED_UNTIL: Text = t("gia hạn đến {date}", "extended to {date}");
+pub const SWITCH_ON: Text = t("bật (on)", "on");
+pub const SWITCH_OFF: Text = t("tắt (off)", "off");
+/// A rule's value as a table shows it: `on`/`off` said in words (what is
+/// typed stays in brackets), numbers as they are.
+pub fn switch(value: &str) -> String {
+    match value {
+        "on" => SWITCH_ON.get().to_string(),
+        "off" => SWITCH_OFF.get().to_string(),
+        other => other.to_string(),
+    }
+}
+pub const OR: Text = t("hoặc", "or");
+pub const NON_STANDARD_CODE: Text = t(
+    "{code} (không theo Hướng dẫn 36-HD/VPTW, nên dùng {standard})",
+    "{code} (not in Guidance 36-HD/VPTW, which writes {standard})",
+);
+pub const DUE_MONTH: Text = t("tháng {month}/{year}", "{month}/{year}");
+pub const DUE_YEAR: Text = t("năm {year}", "{year}");
+pub const ON_TIME: Text = t("đúng hạn", "on time");
+pub const LATE: Text = t("quá hạn", "late");
+/// Whether a completion met its due date, after the date it names.
+pub fn timing(status: crate::domain::Status) -> Text {
+    match status {
+        crate::domain::Status::DoneOnTime => ON_TIME,
+        crate::domain::Status::DoneLate => LATE,
+        other => super::status(other),
+    }
+}

@@ -120,3 +120,30 @@ pub fn candidates(items: impl Iterator<Item = String>) -> String {
 pub fn accepted(values: impl Iterator<Item = String>) -> String {
     values.collect::<Vec<_>>().join(", ")
 }
+
+/// A text with its first letter in capitals: a status at the head of a cell.
+pub fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A kind's name inside a sentence: its first letter in lower case.
+pub fn in_sentence(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// `a`, `a hoặc b`, `a, b hoặc c`.
+pub fn either(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), OR.get()),
+    }
+}

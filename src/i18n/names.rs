@@ -131,12 +131,12 @@ pub fn parse_rating(s: &str) -> Option<Rating> {
 pub fn rule_description(name: &str) -> Text {
     match name {
         "htxsnv-quota-pct" => t(
-            "Số xếp loại HTXSNV không quá tỷ lệ % này của số HTTNV trong cùng một nhóm",
+            "Số HTXSNV không được vượt quá tỷ lệ % này của số HTTNV trong các tổ chức đảng cùng một cấp ủy đánh giá",
             "HTXSNV may be at most this percentage of HTTNV within one group",
         ),
         "lower-levels-first" => t(
-            "Đảng bộ chỉ được ghi hoàn thành vào một ngày khi mọi đơn vị trực thuộc có cùng nhiệm vụ đã xong trước hoặc trong ngày đó (on/off)",
-            "A đảng bộ is recorded done on a day only when every unit under it that owes the task was done by that day (on/off)",
+            "Đảng bộ chỉ được ghi hoàn thành vào một ngày khi mọi tổ chức đảng trực thuộc có cùng nhiệm vụ đã xong trước hoặc trong ngày đó (on: bật, off: tắt)",
+            "A Party committee is recorded done on a day only when every unit under it that owes the task was done by that day (on/off)",
         ),
         "min-age-months" => t(
             "Tổ chức đảng thành lập chưa đủ số tháng này thì không xếp loại",
@@ -152,7 +152,7 @@ pub fn status(s: Status) -> Text {
         Status::DoneLate => t("hoàn thành quá hạn", "done late"),
         Status::Open => t("chưa hoàn thành, trong hạn", "open"),
         Status::Overdue => t("chưa hoàn thành, quá hạn", "overdue"),
-        Status::Cancelled => t("không còn hiệu lực", "cancelled"),
+        Status::Cancelled => t("dừng theo dõi", "no longer tracked"),
     }
 }
 

@@ -144,7 +144,7 @@ impl Report for FoundDeadlines<'_> {
 
     fn headers(&self) -> Vec<String> {
         super::headers(&[
-            i18n::H_UNIT,
+            i18n::H_TARGET,
             i18n::H_DUE,
             i18n::H_TASK,
             i18n::H_DIRECTIVE,
@@ -155,7 +155,7 @@ impl Report for FoundDeadlines<'_> {
     fn cells(&self, d: &FoundDeadline) -> Vec<Cell> {
         let due = match crate::text::date::parse_date(&d.due) {
             Ok(day) => Cell::date(day),
-            Err(_) => d.due.as_str().into(),
+            Err(_) => month_or_year(&d.due).into(),
         };
         let who: Vec<String> = d
             .unit_kinds
@@ -211,6 +211,21 @@ impl Report for FoundDeadlines<'_> {
 /// A line number, as a number.
 fn line(n: usize) -> Cell {
     Cell::int(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+/// A deadline that names only a month (`2023-12`) or a year, as a clerk
+/// writes it: `tháng 12/2023`, `năm 2023`; anything else as found.
+fn month_or_year(due: &str) -> String {
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    match due.split_once('-') {
+        Some((year, month)) if year.len() == 4 && digits(year) && digits(month) => tr!(
+            i18n::DUE_MONTH,
+            month = month.trim_start_matches('0'),
+            year = year
+        ),
+        None if due.len() == 4 && digits(due) => tr!(i18n::DUE_YEAR, year = due),
+        _ => due.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -94,25 +94,31 @@ impl Report for ObligationReport {
             Cell::from(text)
         };
         let due = || {
-            let mut text = format_dmy(row.due_on);
-            if let Some(first) = row.original_due_on {
+            let text = match row.original_due_on {
                 // Later is an extension (gia hạn); earlier, a due date moved up.
-                let said = if first < row.due_on {
-                    i18n::EXTENDED
-                } else {
-                    i18n::DUE_MOVED_FROM
-                };
-                text.push_str(&format!(" ({})", tr!(said, date = format_dmy(first))));
-            }
+                Some(first) if first < row.due_on => tr!(
+                    i18n::EXTENDED_TO,
+                    date = format_dmy(row.due_on),
+                    first = format_dmy(first)
+                ),
+                Some(first) => format!(
+                    "{} ({})",
+                    format_dmy(row.due_on),
+                    tr!(i18n::DUE_MOVED_FROM, date = format_dmy(first))
+                ),
+                None => format_dmy(row.due_on),
+            };
             Cell::status(text, row.status).with(Value::Date(row.due_on))
         };
+        // A table names a task by what it is; JSON and CSV by its code.
+        let task = || Cell::from(row.task_title.clone());
         match self.kind {
             Kind::Overdue => vec![
                 parent(),
                 unit(),
                 row.unit_kind.to_string().into(),
                 i18n::marked_citation(&row.directive, row.secrecy).into(),
-                row.task.as_str().into(),
+                task(),
                 due(),
                 Cell::status(row.days_overdue.to_string(), row.status)
                     .with(Value::Int(row.days_overdue)),
@@ -124,12 +130,12 @@ impl Report for ObligationReport {
                 unit(),
                 row.unit_kind.to_string().into(),
                 i18n::marked_citation(&row.directive, row.secrecy).into(),
-                row.task.as_str().into(),
+                task(),
             ],
             Kind::Agenda { .. } => vec![
                 unit(),
                 i18n::marked_citation(&row.directive, row.secrecy).into(),
-                row.task.as_str().into(),
+                task(),
                 due(),
                 Cell::maybe_date(row.completed_on),
                 Cell::status(status_text(row), row.status),
@@ -169,8 +175,8 @@ fn status_text(row: &ObligationRow) -> String {
     let status = i18n::status(row.status).get();
     match row.status {
         Status::Cancelled => match &row.cancelled_reason {
-            Some(reason) => format!("{status} ({reason})"),
-            None => status.to_string(),
+            Some(reason) => format!("{} ({reason})", i18n::capitalized(status)),
+            None => i18n::capitalized(status),
         },
         Status::Overdue => tr!(
             i18n::STATUS_DAYS_LATE,
@@ -178,7 +184,7 @@ fn status_text(row: &ObligationRow) -> String {
             n = row.days_overdue
         ),
         Status::Open => tr!(i18n::STATUS_LEFT, status = status, left = days_left(row)),
-        _ => status.to_string(),
+        _ => i18n::capitalized(status),
     }
 }
 

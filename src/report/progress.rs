@@ -203,7 +203,7 @@ impl Report for ProgressReport {
         let count =
             |n: u64, pct: f64, status| Cell::status(format!("{n} ({})", percent(pct)), status);
         let mut cells = vec![
-            row.task.as_str().into(),
+            row.task_title.as_str().into(),
             match (self.by, UnitKind::from_slug(&row.group)) {
                 // A kind in the interface language; the row keeps its official name.
                 (GroupBy::Kind, Some(kind)) => kind.to_string().into(),

@@ -58,6 +58,10 @@ impl RatingIssueRow {
                 group = self.unit,
                 excellent = self.htxsnv.unwrap_or_default(),
                 good = self.httnv.unwrap_or_default(),
+                share = share(
+                    self.htxsnv.unwrap_or_default(),
+                    self.httnv.unwrap_or_default()
+                ),
                 pct = self.quota_pct.unwrap_or_default()
             ),
             ("too_young", Some(founded)) => tr!(
@@ -80,11 +84,26 @@ fn count(n: u64) -> Cell {
 #[derive(Debug, Clone)]
 pub struct RatingGroups {
     pub as_of: NaiveDate,
+    pub titles: TaskTitles,
 }
 
 /// The issues table.
-#[derive(Debug, Clone, Copy)]
-pub struct RatingIssues;
+#[derive(Debug, Clone)]
+pub struct RatingIssues {
+    pub titles: TaskTitles,
+}
+
+/// Task titles by code: a table names a task by what it is, JSON and CSV by
+/// its code.
+#[derive(Debug, Clone, Default)]
+pub struct TaskTitles(pub std::collections::HashMap<String, String>);
+
+impl TaskTitles {
+    /// The title of the task with this code (the code when unknown).
+    pub fn of<'a>(&'a self, code: &'a str) -> &'a str {
+        self.0.get(code).map_or(code, String::as_str)
+    }
+}
 
 impl Report for RatingGroups {
     type Row = RatingGroupRow;
@@ -127,7 +146,7 @@ impl Report for RatingGroups {
             )
         };
         vec![
-            row.task.as_str().into(),
+            self.titles.of(&row.task).into(),
             row.group_name.as_str().into(),
             count(row.htxsnv),
             count(row.httnv),
@@ -178,9 +197,9 @@ impl Report for RatingIssues {
             Status::Open
         };
         vec![
-            row.task.as_str().into(),
+            self.titles.of(&row.task).into(),
             row.unit.as_str().into(),
-            Cell::status(row.detail(), tone),
+            Cell::status(i18n::capitalized(&row.detail()), tone),
         ]
     }
 
@@ -190,6 +209,24 @@ impl Report for RatingIssues {
 
     fn empty_message(&self) -> String {
         i18n::ISSUES_NONE.get().to_string()
+    }
+}
+
+/// HTXSNV as a share of HTTNV, as the quota reads it: `50%`, `33,3%`; no
+/// HTTNV at all is said so.
+pub fn share(excellent: u64, good: u64) -> String {
+    if good == 0 {
+        return i18n::NO_HTTNV.get().to_string();
+    }
+    let pct = excellent as f64 * 100.0 / good as f64;
+    let text = if pct.fract() == 0.0 {
+        format!("{pct:.0}%")
+    } else {
+        format!("{pct:.1}%")
+    };
+    match i18n::lang() {
+        i18n::Lang::Vi => text.replace('.', ","),
+        i18n::Lang::En => text,
     }
 }
 

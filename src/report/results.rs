@@ -189,21 +189,26 @@ impl Report for ResultsReport {
         let mut cells = self.who(row);
         cells.push(Cell::date(row.due_on));
         if let Some(first) = row.original_due_on {
-            // `20/12/2023 (gia hạn từ 12/12/2023: Bí thư đi học)`.
+            // `gia hạn đến 20/12/2023 (hạn ban đầu 12/12/2023: Bí thư đi học)`.
             let said = if first < row.due_on {
                 i18n::EXTENDED
             } else {
                 i18n::DUE_MOVED_FROM
             };
             let change = tr!(said, date = format_dmy(first));
+            let due = if first < row.due_on {
+                tr!(i18n::EXTENDED_UNTIL, date = format_dmy(row.due_on))
+            } else {
+                format_dmy(row.due_on)
+            };
             let text = match &row.extension_reason {
                 Some(reason) => tr!(
                     i18n::DUE_WITH_REASON,
-                    due = format_dmy(row.due_on),
+                    due = due,
                     change = change,
                     reason = reason
                 ),
-                None => format!("{} ({change})", format_dmy(row.due_on)),
+                None => format!("{due} ({change})"),
             };
             if let Some(due) = cells.last_mut() {
                 due.text = text;
@@ -284,15 +289,15 @@ fn status_text(row: &ResultRow) -> String {
     let status = i18n::status(row.status).get();
     match row.status {
         Status::Cancelled => match &row.cancelled_reason {
-            Some(reason) => format!("{status} ({reason})"),
-            None => status.to_string(),
+            Some(reason) => format!("{} ({reason})", i18n::capitalized(status)),
+            None => i18n::capitalized(status),
         },
         Status::Overdue => tr!(
             i18n::STATUS_DAYS_LATE,
             status = status,
             n = row.days_overdue
         ),
-        _ => status.to_string(),
+        _ => i18n::capitalized(status),
     }
 }
 
@@ -370,7 +375,11 @@ mod tests {
             as_of: row().due_on,
         };
         let due = &report.cells(&row())[4];
-        assert!(due.text.starts_with("20/12/2023 ("), "{}", due.text);
+        assert!(
+            due.text.starts_with("gia hạn đến 20/12/2023 (hạn ban đầu "),
+            "{}",
+            due.text
+        );
         assert!(due.text.ends_with(": Bí thư đi học)"), "{}", due.text);
         assert_eq!(
             due.value,

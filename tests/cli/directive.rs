@@ -304,7 +304,7 @@ fn a_directive_with_an_unknown_date() {
     let out = t.ok(&add);
     assert_eq!(
         out,
-        "đã thêm văn bản 35-ĐA/TU (chưa rõ ngày) của Ban Thường vụ Thành ủy Hà Nội\n"
+        "Đã thêm văn bản 35-ĐA/TU (chưa rõ ngày) của Ban Thường vụ Thành ủy Hà Nội\n"
     );
     // Once: the same issuer and symbol, date unknown, is the same directive.
     let before = t.snapshot();

@@ -562,7 +562,7 @@ fn without_settings_a_document_leaves_blanks_and_says_which() {
         s(&out(&t, "report.docx")),
     ]);
     assert!(english.stderr.contains("not set: cap-tren"), "{english:?}");
-    assert!(english.stdout.starts_with("wrote "), "{english:?}");
+    assert!(english.stdout.starts_with("Wrote "), "{english:?}");
     // The document itself is a Party document: Vietnamese whatever --lang.
     assert!(docx_text(&out(&t, "report.docx")).contains("BÁO CÁO"));
 }

@@ -358,7 +358,7 @@ fn a_correction_of_the_date_keeps_the_rating_and_the_rest() {
         "{line}"
     );
     assert!(
-        !line.contains("căn cứ") && !line.contains("ghi chú"),
+        !line.contains("minh chứng") && !line.contains("ghi chú"),
         "{line}"
     );
     let line = t.ok(&["--lang", "en", "log", "--format", "md"]);

@@ -93,7 +93,7 @@ fn a_unit_file_with_bad_rows_writes_nothing() {
         "dòng 6",
         "'khong-co'",
         // A parent from the same file, of a kind that cannot have units under it.
-        "dòng 7: Chi bộ trực thuộc không thể trực thuộc Chi bộ",
+        "dòng 7: chi bộ trực thuộc chỉ được đặt dưới",
         "4 dòng lỗi",
     ] {
         assert!(err.contains(want), "{want} missing in {err}");
@@ -118,7 +118,7 @@ fn tree_rules_are_checked() {
         "son-tay",
     ]);
     assert!(
-        err.contains("Đảng bộ thị xã Sơn Tây") && err.contains("Đảng bộ cơ sở"),
+        err.contains("Đảng bộ thị xã Sơn Tây") && err.contains("đảng bộ cơ sở"),
         "{err}"
     );
     let err = t.fails(&[
@@ -187,7 +187,7 @@ fn init_creates_a_private_file_and_is_idempotent() {
         c
     });
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(run.stdout.contains("đã tạo"), "{run:?}");
+    assert!(run.stdout.contains("Đã tạo"), "{run:?}");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

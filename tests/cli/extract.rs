@@ -142,9 +142,9 @@ fn apply_records_directives_and_a_task_once() {
     ]);
     let file = repo_file("tests/fixtures/announcements/son-tay.txt");
     let out = t.ok(&["extract", file.to_str().unwrap(), "--apply", "--yes"]);
-    assert!(out.contains("đã có, dùng văn bản 188-KH/TU"), "{out}");
-    assert_eq!(out.matches("đã thêm văn bản").count(), 4, "{out}");
-    assert!(out.contains("23 đơn vị"), "{out}");
+    assert!(out.contains("Đã có, dùng văn bản 188-KH/TU"), "{out}");
+    assert_eq!(out.matches("Đã thêm văn bản").count(), 4, "{out}");
+    assert!(out.contains("23 tổ chức đảng"), "{out}");
     let late: Vec<crate::util::OverdueRow> = t.json(&["overdue", "--as-of", "07/12/2023"]);
     assert_eq!(late.len(), 7);
     assert!(
@@ -154,7 +154,7 @@ fn apply_records_directives_and_a_task_once() {
     // Again: everything is already there; nothing is added twice.
     let before = t.snapshot();
     let again = t.ok(&["extract", file.to_str().unwrap(), "--apply", "--yes"]);
-    assert!(!again.contains("đã thêm"), "{again}");
+    assert!(!again.contains("Đã thêm"), "{again}");
     assert_eq!(t.snapshot(), before);
     // No terminal to ask and no --yes: refused, nothing written.
     let err = t.fails(&["extract", file.to_str().unwrap(), "--apply"]);
@@ -267,14 +267,14 @@ fn apply_with_yes_records_what_is_sure_and_lists_what_is_missing() {
     let file = repo_file("tests/fixtures/announcements/son-tay-2024.txt");
     let out = t.ok(&["extract", file.to_str().unwrap(), "--apply", "--yes"]);
     for line in [
-        "chưa ghi 124-QĐ/TW: văn bản không nói rõ trích yếu",
-        "chưa ghi 25-HD/BTCTW: văn bản không nói rõ cơ quan ban hành",
-        "chưa ghi 412-CV/TU: văn bản không nói rõ ngày ban hành",
-        "chưa ghi thời hạn 25/12/2024 (dòng 12): thiếu loại đơn vị",
+        "Chưa ghi 124-QĐ/TW: văn bản không nói rõ trích yếu",
+        "Chưa ghi 25-HD/BTCTW: văn bản không nói rõ cơ quan ban hành",
+        "Chưa ghi 412-CV/TU: văn bản không nói rõ ngày ban hành",
+        "Chưa ghi thời hạn 25/12/2024 (dòng 12): thiếu loại đơn vị",
     ] {
         assert!(out.contains(line), "{line}: {out}");
     }
-    assert_eq!(out.matches("đã thêm văn bản").count(), 1, "{out}");
+    assert_eq!(out.matches("Đã thêm văn bản").count(), 1, "{out}");
     let tasks: Vec<serde_json::Value> = t.json(&["task", "list"]);
     assert_eq!(tasks.len(), 1, "{tasks:?}");
     assert_eq!(tasks[0]["title"], "tổ chức kiểm điểm");
@@ -306,14 +306,14 @@ fn an_unsure_plan_takes_its_deadlines_with_it() {
     )
     .unwrap();
     let out = t.ok(&["extract", file.to_str().unwrap(), "--apply", "--yes"]);
-    assert!(out.contains("đã thêm văn bản 45-QĐ/TU"), "{out}");
+    assert!(out.contains("Đã thêm văn bản 45-QĐ/TU"), "{out}");
     assert!(
-        out.contains("chưa ghi Kế hoạch số 223: văn bản không nói rõ ngày ban hành"),
+        out.contains("Chưa ghi Kế hoạch số 223: văn bản không nói rõ ngày ban hành"),
         "{out}"
     );
     assert!(
         out.contains(
-            "chưa ghi nhiệm vụ của các thời hạn ở dòng 2: thiếu văn bản đặt ra các thời hạn"
+            "Chưa ghi nhiệm vụ của các thời hạn ở dòng 2: thiếu văn bản đặt ra các thời hạn"
         ),
         "{out}"
     );
@@ -372,7 +372,7 @@ fn apply_on_a_terminal_asks_for_what_is_missing() {
     assert!(out.contains("Ngày ban hành Kế hoạch số 223"), "{out}");
     assert!(out.contains("dành cho loại đơn vị nào?"), "{out}");
     assert!(
-        out.contains("đã thêm văn bản Kế hoạch số 223 ngày 23/11/2023"),
+        out.contains("Đã thêm văn bản Kế hoạch số 223 ngày 23/11/2023"),
         "{out}"
     );
     let tasks: Vec<serde_json::Value> = t.json(&["task", "list"]);

@@ -217,9 +217,16 @@ fn extension_moves_the_due_date_and_keeps_the_first() {
             .iter()
             .any(|r| r.unit_code == "x-kim-son" && r.days_overdue == 1)
     );
-    let table = t.ok(&["agenda", "Kim Sơn", "--as-of", "15/12/2023"]);
+    let table = t.ok(&[
+        "agenda",
+        "Kim Sơn",
+        "--as-of",
+        "15/12/2023",
+        "--format",
+        "md",
+    ]);
     assert!(
-        table.contains("gia hạn từ") && table.contains("12/12/2023"),
+        table.contains("gia hạn đến") && table.contains("(hạn ban đầu 12/12/2023)"),
         "{table}"
     );
     // Only later, only open, always with a reason.
@@ -467,7 +474,7 @@ fn merged_wards_pass_open_work_to_their_successor() {
         "--due",
         "dang-bo-co-so=01/08/2025",
     ]);
-    assert!(out.contains(": 15 đơn vị"), "{out}");
+    assert!(out.contains(": 15 tổ chức đảng"), "{out}");
 }
 
 #[test]

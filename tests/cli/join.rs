@@ -77,7 +77,7 @@ fn a_unit_added_on_1_december_owes_the_review_and_is_late_on_the_7th() {
     let out = add_school(&t, Some("01/12/2023"), &[]);
     assert_eq!(
         out,
-        "đã thêm đơn vị Chi bộ Trường THCS Sơn Lộc (mã cb-thcs-son-loc)\n\
+        "Đã thêm đơn vị Chi bộ Trường THCS Sơn Lộc (mã cb-thcs-son-loc)\n\
          \x20 phải thực hiện nhiệm vụ kiem-diem-2023 (Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023), hạn 06/12/2023\n"
     );
     // Late from 07/12/2023, as every chi bộ cơ sở that has not reported.
@@ -196,7 +196,7 @@ fn a_unit_founded_after_the_due_date_is_not_late() {
     ]);
     assert_eq!(
         out,
-        "đã giao nhiệm vụ kiem-diem-2023 cho Chi bộ Trường THCS Sơn Lộc, hạn 20/12/2023\n"
+        "Đã giao nhiệm vụ kiem-diem-2023 cho Chi bộ Trường THCS Sơn Lộc, hạn 20/12/2023\n"
     );
     assert!(overdue_of(&t, "cb-thcs-son-loc", "20/12/2023").is_empty());
     let late = overdue_of(&t, "cb-thcs-son-loc", "21/12/2023");
@@ -209,7 +209,7 @@ fn a_unit_founded_after_the_due_date_is_not_late() {
     let log = t.ok(&["log", "--format", "md"]);
     assert!(
         log.contains(
-            "giao nhiệm vụ kiem-diem-2023 cho 1 đơn vị: Chi bộ Trường THCS Sơn Lộc, hạn 20/12/2023"
+            "giao nhiệm vụ kiem-diem-2023 cho 1 tổ chức đảng: Chi bộ Trường THCS Sơn Lộc, hạn 20/12/2023"
         ),
         "{log}"
     );
@@ -346,7 +346,7 @@ fn task_assign_missing_is_idempotent() {
     let before = t.snapshot();
     let out = t.ok(&["task", "assign", "kiem-diem-2023", "--missing"]);
     assert!(
-        out.starts_with("đã giao nhiệm vụ kiem-diem-2023 cho 2 đơn vị còn thiếu\n")
+        out.starts_with("Đã giao nhiệm vụ kiem-diem-2023 cho 2 tổ chức đảng còn thiếu\n")
             && out.contains("cho Chi bộ Trường THCS Sơn Lộc, hạn 06/12/2023")
             && out.contains("cho Chi bộ Trường Tiểu học Sơn Lộc, hạn 06/12/2023")
             && out.contains(
@@ -429,8 +429,8 @@ fn task_assign_gives_a_kind_with_no_due_date_one_with_due() {
     ]);
     assert_eq!(
         out,
-        "đã giao nhiệm vụ kiem-diem-2023 cho Chi bộ tổ dân phố 1 phường Lê Lợi, hạn 08/12/2023\n\
-         đã giao nhiệm vụ kiem-diem-2023 cho Chi bộ tổ dân phố 2 phường Lê Lợi, hạn 08/12/2023\n\
+        "Đã giao nhiệm vụ kiem-diem-2023 cho Chi bộ tổ dân phố 1 phường Lê Lợi, hạn 08/12/2023\n\
+         Đã giao nhiệm vụ kiem-diem-2023 cho Chi bộ tổ dân phố 2 phường Lê Lợi, hạn 08/12/2023\n\
          Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy đã có nhiệm vụ kiem-diem-2023 (hạn 06/12/2023); không giao lại\n"
     );
     let late = overdue_of(&t, "le-loi-tdp2", "09/12/2023");
@@ -628,12 +628,12 @@ fn a_task_for_people_goes_to_the_people_in_post() {
     let out = t.ok(&["task", "assign", "xl-can-bo-2023", "--unit", "Ngô Quyền"]);
     assert_eq!(
         out,
-        "đã giao nhiệm vụ xl-can-bo-2023 cho Trần Thị Bình (Đảng bộ phường Ngô Quyền), hạn 15/12/2023\n\
+        "Đã giao nhiệm vụ xl-can-bo-2023 cho Trần Thị Bình (Đảng bộ phường Ngô Quyền), hạn 15/12/2023\n\
          Nguyễn Văn An (Đảng bộ phường Ngô Quyền) đã có nhiệm vụ xl-can-bo-2023 (hạn 15/12/2023); không giao lại\n"
     );
     let out = t.ok(&["task", "assign", "xl-can-bo-2023", "--missing"]);
     assert!(
-        out.starts_with("đã giao nhiệm vụ xl-can-bo-2023 cho 1 cán bộ còn thiếu\n")
+        out.starts_with("Đã giao nhiệm vụ xl-can-bo-2023 cho 1 cán bộ còn thiếu\n")
             && out.contains("Lê Văn Cường (Đảng bộ xã Đường Lâm)"),
         "{out}"
     );
@@ -735,7 +735,7 @@ fn a_change_of_kind_moves_open_due_dates_and_keeps_closed_ones() {
     ]);
     assert_eq!(
         out,
-        "đã chuyển Chi bộ Trung tâm Y tế thị xã từ chi bộ cơ sở thành đảng bộ cơ sở\n\
+        "Đã chuyển Chi bộ Trung tâm Y tế thị xã từ chi bộ cơ sở thành đảng bộ cơ sở\n\
          \x20 hạn theo loại mới: nhiệm vụ kiem-diem-2023 06/12/2023 → 12/12/2023\n"
     );
     t.ok(&[
@@ -840,7 +840,7 @@ fn a_kind_without_a_due_date_or_a_change_after_it_keeps_the_date_and_says_so() {
     ]);
     assert_eq!(
         out,
-        "đã chuyển Chi bộ Trung tâm Y tế thị xã từ chi bộ cơ sở thành đảng bộ cơ sở\n\
+        "Đã chuyển Chi bộ Trung tâm Y tế thị xã từ chi bộ cơ sở thành đảng bộ cơ sở\n\
          \x20 giữ hạn 06/12/2023 của nhiệm vụ kiem-diem-2023: đã đến hạn trước ngày đổi loại\n\
          \x20 giữ hạn 15/12/2025 của nhiệm vụ bao-cao-2025: nhiệm vụ không có hạn cho đảng bộ cơ sở\n\
          \x20 nhiệm vụ đang mở cho đảng bộ cơ sở mà đơn vị chưa có: xep-loai-2025 (hạn 20/12/2025); nếu phải thực hiện: `theodoi task assign MÃ --unit cb-trung-tam-y-te`\n"

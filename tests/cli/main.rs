@@ -30,4 +30,5 @@ mod text;
 mod tree_in_time;
 mod undo;
 mod unit;
+mod words;
 mod xlsx;

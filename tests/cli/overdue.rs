@@ -45,7 +45,7 @@ fn canonical_scenario() {
         "--evidence",
         "Biên bản họp chi bộ ngày 05/12/2023",
     ]);
-    assert!(on_time.contains("hoàn thành đúng hạn"), "{on_time}");
+    assert!(on_time.contains("(đúng hạn)"), "{on_time}");
     let late = t.ok(&[
         "done",
         "--task",
@@ -55,7 +55,7 @@ fn canonical_scenario() {
         "--on",
         "08/12/2023",
     ]);
-    assert!(late.contains("hoàn thành quá hạn"), "{late}");
+    assert!(late.contains("(quá hạn)"), "{late}");
     t.ok(&[
         "done",
         "--task",
@@ -132,11 +132,11 @@ fn nothing_overdue_says_so() {
     let t = Theodoi::son_tay();
     assert_eq!(
         t.ok(&["overdue", "--as-of", "1/12/2023"]),
-        "Không có đơn vị nào quá hạn tính đến ngày 01/12/2023.\n"
+        "Không có tổ chức đảng nào chưa hoàn thành, quá hạn tính đến ngày 01/12/2023.\n"
     );
     assert_eq!(
         t.ok(&["--lang", "en", "overdue", "--as-of", "1/12/2023"]),
-        "Nothing is overdue as of 01/12/2023.\n"
+        "No unit is overdue as of 01/12/2023.\n"
     );
 }
 
@@ -145,14 +145,17 @@ fn table_in_both_languages() {
     let t = Theodoi::son_tay();
     let vi = t.ok(&["overdue", "--as-of", "07/12/2023"]);
     assert!(
-        vi.starts_with("Nhiệm vụ quá hạn tính đến ngày 07/12/2023: 7\n"),
+        vi.starts_with("Tổ chức đảng chưa hoàn thành, quá hạn tính đến ngày 07/12/2023: 7\n"),
         "{vi}"
     );
     for word in ["Đơn vị", "Hạn hoàn thành", "Chi bộ cơ sở", "06/12/2023"] {
         assert!(vi.contains(word), "{word} missing in {vi}");
     }
     let en = t.ok(&["overdue", "--as-of", "07/12/2023", "--lang", "en"]);
-    assert!(en.starts_with("Overdue as of 07/12/2023: 7\n"), "{en}");
+    assert!(
+        en.starts_with("Units overdue as of 07/12/2023: 7\n"),
+        "{en}"
+    );
     for word in ["Unit", "Due", "Grassroots", "Plan no. 223"] {
         assert!(en.contains(word), "{word} missing in {en}");
     }

@@ -197,7 +197,7 @@ fn a_task_for_people_with_deadlines_completions_and_ratings() {
     // A person's page lists their tasks.
     let shown = t.ok(&["person", "show", "Nguyễn Văn An", "--as-of", "31/12/2023"]);
     assert!(
-        shown.contains("xl-can-bo-2023") && shown.contains("Bí thư Đảng ủy phường"),
+        shown.contains("Xếp loại cán bộ diện") && shown.contains("Bí thư Đảng ủy phường"),
         "{shown}"
     );
 }

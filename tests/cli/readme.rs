@@ -185,7 +185,7 @@ fn cron_line_runs_under_crons_environment_and_mails_only_when_something_is_late(
     let run = here(&late, &overdue);
     assert_eq!((run.code, run.stderr.as_str()), (1, ""), "{run:?}");
     assert!(
-        run.stdout.contains("Nhiệm vụ quá hạn") && run.stdout.contains("Đảng bộ"),
+        run.stdout.contains("chưa hoàn thành, quá hạn") && run.stdout.contains("Đảng bộ"),
         "{run:?}"
     );
     let calm = Theodoi::new();

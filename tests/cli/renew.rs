@@ -95,7 +95,7 @@ fn the_2023_review_renewed_for_2024_has_the_same_units_and_the_2024_due_dates() 
     let t = Theodoi::son_tay_reported();
     let said = t.ok(&["task", "renew", "kiem-diem-2023", "--year", "2024"]);
     assert!(
-        said.contains("đã lập nhiệm vụ kiem-diem-2024")
+        said.contains("Đã lập nhiệm vụ kiem-diem-2024")
             && said.contains("năm 2024")
             && said.contains("Hạn của chi bộ cơ sở: 06/12/2024 (7 đơn vị)")
             && said.contains("Hạn của đảng bộ cơ sở: 12/12/2024 (16 đơn vị)"),
@@ -414,7 +414,7 @@ fn a_due_date_moved_moves_what_is_open_and_keeps_what_was_judged() {
     let t = Theodoi::son_tay_reported();
     let said = t.ok(MOVE_CHI_BO);
     assert!(
-        said.contains("đã đổi thời hạn của chi bộ cơ sở: 06/12/2023 → 15/12/2023")
+        said.contains("Đã đổi thời hạn của chi bộ cơ sở: 06/12/2023 → 15/12/2023")
             && said.contains("3 đơn vị chưa hoàn thành dời hạn")
             && said.contains("4 đơn vị đã hoàn thành giữ hạn"),
         "{said}"
@@ -452,7 +452,7 @@ fn a_due_date_moved_moves_what_is_open_and_keeps_what_was_judged() {
         "md",
     ]);
     assert!(
-        table.contains("| 15/12/2023 (gia hạn từ 06/12/2023) |"),
+        table.contains("| gia hạn đến 15/12/2023 (hạn ban đầu 06/12/2023) |"),
         "{table}"
     );
     assert!(
@@ -595,7 +595,7 @@ fn a_kind_is_added_and_removed() {
     ]);
     assert!(
         said.contains(
-            "đã thêm thời hạn cho chi bộ trực thuộc: 06/12/2023 (34 đơn vị phải thực hiện)"
+            "Đã thêm thời hạn cho chi bộ trực thuộc: 06/12/2023 (34 đơn vị phải thực hiện)"
         ),
         "{said}"
     );
@@ -794,7 +794,7 @@ fn reminders_say_how_many_days_are_left() {
     let t = Theodoi::son_tay_reported();
     let table = t.ok(&["upcoming", "--as-of", "04/12/2023", "--within", "3"]);
     assert!(
-        table.contains("Còn lại") && table.contains("còn 2 ngày"),
+        table.contains("Số ngày còn") && table.contains("còn 2 ngày"),
         "{table}"
     );
     let table = t.ok(&["upcoming", "--as-of", "05/12/2023", "--format", "md"]);
@@ -832,8 +832,18 @@ fn reminders_say_how_many_days_are_left() {
         "md",
     ]);
     assert!(table.contains("| due today |"), "{table}");
-    let agenda = t.ok(&["agenda", "Ngô Quyền", "--as-of", "04/12/2023"]);
-    assert!(agenda.contains("(còn 8 ngày)"), "{agenda}");
+    let agenda = t.ok(&[
+        "agenda",
+        "Ngô Quyền",
+        "--as-of",
+        "04/12/2023",
+        "--format",
+        "md",
+    ]);
+    assert!(
+        agenda.contains("| Đang thực hiện (trong hạn, còn 8 ngày) |"),
+        "{agenda}"
+    );
     let agenda = t.ok(&["--lang", "en", "agenda", "Kim Sơn", "--as-of", "12/12/2023"]);
     assert!(agenda.contains("(due today)"), "{agenda}");
     // Data, not words: the same number in either language.

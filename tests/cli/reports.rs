@@ -315,7 +315,7 @@ fn agenda_of_one_unit() {
     );
     let table = t.ok(&["agenda", "Sơn Lộc", "--as-of", "13/12/2023"]);
     assert!(
-        table.contains("chưa hoàn thành, quá hạn") && table.contains("(1 ngày)"),
+        table.contains("Quá hạn 1 ngày,") && table.contains("chưa hoàn thành"),
         "{table}"
     );
 }
@@ -341,19 +341,24 @@ fn directive_show_includes_progress() {
 }
 
 const TABLE: &str = "\
-Nhiệm vụ quá hạn tính đến ngày 13/12/2023: 3
-┌──────────────────┬──────────────────┬──────────────┬─────────────┬────────────────┬────────────────┬─────────────────┐
-│ Cấp trên trực    ┆ Đơn vị           ┆ Loại đơn vị  ┆ Văn bản     ┆ Nhiệm vụ       ┆ Hạn hoàn thành ┆ Số ngày quá hạn │
-│ tiếp             ┆                  ┆              ┆             ┆                ┆                ┆                 │
-╞══════════════════╪══════════════════╪══════════════╪═════════════╪════════════════╪════════════════╪═════════════════╡
-│ Đảng bộ thị xã   ┆ Chi bộ Cơ quan   ┆ Chi bộ cơ sở ┆ Kế hoạch số ┆ kiem-diem-2023 ┆ 06/12/2023     ┆ 7               │
-│ Sơn Tây          ┆ Ban Tuyên giáo   ┆              ┆ 223         ┆                ┆                ┆                 │
-│                  ┆ Thị ủy           ┆              ┆             ┆                ┆                ┆                 │
-│ Đảng bộ thị xã   ┆ Chi bộ Trung tâm ┆ Chi bộ cơ sở ┆ Kế hoạch số ┆ kiem-diem-2023 ┆ 06/12/2023     ┆ 7               │
-│ Sơn Tây          ┆ Y tế thị xã      ┆              ┆ 223         ┆                ┆                ┆                 │
-│ Đảng bộ thị xã   ┆ Chi bộ Trường    ┆ Chi bộ cơ sở ┆ Kế hoạch số ┆ kiem-diem-2023 ┆ 06/12/2023     ┆ 7               │
-│ Sơn Tây          ┆ THPT Sơn Tây     ┆              ┆ 223         ┆                ┆                ┆                 │
-└──────────────────┴──────────────────┴──────────────┴─────────────┴────────────────┴────────────────┴─────────────────┘
+Tổ chức đảng chưa hoàn thành, quá hạn tính đến ngày 13/12/2023: 3
+┌──────────────────┬─────────────────┬──────────────┬─────────────┬─────────────────┬────────────────┬─────────────────┐
+│ Cấp trên trực    ┆ Đơn vị          ┆ Loại đơn vị  ┆ Văn bản     ┆ Nhiệm vụ        ┆ Hạn hoàn thành ┆ Số ngày quá hạn │
+│ tiếp             ┆                 ┆              ┆             ┆                 ┆                ┆                 │
+╞══════════════════╪═════════════════╪══════════════╪═════════════╪═════════════════╪════════════════╪═════════════════╡
+│ Đảng bộ thị xã   ┆ Chi bộ Cơ quan  ┆ Chi bộ cơ sở ┆ Kế hoạch số ┆ Kiểm điểm, đánh ┆ 06/12/2023     ┆ 7               │
+│ Sơn Tây          ┆ Ban Tuyên giáo  ┆              ┆ 223         ┆ giá, xếp loại   ┆                ┆                 │
+│                  ┆ Thị ủy          ┆              ┆             ┆ chất lượng năm  ┆                ┆                 │
+│                  ┆                 ┆              ┆             ┆ 2023            ┆                ┆                 │
+│ Đảng bộ thị xã   ┆ Chi bộ Trung    ┆ Chi bộ cơ sở ┆ Kế hoạch số ┆ Kiểm điểm, đánh ┆ 06/12/2023     ┆ 7               │
+│ Sơn Tây          ┆ tâm Y tế thị xã ┆              ┆ 223         ┆ giá, xếp loại   ┆                ┆                 │
+│                  ┆                 ┆              ┆             ┆ chất lượng năm  ┆                ┆                 │
+│                  ┆                 ┆              ┆             ┆ 2023            ┆                ┆                 │
+│ Đảng bộ thị xã   ┆ Chi bộ Trường   ┆ Chi bộ cơ sở ┆ Kế hoạch số ┆ Kiểm điểm, đánh ┆ 06/12/2023     ┆ 7               │
+│ Sơn Tây          ┆ THPT Sơn Tây    ┆              ┆ 223         ┆ giá, xếp loại   ┆                ┆                 │
+│                  ┆                 ┆              ┆             ┆ chất lượng năm  ┆                ┆                 │
+│                  ┆                 ┆              ┆             ┆ 2023            ┆                ┆                 │
+└──────────────────┴─────────────────┴──────────────┴─────────────┴─────────────────┴────────────────┴─────────────────┘
 ";
 
 const CSV: &str = "\
@@ -364,13 +369,13 @@ cb-thpt-son-tay,Chi bộ Trường THPT Sơn Tây,chi-bo-co-so,Đảng bộ th�
 ";
 
 const MD: &str = "\
-## Nhiệm vụ quá hạn tính đến ngày 13/12/2023
+## Tổ chức đảng chưa hoàn thành, quá hạn tính đến ngày 13/12/2023
 
 | Cấp trên trực tiếp | Đơn vị | Loại đơn vị | Văn bản | Nhiệm vụ | Hạn hoàn thành | Số ngày quá hạn |
 |---|---|---|---|---|---|---|
-| Đảng bộ thị xã Sơn Tây | Chi bộ Cơ quan Ban Tuyên giáo Thị ủy | Chi bộ cơ sở | Kế hoạch số 223 | kiem-diem-2023 | 06/12/2023 | 7 |
-| Đảng bộ thị xã Sơn Tây | Chi bộ Trung tâm Y tế thị xã | Chi bộ cơ sở | Kế hoạch số 223 | kiem-diem-2023 | 06/12/2023 | 7 |
-| Đảng bộ thị xã Sơn Tây | Chi bộ Trường THPT Sơn Tây | Chi bộ cơ sở | Kế hoạch số 223 | kiem-diem-2023 | 06/12/2023 | 7 |
+| Đảng bộ thị xã Sơn Tây | Chi bộ Cơ quan Ban Tuyên giáo Thị ủy | Chi bộ cơ sở | Kế hoạch số 223 | Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023 | 06/12/2023 | 7 |
+| Đảng bộ thị xã Sơn Tây | Chi bộ Trung tâm Y tế thị xã | Chi bộ cơ sở | Kế hoạch số 223 | Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023 | 06/12/2023 | 7 |
+| Đảng bộ thị xã Sơn Tây | Chi bộ Trường THPT Sơn Tây | Chi bộ cơ sở | Kế hoạch số 223 | Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023 | 06/12/2023 | 7 |
 ";
 
 const PROGRESS_MD_EN: &str = "\
@@ -378,8 +383,8 @@ const PROGRESS_MD_EN: &str = "\
 
 | Task | Kind | Total | Done on time | Done late | Open | Overdue |
 |---|---|---|---|---|---|---|
-| kiem-diem-2023 | Grassroots Party committee | 16 | 6 (37.5%) | 0 (0.0%) | 0 (0.0%) | 10 (62.5%) |
-| kiem-diem-2023 | Grassroots Party cell | 7 | 3 (42.9%) | 1 (14.3%) | 0 (0.0%) | 3 (42.9%) |
+| Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023 | Grassroots Party committee | 16 | 6 (37.5%) | 0 (0.0%) | 0 (0.0%) | 10 (62.5%) |
+| Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023 | Grassroots Party cell | 7 | 3 (42.9%) | 1 (14.3%) | 0 (0.0%) | 3 (42.9%) |
 ";
 
 #[test]
@@ -423,7 +428,7 @@ fn every_format_in_full() {
     );
     assert_eq!(
         t.ok(&["overdue", "--as-of", "01/12/2023", "--format", "md"]),
-        "## Nhiệm vụ quá hạn tính đến ngày 01/12/2023\n\nKhông có đơn vị nào quá hạn tính đến ngày 01/12/2023.\n"
+        "## Tổ chức đảng chưa hoàn thành, quá hạn tính đến ngày 01/12/2023\n\nKhông có tổ chức đảng nào chưa hoàn thành, quá hạn tính đến ngày 01/12/2023.\n"
     );
 }
 

@@ -195,7 +195,7 @@ fn an_extension_shows_the_first_due_date_and_why() {
         "md",
     ]);
     assert!(
-        md.contains("| 20/12/2023 (gia hạn từ 12/12/2023: Bí thư đi học) |"),
+        md.contains("| gia hạn đến 20/12/2023 (hạn ban đầu 12/12/2023: Bí thư đi học) |"),
         "{md}"
     );
 }
@@ -212,7 +212,7 @@ fn every_format_in_both_languages() {
     // Table: Vietnamese headers, dates dd/mm/yyyy, statuses in words.
     let table = with(&[]);
     for text in [
-        "Kết quả thực hiện nhiệm vụ kiem-diem-2023",
+        "Kết quả thực hiện nhiệm vụ “Kiểm điểm, đánh giá",
         "tính đến ngày 13/12/2023: 23",
         "STT",
         "Tình trạng",
@@ -222,19 +222,19 @@ fn every_format_in_both_languages() {
     }
     let english = with(&["--lang", "en"]);
     assert!(
-        english.contains("Results of task kiem-diem-2023"),
+        english.contains("Results of the task “Kiểm điểm, đánh giá"),
         "{english}"
     );
     assert!(english.contains("No."), "{english}");
     // Markdown: a heading, then a row per line.
     let md = with(&["--format", "md"]);
     assert!(
-        md.starts_with("## Kết quả thực hiện nhiệm vụ kiem-diem-2023"),
+        md.starts_with("## Kết quả thực hiện nhiệm vụ “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023” tính đến ngày 13/12/2023"),
         "{md}"
     );
     assert!(md.contains("| STT | Đơn vị |"), "{md}");
     assert!(md.contains("| 1 | "), "{md}");
-    assert!(md.contains("hoàn thành quá hạn"), "{md}");
+    assert!(md.contains("Hoàn thành quá hạn"), "{md}");
     assert_eq!(md.lines().filter(|l| l.starts_with("| ")).count(), 24);
     // CSV: the JSON field names, ISO dates, codes; the same in English.
     let csv = with(&["--format", "csv"]);

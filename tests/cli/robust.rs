@@ -308,7 +308,7 @@ fn export_import_export_is_identical() {
 
     let copy = Theodoi::new();
     let out = copy.ok(&["import", first.to_str().unwrap()]);
-    assert!(out.contains("đã nhập"), "{out}");
+    assert!(out.contains("Đã nhập"), "{out}");
     let second = copy.dir.path().join("b.json");
     copy.ok(&["export", second.to_str().unwrap()]);
     assert_eq!(

@@ -325,12 +325,9 @@ fn a_change_of_kind_holds_from_its_day() {
     // Refused: a chi bộ trực thuộc cannot sit under the town; a đảng bộ bộ
     // phận under the town neither; nothing written.
     let err = t.fails(&["unit", "edit", "cb-ubkt", "--kind", "chi-bo-truc-thuoc"]);
-    assert!(
-        err.contains("Chi bộ trực thuộc không thể trực thuộc"),
-        "{err}"
-    );
+    assert!(err.contains("chi bộ trực thuộc chỉ được đặt dưới"), "{err}");
     let err = t.fails(&["unit", "move", "cb-kho-bac", "--to", "p-le-loi"]);
-    assert!(err.contains("Chi bộ cơ sở không thể trực thuộc"), "{err}");
+    assert!(err.contains("chi bộ cơ sở chỉ được đặt dưới"), "{err}");
     assert_eq!(t.snapshot(), snapshot);
 
     // The chi bộ of the treasury becomes a chi bộ trực thuộc of Lê Lợi, and
@@ -348,7 +345,7 @@ fn a_change_of_kind_holds_from_its_day() {
     ]);
     assert_eq!(
         out,
-        "đã chuyển Chi bộ Kho bạc Nhà nước Sơn Tây sang trực thuộc Đảng bộ phường Lê Lợi, nay là chi bộ trực thuộc\n"
+        "Đã chuyển Chi bộ Kho bạc Nhà nước Sơn Tây sang trực thuộc Đảng bộ phường Lê Lợi, nay là chi bộ trực thuộc\n"
     );
     let out = t.ok(&[
         "unit",
@@ -363,7 +360,7 @@ fn a_change_of_kind_holds_from_its_day() {
     // they keep their dates, and it says so.
     assert_eq!(
         out,
-        "đã chuyển Chi bộ Trung tâm Y tế thị xã từ chi bộ cơ sở thành đảng bộ cơ sở\n\
+        "Đã chuyển Chi bộ Trung tâm Y tế thị xã từ chi bộ cơ sở thành đảng bộ cơ sở\n\
          \x20 giữ hạn 06/12/2023 của nhiệm vụ kiem-diem-2023: đã đến hạn trước ngày đổi loại\n\
          \x20 giữ hạn 15/12/2023 của nhiệm vụ xep-loai-2023: đã đến hạn trước ngày đổi loại\n"
     );
@@ -429,7 +426,7 @@ fn no_change_leaves_the_tree_of_any_day_wrong() {
         let err = t.fails(args);
         assert!(
             err.starts_with(&format!(
-                "theodoi: không ghi thay đổi này vì cây đơn vị sẽ sai từ ngày {day}: "
+                "theodoi: không ghi thay đổi này vì hệ thống tổ chức đảng sẽ sai từ ngày {day}: "
             )) && err.lines().count() == 1,
             "{args:?}: {err}"
         );
@@ -459,7 +456,9 @@ fn no_change_leaves_the_tree_of_any_day_wrong() {
         "01/01/2025",
     );
     assert!(
-        err.contains("Chi bộ trực thuộc không thể trực thuộc Chi bộ Kho bạc"),
+        err.contains(
+            "chi bộ trực thuộc chỉ được đặt dưới đảng bộ cơ sở hoặc đảng bộ bộ phận; Chi bộ Kho bạc"
+        ),
         "{err}"
     );
     t.ok(&["undo"]);
@@ -517,7 +516,7 @@ fn no_change_leaves_the_tree_of_any_day_wrong() {
     ]);
     let err = refused(&["undo", &first], "01/02/2025");
     assert!(
-        err.contains("sẽ trực thuộc chính đơn vị cấp dưới của mình"),
+        err.contains("sẽ trực thuộc chính cấp dưới của mình"),
         "{err}"
     );
     t.ok(&["undo"]);
@@ -552,8 +551,9 @@ fn no_change_leaves_the_tree_of_any_day_wrong() {
     let before = fresh.snapshot();
     let err = fresh.fails(&["import", edited.to_str().unwrap()]);
     assert!(
-        err.contains("cây đơn vị sẽ sai từ ngày")
-            && err.contains("Chi bộ trực thuộc không thể trực thuộc Đảng bộ thị xã Sơn Tây"),
+        err.contains("hệ thống tổ chức đảng sẽ sai từ ngày")
+            && err.contains("chi bộ trực thuộc chỉ được đặt dưới")
+            && err.contains("Đảng bộ thị xã Sơn Tây là đảng bộ cấp trên cơ sở"),
         "{err}"
     );
     assert_eq!(fresh.snapshot(), before);

@@ -354,7 +354,7 @@ fn a_unit_is_found_by_its_other_names() {
     ]);
     assert_eq!(
         out,
-        "đã thêm tên khác cho Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy: Kiểm tra Đảng, KT\n"
+        "Đã thêm tên khác cho Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy: Kiểm tra Đảng, KT\n"
     );
     for reference in ["Kiểm tra Đảng", "kiem tra dang", "KT", "kt"] {
         let out = t.ok(&["agenda", reference, "--as-of", "13/12/2023"]);
@@ -395,7 +395,7 @@ fn a_unit_is_found_by_its_other_names() {
     let out = t.ok(&["unit", "edit", "KT", "--remove-alias", "kiem tra dang"]);
     assert_eq!(
         out,
-        "đã bỏ tên khác của Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy: Kiểm tra Đảng\n"
+        "Đã bỏ tên khác của Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy: Kiểm tra Đảng\n"
     );
     assert!(
         t.fails(&["agenda", "Kiểm tra Đảng"])

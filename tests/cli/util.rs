@@ -59,7 +59,15 @@ impl Theodoi {
 
     /// A clean environment: no THEODOI_* from the caller, HOME in the temp dir.
     pub fn clean_env(&self, cmd: &mut Command) {
-        for var in ["THEODOI_DB", "THEODOI_LANG", "THEODOI_ACTOR", "NO_COLOR"] {
+        // COLUMNS and LINES would change where help wraps.
+        for var in [
+            "THEODOI_DB",
+            "THEODOI_LANG",
+            "THEODOI_ACTOR",
+            "NO_COLOR",
+            "COLUMNS",
+            "LINES",
+        ] {
             cmd.env_remove(var);
         }
         cmd.env("HOME", self.dir.path())

@@ -271,7 +271,7 @@ fn results_have_real_dates_numbers_and_the_as_of_date() {
     let sheet = &sheets[0];
     // The title, then the as-of date as a date.
     assert!(
-        matches!(sheet.get(0, 0), Data::String(s) if s.starts_with("Kết quả thực hiện nhiệm vụ kiem-diem-2023")),
+        matches!(sheet.get(0, 0), Data::String(s) if s.starts_with("Kết quả thực hiện nhiệm vụ “Kiểm điểm")),
         "{:?}",
         sheet.get(0, 0)
     );
@@ -311,7 +311,7 @@ fn results_have_real_dates_numbers_and_the_as_of_date() {
     let kho_bac = line("Chi bộ Kho bạc Nhà nước Sơn Tây");
     assert_eq!(date(&kho_bac[due]), day("06/12/2023"));
     assert_eq!(date(&kho_bac[done]), day("08/12/2023"));
-    assert_eq!(kho_bac[status], Data::String("hoàn thành quá hạn".into()));
+    assert_eq!(kho_bac[status], Data::String("Hoàn thành quá hạn".into()));
     assert_eq!(number(&kho_bac[late]), 2.0);
     // The extension: the date in force, the first one, and why.
     let kim_son = line("Đảng bộ xã Kim Sơn");
@@ -504,7 +504,7 @@ fn other_formats_go_to_a_file_too() {
         let printed = t.ok(&a);
         a.extend(["--output", path.to_str().unwrap()]);
         let said = t.ok(&a);
-        assert!(said.starts_with("đã ghi tệp "), "{said}");
+        assert!(said.starts_with("Đã ghi tệp "), "{said}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), printed, "{format}");
     }
     // Nothing to say (--quiet): no file at all.
@@ -544,7 +544,7 @@ fn readme_output_examples_run_as_written() {
         let run = crate::util::run(cmd);
         assert_eq!(run.code, 0, "{line}: {}", run.stderr);
         assert!(
-            run.stdout.starts_with("đã ghi tệp "),
+            run.stdout.starts_with("Đã ghi tệp "),
             "{line}: {}",
             run.stdout
         );
