@@ -52,6 +52,7 @@ impl Report for ObligationReport {
         "passed_from_name",
         "passed_on",
         "secrecy",
+        "urgency",
     ];
 
     fn headers(&self) -> Vec<String> {
@@ -111,7 +112,7 @@ impl Report for ObligationReport {
                 parent(),
                 unit(),
                 row.unit_kind.to_string().into(),
-                i18n::marked_citation(&row.directive, row.secrecy).into(),
+                i18n::marked_label(&row.directive, row.secrecy, row.urgency).into(),
                 row.task.as_str().into(),
                 due(),
                 Cell::status(row.days_overdue.to_string(), row.status)
@@ -123,12 +124,12 @@ impl Report for ObligationReport {
                 parent(),
                 unit(),
                 row.unit_kind.to_string().into(),
-                i18n::marked_citation(&row.directive, row.secrecy).into(),
+                i18n::marked_label(&row.directive, row.secrecy, row.urgency).into(),
                 row.task.as_str().into(),
             ],
             Kind::Agenda { .. } => vec![
                 unit(),
-                i18n::marked_citation(&row.directive, row.secrecy).into(),
+                i18n::marked_label(&row.directive, row.secrecy, row.urgency).into(),
                 row.task.as_str().into(),
                 due(),
                 Cell::maybe_date(row.completed_on),
@@ -223,6 +224,7 @@ mod tests {
             passed_from_name: None,
             passed_on: None,
             secrecy: None,
+            urgency: None,
         };
         check_fields(&row, ObligationReport::FIELDS);
     }
@@ -252,6 +254,7 @@ mod tests {
             passed_from_name: None,
             passed_on: None,
             secrecy: None,
+            urgency: None,
         };
         let row = base.clone().as_of(
             d("06/12/2023"),
