@@ -92,6 +92,9 @@ pub enum Applied {
         directive: Option<Cited>,
         missing: Vec<Missing>,
     },
+    /// A directive recorded already that the text marks: the marks it
+    /// now carries (recorded without them).
+    Marked(Directive),
 }
 
 /// The deadlines that make one task: of one document, no kind or unit
@@ -235,10 +238,14 @@ pub fn apply(db: &dyn Db, found: &Extraction) -> Result<Vec<Applied>> {
             // kept: a secret document is never left unmarked.
             let secrecy = known.secrecy.or(d.secrecy);
             let urgency = known.urgency.or(d.urgency);
-            if (secrecy, urgency) != (known.secrecy, known.urgency) {
+            let marked = (secrecy, urgency) != (known.secrecy, known.urgency);
+            if marked {
                 known = directives::mark(db, known, secrecy, urgency)?;
             }
             applied.push(Applied::Linked(known.clone()));
+            if marked {
+                applied.push(Applied::Marked(known.clone()));
+            }
             recorded.push(Some(known));
             continue;
         }

@@ -60,6 +60,7 @@ impl Tally {
                         title: t.title,
                         directive: directive.citation(),
                         secrecy: directive.secrecy,
+                        urgency: directive.urgency,
                     },
                 ))
             })

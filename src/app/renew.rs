@@ -123,8 +123,8 @@ pub fn renew(db: &dyn Db, renewal: &Renewal<'_>) -> Result<Renewed> {
         .find(|t| fold(&t.title) == fold(&title) && sorted(&t.dues) == key)
     {
         return Err(refuse(RenewProblem::Exists {
+            title: masked_title(db, &same)?,
             code: same.code,
-            title: same.title,
         }));
     }
     let code = match renewal.code {
@@ -133,8 +133,8 @@ pub fn renew(db: &dyn Db, renewal: &Renewal<'_>) -> Result<Renewed> {
             Some(c) => {
                 if let Some(holder) = db.task_by_code(&c)? {
                     return Err(refuse(RenewProblem::Exists {
+                        title: masked_title(db, &holder)?,
                         code: holder.code,
-                        title: holder.title,
                     }));
                 }
                 code(&c)?
@@ -207,6 +207,18 @@ fn sorted(dues: &[DueRule]) -> Vec<DueRule> {
     let mut dues = dues.to_vec();
     dues.sort_by_key(|d| (d.kind, d.due_on));
     dues
+}
+
+/// A task's title as an error may say it: a secret directive's task as
+/// the directive's citation and mark (an error goes to a cron job's mail).
+fn masked_title(db: &dyn Db, task: &Task) -> Result<String> {
+    let directive = db.directive(task.directive_id)?;
+    Ok(crate::domain::marks::shown_title(
+        &task.title,
+        &directive.citation(),
+        directive.secrecy,
+        false,
+    ))
 }
 
 #[cfg(test)]

@@ -3,12 +3,13 @@
 //! candidates are an error that lists them.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::NaiveDate;
 
 use crate::domain::DirectiveSpec;
 use crate::domain::directive::Directive;
-use crate::domain::error::{Candidates, Entity, Error, Result, UnitCandidate};
+use crate::domain::error::{Candidates, Entity, Error, Result, TaskCandidate, UnitCandidate};
 use crate::domain::person::Person;
 use crate::domain::task::Task;
 use crate::domain::unit::Unit;
@@ -32,6 +33,44 @@ impl<'a> DirectiveQuery<'a> {
             ..Default::default()
         }
     }
+}
+
+/// Whether words of a secret directive's title (or of its tasks' titles)
+/// find it: only under `--show-secret`. Else a marked directive and its
+/// tasks are found by symbol, number or code alone, so that a guess at a
+/// secret title is never confirmed. Set once at the edge, as the clock is
+/// read once.
+static SECRET_TITLES_SEARCHED: AtomicBool = AtomicBool::new(false);
+
+/// Lets title words find secret directives and their tasks (`--show-secret`).
+pub fn search_secret_titles(on: bool) {
+    SECRET_TITLES_SEARCHED.store(on, Ordering::Relaxed);
+}
+
+fn secret_titles_searched() -> bool {
+    SECRET_TITLES_SEARCHED.load(Ordering::Relaxed)
+}
+
+/// Whether a search finds `d` for what a search may find it by: anything
+/// of an unmarked directive, and a marked one's symbol, number or issuer
+/// (its title only under `--show-secret`).
+pub fn directive_found(d: &Directive, search: &str) -> bool {
+    if d.secrecy.is_none() || secret_titles_searched() {
+        return true;
+    }
+    let key = fold(search);
+    fold(&d.issuer).contains(&key)
+        || d.symbol.as_deref().is_some_and(|s| fold(s).contains(&key))
+        || d.number == key
+}
+
+/// Whether a search finds `task` of `directive` for what it may: a task of
+/// a marked directive by its code alone (its title only under
+/// `--show-secret`).
+pub fn task_found(task: &Task, directive: &Directive, search: &str) -> bool {
+    directive.secrecy.is_none()
+        || secret_titles_searched()
+        || fold(&task.code).contains(&fold(search))
 }
 
 /// The one record of `found`, else not found or ambiguous.
@@ -218,7 +257,9 @@ pub fn resolve_directive(db: &dyn Db, q: &DirectiveQuery<'_>) -> Result<Directiv
             } else if key.bytes().all(|b| b.is_ascii_digit()) {
                 db.directives_numbered(&key)?
             } else {
-                db.directives_titled(&key)?
+                let mut titled = db.directives_titled(&key)?;
+                titled.retain(|d| d.secrecy.is_none() || secret_titles_searched());
+                titled
             }
         }
     };
@@ -274,9 +315,37 @@ pub fn resolve_task(db: &dyn Db, reference: &str) -> Result<Task> {
     let found = match resolve_directive(db, &DirectiveQuery::of(reference)) {
         Ok(d) => db.tasks_of(d.id)?,
         Err(_) if fold(reference).is_empty() => Vec::new(),
-        Err(_) => db.tasks(None, Some(reference))?,
+        Err(_) => {
+            let mut found = Vec::new();
+            for task in db.tasks(None, Some(reference))? {
+                if task_found(&task, &db.directive(task.directive_id)?, reference) {
+                    found.push(task);
+                }
+            }
+            found
+        }
     };
-    one(found, Entity::Task, reference, Candidates::Tasks)
+    let mut found = found;
+    if found.len() < 2 {
+        return found
+            .pop()
+            .ok_or_else(|| Error::not_found(Entity::Task, reference));
+    }
+    let candidates = found
+        .into_iter()
+        .map(|task| {
+            let directive = db.directive(task.directive_id)?;
+            Ok(TaskCandidate {
+                task,
+                directive: directive.citation(),
+                secrecy: directive.secrecy,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Err(Error::Ambiguous {
+        input: reference.trim().to_string(),
+        candidates: Candidates::Tasks(candidates),
+    })
 }
 
 /// Finds a person by code, by exact name (accents and case aside), or by a

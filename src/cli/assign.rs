@@ -178,6 +178,13 @@ fn task_list(tasks: &[(Task, NaiveDate)]) -> String {
 /// place: those it now owes (or, with `--no-tasks`, would), and those that
 /// fell due before it was founded.
 pub fn joined_lines(joined: &[Joined], gave: bool) -> Vec<String> {
+    joined_said(joined, gave)
+        .iter()
+        .map(|l| crate::domain::marks::unnest(l))
+        .collect()
+}
+
+fn joined_said(joined: &[Joined], gave: bool) -> Vec<String> {
     let mut lines = Vec::new();
     for j in joined {
         if !gave {
@@ -215,6 +222,17 @@ pub fn joined_lines(joined: &[Joined], gave: bool) -> Vec<String> {
         }
     }
     lines
+}
+
+/// The titles of the tasks units joined as a message may say them: a
+/// secret directive's task masked unless `--show-secret`.
+pub fn mask_joined(db: &dyn Db, joined: &mut [Joined], show: bool) -> Result<()> {
+    for j in joined {
+        for (task, _) in j.owes.iter_mut().chain(j.passed.iter_mut()) {
+            task.title = super::task_title(db, task, show)?;
+        }
+    }
+    Ok(())
 }
 
 /// The codes of the tasks the units now owe, once each, in order.
@@ -308,7 +326,8 @@ pub fn import_units(
                 return Err(crate::domain::Error::NothingChanged.into());
             }
         }
-        let joined = app::assign::join(db, &ids, ctx.today, !no_tasks)?;
+        let mut joined = app::assign::join(db, &ids, ctx.today, !no_tasks)?;
+        mask_joined(db, &mut joined, ctx.show_secret)?;
         let obligations: usize = match no_tasks {
             true => 0,
             false => joined.iter().map(|j| j.owes.len()).sum(),
@@ -327,7 +346,11 @@ pub fn import_units(
         i18n::IMPORT_DONE
     };
     let mut lines = vec![tr!(text, path = table.source, n = n)];
-    lines.extend(imported_lines(&joined, !no_tasks));
+    lines.extend(
+        imported_lines(&joined, !no_tasks)
+            .iter()
+            .map(|l| crate::domain::marks::unnest(l)),
+    );
     Ok(lines)
 }
 

@@ -17,6 +17,12 @@ pub struct Args {
 
 pub fn run(store: &dyn Storage, args: Args, out: &mut dyn Write) -> Result<ExitCode> {
     store.backup(&args.file)?;
+    // A whole copy keeps the subjects of secret directives: said, as
+    // `export` says it.
+    let secret = super::portable::secret_count(store)?;
+    if secret > 0 {
+        super::warn(&tr!(i18n::BACKUP_HAS_SECRET, n = secret));
+    }
     writeln!(
         out,
         "{}",

@@ -138,11 +138,15 @@ pub fn run(
             }
             let directive = super::write(store, ctx, "directive.add", |db| {
                 let directive = app::directives::add(db, &args.request())?;
-                db.note(
-                    serde_json::json!({ "directive": i18n::describe(&directive) }),
-                    None,
-                    Some(directive.id),
-                )?;
+                let mut details = serde_json::json!({ "directive": i18n::describe(&directive) });
+                // The marks it was recorded with, as slugs.
+                if let Some(mark) = directive.secrecy {
+                    details["secrecy"] = mark.slug().into();
+                }
+                if let Some(mark) = directive.urgency {
+                    details["urgency"] = mark.slug().into();
+                }
+                db.note(details, None, Some(directive.id))?;
                 Ok(directive)
             })?;
             writeln!(
@@ -169,6 +173,9 @@ pub fn run(
             let mut dest = args.output.destination(ctx)?;
             let show = ctx.shows_secret_here(&args.output);
             let mut rows = store.read().directives(args.search.as_deref())?;
+            if let Some(search) = &args.search {
+                rows.retain(|d| app::resolve::directive_found(d, search));
+            }
             for d in &mut rows {
                 d.title = d.shown_title(show);
             }
@@ -205,17 +212,43 @@ pub fn run(
                 let (old, new) = app::directives::edit(db, &which, &edit)?;
                 // Each field it changed, before and after, as data.
                 let changes = directive_changes(&old, &new);
+                let changes = serde_json::to_value(&changes)?;
                 db.note(
                     serde_json::json!({ "directive": new.citation(), "changes": changes }),
                     None,
                     Some(old.id),
                 )?;
-                Ok(tr!(
-                    i18n::DIRECTIVE_EDITED,
-                    directive = i18n::describe(&new)
-                ))
+                let mut said = tr!(i18n::DIRECTIVE_EDITED, directive = i18n::describe(&new));
+                // A mark set, changed or taken off is said (the title is not).
+                let marks: Vec<serde_json::Value> = changes
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter(|c| {
+                        matches!(
+                            c.get("field").and_then(serde_json::Value::as_str),
+                            Some("secrecy" | "urgency")
+                        )
+                    })
+                    .cloned()
+                    .collect();
+                if !marks.is_empty() {
+                    said.push_str(&format!(
+                        "; {}",
+                        i18n::field_changes("directive.edit", &marks)
+                    ));
+                }
+                Ok((said, old.secrecy.filter(|_| new.secrecy.is_none()), new))
             })?;
+            let (message, unmarked, new) = message;
             writeln!(out, "{message}")?;
+            if let Some(mark) = unmarked {
+                super::warn(&tr!(
+                    i18n::WARN_MARK_REMOVED,
+                    directive = i18n::label(&new),
+                    mark = i18n::secrecy(mark).get()
+                ));
+            }
         }
         Command::Revoke(args) => {
             let message = super::write(store, ctx, "directive.revoke", |db| {
@@ -401,7 +434,16 @@ fn show(db: &dyn Db, args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Res
             if let Some(mark) = d.urgency {
                 fields.push((i18n::H_URGENCY, i18n::urgency(mark).get().to_string()));
             }
-            fields.push((i18n::H_TITLE, d.title.clone()));
+            // Masked: said to be hidden, and how to see it, rather than
+            // the symbol where the subject would read.
+            let title = match d.secrecy {
+                Some(mark) if !show => tr!(
+                    i18n::SUBJECT_HIDDEN,
+                    mark = crate::i18n::secrecy(mark).get()
+                ),
+                _ => d.title.clone(),
+            };
+            fields.push((i18n::H_TITLE, title));
             let bullet = if options.format == Format::Md {
                 "- "
             } else {

@@ -125,7 +125,7 @@ pub fn run(
         // What became of each thing is said even when nothing was written.
         let mut said = Vec::new();
         let written = super::write(&mut store, ctx, "extract.apply", |db| {
-            said = apply(db, &found)?;
+            said = apply(db, &found, ctx.show_secret)?;
             Ok(())
         });
         for line in &said {
@@ -306,8 +306,14 @@ fn cited_label(c: &Cited) -> String {
 }
 
 /// Records what was found, and says what became of each thing.
-fn apply(db: &dyn Db, found: &Extraction) -> Result<Vec<String>> {
-    let applied = app::extract::apply(db, found)?;
+fn apply(db: &dyn Db, found: &Extraction, show: bool) -> Result<Vec<String>> {
+    let mut applied = app::extract::apply(db, found)?;
+    // A secret directive's tasks named as the log names them.
+    for a in &mut applied {
+        if let Applied::TaskLinked(task) | Applied::TaskAdded(task, ..) = a {
+            task.title = super::task_title(db, task, show)?;
+        }
+    }
     let lines: Vec<String> = applied
         .iter()
         .map(|a| match a {
@@ -358,8 +364,30 @@ fn apply(db: &dyn Db, found: &Extraction) -> Result<Vec<String>> {
                     missing = missing
                 )
             }
+            Applied::Marked(d) => tr!(
+                i18n::EXTRACT_MARKED,
+                directive = i18n::label(d),
+                marks = i18n::marks_text(d.secrecy, d.urgency)
+            ),
+        })
+        .map(|l| crate::domain::marks::unnest(&l))
+        .collect();
+    // The directives it marked, in the log as slugs.
+    let marked: Vec<serde_json::Value> = applied
+        .iter()
+        .filter_map(|a| match a {
+            Applied::Marked(d) => Some(serde_json::json!({
+                "directive": d.citation(),
+                "secrecy": d.secrecy.map(|m| m.slug()),
+                "urgency": d.urgency.map(|m| m.slug()),
+            })),
+            _ => None,
         })
         .collect();
-    db.note(serde_json::json!({ "n": lines.len() }), None, None)?;
+    let mut details = serde_json::json!({ "n": lines.len() });
+    if !marked.is_empty() {
+        details["marked"] = marked.into();
+    }
+    db.note(details, None, None)?;
     Ok(lines)
 }

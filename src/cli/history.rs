@@ -67,7 +67,7 @@ pub fn log(
     // whenever it was recorded, unless `--show-secret`.
     let mut masks: HashMap<i64, Option<String>> = HashMap::default();
     let mut mask_of = |directive_id: Option<i64>| -> Result<Option<String>> {
-        let Some(id) = directive_id.filter(|_| !ctx.show_secret) else {
+        let Some(id) = directive_id else {
             return Ok(None);
         };
         if let Some(known) = masks.get(&id) {
@@ -92,8 +92,24 @@ pub fn log(
             (None, Some(undone)) => db.change(undone)?.and_then(|u| u.directive_id),
             (None, None) => None,
         };
-        if let Some(label) = mask_of(directive_id)? {
-            crate::domain::marks::mask_log_details(&mut c.details, &label);
+        // Its directive's mark now, else the one recorded with it (the
+        // directive since deleted or unmarked), else the undone change's.
+        let label = match mask_of(directive_id)? {
+            Some(label) => Some(label),
+            None => match crate::domain::marks::recorded_mask(&c.details) {
+                Some(label) => Some(label),
+                None => match c.undoes {
+                    Some(undone) => db
+                        .change(undone)?
+                        .and_then(|u| crate::domain::marks::recorded_mask(&u.details)),
+                    None => None,
+                },
+            },
+        };
+        match label {
+            Some(_) if ctx.show_secret => crate::domain::marks::note_secret_shown(),
+            Some(label) => crate::domain::marks::mask_log_details(&mut c.details, &label),
+            None => {}
         }
         rows.push(LogRow::new(
             c.id,
@@ -126,15 +142,19 @@ pub fn undo(
         // Said as the log says it: a secret directive's titles masked, but
         // to the clerk at the terminal.
         let mut said = target.details.clone();
-        if !(ctx.show_secret || ctx.terminal)
-            && let Some(id) = target.directive_id
-            && let Ok(d) = db.directive(id)
-            && let Some(mark) = d.secrecy
-        {
-            crate::domain::marks::mask_log_details(
-                &mut said,
-                &crate::domain::marks::masked(&d.citation(), mark),
-            );
+        let mask = match target.directive_id.map(|id| db.directive(id)) {
+            Some(Ok(d)) => d
+                .secrecy
+                .map(|mark| crate::domain::marks::masked(&d.citation(), mark)),
+            _ => None,
+        }
+        .or_else(|| crate::domain::marks::recorded_mask(&target.details));
+        if let Some(label) = mask {
+            if ctx.show_secret || ctx.terminal {
+                crate::domain::marks::note_secret_shown();
+            } else {
+                crate::domain::marks::mask_log_details(&mut said, &label);
+            }
         }
         let summary = i18n::change_summary(&target.action, &said);
         db.note(

@@ -479,6 +479,7 @@ fn command_path(usage: &str) -> String {
 /// Runs a parsed command line.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
     let ctx = Context::from_env(cli.actor.clone(), cli.show_secret)?;
+    crate::app::resolve::search_secret_titles(ctx.show_secret);
     match cli.command {
         Command::Demo => return demo::run(cli.db, &ctx, out),
         Command::Init(args) => return init::run(&db_path(cli.db)?, args, out),
@@ -493,7 +494,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
     } else {
         SqliteStore::open(&path)?
     };
-    match cli.command {
+    let done = match cli.command {
         Command::Directive(cmd) => directive::run(&mut store, cmd, &ctx, out),
         Command::Unit(cmd) => unit::run(&mut store, cmd, &ctx, out),
         Command::Task(cmd) => task::run(&mut store, cmd, &ctx, out),
@@ -522,7 +523,18 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         | Command::Man => {
             unreachable!("handled above")
         }
+    };
+    // Secret titles printed to a pipe (mail, a file of the shell's): said
+    // once, and only when some were printed.
+    if done.is_ok()
+        && ctx.show_secret
+        && !ctx.terminal
+        && crate::domain::marks::secret_shown()
+        && !output::wrote_file()
+    {
+        warn(i18n::WARN_SHOW_SECRET_PIPE.get());
     }
+    done
 }
 
 /// Whether a command only reads the database: the reports and lists, `log`,
@@ -891,6 +903,19 @@ pub fn due_arg(s: &str) -> Result<DueRule, String> {
         DueRuleError::Kind(kind) => kind_error(&kind),
         DueRuleError::Date(date, e) => date_error(&date, &e),
     })
+}
+
+/// A task's title as a message after a command says it: a secret
+/// directive's task as its directive's citation and mark (as the log says
+/// it), unless `--show-secret`.
+pub fn task_title(db: &dyn Db, task: &crate::domain::task::Task, show: bool) -> Result<String> {
+    let directive = db.directive(task.directive_id)?;
+    Ok(crate::domain::marks::shown_title(
+        &task.title,
+        &directive.citation(),
+        directive.secrecy,
+        show,
+    ))
 }
 
 #[cfg(test)]

@@ -30,15 +30,12 @@ impl OutputArgs {
     pub fn destination(&self, ctx: &super::Context) -> Result<Destination> {
         match &self.output {
             None if self.format() == FormatArg::Xlsx => Err(anyhow!(i18n::XLSX_NEEDS_OUTPUT.get())),
-            None => {
-                // Secret titles on their way to a pipe (mail, a file of the
-                // shell's): said, not refused.
-                if ctx.show_secret && !ctx.terminal {
-                    super::warn(i18n::WARN_SHOW_SECRET_PIPE.get());
-                }
-                Ok(Destination::Stdout)
-            }
+            // Secret titles on their way to a pipe (mail, a file of the
+            // shell's) are said at the end of the run, when some were
+            // printed (`cli::run`), not refused.
+            None => Ok(Destination::Stdout),
             Some(path) => {
+                WROTE_FILE.store(true, Ordering::Relaxed);
                 refuse_open_file(path, self.force, ctx.show_secret)?;
                 Ok(Destination::File(OutputFile::create(path, self.force)?))
             }
@@ -46,11 +43,23 @@ impl OutputArgs {
     }
 }
 
+/// Whether this run's report went to a file of its own (`--output`): the
+/// warning about secret titles on stdout is then not said.
+static WROTE_FILE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether the report went to `--output`.
+pub fn wrote_file() -> bool {
+    WROTE_FILE.load(Ordering::Relaxed)
+}
+
 /// With `--show-secret`, a file that others may read is not replaced by
 /// one holding secret titles: a new file is made for its owner only
 /// (`files::create_new`), and a file there already must be too.
 pub fn refuse_open_file(target: &Path, force: bool, show_secret: bool) -> Result<()> {
-    if show_secret && force && files::exists_here(target) && !files::owner_only(target) {
+    // Only a regular file is a matter of its mode: a folder, a device or a
+    // pipe has its own message (`OutputFile::create`).
+    let regular = std::fs::symlink_metadata(target).is_ok_and(|m| m.is_file());
+    if show_secret && force && regular && !files::owner_only(target) {
         return Err(anyhow!(tr!(
             i18n::SECRET_OUTPUT_OPEN,
             path = target.display()

@@ -18,12 +18,7 @@ pub struct Args {
 
 pub fn export(store: &dyn Storage, args: Args, out: &mut dyn Write) -> Result<ExitCode> {
     // A full copy keeps the titles of secret directives: said, on stderr.
-    let secret = store
-        .read()
-        .directives(None)?
-        .iter()
-        .filter(|d| d.secrecy.is_some())
-        .count();
+    let secret = secret_count(store)?;
     if secret > 0 {
         super::warn(&tr!(i18n::EXPORT_HAS_SECRET, n = secret));
     }
@@ -51,6 +46,17 @@ pub fn export(store: &dyn Storage, args: Args, out: &mut dyn Write) -> Result<Ex
     }
     writeln!(out, "{}", tr!(i18n::EXPORT_DONE, path = path))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// How many directives carry a classification: a full copy keeps their
+/// subjects.
+pub fn secret_count(store: &dyn Storage) -> Result<usize> {
+    Ok(store
+        .read()
+        .directives(None)?
+        .iter()
+        .filter(|d| d.secrecy.is_some())
+        .count())
 }
 
 pub fn import(store: &mut dyn Storage, args: Args, out: &mut dyn Write) -> Result<ExitCode> {

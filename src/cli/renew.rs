@@ -108,7 +108,14 @@ pub fn run(
         )?;
         Ok(renewed)
     })?;
-    let said = said(&renewed, args.dry_run);
+    let mut renewed = renewed;
+    renewed.task.title = crate::domain::marks::shown_title(
+        &renewed.task.title,
+        &renewed.directive.citation(),
+        renewed.directive.secrecy,
+        ctx.show_secret,
+    );
+    let said = crate::domain::marks::unnest(&said(&renewed, args.dry_run));
     writeln!(out, "{said}")?;
     Ok(ExitCode::SUCCESS)
 }

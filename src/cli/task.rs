@@ -79,7 +79,7 @@ pub fn run(
 ) -> Result<ExitCode> {
     match cmd {
         Command::Add(args) => {
-            let (task, directive, n) = super::write(store, ctx, "task.add", |db| {
+            let (task, directive, n, title) = super::write(store, ctx, "task.add", |db| {
                 let (task, n) = app::tasks::add(db, &args.request())?;
                 let directive = i18n::label(&db.directive(task.directive_id)?);
                 db.note(
@@ -90,19 +90,20 @@ pub fn run(
                     None,
                     Some(task.directive_id),
                 )?;
-                Ok((task, directive, n))
+                let title = super::task_title(db, &task, ctx.show_secret)?;
+                Ok((task, directive, n, title))
             })?;
             writeln!(
                 out,
                 "{}",
-                tr!(
+                crate::domain::marks::unnest(&tr!(
                     i18n::TASK_ADDED,
                     code = task.code,
-                    title = task.title,
+                    title = title,
                     directive = directive,
                     n = n,
                     whom = i18n::whom(task.for_people, n).get()
-                )
+                ))
             )?;
         }
         Command::Edit(args) => {
@@ -125,7 +126,12 @@ pub fn run(
                 db.note(details, None, Some(old.directive_id))?;
                 let mut lines = Vec::new();
                 if !fields.is_empty() || dues.changes.is_empty() {
-                    lines.push(tr!(i18n::TASK_EDITED, code = new.code, title = new.title));
+                    let title = super::task_title(db, &new, ctx.show_secret)?;
+                    lines.push(crate::domain::marks::unnest(&tr!(
+                        i18n::TASK_EDITED,
+                        code = new.code,
+                        title = title
+                    )));
                 }
                 lines.extend(super::renew::due_lines(&dues));
                 Ok(lines.join("\n"))
@@ -142,7 +148,18 @@ pub fn run(
                 }
                 None => None,
             };
-            let tasks = db.tasks(directive, args.search.as_deref())?;
+            let mut tasks = Vec::new();
+            for task in db.tasks(directive, args.search.as_deref())? {
+                let found = match &args.search {
+                    Some(search) => {
+                        app::resolve::task_found(&task, &db.directive(task.directive_id)?, search)
+                    }
+                    None => true,
+                };
+                if found {
+                    tasks.push(task);
+                }
+            }
             let mut dest = args.output.destination(ctx)?;
             let options = args.output.options(ctx);
             let show = ctx.shows_secret_here(&args.output);

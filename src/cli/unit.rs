@@ -185,7 +185,8 @@ pub fn run(
                     },
                 )?;
                 // The open tasks of its kind and place (units that join).
-                let joined = app::assign::join(db, &[unit.id], ctx.today, !args.no_tasks)?;
+                let mut joined = app::assign::join(db, &[unit.id], ctx.today, !args.no_tasks)?;
+                super::assign::mask_joined(db, &mut joined, ctx.show_secret)?;
                 let mut details = serde_json::json!({ "unit": unit.name, "code": unit.code });
                 let tasks = super::assign::joined_codes(&joined);
                 if !args.no_tasks && !tasks.is_empty() {

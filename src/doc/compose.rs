@@ -108,7 +108,18 @@ fn recipient_lines(lines: &[String]) -> Vec<String> {
 /// How a directive is cited in a sentence: `Kế hoạch số 223-KH/TU ngày
 /// 23/11/2023 của Ban Thường vụ Thị ủy Sơn Tây`.
 pub fn cite(d: &Directive) -> String {
-    // A secret document is cited with its mark: `Hướng dẫn (mật) số 03-HD/HU`.
+    let mut said = cite_short(d);
+    if let Some(on) = d.issued_on {
+        said.push_str(&format!(" ngày {}", dmy(on)));
+    }
+    said.push_str(&format!(" của {}", d.issuer));
+    said
+}
+
+/// A directive by its type and number: `Kế hoạch số 223-KH/TU`; a secret
+/// one with its mark, as the Party's own texts cite it: `Hướng dẫn (mật) số
+/// 03-HD/HU`.
+fn cite_short(d: &Directive) -> String {
     let name = match d.secrecy {
         Some(mark) => format!(
             "{} ({})",
@@ -117,15 +128,41 @@ pub fn cite(d: &Directive) -> String {
         ),
         None => d.doc_type.official_name().to_string(),
     };
-    let mut said = match &d.symbol {
+    match &d.symbol {
         Some(symbol) => format!("{name} số {symbol}"),
         None => format!("{name} số {}", d.number),
-    };
-    if let Some(on) = d.issued_on {
-        said.push_str(&format!(" ngày {}", dmy(on)));
     }
-    said.push_str(&format!(" của {}", d.issuer));
-    said
+}
+
+/// The work a task asks, in a sentence after a verb (`khẩn trương …`,
+/// `V/v đôn đốc …`): its title; a masked secret one as the carrying out
+/// of its directive, `thực hiện Kế hoạch (mật) số 12-KH/TU`.
+fn task_work(facts: &TaskFacts) -> String {
+    if facts.masked {
+        format!("thực hiện {}", cite_short(&facts.directive))
+    } else {
+        lower_first(&facts.task.title)
+    }
+}
+
+/// The task after `nhiệm vụ`: its title in quotes; a masked secret one as
+/// the task of its directive, `theo Kế hoạch (mật) số 12-KH/TU`.
+fn task_named(facts: &TaskFacts) -> String {
+    if facts.masked {
+        format!("theo {}", cite_short(&facts.directive))
+    } else {
+        format!("“{}”", facts.task.title)
+    }
+}
+
+/// The secrecy stamp of a document that shows a secret title
+/// (`--show-secret`): `MẬT`, `TỐI MẬT`, `TUYỆT MẬT`. A masked one holds no
+/// secret and carries none.
+fn stamp(facts: &TaskFacts) -> Option<String> {
+    match facts.directive.secrecy {
+        Some(mark) if !facts.masked => Some(mark.official_name().to_uppercase()),
+        _ => None,
+    }
 }
 
 /// The directive a document carries out, with what it is about
@@ -218,16 +255,16 @@ pub fn report(facts: &TaskFacts, number: Option<u32>) -> Composed {
             recipient_lines(&[BLANK.to_string(), format!("Lưu {BLANK}")])
         }
     };
-    let title = lower_first(&facts.task.title);
+    let title = task_work(facts);
     let who = owers(facts);
     let as_of = dmy(facts.as_of);
     let total = facts.total();
     let all = counted(&total);
     let mut blocks = vec![Block::Paragraph(format!(
-        "Thực hiện {},{} báo cáo kết quả thực hiện nhiệm vụ “{}” tính đến ngày {as_of} như sau:",
+        "Thực hiện {},{} báo cáo kết quả thực hiện nhiệm vụ {} tính đến ngày {as_of} như sau:",
         cite_about(facts),
         reporter(&facts.settings),
-        facts.task.title,
+        task_named(facts),
     ))];
 
     blocks.push(Block::Heading("I. YÊU CẦU VÀ THỜI HẠN".into()));
@@ -239,7 +276,11 @@ pub fn report(facts: &TaskFacts, number: Option<u32>) -> Composed {
         .collect();
     blocks.push(Block::Paragraph(format!(
         "Nhiệm vụ: {}. Tổng số phải thực hiện: {all} {who}{}.",
-        facts.task.title,
+        if facts.masked {
+            task_named(facts)
+        } else {
+            facts.task.title.clone()
+        },
         if kinds.len() > 1 {
             format!(" ({})", kinds.join(", "))
         } else {
@@ -320,7 +361,7 @@ pub fn report(facts: &TaskFacts, number: Option<u32>) -> Composed {
     let still = facts.overdue();
     blocks.push(Block::Heading("III. ĐỀ NGHỊ".into()));
     blocks.push(Block::Paragraph(if still.is_empty() && total.open == 0 {
-        format!("Các {who} đã hoàn thành nhiệm vụ “{}”.", facts.task.title)
+        format!("Các {who} đã hoàn thành nhiệm vụ {}.", task_named(facts))
     } else if still.is_empty() {
         format!(
             "Đề nghị {} {who} chưa hoàn thành tiếp tục thực hiện bảo đảm đúng thời hạn.",
@@ -339,12 +380,20 @@ pub fn report(facts: &TaskFacts, number: Option<u32>) -> Composed {
         number: frame.number,
         about: None,
         place_date: frame.place_date,
-        title: Some(("BÁO CÁO".to_string(), format!("kết quả thực hiện {title}"))),
+        title: Some((
+            "BÁO CÁO".to_string(),
+            if facts.masked {
+                format!("kết quả {title}")
+            } else {
+                format!("kết quả thực hiện {title}")
+            },
+        )),
         addressees: Vec::new(),
         blocks,
         recipients,
         signature: frame.signature,
         dated: facts.as_of,
+        stamp: stamp(facts),
     };
     Composed {
         document,
@@ -542,7 +591,7 @@ const ADDRESSEES_MAX: usize = 6;
 pub fn reminder(facts: &TaskFacts, late: &[&LateUnit], number: Option<u32>) -> Composed {
     let mut said = Said::new(&facts.settings);
     let frame = said.frame("CV", number, facts.as_of);
-    let title = lower_first(&facts.task.title);
+    let title = task_work(facts);
     let as_of = dmy(facts.as_of);
     let who = owers(facts);
     let addressees: Vec<String> = match late {
@@ -554,9 +603,9 @@ pub fn reminder(facts: &TaskFacts, late: &[&LateUnit], number: Option<u32>) -> C
         _ => vec!["Các đảng ủy, chi bộ có tên dưới đây".to_string()],
     };
     let mut blocks = vec![Block::Paragraph(format!(
-        "Thực hiện {}, nhiệm vụ “{}” phải hoàn thành: {}.",
+        "Thực hiện {}, nhiệm vụ {} phải hoàn thành: {}.",
         cite_about(facts),
-        facts.task.title,
+        task_named(facts),
         deadlines(facts),
     ))];
     match late {
@@ -642,6 +691,7 @@ pub fn reminder(facts: &TaskFacts, late: &[&LateUnit], number: Option<u32>) -> C
         recipients: recipient_lines(&lines),
         signature: frame.signature,
         dated: facts.as_of,
+        stamp: stamp(facts),
     };
     Composed {
         document,

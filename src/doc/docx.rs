@@ -195,6 +195,9 @@ fn header(doc: &Document) -> DocxTable {
         .add_paragraph(line(&doc.body_name, PT14, Style::BOLD, centred))
         .add_paragraph(line("*", PT14, Style::PLAIN, centred))
         .add_paragraph(line(&doc.number, PT14, Style::PLAIN, centred));
+    if let Some(stamp) = &doc.stamp {
+        left = left.add_paragraph(line(stamp, PT14, Style::BOLD, centred));
+    }
     if let Some(about) = &doc.about {
         left = left.add_paragraph(line(about, PT12, Style::ITALIC, centred));
     }

@@ -42,6 +42,7 @@ table.frame td { vertical-align: top; text-align: center; padding: 0; }
 .party { font-size: 15pt; text-decoration: underline; text-underline-offset: 3pt; }
 .date { font-style: italic; margin-top: 8pt; }
 .about { font-size: 12pt; font-style: italic; margin-top: 2pt; }
+.stamp { font-weight: bold; margin-top: 2pt; }
 .type { text-align: center; font-size: 16pt; font-weight: bold; margin: 22pt 0 0; }
 .subject { text-align: center; font-weight: bold; margin: 0; }
 .rule { text-align: center; margin: 0 0 10pt; letter-spacing: 1pt; }
@@ -94,6 +95,9 @@ pub fn render(doc: &Document) -> String {
     );
     out.push_str("<div class=\"star\">*</div>\n");
     let _ = writeln!(out, "<div class=\"number\">{}</div>", escape(&doc.number));
+    if let Some(stamp) = &doc.stamp {
+        let _ = writeln!(out, "<div class=\"stamp\">{}</div>", escape(stamp));
+    }
     if let Some(about) = &doc.about {
         let _ = writeln!(out, "<div class=\"about\">{}</div>", escape(about));
     }

@@ -34,6 +34,9 @@ pub struct Document {
     pub signature: Signature,
     /// The day the document is dated.
     pub dated: NaiveDate,
+    /// The secrecy stamp under the number and symbol (`MẬT`, `TỐI MẬT`,
+    /// `TUYỆT MẬT`) when the document shows a secret title.
+    pub stamp: Option<String>,
 }
 
 /// The signature block, bottom right.

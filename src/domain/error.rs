@@ -30,7 +30,7 @@ pub enum Entity {
 pub enum Candidates {
     Directives(Vec<Directive>),
     Units(Vec<UnitCandidate>),
-    Tasks(Vec<Task>),
+    Tasks(Vec<TaskCandidate>),
     People(Vec<Person>),
 }
 
@@ -56,6 +56,18 @@ pub struct UnitCandidate {
     pub unit: Unit,
     /// The parent's name; `None` at the top of the tree.
     pub parent: Option<String>,
+}
+
+/// A task that matched an ambiguous reference, with its directive's
+/// citation and classification: the error names a secret directive's task
+/// by its code and the directive's mark, never by its title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskCandidate {
+    pub task: Task,
+    /// The directive's citation (`188-KH/TU`, `Kế hoạch số 223`).
+    pub directive: String,
+    /// The directive's classification, `None` when it carries none.
+    pub secrecy: Option<crate::domain::marks::Secrecy>,
 }
 
 /// What was being done with a file when it failed.

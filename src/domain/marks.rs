@@ -2,6 +2,8 @@
 //! Tối mật, Tuyệt mật) and its urgency (độ khẩn: Khẩn, Thượng khẩn, Hỏa
 //! tốc), and how a marked directive is named where its title must not go.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use serde::Serialize;
 
 use crate::text::fold;
@@ -125,19 +127,67 @@ pub fn masked(citation: &str, secrecy: Secrecy) -> String {
 pub fn shown_title(title: &str, citation: &str, secrecy: Option<Secrecy>, show: bool) -> String {
     match secrecy {
         Some(mark) if !show => masked(citation, mark),
-        _ => title.to_string(),
+        Some(_) => {
+            note_secret_shown();
+            title.to_string()
+        }
+        None => title.to_string(),
     }
+}
+
+/// Whether this run put a secret title into what it prints: the edge
+/// warns of `--show-secret` only then (a count, or nothing to say, is no
+/// secret).
+static SECRET_SHOWN: AtomicBool = AtomicBool::new(false);
+
+/// Says that a secret title was let through (`--show-secret`).
+pub fn note_secret_shown() {
+    SECRET_SHOWN.store(true, Ordering::Relaxed);
+}
+
+/// Whether a secret title was let through in this run.
+pub fn secret_shown() -> bool {
+    SECRET_SHOWN.load(Ordering::Relaxed)
+}
+
+/// A masked name inside a sentence's own brackets, without brackets in
+/// brackets: `nhiệm vụ nv-188 (188-KH/TU (Tối mật))` becomes `nhiệm vụ
+/// nv-188 (188-KH/TU, Tối mật)`.
+pub fn unnest(text: &str) -> String {
+    let mut out = text.to_string();
+    for mark in Secrecy::ALL {
+        let inner = format!(" ({}))", mark.official_name());
+        while let Some(end) = out.find(&inner) {
+            // The bracket this masked name sits in.
+            let Some(open) = out[..end].rfind('(') else {
+                break;
+            };
+            if out[open + 1..end].contains(')') {
+                break;
+            }
+            out.replace_range(
+                end..end + inner.len(),
+                &format!(", {})", mark.official_name()),
+            );
+        }
+    }
+    out
 }
 
 /// Keeps titles out of a change's details (as the log recorded them) for
 /// a change about a secret directive: every `title`, and the before and
-/// after of a changed `title` field, become `label`, in the details of an
-/// undo too. Log lines recorded before the mark was set are masked alike.
+/// after of a changed `title` field, become `label` (the field then says
+/// `"hidden": true`), in the details of an undo too. Log lines recorded before the mark was set are masked alike.
 pub fn mask_log_details(details: &mut serde_json::Value, label: &str) {
     use serde_json::Value;
     match details {
         Value::Object(map) => {
             let is_title_change = map.get("field").and_then(Value::as_str) == Some("title");
+            // Its before and after masked alike: say that it was hidden,
+            // not that nothing changed.
+            if is_title_change {
+                map.insert("hidden".to_string(), Value::Bool(true));
+            }
             for (key, value) in map.iter_mut() {
                 let masked = key == "title" || (is_title_change && (key == "from" || key == "to"));
                 if masked && value.is_string() {
@@ -153,6 +203,46 @@ pub fn mask_log_details(details: &mut serde_json::Value, label: &str) {
             }
         }
         _ => {}
+    }
+}
+
+/// The key under which a change's details keep the mark of the directive
+/// it was about, as it was when the change was recorded.
+const RECORDED: &str = "secret";
+
+/// Records in a change's details the mark of the secret directive it is
+/// about (`{"secret": {"directive": "188-KH/TU", "secrecy": "mat"}}`), so
+/// that its line stays masked after the directive is deleted (an undone
+/// add) or its mark taken off.
+pub fn record_mark(details: &mut serde_json::Value, citation: &str, secrecy: Secrecy) {
+    if let serde_json::Value::Object(map) = details {
+        map.insert(
+            RECORDED.to_string(),
+            serde_json::json!({ "directive": citation, "secrecy": secrecy.slug() }),
+        );
+    }
+}
+
+/// The masked name a change's details recorded (`record_mark`), looked
+/// for at any depth: an undo's details hold the change undone.
+pub fn recorded_mask(details: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    match details {
+        Value::Object(map) => {
+            if let Some(Value::Object(mark)) = map.get(RECORDED)
+                && let (Some(citation), Some(secrecy)) = (
+                    mark.get("directive").and_then(Value::as_str),
+                    mark.get("secrecy")
+                        .and_then(Value::as_str)
+                        .and_then(Secrecy::from_slug),
+                )
+            {
+                return Some(masked(citation, secrecy));
+            }
+            map.values().find_map(recorded_mask)
+        }
+        Value::Array(items) => items.iter().find_map(recorded_mask),
+        _ => None,
     }
 }
 
@@ -216,7 +306,22 @@ mod tests {
             assert!(!text.contains(word), "{text}");
         }
         assert_eq!(details["details"]["changes"][1]["to"], "B");
+        assert_eq!(details["details"]["changes"][0]["hidden"], true);
+        assert!(details["details"]["changes"][1].get("hidden").is_none());
         assert_eq!(details["title"], "188-KH/TU (Mật)");
+    }
+
+    #[test]
+    fn a_masked_name_in_brackets_has_no_brackets_of_its_own() {
+        assert_eq!(
+            unnest("nhiệm vụ nv-188 (188-KH/TU (Tối mật)), hạn 06/12/2023"),
+            "nhiệm vụ nv-188 (188-KH/TU, Tối mật), hạn 06/12/2023"
+        );
+        assert_eq!(unnest("văn bản 188-KH/TU (Mật)"), "văn bản 188-KH/TU (Mật)");
+        assert_eq!(
+            unnest("a (b (Mật)) và c (d (Tuyệt mật))"),
+            "a (b, Mật) và c (d, Tuyệt mật)"
+        );
     }
 
     #[test]

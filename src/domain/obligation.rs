@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::{Secrecy, Status, UnitKind};
+use crate::domain::{Secrecy, Status, UnitKind, Urgency};
 
 /// One unit's obligation under one task, as of the report's day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -45,6 +45,8 @@ pub struct ObligationRow {
     /// The directive's classification, when it carries one: its title and
     /// the task's are then masked where the report travels.
     pub secrecy: Option<Secrecy>,
+    /// The directive's urgency (độ khẩn), when it carries one.
+    pub urgency: Option<Urgency>,
 }
 
 impl ObligationRow {

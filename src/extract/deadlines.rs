@@ -689,7 +689,15 @@ fn what_of(words: &str, spans: &[(usize, usize)]) -> String {
         let before = what.clone();
         let trimmed = what.trim_start_matches([',', ':', ' ', '-']);
         let mut s = trimmed.to_string();
-        for lead in ["hoàn thành việc ", "hoàn thành ", "xong ", "phải ", "đã "] {
+        // `khẩn trương` ("urgently") says how, not what.
+        for lead in [
+            "khẩn trương ",
+            "hoàn thành việc ",
+            "hoàn thành ",
+            "xong ",
+            "phải ",
+            "đã ",
+        ] {
             if let Some(rest) = s.strip_prefix(lead) {
                 s = rest.to_string();
             }
@@ -701,6 +709,7 @@ fn what_of(words: &str, spans: &[(usize, usize)]) -> String {
             " tiến hành",
             " thực hiện",
             " việc",
+            " khẩn trương",
         ] {
             if let Some(rest) = s.strip_suffix(tail)
                 && !rest.trim().is_empty()
@@ -708,7 +717,7 @@ fn what_of(words: &str, spans: &[(usize, usize)]) -> String {
                 s = rest.to_string();
             }
         }
-        if s == "xong" || s == "hoàn thành" {
+        if s == "xong" || s == "hoàn thành" || s == "khẩn trương" {
             s.clear();
         }
         what = clean(&s);

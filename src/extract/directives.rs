@@ -344,7 +344,7 @@ fn read_one(text: &Text, m: &Mention, next: usize) -> Said {
     said.subject = subject
         .as_ref()
         .and_then(|c| c.name("s"))
-        .map(|s| clean(s.as_str().trim_matches(['“', '”', '"'])));
+        .map(|s| clean(&without_stamps(s.as_str().trim_matches(['“', '”', '"']))));
     // Listed with the next citation: nothing but a comma or "và" between.
     let gap = tail[own_end.min(tail.len())..]
         .trim()
@@ -631,7 +631,7 @@ fn header_of(text: &Text, m: &Mention) -> Option<Header> {
                     s.to_string()
                 };
                 let lower = lower.strip_prefix("về ").unwrap_or(&lower).to_string();
-                subject = Some(clean(&lower));
+                subject = Some(clean(&without_stamps(&lower)));
             }
             break;
         }
@@ -714,6 +714,31 @@ static URGENCY_NEAR: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The stamps a subject may end with, which are no part of it: `…, HỎA
+/// TỐC`, `… - TỐI MẬT, HỎA TỐC`, `… (TỐI MẬT, HỎA TỐC` (its bracket lost),
+/// `… (mật)`. Bare words only in capitals, as stamps are printed, so that a
+/// subject about `bảo vệ bí mật` keeps its words.
+static STAMPS_AT_END: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[\s,;:\-–—(\[])\s*[(\[]?\s*(?:(?:TUYỆT\s+MẬT|TỐI\s+MẬT|MẬT|THƯỢNG\s+KHẨN|KHẨN|H(?:ỎA|OẢ)\s+TỐC|\(\s*(?i:tuyệt\s+mật|tối\s+mật|mật|thượng\s+khẩn|khẩn|h(?:ỏa|oả)\s+tốc)\s*\))[\s,;\-–—]*)+[)\]]?[\s.,;]*$",
+    )
+});
+
+/// A subject without the stamps it ends with.
+fn without_stamps(subject: &str) -> String {
+    let mut s = subject.trim_end().to_string();
+    while let Some(m) = STAMPS_AT_END.find(&s) {
+        if m.start() == 0 && m.end() == s.len() && m.start() == m.end() {
+            break;
+        }
+        s.truncate(m.start());
+        s = s
+            .trim_end_matches([' ', ',', ';', ':', '-', '–', '—'])
+            .to_string();
+    }
+    s
+}
+
 /// How far before a citation, on its line, a mark still belongs to it.
 const MARK_REACH: usize = 48;
 
@@ -758,4 +783,24 @@ fn marks_near(
         .filter_map(|c| word(&c))
         .find_map(|w| Urgency::parse(&w));
     (secrecy, urgency)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_subject_loses_the_stamps_it_ends_with() {
+        for (input, subject) in [
+            ("công tác nhân sự, HỎA TỐC", "công tác nhân sự"),
+            ("bảo vệ nội bộ - TỐI MẬT, HỎA TỐC", "bảo vệ nội bộ"),
+            ("công tác X (TỐI MẬT, HỎA TỐC", "công tác X"),
+            ("công tác Y (mật)", "công tác Y"),
+            ("bảo vệ bí mật nhà nước", "bảo vệ bí mật nhà nước"),
+            ("giữ bí mật", "giữ bí mật"),
+            ("MẬT", ""),
+        ] {
+            assert_eq!(without_stamps(input), subject, "{input}");
+        }
+    }
 }

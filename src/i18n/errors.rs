@@ -974,7 +974,17 @@ fn ambiguity(found: &Candidates) -> (Text, String) {
         Candidates::Units(v) => (super::UNIT_AMBIGUOUS, unit_candidates(v, LINE_MAX)),
         Candidates::Tasks(v) => (
             super::TASK_AMBIGUOUS,
-            candidates(v.iter().map(|t| format!("{} ({})", t.code, t.title))),
+            // A secret directive's task by its code and the directive's
+            // mark: an error goes to the screen and to a cron job's mail.
+            candidates(v.iter().map(|c| match c.secrecy {
+                Some(mark) => format!(
+                    "{} ({}, {})",
+                    c.task.code,
+                    c.directive,
+                    mark.official_name()
+                ),
+                None => format!("{} ({})", c.task.code, c.task.title),
+            })),
         ),
         Candidates::People(v) => (
             super::PERSON_AMBIGUOUS,
@@ -1028,12 +1038,12 @@ fn renew_refused(task: &str, year: i32, problem: &RenewProblem) -> String {
             year = year,
             next = year + 1
         ),
-        RenewProblem::Exists { code, title } => tr!(
+        RenewProblem::Exists { code, title } => crate::domain::marks::unnest(&tr!(
             super::RENEW_EXISTS,
             year = year,
             code = short(code),
             title = short(title)
-        ),
+        )),
         RenewProblem::OutOfRange { due } => tr!(
             super::RENEW_OUT_OF_RANGE,
             due = format_dmy(*due),

@@ -1389,8 +1389,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "--show-secret",
         t(
-            "In cả trích yếu văn bản mật (và tên nhiệm vụ của chúng) trong báo cáo, nhật ký, tài liệu; mặc định chỉ in số, ký hiệu và độ mật, ví dụ 188-KH/TU (Mật). Không ghi đè tệp người khác đọc được (quyền rộng hơn 0600)",
-            "Print the subjects of secret directives (and their tasks' titles) in reports, the log and documents; by default only the symbol and mark are printed, e.g. 188-KH/TU (Mật). A file others may read (mode wider than 0600) is not replaced",
+            "In cả trích yếu văn bản mật (và tên nhiệm vụ của chúng) trong báo cáo, nhật ký, tài liệu, bảng tính và thông báo; mặc định chỉ in số, ký hiệu và độ mật, ví dụ 188-KH/TU (Mật) (directive list/show và task list vẫn hiện trích yếu khi in ra màn hình). Tìm văn bản mật theo chữ trong trích yếu chỉ với tùy chọn này. Không ghi đè tệp người khác đọc được (quyền rộng hơn 0600)",
+            "Print the subjects of secret directives (and their tasks' titles) in reports, the log, documents, spreadsheets and messages; by default only the symbol and mark are printed, e.g. 188-KH/TU (Mật) (directive list/show and task list still show subjects on a terminal). Words of a secret subject find its directive only with this option. A file others may read (mode wider than 0600) is not replaced",
         ),
     ),
     (

@@ -6,6 +6,11 @@ use crate::domain::change::ChangedField;
 
 /// The log line of a change, from its action and details.
 pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
+    crate::domain::marks::unnest(&summary(action, details))
+}
+
+/// The log line of a change, a masked name perhaps in brackets in brackets.
+fn summary(action: &str, details: &serde_json::Value) -> String {
     // An undo records the change it took back (its action and details), and
     // says it in the language of whoever reads the log.
     if let (Some(undone), Some(undone_details)) = (
@@ -77,6 +82,37 @@ pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
         ));
     }
     line.push_str(&assignment_notes(action, details));
+    // The directives an announcement marked.
+    if action == "extract.apply"
+        && let Some(marked) = details.get("marked").and_then(serde_json::Value::as_array)
+    {
+        for d in marked {
+            let slug = |key: &str| d.get(key).and_then(serde_json::Value::as_str);
+            line.push_str(&tr!(
+                super::LOG_EXTRACT_MARKED,
+                directive = slug("directive").unwrap_or_default(),
+                marks = super::marks_text(
+                    slug("secrecy").and_then(crate::domain::Secrecy::from_slug),
+                    slug("urgency").and_then(crate::domain::Urgency::from_slug)
+                )
+            ));
+        }
+    }
+    // The marks a directive was recorded with.
+    if action == "directive.add" {
+        let secrecy = details
+            .get("secrecy")
+            .and_then(serde_json::Value::as_str)
+            .and_then(crate::domain::Secrecy::from_slug);
+        let urgency = details
+            .get("urgency")
+            .and_then(serde_json::Value::as_str)
+            .and_then(crate::domain::Urgency::from_slug);
+        let marks = super::marks_text(secrecy, urgency);
+        if !marks.is_empty() {
+            line.push_str(&format!(" ({marks})"));
+        }
+    }
     line
 }
 
@@ -193,6 +229,15 @@ pub fn field_changes(action: &str, changes: &[serde_json::Value]) -> String {
                 label = tr!(LOG_DUE_OF, due = label, kind = super::kind_in_text(kind));
             }
             let value = |key| field_value(field, change.get(key));
+            // A secret directive's title, masked: changed, its words hidden.
+            if change.get("hidden").and_then(serde_json::Value::as_bool) == Some(true) {
+                let masked = change.get("to").and_then(serde_json::Value::as_str);
+                return Some(tr!(
+                    super::LOG_FIELD_HIDDEN,
+                    field = label,
+                    label = masked.unwrap_or_default()
+                ));
+            }
             let mut said = format!("{label} {} → {}", value("from"), value("to"));
             let counts = due_counts(change);
             if !counts.is_empty() {

@@ -1407,3 +1407,27 @@ pub fn timing(status: crate::domain::Status) -> Text {
         other => super::status(other),
     }
 }
+pub const LOG_FIELD_HIDDEN: Text = t(
+    "sửa {field} (ẩn nội dung: {label})",
+    "{field} changed (hidden: {label})",
+);
+pub const WARN_MARK_REMOVED: Text = t(
+    "cảnh báo: {directive} không còn độ mật {mark}: từ nay trích yếu của văn bản và của các nhiệm vụ của nó hiện trong mọi báo cáo, bảng tính, văn bản và thư",
+    "warning: {directive} is no longer marked {mark}: its subject and its tasks' titles now appear in every report, spreadsheet, document and mail",
+);
+pub const EXTRACT_MARKED: Text = t(
+    "đã đánh dấu văn bản {directive}: {marks} (theo thông báo)",
+    "marked directive {directive}: {marks} (as the announcement says)",
+);
+pub const LOG_EXTRACT_MARKED: Text = t(
+    "; đánh dấu {directive}: {marks}",
+    "; marked {directive}: {marks}",
+);
+pub const BACKUP_HAS_SECRET: Text = t(
+    "lưu ý: bản sao lưu có {n} văn bản mật, giữ nguyên trích yếu (bản sao đầy đủ): hãy bảo quản như tài liệu mật",
+    "note: the backup holds {n} secret directives with their subjects (a full copy): keep it as a secret document",
+);
+pub const SUBJECT_HIDDEN: Text = t(
+    "(ẩn: văn bản {mark}; xem bằng `theodoi --show-secret directive show …` hoặc trên màn hình)",
+    "(hidden: a {mark} directive; see it with `theodoi --show-secret directive show …` or on a terminal)",
+);

@@ -300,6 +300,23 @@ pub fn marked_citation(citation: &str, mark: Option<Secrecy>) -> String {
     }
 }
 
+/// A directive's label with its marks for a table: `188-KH/TU (Tối mật,
+/// Hỏa tốc)`, `188-KH/TU (Khẩn)`; the stamps' own words, as the masked
+/// form writes them.
+pub fn marked_label(citation: &str, secrecy: Option<Secrecy>, urgency: Option<Urgency>) -> String {
+    let label = citation_label(citation);
+    let marks: Vec<&str> = secrecy
+        .map(Secrecy::official_name)
+        .into_iter()
+        .chain(urgency.map(Urgency::official_name))
+        .collect();
+    if marks.is_empty() {
+        label
+    } else {
+        format!("{label} ({})", marks.join(", "))
+    }
+}
+
 /// The marks a directive carries, in the language in force, for a table:
 /// `Mật, Hỏa tốc`; empty when none.
 pub fn marks_text(secrecy_mark: Option<Secrecy>, urgency_mark: Option<Urgency>) -> String {

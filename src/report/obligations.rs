@@ -52,6 +52,7 @@ impl Report for ObligationReport {
         "passed_from_name",
         "passed_on",
         "secrecy",
+        "urgency",
     ];
 
     fn headers(&self) -> Vec<String> {
@@ -117,7 +118,7 @@ impl Report for ObligationReport {
                 parent(),
                 unit(),
                 row.unit_kind.to_string().into(),
-                i18n::marked_citation(&row.directive, row.secrecy).into(),
+                i18n::marked_label(&row.directive, row.secrecy, row.urgency).into(),
                 task(),
                 due(),
                 Cell::status(row.days_overdue.to_string(), row.status)
@@ -129,12 +130,12 @@ impl Report for ObligationReport {
                 parent(),
                 unit(),
                 row.unit_kind.to_string().into(),
-                i18n::marked_citation(&row.directive, row.secrecy).into(),
+                i18n::marked_label(&row.directive, row.secrecy, row.urgency).into(),
                 task(),
             ],
             Kind::Agenda { .. } => vec![
                 unit(),
-                i18n::marked_citation(&row.directive, row.secrecy).into(),
+                i18n::marked_label(&row.directive, row.secrecy, row.urgency).into(),
                 task(),
                 due(),
                 Cell::maybe_date(row.completed_on),
@@ -229,6 +230,7 @@ mod tests {
             passed_from_name: None,
             passed_on: None,
             secrecy: None,
+            urgency: None,
         };
         check_fields(&row, ObligationReport::FIELDS);
     }
@@ -258,6 +260,7 @@ mod tests {
             passed_from_name: None,
             passed_on: None,
             secrecy: None,
+            urgency: None,
         };
         let row = base.clone().as_of(
             d("06/12/2023"),

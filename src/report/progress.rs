@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{Cell, Report, Value};
-use crate::domain::{Secrecy, Status, UnitKind};
+use crate::domain::{Secrecy, Status, UnitKind, Urgency};
 use crate::i18n::{self, tr};
 use crate::text::date::format_dmy;
 
@@ -83,6 +83,8 @@ pub struct ProgressRow {
     /// The directive's classification, when it carries one (then the task's
     /// title is masked where the report travels).
     pub secrecy: Option<Secrecy>,
+    /// The directive's urgency (độ khẩn), when it carries one.
+    pub urgency: Option<Urgency>,
 }
 
 impl ProgressRow {
@@ -123,6 +125,7 @@ impl ProgressRow {
             overdue_pct: pct(b.overdue.into()),
             cancelled_pct: pct(b.cancelled.into()),
             secrecy: task.secrecy,
+            urgency: task.urgency,
         }
     }
 }
@@ -134,6 +137,7 @@ pub struct TaskLabel {
     pub title: String,
     pub directive: String,
     pub secrecy: Option<Secrecy>,
+    pub urgency: Option<Urgency>,
 }
 
 /// The progress report as of one day.
@@ -176,6 +180,7 @@ impl Report for ProgressReport {
         "overdue_pct",
         "cancelled_pct",
         "secrecy",
+        "urgency",
     ];
 
     fn headers(&self) -> Vec<String> {
@@ -309,6 +314,7 @@ mod tests {
             title: "x".into(),
             directive: "d".into(),
             secrecy: None,
+            urgency: None,
         };
         let row = ProgressRow::new(&task, "g".into(), "G".into(), Buckets::default());
         check_fields(&row, ProgressReport::FIELDS);
@@ -321,6 +327,7 @@ mod tests {
             title: "x".into(),
             directive: "d".into(),
             secrecy: None,
+            urgency: None,
         };
         let b = Buckets {
             done_on_time: 1,

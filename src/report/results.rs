@@ -226,12 +226,12 @@ impl Report for ResultsReport {
     }
 
     fn heading(&self, rows: Option<usize>) -> Option<String> {
-        let heading = tr!(
+        let heading = crate::domain::marks::unnest(&tr!(
             i18n::RESULTS_HEADING,
             task = self.task,
             title = self.title,
             date = format_dmy(self.as_of)
-        );
+        ));
         Some(match rows {
             Some(n) => format!("{heading}: {n}"),
             None => heading,
@@ -331,6 +331,7 @@ mod tests {
             passed_from_name: None,
             passed_on: None,
             secrecy: None,
+            urgency: None,
         };
         ResultRow::new(
             1,

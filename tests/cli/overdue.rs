@@ -173,13 +173,13 @@ fn csv_has_json_names_and_iso_dates() {
     assert_eq!(
         lines.next(),
         Some(
-            "unit_code,unit,unit_kind,parent,parent_code,directive,task,task_title,due_on,completed_on,status,days_overdue,days_left,original_due_on,cancelled_reason,person,person_name,passed_from,passed_from_name,passed_on,secrecy"
+            "unit_code,unit,unit_kind,parent,parent_code,directive,task,task_title,due_on,completed_on,status,days_overdue,days_left,original_due_on,cancelled_reason,person,person_name,passed_from,passed_from_name,passed_on,secrecy,urgency"
         )
     );
     assert_eq!(
         lines.next(),
         Some(
-            "cb-ban-to-chuc,Chi bộ Cơ quan Ban Tổ chức Thị ủy,chi-bo-co-so,Đảng bộ thị xã Sơn Tây,son-tay,Kế hoạch số 223,kiem-diem-2023,\"Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023\",2023-12-06,,overdue,1,0,,,,,,,,"
+            "cb-ban-to-chuc,Chi bộ Cơ quan Ban Tổ chức Thị ủy,chi-bo-co-so,Đảng bộ thị xã Sơn Tây,son-tay,Kế hoạch số 223,kiem-diem-2023,\"Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023\",2023-12-06,,overdue,1,0,,,,,,,,,"
         )
     );
     assert_eq!(csv.lines().count(), 8);

@@ -362,10 +362,10 @@ Tổ chức đảng chưa hoàn thành, quá hạn tính đến ngày 13/12/2023
 ";
 
 const CSV: &str = "\
-unit_code,unit,unit_kind,parent,parent_code,directive,task,task_title,due_on,completed_on,status,days_overdue,days_left,original_due_on,cancelled_reason,person,person_name,passed_from,passed_from_name,passed_on,secrecy\r
-cb-ban-tuyen-giao,Chi bộ Cơ quan Ban Tuyên giáo Thị ủy,chi-bo-co-so,Đảng bộ thị xã Sơn Tây,son-tay,Kế hoạch số 223,kiem-diem-2023,\"Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023\",2023-12-06,,overdue,7,0,,,,,,,,\r
-cb-trung-tam-y-te,Chi bộ Trung tâm Y tế thị xã,chi-bo-co-so,Đảng bộ thị xã Sơn Tây,son-tay,Kế hoạch số 223,kiem-diem-2023,\"Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023\",2023-12-06,,overdue,7,0,,,,,,,,\r
-cb-thpt-son-tay,Chi bộ Trường THPT Sơn Tây,chi-bo-co-so,Đảng bộ thị xã Sơn Tây,son-tay,Kế hoạch số 223,kiem-diem-2023,\"Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023\",2023-12-06,,overdue,7,0,,,,,,,,\r
+unit_code,unit,unit_kind,parent,parent_code,directive,task,task_title,due_on,completed_on,status,days_overdue,days_left,original_due_on,cancelled_reason,person,person_name,passed_from,passed_from_name,passed_on,secrecy,urgency\r
+cb-ban-tuyen-giao,Chi bộ Cơ quan Ban Tuyên giáo Thị ủy,chi-bo-co-so,Đảng bộ thị xã Sơn Tây,son-tay,Kế hoạch số 223,kiem-diem-2023,\"Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023\",2023-12-06,,overdue,7,0,,,,,,,,,\r
+cb-trung-tam-y-te,Chi bộ Trung tâm Y tế thị xã,chi-bo-co-so,Đảng bộ thị xã Sơn Tây,son-tay,Kế hoạch số 223,kiem-diem-2023,\"Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023\",2023-12-06,,overdue,7,0,,,,,,,,,\r
+cb-thpt-son-tay,Chi bộ Trường THPT Sơn Tây,chi-bo-co-so,Đảng bộ thị xã Sơn Tây,son-tay,Kế hoạch số 223,kiem-diem-2023,\"Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023\",2023-12-06,,overdue,7,0,,,,,,,,,\r
 ";
 
 const MD: &str = "\

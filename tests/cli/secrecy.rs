@@ -70,6 +70,13 @@ fn s(p: &Path) -> &str {
     p.to_str().expect("a UTF-8 temp path")
 }
 
+/// Whether `text` names a directive by its citation and mark, as a line
+/// names it (`12-KH/TU (Mật)`), or inside a line's own brackets
+/// (`dt-2023 (12-KH/TU, Mật)`).
+fn names_masked(text: &str, citation: &str, mark: &str) -> bool {
+    text.contains(&format!("{citation} ({mark})")) || text.contains(&format!("{citation}, {mark}"))
+}
+
 /// Whether `text` says any word of the secret titles.
 fn says_secret(text: &str) -> bool {
     let lower = text.to_lowercase();
@@ -82,7 +89,8 @@ fn assert_masked(what: &str, text: &str, titled: bool) {
     assert!(!says_secret(text), "{what} says the secret title:\n{text}");
     if titled || text.contains(SYMBOL) {
         assert!(
-            text.contains(SYMBOL) && text.contains("Mật"),
+            // `12-KH/TU (Mật)`, or in a document `Kế hoạch (mật) số 12-KH/TU`.
+            text.contains(SYMBOL) && text.to_lowercase().contains("mật"),
             "{what} does not name {MASKED}:\n{text}"
         );
     }
@@ -564,11 +572,11 @@ fn log_lines_written_before_the_mark_are_masked_too() {
     t.ok(&["directive", "edit", SYMBOL, "--title", "Phương án khác"]);
     let undone = t.ok(&["undo"]);
     assert!(!says_secret(&undone), "{undone}");
-    assert!(undone.contains(MASKED), "{undone}");
+    assert!(names_masked(&undone, SYMBOL, "Mật"), "{undone}");
     for format in ["table", "json", "csv"] {
         let log = t.ok(&["log", "--format", format]);
         assert!(!says_secret(&log), "{format}:\n{log}");
-        assert!(log.contains(MASKED), "{format}:\n{log}");
+        assert!(names_masked(&log, SYMBOL, "Mật"), "{format}:\n{log}");
     }
     let shown = t.ok(&["--show-secret", "log"]);
     assert!(says_secret(&shown), "{shown}");
@@ -628,4 +636,509 @@ Thông báo số 21-TB/TU ngày 08/11/2023 của Ban Thường vụ Thị ủy S
     let listed = t.ok(&["directive", "list"]);
     assert!(!listed.contains("bảo vệ nội bộ"), "{listed}");
     assert!(listed.contains("15-KH/TU (Tối mật)"), "{listed}");
+}
+
+/// The distinctive words of the titles below: none may be printed unless
+/// `--show-secret`.
+const MARKER: &str = "quokka";
+
+/// Sơn Tây, with a secret plan whose title and tasks' titles carry
+/// `MARKER`, and two of its tasks, `lc-01` and `lc-02`, still open.
+fn secret_with_tasks() -> Theodoi {
+    let t = Theodoi::son_tay();
+    t.ok(&[
+        "directive",
+        "add",
+        "77-KH/TU",
+        "--issuer",
+        "Ban Thường vụ Thị ủy Sơn Tây",
+        "--date",
+        "01/11/2023",
+        "--title",
+        "Kế hoạch Quokka bảo vệ nội bộ",
+        "--secrecy",
+        "toi-mat",
+    ]);
+    for (code, title) in [
+        ("lc-01", "Quokka rà soát năm 2023"),
+        ("lc-02", "Quokka kiểm tra năm 2023"),
+    ] {
+        t.ok(&[
+            "task",
+            "add",
+            "--directive",
+            "77-KH/TU",
+            "--code",
+            code,
+            "--title",
+            title,
+            "--due",
+            "chi-bo-co-so=06/12/2030",
+        ]);
+    }
+    t
+}
+
+fn no_marker(what: &str, text: &str) {
+    assert!(
+        !text.to_lowercase().contains(MARKER),
+        "{what} says the secret title:\n{text}"
+    );
+}
+
+#[test]
+fn an_ambiguous_task_is_named_by_its_code_and_its_directives_mark() {
+    let t = secret_with_tasks();
+    let doc = path_of(&t, "bao-cao.docx");
+    for lang in ["vi", "en"] {
+        for args in [
+            &["results", "lc"][..],
+            &["overdue", "--task", "lc"],
+            &["report", "lc", "--output", s(&doc)],
+            &["task", "edit", "lc", "--code", "x"],
+            &["done", "--task", "lc", "--unit", "son-tay"],
+        ] {
+            let mut all = vec!["--lang", lang];
+            all.extend_from_slice(args);
+            let err = t.fails(&all);
+            no_marker(&format!("{all:?}"), &err);
+            assert!(
+                err.contains("lc-01") && err.contains("77-KH/TU") && err.contains("Tối mật"),
+                "{all:?}: {err}"
+            );
+        }
+    }
+}
+
+#[test]
+fn messages_after_a_command_mask_a_secret_task() {
+    let t = secret_with_tasks();
+    // Adding, and editing only the code.
+    let added = t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "77-KH/TU",
+        "--code",
+        "lc-03",
+        "--title",
+        "Quokka tổng kết năm 2023",
+        "--due",
+        "chi-bo-co-so=06/12/2030",
+    ]);
+    no_marker("task add", &added);
+    assert!(
+        // No brackets in brackets.
+        added.contains("lc-03 (77-KH/TU, Tối mật)"),
+        "{added}"
+    );
+    let edited = t.ok(&["task", "edit", "lc-03", "--code", "lc-04"]);
+    no_marker("task edit", &edited);
+    assert!(edited.contains("lc-04"), "{edited}");
+    let shown = t.ok(&["--show-secret", "task", "edit", "lc-04", "--code", "lc-03"]);
+    assert!(shown.to_lowercase().contains(MARKER), "{shown}");
+
+    // A new unit that now owes them.
+    let unit = t.ok(&[
+        "unit",
+        "add",
+        "Chi bộ Quokka mới",
+        "--kind",
+        "chi-bo-co-so",
+        "--parent",
+        "son-tay",
+        "--code",
+        "cb-moi",
+    ]);
+    let unit = unit.replace("Chi bộ Quokka mới", "");
+    no_marker("unit add", &unit);
+    assert!(unit.contains("lc-01"), "{unit}");
+    let file = path_of(&t, "donvi.csv");
+    std::fs::write(
+        &file,
+        "name,kind,parent,code\nChi bộ Một,chi-bo-co-so,son-tay,cb-mot\n",
+    )
+    .unwrap();
+    let imported = t.ok(&["unit", "import", s(&file)]);
+    no_marker("unit import", &imported);
+    assert!(imported.contains("lc-01"), "{imported}");
+
+    // Renewed: the dry run, the result and the refusal.
+    for args in [
+        &["task", "renew", "lc-01", "--year", "2024", "--dry-run"][..],
+        &["task", "renew", "lc-01", "--year", "2024"],
+    ] {
+        let said = t.ok(args);
+        no_marker(&format!("{args:?}"), &said);
+        assert!(
+            names_masked(&said, "77-KH/TU", "Tối mật"),
+            "{args:?}: {said}"
+        );
+    }
+    let err = t.fails(&["task", "renew", "lc-01", "--year", "2024"]);
+    no_marker("task renew refused", &err);
+    assert!(names_masked(&err, "77-KH/TU", "Tối mật"), "{err}");
+}
+
+#[test]
+fn extract_apply_masks_a_secret_directives_task() {
+    let t = Theodoi::new();
+    t.ok(&[
+        "unit",
+        "import",
+        crate::util::repo_file("fixtures/units.csv")
+            .to_str()
+            .unwrap(),
+    ]);
+    let file = crate::util::repo_file("tests/fixtures/announcements/son-tay.txt");
+    let file = file.to_str().unwrap();
+    t.ok(&["extract", file, "--apply", "--yes"]);
+    t.ok(&["directive", "edit", "Kế hoạch số 223", "--secrecy", "mat"]);
+    #[derive(Deserialize)]
+    struct Row {
+        title: String,
+    }
+    let tasks: Vec<Row> = t.json(&["--show-secret", "task", "list"]);
+    assert!(!tasks.is_empty());
+    // What apply says of the task (the table above it shows the text read).
+    let said = |args: &[&str]| -> String {
+        t.ok(args)
+            .lines()
+            .filter(|l| l.contains("nhiệm vụ kh223"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let again = said(&["extract", file, "--apply", "--yes"]);
+    assert!(names_masked(&again, "Kế hoạch số 223", "Mật"), "{again}");
+    for task in &tasks {
+        assert!(!again.contains(&task.title), "{again}");
+    }
+    let shown = said(&["--show-secret", "extract", file, "--apply", "--yes"]);
+    assert!(tasks.iter().any(|r| shown.contains(&r.title)), "{shown}");
+}
+
+#[test]
+fn the_log_stays_masked_once_a_secret_directive_is_undone() {
+    let t = Theodoi::son_tay();
+    t.ok(&[
+        "directive",
+        "add",
+        "77-KH/TU",
+        "--issuer",
+        "Ban Thường vụ Thị ủy Sơn Tây",
+        "--date",
+        "01/11/2023",
+        "--title",
+        "Kế hoạch Quokka bảo vệ nội bộ",
+        "--secrecy",
+        "toi-mat",
+    ]);
+    t.ok(&[
+        "directive",
+        "edit",
+        "77-KH/TU",
+        "--title",
+        "Quokka phương án hai",
+    ]);
+    t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "77-KH/TU",
+        "--code",
+        "lc-01",
+        "--title",
+        "Quokka rà soát",
+        "--due",
+        "chi-bo-co-so=06/12/2030",
+    ]);
+    for _ in 0..3 {
+        let undone = t.ok(&["undo"]);
+        no_marker("undo", &undone);
+    }
+    for format in ["table", "json", "csv", "md"] {
+        let log = t.ok(&["log", "--format", format]);
+        no_marker(&format!("log --format {format}"), &log);
+        assert!(log.contains("77-KH/TU"), "{format}: {log}");
+    }
+    let shown = t.ok(&["--show-secret", "log"]);
+    assert!(shown.to_lowercase().contains(MARKER), "{shown}");
+}
+
+#[test]
+fn title_words_find_no_secret_directive_without_show_secret() {
+    let t = secret_with_tasks();
+    let listed = t.ok(&["directive", "list", "--search", "quokka", "--format", "csv"]);
+    assert!(!listed.contains("77-KH/TU"), "{listed}");
+    let listed = t.ok(&["task", "list", "--search", "quokka", "--format", "csv"]);
+    assert!(!listed.contains("lc-0"), "{listed}");
+    // Not found: the error says only what was typed.
+    let err = t.fails(&["overdue", "--directive", "Quokka bảo vệ"]);
+    assert!(err.contains("không tìm thấy"), "{err}");
+    let err = t.fails(&["results", "Quokka rà soát"]);
+    assert!(err.contains("không tìm thấy"), "{err}");
+    // By symbol and code, as always; by title words with --show-secret.
+    let listed = t.ok(&["directive", "list", "--search", "77-KH", "--format", "csv"]);
+    assert!(listed.contains("77-KH/TU"), "{listed}");
+    let listed = t.ok(&["task", "list", "--search", "lc-0", "--format", "csv"]);
+    assert!(listed.contains("lc-01"), "{listed}");
+    let listed = t.ok(&[
+        "--show-secret",
+        "directive",
+        "list",
+        "--search",
+        "quokka",
+        "--format",
+        "csv",
+    ]);
+    assert!(listed.contains("77-KH/TU"), "{listed}");
+    t.ok(&["--show-secret", "results", "Quokka rà soát"]);
+}
+
+#[test]
+fn a_hidden_title_change_says_it_was_hidden_and_marks_are_said() {
+    let t = Theodoi::son_tay();
+    t.ok(&[
+        "directive",
+        "add",
+        "77-KH/TU",
+        "--issuer",
+        "Ban Thường vụ Thị ủy Sơn Tây",
+        "--date",
+        "01/11/2023",
+        "--title",
+        "Kế hoạch Quokka",
+        "--secrecy",
+        "mat",
+        "--urgency",
+        "hoa-toc",
+    ]);
+    let log = t.ok(&["log"]);
+    assert!(
+        log.contains("thêm văn bản 77-KH/TU") && log.contains("(Mật, Hỏa tốc)"),
+        "{log}"
+    );
+    t.ok(&["directive", "edit", "77-KH/TU", "--title", "Quokka hai"]);
+    let log = t.ok(&["log"]);
+    no_marker("log", &log);
+    assert!(
+        log.contains("sửa trích yếu (ẩn nội dung: 77-KH/TU, Mật)"),
+        "{log}"
+    );
+    let json = t.ok(&["log", "--format", "json"]);
+    no_marker("log json", &json);
+    assert!(json.contains(r#"\"hidden\":true"#), "{json}");
+    // Taking the mark off: said, with a warning that the title now travels.
+    let r = t.run(&["directive", "edit", "77-KH/TU", "--secrecy", "none"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(r.stdout.contains("độ mật Mật → —"), "{r:?}");
+    assert!(
+        r.stderr.contains("cảnh báo") && r.stderr.contains("77-KH/TU"),
+        "{r:?}"
+    );
+    // Lines recorded while it was marked stay masked.
+    let log = t.ok(&["log"]);
+    no_marker("log after the mark is off", &log);
+}
+
+#[test]
+fn extract_apply_says_and_logs_a_mark_it_sets() {
+    let t = Theodoi::son_tay();
+    let text = "Ngày 10/11/2023, Ban Thường vụ Thị ủy Sơn Tây triển khai Kế hoạch (mật) số 223-KH/TU \
+ngày 23/11/2023 của Ban Thường vụ Thị ủy Sơn Tây.\n";
+    let file = path_of(&t, "thong-bao.txt");
+    std::fs::write(&file, text).unwrap();
+    let out = t.ok(&["extract", s(&file), "--apply", "--yes"]);
+    assert!(
+        out.contains("đã đánh dấu văn bản") && out.contains("Mật"),
+        "{out}"
+    );
+    let log = t.ok(&["log"]);
+    assert!(log.contains("đánh dấu Kế hoạch số 223: Mật"), "{log}");
+}
+
+#[test]
+fn show_secret_warns_only_when_a_secret_title_is_printed() {
+    let t = secret();
+    for args in [
+        &[
+            "--show-secret",
+            "overdue",
+            "--as-of",
+            "13/12/2023",
+            "--count",
+        ][..],
+        // Nothing late yet: --quiet prints nothing, and cron mails nothing.
+        &[
+            "--show-secret",
+            "overdue",
+            "--as-of",
+            "01/12/2023",
+            "--quiet",
+        ],
+        &["--show-secret", "init"],
+    ] {
+        let r = t.run(args);
+        assert!(r.code == 0 || r.code == 2, "{args:?}: {r:?}");
+        if r.code == 0 {
+            assert_eq!(r.stderr, "", "{args:?}");
+        }
+    }
+    let r = t.run(&["--show-secret", "log"]);
+    assert!(r.stderr.contains("--show-secret"), "{r:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn show_secret_to_a_device_or_folder_gets_the_usual_message() {
+    let t = secret();
+    for target in ["/dev/null", t.dir.path().to_str().unwrap()] {
+        let err = t.fails(&[
+            "--show-secret",
+            "overdue",
+            "--as-of",
+            "13/12/2023",
+            "--output",
+            target,
+            "--force",
+        ]);
+        assert!(!err.contains("chmod"), "{target}: {err}");
+    }
+}
+
+#[test]
+fn backup_says_it_holds_secret_subjects() {
+    let t = secret();
+    let file = path_of(&t, "sao-luu.db");
+    let r = t.run(&["backup", s(&file)]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(r.stderr.contains("1 văn bản mật"), "{r:?}");
+}
+
+#[test]
+fn urgency_is_in_the_daily_reports() {
+    let t = secret();
+    for args in [
+        &["overdue", "--as-of", "13/12/2023", "--format", "json"][..],
+        &[
+            "upcoming",
+            "--as-of",
+            "01/12/2023",
+            "--days",
+            "10",
+            "--format",
+            "json",
+        ],
+        &[
+            "agenda",
+            "son-tay",
+            "--as-of",
+            "13/12/2023",
+            "--format",
+            "json",
+        ],
+        &["progress", "--as-of", "13/12/2023", "--format", "json"],
+    ] {
+        let rows: Vec<serde_json::Value> =
+            serde_json::from_str(&t.ok(args)).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+        assert!(
+            rows.iter()
+                .any(|r| r["secrecy"] == "mat" && r["urgency"] == "khan"),
+            "{args:?}: {rows:?}"
+        );
+    }
+    let csv = t.ok(&["overdue", "--as-of", "13/12/2023", "--format", "csv"]);
+    assert!(
+        csv.lines().next().unwrap().ends_with("secrecy,urgency"),
+        "{csv}"
+    );
+    // A table names the directive with both marks, in any language.
+    for lang in ["vi", "en"] {
+        let table = t.ok(&[
+            "--lang",
+            lang,
+            "overdue",
+            "--as-of",
+            "13/12/2023",
+            "--format",
+            "md",
+        ]);
+        assert!(table.contains("12-KH/TU (Mật, Khẩn)"), "{table}");
+    }
+}
+
+#[test]
+fn documents_cite_a_masked_directive_as_a_party_text_does_and_stamp_a_shown_one() {
+    let t = secret();
+    for (settings, value) in [("cap-tren", "Thị ủy Sơn Tây"), ("ky-hieu", "BTCTU")] {
+        t.ok(&["settings", "set", settings, value]);
+    }
+    let html = |show: bool, command: &str| -> String {
+        let file = path_of(&t, &format!("{command}-{show}.html"));
+        let mut args = vec![];
+        if show {
+            args.push("--show-secret");
+        }
+        args.extend([
+            command,
+            "dt-2023",
+            "--as-of",
+            "13/12/2023",
+            "--output",
+            s(&file),
+        ]);
+        t.ok(&args);
+        std::fs::read_to_string(&file).unwrap()
+    };
+    let report = html(false, "report");
+    assert_masked("report", &report, true);
+    assert!(
+        report.contains("kết quả thực hiện Kế hoạch (mật) số 12-KH/TU")
+            && report.contains("nhiệm vụ theo Kế hoạch (mật) số 12-KH/TU"),
+        "{report}"
+    );
+    // One way of writing the mark, and no stamp: nothing secret is shown.
+    assert!(
+        !report.contains("(Mật)") && !report.contains("class=\"stamp\""),
+        "{report}"
+    );
+    let remind = html(false, "remind");
+    assert_masked("remind", &remind, true);
+    assert!(
+        remind.contains("V/v đôn đốc thực hiện Kế hoạch (mật) số 12-KH/TU"),
+        "{remind}"
+    );
+    assert!(!remind.contains("(Mật)"), "{remind}");
+    // Shown, the document carries the stamp under its number.
+    for command in ["report", "remind"] {
+        let shown = html(true, command);
+        assert!(says_secret(&shown), "{shown}");
+        assert!(shown.contains("<div class=\"stamp\">MẬT</div>"), "{shown}");
+    }
+}
+
+#[test]
+fn extract_keeps_stamps_out_of_subjects_and_urgently_out_of_tasks() {
+    let t = Theodoi::new();
+    let text = "Hướng dẫn (mật) số 07-HD/TU ngày 05/11/2023 của Ban Thường vụ Thị ủy Sơn Tây về công tác nhân sự, HỎA TỐC.\n\
+Kế hoạch số 15-KH/TU ngày 06/11/2023 của Ban Thường vụ Thị ủy Sơn Tây về bảo vệ nội bộ (TỐI MẬT, HỎA TỐC. \
+Các đảng bộ cơ sở khẩn trương hoàn thành kiểm điểm trước ngày 12/12/2023.\n";
+    let file = path_of(&t, "thong-bao.txt");
+    std::fs::write(&file, text).unwrap();
+    let out = t.ok(&["extract", s(&file), "--format", "json"]);
+    let found: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let subjects: Vec<&str> = found["directives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["subject"].as_str())
+        .collect();
+    assert_eq!(subjects, ["công tác nhân sự", "bảo vệ nội bộ"], "{out}");
+    let what: Vec<&str> = found["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["what"].as_str())
+        .collect();
+    assert_eq!(what, ["kiểm điểm"], "{out}");
 }

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use super::portable::derive;
 use super::{SqliteDb, now_stamp, tables};
 use crate::domain::error::{Error, Result};
-use crate::store::{ChangeEntry, History, LogFilter};
+use crate::store::{ChangeEntry, Directives, History, LogFilter};
 
 /// What the log knows of the change in progress.
 #[derive(Debug)]
@@ -58,6 +58,20 @@ impl History for SqliteDb<'_> {
 
     /// Says what the change in progress is about, for the log line and its filters.
     fn note(&self, details: Value, unit_id: Option<i64>, directive_id: Option<i64>) -> Result<()> {
+        let mut details = details;
+        // The mark of a secret directive, kept with the line: it stays
+        // masked once the directive is gone or unmarked.
+        if let Some(id) = directive_id {
+            match self.directive(id) {
+                Ok(d) => {
+                    if let Some(mark) = d.secrecy {
+                        crate::domain::marks::record_mark(&mut details, &d.citation(), mark);
+                    }
+                }
+                Err(crate::domain::Error::NotFound { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
         if let Some(log) = &self.log {
             let id = log.borrow().change_id;
             self.conn

@@ -12,7 +12,7 @@ use crate::domain::error::{Error, Result};
 use super::tree::Tree;
 use super::{SqliteDb, date_at, parse_column};
 use crate::domain::obligation::ObligationRow;
-use crate::domain::{DocType, Secrecy, Status, UnitKind};
+use crate::domain::{DocType, Secrecy, Status, UnitKind, Urgency};
 use crate::store::{Fact, GroupUnit, IdMap, Order, Reports, Scope, Selection};
 
 impl Scope {
@@ -101,7 +101,7 @@ fn obligation_sql(scope: &Scope, selection: Selection, order: Order, tree: Tree)
                 -- Passed on by a merger from that day; an obligation given to a
                 -- unit that joined later exists from its founding, unsaid.
                 CASE WHEN o.passed_from IS NOT NULL THEN o.opened_on END, f.code, f.name,
-                d.secrecy
+                d.secrecy, d.urgency
          FROM obligation o
          JOIN {units} u ON u.id = o.unit_id
          LEFT JOIN person pe ON pe.id = o.person_id
@@ -365,6 +365,11 @@ pub(super) fn obligation_row(
                 secrecy: {
                     let mark: Option<String> = row.get(20)?;
                     mark.map(|m| parse_column(&m, Secrecy::from_slug, 20))
+                        .transpose()?
+                },
+                urgency: {
+                    let mark: Option<String> = row.get(21)?;
+                    mark.map(|m| parse_column(&m, Urgency::from_slug, 21))
                         .transpose()?
                 },
             };

@@ -12,7 +12,7 @@ use crate::domain::obligation::ObligationResult;
 use crate::store::Scope;
 
 /// The query: the columns of the obligation reports (`obligation_row` reads
-/// the first twenty-one), then the record of the completion.
+/// the first twenty-two), then the record of the completion.
 fn result_sql(scope: &Scope, tree: Tree) -> String {
     let (with, condition, units) = (scope.with(tree), scope.condition(), tree.table());
     format!(
@@ -21,7 +21,7 @@ fn result_sql(scope: &Scope, tree: Tree) -> String {
                 t.code, t.title, o.due_on, o.completed_on, o.original_due_on,
                 o.cancelled_on, o.cancelled_reason, pe.code, pe.name,
                 CASE WHEN o.passed_from IS NOT NULL THEN o.opened_on END, f.code, f.name,
-                d.secrecy, u.id, o.extension_reason, o.rating, o.not_rated_reason, o.evidence, o.note
+                d.secrecy, d.urgency, u.id, o.extension_reason, o.rating, o.not_rated_reason, o.evidence, o.note
          FROM obligation o
          JOIN {units} u ON u.id = o.unit_id
          LEFT JOIN person pe ON pe.id = o.person_id
@@ -55,21 +55,21 @@ pub(super) fn for_each_result(
         let recorded = |i: usize| -> rusqlite::Result<Option<String>> {
             Ok(if done { r.get(i)? } else { None })
         };
-        let rating: Option<String> = recorded(23)?;
+        let rating: Option<String> = recorded(24)?;
         let rating = match rating {
-            Some(code) => Some(super::parse_column(&code, Rating::from_code, 23)?),
+            Some(code) => Some(super::parse_column(&code, Rating::from_code, 24)?),
             None => None,
         };
         each(ObligationResult {
-            unit_id: r.get(21)?,
+            unit_id: r.get(22)?,
             extension_reason: match row.original_due_on {
-                Some(_) => r.get(22)?,
+                Some(_) => r.get(23)?,
                 None => None,
             },
             rating,
-            not_rated_reason: recorded(24)?,
-            evidence: recorded(25)?,
-            note: recorded(26)?,
+            not_rated_reason: recorded(25)?,
+            evidence: recorded(26)?,
+            note: recorded(27)?,
             row,
         })?;
     }
