@@ -1389,7 +1389,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "--show-secret",
         t(
-            "In cả trích yếu văn bản mật (và tên nhiệm vụ của chúng) trong báo cáo, nhật ký, tài liệu, bảng tính và thông báo; mặc định chỉ in số, ký hiệu và độ mật, ví dụ 188-KH/TU (Mật) (directive list/show và task list vẫn hiện trích yếu khi in ra màn hình). Tìm văn bản mật theo chữ trong trích yếu chỉ với tùy chọn này. Không ghi đè tệp người khác đọc được (quyền rộng hơn 0600)",
+            "Hiển thị cả trích yếu văn bản mật (và tên nhiệm vụ của chúng) trong báo cáo, nhật ký, tài liệu, bảng tính và thông báo; mặc định chỉ hiển thị số, ký hiệu và độ mật, ví dụ 188-KH/TU (Mật) (directive list/show và task list vẫn hiện trích yếu khi in ra màn hình). Tìm văn bản mật theo chữ trong trích yếu chỉ với tùy chọn này. Không ghi đè tệp người khác đọc được (quyền rộng hơn 0600)",
             "Print the subjects of secret directives (and their tasks' titles) in reports, the log, documents, spreadsheets and messages; by default only the symbol and mark are printed, e.g. 188-KH/TU (Mật) (directive list/show and task list still show subjects on a terminal). Words of a secret subject find its directive only with this option. A file others may read (mode wider than 0600) is not replaced",
         ),
     ),
@@ -1397,14 +1397,14 @@ const HELP: &[(&str, Text)] = &[
         "directive add --secrecy",
         t(
             "Độ mật: mat, toi-mat, tuyet-mat (hoặc Mật, Tối mật, Tuyệt mật; có dấu hay không dấu)",
-            "Classification: mat, toi-mat, tuyet-mat (or Mật, Tối mật, Tuyệt mật, with or without accents)",
+            "Classification: mat, toi-mat, tuyet-mat (or 'Mật', 'Tối mật', 'Tuyệt mật', with or without accents)",
         ),
     ),
     (
         "directive add --urgency",
         t(
             "Độ khẩn: khan, thuong-khan, hoa-toc (hoặc Khẩn, Thượng khẩn, Hỏa tốc)",
-            "Urgency: khan, thuong-khan, hoa-toc (or Khẩn, Thượng khẩn, Hỏa tốc)",
+            "Urgency: khan, thuong-khan, hoa-toc (or 'Khẩn', 'Thượng khẩn', 'Hỏa tốc')",
         ),
     ),
     (
@@ -1578,6 +1578,8 @@ const PLACEHOLDERS: &[(&str, Text)] = &[
     ("--task REF", t("NHIỆM_VỤ", "TASK")),
     ("--unit REF", t("ĐƠN_VỊ", "UNIT")),
     ("--person REF", t("CÁN_BỘ", "PERSON")),
+    ("--secrecy MARK", t("ĐỘ_MẬT", "CLASSIFICATION")),
+    ("--urgency MARK", t("ĐỘ_KHẨN", "URGENCY")),
     ("--within DAYS|UNIT", t("SỐ_NGÀY|ĐƠN_VỊ", "DAYS|UNIT")),
     ("DATE", t("NGÀY", "DATE")),
     ("REF", t("MÃ_HOẶC_TÊN", "REF")),

@@ -224,7 +224,7 @@ fn a_register_imported_again_records_each_person_once() {
     text.push_str(",Hoàng Văn Em,Bí thư Đảng ủy xã,Kim Sơn,01/07/2020\n");
     std::fs::write(&file, text).unwrap();
     let out = t.ok(&["person", "import", file.to_str().unwrap()]);
-    assert!(out.contains("đã nhập 1 cán bộ"), "{out}");
+    assert!(out.contains("Đã nhập 1 cán bộ"), "{out}");
     let people: Vec<PersonRow> = t.json(&["person", "list"]);
     assert_eq!(people.len(), 5);
     // Someone of the same name in another post is another person.
@@ -235,5 +235,5 @@ fn a_register_imported_again_records_each_person_once() {
     )
     .unwrap();
     let out = t.ok(&["person", "import", other.to_str().unwrap()]);
-    assert!(out.contains("đã nhập 1 cán bộ"), "{out}");
+    assert!(out.contains("Đã nhập 1 cán bộ"), "{out}");
 }

@@ -647,7 +647,7 @@ fn a_tree_imported_again_records_each_unit_once() {
     )
     .unwrap();
     let out = t.ok(&["unit", "import", sheet.to_str().unwrap()]);
-    assert!(out.contains("đã nhập 1 đơn vị"), "{out}");
+    assert!(out.contains("Đã nhập 1 đơn vị"), "{out}");
     let again = t.run(&["unit", "import", sheet.to_str().unwrap()]);
     assert!(
         again.stdout.contains("Không có gì thay đổi"),
@@ -663,5 +663,5 @@ fn a_tree_imported_again_records_each_unit_once() {
     )
     .unwrap();
     let out = t.ok(&["unit", "import", sheet.to_str().unwrap()]);
-    assert!(out.contains("đã nhập 1 đơn vị"), "{out}");
+    assert!(out.contains("Đã nhập 1 đơn vị"), "{out}");
 }

@@ -36,6 +36,7 @@ const ALLOWED_IN_VIETNAMESE: &[&str] = &[
     "table",
     "kind",
     "parent",
+    "none",
     "vi",
     "en",
     "dd",
@@ -182,7 +183,9 @@ fn english_in(text: &str, commands: &[String]) -> Vec<String> {
 
 /// Vietnamese that stands unquoted in English text: the place of the demo,
 /// and codes of document types.
-const ALLOWED_IN_ENGLISH: &[&str] = &["Sơn", "Tây", "QĐ"];
+/// Names, and `Mật`: the stamp's own word, printed in the masked form of a
+/// secret directive in every language.
+const ALLOWED_IN_ENGLISH: &[&str] = &["Sơn", "Tây", "QĐ", "Mật"];
 
 /// The Vietnamese words of an English text (any word with a letter outside ASCII).
 fn vietnamese_in(text: &str) -> Vec<String> {
