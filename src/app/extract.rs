@@ -30,6 +30,8 @@ pub enum Missing {
     /// The document the deadlines belong to: the text names none, or it
     /// is not recorded.
     Directive,
+    /// A deadline's date: the text's is no day, or has no year.
+    Due,
 }
 
 /// A thing the text leaves open, for a clerk to fill in the `Extraction`.
@@ -44,6 +46,8 @@ pub enum Gap {
     Unit { index: usize, unit: usize },
     /// The task of these deadlines has no title.
     Title { deadlines: Vec<usize> },
+    /// Deadline `index` has no due date (the text's is no day).
+    Due { index: usize },
 }
 
 /// How a directive found is named when it cannot be recorded.
@@ -186,8 +190,29 @@ fn title_of(found: &Extraction, plan: &TaskPlan, recorded: Option<&Directive>) -
             plan.directive
                 .and_then(|i| found.directives[i].subject.clone())
         })
-        .or_else(|| recorded.map(|d| d.title.clone()))
+        .or_else(|| {
+            recorded
+                .filter(|d| !names_itself(d))
+                .map(|d| d.title.clone())
+        })
         .or_else(|| kept.iter().copied().find(said).map(str::to_string))
+}
+
+/// Whether a directive's title is only its own reference (`301-KH/TU`,
+/// `Kế hoạch số 223`): no title for a task.
+fn names_itself(d: &Directive) -> bool {
+    let title = crate::text::fold(&d.title);
+    let title = title.trim();
+    title.is_empty()
+        || [
+            d.symbol.clone(),
+            d.symbol_as_written.clone(),
+            Some(d.citation()),
+        ]
+        .iter()
+        .flatten()
+        .any(|r| crate::text::fold(r).trim() == title)
+        || parse_symbol(&d.title).is_ok()
 }
 
 /// What the text leaves open that a clerk can fill in before `apply`.
@@ -205,6 +230,9 @@ pub fn gaps(db: &dyn Db, found: &Extraction) -> Result<Vec<Gap>> {
         known.push(recorded);
     }
     for (index, d) in found.deadlines.iter().enumerate() {
+        if d.due.is_none() {
+            gaps.push(Gap::Due { index });
+        }
         if d.unit_kinds.is_empty() && d.units.is_empty() {
             gaps.push(Gap::UnitKind { index });
         }
@@ -313,13 +341,19 @@ fn apply_task(
     let mut units: Vec<(crate::domain::unit::Unit, chrono::NaiveDate)> = Vec::new();
     for &j in &plan.deadlines {
         let d = &found.deadlines[j];
-        let Some(due_on) = due_day(&d.due) else {
+        let due = d.due.clone().unwrap_or_else(|| d.due_written.clone());
+        let Some(due_on) = d.due.as_deref().and_then(due_day) else {
+            applied.push(Applied::DeadlineRefused {
+                line: d.line,
+                due,
+                missing: vec![Missing::Due],
+            });
             continue;
         };
         if d.unit_kinds.is_empty() && d.units.is_empty() {
             applied.push(Applied::DeadlineRefused {
                 line: d.line,
-                due: d.due.clone(),
+                due: due.clone(),
                 missing: vec![Missing::UnitKind],
             });
             continue;
@@ -337,7 +371,7 @@ fn apply_task(
                 Ok(unit) => units.push((unit, due_on)),
                 Err(_) => applied.push(Applied::DeadlineRefused {
                     line: d.line,
-                    due: d.due.clone(),
+                    due: due.clone(),
                     missing: vec![Missing::Unit(name.clone())],
                 }),
             }

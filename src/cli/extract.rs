@@ -2,7 +2,7 @@
 //! names. Prints what it finds; with `--apply`, records it, asking on a
 //! terminal for what the text does not say.
 
-use std::io::{BufRead, Read, Write};
+use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -12,11 +12,11 @@ use super::{Context, OutputArgs};
 use crate::app;
 use crate::app::extract::{Applied, Cited, Gap, Missing};
 use crate::domain::UnitKind;
-use crate::extract::{Extraction, extract};
+use crate::extract::{DueProblem, Extraction, extract};
 use crate::i18n::{self, tr};
 use crate::report::extract::{FoundDeadlines, FoundDirectives, directive_label};
 use crate::report::{Format, render};
-use crate::store::{Db, SqliteStore, Storage};
+use crate::store::{SqliteStore, Storage};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -42,7 +42,7 @@ pub fn run(
     ctx: &Context,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let mut dest = args.output.destination(ctx)?;
+    let dest = args.output.destination(ctx)?;
     let mut bytes = Vec::new();
     match args.file.as_deref().filter(|f| f.as_os_str() != "-") {
         Some(file) => {
@@ -80,7 +80,140 @@ pub fn run(
         ));
     }
     let mut found = extract(text);
-    let options = args.output.options(ctx);
+    // Refused before anything is printed: no one to answer.
+    if args.apply && !args.yes && !std::io::stdin().is_terminal() {
+        anyhow::bail!(i18n::EXTRACT_NEEDS_YES.get());
+    }
+    // With --yes nothing is asked: what is recorded, or the one line that
+    // says why nothing can be, is known before the text is shown.
+    let mut outcome = None;
+    if args.apply && args.yes {
+        outcome = Some(record(db.clone(), ctx, &found)?);
+    }
+    show(&found, &args.output, ctx, dest, out)?;
+    if args.apply && !args.yes {
+        out.flush()?;
+        if !confirm(out)? {
+            writeln!(out, "{}", i18n::EXTRACT_NOTHING_WRITTEN.get())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        let store = SqliteStore::open(&super::db_path(db.clone())?)?;
+        let gaps = {
+            let reader = store.read();
+            app::extract::gaps(&*reader, &found)?
+        };
+        drop(store);
+        fill(&mut found, &gaps, out)?;
+        outcome = Some(record(db, ctx, &found)?);
+    }
+    if let Some((said, changed)) = outcome {
+        // After JSON or CSV on standard output, what became of each thing
+        // goes to stderr: the output stays one document a program can read.
+        let machine = args.output.output.is_none()
+            && !matches!(args.output.options(ctx).format, Format::Table | Format::Md);
+        for line in &said {
+            if machine {
+                super::warn(line);
+            } else {
+                writeln!(out, "{line}")?;
+            }
+        }
+        if !changed {
+            // Every thing found was recorded already.
+            return Err(crate::domain::Error::NothingChanged.into());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Records what was found, and returns what became of each thing. When
+/// nothing can be recorded for what the text lacks, that is the error: one
+/// line naming each thing refused. False with the lines when everything
+/// found is there already.
+fn record(db: Option<PathBuf>, ctx: &Context, found: &Extraction) -> Result<(Vec<String>, bool)> {
+    let mut store = SqliteStore::open(&super::db_path(db)?)?;
+    let mut applied = Vec::new();
+    let written = super::write(&mut store, ctx, "extract.apply", |db| {
+        applied = app::extract::apply(db, found)?;
+        // A secret directive's tasks named as the log names them.
+        for a in &mut applied {
+            if let Applied::TaskLinked(task) | Applied::TaskAdded(task, ..) = a {
+                task.title = super::task_title(db, task, ctx.show_secret)?;
+            }
+        }
+        // The directives it marked, in the log as slugs.
+        let marked: Vec<serde_json::Value> = applied
+            .iter()
+            .filter_map(|a| match a {
+                Applied::Marked(d) => Some(serde_json::json!({
+                    "directive": d.citation(),
+                    "secrecy": d.secrecy.map(|m| m.slug()),
+                    "urgency": d.urgency.map(|m| m.slug()),
+                })),
+                _ => None,
+            })
+            .collect();
+        let mut details = serde_json::json!({ "n": applied.len() });
+        if !marked.is_empty() {
+            details["marked"] = marked.into();
+        }
+        db.note(details, None, None)?;
+        Ok(())
+    });
+    match written {
+        Ok(()) => Ok((applied.iter().map(said).collect(), true)),
+        Err(e) if is_nothing_changed(&e) => {
+            let refused: Vec<String> = applied
+                .iter()
+                .filter(|a| is_refusal(a, &applied))
+                .map(said)
+                .collect();
+            if refused.is_empty() {
+                Ok((applied.iter().map(said).collect(), false))
+            } else {
+                anyhow::bail!(tr!(i18n::EXTRACT_REFUSED, reasons = refused.join("; ")))
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn is_nothing_changed(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        matches!(
+            c.downcast_ref::<crate::domain::Error>(),
+            Some(crate::domain::Error::NothingChanged)
+        )
+    })
+}
+
+/// Whether a thing refused is worth its own words: a task refused only
+/// because its document was refused says nothing more.
+fn is_refusal(a: &Applied, all: &[Applied]) -> bool {
+    match a {
+        Applied::Refused { .. } | Applied::DeadlineRefused { .. } => true,
+        Applied::TaskRefused {
+            directive: Some(d),
+            missing,
+            ..
+        } if *missing == [Missing::Directive] => !all
+            .iter()
+            .any(|x| matches!(x, Applied::Refused { directive, .. } if directive == d)),
+        Applied::TaskRefused { .. } => true,
+        _ => false,
+    }
+}
+
+/// Prints what was found in the format asked for, and says on stderr each
+/// deadline whose date is no day.
+fn show(
+    found: &Extraction,
+    output: &OutputArgs,
+    ctx: &Context,
+    mut dest: super::output::Destination,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let options = output.options(ctx);
     let w = dest.writer(out);
     match options.format {
         Format::Json => {
@@ -108,40 +241,20 @@ pub fn run(
         }
     }
     dest.finish(out)?;
-    if args.apply {
-        out.flush()?;
-        if !args.yes && !confirm(out)? {
-            writeln!(out, "{}", i18n::EXTRACT_NOTHING_WRITTEN.get())?;
-            return Ok(ExitCode::SUCCESS);
-        }
-        let mut store = SqliteStore::open(&super::db_path(db)?)?;
-        if !args.yes {
-            let gaps = {
-                let reader = store.read();
-                app::extract::gaps(&*reader, &found)?
+    for d in &found.deadlines {
+        if d.due.is_none() {
+            let message = match d.due_problem {
+                Some(DueProblem::NoYear) => i18n::EXTRACT_NO_YEAR,
+                _ => i18n::EXTRACT_NO_SUCH_DAY,
             };
-            fill(&mut found, &gaps, out)?;
+            super::warn(&tr!(message, line = d.line, written = d.due_written));
         }
-        // What became of each thing is said even when nothing was written.
-        let mut said = Vec::new();
-        let written = super::write(&mut store, ctx, "extract.apply", |db| {
-            said = apply(db, &found, ctx.show_secret)?;
-            Ok(())
-        });
-        for line in &said {
-            writeln!(out, "{line}")?;
-        }
-        written?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
-/// Asks on the terminal; without one, `--yes` is needed.
+/// Asks on the terminal whether to record.
 fn confirm(out: &mut dyn Write) -> Result<bool> {
-    use std::io::IsTerminal;
-    if !std::io::stdin().is_terminal() {
-        anyhow::bail!(i18n::EXTRACT_NEEDS_YES.get());
-    }
     let answer = ask(out, &format!("{} ", i18n::EXTRACT_CONFIRM.get()))?;
     Ok(matches!(
         crate::text::fold(&answer.unwrap_or_default()).as_str(),
@@ -202,12 +315,11 @@ fn fill(found: &mut Extraction, gaps: &[Gap], out: &mut dyn Write) -> Result<()>
             }
             Gap::UnitKind { index } => {
                 let d = &found.deadlines[*index];
-                let prompt = tr!(
-                    i18n::EXTRACT_ASK_KINDS,
-                    due = shown_due(&d.due),
-                    line = d.line,
-                    who = d.applies_to
-                );
+                let due = due_label(d);
+                let prompt = match &d.applies_to {
+                    Some(who) => tr!(i18n::EXTRACT_ASK_KINDS, due = due, line = d.line, who = who),
+                    None => tr!(i18n::EXTRACT_ASK_KINDS_UNNAMED, due = due, line = d.line),
+                };
                 found.deadlines[*index].unit_kinds = ask_kinds(out, &prompt)?;
             }
             Gap::Unit { index, unit } => {
@@ -215,11 +327,25 @@ fn fill(found: &mut Extraction, gaps: &[Gap], out: &mut dyn Write) -> Result<()>
                 let prompt = tr!(
                     i18n::EXTRACT_ASK_UNIT,
                     unit = d.units[*unit],
-                    due = shown_due(&d.due),
+                    due = due_label(d),
                     line = d.line
                 );
                 if let Some(answer) = ask(out, &prompt)? {
                     found.deadlines[*index].units[*unit] = answer;
+                }
+            }
+            Gap::Due { index } => {
+                let d = &found.deadlines[*index];
+                let message = match d.due_problem {
+                    Some(DueProblem::NoYear) => i18n::EXTRACT_ASK_DUE_YEAR,
+                    _ => i18n::EXTRACT_ASK_DUE,
+                };
+                let prompt = tr!(message, written = d.due_written, line = d.line);
+                if let Some(day) = ask_day(out, &prompt)? {
+                    let d = &mut found.deadlines[*index];
+                    d.due = Some(day.to_string());
+                    d.due_problem = None;
+                    d.unsure.retain(|u| *u != crate::extract::Unsure::Due);
                 }
             }
             Gap::Title { deadlines } => {
@@ -238,8 +364,13 @@ fn fill(found: &mut Extraction, gaps: &[Gap], out: &mut dyn Write) -> Result<()>
 
 /// An issue date, asked again until it reads as one or is left empty.
 fn ask_date(out: &mut dyn Write, label: &str) -> Result<Option<chrono::NaiveDate>> {
+    ask_day(out, &tr!(i18n::EXTRACT_ASK_ISSUED_ON, directive = label))
+}
+
+/// A date, asked again until it reads as one or is left empty.
+fn ask_day(out: &mut dyn Write, prompt: &str) -> Result<Option<chrono::NaiveDate>> {
     loop {
-        let Some(answer) = ask(out, &tr!(i18n::EXTRACT_ASK_ISSUED_ON, directive = label))? else {
+        let Some(answer) = ask(out, prompt)? else {
             return Ok(None);
         };
         match crate::text::date::parse_date(&answer) {
@@ -280,6 +411,14 @@ fn ask_kinds(out: &mut dyn Write, prompt: &str) -> Result<Vec<UnitKind>> {
     }
 }
 
+/// A deadline's due date for a person: as `shown_due`, or as the text
+/// writes it when it is no day.
+fn due_label(d: &crate::extract::FoundDeadline) -> String {
+    d.due
+        .as_deref()
+        .map_or_else(|| d.due_written.clone(), shown_due)
+}
+
 /// A due date for a person: a day as tables show it, else as found
 /// (`2020-09`, `2019-Q4`).
 fn shown_due(due: &str) -> String {
@@ -305,89 +444,61 @@ fn cited_label(c: &Cited) -> String {
         .unwrap_or_else(|| i18n::number_only_label(c.doc_type, &c.number))
 }
 
-/// Records what was found, and says what became of each thing.
-fn apply(db: &dyn Db, found: &Extraction, show: bool) -> Result<Vec<String>> {
-    let mut applied = app::extract::apply(db, found)?;
-    // A secret directive's tasks named as the log names them.
-    for a in &mut applied {
-        if let Applied::TaskLinked(task) | Applied::TaskAdded(task, ..) = a {
-            task.title = super::task_title(db, task, show)?;
+/// What became of one thing found, in words.
+fn said(a: &Applied) -> String {
+    let line = match a {
+        Applied::Linked(d) => tr!(i18n::EXTRACT_LINKED, directive = i18n::describe(d)),
+        Applied::Added(d) => tr!(i18n::DIRECTIVE_ADDED, directive = i18n::describe(d)),
+        Applied::Refused { directive, missing } => tr!(
+            i18n::EXTRACT_UNSURE,
+            directive = cited_label(directive),
+            missing = i18n::missing_names(missing)
+        ),
+        Applied::TaskLinked(task) => tr!(
+            i18n::EXTRACT_TASK_LINKED,
+            code = task.code,
+            title = task.title
+        ),
+        Applied::TaskAdded(task, directive, n) => tr!(
+            i18n::TASK_ADDED,
+            code = task.code,
+            title = task.title,
+            directive = i18n::label(directive),
+            n = n,
+            whom = i18n::whom(task.for_people, *n).get()
+        ),
+        Applied::DeadlineRefused { line, due, missing } => tr!(
+            i18n::EXTRACT_DEADLINE_REFUSED,
+            due = shown_due(due),
+            line = line,
+            missing = i18n::missing_names(missing)
+        ),
+        Applied::TaskRefused {
+            lines,
+            directive,
+            missing,
+        } => {
+            let missing = match (directive, missing.as_slice()) {
+                (Some(d), [Missing::Directive]) => {
+                    format!("{} ({})", i18n::missing_names(missing), cited_label(d))
+                }
+                _ => i18n::missing_names(missing),
+            };
+            tr!(
+                i18n::EXTRACT_TASK_REFUSED,
+                lines = lines
+                    .iter()
+                    .map(usize::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                missing = missing
+            )
         }
-    }
-    let lines: Vec<String> = applied
-        .iter()
-        .map(|a| match a {
-            Applied::Linked(d) => tr!(i18n::EXTRACT_LINKED, directive = i18n::describe(d)),
-            Applied::Added(d) => tr!(i18n::DIRECTIVE_ADDED, directive = i18n::describe(d)),
-            Applied::Refused { directive, missing } => tr!(
-                i18n::EXTRACT_UNSURE,
-                directive = cited_label(directive),
-                missing = i18n::missing_names(missing)
-            ),
-            Applied::TaskLinked(task) => tr!(
-                i18n::EXTRACT_TASK_LINKED,
-                code = task.code,
-                title = task.title
-            ),
-            Applied::TaskAdded(task, directive, n) => tr!(
-                i18n::TASK_ADDED,
-                code = task.code,
-                title = task.title,
-                directive = i18n::label(directive),
-                n = n,
-                whom = i18n::whom(task.for_people, *n).get()
-            ),
-            Applied::DeadlineRefused { line, due, missing } => tr!(
-                i18n::EXTRACT_DEADLINE_REFUSED,
-                due = shown_due(due),
-                line = line,
-                missing = i18n::missing_names(missing)
-            ),
-            Applied::TaskRefused {
-                lines,
-                directive,
-                missing,
-            } => {
-                let missing = match (directive, missing.as_slice()) {
-                    (Some(d), [Missing::Directive]) => {
-                        format!("{} ({})", i18n::missing_names(missing), cited_label(d))
-                    }
-                    _ => i18n::missing_names(missing),
-                };
-                tr!(
-                    i18n::EXTRACT_TASK_REFUSED,
-                    lines = lines
-                        .iter()
-                        .map(usize::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    missing = missing
-                )
-            }
-            Applied::Marked(d) => tr!(
-                i18n::EXTRACT_MARKED,
-                directive = i18n::label(d),
-                marks = i18n::marks_text(d.secrecy, d.urgency)
-            ),
-        })
-        .map(|l| crate::domain::marks::unnest(&l))
-        .collect();
-    // The directives it marked, in the log as slugs.
-    let marked: Vec<serde_json::Value> = applied
-        .iter()
-        .filter_map(|a| match a {
-            Applied::Marked(d) => Some(serde_json::json!({
-                "directive": d.citation(),
-                "secrecy": d.secrecy.map(|m| m.slug()),
-                "urgency": d.urgency.map(|m| m.slug()),
-            })),
-            _ => None,
-        })
-        .collect();
-    let mut details = serde_json::json!({ "n": lines.len() });
-    if !marked.is_empty() {
-        details["marked"] = marked.into();
-    }
-    db.note(details, None, None)?;
-    Ok(lines)
+        Applied::Marked(d) => tr!(
+            i18n::EXTRACT_MARKED,
+            directive = i18n::label(d),
+            marks = i18n::marks_text(d.secrecy, d.urgency)
+        ),
+    };
+    crate::domain::marks::unnest(&line)
 }

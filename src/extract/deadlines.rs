@@ -20,7 +20,8 @@ use regex::Regex;
 use super::bodies::HEADS;
 use super::directives::Found;
 use super::{
-    DATE, FoundDeadline, Text, Unsure, clean, date_of, day_and_month, due_in_year, re, sentence_end,
+    DATE, DueProblem, FoundDeadline, Text, Unsure, clean, date_of, day_and_month, due_in_year, re,
+    sentence_end,
 };
 use crate::domain::{DocType, UnitKind};
 
@@ -82,7 +83,7 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
         let sentence = &body[start..start + len];
         let (masked, asides) = mask_parentheses(sentence);
         let mut found_here: Vec<(usize, FoundDeadline)> = Vec::new();
-        let mut prev: Option<(Who, String, String)> = None;
+        let mut prev: Option<(Who, Option<String>, String)> = None;
         let mut clause_start = 0;
         for clause_end in masked
             .match_indices(';')
@@ -174,7 +175,7 @@ fn read_clause(
     words: &str,
     (from, to): (usize, usize),
     last_named: &[String],
-    mut prev: Option<&mut Option<(Who, String, String)>>,
+    mut prev: Option<&mut Option<(Who, Option<String>, String)>>,
     out: &mut Vec<(usize, FoundDeadline)>,
 ) {
     let clause = &words[from..to];
@@ -199,10 +200,22 @@ fn read_clause(
         let Some(due) = due_of(text, &caps, base + cue_start, after) else {
             continue;
         };
+        let due_written = written_due(&caps);
+        // A window before it (`hoàn thành từ tháng 4 - 6 và …`) ends
+        // the words of another deadline-less item: whom this one is for
+        // follows it.
+        static WINDOW: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"\btừ\s+(?:ngày\s+|tháng\s+)?\d{1,2}(?:\s*[./]\s*\d{1,4})*\s*(?:-|–|đến)\s*(?:hết\s+)?(?:ngày\s+|tháng\s+)?\d{1,2}(?:\s*[./]\s*\d{1,4})*\s*(?:,|và)?",
+            )
+        });
+        if let Some(w) = WINDOW.find_iter(&words[region_start..cue_start]).last() {
+            region_start += w.end();
+        }
         let region = &words[region_start..cue_start];
         let who = who_in(region, last_named);
         let (who, applies_to, what) = if who.names_any() {
-            let applies_to = applies_text(region, &who);
+            let applies_to = Some(applies_text(region, &who));
             let what = what_of(region, &who.spans);
             (who, applies_to, what)
         } else {
@@ -227,18 +240,23 @@ fn read_clause(
         }
         let at = base + cue_start;
         let sentence_text = &text.body[base..base + sentence_end(&text.body[base..])];
+        let mut unsure = Vec::new();
+        if !who.names_any() {
+            unsure.push(Unsure::UnitKind);
+        }
+        if due.is_err() {
+            unsure.push(Unsure::Due);
+        }
         out.push((
             at,
             FoundDeadline {
-                unsure: if who.names_any() {
-                    Vec::new()
-                } else {
-                    vec![Unsure::UnitKind]
-                },
+                unsure,
                 applies_to,
                 unit_kinds: who.kinds,
                 units: who.units,
-                due,
+                due_problem: due.as_ref().err().copied(),
+                due: due.ok(),
+                due_written,
                 what,
                 directive: directive_of(text, found, base, at),
                 line: text.line_of(at),
@@ -254,18 +272,44 @@ fn read_clause(
     {
         let who = who_in(clause, last_named);
         if who.names_any() {
-            let applies_to = applies_text(clause, &who);
+            let applies_to = Some(applies_text(clause, &who));
             let what = what_of(clause, &who.spans);
             *p = Some((who, applies_to, what));
         }
     }
 }
 
+/// The due date as the cue writes it: the day, or the month or quarter
+/// with the words that make it one (`trước tháng 7.2025`).
+fn written_due(caps: &regex::Captures<'_>) -> String {
+    if let Some(d) = ["d", "kd", "dw", "dn"].iter().find_map(|n| caps.name(n)) {
+        return d.as_str().to_string();
+    }
+    let cue = caps.get(0).map_or("", |c| c.as_str());
+    let from = if caps.name("bm").is_some() {
+        cue.find("rước").map(|i| i - 1)
+    } else {
+        cue.find("tháng").or_else(|| cue.find("quý"))
+    };
+    cue[from.unwrap_or(0)..].trim().to_string()
+}
+
 /// The due date of a cue: a day, a month or a quarter; a year taken from
-/// the dateline or the date before when the text gives none.
-fn due_of(text: &Text, caps: &regex::Captures<'_>, at: usize, after: &str) -> Option<String> {
+/// the dateline or the date before when the text gives none. None when
+/// the cue is no deadline; the problem when it is one with no day the
+/// calendar has (`29/02/2023`) or no year to give it.
+fn due_of(
+    text: &Text,
+    caps: &regex::Captures<'_>,
+    at: usize,
+    after: &str,
+) -> Option<Result<String, DueProblem>> {
     if let Some(d) = caps.name("d").or(caps.name("kd")) {
-        return date_of(d.as_str()).map(|d| d.to_string());
+        return Some(
+            date_of(d.as_str())
+                .map(|d| d.to_string())
+                .ok_or(DueProblem::NoSuchDay),
+        );
     }
     if let Some(dm) = caps.name("dw").or(caps.name("dn")) {
         // Part of a longer number: not a day and month.
@@ -276,8 +320,17 @@ fn due_of(text: &Text, caps: &regex::Captures<'_>, at: usize, after: &str) -> Op
             return None;
         }
         let (day, month) = day_and_month(dm.as_str())?;
-        let reference = text.year_reference(at)?;
-        return due_in_year(day, month, reference).map(|d| d.to_string());
+        let Some(reference) = text.year_reference(at) else {
+            // `trước ngày 25.3` is a deadline all the same; `trước 25.3`
+            // with no year around may be anything.
+            let cue = caps.get(0).map_or("", |c| c.as_str());
+            return cue.contains("ngày").then_some(Err(DueProblem::NoYear));
+        };
+        return Some(
+            due_in_year(day, month, reference)
+                .map(|d| d.to_string())
+                .ok_or(DueProblem::NoSuchDay),
+        );
     }
     if let (Some(m), Some(y)) = (caps.name("bm"), caps.name("bmy")) {
         let (m, y): (u32, i32) = (m.as_str().parse().ok()?, y.as_str().parse().ok()?);
@@ -285,7 +338,7 @@ fn due_of(text: &Text, caps: &regex::Captures<'_>, at: usize, after: &str) -> Op
             return None;
         }
         let (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
-        return Some(format!("{y:04}-{m:02}"));
+        return Some(Ok(format!("{y:04}-{m:02}")));
     }
     if let (Some(q), Some(y)) = (caps.name("q"), caps.name("qy")) {
         let q = match q.as_str().to_uppercase().as_str() {
@@ -294,7 +347,7 @@ fn due_of(text: &Text, caps: &regex::Captures<'_>, at: usize, after: &str) -> Op
             "III" | "3" => 3,
             _ => 4,
         };
-        return Some(format!("{}-Q{q}", y.as_str()));
+        return Some(Ok(format!("{}-Q{q}", y.as_str())));
     }
     if let Some(m) = caps.name("m") {
         let m: u32 = m.as_str().parse().ok()?;
@@ -312,7 +365,7 @@ fn due_of(text: &Text, caps: &regex::Captures<'_>, at: usize, after: &str) -> Op
                 }
             }
         };
-        return Some(format!("{y:04}-{m:02}"));
+        return Some(Ok(format!("{y:04}-{m:02}")));
     }
     None
 }
@@ -335,6 +388,7 @@ static KIND_WORDS: LazyLock<Vec<(Regex, &'static [UnitKind])>> = LazyLock::new(|
         (r"(?i)\b(?:đảng bộ|đảng [uủ]ỷ?y?) bộ phận\b".into(), &[DangBoBoPhan]),
         (r"(?i)\bchi bộ trực thuộc\b".into(), &[ChiBoTrucThuoc]),
         (format!(r"(?i)\bđảng bộ {place}(?:\s*(?:,|và)\s*{place})*"), &[DangBoCoSo]),
+        (format!(r"\b[Đđ]ảng [uủ]ỷ?y? các {place}(?:\s*(?:,|và)\s*{place})*"), &[DangBoCoSo]),
         (format!(r"(?i)\bchi bộ {hamlet}(?:\s*(?:,|và)\s*{hamlet})*"), &[ChiBoTrucThuoc]),
         (
             r"(?i)\b(?:đảng bộ\s+)?cấp huyện(?:\s+và\s+tương\s+đương)?\b|\bđảng bộ (?:huyện|quận|thị xã)\b".into(),
@@ -385,10 +439,18 @@ fn who_in(words: &str, last_named: &[String]) -> Who {
         who.spans.push((m.start(), m.end()));
         taken.push((m.start(), m.end()));
     }
+    // A kind after `được`, `do`, `của`, `bởi` is who acts on the units,
+    // not whom the deadline is for (`chi bộ cơ sở được các huyện ủy chọn`).
+    let agent = |at: usize| {
+        let before = words[..at].trim_end();
+        ["được", "do", "của", "bởi"]
+            .iter()
+            .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
+    };
     for (pattern, kinds) in KIND_WORDS.iter() {
         for m in pattern.find_iter(words) {
             let span = (m.start(), m.end());
-            if !free(&taken, span) {
+            if !free(&taken, span) || agent(m.start()) {
                 continue;
             }
             for kind in *kinds {
@@ -587,8 +649,15 @@ fn applies_text(words: &str, who: &Who) -> String {
 }
 
 /// Whom a deadline names when it names no unit: its subject's words, as
-/// far as its verb; and where they are.
-fn unknown_applies_to(words: &str) -> (String, (usize, usize)) {
+/// far as its verb, when they name a body or people (`Ban Tổ chức Thị ủy`,
+/// `Cán bộ diện Thị ủy quản lý`); and where the subject is. Other words
+/// (`Việc này`, `bố trí cán bộ cho …`) name no one: none.
+fn unknown_applies_to(words: &str) -> (Option<String>, (usize, usize)) {
+    static SOMEONE: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(
+            r"^(?:(?:các|những|mỗi|từng|toàn thể)\s+)?(?:(?i:đảng viên|cán bộ|công chức|đồng chí|bí thư|phó bí thư|cấp [uủ]ỷ?y?|thường trực|ủy viên|uỷ viên)\b|(?:{HEADS})\b)"
+        ))
+    });
     let rest = strip_openers(words);
     let start = words.len() - rest.len();
     let mut end = start;
@@ -609,9 +678,25 @@ fn unknown_applies_to(words: &str) -> (String, (usize, usize)) {
     }
     // No subject before the verb: the words say only what is due.
     if end == start || is_verb(rest.split(' ').next().unwrap_or("")) {
-        return (String::new(), (start, start));
+        return (None, (start, start));
     }
-    (clean(&words[start..end]), (start, end))
+    let subject = clean(&words[start..end]);
+    if SOMEONE.is_match(&subject) {
+        return (Some(subject), (start, end));
+    }
+    // Words that point back (`Việc này`, `Các nội dung trên`) say nothing
+    // of what is due; others are what is due (`bố trí cán bộ cho …`).
+    let points_back = ["này", "trên", "đó"]
+        .iter()
+        .any(|w| subject.ends_with(&format!(" {w}")));
+    (
+        None,
+        if points_back {
+            (start, end)
+        } else {
+            (start, start)
+        },
+    )
 }
 
 fn is_verb(word: &str) -> bool {

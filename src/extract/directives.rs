@@ -171,7 +171,7 @@ static BY_BODY: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b(?i:do)\s+(?P
 
 static ISSUED_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^\s+(?:(?:đã|vừa)\s+)?ban hành(?:\s+(?:vào\s+)?ngày\s+(?P<d>{DATE}))?"
+        r"^\s+(?:(?:đã|vừa)\s+)?(?P<v>ban hành|xây dựng|triển khai)(?:\s+(?:vào\s+)?ngày\s+(?P<d>{DATE}))?"
     ))
 });
 
@@ -186,7 +186,7 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// ban hành`, `Đảng ủy phường Vạn Phúc triển khai`.
 static ACTOR: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?P<i>(?:{HEADS})[^,;()“”]*?)\s+(?:(?:đã|vừa|mới|cũng|đang)\s+)*(?:(?:khẩn trương|kịp thời|chính thức|nhanh chóng)\s+)?(?:ký\s+)?(?P<v>ban hành|xây dựng|gửi|triển khai)\s*$"
+        r"^(?P<i>(?:{HEADS})[^,;()“”]*?)\s+(?:(?:đã|vừa|mới|cũng|đang)\s+)*(?:(?:khẩn trương|kịp thời|chính thức|nhanh chóng)\s+)?(?:ký\s+)?(?P<v>ban hành|xây dựng|gửi|triển khai|có)\s*$"
     ))
 });
 
@@ -200,7 +200,14 @@ static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
 /// `Ngày 10/12/2019, …` or `Vào ngày 6/8, …` opening a sentence.
 static OPENING_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^\s*(?:[-–•+*]\s*)?(?:\(\p{{Lu}}+\)\s*[-–]\s*)?(?i:vào\s+)?(?i:ngày)\s+(?:(?P<d>{DATE})|(?P<dm>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))\s*(?:vừa qua\s*)?,"
+        r"^\s*(?:[-–•+*]\s*)?(?:\(\p{{Lu}}+\)\s*[-–]\s*)?(?i:(?:ngay\s+)?(?:từ|vào)\s+)?(?i:ngày)\s+(?:(?P<d>{DATE})|(?P<dm>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))\s*(?:vừa qua\s*)?,"
+    ))
+});
+
+/// `ngay từ ngày 20/6/2020, ` right before the acting body of a sentence.
+static DATE_BEFORE_ACTOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:^|[\s,(])(?i:(?:ngay\s+)?(?:từ|vào|trong)\s+)?(?i:ngày)\s+(?:(?P<d>{DATE})|(?P<dm>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))\s*(?:vừa qua\s*)?,?\s*$"
     ))
 });
 
@@ -330,7 +337,19 @@ fn read_one(text: &Text, m: &Mention, next: usize) -> Said {
         && let Some(i) = caps.name("i")
     {
         let (name, len) = bodies::name_at(&tail[i.start()..]);
-        if let Some(issued) = ISSUED_AFTER_NAME.captures(&tail[i.start() + len..]) {
+        // `do … triển khai`: the body's own document only when the code
+        // says so.
+        let deploys_own = |v: &str| {
+            v != "triển khai"
+                || m.spec
+                    .symbol
+                    .as_ref()
+                    .and_then(|s| bodies::fits(&s.issuer_code, &name, m.tu_written))
+                    == Some(true)
+        };
+        if let Some(issued) = ISSUED_AFTER_NAME.captures(&tail[i.start() + len..])
+            && issued.name("v").is_some_and(|v| deploys_own(v.as_str()))
+        {
             if said.issuer.is_none() {
                 said.issuer = Some(name);
             }
@@ -372,10 +391,19 @@ fn read_one(text: &Text, m: &Mention, next: usize) -> Said {
     // The sentence it is the object of.
     let clause_start = clause_start(body, m.start);
     let before = &body[clause_start..m.start];
-    said.actor = actor(before);
-    if said.actor.as_ref().is_some_and(|(_, outright)| *outright)
-        && let Some(caps) = OPENING_DATE.captures(before)
-    {
+    let acting = actor(before);
+    said.actor = acting
+        .as_ref()
+        .map(|(name, outright, _)| (name.clone(), *outright));
+    // The date opening the sentence, or right before its acting body
+    // (`Thực hiện …, ngay từ ngày 20/6/2020, Bộ Chính trị ban hành …`).
+    let dated = match &acting {
+        Some((_, true, at)) => DATE_BEFORE_ACTOR
+            .captures(&before[..*at])
+            .or_else(|| OPENING_DATE.captures(before)),
+        _ => None,
+    };
+    if let Some(caps) = dated {
         said.sentence_date = match (caps.name("d"), caps.name("dm")) {
             (Some(d), _) => date_of(d.as_str()),
             (None, Some(dm)) => day_and_month(dm.as_str()).and_then(|(d, mo)| {
@@ -408,20 +436,20 @@ fn read_one(text: &Text, m: &Mention, next: usize) -> Said {
 /// The acting body of the words before a citation, and whether its verb
 /// makes it the issuer outright: the first body named from which the words
 /// run, all of them its name, to the verb.
-fn actor(before: &str) -> Option<(String, bool)> {
+fn actor(before: &str) -> Option<(String, bool, usize)> {
     static HEAD: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?:{HEADS})\b")));
     // Most citations follow no verb that issues: nothing to look for.
     let end = before.trim_end();
-    if !["ban hành", "xây dựng", "gửi", "triển khai"]
+    if !["ban hành", "xây dựng", "gửi", "triển khai", " có"]
         .iter()
         .any(|verb| end.ends_with(verb))
     {
         return None;
     }
     if let Some(caps) = ON_BEHALF.captures(before)
-        && let Some(i) = caps.name("i")
+        && let (Some(all), Some(i)) = (caps.get(0), caps.name("i"))
     {
-        return Some((bodies::name_at(i.as_str()).0, true));
+        return Some((bodies::name_at(i.as_str()).0, true, all.start()));
     }
     for head in HEAD.find_iter(before) {
         let Some(caps) = ACTOR.captures(&before[head.start()..]) else {
@@ -432,7 +460,7 @@ fn actor(before: &str) -> Option<(String, bool)> {
         };
         let (name, len) = bodies::name_at(i.as_str());
         if len >= i.as_str().trim_end().len() {
-            return Some((name, v.as_str() != "triển khai"));
+            return Some((name, v.as_str() != "triển khai", head.start()));
         }
     }
     None
@@ -521,7 +549,7 @@ struct Header {
 fn header_of(text: &Text, m: &Mention) -> Option<Header> {
     static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
         re(&format!(
-            r"^\s*(?:[Ss]ố|SỐ|(?:{TYPE_WORDS})\s+[Ss]ố)\s*:?\s*$"
+            r"(?:^|[\s*|])(?:[Ss]ố|SỐ|(?:{TYPE_WORDS})\s+[Ss]ố)\s*:?\s*$"
         ))
     });
     static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -536,13 +564,25 @@ fn header_of(text: &Text, m: &Mention) -> Option<Header> {
     });
     let body = &text.body;
     let line_start = body[..m.start].rfind('\n').map_or(0, |i| i + 1);
-    if !NUMBER_LINE.is_match(&body[line_start..m.start]) {
+    // `Số: …` opens its line, or follows the header's capitals on it when
+    // a page runs the header into one line (`ĐẢNG ỦY XÃ … Số: 05-KH/ĐU`).
+    let number_at = NUMBER_LINE.find(&body[line_start..m.start])?.start();
+    let same_line = body[line_start..line_start + number_at]
+        .trim()
+        .trim_matches(['*', '|'])
+        .trim();
+    if same_line.chars().any(char::is_lowercase) {
         return None;
     }
     // The issuing body: the lines in capitals above, the committee over
-    // the body (`HUYỆN ỦY ĐAN PHƯỢNG` over `BAN TỔ CHỨC`).
+    // the body (`HUYỆN ỦY ĐAN PHƯỢNG` over `BAN TỔ CHỨC`); the place and
+    // date line and the country's name may stand between.
     let above: Vec<&str> = body[..line_start].lines().collect();
     let mut caps_lines: Vec<&str> = Vec::new();
+    if !same_line.is_empty() {
+        caps_lines.push(same_line);
+    }
+    let mut date_above = None;
     for line in above.iter().rev().take(8) {
         let line = line.trim().trim_matches('|').trim();
         let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
@@ -554,10 +594,16 @@ fn header_of(text: &Text, m: &Mention) -> Option<Header> {
         {
             continue;
         }
+        if line.chars().count() <= 80
+            && let Some(d) = PLACE_DATE.captures(line).and_then(|c| c.name("d"))
+        {
+            date_above = date_above.or_else(|| date_of(d.as_str()));
+            continue;
+        }
         if letters.iter().any(|c| c.is_lowercase()) || caps_lines.len() == 4 {
             break;
         }
-        caps_lines.push(line);
+        caps_lines.push(line.trim_end_matches(['*', ' ']));
     }
     caps_lines.reverse();
     const BODY_START: &[&str] = &[
@@ -598,15 +644,25 @@ fn header_of(text: &Text, m: &Mention) -> Option<Header> {
                 bodies::canonical(&format!("{own} {committee}"))
             }
         });
-    // "Hà Nội, ngày 10 tháng 10 năm 2008" within the next lines.
+    // "Hà Nội, ngày 10 tháng 10 năm 2008" on the number's line or within
+    // the next lines (a `V/v …` line, the country's name between), before
+    // the title; else above the number, where a page puts the right
+    // column first.
     let after = &body[m.end..];
     let window_end = after
         .match_indices('\n')
-        .nth(3)
+        .nth(5)
         .map_or(after.len(), |(i, _)| i);
-    let window = &after[..window_end];
+    let mut window_len = 0;
+    for (k, line) in after[..window_end].split_inclusive('\n').enumerate() {
+        if k > 0 && (TITLE_LINE.is_match(line.trim()) || line.chars().count() > 100) {
+            break;
+        }
+        window_len += line.len();
+    }
+    let window = &after[..window_len];
     let date = PLACE_DATE.captures(window).and_then(|c| c.name("d"));
-    let issued_on = date.and_then(|d| date_of(d.as_str()));
+    let issued_on = date.and_then(|d| date_of(d.as_str())).or(date_above);
     // The title line (`HƯỚNG DẪN`) and the subject on it or under it.
     let from = date.map_or(0, |d| d.end());
     let mut subject = None;

@@ -1431,3 +1431,31 @@ pub const SUBJECT_HIDDEN: Text = t(
     "(ẩn: văn bản {mark}; xem bằng `theodoi --show-secret directive show …` hoặc trên màn hình)",
     "(hidden: a {mark} directive; see it with `theodoi --show-secret directive show …` or on a terminal)",
 );
+pub const EXTRACT_NO_KIND: Text = t("(chưa rõ loại đơn vị)", "(unit kind unknown)");
+pub const EXTRACT_ASK_KINDS_UNNAMED: Text = t(
+    "Thời hạn {due} ở dòng {line} dành cho loại đơn vị nào? (vd. chi-bo-co-so, dang-bo-co-so; Enter: bỏ qua): ",
+    "Which unit kinds is the deadline {due} at line {line} for? (e.g. chi-bo-co-so, dang-bo-co-so; Enter: skip): ",
+);
+pub const EXTRACT_NO_SUCH_DAY: Text = t(
+    "dòng {line}: không có ngày {written} trong lịch; thời hạn này để trống, chưa ghi được",
+    "line {line}: the calendar has no day {written}; this deadline is left without a date and cannot be recorded",
+);
+pub const EXTRACT_NO_YEAR: Text = t(
+    "dòng {line}: ngày {written} không rõ năm (trang không có ngày đăng, không có ngày đầy đủ nào trước đó); thời hạn này để trống, chưa ghi được",
+    "line {line}: the day {written} has no year (the page gives no date of its own and no full date before it); this deadline is left without a date and cannot be recorded",
+);
+pub const EXTRACT_NO_SUCH_DAY_MARK: Text =
+    t("{written} (không có ngày này)", "{written} (no such day)");
+pub const EXTRACT_NO_YEAR_MARK: Text = t("{written} (không rõ năm)", "{written} (year unknown)");
+pub const EXTRACT_ASK_DUE: Text = t(
+    "Thời hạn «{written}» ở dòng {line} không phải ngày có thật; hạn đúng là ngày nào? (vd. 28/02/2023; Enter: bỏ qua): ",
+    "The deadline «{written}» at line {line} is no real day; what is the right date? (e.g. 28/02/2023; Enter: skip): ",
+);
+pub const EXTRACT_REFUSED: Text = t(
+    "không ghi gì vào cơ sở dữ liệu: {reasons}",
+    "nothing recorded: {reasons}",
+);
+pub const EXTRACT_ASK_DUE_YEAR: Text = t(
+    "Thời hạn «{written}» ở dòng {line} không rõ năm; hạn đúng là ngày nào? (vd. 25/03/2024; Enter: bỏ qua): ",
+    "The deadline «{written}» at line {line} has no year; what is the right date? (e.g. 25/03/2024; Enter: skip): ",
+);

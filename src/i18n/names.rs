@@ -203,6 +203,7 @@ pub fn unsure_name(u: crate::extract::Unsure) -> Text {
         IssuedOn => t("ngày ban hành", "issue date"),
         Subject => t("trích yếu", "subject"),
         UnitKind => t("loại đơn vị", "unit kind"),
+        Due => t("hạn hoàn thành", "due date"),
     }
 }
 
@@ -236,6 +237,7 @@ pub fn missing_name(m: &crate::app::extract::Missing) -> String {
         )
         .get()
         .to_string(),
+        Due => unsure_name(crate::extract::Unsure::Due).get().to_string(),
     }
 }
 

@@ -36,6 +36,14 @@ fn unsure_slugs(unsure: &[Unsure]) -> String {
     }))
 }
 
+/// Why a deadline has no date, as JSON writes it.
+fn due_problem_slug(p: crate::extract::DueProblem) -> String {
+    serde_json::to_value(p)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 /// How a found directive is named to a person.
 pub fn directive_label(d: &FoundDirective) -> String {
     d.symbol
@@ -140,6 +148,8 @@ impl Report for FoundDeadlines<'_> {
         "line",
         "source_text",
         "unsure",
+        "due_written",
+        "due_problem",
     ];
 
     fn headers(&self) -> Vec<String> {
@@ -153,9 +163,15 @@ impl Report for FoundDeadlines<'_> {
     }
 
     fn cells(&self, d: &FoundDeadline) -> Vec<Cell> {
-        let due = match crate::text::date::parse_date(&d.due) {
-            Ok(day) => Cell::date(day),
-            Err(_) => month_or_year(&d.due).into(),
+        let due = match (d.due.as_deref(), d.due_problem) {
+            (Some(due), _) => match crate::text::date::parse_date(due) {
+                Ok(day) => Cell::date(day),
+                Err(_) => month_or_year(due).into(),
+            },
+            (None, Some(crate::extract::DueProblem::NoYear)) => {
+                tr!(i18n::EXTRACT_NO_YEAR_MARK, written = d.due_written).into()
+            }
+            (None, _) => tr!(i18n::EXTRACT_NO_SUCH_DAY_MARK, written = d.due_written).into(),
         };
         let who: Vec<String> = d
             .unit_kinds
@@ -164,7 +180,10 @@ impl Report for FoundDeadlines<'_> {
             .chain(d.units.iter().cloned())
             .collect();
         let who = if who.is_empty() {
-            tr!(i18n::EXTRACT_NO_KIND_MARK, who = d.applies_to)
+            match &d.applies_to {
+                Some(who) => tr!(i18n::EXTRACT_NO_KIND_MARK, who = who),
+                None => i18n::EXTRACT_NO_KIND.get().to_string(),
+            }
         } else {
             who.join(", ")
         };
@@ -184,15 +203,17 @@ impl Report for FoundDeadlines<'_> {
 
     fn csv_record(&self, d: &FoundDeadline) -> Option<Vec<String>> {
         Some(vec![
-            d.applies_to.clone(),
+            d.applies_to.clone().unwrap_or_default(),
             joined(d.unit_kinds.iter().map(|k| k.slug().to_string())),
             joined(d.units.iter().cloned()),
-            d.due.clone(),
+            d.due.clone().unwrap_or_default(),
             d.what.clone(),
             d.directive.map(|i| i.to_string()).unwrap_or_default(),
             d.line.to_string(),
             d.source_text.clone(),
             unsure_slugs(&d.unsure),
+            d.due_written.clone(),
+            d.due_problem.map(due_problem_slug).unwrap_or_default(),
         ])
     }
 

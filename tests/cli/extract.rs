@@ -31,7 +31,7 @@ struct Directive {
 struct Deadline {
     unit_kinds: Vec<String>,
     units: Vec<String>,
-    due: String,
+    due: Option<String>,
     what: String,
     directive: Option<usize>,
     line: usize,
@@ -96,7 +96,14 @@ fn the_son_tay_announcement_in_nfd_from_standard_input() {
     let deadlines: Vec<(&[String], &str, usize, Option<usize>)> = found
         .deadlines
         .iter()
-        .map(|d| (d.unit_kinds.as_slice(), d.due.as_str(), d.line, d.directive))
+        .map(|d| {
+            (
+                d.unit_kinds.as_slice(),
+                d.due.as_deref().unwrap(),
+                d.line,
+                d.directive,
+            )
+        })
         .collect();
     assert_eq!(
         deadlines,
@@ -224,7 +231,7 @@ fn a_page_in_the_forms_pages_use() {
                     .chain(&d.units)
                     .map(String::as_str)
                     .collect(),
-                d.due.as_str(),
+                d.due.as_deref().unwrap(),
                 d.directive,
             )
         })
@@ -399,4 +406,216 @@ fn what_is_not_an_announcement_is_refused_at_once() {
     let err = t.fails(&["extract", symbols.to_str().unwrap()]);
     assert!(err.contains("quá dài để đọc như một thông báo"), "{err}");
     assert_eq!(err.lines().count(), 1);
+}
+
+/// `--apply` that can record nothing says why in one line on stderr, with
+/// exit status 2 and nothing else: no table, no "nothing changed".
+#[test]
+fn a_refused_apply_is_one_line_and_nothing_else() {
+    let t = Theodoi::son_tay();
+    let file = t.dir.path().join("thongbao.txt");
+    std::fs::write(
+        &file,
+        "Ban Thường vụ Thị ủy Sơn Tây ban hành Kế hoạch số 300-KH/TU về sơ kết công tác năm 2024. Các chi bộ cơ sở hoàn thành trước ngày 20/12/2024.\n",
+    )
+    .unwrap();
+    let before = t.snapshot();
+    let path = file.to_str().unwrap();
+    for args in [
+        &["extract", path, "--apply", "--yes"][..],
+        &["extract", path, "--apply", "--yes", "--format", "json"][..],
+        // No terminal to ask and no --yes.
+        &["extract", path, "--apply"][..],
+    ] {
+        let r = t.run(args);
+        assert_eq!(r.code, 2, "{args:?}: {r:?}");
+        assert_eq!(r.stdout, "", "{args:?}");
+        assert_eq!(r.stderr.trim_end().lines().count(), 1, "{}", r.stderr);
+        assert!(!r.stderr.contains("Không có gì thay đổi"), "{}", r.stderr);
+    }
+    let err = t.fails(&["extract", path, "--apply", "--yes"]);
+    assert!(err.contains("300-KH/TU"), "{err}");
+    assert!(err.contains("ngày ban hành"), "{err}");
+    // Said once: the task it would have made waits on that document.
+    assert_eq!(err.matches("300-KH/TU").count(), 1, "{err}");
+    assert_eq!(t.snapshot(), before);
+}
+
+/// A deadline on a day the calendar has not is kept without a date and
+/// said on stderr; `--apply` does not record it, and says so.
+#[test]
+fn a_deadline_on_no_real_day_is_kept_and_said() {
+    let t = Theodoi::son_tay();
+    let file = t.dir.path().join("thongbao.txt");
+    std::fs::write(
+        &file,
+        "Kế hoạch số 300-KH/TU ngày 10/01/2023 của Ban Thường vụ Thị ủy Sơn Tây về sơ kết công tác năm 2022.\nCác chi bộ cơ sở hoàn thành trước ngày 29/02/2023; các đảng bộ cơ sở hoàn thành trước ngày 10/3/2023.\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let r = t.run(&["extract", path]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(
+        r.stdout.contains("29/02/2023 (không có ngày này)"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(
+        r.stderr.trim_end(),
+        "dòng 2: không có ngày 29/02/2023 trong lịch; thời hạn này để trống, chưa ghi được"
+    );
+    let found: Found = t.json(&["extract", path]);
+    let first = &found.deadlines[0];
+    assert_eq!(first.due, None);
+    assert_eq!(first.unit_kinds, ["chi-bo-co-so"]);
+    assert_eq!(first.unsure, ["due"]);
+    let out = t.ok(&["extract", path, "--apply", "--yes"]);
+    assert!(
+        out.contains("chưa ghi thời hạn 29/02/2023 (dòng 2): thiếu hạn hoàn thành"),
+        "{out}"
+    );
+    let tasks: Vec<serde_json::Value> = t.json(&["task", "list"]);
+    let tasks: Vec<&serde_json::Value> = tasks
+        .iter()
+        .filter(|t| t["directive"] == "300-KH/TU")
+        .collect();
+    assert_eq!(tasks.len(), 1, "{tasks:?}");
+    assert_eq!(tasks[0]["due"], "dang-bo-co-so=2023-03-10");
+}
+
+/// A deadline whose subject is no unit names none: no phrase stands in for
+/// a unit.
+#[test]
+fn a_subject_that_is_no_unit_names_none() {
+    let t = Theodoi::bare();
+    let file = t.dir.path().join("thongbao.txt");
+    std::fs::write(
+        &file,
+        "Việc này hoàn thành trước ngày 10/4/2024. Bố trí cán bộ cho các cơ quan xong trước ngày 20/4/2024.\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let out = t.ok(&["extract", path, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for d in json["deadlines"].as_array().unwrap() {
+        assert_eq!(d["applies_to"], serde_json::Value::Null, "{d}");
+        assert_eq!(d["unit_kinds"], serde_json::json!([]), "{d}");
+        assert_eq!(d["unsure"], serde_json::json!(["unit_kind"]), "{d}");
+    }
+    let table = t.ok(&["extract", path]);
+    assert!(!table.contains("Việc này"), "{table}");
+    assert_eq!(table.matches("(chưa rõ loại đơn vị)").count(), 2, "{table}");
+}
+
+/// On a terminal, a deadline on a day the calendar has not is asked for
+/// again, and recorded as answered.
+#[cfg(unix)]
+#[test]
+fn apply_on_a_terminal_asks_for_a_real_day() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("no `script` to give theodoi a terminal: skipped");
+        return;
+    }
+    let t = Theodoi::new();
+    t.ok(&[
+        "unit",
+        "import",
+        repo_file("fixtures/units.csv").to_str().unwrap(),
+    ]);
+    let file = t.dir.path().join("thongbao.txt");
+    std::fs::write(
+        &file,
+        "Kế hoạch số 302-KH/TU ngày 10/01/2024 của Ban Thường vụ Thị ủy Sơn Tây về sơ kết năm 2023.\nCác chi bộ cơ sở hoàn thành trước ngày 30/02/2024.\n",
+    )
+    .unwrap();
+    let line = format!(
+        "{} --db {} extract {} --apply",
+        env!("CARGO_BIN_EXE_theodoi"),
+        t.db.display(),
+        file.display()
+    );
+    let mut script = std::process::Command::new("script");
+    t.clean_env(&mut script);
+    let mut child = script
+        .args(["-qec", &line, "/dev/null"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("c\n29/02/2024\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let out = String::from_utf8_lossy(&out.stdout);
+    assert!(out.contains("«30/02/2024» ở dòng 2"), "{out}");
+    let tasks: Vec<serde_json::Value> = t.json(&["task", "list"]);
+    assert_eq!(tasks.len(), 1, "{tasks:?}");
+    assert_eq!(tasks[0]["due"], "chi-bo-co-so=2024-02-29");
+}
+
+/// A recorded document whose title is only its own symbol gives no task
+/// title: the task is refused for want of one, never named by a symbol.
+#[test]
+fn a_title_that_is_only_a_symbol_is_no_task_title() {
+    let t = Theodoi::son_tay();
+    t.ok(&[
+        "directive",
+        "add",
+        "301-KH/TU",
+        "--issuer",
+        "Ban Thường vụ Thị ủy Sơn Tây",
+        "--date",
+        "01/12/2024",
+        "--title",
+        "301-KH/TU",
+    ]);
+    let file = t.dir.path().join("thongbao.txt");
+    std::fs::write(
+        &file,
+        "Theo Kế hoạch số 301-KH/TU, các chi bộ cơ sở hoàn thành trước ngày 20/12/2024.\n",
+    )
+    .unwrap();
+    let err = t.fails(&["extract", file.to_str().unwrap(), "--apply", "--yes"]);
+    assert!(err.contains("thiếu tên nhiệm vụ"), "{err}");
+    let tasks: Vec<serde_json::Value> = t.json(&["task", "list"]);
+    assert!(
+        tasks.iter().all(|t| t["directive"] != "301-KH/TU"),
+        "{tasks:?}"
+    );
+}
+
+/// `--apply --yes --format json` keeps standard output one JSON document:
+/// what became of each thing is said on stderr.
+#[test]
+fn apply_with_json_keeps_stdout_json() {
+    let t = Theodoi::son_tay();
+    let file = t.dir.path().join("thongbao.txt");
+    std::fs::write(
+        &file,
+        "Kế hoạch số 303-KH/TU ngày 10/01/2024 của Ban Thường vụ Thị ủy Sơn Tây về sơ kết năm 2023. Các chi bộ cơ sở hoàn thành trước ngày 20/01/2024.\n",
+    )
+    .unwrap();
+    let r = t.run(&[
+        "extract",
+        file.to_str().unwrap(),
+        "--apply",
+        "--yes",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let found: Found = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(found.directives.len(), 1);
+    assert!(
+        r.stderr.contains("đã thêm văn bản 303-KH/TU"),
+        "{}",
+        r.stderr
+    );
 }
