@@ -471,7 +471,7 @@ fn a_deadline_on_no_real_day_is_kept_and_said() {
     assert_eq!(first.unsure, ["due"]);
     let out = t.ok(&["extract", path, "--apply", "--yes"]);
     assert!(
-        out.contains("chưa ghi thời hạn 29/02/2023 (dòng 2): thiếu hạn hoàn thành"),
+        out.contains("Chưa ghi thời hạn 29/02/2023 (dòng 2): thiếu hạn hoàn thành"),
         "{out}"
     );
     let tasks: Vec<serde_json::Value> = t.json(&["task", "list"]);
@@ -614,7 +614,7 @@ fn apply_with_json_keeps_stdout_json() {
     let found: Found = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(found.directives.len(), 1);
     assert!(
-        r.stderr.contains("đã thêm văn bản 303-KH/TU"),
+        r.stderr.contains("Đã thêm văn bản 303-KH/TU"),
         "{}",
         r.stderr
     );
