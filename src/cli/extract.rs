@@ -16,7 +16,7 @@ use crate::extract::{Extraction, extract};
 use crate::i18n::{self, tr};
 use crate::report::extract::{FoundDeadlines, FoundDirectives, directive_label};
 use crate::report::{Format, render};
-use crate::store::{Db, SqliteStore, Storage};
+use crate::store::{Db, Storage};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -114,7 +114,7 @@ pub fn run(
             writeln!(out, "{}", i18n::EXTRACT_NOTHING_WRITTEN.get())?;
             return Ok(ExitCode::SUCCESS);
         }
-        let mut store = SqliteStore::open(&super::db_path(db)?)?;
+        let mut store = super::crypt::open(&super::db_path(db)?, false)?.store;
         if !args.yes {
             let gaps = {
                 let reader = store.read();

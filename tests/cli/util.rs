@@ -59,7 +59,13 @@ impl Theodoi {
 
     /// A clean environment: no THEODOI_* from the caller, HOME in the temp dir.
     pub fn clean_env(&self, cmd: &mut Command) {
-        for var in ["THEODOI_DB", "THEODOI_LANG", "THEODOI_ACTOR", "NO_COLOR"] {
+        for var in [
+            "THEODOI_DB",
+            "THEODOI_LANG",
+            "THEODOI_ACTOR",
+            "NO_COLOR",
+            "THEODOI_KEY_FILE",
+        ] {
             cmd.env_remove(var);
         }
         cmd.env("HOME", self.dir.path())
