@@ -107,7 +107,7 @@ fn units(count: u64) -> Result<()> {
 }
 
 fn fill(db: &Path, tasks: u64) -> Result<()> {
-    let mut store = SqliteStore::open(db)?;
+    let mut store = SqliteStore::open(db, None)?;
     let start = NaiveDate::from_ymd_opt(2024, 1, 15).context("date")?;
     for t in 0..tasks {
         let issued = start + Days::new(t * 300 / tasks.max(1));

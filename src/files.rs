@@ -82,8 +82,8 @@ pub fn owner_only(path: &Path) -> bool {
 /// Whether `--force` may replace what is at `path`: only a regular file
 /// (or a link, itself replaced) that is not a database. A device, a pipe or
 /// a socket is never replaced, nor a SQLite database (theodoi's own, a
-/// backup) or its `-wal`/`-shm` companion: a report written over the
-/// database it reads would lose everything.
+/// backup, plain or encrypted) or its `-wal`/`-shm` companion: a report
+/// written over the database it reads would lose everything.
 pub fn replaceable(path: &Path) -> bool {
     let Ok(meta) = path.symlink_metadata() else {
         return true;
@@ -105,8 +105,31 @@ pub fn replaceable(path: &Path) -> bool {
         File::open(p)
             .and_then(|mut f| f.read_exact(&mut head))
             .is_ok_and(|_| &head == b"SQLite format 3\0")
+            || looks_encrypted(p)
     };
     !(database(path) || base.is_some_and(|b| database(Path::new(b))))
+}
+
+/// The page of an encrypted database (SQLCipher's): its file is a whole
+/// number of them.
+const ENCRYPTED_PAGE: u64 = 4096;
+
+/// Whether the file at `path` looks like an encrypted database: whole pages,
+/// with neither SQLite's header nor a zip's (a workbook, a Word document).
+/// Reads its first 16 bytes only. A file of random bytes looks the same;
+/// only the key tells them apart.
+pub fn looks_encrypted(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    if !meta.is_file() || meta.len() < ENCRYPTED_PAGE || meta.len() % ENCRYPTED_PAGE != 0 {
+        return false;
+    }
+    let mut head = [0u8; 16];
+    File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| &head != b"SQLite format 3\0" && !head.starts_with(b"PK\x03\x04"))
 }
 
 /// The folder a file is in (`.` for a bare file name).

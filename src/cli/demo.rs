@@ -26,14 +26,30 @@ const COMPLETIONS: &str = include_str!("../../fixtures/completions.csv");
 /// The days the demo reports on: the day after each deadline of plan 223.
 const AS_OF: [&str; 2] = ["07/12/2023", "13/12/2023"];
 
-pub fn run(flag: Option<PathBuf>, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode> {
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Make the demo database encrypted (the key as for `init --encrypt`).
+    #[arg(long)]
+    encrypt: bool,
+}
+
+pub fn run(
+    flag: Option<PathBuf>,
+    args: Args,
+    ctx: &Context,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
     // Only an explicit --db: THEODOI_DB names the clerk's real database.
     let path = match flag {
         Some(path) => path,
         None => super::data_dir()?.join("demo.db"),
     };
     remove_old_demo(&path)?;
-    let mut store = SqliteStore::create(&path)?;
+    let key = match args.encrypt {
+        true => Some(super::crypt::new_key(&path)?),
+        false => None,
+    };
+    let mut store = SqliteStore::create(&path, key.as_ref())?;
     super::write(&mut store, ctx, "demo", |db| {
         db.set_meta("kind", "demo")?;
         load(db, ctx)?;
@@ -67,7 +83,11 @@ fn remove_old_demo(path: &Path) -> Result<()> {
     if !path.exists() {
         return Ok(());
     }
-    if !SqliteStore::is_demo(path)? {
+    let key = match crate::store::sqlite::looks_encrypted(path) {
+        true => Some(super::crypt::key_to_open(path)?),
+        false => None,
+    };
+    if !SqliteStore::is_demo(path, key.as_ref())? {
         bail!(tr!(i18n::DEMO_NOT_DEMO, path = path.display()));
     }
     for suffix in ["", "-wal", "-shm"] {

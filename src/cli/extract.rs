@@ -16,7 +16,7 @@ use crate::extract::{DueProblem, Extraction, extract};
 use crate::i18n::{self, tr};
 use crate::report::extract::{FoundDeadlines, FoundDirectives, directive_label};
 use crate::report::{Format, render};
-use crate::store::{SqliteStore, Storage};
+use crate::store::Storage;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -97,7 +97,7 @@ pub fn run(
             writeln!(out, "{}", i18n::EXTRACT_NOTHING_WRITTEN.get())?;
             return Ok(ExitCode::SUCCESS);
         }
-        let store = SqliteStore::open(&super::db_path(db.clone())?)?;
+        let store = super::crypt::open(&super::db_path(db.clone())?, false)?.store;
         let gaps = {
             let reader = store.read();
             app::extract::gaps(&*reader, &found)?
@@ -131,7 +131,7 @@ pub fn run(
 /// line naming each thing refused. False with the lines when everything
 /// found is there already.
 fn record(db: Option<PathBuf>, ctx: &Context, found: &Extraction) -> Result<(Vec<String>, bool)> {
-    let mut store = SqliteStore::open(&super::db_path(db)?)?;
+    let mut store = super::crypt::open(&super::db_path(db)?, false)?.store;
     let mut applied = Vec::new();
     let written = super::write(&mut store, ctx, "extract.apply", |db| {
         applied = app::extract::apply(db, found)?;

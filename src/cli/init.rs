@@ -15,35 +15,64 @@ pub struct Args {
     /// Make a database of an existing empty file without asking.
     #[arg(long)]
     force: bool,
+    /// Make the database encrypted: the key from `THEODOI_KEY_FILE`, else
+    /// typed twice on a terminal.
+    #[arg(long)]
+    encrypt: bool,
 }
 
 pub fn run(path: &Path, args: Args, out: &mut dyn Write) -> Result<ExitCode> {
     // A link to nothing is not "no file": `create` refuses it.
     if !path.exists() {
-        SqliteStore::create(path)?;
-        writeln!(out, "{}", tr!(i18n::INIT_CREATED, path = path.display()))?;
+        let key = new_key(path, &args)?;
+        SqliteStore::create(path, key.as_ref())?;
+        writeln!(out, "{}", created(path, &args))?;
         return Ok(ExitCode::SUCCESS);
     }
     // An existing database is only read (and upgraded if older); a file
     // that is not one is left as it is, unless it is empty and the clerk
     // says to make a database of it.
-    match SqliteStore::open_read_only(path) {
-        Ok(store) => {
+    match super::crypt::open(path, true) {
+        Ok(opened) if args.encrypt && !opened.encrypted => {
+            return Err(Error::NotEncrypted(path.to_path_buf()).into());
+        }
+        Ok(opened) => {
             let message = tr!(
                 i18n::INIT_EXISTS,
                 path = path.display(),
-                version = store.version()?
+                version = opened.store.version()?
             );
             writeln!(out, "{message}")?;
         }
-        Err(Error::DatabaseEmpty(_)) if args.force || confirm(path, out)? => {
-            SqliteStore::create_in_empty(path)?;
-            writeln!(out, "{}", tr!(i18n::INIT_CREATED, path = path.display()))?;
-        }
-        Err(Error::DatabaseEmpty(_)) => writeln!(out, "{}", i18n::INIT_DECLINED.get())?,
-        Err(e) => return Err(e.into()),
+        Err(e) => match e.downcast::<Error>() {
+            Ok(Error::DatabaseEmpty(_)) if args.force || confirm(path, out)? => {
+                let key = new_key(path, &args)?;
+                SqliteStore::create_in_empty(path, key.as_ref())?;
+                writeln!(out, "{}", created(path, &args))?;
+            }
+            Ok(Error::DatabaseEmpty(_)) => writeln!(out, "{}", i18n::INIT_DECLINED.get())?,
+            Ok(e) => return Err(e.into()),
+            Err(e) => return Err(e),
+        },
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The key of the new database with `--encrypt`; none without.
+fn new_key(path: &Path, args: &Args) -> Result<Option<crate::store::Key>> {
+    Ok(match args.encrypt {
+        true => Some(super::crypt::new_key(path)?),
+        false => None,
+    })
+}
+
+/// What `init` says of the database it made.
+fn created(path: &Path, args: &Args) -> String {
+    let text = match args.encrypt {
+        true => i18n::INIT_CREATED_ENCRYPTED,
+        false => i18n::INIT_CREATED,
+    };
+    tr!(text, path = path.display())
 }
 
 /// Asks on the terminal whether to make a database of the empty file at

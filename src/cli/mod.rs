@@ -5,6 +5,7 @@ mod agenda;
 mod assign;
 mod backup;
 mod completions;
+mod crypt;
 mod csvfile;
 mod demo;
 mod directive;
@@ -44,7 +45,7 @@ use crate::domain::{DocType, DueRule, Secrecy, UnitKind, Urgency};
 use crate::i18n::{self, Lang, tr};
 use crate::report::progress::GroupBy;
 use crate::report::{Format, RenderOptions};
-use crate::store::{Db, Scope, SqliteStore, Storage};
+use crate::store::{Db, Scope, Storage};
 use crate::text::date::{DateError, parse_date};
 
 /// The whole command line.
@@ -87,7 +88,7 @@ pub enum Command {
     Agenda(agenda::Args),
     Rules(ratings::RulesArgs),
     Ratings(ratings::RatingsArgs),
-    Demo,
+    Demo(demo::Args),
     Extract(extract::Args),
     Completions(completions::Args),
     Man,
@@ -95,6 +96,8 @@ pub enum Command {
     Settings(settings::Args),
     Report(report_doc::ReportArgs),
     Remind(report_doc::RemindArgs),
+    Encrypt,
+    Decrypt,
 }
 
 /// What every command may need besides its arguments: read once, at the edge.
@@ -481,19 +484,22 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
     let ctx = Context::from_env(cli.actor.clone(), cli.show_secret)?;
     crate::app::resolve::search_secret_titles(ctx.show_secret);
     match cli.command {
-        Command::Demo => return demo::run(cli.db, &ctx, out),
+        Command::Demo(args) => return demo::run(cli.db, args, &ctx, out),
         Command::Init(args) => return init::run(&db_path(cli.db)?, args, out),
         Command::Completions(args) => return completions::completions(args, out),
         Command::Man => return completions::man(out),
         Command::Extract(args) => return extract::run(args, cli.db, &ctx, out),
+        Command::Encrypt => return crypt::encrypt(&db_path(cli.db)?, out),
+        Command::Decrypt => return crypt::decrypt(&db_path(cli.db)?, out),
         _ => {}
     }
     let path = db_path(cli.db)?;
-    let mut store = if reads_only(&cli.command) {
-        SqliteStore::open_read_only(&path)?
-    } else {
-        SqliteStore::open(&path)?
-    };
+    let opened = crypt::open(&path, reads_only(&cli.command))?;
+    let mut store = opened.store;
+    if opened.encrypted && matches!(cli.command, Command::Export(_)) {
+        // A full copy in plain JSON: what the encryption kept from being read.
+        warn(i18n::EXPORT_PLAIN.get());
+    }
     let done = match cli.command {
         Command::Directive(cmd) => directive::run(&mut store, cmd, &ctx, out),
         Command::Unit(cmd) => unit::run(&mut store, cmd, &ctx, out),
@@ -517,10 +523,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Report(args) => report_doc::report(&store, args, &ctx, out),
         Command::Remind(args) => report_doc::remind(&store, args, &ctx, out),
         Command::Init(_)
-        | Command::Demo
+        | Command::Demo(_)
         | Command::Extract(_)
         | Command::Completions(_)
-        | Command::Man => {
+        | Command::Man
+        | Command::Encrypt
+        | Command::Decrypt => {
             unreachable!("handled above")
         }
     };
@@ -569,10 +577,12 @@ fn reads_only(command: &Command) -> bool {
         | Command::Extend(_)
         | Command::Undo(_)
         | Command::Import(_)
-        | Command::Demo
+        | Command::Demo(_)
         | Command::Extract(_)
         | Command::Completions(_)
-        | Command::Man => false,
+        | Command::Man
+        | Command::Encrypt
+        | Command::Decrypt => false,
     }
 }
 

@@ -464,6 +464,38 @@ pub enum Error {
     /// replace it (`--force`).
     #[error("{0} exists")]
     OutputExists(PathBuf),
+    /// An encrypted database (or a file that is no plain SQLite file)
+    /// opened with no key: no key file, no terminal to type it on.
+    #[error("{} is encrypted and no key was given", .0.display())]
+    KeyNeeded(PathBuf),
+    /// A key that does not open the database (or a file that is no
+    /// database at all).
+    #[error("the key does not open {}", .0.display())]
+    WrongKey(PathBuf),
+    /// A key that cannot be used: from the key file at `path`
+    /// (`THEODOI_KEY_FILE`), or typed when `path` is `None`.
+    #[error("key {path:?}: {problem:?}")]
+    BadKey {
+        path: Option<PathBuf>,
+        problem: KeyProblem,
+    },
+    /// `encrypt` of a database that is encrypted already.
+    #[error("{} is encrypted already", .0.display())]
+    AlreadyEncrypted(PathBuf),
+    /// `decrypt` (or `init --encrypt`) of a database that is not encrypted.
+    #[error("{} is not encrypted", .0.display())]
+    NotEncrypted(PathBuf),
+    /// A database that another process has open, which a conversion
+    /// between plain and encrypted must not pull from under it.
+    #[error("{} is open in another process", .0.display())]
+    DatabaseInUse(PathBuf),
+    /// The converted copy of a database failed its check: it was removed,
+    /// and the database left as it was.
+    #[error("the converted copy of {} failed its check: {problem:?}", path.display())]
+    ConversionFailed {
+        path: PathBuf,
+        problem: ConversionProblem,
+    },
 }
 
 /// Why a task cannot be renewed for a year.
@@ -726,4 +758,41 @@ impl From<serde_json::Error> for Error {
     fn from(e: serde_json::Error) -> Error {
         Error::storage(e)
     }
+}
+
+/// Why a key cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyProblem {
+    /// The key file cannot be read (missing, a folder, no permission).
+    Unreadable(std::io::ErrorKind),
+    /// Others than its owner may read or write the key file (Unix): its mode.
+    Mode(u32),
+    /// Nothing in it.
+    Empty,
+    /// Not one line of UTF-8 text (bytes that are not UTF-8, a control
+    /// character, a second line).
+    NotText,
+    /// Longer than a key may be, in bytes.
+    TooLong { max: usize },
+    /// A new key shorter than a passphrase may be, in characters.
+    TooShort { min: usize },
+    /// The key typed twice for a new database was not the same twice.
+    Differ,
+}
+
+/// What the check of a converted copy found wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConversionProblem {
+    /// `PRAGMA integrity_check` did not say `ok`: its first line.
+    Integrity(String),
+    /// The copy is not at the version (or with the application id) of the original.
+    Version { expected: i64, found: i64 },
+    /// A table of the copy does not have the rows of the original.
+    Rows {
+        table: String,
+        expected: i64,
+        found: i64,
+    },
+    /// The copy is plain where it should be encrypted, or the other way round.
+    Form,
 }

@@ -5,8 +5,9 @@ use std::borrow::Cow;
 
 use super::{Text, candidates, describe, tr};
 use crate::domain::error::{
-    Candidates, DateRule, DateSubject, DueProblem, Entity, Error, ExportProblem, ExportRow,
-    ExportRule, Field, FileAction, RenewProblem, RowProblem, SpecProblem, UnitCandidate,
+    Candidates, ConversionProblem, DateRule, DateSubject, DueProblem, Entity, Error, ExportProblem,
+    ExportRow, ExportRule, Field, FileAction, KeyProblem, RenewProblem, RowProblem, SpecProblem,
+    UnitCandidate,
 };
 use crate::domain::{DocType, Rating, UnitKind};
 use crate::text::date::format_dmy;
@@ -625,6 +626,73 @@ pub fn message(e: &Error) -> String {
             }
             line
         }
+        Error::KeyNeeded(path) => tr!(super::KEY_NEEDED, path = long(&path.display().to_string())),
+        Error::WrongKey(path) => tr!(super::WRONG_KEY, path = long(&path.display().to_string())),
+        Error::BadKey { path, problem } => key_problem(path.as_deref(), problem),
+        Error::AlreadyEncrypted(path) => tr!(
+            super::ALREADY_ENCRYPTED,
+            path = long(&path.display().to_string())
+        ),
+        Error::NotEncrypted(path) => {
+            tr!(
+                super::NOT_ENCRYPTED,
+                path = long(&path.display().to_string())
+            )
+        }
+        Error::DatabaseInUse(path) => {
+            tr!(super::DB_IN_USE, path = long(&path.display().to_string()))
+        }
+        Error::ConversionFailed { path, problem } => {
+            let detail = match problem {
+                ConversionProblem::Integrity(first) => format!("integrity_check: {}", short(first)),
+                ConversionProblem::Version { expected, found } => format!("{found} ≠ {expected}"),
+                ConversionProblem::Rows {
+                    table,
+                    expected,
+                    found,
+                } => tr!(
+                    super::CONVERSION_ROWS,
+                    table = short(table),
+                    expected = expected,
+                    found = found
+                ),
+                ConversionProblem::Form => super::CONVERSION_FORM.get().to_string(),
+            };
+            tr!(
+                super::CONVERSION_FAILED,
+                path = long(&path.display().to_string()),
+                detail = detail
+            )
+        }
+    }
+}
+
+/// Why a key cannot be used, naming where it came from and what is accepted.
+fn key_problem(path: Option<&std::path::Path>, problem: &KeyProblem) -> String {
+    let source = match path {
+        Some(path) => tr!(
+            super::KEY_SOURCE_FILE,
+            path = long(&path.display().to_string())
+        ),
+        None => super::KEY_SOURCE_TYPED.get().to_string(),
+    };
+    match problem {
+        KeyProblem::Unreadable(kind) => tr!(
+            super::KEY_UNREADABLE,
+            source = source,
+            reason = io_words(&std::io::Error::from(*kind))
+        ),
+        KeyProblem::Mode(mode) => tr!(
+            super::KEY_MODE,
+            source = source,
+            mode = format!("{mode:04o}"),
+            path = path.map(|p| p.display().to_string()).unwrap_or_default()
+        ),
+        KeyProblem::Empty => tr!(super::KEY_EMPTY, source = source),
+        KeyProblem::NotText => tr!(super::KEY_NOT_TEXT, source = source),
+        KeyProblem::TooLong { max } => tr!(super::KEY_TOO_LONG, source = source, max = max),
+        KeyProblem::TooShort { min } => tr!(super::KEY_TOO_SHORT, source = source, min = min),
+        KeyProblem::Differ => super::KEYS_DIFFER.get().to_string(),
     }
 }
 

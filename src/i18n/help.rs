@@ -1421,6 +1421,34 @@ const HELP: &[(&str, Text)] = &[
             "The new urgency: khan, thuong-khan, hoa-toc; none removes it",
         ),
     ),
+    (
+        "init --encrypt",
+        t(
+            "Tạo cơ sở dữ liệu mã hóa: khóa lấy từ tệp THEODOI_KEY_FILE (quyền 0600), không có thì nhập hai lần trên terminal",
+            "Create an encrypted database: the key from the THEODOI_KEY_FILE file (mode 0600), else typed twice on a terminal",
+        ),
+    ),
+    (
+        "demo --encrypt",
+        t(
+            "Dựng cơ sở dữ liệu mẫu ở dạng mã hóa (khóa như init --encrypt)",
+            "Build the demo database encrypted (the key as for init --encrypt)",
+        ),
+    ),
+    (
+        "encrypt",
+        t(
+            "Mã hóa cơ sở dữ liệu tại chỗ: chép sang tệp mới mã hóa, kiểm tra, rồi thay tệp cũ; khóa từ THEODOI_KEY_FILE hoặc nhập hai lần trên terminal",
+            "Encrypt the database in place: copied to a new encrypted file, checked, then put in the old one's place; the key from THEODOI_KEY_FILE or typed twice on a terminal",
+        ),
+    ),
+    (
+        "decrypt",
+        t(
+            "Giải mã cơ sở dữ liệu tại chỗ (ngược với encrypt): chép sang tệp thường, kiểm tra, rồi thay tệp cũ",
+            "Decrypt the database in place (the reverse of encrypt): copied to a plain file, checked, then put in the old one's place",
+        ),
+    ),
 ];
 
 const EXAMPLES: &[(&str, Text)] = &[
@@ -1541,6 +1569,13 @@ const EXAMPLES: &[(&str, Text)] = &[
         t(
             "Ví dụ:\n  theodoi remind kiem-diem-2023 --as-of 07/12/2023 --output don-doc.docx\n  theodoi remind kiem-diem-2023 --as-of 13/12/2023 --each --output don-doc/    # don-doc/x-kim-son.docx, …",
             "Examples:\n  theodoi remind kiem-diem-2023 --as-of 07/12/2023 --output reminder.docx\n  theodoi remind kiem-diem-2023 --as-of 13/12/2023 --each --output reminders/    # reminders/x-kim-son.docx, …",
+        ),
+    ),
+    (
+        "encrypt",
+        t(
+            "Ví dụ:\n  (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \\n' > ~/.theodoi-key)\n  THEODOI_KEY_FILE=~/.theodoi-key theodoi encrypt\n  THEODOI_KEY_FILE=~/.theodoi-key theodoi overdue",
+            "Examples:\n  (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \\n' > ~/.theodoi-key)\n  THEODOI_KEY_FILE=~/.theodoi-key theodoi encrypt\n  THEODOI_KEY_FILE=~/.theodoi-key theodoi overdue",
         ),
     ),
 ];

@@ -1459,3 +1459,91 @@ pub const EXTRACT_ASK_DUE_YEAR: Text = t(
     "Thời hạn «{written}» ở dòng {line} không rõ năm; hạn đúng là ngày nào? (vd. 25/03/2024; Enter: bỏ qua): ",
     "The deadline «{written}» at line {line} has no year; what is the right date? (e.g. 25/03/2024; Enter: skip): ",
 );
+pub const KEY_NEEDED: Text = t(
+    "{path} đã được mã hóa (hoặc không phải tệp SQLite thường) mà chưa có khóa; không thay đổi gì. Hãy đặt THEODOI_KEY_FILE là đường dẫn tệp khóa (quyền 0600), hoặc chạy lệnh trên terminal để nhập khóa",
+    "{path} is encrypted (or not a plain SQLite file) and no key was given; nothing changed. Set THEODOI_KEY_FILE to the path of a key file (mode 0600), or run the command on a terminal to type the key",
+);
+pub const WRONG_KEY: Text = t(
+    "khóa không mở được {path}: sai khóa, hoặc tệp không phải cơ sở dữ liệu theodoi; không thay đổi gì. Hãy dùng đúng khóa đã dùng khi mã hóa (tệp THEODOI_KEY_FILE hoặc khóa nhập trên terminal)",
+    "the key does not open {path}: a wrong key, or a file that is no theodoi database; nothing changed. Use the key it was encrypted with (the THEODOI_KEY_FILE file, or the key typed on a terminal)",
+);
+pub const KEY_SOURCE_FILE: Text = t(
+    "tệp khóa {path} (THEODOI_KEY_FILE)",
+    "key file {path} (THEODOI_KEY_FILE)",
+);
+pub const KEY_SOURCE_TYPED: Text = t("khóa đã nhập", "the key typed");
+pub const KEY_UNREADABLE: Text = t(
+    "không đọc được {source}: {reason}; không thay đổi gì",
+    "cannot read {source}: {reason}; nothing changed",
+);
+pub const KEY_MODE: Text = t(
+    "{source} có quyền {mode}, người khác đọc hoặc ghi được; chỉ nhận tệp quyền 0600 (chạy `chmod 600 {path}`); không thay đổi gì",
+    "{source} has mode {mode}, open to others; only a file of mode 0600 is accepted (run `chmod 600 {path}`); nothing changed",
+);
+pub const KEY_EMPTY: Text = t(
+    "{source} trống; cần một dòng: cụm mật khẩu, hoặc 64 chữ số hex; không thay đổi gì",
+    "{source} is empty; one line is needed: a passphrase, or 64 hex digits; nothing changed",
+);
+pub const KEY_NOT_TEXT: Text = t(
+    "{source} không phải một dòng văn bản UTF-8 (có byte lạ, ký tự điều khiển hoặc nhiều dòng); cần một dòng: cụm mật khẩu, hoặc 64 chữ số hex; không thay đổi gì",
+    "{source} is not one line of UTF-8 text (stray bytes, a control character or several lines); one line is needed: a passphrase, or 64 hex digits; nothing changed",
+);
+pub const KEY_TOO_LONG: Text = t(
+    "{source} dài quá {max} byte; cần một dòng: cụm mật khẩu, hoặc 64 chữ số hex; không thay đổi gì",
+    "{source} is longer than {max} bytes; one line is needed: a passphrase, or 64 hex digits; nothing changed",
+);
+pub const KEY_TOO_SHORT: Text = t(
+    "{source} quá ngắn cho một khóa mới: cần cụm mật khẩu từ {min} ký tự, hoặc 64 chữ số hex; không thay đổi gì",
+    "{source} is too short for a new key: a passphrase of {min} characters or more is needed, or 64 hex digits; nothing changed",
+);
+pub const KEYS_DIFFER: Text = t(
+    "hai lần nhập khóa không giống nhau; không thay đổi gì",
+    "the two keys typed differ; nothing changed",
+);
+pub const ALREADY_ENCRYPTED: Text = t(
+    "{path} đã được mã hóa (hoặc không phải tệp SQLite thường); không thay đổi gì. Muốn đổi khóa: `theodoi decrypt` rồi `theodoi encrypt`",
+    "{path} is encrypted already (or not a plain SQLite file); nothing changed. To change the key: `theodoi decrypt`, then `theodoi encrypt`",
+);
+pub const NOT_ENCRYPTED: Text = t(
+    "{path} là cơ sở dữ liệu chưa mã hóa; không thay đổi gì. Muốn mã hóa thì chạy `theodoi encrypt`",
+    "{path} is a database that is not encrypted; nothing changed. To encrypt it, run `theodoi encrypt`",
+);
+pub const DB_IN_USE: Text = t(
+    "{path} đang được một chương trình khác mở (một lệnh theodoi khác, sqlite3…); không thay đổi gì. Hãy đóng chương trình đó rồi chạy lại",
+    "{path} is open in another program (another theodoi command, sqlite3…); nothing changed. Close it and run this again",
+);
+pub const CONVERSION_FAILED: Text = t(
+    "bản chuyển đổi của {path} không qua được kiểm tra ({detail}); đã xóa bản đó, tệp cũ giữ nguyên",
+    "the converted copy of {path} failed its check ({detail}); it was removed and the database left as it was",
+);
+pub const CONVERSION_ROWS: Text = t(
+    "bảng {table} có {found} dòng thay vì {expected}",
+    "table {table} has {found} rows instead of {expected}",
+);
+pub const CONVERSION_FORM: Text = t(
+    "bản sao không ở dạng cần có (mã hóa hay không)",
+    "the copy is not in the form asked (encrypted or plain)",
+);
+pub const KEY_PROMPT: Text = t("Khóa của {path}: ", "Key of {path}: ");
+pub const KEY_PROMPT_NEW: Text = t("Khóa mới cho {path}: ", "New key for {path}: ");
+pub const KEY_PROMPT_AGAIN: Text = t("Nhập lại khóa: ", "The key again: ");
+pub const KEY_UNUSED: Text = t(
+    "cảnh báo: THEODOI_KEY_FILE đặt là {file} nhưng {path} không được mã hóa: khóa không được dùng (mã hóa bằng `theodoi encrypt`)",
+    "warning: THEODOI_KEY_FILE is set to {file} but {path} is not encrypted: the key is not used (encrypt it with `theodoi encrypt`)",
+);
+pub const EXPORT_PLAIN: Text = t(
+    "lưu ý: cơ sở dữ liệu được mã hóa, nhưng tệp xuất là JSON thường, ai có tệp cũng đọc được mọi tên, ký hiệu và trích yếu; tệp chỉ chủ sở hữu đọc được (0600), hãy giữ kín",
+    "note: the database is encrypted, but an export is plain JSON: whoever has the file reads every name, symbol and title; it is made readable by its owner only (0600): keep it safe",
+);
+pub const INIT_CREATED_ENCRYPTED: Text = t(
+    "Đã tạo cơ sở dữ liệu mã hóa {path}",
+    "Created encrypted database {path}",
+);
+pub const ENCRYPTED_DONE: Text = t(
+    "Đã mã hóa {path} ({rows} dòng, đã kiểm tra); từ nay mỗi lệnh cần khóa (THEODOI_KEY_FILE hoặc nhập trên terminal). Các bản sao lưu và tệp xuất làm trước đó vẫn ở dạng thường",
+    "Encrypted {path} ({rows} rows, checked); every command now needs the key (THEODOI_KEY_FILE, or typed on a terminal). Backups and exports made before stay plain",
+);
+pub const DECRYPTED_DONE: Text = t(
+    "Đã giải mã {path} ({rows} dòng, đã kiểm tra); tệp nay đọc được mà không cần khóa",
+    "Decrypted {path} ({rows} rows, checked); the file is now read without a key",
+);

@@ -10,6 +10,7 @@
 //! logged, or none of it.
 
 mod idmap;
+mod key;
 pub mod sqlite;
 
 #[cfg(test)]
@@ -32,6 +33,7 @@ use crate::domain::unit::Unit;
 use crate::domain::{DirectiveSpec, Rating, Rules, Status, UnitKind};
 
 pub use idmap::IdMap;
+pub use key::Key;
 pub use sqlite::SqliteStore;
 
 /// The version of the export format (`"version"` in an export).

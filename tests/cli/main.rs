@@ -7,6 +7,7 @@ mod demo;
 mod directive;
 mod documents;
 mod done;
+mod encrypted;
 mod errors;
 mod extract;
 mod files;

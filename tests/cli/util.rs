@@ -67,6 +67,7 @@ impl Theodoi {
             "NO_COLOR",
             "COLUMNS",
             "LINES",
+            "THEODOI_KEY_FILE",
         ] {
             cmd.env_remove(var);
         }

@@ -5,6 +5,7 @@
 //! `store::Db`).
 
 mod assign;
+mod cipher;
 mod directives;
 mod dues;
 mod history;
@@ -27,7 +28,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
-use super::{Db, Storage, Txn};
+use super::{Db, Key, Storage, Txn};
 use crate::domain::error::{Error, FileAction, Result};
 use crate::files;
 
@@ -108,6 +109,8 @@ fn opening(path: &Path) -> impl FnOnce(Error) -> Error + use<'_> {
         | Error::NotADatabase(_)
         | Error::ForeignDatabase(_)
         | Error::ReadOnly { .. }
+        | Error::KeyNeeded(_)
+        | Error::WrongKey(_)
         | Error::File { .. } => e,
         other => Error::File {
             action: FileAction::Open,
@@ -124,9 +127,13 @@ fn beside(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
+pub use cipher::{Converted, looks_encrypted};
+
 /// An open SQLite database file.
 pub struct SqliteStore {
     conn: Connection,
+    /// The key it was opened with, for the files made from it (a backup).
+    key: Option<Key>,
 }
 
 impl SqliteStore {
@@ -134,11 +141,15 @@ impl SqliteStore {
     /// is older than this binary. A file that is not a theodoi database, or
     /// that cannot be written where it is, is refused before anything is
     /// written to it.
-    pub fn open(path: &Path) -> Result<SqliteStore> {
-        check_file(path)?;
+    ///
+    /// `key` opens an encrypted database; without it, an encrypted file is
+    /// `Error::KeyNeeded`, and with a wrong one `Error::WrongKey`.
+    pub fn open(path: &Path, key: Option<&Key>) -> Result<SqliteStore> {
+        check_file(path, key.is_some())?;
         check_writable(path)?;
         let mut store = SqliteStore {
-            conn: connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?,
+            conn: connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE, key)?,
+            key: key.cloned(),
         };
         let found = store.check(path)?;
         store.upgrade(found).map_err(opening(path))?;
@@ -149,13 +160,13 @@ impl SqliteStore {
     /// cannot write, works where nothing can be written (a read-only file
     /// or folder), and leaves no `-wal` or `-shm` file that was not there.
     /// An older file is upgraded first, which is a write.
-    pub fn open_read_only(path: &Path) -> Result<SqliteStore> {
-        let (store, found) = SqliteStore::peek(path)?;
+    pub fn open_read_only(path: &Path, key: Option<&Key>) -> Result<SqliteStore> {
+        let (store, found) = SqliteStore::peek(path, key)?;
         if found == VERSION {
             return Ok(store);
         }
         drop(store);
-        let store = SqliteStore::open(path).map_err(|e| match e {
+        let store = SqliteStore::open(path, key).map_err(|e| match e {
             Error::ReadOnly { .. } => Error::Migration {
                 version: found + 1,
                 source: Box::new(e),
@@ -167,11 +178,15 @@ impl SqliteStore {
     }
 
     /// Creates a new database file at `path` (and the folders it goes in):
-    /// a new file of the clerk's, never one that exists (see `files`).
-    pub fn create(path: &Path) -> Result<SqliteStore> {
+    /// a new file of the clerk's, never one that exists (see `files`);
+    /// encrypted with `key` when one is given.
+    pub fn create(path: &Path, key: Option<&Key>) -> Result<SqliteStore> {
         drop(files::create_new(path, FileAction::Open)?);
-        let made = connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE).and_then(|conn| {
-            let mut store = SqliteStore { conn };
+        let made = connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE, key).and_then(|conn| {
+            let mut store = SqliteStore {
+                conn,
+                key: key.cloned(),
+            };
             store.settings().map_err(opening(path))?;
             store.upgrade(0).map_err(opening(path))?;
             Ok(store)
@@ -185,14 +200,15 @@ impl SqliteStore {
 
     /// Makes a theodoi database of an existing empty file (`init --force`).
     /// Any other file is refused as `open` refuses it.
-    pub fn create_in_empty(path: &Path) -> Result<SqliteStore> {
-        match check_file(path) {
+    pub fn create_in_empty(path: &Path, key: Option<&Key>) -> Result<SqliteStore> {
+        match check_file(path, key.is_some()) {
             Ok(()) | Err(Error::DatabaseEmpty(_)) => {}
             Err(e) => return Err(e),
         }
         check_writable(path)?;
         let mut store = SqliteStore {
-            conn: connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?,
+            conn: connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE, key)?,
+            key: key.cloned(),
         };
         let found = match store.check(path) {
             Err(Error::DatabaseEmpty(_)) => 0,
@@ -205,7 +221,7 @@ impl SqliteStore {
     /// A fresh database in memory, for tests.
     pub fn open_in_memory() -> Result<SqliteStore> {
         let conn = Connection::open_in_memory()?;
-        let mut store = SqliteStore { conn };
+        let mut store = SqliteStore { conn, key: None };
         store.settings()?;
         store.upgrade(0)?;
         Ok(store)
@@ -213,10 +229,11 @@ impl SqliteStore {
 
     /// Opens a theodoi database to read it, as `open_read_only` does, but
     /// without upgrading it; returns its version.
-    fn peek(path: &Path) -> Result<(SqliteStore, i64)> {
-        check_file(path)?;
+    fn peek(path: &Path, key: Option<&Key>) -> Result<(SqliteStore, i64)> {
+        check_file(path, key.is_some())?;
         let mut store = SqliteStore {
-            conn: reader(path)?,
+            conn: reader(path, key)?,
+            key: key.cloned(),
         };
         let found = store.check(path)?;
         Ok((store, found))
@@ -229,6 +246,14 @@ impl SqliteStore {
             self.settings()?;
             self.recognize(path)
         })()
+        .map_err(|e| {
+            // The first read, with a key that does not decrypt the file.
+            if self.key.is_some() && cipher::is_not_a_database(&e) {
+                Error::WrongKey(path.to_path_buf())
+            } else {
+                e
+            }
+        })
         .map_err(opening(path))?;
         // Refuse a newer file before anything, WAL included, is written to it.
         if found > VERSION {
@@ -342,8 +367,8 @@ impl SqliteStore {
     /// Whether the file at `path` is a demo database. Reads it as
     /// `open_read_only` does, and changes nothing; a file that is not a
     /// theodoi database is an error.
-    pub fn is_demo(path: &Path) -> Result<bool> {
-        let (store, _) = SqliteStore::peek(path)?;
+    pub fn is_demo(path: &Path, key: Option<&Key>) -> Result<bool> {
+        let (store, _) = SqliteStore::peek(path, key)?;
         let kind: Option<String> = store
             .conn
             .query_row("SELECT value FROM meta WHERE key = 'kind'", [], |row| {
@@ -360,7 +385,8 @@ impl SqliteStore {
         drop(files::create_new(path, FileAction::Backup)?);
         let copy = || -> rusqlite::Result<()> {
             // The file made above, never a new one.
-            let mut to = connect_raw(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+            // Encrypted with the same key as the database, or plain as it is.
+            let mut to = connect_raw(path, OpenFlags::SQLITE_OPEN_READ_WRITE, self.key.as_ref())?;
             let backup = rusqlite::backup::Backup::new(&self.conn, &mut to)?;
             loop {
                 match backup.step(-1)? {
@@ -385,8 +411,9 @@ impl SqliteStore {
 }
 
 /// Refuses what is plainly no database, from the file alone: a missing
-/// file, a folder, an empty file, a file that is not SQLite's.
-fn check_file(path: &Path) -> Result<()> {
+/// file, a folder, an empty file, a file that is not SQLite's. With a key
+/// (`keyed`), the header is not read: an encrypted file has none.
+fn check_file(path: &Path, keyed: bool) -> Result<()> {
     let failed = |e: std::io::Error| Error::File {
         action: FileAction::Open,
         path: path.to_path_buf(),
@@ -405,11 +432,15 @@ fn check_file(path: &Path) -> Result<()> {
     if meta.len() == 0 {
         return Err(Error::DatabaseEmpty(path.to_path_buf()));
     }
+    if keyed {
+        return Ok(());
+    }
     // The database header: 100 bytes, in every SQLite file.
     let mut header = [0; 100];
     let mut file = std::fs::File::open(path).map_err(failed)?;
     match file.read_exact(&mut header) {
         Ok(()) if header.starts_with(SQLITE_HEADER) => {}
+        Ok(()) if looks_encrypted(path) => return Err(Error::KeyNeeded(path.to_path_buf())),
         Ok(()) => return Err(Error::NotADatabase(path.to_path_buf())),
         Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
             return Err(Error::NotADatabase(path.to_path_buf()));
@@ -448,13 +479,17 @@ fn check_writable(path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn connect_raw(path: &Path, flags: OpenFlags) -> rusqlite::Result<Connection> {
-    Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+/// A connection, with the key applied (when given) before anything reads
+/// the file.
+fn connect_raw(path: &Path, flags: OpenFlags, key: Option<&Key>) -> rusqlite::Result<Connection> {
+    let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    cipher::apply_key(&conn, key)?;
+    Ok(conn)
 }
 
 /// A connection to an existing file (never one SQLite creates).
-fn connect(path: &Path, flags: OpenFlags) -> Result<Connection> {
-    connect_raw(path, flags).map_err(file_error(FileAction::Open, path))
+fn connect(path: &Path, flags: OpenFlags, key: Option<&Key>) -> Result<Connection> {
+    connect_raw(path, flags, key).map_err(file_error(FileAction::Open, path))
 }
 
 /// A connection that cannot write, for reading a database:
@@ -467,23 +502,24 @@ fn connect(path: &Path, flags: OpenFlags) -> Result<Connection> {
 /// - else nobody can write the file (a writer needs a `-wal` file beside
 ///   it, which cannot be made, or the file itself): all of the database is
 ///   in the file, read as immutable, with no `-wal` or `-shm` at all.
-fn reader(path: &Path) -> Result<Connection> {
+fn reader(path: &Path, key: Option<&Key>) -> Result<Connection> {
     if files::can_write(path) && files::can_write(files::folder_of(path)) {
-        let conn = connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let conn = connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE, key)?;
         conn.pragma_update(None, "query_only", true)
             .map_err(file_error(FileAction::Open, path))?;
         return Ok(conn);
     }
     if files::exists_here(&beside(path, "-wal")) {
-        return connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY);
+        return connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY, key);
     }
     match immutable_uri(path) {
         Some(uri) => connect_raw(
             Path::new(&uri),
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+            key,
         )
         .map_err(file_error(FileAction::Open, path)),
-        None => connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY),
+        None => connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY, key),
     }
 }
 
@@ -715,7 +751,7 @@ mod tests {
             conn.pragma_update(None, "user_version", VERSION + 1)?;
         }
         let before = std::fs::read(&path)?;
-        let err = SqliteStore::open(&path).err().expect("refused");
+        let err = SqliteStore::open(&path, None).err().expect("refused");
         assert!(matches!(err, Error::DatabaseTooNew { .. }));
         assert_eq!(std::fs::read(&path)?, before);
         Ok(())
@@ -753,10 +789,10 @@ mod tests {
         for (path, expected) in cases {
             let before = std::fs::read(path)?;
             for open in [SqliteStore::open, SqliteStore::open_read_only] {
-                let err = open(path).err().expect("refused");
+                let err = open(path, None).err().expect("refused");
                 assert!(expected(&err), "{}: {err:?}", path.display());
                 assert!(matches!(
-                    SqliteStore::is_demo(path),
+                    SqliteStore::is_demo(path, None),
                     Err(e) if expected(&e)
                 ));
             }
@@ -764,11 +800,11 @@ mod tests {
         }
         // What init --force makes of a file with nothing in it.
         for path in [&empty, &nothing] {
-            let store = SqliteStore::create_in_empty(path)?;
+            let store = SqliteStore::create_in_empty(path, None)?;
             assert_eq!(store.version()?, VERSION);
         }
         assert!(matches!(
-            SqliteStore::create_in_empty(&foreign),
+            SqliteStore::create_in_empty(&foreign, None),
             Err(Error::ForeignDatabase(_))
         ));
         Ok(())
@@ -792,7 +828,7 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("a/b/theodoi.db");
-        let _store = SqliteStore::create(&path)?;
+        let _store = SqliteStore::create(&path, None)?;
         let mode = std::fs::metadata(&path)?.permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
         Ok(())
@@ -957,7 +993,7 @@ mod tests {
         let path = dir.path().join("v1.db");
         let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1-son-tay.db");
         std::fs::copy(fixture, &path)?;
-        let upgraded = SqliteStore::open(&path)?;
+        let upgraded = SqliteStore::open(&path, None)?;
         assert_eq!(upgraded.version()?, VERSION);
         let id: i64 = upgraded
             .conn
