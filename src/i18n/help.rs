@@ -1424,7 +1424,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "init --encrypt",
         t(
-            "Tạo cơ sở dữ liệu mã hóa: khóa lấy từ tệp THEODOI_KEY_FILE (quyền 0600), không có thì nhập hai lần trên terminal",
+            "Tạo cơ sở dữ liệu mã hóa: khóa lấy từ tệp THEODOI_KEY_FILE (quyền 0600), không có thì nhập hai lần trên màn hình",
             "Create an encrypted database: the key from the THEODOI_KEY_FILE file (mode 0600), else typed twice on a terminal",
         ),
     ),
@@ -1438,7 +1438,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "encrypt",
         t(
-            "Mã hóa cơ sở dữ liệu tại chỗ: chép sang tệp mới mã hóa, kiểm tra, rồi thay tệp cũ; khóa từ THEODOI_KEY_FILE hoặc nhập hai lần trên terminal",
+            "Mã hóa cơ sở dữ liệu tại chỗ: chép sang tệp mới mã hóa, kiểm tra, rồi thay tệp cũ; khóa từ THEODOI_KEY_FILE hoặc nhập hai lần trên màn hình",
             "Encrypt the database in place: copied to a new encrypted file, checked, then put in the old one's place; the key from THEODOI_KEY_FILE or typed twice on a terminal",
         ),
     ),

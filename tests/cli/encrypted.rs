@@ -601,7 +601,7 @@ fn the_demo_builds_an_encrypted_database() {
     let key = good_key(&t);
     let db = t.dir.path().join("demo.db");
     let out = ok_on(&t, &db, Some(&key), &["demo", "--encrypt"]);
-    assert!(out.contains("kiem-diem-2023"), "{out}");
+    assert!(out.contains("quá hạn tính đến ngày 07/12/2023: 4"), "{out}");
     assert!(
         !std::fs::read(&db)
             .unwrap()

@@ -31,6 +31,10 @@ const ALLOWED_IN_VIETNAMESE: &[&str] = &[
     "elvish",
     "man",
     "script",
+    "umask",
+    "head",
+    "od",
+    "tr",
     "tab",
     "theodoi",
     "table",
@@ -142,7 +146,19 @@ fn words(text: &str) -> Vec<String> {
         .filter(|line| !(line.starts_with("  ") && line.contains(',') && !line.contains(", ")))
         .collect::<Vec<_>>()
         .join("\n");
-    let text = unquoted(&text).replace(['_', '=', '|', '<', '>', '[', ']'], " ");
+    // Names of environment variables (`THEODOI_KEY_FILE`) are typed as they are.
+    let text: String = unquoted(&text)
+        .replace('=', " ")
+        .split(char::is_whitespace)
+        .filter(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '_');
+            !(w.contains('_')
+                && w.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'))
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = text.replace(['_', '=', '|', '<', '>', '[', ']'], " ");
     text.split_whitespace()
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
