@@ -29,7 +29,14 @@ fn main() -> ExitCode {
     }));
     // Ctrl-C: no half-written file is left to look like a whole one.
     let _ = ctrlc::set_handler(|| {
-        for path in theodoi::files::remove_unfinished() {
+        let removed = theodoi::files::remove_unfinished();
+        // What SQLite keeps beside a file goes with it, unsaid.
+        let said = removed.iter().filter(|p| {
+            !["-wal", "-shm", "-journal"]
+                .iter()
+                .any(|s| p.to_string_lossy().ends_with(s))
+        });
+        for path in said {
             eprintln!(
                 "{}",
                 i18n::error_output(&i18n::fill(

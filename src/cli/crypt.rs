@@ -123,6 +123,11 @@ fn read_key_file(path: &Path) -> Result<Key, Error> {
             std::io::ErrorKind::IsADirectory,
         )));
     }
+    // A device or a pipe (`/dev/zero`, a FIFO) is no key file: refused
+    // before its mode is read or a byte of it.
+    if !meta.is_file() {
+        return Err(bad(KeyProblem::NotAFile));
+    }
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -136,7 +141,19 @@ fn read_key_file(path: &Path) -> Result<Key, Error> {
             max: Key::MAX_BYTES,
         }));
     }
-    let bytes = std::fs::read(path).map_err(|e| bad(KeyProblem::Unreadable(e.kind())))?;
+    // Read bounded: the file may have grown since it was looked at.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| {
+            use std::io::Read;
+            f.take(Key::MAX_BYTES as u64 + 3).read_to_end(&mut bytes)
+        })
+        .map_err(|e| bad(KeyProblem::Unreadable(e.kind())))?;
+    if bytes.len() > Key::MAX_BYTES + 2 {
+        return Err(bad(KeyProblem::TooLong {
+            max: Key::MAX_BYTES,
+        }));
+    }
     Key::from_bytes(bytes).map_err(bad)
 }
 

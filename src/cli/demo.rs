@@ -44,7 +44,7 @@ pub fn run(
         Some(path) => path,
         None => super::data_dir()?.join("demo.db"),
     };
-    remove_old_demo(&path)?;
+    remove_old_demo(&path, args.encrypt)?;
     let key = match args.encrypt {
         true => Some(super::crypt::new_key(&path)?),
         false => None,
@@ -78,12 +78,14 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Removes an earlier demo database; refuses to touch any other file.
-fn remove_old_demo(path: &Path) -> Result<()> {
+/// Removes an earlier demo database; refuses to touch any other file, and
+/// to put a plain demo in place of an encrypted one.
+fn remove_old_demo(path: &Path, encrypt: bool) -> Result<()> {
     if !path.exists() {
         return Ok(());
     }
     let key = match crate::store::sqlite::looks_encrypted(path) {
+        true if !encrypt => bail!(tr!(i18n::DEMO_ENCRYPTED, path = path.display())),
         true => Some(super::crypt::key_to_open(path)?),
         false => None,
     };

@@ -489,6 +489,10 @@ pub enum Error {
     /// between plain and encrypted must not pull from under it.
     #[error("{} is open in another process", .0.display())]
     DatabaseInUse(PathBuf),
+    /// A database reached through a link, or with another name for the
+    /// same file: converting it would replace the name, not the file.
+    #[error("{} is a link or has another name", .0.display())]
+    DatabaseLinked(PathBuf),
     /// The converted copy of a database failed its check: it was removed,
     /// and the database left as it was.
     #[error("the converted copy of {} failed its check: {problem:?}", path.display())]
@@ -778,6 +782,8 @@ pub enum KeyProblem {
     TooShort { min: usize },
     /// The key typed twice for a new database was not the same twice.
     Differ,
+    /// The key file is no regular file (a device, a pipe).
+    NotAFile,
 }
 
 /// What the check of a converted copy found wrong.

@@ -639,6 +639,9 @@ pub fn message(e: &Error) -> String {
                 path = long(&path.display().to_string())
             )
         }
+        Error::DatabaseLinked(path) => {
+            tr!(super::DB_LINKED, path = long(&path.display().to_string()))
+        }
         Error::DatabaseInUse(path) => {
             tr!(super::DB_IN_USE, path = long(&path.display().to_string()))
         }
@@ -693,6 +696,7 @@ fn key_problem(path: Option<&std::path::Path>, problem: &KeyProblem) -> String {
         KeyProblem::TooLong { max } => tr!(super::KEY_TOO_LONG, source = source, max = max),
         KeyProblem::TooShort { min } => tr!(super::KEY_TOO_SHORT, source = source, min = min),
         KeyProblem::Differ => super::KEYS_DIFFER.get().to_string(),
+        KeyProblem::NotAFile => tr!(super::KEY_NOT_A_FILE, source = source),
     }
 }
 

@@ -1192,7 +1192,7 @@ pub const TITLE_TASKS: Text = t("Danh sách nhiệm vụ", "Tasks");
 pub const TITLE_PEOPLE: Text = t("Danh sách cán bộ", "People");
 pub const TITLE_RULES: Text = t("Quy tắc kiểm tra xếp loại", "Rating rules");
 pub const INTERRUPTED_REMOVED: Text = t(
-    "Đã dừng (Ctrl-C): tệp {path} chưa ghi xong nên đã được xóa",
+    "đã dừng (Ctrl-C): tệp {path} chưa ghi xong nên đã được xóa",
     "Stopped (Ctrl-C): {path} was not finished, so it was removed",
 );
 pub const PEOPLE_ALREADY_RECORDED: Text = t(
@@ -1546,4 +1546,16 @@ pub const ENCRYPTED_DONE: Text = t(
 pub const DECRYPTED_DONE: Text = t(
     "Đã giải mã {path} ({rows} dòng, đã kiểm tra); tệp nay đọc được mà không cần khóa",
     "Decrypted {path} ({rows} rows, checked); the file is now read without a key",
+);
+pub const KEY_NOT_A_FILE: Text = t(
+    "{source} không phải tệp thường (thiết bị, đường ống…): khóa phải nằm trong một tệp thường, chỉ người dùng đọc được (quyền 0600)",
+    "{source} is not a regular file (a device, a pipe…): the key must be in a regular file only its owner reads (mode 0600)",
+);
+pub const DB_LINKED: Text = t(
+    "{path} là liên kết, hoặc tệp này còn có tên khác: không mã hóa, giải mã qua đó (sẽ chỉ thay tên này); hãy dùng đường dẫn thật của tệp, và bỏ các tên khác",
+    "{path} is a link, or the file has another name: it is not encrypted or decrypted through it (only this name would be replaced); use the file's own path and remove the other names",
+);
+pub const DEMO_ENCRYPTED: Text = t(
+    "{path} đã được mã hóa: không thay bằng bản mẫu không mã hóa; dựng lại bằng `theodoi demo --encrypt --db {path}`, hoặc chọn tệp khác",
+    "{path} is encrypted: it is not replaced by a plain demo; build it again with `theodoi demo --encrypt --db {path}`, or choose another file",
 );

@@ -705,3 +705,86 @@ fn the_readme_lines_run_as_written() {
     );
     assert!(listed.contains("188-KH/TU"), "{listed}");
 }
+
+/// A key "file" that is a pipe (or a device) is refused before a byte is
+/// read: it hung, or read `/dev/zero` until memory ran out.
+#[cfg(unix)]
+#[test]
+fn a_key_file_that_is_a_pipe_is_refused_at_once() {
+    let (t, _) = son_tay_encrypted();
+    let fifo = t.dir.path().join("khoa-ong");
+    let made = std::process::Command::new("mkfifo")
+        .args(["-m", "600"])
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let before = std::fs::read(&t.db).unwrap();
+    let mut cmd = t.command_without_db(&[]);
+    cmd.arg("--db").arg(&t.db).args(["directive", "list"]);
+    cmd.env("THEODOI_KEY_FILE", &fifo)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed().as_secs() > 20 {
+            let _ = child.kill();
+            panic!("a pipe as key file kept it waiting");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("không phải tệp thường"), "{stderr}");
+    assert_eq!(std::fs::read(&t.db).unwrap(), before);
+}
+
+/// `encrypt` through a link would put the encrypted file in place of the
+/// link and leave the real file behind: refused, nothing changed.
+#[cfg(unix)]
+#[test]
+fn a_database_reached_through_a_link_is_not_converted() {
+    let t = Theodoi::son_tay_reported();
+    let key = good_key(&t);
+    let link = t.dir.path().join("lien-ket.db");
+    std::os::unix::fs::symlink(&t.db, &link).unwrap();
+    let before = std::fs::read(&t.db).unwrap();
+    let r = run_on(&t, &link, Some(&key), &["encrypt"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("liên kết"), "{}", r.stderr);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read(&t.db).unwrap(), before);
+    // Through its own path it is converted.
+    ok_on(&t, &t.db, Some(&key), &["encrypt"]);
+}
+
+/// `demo` on an encrypted demo database does not put a plain one in its
+/// place; with `--encrypt` it builds it again, encrypted.
+#[test]
+fn a_plain_demo_never_replaces_an_encrypted_one() {
+    let t = Theodoi::bare();
+    let key = good_key(&t);
+    let db = t.dir.path().join("demo.db");
+    ok_on(&t, &db, Some(&key), &["demo", "--encrypt"]);
+    let before = std::fs::read(&db).unwrap();
+    let r = run_on(&t, &db, Some(&key), &["demo"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("demo --encrypt"), "{}", r.stderr);
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    ok_on(&t, &db, Some(&key), &["demo", "--encrypt"]);
+    assert!(
+        !std::fs::read(&db)
+            .unwrap()
+            .starts_with(b"SQLite format 3\0")
+    );
+}

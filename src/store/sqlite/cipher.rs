@@ -89,6 +89,7 @@ impl SqliteStore {
     /// it first, and on Unix the replaced file, still held open, is
     /// overwritten with zeros before it is let go.
     pub fn convert(path: &Path, from: Option<&Key>, to: Option<&Key>) -> Result<Converted> {
+        refuse_linked(path)?;
         // Checked, and upgraded when older, as any write would.
         let store = SqliteStore::open(path, from)?;
         let conn = store.conn;
@@ -253,6 +254,12 @@ impl Copy {
         name.push(format!(".{}.converting", std::process::id()));
         let copy = PathBuf::from(name);
         drop(files::create_new(&copy, FileAction::Open)?);
+        // An interrupted run (Ctrl-C, a closed terminal) removes it and
+        // what SQLite makes beside it: a plain copy is never left behind.
+        files::making(&copy);
+        for suffix in ["-wal", "-shm", "-journal"] {
+            files::making(&beside(&copy, suffix));
+        }
         Ok(Copy {
             path: copy,
             kept: false,
@@ -269,10 +276,34 @@ impl Drop for Copy {
         if !self.kept {
             let _ = std::fs::remove_file(&self.path);
         }
+        files::made(&self.path);
         for suffix in ["-wal", "-shm", "-journal"] {
             let _ = std::fs::remove_file(beside(&self.path, suffix));
+            files::made(&beside(&self.path, suffix));
         }
     }
+}
+
+/// A database reached through a symbolic link, or (Unix) a file with a
+/// second name: the conversion would put the new file in place of this
+/// name only, and leave the other name on the old bytes.
+fn refuse_linked(path: &Path) -> Result<()> {
+    let linked = Error::DatabaseLinked(path.to_path_buf());
+    // A path that cannot be looked at is said as opening it says it.
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return Ok(());
+    };
+    if meta.file_type().is_symlink() {
+        return Err(linked);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            return Err(linked);
+        }
+    }
+    Ok(())
 }
 
 fn is_busy(e: &rusqlite::Error) -> bool {
