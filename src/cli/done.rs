@@ -82,6 +82,11 @@ pub fn run(
                 ));
             }
             Ok((said(&recorded), warnings))
+        })
+        .map(|(message, warnings)| match args.dry_run {
+            // Checked and rolled back: said as what would be recorded.
+            true => (tr!(i18n::DONE_DRY_RUN, message = message), warnings),
+            false => (message, warnings),
         })?,
     };
     writeln!(out, "{message}")?;

@@ -1559,3 +1559,7 @@ pub const DEMO_ENCRYPTED: Text = t(
     "{path} đã được mã hóa: không thay bằng bản mẫu không mã hóa; dựng lại bằng `theodoi demo --encrypt --db {path}`, hoặc chọn tệp khác",
     "{path} is encrypted: it is not replaced by a plain demo; build it again with `theodoi demo --encrypt --db {path}`, or choose another file",
 );
+pub const DONE_DRY_RUN: Text = t(
+    "Chạy thử (--dry-run), chưa ghi gì. Nếu ghi thật, sẽ là:\n{message}",
+    "Dry run (--dry-run), nothing recorded. Recorded for real, it would be:\n{message}",
+);

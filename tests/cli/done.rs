@@ -719,3 +719,27 @@ fn a_result_very_late_asks_to_check_the_year() {
     ]);
     assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{run:?}");
 }
+
+/// `done --dry-run` checks and writes nothing, and says so: it said
+/// "Đã ghi kết quả" as if it had recorded.
+#[test]
+fn a_dry_run_says_it_recorded_nothing() {
+    let t = Theodoi::son_tay();
+    let out = t.ok(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "Thanh Mỹ",
+        "--on",
+        "10/12/2023",
+        "--dry-run",
+    ]);
+    assert!(
+        out.starts_with("Chạy thử (--dry-run), chưa ghi gì"),
+        "{out}"
+    );
+    assert!(out.contains("Đảng bộ xã Thanh Mỹ"), "{out}");
+    let log = t.ok(&["log", "--format", "csv"]);
+    assert!(!log.contains("Thanh Mỹ"), "{log}");
+}
