@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::util::{DIRECTIVES, Run, Theodoi, repo_file, run};
+use crate::util::{Run, Theodoi, repo_file, run};
 
 const PASSPHRASE: &str = "Mật khẩu của Ban Tổ chức 2023";
 
@@ -58,42 +58,10 @@ fn son_tay_encrypted() -> (Theodoi, PathBuf) {
 
 /// The directives of 24/11/2023, the unit file and plan 223's task.
 fn enter_son_tay(t: &Theodoi, db: &Path, key: Option<&Path>) {
-    for (symbol, issuer, date, title, kind) in DIRECTIVES {
-        let mut args = vec![
-            "directive",
-            "add",
-            symbol,
-            "--issuer",
-            issuer,
-            "--date",
-            date,
-            "--title",
-            title,
-        ];
-        if let Some(kind) = kind {
-            args.extend(["--type", kind]);
-        }
-        ok_on(t, db, key, &args);
-    }
-    let units = repo_file("fixtures/units.csv");
-    ok_on(t, db, key, &["unit", "import", units.to_str().unwrap()]);
-    ok_on(t, db, key, &TASK);
+    crate::util::enter_son_tay(|args| {
+        ok_on(t, db, key, args);
+    });
 }
-
-const TASK: [&str; 12] = [
-    "task",
-    "add",
-    "--directive",
-    "Kế hoạch số 223",
-    "--code",
-    "kiem-diem-2023",
-    "--title",
-    "Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023",
-    "--due",
-    "chi-bo-co-so=06/12/2023",
-    "--due",
-    "dang-bo-co-so=12/12/2023",
-];
 
 /// Texts stored in the database, none of which its files may show.
 const STORED: [&str; 7] = [
@@ -253,7 +221,7 @@ fn the_walkthrough_works_the_same_encrypted() {
             "Kiểm điểm, đánh giá, xếp loại chất lượng hằng năm",
         ],
         vec!["unit", "import", "UNITS"],
-        TASK.to_vec(),
+        crate::util::SON_TAY_TASK.to_vec(),
         vec![
             "done",
             "--task",

@@ -127,42 +127,53 @@ impl Theodoi {
     /// the unit file, plan 223's task.
     pub fn son_tay() -> Theodoi {
         let t = Theodoi::new();
-        for (symbol, issuer, date, title, kind) in DIRECTIVES {
-            let mut args = vec![
-                "directive",
-                "add",
-                symbol,
-                "--issuer",
-                issuer,
-                "--date",
-                date,
-                "--title",
-                title,
-            ];
-            if let Some(kind) = kind {
-                args.extend(["--type", kind]);
-            }
-            t.ok(&args);
-        }
-        let units = repo_file("fixtures/units.csv");
-        t.ok(&["unit", "import", units.to_str().unwrap()]);
-        t.ok(&[
-            "task",
-            "add",
-            "--directive",
-            "Kế hoạch số 223",
-            "--code",
-            "kiem-diem-2023",
-            "--title",
-            "Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023",
-            "--due",
-            "chi-bo-co-so=06/12/2023",
-            "--due",
-            "dang-bo-co-so=12/12/2023",
-        ]);
+        enter_son_tay(|args| {
+            t.ok(args);
+        });
         t
     }
 }
+
+/// The commands of the Sơn Tây scenario, each given to `run`: the five
+/// directives, the unit file, plan 223's task.
+pub fn enter_son_tay(run: impl Fn(&[&str])) {
+    for (symbol, issuer, date, title, kind) in DIRECTIVES {
+        let mut args = vec![
+            "directive",
+            "add",
+            symbol,
+            "--issuer",
+            issuer,
+            "--date",
+            date,
+            "--title",
+            title,
+        ];
+        if let Some(kind) = kind {
+            args.extend(["--type", kind]);
+        }
+        run(&args);
+    }
+    let units = repo_file("fixtures/units.csv");
+    run(&["unit", "import", units.to_str().unwrap()]);
+    run(&SON_TAY_TASK);
+}
+
+/// Plan 223's task, as `task add` is given it.
+pub const SON_TAY_TASK: [&str; 12] = [
+    "task",
+    "add",
+    "--directive",
+    "Kế hoạch số 223",
+    "--code",
+    "kiem-diem-2023",
+    "--title",
+    "Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023",
+    "--due",
+    "chi-bo-co-so=06/12/2023",
+    "--due",
+    "dang-bo-co-so=12/12/2023",
+];
 
 impl Theodoi {
     /// Gives Kim Sơn until 20/12/2023 for plan 223's review (gia hạn).
