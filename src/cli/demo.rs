@@ -15,7 +15,7 @@ use crate::app::tasks::NewTask;
 use crate::app::{self, DirectiveQuery};
 use crate::i18n::{self, tr};
 use crate::report::{Format, RenderOptions};
-use crate::store::{Db, Scope, SqliteStore, Storage};
+use crate::store::{Db, Location, PostgresStore, Scope, SqliteStore, Storage};
 
 /// The fixture files, compiled in so that the demo runs from any directory.
 const DIRECTIVES: &str = include_str!("../../fixtures/directives.csv");
@@ -40,22 +40,36 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     // Only an explicit --db: THEODOI_DB names the clerk's real database.
-    let path = match flag {
-        Some(path) => path,
-        None => super::data_dir()?.join("demo.db"),
+    let location = match flag {
+        Some(path) => Location::parse(path.as_os_str()),
+        None => Location::Sqlite(super::data_dir()?.join("demo.db")),
     };
-    remove_old_demo(&path, args.encrypt)?;
-    let key = match args.encrypt {
-        true => Some(super::crypt::new_key(&path)?),
-        false => None,
+    let path = location.shown();
+    let mut store: Box<dyn Storage> = match &location {
+        Location::Sqlite(file) => {
+            remove_old_demo(file, args.encrypt)?;
+            let key = match args.encrypt {
+                true => Some(super::crypt::new_key(file)?),
+                false => None,
+            };
+            Box::new(SqliteStore::create(file, key.as_ref())?)
+        }
+        Location::Postgres(address) => {
+            if args.encrypt {
+                return Err(crate::domain::Error::PgEncrypt(path).into());
+            }
+            if !PostgresStore::clear_demo(address)? {
+                bail!(tr!(i18n::DEMO_NOT_DEMO, path = path));
+            }
+            Box::new(PostgresStore::create(address)?)
+        }
     };
-    let mut store = SqliteStore::create(&path, key.as_ref())?;
-    super::write(&mut store, ctx, "demo", |db| {
+    super::write(&mut *store, ctx, "demo", |db| {
         db.set_meta("kind", "demo")?;
         load(db, ctx)?;
         Ok(db.note(serde_json::json!({}), None, None)?)
     })?;
-    writeln!(out, "{}", tr!(i18n::DEMO_BUILT, path = path.display()))?;
+    writeln!(out, "{}", tr!(i18n::DEMO_BUILT, path = path))?;
     for day in AS_OF {
         let as_of = date_arg(day).map_err(anyhow::Error::msg)?;
         let options = RenderOptions {
@@ -74,7 +88,7 @@ pub fn run(
         )?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", tr!(i18n::DEMO_HINT, path = path.display()))?;
+    writeln!(out, "{}", tr!(i18n::DEMO_HINT, path = path))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -16,7 +16,6 @@ use crate::extract::{DueProblem, Extraction, extract};
 use crate::i18n::{self, tr};
 use crate::report::extract::{FoundDeadlines, FoundDirectives, directive_label};
 use crate::report::{Format, render};
-use crate::store::Storage;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -97,7 +96,7 @@ pub fn run(
             writeln!(out, "{}", i18n::EXTRACT_NOTHING_WRITTEN.get())?;
             return Ok(ExitCode::SUCCESS);
         }
-        let store = super::crypt::open(&super::db_path(db.clone())?, false)?.store;
+        let (store, _) = super::open_store(super::db_location(db.clone())?, false)?;
         let gaps = {
             let reader = store.read();
             app::extract::gaps(&*reader, &found)?
@@ -131,9 +130,9 @@ pub fn run(
 /// line naming each thing refused. False with the lines when everything
 /// found is there already.
 fn record(db: Option<PathBuf>, ctx: &Context, found: &Extraction) -> Result<(Vec<String>, bool)> {
-    let mut store = super::crypt::open(&super::db_path(db)?, false)?.store;
+    let (mut store, _) = super::open_store(super::db_location(db)?, false)?;
     let mut applied = Vec::new();
-    let written = super::write(&mut store, ctx, "extract.apply", |db| {
+    let written = super::write(&mut *store, ctx, "extract.apply", |db| {
         applied = app::extract::apply(db, found)?;
         // A secret directive's tasks named as the log names them.
         for a in &mut applied {

@@ -8,7 +8,7 @@ use anyhow::Result;
 
 use crate::domain::Error;
 use crate::i18n::{self, tr};
-use crate::store::SqliteStore;
+use crate::store::{Location, PostgresStore, SqliteStore};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -21,7 +21,11 @@ pub struct Args {
     encrypt: bool,
 }
 
-pub fn run(path: &Path, args: Args, out: &mut dyn Write) -> Result<ExitCode> {
+pub fn run(location: &Location, args: Args, out: &mut dyn Write) -> Result<ExitCode> {
+    let path = match location {
+        Location::Sqlite(path) => path,
+        Location::Postgres(address) => return run_postgres(address, location, &args, out),
+    };
     // A link to nothing is not "no file": `create` refuses it.
     if !path.exists() {
         let key = new_key(path, &args)?;
@@ -55,6 +59,31 @@ pub fn run(path: &Path, args: Args, out: &mut dyn Write) -> Result<ExitCode> {
             Err(e) => return Err(e),
         },
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `init` of a PostgreSQL database: makes the schema in an empty database
+/// (one of theodoi's is only upgraded, if older; another program's is
+/// refused). Encryption is for files.
+fn run_postgres(
+    address: &str,
+    location: &Location,
+    args: &Args,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    if args.encrypt {
+        return Err(Error::PgEncrypt(location.shown()).into());
+    }
+    let (store, new) = PostgresStore::init(address)?;
+    let message = match new {
+        true => tr!(i18n::INIT_CREATED, path = location.shown()),
+        false => tr!(
+            i18n::INIT_EXISTS,
+            path = location.shown(),
+            version = store.version()?
+        ),
+    };
+    writeln!(out, "{message}")?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -45,7 +45,7 @@ use crate::domain::{DocType, DueRule, Secrecy, UnitKind, Urgency};
 use crate::i18n::{self, Lang, tr};
 use crate::report::progress::GroupBy;
 use crate::report::{Format, RenderOptions};
-use crate::store::{Db, Scope, Storage};
+use crate::store::{Db, Location, PostgresStore, Scope, Storage};
 use crate::text::date::{DateError, parse_date};
 
 /// The whole command line.
@@ -485,43 +485,41 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
     crate::app::resolve::search_secret_titles(ctx.show_secret);
     match cli.command {
         Command::Demo(args) => return demo::run(cli.db, args, &ctx, out),
-        Command::Init(args) => return init::run(&db_path(cli.db)?, args, out),
+        Command::Init(args) => return init::run(&db_location(cli.db)?, args, out),
         Command::Completions(args) => return completions::completions(args, out),
         Command::Man => return completions::man(out),
         Command::Extract(args) => return extract::run(args, cli.db, &ctx, out),
-        Command::Encrypt => return crypt::encrypt(&db_path(cli.db)?, out),
-        Command::Decrypt => return crypt::decrypt(&db_path(cli.db)?, out),
+        Command::Encrypt => return crypt::encrypt(&sqlite_file(db_location(cli.db)?)?, out),
+        Command::Decrypt => return crypt::decrypt(&sqlite_file(db_location(cli.db)?)?, out),
         _ => {}
     }
-    let path = db_path(cli.db)?;
-    let opened = crypt::open(&path, reads_only(&cli.command))?;
-    let mut store = opened.store;
-    if opened.encrypted && matches!(cli.command, Command::Export(_)) {
+    let (mut store, encrypted) = open_store(db_location(cli.db)?, reads_only(&cli.command))?;
+    if encrypted && matches!(cli.command, Command::Export(_)) {
         // A full copy in plain JSON: what the encryption kept from being read.
         warn(i18n::EXPORT_PLAIN.get());
     }
     let done = match cli.command {
-        Command::Directive(cmd) => directive::run(&mut store, cmd, &ctx, out),
-        Command::Unit(cmd) => unit::run(&mut store, cmd, &ctx, out),
-        Command::Task(cmd) => task::run(&mut store, cmd, &ctx, out),
-        Command::Person(cmd) => person::run(&mut store, cmd, &ctx, out),
-        Command::Done(args) => done::run(&mut store, args, &ctx, out),
-        Command::Extend(args) => extend::run(&mut store, args, &ctx, out),
-        Command::Undo(args) => history::undo(&mut store, args, &ctx, out),
-        Command::Log(args) => history::log(&store, args, &ctx, out),
-        Command::Backup(args) => backup::run(&store, args, out),
-        Command::Export(args) => portable::export(&store, args, out),
-        Command::Import(args) => portable::import(&mut store, args, out),
-        Command::Overdue(args) => overdue::run(&store, args, &ctx, out),
-        Command::Upcoming(args) => upcoming::run(&store, args, &ctx, out),
-        Command::Progress(args) => progress::run(&store, args, &ctx, out),
-        Command::Agenda(args) => agenda::run(&store, args, &ctx, out),
-        Command::Rules(args) => ratings::rules(&mut store, args, &ctx, out),
-        Command::Ratings(args) => ratings::ratings(&store, args, &ctx, out),
-        Command::Results(args) => results::run(&store, args, &ctx, out),
-        Command::Settings(args) => settings::run(&mut store, args, &ctx, out),
-        Command::Report(args) => report_doc::report(&store, args, &ctx, out),
-        Command::Remind(args) => report_doc::remind(&store, args, &ctx, out),
+        Command::Directive(cmd) => directive::run(&mut *store, cmd, &ctx, out),
+        Command::Unit(cmd) => unit::run(&mut *store, cmd, &ctx, out),
+        Command::Task(cmd) => task::run(&mut *store, cmd, &ctx, out),
+        Command::Person(cmd) => person::run(&mut *store, cmd, &ctx, out),
+        Command::Done(args) => done::run(&mut *store, args, &ctx, out),
+        Command::Extend(args) => extend::run(&mut *store, args, &ctx, out),
+        Command::Undo(args) => history::undo(&mut *store, args, &ctx, out),
+        Command::Log(args) => history::log(&*store, args, &ctx, out),
+        Command::Backup(args) => backup::run(&*store, args, out),
+        Command::Export(args) => portable::export(&*store, args, out),
+        Command::Import(args) => portable::import(&mut *store, args, out),
+        Command::Overdue(args) => overdue::run(&*store, args, &ctx, out),
+        Command::Upcoming(args) => upcoming::run(&*store, args, &ctx, out),
+        Command::Progress(args) => progress::run(&*store, args, &ctx, out),
+        Command::Agenda(args) => agenda::run(&*store, args, &ctx, out),
+        Command::Rules(args) => ratings::rules(&mut *store, args, &ctx, out),
+        Command::Ratings(args) => ratings::ratings(&*store, args, &ctx, out),
+        Command::Results(args) => results::run(&*store, args, &ctx, out),
+        Command::Settings(args) => settings::run(&mut *store, args, &ctx, out),
+        Command::Report(args) => report_doc::report(&*store, args, &ctx, out),
+        Command::Remind(args) => report_doc::remind(&*store, args, &ctx, out),
         Command::Init(_)
         | Command::Demo(_)
         | Command::Extract(_)
@@ -586,15 +584,37 @@ fn reads_only(command: &Command) -> bool {
     }
 }
 
-/// `--db`, else `THEODOI_DB`, else `theodoi.db` in the user's data directory.
-fn db_path(flag: Option<PathBuf>) -> Result<PathBuf> {
+/// `--db`, else `THEODOI_DB`, else `theodoi.db` in the user's data
+/// directory: an SQLite file, or a PostgreSQL database by its address.
+fn db_location(flag: Option<PathBuf>) -> Result<Location> {
     if let Some(path) = flag {
-        return Ok(path);
+        return Ok(Location::parse(path.as_os_str()));
     }
     if let Some(path) = std::env::var_os("THEODOI_DB").filter(|p| !p.is_empty()) {
-        return Ok(PathBuf::from(path));
+        return Ok(Location::parse(&path));
     }
-    Ok(data_dir()?.join("theodoi.db"))
+    Ok(Location::Sqlite(data_dir()?.join("theodoi.db")))
+}
+
+/// Opens the database a command works on (`read_only`: see `reads_only`),
+/// and says whether it is an encrypted file.
+fn open_store(location: Location, read_only: bool) -> Result<(Box<dyn Storage>, bool)> {
+    Ok(match location {
+        Location::Sqlite(path) => {
+            let opened = crypt::open(&path, read_only)?;
+            (Box::new(opened.store), opened.encrypted)
+        }
+        Location::Postgres(address) => (Box::new(PostgresStore::open(&address, read_only)?), false),
+    })
+}
+
+/// The file of a command that works on SQLite files only (`encrypt`,
+/// `decrypt`): a PostgreSQL database is refused.
+fn sqlite_file(location: Location) -> Result<PathBuf> {
+    match location {
+        Location::Sqlite(path) => Ok(path),
+        Location::Postgres(_) => Err(crate::domain::Error::PgEncrypt(location.shown()).into()),
+    }
 }
 
 /// The user's data directory for theodoi (XDG on Linux, AppData on Windows).

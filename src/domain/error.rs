@@ -500,6 +500,22 @@ pub enum Error {
         path: PathBuf,
         problem: ConversionProblem,
     },
+    /// What the PostgreSQL store cannot do yet: the trait method named.
+    #[error("{0} is not done on PostgreSQL yet")]
+    NotOnPostgres(&'static str),
+    /// No connection to a PostgreSQL server: the address (without its
+    /// password) and the reason the server or the network gave.
+    #[error("cannot connect to {address}: {reason}")]
+    PgConnect { address: String, reason: String },
+    /// A PostgreSQL database with tables that are not theodoi's.
+    #[error("{0} is not a theodoi database")]
+    ForeignPgDatabase(String),
+    /// `backup` of a PostgreSQL database: the server's tools copy it.
+    #[error("no backup of {0}: use pg_dump")]
+    PgBackup(String),
+    /// `encrypt` or `decrypt` of a PostgreSQL database: only SQLite files are.
+    #[error("{0} is on a PostgreSQL server: no encryption of files")]
+    PgEncrypt(String),
 }
 
 /// Why a task cannot be renewed for a year.

@@ -667,6 +667,15 @@ pub fn message(e: &Error) -> String {
                 detail = detail
             )
         }
+        Error::NotOnPostgres(what) => tr!(super::NOT_ON_POSTGRES, what = what),
+        Error::PgConnect { address, reason } => tr!(
+            super::PG_CONNECT,
+            address = long(address),
+            reason = long(reason)
+        ),
+        Error::ForeignPgDatabase(address) => tr!(super::PG_FOREIGN, address = long(address)),
+        Error::PgBackup(address) => tr!(super::PG_BACKUP, address = long(address)),
+        Error::PgEncrypt(address) => tr!(super::PG_ENCRYPT, address = long(address)),
     }
 }
 

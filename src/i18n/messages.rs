@@ -1563,3 +1563,23 @@ pub const DONE_DRY_RUN: Text = t(
     "Chạy thử (--dry-run), chưa ghi gì. Nếu ghi thật, sẽ là:\n{message}",
     "Dry run (--dry-run), nothing recorded. Recorded for real, it would be:\n{message}",
 );
+pub const NOT_ON_POSTGRES: Text = t(
+    "lệnh này chưa làm được trên PostgreSQL ({what}); hãy dùng tệp SQLite cho việc này",
+    "this command is not done on PostgreSQL yet ({what}); use an SQLite file for it",
+);
+pub const PG_CONNECT: Text = t(
+    "không kết nối được tới cơ sở dữ liệu PostgreSQL {address}: {reason}",
+    "cannot connect to PostgreSQL database {address}: {reason}",
+);
+pub const PG_FOREIGN: Text = t(
+    "cơ sở dữ liệu PostgreSQL {address} đã có bảng của chương trình khác, không phải của theodoi; không thay đổi gì. Hãy tạo một cơ sở dữ liệu trống cho theodoi, hoặc kiểm tra --db hoặc THEODOI_DB",
+    "PostgreSQL database {address} has another program's tables, not theodoi's; nothing changed. Create an empty database for theodoi, or check --db or THEODOI_DB",
+);
+pub const PG_BACKUP: Text = t(
+    "không sao lưu được {address} bằng theodoi: cơ sở dữ liệu nằm trên máy chủ PostgreSQL; hãy sao lưu bằng pg_dump (hoặc dùng `theodoi export`)",
+    "theodoi does not back up {address}: the database is on a PostgreSQL server; back it up with pg_dump (or use `theodoi export`)",
+);
+pub const PG_ENCRYPT: Text = t(
+    "{address} nằm trên máy chủ PostgreSQL: mã hóa, giải mã chỉ dành cho tệp SQLite; trên máy chủ, hãy bảo vệ bằng quyền truy cập và kết nối mã hóa (TLS)",
+    "{address} is on a PostgreSQL server: encrypt and decrypt are for SQLite files; on a server, protect it with access rights and encrypted connections (TLS)",
+);

@@ -15,8 +15,18 @@ use crate::domain::{DirectiveSpec, DueRule, Rating, Status, UnitKind};
 
 /// One `#[test]` per case of the suite, on stores made by `$make`.
 macro_rules! storage_tests {
-    ($make:expr) => {
-        $crate::store::conformance::storage_tests!(@cases $make;
+    (@cases $attr:tt $make:expr; $($case:ident),+ $(,)?) => {
+        $(
+            #$attr
+            #[test]
+            fn $case() -> $crate::domain::error::Result<()> {
+                let mut store = $make;
+                $crate::store::conformance::$case(&mut store)
+            }
+        )+
+    };
+    (@with $attr:tt $make:expr) => {
+        $crate::store::conformance::storage_tests!(@cases $attr $make;
             directives_are_found_by_spec_number_and_title,
             unit_codes_are_unique_and_names_sort_in_vietnamese_order,
             the_tree_is_listed_in_order_and_moves_keep_it_a_tree,
@@ -34,6 +44,7 @@ macro_rules! storage_tests {
             settings_are_stored_changed_removed_and_undone,
             a_directives_marks_are_kept_exported_and_undone,
         );
+        #$attr
         #[test]
         fn an_export_imports_into_an_empty_store_only() -> $crate::domain::error::Result<()> {
             let (mut store, mut fresh) = ($make, $make);
@@ -42,14 +53,14 @@ macro_rules! storage_tests {
             )
         }
     };
-    (@cases $make:expr; $($case:ident),+ $(,)?) => {
-        $(
-            #[test]
-            fn $case() -> $crate::domain::error::Result<()> {
-                let mut store = $make;
-                $crate::store::conformance::$case(&mut store)
-            }
-        )+
+    // A store on a server the tests may not have: run with `--ignored`.
+    (ignored: $make:expr) => {
+        $crate::store::conformance::storage_tests!(
+            @with [ignore = "needs a PostgreSQL server: scripts/pg-test"] $make
+        );
+    };
+    ($make:expr) => {
+        $crate::store::conformance::storage_tests!(@with [cfg(all())] $make);
     };
 }
 pub(crate) use storage_tests;

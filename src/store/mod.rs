@@ -1,7 +1,8 @@
 //! The storage seam: what the use cases need of a store, as traits grouped
-//! by concern, and the plain values that cross it. `sqlite/` is the first
-//! implementation (and the only module that speaks SQL); every
+//! by concern, and the plain values that cross it. `sqlite/` and
+//! `postgres/` implement it (and are the only modules that speak SQL); every
 //! implementation must pass the conformance suite in `conformance.rs`.
+//! `location` says which one a `--db` names.
 //!
 //! A store hands out a reader (`Storage::read`) or a write transaction
 //! (`Storage::begin`) that is also one change of the log: every row the
@@ -11,6 +12,8 @@
 
 mod idmap;
 mod key;
+pub mod location;
+pub mod postgres;
 pub mod sqlite;
 
 #[cfg(test)]
@@ -34,6 +37,8 @@ use crate::domain::{DirectiveSpec, Rating, Rules, Status, UnitKind};
 
 pub use idmap::IdMap;
 pub use key::Key;
+pub use location::Location;
+pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
 /// The version of the export format (`"version"` in an export).

@@ -1,0 +1,600 @@
+//! The PostgreSQL store: the same seam as `sqlite/` (`store::Storage`,
+//! `store::Db`) on a PostgreSQL server, with the blocking `postgres` client.
+//! The only module besides `sqlite/` that speaks SQL, and the only one that
+//! imports `postgres`.
+//!
+//! Its rules (see ARCHITECTURE.md): the schema is built by the steps in
+//! `migrations/postgres/`, one per step of `migrations/`, with the same
+//! version numbers; the version and the mark of a theodoi database are rows
+//! of `meta`. Dates are ISO text and text is compared bytewise (`COLLATE
+//! "C"`), so that every report prints what SQLite's prints. A write is one
+//! transaction that first takes one advisory lock: writers are serialised
+//! as SQLite's `BEGIN IMMEDIATE` serialises them. New rows get the ids
+//! SQLite would give them (one more than the greatest), whatever was rolled
+//! back before.
+
+// Helpers some of the modules do not use yet.
+#![allow(dead_code)]
+
+/// Runs `$body` with `$c` bound to the client or the transaction.
+macro_rules! on_conn {
+    ($db:expr, $c:ident => $body:expr) => {
+        match &$db.conn {
+            Conn::Plain(cell) => {
+                let $c = &mut *cell.borrow_mut();
+                $body
+            }
+            Conn::Tx(cell) => {
+                let $c = &mut *cell.borrow_mut();
+                $body
+            }
+        }
+    };
+}
+
+mod assign;
+mod connect;
+mod directives;
+mod dues;
+mod history;
+mod people;
+mod portable;
+mod ratings;
+mod reorg;
+mod reports;
+mod results;
+mod settings;
+mod tables;
+mod tasks;
+mod tree;
+mod units;
+
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use postgres::types::ToSql;
+use postgres::{Client, Row, Statement, Transaction};
+
+use super::{Db, Storage, Txn};
+use crate::domain::error::{Error, Result};
+
+/// The text of a file of the repository, compiled into the binary.
+use std::include_str as embed_file;
+
+/// A schema step compiled into the binary: the name of its file in
+/// `migrations/postgres/`, and its SQL.
+macro_rules! migration {
+    ($file:literal) => {
+        (
+            $file,
+            embed_file!(concat!("../../../migrations/postgres/", $file)),
+        )
+    };
+}
+
+/// The schema steps as (file name, SQL), in order: step `i` (counting from
+/// 0) takes the database from version `i` to `i + 1`, in one transaction.
+/// The same steps, by number, as SQLite's (`sqlite::MIGRATIONS`).
+const MIGRATIONS: &[(&str, &str)] = &[
+    migration!("0001_core.sql"),
+    migration!("0002_history.sql"),
+    migration!("0003_ratings.sql"),
+    migration!("0004_people.sql"),
+    migration!("0005_open_tally.sql"),
+    migration!("0006_application_id.sql"),
+    migration!("0007_tree_in_time.sql"),
+    migration!("0008_settings.sql"),
+    migration!("0009_marks.sql"),
+];
+
+/// The schema version this binary writes and understands.
+pub const VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// The value of `meta.application` in a theodoi database.
+const APPLICATION: &str = "theodoi";
+
+/// The key of the advisory lock every write transaction takes ("TDOI").
+const WRITE_LOCK: i64 = 0x5444_4F49;
+
+/// The tables whose ids the store gives: before each write, each one's
+/// identity goes back to one more than its greatest id (as SQLite's rowid).
+const ID_TABLES: &[&str] = &[
+    "directive",
+    "unit",
+    "unit_past",
+    "unit_alias",
+    "person",
+    "task",
+    "task_due",
+    "obligation",
+    "rule",
+    "setting",
+    "change",
+];
+
+impl From<postgres::Error> for Error {
+    fn from(e: postgres::Error) -> Error {
+        Error::storage(e)
+    }
+}
+
+/// An open PostgreSQL database.
+pub struct PostgresStore {
+    client: RefCell<Client>,
+    /// The address as messages show it (no password).
+    shown: String,
+}
+
+impl PostgresStore {
+    /// Connects to the database at `address` (a URL or a key-value string)
+    /// and opens it: a theodoi database, upgraded when older than this
+    /// binary; any other is refused untouched. `read_only`: the session
+    /// cannot write (after an upgrade, which is a write).
+    pub fn open(address: &str, read_only: bool) -> Result<PostgresStore> {
+        let mut store = PostgresStore::connect(address)?;
+        let found = store.check()?;
+        store.migrate(found)?;
+        if read_only {
+            store
+                .client
+                .get_mut()
+                .batch_execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")?;
+        }
+        Ok(store)
+    }
+
+    /// Makes a theodoi database of the empty database at `address`
+    /// (`init`). A database with tables of another program is refused, as a
+    /// foreign SQLite file is; one of theodoi's is opened (and upgraded).
+    pub fn create(address: &str) -> Result<PostgresStore> {
+        Ok(PostgresStore::init(address)?.0)
+    }
+
+    /// As `create`, and whether the database was made now (else it was a
+    /// theodoi database already).
+    pub fn init(address: &str) -> Result<(PostgresStore, bool)> {
+        let mut store = PostgresStore::connect(address)?;
+        let (found, new) = match store.check() {
+            Err(Error::DatabaseEmpty(_)) => (0, true),
+            other => (other?, false),
+        };
+        store.migrate(found)?;
+        Ok((store, new))
+    }
+
+    /// Makes the database at `address` ready for a new demo: empty already,
+    /// or an earlier demo, whose tables are dropped. False (and nothing
+    /// touched) for a theodoi database that is not a demo; another
+    /// program's database is refused.
+    pub fn clear_demo(address: &str) -> Result<bool> {
+        let mut store = PostgresStore::connect(address)?;
+        match store.check() {
+            Err(Error::DatabaseEmpty(_)) => return Ok(true),
+            Err(e) => return Err(e),
+            Ok(_) if !store.is_demo()? => return Ok(false),
+            Ok(_) => {}
+        }
+        let mut tx = store.client.get_mut().transaction()?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
+        let tables: Vec<&str> = tables::TABLES.iter().map(|t| t.name).collect();
+        tx.batch_execute(&format!(
+            "DROP TABLE IF EXISTS {} CASCADE; DROP FUNCTION IF EXISTS open_by_due_tally() CASCADE;",
+            tables.join(", ")
+        ))?;
+        tx.commit()?;
+        Ok(true)
+    }
+
+    fn connect(address: &str) -> Result<PostgresStore> {
+        let shown = super::location::without_password(address);
+        let client = connect::client(address, &shown)?;
+        Ok(PostgresStore {
+            client: RefCell::new(client),
+            shown,
+        })
+    }
+
+    /// The address as messages show it.
+    pub fn shown(&self) -> &str {
+        &self.shown
+    }
+
+    /// The address as a path, for the errors that name a database by its file.
+    fn named(&self) -> PathBuf {
+        PathBuf::from(&self.shown)
+    }
+
+    /// The version of the database, refusing one that is not theodoi's,
+    /// or newer than this binary. `DatabaseEmpty` for a database with no
+    /// table at all. Writes nothing.
+    fn check(&mut self) -> Result<i64> {
+        let client = self.client.get_mut();
+        let tables: i64 = client
+            .query_one(
+                "SELECT count(*) FROM pg_catalog.pg_class c
+                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
+                   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+                   AND n.nspname NOT LIKE 'pg\\_%'",
+                &[],
+            )?
+            .get(0);
+        if tables == 0 {
+            return Err(Error::DatabaseEmpty(self.named()));
+        }
+        let has_meta: bool = client
+            .query_one("SELECT to_regclass('meta') IS NOT NULL", &[])?
+            .get(0);
+        let foreign = || Error::ForeignPgDatabase(self.shown.clone());
+        if !has_meta {
+            return Err(foreign());
+        }
+        let rows = client.query(
+            "SELECT key, value FROM meta WHERE key IN ('application', 'schema_version')",
+            &[],
+        )?;
+        let value = |key: &str| {
+            rows.iter()
+                .find(|r| r.get::<_, &str>(0) == key)
+                .map(|r| r.get::<_, String>(1))
+        };
+        if value("application").as_deref() != Some(APPLICATION) {
+            return Err(foreign());
+        }
+        let found = value("schema_version")
+            .and_then(|v| v.parse::<i64>().ok())
+            .ok_or_else(foreign)?;
+        if found > VERSION {
+            return Err(Error::DatabaseTooNew {
+                path: self.named(),
+                found,
+                known: VERSION,
+            });
+        }
+        Ok(found)
+    }
+
+    /// Runs the steps after `from`, each in a transaction of its own that
+    /// holds the write lock (another process may have run it meanwhile).
+    fn migrate(&mut self, from: i64) -> Result<()> {
+        for (to, (_file, step)) in (1..).zip(MIGRATIONS) {
+            if to <= from {
+                continue;
+            }
+            let mut tx = self.client.get_mut().transaction()?;
+            tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
+            let now: i64 = if to == 1 {
+                0
+            } else {
+                tx.query_opt("SELECT value FROM meta WHERE key = 'schema_version'", &[])?
+                    .and_then(|r| r.get::<_, String>(0).parse().ok())
+                    .unwrap_or(0)
+            };
+            if now < to {
+                tx.batch_execute(step).map_err(|e| Error::Migration {
+                    version: to,
+                    source: Box::new(Error::storage(StepFailed(reason(&e)))),
+                })?;
+                tx.execute(
+                    "INSERT INTO meta (key, value) VALUES ('application', $1), ('schema_version', $2)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    &[&APPLICATION, &to.to_string()],
+                )?;
+            }
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// The schema version recorded in the database.
+    pub fn version(&self) -> Result<i64> {
+        let row = self
+            .client
+            .borrow_mut()
+            .query_one("SELECT value FROM meta WHERE key = 'schema_version'", &[])?;
+        Ok(row.get::<_, String>(0).parse().unwrap_or(0))
+    }
+
+    /// Whether the database is a demo database.
+    pub fn is_demo(&self) -> Result<bool> {
+        let row = self
+            .client
+            .borrow_mut()
+            .query_opt("SELECT value FROM meta WHERE key = 'kind'", &[])?;
+        Ok(row.is_some_and(|r| r.get::<_, &str>(0) == "demo"))
+    }
+}
+
+/// Why a schema step failed: the server's words, without the step's SQL.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct StepFailed(String);
+
+/// The server's message of an error (its own words), else the error said.
+pub(crate) fn reason(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => db.message().to_string(),
+        None => e.to_string(),
+    }
+}
+
+/// Why a connection failed: the server's words when it said any, else the
+/// error and its causes (a refused connection, a missing socket).
+pub(crate) fn reason_chain(e: &postgres::Error) -> String {
+    if let Some(db) = e.as_db_error() {
+        return db.message().to_string();
+    }
+    let mut line = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        line.push_str(": ");
+        line.push_str(&c.to_string());
+        cause = c.source();
+    }
+    line
+}
+
+impl Storage for PostgresStore {
+    fn read(&self) -> Box<dyn Db + '_> {
+        Box::new(PgDb {
+            conn: Conn::Plain(&self.client),
+            log: None,
+        })
+    }
+
+    /// `BEGIN` (read committed), then the write lock: a writer waits for
+    /// another's write to end, never mid-change.
+    fn begin(&mut self, actor: &str, action: &str) -> Result<Box<dyn Txn + '_>> {
+        let mut tx = self.client.get_mut().transaction()?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
+        tx.batch_execute(&reset_ids_sql())?;
+        let db = PgDb {
+            conn: Conn::Tx(RefCell::new(tx)),
+            log: None,
+        };
+        let change_id = history::begin_change(&db, actor, action)?;
+        Ok(Box::new(PgDb {
+            log: Some(history::ChangeLog::new(change_id)),
+            ..db
+        }))
+    }
+
+    fn version(&self) -> Result<i64> {
+        PostgresStore::version(self)
+    }
+
+    fn export(&self, out: &mut dyn std::io::Write) -> Result<()> {
+        PostgresStore::export(self, out)
+    }
+
+    fn import(
+        &mut self,
+        document: &serde_json::Value,
+        source: &str,
+        check: &dyn Fn(&dyn Db) -> Result<()>,
+    ) -> Result<usize> {
+        PostgresStore::import(self, document, source, check)
+    }
+
+    /// A copy of a server's database is the server's tools' work (`pg_dump`).
+    fn backup(&self, _path: &Path) -> Result<()> {
+        Err(Error::PgBackup(self.shown.clone()))
+    }
+}
+
+/// One statement that brings every id sequence back to one more than its
+/// table's greatest id (as SQLite gives rowids): what a rolled-back write
+/// took is given again.
+pub(super) fn reset_ids_sql() -> String {
+    ID_TABLES
+        .iter()
+        .map(|t| {
+            format!(
+                "SELECT setval(pg_get_serial_sequence('{t}', 'id'), coalesce(max(id), 0) + 1, false) FROM {t};"
+            )
+        })
+        .collect()
+}
+
+/// The connection a `PgDb` works on: the store's own (reads), or a write
+/// transaction it owns.
+enum Conn<'a> {
+    Plain(&'a RefCell<Client>),
+    Tx(RefCell<Transaction<'a>>),
+}
+
+/// Queries and changes, on the store's connection or inside a write
+/// transaction (which logs every row it changes).
+pub struct PgDb<'a> {
+    conn: Conn<'a>,
+    log: Option<RefCell<history::ChangeLog>>,
+}
+
+/// The parameters of a statement.
+pub(crate) type Params<'p> = [&'p (dyn ToSql + Sync)];
+
+impl PgDb<'_> {
+    /// Every row of a query.
+    pub(super) fn rows(&self, sql: &str, params: &Params<'_>) -> Result<Vec<Row>> {
+        Ok(on_conn!(self, c => c.query(sql, params))?)
+    }
+
+    /// The one row of a query (an error when there is none).
+    pub(super) fn one(&self, sql: &str, params: &Params<'_>) -> Result<Row> {
+        Ok(on_conn!(self, c => c.query_one(sql, params))?)
+    }
+
+    /// The row of a query, if there is one (an error when there are more).
+    pub(super) fn opt(&self, sql: &str, params: &Params<'_>) -> Result<Option<Row>> {
+        Ok(on_conn!(self, c => c.query_opt(sql, params))?)
+    }
+
+    /// Runs a statement; returns how many rows it changed.
+    pub(super) fn exec(&self, sql: &str, params: &Params<'_>) -> Result<u64> {
+        Ok(on_conn!(self, c => c.execute(sql, params))?)
+    }
+
+    /// Runs statements with no parameters (several, `;` apart).
+    pub(super) fn batch(&self, sql: &str) -> Result<()> {
+        Ok(on_conn!(self, c => c.batch_execute(sql))?)
+    }
+
+    /// Calls `each` with every row of a query as the server sends it,
+    /// without holding them all: for reports of millions of rows. `each`
+    /// must not use this `PgDb` (the connection is busy with the rows).
+    pub(super) fn each(
+        &self,
+        sql: &str,
+        params: &Params<'_>,
+        each: &mut dyn FnMut(&Row) -> Result<()>,
+    ) -> Result<()> {
+        use postgres::fallible_iterator::FallibleIterator as _;
+        on_conn!(self, c => {
+            let statement: Statement = c.prepare(sql)?;
+            let mut rows = c.query_raw(&statement, params.iter().copied())?;
+            while let Some(row) = rows.next()? {
+                each(&row)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The first column of a query's one row, as an `i64` (`count(*)`,
+    /// `… RETURNING id`).
+    pub(super) fn int(&self, sql: &str, params: &Params<'_>) -> Result<i64> {
+        Ok(self.one(sql, params)?.try_get(0)?)
+    }
+}
+
+impl Txn for PgDb<'_> {
+    fn db(&self) -> &dyn Db {
+        self
+    }
+
+    fn changed(&self) -> bool {
+        self.log.as_ref().is_some_and(|log| log.borrow().changed())
+    }
+
+    fn commit(self: Box<Self>) -> Result<()> {
+        self.flush_log()?;
+        match self.conn {
+            Conn::Tx(tx) => Ok(tx.into_inner().commit()?),
+            Conn::Plain(_) => Ok(()),
+        }
+    }
+}
+
+/// A date as stored: `YYYY-MM-DD`.
+pub(super) fn iso(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+/// An optional date as stored.
+pub(super) fn iso_opt(day: Option<NaiveDate>) -> Option<String> {
+    day.map(iso)
+}
+
+/// A stored date (`None` for NULL); a text that is no date is an error
+/// naming the column.
+pub(super) fn date_at(row: &Row, column: usize) -> Result<Option<NaiveDate>> {
+    let text: Option<&str> = row.try_get(column)?;
+    match text {
+        None => Ok(None),
+        Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| bad_column(row, column, text)),
+    }
+}
+
+/// A stored date that is never NULL.
+pub(super) fn day_at(row: &Row, column: usize) -> Result<NaiveDate> {
+    date_at(row, column)?.ok_or_else(|| bad_column(row, column, "NULL"))
+}
+
+/// A 0/1 column (SQLite's booleans, BIGINT here).
+pub(super) fn flag_at(row: &Row, column: usize) -> Result<bool> {
+    Ok(row.try_get::<_, i64>(column)? != 0)
+}
+
+/// Reads a slug column back into its domain type.
+pub(super) fn parse_column<T>(
+    row: &Row,
+    column: usize,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<T> {
+    let text: &str = row.try_get(column)?;
+    parse(text).ok_or_else(|| bad_column(row, column, text))
+}
+
+/// A stored value the program does not know.
+fn bad_column(row: &Row, column: usize, value: &str) -> Error {
+    let name = row
+        .columns()
+        .get(column)
+        .map(|c| c.name().to_string())
+        .unwrap_or_default();
+    Error::storage(BadValue(format!("column {name}: unknown value {value:?}")))
+}
+
+/// A stored value that the program cannot read.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub(super) struct BadValue(pub(super) String);
+
+/// The time this command runs, in UTC, RFC 3339 (as SQLite's store).
+pub(super) fn now_stamp() -> &'static str {
+    static NOW: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    NOW.get_or_init(|| chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+}
+
+/// The error of a method not yet written for PostgreSQL.
+pub(super) fn not_yet(what: &'static str) -> Error {
+    Error::NotOnPostgres(what)
+}
+
+/// Makes a fresh database on the server named by `THEODOI_TEST_PG` for a
+/// test, and returns its address (the server's own, with the new `dbname`).
+#[cfg(test)]
+pub(crate) fn fresh_test_database() -> Result<String> {
+    connect::fresh_database(&std::env::var("THEODOI_TEST_PG").map_err(Error::storage)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fresh store on the test server.
+    fn fresh() -> Result<PostgresStore> {
+        PostgresStore::create(&fresh_test_database()?)
+    }
+
+    mod conformance {
+        use super::*;
+        crate::store::conformance::storage_tests!(ignored: fresh()?);
+    }
+
+    #[test]
+    #[ignore = "needs THEODOI_TEST_PG (scripts/pg-test)"]
+    fn new_database_is_at_current_version() -> anyhow::Result<()> {
+        let store = fresh()?;
+        assert_eq!(store.version()?, VERSION);
+        Ok(())
+    }
+
+    #[test]
+    fn every_step_has_its_sqlite_twin() -> anyhow::Result<()> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+        let mut sqlite = Vec::new();
+        for entry in std::fs::read_dir(&dir)? {
+            let name = entry?.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".sql") {
+                sqlite.push(name);
+            }
+        }
+        sqlite.sort();
+        let ours: Vec<&str> = MIGRATIONS.iter().map(|(f, _)| *f).collect();
+        assert_eq!(ours, sqlite, "migrations/postgres against migrations/");
+        Ok(())
+    }
+}
