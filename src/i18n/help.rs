@@ -602,8 +602,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "--db",
         t(
-            "Tệp cơ sở dữ liệu (mặc định: THEODOI_DB, nếu không thì thư mục dữ liệu của người dùng)",
-            "Database file (default: THEODOI_DB, else the user's data directory)",
+            "Tệp cơ sở dữ liệu, hoặc địa chỉ PostgreSQL postgres://… (mặc định: THEODOI_DB, nếu không thì thư mục dữ liệu của người dùng)",
+            "Database file, or a PostgreSQL address postgres://… (default: THEODOI_DB, else the user's data directory)",
         ),
     ),
     (

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::util::{Theodoi, repo_file};
+use crate::util::{Theodoi, repo_file, sqlite_only};
 
 /// `PRAGMA application_id` of a theodoi database: "TDOI".
 const APPLICATION_ID: i64 = 0x5444_4F49;
@@ -112,6 +112,9 @@ fn refuse_everywhere(t: &Theodoi, file: &Untouched, says: &str) {
 
 #[test]
 fn another_programs_database_is_refused_untouched() {
+    if sqlite_only("about the SQLite file itself: its header, links, permissions, sidecars") {
+        return;
+    }
     let t = Theodoi::bare();
     {
         let conn = rusqlite::Connection::open(&t.db).unwrap();
@@ -139,6 +142,9 @@ fn another_programs_database_is_refused_untouched() {
 
 #[test]
 fn an_empty_file_is_refused_and_init_asks_first() {
+    if sqlite_only("about the SQLite file itself: its header, links, permissions, sidecars") {
+        return;
+    }
     let t = Theodoi::bare();
     std::fs::write(&t.db, b"").unwrap();
     let file = Untouched::new(t.db.clone());
@@ -175,6 +181,9 @@ fn an_empty_file_is_refused_and_init_asks_first() {
 
 #[test]
 fn a_file_that_is_not_sqlite_is_refused_untouched() {
+    if sqlite_only("about the SQLite file itself: its header, links, permissions, sidecars") {
+        return;
+    }
     let t = Theodoi::bare();
     std::fs::write(&t.db, "code,name,kind,parent\nson-tay,Thị ủy Sơn Tây,,\n").unwrap();
     let file = Untouched::new(t.db.clone());
@@ -186,6 +195,9 @@ fn a_file_that_is_not_sqlite_is_refused_untouched() {
 
 #[test]
 fn an_older_theodoi_file_is_recognised_and_upgraded() {
+    if sqlite_only("about the SQLite file itself: its header, links, permissions, sidecars") {
+        return;
+    }
     let t = Theodoi::bare();
     std::fs::copy(repo_file("tests/fixtures/v1-son-tay.db"), &t.db).unwrap();
     let late: Vec<crate::util::OverdueRow> = t.json(&["overdue", "--as-of", "13/12/2023"]);
@@ -210,6 +222,9 @@ fn an_older_theodoi_file_is_recognised_and_upgraded() {
 #[cfg(unix)]
 #[test]
 fn a_dangling_link_is_never_followed() {
+    if sqlite_only("about the SQLite file itself: its header, links, permissions, sidecars") {
+        return;
+    }
     let t = Theodoi::new();
     let elsewhere = t.dir.path().join("elsewhere");
     std::fs::create_dir(&elsewhere).unwrap();
@@ -387,6 +402,9 @@ fn refuse_to_write(t: &Theodoi) -> String {
 
 #[test]
 fn reports_work_on_a_read_only_file_and_leave_nothing_behind() {
+    if sqlite_only("about the SQLite file itself: its header, links, permissions, sidecars") {
+        return;
+    }
     let t = Theodoi::son_tay_reported();
     assert!(sidecars(&t.db).is_empty(), "{:?}", sidecars(&t.db));
     // Reading a writable file leaves nothing either.
@@ -420,6 +438,9 @@ fn reports_work_on_a_read_only_file_and_leave_nothing_behind() {
 
 #[test]
 fn reports_work_in_a_read_only_folder() {
+    if sqlite_only("about the SQLite file itself: its header, links, permissions, sidecars") {
+        return;
+    }
     let t = Theodoi::son_tay_reported();
     let folder = t.dir.path().join("chi-doc");
     std::fs::create_dir(&folder).unwrap();
@@ -442,6 +463,9 @@ fn reports_work_in_a_read_only_folder() {
 
 #[test]
 fn an_older_file_that_cannot_be_written_says_it_needs_upgrading() {
+    if sqlite_only("about the SQLite file itself: its header, links, permissions, sidecars") {
+        return;
+    }
     let t = Theodoi::bare();
     std::fs::copy(repo_file("tests/fixtures/v1-son-tay.db"), &t.db).unwrap();
     let before = std::fs::read(&t.db).unwrap();

@@ -872,8 +872,14 @@ fn base() -> Theodoi {
 /// Runs one case on a copy of `base`: export, the command, export, undo
 /// (the export before again), undo of the undo (the export after again).
 fn check(base: &Theodoi, case: &Case) -> Result<(), String> {
-    let t = Theodoi::bare();
-    ok(base, &["backup", path(&t.db)])?;
+    let t = match crate::util::on_postgres() {
+        true => base.pg_copy(),
+        false => {
+            let t = Theodoi::bare();
+            ok(base, &["backup", path(&t.db)])?;
+            t
+        }
+    };
     let dir = path(t.dir.path());
     for (name, contents) in case.files {
         std::fs::write(t.dir.path().join(name), contents).map_err(|e| e.to_string())?;
@@ -925,6 +931,18 @@ fn check(base: &Theodoi, case: &Case) -> Result<(), String> {
 
 /// `open_by_due`, which export leaves out, still counts the open obligations.
 fn tally_is_true(t: &Theodoi) -> Result<(), String> {
+    if crate::util::on_postgres() {
+        let kept = t.pg_pairs("SELECT due_on, n FROM open_by_due ORDER BY due_on")?;
+        let counted = t.pg_pairs(
+            "SELECT due_on, count(*) FROM obligation
+             WHERE completed_on IS NULL AND cancelled_on IS NULL AND opened_on IS NULL
+             GROUP BY due_on ORDER BY due_on",
+        )?;
+        if kept != counted {
+            return Err(format!("open_by_due {kept:?}, counted {counted:?}"));
+        }
+        return Ok(());
+    }
     let conn = rusqlite::Connection::open(&t.db).map_err(|e| e.to_string())?;
     let rows = |sql: &str| -> rusqlite::Result<Vec<(String, i64)>> {
         let mut stmt = conn.prepare(sql)?;

@@ -12,10 +12,132 @@ pub fn repo_file(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
 
-/// A temporary home with a database in it.
+/// A temporary home with a database in it. With `THEODOI_TEST_CLI=postgres`
+/// (see `scripts/pg-test`), the database is a fresh one on the PostgreSQL
+/// server named by `THEODOI_TEST_PG`, and `db` is its address.
 pub struct Theodoi {
     pub dir: TempDir,
     pub db: PathBuf,
+    /// The database made on the test server, dropped with the home.
+    #[allow(dead_code)]
+    pub pg: Option<PgDatabase>,
+}
+
+/// A database made on the test server for one test.
+pub struct PgDatabase(String);
+
+/// Whether the tests run on PostgreSQL (`THEODOI_TEST_CLI=postgres`).
+pub fn on_postgres() -> bool {
+    std::env::var("THEODOI_TEST_CLI").as_deref() == Ok("postgres")
+}
+
+/// True, with the reason printed, for a test about SQLite files (the file,
+/// its encryption, its copies) when the tests run on PostgreSQL: the test
+/// returns at once.
+pub fn sqlite_only(reason: &str) -> bool {
+    if on_postgres() {
+        eprintln!("skipped on PostgreSQL: {reason}");
+    }
+    on_postgres()
+}
+
+/// A connection to the test server (`THEODOI_TEST_PG`, password from
+/// `PGPASSWORD`).
+fn pg_server() -> (postgres::Client, postgres::Config) {
+    let address = std::env::var("THEODOI_TEST_PG").expect("THEODOI_TEST_PG (scripts/pg-test)");
+    let mut config: postgres::Config = address.parse().expect("THEODOI_TEST_PG");
+    if let Ok(password) = std::env::var("PGPASSWORD") {
+        config.password(password);
+    }
+    let client = config.connect(postgres::NoTls).expect("test server");
+    (client, config)
+}
+
+/// A new, empty database on the test server; its address, as a URL with
+/// no space in it (tests put it in shell lines unquoted).
+pub fn fresh_pg_database() -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    let (mut client, config) = pg_server();
+    let name = format!(
+        "theodoi_cli_{}_{}",
+        std::process::id(),
+        COUNT.fetch_add(1, Ordering::SeqCst)
+    );
+    client
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
+        .expect("drop database");
+    client
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .expect("create database");
+    let user = config.get_user().unwrap_or("postgres");
+    let mut query = Vec::new();
+    let mut host = String::new();
+    match config.get_hosts().first() {
+        Some(postgres::config::Host::Tcp(h)) => host = h.clone(),
+        #[cfg(unix)]
+        Some(postgres::config::Host::Unix(p)) => query.push(format!("host={}", p.display())),
+        None => {}
+    }
+    if let Some(port) = config.get_ports().first() {
+        query.push(format!("port={port}"));
+    }
+    let query = match query.is_empty() {
+        true => String::new(),
+        false => format!("?{}", query.join("&")),
+    };
+    format!("postgresql://{user}@{host}/{name}{query}")
+}
+
+impl Theodoi {
+    /// On PostgreSQL, a new home whose database is a copy of this one's
+    /// (made from it as a template; no command has it open).
+    pub fn pg_copy(&self) -> Theodoi {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let from = pg_dbname(self.db.to_str().expect("address")).expect("dbname");
+        let address = fresh_pg_database();
+        let name = pg_dbname(&address).expect("dbname").to_string();
+        let (mut client, _) = pg_server();
+        client
+            .batch_execute(&format!("DROP DATABASE {name}"))
+            .expect("drop database");
+        client
+            .batch_execute(&format!("CREATE DATABASE {name} TEMPLATE {from}"))
+            .expect("copy database");
+        Theodoi {
+            dir,
+            db: PathBuf::from(&address),
+            pg: Some(PgDatabase(address)),
+        }
+    }
+
+    /// On PostgreSQL, the rows of a query of two columns (text, number).
+    pub fn pg_pairs(&self, query: &str) -> Result<Vec<(String, i64)>, String> {
+        let address = self.db.to_str().expect("address");
+        let mut config: postgres::Config = address.parse().map_err(|e| format!("{e}"))?;
+        if let Ok(password) = std::env::var("PGPASSWORD") {
+            config.password(password);
+        }
+        let mut client = config.connect(postgres::NoTls).map_err(|e| e.to_string())?;
+        let rows = client.query(query, &[]).map_err(|e| e.to_string())?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+}
+
+/// The database named in an address that `fresh_pg_database` made.
+pub fn pg_dbname(address: &str) -> Option<&str> {
+    let path = address.strip_prefix("postgresql://")?.split_once('/')?.1;
+    Some(path.split('?').next().unwrap_or(path))
+}
+
+impl Drop for PgDatabase {
+    /// A database made on the test server is dropped with its test.
+    fn drop(&mut self) {
+        if let Some(name) = pg_dbname(&self.0) {
+            let (mut client, _) = pg_server();
+            let _ = client.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+        }
+    }
 }
 
 /// One finished run.
@@ -37,8 +159,24 @@ impl Theodoi {
     /// No database yet.
     pub fn bare() -> Theodoi {
         let dir = tempfile::tempdir().expect("temp dir");
+        if on_postgres() {
+            let address = fresh_pg_database();
+            return Theodoi {
+                dir,
+                db: PathBuf::from(&address),
+                pg: Some(PgDatabase(address)),
+            };
+        }
         let db = dir.path().join("theodoi.db");
-        Theodoi { dir, db }
+        Theodoi { dir, db, pg: None }
+    }
+
+    /// A home with a database file in it even on PostgreSQL: for the tests
+    /// about SQLite files themselves.
+    pub fn bare_file() -> Theodoi {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("theodoi.db");
+        Theodoi { dir, db, pg: None }
     }
 
     /// A command on this home, with `--db` given and a clean environment.

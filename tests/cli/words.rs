@@ -84,6 +84,9 @@ const ALLOWED_IN_VIETNAMESE: &[&str] = &[
     "ubkttw",
     "k",
     "ubkt",
+    // a database on a server (`--db postgres://…`)
+    "postgresql",
+    "postgres",
 ];
 
 /// ASCII words shaped like Vietnamese syllables that are English all the same.

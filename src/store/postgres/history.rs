@@ -281,6 +281,32 @@ impl PgDb<'_> {
         Ok(())
     }
 
+    /// Runs `insert` (an INSERT … RETURNING id of any number of rows of
+    /// `table`) and logs the rows, each run of consecutive ids as one line.
+    /// Returns how many rows it inserted.
+    pub(super) fn insert_logged_many(
+        &self,
+        table: &'static str,
+        insert: &str,
+        params: &super::Params<'_>,
+    ) -> Result<usize> {
+        let mut ids: Vec<i64> = self
+            .rows(insert, params)?
+            .iter()
+            .map(|r| r.try_get(0))
+            .collect::<std::result::Result<_, _>>()?;
+        ids.sort_unstable();
+        let mut runs = ids.iter().copied().peekable();
+        while let Some(first) = runs.next() {
+            let mut last = first;
+            while let Some(next) = runs.next_if(|&n| n == last + 1) {
+                last = next;
+            }
+            self.log_inserted_run(table, first, last)?;
+        }
+        Ok(ids.len())
+    }
+
     /// Runs `update` (one UPDATE of row `id`) and logs the row before and
     /// after; an update that left the row as it was is no change.
     pub(super) fn update_logged(
@@ -431,15 +457,25 @@ impl PgDb<'_> {
         Ok(())
     }
 
-    /// The columns of `table` with their types.
+    /// The columns of `table` with their types (asked of the server once
+    /// per table: an undo of thousands of rows asks for each).
     fn column_types(&self, table: &'static str) -> Result<Vec<(String, Type)>> {
+        thread_local! {
+            static TYPES: RefCell<std::collections::HashMap<&'static str, Vec<(String, Type)>>> =
+                RefCell::default();
+        }
+        if let Some(types) = TYPES.with(|t| t.borrow().get(table).cloned()) {
+            return Ok(types);
+        }
         let sql = format!("SELECT * FROM {table}");
         let statement = on_conn!(self, c => c.prepare(&sql))?;
-        Ok(statement
+        let types: Vec<(String, Type)> = statement
             .columns()
             .iter()
             .map(|c| (c.name().to_string(), c.type_().clone()))
-            .collect())
+            .collect();
+        TYPES.with(|t| t.borrow_mut().insert(table, types.clone()));
+        Ok(types)
     }
 
     /// The names and parameters of a logged row's columns (derived ones

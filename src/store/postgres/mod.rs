@@ -133,7 +133,11 @@ impl PostgresStore {
     /// cannot write (after an upgrade, which is a write).
     pub fn open(address: &str, read_only: bool) -> Result<PostgresStore> {
         let mut store = PostgresStore::connect(address)?;
-        let found = store.check()?;
+        // An empty database is one `init` has not made yet.
+        let found = store.check().map_err(|e| match e {
+            Error::DatabaseEmpty(name) => Error::DatabaseMissing(name),
+            e => e,
+        })?;
         store.migrate(found)?;
         if read_only {
             store
@@ -258,8 +262,13 @@ impl PostgresStore {
     /// Runs the steps after `from`, each in a transaction of its own that
     /// holds the write lock (another process may have run it meanwhile).
     fn migrate(&mut self, from: i64) -> Result<()> {
+        self.run_steps(from, VERSION)
+    }
+
+    /// Runs the steps after `from` up to `until`.
+    fn run_steps(&mut self, from: i64, until: i64) -> Result<()> {
         for (to, (_file, step)) in (1..).zip(MIGRATIONS) {
-            if to <= from {
+            if to <= from || to > until {
                 continue;
             }
             let mut tx = self.client.get_mut().transaction()?;
@@ -579,6 +588,103 @@ mod tests {
     fn new_database_is_at_current_version() -> anyhow::Result<()> {
         let store = fresh()?;
         assert_eq!(store.version()?, VERSION);
+        Ok(())
+    }
+
+    /// The units of a tree whose breadth-first order is not the order of
+    /// their ids, and a task for three kinds of them: which unit each new
+    /// obligation's id goes to.
+    fn numbered(store: &mut dyn crate::store::Storage) -> Result<Vec<(i64, String)>> {
+        use crate::domain::task::Task;
+        use crate::domain::{DueRule, UnitKind};
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+        crate::store::write(store, "test", "test", |db| -> Result<Vec<(i64, String)>> {
+            let root = db.insert_unit("st", "Sơn Tây", UnitKind::DangBoCapTren, None)?;
+            let a = db.insert_unit("a", "Xã A", UnitKind::DangBoCoSo, Some(root.id))?;
+            let b = db.insert_unit("b", "Xã B", UnitKind::DangBoCoSo, Some(root.id))?;
+            db.insert_unit("a1", "Thôn A1", UnitKind::ChiBoTrucThuoc, Some(a.id))?;
+            db.insert_unit("b1", "Thôn B1", UnitKind::ChiBoTrucThuoc, Some(b.id))?;
+            db.insert_unit("a2", "Thôn A2", UnitKind::ChiBoTrucThuoc, Some(a.id))?;
+            db.insert_unit("c", "Chi bộ C", UnitKind::ChiBoCoSo, Some(root.id))?;
+            let directive = db.insert_directive(
+                &crate::domain::DirectiveSpec::parse("188-KH/TU", None).expect("spec"),
+                "188-KH/TU",
+                "Thị ủy",
+                Some(day("2023-11-06")),
+                "Kế hoạch",
+            )?;
+            let dues = [
+                UnitKind::DangBoCoSo,
+                UnitKind::ChiBoTrucThuoc,
+                UnitKind::ChiBoCoSo,
+            ]
+            .map(|kind| DueRule {
+                kind,
+                due_on: day("2023-12-06"),
+            })
+            .to_vec();
+            let (task, _) = db.insert_task(
+                &Task {
+                    id: 0,
+                    code: "t".into(),
+                    directive_id: directive.id,
+                    title: "Nhiệm vụ".into(),
+                    rated: false,
+                    for_people: false,
+                    dues,
+                },
+                None,
+            )?;
+            let mut out = Vec::new();
+            for code in ["a", "b", "a1", "b1", "a2", "c"] {
+                let unit = db.unit_by_code(code)?.expect("unit");
+                let id = db.obligation(task.id, unit.id)?.expect("owed").id;
+                out.push((id, code.to_string()));
+            }
+            out.sort();
+            Ok(out)
+        })
+    }
+
+    #[test]
+    #[ignore = "needs THEODOI_TEST_PG (scripts/pg-test)"]
+    fn obligations_are_numbered_as_sqlite_numbers_them() -> anyhow::Result<()> {
+        let mut sqlite = crate::store::SqliteStore::open_in_memory()?;
+        let mut pg = fresh()?;
+        assert_eq!(numbered(&mut pg)?, numbered(&mut sqlite)?);
+        Ok(())
+    }
+
+    #[test]
+    #[ignore = "needs THEODOI_TEST_PG (scripts/pg-test)"]
+    fn an_older_database_is_upgraded_step_by_step_and_a_newer_refused() -> anyhow::Result<()> {
+        let address = fresh_test_database()?;
+        let mut old = PostgresStore::connect(&address)?;
+        old.run_steps(0, 5)?;
+        assert_eq!(old.version()?, 5);
+        drop(old);
+        let mut store = PostgresStore::open(&address, true)?;
+        assert_eq!(store.version()?, VERSION);
+        // Opened to read: the upgrade was written, nothing else can be.
+        let refused = crate::store::write(&mut store, "test", "test", |db| {
+            db.set_setting("co-quan", Some("Ban Tổ chức"))
+        });
+        assert!(matches!(refused, Err(Error::Storage(_))), "{refused:?}");
+        let mut store = PostgresStore::open(&address, false)?;
+        crate::store::write(&mut store, "test", "test", |db| {
+            db.set_setting("co-quan", Some("Ban Tổ chức"))
+        })?;
+        assert_eq!(store.read().settings()?.len(), 1);
+        // A version this binary does not know: refused, nothing written.
+        store
+            .client
+            .get_mut()
+            .batch_execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")?;
+        drop(store);
+        assert!(matches!(
+            PostgresStore::open(&address, false),
+            Err(Error::DatabaseTooNew { found: 99, .. })
+        ));
         Ok(())
     }
 
