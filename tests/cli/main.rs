@@ -19,6 +19,7 @@ mod join;
 mod json;
 mod overdue;
 mod people;
+mod postgres_copy;
 mod ratings;
 mod readme;
 mod renew;

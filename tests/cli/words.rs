@@ -84,6 +84,10 @@ const ALLOWED_IN_VIETNAMESE: &[&str] = &[
     "ubkttw",
     "k",
     "ubkt",
+    // the stores `copy` moves between
+    "sqlite",
+    "postgresql",
+    "postgres",
 ];
 
 /// ASCII words shaped like Vietnamese syllables that are English all the same.
