@@ -28,6 +28,8 @@ mod sheet;
 mod task;
 mod unit;
 mod upcoming;
+// Moving between stores.
+mod copy;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -98,6 +100,7 @@ pub enum Command {
     Remind(report_doc::RemindArgs),
     Encrypt,
     Decrypt,
+    Copy(copy::Args),
 }
 
 /// What every command may need besides its arguments: read once, at the edge.
@@ -491,6 +494,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Extract(args) => return extract::run(args, cli.db, &ctx, out),
         Command::Encrypt => return crypt::encrypt(&sqlite_file(db_location(cli.db)?)?, out),
         Command::Decrypt => return crypt::decrypt(&sqlite_file(db_location(cli.db)?)?, out),
+        Command::Copy(args) => return copy::run(args, out),
         _ => {}
     }
     let (mut store, encrypted) = open_store(db_location(cli.db)?, reads_only(&cli.command))?;
@@ -526,7 +530,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         | Command::Completions(_)
         | Command::Man
         | Command::Encrypt
-        | Command::Decrypt => {
+        | Command::Decrypt
+        | Command::Copy(_) => {
             unreachable!("handled above")
         }
     };
@@ -580,7 +585,8 @@ fn reads_only(command: &Command) -> bool {
         | Command::Completions(_)
         | Command::Man
         | Command::Encrypt
-        | Command::Decrypt => false,
+        | Command::Decrypt
+        | Command::Copy(_) => false,
     }
 }
 

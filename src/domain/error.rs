@@ -500,9 +500,6 @@ pub enum Error {
         path: PathBuf,
         problem: ConversionProblem,
     },
-    /// What the PostgreSQL store cannot do yet: the trait method named.
-    #[error("{0} is not done on PostgreSQL yet")]
-    NotOnPostgres(&'static str),
     /// No connection to a PostgreSQL server: the address (without its
     /// password) and the reason the server or the network gave.
     #[error("cannot connect to {address}: {reason}")]

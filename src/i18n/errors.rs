@@ -667,7 +667,6 @@ pub fn message(e: &Error) -> String {
                 detail = detail
             )
         }
-        Error::NotOnPostgres(what) => tr!(super::NOT_ON_POSTGRES, what = what),
         Error::PgConnect { address, reason } => tr!(
             super::PG_CONNECT,
             address = long(address),

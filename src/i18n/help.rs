@@ -1449,6 +1449,27 @@ const HELP: &[(&str, Text)] = &[
             "Decrypt the database in place (the reverse of encrypt): copied to a plain file, checked, then put in the old one's place",
         ),
     ),
+    (
+        "copy",
+        t(
+            "Chép toàn bộ dữ liệu (cả nhật ký) sang một cơ sở dữ liệu trống: từ tệp SQLite sang PostgreSQL hoặc ngược lại",
+            "Copy everything (the log too) into an empty database: from an SQLite file to PostgreSQL or back",
+        ),
+    ),
+    (
+        "copy --from",
+        t(
+            "Cơ sở dữ liệu nguồn: tệp SQLite hoặc địa chỉ PostgreSQL (postgres://…)",
+            "The source database: an SQLite file or a PostgreSQL address (postgres://…)",
+        ),
+    ),
+    (
+        "copy --to",
+        t(
+            "Cơ sở dữ liệu đích, phải trống: tệp SQLite chưa có hoặc địa chỉ PostgreSQL",
+            "The target database, which must be empty: an SQLite file not there yet, or a PostgreSQL address",
+        ),
+    ),
 ];
 
 const EXAMPLES: &[(&str, Text)] = &[
@@ -1644,6 +1665,8 @@ const PLACEHOLDERS: &[(&str, Text)] = &[
     ("CHANGE", t("SỐ_THỨ_TỰ", "CHANGE")),
     ("FORMAT", t("ĐỊNH_DẠNG", "FORMAT")),
     ("BY", t("CÁCH_NHÓM", "BY")),
+    ("--from DB", t("NGUỒN", "DB")),
+    ("--to DB", t("ĐÍCH", "DB")),
 ];
 
 const VALUE_HELP: &[(&str, Text)] = &[

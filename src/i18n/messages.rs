@@ -1563,10 +1563,6 @@ pub const DONE_DRY_RUN: Text = t(
     "Chạy thử (--dry-run), chưa ghi gì. Nếu ghi thật, sẽ là:\n{message}",
     "Dry run (--dry-run), nothing recorded. Recorded for real, it would be:\n{message}",
 );
-pub const NOT_ON_POSTGRES: Text = t(
-    "lệnh này chưa làm được trên PostgreSQL ({what}); hãy dùng tệp SQLite cho việc này",
-    "this command is not done on PostgreSQL yet ({what}); use an SQLite file for it",
-);
 pub const PG_CONNECT: Text = t(
     "không kết nối được tới cơ sở dữ liệu PostgreSQL {address}: {reason}",
     "cannot connect to PostgreSQL database {address}: {reason}",
@@ -1582,4 +1578,20 @@ pub const PG_BACKUP: Text = t(
 pub const PG_ENCRYPT: Text = t(
     "{address} nằm trên máy chủ PostgreSQL: mã hóa, giải mã chỉ dành cho tệp SQLite; trên máy chủ, hãy bảo vệ bằng quyền truy cập và kết nối mã hóa (TLS)",
     "{address} is on a PostgreSQL server: encrypt and decrypt are for SQLite files; on a server, protect it with access rights and encrypted connections (TLS)",
+);
+pub const COPY_DONE: Text = t(
+    "Đã chép {n} bản ghi từ {from} sang {to}",
+    "Copied {n} records from {from} to {to}",
+);
+pub const COPY_NOT_EMPTY: Text = t(
+    "{path} đã có dữ liệu: chỉ chép vào một cơ sở dữ liệu trống (tệp SQLite chưa có, hoặc cơ sở dữ liệu chưa có đơn vị, văn bản, nhật ký); không thay đổi gì",
+    "{path} already holds data: a copy goes only into an empty database (an SQLite file not there yet, or a database with no unit, directive or log); nothing changed",
+);
+pub const COPY_SAME: Text = t(
+    "--from và --to cùng là {path}: hãy chép sang một cơ sở dữ liệu khác",
+    "--from and --to are both {path}: copy into another database",
+);
+pub const COPY_PLAIN: Text = t(
+    "lưu ý: {from} được mã hóa, còn bản chép ở {to} thì không: ai đọc được nó là đọc được mọi tên, ký hiệu và trích yếu; hãy bảo vệ nó bằng quyền truy cập (hoặc chép vào một tệp đã tạo bằng `theodoi init --encrypt`)",
+    "note: {from} is encrypted, but the copy in {to} is not: whoever can read it reads every name, symbol and title; protect it with access rights (or copy into a file made with `theodoi init --encrypt`)",
 );

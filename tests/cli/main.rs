@@ -20,6 +20,7 @@ mod json;
 mod overdue;
 mod people;
 mod postgres;
+mod postgres_copy;
 mod ratings;
 mod readme;
 mod renew;

@@ -84,7 +84,8 @@ const ALLOWED_IN_VIETNAMESE: &[&str] = &[
     "ubkttw",
     "k",
     "ubkt",
-    // a database on a server (`--db postgres://…`)
+    // a database on a server (`--db postgres://…`), and the stores `copy` moves between
+    "sqlite",
     "postgresql",
     "postgres",
 ];

@@ -45,6 +45,10 @@ pub(super) fn begin_change(db: &PgDb<'_>, actor: &str, action: &str) -> Result<i
     )
 }
 
+/// Tables whose `id` SQLite keeps only as the rowid: their rows are logged
+/// and exported without an `id` field, the id as `$rowid`.
+pub(super) const ROWID_ONLY: &[&str] = &["task_due"];
+
 const ENTRY_COLUMNS: &str = "id, at, actor, action, details, undoes, undone_by, directive_id";
 
 impl History for PgDb<'_> {
@@ -395,9 +399,16 @@ impl PgDb<'_> {
     /// All the columns of one row as a JSON object (`$rowid` its id, bytes
     /// as `{"$blob": hex}`), as SQLite's store logs it.
     pub(super) fn snapshot(&self, table: &'static str, id: i64) -> Result<Option<Value>> {
-        self.opt(&format!("SELECT * FROM {table} WHERE id = $1"), &[&id])?
-            .map(|row| tables::row_json(&row).map(Value::Object))
-            .transpose()
+        let Some(row) = self.opt(&format!("SELECT * FROM {table} WHERE id = $1"), &[&id])? else {
+            return Ok(None);
+        };
+        let mut object = tables::row_json(&row)?;
+        if ROWID_ONLY.contains(&table) {
+            // SQLite's table has no `id` column, only its rowid: the line
+            // reads the same on both stores, and a copied log undoes on either.
+            object.remove("id");
+        }
+        Ok(Some(Value::Object(object)))
     }
 
     pub(super) fn current_change(&self) -> Option<i64> {
@@ -498,7 +509,15 @@ impl PgDb<'_> {
             if name == "id" && !with_id {
                 continue;
             }
-            let Some(value) = map.get(name) else { continue };
+            let value = match map.get(name) {
+                Some(value) => value,
+                // A table whose id SQLite keeps as its rowid only.
+                None if name == "id" => match map.get("$rowid") {
+                    Some(value) => value,
+                    None => continue,
+                },
+                None => continue,
+            };
             names.push(format!("\"{name}\""));
             params.push(tables::param(ty, value)?);
         }

@@ -13,9 +13,6 @@
 //! SQLite would give them (one more than the greatest), whatever was rolled
 //! back before.
 
-// Helpers some of the modules do not use yet.
-#![allow(dead_code)]
-
 /// Runs `$body` with `$c` bound to the client or the transaction.
 macro_rules! on_conn {
     ($db:expr, $c:ident => $body:expr) => {
@@ -555,11 +552,6 @@ pub(super) struct BadValue(pub(super) String);
 pub(super) fn now_stamp() -> &'static str {
     static NOW: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     NOW.get_or_init(|| chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
-}
-
-/// The error of a method not yet written for PostgreSQL.
-pub(super) fn not_yet(what: &'static str) -> Error {
-    Error::NotOnPostgres(what)
 }
 
 /// Makes a fresh database on the server named by `THEODOI_TEST_PG` for a
