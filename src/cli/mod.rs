@@ -98,6 +98,8 @@ pub enum Command {
     Remind(report_doc::RemindArgs),
     Encrypt,
     Decrypt,
+    #[command(subcommand)]
+    Key(crypt::KeyCommand),
 }
 
 /// What every command may need besides its arguments: read once, at the edge.
@@ -143,7 +145,7 @@ impl Context {
                 .iter()
                 .filter_map(|v| std::env::var(v).ok())
                 .find_map(|s| crate::app::text(&s, crate::domain::error::Field::Actor).ok())
-                .unwrap_or_else(|| "?".to_string()),
+                .unwrap_or_else(|| i18n::ACTOR_UNKNOWN_MARK.to_string()),
         };
         use std::io::IsTerminal;
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -491,6 +493,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Extract(args) => return extract::run(args, cli.db, &ctx, out),
         Command::Encrypt => return crypt::encrypt(&db_path(cli.db)?, out),
         Command::Decrypt => return crypt::decrypt(&db_path(cli.db)?, out),
+        Command::Key(crypt::KeyCommand::New { file }) => return crypt::key_new(&file, out),
         _ => {}
     }
     let path = db_path(cli.db)?;
@@ -528,7 +531,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         | Command::Completions(_)
         | Command::Man
         | Command::Encrypt
-        | Command::Decrypt => {
+        | Command::Decrypt
+        | Command::Key(_) => {
             unreachable!("handled above")
         }
     };
@@ -582,17 +586,26 @@ fn reads_only(command: &Command) -> bool {
         | Command::Completions(_)
         | Command::Man
         | Command::Encrypt
-        | Command::Decrypt => false,
+        | Command::Decrypt
+        | Command::Key(_) => false,
     }
 }
 
 /// `--db`, else `THEODOI_DB`, else `theodoi.db` in the user's data directory.
+/// A database named either way is what the commands messages suggest open.
 fn db_path(flag: Option<PathBuf>) -> Result<PathBuf> {
-    if let Some(path) = flag {
+    let named = flag.or_else(|| {
+        std::env::var_os("THEODOI_DB")
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+    });
+    if let Some(path) = named {
+        let commands = Cli::command()
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect();
+        i18n::set_named_db(&path, commands);
         return Ok(path);
-    }
-    if let Some(path) = std::env::var_os("THEODOI_DB").filter(|p| !p.is_empty()) {
-        return Ok(PathBuf::from(path));
     }
     Ok(data_dir()?.join("theodoi.db"))
 }

@@ -524,7 +524,12 @@ fn a_key_file_for_a_plain_database_is_not_used_and_said() {
     // `init --encrypt` does not take a plain database for an encrypted one.
     let r = run_on(&t, &t.db, Some(&key), &["init", "--encrypt"]);
     assert_eq!(r.code, 2, "{r:?}");
-    assert!(r.stderr.contains("theodoi encrypt"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains(&format!("`theodoi --db {} encrypt`", t.db.display())),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -755,4 +760,36 @@ fn a_plain_demo_never_replaces_an_encrypted_one() {
             .unwrap()
             .starts_with(b"SQLite format 3\0")
     );
+}
+
+/// `key new` makes a random key of 64 hex digits in a new file only its
+/// owner reads, which opens an encrypted database; an existing file is
+/// never replaced.
+#[test]
+fn key_new_makes_a_key_that_opens_a_database_and_replaces_nothing() {
+    let t = Theodoi::bare();
+    let key = t.dir.path().join("khoa");
+    let said = ok_on(&t, &t.db, None, &["key", "new", key.to_str().unwrap()]);
+    assert!(said.contains("Đã tạo tệp khóa"), "{said}");
+    let text = std::fs::read_to_string(&key).unwrap();
+    assert_eq!(text.len(), 64, "{text:?}");
+    assert!(text.bytes().all(|b| b.is_ascii_hexdigit()), "{text:?}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    ok_on(&t, &t.db, Some(&key), &["init", "--encrypt"]);
+    let listed = ok_on(&t, &t.db, Some(&key), &["directive", "list"]);
+    assert!(listed.contains("Chưa có văn bản nào."), "{listed}");
+    // A second key is another key.
+    let other = t.dir.path().join("khoa-2");
+    ok_on(&t, &t.db, None, &["key", "new", other.to_str().unwrap()]);
+    assert_ne!(std::fs::read_to_string(&other).unwrap(), text);
+    // An existing file, perhaps the key in use, stays as it was.
+    let r = run_on(&t, &t.db, None, &["key", "new", key.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("đã có"), "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&key).unwrap(), text);
 }
