@@ -793,3 +793,50 @@ fn key_new_makes_a_key_that_opens_a_database_and_replaces_nothing() {
     assert!(r.stderr.contains("đã có"), "{}", r.stderr);
     assert_eq!(std::fs::read_to_string(&key).unwrap(), text);
 }
+
+/// OpenSSL reads no configuration file: one named by `OPENSSL_CONF` that
+/// holds OpenSSL to a FIPS provider it does not have leaves encrypted and
+/// plain databases working as before, with nothing said on stderr.
+#[test]
+fn an_openssl_configuration_has_no_say() {
+    let t = Theodoi::bare();
+    let key = good_key(&t);
+    let conf = t.dir.path().join("openssl.cnf");
+    std::fs::write(
+        &conf,
+        "openssl_conf = openssl_init\n\n[openssl_init]\nalg_section = evp\n\n\
+         [evp]\ndefault_properties = \"fips=yes\"\n",
+    )
+    .unwrap();
+    let with_conf = |db: &Path, key: Option<&Path>, args: &[&str]| {
+        let mut cmd = t.command_without_db(&[]);
+        cmd.arg("--db")
+            .arg(db)
+            .args(args)
+            .env("OPENSSL_CONF", &conf);
+        if let Some(key) = key {
+            cmd.env("THEODOI_KEY_FILE", key);
+        }
+        run(cmd)
+    };
+    let encrypted = t.dir.path().join("mat.db");
+    let plain = t.dir.path().join("thuong.db");
+    for (db, key, demo) in [
+        (&encrypted, Some(key.as_path()), &["demo", "--encrypt"][..]),
+        (&plain, None, &["demo"][..]),
+    ] {
+        let r = with_conf(db, key, demo);
+        assert_eq!(r.code, 0, "{r:?}");
+        let r = with_conf(db, key, &["overdue", "--count", "--as-of", "13/12/2023"]);
+        assert_eq!(
+            (r.code, r.stdout.trim(), r.stderr.as_str()),
+            (0, "13", ""),
+            "{r:?}"
+        );
+    }
+    assert!(
+        !std::fs::read(&encrypted)
+            .unwrap()
+            .starts_with(b"SQLite format 3\0")
+    );
+}
