@@ -240,3 +240,38 @@ fn restore_terminal_on_interrupt() {
         }
     }
 }
+
+/// `theodoi key …`: key files for an encrypted database.
+#[derive(Debug, clap::Subcommand)]
+pub enum KeyCommand {
+    New {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+/// `theodoi key new FILE`: a new random key, 64 hex digits, in a new file
+/// only its owner reads (on Unix); an existing file, perhaps a key in use,
+/// is never replaced.
+pub fn key_new(path: &Path, out: &mut dyn Write) -> Result<ExitCode> {
+    let mut bytes = zeroize::Zeroizing::new([0u8; 32]);
+    getrandom::fill(&mut bytes[..])
+        .map_err(|e| anyhow::anyhow!(tr!(i18n::KEY_RANDOM_FAILED, detail = e)))?;
+    let text = zeroize::Zeroizing::new(hex::encode(&bytes[..]));
+    let mut file = match crate::files::create_new(path, crate::domain::error::FileAction::Open) {
+        Err(Error::BackupExists(_)) => {
+            anyhow::bail!(tr!(i18n::KEY_FILE_EXISTS, path = path.display()))
+        }
+        other => other?,
+    };
+    let written = file
+        .write_all(text.as_bytes())
+        .and_then(|()| file.sync_all());
+    if let Err(e) = written {
+        drop(file);
+        let _ = std::fs::remove_file(path);
+        return Err(anyhow::Error::new(e).context(tr!(i18n::OUTPUT_FAILED, path = path.display())));
+    }
+    writeln!(out, "{}", tr!(i18n::KEY_CREATED, path = path.display()))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -33,7 +33,7 @@ mod copy;
 
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -101,6 +101,8 @@ pub enum Command {
     Encrypt,
     Decrypt,
     Copy(copy::Args),
+    #[command(subcommand)]
+    Key(crypt::KeyCommand),
 }
 
 /// What every command may need besides its arguments: read once, at the edge.
@@ -146,7 +148,7 @@ impl Context {
                 .iter()
                 .filter_map(|v| std::env::var(v).ok())
                 .find_map(|s| crate::app::text(&s, crate::domain::error::Field::Actor).ok())
-                .unwrap_or_else(|| "?".to_string()),
+                .unwrap_or_else(|| i18n::ACTOR_UNKNOWN_MARK.to_string()),
         };
         use std::io::IsTerminal;
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -495,6 +497,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Encrypt => return crypt::encrypt(&sqlite_file(db_location(cli.db)?)?, out),
         Command::Decrypt => return crypt::decrypt(&sqlite_file(db_location(cli.db)?)?, out),
         Command::Copy(args) => return copy::run(args, out),
+        Command::Key(crypt::KeyCommand::New { file }) => return crypt::key_new(&file, out),
         _ => {}
     }
     let (mut store, encrypted) = open_store(db_location(cli.db)?, reads_only(&cli.command))?;
@@ -531,7 +534,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         | Command::Man
         | Command::Encrypt
         | Command::Decrypt
-        | Command::Copy(_) => {
+        | Command::Copy(_)
+        | Command::Key(_) => {
             unreachable!("handled above")
         }
     };
@@ -586,20 +590,31 @@ fn reads_only(command: &Command) -> bool {
         | Command::Man
         | Command::Encrypt
         | Command::Decrypt
-        | Command::Copy(_) => false,
+        | Command::Copy(_)
+        | Command::Key(_) => false,
     }
 }
 
 /// `--db`, else `THEODOI_DB`, else `theodoi.db` in the user's data
 /// directory: an SQLite file, or a PostgreSQL database by its address.
+/// A database named either way is what the commands messages suggest open
+/// (a server's address without its password).
 fn db_location(flag: Option<PathBuf>) -> Result<Location> {
-    if let Some(path) = flag {
-        return Ok(Location::parse(path.as_os_str()));
-    }
-    if let Some(path) = std::env::var_os("THEODOI_DB").filter(|p| !p.is_empty()) {
-        return Ok(Location::parse(&path));
-    }
-    Ok(Location::Sqlite(data_dir()?.join("theodoi.db")))
+    let named = flag.or_else(|| {
+        std::env::var_os("THEODOI_DB")
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+    });
+    let Some(path) = named else {
+        return Ok(Location::Sqlite(data_dir()?.join("theodoi.db")));
+    };
+    let location = Location::parse(path.as_os_str());
+    let commands = Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    i18n::set_named_db(Path::new(&location.shown()), commands);
+    Ok(location)
 }
 
 /// Opens the database a command works on (`read_only`: see `reads_only`),

@@ -153,11 +153,16 @@ fn said(r: &Renewed, dry_run: bool) -> String {
             i18n::RENEW_DUE,
             kind = i18n::kind_in_text(due.kind),
             date = format_dmy(due.due_on),
-            n = n
+            n = n,
+            whom = i18n::whom(r.task.for_people, *n).get()
         ));
     }
     if dry_run {
-        lines.push(tr!(i18n::RENEW_TOTAL, n = r.n));
+        lines.push(tr!(
+            i18n::RENEW_TOTAL,
+            n = r.n,
+            whom = i18n::whom(r.task.for_people, r.n).get()
+        ));
     }
     lines.join("\n")
 }

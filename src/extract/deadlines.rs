@@ -68,7 +68,7 @@ impl Who {
 
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:(?:hết\s+)?ngày\s+)?(?:(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:[Tt]rong|[Xx]ong(?:\s+trong)?|[Hh]oàn thành(?:\s+trong)?)\s+quý\s+(?P<q>IV|III|II|I|[1-4])\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}})|\b(?:[Tt]rong|[Xx]ong(?:\s+trong)?|[Hh]oàn thành(?:\s+trong)?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?)"
+        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:[Tt]rong|[Xx]ong(?:\s+trong)?|[Hh]oàn thành(?:\s+trong)?)\s+quý\s+(?P<q>IV|III|II|I|[1-4])\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}})|\b(?:[Tt]rong|[Xx]ong(?:\s+trong)?|[Hh]oàn thành(?:\s+trong)?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?)"
     ))
 });
 
@@ -390,17 +390,19 @@ static KIND_WORDS: LazyLock<Vec<(Regex, &'static [UnitKind])>> = LazyLock::new(|
         (format!(r"(?i)\bđảng bộ {place}(?:\s*(?:,|và)\s*{place})*"), &[DangBoCoSo]),
         (format!(r"\b[Đđ]ảng [uủ]ỷ?y? các {place}(?:\s*(?:,|và)\s*{place})*"), &[DangBoCoSo]),
         (format!(r"(?i)\bchi bộ {hamlet}(?:\s*(?:,|và)\s*{hamlet})*"), &[ChiBoTrucThuoc]),
+        // "các huyện ủy, thành ủy", "các huyện, thị, thành ủy", "cấp quận
+        // ủy, huyện ủy và đảng ủy trực thuộc Thành ủy": the committees above
+        // the grassroots (before
+        // `cấp huyện`, so that `Cấp huyện ủy, thành ủy` is read whole).
+        (
+            r"\b(?:[Cc]ác|[Cc]ấp)\s+(?:(?:quận|huyện|thị|thành)\s*,\s*)*(?:quận|huyện|thị|thành)\s+[uủ]ỷ?y?(?:\s*(?:,|và)\s*(?:(?:quận|huyện|thị|thành)\s+[uủ]ỷ?y?|đảng\s+[uủ]ỷ?y?(?:\s+khối)?\s+trực thuộc(?:\s+(?:Tỉnh|Thành|tỉnh|thành)\s+[uủ]ỷ?y?)?))*".into(),
+            &[DangBoCapTren],
+        ),
         (
             r"(?i)\b(?:đảng bộ\s+)?cấp huyện(?:\s+và\s+tương\s+đương)?\b|\bđảng bộ (?:huyện|quận|thị xã)\b".into(),
             &[DangBoCapTren],
         ),
         (r"(?i)\bcấp cơ sở\b".into(), BOTH),
-        // "các huyện ủy, thành ủy", "cấp quận ủy, huyện ủy và đảng ủy trực
-        // thuộc Thành ủy": the committees above the grassroots.
-        (
-            r"\b(?:[Cc]ác|[Cc]ấp)\s+(?:quận|huyện|thị|thành)\s+[uủ]ỷ?y?(?:\s*(?:,|và)\s*(?:(?:quận|huyện|thị|thành)\s+[uủ]ỷ?y?|đảng\s+[uủ]ỷ?y?(?:\s+khối)?\s+trực thuộc\s+(?:Tỉnh|Thành|tỉnh|thành)\s+[uủ]ỷ?y?))*".into(),
-            &[DangBoCapTren],
-        ),
     ];
     list.into_iter().map(|(p, k)| (re(&p), k)).collect()
 });
@@ -536,7 +538,22 @@ fn subordinate(words: &str, who: &mut Who, taken: &mut Vec<(usize, usize)>) {
             has("tổ chức"),
         );
         use UnitKind::*;
+        // `đảng bộ cấp huyện, đảng bộ khối, đảng bộ cấp trên cơ sở trực
+        // thuộc Tỉnh ủy`: the level above the grassroots, said in words.
+        let upper = {
+            let group_words = words[group_start..under.start()].to_lowercase();
+            [
+                "cấp huyện",
+                "cấp trên",
+                "đảng bộ khối",
+                "đảng ủy khối",
+                "đảng uỷ khối",
+            ]
+            .iter()
+            .any(|w| group_words.contains(w))
+        };
         let kinds: Vec<UnitKind> = match above {
+            Above::Committee if upper && !chi && !any => vec![DangBoCapTren],
             Above::Committee => {
                 let mut k = Vec::new();
                 if chi || any {

@@ -3,14 +3,17 @@
 //! A citation is a type word and number or symbol (`Kế hoạch số 188-KH/TU`,
 //! `kế hoạch số 89 –KH/ĐU`, `Chỉ thị số 25/CT-HU`), or a bare symbol. Its
 //! date and issuer are read, in this order of trust: its own words (`ngày …
-//! của …`, `do … ban hành`), a header it heads (`Số: …` under the issuing
-//! body, over `Hà Nội, ngày …`), the sentence it is the object of (`Ngày
-//! 10/12/2019, Ban Thường vụ … đã ban hành Kế hoạch số …`, `thay mặt Bộ
-//! Chính trị, … ký ban hành …`), the phrase before a parenthesis it sits in
-//! (`kế hoạch của Tỉnh ủy (Kế hoạch số 142-KH/TU, …)`), and the list it is
-//! part of (`A, B ngày … của …;`). A date is shared in a list only by
-//! documents of one type and one issuer code; an issuer only where the
-//! symbol's code allows it. Mentions of one document are merged.
+//! của …`, `do … ban hành`, a body named right after it where the code
+//! agrees, `về “…” của …`), a header it heads (`Số: …` under the issuing
+//! body, over `Hà Nội, ngày …`; a header run into one line), the sentence
+//! it is the object of (`Ngày 10/12/2019, Ban Thường vụ … đã ban hành Kế
+//! hoạch số …`, `thay mặt Bộ Chính trị, … ký ban hành …`, the committee of a
+//! signer's title), the phrase before a parenthesis it sits in (`kế hoạch
+//! của Tỉnh ủy (Kế hoạch số 142-KH/TU, …)`, `Tỉnh ủy vừa ban hành Kế hoạch
+//! … (…)`), the list it is part of (`A, B ngày … của …;`), and a list's
+//! head (`2 chương trình của Thành ủy, gồm: …`). A date is shared in a list
+//! only by documents of one type and one issuer code; an issuer only where
+//! the symbol's code allows it. Mentions of one document are merged.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -167,6 +170,25 @@ static OF_BODY: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b(?i:của)\s+
 static BETWEEN: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[\s,]*(?:(?:năm|khóa|khoá)\s+[\p{L}\p{N}]+[\s,]*)?$"));
 
+/// A body's name right after a citation or its date: `… ngày 30/10/2020
+/// Ban Tổ chức Trung ương`.
+static NAME_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^[ \t]+(?P<i>{HEADS})\b")));
+
+/// `Tại ` opening the clause of a citation (`Cụ thể, tại …`).
+static AT_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s*(?:[-–•+*]\s*)?(?:(?i:cụ thể|theo đó|trong đó|đồng thời)\s*,\s*)?(?i:tại)\s+$")
+});
+
+/// `, Bộ Chính trị ` right after a citation opened by `Tại`.
+static DECIDES_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^\s*,\s*(?P<i>{HEADS})\b")));
+
+/// What the body does in its own document: `quyết định`, `yêu cầu`, ….
+static DECIDES_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s+(?:(?:đã|cũng)\s+)?(?:quyết định|quy định|kết luận|chỉ thị|yêu cầu|nêu rõ|chỉ đạo|giao)\b",
+    )
+});
+
 static BY_BODY: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b(?i:do)\s+(?P<i>{HEADS})")));
 
 static ISSUED_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -186,7 +208,7 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// ban hành`, `Đảng ủy phường Vạn Phúc triển khai`.
 static ACTOR: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?P<i>(?:{HEADS})[^,;()“”]*?)\s+(?:(?:đã|vừa|mới|cũng|đang)\s+)*(?:(?:khẩn trương|kịp thời|chính thức|nhanh chóng)\s+)?(?:ký\s+)?(?P<v>ban hành|xây dựng|gửi|triển khai|có)\s*$"
+        r"^(?P<i>(?:{HEADS})[^,;()“”]*?)\s+(?:(?:đã|vừa|mới|cũng|đang)\s+)*(?:(?:khẩn trương|kịp thời|chính thức|nhanh chóng|tiếp tục)\s+)?(?:ký\s+)?(?P<v>ban hành|xây dựng|gửi|triển khai|có)\s*$"
     ))
 });
 
@@ -194,6 +216,14 @@ static ACTOR: LazyLock<Regex> = LazyLock::new(|| {
 static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?i:thay mặt)\s+(?P<i>(?:{HEADS})[^,;]*?)\s*,[^;]*?\s(?:(?:đã|vừa)\s+)?ký\s+ban hành\s*$"
+    ))
+});
+
+/// `…, Phó Bí thư Thường trực Huyện ủy Càng Long, đã ký ban hành`: the
+/// signer's committee, named in the signer's title.
+static SIGNED_BY_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i:bí thư)\s+(?:(?i:thường trực)\s+)?(?P<i>(?:{HEADS})[^,;]*?)\s*,?\s*(?:(?:đã|vừa)\s+)?ký\s+ban hành\s*$"
     ))
 });
 
@@ -218,6 +248,22 @@ static BEFORE_PARENTHESIS: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// `Tỉnh ủy vừa ban hành Kế hoạch tổng kết … (` before a citation: the
+/// body whose document the parenthesis cites.
+static ISSUED_BEFORE_PARENTHESIS: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:^|[\s,])(?P<i>(?:{HEADS})[^,;()]*?)\s+(?:(?:đã|vừa|mới)\s+)*(?:ký\s+)?ban hành\s+(?:{TYPE_WORDS})\b[^()]*\(\s*$"
+    ))
+});
+
+/// `2 chương trình của Thành ủy, gồm: ` before a list of citations: the
+/// issuer of the items of its type.
+static LIST_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?P<t>{TYPE_WORDS}|[Vv]ăn bản)\s+của\s+(?P<i>(?:{HEADS})[^,:;()]*?)\s*,?\s*(?:bao gồm|gồm|như sau|như|cụ thể)\s*:"
+    ))
+});
+
 /// Reads every citation and what the text says of it.
 pub(super) fn read(text: &Text) -> Found {
     let body = &text.body;
@@ -230,6 +276,7 @@ pub(super) fn read(text: &Text) -> Found {
     }
     let header = (0..mentions.len()).find(|&i| said[i].header);
     share_in_lists(&mentions, &mut said);
+    issuers_of_list_heads(body, &mentions, &mut said);
 
     // The directives, one per document; mentions of one merged.
     let mut directives: Vec<FoundDirective> = Vec::new();
@@ -332,6 +379,56 @@ fn read_one(text: &Text, m: &Mention, next: usize) -> Said {
         said.issuer = Some(name);
         own_end = own_end.max(i.start() + len);
     }
+    // `… về “Phát triển kinh tế” của Thành ủy khóa XVI`: after a quoted
+    // subject, its `của …` is the document's still.
+    if said.issuer.is_none()
+        && let Some(all) = subject.as_ref().and_then(|c| c.get(0))
+        && all.as_str().ends_with('”')
+        && let Some(caps) = OF_BODY.captures(&tail[all.end()..])
+        && let (Some(of), Some(i)) = (caps.get(0), caps.name("i"))
+        && tail[all.end()..all.end() + of.start()]
+            .trim_matches([' ', ','])
+            .is_empty()
+    {
+        let from = all.end() + i.start();
+        let (name, _) = bodies::name_at(&tail[from..]);
+        said.issuer = Some(name);
+    }
+    // `Hướng dẫn 33-HD/BTCTW ngày 30/10/2020 Ban Tổ chức Trung ương`,
+    // `Quy định 213-QĐ/TW Bộ Chính trị`: a body named right after the
+    // citation (or its date) with no `của`, where the symbol's code says
+    // it is the issuer and no verb makes it the subject of a new clause.
+    if said.issuer.is_none()
+        && let Some(symbol) = &m.spec.symbol
+        && let Some(caps) = NAME_AFTER.captures(&tail[own_end.min(tail.len())..])
+        && let Some(i) = caps.name("i")
+    {
+        let from = own_end.min(tail.len()) + i.start();
+        let (name, len) = bodies::name_at(&tail[from..]);
+        let rest = tail[from + len..].trim_start();
+        let ends = rest.is_empty()
+            || rest.starts_with([',', ';', '.', ')', '(', ':', '\n', '“', '"'])
+            || ["về ", "và ", "ngày "].iter().any(|w| rest.starts_with(w));
+        if ends && bodies::fits(&symbol.issuer_code, &name, m.tu_written) == Some(true) {
+            said.issuer = Some(name);
+            own_end = from + len;
+        }
+    }
+    // `Tại Quyết định số 328-QĐ/TW, Bộ Chính trị quyết định …`: the body
+    // that decides in the document's own words, where the code agrees.
+    if said.issuer.is_none()
+        && let Some(symbol) = &m.spec.symbol
+        && let Some(caps) = DECIDES_AFTER.captures(tail)
+        && let Some(i) = caps.name("i")
+        && AT_OPENING.is_match(&body[clause_start(body, m.start)..m.start])
+    {
+        let (name, len) = bodies::name_at(&tail[i.start()..]);
+        if DECIDES_VERB.is_match(&tail[i.start() + len..])
+            && bodies::fits(&symbol.issuer_code, &name, m.tu_written) == Some(true)
+        {
+            said.issuer = Some(name);
+        }
+    }
     // "… do Ban Thường vụ Huyện ủy ban hành (ngày …)", after the subject too.
     if let Some(caps) = BY_BODY.captures(tail)
         && let Some(i) = caps.name("i")
@@ -420,14 +517,24 @@ fn read_one(text: &Text, m: &Mention, next: usize) -> Said {
             _ => None,
         };
     }
-    // A citation in parentheses after the document's description.
-    if said.issuer.is_none()
-        && let Some(caps) = BEFORE_PARENTHESIS.captures(before)
-        && let Some(i) = caps.name("i")
-    {
-        let (name, len) = bodies::name_at(i.as_str());
-        if len >= i.as_str().trim_end().len() {
-            said.issuer = Some(name);
+    // A citation in parentheses after the document's description, or
+    // after the description of what the sentence's body issued (`Tỉnh ủy
+    // vừa ban hành Kế hoạch tổng kết … (Kế hoạch số 142-KH/TU, …)`).
+    for pattern in [&*BEFORE_PARENTHESIS, &*ISSUED_BEFORE_PARENTHESIS] {
+        if said.issuer.is_none()
+            && before.trim_end().ends_with('(')
+            && let Some(caps) = pattern.captures(before)
+            && let Some(i) = caps.name("i")
+        {
+            let (name, len) = bodies::name_at(i.as_str());
+            let agrees = m
+                .spec
+                .symbol
+                .as_ref()
+                .and_then(|s| bodies::fits(&s.issuer_code, &name, m.tu_written));
+            if len >= i.as_str().trim_end().len() && agrees != Some(false) {
+                said.issuer = Some(name);
+            }
         }
     }
     said
@@ -446,12 +553,38 @@ fn actor(before: &str) -> Option<(String, bool, usize)> {
     {
         return None;
     }
+    // The committee a signer's title names: `…, Phó Bí thư Thường trực
+    // Huyện ủy Càng Long, đã ký ban hành`.
+    let titled = SIGNED_BY_TITLE.captures(before).and_then(|caps| {
+        let (all, i) = (caps.get(0)?, caps.name("i")?);
+        let (name, len) = bodies::name_at(i.as_str());
+        (len >= i.as_str().trim_end().len()).then_some((name, all.start()))
+    });
     if let Some(caps) = ON_BEHALF.captures(before)
         && let (Some(all), Some(i)) = (caps.get(0), caps.name("i"))
     {
-        return Some((bodies::name_at(i.as_str()).0, true, all.start()));
+        let name = bodies::name_at(i.as_str()).0;
+        // `Thay mặt Ban Thường vụ, đồng chí …, Phó Bí thư Thường trực Huyện
+        // ủy Càng Long đã ký ban hành`: the standing committee of the
+        // committee the title names.
+        let name = match &titled {
+            Some((committee, _)) if ["Ban Thường vụ", "Ban Chấp hành"].contains(&name.as_str()) =>
+            {
+                format!("{name} {committee}")
+            }
+            _ => name,
+        };
+        return Some((name, true, all.start()));
+    }
+    if let Some((name, at)) = titled {
+        return Some((name, true, at));
     }
     for head in HEAD.find_iter(before) {
+        // `Phó Bí thư Thường trực Huyện ủy …`: a signer's title, whose
+        // body is the committee after it.
+        if head.as_str() == "Thường trực" && is_title_before(&before[..head.start()]) {
+            continue;
+        }
         let Some(caps) = ACTOR.captures(&before[head.start()..]) else {
             continue;
         };
@@ -464,6 +597,13 @@ fn actor(before: &str) -> Option<(String, bool, usize)> {
         }
     }
     None
+}
+
+/// Whether the words before a `Thường trực` end with a secretary's title
+/// (`Phó Bí thư Thường trực`: a person, not the standing body).
+fn is_title_before(before: &str) -> bool {
+    let lower = before.trim_end().to_lowercase();
+    lower.ends_with("bí thư")
 }
 
 /// Where the clause holding `offset` starts: after a line break, a
@@ -537,6 +677,44 @@ fn share_in_lists(mentions: &[Mention], said: &mut [Said]) {
     }
 }
 
+/// A list's head names the issuer of its items: `2 chương trình của Thành
+/// ủy, gồm: Chương trình số 02-CTr/TU …, Chương trình số 03-CTr/TU …` (to
+/// the end of its sentence, the items of the head's type the code allows).
+fn issuers_of_list_heads(body: &str, mentions: &[Mention], said: &mut [Said]) {
+    let mut from = 0;
+    let mut head: Option<(usize, Option<DocType>, String)> = None;
+    for (m, s) in mentions.iter().zip(said.iter_mut()) {
+        // The heads before this citation, since the last one's.
+        for caps in LIST_HEAD.captures_iter(&body[from..m.start]) {
+            if let (Some(all), Some(t), Some(i)) = (caps.get(0), caps.name("t"), caps.name("i")) {
+                let (name, len) = bodies::name_at(i.as_str());
+                if len >= i.as_str().trim_end().len() {
+                    head = Some((from + all.end(), DocType::parse(t.as_str()), name));
+                }
+            }
+        }
+        from = m.start.max(from);
+        let Some((head_end, head_type, name)) = &head else {
+            continue;
+        };
+        // The list ends with its sentence.
+        let between = &body[*head_end..m.start];
+        if between.contains(". ") || between.contains(".\n") || between.contains("\n\n") {
+            head = None;
+            continue;
+        }
+        let same_type = head_type.is_none_or(|t| t == m.spec.doc_type);
+        let agrees = m
+            .spec
+            .symbol
+            .as_ref()
+            .and_then(|sym| bodies::fits(&sym.issuer_code, name, m.tu_written));
+        if s.issuer.is_none() && same_type && agrees != Some(false) {
+            s.issuer = Some(name.clone());
+        }
+    }
+}
+
 /// What a header says of the document it heads.
 struct Header {
     issuer: Option<String>,
@@ -606,6 +784,13 @@ fn header_of(text: &Text, m: &Mention) -> Option<Header> {
         caps_lines.push(line.trim_end_matches(['*', ' ']));
     }
     caps_lines.reverse();
+    // A header run into one line (`ĐẢNG BỘ HUYỆN BẢO LÂM ĐẢNG ỦY XÃ LỘC
+    // NAM`): its lines again, one body a line.
+    let caps_lines: Vec<&str> = caps_lines
+        .into_iter()
+        .flat_map(split_header_line)
+        .filter(|l| *l != "ĐẢNG CỘNG SẢN VIỆT NAM")
+        .collect();
     const BODY_START: &[&str] = &[
         "BAN ",
         "BỘ CHÍNH TRỊ",
@@ -697,6 +882,53 @@ fn header_of(text: &Text, m: &Mention) -> Option<Header> {
         issued_on,
         subject,
     })
+}
+
+/// A header line in capitals cut where a second body's name starts after
+/// a first one's complete name: after a committee with its place
+/// (`HUYỆN ỦY ĐAN PHƯỢNG BAN TỔ CHỨC`) or the Party organization over it
+/// (`ĐẢNG BỘ HUYỆN BẢO LÂM ĐẢNG ỦY XÃ LỘC NAM`); `BAN THƯỜNG VỤ HUYỆN ỦY`
+/// is one name.
+fn split_header_line(line: &str) -> Vec<&str> {
+    const STARTS: &[&str] = &[
+        "BAN ",
+        "ĐẢNG ỦY",
+        "ĐẢNG UỶ",
+        "TỈNH ỦY",
+        "TỈNH UỶ",
+        "THÀNH ỦY",
+        "THÀNH UỶ",
+        "HUYỆN ỦY",
+        "HUYỆN UỶ",
+        "QUẬN ỦY",
+        "QUẬN UỶ",
+        "THỊ ỦY",
+        "THỊ UỶ",
+        "VĂN PHÒNG",
+        "ỦY BAN",
+        "UỶ BAN",
+    ];
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (i, _) in line.match_indices(' ') {
+        let at = i + 1;
+        if !STARTS.iter().any(|s| line[at..].starts_with(s)) {
+            continue;
+        }
+        let part = line[from..i].trim();
+        let complete = part.starts_with("ĐẢNG BỘ ")
+            || part == "ĐẢNG CỘNG SẢN VIỆT NAM"
+            || part
+                .split_once(" ỦY ")
+                .or_else(|| part.split_once(" UỶ "))
+                .is_some_and(|(_, place)| !place.trim().is_empty());
+        if complete {
+            parts.push(part);
+            from = at;
+        }
+    }
+    parts.push(line[from..].trim());
+    parts
 }
 
 /// Adds a directive, or merges it into one already found that it must be:

@@ -659,6 +659,35 @@ mod tests {
             "70-KL/TW",
             Some("Bộ Chính trị"),
         ),
+        // A body after the citation with no `của` is its issuer only where
+        // the code agrees and no verb makes it a new clause's subject.
+        (
+            "Thực hiện Kế hoạch số 17-KH/HU ngày 4/3/2021 Ban Thường vụ Huyện ủy đã giao các chi bộ kiểm điểm.",
+            "17-KH/HU",
+            None,
+        ),
+        (
+            "Căn cứ Hướng dẫn số 21-HD/BTCTW ngày 18/10/2019 Ban Tổ chức Trung ương; Kế hoạch số 5-KH/TU Bộ Chính trị.",
+            "5-KH/TU",
+            None,
+        ),
+        // A list's head gives no issuer past its sentence or to another type.
+        (
+            "Quận thực hiện 2 chương trình của Thành ủy, gồm: Chương trình số 02-CTr/TU và Chương trình số 04-CTr/TU; Kế hoạch số 8-KH/TU về chuyển đổi số.",
+            "8-KH/TU",
+            None,
+        ),
+        // A secretary's title: the committee after it, not its `Thường trực`.
+        (
+            "Đồng chí Nguyễn An, Phó Bí thư Thường trực Thị ủy Sơn Tây đã ký ban hành Quy định số 12-QĐ/TU về lề lối làm việc.",
+            "12-QĐ/TU",
+            Some("Thị ủy Sơn Tây"),
+        ),
+        (
+            "Thường trực Huyện ủy Gia Lâm đã ban hành Kế hoạch số 40-KH/HU về tiếp dân.",
+            "40-KH/HU",
+            Some("Thường trực Huyện ủy Gia Lâm"),
+        ),
     ];
 
     #[test]
@@ -915,6 +944,16 @@ mod tests {
         "Theo kế hoạch",
         "HUYỆN ỦY ĐAN PHƯỢNG\n",
         "BAN TỔ CHỨC\n",
+        "ĐẢNG BỘ HUYỆN ĐẠI TỪ ĐẢNG ỦY XÃ LA BẰNG ",
+        "Số 09 -KH/ĐU ",
+        "Phó Bí thư Thường trực ",
+        "2 chương trình của Thành ủy, gồm: ",
+        "Chương trình số 02-CTr/TU",
+        " Ban Tổ chức Trung ương",
+        "về “kiểm điểm” của Thành ủy",
+        "trước tháng 30/6/2020",
+        "đảng bộ cấp huyện, đảng bộ khối",
+        " vừa ban hành Kế hoạch tổng kết (",
         "Hà Nội, ngày\n07 tháng 10 năm 2021",
         "THỨ HAI, 09/08/2021 07:30\n",
         "ư",

@@ -81,11 +81,11 @@ pub const DOC_EACH_WRITTEN: Text = t(
     "Wrote {n} letters into folder {path}",
 );
 pub const DOC_MISSING_SETTINGS: Text = t(
-    "chưa đặt: {keys}; văn bản để '…' ở những chỗ đó để điền trong Word. Đặt một lần: theodoi settings set KHÓA GIÁ TRỊ",
-    "not set: {keys}; the document has '…' there, to fill in Word. Set them once: theodoi settings set KEY VALUE",
+    "chưa đặt: {keys}; trong văn bản, những chỗ đó để '…' để điền bằng Word. Chỉ cần đặt một lần: `theodoi settings set KHÓA GIÁ_TRỊ`",
+    "not set: {keys}; the document has '…' there, to fill in Word. Set them once: `theodoi settings set KEY VALUE`",
 );
 pub const DOC_NOTHING_LATE: Text = t(
-    "không có đơn vị nào quá hạn nhiệm vụ {task} tính đến ngày {date}; không tạo công văn",
+    "không có tổ chức đảng nào chưa hoàn thành, quá hạn nhiệm vụ {task} tính đến ngày {date}; không tạo công văn",
     "no unit is overdue on task {task} as of {date}; no letter made",
 );
 pub const DOC_UNKNOWN_FORMAT: Text = t(
@@ -93,7 +93,7 @@ pub const DOC_UNKNOWN_FORMAT: Text = t(
     "cannot tell the format of {path}: name it .docx or .html, or give --format docx|html",
 );
 pub const DOC_EACH_NOT_FOLDER: Text = t(
-    "với --each, --output là thư mục (mỗi đơn vị một tệp), mà {path} là một tệp",
+    "với --each, --output phải là thư mục (mỗi tổ chức đảng một tệp), mà {path} là một tệp",
     "with --each, --output is a folder (one file per unit), and {path} is a file",
 );
 pub const DOC_BAD_NUMBER: Text = t(

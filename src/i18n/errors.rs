@@ -346,14 +346,20 @@ pub fn message(e: &Error) -> String {
         Error::RatingNeeded { task, who } => {
             tr!(super::RATING_NEEDED, task = short(task), unit = short(who))
         }
-        Error::DuplicateDueKind { kind } => tr!(super::TASK_DUPLICATE_KIND, kind = kind.slug()),
+        Error::DuplicateDueKind { kind } => {
+            tr!(
+                super::TASK_DUPLICATE_KIND,
+                kind = super::kind_in_text(*kind)
+            )
+        }
         Error::TaskHasNoUnits { kinds, within } => tr!(
             super::TASK_NO_UNITS,
-            kinds = kinds
-                .iter()
-                .map(|k| k.to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
+            kinds = super::either(
+                &kinds
+                    .iter()
+                    .map(|k| super::kind_in_text(*k))
+                    .collect::<Vec<_>>()
+            ),
             scope = within
                 .clone()
                 .map(|w| short(&w).into_owned())
@@ -427,7 +433,12 @@ pub fn message(e: &Error) -> String {
         ),
         Error::MergeIntoItself { unit } => tr!(super::MERGE_INTO_ITSELF, unit = short(unit)),
         Error::NoSuchChange { id } => tr!(super::UNDO_NOT_FOUND, id = id),
-        Error::NothingToUndo { actor } => tr!(super::UNDO_NOTHING, actor = short(actor)),
+        Error::NothingToUndo { actor } => {
+            tr!(
+                super::UNDO_NOTHING,
+                actor = short(&super::actor_name(actor))
+            )
+        }
         Error::BadRows { source_name, rows } => {
             let rows: Vec<(u64, String)> = rows
                 .iter()
@@ -1156,9 +1167,10 @@ fn due_refused(task: &str, kind: UnitKind, problem: &DueProblem) -> String {
             super::DUE_NOT_DUE,
             task = task,
             kind = name,
+            // What a clerk reads, and what is typed in --due.
             kinds = kinds
                 .iter()
-                .map(|k| k.slug())
+                .map(|k| format!("{} ({})", super::kind_in_text(*k), k.slug()))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),

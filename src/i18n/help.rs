@@ -142,7 +142,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "task add --people",
         t(
-            "Nhiệm vụ của cán bộ (Quy định 45) thay vì của đơn vị: mỗi người đang giữ chức trong các đơn vị thuộc loại đã nêu",
+            "Nhiệm vụ của cán bộ (Quy định 45) thay vì của tổ chức đảng: giao cho mỗi người đang giữ chức trong các tổ chức đảng thuộc loại đã nêu",
             "A task for people (Regulation 45 of the town committee), not units: each person in post in units of the kinds named",
         ),
     ),
@@ -262,7 +262,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "ratings",
         t(
-            "Kết quả xếp loại: số lượng theo mức, kiểm tra quy tắc, đơn vị chưa có kết quả",
+            "Kết quả xếp loại: số lượng theo từng mức, kiểm tra quy tắc, tổ chức đảng chưa có kết quả",
             "Ratings: counts per level, rule checks, units without a rating",
         ),
     ),
@@ -382,13 +382,13 @@ const HELP: &[(&str, Text)] = &[
     (
         "unit merge",
         t(
-            "Sáp nhập đơn vị vào đơn vị khác: nhiệm vụ chưa hoàn thành chuyển sang đơn vị mới, đã hoàn thành giữ ở đơn vị cũ",
+            "Sáp nhập tổ chức đảng vào tổ chức đảng khác: nhiệm vụ chưa hoàn thành chuyển sang tổ chức đảng nhận sáp nhập, nhiệm vụ đã hoàn thành giữ ở tổ chức đảng cũ",
             "Merge units into another: open obligations pass to it, closed ones stay with the old units",
         ),
     ),
     (
         "unit merge UNIT",
-        t("Các đơn vị bị sáp nhập", "The units merged"),
+        t("Các tổ chức đảng bị sáp nhập", "The units merged"),
     ),
     (
         "unit merge --into",
@@ -409,7 +409,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "done --from",
         t(
-            "Ghi nhiều đơn vị từ bảng tính Excel (.xlsx) hoặc tệp CSV (cột 'unit,on,evidence,note,rating', hoặc 'Tên đơn vị', 'Ngày hoàn thành', 'Minh chứng', 'Ghi chú', 'Xếp loại'); lỗi một dòng thì không ghi gì",
+            "Ghi kết quả của nhiều tổ chức đảng từ bảng tính Excel (.xlsx) hoặc tệp CSV (cột 'unit,on,evidence,note,rating', hoặc 'Tên đơn vị', 'Ngày hoàn thành', 'Minh chứng', 'Ghi chú', 'Xếp loại'); lỗi một dòng thì không ghi gì",
             "Record many units from an Excel workbook (.xlsx) or CSV (columns 'unit,on,evidence,note,rating', or 'Tên đơn vị', 'Ngày hoàn thành', 'Minh chứng', 'Ghi chú', 'Xếp loại'); one bad line and nothing is written",
         ),
     ),
@@ -475,7 +475,10 @@ const HELP: &[(&str, Text)] = &[
     ("log --since", t("Chỉ từ ngày này", "Only from this date")),
     (
         "log --unit",
-        t("Chỉ thay đổi về đơn vị này", "Only changes about this unit"),
+        t(
+            "Chỉ các thay đổi về tổ chức đảng này",
+            "Only changes about this unit",
+        ),
     ),
     (
         "log --directive",
@@ -487,7 +490,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "unit rename",
         t(
-            "Đổi tên đơn vị (tên cũ vẫn lưu trong nhật ký)",
+            "Đổi tên tổ chức đảng (tên cũ vẫn lưu trong nhật ký)",
             "Rename a unit (the old name stays in the log)",
         ),
     ),
@@ -527,7 +530,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "unit move",
         t(
-            "Chuyển đơn vị sang trực thuộc đơn vị khác",
+            "Chuyển tổ chức đảng sang trực thuộc cấp trên khác",
             "Move a unit under another parent",
         ),
     ),
@@ -542,14 +545,14 @@ const HELP: &[(&str, Text)] = &[
     (
         "unit move --kind",
         t(
-            "Loại tổ chức mới, khi đơn vị đổi loại cùng lúc chuyển (ví dụ chi bộ cơ sở thành chi bộ trực thuộc đảng bộ phường)",
-            "The new kind, when the unit changes kind as it moves (e.g. a chi-bo-co-so that becomes a chi-bo-truc-thuoc of a ward's Party committee)",
+            "Loại tổ chức đảng mới, khi tổ chức đảng đổi loại cùng lúc với việc chuyển (ví dụ chi bộ cơ sở thành chi bộ trực thuộc đảng bộ phường)",
+            "The new kind, when the unit changes kind as it moves (e.g. a grassroots Party cell that becomes an affiliated Party cell of a ward's Party committee)",
         ),
     ),
     (
         "unit edit",
         t(
-            "Sửa đơn vị: đổi loại tổ chức; thêm, bỏ tên khác (tên viết tắt, tên thường gọi) để tìm đơn vị",
+            "Sửa tổ chức đảng: đổi loại; thêm, bỏ tên khác (tên viết tắt, tên thường gọi) dùng để tìm",
             "Edit a unit: change its kind; add or remove other names (abbreviations, short names) it is found by",
         ),
     ),
@@ -567,7 +570,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "unit edit --kind",
         t(
-            "Loại tổ chức mới (phải hợp với cấp trên và các đơn vị trực thuộc)",
+            "Loại tổ chức đảng mới (phải phù hợp với cấp trên và các tổ chức đảng trực thuộc)",
             "The new kind (it must fit the parent and the units under it)",
         ),
     ),
@@ -707,19 +710,19 @@ const HELP: &[(&str, Text)] = &[
             "Units (Party organizations): add, import, list, edit",
         ),
     ),
-    ("unit add", t("Thêm một đơn vị", "Record a unit")),
+    ("unit add", t("Thêm một tổ chức đảng", "Record a unit")),
     (
         "unit add NAME",
         t(
-            "Tên đơn vị, ví dụ 'Đảng bộ phường Ngô Quyền'",
+            "Tên tổ chức đảng, ví dụ 'Đảng bộ phường Ngô Quyền'",
             "Unit name, e.g. 'Đảng bộ phường Ngô Quyền'",
         ),
     ),
     (
         "unit add --kind",
         t(
-            "Loại đơn vị: dang-bo-cap-tren, dang-bo-co-so, chi-bo-co-so, dang-bo-bo-phan, chi-bo-truc-thuoc (hoặc viết chữ: 'chi bộ cơ sở')",
-            "Kind: dang-bo-cap-tren, dang-bo-co-so, chi-bo-co-so, dang-bo-bo-phan, chi-bo-truc-thuoc (or in words: 'chi bộ cơ sở')",
+            "Loại tổ chức đảng, gõ mã loại hoặc tên loại: dang-bo-cap-tren (đảng bộ cấp trên cơ sở), dang-bo-co-so (đảng bộ cơ sở), chi-bo-co-so (chi bộ cơ sở), dang-bo-bo-phan (đảng bộ bộ phận), chi-bo-truc-thuoc (chi bộ trực thuộc); ví dụ --kind chi-bo-co-so hoặc --kind 'chi bộ cơ sở'",
+            "Kind, by its slug or name: dang-bo-cap-tren (upper-level Party committee), dang-bo-co-so (grassroots Party committee), chi-bo-co-so (grassroots Party cell), dang-bo-bo-phan (section Party committee), chi-bo-truc-thuoc (affiliated Party cell); e.g. --kind chi-bo-co-so or --kind 'grassroots Party cell'",
         ),
     ),
     (
@@ -750,14 +753,14 @@ const HELP: &[(&str, Text)] = &[
     (
         "unit list --search",
         t(
-            "Chỉ đơn vị có chữ này trong tên hoặc mã",
+            "Chỉ tổ chức đảng có chữ này trong tên hoặc mã",
             "Only units with this text in name or code",
         ),
     ),
     (
         "unit import",
         t(
-            "Nhập đơn vị từ bảng tính Excel (.xlsx) hoặc tệp CSV (cột 'code,name,kind,parent,founded', hoặc 'Mã', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập'; cột 'STT' bỏ qua); lỗi một dòng thì không ghi gì",
+            "Nhập danh sách tổ chức đảng từ bảng tính Excel (.xlsx) hoặc tệp CSV (cột 'code,name,kind,parent,founded', hoặc 'Mã', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập'; cột 'STT' bỏ qua); lỗi một dòng thì không ghi gì",
             "Import units from an Excel workbook (.xlsx) or CSV (columns 'code,name,kind,parent,founded', or 'Mã', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập'; an 'STT' column is skipped); one bad line and nothing is written",
         ),
     ),
@@ -782,7 +785,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "task add",
         t(
-            "Thêm nhiệm vụ của một văn bản, với thời hạn theo loại đơn vị",
+            "Thêm nhiệm vụ của một văn bản, với thời hạn theo loại tổ chức đảng",
             "Add a task of a directive, with a due date per unit kind",
         ),
     ),
@@ -807,8 +810,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "task add --due",
         t(
-            "Thời hạn cho một loại đơn vị: LOẠI=NGÀY, ví dụ chi-bo-co-so=06/12/2023 (lặp lại cho mỗi loại)",
-            "Due date for a kind of unit: KIND=DATE, e.g. chi-bo-co-so=06/12/2023 (repeat per kind)",
+            "Thời hạn cho một loại tổ chức đảng: LOẠI=NGÀY, ví dụ chi-bo-co-so=06/12/2023 là hạn của các chi bộ cơ sở (mỗi loại một --due; mã loại xem ở `theodoi unit add --help`)",
+            "Due date for a kind of unit: KIND=DATE, e.g. chi-bo-co-so=06/12/2023 for the grassroots Party cells (one --due per kind; the kinds are in `theodoi unit add --help`)",
         ),
     ),
     (
@@ -968,13 +971,16 @@ const HELP: &[(&str, Text)] = &[
     (
         "completions",
         t(
-            "Hiển thị đoạn mã giúp shell tự gợi ý lệnh khi bấm Tab",
+            "Hiển thị đoạn mã giúp trình dòng lệnh (shell) tự gợi ý lệnh khi bấm phím Tab",
             "Print shell completions",
         ),
     ),
     (
         "completions SHELL",
-        t("Shell dùng trên máy", "The shell in use"),
+        t(
+            "Trình dòng lệnh (shell) đang dùng trên máy",
+            "The shell in use",
+        ),
     ),
     (
         "man",
@@ -1033,7 +1039,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "task renew",
         t(
-            "Lập nhiệm vụ năm mới từ nhiệm vụ năm trước: tên và mã đổi năm, thời hạn dời theo năm, giao cho các đơn vị (cán bộ) hiện có",
+            "Lập nhiệm vụ năm mới từ nhiệm vụ năm trước: tên và mã đổi năm, thời hạn dời theo năm, giao cho các tổ chức đảng (cán bộ) hiện có",
             "Make next year's task from this year's: the year changed in its title and code, due dates moved by the years, owed by the units (people) there are now",
         ),
     ),
@@ -1082,7 +1088,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "task renew --within",
         t(
-            "Chỉ các đơn vị thuộc đơn vị này (mặc định: như nhiệm vụ cũ)",
+            "Chỉ các tổ chức đảng thuộc đơn vị này (mặc định: như nhiệm vụ cũ)",
             "Only units under this one (default: as the old task)",
         ),
     ),
@@ -1103,21 +1109,21 @@ const HELP: &[(&str, Text)] = &[
     (
         "task edit --due",
         t(
-            "Đổi thời hạn của một loại đơn vị, LOẠI=NGÀY: các đơn vị chưa hoàn thành dời hạn (hiện như gia hạn, hạn cũ vẫn thấy); cần --reason",
+            "Đổi thời hạn của một loại tổ chức đảng, LOẠI=NGÀY: các tổ chức đảng chưa hoàn thành được dời hạn (hiện như gia hạn, hạn cũ vẫn thấy); cần --reason",
             "Move the due date of one kind, KIND=DATE: units not done yet move (shown as an extension, the first date kept); needs --reason",
         ),
     ),
     (
         "task edit --add-due",
         t(
-            "Thêm một loại đơn vị với thời hạn, LOẠI=NGÀY: các đơn vị loại đó trong phạm vi nhiệm vụ phải thực hiện",
+            "Thêm thời hạn cho một loại tổ chức đảng, LOẠI=NGÀY: các tổ chức đảng loại đó trong phạm vi nhiệm vụ phải thực hiện",
             "Add a kind with its due date, KIND=DATE: the units of that kind in the task's scope owe it",
         ),
     ),
     (
         "task edit --remove-due",
         t(
-            "Bỏ một loại đơn vị chưa có đơn vị nào hoàn thành; nghĩa vụ của các đơn vị đó bỏ theo (nhật ký vẫn lưu)",
+            "Bỏ thời hạn của một loại tổ chức đảng khi chưa có tổ chức đảng nào thuộc loại đó hoàn thành; nhiệm vụ của các tổ chức đảng đó bỏ theo (nhật ký vẫn lưu)",
             "Remove a kind none of whose units has done the task; their obligations go (the log keeps them)",
         ),
     ),
@@ -1131,7 +1137,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "task edit --all",
         t(
-            "Dời cả hạn của các đơn vị đã hoàn thành (mặc định: giữ hạn đã dùng để đánh giá)",
+            "Dời cả hạn của các tổ chức đảng đã hoàn thành (mặc định: giữ hạn đã dùng để đánh giá)",
             "Move the due date of units that are done too (default: they keep the one they were judged against)",
         ),
     ),
@@ -1152,21 +1158,21 @@ const HELP: &[(&str, Text)] = &[
     (
         "unit add --no-tasks",
         t(
-            "Không giao cho đơn vị mới các nhiệm vụ đang mở của loại và nơi của nó (mặc định: giao những nhiệm vụ có hạn từ ngày thành lập trở đi)",
+            "Không giao cho tổ chức đảng mới các nhiệm vụ đang thực hiện theo loại và cấp trên của nó (mặc định: giao những nhiệm vụ có hạn từ ngày thành lập trở đi)",
             "Give the new unit none of the open tasks of its kind and place (default: those due on or after its founding day)",
         ),
     ),
     (
         "unit import --no-tasks",
         t(
-            "Không giao cho các đơn vị mới các nhiệm vụ đang mở của loại và nơi của chúng",
+            "Không giao cho các tổ chức đảng mới các nhiệm vụ đang thực hiện theo loại và cấp trên của chúng",
             "Give the new units none of the open tasks of their kind and place",
         ),
     ),
     (
         "task assign",
         t(
-            "Giao nhiệm vụ đã có cho đơn vị chưa có nó (đơn vị mới, đơn vị đổi loại); với nhiệm vụ của cán bộ: cho những người đang giữ chức ở đó",
+            "Giao nhiệm vụ đã có cho tổ chức đảng chưa được giao (tổ chức đảng mới thành lập, mới đổi loại); với nhiệm vụ của cán bộ: cho những người đang giữ chức ở đó",
             "Give an existing task to units that do not owe it (new units, units of a new kind); on a task for people, to the people in post there",
         ),
     ),
@@ -1177,21 +1183,21 @@ const HELP: &[(&str, Text)] = &[
     (
         "task assign --unit",
         t(
-            "Các đơn vị được giao (mã hoặc tên; một hay nhiều); phải thuộc phạm vi nhiệm vụ và thuộc loại có hạn, hoặc cho hạn bằng --due",
+            "Các tổ chức đảng được giao (mã hoặc tên; một hay nhiều); phải thuộc phạm vi nhiệm vụ và thuộc loại có hạn, hoặc cho hạn bằng --due",
             "The units to give it to (codes or names; one or more): in the task's scope and of a kind it has a due date for, or give one with --due",
         ),
     ),
     (
         "task assign --missing",
         t(
-            "Giao cho mọi đơn vị trong phạm vi, thuộc loại có hạn, còn thiếu nhiệm vụ; bỏ qua (và nêu tên) đơn vị thành lập sau hạn; chạy lại không thay đổi gì",
+            "Giao cho mọi tổ chức đảng trong phạm vi, thuộc loại có hạn, chưa được giao nhiệm vụ; bỏ qua (và nêu tên) tổ chức đảng thành lập sau hạn; chạy lại không thay đổi gì",
             "Give it to every unit in scope, of a kind it has a due date for, that lacks it; units founded after the due date are left out (and named); running it again changes nothing",
         ),
     ),
     (
         "task assign --due",
         t(
-            "Hạn cho các đơn vị được giao (mặc định: hạn của nhiệm vụ cho loại của mỗi đơn vị); không trước ngày thành lập của đơn vị",
+            "Hạn cho các tổ chức đảng được giao (mặc định: hạn của nhiệm vụ theo loại của từng tổ chức đảng); không trước ngày thành lập",
             "The due date of the units given it (default: the task's for each unit's kind); not before a unit was founded",
         ),
     ),
@@ -1336,7 +1342,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "remind",
         t(
-            "Lập công văn đôn đốc các đơn vị quá hạn một nhiệm vụ: một công văn chung, hoặc mỗi đơn vị một công văn (--each)",
+            "Lập công văn đôn đốc các tổ chức đảng chưa hoàn thành, quá hạn một nhiệm vụ: một công văn chung, hoặc mỗi tổ chức đảng một công văn (--each)",
             "Write the reminder letter to the units overdue on a task: one letter for all, or one per unit (--each)",
         ),
     ),
@@ -1361,7 +1367,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "remind --each",
         t(
-            "Mỗi đơn vị một công văn, đặt tên theo mã đơn vị, trong thư mục --output",
+            "Mỗi tổ chức đảng một công văn, tên tệp theo mã đơn vị, trong thư mục --output",
             "One letter per unit, named by the unit's code, in the folder --output",
         ),
     ),
@@ -1389,7 +1395,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "--show-secret",
         t(
-            "Hiển thị cả trích yếu văn bản mật (và tên nhiệm vụ của chúng) trong báo cáo, nhật ký, tài liệu, bảng tính và thông báo; mặc định chỉ hiển thị số, ký hiệu và độ mật, ví dụ 188-KH/TU (Mật) (directive list/show và task list vẫn hiện trích yếu khi in ra màn hình). Tìm văn bản mật theo chữ trong trích yếu chỉ với tùy chọn này. Không ghi đè tệp người khác đọc được (quyền rộng hơn 0600)",
+            "Hiển thị cả trích yếu văn bản mật (và tên nhiệm vụ của chúng) trong báo cáo, nhật ký, tài liệu, bảng tính và thông báo; mặc định chỉ hiển thị số, ký hiệu và độ mật, ví dụ 188-KH/TU (Mật) (các lệnh directive list, directive show và task list vẫn hiện trích yếu khi hiển thị trên màn hình). Tìm văn bản mật theo chữ trong trích yếu chỉ với tùy chọn này. Không ghi đè tệp người khác đọc được (quyền rộng hơn 0600)",
             "Print the subjects of secret directives (and their tasks' titles) in reports, the log, documents, spreadsheets and messages; by default only the symbol and mark are printed, e.g. 188-KH/TU (Mật) (directive list/show and task list still show subjects on a terminal). Words of a secret subject find its directive only with this option. A file others may read (mode wider than 0600) is not replaced",
         ),
     ),
@@ -1440,6 +1446,27 @@ const HELP: &[(&str, Text)] = &[
         t(
             "Mã hóa cơ sở dữ liệu tại chỗ: chép sang tệp mới mã hóa, kiểm tra, rồi thay tệp cũ; khóa từ THEODOI_KEY_FILE hoặc nhập hai lần trên màn hình",
             "Encrypt the database in place: copied to a new encrypted file, checked, then put in the old one's place; the key from THEODOI_KEY_FILE or typed twice on a terminal",
+        ),
+    ),
+    (
+        "key",
+        t(
+            "Tệp khóa cho cơ sở dữ liệu mã hóa",
+            "Key files for an encrypted database",
+        ),
+    ),
+    (
+        "key new",
+        t(
+            "Tạo tệp khóa mới: khóa ngẫu nhiên gồm 64 chữ số thập lục phân, chỉ chủ tệp đọc được; không ghi đè tệp đã có",
+            "Make a new key file: a random key of 64 hex digits, readable by its owner only; an existing file is never replaced",
+        ),
+    ),
+    (
+        "key new FILE",
+        t(
+            "Tệp khóa mới, ví dụ ~/.theodoi-key",
+            "The new key file, e.g. ~/.theodoi-key",
         ),
     ),
     (
@@ -1553,7 +1580,7 @@ const EXAMPLES: &[(&str, Text)] = &[
     (
         "task assign",
         t(
-            "Ví dụ:\n  theodoi task assign kiem-diem-2023 --unit cb-thcs-son-loc\n  # loại đơn vị chưa có hạn, hoặc thành lập sau hạn: cho hạn\n  theodoi task assign kiem-diem-2023 --unit cb-moi cb-y-te --due 20/12/2023\n  # mọi đơn vị còn thiếu (chạy lại không thay đổi gì)\n  theodoi task assign kiem-diem-2023 --missing\n  # nhiệm vụ của cán bộ: những người đang giữ chức ở đó\n  theodoi task assign xl-can-bo-2023 --unit 'Ngô Quyền'",
+            "Ví dụ:\n  theodoi task assign kiem-diem-2023 --unit cb-thcs-son-loc\n  # loại tổ chức đảng chưa có hạn, hoặc thành lập sau hạn: cho hạn\n  theodoi task assign kiem-diem-2023 --unit cb-moi cb-y-te --due 20/12/2023\n  # mọi tổ chức đảng chưa được giao (chạy lại không thay đổi gì)\n  theodoi task assign kiem-diem-2023 --missing\n  # nhiệm vụ của cán bộ: những người đang giữ chức ở đó\n  theodoi task assign xl-can-bo-2023 --unit 'Ngô Quyền'",
             "Examples:\n  theodoi task assign kiem-diem-2023 --unit cb-thcs-son-loc\n  # a kind with no due date, or founded after it: give one\n  theodoi task assign kiem-diem-2023 --unit cb-moi cb-y-te --due 20/12/2023\n  # every unit that lacks it (again, nothing changes)\n  theodoi task assign kiem-diem-2023 --missing\n  # a task for people: those in post there\n  theodoi task assign xl-can-bo-2023 --unit 'Ngô Quyền'",
         ),
     ),
@@ -1595,8 +1622,8 @@ const EXAMPLES: &[(&str, Text)] = &[
     (
         "encrypt",
         t(
-            "Ví dụ:\n  (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \\n' > ~/.theodoi-key)\n  THEODOI_KEY_FILE=~/.theodoi-key theodoi encrypt\n  THEODOI_KEY_FILE=~/.theodoi-key theodoi overdue",
-            "Examples:\n  (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \\n' > ~/.theodoi-key)\n  THEODOI_KEY_FILE=~/.theodoi-key theodoi encrypt\n  THEODOI_KEY_FILE=~/.theodoi-key theodoi overdue",
+            "Ví dụ:\n  theodoi key new ~/.theodoi-key\n  THEODOI_KEY_FILE=~/.theodoi-key theodoi encrypt\n  THEODOI_KEY_FILE=~/.theodoi-key theodoi overdue",
+            "Examples:\n  theodoi key new ~/.theodoi-key\n  THEODOI_KEY_FILE=~/.theodoi-key theodoi encrypt\n  THEODOI_KEY_FILE=~/.theodoi-key theodoi overdue",
         ),
     ),
 ];
@@ -1655,7 +1682,7 @@ const PLACEHOLDERS: &[(&str, Text)] = &[
     ("KEY", t("TÊN", "KEY")),
     ("vi|en", t("vi|en", "vi|en")),
     ("YEAR", t("NĂM", "YEAR")),
-    ("SHELL", t("SHELL", "SHELL")),
+    ("SHELL", t("TRÌNH_DÒNG_LỆNH", "SHELL")),
     ("REASON", t("LÝ_DO", "REASON")),
     ("RATING", t("XẾP_LOẠI", "RATING")),
     ("PARENT", t("CẤP_TRÊN", "PARENT")),

@@ -159,7 +159,7 @@ fn unit_edit_changes(details: &serde_json::Value) -> String {
 }
 
 const LOG_MERGE_CLOSED: Text = t(
-    " ({passed} nhiệm vụ chuyển sang, {n} nhiệm vụ đóng lại vì đơn vị mới đã có)",
+    " ({passed} nhiệm vụ chuyển sang, {n} nhiệm vụ dừng theo dõi vì tổ chức đảng nhận sáp nhập đã có)",
     " ({passed} obligations passed on, {n} closed as the successor owed them already)",
 );
 const LOG_ALIASES_ADDED: Text = t("thêm tên khác {aliases}", "added other names {aliases}");
@@ -434,7 +434,7 @@ const LOG_LINES: &[(&str, Text)] = &[
     (
         "done.import",
         t(
-            "ghi {n} đơn vị hoàn thành {task} từ {file}",
+            "ghi {n} kết quả hoàn thành nhiệm vụ {task} từ {file}",
             "recorded {n} completions of {task} from {file}",
         ),
     ),
@@ -444,19 +444,22 @@ const LOG_LINES: &[(&str, Text)] = &[
     ),
     (
         "unit.add",
-        t("thêm đơn vị {unit} ({code})", "added unit {unit} ({code})"),
+        t(
+            "thêm tổ chức đảng {unit} ({code})",
+            "added unit {unit} ({code})",
+        ),
     ),
     (
         "unit.import",
         t(
-            "nhập {n} đơn vị từ {file}",
+            "nhập {n} tổ chức đảng từ {file}",
             "imported {n} units from {file}",
         ),
     ),
     (
         "unit.rename",
         t(
-            "đổi tên đơn vị {code}: {from} → {to}",
+            "đổi tên tổ chức đảng {code}: {from} → {to}",
             "renamed unit {code}: {from} → {to}",
         ),
     ),
@@ -509,15 +512,15 @@ const LOG_LINES: &[(&str, Text)] = &[
     (
         "unit.edit",
         t(
-            "sửa đơn vị {unit} ({code}){changes}",
+            "sửa tổ chức đảng {unit} ({code}){changes}",
             "edited unit {unit} ({code}){changes}",
         ),
     ),
     (
         "task.renew",
         t(
-            "lập nhiệm vụ {task} ({title}) cho năm {year} từ {from}, văn bản {directive}: {n} đơn vị",
-            "renewed {from} for {year} as task {task} ({title}) of {directive}: {n} units",
+            "lập nhiệm vụ {task} ({title}) cho năm {year} từ {from}, văn bản {directive}: {n} đối tượng phải thực hiện",
+            "renewed {from} for {year} as task {task} ({title}) of {directive}: {n} must carry it out",
         ),
     ),
     (

@@ -41,7 +41,7 @@
 //!   (`lower-levels-first`) and `on`/`off` are shown only beside their
 //!   Vietnamese (`bật (on)`), as what is typed.
 //! - **A hint to go on** says what to type, once, at the end: `muốn vẫn ghi
-//!   thì thêm --force (việc ghi vượt được lưu lại)`.
+//!   thì thêm --force, nhật ký ghi rõ việc này`.
 //!
 //! The English (`--lang en`) gets the same care and carries no Vietnamese but
 //! names and quoted titles. New messages go at the end of the list.
@@ -195,7 +195,7 @@ pub const BAD_DOC_TYPE: Text = t(
     "unknown directive type '{input}'; accepted: {accepted}",
 );
 pub const BAD_KIND: Text = t(
-    "loại đơn vị không hợp lệ '{input}'; chấp nhận: {accepted}",
+    "loại tổ chức đảng không hợp lệ '{input}'; chấp nhận: {accepted}",
     "unknown unit kind '{input}'; accepted: {accepted}",
 );
 pub const BAD_DUE_SHAPE: Text = t(
@@ -209,7 +209,7 @@ pub const BAD_LANG: Text = t(
 pub const EMPTY_TEXT: Text = t("{what} không được để trống", "{what} must not be empty");
 pub const WHAT_ISSUER: Text = t("cơ quan ban hành (--issuer)", "the issuer (--issuer)");
 pub const WHAT_TITLE: Text = t("trích yếu (--title)", "the subject (--title)");
-pub const WHAT_NAME: Text = t("tên đơn vị", "the unit name");
+pub const WHAT_NAME: Text = t("tên tổ chức đảng", "the unit name");
 pub const DIRECTIVE_DESCRIBED: Text = t(
     "{label} ngày {date} của {issuer}",
     "{label} of {date} by {issuer}",
@@ -224,7 +224,7 @@ pub const DIRECTIVE_NOT_FOUND: Text = t(
     "no directive matches '{input}'; see `theodoi directive list`",
 );
 pub const DIRECTIVE_AMBIGUOUS: Text = t(
-    "'{input}' khớp với nhiều văn bản, hãy thêm --issuer (cơ quan ban hành) để chọn: {candidates}",
+    "'{input}' khớp với nhiều văn bản; hãy thêm --issuer (cơ quan ban hành) để chọn: {candidates}",
     "'{input}' matches several directives; add --issuer (the issuing body) to choose: {candidates}",
 );
 pub const DIRECTIVE_AMBIGUOUS_DATED: Text = t(
@@ -232,16 +232,16 @@ pub const DIRECTIVE_AMBIGUOUS_DATED: Text = t(
     "'{input}' matches several directives; add the issue date to choose (e.g. '{input} ngày {date}'): {candidates}",
 );
 pub const UNIT_NOT_FOUND: Text = t(
-    "không tìm thấy đơn vị '{input}'; xem danh sách bằng `theodoi unit list`",
+    "không tìm thấy tổ chức đảng '{input}'; xem danh sách bằng `theodoi unit list`",
     "no unit matches '{input}'; see `theodoi unit list`",
 );
 pub const UNIT_AMBIGUOUS: Text = t(
-    "'{input}' khớp với nhiều đơn vị, hãy dùng mã hoặc tên đầy đủ: {candidates}",
+    "'{input}' khớp với nhiều tổ chức đảng; hãy dùng mã hoặc tên đầy đủ: {candidates}",
     "'{input}' matches several units; use the code or the full name: {candidates}",
 );
 pub const UNIT_AMBIGUOUS_MANY: Text = t(
-    "'{input}' khớp với nhiều đơn vị, hãy dùng mã hoặc tên đầy đủ (xem hết: theodoi unit list --search {quoted}): {candidates}",
-    "'{input}' matches several units; use the code or the full name (all of them: theodoi unit list --search {quoted}): {candidates}",
+    "'{input}' khớp với nhiều tổ chức đảng; hãy dùng mã hoặc tên đầy đủ (xem hết: `theodoi unit list --search {quoted}`): {candidates}",
+    "'{input}' matches several units; use the code or the full name (all of them: `theodoi unit list --search {quoted}`): {candidates}",
 );
 pub const UNIT_CODE_TAKEN: Text = t(
     "mã đơn vị '{code}' đã dùng cho {name}",
@@ -253,18 +253,18 @@ pub const UNIT_BAD_CODE: Text = t(
 );
 pub const UNIT_BAD_PARENT: Text = t(
     "{kind} chỉ được đặt dưới {allowed}; {parent} là {parent_kind}",
-    "a unit of kind '{kind}' cannot sit under {parent} ({parent_kind}); its parent must be a {allowed}",
+    "units of kind {kind} can only be placed under: {allowed}; {parent} is of kind {parent_kind}",
 );
 pub const UNIT_NEEDS_PARENT: Text = t(
     "{kind} phải có cấp trên trực tiếp (--parent) là {allowed}",
-    "a unit of kind '{kind}' needs a parent (--parent): a {allowed}",
+    "units of kind {kind} need a parent (--parent) of kind: {allowed}",
 );
 pub const UNIT_ADDED: Text = t(
-    "Đã thêm đơn vị {name} (mã {code})",
+    "Đã thêm tổ chức đảng: {name} (mã {code})",
     "Added unit {name} (code {code})",
 );
 pub const IMPORT_READ: Text = t("không đọc được tệp {path}", "could not read file {path}");
-pub const IMPORT_PROGRESS: Text = t("đơn vị", "units");
+pub const IMPORT_PROGRESS: Text = t("tổ chức đảng", "units");
 pub const IMPORT_ROW: Text = t("dòng {line}: {reason}", "line {line}: {reason}");
 pub const IMPORT_FAILED: Text = t(
     "tệp {path} có {n} dòng lỗi, không ghi gì: {errors}",
@@ -276,18 +276,18 @@ pub const IMPORT_PARENT_UNKNOWN: Text = t(
 );
 pub const IMPORT_CYCLE: Text = t(
     "cấp trên '{parent}' khiến một tổ chức đảng trực thuộc chính cấp dưới của mình",
-    "parent '{parent}' makes a cycle in the unit tree",
+    "parent '{parent}' would place an organization under one of its own subordinates",
 );
 pub const IMPORT_DUPLICATE: Text = t(
     "mã '{code}' đã có ở dòng {line}",
     "code '{code}' already appears on line {line}",
 );
 pub const IMPORT_DONE: Text = t(
-    "Đã nhập {n} đơn vị từ {path}",
+    "Đã nhập {n} tổ chức đảng từ {path}",
     "Imported {n} units from {path}",
 );
 pub const IMPORT_DRY_RUN: Text = t(
-    "Tệp {path} hợp lệ: {n} đơn vị sẽ được nhập (chạy thử, không ghi gì)",
+    "Tệp {path} hợp lệ: sẽ nhập {n} tổ chức đảng (chạy thử, chưa ghi gì)",
     "File {path} is valid: {n} units would be imported (dry run, nothing written)",
 );
 pub const TASK_CODE_TAKEN: Text = t(
@@ -295,17 +295,17 @@ pub const TASK_CODE_TAKEN: Text = t(
     "task code '{code}' is already used; choose another with --code",
 );
 pub const TASK_NO_UNITS: Text = t(
-    "không có đơn vị nào thuộc loại {kinds} trong {scope}; nhiệm vụ không được tạo",
+    "trong {scope} không có tổ chức đảng nào là {kinds}; chưa tạo nhiệm vụ",
     "no unit of kind {kinds} in {scope}; the task was not created",
 );
-pub const TASK_SCOPE_ALL: Text = t("toàn bộ các tổ chức đảng", "the whole unit tree");
+pub const TASK_SCOPE_ALL: Text = t("toàn bộ các tổ chức đảng", "the whole organization");
 pub const TASK_ADDED: Text = t(
     "Đã thêm nhiệm vụ {code} ({title}) của văn bản {directive}: {n} {whom} phải thực hiện",
     "Added task {code} ({title}) of {directive}: {n} {whom} must carry it out",
 );
 pub const TASK_DUPLICATE_KIND: Text = t(
-    "loại đơn vị {kind} có hai thời hạn; mỗi loại chỉ một --due",
-    "unit kind {kind} has two due dates; give one --due per kind",
+    "{kind} được cho hai thời hạn; mỗi loại tổ chức đảng chỉ một --due",
+    "kind {kind} is given two due dates; give one --due per kind",
 );
 pub const TASK_NOT_FOUND: Text = t(
     "không tìm thấy nhiệm vụ '{input}'; xem danh sách bằng `theodoi task list`",
@@ -333,11 +333,11 @@ pub const BACKUP_FAILED: Text = t(
 );
 pub const BACKUP_DONE: Text = t("Đã sao lưu vào {path}", "Backed up to {path}");
 pub const DONE_FROM_DONE: Text = t(
-    "Đã ghi {n} đơn vị hoàn thành nhiệm vụ {task} từ {path}",
+    "Đã ghi {n} kết quả hoàn thành nhiệm vụ {task} từ tệp {path}",
     "Recorded {n} completions of task {task} from {path}",
 );
 pub const DONE_FROM_DRY_RUN: Text = t(
-    "Tệp {path} hợp lệ: {n} đơn vị hoàn thành sẽ được ghi (chạy thử, không ghi gì)",
+    "Tệp {path} hợp lệ: sẽ ghi {n} kết quả hoàn thành (chạy thử, chưa ghi gì)",
     "File {path} is valid: {n} completions would be recorded (dry run, nothing written)",
 );
 pub const DONE_FROM_CONFLICT: Text = t(
@@ -345,8 +345,8 @@ pub const DONE_FROM_CONFLICT: Text = t(
     "--from takes the unit, date, evidence and note from the file's columns; leave out --unit, --on, --evidence, --note",
 );
 pub const DONE_NEEDS_UNIT: Text = t(
-    "cần --unit (hoặc --from TỆP, .xlsx hay .csv, để ghi nhiều đơn vị)",
-    "--unit is needed (or --from FILE, .xlsx or .csv, for many units)",
+    "cần cho biết tổ chức đảng bằng --unit (hoặc ghi nhiều kết quả một lần từ tệp .xlsx, .csv bằng --from TỆP)",
+    "--unit is needed (or --from FILE, an .xlsx or .csv file, to record many at once)",
 );
 pub const WHAT_REASON_REVOKE: Text = t("lý do (--reason)", "the reason (--reason)");
 pub const REVOKED_ALREADY: Text = t(
@@ -355,20 +355,20 @@ pub const REVOKED_ALREADY: Text = t(
 );
 pub const REVOKED: Text = t(
     "Đã ghi văn bản {directive} hết hiệu lực từ ngày {date}; thôi theo dõi {n} nhiệm vụ chưa hoàn thành",
-    "Recorded {directive} as revoked on {date}; {n} open obligations no longer count",
+    "Recorded {directive} as revoked on {date}; {n} open obligations no longer tracked",
 );
 pub const REPLACED_REASON: Text = t("được thay thế bởi {directive}", "replaced by {directive}");
 pub const REPLACED: Text = t(
     "Đã ghi {old} được thay thế bởi {new} từ ngày {date}; thôi theo dõi {n} nhiệm vụ chưa hoàn thành",
-    "Recorded {old} as replaced by {new} on {date}; {n} open obligations no longer count",
+    "Recorded {old} as replaced by {new} on {date}; {n} open obligations no longer tracked",
 );
 pub const DISSOLVED_ALREADY: Text = t(
     "{unit} đã giải thể hoặc sáp nhập từ ngày {date}",
     "{unit} was already dissolved or merged on {date}",
 );
 pub const DISSOLVE_HAS_CHILDREN: Text = t(
-    "{unit} còn tổ chức đảng trực thuộc ({children}); hãy chuyển hoặc giải thể chúng trước, hoặc sáp nhập cả đơn vị bằng `unit merge`",
-    "{unit} still has units under it ({children}); move or dissolve them first, or merge the whole unit with `unit merge`",
+    "{unit} còn tổ chức đảng trực thuộc ({children}); hãy chuyển hoặc giải thể các tổ chức đảng đó trước, hoặc sáp nhập cả {unit} bằng `theodoi unit merge`",
+    "{unit} still has units under it ({children}); move or dissolve them first, or merge all of {unit} with `theodoi unit merge`",
 );
 pub const DISSOLVED_REASON: Text = t(
     "tổ chức đảng đã giải thể ngày {date}",
@@ -376,7 +376,7 @@ pub const DISSOLVED_REASON: Text = t(
 );
 pub const DISSOLVED: Text = t(
     "Đã ghi {unit} giải thể từ ngày {date}; thôi theo dõi {n} nhiệm vụ chưa hoàn thành",
-    "Recorded {unit} as dissolved on {date}; {n} open obligations no longer count",
+    "Recorded {unit} as dissolved on {date}; {n} open obligations no longer tracked",
 );
 pub const MERGE_INTO_ITSELF: Text = t(
     "không thể sáp nhập {unit} vào chính nó",
@@ -391,7 +391,7 @@ pub const MERGED: Text = t(
     "Merged {unit} into {into} on {date}; {n} open obligations passed to {into}",
 );
 pub const MERGED_CLOSED: Text = t(
-    "; {n} nhiệm vụ không chuyển vì {into} cũng có nhiệm vụ đó (phần của đơn vị cũ được đóng lại)",
+    "; {n} nhiệm vụ không chuyển vì {into} cũng có nhiệm vụ đó (phần của tổ chức đảng cũ dừng theo dõi)",
     "; {n} obligations not passed on because {into} owes the same task (the old unit's are closed)",
 );
 pub const DISSOLVED_MARK: Text = t("giải thể {date}", "dissolved {date}");
@@ -408,23 +408,23 @@ pub const EXPORT_TOO_NEW: Text = t(
     "{path} was exported from database version {found}, newer than version {known} that this theodoi understands",
 );
 pub const EXPORT_BAD_ROW: Text = t(
-    "tệp {path} có dòng không nhập được vào bảng {table}",
-    "file {path} has a row that does not fit table {table}",
+    "tệp {path} có bản ghi không nhập được vào bảng {table}",
+    "file {path} has a record that does not fit table {table}",
 );
 pub const EXPORT_REFUSED: Text = t(
     "tệp {path} có {n} giá trị sai, không nhập gì: {problems}",
     "file {path} has {n} bad values; nothing imported: {problems}",
 );
 pub const EXPORT_AT_ROW: Text = t("{table} #{row}", "{table} #{row}");
-pub const EXPORT_AT_POSITION: Text = t("{table} (dòng thứ {n})", "{table} (row {n})");
+pub const EXPORT_AT_POSITION: Text = t("{table} (bản ghi thứ {n})", "{table} (record {n})");
 pub const EXPORT_FIELD: Text = t(
     "{at}, {field} = {value}: {reason}",
     "{at}, {field} = {value}: {reason}",
 );
 pub const EXPORT_WHOLE: Text = t("{at}: {reason}", "{at}: {reason}");
 pub const EXPORT_SHAPE: Text = t(
-    "bảng phải là mảng JSON các dòng, dòng phải là đối tượng JSON",
-    "a table must be a JSON array of rows, a row a JSON object",
+    "mỗi bảng phải là một mảng JSON các bản ghi, mỗi bản ghi là một đối tượng JSON",
+    "a table must be a JSON array of records, each a JSON object",
 );
 pub const EXPORT_UNKNOWN_TABLE: Text =
     t("bản xuất không có bảng này", "an export has no such table");
@@ -443,12 +443,12 @@ pub const EXPORT_TIMESTAMP: Text = t(
     "an RFC 3339 time such as 2023-12-06T08:00:00Z is expected",
 );
 pub const EXPORT_JSON: Text = t(
-    "cần văn bản JSON (đối tượng JSON cho một dòng của nhật ký)",
-    "JSON text is expected (a JSON object for a logged row)",
+    "cần văn bản JSON (một đối tượng JSON cho mỗi bản ghi của nhật ký)",
+    "JSON text is expected (a JSON object for a logged record)",
 );
 pub const EXPORT_ONE_OF: Text = t("cần một trong: {accepted}", "one of: {accepted}");
 pub const EXPORT_SYMBOL: Text = t(
-    "cần số ký hiệu viết chuẩn (như 188-KH/TU), cùng số với cột number",
+    "cần số, ký hiệu viết chuẩn (như 188-KH/TU), cùng số với cột number",
     "a symbol in its standard form (such as 188-KH/TU), with the number of column number, is expected",
 );
 pub const EXPORT_NUMBER: Text = t(
@@ -460,33 +460,33 @@ pub const EXPORT_RANGE: Text = t(
     "first_id from 1 and not above last_id is expected",
 );
 pub const EXPORT_REFERENCE: Text = t(
-    "không có dòng nào của bảng {table} có id này",
-    "no row of table {table} has this id",
+    "không có bản ghi nào của bảng {table} có id này",
+    "no record of table {table} has this id",
 );
 pub const EXPORT_DUPLICATE: Text = t("trùng với {other}", "the same as {other}");
 pub const EXPORT_CYCLE: Text = t(
     "cấp trên khiến một tổ chức đảng trực thuộc chính cấp dưới của mình",
-    "the parents make a cycle in the unit tree",
+    "the parents place an organization under one of its own subordinates",
 );
 pub const EXPORT_LINK_CYCLE: Text = t(
-    "thay thế hoặc sáp nhập vào chính nó, hay thành vòng lặp",
-    "replaces or merges into itself, or makes a loop",
+    "thay thế hoặc sáp nhập vào chính nó, trực tiếp hay qua bản ghi khác",
+    "replaces or merges into itself, directly or through others",
 );
 pub const EXPORT_STATE_RANGE: Text = t(
-    "khoảng thời gian không hợp lệ: bắt đầu sau khi kết thúc, trùng với khoảng khác của cùng đơn vị, hoặc không kết thúc trước tình trạng hiện nay (since_on) của đơn vị",
+    "khoảng thời gian không hợp lệ: bắt đầu sau khi kết thúc, trùng với khoảng khác của cùng tổ chức đảng, hoặc không kết thúc trước tình trạng hiện nay (since_on) của tổ chức đảng đó",
     "not a valid range: it begins after it ends, overlaps another of the same unit, or does not end before the unit's current state (since_on)",
 );
 pub const EXPORT_BEFORE_DIRECTIVE: Text = t(
-    "hoàn thành trước ngày ban hành văn bản ({date}) mà không ghi là ghi vượt",
-    "done before the directive was issued ({date}) without being recorded as forced",
+    "hoàn thành trước ngày ban hành văn bản ({date}) mà không được đánh dấu là ghi bằng --force",
+    "done before the directive was issued ({date}) without being marked as recorded with --force",
 );
 pub const TREE_CYCLE: Text = t(
     "hệ thống tổ chức đảng bị quẩn qua {unit}: một tổ chức đảng trực thuộc chính cấp dưới của mình (dữ liệu bị sửa tay); hãy đặt lại cấp trên bằng `theodoi unit move … --correct`",
-    "the unit tree has a cycle through {unit} (data edited by hand); set a parent again with `theodoi unit move … --correct`",
+    "the organization is looped through {unit}: a unit under one of its own subordinates (data edited by hand); set a parent again with `theodoi unit move … --correct`",
 );
 pub const UNIT_SECOND_ROOT: Text = t(
     "{root} đã là cấp cao nhất; mọi tổ chức đảng khác phải có cấp trên trực tiếp",
-    "{root} is the top of the tree already; every other unit needs a parent",
+    "{root} is the top level already; every other unit needs a parent",
 );
 pub const IMPORT_NOT_EMPTY: Text = t(
     "chỉ nhập được vào cơ sở dữ liệu trống; hãy tạo tệp mới bằng `theodoi --db MỚI.db init`",
@@ -505,16 +505,16 @@ pub const NOT_JSON: Text = t(
     "file {path} is not valid JSON",
 );
 pub const RATING_NOT_RATED_TASK: Text = t(
-    "nhiệm vụ {task} không phải nhiệm vụ xếp loại; tạo nhiệm vụ bằng `task add … --rated` để ghi xếp loại",
-    "task {task} is not a rating task; create one with `task add … --rated` to record ratings",
+    "nhiệm vụ {task} không phải nhiệm vụ xếp loại; muốn ghi xếp loại thì tạo nhiệm vụ bằng `theodoi task add … --rated`",
+    "task {task} is not a rating task; to record ratings, make one with `theodoi task add … --rated`",
 );
 pub const BAD_RATING: Text = t(
     "xếp loại không hợp lệ '{input}'; chấp nhận: HTXSNV, HTTNV, HTNV, KHTNV (hoặc tên đầy đủ)",
     "unknown rating '{input}'; accepted: HTXSNV, HTTNV, HTNV, KHTNV (or the full names)",
 );
 pub const ORDER_REFUSED: Text = t(
-    "{unit} chưa thể ghi hoàn thành: cấp dưới hoàn thành trước, cấp trên sau (muốn vẫn ghi thì thêm --force, việc ghi vượt được lưu lại); còn {n} tổ chức đảng trực thuộc chưa hoàn thành: {units}",
-    "{unit} cannot be recorded done yet: lower levels come first, then the level above (add --force to record it anyway; the record keeps that); {n} units under it are still open: {units}",
+    "{unit} chưa thể ghi hoàn thành: cấp dưới hoàn thành trước, cấp trên sau (muốn vẫn ghi thì thêm --force, nhật ký ghi rõ việc này); còn {n} tổ chức đảng trực thuộc chưa hoàn thành: {units}",
+    "{unit} cannot be recorded done yet: lower levels come first, then the level above (add --force to record it anyway; the log says so); {n} units under it are still open: {units}",
 );
 pub const BAD_RULE_NAME: Text = t(
     "không có quy tắc '{input}'; các quy tắc: {accepted}",
@@ -538,7 +538,7 @@ pub const H_UNRATED: Text = t("Chưa có kết quả", "No result yet");
 pub const H_QUOTA: Text = t("HTXSNV/HTTNV", "HTXSNV/HTTNV");
 pub const H_VERDICT: Text = t("Tỷ lệ HTXSNV/HTTNV", "HTXSNV/HTTNV share");
 pub const H_ISSUE: Text = t("Vấn đề", "Issue");
-pub const QUOTA_OK: Text = t("Bảo đảm", "pass");
+pub const QUOTA_OK: Text = t("Bảo đảm", "Within the limit");
 pub const QUOTA_NO_RESULTS: Text = t("—", "no results yet");
 pub const QUOTA_BROKEN: Text = t("Vượt quá {pct}%", "Over {pct}%");
 pub const RATINGS_HEADING: Text = t(
@@ -546,17 +546,17 @@ pub const RATINGS_HEADING: Text = t(
     "Ratings as of {date}",
 );
 pub const RATINGS_NONE: Text = t(
-    "Chưa có nhiệm vụ xếp loại nào (task add … --rated).",
-    "No rating tasks yet (task add … --rated).",
+    "Chưa có nhiệm vụ xếp loại nào (tạo bằng `theodoi task add … --rated`).",
+    "No rating tasks yet (make one with `theodoi task add … --rated`).",
 );
-pub const ISSUES_HEADING: Text = t("Cần xem lại", "To look at");
-pub const ISSUES_NONE: Text = t("Không có vấn đề nào.", "Nothing to look at.");
+pub const ISSUES_HEADING: Text = t("Cần xem lại", "To review");
+pub const ISSUES_NONE: Text = t("Không có vấn đề nào.", "Nothing to review.");
 pub const ISSUE_QUOTA: Text = t(
     "{excellent} HTXSNV/{good} HTTNV ({share}), vượt mức tối đa {pct}%",
-    "group {group}: {excellent} HTXSNV against {good} HTTNV, over {pct}%",
+    "{excellent} HTXSNV/{good} HTTNV ({share}), over the {pct}% maximum",
 );
 pub const ISSUE_YOUNG: Text = t(
-    "thành lập ngày {founded}, chưa đủ {months} tháng nên không được xếp loại, mà đã ghi xếp loại",
+    "thành lập ngày {founded}, chưa đủ {months} tháng nên không xếp loại, nhưng đã có kết quả xếp loại",
     "founded on {founded}, younger than {months} months, so not to be rated; yet a rating is recorded",
 );
 pub const ISSUE_FORCED: Text = t(
@@ -616,7 +616,7 @@ pub const PEOPLE_DRY_RUN: Text = t(
     "File {path} is valid: {n} people would be imported (dry run, nothing written)",
 );
 pub const WARN_COLLECTIVE_FIRST: Text = t(
-    "cảnh báo: {unit} (tập thể) chưa xong {tasks}; theo quy định tập thể kiểm điểm trước cá nhân",
+    "cảnh báo: tập thể {unit} chưa hoàn thành {tasks}; theo quy định, tập thể kiểm điểm trước, cá nhân sau",
     "warning: {unit} (the collective) has not done {tasks} yet; collectives come before their members",
 );
 pub const EXTRACT_DIRECTIVES: Text = t("Văn bản tìm thấy", "Directives found");
@@ -630,7 +630,7 @@ pub const EXTRACT_CONFIRM: Text = t(
 );
 pub const EXTRACT_NEEDS_YES: Text = t(
     "không hỏi xác nhận được (lệnh không chạy trực tiếp); muốn ghi thì thêm --yes",
-    "no one to answer: add --yes to record without asking",
+    "cannot ask for confirmation (not run from a terminal); add --yes to record",
 );
 pub const EXTRACT_NOTHING_WRITTEN: Text = t("Không ghi gì.", "Nothing written.");
 pub const EXTRACT_LINKED: Text = t(
@@ -647,7 +647,7 @@ pub const EXTRACT_TASK_LINKED: Text = t(
 );
 pub const EXTRACT_UNSURE_MARK: Text = t(
     "{directive} (cần kiểm tra: {fields})",
-    "{directive} (unsure: {fields})",
+    "{directive} (to check: {fields})",
 );
 pub const UNIT_MOVE_CYCLE: Text = t(
     "không thể chuyển {unit} vào dưới chính nó hoặc một tổ chức đảng trực thuộc nó",
@@ -682,8 +682,8 @@ pub const RECORD_TASKS: Text = t("nhiệm vụ", "tasks");
 pub const RECORD_OBLIGATIONS: Text = t("kết quả thực hiện", "obligations");
 pub const RECORD_OTHER: Text = t("dữ liệu", "records");
 pub const UNDO_NOTHING: Text = t(
-    "{actor} chưa có thay đổi nào để hoàn tác",
-    "{actor} has no change to undo",
+    "người cập nhật {actor} chưa có thay đổi nào để hoàn tác",
+    "no change by {actor} to undo",
 );
 pub const UNDO_NOT_FOUND: Text = t(
     "không có thay đổi #{id}; xem `theodoi log`",
@@ -699,7 +699,7 @@ pub const EXTEND_DONE: Text = t(
 );
 pub const EXTEND_NOT_LATER: Text = t(
     "hạn mới ({to}) phải sau hạn hiện tại ({from})",
-    "the new due date {to} is not after the current one {from}",
+    "the new due date ({to}) must be after the current one ({from})",
 );
 pub const EXTEND_DONE_ALREADY: Text = t(
     "{unit} đã hoàn thành nhiệm vụ {task} ngày {date}; không cần gia hạn",
@@ -766,7 +766,7 @@ pub const PROGRESS_HEADING: Text = t(
 );
 pub const PROGRESS_NONE: Text = t("Chưa có nhiệm vụ nào.", "No tasks yet.");
 pub const DIRECTIVE_LIST_EMPTY: Text = t("Chưa có văn bản nào.", "No directives recorded.");
-pub const UNIT_LIST_EMPTY: Text = t("Chưa có đơn vị nào.", "No units recorded.");
+pub const UNIT_LIST_EMPTY: Text = t("Chưa có tổ chức đảng nào.", "No units recorded.");
 pub const TASK_LIST_EMPTY: Text = t("Chưa có nhiệm vụ nào.", "No tasks recorded.");
 pub const SHOW_TASKS: Text = t("Nhiệm vụ:", "Tasks:");
 pub const SHOW_NO_TASKS: Text = t("Chưa có nhiệm vụ nào.", "No tasks yet.");
@@ -842,28 +842,28 @@ pub const CLAP_OTHER: Text = t(
 );
 pub const ACCEPTED: Text = t("chấp nhận", "accepted");
 pub const ORDER_BY_DATE_REFUSED: Text = t(
-    "{unit} chưa thể ghi hoàn thành ngày {date}: cấp dưới hoàn thành trước, cấp trên sau (muốn vẫn ghi thì thêm --force, việc ghi vượt được lưu lại); {n} tổ chức đảng trực thuộc xong sau ngày đó hoặc chưa xong: {units}",
-    "{unit} cannot be recorded done on {date}: lower levels come first, then the level above (add --force to record it anyway; the record keeps that); {n} units under it were done after that day or are still open: {units}",
+    "{unit} chưa thể ghi hoàn thành ngày {date}: cấp dưới hoàn thành trước, cấp trên sau (muốn vẫn ghi thì thêm --force, nhật ký ghi rõ việc này); {n} tổ chức đảng trực thuộc xong sau ngày đó hoặc chưa xong: {units}",
+    "{unit} cannot be recorded done on {date}: lower levels come first, then the level above (add --force to record it anyway; the log says so); {n} units under it were done after that day or are still open: {units}",
 );
 pub const ORDER_AFTER_UPPER_REFUSED: Text = t(
-    "{unit} không thể sửa ngày hoàn thành thành {date}: cấp dưới hoàn thành trước, cấp trên sau (muốn vẫn ghi thì thêm --force, việc ghi vượt được lưu lại); cấp trên đã hoàn thành trước ngày đó: {units}",
-    "{unit} cannot be corrected to {date}: lower levels come first, then the level above (add --force to record it anyway; the record keeps that); Units above it were done before that day: {units}",
+    "không sửa được ngày hoàn thành của {unit} thành {date}: cấp dưới hoàn thành trước, cấp trên sau (muốn vẫn ghi thì thêm --force, nhật ký ghi rõ việc này); cấp trên đã hoàn thành trước ngày đó: {units}",
+    "{unit} cannot be corrected to {date}: lower levels come first, then the level above (add --force to record it anyway; the log says so); units above it were done before that day: {units}",
 );
 pub const NOT_DONE_YET: Text = t("chưa hoàn thành", "still open");
 pub const DONE_FAR_FROM_DUE: Text = t(
-    "ngày hoàn thành {date} cách hạn {due} hơn một năm; hãy kiểm tra lại năm; nếu đúng như vậy thì thêm --force (việc ghi vượt được lưu lại)",
-    "completion date {date} is more than a year from the due date {due}; check the year, or add --force if it really is so (the record keeps that)",
+    "ngày hoàn thành {date} cách hạn {due} hơn một năm; hãy kiểm tra lại năm; nếu đúng như vậy thì thêm --force (nhật ký ghi rõ việc này)",
+    "completion date {date} is more than a year from the due date {due}; check the year, or add --force if it really is so (the log says so)",
 );
 pub const DONE_CORRECTED: Text = t(
     "Đã sửa kết quả: {unit}, nhiệm vụ {task}: {changes} ({status})",
     "Corrected: {unit}, task {task}: {changes} ({status})",
 );
 pub const WARN_QUOTA: Text = t(
-    "cảnh báo: các tổ chức đảng trực thuộc {group} có {excellent} HTXSNV/{good} HTTNV ({share}), vượt mức tối đa {pct}% (nhiều nhất {max} HTXSNV), và các đơn vị chưa có kết quả dù đều được HTTNV cũng không đủ; vẫn ghi, `theodoi ratings` sẽ nêu lại",
+    "cảnh báo: các tổ chức đảng trực thuộc {group} có {excellent} HTXSNV/{good} HTTNV ({share}), vượt mức tối đa {pct}% (nhiều nhất {max} HTXSNV), kể cả khi các tổ chức đảng chưa có kết quả đều được HTTNV thì vẫn vượt; vẫn ghi, `theodoi ratings` sẽ nêu lại",
     "warning: the units under {group} have {excellent} rated HTXSNV against {good} HTTNV, over the {pct}% quota (at most {max} HTXSNV), and even if every unit still to report were rated HTTNV it would stay over; recorded all the same, `theodoi ratings` will show it",
 );
 pub const WARN_TOO_YOUNG: Text = t(
-    "cảnh báo: {unit} thành lập ngày {founded}, chưa đủ {months} tháng đến hạn kiểm điểm nên không xếp loại; vẫn ghi, `theodoi ratings` sẽ nêu lại (hoặc sửa: --not-rated LÝ_DO --correct)",
+    "cảnh báo: {unit} thành lập ngày {founded}, tính đến hạn kiểm điểm chưa đủ {months} tháng nên không xếp loại; vẫn ghi, `theodoi ratings` sẽ nêu lại (muốn sửa: thêm --not-rated LÝ_DO --correct)",
     "warning: {unit} was founded on {founded}, less than {months} months before the review was due, so it is not rated; recorded all the same, `theodoi ratings` will show it (or correct it: --not-rated REASON --correct)",
 );
 pub const ASK_TYPE: Text = t(
@@ -895,15 +895,15 @@ pub const UNIT_CANDIDATE_TOP: Text = t("{name} ({code}, {kind})", "{name} ({code
 pub const UNIT_CANDIDATE_CODE: Text = t("{name} ({code})", "{name} ({code})");
 pub const WHAT_ALIAS: Text = t("tên khác (--alias)", "the other name (--alias)");
 pub const ALIAS_TAKEN: Text = t(
-    "'{alias}' đã dùng để tìm {unit} (mã, tên, tên khác hoặc một phần tên của đơn vị đó); hãy chọn tên khác",
+    "'{alias}' đã dùng để tìm {unit} (mã, tên, tên khác hoặc một phần tên của tổ chức đảng đó); hãy chọn tên khác",
     "'{alias}' already finds {unit} (its code, name, other name or a part of its name); choose another",
 );
 pub const NO_SUCH_ALIAS: Text = t(
-    "{unit} không có tên khác '{alias}'; các tên khác của đơn vị: {aliases}",
+    "{unit} không có tên khác '{alias}'; các tên khác đã ghi: {aliases}",
     "{unit} has no other name '{alias}'; its other names: {aliases}",
 );
 pub const NO_ALIASES: Text = t(
-    "{unit} không có tên khác '{alias}'; đơn vị chưa có tên khác nào",
+    "{unit} không có tên khác '{alias}', và chưa có tên khác nào",
     "{unit} has no other name '{alias}'; it has no other names",
 );
 pub const UNIT_ALIASES_ADDED: Text = t(
@@ -932,7 +932,7 @@ pub const CYCLE_BY_CHANGE: Text = t(
     "{unit} would sit under one of its own units",
 );
 pub const DONE_AFTER_END: Text = t(
-    "ngày hoàn thành {date} từ sau khi {subject} đã giải thể hoặc sáp nhập ({limit}); hãy kiểm tra lại ngày, hoặc thêm --force nếu đúng như vậy",
+    "ngày hoàn thành {date} sau ngày {subject} giải thể hoặc sáp nhập ({limit}); hãy kiểm tra lại ngày, hoặc thêm --force nếu đúng như vậy",
     "completion date {date} is after {subject} was dissolved or merged ({limit}); check the date, or add --force if it really is so",
 );
 pub const NOTHING_TO_CORRECT: Text = t(
@@ -964,12 +964,12 @@ pub const RENEW_OUT_OF_RANGE: Text = t(
     "due date {due} of task {task} moved to {year} falls outside the accepted dates ({from} to {to})",
 );
 pub const RENEW_SCOPE_GONE: Text = t(
-    "nhiệm vụ {task} chỉ áp dụng trong {unit}, mà đơn vị này đã giải thể hoặc sáp nhập từ ngày {date}; hãy chỉ phạm vi mới bằng --within",
+    "nhiệm vụ {task} chỉ áp dụng trong {unit}, mà tổ chức đảng này đã giải thể hoặc sáp nhập từ ngày {date}; hãy chỉ phạm vi mới bằng --within",
     "task {task} covered only {unit}, which was dissolved or merged on {date}; give the new scope with --within",
 );
 pub const RENEW_DONE: Text = t(
     "Đã lập nhiệm vụ {code} ({title}) cho năm {year} từ {from} (năm {from_year}), văn bản {directive}: {n} {whom} phải thực hiện",
-    "renewed {from} ({from_year}) for {year} as task {code} ({title}) of {directive}: {n} {whom} must carry it out",
+    "Renewed {from} ({from_year}) for {year} as task {code} ({title}) of {directive}: {n} {whom} must carry it out",
 );
 pub const RENEW_DRY_RUN: Text = t(
     "Chạy thử, không ghi gì. Nhiệm vụ năm {year} sẽ lập từ {from} (năm {from_year}):",
@@ -979,31 +979,31 @@ pub const RENEW_CODE: Text = t("  Mã: {code}", "  Code: {code}");
 pub const RENEW_TITLE: Text = t("  Tên nhiệm vụ: {title}", "  Title: {title}");
 pub const RENEW_DIRECTIVE: Text = t("  Văn bản: {directive}", "  Directive: {directive}");
 pub const RENEW_DUE: Text = t(
-    "  Hạn của {kind}: {date} ({n} đơn vị)",
-    "  Due for {kind}: {date} ({n} units)",
+    "  Hạn của {kind}: {date} ({n} {whom})",
+    "  Due for {kind}: {date} ({n} {whom})",
 );
 pub const RENEW_TOTAL: Text = t(
-    "  Tổng số: {n} đơn vị phải thực hiện",
-    "  In all: {n} units must carry it out",
+    "  Tổng số: {n} {whom} phải thực hiện",
+    "  In all: {n} {whom} must carry it out",
 );
 pub const DUE_REASON_NEEDED: Text = t(
     "đổi thời hạn phải có lý do: thêm --reason 'LÝ DO' (ví dụ --reason 'Theo Công văn số 125-CV/TU'); báo cáo và nhật ký ghi lý do cùng hạn mới",
     "moving a due date needs a reason: add --reason 'REASON' (e.g. --reason 'Per letter 125-CV/TU'); reports and the log show it with the new date",
 );
 pub const DUE_NOT_DUE: Text = t(
-    "nhiệm vụ {task} không có thời hạn cho {kind}; các loại đơn vị có thời hạn: {kinds} (thêm loại mới bằng --add-due)",
-    "task {task} has no due date for {kind}; it has due dates for: {kinds} (add a kind with --add-due)",
+    "nhiệm vụ {task} không có thời hạn cho {kind}; các loại tổ chức đảng có thời hạn: {kinds}; muốn thêm loại mới thì dùng --add-due",
+    "task {task} has no due date for {kind}; it has due dates for: {kinds}; to add a kind, use --add-due",
 );
 pub const DUE_ALREADY: Text = t(
     "nhiệm vụ {task} đã có thời hạn {date} cho {kind}; muốn đổi thì dùng --due {slug}=NGÀY --reason 'LÝ DO'",
     "task {task} already has due date {date} for {kind}; to move it, use --due {slug}=DATE --reason 'REASON'",
 );
 pub const DUE_HAS_COMPLETIONS: Text = t(
-    "không bỏ được thời hạn của {kind} khỏi nhiệm vụ {task}: đã có {n} kết quả hoàn thành của loại đơn vị này; thời hạn giữ nguyên",
+    "không bỏ được thời hạn của {kind} khỏi nhiệm vụ {task}: đã có {n} kết quả hoàn thành của loại tổ chức đảng này; thời hạn giữ nguyên",
     "cannot remove the due date for {kind} from task {task}: {n} completions by units of that kind are recorded; the due date stays",
 );
 pub const DUE_NO_UNITS: Text = t(
-    "không có đơn vị nào thuộc loại {kind} trong {scope}; không thêm thời hạn cho nhiệm vụ {task}",
+    "trong {scope} không có tổ chức đảng nào là {kind}; không thêm thời hạn cho nhiệm vụ {task}",
     "no unit of kind {kind} in {scope}; no due date added to task {task}",
 );
 pub const DUE_LAST_KIND: Text = t(
@@ -1023,22 +1023,28 @@ pub const DUE_REMOVED: Text = t(
     "Đã bỏ thời hạn của {kind} ({date})",
     "Removed the due date for {kind} ({date})",
 );
-pub const DUES_MOVED: Text = t("{n} đơn vị chưa hoàn thành dời hạn", "{n} open moved to it");
+pub const DUES_MOVED: Text = t(
+    "{n} đối tượng chưa hoàn thành được dời hạn",
+    "{n} still open moved to it",
+);
 pub const DUES_MOVED_DONE: Text = t(
-    "{n} đơn vị đã hoàn thành cũng dời hạn",
-    "{n} done moved too",
+    "{n} đối tượng đã hoàn thành cũng được dời hạn",
+    "{n} already done moved too",
 );
 pub const DUES_KEPT_DONE: Text = t(
-    "{n} đơn vị đã hoàn thành giữ hạn đã dùng để đánh giá",
-    "{n} done keep the due date they were judged against",
+    "{n} đối tượng đã hoàn thành giữ hạn đã dùng để đánh giá",
+    "{n} already done keep the due date they were judged against",
 );
 pub const DUES_KEPT_EXTENDED: Text = t(
-    "{n} đơn vị đã được gia hạn riêng đến sau ngày đó giữ nguyên",
+    "{n} đối tượng đã được gia hạn riêng đến sau ngày đó giữ nguyên hạn gia hạn",
     "{n} extended on their own past that day keep their extension",
 );
-pub const DUES_ADDED: Text = t("{n} đơn vị phải thực hiện", "{n} must carry it out");
+pub const DUES_ADDED: Text = t(
+    "thêm {n} đối tượng phải thực hiện",
+    "{n} more must carry it out",
+);
 pub const DUES_REMOVED: Text = t(
-    "{n} đơn vị không còn phải thực hiện",
+    "{n} đối tượng không còn phải thực hiện",
     "{n} no longer owe it",
 );
 pub const LOG_REASON: Text = t("lý do: {reason}", "reason: {reason}");
@@ -1064,19 +1070,19 @@ pub const JOIN_PASSED: Text = t(
     "  not given task {task} ({title}): due {date}, before the unit was founded on {founded}; if it must do it all the same: `theodoi task assign {task} --unit {code} --due DATE`",
 );
 pub const JOIN_SKIPPED: Text = t(
-    "  không giao nhiệm vụ nào (--no-tasks), dù đơn vị thuộc phạm vi của: {tasks}; giao sau bằng `theodoi task assign MÃ --unit {code}`",
+    "  không giao nhiệm vụ nào (--no-tasks), dù tổ chức đảng này thuộc phạm vi của: {tasks}; giao sau bằng `theodoi task assign MÃ --unit {code}`",
     "  no task given (--no-tasks), although the unit is in the scope of: {tasks}; give one later with `theodoi task assign CODE --unit {code}`",
 );
 pub const IMPORT_JOINED: Text = t(
-    "  {n} đơn vị mới phải thực hiện nhiệm vụ {task} ({title})",
+    "  {n} tổ chức đảng mới phải thực hiện nhiệm vụ {task} ({title})",
     "  {n} new units now owe task {task} ({title})",
 );
 pub const IMPORT_JOIN_PASSED: Text = t(
-    "  {n} đơn vị mới thành lập sau hạn của nhiệm vụ {task}: không giao; nếu vẫn phải thực hiện: `theodoi task assign {task} --missing --due NGÀY`",
+    "  {n} tổ chức đảng mới thành lập sau hạn của nhiệm vụ {task}: không giao; nếu vẫn phải thực hiện: `theodoi task assign {task} --missing --due NGÀY`",
     "  {n} new units were founded after task {task} fell due: not given; if they must do it all the same: `theodoi task assign {task} --missing --due DATE`",
 );
 pub const IMPORT_JOIN_SKIPPED: Text = t(
-    "  không giao nhiệm vụ nào (--no-tasks), dù {n} đơn vị mới thuộc phạm vi của: {tasks}; giao sau bằng `theodoi task assign MÃ --missing`",
+    "  không giao nhiệm vụ nào (--no-tasks), dù {n} tổ chức đảng mới thuộc phạm vi của: {tasks}; giao sau bằng `theodoi task assign MÃ --missing`",
     "  no task given (--no-tasks), although {n} new units are in the scope of: {tasks}; give one later with `theodoi task assign CODE --missing`",
 );
 pub const ASSIGNED: Text = t(
@@ -1097,7 +1103,7 @@ pub const ASSIGNED_TOTAL: Text = t(
     "Gave task {task} to the {n} {whom} that lacked it",
 );
 pub const JOIN_PASSED_RECORDED: Text = t(
-    "  không giao nhiệm vụ {task} ({title}): hạn {date} trước ngày đơn vị được ghi nhận ({founded}; không có --founded); nếu vẫn phải thực hiện: `theodoi task assign {task} --unit {code} --due NGÀY`",
+    "  không giao nhiệm vụ {task} ({title}): hạn {date} trước ngày tổ chức đảng được ghi vào danh sách ({founded}; không có --founded); nếu vẫn phải thực hiện: `theodoi task assign {task} --unit {code} --due NGÀY`",
     "  not given task {task} ({title}): due {date}, before the unit was recorded ({founded}; no --founded); if it must do it all the same: `theodoi task assign {task} --unit {code} --due DATE`",
 );
 const WHOM_UNIT: Text = t("tổ chức đảng", "unit");
@@ -1137,12 +1143,12 @@ pub const KIND_DUE_KEPT_NEW_BEFORE: Text = t(
 );
 pub const KIND_PERSON: Text = t(" của {name}", " of {name}");
 pub const KIND_LACKING: Text = t(
-    "  nhiệm vụ đang mở cho {kind} mà đơn vị chưa có: {tasks}; nếu phải thực hiện: `theodoi task assign MÃ --unit {code}`",
+    "  nhiệm vụ đang thực hiện của {kind} mà tổ chức đảng này chưa được giao: {tasks}; nếu phải thực hiện: `theodoi task assign MÃ --unit {code}`",
     "  open tasks for kind {kind} that the unit does not owe: {tasks}; if it must do one: `theodoi task assign CODE --unit {code}`",
 );
 pub const TASK_DUE_ITEM: Text = t("{task} (hạn {date})", "{task} (due {date})");
 pub const NOT_APPLICABLE_HINT: Text = t(
-    "; nếu đơn vị này phải thực hiện, giao bằng `theodoi task assign {task} --unit '{unit}'`",
+    "; nếu tổ chức đảng này phải thực hiện, giao bằng `theodoi task assign {task} --unit '{unit}'`",
     "; if the unit must do it, give it with `theodoi task assign {task} --unit '{unit}'`",
 );
 pub const NOT_APPLICABLE_PERSON_HINT: Text = t(
@@ -1150,7 +1156,7 @@ pub const NOT_APPLICABLE_PERSON_HINT: Text = t(
     "; if this person must do it, give it with `theodoi task assign {task} --missing`",
 );
 pub const ASSIGN_NOT_IN_SCOPE: Text = t(
-    "{unit} không thuộc phạm vi của nhiệm vụ {task} (các đơn vị thuộc {within}); không giao gì",
+    "{unit} không thuộc phạm vi của nhiệm vụ {task} (các tổ chức đảng thuộc {within}); không giao gì",
     "{unit} is outside the scope of task {task} (the units under {within}); nothing given",
 );
 pub const ASSIGN_NO_DUE_FOR_KIND: Text = t(
@@ -1158,7 +1164,7 @@ pub const ASSIGN_NO_DUE_FOR_KIND: Text = t(
     "task {task} sets no due date for kind {kind} ({unit}), only for: {kinds}; give one with --due DATE",
 );
 pub const ASSIGN_DUE_BEFORE_FOUNDED: Text = t(
-    "hạn {due} của nhiệm vụ {task} trước ngày thành lập {founded} của {unit}: đơn vị không bị tính quá hạn trước khi có; hãy cho hạn từ ngày {founded} bằng --due NGÀY",
+    "hạn {due} của nhiệm vụ {task} trước ngày thành lập {founded} của {unit}: tổ chức đảng không bị tính quá hạn trước khi thành lập; hãy cho hạn từ ngày {founded} bằng --due NGÀY",
     "task {task} is due {due}, before {unit} was founded on {founded}: a unit is not late before it exists; give a due date from {founded} with --due DATE",
 );
 pub const ASSIGN_GIVEN_DUE_BEFORE_FOUNDED: Text = t(
@@ -1170,7 +1176,7 @@ pub const ASSIGN_NO_PEOPLE: Text = t(
     "task {task} is for people, and {unit} has nobody in post; add them with `theodoi person add`",
 );
 pub const END_BEFORE_LAST_CHANGE: Text = t(
-    "ngày {date} trước lần thay đổi gần nhất của {subject} (từ {limit}); đơn vị chỉ giải thể hoặc sáp nhập được từ ngày {limit} trở đi",
+    "ngày {date} trước lần thay đổi gần nhất của {subject} (từ {limit}); chỉ ghi giải thể hoặc sáp nhập được từ ngày {limit} trở đi",
     "{date} is before the last change of {subject} (from {limit}); it can be dissolved or merged from {limit} on",
 );
 
@@ -1181,26 +1187,26 @@ pub const RESULTS_HEADING: Text = t(
     "Results of the task “{title}” as of {date}",
 );
 pub const RESULTS_NONE: Text = t(
-    "Không có đơn vị nào phải thực hiện nhiệm vụ {task} trong phạm vi đã chọn.",
+    "Trong phạm vi đã chọn, không có tổ chức đảng, cán bộ nào phải thực hiện nhiệm vụ {task}.",
     "Nobody owes task {task} within what was chosen.",
 );
 /// `20/12/2023 (gia hạn từ 12/12/2023: Bí thư đi học)`.
 pub const DUE_WITH_REASON: Text = t("{due} ({change}: {reason})", "{due} ({change}: {reason})");
 pub const TITLE_DIRECTIVES: Text = t("Danh sách văn bản", "Directives");
-pub const TITLE_UNITS: Text = t("Danh sách đơn vị", "Units");
+pub const TITLE_UNITS: Text = t("Danh sách tổ chức đảng", "Units");
 pub const TITLE_TASKS: Text = t("Danh sách nhiệm vụ", "Tasks");
 pub const TITLE_PEOPLE: Text = t("Danh sách cán bộ", "People");
 pub const TITLE_RULES: Text = t("Quy tắc kiểm tra xếp loại", "Rating rules");
 pub const INTERRUPTED_REMOVED: Text = t(
     "đã dừng (Ctrl-C): tệp {path} chưa ghi xong nên đã được xóa",
-    "Stopped (Ctrl-C): {path} was not finished, so it was removed",
+    "stopped (Ctrl-C): {path} was not finished, so it was removed",
 );
 pub const PEOPLE_ALREADY_RECORDED: Text = t(
     "{n} dòng đã có trong danh sách cán bộ (cùng họ tên, chức vụ, đơn vị và ngày bắt đầu), không nhập lại: dòng {lines}",
     "{n} rows are in the register already (the same name, position, unit and first day), not imported again: lines {lines}",
 );
 pub const UNITS_ALREADY_RECORDED: Text = t(
-    "{n} dòng đã có trong hệ thống tổ chức (cùng tên, loại và cấp trên), không nhập lại: dòng {lines}",
+    "{n} dòng đã có trong danh sách tổ chức đảng (cùng tên, loại và cấp trên), không nhập lại: dòng {lines}",
     "{n} rows are in the tree already (the same name, kind and parent), not imported again: lines {lines}",
 );
 pub const TITLE_SETTINGS: Text = t(
@@ -1217,7 +1223,7 @@ pub const XLSX_FAILED: Text = t(
     "could not make the Excel workbook: {detail}",
 );
 pub const XLSX_NEEDS_OUTPUT: Text = t(
-    "định dạng xlsx là một tệp Excel, không in ra màn hình được: hãy cho tên tệp bằng --output TỆP.xlsx (ví dụ --output quahan.xlsx); không ghi gì",
+    "định dạng xlsx là một tệp Excel, không hiển thị trên màn hình được: hãy cho tên tệp bằng --output TỆP.xlsx (ví dụ --output quahan.xlsx); không ghi gì",
     "--format xlsx makes an Excel file, not something to print: give the file with --output FILE.xlsx (e.g. --output overdue.xlsx); nothing written",
 );
 pub const OUTPUT_EXISTS: Text = t(
@@ -1288,8 +1294,10 @@ pub const OUTPUT_NOT_REPLACEABLE: Text = t(
     "{path} is not replaced: it is a database or not a regular file; choose another file name",
 );
 pub const EXTRACT_HINT_MARK: Text = t("({hint}?)", "({hint}?)");
-pub const EXTRACT_NO_KIND_MARK: Text =
-    t("{who} (chưa rõ loại đơn vị)", "{who} (unit kind unknown)");
+pub const EXTRACT_NO_KIND_MARK: Text = t(
+    "{who} (chưa rõ loại tổ chức đảng)",
+    "{who} (unit kind unknown)",
+);
 pub const EXTRACT_DEADLINE_REFUSED: Text = t(
     "Chưa ghi thời hạn {due} (dòng {line}): thiếu {missing}",
     "Not recorded: the deadline {due} (line {line}) lacks {missing}",
@@ -1312,11 +1320,11 @@ pub const EXTRACT_ASK_SUBJECT: Text = t(
     "Subject of {directive} (Enter: skip this directive): ",
 );
 pub const EXTRACT_ASK_KINDS: Text = t(
-    "Thời hạn {due} ở dòng {line} ({who}) dành cho loại đơn vị nào? (vd. chi-bo-co-so, dang-bo-co-so; Enter: bỏ qua): ",
+    "Thời hạn {due} ở dòng {line} ({who}) dành cho loại tổ chức đảng nào? (vd. chi-bo-co-so, dang-bo-co-so; Enter: bỏ qua): ",
     "Which unit kinds is the deadline {due} at line {line} ({who}) for? (e.g. chi-bo-co-so, dang-bo-co-so; Enter: skip): ",
 );
 pub const EXTRACT_ASK_UNIT: Text = t(
-    "Không tìm thấy đúng một đơn vị «{unit}» (thời hạn {due}, dòng {line}); mã hoặc tên đơn vị (Enter: bỏ qua): ",
+    "Không xác định được tổ chức đảng «{unit}» (thời hạn {due}, dòng {line}); gõ mã hoặc tên đơn vị (Enter: bỏ qua): ",
     "No single unit «{unit}» found (deadline {due}, line {line}); its code or name (Enter: skip): ",
 );
 pub const EXTRACT_ASK_TITLE: Text = t(
@@ -1324,11 +1332,11 @@ pub const EXTRACT_ASK_TITLE: Text = t(
     "Title of the task for the deadlines at line {lines} (Enter: skip): ",
 );
 pub const EXTRACT_BAD_DATE: Text = t(
-    "không đọc được ngày «{answer}»; nhập dạng 06/12/2023",
+    "không đọc được ngày «{answer}»; hãy gõ theo dạng 06/12/2023",
     "cannot read the date «{answer}»; type it as 06/12/2023",
 );
 pub const EXTRACT_BAD_KIND: Text = t(
-    "không có loại đơn vị «{answer}»; các loại: {kinds}",
+    "không có loại tổ chức đảng «{answer}»; các loại: {kinds}",
     "no unit kind «{answer}»; the kinds: {kinds}",
 );
 pub const EXTRACT_NOT_TEXT: Text = t(
@@ -1352,7 +1360,7 @@ pub const SECRET_OUTPUT_OPEN: Text = t(
     "{path} may be read by others (mode wider than 0600): with --show-secret it is not replaced; run `chmod 600 {path}` or write to a new file",
 );
 pub const WARN_SHOW_SECRET_PIPE: Text = t(
-    "cảnh báo: --show-secret in trích yếu văn bản mật ra nơi không phải màn hình (tệp, đường ống, thư)",
+    "cảnh báo: với --show-secret, trích yếu văn bản mật được đưa ra ngoài màn hình (vào tệp, lệnh khác hoặc thư)",
     "warning: --show-secret prints the subjects of secret directives to something other than a screen (a file, a pipe, mail)",
 );
 pub const EXPORT_HAS_SECRET: Text = t(
@@ -1392,7 +1400,7 @@ pub fn switch(value: &str) -> String {
 }
 pub const OR: Text = t("hoặc", "or");
 pub const NON_STANDARD_CODE: Text = t(
-    "{code} (không theo Hướng dẫn 36-HD/VPTW, nên dùng {standard})",
+    "{code} (không theo Hướng dẫn số 36-HD/VPTW; nên dùng {standard})",
     "{code} (not in Guidance 36-HD/VPTW, which writes {standard})",
 );
 pub const DUE_MONTH: Text = t("tháng {month}/{year}", "{month}/{year}");
@@ -1431,9 +1439,9 @@ pub const SUBJECT_HIDDEN: Text = t(
     "(ẩn: văn bản {mark}; xem bằng `theodoi --show-secret directive show …` hoặc trên màn hình)",
     "(hidden: a {mark} directive; see it with `theodoi --show-secret directive show …` or on a terminal)",
 );
-pub const EXTRACT_NO_KIND: Text = t("(chưa rõ loại đơn vị)", "(unit kind unknown)");
+pub const EXTRACT_NO_KIND: Text = t("(chưa rõ loại tổ chức đảng)", "(unit kind unknown)");
 pub const EXTRACT_ASK_KINDS_UNNAMED: Text = t(
-    "Thời hạn {due} ở dòng {line} dành cho loại đơn vị nào? (vd. chi-bo-co-so, dang-bo-co-so; Enter: bỏ qua): ",
+    "Thời hạn {due} ở dòng {line} dành cho loại tổ chức đảng nào? (vd. chi-bo-co-so, dang-bo-co-so; Enter: bỏ qua): ",
     "Which unit kinds is the deadline {due} at line {line} for? (e.g. chi-bo-co-so, dang-bo-co-so; Enter: skip): ",
 );
 pub const EXTRACT_NO_SUCH_DAY: Text = t(
@@ -1460,18 +1468,18 @@ pub const EXTRACT_ASK_DUE_YEAR: Text = t(
     "The deadline «{written}» at line {line} has no year; what is the right date? (e.g. 25/03/2024; Enter: skip): ",
 );
 pub const KEY_NEEDED: Text = t(
-    "{path} đã được mã hóa (hoặc không phải tệp SQLite thường) mà chưa có khóa; không thay đổi gì. Hãy đặt THEODOI_KEY_FILE là đường dẫn tệp khóa (quyền 0600), hoặc chạy lệnh trên terminal để nhập khóa",
+    "{path} đã được mã hóa (hoặc không phải tệp SQLite thường) mà chưa có khóa; không thay đổi gì. Hãy đặt THEODOI_KEY_FILE là đường dẫn tệp khóa (quyền 0600), hoặc chạy lệnh trong cửa sổ dòng lệnh để gõ khóa",
     "{path} is encrypted (or not a plain SQLite file) and no key was given; nothing changed. Set THEODOI_KEY_FILE to the path of a key file (mode 0600), or run the command on a terminal to type the key",
 );
 pub const WRONG_KEY: Text = t(
-    "khóa không mở được {path}: sai khóa, hoặc tệp không phải cơ sở dữ liệu theodoi; không thay đổi gì. Hãy dùng đúng khóa đã dùng khi mã hóa (tệp THEODOI_KEY_FILE hoặc khóa nhập trên terminal)",
+    "khóa không mở được {path}: sai khóa, hoặc tệp không phải cơ sở dữ liệu theodoi; không thay đổi gì. Hãy dùng đúng khóa đã dùng khi mã hóa (tệp THEODOI_KEY_FILE, hoặc khóa gõ trong cửa sổ dòng lệnh)",
     "the key does not open {path}: a wrong key, or a file that is no theodoi database; nothing changed. Use the key it was encrypted with (the THEODOI_KEY_FILE file, or the key typed on a terminal)",
 );
 pub const KEY_SOURCE_FILE: Text = t(
     "tệp khóa {path} (THEODOI_KEY_FILE)",
     "key file {path} (THEODOI_KEY_FILE)",
 );
-pub const KEY_SOURCE_TYPED: Text = t("khóa đã nhập", "the key typed");
+pub const KEY_SOURCE_TYPED: Text = t("khóa đã gõ", "the key typed");
 pub const KEY_UNREADABLE: Text = t(
     "không đọc được {source}: {reason}; không thay đổi gì",
     "cannot read {source}: {reason}; nothing changed",
@@ -1517,8 +1525,8 @@ pub const CONVERSION_FAILED: Text = t(
     "the converted copy of {path} failed its check ({detail}); it was removed and the database left as it was",
 );
 pub const CONVERSION_ROWS: Text = t(
-    "bảng {table} có {found} dòng thay vì {expected}",
-    "table {table} has {found} rows instead of {expected}",
+    "bảng {table} có {found} bản ghi thay vì {expected}",
+    "table {table} has {found} records instead of {expected}",
 );
 pub const CONVERSION_FORM: Text = t(
     "bản sao không ở dạng cần có (mã hóa hay không)",
@@ -1540,19 +1548,19 @@ pub const INIT_CREATED_ENCRYPTED: Text = t(
     "Created encrypted database {path}",
 );
 pub const ENCRYPTED_DONE: Text = t(
-    "Đã mã hóa {path} ({rows} dòng, đã kiểm tra); từ nay mỗi lệnh cần khóa (THEODOI_KEY_FILE hoặc nhập trên terminal). Các bản sao lưu và tệp xuất làm trước đó vẫn ở dạng thường",
-    "Encrypted {path} ({rows} rows, checked); every command now needs the key (THEODOI_KEY_FILE, or typed on a terminal). Backups and exports made before stay plain",
+    "Đã mã hóa {path} ({rows} bản ghi, đã kiểm tra); từ nay mỗi lệnh cần khóa (tệp khóa THEODOI_KEY_FILE, hoặc gõ khóa trong cửa sổ dòng lệnh). Các bản sao lưu và tệp xuất làm trước đó vẫn ở dạng thường",
+    "Encrypted {path} ({rows} records, checked); every command now needs the key (THEODOI_KEY_FILE, or typed on a terminal). Backups and exports made before stay plain",
 );
 pub const DECRYPTED_DONE: Text = t(
-    "Đã giải mã {path} ({rows} dòng, đã kiểm tra); tệp nay đọc được mà không cần khóa",
-    "Decrypted {path} ({rows} rows, checked); the file is now read without a key",
+    "Đã giải mã {path} ({rows} bản ghi, đã kiểm tra); từ nay mở tệp không cần khóa",
+    "Decrypted {path} ({rows} records, checked); the file now opens without a key",
 );
 pub const KEY_NOT_A_FILE: Text = t(
     "{source} không phải tệp thường (thiết bị, đường ống…): khóa phải nằm trong một tệp thường, chỉ người dùng đọc được (quyền 0600)",
     "{source} is not a regular file (a device, a pipe…): the key must be in a regular file only its owner reads (mode 0600)",
 );
 pub const DB_LINKED: Text = t(
-    "{path} là liên kết, hoặc tệp này còn có tên khác: không mã hóa, giải mã qua đó (sẽ chỉ thay tên này); hãy dùng đường dẫn thật của tệp, và bỏ các tên khác",
+    "{path} là một liên kết, hoặc tệp còn có tên khác: không mã hóa hay giải mã qua đường dẫn này (chỉ tên này được thay, các tên khác vẫn chỉ tệp cũ); hãy dùng đường dẫn thật của tệp và xóa các tên khác",
     "{path} is a link, or the file has another name: it is not encrypted or decrypted through it (only this name would be replaced); use the file's own path and remove the other names",
 );
 pub const DEMO_ENCRYPTED: Text = t(
@@ -1594,4 +1602,29 @@ pub const COPY_SAME: Text = t(
 pub const COPY_PLAIN: Text = t(
     "lưu ý: {from} được mã hóa, còn bản chép ở {to} thì không: ai đọc được nó là đọc được mọi tên, ký hiệu và trích yếu; hãy bảo vệ nó bằng quyền truy cập (hoặc chép vào một tệp đã tạo bằng `theodoi init --encrypt`)",
     "note: {from} is encrypted, but the copy in {to} is not: whoever can read it reads every name, symbol and title; protect it with access rights (or copy into a file made with `theodoi init --encrypt`)",
+);
+/// What is recorded as the actor when no name was given and the login name
+/// is unknown: kept as it is in the database and in JSON/CSV.
+pub const ACTOR_UNKNOWN_MARK: &str = "?";
+pub const ACTOR_UNKNOWN: Text = t("(không rõ tên)", "(name unknown)");
+/// The actor of a change as a person reads it: `(không rõ tên)` for the
+/// mark of an unknown one.
+pub fn actor_name(actor: &str) -> String {
+    if actor == ACTOR_UNKNOWN_MARK {
+        ACTOR_UNKNOWN.get().to_string()
+    } else {
+        actor.to_string()
+    }
+}
+pub const KEY_CREATED: Text = t(
+    "Đã tạo tệp khóa {path} (64 chữ số hex, chỉ chủ tệp đọc được); dùng bằng THEODOI_KEY_FILE={path}. Hãy cất một bản ở nơi khác: mất khóa là mất dữ liệu",
+    "Created key file {path} (64 hex digits, readable by its owner only); use it with THEODOI_KEY_FILE={path}. Keep a copy elsewhere: a lost key is lost data",
+);
+pub const KEY_FILE_EXISTS: Text = t(
+    "tệp {path} đã có, có thể là khóa đang dùng; không ghi đè. Hãy chọn tên tệp khác",
+    "{path} already exists, perhaps a key in use; it is not replaced. Choose another file name",
+);
+pub const KEY_RANDOM_FAILED: Text = t(
+    "không lấy được số ngẫu nhiên từ hệ điều hành ({detail}); không tạo khóa",
+    "could not get random bytes from the system ({detail}); no key made",
 );

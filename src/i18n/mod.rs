@@ -82,18 +82,95 @@ pub(crate) const fn t(vi: &'static str, en: &'static str) -> Text {
     Text { vi, en }
 }
 
-/// Replaces each `{name}` in `template` by its value.
+/// Replaces each `{name}` in `template` by its value; a command the message
+/// suggests carries the database the clerk named (`with_db`).
 pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
     let mut out = template.to_string();
     for (name, value) in args {
         out = out.replace(&format!("{{{name}}}"), &value.to_string());
     }
+    with_db(&out)
+}
+
+/// The database named by `--db` or `THEODOI_DB`, as a shell word, and the
+/// names of the commands: a command a message suggests must open it too.
+struct NamedDb {
+    word: String,
+    commands: Vec<String>,
+}
+
+static NAMED_DB: OnceLock<NamedDb> = OnceLock::new();
+
+/// Says, once, that the clerk named the database (`--db` or `THEODOI_DB`):
+/// from then on each `theodoi COMMAND …` a message suggests reads
+/// `theodoi --db PATH COMMAND …`, so that it works as typed. `commands` are
+/// the names that may follow `theodoi`.
+pub fn set_named_db(path: &std::path::Path, commands: Vec<String>) {
+    let _ = NAMED_DB.set(NamedDb {
+        word: shell_word(&path.to_string_lossy()),
+        commands,
+    });
+}
+
+/// `path` as one word of a command line: as it is when it holds only
+/// letters, digits and `-_./:+,@%` (and `\\` on Windows, where it separates
+/// folders); else quoted (`'…'` on Unix, `"…"` on Windows).
+fn shell_word(path: &str) -> String {
+    let safe = if cfg!(windows) {
+        "-_./:\\+,@%"
+    } else {
+        "-_./:+,@%"
+    };
+    let plain = !path.is_empty()
+        && path
+            .chars()
+            .all(|c| c.is_alphanumeric() || safe.contains(c));
+    if plain {
+        path.to_string()
+    } else if cfg!(windows) {
+        format!("\"{path}\"")
+    } else {
+        format!("'{}'", path.replace('\'', "'\\''"))
+    }
+}
+
+/// `message` with `--db PATH` after each `theodoi` that starts a suggested
+/// command, when the clerk named the database; a command that already
+/// names one (anywhere), or asks for help, is left as it is.
+fn with_db(message: &str) -> String {
+    match NAMED_DB.get() {
+        Some(named) => insert_db(message, &named.word, &named.commands),
+        None => message.to_string(),
+    }
+}
+
+/// `message` with `--db DB` after each `theodoi` followed by one of
+/// `commands` (or `--show-secret`), unless that command asks for help.
+fn insert_db(message: &str, db: &str, commands: &[String]) -> String {
+    const START: &str = "theodoi ";
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(START) {
+        let (before, after) = rest.split_at(at + START.len());
+        out.push_str(before);
+        rest = after;
+        let word = after.split([' ', '`', '\n']).next().unwrap_or_default();
+        let command = after.split(['`', '\n']).next().unwrap_or_default();
+        let suggests = word == "--show-secret" || commands.iter().any(|c| c == word);
+        let own_db = command.contains("--db ");
+        if suggests && !own_db && !command.trim_end().ends_with("--help") {
+            out.push_str("--db ");
+            out.push_str(db);
+            out.push(' ');
+        }
+    }
+    out.push_str(rest);
     out
 }
 
 /// `tr!(TEXT)` or `tr!(TEXT, name = value, …)`: a message in the language in force.
 macro_rules! tr {
-    ($text:expr) => { $text.get().to_string() };
+    ($text:expr) => { $crate::i18n::fill($text.get(), &[]) };
     ($text:expr, $($name:ident = $value:expr),+ $(,)?) => {
         $crate::i18n::fill($text.get(), &[$((stringify!($name), &$value as &dyn std::fmt::Display)),+])
     };
@@ -145,5 +222,59 @@ pub fn either(items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} {} {last}", init.join(", "), OR.get()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{insert_db, shell_word};
+
+    #[test]
+    fn a_suggested_command_names_the_database() {
+        let commands = ["init", "unit", "directive"].map(String::from);
+        let cases = [
+            (
+                "hãy chạy `theodoi init` để tạo",
+                "hãy chạy `theodoi --db mat.db init` để tạo",
+            ),
+            (
+                "xem `theodoi unit add --help`",
+                "xem `theodoi unit add --help`",
+            ),
+            ("xem `theodoi --help`", "xem `theodoi --help`"),
+            (
+                "Xem thêm: theodoi --db x.db unit list",
+                "Xem thêm: theodoi --db x.db unit list",
+            ),
+            (
+                "cơ sở dữ liệu theodoi trong tệp này; bản theodoi mới hơn",
+                "cơ sở dữ liệu theodoi trong tệp này; bản theodoi mới hơn",
+            ),
+            (
+                "`theodoi demo --encrypt --db x.db`",
+                "`theodoi demo --encrypt --db x.db`",
+            ),
+            (
+                "`theodoi --show-secret directive show …`",
+                "`theodoi --db mat.db --show-secret directive show …`",
+            ),
+        ];
+        for (message, want) in cases {
+            assert_eq!(insert_db(message, "mat.db", &commands), want);
+        }
+    }
+
+    #[test]
+    fn a_path_is_quoted_only_when_it_needs_it() {
+        assert_eq!(
+            shell_word("/srv/theodoi/sơn-tây.db"),
+            "/srv/theodoi/sơn-tây.db"
+        );
+        if cfg!(windows) {
+            assert_eq!(shell_word("ban to chuc.db"), "\"ban to chuc.db\"");
+        } else {
+            assert_eq!(shell_word("ban to chuc.db"), "'ban to chuc.db'");
+            assert_eq!(shell_word("it's.db"), "'it'\\''s.db'");
+        }
     }
 }

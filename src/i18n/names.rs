@@ -202,7 +202,7 @@ pub fn unsure_name(u: crate::extract::Unsure) -> Text {
         Issuer => t("cơ quan ban hành", "issuer"),
         IssuedOn => t("ngày ban hành", "issue date"),
         Subject => t("trích yếu", "subject"),
-        UnitKind => t("loại đơn vị", "unit kind"),
+        UnitKind => t("loại tổ chức đảng", "unit kind"),
         Due => t("hạn hoàn thành", "due date"),
     }
 }
@@ -225,7 +225,7 @@ pub fn missing_name(m: &crate::app::extract::Missing) -> String {
             .to_string(),
         Unit(name) => tr!(
             t(
-                "đơn vị «{unit}» (không có hoặc có nhiều đơn vị trùng tên)",
+                "tổ chức đảng «{unit}» (không có, hoặc có nhiều tổ chức đảng trùng tên)",
                 "the unit «{unit}» (none, or several, of that name)"
             ),
             unit = name

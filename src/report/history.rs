@@ -80,7 +80,7 @@ impl Report for LogReport {
                 Some(t) => at.with(Value::DateTime(t)),
                 None => at,
             },
-            row.actor.as_str().into(),
+            i18n::actor_name(&row.actor).into(),
             summary.into(),
         ]
     }

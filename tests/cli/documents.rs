@@ -546,7 +546,11 @@ fn without_settings_a_document_leaves_blanks_and_says_which() {
         said.stderr.contains("chưa đặt: cap-tren, co-quan, ky-hieu"),
         "{said:?}"
     );
-    assert!(said.stderr.contains("theodoi settings set"), "{said:?}");
+    assert!(
+        said.stderr
+            .contains(&format!("`theodoi --db {} settings set", t.db.display())),
+        "{said:?}"
+    );
     let text = docx_text(&file);
     for want in ["Số …-BC/…", "…, ngày 13 tháng 12 năm 2023", "- Lưu …."] {
         assert!(text.contains(want), "{want} not in:\n{text}");
@@ -700,7 +704,10 @@ fn nobody_late_no_letter() {
         "--output",
         s(&file),
     ]);
-    assert!(said.contains("không có đơn vị nào quá hạn"), "{said}");
+    assert!(
+        said.contains("không có tổ chức đảng nào chưa hoàn thành, quá hạn"),
+        "{said}"
+    );
     assert!(!file.exists());
 }
 

@@ -42,8 +42,11 @@ fn ambiguous_or_unknown_units_are_refused_with_candidates() {
     ]);
     assert!(
         err.contains("Quang Trung")
-            && err.contains("Trung Hưng")
-            && err.contains("(xem hết: theodoi unit list --search 'Trung')"),
+            && err.contains("cb-trung-tam-y-te")
+            && err.contains(&format!(
+                "(xem hết: `theodoi --db {} unit list --search 'Trung'`)",
+                t.db.display()
+            )),
         "{err}"
     );
     let err = t.fails(&[
@@ -682,7 +685,7 @@ fn a_correction_needs_a_result_and_a_result_needs_the_unit() {
     ];
     let err = t.fails(&args);
     assert!(
-        err.contains("ngày hoàn thành 11/12/2023 từ sau khi Chi bộ Trung tâm Y tế thị xã đã giải thể hoặc sáp nhập (10/12/2023)"),
+        err.contains("ngày hoàn thành 11/12/2023 sau ngày Chi bộ Trung tâm Y tế thị xã giải thể hoặc sáp nhập (10/12/2023)"),
         "{err}"
     );
     assert_eq!(t.snapshot(), before);

@@ -548,7 +548,12 @@ fn a_key_file_for_a_plain_database_is_not_used_and_said() {
     // `init --encrypt` does not take a plain database for an encrypted one.
     let r = run_on(&t, &t.db, Some(&key), &["init", "--encrypt"]);
     assert_eq!(r.code, 2, "{r:?}");
-    assert!(r.stderr.contains("theodoi encrypt"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains(&format!("`theodoi --db {} encrypt`", t.db.display())),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -797,6 +802,85 @@ fn a_plain_demo_never_replaces_an_encrypted_one() {
     ok_on(&t, &db, Some(&key), &["demo", "--encrypt"]);
     assert!(
         !std::fs::read(&db)
+            .unwrap()
+            .starts_with(b"SQLite format 3\0")
+    );
+}
+
+/// `key new` makes a random key of 64 hex digits in a new file only its
+/// owner reads, which opens an encrypted database; an existing file is
+/// never replaced.
+#[test]
+fn key_new_makes_a_key_that_opens_a_database_and_replaces_nothing() {
+    let t = Theodoi::bare();
+    let key = t.dir.path().join("khoa");
+    let said = ok_on(&t, &t.db, None, &["key", "new", key.to_str().unwrap()]);
+    assert!(said.contains("Đã tạo tệp khóa"), "{said}");
+    let text = std::fs::read_to_string(&key).unwrap();
+    assert_eq!(text.len(), 64, "{text:?}");
+    assert!(text.bytes().all(|b| b.is_ascii_hexdigit()), "{text:?}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    ok_on(&t, &t.db, Some(&key), &["init", "--encrypt"]);
+    let listed = ok_on(&t, &t.db, Some(&key), &["directive", "list"]);
+    assert!(listed.contains("Chưa có văn bản nào."), "{listed}");
+    // A second key is another key.
+    let other = t.dir.path().join("khoa-2");
+    ok_on(&t, &t.db, None, &["key", "new", other.to_str().unwrap()]);
+    assert_ne!(std::fs::read_to_string(&other).unwrap(), text);
+    // An existing file, perhaps the key in use, stays as it was.
+    let r = run_on(&t, &t.db, None, &["key", "new", key.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("đã có"), "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&key).unwrap(), text);
+}
+
+/// OpenSSL reads no configuration file: one named by `OPENSSL_CONF` that
+/// holds OpenSSL to a FIPS provider it does not have leaves encrypted and
+/// plain databases working as before, with nothing said on stderr.
+#[test]
+fn an_openssl_configuration_has_no_say() {
+    let t = Theodoi::bare();
+    let key = good_key(&t);
+    let conf = t.dir.path().join("openssl.cnf");
+    std::fs::write(
+        &conf,
+        "openssl_conf = openssl_init\n\n[openssl_init]\nalg_section = evp\n\n\
+         [evp]\ndefault_properties = \"fips=yes\"\n",
+    )
+    .unwrap();
+    let with_conf = |db: &Path, key: Option<&Path>, args: &[&str]| {
+        let mut cmd = t.command_without_db(&[]);
+        cmd.arg("--db")
+            .arg(db)
+            .args(args)
+            .env("OPENSSL_CONF", &conf);
+        if let Some(key) = key {
+            cmd.env("THEODOI_KEY_FILE", key);
+        }
+        run(cmd)
+    };
+    let encrypted = t.dir.path().join("mat.db");
+    let plain = t.dir.path().join("thuong.db");
+    for (db, key, demo) in [
+        (&encrypted, Some(key.as_path()), &["demo", "--encrypt"][..]),
+        (&plain, None, &["demo"][..]),
+    ] {
+        let r = with_conf(db, key, demo);
+        assert_eq!(r.code, 0, "{r:?}");
+        let r = with_conf(db, key, &["overdue", "--count", "--as-of", "13/12/2023"]);
+        assert_eq!(
+            (r.code, r.stdout.trim(), r.stderr.as_str()),
+            (0, "13", ""),
+            "{r:?}"
+        );
+    }
+    assert!(
+        !std::fs::read(&encrypted)
             .unwrap()
             .starts_with(b"SQLite format 3\0")
     );

@@ -158,7 +158,7 @@ fn missing_database_says_how_to_create_it() {
     let t = Theodoi::bare();
     let err = t.fails(&["overdue"]);
     assert!(
-        err.contains(t.db.to_str().unwrap()) && err.contains("theodoi init"),
+        err.contains(&format!("`theodoi --db {} init`", t.db.display())),
         "{err}"
     );
     assert!(!t.db.exists());
@@ -304,4 +304,47 @@ fn parser_reader_and_system_errors_are_said_in_vietnamese() {
             assert!(!err.contains(english), "{args:?}: {err}");
         }
     }
+}
+
+/// A command a message suggests opens the database the clerk named, by
+/// --db or THEODOI_DB, quoted when its path needs it; help and a command
+/// that names its own database are left as they are.
+#[test]
+fn suggested_commands_carry_the_database_named() {
+    let t = Theodoi::new();
+    let db = t.db.display().to_string();
+    let err = t.fails(&["directive", "show", "188-KH/TU"]);
+    assert!(
+        err.contains(&format!("`theodoi --db {db} directive list`")),
+        "{err}"
+    );
+    let mut cmd = t.command_without_db(&["directive", "show", "188-KH/TU"]);
+    cmd.env("THEODOI_DB", &t.db);
+    let r = crate::util::run(cmd);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(
+        r.stderr
+            .contains(&format!("`theodoi --db {db} directive list`")),
+        "{}",
+        r.stderr
+    );
+    let spaced = t.dir.path().join("ban to chuc.db");
+    let mut cmd = t.command_without_db(&["--db", spaced.to_str().unwrap(), "overdue"]);
+    cmd.env("THEODOI_LANG", "en");
+    let r = crate::util::run(cmd);
+    let quoted = if cfg!(windows) {
+        format!("\"{}\"", spaced.display())
+    } else {
+        format!("'{}'", spaced.display())
+    };
+    assert!(
+        r.stderr.contains(&format!("`theodoi --db {quoted} init`")),
+        "{}",
+        r.stderr
+    );
+    let err = t.fails(&["unit", "add", "X", "--bogus"]);
+    assert!(err.contains("`theodoi unit add --help`"), "{err}");
+    // With neither, the database is the default one: the bare command opens it.
+    let r = crate::util::run(t.command_without_db(&["overdue"]));
+    assert!(r.stderr.contains("`theodoi init`"), "{}", r.stderr);
 }

@@ -256,7 +256,7 @@ fn a_page_in_the_forms_pages_use() {
         "--format",
         "md",
     ]);
-    assert!(table.contains("(unsure: subject)"), "{table}");
+    assert!(table.contains("(to check: subject)"), "{table}");
     assert!(table.contains("(unit kind unknown)"), "{table}");
     assert!(table.contains("(Ban Tổ chức Trung ương?)"), "{table}");
 }
@@ -277,7 +277,7 @@ fn apply_with_yes_records_what_is_sure_and_lists_what_is_missing() {
         "Chưa ghi 124-QĐ/TW: văn bản không nói rõ trích yếu",
         "Chưa ghi 25-HD/BTCTW: văn bản không nói rõ cơ quan ban hành",
         "Chưa ghi 412-CV/TU: văn bản không nói rõ ngày ban hành",
-        "Chưa ghi thời hạn 25/12/2024 (dòng 12): thiếu loại đơn vị",
+        "Chưa ghi thời hạn 25/12/2024 (dòng 12): thiếu loại tổ chức đảng",
     ] {
         assert!(out.contains(line), "{line}: {out}");
     }
@@ -377,7 +377,7 @@ fn apply_on_a_terminal_asks_for_what_is_missing() {
     let out = child.wait_with_output().unwrap();
     let out = String::from_utf8_lossy(&out.stdout);
     assert!(out.contains("Ngày ban hành Kế hoạch số 223"), "{out}");
-    assert!(out.contains("dành cho loại đơn vị nào?"), "{out}");
+    assert!(out.contains("dành cho loại tổ chức đảng nào?"), "{out}");
     assert!(
         out.contains("Đã thêm văn bản Kế hoạch số 223 ngày 23/11/2023"),
         "{out}"
@@ -504,7 +504,11 @@ fn a_subject_that_is_no_unit_names_none() {
     }
     let table = t.ok(&["extract", path]);
     assert!(!table.contains("Việc này"), "{table}");
-    assert_eq!(table.matches("(chưa rõ loại đơn vị)").count(), 2, "{table}");
+    assert_eq!(
+        table.matches("(chưa rõ loại tổ chức đảng)").count(),
+        2,
+        "{table}"
+    );
 }
 
 /// On a terminal, a deadline on a day the calendar has not is asked for

@@ -185,7 +185,7 @@ fn undo_of_a_task_and_of_an_import_and_what_blocks_it() {
     t.ok(&["undo"]);
     assert_eq!(t.ok(&["task", "list"]), "Chưa có nhiệm vụ nào.\n");
     t.ok(&["undo"]);
-    assert_eq!(t.ok(&["unit", "list"]), "Chưa có đơn vị nào.\n");
+    assert_eq!(t.ok(&["unit", "list"]), "Chưa có tổ chức đảng nào.\n");
     // Redo the import: every unit is back, in the same tree.
     let log: Vec<LogRow> = t.json(&["log"]);
     t.ok(&["undo", &log[0].id.to_string()]);
@@ -726,4 +726,41 @@ fn a_cron_job_is_logged_under_its_login_name() {
     assert_eq!(crate::util::run(cmd).code, 0);
     let log: Vec<LogRow> = t.json(&["log"]);
     assert_eq!(log[0].actor, "bantochuc");
+}
+
+/// With no name given and no login name, the log says in words that the
+/// name is unknown; JSON keeps the stored mark.
+#[test]
+fn an_unknown_actor_is_said_in_words() {
+    let t = Theodoi::new();
+    let mut cmd = t.command(&[
+        "directive",
+        "add",
+        "188-KH/TU",
+        "--issuer",
+        "Ban Thường vụ Thành ủy Hà Nội",
+        "--date",
+        "06/11/2023",
+        "--title",
+        "Luân chuyển cán bộ",
+    ]);
+    cmd.env_remove("USER")
+        .env_remove("USERNAME")
+        .env_remove("LOGNAME");
+    assert_eq!(crate::util::run(cmd).code, 0);
+    let log: Vec<LogRow> = t.json(&["log"]);
+    assert_eq!(log[0].actor, "?");
+    let mut cmd = t.command(&["log"]);
+    cmd.env_remove("USER")
+        .env_remove("USERNAME")
+        .env_remove("LOGNAME");
+    let said = crate::util::run(cmd).stdout;
+    assert!(said.contains("(không rõ tên)"), "{said}");
+    let mut cmd = t.command(&["--lang", "en", "undo"]);
+    cmd.env_remove("USER")
+        .env_remove("USERNAME")
+        .env_remove("LOGNAME")
+        .env("THEODOI_ACTOR", "someone-else");
+    let err = crate::util::run(cmd).stderr;
+    assert!(err.contains("no change by someone-else to undo"), "{err}");
 }

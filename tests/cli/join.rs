@@ -77,7 +77,7 @@ fn a_unit_added_on_1_december_owes_the_review_and_is_late_on_the_7th() {
     let out = add_school(&t, Some("01/12/2023"), &[]);
     assert_eq!(
         out,
-        "Đã thêm đơn vị Chi bộ Trường THCS Sơn Lộc (mã cb-thcs-son-loc)\n\
+        "Đã thêm tổ chức đảng: Chi bộ Trường THCS Sơn Lộc (mã cb-thcs-son-loc)\n\
          \x20 phải thực hiện nhiệm vụ kiem-diem-2023 (Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023), hạn 06/12/2023\n"
     );
     // Late from 07/12/2023, as every chi bộ cơ sở that has not reported.
@@ -105,7 +105,7 @@ fn a_unit_added_on_1_december_owes_the_review_and_is_late_on_the_7th() {
     assert_eq!(details["tasks"], serde_json::json!(["kiem-diem-2023"]));
     let line = t.ok(&["log", "--format", "md"]);
     assert!(
-        line.contains("thêm đơn vị Chi bộ Trường THCS Sơn Lộc (cb-thcs-son-loc); phải thực hiện: kiem-diem-2023"),
+        line.contains("thêm tổ chức đảng Chi bộ Trường THCS Sơn Lộc (cb-thcs-son-loc); phải thực hiện: kiem-diem-2023"),
         "{line}"
     );
     let en = t.ok(&["--lang", "en", "log", "--format", "md"]);
@@ -122,7 +122,7 @@ fn no_tasks_gives_none_and_says_which_it_could_owe() {
     assert!(
         out.contains("không giao nhiệm vụ nào (--no-tasks)")
             && out.contains("kiem-diem-2023 (hạn 06/12/2023)")
-            && out.contains("theodoi task assign MÃ --unit cb-thcs-son-loc"),
+            && out.contains(&t.typed("task assign MÃ --unit cb-thcs-son-loc")),
         "{out}"
     );
     assert!(overdue_of(&t, "cb-thcs-son-loc", "07/12/2023").is_empty());
@@ -151,7 +151,7 @@ fn a_unit_founded_after_the_due_date_is_not_late() {
     assert!(
         out.contains(
             "không giao nhiệm vụ kiem-diem-2023 (Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023): hạn 06/12/2023 trước ngày thành lập 07/12/2023"
-        ) && out.contains("`theodoi task assign kiem-diem-2023 --unit cb-thcs-son-loc --due NGÀY`"),
+        ) && out.contains(&format!("`{}`", t.typed("task assign kiem-diem-2023 --unit cb-thcs-son-loc --due NGÀY"))),
         "{out}"
     );
     assert!(overdue_of(&t, "cb-thcs-son-loc", "13/12/2023").is_empty());
@@ -412,7 +412,7 @@ fn task_assign_gives_a_kind_with_no_due_date_one_with_due() {
     ]);
     assert!(
         err.contains("không áp dụng cho Chi bộ tổ dân phố 1 phường Lê Lợi")
-            && err.contains("theodoi task assign kiem-diem-2023 --unit"),
+            && err.contains(&t.typed("task assign kiem-diem-2023 --unit")),
         "{err}"
     );
 
@@ -480,7 +480,7 @@ fn task_assign_refuses_with_one_line_and_writes_nothing() {
     let refusals: [(&[&str], &str); 9] = [
         (
             &["task", "assign", "luan-chuyen", "--unit", "ngo-quyen-tdp1"],
-            "không thuộc phạm vi của nhiệm vụ luan-chuyen (các đơn vị thuộc Đảng bộ phường Lê Lợi)",
+            "không thuộc phạm vi của nhiệm vụ luan-chuyen (các tổ chức đảng thuộc Đảng bộ phường Lê Lợi)",
         ),
         (
             &["task", "assign", "kiem-diem-2023", "--unit", "cb-kho-bac"],
@@ -488,7 +488,7 @@ fn task_assign_refuses_with_one_line_and_writes_nothing() {
         ),
         (
             &["task", "assign", "kiem-diem-2023", "--unit", "khong-co"],
-            "không tìm thấy đơn vị 'khong-co'",
+            "không tìm thấy tổ chức đảng 'khong-co'",
         ),
         (
             &["task", "assign", "khong-co", "--missing"],
@@ -623,7 +623,10 @@ fn a_task_for_people_goes_to_the_people_in_post() {
         "--on",
         "10/12/2023",
     ]);
-    assert!(err.contains("theodoi task assign xl-can-bo-2023"), "{err}");
+    assert!(
+        err.contains(&t.typed("task assign xl-can-bo-2023")),
+        "{err}"
+    );
     let before = t.snapshot();
     let out = t.ok(&["task", "assign", "xl-can-bo-2023", "--unit", "Ngô Quyền"]);
     assert_eq!(
@@ -672,9 +675,9 @@ fn a_file_of_units_joins_the_open_tasks() {
     assert_eq!(t.snapshot(), before);
     let out = t.ok(&["unit", "import", path]);
     assert!(
-        out.contains("  2 đơn vị mới phải thực hiện nhiệm vụ kiem-diem-2023")
+        out.contains("  2 tổ chức đảng mới phải thực hiện nhiệm vụ kiem-diem-2023")
             && out.contains(
-                "  1 đơn vị mới thành lập sau hạn của nhiệm vụ kiem-diem-2023: không giao"
+                "  1 tổ chức đảng mới thành lập sau hạn của nhiệm vụ kiem-diem-2023: không giao"
             ),
         "{out}"
     );
@@ -699,7 +702,7 @@ fn a_file_of_units_joins_the_open_tasks() {
     assert_eq!(t.snapshot(), before);
     let out = t.ok(&["unit", "import", path, "--no-tasks"]);
     assert!(
-        out.contains("không giao nhiệm vụ nào (--no-tasks), dù 2 đơn vị mới thuộc phạm vi của: kiem-diem-2023"),
+        out.contains("không giao nhiệm vụ nào (--no-tasks), dù 2 tổ chức đảng mới thuộc phạm vi của: kiem-diem-2023"),
         "{out}"
     );
     assert!(overdue_of(&t, "p-tung-thien", "13/12/2023").is_empty());
@@ -840,10 +843,13 @@ fn a_kind_without_a_due_date_or_a_change_after_it_keeps_the_date_and_says_so() {
     ]);
     assert_eq!(
         out,
-        "Đã chuyển Chi bộ Trung tâm Y tế thị xã từ chi bộ cơ sở thành đảng bộ cơ sở\n\
+        format!(
+            "Đã chuyển Chi bộ Trung tâm Y tế thị xã từ chi bộ cơ sở thành đảng bộ cơ sở\n\
          \x20 giữ hạn 06/12/2023 của nhiệm vụ kiem-diem-2023: đã đến hạn trước ngày đổi loại\n\
          \x20 giữ hạn 15/12/2025 của nhiệm vụ bao-cao-2025: nhiệm vụ không có hạn cho đảng bộ cơ sở\n\
-         \x20 nhiệm vụ đang mở cho đảng bộ cơ sở mà đơn vị chưa có: xep-loai-2025 (hạn 20/12/2025); nếu phải thực hiện: `theodoi task assign MÃ --unit cb-trung-tam-y-te`\n"
+         \x20 nhiệm vụ đang thực hiện của đảng bộ cơ sở mà tổ chức đảng này chưa được giao: xep-loai-2025 (hạn 20/12/2025); nếu phải thực hiện: `{}`\n",
+            t.typed("task assign MÃ --unit cb-trung-tam-y-te")
+        )
     );
     // Reports of the days before the change show the old kind and date.
     let late = overdue_of(&t, "cb-trung-tam-y-te", "13/12/2023");

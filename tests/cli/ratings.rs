@@ -408,7 +408,7 @@ fn an_organization_younger_than_six_months_is_not_rated() {
     assert_eq!(run.code, 0, "{run:?}");
     assert!(
         run.stderr.starts_with(
-            "cảnh báo: Chi bộ Trung tâm Chính trị thành lập ngày 01/09/2023, chưa đủ 6 tháng"
+            "cảnh báo: Chi bộ Trung tâm Chính trị thành lập ngày 01/09/2023, tính đến hạn kiểm điểm chưa đủ 6 tháng"
         ),
         "{}",
         run.stderr

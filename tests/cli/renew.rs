@@ -97,8 +97,8 @@ fn the_2023_review_renewed_for_2024_has_the_same_units_and_the_2024_due_dates() 
     assert!(
         said.contains("Đã lập nhiệm vụ kiem-diem-2024")
             && said.contains("năm 2024")
-            && said.contains("Hạn của chi bộ cơ sở: 06/12/2024 (7 đơn vị)")
-            && said.contains("Hạn của đảng bộ cơ sở: 12/12/2024 (16 đơn vị)"),
+            && said.contains("Hạn của chi bộ cơ sở: 06/12/2024 (7 tổ chức đảng)")
+            && said.contains("Hạn của đảng bộ cơ sở: 12/12/2024 (16 tổ chức đảng)"),
         "{said}"
     );
     let listed = tasks(&t);
@@ -289,9 +289,9 @@ fn a_dry_run_says_what_it_would_make_and_writes_nothing() {
         "Mã: kiem-diem-2024",
         "Tên nhiệm vụ: Kiểm điểm, đánh giá, xếp loại chất lượng năm 2024",
         "Văn bản: Kế hoạch số 223",
-        "Hạn của chi bộ cơ sở: 06/12/2024 (7 đơn vị)",
-        "Hạn của đảng bộ cơ sở: 12/12/2024 (16 đơn vị)",
-        "Tổng số: 23 đơn vị",
+        "Hạn của chi bộ cơ sở: 06/12/2024 (7 tổ chức đảng)",
+        "Hạn của đảng bộ cơ sở: 12/12/2024 (16 tổ chức đảng)",
+        "Tổng số: 23 tổ chức đảng",
     ] {
         assert!(said.contains(want), "{want} missing in {said}");
     }
@@ -415,8 +415,8 @@ fn a_due_date_moved_moves_what_is_open_and_keeps_what_was_judged() {
     let said = t.ok(MOVE_CHI_BO);
     assert!(
         said.contains("Đã đổi thời hạn của chi bộ cơ sở: 06/12/2023 → 15/12/2023")
-            && said.contains("3 đơn vị chưa hoàn thành dời hạn")
-            && said.contains("4 đơn vị đã hoàn thành giữ hạn"),
+            && said.contains("3 đối tượng chưa hoàn thành được dời hạn")
+            && said.contains("4 đối tượng đã hoàn thành giữ hạn"),
         "{said}"
     );
     let rows = chi_bo_co_so(&t);
@@ -485,7 +485,7 @@ fn with_all_the_units_that_are_done_move_too() {
     args.push("--all");
     let said = t.ok(&args);
     assert!(
-        said.contains("4 đơn vị đã hoàn thành cũng dời hạn"),
+        said.contains("4 đối tượng đã hoàn thành cũng được dời hạn"),
         "{said}"
     );
     let rows = chi_bo_co_so(&t);
@@ -543,7 +543,7 @@ fn a_due_date_moved_needs_a_reason_and_a_kind_the_task_has() {
     );
     assert!(
         err.contains("không có thời hạn cho chi bộ trực thuộc")
-            && err.contains("chi-bo-co-so, dang-bo-co-so")
+            && err.contains("chi bộ cơ sở (chi-bo-co-so), đảng bộ cơ sở (dang-bo-co-so)")
             && err.contains("--add-due"),
         "{err}"
     );
@@ -595,7 +595,7 @@ fn a_kind_is_added_and_removed() {
     ]);
     assert!(
         said.contains(
-            "Đã thêm thời hạn cho chi bộ trực thuộc: 06/12/2023 (34 đơn vị phải thực hiện)"
+            "Đã thêm thời hạn cho chi bộ trực thuộc: 06/12/2023 (thêm 34 đối tượng phải thực hiện)"
         ),
         "{said}"
     );
@@ -644,7 +644,7 @@ fn a_kind_is_added_and_removed() {
         ],
     );
     assert!(
-        err.contains("không có đơn vị nào thuộc loại chi bộ cơ sở trong Đảng bộ phường Ngô Quyền"),
+        err.contains("trong Đảng bộ phường Ngô Quyền không có tổ chức đảng nào là chi bộ cơ sở"),
         "{err}"
     );
     t.ok(&[
@@ -669,7 +669,7 @@ fn a_kind_is_added_and_removed() {
         "chi-bo-truc-thuoc",
     ]);
     assert!(
-        said.contains("34 đơn vị không còn phải thực hiện"),
+        said.contains("34 đối tượng không còn phải thực hiện"),
         "{said}"
     );
     assert_eq!(obligations(&t, "kiem-diem-2023").len(), 23);

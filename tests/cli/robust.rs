@@ -56,7 +56,7 @@ fn completions_from_a_spreadsheet_all_or_nothing() {
         good.to_str().unwrap(),
         "--dry-run",
     ]);
-    assert!(out.contains("2 đơn vị"), "{out}");
+    assert!(out.contains("sẽ ghi 2 kết quả hoàn thành"), "{out}");
     assert_eq!(t.snapshot(), before);
     t.ok(&[
         "done",
@@ -340,7 +340,7 @@ fn export_import_export_is_identical() {
     std::fs::write(&junk, "not json").unwrap();
     let err = empty.fails(&["import", junk.to_str().unwrap()]);
     assert!(err.contains("JSON"), "{err}");
-    assert_eq!(empty.ok(&["unit", "list"]), "Chưa có đơn vị nào.\n");
+    assert_eq!(empty.ok(&["unit", "list"]), "Chưa có tổ chức đảng nào.\n");
 }
 
 /// Ctrl-C while a report is being written to a file: the file, not yet

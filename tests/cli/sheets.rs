@@ -350,7 +350,7 @@ fn every_shape_of_the_unit_file_gives_the_same_units() {
         let file = write(&t, name, &bytes);
         let out = t.ok(&["unit", "import", &file]);
         assert!(
-            out.contains(&format!("{} đơn vị", all.len())),
+            out.contains(&format!("{} tổ chức đảng", all.len())),
             "{name}: {out}"
         );
         assert_eq!(stored_units(&t), want_units, "{name}");
@@ -376,7 +376,11 @@ fn a_bad_line_is_named_by_the_line_the_clerk_sees() {
         if name.ends_with(".xlsx") {
             assert!(err.contains("trang Danh sách đơn vị"), "{err}");
         }
-        assert_eq!(t.ok(&["unit", "list"]), "Chưa có đơn vị nào.\n", "{name}");
+        assert_eq!(
+            t.ok(&["unit", "list"]),
+            "Chưa có tổ chức đảng nào.\n",
+            "{name}"
+        );
         let err = t.fails(&["--lang", "en", "unit", "import", &file]);
         assert!(err.contains(&format!("line {line}: ")), "{name}: {err}");
     }
@@ -407,7 +411,7 @@ fn a_file_in_no_known_encoding_is_refused_with_how_to_save_it() {
         let err = t.fails(args);
         assert!(err.contains("CSV UTF-8"), "{args:?}: {err}");
     }
-    assert_eq!(t.ok(&["unit", "list"]), "Chưa có đơn vị nào.\n");
+    assert_eq!(t.ok(&["unit", "list"]), "Chưa có tổ chức đảng nào.\n");
     assert_eq!(t.ok(&["log", "--format", "json"]), "[]\n");
 }
 
@@ -418,7 +422,11 @@ fn a_dry_run_writes_nothing() {
         let file = write(&t, name, &bytes);
         let out = t.ok(&["unit", "import", &file, "--dry-run"]);
         assert!(out.contains("chạy thử"), "{name}: {out}");
-        assert_eq!(t.ok(&["unit", "list"]), "Chưa có đơn vị nào.\n", "{name}");
+        assert_eq!(
+            t.ok(&["unit", "list"]),
+            "Chưa có tổ chức đảng nào.\n",
+            "{name}"
+        );
         assert_eq!(t.ok(&["log", "--format", "json"]), "[]\n", "{name}");
     }
 }
@@ -497,7 +505,7 @@ fn codes_are_made_and_parents_found_by_name() {
     }
     let file = write(&t, "moi.xlsx", &book.save_to_buffer().unwrap());
     let out = t.ok(&["unit", "import", &file]);
-    assert!(out.contains("5 đơn vị"), "{out}");
+    assert!(out.contains("5 tổ chức đảng"), "{out}");
     let units: Vec<crate::util::UnitRow> = t.json(&["unit", "list"]);
     let find = |name: &str| {
         units

@@ -389,7 +389,7 @@ fn a_change_of_kind_holds_from_its_day() {
     );
     assert!(
         log.contains(
-            "sửa đơn vị Chi bộ Trung tâm Y tế thị xã (cb-trung-tam-y-te): loại tổ chức chi bộ cơ sở → đảng bộ cơ sở (từ 01/07/2025)"
+            "sửa tổ chức đảng Chi bộ Trung tâm Y tế thị xã (cb-trung-tam-y-te): loại tổ chức chi bộ cơ sở → đảng bộ cơ sở (từ 01/07/2025)"
         ),
         "{log}"
     );
@@ -581,7 +581,9 @@ fn a_merger_says_what_it_closed() {
     );
     let log = t.ok(&["log", "--format", "md"]);
     assert!(
-        log.contains("(0 nhiệm vụ chuyển sang, 2 nhiệm vụ đóng lại vì đơn vị mới đã có)"),
+        log.contains(
+            "(0 nhiệm vụ chuyển sang, 2 nhiệm vụ dừng theo dõi vì tổ chức đảng nhận sáp nhập đã có)"
+        ),
         "{log}"
     );
 }

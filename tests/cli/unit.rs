@@ -149,8 +149,8 @@ fn dry_run_checks_and_writes_nothing() {
     let t = Theodoi::new();
     let file = repo_file("fixtures/units.csv");
     let out = t.ok(&["unit", "import", file.to_str().unwrap(), "--dry-run"]);
-    assert!(out.contains("59 đơn vị"), "{out}");
-    assert_eq!(t.ok(&["unit", "list"]), "Chưa có đơn vị nào.\n");
+    assert!(out.contains("59 tổ chức đảng"), "{out}");
+    assert_eq!(t.ok(&["unit", "list"]), "Chưa có tổ chức đảng nào.\n");
 }
 
 #[test]
@@ -297,12 +297,12 @@ fn a_long_list_of_candidates_fits_one_line() {
         line.chars().count()
     );
     assert!(
-        line.contains("Hạ 1 (dgn-1-1, thuộc Đảng bộ") && line.contains("Lê Lợi)"),
+        line.contains("Hạ 1 (dgn-1-1, thuộc ") && line.contains("Lợi)"),
         "{line}"
     );
     assert!(line.contains(" … và 11 mục khác"), "{line}");
     assert!(
-        line.contains("(xem hết: theodoi unit list --search"),
+        line.contains(&format!("(xem hết: `{}", t.typed("unit list --search"))),
         "{line}"
     );
     // Three of one long name: each cut in its name and parent, never in its code.
@@ -450,11 +450,11 @@ fn other_names_that_would_mislead_are_refused() {
         ),
         (
             vec!["unit", "edit", "cb-ubkt", "--remove-alias", "KTra"],
-            "không có tên khác 'KTra'; các tên khác của đơn vị: KT",
+            "không có tên khác 'KTra'; các tên khác đã ghi: KT",
         ),
         (
             vec!["unit", "edit", "cb-kho-bac", "--remove-alias", "KT"],
-            "đơn vị chưa có tên khác nào",
+            "và chưa có tên khác nào",
         ),
         (
             vec![
@@ -596,7 +596,10 @@ fn the_list_is_searched_by_other_names_and_abbreviations() {
     // Many candidates: the line says where to see them all.
     let err = t.fails(&["agenda", "Chi bộ phường"]);
     assert!(
-        err.contains("(xem hết: theodoi unit list --search 'Chi bộ phường')"),
+        err.contains(&format!(
+            "(xem hết: `{}`)",
+            t.typed("unit list --search 'Chi bộ phường'")
+        )),
         "{err}"
     );
     assert_eq!(codes("Chi bộ phường").len(), 19);
@@ -632,7 +635,7 @@ fn a_tree_imported_again_records_each_unit_once() {
         again.stdout
     );
     assert!(
-        again.stderr.contains("đã có trong hệ thống tổ chức")
+        again.stderr.contains("đã có trong danh sách tổ chức đảng")
             && again.stderr.contains("dòng 2, 3, 4"),
         "{}",
         again.stderr
@@ -647,7 +650,7 @@ fn a_tree_imported_again_records_each_unit_once() {
     )
     .unwrap();
     let out = t.ok(&["unit", "import", sheet.to_str().unwrap()]);
-    assert!(out.contains("Đã nhập 1 đơn vị"), "{out}");
+    assert!(out.contains("Đã nhập 1 tổ chức đảng"), "{out}");
     let again = t.run(&["unit", "import", sheet.to_str().unwrap()]);
     assert!(
         again.stdout.contains("Không có gì thay đổi"),
@@ -663,5 +666,5 @@ fn a_tree_imported_again_records_each_unit_once() {
     )
     .unwrap();
     let out = t.ok(&["unit", "import", sheet.to_str().unwrap()]);
-    assert!(out.contains("Đã nhập 1 đơn vị"), "{out}");
+    assert!(out.contains("Đã nhập 1 tổ chức đảng"), "{out}");
 }

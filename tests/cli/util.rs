@@ -215,6 +215,11 @@ impl Theodoi {
             .stdin(Stdio::null());
     }
 
+    /// A command as a message suggests it on this home: `theodoi --db PATH …`.
+    pub fn typed(&self, rest: &str) -> String {
+        format!("theodoi --db {} {rest}", self.db.display())
+    }
+
     pub fn run(&self, args: &[&str]) -> Run {
         run(self.command(args))
     }

@@ -520,7 +520,10 @@ fn snapshots() {
         ],
     ] {
         errors.push_str(&format!("$ theodoi {}\n", args.join(" ")));
-        errors.push_str(&t.fails(args));
+        errors.push_str(
+            &t.fails(args)
+                .replace(&t.db.display().to_string(), "theodoi.db"),
+        );
     }
     shots.push(("errors", errors));
     let bless = std::env::var_os("THEODOI_BLESS").is_some();

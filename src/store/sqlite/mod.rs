@@ -6,6 +6,7 @@
 
 mod assign;
 mod cipher;
+mod crypto;
 mod directives;
 mod dues;
 mod history;
@@ -220,6 +221,7 @@ impl SqliteStore {
 
     /// A fresh database in memory, for tests.
     pub fn open_in_memory() -> Result<SqliteStore> {
+        crypto::prepare();
         let conn = Connection::open_in_memory()?;
         let mut store = SqliteStore { conn, key: None };
         store.settings()?;
@@ -480,8 +482,9 @@ fn check_writable(path: &Path) -> Result<()> {
 }
 
 /// A connection, with the key applied (when given) before anything reads
-/// the file.
+/// the file. OpenSSL is made ready before the first (`crypto`).
 fn connect_raw(path: &Path, flags: OpenFlags, key: Option<&Key>) -> rusqlite::Result<Connection> {
+    crypto::prepare();
     let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     cipher::apply_key(&conn, key)?;
     Ok(conn)
