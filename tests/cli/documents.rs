@@ -548,7 +548,7 @@ fn without_settings_a_document_leaves_blanks_and_says_which() {
     );
     assert!(
         said.stderr
-            .contains(&format!("`theodoi --db {} settings set", t.db.display())),
+            .contains(&format!("`{}", t.typed("settings set"))),
         "{said:?}"
     );
     let text = docx_text(&file);

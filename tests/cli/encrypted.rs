@@ -812,6 +812,9 @@ fn a_plain_demo_never_replaces_an_encrypted_one() {
 /// never replaced.
 #[test]
 fn key_new_makes_a_key_that_opens_a_database_and_replaces_nothing() {
+    if sqlite_only("encryption is of SQLite files") {
+        return;
+    }
     let t = Theodoi::bare();
     let key = t.dir.path().join("khoa");
     let said = ok_on(&t, &t.db, None, &["key", "new", key.to_str().unwrap()]);
@@ -844,6 +847,9 @@ fn key_new_makes_a_key_that_opens_a_database_and_replaces_nothing() {
 /// plain databases working as before, with nothing said on stderr.
 #[test]
 fn an_openssl_configuration_has_no_say() {
+    if sqlite_only("encryption is of SQLite files") {
+        return;
+    }
     let t = Theodoi::bare();
     let key = good_key(&t);
     let conf = t.dir.path().join("openssl.cnf");

@@ -157,10 +157,7 @@ fn tree_rules_are_checked() {
 fn missing_database_says_how_to_create_it() {
     let t = Theodoi::bare();
     let err = t.fails(&["overdue"]);
-    assert!(
-        err.contains(&format!("`theodoi --db {} init`", t.db.display())),
-        "{err}"
-    );
+    assert!(err.contains(&format!("`{}`", t.typed("init"))), "{err}");
     assert!(!t.db.exists());
 }
 
@@ -312,10 +309,9 @@ fn parser_reader_and_system_errors_are_said_in_vietnamese() {
 #[test]
 fn suggested_commands_carry_the_database_named() {
     let t = Theodoi::new();
-    let db = t.db.display().to_string();
     let err = t.fails(&["directive", "show", "188-KH/TU"]);
     assert!(
-        err.contains(&format!("`theodoi --db {db} directive list`")),
+        err.contains(&format!("`{}`", t.typed("directive list"))),
         "{err}"
     );
     let mut cmd = t.command_without_db(&["directive", "show", "188-KH/TU"]);
@@ -324,7 +320,7 @@ fn suggested_commands_carry_the_database_named() {
     assert_eq!(r.code, 2, "{r:?}");
     assert!(
         r.stderr
-            .contains(&format!("`theodoi --db {db} directive list`")),
+            .contains(&format!("`{}`", t.typed("directive list"))),
         "{}",
         r.stderr
     );

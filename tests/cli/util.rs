@@ -26,6 +26,14 @@ pub struct Theodoi {
 /// A database made on the test server for one test.
 pub struct PgDatabase(String);
 
+/// The characters a shell takes as they are in a database's path or address
+/// (as `theodoi`'s messages quote it).
+const SHELL_SAFE: &str = if cfg!(windows) {
+    "-_./:\\+,@%"
+} else {
+    "-_./:+,@%"
+};
+
 /// Whether the tests run on PostgreSQL (`THEODOI_TEST_CLI=postgres`).
 pub fn on_postgres() -> bool {
     std::env::var("THEODOI_TEST_CLI").as_deref() == Ok("postgres")
@@ -216,8 +224,19 @@ impl Theodoi {
     }
 
     /// A command as a message suggests it on this home: `theodoi --db PATH …`.
+    /// The database is quoted as a shell needs it (a server's address has `?`).
     pub fn typed(&self, rest: &str) -> String {
-        format!("theodoi --db {} {rest}", self.db.display())
+        let db = self.db.display().to_string();
+        let plain = db
+            .chars()
+            .all(|c| c.is_alphanumeric() || SHELL_SAFE.contains(c));
+        if plain {
+            format!("theodoi --db {db} {rest}")
+        } else if cfg!(windows) {
+            format!("theodoi --db \"{db}\" {rest}")
+        } else {
+            format!("theodoi --db '{db}' {rest}")
+        }
     }
 
     pub fn run(&self, args: &[&str]) -> Run {

@@ -522,6 +522,7 @@ fn snapshots() {
         errors.push_str(&format!("$ theodoi {}\n", args.join(" ")));
         errors.push_str(
             &t.fails(args)
+                .replace(&t.typed(""), "theodoi --db theodoi.db ")
                 .replace(&t.db.display().to_string(), "theodoi.db"),
         );
     }
