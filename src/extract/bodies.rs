@@ -88,6 +88,14 @@ pub(super) fn name_at(s: &str) -> (String, usize) {
                 break;
             }
         }
+        // A capitalised verb or noun that opens a subject run on after
+        // the name (`… Ban Tuyên giáo Trung ương Sơ kết 05 năm …`).
+        if words > 0
+            && first.is_uppercase()
+            && opens_subject(word, trimmed[word_len..].trim_start_matches(' '))
+        {
+            break;
+        }
         // A newline ends a name too: a header's body is one line.
         if rest[..skipped].contains('\n') {
             break;
@@ -112,6 +120,28 @@ pub(super) fn name_at(s: &str) -> (String, usize) {
         }
     }
     (name, end)
+}
+
+/// Whether `word` (capitalised) and the words after it open a document's
+/// subject, not a part of a name: `Sơ kết`, `Tổng kết`, `Hướng dẫn`,
+/// `Thực hiện`, `Về`. Words a body's name may hold (`Tổ chức`, `Chỉ đạo`,
+/// `Kiểm tra`) are not among them.
+fn opens_subject(word: &str, rest: &str) -> bool {
+    const PAIRS: &[(&str, &str)] = &[
+        ("Sơ", "kết"),
+        ("Tổng", "kết"),
+        ("Hướng", "dẫn"),
+        ("Thực", "hiện"),
+        ("Triển", "khai"),
+        ("Quán", "triệt"),
+        ("Kiểm", "điểm"),
+        ("Đánh", "giá"),
+        ("Tiếp", "tục"),
+        ("Tăng", "cường"),
+        ("Nâng", "cao"),
+    ];
+    let next = rest.split([' ', ',', ';', '.', '\n']).next().unwrap_or("");
+    word == "Về" || PAIRS.contains(&(word, next))
 }
 
 /// The usual spelling of a body's name: `BTV` and `BCH` written out, the
@@ -439,6 +469,15 @@ mod tests {
                 "Ban Thường vụ Đảng ủy Tổng công ty Lương thực đã ban hành",
                 "Ban Thường vụ Đảng ủy Tổng công ty Lương thực",
             ),
+            (
+                "Ban Tuyên giáo Trung ương Sơ kết 05 năm thực hiện",
+                "Ban Tuyên giáo Trung ương",
+            ),
+            (
+                "Ban Tuyên giáo Tỉnh ủy Hướng dẫn tổ chức",
+                "Ban Tuyên giáo Tỉnh ủy",
+            ),
+            ("Ban Tổ chức Trung ương về", "Ban Tổ chức Trung ương"),
         ] {
             assert_eq!(name_at(text).0, name, "{text}");
         }

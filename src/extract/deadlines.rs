@@ -398,6 +398,12 @@ static KIND_WORDS: LazyLock<Vec<(Regex, &'static [UnitKind])>> = LazyLock::new(|
             r"\b(?:[Cc]ác|[Cc]ấp)\s+(?:(?:quận|huyện|thị|thành)\s*,\s*)*(?:quận|huyện|thị|thành)\s+[uủ]ỷ?y?(?:\s*(?:,|và)\s*(?:(?:quận|huyện|thị|thành)\s+[uủ]ỷ?y?|đảng\s+[uủ]ỷ?y?(?:\s+khối)?\s+trực thuộc(?:\s+(?:Tỉnh|Thành|tỉnh|thành)\s+[uủ]ỷ?y?)?))*".into(),
             &[DangBoCapTren],
         ),
+        // "Ban Thường vụ tỉnh ủy, thành ủy" opening an item: the standing
+        // committees of every such committee, a level above the grassroots.
+        (
+            r"\b(?:Ban [Tt]hường vụ|BTV)\s+(?:các\s+(?:tỉnh|thành|huyện|quận|thị)\s+[uủ]ỷ?y?\b|(?:tỉnh|thành|huyện|quận|thị)\s+[uủ]ỷ?y?\s*(?:,|và)\s*(?:tỉnh|thành|huyện|quận|thị)\s+[uủ]ỷ?y?\b)(?:\s*(?:,|và)\s*(?:tỉnh|thành|huyện|quận|thị)\s+[uủ]ỷ?y?\b)*".into(),
+            &[DangBoCapTren],
+        ),
         (
             r"(?i)\b(?:đảng bộ\s+)?cấp huyện(?:\s+và\s+tương\s+đương)?\b|\bđảng bộ (?:huyện|quận|thị xã)\b".into(),
             &[DangBoCapTren],
@@ -478,7 +484,9 @@ fn who_in(words: &str, last_named: &[String]) -> Who {
 /// học, lực lượng vũ trang trực thuộc Huyện ủy` are grassroots units;
 /// `chi bộ trực thuộc đảng ủy cơ sở` sit under one.
 fn subordinate(words: &str, who: &mut Who, taken: &mut Vec<(usize, usize)>) {
-    static UNDER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\btrực thuộc\s*"));
+    // `thuộc` alone (`các chi bộ thuộc đảng bộ cơ sở`) counts only when
+    // what follows says what the units sit under.
+    static UNDER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:trực\s+)?thuộc\s*"));
     static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"^(?:các\s+)?(?:(?i:ban thường vụ)\s+)?(?:(?:Huyện|Thị|Quận|Thành|Tỉnh|huyện|thị|quận|thành|tỉnh)\s+[uủ]ỷ?y?\b(?:\s+\p{Lu}\p{L}*)*|(?i:đảng\s+[uủ]ỷ?y?\s+khối)\b(?:\s+[\p{L}]+)*?(?:\s+tỉnh|\s+Trung ương)?|(?i:đảng bộ\s+(?:huyện|quận|thị xã|thành phố|tỉnh))\b(?:\s+\p{Lu}\p{L}*)*|(?i:cấp\s+[uủ]ỷ?y?\s+(?:cấp\s+)?(?:huyện|trên)))",
@@ -511,8 +519,10 @@ fn subordinate(words: &str, who: &mut Who, taken: &mut Vec<(usize, usize)>) {
                 m.end()
             };
             (Above::Grassroots, len)
-        } else {
+        } else if under.as_str().to_lowercase().starts_with("trực") {
             (Above::Unsaid, 0)
+        } else {
+            continue;
         };
         // The nouns before it, joined by commas and the names of what
         // the units are (`cơ quan, trường học`).
@@ -531,6 +541,9 @@ fn subordinate(words: &str, who: &mut Who, taken: &mut Vec<(usize, usize)>) {
             continue;
         }
         let has = |w: &str| group.iter().any(|g| g.to_lowercase().starts_with(w));
+        let grassroots_any = group
+            .iter()
+            .any(|g| g.to_lowercase() == "tổ chức cơ sở đảng");
         let (chi, dang, bo_phan, any) = (
             has("chi"),
             group.iter().any(|g| g.to_lowercase() == "đảng bộ"),
@@ -577,6 +590,9 @@ fn subordinate(words: &str, who: &mut Who, taken: &mut Vec<(usize, usize)>) {
             // "các chi bộ trực thuộc": the slug words; "đảng bộ trực
             // thuộc" alone leaves the kind in doubt.
             Above::Unsaid if dang => Vec::new(),
+            // `các tổ chức cơ sở đảng trực thuộc`: the grassroots units,
+            // whatever they sit under.
+            Above::Unsaid if grassroots_any && !chi && !bo_phan => vec![DangBoCoSo, ChiBoCoSo],
             Above::Unsaid if bo_phan => vec![DangBoBoPhan],
             Above::Unsaid if chi => vec![ChiBoTrucThuoc],
             Above::Unsaid => Vec::new(),
@@ -786,6 +802,12 @@ fn what_of(words: &str, spans: &[(usize, usize)]) -> String {
         re(r"(?i)\b(?:dự kiến|sẽ|thời gian|không quá \d+ ngày|bắt đầu từ [^,;]*)\b")
     });
     what = FILLERS.replace_all(&what, " ").into_owned();
+    // A parenthesis read apart leaves blanks where it was.
+    what = what
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" ,", ",");
     let mut what = clean(strip_openers(&what));
     loop {
         let before = what.clone();
