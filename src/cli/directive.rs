@@ -180,7 +180,9 @@ pub fn run(
                 d.title = d.shown_title(show);
             }
             render(
-                &DirectiveList,
+                &DirectiveList {
+                    search: args.search.clone(),
+                },
                 &rows,
                 args.output.options(ctx),
                 dest.writer(out),
@@ -413,7 +415,7 @@ fn show(db: &dyn Db, args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Res
         Format::Xlsx => {
             // A sheet of its tasks, and one of their progress.
             let mut book = crate::report::xlsx::Book::new();
-            book.add(&TaskList, &tasks)?;
+            book.add(&TaskList { search: None }, &tasks)?;
             book.add(
                 &ProgressReport::new(as_of, GroupBy::Kind, &progress),
                 &progress,
@@ -459,7 +461,7 @@ fn show(db: &dyn Db, args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Res
                 writeln!(out, "{}", i18n::SHOW_NO_TASKS.get())?;
             } else {
                 writeln!(out, "{}", i18n::SHOW_TASKS.get())?;
-                render(&TaskList, &tasks, options, out)?;
+                render(&TaskList { search: None }, &tasks, options, out)?;
                 writeln!(out)?;
                 render(
                     &ProgressReport::new(as_of, GroupBy::Kind, &progress),

@@ -133,7 +133,9 @@ pub fn run(
                 .collect();
             let mut dest = args.output.destination(ctx)?;
             render(
-                &PersonList,
+                &PersonList {
+                    search: args.search.clone(),
+                },
                 &rows,
                 args.output.options(ctx),
                 dest.writer(out),

@@ -164,7 +164,9 @@ pub fn run(
             let options = args.output.options(ctx);
             let show = ctx.shows_secret_here(&args.output);
             render(
-                &TaskList,
+                &TaskList {
+                    search: args.search.clone(),
+                },
                 &rows(db, &tasks, show)?,
                 options,
                 dest.writer(out),

@@ -230,7 +230,14 @@ pub fn run(
                 })
                 .collect();
             drop(db);
-            render(&UnitList, &rows, args.output.options(ctx), dest.writer(out))?;
+            render(
+                &UnitList {
+                    search: args.search.clone(),
+                },
+                &rows,
+                args.output.options(ctx),
+                dest.writer(out),
+            )?;
             dest.finish(out)?;
         }
         Command::Rename(args) => {

@@ -40,7 +40,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "extract --yes",
         t(
-            "Ghi mà không hỏi (cho script)",
+            "Ghi mà không hỏi (khi chạy tự động)",
             "Record without asking (for scripts)",
         ),
     ),
@@ -163,8 +163,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "directive edit REF",
         t(
-            "Số, ký hiệu hoặc số của văn bản",
-            "The directive's symbol or number",
+            "Số, ký hiệu hoặc trích yếu của văn bản",
+            "The directive's symbol, number or title",
         ),
     ),
     (
@@ -312,8 +312,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "directive revoke REF",
         t(
-            "Số, ký hiệu hoặc số của văn bản",
-            "The directive's symbol or number",
+            "Số, ký hiệu hoặc trích yếu của văn bản",
+            "The directive's symbol, number or title",
         ),
     ),
     (
@@ -563,7 +563,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "unit edit --alias",
         t(
-            "Thêm một tên khác, ví dụ UBKT (dùng nhiều lần được)",
+            "Thêm một tên khác, ví dụ UBKT (có thể dùng nhiều lần)",
             "Add an other name, e.g. UBKT (may be repeated)",
         ),
     ),
@@ -591,7 +591,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "unit edit --remove-alias",
         t(
-            "Bỏ một tên khác (dùng nhiều lần được)",
+            "Bỏ một tên khác (có thể dùng nhiều lần)",
             "Remove an other name (may be repeated)",
         ),
     ),
@@ -685,8 +685,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "directive show REF",
         t(
-            "Số, ký hiệu hoặc số của văn bản",
-            "The directive's symbol or number",
+            "Số, ký hiệu hoặc trích yếu của văn bản",
+            "The directive's symbol, number or title",
         ),
     ),
     (
@@ -746,7 +746,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "unit list --as-of",
         t(
-            "Danh sách như vào ngày này: tên, loại, cấp trên của ngày đó",
+            "Danh sách tại ngày này: tên, loại, cấp trên của ngày đó",
             "The tree as it was on this date: names, kinds and parents of that day",
         ),
     ),

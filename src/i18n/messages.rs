@@ -664,7 +664,7 @@ pub const UNIT_KIND_CHANGED: Text = t(
     "{unit} is now a {to} (was a {from})",
 );
 pub const UNDO_ALREADY: Text = t(
-    "thay đổi #{id} đã được hoàn tác (bởi #{by})",
+    "thay đổi #{id} đã được hoàn tác tại thay đổi #{by}",
     "change #{id} was already undone (by #{by})",
 );
 pub const UNDO_LATER_CHANGE: Text = t(
@@ -722,7 +722,7 @@ pub const H_NO: Text = t("Số", "No.");
 pub const H_AT: Text = t("Thời điểm", "When");
 pub const H_ACTOR: Text = t("Người cập nhật", "Recorded by");
 pub const H_CHANGE: Text = t("Thay đổi", "Change");
-pub const UNDONE_BY: Text = t("(đã hoàn tác bởi #{id})", "(undone by #{id})");
+pub const UNDONE_BY: Text = t("(đã hoàn tác tại thay đổi #{id})", "(undone by #{id})");
 
 pub const DONE_FUTURE: Text = t(
     "ngày hoàn thành {date} không được sau ngày hôm nay ({today})",
@@ -768,6 +768,22 @@ pub const PROGRESS_NONE: Text = t("Chưa có nhiệm vụ nào.", "No tasks yet.
 pub const DIRECTIVE_LIST_EMPTY: Text = t("Chưa có văn bản nào.", "No directives recorded.");
 pub const UNIT_LIST_EMPTY: Text = t("Chưa có tổ chức đảng nào.", "No units recorded.");
 pub const TASK_LIST_EMPTY: Text = t("Chưa có nhiệm vụ nào.", "No tasks recorded.");
+pub const UNIT_LIST_NONE_FOUND: Text = t(
+    "Không có tổ chức đảng nào có tên hoặc mã chứa '{search}'.",
+    "No unit's name or code contains '{search}'.",
+);
+pub const DIRECTIVE_LIST_NONE_FOUND: Text = t(
+    "Không có văn bản nào có số, ký hiệu hoặc trích yếu chứa '{search}'.",
+    "No directive's symbol, number or title contains '{search}'.",
+);
+pub const TASK_LIST_NONE_FOUND: Text = t(
+    "Không có nhiệm vụ nào có mã hoặc tên chứa '{search}'.",
+    "No task's code or title contains '{search}'.",
+);
+pub const PERSON_LIST_NONE_FOUND: Text = t(
+    "Không có cán bộ nào có tên hoặc mã chứa '{search}'.",
+    "No person's name or code contains '{search}'.",
+);
 pub const SHOW_TASKS: Text = t("Nhiệm vụ:", "Tasks:");
 pub const SHOW_NO_TASKS: Text = t("Chưa có nhiệm vụ nào.", "No tasks yet.");
 pub const DEMO_BUILT: Text = t(

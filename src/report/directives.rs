@@ -5,11 +5,15 @@ use serde::Serialize;
 use super::{Cell, Report, Value};
 use crate::domain::Secrecy;
 use crate::domain::directive::Directive;
-use crate::i18n;
+use crate::i18n::{self, tr};
 
 /// Directives, oldest first.
-#[derive(Debug, Clone, Copy)]
-pub struct DirectiveList;
+#[derive(Debug, Clone)]
+/// A list; `search`, the words it was searched by, if any (an empty list
+/// then says that nothing matched them, not that nothing is recorded).
+pub struct DirectiveList {
+    pub search: Option<String>,
+}
 
 impl Report for DirectiveList {
     type Row = Directive;
@@ -60,7 +64,10 @@ impl Report for DirectiveList {
     }
 
     fn empty_message(&self) -> String {
-        i18n::DIRECTIVE_LIST_EMPTY.get().to_string()
+        match &self.search {
+            Some(words) => tr!(i18n::DIRECTIVE_LIST_NONE_FOUND, search = words),
+            None => i18n::DIRECTIVE_LIST_EMPTY.get().to_string(),
+        }
     }
 }
 
@@ -82,8 +89,12 @@ pub struct TaskRow {
 }
 
 /// Tasks, in the order they were added.
-#[derive(Debug, Clone, Copy)]
-pub struct TaskList;
+#[derive(Debug, Clone)]
+/// A list; `search`, the words it was searched by, if any (an empty list
+/// then says that nothing matched them, not that nothing is recorded).
+pub struct TaskList {
+    pub search: Option<String>,
+}
 
 impl Report for TaskList {
     type Row = TaskRow;
@@ -119,7 +130,10 @@ impl Report for TaskList {
     }
 
     fn empty_message(&self) -> String {
-        i18n::TASK_LIST_EMPTY.get().to_string()
+        match &self.search {
+            Some(words) => tr!(i18n::TASK_LIST_NONE_FOUND, search = words),
+            None => i18n::TASK_LIST_EMPTY.get().to_string(),
+        }
     }
 }
 

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{Cell, Report};
-use crate::i18n;
+use crate::i18n::{self, tr};
 
 /// One person, as `person list` shows them.
 #[derive(Debug, Clone, Serialize)]
@@ -22,8 +22,12 @@ pub struct PersonListRow {
 }
 
 /// People, by unit then name.
-#[derive(Debug, Clone, Copy)]
-pub struct PersonList;
+#[derive(Debug, Clone)]
+/// A list; `search`, the words it was searched by, if any (an empty list
+/// then says that nothing matched them, not that nothing is recorded).
+pub struct PersonList {
+    pub search: Option<String>,
+}
 
 impl Report for PersonList {
     type Row = PersonListRow;
@@ -61,7 +65,10 @@ impl Report for PersonList {
     }
 
     fn empty_message(&self) -> String {
-        i18n::PERSON_LIST_EMPTY.get().to_string()
+        match &self.search {
+            Some(words) => tr!(i18n::PERSON_LIST_NONE_FOUND, search = words),
+            None => i18n::PERSON_LIST_EMPTY.get().to_string(),
+        }
     }
 }
 

@@ -31,8 +31,12 @@ pub struct UnitListRow {
 pub const ALIAS_SEPARATOR: &str = "; ";
 
 /// Units in tree order: each followed by its subtree.
-#[derive(Debug, Clone, Copy)]
-pub struct UnitList;
+#[derive(Debug, Clone)]
+/// A list; `search`, the words it was searched by, if any (an empty list
+/// then says that nothing matched them, not that nothing is recorded).
+pub struct UnitList {
+    pub search: Option<String>,
+}
 
 impl Report for UnitList {
     type Row = UnitListRow;
@@ -92,7 +96,10 @@ impl Report for UnitList {
     }
 
     fn empty_message(&self) -> String {
-        i18n::UNIT_LIST_EMPTY.get().to_string()
+        match &self.search {
+            Some(words) => tr!(i18n::UNIT_LIST_NONE_FOUND, search = words),
+            None => i18n::UNIT_LIST_EMPTY.get().to_string(),
+        }
     }
 }
 
@@ -127,7 +134,9 @@ mod tests {
         assert_eq!(keys, fields);
         assert_eq!(json["aliases"], serde_json::json!(["UBKT", "Kiểm tra"]));
         // CSV: one cell per field, the other names in one of them.
-        let record = UnitList.csv_record(&row).expect("a record");
+        let record = UnitList { search: None }
+            .csv_record(&row)
+            .expect("a record");
         assert_eq!(record.len(), UnitList::FIELDS.len());
         assert_eq!(record[6], "UBKT; Kiểm tra");
         // As serde writes the row without them, the same header.
@@ -136,7 +145,9 @@ mod tests {
             ..row
         };
         let mut writer = csv::Writer::from_writer(Vec::new());
-        let record = UnitList.csv_record(&plain).expect("a record");
+        let record = UnitList { search: None }
+            .csv_record(&plain)
+            .expect("a record");
         writer.write_record(UnitList::FIELDS).expect("header");
         writer.write_record(&record).expect("row");
         let text = String::from_utf8(writer.into_inner().expect("CSV")).expect("UTF-8");

@@ -673,3 +673,35 @@ fn a_tree_imported_again_records_each_unit_once() {
     let out = t.ok(&["unit", "import", sheet.to_str().unwrap()]);
     assert!(out.contains("Đã nhập 1 tổ chức đảng"), "{out}");
 }
+
+/// A search that finds nothing says so, naming the words; it does not say
+/// that nothing is recorded. JSON stays an empty array.
+#[test]
+fn a_search_that_finds_nothing_says_what_was_searched() {
+    let t = Theodoi::son_tay_reported();
+    for (args, said) in [
+        (
+            vec!["unit", "list", "--search", "xyz"],
+            "Không có tổ chức đảng nào có tên hoặc mã chứa 'xyz'.\n",
+        ),
+        (
+            vec!["task", "list", "--search", "xyz"],
+            "Không có nhiệm vụ nào có mã hoặc tên chứa 'xyz'.\n",
+        ),
+        (
+            vec!["directive", "list", "--search", "xyz"],
+            "Không có văn bản nào có số, ký hiệu hoặc trích yếu chứa 'xyz'.\n",
+        ),
+        (
+            vec!["person", "list", "--search", "xyz"],
+            "Không có cán bộ nào có tên hoặc mã chứa 'xyz'.\n",
+        ),
+    ] {
+        assert_eq!(t.ok(&args), said, "{args:?}");
+        let mut json = args.clone();
+        json.extend(["--format", "json"]);
+        assert_eq!(t.ok(&json).trim(), "[]", "{json:?}");
+    }
+    // Without a search, the list is what is recorded.
+    assert!(t.ok(&["unit", "list"]).contains("Đảng bộ thị xã Sơn Tây"));
+}
