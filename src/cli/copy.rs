@@ -25,8 +25,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args, out: &mut dyn Write) -> Result<ExitCode> {
-    let from = Location::parse(args.from.as_os_str());
-    let to = Location::parse(args.to.as_os_str());
+    let from = Location::parse(args.from.as_os_str())?;
+    let to = Location::parse(args.to.as_os_str())?;
     let (source_name, target_name) = (from.shown(), to.shown());
     if from == to {
         anyhow::bail!(tr!(i18n::COPY_SAME, path = source_name));

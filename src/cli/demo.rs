@@ -41,7 +41,7 @@ pub fn run(
 ) -> Result<ExitCode> {
     // Only an explicit --db: THEODOI_DB names the clerk's real database.
     let location = match flag {
-        Some(path) => Location::parse(path.as_os_str()),
+        Some(path) => Location::parse(path.as_os_str())?,
         None => Location::Sqlite(super::data_dir()?.join("demo.db")),
     };
     let path = location.shown();

@@ -608,7 +608,7 @@ fn db_location(flag: Option<PathBuf>) -> Result<Location> {
     let Some(path) = named else {
         return Ok(Location::Sqlite(data_dir()?.join("theodoi.db")));
     };
-    let location = Location::parse(path.as_os_str());
+    let location = Location::parse(path.as_os_str())?;
     let commands = Cli::command()
         .get_subcommands()
         .map(|c| c.get_name().to_string())

@@ -504,6 +504,13 @@ pub enum Error {
     /// password) and the reason the server or the network gave.
     #[error("cannot connect to {address}: {reason}")]
     PgConnect { address: String, reason: String },
+    /// `--db` or `THEODOI_DB` meant a server but is no address theodoi can
+    /// use (shown without its password).
+    #[error("not a database address: {0}")]
+    BadAddress(String),
+    /// A server that took the connection but did not answer in time.
+    #[error("no answer from {address} within {seconds} s")]
+    PgNoAnswer { address: String, seconds: u64 },
     /// A PostgreSQL database with tables that are not theodoi's.
     #[error("{0} is not a theodoi database")]
     ForeignPgDatabase(String),

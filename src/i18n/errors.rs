@@ -683,6 +683,14 @@ pub fn message(e: &Error) -> String {
             address = long(address),
             reason = long(reason)
         ),
+        Error::BadAddress(text) => tr!(super::BAD_ADDRESS, text = long(text)),
+        Error::PgNoAnswer { address, seconds } => {
+            tr!(
+                super::PG_NO_ANSWER,
+                address = long(address),
+                seconds = seconds
+            )
+        }
         Error::ForeignPgDatabase(address) => tr!(super::PG_FOREIGN, address = long(address)),
         Error::PgBackup(address) => tr!(super::PG_BACKUP, address = long(address)),
         Error::PgEncrypt(address) => tr!(super::PG_ENCRYPT, address = long(address)),

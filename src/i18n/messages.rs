@@ -1644,3 +1644,11 @@ pub const KEY_RANDOM_FAILED: Text = t(
     "không lấy được số ngẫu nhiên từ hệ điều hành ({detail}); không tạo khóa",
     "could not get random bytes from the system ({detail}); no key made",
 );
+pub const BAD_ADDRESS: Text = t(
+    "'{text}' không phải địa chỉ cơ sở dữ liệu dùng được: địa chỉ PostgreSQL viết postgres://NGƯỜI_DÙNG@MÁY_CHỦ/TÊN_CSDL hoặc host=… dbname=… user=… (các khóa của libpq, viết thường); tệp SQLite thì ghi đường dẫn của tệp. Không ghi gì",
+    "'{text}' is not a database address theodoi can use: a PostgreSQL address is postgres://USER@HOST/DBNAME or host=… dbname=… user=… (libpq's keys, in lower case); an SQLite file is its path. Nothing written",
+);
+pub const PG_NO_ANSWER: Text = t(
+    "máy chủ {address} không trả lời sau {seconds} giây (có thể sai cổng, hoặc máy chủ đang bận); không ghi gì. Chờ lâu hơn: thêm connect_timeout=GIÂY vào địa chỉ hoặc đặt PGCONNECT_TIMEOUT",
+    "no answer from {address} within {seconds} seconds (a wrong port, or a busy server); nothing written. To wait longer: add connect_timeout=SECONDS to the address or set PGCONNECT_TIMEOUT",
+);

@@ -5,6 +5,8 @@
 
 use std::path::PathBuf;
 
+use crate::domain::Error;
+
 /// A database theodoi opens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
@@ -61,12 +63,30 @@ const LIBPQ_KEYS: &[&str] = &[
 ];
 
 impl Location {
-    /// What `--db` or `THEODOI_DB` names.
-    pub fn parse(text: &std::ffi::OsStr) -> Location {
-        match text.to_str() {
-            Some(s) if is_url(s) || key_values(s).is_some() => Location::Postgres(s.to_string()),
-            _ => Location::Sqlite(PathBuf::from(text)),
+    /// What `--db` or `THEODOI_DB` names. Text that means a server but
+    /// is not an address theodoi can use (`postgres:/…`, `pg://…`, an unknown
+    /// or misspelt key, an unclosed quote) is refused: taken for a file, it
+    /// would make a database nobody else sees, named with its password.
+    pub fn parse(text: &std::ffi::OsStr) -> Result<Location, Error> {
+        let Some(s) = text.to_str() else {
+            return Ok(Location::Sqlite(PathBuf::from(text)));
+        };
+        if is_url(s) {
+            // The scheme in lower case, as the client reads it.
+            let s = s.trim();
+            let (scheme, rest) = s.split_once("://").unwrap_or((s, ""));
+            return Ok(Location::Postgres(format!(
+                "{}://{rest}",
+                scheme.to_ascii_lowercase()
+            )));
         }
+        if key_values(s).is_some() {
+            return Ok(Location::Postgres(s.to_string()));
+        }
+        if means_a_server(s) {
+            return Err(Error::BadAddress(redacted(s)));
+        }
+        Ok(Location::Sqlite(PathBuf::from(text)))
     }
 
     /// The address as messages show it: a PostgreSQL address without its
@@ -77,6 +97,30 @@ impl Location {
             Location::Postgres(address) => without_password(address),
         }
     }
+}
+
+/// Whether text that is no usable address was meant as one: a URL of any
+/// scheme, a word starting like `postgres` or `pg` with a colon, or
+/// `key=value` words where a libpq key is written.
+fn means_a_server(s: &str) -> bool {
+    let lower = s.trim_start().to_ascii_lowercase();
+    let scheme = regex::Regex::new(r"^(postgres[a-z]*|pg):").expect("pattern");
+    if lower.contains("://") || scheme.is_match(&lower) {
+        return true;
+    }
+    let keyed = regex::Regex::new(r"(?:^|\s)([A-Za-z_]+)\s*=").expect("pattern");
+    keyed.captures_iter(s).any(|c| {
+        let key = c[1].to_ascii_lowercase();
+        LIBPQ_KEYS.contains(&key.as_str())
+    })
+}
+
+/// Text shown in a message with anything like a password left out.
+fn redacted(s: &str) -> String {
+    let keyed = regex::Regex::new(r"(?i)(password\s*=\s*)('[^']*'?|\S+)").expect("pattern");
+    let s = keyed.replace_all(s, "${1}…");
+    let url = regex::Regex::new(r"(//[^:/@\s]*):[^@/\s]*@").expect("pattern");
+    url.replace_all(&s, "${1}:…@").into_owned()
 }
 
 /// `postgres://…` or `postgresql://…`.
@@ -182,7 +226,53 @@ mod tests {
     use super::*;
 
     fn parse(s: &str) -> Location {
-        Location::parse(std::ffi::OsStr::new(s))
+        Location::parse(std::ffi::OsStr::new(s)).expect("an address or a path")
+    }
+
+    #[test]
+    fn what_means_a_server_but_is_no_address_is_refused_without_its_password() {
+        for bad in [
+            "postgres:/clerk@127.0.0.1:5432/td",
+            "postgress://clerk@h/td",
+            "pg://clerk@h/td",
+            "http://h/td",
+            "dbname=td usr=clerk",
+            "host=h user=clerk password=LEAK7 bogus=1",
+            "host=h PASSWORD=LEAK7",
+            "host=h dbname='td",
+            "host=x nonsense",
+            "postgres:/x",
+        ] {
+            match Location::parse(std::ffi::OsStr::new(bad)) {
+                Err(Error::BadAddress(shown)) => {
+                    assert!(!shown.contains("LEAK7"), "{shown}");
+                }
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
+        let shown = match Location::parse(std::ffi::OsStr::new("postgress://u:LEAK7@h/td")) {
+            Err(Error::BadAddress(shown)) => shown,
+            other => panic!("{other:?}"),
+        };
+        assert!(
+            !shown.contains("LEAK7") && shown.contains("u:…@h"),
+            "{shown}"
+        );
+        // Files keep their names, even ones that start like a server's.
+        for file in [
+            "postgres-backup.db",
+            "pg.db",
+            "theodoi.db",
+            "ban=to-chuc.db",
+            "C:\\Users\\x\\theodoi.db",
+        ] {
+            assert_eq!(parse(file), Location::Sqlite(PathBuf::from(file)), "{file}");
+        }
+        // A scheme in capitals is read in lower case.
+        assert_eq!(
+            parse(" POSTGRES://u@h/td"),
+            Location::Postgres("postgres://u@h/td".into())
+        );
     }
 
     #[test]
@@ -190,7 +280,6 @@ mod tests {
         for pg in [
             "postgres://u@localhost/db",
             "postgresql://localhost",
-            "POSTGRES://h/db",
             "host=/tmp dbname=x user=y",
             "dbname=theodoi",
             "host = localhost  port=5433",
@@ -204,8 +293,6 @@ mod tests {
             "C:\\Users\\a\\theodoi.db",
             "a=b",
             "dbname",
-            "host=x nonsense",
-            "postgres:/x",
             "",
             "thư mục/x=1.db",
         ] {

@@ -344,3 +344,53 @@ fn suggested_commands_carry_the_database_named() {
     let r = crate::util::run(t.command_without_db(&["overdue"]));
     assert!(r.stderr.contains("`theodoi init`"), "{}", r.stderr);
 }
+
+/// Text that means a server but is no address theodoi can use is refused in
+/// one line, without its password, and no file is made under that name.
+#[test]
+fn a_misspelt_server_address_is_refused_not_taken_for_a_file() {
+    let t = Theodoi::bare();
+    for bad in [
+        "postgres:/clerk@127.0.0.1:5432/td",
+        "postgress://clerk:LEAK7@127.0.0.1/td",
+        "host=127.0.0.1 usr=clerk password=LEAK7",
+    ] {
+        let mut cmd = t.command_without_db(&["--db", bad, "init"]);
+        cmd.current_dir(t.dir.path());
+        let r = crate::util::run(cmd);
+        assert_eq!(r.code, 2, "{bad}: {r:?}");
+        assert!(r.stdout.is_empty(), "{r:?}");
+        assert_eq!(r.stderr.lines().count(), 1, "{r:?}");
+        assert!(
+            r.stderr.contains("không phải địa chỉ cơ sở dữ liệu"),
+            "{r:?}"
+        );
+        assert!(!r.stderr.contains("LEAK7"), "{r:?}");
+    }
+    let made: Vec<_> = std::fs::read_dir(t.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(made.is_empty(), "{made:?}");
+}
+
+/// A server that takes the connection and never answers (a wrong port, a
+/// hung server) is given up after the connect timeout, in one line.
+#[test]
+fn a_server_that_never_answers_is_given_up() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let silent = std::thread::spawn(move || {
+        let held: Vec<_> = listener.incoming().take(1).collect();
+        std::thread::sleep(std::time::Duration::from_secs(8));
+        drop(held);
+    });
+    let t = Theodoi::bare();
+    let address = format!("postgres://clerk@127.0.0.1:{port}/td?connect_timeout=1");
+    let started = std::time::Instant::now();
+    let r = crate::util::run(t.command_without_db(&["--db", &address, "overdue"]));
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("không trả lời sau 1 giây"), "{r:?}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(6));
+    drop(silent);
+}

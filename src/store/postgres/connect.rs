@@ -25,9 +25,24 @@ pub(super) fn client(address: &str, shown: &str) -> Result<Client> {
     };
     let mut config: Config = address.parse().map_err(|e| failed(chain(&e)))?;
     fill(&mut config, &Environment::from_process());
-    config
-        .connect(NoTls)
-        .map_err(|e| failed(super::reason_chain(&e)))
+    // The client's timeout covers reaching the server, not its answer: a
+    // server (or another program on its port) that never answers is given
+    // up after the same time, in a thread of its own, so no command hangs.
+    let timeout = config
+        .get_connect_timeout()
+        .copied()
+        .unwrap_or(CONNECT_TIMEOUT);
+    let (sent, answer) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = sent.send(config.connect(NoTls));
+    });
+    match answer.recv_timeout(timeout) {
+        Ok(connected) => connected.map_err(|e| failed(super::reason_chain(&e))),
+        Err(_) => Err(Error::PgNoAnswer {
+            address: shown.to_string(),
+            seconds: timeout.as_secs(),
+        }),
+    }
 }
 
 /// What libpq reads from the environment, read once.
