@@ -361,37 +361,8 @@ fn a_report_in_html_says_the_same_and_prints_on_a4() {
 #[test]
 fn a_rated_task_reports_its_ratings_and_the_quota() {
     let t = son_tay();
-    t.ok(&[
-        "task",
-        "add",
-        "--directive",
-        "44-QĐ/TU",
-        "--code",
-        "xep-loai-2023",
-        "--title",
-        "Đánh giá, xếp loại chất lượng năm 2023",
-        "--rated",
-        "--due",
-        "chi-bo-truc-thuoc=06/12/2023",
-        "--due",
-        "chi-bo-co-so=06/12/2023",
-        "--due",
-        "dang-bo-co-so=12/12/2023",
-    ]);
-    for (unit, rating) in [("cb-ubkt", "HTXSNV"), ("cb-ban-tuyen-giao", "HTTNV")] {
-        t.ok(&[
-            "done",
-            "--task",
-            "xep-loai-2023",
-            "--unit",
-            unit,
-            "--on",
-            "05/12/2023",
-            "--rating",
-            rating,
-            "--force",
-        ]);
-    }
+    t.add_rated_task();
+    t.rate_two_chi_bo();
     let file = out(&t, "xep-loai.docx");
     t.ok(&[
         "report",

@@ -74,37 +74,8 @@ fn rich() -> Theodoi {
         "--unit",
         "Kim Sơn",
     ]);
-    t.ok(&[
-        "task",
-        "add",
-        "--directive",
-        "44-QĐ/TU",
-        "--code",
-        "xep-loai-2023",
-        "--title",
-        "Đánh giá, xếp loại chất lượng năm 2023",
-        "--rated",
-        "--due",
-        "chi-bo-truc-thuoc=06/12/2023",
-        "--due",
-        "chi-bo-co-so=06/12/2023",
-        "--due",
-        "dang-bo-co-so=12/12/2023",
-    ]);
-    for (unit, rating) in [("cb-ubkt", "HTXSNV"), ("cb-ban-tuyen-giao", "HTTNV")] {
-        t.ok(&[
-            "done",
-            "--task",
-            "xep-loai-2023",
-            "--unit",
-            unit,
-            "--on",
-            "05/12/2023",
-            "--rating",
-            rating,
-            "--force",
-        ]);
-    }
+    t.add_rated_task();
+    t.rate_two_chi_bo();
     t.ok(&["rules", "set", "htxsnv-quota-pct", "15"]);
     t.ok(&["settings", "set", "cap-tren", "Thị ủy Sơn Tây"]);
     t.ok(&["rules", "set", "htxsnv-quota-pct", "25"]);

@@ -809,23 +809,7 @@ fn every_write_can_be_undone_and_redone() {
 fn base() -> Theodoi {
     let t = Theodoi::bare();
     t.ok(&["demo"]);
-    t.ok(&[
-        "task",
-        "add",
-        "--directive",
-        "44-QĐ/TU",
-        "--code",
-        "xep-loai-2023",
-        "--title",
-        "Đánh giá, xếp loại chất lượng năm 2023",
-        "--rated",
-        "--due",
-        "chi-bo-truc-thuoc=06/12/2023",
-        "--due",
-        "chi-bo-co-so=06/12/2023",
-        "--due",
-        "dang-bo-co-so=12/12/2023",
-    ]);
+    t.add_rated_task();
     t.ok(&[
         "done",
         "--task",

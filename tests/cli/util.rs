@@ -223,6 +223,46 @@ impl Theodoi {
             .stdin(Stdio::null());
     }
 
+    /// The rated task of 2023 (`xep-loai-2023` under 44-QĐ/TU, due 06/12 for
+    /// chi bộ, 12/12 for đảng bộ cơ sở).
+    pub fn add_rated_task(&self) {
+        self.ok(&[
+            "task",
+            "add",
+            "--directive",
+            "44-QĐ/TU",
+            "--code",
+            "xep-loai-2023",
+            "--title",
+            "Đánh giá, xếp loại chất lượng năm 2023",
+            "--rated",
+            "--due",
+            "chi-bo-truc-thuoc=06/12/2023",
+            "--due",
+            "chi-bo-co-so=06/12/2023",
+            "--due",
+            "dang-bo-co-so=12/12/2023",
+        ]);
+    }
+
+    /// Two chi bộ rated on 05/12/2023: UBKT HTXSNV, Ban Tuyên giáo HTTNV.
+    pub fn rate_two_chi_bo(&self) {
+        for (unit, rating) in [("cb-ubkt", "HTXSNV"), ("cb-ban-tuyen-giao", "HTTNV")] {
+            self.ok(&[
+                "done",
+                "--task",
+                "xep-loai-2023",
+                "--unit",
+                unit,
+                "--on",
+                "05/12/2023",
+                "--rating",
+                rating,
+                "--force",
+            ]);
+        }
+    }
+
     /// A command as a message suggests it on this home: `theodoi --db PATH …`.
     /// The database is quoted as a shell needs it (a server's address has `?`).
     pub fn typed(&self, rest: &str) -> String {
