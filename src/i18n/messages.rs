@@ -80,8 +80,8 @@ pub const INIT_EMPTY_CONFIRM: Text = t(
 );
 pub const INIT_DECLINED: Text = t("Không thay đổi gì.", "Nothing changed.");
 pub const DB_TOO_NEW: Text = t(
-    "cơ sở dữ liệu {path} ở phiên bản {found}, mới hơn phiên bản {known} mà bản theodoi này hỗ trợ; hãy cài bản theodoi mới hơn (tệp không bị thay đổi)",
-    "database {path} is at version {found}, newer than version {known} that this theodoi understands; install a newer theodoi (the file was not changed)",
+    "cơ sở dữ liệu {path} ở phiên bản {found}, mới hơn phiên bản {known} mà bản theodoi này hỗ trợ; hãy cài bản theodoi mới hơn (không thay đổi gì)",
+    "database {path} is at version {found}, newer than version {known} that this theodoi understands; install a newer theodoi (nothing was changed)",
 );
 pub const DB_OPEN: Text = t(
     "không mở được cơ sở dữ liệu {path}",
