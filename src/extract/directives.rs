@@ -791,28 +791,9 @@ fn header_of(text: &Text, m: &Mention) -> Option<Header> {
         .flat_map(split_header_line)
         .filter(|l| *l != "ĐẢNG CỘNG SẢN VIỆT NAM")
         .collect();
-    const BODY_START: &[&str] = &[
-        "BAN ",
-        "BỘ CHÍNH TRỊ",
-        "ĐẢNG ỦY",
-        "ĐẢNG UỶ",
-        "TỈNH ỦY",
-        "TỈNH UỶ",
-        "THÀNH ỦY",
-        "THÀNH UỶ",
-        "HUYỆN ỦY",
-        "HUYỆN UỶ",
-        "QUẬN ỦY",
-        "QUẬN UỶ",
-        "THỊ ỦY",
-        "THỊ UỶ",
-        "VĂN PHÒNG",
-        "ỦY BAN",
-        "UỶ BAN",
-    ];
     let issuer = caps_lines
         .iter()
-        .rposition(|l| BODY_START.iter().any(|s| l.starts_with(s)))
+        .rposition(|l| l.starts_with("BỘ CHÍNH TRỊ") || starts_a_body(l))
         .map(|k| {
             let own = caps_lines[k..].join(" ");
             let committee = caps_lines[..k].join(" ");
@@ -884,35 +865,43 @@ fn header_of(text: &Text, m: &Mention) -> Option<Header> {
     })
 }
 
+/// How the name of a committee or of one of its bodies begins in a
+/// document's header, in capitals.
+const BODY_STARTS: &[&str] = &[
+    "BAN ",
+    "ĐẢNG ỦY",
+    "ĐẢNG UỶ",
+    "TỈNH ỦY",
+    "TỈNH UỶ",
+    "THÀNH ỦY",
+    "THÀNH UỶ",
+    "HUYỆN ỦY",
+    "HUYỆN UỶ",
+    "QUẬN ỦY",
+    "QUẬN UỶ",
+    "THỊ ỦY",
+    "THỊ UỶ",
+    "VĂN PHÒNG",
+    "ỦY BAN",
+    "UỶ BAN",
+];
+
+/// Whether a header line begins the name of a committee or of its body.
+fn starts_a_body(line: &str) -> bool {
+    BODY_STARTS.iter().any(|s| line.starts_with(s))
+}
+
 /// A header line in capitals cut where a second body's name starts after
 /// a first one's complete name: after a committee with its place
 /// (`HUYỆN ỦY ĐAN PHƯỢNG BAN TỔ CHỨC`) or the Party organization over it
 /// (`ĐẢNG BỘ HUYỆN BẢO LÂM ĐẢNG ỦY XÃ LỘC NAM`); `BAN THƯỜNG VỤ HUYỆN ỦY`
 /// is one name.
 fn split_header_line(line: &str) -> Vec<&str> {
-    const STARTS: &[&str] = &[
-        "BAN ",
-        "ĐẢNG ỦY",
-        "ĐẢNG UỶ",
-        "TỈNH ỦY",
-        "TỈNH UỶ",
-        "THÀNH ỦY",
-        "THÀNH UỶ",
-        "HUYỆN ỦY",
-        "HUYỆN UỶ",
-        "QUẬN ỦY",
-        "QUẬN UỶ",
-        "THỊ ỦY",
-        "THỊ UỶ",
-        "VĂN PHÒNG",
-        "ỦY BAN",
-        "UỶ BAN",
-    ];
     let mut parts = Vec::new();
     let mut from = 0;
     for (i, _) in line.match_indices(' ') {
         let at = i + 1;
-        if !STARTS.iter().any(|s| line[at..].starts_with(s)) {
+        if !starts_a_body(&line[at..]) {
             continue;
         }
         let part = line[from..i].trim();
