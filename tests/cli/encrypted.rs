@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::util::{Run, Theodoi, repo_file, run, sqlite_only};
+use crate::util::{Run, Theodoi, repo_file, run, skip_on_postgres};
 
 const PASSPHRASE: &str = "Mật khẩu của Ban Tổ chức 2023";
 
@@ -108,9 +108,7 @@ fn files_in(dir: &Path) -> Vec<String> {
 
 #[test]
 fn the_files_of_an_encrypted_database_show_nothing_stored() {
-    if sqlite_only("encryption is of SQLite files") {
-        return;
-    }
+    skip_on_postgres!("encryption is of SQLite files");
     // The same data in a plain file shows it all: the search can fail.
     let plain = Theodoi::new();
     enter_son_tay(&plain, &plain.db, None);
@@ -186,9 +184,7 @@ fn the_files_of_an_encrypted_database_show_nothing_stored() {
 
 #[test]
 fn sqlite3_cannot_read_an_encrypted_database() {
-    if sqlite_only("encryption is of SQLite files") {
-        return;
-    }
+    skip_on_postgres!("encryption is of SQLite files");
     let (t, _key) = son_tay_encrypted();
     let Ok(out) = std::process::Command::new("sqlite3")
         .arg(&t.db)
@@ -211,9 +207,7 @@ fn sqlite3_cannot_read_an_encrypted_database() {
 /// command says the same on both.
 #[test]
 fn the_walkthrough_works_the_same_encrypted() {
-    if sqlite_only("encryption is of SQLite files") {
-        return;
-    }
+    skip_on_postgres!("encryption is of SQLite files");
     let plain = Theodoi::bare();
     let t = Theodoi::bare();
     let key = good_key(&t);
@@ -311,9 +305,7 @@ fn the_walkthrough_works_the_same_encrypted() {
 
 #[test]
 fn concurrent_writers_share_an_encrypted_database() {
-    if sqlite_only("encryption is of SQLite files") {
-        return;
-    }
+    skip_on_postgres!("encryption is of SQLite files");
     let (t, key) = son_tay_encrypted();
     let children: Vec<_> = (0..4)
         .map(|i| {
@@ -355,9 +347,7 @@ fn concurrent_writers_share_an_encrypted_database() {
 /// line naming it, exit 2, the database's files as they were.
 #[test]
 fn a_missing_wrong_or_bad_key_changes_nothing() {
-    if sqlite_only("encryption is of SQLite files") {
-        return;
-    }
+    skip_on_postgres!("encryption is of SQLite files");
     let (t, _key) = son_tay_encrypted();
     let wrong = key_file(&t, "sai", b"Mat khau khac hoan toan\n", 0o600);
     let empty = key_file(&t, "trong", b"", 0o600);
@@ -437,9 +427,7 @@ fn a_missing_wrong_or_bad_key_changes_nothing() {
 
 #[test]
 fn encrypt_then_decrypt_gives_back_the_same_database() {
-    if sqlite_only("encryption is of SQLite files") {
-        return;
-    }
+    skip_on_postgres!("encryption is of SQLite files");
     let t = Theodoi::son_tay_reported();
     let key = good_key(&t);
     let export = |key: Option<&Path>| -> Value {
@@ -502,9 +490,7 @@ fn encrypt_then_decrypt_gives_back_the_same_database() {
 
 #[test]
 fn a_database_open_elsewhere_is_not_converted() {
-    if sqlite_only("encryption is of SQLite files") {
-        return;
-    }
+    skip_on_postgres!("encryption is of SQLite files");
     let t = Theodoi::son_tay();
     let key = good_key(&t);
     let holder = rusqlite::Connection::open(&t.db).unwrap();
@@ -532,9 +518,7 @@ fn a_database_open_elsewhere_is_not_converted() {
 
 #[test]
 fn a_key_file_for_a_plain_database_is_not_used_and_said() {
-    if sqlite_only("encryption is of SQLite files") {
-        return;
-    }
+    skip_on_postgres!("encryption is of SQLite files");
     let t = Theodoi::son_tay();
     let key = good_key(&t);
     let r = run_on(&t, &t.db, Some(&key), &["unit", "list", "--format", "json"]);
@@ -558,9 +542,7 @@ fn a_key_file_for_a_plain_database_is_not_used_and_said() {
 
 #[test]
 fn a_new_key_is_long_enough_and_init_needs_one() {
-    if sqlite_only("encryption is of SQLite files") {
-        return;
-    }
+    skip_on_postgres!("encryption is of SQLite files");
     let t = Theodoi::bare();
     let short = key_file(&t, "ngan", b"abc\n", 0o600);
     let r = run_on(&t, &t.db, Some(&short), &["init", "--encrypt"]);
@@ -597,9 +579,7 @@ fn a_new_key_is_long_enough_and_init_needs_one() {
 
 #[test]
 fn the_demo_builds_an_encrypted_database() {
-    if sqlite_only("encryption is of SQLite files") {
-        return;
-    }
+    skip_on_postgres!("encryption is of SQLite files");
     let t = Theodoi::bare();
     let key = good_key(&t);
     let db = t.dir.path().join("demo.db");
@@ -625,9 +605,7 @@ fn the_demo_builds_an_encrypted_database() {
 
 #[test]
 fn a_report_is_never_written_over_an_encrypted_database() {
-    if sqlite_only("encryption is of SQLite files") {
-        return;
-    }
+    skip_on_postgres!("encryption is of SQLite files");
     let (t, key) = son_tay_encrypted();
     let before = std::fs::read(&t.db).unwrap();
     let db = t.db.to_str().unwrap();
@@ -668,9 +646,7 @@ fn a_report_is_never_written_over_an_encrypted_database() {
 #[cfg(unix)]
 #[test]
 fn the_readme_lines_run_as_written() {
-    if sqlite_only("encryption is of SQLite files") {
-        return;
-    }
+    skip_on_postgres!("encryption is of SQLite files");
     let readme = std::fs::read_to_string(repo_file("README.md")).unwrap();
     let start = readme
         .find("## Mã hóa cơ sở dữ liệu")
@@ -720,9 +696,7 @@ fn the_readme_lines_run_as_written() {
 #[cfg(unix)]
 #[test]
 fn a_key_file_that_is_a_pipe_is_refused_at_once() {
-    if sqlite_only("encryption is of SQLite files") {
-        return;
-    }
+    skip_on_postgres!("encryption is of SQLite files");
     let (t, _) = son_tay_encrypted();
     let fifo = t.dir.path().join("khoa-ong");
     let made = std::process::Command::new("mkfifo")
@@ -761,9 +735,7 @@ fn a_key_file_that_is_a_pipe_is_refused_at_once() {
 #[cfg(unix)]
 #[test]
 fn a_database_reached_through_a_link_is_not_converted() {
-    if sqlite_only("encryption is of SQLite files") {
-        return;
-    }
+    skip_on_postgres!("encryption is of SQLite files");
     let t = Theodoi::son_tay_reported();
     let key = good_key(&t);
     let link = t.dir.path().join("lien-ket.db");
@@ -787,9 +759,7 @@ fn a_database_reached_through_a_link_is_not_converted() {
 /// place; with `--encrypt` it builds it again, encrypted.
 #[test]
 fn a_plain_demo_never_replaces_an_encrypted_one() {
-    if sqlite_only("encryption is of SQLite files") {
-        return;
-    }
+    skip_on_postgres!("encryption is of SQLite files");
     let t = Theodoi::bare();
     let key = good_key(&t);
     let db = t.dir.path().join("demo.db");
@@ -812,9 +782,7 @@ fn a_plain_demo_never_replaces_an_encrypted_one() {
 /// never replaced.
 #[test]
 fn key_new_makes_a_key_that_opens_a_database_and_replaces_nothing() {
-    if sqlite_only("encryption is of SQLite files") {
-        return;
-    }
+    skip_on_postgres!("encryption is of SQLite files");
     let t = Theodoi::bare();
     let key = t.dir.path().join("khoa");
     let said = ok_on(&t, &t.db, None, &["key", "new", key.to_str().unwrap()]);
@@ -847,9 +815,7 @@ fn key_new_makes_a_key_that_opens_a_database_and_replaces_nothing() {
 /// plain databases working as before, with nothing said on stderr.
 #[test]
 fn an_openssl_configuration_has_no_say() {
-    if sqlite_only("encryption is of SQLite files") {
-        return;
-    }
+    skip_on_postgres!("encryption is of SQLite files");
     let t = Theodoi::bare();
     let key = good_key(&t);
     let conf = t.dir.path().join("openssl.cnf");

@@ -163,11 +163,9 @@ fn missing_database_says_how_to_create_it() {
 
 #[test]
 fn newer_database_is_refused_untouched() {
-    if crate::util::sqlite_only(
-        "writes the SQLite file's version; tests/cli/postgres.rs has the server's",
-    ) {
-        return;
-    }
+    crate::util::skip_on_postgres!(
+        "writes the SQLite file's version; tests/cli/postgres.rs has the server's"
+    );
     let t = Theodoi::new();
     {
         let conn = rusqlite::Connection::open(&t.db).unwrap();
@@ -217,9 +215,7 @@ fn default_location_is_the_user_data_directory() {
 /// upgrade fails in one short line, without the step's SQL, and writes nothing.
 #[test]
 fn a_file_at_a_wrong_version_fails_in_one_short_line() {
-    if crate::util::sqlite_only("writes the SQLite file's version itself") {
-        return;
-    }
+    crate::util::skip_on_postgres!("writes the SQLite file's version itself");
     let t = Theodoi::son_tay();
     let mut bytes = std::fs::read(&t.db).unwrap();
     // `PRAGMA user_version` is the big-endian number at offset 60 of the header.

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::util::{Theodoi, repo_file, sqlite_only};
+use crate::util::{Theodoi, repo_file, skip_on_postgres};
 
 /// `PRAGMA application_id` of a theodoi database: "TDOI".
 const APPLICATION_ID: i64 = 0x5444_4F49;
@@ -112,9 +112,7 @@ fn refuse_everywhere(t: &Theodoi, file: &Untouched, says: &str) {
 
 #[test]
 fn another_programs_database_is_refused_untouched() {
-    if sqlite_only("about the SQLite file itself: its header, links, permissions, sidecars") {
-        return;
-    }
+    skip_on_postgres!("about the SQLite file itself: its header, links, permissions, sidecars");
     let t = Theodoi::bare();
     {
         let conn = rusqlite::Connection::open(&t.db).unwrap();
@@ -142,9 +140,7 @@ fn another_programs_database_is_refused_untouched() {
 
 #[test]
 fn an_empty_file_is_refused_and_init_asks_first() {
-    if sqlite_only("about the SQLite file itself: its header, links, permissions, sidecars") {
-        return;
-    }
+    skip_on_postgres!("about the SQLite file itself: its header, links, permissions, sidecars");
     let t = Theodoi::bare();
     std::fs::write(&t.db, b"").unwrap();
     let file = Untouched::new(t.db.clone());
@@ -181,9 +177,7 @@ fn an_empty_file_is_refused_and_init_asks_first() {
 
 #[test]
 fn a_file_that_is_not_sqlite_is_refused_untouched() {
-    if sqlite_only("about the SQLite file itself: its header, links, permissions, sidecars") {
-        return;
-    }
+    skip_on_postgres!("about the SQLite file itself: its header, links, permissions, sidecars");
     let t = Theodoi::bare();
     std::fs::write(&t.db, "code,name,kind,parent\nson-tay,Thị ủy Sơn Tây,,\n").unwrap();
     let file = Untouched::new(t.db.clone());
@@ -195,9 +189,7 @@ fn a_file_that_is_not_sqlite_is_refused_untouched() {
 
 #[test]
 fn an_older_theodoi_file_is_recognised_and_upgraded() {
-    if sqlite_only("about the SQLite file itself: its header, links, permissions, sidecars") {
-        return;
-    }
+    skip_on_postgres!("about the SQLite file itself: its header, links, permissions, sidecars");
     let t = Theodoi::bare();
     std::fs::copy(repo_file("tests/fixtures/v1-son-tay.db"), &t.db).unwrap();
     let late: Vec<crate::util::OverdueRow> = t.json(&["overdue", "--as-of", "13/12/2023"]);
@@ -222,9 +214,7 @@ fn an_older_theodoi_file_is_recognised_and_upgraded() {
 #[cfg(unix)]
 #[test]
 fn a_dangling_link_is_never_followed() {
-    if sqlite_only("about the SQLite file itself: its header, links, permissions, sidecars") {
-        return;
-    }
+    skip_on_postgres!("about the SQLite file itself: its header, links, permissions, sidecars");
     let t = Theodoi::new();
     let elsewhere = t.dir.path().join("elsewhere");
     std::fs::create_dir(&elsewhere).unwrap();
@@ -402,9 +392,7 @@ fn refuse_to_write(t: &Theodoi) -> String {
 
 #[test]
 fn reports_work_on_a_read_only_file_and_leave_nothing_behind() {
-    if sqlite_only("about the SQLite file itself: its header, links, permissions, sidecars") {
-        return;
-    }
+    skip_on_postgres!("about the SQLite file itself: its header, links, permissions, sidecars");
     let t = Theodoi::son_tay_reported();
     assert!(sidecars(&t.db).is_empty(), "{:?}", sidecars(&t.db));
     // Reading a writable file leaves nothing either.
@@ -438,9 +426,7 @@ fn reports_work_on_a_read_only_file_and_leave_nothing_behind() {
 
 #[test]
 fn reports_work_in_a_read_only_folder() {
-    if sqlite_only("about the SQLite file itself: its header, links, permissions, sidecars") {
-        return;
-    }
+    skip_on_postgres!("about the SQLite file itself: its header, links, permissions, sidecars");
     let t = Theodoi::son_tay_reported();
     let folder = t.dir.path().join("chi-doc");
     std::fs::create_dir(&folder).unwrap();
@@ -463,9 +449,7 @@ fn reports_work_in_a_read_only_folder() {
 
 #[test]
 fn an_older_file_that_cannot_be_written_says_it_needs_upgrading() {
-    if sqlite_only("about the SQLite file itself: its header, links, permissions, sidecars") {
-        return;
-    }
+    skip_on_postgres!("about the SQLite file itself: its header, links, permissions, sidecars");
     let t = Theodoi::bare();
     std::fs::copy(repo_file("tests/fixtures/v1-son-tay.db"), &t.db).unwrap();
     let before = std::fs::read(&t.db).unwrap();

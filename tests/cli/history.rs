@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use crate::util::{OverdueRow, Theodoi, UnitRow, repo_file, sqlite_only};
+use crate::util::{OverdueRow, Theodoi, UnitRow, repo_file, skip_on_postgres};
 
 #[derive(Debug, Deserialize)]
 struct LogRow {
@@ -309,9 +309,7 @@ fn rename_and_move_keep_the_old_values_in_the_log() {
 
 #[test]
 fn a_version_1_database_opens_and_upgrades_in_place() {
-    if crate::util::sqlite_only("a version 1 SQLite file") {
-        return;
-    }
+    crate::util::skip_on_postgres!("a version 1 SQLite file");
     let t = Theodoi::bare();
     std::fs::copy(repo_file("tests/fixtures/v1-son-tay.db"), &t.db).unwrap();
     let version = |path: &std::path::Path| -> i64 {
@@ -482,11 +480,9 @@ fn merged_wards_pass_open_work_to_their_successor() {
 
 #[test]
 fn dissolving_needs_the_units_under_it_gone_first() {
-    if sqlite_only(
-        "the suggested command carries the test server's long address, which pushes the end of the line out",
-    ) {
-        return;
-    }
+    skip_on_postgres!(
+        "the suggested command carries the test server's long address, which pushes the end of the line out"
+    );
     let t = Theodoi::son_tay_reported();
     let err = t.fails(&["unit", "dissolve", "x-kim-son", "--on", "01/07/2025"]);
     assert!(

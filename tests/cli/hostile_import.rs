@@ -298,9 +298,7 @@ fn derived_columns_are_computed_again_not_trusted() {
 
 #[test]
 fn reports_stop_at_a_cycle_that_got_in_all_the_same() {
-    if crate::util::sqlite_only("edits the SQLite file directly") {
-        return;
-    }
+    crate::util::skip_on_postgres!("edits the SQLite file directly");
     let t = Theodoi::son_tay_reported();
     // Past every check: straight into the file.
     {

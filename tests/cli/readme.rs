@@ -139,11 +139,9 @@ fn walkthrough_runs_as_written() {
 #[cfg(unix)]
 #[test]
 fn cron_line_runs_under_crons_environment_and_mails_only_when_something_is_late() {
-    if crate::util::sqlite_only(
-        "cron's empty environment has no password for the test server (a clerk keeps it in ~/.pgpass at home)",
-    ) {
-        return;
-    }
+    crate::util::skip_on_postgres!(
+        "cron's empty environment has no password for the test server (a clerk keeps it in ~/.pgpass at home)"
+    );
     let lines = shell_block("## Every morning, by cron", "```cron");
     let [zone, late_line, soon_line] = lines.as_slice() else {
         panic!("a CRON_TZ line and two job lines expected: {lines:?}")

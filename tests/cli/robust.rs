@@ -88,9 +88,7 @@ fn completions_from_a_spreadsheet_all_or_nothing() {
 
 #[test]
 fn backup_is_private_complete_and_never_overwrites() {
-    if crate::util::sqlite_only("backup files are of SQLite databases") {
-        return;
-    }
+    crate::util::skip_on_postgres!("backup files are of SQLite databases");
     let t = Theodoi::son_tay_reported();
     let copy = t.dir.path().join("saoluu.db");
     t.ok(&["backup", copy.to_str().unwrap()]);
@@ -202,9 +200,7 @@ fn eight_writers_and_a_reader_at_once() {
 
 #[test]
 fn a_killed_import_leaves_all_or_nothing() {
-    if crate::util::sqlite_only("reads the SQLite file directly") {
-        return;
-    }
+    crate::util::skip_on_postgres!("reads the SQLite file directly");
     let t = Theodoi::new();
     let file = t.dir.path().join("lon.csv");
     {

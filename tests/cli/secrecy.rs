@@ -1008,9 +1008,7 @@ fn show_secret_to_a_device_or_folder_gets_the_usual_message() {
 
 #[test]
 fn backup_says_it_holds_secret_subjects() {
-    if crate::util::sqlite_only("backup files are of SQLite databases") {
-        return;
-    }
+    crate::util::skip_on_postgres!("backup files are of SQLite databases");
     let t = secret();
     let file = path_of(&t, "sao-luu.db");
     let r = t.run(&["backup", s(&file)]);

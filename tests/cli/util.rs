@@ -49,6 +49,17 @@ pub fn sqlite_only(reason: &str) -> bool {
     on_postgres()
 }
 
+/// Ends a test about SQLite files at once, saying why, when the tests run
+/// on PostgreSQL (see `sqlite_only`).
+macro_rules! skip_on_postgres {
+    ($reason:expr) => {
+        if $crate::util::sqlite_only($reason) {
+            return;
+        }
+    };
+}
+pub(crate) use skip_on_postgres;
+
 /// A connection to the test server (`THEODOI_TEST_PG`, password from
 /// `PGPASSWORD`).
 fn pg_server() -> (postgres::Client, postgres::Config) {

@@ -558,9 +558,7 @@ fn readme_output_examples_run_as_written() {
 /// other) nor what is not a regular file; the database stays whole.
 #[test]
 fn force_never_replaces_a_database_or_a_device() {
-    if crate::util::sqlite_only("the database there is a file") {
-        return;
-    }
+    crate::util::skip_on_postgres!("the database there is a file");
     let t = Theodoi::son_tay();
     let db = t.db.to_str().unwrap().to_string();
     let before = t.snapshot();
