@@ -136,6 +136,7 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
             who,
             task: task.code,
             on: before.on,
+            rating: task.rated.then_some(before.rating),
         });
     }
     if before.is_none() && c.correct {
@@ -335,12 +336,14 @@ fn check_dates(
             forced |= rule_says_no(Error::LowerLevelsOpen {
                 unit: unit.name.clone(),
                 open: below.into_iter().map(|(name, _)| name).collect(),
+                rated: task.rated,
             })?;
         } else if !below.is_empty() {
             forced |= rule_says_no(Error::LowerLevelsLater {
                 unit: unit.name.clone(),
                 on,
                 below,
+                rated: task.rated,
             })?;
         }
     }
@@ -357,6 +360,7 @@ fn check_dates(
                 unit: unit.name.clone(),
                 on,
                 above,
+                rated: task.rated,
             })?;
         }
     }
@@ -438,6 +442,8 @@ pub fn rating_warnings(
 pub struct Extended {
     pub task: Task,
     pub unit: Unit,
+    /// The due date as first set (before any extension).
+    pub first: NaiveDate,
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub reason: String,
@@ -478,6 +484,7 @@ pub fn extend(
     Ok(Extended {
         task,
         unit,
+        first: obligation.original_due_on.unwrap_or(obligation.due_on),
         from: obligation.due_on,
         to,
         reason,

@@ -200,7 +200,7 @@ pub fn read(sheet: &Sheet, columns: &'static [Column], required: &[&[&str]]) -> 
         bail!(tr!(
             i18n::IMPORT_COLUMN_MISSING,
             path = source,
-            column = lacking.first().copied().unwrap_or_default(),
+            column = i18n::column_named(columns, lacking.first().copied().unwrap_or_default()),
             names = names.join(", "),
             header = i18n::short(&cells.join(", "))
         ));
@@ -211,7 +211,7 @@ pub fn read(sheet: &Sheet, columns: &'static [Column], required: &[&[&str]]) -> 
             path = source,
             first = i18n::short(first),
             second = i18n::short(second),
-            column = column
+            column = i18n::column_named(columns, column)
         ));
     }
     let header_line = sheet.rows[at].line;

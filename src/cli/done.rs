@@ -81,7 +81,8 @@ pub fn run(
                     days = late
                 ));
             }
-            Ok((said(&recorded), warnings))
+            let title = super::task_title(db, &recorded.task, ctx.show_secret)?;
+            Ok((said(&recorded, &title, args.not_rated.as_deref()), warnings))
         })
         .map(|(message, warnings)| match args.dry_run {
             // Checked and rolled back: said as what would be recorded.
@@ -169,14 +170,15 @@ fn note(db: &dyn Db, r: &Recorded) -> Result<()> {
     Ok(())
 }
 
-/// What the clerk is told of one completion.
-fn said(r: &Recorded) -> String {
+/// What the clerk is told of one completion: the task by its title, the
+/// rating (or that the unit is not rated) on a rating task.
+fn said(r: &Recorded, title: &str, not_rated: Option<&str>) -> String {
     let mut message = if r.was.is_some() {
         let changes = serde_json::to_value(&r.changes).unwrap_or_default();
         tr!(
             i18n::DONE_CORRECTED,
             unit = r.who,
-            task = r.task.code,
+            title = title,
             changes = i18n::field_changes(
                 "done.correct",
                 changes.as_array().map_or(&[][..], Vec::as_slice)
@@ -187,12 +189,15 @@ fn said(r: &Recorded) -> String {
         tr!(
             i18n::DONE_RECORDED,
             unit = r.who,
-            task = r.task.code,
+            title = title,
             date = format_dmy(r.on),
             timing = i18n::timing(r.status).get(),
-            rating = match r.rating {
-                Some(rating) => tr!(i18n::DONE_RATING, rating = i18n::rating(rating).get()),
-                None => String::new(),
+            rating = match (r.rating, not_rated) {
+                (Some(rating), _) => tr!(i18n::DONE_RATING, rating = i18n::rating(rating).get()),
+                (None, Some(reason)) if r.task.rated => {
+                    tr!(i18n::DONE_NOT_RATED, reason = reason.trim())
+                }
+                _ => String::new(),
             }
         )
     };

@@ -40,12 +40,12 @@ pub fn run(
             Some(e.unit.id),
             Some(e.task.directive_id),
         )?;
+        let title = super::task_title(db, &e.task, ctx.show_secret)?;
         Ok(tr!(
             i18n::EXTEND_DONE,
             unit = e.unit.name,
-            task = e.task.code,
-            from = from,
-            to = to
+            title = title,
+            extended = tr!(i18n::EXTENDED_TO, date = to, first = format_dmy(e.first))
         ))
     })?;
     writeln!(out, "{message}")?;

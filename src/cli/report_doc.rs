@@ -307,6 +307,6 @@ fn say_missing(missing: &[SettingKey]) {
     if missing.is_empty() {
         return;
     }
-    let keys: Vec<&str> = missing.iter().map(|k| k.slug()).collect();
+    let keys: Vec<String> = missing.iter().map(|k| i18n::setting_named(*k)).collect();
     warn(&tr!(i18n::DOC_MISSING_SETTINGS, keys = keys.join(", ")));
 }

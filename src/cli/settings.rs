@@ -133,13 +133,13 @@ pub fn run(
     let message = match &change.now {
         Some(_) => tr!(
             i18n::SETTING_SET,
-            key = change.key.slug(),
+            key = i18n::setting_named(change.key),
             value = shown(&change.now),
             was = shown(&change.was)
         ),
         None => tr!(
             i18n::SETTING_REMOVED,
-            key = change.key.slug(),
+            key = i18n::setting_named(change.key),
             was = shown(&change.was)
         ),
     };

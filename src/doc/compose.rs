@@ -101,7 +101,12 @@ fn recipient_lines(lines: &[String]) -> Vec<String> {
     lines
         .iter()
         .enumerate()
-        .map(|(i, l)| format!("- {l}{}", if i == last { "." } else { "," }))
+        // A line left to fill (`Lưu …`) ends on its dots: `- Lưu …`, not `…`.
+        .map(|(i, l)| match (l.ends_with(BLANK), i == last) {
+            (true, _) => format!("- {l}"),
+            (false, true) => format!("- {l}."),
+            (false, false) => format!("- {l},"),
+        })
         .collect()
 }
 
@@ -228,7 +233,7 @@ fn late_name(l: &LateUnit) -> String {
 fn due_cell(l: &LateUnit) -> String {
     match l.original_due_on {
         Some(first) if first < l.due_on => {
-            format!("{} (gia hạn từ {})", dmy(l.due_on), dmy(first))
+            format!("gia hạn đến {} (hạn ban đầu {})", dmy(l.due_on), dmy(first))
         }
         _ => dmy(l.due_on),
     }

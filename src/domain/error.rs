@@ -7,11 +7,11 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::domain::UnitKind;
 use crate::domain::directive::Directive;
 use crate::domain::person::Person;
 use crate::domain::task::Task;
 use crate::domain::unit::Unit;
+use crate::domain::{Rating, UnitKind};
 
 /// A result whose error is one of ours.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -263,13 +263,21 @@ pub enum Error {
     NotARatingTask { task: String },
     /// Lower levels first: units under this one still owe the task.
     #[error("{unit}: {} units under it are still open", open.len())]
-    LowerLevelsOpen { unit: String, open: Vec<String> },
+    LowerLevelsOpen {
+        unit: String,
+        open: Vec<String>,
+        /// A review (a rated task): the rule is said in its own words.
+        rated: bool,
+    },
     /// Recorded already; a change needs `--correct`.
     #[error("{who} did {task} on {on} already")]
     AlreadyDone {
         who: String,
         task: String,
         on: NaiveDate,
+        /// The rating recorded with it, or `Some(None)`: recorded as not
+        /// rated; `None` when the task is not rated.
+        rating: Option<Option<Rating>>,
     },
     /// An extension of work that is done.
     #[error("{unit} did {task} on {on}")]
@@ -358,6 +366,7 @@ pub enum Error {
         on: NaiveDate,
         /// Each unit under it with the day it was done (`None`: still open).
         below: Vec<(String, Option<NaiveDate>)>,
+        rated: bool,
     },
     /// A correction that moves a unit's completion after the completion of
     /// units above it (lower levels first); `--force` records it.
@@ -367,6 +376,7 @@ pub enum Error {
         on: NaiveDate,
         /// Each unit above it with the day it was done.
         above: Vec<(String, NaiveDate)>,
+        rated: bool,
     },
     /// A completion more than a year before or after its due date (a year
     /// typed wrong, most likely); `--force` records it.

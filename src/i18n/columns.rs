@@ -26,15 +26,15 @@ pub const UNIT_FILE: &[Column] = &[
     STT,
     col(
         "code",
-        &["code", "Mã", "Mã đơn vị", "Mã tổ chức đảng", "Mã số"],
+        &["code", "Mã đơn vị", "Mã", "Mã tổ chức đảng", "Mã số"],
     ),
     col(
         "name",
         &[
             "name",
+            "Tên tổ chức đảng",
             "Tên",
             "Tên đơn vị",
-            "Tên tổ chức đảng",
             "Tên tổ chức cơ sở đảng",
             "Đơn vị",
             "Tổ chức đảng",
@@ -44,9 +44,9 @@ pub const UNIT_FILE: &[Column] = &[
         "kind",
         &[
             "kind",
+            "Loại tổ chức đảng",
             "Loại",
             "Loại tổ chức",
-            "Loại tổ chức đảng",
             "Loại đơn vị",
             "Loại hình",
         ],
@@ -123,3 +123,18 @@ pub const COMPLETION_FILE: &[Column] = &[
         &["rating", "Xếp loại", "Kết quả xếp loại", "Mức xếp loại"],
     ),
 ];
+
+/// A column as a message names it: the header a clerk's sheet uses, and
+/// the file format's own in brackets when there is one: `Loại tổ chức đảng
+/// (kind)`, `Trực thuộc`.
+pub fn column_named(columns: &[Column], key: &str) -> String {
+    let Some(column) = columns.iter().find(|c| c.key == key) else {
+        return key.to_string();
+    };
+    let spoken = column.names.iter().find(|n| **n != column.key);
+    match (spoken, column.names.contains(&column.key)) {
+        (Some(name), true) => format!("{name} ({})", column.key),
+        (Some(name), false) => (*name).to_string(),
+        (None, _) => column.key.to_string(),
+    }
+}

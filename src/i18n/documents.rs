@@ -50,8 +50,8 @@ pub const WHAT_SETTING: Text = t("giá trị thiết lập", "the setting's valu
 pub const H_KEY: Text = t("Khóa", "Key");
 pub const SETTING_UNSET_VALUE: Text = t("(chưa đặt)", "(not set)");
 pub const SETTING_SET: Text = t(
-    "Đã đặt {key} = {value} (trước: {was})",
-    "Set {key} = {value} (was {was})",
+    "Đã đặt {key}: {value} (trước: {was})",
+    "Set {key}: {value} (was {was})",
 );
 pub const SETTING_REMOVED: Text = t("Đã bỏ {key} (trước: {was})", "Removed {key} (was {was})");
 pub const SETTING_NOT_SET: Text = t("chưa đặt", "not set");
@@ -81,8 +81,8 @@ pub const DOC_EACH_WRITTEN: Text = t(
     "Wrote {n} letters into folder {path}",
 );
 pub const DOC_MISSING_SETTINGS: Text = t(
-    "chưa đặt: {keys}; trong văn bản, những chỗ đó để '…' để điền bằng Word. Chỉ cần đặt một lần: `theodoi settings set KHÓA GIÁ_TRỊ`",
-    "not set: {keys}; the document has '…' there, to fill in Word. Set them once: `theodoi settings set KEY VALUE`",
+    "lưu ý: chưa đặt thông tin cơ quan: {keys}; trong văn bản, những chỗ đó để '…' để điền bằng Word. Chỉ cần đặt một lần: `theodoi settings set KHÓA GIÁ_TRỊ` (khóa ghi trong ngoặc)",
+    "note: not set: {keys}; the document has '…' there, to fill in Word. Set them once: `theodoi settings set KEY VALUE` (the key is in brackets)",
 );
 pub const DOC_NOTHING_LATE: Text = t(
     "không có tổ chức đảng nào chưa hoàn thành, quá hạn nhiệm vụ {task} tính đến ngày {date}; không tạo công văn",
@@ -122,12 +122,37 @@ pub(super) fn error(e: &Error) -> Option<String> {
                 forms = SIGN_FORMS.join(", "),
                 none = NO_SIGN_FORM
             ),
-            SettingProblem::OneLine => tr!(SETTING_ONE_LINE, key = key.slug()),
+            SettingProblem::OneLine => tr!(SETTING_ONE_LINE, key = setting_named(*key)),
             SettingProblem::TooManyLines => {
-                tr!(SETTING_TOO_MANY_LINES, key = key.slug(), max = LINES_MAX)
+                tr!(
+                    SETTING_TOO_MANY_LINES,
+                    key = setting_named(*key),
+                    max = LINES_MAX
+                )
             }
         },
         Error::OutputExists(path) => tr!(super::OUTPUT_EXISTS, path = path.display()),
         _ => return None,
     })
+}
+
+/// A setting's short name, in the language in force: `họ tên người ký`.
+pub fn setting_name(key: SettingKey) -> Text {
+    match key {
+        SettingKey::CapTren => t("cấp ủy cấp trên", "the committee above"),
+        SettingKey::CoQuan => t("cơ quan ban hành", "the issuing body"),
+        SettingKey::KyHieu => t("ký hiệu cơ quan", "the body's code"),
+        SettingKey::DiaDanh => t("địa danh", "the place name"),
+        SettingKey::QuyenHan => t("quyền hạn ký", "the form of signing"),
+        SettingKey::ChucVu => t("chức vụ người ký", "the signer's title"),
+        SettingKey::NguoiKy => t("họ tên người ký", "the signer's name"),
+        SettingKey::NoiNhan => t("nơi nhận của báo cáo", "where a report goes"),
+        SettingKey::NoiNhanCongVan => t("nơi nhận của công văn đôn đốc", "where a reminder goes"),
+    }
+}
+
+/// A setting as a message names it: its name, and the key that is typed
+/// in brackets (`họ tên người ký (nguoi-ky)`).
+pub fn setting_named(key: SettingKey) -> String {
+    format!("{} ({})", setting_name(key).get(), key.slug())
 }

@@ -24,6 +24,15 @@ pub const VALUE_MAX: usize = 100;
 /// The most characters of a path, or of a directive described, in an error.
 const LONG_VALUE_MAX: usize = 160;
 
+/// Lower levels first, in the words of the rule: of a review, `cấp dưới
+/// kiểm điểm trước, cấp trên sau`.
+fn order_rule(rated: bool) -> &'static str {
+    match rated {
+        true => super::ORDER_RULE_REVIEW.get(),
+        false => super::ORDER_RULE.get(),
+    }
+}
+
 /// A value as an error says it: cut to `VALUE_MAX` characters.
 pub fn short(value: &str) -> Cow<'_, str> {
     cut(value, VALUE_MAX)
@@ -393,18 +402,32 @@ pub fn message(e: &Error) -> String {
             today = format_dmy(*today)
         ),
         Error::NotARatingTask { task } => tr!(super::RATING_NOT_RATED_TASK, task = short(task)),
-        Error::LowerLevelsOpen { unit, open } => tr!(
+        Error::LowerLevelsOpen { unit, open, rated } => tr!(
             super::ORDER_REFUSED,
+            rule = order_rule(*rated),
             unit = short(unit),
             n = open.len(),
             units = candidates(open.iter().cloned())
         ),
-        Error::AlreadyDone { who, task, on } => tr!(
-            super::DONE_ALREADY,
-            unit = short(who),
-            task = short(task),
-            date = format_dmy(*on)
-        ),
+        Error::AlreadyDone {
+            who,
+            task,
+            on,
+            rating,
+        } => {
+            let rating = match rating {
+                Some(Some(r)) => tr!(super::DONE_ALREADY_RATED, rating = super::rating(*r).get()),
+                Some(None) => super::DONE_ALREADY_NOT_RATED.get().to_string(),
+                None => String::new(),
+            };
+            tr!(
+                super::DONE_ALREADY,
+                unit = short(who),
+                task = short(task),
+                date = format_dmy(*on),
+                rating = rating
+            )
+        }
         Error::ExtendDone { unit, task, on } => tr!(
             super::EXTEND_DONE_ALREADY,
             unit = short(unit),
@@ -484,8 +507,14 @@ pub fn message(e: &Error) -> String {
         }
         Error::TreeCycle { unit } => tr!(super::TREE_CYCLE, unit = unit),
         Error::SecondRoot { root } => tr!(super::UNIT_SECOND_ROOT, root = root),
-        Error::LowerLevelsLater { unit, on, below } => tr!(
+        Error::LowerLevelsLater {
+            unit,
+            on,
+            below,
+            rated,
+        } => tr!(
             super::ORDER_BY_DATE_REFUSED,
+            rule = order_rule(*rated),
             unit = short(unit),
             date = format_dmy(*on),
             n = below.len(),
@@ -497,8 +526,14 @@ pub fn message(e: &Error) -> String {
                 format!("{} ({done})", short(name))
             }))
         ),
-        Error::AfterUpperLevel { unit, on, above } => tr!(
+        Error::AfterUpperLevel {
+            unit,
+            on,
+            above,
+            rated,
+        } => tr!(
             super::ORDER_AFTER_UPPER_REFUSED,
+            rule = order_rule(*rated),
             unit = short(unit),
             date = format_dmy(*on),
             units = candidates(above.iter().map(|(name, done)| format!(
@@ -763,7 +798,7 @@ fn fit_list(items: &[String], room: usize) -> String {
     /// The least of an item worth showing (`dòng 12: …` and a few words).
     const MIN_ITEM: usize = 32;
     let lens: Vec<usize> = items.iter().map(|i| i.chars().count()).collect();
-    fit_with(&lens, room, MIN_ITEM, |i, cap| {
+    fit_with(&lens, room, MIN_ITEM, super::MORE, |i, cap| {
         cut(&items[i], cap).into_owned()
     })
     .0
@@ -776,6 +811,7 @@ fn fit_with(
     lens: &[usize],
     room: usize,
     min_item: usize,
+    more_text: Text,
     render: impl Fn(usize, usize) -> String,
 ) -> (String, bool) {
     const SEP: &str = "; ";
@@ -790,7 +826,7 @@ fn fit_with(
     }
     let more = |shown: usize| match count - shown {
         0 => String::new(),
-        n => tr!(super::MORE, n = n),
+        n => tr!(more_text, n = n),
     };
     let mut shown = count;
     let mut left = room.saturating_sub(seps(shown));
@@ -963,7 +999,7 @@ fn unit_candidates_shown(units: &[UnitCandidate], room: usize) -> (String, bool)
     // The first units whole, as many as fit with the count of the others.
     let more = |shown: usize| match units.len() - shown {
         0 => String::new(),
-        n => tr!(super::MORE, n = n),
+        n => tr!(super::UNITS_MORE, n = n),
     };
     // Lengths add up item by item: the first that does not fit ends the run.
     let mut shown = 0;
@@ -984,7 +1020,7 @@ fn unit_candidates_shown(units: &[UnitCandidate], room: usize) -> (String, bool)
     // Enough of each to read its name, its code and its parent.
     const MIN_ITEM: usize = 56;
     let lens: Vec<usize> = least.iter().map(|i| i.chars().count()).collect();
-    fit_with(&lens, room, MIN_ITEM, |i, cap| {
+    fit_with(&lens, room, MIN_ITEM, super::UNITS_MORE, |i, cap| {
         if cap >= lens[i] {
             return least[i].clone();
         }

@@ -760,8 +760,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "unit import",
         t(
-            "Nhập danh sách tổ chức đảng từ bảng tính Excel (.xlsx) hoặc tệp CSV (cột 'code,name,kind,parent,founded', hoặc 'Mã', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập'; cột 'STT' bỏ qua); lỗi một dòng thì không ghi gì",
-            "Import units from an Excel workbook (.xlsx) or CSV (columns 'code,name,kind,parent,founded', or 'Mã', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập'; an 'STT' column is skipped); one bad line and nothing is written",
+            "Nhập danh sách tổ chức đảng từ bảng tính Excel (.xlsx) hoặc tệp CSV (cột 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại tổ chức đảng', 'Trực thuộc', 'Ngày thành lập', hoặc 'code', 'name', 'kind', 'parent', 'founded'; cột 'STT' bỏ qua); lỗi một dòng thì không ghi gì",
+            "Import units from an Excel workbook (.xlsx) or CSV (columns 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại tổ chức đảng', 'Trực thuộc', 'Ngày thành lập', or 'code', 'name', 'kind', 'parent', 'founded'; an 'STT' column is skipped); one bad line and nothing is written",
         ),
     ),
     (
@@ -1531,8 +1531,8 @@ const EXAMPLES: &[(&str, Text)] = &[
     (
         "unit import",
         t(
-            "Ví dụ:\n  theodoi unit import donvi.xlsx --dry-run     # chỉ kiểm tra\n  theodoi unit import donvi.xlsx --sheet 'Danh sách đơn vị'\n  theodoi unit import donvi.csv\n\nTệp mẫu (CSV; hoặc bảng tính có cột STT, Mã đơn vị, Tên tổ chức đảng, Loại tổ chức, Trực thuộc, Ngày thành lập):\n  code,name,kind,parent\n  son-tay,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren,\n  p-ngo-quyen,Đảng bộ phường Ngô Quyền,dang-bo-co-so,son-tay\n  ,Chi bộ tổ dân phố 1 phường Ngô Quyền,chi bộ trực thuộc,Đảng bộ phường Ngô Quyền",
-            "Examples:\n  theodoi unit import units.xlsx --dry-run     # check only\n  theodoi unit import units.xlsx --sheet 'Danh sách đơn vị'\n  theodoi unit import units.csv\n\nSample file (CSV; or a sheet with columns 'STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại tổ chức', 'Trực thuộc', 'Ngày thành lập'):\n  code,name,kind,parent\n  son-tay,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren,\n  p-ngo-quyen,Đảng bộ phường Ngô Quyền,dang-bo-co-so,son-tay\n  ,Chi bộ tổ dân phố 1 phường Ngô Quyền,chi bộ trực thuộc,Đảng bộ phường Ngô Quyền",
+            "Ví dụ:\n  theodoi unit import donvi.xlsx --dry-run     # chỉ kiểm tra\n  theodoi unit import donvi.xlsx --sheet 'Danh sách đơn vị'\n  theodoi unit import donvi.csv\n\nTệp mẫu (CSV; bảng tính thì có cột STT, Mã đơn vị, Tên tổ chức đảng, Loại tổ chức đảng, Trực thuộc, Ngày thành lập):\n  code,name,kind,parent\n  son-tay,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren,\n  p-ngo-quyen,Đảng bộ phường Ngô Quyền,dang-bo-co-so,son-tay\n  ,Chi bộ tổ dân phố 1 phường Ngô Quyền,chi bộ trực thuộc,Đảng bộ phường Ngô Quyền",
+            "Examples:\n  theodoi unit import units.xlsx --dry-run     # check only\n  theodoi unit import units.xlsx --sheet 'Danh sách đơn vị'\n  theodoi unit import units.csv\n\nSample file (CSV; a sheet has columns 'STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại tổ chức đảng', 'Trực thuộc', 'Ngày thành lập'):\n  code,name,kind,parent\n  son-tay,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren,\n  p-ngo-quyen,Đảng bộ phường Ngô Quyền,dang-bo-co-so,son-tay\n  ,Chi bộ tổ dân phố 1 phường Ngô Quyền,chi bộ trực thuộc,Đảng bộ phường Ngô Quyền",
         ),
     ),
     (

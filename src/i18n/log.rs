@@ -480,8 +480,8 @@ const LOG_LINES: &[(&str, Text)] = &[
     (
         "done",
         t(
-            "ghi {unit} hoàn thành {task} ngày {on}",
-            "recorded {unit} did {task} on {on}",
+            "ghi kết quả: {unit} hoàn thành nhiệm vụ {task} ngày {on}",
+            "recorded {unit} did task {task} on {on}",
         ),
     ),
     (
@@ -494,8 +494,8 @@ const LOG_LINES: &[(&str, Text)] = &[
     (
         "extend",
         t(
-            "gia hạn {task} cho {unit}: {from} → {to} ({reason})",
-            "extended {task} for {unit}: {from} → {to} ({reason})",
+            "gia hạn nhiệm vụ {task} cho {unit} đến {to} (hạn trước đó {from}; lý do: {reason})",
+            "extended task {task} for {unit} to {to} (due before: {from}; reason: {reason})",
         ),
     ),
     (

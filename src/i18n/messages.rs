@@ -7,7 +7,7 @@
 //!
 //! - **Capitals.** A line that stands alone (a result, a heading, a prompt, a
 //!   table cell's status) starts with a capital: `Đã ghi kết quả: …`,
-//!   `Quá hạn 7 ngày, chưa hoàn thành`. An error or warning continues its
+//!   `Chưa hoàn thành, quá hạn 7 ngày`. An error or warning continues its
 //!   prefix (`theodoi: không tìm thấy …`, `cảnh báo: …`) and so starts in lower
 //!   case. Names of organizations and documents keep their capitals
 //!   (`Đảng bộ phường Ngô Quyền`, `Kế hoạch số 223`, `Ban Thường vụ Thị ủy`);
@@ -42,6 +42,19 @@
 //!   Vietnamese (`bật (on)`), as what is typed.
 //! - **A hint to go on** says what to type, once, at the end: `muốn vẫn ghi
 //!   thì thêm --force, nhật ký ghi rõ việc này`.
+//! - **What is needed, not orders.** No `hãy …` (an imperative reads as
+//!   foreign in an official line): say what is needed (`cần ghi mã nhiệm vụ`,
+//!   `cần kiểm tra lại ngày`) or what to add (`thêm --issuer`). Values a
+//!   clerk may type are `giá trị hợp lệ: …`, never `chấp nhận`.
+//! - **One wording per status**, from one place (`status_cell`): the four
+//!   buckets' own words, `Hoàn thành đúng hạn`, `Hoàn thành quá hạn`, `Chưa
+//!   hoàn thành, trong hạn (còn 3 ngày)`, `Chưa hoàn thành, quá hạn 7 ngày`;
+//!   on the due day, `(đến hạn ngày 06/12/2023)`, the report's day and not
+//!   "hôm nay", since `--as-of` may be in the past. Under a header that
+//!   already says what is counted (`Số ngày còn lại`) a cell says `5 ngày`.
+//! - **A task** is named by its content in what is said after a command
+//!   (`nhiệm vụ “Kiểm điểm …”`), by its code in errors and the log, where it
+//!   is typed or looked up.
 //!
 //! The English (`--lang en`) gets the same care and carries no Vietnamese but
 //! names and quoted titles. New messages go at the end of the list.
@@ -51,7 +64,7 @@ use super::{Text, t};
 // Messages.
 
 pub const DB_NOT_FOUND: Text = t(
-    "chưa có cơ sở dữ liệu {path}; hãy chạy `theodoi init` để tạo, hoặc chỉ đúng tệp bằng --db hay THEODOI_DB",
+    "chưa có cơ sở dữ liệu {path}; muốn tạo thì chạy `theodoi init`, hoặc chỉ đúng tệp bằng --db hay THEODOI_DB",
     "no database at {path}; run `theodoi init` to create it, or point --db or THEODOI_DB at the right file",
 );
 pub const DB_EMPTY: Text = t(
@@ -67,7 +80,7 @@ pub const DB_FOREIGN: Text = t(
     "{path} is another program's SQLite database, not theodoi's; nothing changed. Check --db or THEODOI_DB",
 );
 pub const DB_READ_ONLY_FILE: Text = t(
-    "không ghi được vào cơ sở dữ liệu {path}: tệp chỉ đọc; các báo cáo vẫn xem được, còn muốn ghi thì hãy bỏ thuộc tính chỉ đọc của tệp",
+    "không ghi được vào cơ sở dữ liệu {path}: tệp chỉ đọc; các báo cáo vẫn xem được; muốn ghi thì cần bỏ thuộc tính chỉ đọc của tệp",
     "cannot write to database {path}: the file is read-only; reports still work, and to write, make the file writable",
 );
 pub const DB_READ_ONLY_FOLDER: Text = t(
@@ -80,7 +93,7 @@ pub const INIT_EMPTY_CONFIRM: Text = t(
 );
 pub const INIT_DECLINED: Text = t("Không thay đổi gì.", "Nothing changed.");
 pub const DB_TOO_NEW: Text = t(
-    "cơ sở dữ liệu {path} ở phiên bản {found}, mới hơn phiên bản {known} mà bản theodoi này hỗ trợ; hãy cài bản theodoi mới hơn (không thay đổi gì)",
+    "cơ sở dữ liệu {path} ở phiên bản {found}, mới hơn phiên bản {known} mà bản theodoi này hỗ trợ; cần cài bản theodoi mới hơn (không thay đổi gì)",
     "database {path} is at version {found}, newer than version {known} that this theodoi understands; install a newer theodoi (nothing was changed)",
 );
 pub const DB_OPEN: Text = t(
@@ -96,7 +109,7 @@ pub const DB_CREATE_DIR: Text = t(
     "could not create directory {path}",
 );
 pub const NO_DATA_DIR: Text = t(
-    "không tìm thấy thư mục dữ liệu của người dùng; hãy chỉ tệp cơ sở dữ liệu bằng --db hoặc THEODOI_DB",
+    "không tìm thấy thư mục dữ liệu của người dùng; cần chỉ tệp cơ sở dữ liệu bằng --db hoặc THEODOI_DB",
     "no user data directory found; give the database file with --db or THEODOI_DB",
 );
 pub const INIT_CREATED: Text = t("Đã tạo cơ sở dữ liệu {path}", "Created database {path}");
@@ -105,7 +118,7 @@ pub const INIT_EXISTS: Text = t(
     "database {path} already exists (version {version}); nothing changed",
 );
 pub const BAD_DATE_SHAPE: Text = t(
-    "ngày không hợp lệ '{input}': hãy viết dd/mm/yyyy (06/12/2023), d-m-yyyy (6-12-2023), d.m.yyyy, yyyy-mm-dd hoặc 'ngày 6 tháng 12 năm 2023'",
+    "ngày không hợp lệ '{input}'; cần viết theo dạng dd/mm/yyyy (06/12/2023), d-m-yyyy (6-12-2023), d.m.yyyy, yyyy-mm-dd hoặc 'ngày 6 tháng 12 năm 2023'",
     "invalid date '{input}': write dd/mm/yyyy (06/12/2023), d-m-yyyy (6-12-2023), d.m.yyyy, yyyy-mm-dd or 'ngày 6 tháng 12 năm 2023'",
 );
 pub const BAD_DATE_DAY: Text = t(
@@ -113,23 +126,23 @@ pub const BAD_DATE_DAY: Text = t(
     "no such day '{input}': check the day and month (dd/mm/yyyy)",
 );
 pub const BAD_SYMBOL: Text = t(
-    "số, ký hiệu không hợp lệ '{input}': hãy viết SỐ-LOẠI/CƠ QUAN như 188-KH/TU, hoặc loại và số như 'Kế hoạch số 223'",
+    "số, ký hiệu không hợp lệ '{input}'; cần viết theo dạng SỐ-LOẠI/CƠ QUAN như 188-KH/TU, hoặc loại và số như 'Kế hoạch số 223'",
     "invalid number and symbol '{input}': write NUMBER-TYPE/ISSUER such as 188-KH/TU, or a type and number such as 'Kế hoạch số 223'",
 );
 pub const BAD_TYPE_CODE: Text = t(
-    "ký hiệu '{input}' có loại văn bản '{code}' không có trong danh mục; chấp nhận: {accepted}",
+    "ký hiệu '{input}' có loại văn bản '{code}' không có trong danh mục; giá trị hợp lệ: {accepted}",
     "symbol '{input}' has an unknown type code '{code}'; accepted: {accepted}",
 );
 pub const NEEDS_TYPE: Text = t(
-    "'{input}' chỉ có số; hãy cho biết loại văn bản bằng --type (ví dụ --type ke-hoach) hoặc viết 'Kế hoạch số {input}'",
+    "'{input}' chỉ có số, chưa có loại văn bản; thêm --type (ví dụ --type ke-hoach) hoặc viết 'Kế hoạch số {input}'",
     "'{input}' is only a number; give the type with --type (e.g. --type ke-hoach) or write 'Kế hoạch số {input}'",
 );
 pub const BAD_DATE_RANGE: Text = t(
-    "ngày '{input}' nằm ngoài khoảng chấp nhận: từ {from} đến {to}",
+    "ngày '{input}' nằm ngoài khoảng cho phép, từ {from} đến {to}",
     "date '{input}' is out of the accepted range: {from} to {to}",
 );
 pub const TEXT_BAD_CHAR: Text = t(
-    "{what} có ký tự điều khiển không được phép ({code}); hãy gõ lại hoặc dán dưới dạng văn bản thuần",
+    "{what} có ký tự điều khiển không được phép ({code}); cần gõ lại, hoặc dán dưới dạng văn bản thuần",
     "{what} contains a control character that is not allowed ({code}); type it again or paste it as plain text",
 );
 pub const TEXT_NO_LETTERS: Text = t(
@@ -151,31 +164,31 @@ pub const WHAT_ACTOR: Text = t(
     "the actor (--actor, THEODOI_ACTOR)",
 );
 pub const DONE_BEFORE_ISSUE: Text = t(
-    "ngày hoàn thành {date} trước ngày ban hành {limit} của {subject}; hãy kiểm tra lại ngày, hoặc thêm --force nếu đúng như vậy",
+    "ngày hoàn thành {date} trước ngày ban hành {limit} của {subject}; cần kiểm tra lại ngày; nếu đúng như vậy thì thêm --force",
     "completion date {date} is before {subject} was issued on {limit}; check the date, or add --force if it really is so",
 );
 pub const REVOKE_BEFORE_ISSUE: Text = t(
-    "ngày hết hiệu lực {date} trước ngày ban hành {limit} của {subject}; hãy kiểm tra lại ngày, hoặc thêm --force nếu đúng như vậy",
+    "ngày hết hiệu lực {date} trước ngày ban hành {limit} của {subject}; cần kiểm tra lại ngày; nếu đúng như vậy thì thêm --force",
     "revocation date {date} is before {subject} was issued on {limit}; check the date, or add --force if it really is so",
 );
 pub const REPLACE_BEFORE_ISSUE: Text = t(
-    "ngày thay thế {date} trước ngày ban hành {limit} của {subject}, văn bản bị thay thế; hãy cho ngày bằng --on, hoặc thêm --force nếu đúng như vậy",
+    "ngày thay thế {date} trước ngày ban hành {limit} của {subject}, văn bản bị thay thế; cần cho ngày thay thế bằng --on; nếu đúng như vậy thì thêm --force",
     "replacement date {date} is before {subject}, the directive replaced, was issued on {limit}; give the date with --on, or add --force if it really is so",
 );
 pub const DUE_BEFORE_ISSUE: Text = t(
-    "thời hạn {date} trước ngày ban hành {limit} của {subject}; hãy kiểm tra lại ngày, hoặc thêm --force nếu đúng như vậy",
+    "thời hạn {date} trước ngày ban hành {limit} của {subject}; cần kiểm tra lại ngày; nếu đúng như vậy thì thêm --force",
     "due date {date} is before {subject} was issued on {limit}; check the date, or add --force if it really is so",
 );
 pub const LEAVE_BEFORE_JOIN: Text = t(
-    "ngày thôi giữ chức vụ {date} trước ngày {subject} nhận chức vụ ({limit}); hãy kiểm tra lại ngày, hoặc thêm --force nếu đúng như vậy",
+    "ngày thôi giữ chức vụ {date} trước ngày {subject} nhận chức vụ ({limit}); cần kiểm tra lại ngày; nếu đúng như vậy thì thêm --force",
     "leaving date {date} is before {subject} took the post on {limit}; check the date, or add --force if it really is so",
 );
 pub const DISSOLVE_BEFORE_FOUNDED: Text = t(
-    "ngày giải thể {date} trước ngày thành lập {limit} của {subject}; hãy kiểm tra lại ngày, hoặc thêm --force nếu đúng như vậy",
+    "ngày giải thể {date} trước ngày thành lập {limit} của {subject}; cần kiểm tra lại ngày; nếu đúng như vậy thì thêm --force",
     "dissolution date {date} is before {subject} was founded on {limit}; check the date, or add --force if it really is so",
 );
 pub const CHANGE_BEFORE_LAST_CHANGE: Text = t(
-    "ngày thay đổi {date} trước lần thay đổi gần nhất của {subject} (từ {limit}); hãy ghi từ ngày {limit} trở đi, hoặc dùng --correct để sửa lại cho đúng từ ngày {limit}",
+    "ngày thay đổi {date} trước lần thay đổi gần nhất của {subject} (từ {limit}); chỉ ghi được từ ngày {limit} trở đi, hoặc thêm --correct để sửa lại cho đúng từ ngày {limit}",
     "the change on {date} is before the last change of {subject} (from {limit}); give a day from {limit} on, or use --correct to set it as it always was",
 );
 pub const REPLACE_ITSELF: Text = t(
@@ -187,23 +200,23 @@ pub const REPLACE_CYCLE: Text = t(
     "{new} is itself replaced (directly or through others) by {old}, so it cannot replace {old}",
 );
 pub const RATING_NEEDED: Text = t(
-    "nhiệm vụ {task} có xếp loại: hãy cho kết quả của {unit} bằng --rating (HTXSNV, HTTNV, HTNV, KHTNV) hoặc lý do không xếp loại bằng --not-rated (tệp: cột rating)",
+    "nhiệm vụ {task} có xếp loại: cần ghi xếp loại của {unit} bằng --rating (HTXSNV, HTTNV, HTNV, KHTNV), hoặc lý do không xếp loại bằng --not-rated (ghi từ tệp: cột Xếp loại)",
     "task {task} is rated: give the rating of {unit} with --rating (HTXSNV, HTTNV, HTNV, KHTNV) or why it is not rated with --not-rated (a file: a rating column)",
 );
 pub const BAD_DOC_TYPE: Text = t(
-    "loại văn bản không hợp lệ '{input}'; chấp nhận: {accepted}",
+    "loại văn bản không hợp lệ '{input}'; giá trị hợp lệ: {accepted}",
     "unknown directive type '{input}'; accepted: {accepted}",
 );
 pub const BAD_KIND: Text = t(
-    "loại tổ chức đảng không hợp lệ '{input}'; chấp nhận: {accepted}",
+    "loại tổ chức đảng không hợp lệ '{input}'; giá trị hợp lệ: {accepted}",
     "unknown unit kind '{input}'; accepted: {accepted}",
 );
 pub const BAD_DUE_SHAPE: Text = t(
-    "thời hạn không hợp lệ '{input}': hãy viết LOẠI=NGÀY, ví dụ chi-bo-co-so=06/12/2023",
+    "thời hạn không hợp lệ '{input}'; cần viết theo dạng LOẠI=NGÀY, ví dụ chi-bo-co-so=06/12/2023",
     "invalid due date '{input}': write KIND=DATE, e.g. chi-bo-co-so=06/12/2023",
 );
 pub const BAD_LANG: Text = t(
-    "ngôn ngữ không hợp lệ '{input}'; chấp nhận: vi, en",
+    "ngôn ngữ không hợp lệ '{input}'; giá trị hợp lệ: vi, en",
     "unknown language '{input}'; accepted: vi, en",
 );
 pub const EMPTY_TEXT: Text = t("{what} không được để trống", "{what} must not be empty");
@@ -215,7 +228,7 @@ pub const DIRECTIVE_DESCRIBED: Text = t(
     "{label} of {date} by {issuer}",
 );
 pub const DIRECTIVE_EXISTS: Text = t(
-    "văn bản này đã có: {directive}; không thêm lần nữa (nếu là văn bản khác, hãy ghi rõ ngày ban hành bằng --date)",
+    "văn bản này đã có: {directive}; không thêm lần nữa (nếu là văn bản khác thì ghi rõ ngày ban hành bằng --date)",
     "this directive is already recorded: {directive}; not added again (if it is another one, give its issue date with --date)",
 );
 pub const DIRECTIVE_ADDED: Text = t("Đã thêm văn bản {directive}", "Added directive {directive}");
@@ -224,11 +237,11 @@ pub const DIRECTIVE_NOT_FOUND: Text = t(
     "no directive matches '{input}'; see `theodoi directive list`",
 );
 pub const DIRECTIVE_AMBIGUOUS: Text = t(
-    "'{input}' khớp với nhiều văn bản; hãy thêm --issuer (cơ quan ban hành) để chọn: {candidates}",
+    "'{input}' ứng với nhiều văn bản; cần thêm --issuer (cơ quan ban hành) để chỉ rõ văn bản nào: {candidates}",
     "'{input}' matches several directives; add --issuer (the issuing body) to choose: {candidates}",
 );
 pub const DIRECTIVE_AMBIGUOUS_DATED: Text = t(
-    "'{input}' khớp với nhiều văn bản; ghi thêm ngày ban hành để chọn (vd: '{input} ngày {date}'): {candidates}",
+    "'{input}' ứng với nhiều văn bản; cần ghi thêm ngày ban hành để chỉ rõ văn bản nào (ví dụ '{input} ngày {date}'): {candidates}",
     "'{input}' matches several directives; add the issue date to choose (e.g. '{input} ngày {date}'): {candidates}",
 );
 pub const UNIT_NOT_FOUND: Text = t(
@@ -236,12 +249,12 @@ pub const UNIT_NOT_FOUND: Text = t(
     "no unit matches '{input}'; see `theodoi unit list`",
 );
 pub const UNIT_AMBIGUOUS: Text = t(
-    "'{input}' khớp với nhiều tổ chức đảng; hãy dùng mã hoặc tên đầy đủ: {candidates}",
-    "'{input}' matches several units; use the code or the full name: {candidates}",
+    "'{input}' ứng với nhiều tổ chức đảng; cần ghi mã hoặc tên đầy đủ: {candidates}",
+    "'{input}' matches several units; give the code or the full name: {candidates}",
 );
 pub const UNIT_AMBIGUOUS_MANY: Text = t(
-    "'{input}' khớp với nhiều tổ chức đảng; hãy dùng mã hoặc tên đầy đủ (xem hết: `theodoi unit list --search {quoted}`): {candidates}",
-    "'{input}' matches several units; use the code or the full name (all of them: `theodoi unit list --search {quoted}`): {candidates}",
+    "'{input}' ứng với nhiều tổ chức đảng; cần ghi mã hoặc tên đầy đủ (xem `theodoi unit list --search {quoted}`): {candidates}",
+    "'{input}' matches several units; give the code or the full name (see `theodoi unit list --search {quoted}`): {candidates}",
 );
 pub const UNIT_CODE_TAKEN: Text = t(
     "mã đơn vị '{code}' đã dùng cho {name}",
@@ -291,7 +304,7 @@ pub const IMPORT_DRY_RUN: Text = t(
     "File {path} is valid: {n} units would be imported (dry run, nothing written)",
 );
 pub const TASK_CODE_TAKEN: Text = t(
-    "mã nhiệm vụ '{code}' đã có; hãy chọn mã khác bằng --code",
+    "mã nhiệm vụ '{code}' đã có; cần chọn mã khác, ghi bằng --code",
     "task code '{code}' is already used; choose another with --code",
 );
 pub const TASK_NO_UNITS: Text = t(
@@ -312,19 +325,19 @@ pub const TASK_NOT_FOUND: Text = t(
     "no task matches '{input}'; see `theodoi task list`",
 );
 pub const TASK_AMBIGUOUS: Text = t(
-    "'{input}' khớp với nhiều nhiệm vụ, hãy dùng mã nhiệm vụ: {candidates}",
+    "'{input}' ứng với nhiều nhiệm vụ; cần ghi mã nhiệm vụ: {candidates}",
     "'{input}' matches several tasks; use the task code: {candidates}",
 );
 pub const DONE_NOT_APPLICABLE: Text = t(
-    "nhiệm vụ {task} không áp dụng cho {unit}",
-    "task {task} does not apply to {unit}",
+    "{unit} không thuộc danh sách phải thực hiện nhiệm vụ {task}",
+    "{unit} does not owe task {task}",
 );
 pub const DONE_ALREADY: Text = t(
-    "{unit} đã được ghi hoàn thành nhiệm vụ {task} ngày {date}; muốn sửa thì thêm --correct (bản ghi cũ vẫn lưu trong nhật ký)",
-    "{unit} is already recorded as having done task {task} on {date}; to change it add --correct (the old record stays in the log)",
+    "{unit} đã có kết quả nhiệm vụ {task} (hoàn thành ngày {date}{rating}); muốn sửa thì thêm --correct, bản ghi cũ vẫn lưu trong nhật ký",
+    "{unit} has a result for task {task} already (done on {date}{rating}); to change it add --correct, the old record stays in the log",
 );
 pub const BACKUP_EXISTS: Text = t(
-    "tệp {path} đã có; hãy chọn tên khác (ví dụ có ngày: theodoi-2023-12-07.db)",
+    "tệp {path} đã có; cần chọn tên khác (ví dụ có ngày: theodoi-2023-12-07.db)",
     "file {path} already exists; choose another name (with the date, say: theodoi-2023-12-07.db)",
 );
 pub const BACKUP_FAILED: Text = t(
@@ -367,7 +380,7 @@ pub const DISSOLVED_ALREADY: Text = t(
     "{unit} was already dissolved or merged on {date}",
 );
 pub const DISSOLVE_HAS_CHILDREN: Text = t(
-    "{unit} còn tổ chức đảng trực thuộc ({children}); hãy chuyển hoặc giải thể các tổ chức đảng đó trước, hoặc sáp nhập cả {unit} bằng `theodoi unit merge`",
+    "{unit} còn tổ chức đảng trực thuộc ({children}); cần chuyển hoặc giải thể các tổ chức đảng đó trước, hoặc sáp nhập cả {unit} bằng `theodoi unit merge`",
     "{unit} still has units under it ({children}); move or dissolve them first, or merge all of {unit} with `theodoi unit merge`",
 );
 pub const DISSOLVED_REASON: Text = t(
@@ -481,7 +494,7 @@ pub const EXPORT_BEFORE_DIRECTIVE: Text = t(
     "done before the directive was issued ({date}) without being marked as recorded with --force",
 );
 pub const TREE_CYCLE: Text = t(
-    "hệ thống tổ chức đảng bị quẩn qua {unit}: một tổ chức đảng trực thuộc chính cấp dưới của mình (dữ liệu bị sửa tay); hãy đặt lại cấp trên bằng `theodoi unit move … --correct`",
+    "hệ thống tổ chức đảng bị quẩn qua {unit}: một tổ chức đảng trực thuộc chính cấp dưới của mình (dữ liệu bị sửa tay); cần đặt lại cấp trên bằng `theodoi unit move … --correct`",
     "the organization is looped through {unit}: a unit under one of its own subordinates (data edited by hand); set a parent again with `theodoi unit move … --correct`",
 );
 pub const UNIT_SECOND_ROOT: Text = t(
@@ -489,7 +502,7 @@ pub const UNIT_SECOND_ROOT: Text = t(
     "{root} is the top level already; every other unit needs a parent",
 );
 pub const IMPORT_NOT_EMPTY: Text = t(
-    "chỉ nhập được vào cơ sở dữ liệu trống; hãy tạo tệp mới bằng `theodoi --db MỚI.db init`",
+    "chỉ nhập được vào cơ sở dữ liệu trống; tạo tệp mới bằng `theodoi --db MỚI.db init`",
     "import only into an empty database; create one with `theodoi --db NEW.db init`",
 );
 pub const EXPORT_DONE: Text = t(
@@ -505,23 +518,23 @@ pub const NOT_JSON: Text = t(
     "file {path} is not valid JSON",
 );
 pub const RATING_NOT_RATED_TASK: Text = t(
-    "nhiệm vụ {task} không phải nhiệm vụ xếp loại; muốn ghi xếp loại thì tạo nhiệm vụ bằng `theodoi task add … --rated`",
-    "task {task} is not a rating task; to record ratings, make one with `theodoi task add … --rated`",
+    "nhiệm vụ {task} không có xếp loại nên không ghi --rating, --not-rated; nhiệm vụ có xếp loại được tạo bằng `theodoi task add … --rated`",
+    "task {task} is not rated, so --rating and --not-rated do not apply; a rated task is made with `theodoi task add … --rated`",
 );
 pub const BAD_RATING: Text = t(
-    "xếp loại không hợp lệ '{input}'; chấp nhận: HTXSNV, HTTNV, HTNV, KHTNV (hoặc tên đầy đủ)",
+    "xếp loại không hợp lệ '{input}'; giá trị hợp lệ: HTXSNV, HTTNV, HTNV, KHTNV (hoặc tên đầy đủ)",
     "unknown rating '{input}'; accepted: HTXSNV, HTTNV, HTNV, KHTNV (or the full names)",
 );
 pub const ORDER_REFUSED: Text = t(
-    "{unit} chưa thể ghi hoàn thành: cấp dưới hoàn thành trước, cấp trên sau (muốn vẫn ghi thì thêm --force, nhật ký ghi rõ việc này); còn {n} tổ chức đảng trực thuộc chưa hoàn thành: {units}",
-    "{unit} cannot be recorded done yet: lower levels come first, then the level above (add --force to record it anyway; the log says so); {n} units under it are still open: {units}",
+    "{unit} chưa ghi hoàn thành được: {rule} (muốn vẫn ghi thì thêm --force, nhật ký ghi rõ việc này); còn {n} tổ chức đảng trực thuộc chưa hoàn thành: {units}",
+    "{unit} cannot be recorded done yet: {rule} (add --force to record it anyway; the log says so); {n} units under it are still open: {units}",
 );
 pub const BAD_RULE_NAME: Text = t(
     "không có quy tắc '{input}'; các quy tắc: {accepted}",
     "no rule '{input}'; the rules: {accepted}",
 );
 pub const BAD_RULE_VALUE: Text = t(
-    "giá trị '{input}' không hợp lệ cho quy tắc {name}; chấp nhận: {accepted}",
+    "giá trị '{input}' không hợp lệ cho quy tắc {name}; giá trị hợp lệ: {accepted}",
     "invalid value '{input}' for rule {name}; accepted: {accepted}",
 );
 pub const RULE_SET: Text = t(
@@ -537,7 +550,7 @@ pub const H_NOT_RATED: Text = t("Không xếp loại", "Not rated");
 pub const H_UNRATED: Text = t("Chưa có kết quả", "No result yet");
 pub const H_QUOTA: Text = t("HTXSNV/HTTNV", "HTXSNV/HTTNV");
 pub const H_VERDICT: Text = t("Tỷ lệ HTXSNV/HTTNV", "HTXSNV/HTTNV share");
-pub const H_ISSUE: Text = t("Vấn đề", "Issue");
+pub const H_ISSUE: Text = t("Nội dung cần rà soát", "To check");
 pub const QUOTA_OK: Text = t("Bảo đảm", "Within the limit");
 pub const QUOTA_NO_RESULTS: Text = t("—", "no results yet");
 pub const QUOTA_BROKEN: Text = t("Vượt quá {pct}%", "Over {pct}%");
@@ -549,8 +562,8 @@ pub const RATINGS_NONE: Text = t(
     "Chưa có nhiệm vụ xếp loại nào (tạo bằng `theodoi task add … --rated`).",
     "No rating tasks yet (make one with `theodoi task add … --rated`).",
 );
-pub const ISSUES_HEADING: Text = t("Cần xem lại", "To review");
-pub const ISSUES_NONE: Text = t("Không có vấn đề nào.", "Nothing to review.");
+pub const ISSUES_HEADING: Text = t("Những trường hợp cần rà soát", "Cases to check");
+pub const ISSUES_NONE: Text = t("Không có trường hợp nào cần rà soát.", "No case to check.");
 pub const ISSUE_QUOTA: Text = t(
     "{excellent} HTXSNV/{good} HTTNV ({share}), vượt mức tối đa {pct}%",
     "{excellent} HTXSNV/{good} HTTNV ({share}), over the {pct}% maximum",
@@ -581,7 +594,7 @@ pub const PERSON_NOT_FOUND: Text = t(
     "no person matches '{input}'; see `theodoi person list`",
 );
 pub const PERSON_AMBIGUOUS: Text = t(
-    "'{input}' khớp với nhiều người, hãy dùng mã: {candidates}",
+    "'{input}' ứng với nhiều cán bộ; cần ghi mã cán bộ: {candidates}",
     "'{input}' matches several people; use the code: {candidates}",
 );
 pub const PERSON_ADDED: Text = t(
@@ -600,8 +613,8 @@ pub const DONE_UNIT_OR_PERSON: Text = t(
     "task {task} is for people: use --person instead of --unit",
 );
 pub const DONE_PERSON_NOT_APPLICABLE: Text = t(
-    "nhiệm vụ {task} không áp dụng cho {name}",
-    "task {task} does not apply to {name}",
+    "{name} không thuộc danh sách cán bộ phải thực hiện nhiệm vụ {task}",
+    "{name} does not owe task {task}",
 );
 pub const H_PERSON: Text = t("Họ tên", "Name");
 pub const H_POSITION: Text = t("Chức vụ", "Position");
@@ -668,7 +681,7 @@ pub const UNDO_ALREADY: Text = t(
     "change #{id} was already undone (by #{by})",
 );
 pub const UNDO_LATER_CHANGE: Text = t(
-    "không hoàn tác được thay đổi #{id}: thay đổi #{later} sau đó đã sửa cùng bản ghi; hãy hoàn tác #{later} trước",
+    "không hoàn tác được thay đổi #{id}: thay đổi #{later} sau đó đã sửa cùng bản ghi; cần hoàn tác #{later} trước",
     "cannot undo change #{id}: the later change #{later} touched the same records; undo #{later} first",
 );
 pub const UNDO_DEPENDED_ON: Text = t(
@@ -694,8 +707,8 @@ pub const UNDO_DONE: Text = t(
     "Undid change #{id}: {summary}",
 );
 pub const EXTEND_DONE: Text = t(
-    "Đã gia hạn: {unit}, nhiệm vụ {task}, từ {from} đến {to}",
-    "Extended: {unit}, task {task}, from {from} to {to}",
+    "Đã ghi gia hạn cho {unit}, nhiệm vụ “{title}”: {extended}",
+    "Extension recorded for {unit}, task “{title}”: {extended}",
 );
 pub const EXTEND_NOT_LATER: Text = t(
     "hạn mới ({to}) phải sau hạn hiện tại ({from})",
@@ -729,8 +742,8 @@ pub const DONE_FUTURE: Text = t(
     "completion date {date} is after today ({today})",
 );
 pub const DONE_RECORDED: Text = t(
-    "Đã ghi kết quả: {unit} hoàn thành nhiệm vụ {task} ngày {date} ({timing}){rating}",
-    "Recorded: {unit} did task {task} on {date} ({timing}){rating}",
+    "Đã ghi kết quả: {unit} hoàn thành nhiệm vụ “{title}” ngày {date} ({timing}){rating}",
+    "Recorded: {unit} did the task “{title}” on {date} ({timing}){rating}",
 );
 pub const OVERDUE_NONE: Text = t(
     "Không có tổ chức đảng nào chưa hoàn thành, quá hạn tính đến ngày {date}.",
@@ -756,10 +769,7 @@ pub const AGENDA_NONE: Text = t(
     "{unit} chưa được giao nhiệm vụ nào.",
     "{unit} has no tasks.",
 );
-pub const STATUS_DAYS_LATE: Text = t(
-    "Quá hạn {n} ngày, chưa hoàn thành",
-    "Overdue, still open (days late: {n})",
-);
+pub const STATUS_DAYS_LATE: Text = t("Chưa hoàn thành, quá hạn {n} ngày", "Overdue by {n} days");
 pub const PROGRESS_HEADING: Text = t(
     "Tiến độ thực hiện tính đến ngày {date}",
     "Progress as of {date}",
@@ -856,23 +866,23 @@ pub const CLAP_OTHER: Text = t(
     "tham số không hợp lệ {detail}; xem `theodoi {cmd}--help`",
     "invalid arguments {detail}; see `theodoi {cmd}--help`",
 );
-pub const ACCEPTED: Text = t("chấp nhận", "accepted");
+pub const ACCEPTED: Text = t("giá trị hợp lệ", "accepted");
 pub const ORDER_BY_DATE_REFUSED: Text = t(
-    "{unit} chưa thể ghi hoàn thành ngày {date}: cấp dưới hoàn thành trước, cấp trên sau (muốn vẫn ghi thì thêm --force, nhật ký ghi rõ việc này); {n} tổ chức đảng trực thuộc xong sau ngày đó hoặc chưa xong: {units}",
-    "{unit} cannot be recorded done on {date}: lower levels come first, then the level above (add --force to record it anyway; the log says so); {n} units under it were done after that day or are still open: {units}",
+    "{unit} chưa ghi hoàn thành ngày {date} được: {rule} (muốn vẫn ghi thì thêm --force, nhật ký ghi rõ việc này); {n} tổ chức đảng trực thuộc chưa hoàn thành đến ngày đó: {units}",
+    "{unit} cannot be recorded done on {date}: {rule} (add --force to record it anyway; the log says so); {n} units under it were not done by that day: {units}",
 );
 pub const ORDER_AFTER_UPPER_REFUSED: Text = t(
-    "không sửa được ngày hoàn thành của {unit} thành {date}: cấp dưới hoàn thành trước, cấp trên sau (muốn vẫn ghi thì thêm --force, nhật ký ghi rõ việc này); cấp trên đã hoàn thành trước ngày đó: {units}",
-    "{unit} cannot be corrected to {date}: lower levels come first, then the level above (add --force to record it anyway; the log says so); units above it were done before that day: {units}",
+    "không sửa được ngày hoàn thành của {unit} thành {date}: {rule} (muốn vẫn ghi thì thêm --force, nhật ký ghi rõ việc này); cấp trên đã hoàn thành trước ngày đó: {units}",
+    "{unit} cannot be corrected to {date}: {rule} (add --force to record it anyway; the log says so); units above it were done before that day: {units}",
 );
 pub const NOT_DONE_YET: Text = t("chưa hoàn thành", "still open");
 pub const DONE_FAR_FROM_DUE: Text = t(
-    "ngày hoàn thành {date} cách hạn {due} hơn một năm; hãy kiểm tra lại năm; nếu đúng như vậy thì thêm --force (nhật ký ghi rõ việc này)",
+    "ngày hoàn thành {date} cách hạn {due} hơn một năm; cần kiểm tra lại năm; nếu đúng như vậy thì thêm --force (nhật ký ghi rõ việc này)",
     "completion date {date} is more than a year from the due date {due}; check the year, or add --force if it really is so (the log says so)",
 );
 pub const DONE_CORRECTED: Text = t(
-    "Đã sửa kết quả: {unit}, nhiệm vụ {task}: {changes} ({status})",
-    "Corrected: {unit}, task {task}: {changes} ({status})",
+    "Đã sửa kết quả: {unit}, nhiệm vụ “{title}”: {changes} ({status})",
+    "Corrected: {unit}, task “{title}”: {changes} ({status})",
 );
 pub const WARN_QUOTA: Text = t(
     "cảnh báo: các tổ chức đảng trực thuộc {group} có {excellent} HTXSNV/{good} HTTNV ({share}), vượt mức tối đa {pct}% (nhiều nhất {max} HTXSNV), kể cả khi các tổ chức đảng chưa có kết quả đều được HTTNV thì vẫn vượt; vẫn ghi, `theodoi ratings` sẽ nêu lại",
@@ -896,7 +906,7 @@ pub const DIRECTIVE_DESCRIBED_UNDATED: Text = t(
     "{label} (date unknown) by {issuer}",
 );
 pub const REPLACE_DATE_UNKNOWN: Text = t(
-    "chưa rõ ngày ban hành của {new} để tính ngày thay thế; hãy cho ngày bằng --on, hoặc ghi ngày ban hành bằng `theodoi directive edit '{reference}' --date NGÀY`",
+    "chưa rõ ngày ban hành của {new} để tính ngày thay thế; cần cho ngày thay thế bằng --on, hoặc ghi ngày ban hành bằng `theodoi directive edit '{reference}' --date NGÀY`",
     "the issue date of {new}, from which the replacement counts, is unknown; give the day with --on, or record the issue date with `theodoi directive edit '{reference}' --date DATE`",
 );
 pub const UNIT_CANDIDATE: Text = t(
@@ -911,7 +921,7 @@ pub const UNIT_CANDIDATE_TOP: Text = t("{name} ({code}, {kind})", "{name} ({code
 pub const UNIT_CANDIDATE_CODE: Text = t("{name} ({code})", "{name} ({code})");
 pub const WHAT_ALIAS: Text = t("tên khác (--alias)", "the other name (--alias)");
 pub const ALIAS_TAKEN: Text = t(
-    "'{alias}' đã dùng để tìm {unit} (mã, tên, tên khác hoặc một phần tên của tổ chức đảng đó); hãy chọn tên khác",
+    "'{alias}' đã dùng để tìm {unit} (mã, tên, tên khác hoặc một phần tên của tổ chức đảng đó); cần chọn tên khác",
     "'{alias}' already finds {unit} (its code, name, other name or a part of its name); choose another",
 );
 pub const NO_SUCH_ALIAS: Text = t(
@@ -948,7 +958,7 @@ pub const CYCLE_BY_CHANGE: Text = t(
     "{unit} would sit under one of its own units",
 );
 pub const DONE_AFTER_END: Text = t(
-    "ngày hoàn thành {date} sau ngày {subject} giải thể hoặc sáp nhập ({limit}); hãy kiểm tra lại ngày, hoặc thêm --force nếu đúng như vậy",
+    "ngày hoàn thành {date} sau ngày {subject} giải thể hoặc sáp nhập ({limit}); cần kiểm tra lại ngày; nếu đúng như vậy thì thêm --force",
     "completion date {date} is after {subject} was dissolved or merged ({limit}); check the date, or add --force if it really is so",
 );
 pub const NOTHING_TO_CORRECT: Text = t(
@@ -956,19 +966,19 @@ pub const NOTHING_TO_CORRECT: Text = t(
     "{who} has no completion of task {task} to correct; to record one, leave out --correct",
 );
 pub const TYPE_CONTRADICTS: Text = t(
-    "'{input}': ký hiệu {code} là của {coded}, không phải {given}; hãy bỏ --type hoặc kiểm tra lại ký hiệu",
+    "'{input}': ký hiệu {code} là của {coded}, không phải {given}; bỏ --type, hoặc kiểm tra lại ký hiệu",
     "'{input}': the code {code} is a {coded}'s, not a {given}'s; leave out --type or check the symbol",
 );
 pub const WARN_VERY_LATE: Text = t(
-    "cảnh báo: ngày hoàn thành {date} muộn {days} ngày so với hạn {due}; nếu gõ nhầm năm, hãy sửa bằng --correct --on NGÀY",
+    "cảnh báo: ngày hoàn thành {date} muộn {days} ngày so với hạn {due}; nếu gõ nhầm năm thì sửa bằng --correct --on NGÀY",
     "warning: completion date {date} is {days} days after the due date {due}; if the year is typed wrong, fix it with --correct --on DATE",
 );
 pub const BAD_YEAR: Text = t(
-    "năm không hợp lệ '{input}': hãy viết năm bằng bốn chữ số, từ {min} đến {max} (ví dụ --year 2024)",
+    "năm không hợp lệ '{input}'; cần viết năm bằng bốn chữ số, từ {min} đến {max} (ví dụ --year 2024)",
     "invalid year '{input}': write a four-digit year from {min} to {max} (e.g. --year 2024)",
 );
 pub const RENEW_SAME_YEAR: Text = t(
-    "nhiệm vụ {task} đã là nhiệm vụ của năm {year}; hãy cho năm mới bằng --year (ví dụ --year {next})",
+    "nhiệm vụ {task} đã là nhiệm vụ của năm {year}; cần cho năm mới bằng --year (ví dụ --year {next})",
     "task {task} is the one for {year} already; give the new year with --year (e.g. --year {next})",
 );
 pub const RENEW_EXISTS: Text = t(
@@ -976,11 +986,11 @@ pub const RENEW_EXISTS: Text = t(
     "the task for {year} is recorded already: {code} ({title}); not made again (for another task, give --code and --title)",
 );
 pub const RENEW_OUT_OF_RANGE: Text = t(
-    "thời hạn {due} của nhiệm vụ {task} dời sang năm {year} thì nằm ngoài khoảng ngày chấp nhận ({from} đến {to})",
+    "thời hạn {due} của nhiệm vụ {task} dời sang năm {year} thì nằm ngoài khoảng ngày cho phép ({from} đến {to})",
     "due date {due} of task {task} moved to {year} falls outside the accepted dates ({from} to {to})",
 );
 pub const RENEW_SCOPE_GONE: Text = t(
-    "nhiệm vụ {task} chỉ áp dụng trong {unit}, mà tổ chức đảng này đã giải thể hoặc sáp nhập từ ngày {date}; hãy chỉ phạm vi mới bằng --within",
+    "nhiệm vụ {task} chỉ giao cho các tổ chức đảng thuộc {unit}, mà tổ chức đảng này đã giải thể hoặc sáp nhập từ ngày {date}; cần chỉ phạm vi mới bằng --within",
     "task {task} covered only {unit}, which was dissolved or merged on {date}; give the new scope with --within",
 );
 pub const RENEW_DONE: Text = t(
@@ -1066,11 +1076,11 @@ pub const DUES_REMOVED: Text = t(
 pub const LOG_REASON: Text = t("lý do: {reason}", "reason: {reason}");
 pub const DAYS_LEFT: Text = t("còn {n} ngày", "{n} days left");
 pub const ONE_DAY_LEFT: Text = t("còn 1 ngày", "1 day left");
-pub const DUE_TODAY: Text = t("đến hạn hôm nay", "due today");
+pub const DUE_ON_DAY: Text = t("đến hạn ngày {date}", "due on {date}");
 pub const DUE_MOVED_FROM: Text = t("đổi hạn từ {date}", "moved from {date}");
-pub const STATUS_LEFT: Text = t("Đang thực hiện (trong hạn, {left})", "Open ({left})");
+pub const STATUS_LEFT: Text = t("Chưa hoàn thành, trong hạn ({left})", "Open ({left})");
 pub const RENEW_DIRECTIVE_ENDED: Text = t(
-    "văn bản {directive} đã hết hiệu lực từ ngày {date}, không giao nhiệm vụ năm {year}; hãy cho kế hoạch của năm mới bằng --directive",
+    "văn bản {directive} đã hết hiệu lực từ ngày {date}, không giao nhiệm vụ năm {year}; cần cho kế hoạch của năm mới bằng --directive",
     "directive {directive} ended on {date} and sets no task for {year}; give the new year's plan with --directive",
 );
 
@@ -1164,11 +1174,11 @@ pub const KIND_LACKING: Text = t(
 );
 pub const TASK_DUE_ITEM: Text = t("{task} (hạn {date})", "{task} (due {date})");
 pub const NOT_APPLICABLE_HINT: Text = t(
-    "; nếu tổ chức đảng này phải thực hiện, giao bằng `theodoi task assign {task} --unit '{unit}'`",
+    "; nếu tổ chức đảng này phải thực hiện thì giao bằng `theodoi task assign {task} --unit '{unit}'`",
     "; if the unit must do it, give it with `theodoi task assign {task} --unit '{unit}'`",
 );
 pub const NOT_APPLICABLE_PERSON_HINT: Text = t(
-    "; nếu người này phải thực hiện, giao bằng `theodoi task assign {task} --missing`",
+    "; nếu người này phải thực hiện thì giao bằng `theodoi task assign {task} --missing`",
     "; if this person must do it, give it with `theodoi task assign {task} --missing`",
 );
 pub const ASSIGN_NOT_IN_SCOPE: Text = t(
@@ -1176,15 +1186,15 @@ pub const ASSIGN_NOT_IN_SCOPE: Text = t(
     "{unit} is outside the scope of task {task} (the units under {within}); nothing given",
 );
 pub const ASSIGN_NO_DUE_FOR_KIND: Text = t(
-    "nhiệm vụ {task} không có hạn cho {kind} ({unit}), chỉ cho: {kinds}; hãy cho hạn bằng --due NGÀY",
+    "nhiệm vụ {task} không có hạn cho {kind} ({unit}), chỉ cho: {kinds}; cần cho hạn bằng --due NGÀY",
     "task {task} sets no due date for kind {kind} ({unit}), only for: {kinds}; give one with --due DATE",
 );
 pub const ASSIGN_DUE_BEFORE_FOUNDED: Text = t(
-    "hạn {due} của nhiệm vụ {task} trước ngày thành lập {founded} của {unit}: tổ chức đảng không bị tính quá hạn trước khi thành lập; hãy cho hạn từ ngày {founded} bằng --due NGÀY",
+    "hạn {due} của nhiệm vụ {task} trước ngày thành lập {founded} của {unit}: tổ chức đảng không bị tính quá hạn trước khi thành lập; cần cho hạn từ ngày {founded} trở đi bằng --due NGÀY",
     "task {task} is due {due}, before {unit} was founded on {founded}: a unit is not late before it exists; give a due date from {founded} with --due DATE",
 );
 pub const ASSIGN_GIVEN_DUE_BEFORE_FOUNDED: Text = t(
-    "hạn --due {due} trước ngày thành lập {founded} của {unit}; hãy cho hạn từ ngày {founded}",
+    "hạn --due {due} trước ngày thành lập {founded} của {unit}; cần cho hạn từ ngày {founded} trở đi",
     "--due {due} is before {unit} was founded on {founded}; give a date from {founded}",
 );
 pub const ASSIGN_NO_PEOPLE: Text = t(
@@ -1206,8 +1216,11 @@ pub const RESULTS_NONE: Text = t(
     "Trong phạm vi đã chọn, không có tổ chức đảng, cán bộ nào phải thực hiện nhiệm vụ {task}.",
     "Nobody owes task {task} within what was chosen.",
 );
-/// `20/12/2023 (gia hạn từ 12/12/2023: Bí thư đi học)`.
-pub const DUE_WITH_REASON: Text = t("{due} ({change}: {reason})", "{due} ({change}: {reason})");
+/// `gia hạn đến 20/12/2023 (hạn ban đầu 12/12/2023; lý do: Bí thư đi học)`.
+pub const DUE_WITH_REASON: Text = t(
+    "{due} ({change}; lý do: {reason})",
+    "{due} ({change}; reason: {reason})",
+);
 pub const TITLE_DIRECTIVES: Text = t("Danh sách văn bản", "Directives");
 pub const TITLE_UNITS: Text = t("Danh sách tổ chức đảng", "Units");
 pub const TITLE_TASKS: Text = t("Danh sách nhiệm vụ", "Tasks");
@@ -1231,7 +1244,7 @@ pub const TITLE_SETTINGS: Text = t(
 );
 pub const XLSX_AS_OF: Text = t("Tính đến ngày", "As of");
 pub const XLSX_TOO_MANY_ROWS: Text = t(
-    "bảng có hơn {max} dòng, quá sức chứa của một trang Excel; hãy lọc bớt (--within, --kind, --task…) hoặc dùng --format csv",
+    "bảng có hơn {max} dòng, quá sức chứa của một trang Excel; cần lọc bớt (--within, --kind, --task…) hoặc dùng --format csv",
     "the table has more than {max} rows, more than an Excel sheet holds; narrow it (--within, --kind, --task…) or use --format csv",
 );
 pub const XLSX_FAILED: Text = t(
@@ -1239,7 +1252,7 @@ pub const XLSX_FAILED: Text = t(
     "could not make the Excel workbook: {detail}",
 );
 pub const XLSX_NEEDS_OUTPUT: Text = t(
-    "định dạng xlsx là một tệp Excel, không hiển thị trên màn hình được: hãy cho tên tệp bằng --output TỆP.xlsx (ví dụ --output quahan.xlsx); không ghi gì",
+    "định dạng xlsx là một tệp Excel, không hiển thị trên màn hình được; cần cho tên tệp bằng --output TỆP.xlsx (ví dụ --output quahan.xlsx); không ghi gì",
     "--format xlsx makes an Excel file, not something to print: give the file with --output FILE.xlsx (e.g. --output overdue.xlsx); nothing written",
 );
 pub const OUTPUT_EXISTS: Text = t(
@@ -1247,25 +1260,25 @@ pub const OUTPUT_EXISTS: Text = t(
     "file {path} already exists and was left as it is; choose another name, or add --force to replace it",
 );
 pub const OUTPUT_IS_FOLDER: Text = t(
-    "{path} là một thư mục; hãy cho tên tệp, ví dụ {path}/baocao.xlsx",
+    "{path} là một thư mục; cần cho tên tệp, ví dụ {path}/baocao.xlsx",
     "{path} is a folder; give a file name, e.g. {path}/report.xlsx",
 );
 pub const OUTPUT_FAILED: Text = t("không ghi được tệp {path}", "could not write file {path}");
 pub const OUTPUT_WRITTEN: Text = t("Đã ghi tệp {path}", "Wrote {path}");
 pub const SHEET_TOO_BIG: Text = t(
-    "tệp {path} quá lớn (quá {max}); hãy chia thành nhiều tệp",
+    "tệp {path} quá lớn (quá {max}); cần chia thành nhiều tệp",
     "file {path} is too large (over {max}); split it into several files",
 );
 pub const SHEET_TOO_MANY_CELLS: Text = t(
-    "{path} có hơn {max} ô có dữ liệu; hãy chia thành nhiều tệp",
+    "{path} có hơn {max} ô có dữ liệu; cần chia thành nhiều tệp",
     "{path} has more than {max} cells with data; split it into several files",
 );
 pub const SHEET_OLD_EXCEL: Text = t(
-    "tệp {path} là bảng tính Excel 97-2003 (.xls) hoặc có mật khẩu; hãy mở bằng Excel (bỏ mật khẩu nếu có) rồi Lưu thành (Save As) kiểu Excel Workbook (.xlsx) hoặc CSV UTF-8",
+    "tệp {path} là bảng tính Excel 97-2003 (.xls) hoặc có mật khẩu; cần mở bằng Excel (bỏ mật khẩu nếu có) rồi Lưu thành (Save As) kiểu Excel Workbook (.xlsx) hoặc CSV UTF-8",
     "file {path} is an Excel 97-2003 workbook (.xls) or has a password; open it in Excel (remove the password if any) and Save As Excel Workbook (.xlsx) or CSV UTF-8",
 );
 pub const SHEET_NOT_XLSX: Text = t(
-    "không đọc được {path} như một bảng tính Excel (.xlsx); hãy mở bằng Excel rồi Lưu thành (Save As) kiểu Excel Workbook (.xlsx) hoặc CSV UTF-8",
+    "không đọc được {path} như một bảng tính Excel (.xlsx); cần mở bằng Excel rồi Lưu thành (Save As) kiểu Excel Workbook (.xlsx) hoặc CSV UTF-8",
     "could not read {path} as an Excel workbook (.xlsx); open it in Excel and Save As Excel Workbook (.xlsx) or CSV UTF-8",
 );
 pub const SHEET_NOT_WORKBOOK: Text = t(
@@ -1273,7 +1286,7 @@ pub const SHEET_NOT_WORKBOOK: Text = t(
     "--sheet is for Excel workbooks (.xlsx); {path} is a text (CSV) file",
 );
 pub const SHEET_NOT_TEXT: Text = t(
-    "tệp {path} không phải văn bản UTF-8 hay Windows-1258 (có thể là phông TCVN3/VNI); trong Excel hãy Lưu thành (Save As) kiểu CSV UTF-8 (Comma delimited) (*.csv) rồi nhập lại tệp đó",
+    "tệp {path} không phải văn bản UTF-8 hay Windows-1258 (có thể là phông TCVN3/VNI); cần mở trong Excel, Lưu thành (Save As) kiểu CSV UTF-8 (Comma delimited) (*.csv) rồi nhập lại tệp đó",
     "file {path} is neither UTF-8 nor Windows-1258 text (perhaps a TCVN3/VNI font); in Excel, Save As CSV UTF-8 (Comma delimited) (*.csv) and import that file",
 );
 pub const SHEET_NO_SUCH: Text = t(
@@ -1294,11 +1307,11 @@ pub const IMPORT_COLUMN_MISSING: Text = t(
     "{path} lacks column {column} (its header may read: {names}); the header line read: {header}",
 );
 pub const IMPORT_COLUMN_TWICE: Text = t(
-    "{path}: hai cột '{first}' và '{second}' cùng là cột {column}; hãy xóa hoặc đổi tên một cột",
+    "{path}: hai cột '{first}' và '{second}' cùng là cột {column}; cần xóa hoặc đổi tên một cột",
     "{path}: columns '{first}' and '{second}' both mean {column}; delete or rename one of them",
 );
 pub const IMPORT_PARENT_AMBIGUOUS: Text = t(
-    "cấp trên '{parent}' là tên của nhiều dòng trong tệp (dòng {lines}); hãy ghi mã cấp trên",
+    "cấp trên '{parent}' là tên của nhiều dòng trong tệp (dòng {lines}); cần ghi mã cấp trên",
     "parent '{parent}' is the name of several rows of the file (lines {lines}); give the parent's code",
 );
 pub const ROW_DATE_NEEDED: Text = t(
@@ -1306,7 +1319,7 @@ pub const ROW_DATE_NEEDED: Text = t(
     "no completion date (column on / Ngày hoàn thành): every result needs its date",
 );
 pub const OUTPUT_NOT_REPLACEABLE: Text = t(
-    "không thay {path}: đó là một cơ sở dữ liệu hoặc không phải tệp thường; hãy chọn tên tệp khác",
+    "không thay {path}: đó là một cơ sở dữ liệu hoặc không phải tệp thường; cần chọn tên tệp khác",
     "{path} is not replaced: it is a database or not a regular file; choose another file name",
 );
 pub const EXTRACT_HINT_MARK: Text = t("({hint}?)", "({hint}?)");
@@ -1348,7 +1361,7 @@ pub const EXTRACT_ASK_TITLE: Text = t(
     "Title of the task for the deadlines at line {lines} (Enter: skip): ",
 );
 pub const EXTRACT_BAD_DATE: Text = t(
-    "không đọc được ngày «{answer}»; hãy gõ theo dạng 06/12/2023",
+    "không đọc được ngày «{answer}»; ngày gõ theo dạng 06/12/2023",
     "cannot read the date «{answer}»; type it as 06/12/2023",
 );
 pub const EXTRACT_BAD_KIND: Text = t(
@@ -1356,23 +1369,23 @@ pub const EXTRACT_BAD_KIND: Text = t(
     "no unit kind «{answer}»; the kinds: {kinds}",
 );
 pub const EXTRACT_NOT_TEXT: Text = t(
-    "{path} không phải văn bản UTF-8; hãy lưu trang thành tệp văn bản (.txt, UTF-8) rồi đọc lại",
+    "{path} không phải văn bản UTF-8; cần lưu trang thành tệp văn bản (.txt, UTF-8) rồi đọc lại",
     "{path} is not UTF-8 text; save the page as a text file (.txt, UTF-8) and read it again",
 );
 pub const EXTRACT_TOO_LONG: Text = t(
-    "{path} quá dài để đọc như một thông báo ({chars} ký tự; tối đa {max} ký tự và {citations} số, ký hiệu văn bản): hãy tách thành từng trang",
+    "{path} quá dài để đọc như một thông báo ({chars} ký tự; tối đa {max} ký tự và {citations} số, ký hiệu văn bản); cần tách thành từng trang",
     "{path} is too long to read as an announcement ({chars} characters; at most {max} characters and {citations} document symbols): split it page by page",
 );
 pub const BAD_SECRECY: Text = t(
-    "độ mật không hợp lệ '{input}'; chấp nhận: {accepted} (hoặc Mật, Tối mật, Tuyệt mật)",
+    "độ mật không hợp lệ '{input}'; giá trị hợp lệ: {accepted} (hoặc Mật, Tối mật, Tuyệt mật)",
     "unknown classification '{input}'; accepted: {accepted} (or Mật, Tối mật, Tuyệt mật)",
 );
 pub const BAD_URGENCY: Text = t(
-    "độ khẩn không hợp lệ '{input}'; chấp nhận: {accepted} (hoặc Khẩn, Thượng khẩn, Hỏa tốc)",
+    "độ khẩn không hợp lệ '{input}'; giá trị hợp lệ: {accepted} (hoặc Khẩn, Thượng khẩn, Hỏa tốc)",
     "unknown urgency '{input}'; accepted: {accepted} (or Khẩn, Thượng khẩn, Hỏa tốc)",
 );
 pub const SECRET_OUTPUT_OPEN: Text = t(
-    "{path} có thể được người khác đọc (quyền rộng hơn 0600): với --show-secret không ghi đè tệp này; hãy `chmod 600 {path}` hoặc ghi ra tệp mới",
+    "{path} có thể được người khác đọc (quyền rộng hơn 0600): với --show-secret không ghi đè tệp này; cần chạy `chmod 600 {path}`, hoặc ghi ra tệp mới",
     "{path} may be read by others (mode wider than 0600): with --show-secret it is not replaced; run `chmod 600 {path}` or write to a new file",
 );
 pub const WARN_SHOW_SECRET_PIPE: Text = t(
@@ -1380,7 +1393,7 @@ pub const WARN_SHOW_SECRET_PIPE: Text = t(
     "warning: --show-secret prints the subjects of secret directives to something other than a screen (a file, a pipe, mail)",
 );
 pub const EXPORT_HAS_SECRET: Text = t(
-    "lưu ý: bản xuất có {n} văn bản mật, giữ nguyên trích yếu (bản sao đầy đủ): hãy bảo quản như tài liệu mật",
+    "lưu ý: bản xuất có {n} văn bản mật, giữ nguyên trích yếu (bản sao đầy đủ), cần bảo quản như tài liệu mật",
     "note: the export holds {n} secret directives with their subjects (a full copy): keep it as a secret document",
 );
 pub const CLAP_NO_VALUE: Text = t(
@@ -1448,7 +1461,7 @@ pub const LOG_EXTRACT_MARKED: Text = t(
     "; marked {directive}: {marks}",
 );
 pub const BACKUP_HAS_SECRET: Text = t(
-    "lưu ý: bản sao lưu có {n} văn bản mật, giữ nguyên trích yếu (bản sao đầy đủ): hãy bảo quản như tài liệu mật",
+    "lưu ý: bản sao lưu có {n} văn bản mật, giữ nguyên trích yếu (bản sao đầy đủ), cần bảo quản như tài liệu mật",
     "note: the backup holds {n} secret directives with their subjects (a full copy): keep it as a secret document",
 );
 pub const SUBJECT_HIDDEN: Text = t(
@@ -1556,7 +1569,7 @@ pub const KEY_UNUSED: Text = t(
     "warning: THEODOI_KEY_FILE is set to {file} but {path} is not encrypted: the key is not used (encrypt it with `theodoi encrypt`)",
 );
 pub const EXPORT_PLAIN: Text = t(
-    "lưu ý: cơ sở dữ liệu được mã hóa, nhưng tệp xuất là JSON thường, ai có tệp cũng đọc được mọi tên, ký hiệu và trích yếu; tệp chỉ chủ sở hữu đọc được (0600), hãy giữ kín",
+    "lưu ý: cơ sở dữ liệu được mã hóa, nhưng tệp xuất là JSON thường, ai có tệp cũng đọc được mọi tên, ký hiệu và trích yếu; tệp chỉ chủ sở hữu đọc được (0600), cần giữ kín",
     "note: the database is encrypted, but an export is plain JSON: whoever has the file reads every name, symbol and title; it is made readable by its owner only (0600): keep it safe",
 );
 pub const INIT_CREATED_ENCRYPTED: Text = t(
@@ -1576,7 +1589,7 @@ pub const KEY_NOT_A_FILE: Text = t(
     "{source} is not a regular file (a device, a pipe…): the key must be in a regular file only its owner reads (mode 0600)",
 );
 pub const DB_LINKED: Text = t(
-    "{path} là một liên kết, hoặc tệp còn có tên khác: không mã hóa hay giải mã qua đường dẫn này (chỉ tên này được thay, các tên khác vẫn chỉ tệp cũ); hãy dùng đường dẫn thật của tệp và xóa các tên khác",
+    "{path} là một liên kết, hoặc tệp còn có tên khác: không mã hóa hay giải mã qua đường dẫn này (chỉ tên này được thay, các tên khác vẫn chỉ tệp cũ); cần dùng đường dẫn thật của tệp và xóa các tên khác",
     "{path} is a link, or the file has another name: it is not encrypted or decrypted through it (only this name would be replaced); use the file's own path and remove the other names",
 );
 pub const DEMO_ENCRYPTED: Text = t(
@@ -1596,11 +1609,11 @@ pub const PG_FOREIGN: Text = t(
     "PostgreSQL database {address} has another program's tables, not theodoi's; nothing changed. Create an empty database for theodoi, or check --db or THEODOI_DB",
 );
 pub const PG_BACKUP: Text = t(
-    "không sao lưu được {address} bằng theodoi: cơ sở dữ liệu nằm trên máy chủ PostgreSQL; hãy sao lưu bằng pg_dump (hoặc dùng `theodoi export`)",
+    "không sao lưu được {address} bằng theodoi: cơ sở dữ liệu nằm trên máy chủ PostgreSQL; sao lưu bằng pg_dump (hoặc dùng `theodoi export`)",
     "theodoi does not back up {address}: the database is on a PostgreSQL server; back it up with pg_dump (or use `theodoi export`)",
 );
 pub const PG_ENCRYPT: Text = t(
-    "{address} nằm trên máy chủ PostgreSQL: mã hóa, giải mã chỉ dành cho tệp SQLite; trên máy chủ, hãy bảo vệ bằng quyền truy cập và kết nối mã hóa (TLS)",
+    "{address} nằm trên máy chủ PostgreSQL: mã hóa, giải mã chỉ dành cho tệp SQLite; trên máy chủ, cần bảo vệ bằng quyền truy cập và kết nối mã hóa (TLS)",
     "{address} is on a PostgreSQL server: encrypt and decrypt are for SQLite files; on a server, protect it with access rights and encrypted connections (TLS)",
 );
 pub const COPY_DONE: Text = t(
@@ -1612,11 +1625,11 @@ pub const COPY_NOT_EMPTY: Text = t(
     "{path} already holds data: a copy goes only into an empty database (an SQLite file not there yet, or a database with no unit, directive or log); nothing changed",
 );
 pub const COPY_SAME: Text = t(
-    "--from và --to cùng là {path}: hãy chép sang một cơ sở dữ liệu khác",
+    "--from và --to cùng là {path}; cần chép sang một cơ sở dữ liệu khác",
     "--from and --to are both {path}: copy into another database",
 );
 pub const COPY_PLAIN: Text = t(
-    "lưu ý: {from} được mã hóa, còn bản chép ở {to} thì không: ai đọc được nó là đọc được mọi tên, ký hiệu và trích yếu; hãy bảo vệ nó bằng quyền truy cập (hoặc chép vào một tệp đã tạo bằng `theodoi init --encrypt`)",
+    "lưu ý: {from} được mã hóa, còn bản chép ở {to} thì không: ai đọc được nó là đọc được mọi tên, ký hiệu và trích yếu; cần bảo vệ bản chép bằng quyền truy cập (hoặc chép vào một tệp đã tạo bằng `theodoi init --encrypt`)",
     "note: {from} is encrypted, but the copy in {to} is not: whoever can read it reads every name, symbol and title; protect it with access rights (or copy into a file made with `theodoi init --encrypt`)",
 );
 /// What is recorded as the actor when no name was given and the login name
@@ -1652,3 +1665,18 @@ pub const PG_NO_ANSWER: Text = t(
     "máy chủ {address} không trả lời sau {seconds} giây (có thể sai cổng, hoặc máy chủ đang bận); không ghi gì. Chờ lâu hơn: thêm connect_timeout=GIÂY vào địa chỉ hoặc đặt PGCONNECT_TIMEOUT",
     "no answer from {address} within {seconds} seconds (a wrong port, or a busy server); nothing written. To wait longer: add connect_timeout=SECONDS to the address or set PGCONNECT_TIMEOUT",
 );
+pub const STATUS_ONE_DAY_LATE: Text = t("Chưa hoàn thành, quá hạn 1 ngày", "Overdue by 1 day");
+pub const DAYS: Text = t("{n} ngày", "{n} days");
+pub const ONE_DAY: Text = t("1 ngày", "1 day");
+pub const DONE_NOT_RATED: Text = t("; không xếp loại ({reason})", "; not rated ({reason})");
+pub const DONE_ALREADY_RATED: Text = t(", xếp loại: {rating}", ", rated {rating}");
+pub const DONE_ALREADY_NOT_RATED: Text = t(", không xếp loại", ", not rated");
+pub const ORDER_RULE: Text = t(
+    "theo quy định, cấp dưới hoàn thành trước, cấp trên sau",
+    "lower levels come first, then the level above",
+);
+pub const ORDER_RULE_REVIEW: Text = t(
+    "theo quy định, cấp dưới kiểm điểm trước, cấp trên sau",
+    "by the rules, lower levels are reviewed first, then the level above",
+);
+pub const UNITS_MORE: Text = t(" … và {n} tổ chức khác", " … and {n} more units");

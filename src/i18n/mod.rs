@@ -234,8 +234,8 @@ mod tests {
         let commands = ["init", "unit", "directive"].map(String::from);
         let cases = [
             (
-                "hãy chạy `theodoi init` để tạo",
-                "hãy chạy `theodoi --db mat.db init` để tạo",
+                "muốn tạo thì chạy `theodoi init`",
+                "muốn tạo thì chạy `theodoi --db mat.db init`",
             ),
             (
                 "xem `theodoi unit add --help`",

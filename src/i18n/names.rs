@@ -156,6 +156,53 @@ pub fn status(s: Status) -> Text {
     }
 }
 
+/// A status as a table cell says it, worded once for every report: `Hoàn
+/// thành đúng hạn`, `Chưa hoàn thành, trong hạn (còn 3 ngày)`, `Chưa hoàn
+/// thành, trong hạn (đến hạn ngày 06/12/2023)`, `Chưa hoàn thành, quá hạn 7
+/// ngày`, `Dừng theo dõi (lý do)`. `days_left` is counted from the report's
+/// day (`None`: not said).
+pub fn status_cell(
+    s: Status,
+    days_overdue: i64,
+    days_left: Option<i64>,
+    due_on: chrono::NaiveDate,
+    cancelled_reason: Option<&str>,
+) -> String {
+    let name = super::capitalized(status(s).get());
+    match s {
+        Status::Cancelled => match cancelled_reason {
+            Some(reason) => format!("{name} ({reason})"),
+            None => name,
+        },
+        Status::Overdue => match days_overdue {
+            1 => super::STATUS_ONE_DAY_LATE.get().to_string(),
+            n => tr!(super::STATUS_DAYS_LATE, n = n),
+        },
+        Status::Open => match days_left {
+            Some(0) => tr!(
+                super::STATUS_LEFT,
+                left = tr!(
+                    super::DUE_ON_DAY,
+                    date = crate::text::date::format_dmy(due_on)
+                )
+            ),
+            Some(1) => tr!(super::STATUS_LEFT, left = super::ONE_DAY_LEFT.get()),
+            Some(n) => tr!(super::STATUS_LEFT, left = tr!(super::DAYS_LEFT, n = n)),
+            None => name,
+        },
+        Status::DoneOnTime | Status::DoneLate => name,
+    }
+}
+
+/// Days as a count under a header that says what they count (`Số ngày còn
+/// lại`): `5 ngày`, `1 ngày`.
+pub fn days_count(n: i64) -> String {
+    match n {
+        1 => super::ONE_DAY.get().to_string(),
+        n => tr!(super::DAYS, n = n),
+    }
+}
+
 pub const NUMBER_ONLY: Text = t("{doc_type} số {number}", "{doc_type} no. {number}");
 pub const MORE: Text = t(" … và {n} mục khác", " … and {n} more");
 

@@ -5,7 +5,6 @@
 use chrono::NaiveDate;
 
 use super::{Cell, Report, Value};
-use crate::domain::Status;
 pub use crate::domain::obligation::ObligationRow;
 use crate::i18n::{self, tr};
 use crate::text::date::format_dmy;
@@ -126,7 +125,8 @@ impl Report for ObligationReport {
             ],
             Kind::Upcoming { .. } => vec![
                 due(),
-                Cell::status(days_left(row), row.status).with(Value::Int(row.days_left)),
+                Cell::status(i18n::days_count(row.days_left), row.status)
+                    .with(Value::Int(row.days_left)),
                 parent(),
                 unit(),
                 row.unit_kind.to_string().into(),
@@ -171,38 +171,21 @@ impl Report for ObligationReport {
     }
 }
 
-/// "chưa hoàn thành, quá hạn (7 ngày)", "chưa hoàn thành, trong hạn (còn 3 ngày)".
+/// The status, worded as in every report (`i18n::status_cell`).
 fn status_text(row: &ObligationRow) -> String {
-    let status = i18n::status(row.status).get();
-    match row.status {
-        Status::Cancelled => match &row.cancelled_reason {
-            Some(reason) => format!("{} ({reason})", i18n::capitalized(status)),
-            None => i18n::capitalized(status),
-        },
-        Status::Overdue => tr!(
-            i18n::STATUS_DAYS_LATE,
-            status = status,
-            n = row.days_overdue
-        ),
-        Status::Open => tr!(i18n::STATUS_LEFT, status = status, left = days_left(row)),
-        _ => i18n::capitalized(status),
-    }
-}
-
-/// How long is left until an open obligation falls due, in a clerk's words:
-/// "còn 3 ngày", "đến hạn hôm nay".
-fn days_left(row: &ObligationRow) -> String {
-    match row.days_left {
-        0 => i18n::DUE_TODAY.get().to_string(),
-        1 => i18n::ONE_DAY_LEFT.get().to_string(),
-        n => tr!(i18n::DAYS_LEFT, n = n),
-    }
+    i18n::status_cell(
+        row.status,
+        row.days_overdue,
+        Some(row.days_left),
+        row.due_on,
+        row.cancelled_reason.as_deref(),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::UnitKind;
+    use crate::domain::{Status, UnitKind};
     use crate::report::check_fields;
 
     #[test]

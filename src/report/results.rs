@@ -189,7 +189,7 @@ impl Report for ResultsReport {
         let mut cells = self.who(row);
         cells.push(Cell::date(row.due_on));
         if let Some(first) = row.original_due_on {
-            // `gia hạn đến 20/12/2023 (hạn ban đầu 12/12/2023: Bí thư đi học)`.
+            // `gia hạn đến 20/12/2023 (hạn ban đầu 12/12/2023; lý do: Bí thư đi học)`.
             let said = if first < row.due_on {
                 i18n::EXTENDED
             } else {
@@ -215,7 +215,7 @@ impl Report for ResultsReport {
             }
         }
         cells.push(Cell::maybe_date(row.completed_on));
-        cells.push(Cell::status(status_text(row), row.status));
+        cells.push(Cell::status(status_text(row, self.as_of), row.status));
         cells.extend(self.rating(row));
         cells.push(row.evidence.clone().unwrap_or_default().into());
         cells.push(row.note.clone().unwrap_or_default().into());
@@ -270,7 +270,7 @@ impl Report for ResultsReport {
             Cell::maybe_date(row.original_due_on),
             row.extension_reason.clone().unwrap_or_default().into(),
             Cell::maybe_date(row.completed_on),
-            Cell::status(status_text(row), row.status),
+            Cell::status(status_text(row, self.as_of), row.status),
             Cell::int(row.days_overdue),
         ]);
         cells.extend(self.rating(row));
@@ -283,22 +283,16 @@ impl Report for ResultsReport {
     }
 }
 
-/// The status as the other reports word it: "chưa hoàn thành, quá hạn (7
-/// ngày)", "không còn hiệu lực (lý do)".
-fn status_text(row: &ResultRow) -> String {
-    let status = i18n::status(row.status).get();
-    match row.status {
-        Status::Cancelled => match &row.cancelled_reason {
-            Some(reason) => format!("{} ({reason})", i18n::capitalized(status)),
-            None => i18n::capitalized(status),
-        },
-        Status::Overdue => tr!(
-            i18n::STATUS_DAYS_LATE,
-            status = status,
-            n = row.days_overdue
-        ),
-        _ => i18n::capitalized(status),
-    }
+/// The status, worded as in every report (`i18n::status_cell`), the days
+/// left counted from the report's day.
+fn status_text(row: &ResultRow, as_of: NaiveDate) -> String {
+    i18n::status_cell(
+        row.status,
+        row.days_overdue,
+        Some((row.due_on - as_of).num_days()),
+        row.due_on,
+        row.cancelled_reason.as_deref(),
+    )
 }
 
 #[cfg(test)]
@@ -381,7 +375,11 @@ mod tests {
             "{}",
             due.text
         );
-        assert!(due.text.ends_with(": Bí thư đi học)"), "{}", due.text);
+        assert!(
+            due.text.ends_with("; lý do: Bí thư đi học)"),
+            "{}",
+            due.text
+        );
         assert_eq!(
             due.value,
             Some(Value::Date(

@@ -430,7 +430,7 @@ fn an_issue_date_after_its_tasks_due_is_refused_unless_forced() {
     ]);
     assert_eq!(
         err,
-        "theodoi: thời hạn 06/12/2023 trước ngày ban hành 01/01/2024 của Kế hoạch số 223; hãy kiểm tra lại ngày, hoặc thêm --force nếu đúng như vậy\n"
+        "theodoi: thời hạn 06/12/2023 trước ngày ban hành 01/01/2024 của Kế hoạch số 223; cần kiểm tra lại ngày; nếu đúng như vậy thì thêm --force\n"
     );
     assert_eq!(t.snapshot(), before);
     t.ok(&[
@@ -473,7 +473,7 @@ fn a_type_the_symbol_contradicts_is_refused() {
     ]);
     assert_eq!(
         err,
-        "theodoi: '16-NQ/TW': ký hiệu NQ là của Nghị quyết, không phải Kế hoạch; hãy bỏ --type hoặc kiểm tra lại ký hiệu\n"
+        "theodoi: '16-NQ/TW': ký hiệu NQ là của Nghị quyết, không phải Kế hoạch; bỏ --type, hoặc kiểm tra lại ký hiệu\n"
     );
     assert_eq!(t.snapshot(), before);
     t.ok(&[
@@ -516,7 +516,7 @@ fn the_issue_date_after_the_symbol_picks_one_of_two() {
     }
     let err = t.fails(&["directive", "edit", "01-KH/TU", "--title", "X"]);
     assert!(
-        err.contains("ngày 05/01/2023") && err.contains("khớp với nhiều văn bản"),
+        err.contains("ngày 05/01/2023") && err.contains("ứng với nhiều văn bản"),
         "{err}"
     );
     for reference in [

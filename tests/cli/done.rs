@@ -47,7 +47,7 @@ fn ambiguous_or_unknown_units_are_refused_with_candidates() {
         err.contains("Quang Trung")
             && err.contains("cb-trung-tam-y-te")
             && err.contains(&format!(
-                "(xem hết: `theodoi --db {} unit list --search 'Trung'`)",
+                "(xem `theodoi --db {} unit list --search 'Trung'`)",
                 t.db.display()
             )),
         "{err}"
@@ -507,7 +507,7 @@ fn a_dang_bo_done_before_its_chi_bo_by_date_is_refused_unless_forced() {
         "HTTNV",
     ]);
     assert!(
-        err.contains("lower levels come first") && err.contains("(06/12/2023)"),
+        err.contains("lower levels are reviewed first") && err.contains("(06/12/2023)"),
         "{err}"
     );
     // On the day the last one was done: recorded.
@@ -712,7 +712,7 @@ fn a_result_very_late_asks_to_check_the_year() {
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(
         run.stderr,
-        "cảnh báo: ngày hoàn thành 05/12/2024 muộn 365 ngày so với hạn 06/12/2023; nếu gõ nhầm năm, hãy sửa bằng --correct --on NGÀY\n"
+        "cảnh báo: ngày hoàn thành 05/12/2024 muộn 365 ngày so với hạn 06/12/2023; nếu gõ nhầm năm thì sửa bằng --correct --on NGÀY\n"
     );
     let run = t.run(&[
         "done",

@@ -78,7 +78,7 @@ fn every_change_is_logged_with_who_and_what() {
     let table = t.ok(&["log", "--format", "md"]);
     assert!(
         table.contains(
-            "ghi Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy hoàn thành kiem-diem-2023 ngày 05/12/2023"
+            "ghi kết quả: Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy hoàn thành nhiệm vụ kiem-diem-2023 ngày 05/12/2023"
         ),
         "{table}"
     );
@@ -97,7 +97,7 @@ fn every_change_is_logged_with_who_and_what() {
     assert_eq!(about.len(), 4);
     let en = t.ok(&["--lang", "en", "log", "--unit", "Thanh Mỹ"]);
     assert!(
-        en.contains("recorded Đảng bộ xã Thanh Mỹ did kiem-diem-2023 on 10/12/2023"),
+        en.contains("recorded Đảng bộ xã Thanh Mỹ did task kiem-diem-2023 on 10/12/2023"),
         "{en}"
     );
 }
@@ -691,12 +691,12 @@ fn the_log_says_undos_in_the_readers_language() {
     t.ok(&["undo"]);
     let en = t.ok(&["--lang", "en", "log", "--format", "md"]);
     assert!(
-        en.contains("undid #") && en.contains("extended kiem-diem-2023"),
+        en.contains("undid #") && en.contains("extended task kiem-diem-2023"),
         "{en}"
     );
     let vi = t.ok(&["log", "--format", "md"]);
     assert!(
-        vi.contains("hoàn tác #") && vi.contains("gia hạn kiem-diem-2023"),
+        vi.contains("hoàn tác #") && vi.contains("gia hạn nhiệm vụ kiem-diem-2023"),
         "{vi}"
     );
     let log: Vec<LogRow> = t.json(&["log"]);

@@ -411,7 +411,7 @@ fn task_assign_gives_a_kind_with_no_due_date_one_with_due() {
         "05/12/2023",
     ]);
     assert!(
-        err.contains("không áp dụng cho Chi bộ tổ dân phố 1 phường Lê Lợi")
+        err.contains("Chi bộ tổ dân phố 1 phường Lê Lợi không thuộc danh sách phải thực hiện")
             && err.contains(&t.typed("task assign kiem-diem-2023 --unit")),
         "{err}"
     );

@@ -794,11 +794,11 @@ fn reminders_say_how_many_days_are_left() {
     let t = Theodoi::son_tay_reported();
     let table = t.ok(&["upcoming", "--as-of", "04/12/2023", "--within", "3"]);
     assert!(
-        table.contains("Số ngày còn") && table.contains("còn 2 ngày"),
+        table.contains("Số ngày còn") && table.contains("┆ 2 ngày "),
         "{table}"
     );
     let table = t.ok(&["upcoming", "--as-of", "05/12/2023", "--format", "md"]);
-    assert!(table.contains("| còn 1 ngày |"), "{table}");
+    assert!(table.contains("| 1 ngày |"), "{table}");
     let table = t.ok(&[
         "upcoming",
         "--as-of",
@@ -808,7 +808,8 @@ fn reminders_say_how_many_days_are_left() {
         "--format",
         "md",
     ]);
-    assert!(table.contains("| đến hạn hôm nay |"), "{table}");
+    // The day itself: no day left, whatever day the report is of.
+    assert!(table.contains("| 0 ngày |"), "{table}");
     let table = t.ok(&[
         "--lang",
         "en",
@@ -819,7 +820,7 @@ fn reminders_say_how_many_days_are_left() {
         "10",
     ]);
     assert!(
-        table.contains("2 days left") && table.contains("8 days left"),
+        table.contains("┆ 2 days ") && table.contains("┆ 8 days "),
         "{table}"
     );
     let table = t.ok(&[
@@ -831,7 +832,7 @@ fn reminders_say_how_many_days_are_left() {
         "--format",
         "md",
     ]);
-    assert!(table.contains("| due today |"), "{table}");
+    assert!(table.contains("| 0 days |"), "{table}");
     let agenda = t.ok(&[
         "agenda",
         "Ngô Quyền",
@@ -841,11 +842,12 @@ fn reminders_say_how_many_days_are_left() {
         "md",
     ]);
     assert!(
-        agenda.contains("| Đang thực hiện (trong hạn, còn 8 ngày) |"),
+        agenda.contains("| Chưa hoàn thành, trong hạn (còn 8 ngày) |"),
         "{agenda}"
     );
     let agenda = t.ok(&["--lang", "en", "agenda", "Kim Sơn", "--as-of", "12/12/2023"]);
-    assert!(agenda.contains("(due today)"), "{agenda}");
+    // The report's day, not today, is named.
+    assert!(agenda.contains("(due on 12/12/2023)"), "{agenda}");
     // Data, not words: the same number in either language.
     let rows: Vec<Row> = t.json(&["upcoming", "--as-of", "04/12/2023"]);
     assert!(rows.iter().any(|r| r.days_left == 2));
@@ -879,7 +881,7 @@ fn upcoming_exits_1_when_something_falls_due_for_cron() {
     };
     let soon = t.run(&args("01/12/2023"));
     assert_eq!(soon.code, 1, "{soon:?}");
-    assert!(soon.stdout.contains("còn 5 ngày"), "{soon:?}");
+    assert!(soon.stdout.contains("┆ 5 ngày "), "{soon:?}");
     let calm = t.run(&args("20/12/2023"));
     assert_eq!((calm.code, calm.stdout.as_str()), (0, ""), "{calm:?}");
     // Without --exit-code, 0 either way.

@@ -313,9 +313,16 @@ fn agenda_of_one_unit() {
         (rows[0].status.as_str(), rows[0].completed_on.as_deref()),
         ("overdue", None)
     );
-    let table = t.ok(&["agenda", "Sơn Lộc", "--as-of", "13/12/2023"]);
+    let table = t.ok(&[
+        "agenda",
+        "Sơn Lộc",
+        "--as-of",
+        "13/12/2023",
+        "--format",
+        "md",
+    ]);
     assert!(
-        table.contains("Quá hạn 1 ngày,") && table.contains("chưa hoàn thành"),
+        table.contains("| Chưa hoàn thành, quá hạn 1 ngày |"),
         "{table}"
     );
 }

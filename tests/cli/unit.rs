@@ -303,9 +303,9 @@ fn a_long_list_of_candidates_fits_one_line() {
         line.contains("Hạ 1 (dgn-1-1, thuộc ") && line.contains("Lợi)"),
         "{line}"
     );
-    assert!(line.contains(" … và 11 mục khác"), "{line}");
+    assert!(line.contains(" … và 11 tổ chức khác"), "{line}");
     assert!(
-        line.contains(&format!("(xem hết: `{}", t.typed("unit list --search"))),
+        line.contains(&format!("(xem `{}", t.typed("unit list --search"))),
         "{line}"
     );
     // Three of one long name: each cut in its name and parent, never in its code.
@@ -600,7 +600,7 @@ fn the_list_is_searched_by_other_names_and_abbreviations() {
     let err = t.fails(&["agenda", "Chi bộ phường"]);
     assert!(
         err.contains(&format!(
-            "(xem hết: `{}`)",
+            "(xem `{}`)",
             t.typed("unit list --search 'Chi bộ phường'")
         )),
         "{err}"

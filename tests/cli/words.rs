@@ -448,6 +448,17 @@ fn snapshots() {
             "--evidence",
             "Biên bản hội nghị ngày 08/12/2023",
         ],
+        &[
+            "done",
+            "--task",
+            "xep-loai-2023",
+            "--unit",
+            "cb-trung-tam-y-te",
+            "--on",
+            "06/12/2023",
+            "--not-rated",
+            "Thành lập chưa đủ 6 tháng",
+        ],
     ] {
         said.push_str(&format!("$ theodoi {}\n", args.join(" ")));
         let run = t.run(args);
@@ -468,8 +479,41 @@ fn snapshots() {
         t.ok(&["agenda", "son-tay", "--as-of", "07/12/2023"]),
     ));
     shots.push(("upcoming", t.ok(&["upcoming", "--as-of", "01/12/2023"])));
+    // On the due day itself, of a day in the past: the day is named, not
+    // "today".
+    shots.push((
+        "due-day",
+        [
+            t.ok(&["upcoming", "--as-of", "06/12/2023", "--format", "md"]),
+            t.ok(&[
+                "agenda",
+                "cb-kho-bac",
+                "--as-of",
+                "06/12/2023",
+                "--format",
+                "md",
+            ]),
+        ]
+        .join("\n"),
+    ));
     shots.push(("rules", t.ok(&["rules"])));
     shots.push(("log", timeless(&t.ok(&["log"]))));
+    // A task for the chi bộ under a đảng bộ too, so that lower levels first
+    // has something to refuse.
+    t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "188-KH/TU",
+        "--code",
+        "luan-chuyen-2023",
+        "--title",
+        "Báo cáo kết quả luân chuyển cán bộ năm 2023",
+        "--due",
+        "dang-bo-co-so=20/12/2023",
+        "--due",
+        "chi-bo-truc-thuoc=15/12/2023",
+    ]);
     let mut errors = String::new();
     for args in [
         &["done", "--task", "kiem-diem-2023", "--unit", "Ba Vì"][..],
@@ -518,6 +562,73 @@ fn snapshots() {
             "--on",
             "01/01/2030",
         ],
+        // Already recorded, with its rating.
+        &[
+            "done",
+            "--task",
+            "xep-loai-2023",
+            "--unit",
+            "cb-ubkt",
+            "--on",
+            "05/12/2023",
+            "--rating",
+            "HTTNV",
+        ],
+        // A rating task without a rating; a rating on a task without one.
+        &[
+            "done",
+            "--task",
+            "xep-loai-2023",
+            "--unit",
+            "cb-kho-bac",
+            "--on",
+            "05/12/2023",
+        ],
+        &[
+            "done",
+            "--task",
+            "kiem-diem-2023",
+            "--unit",
+            "cb-ban-tuyen-giao",
+            "--on",
+            "05/12/2023",
+            "--rating",
+            "HTTNV",
+        ],
+        &[
+            "done",
+            "--task",
+            "kiem-diem-2023",
+            "--unit",
+            "cb-kho-bac",
+            "--rating",
+            "tot",
+        ],
+        // Not one of the units that owe the task.
+        &["done", "--task", "kiem-diem-2023", "--unit", "son-tay"],
+        // Many units by that name.
+        &["done", "--task", "kiem-diem-2023", "--unit", "Chi bộ"],
+        &["agenda", "Chi bộ tổ dân phố"],
+        // Lower levels first.
+        &[
+            "done",
+            "--task",
+            "luan-chuyen-2023",
+            "--unit",
+            "p-le-loi",
+            "--on",
+            "10/12/2023",
+        ],
+        &[
+            "unit",
+            "add",
+            "Chi bộ 1",
+            "--kind",
+            "chi-bo",
+            "--parent",
+            "son-tay",
+        ],
+        &["rules", "set", "lower-levels-first", "maybe"],
     ] {
         errors.push_str(&format!("$ theodoi {}\n", args.join(" ")));
         errors.push_str(
