@@ -151,7 +151,7 @@ pub const TEXT_NO_LETTERS: Text = t(
 );
 pub const TEXT_TOO_LONG: Text = t(
     "{what} dài {len} ký tự, quá giới hạn {max} ký tự",
-    "{what} is {len} characters long, over the limit of {max}",
+    "{what} is {len:character|characters} long, over the limit of {max}",
 );
 pub const WHAT_NOTE: Text = t("ghi chú (--note)", "the note (--note)");
 pub const WHAT_EVIDENCE: Text = t("minh chứng (--evidence)", "the evidence (--evidence)");
@@ -281,7 +281,7 @@ pub const IMPORT_PROGRESS: Text = t("tổ chức đảng", "units");
 pub const IMPORT_ROW: Text = t("dòng {line}: {reason}", "line {line}: {reason}");
 pub const IMPORT_FAILED: Text = t(
     "tệp {path} có {n} dòng lỗi, không ghi gì: {errors}",
-    "file {path} has {n} bad lines; nothing written: {errors}",
+    "file {path} has {n:bad line|bad lines}; nothing written: {errors}",
 );
 pub const IMPORT_PARENT_UNKNOWN: Text = t(
     "không có cấp trên '{parent}' (trong tệp hay trong cơ sở dữ liệu)",
@@ -297,11 +297,11 @@ pub const IMPORT_DUPLICATE: Text = t(
 );
 pub const IMPORT_DONE: Text = t(
     "Đã nhập {n} tổ chức đảng từ {path}",
-    "Imported {n} units from {path}",
+    "Imported {n:unit|units} from {path}",
 );
 pub const IMPORT_DRY_RUN: Text = t(
     "Tệp {path} hợp lệ: sẽ nhập {n} tổ chức đảng (chạy thử, chưa ghi gì)",
-    "File {path} is valid: {n} units would be imported (dry run, nothing written)",
+    "File {path} is valid: {n:unit|units} would be imported (dry run, nothing written)",
 );
 pub const TASK_CODE_TAKEN: Text = t(
     "mã nhiệm vụ '{code}' đã có; cần chọn mã khác, ghi bằng --code",
@@ -347,11 +347,11 @@ pub const BACKUP_FAILED: Text = t(
 pub const BACKUP_DONE: Text = t("Đã sao lưu vào {path}", "Backed up to {path}");
 pub const DONE_FROM_DONE: Text = t(
     "Đã ghi {n} kết quả hoàn thành nhiệm vụ {task} từ tệp {path}",
-    "Recorded {n} completions of task {task} from {path}",
+    "Recorded {n:completion|completions} of task {task} from {path}",
 );
 pub const DONE_FROM_DRY_RUN: Text = t(
     "Tệp {path} hợp lệ: sẽ ghi {n} kết quả hoàn thành (chạy thử, chưa ghi gì)",
-    "File {path} is valid: {n} completions would be recorded (dry run, nothing written)",
+    "File {path} is valid: {n:completion|completions} would be recorded (dry run, nothing written)",
 );
 pub const DONE_FROM_CONFLICT: Text = t(
     "dùng --from thì không dùng --unit, --on, --evidence, --note (lấy từ các cột của tệp)",
@@ -368,12 +368,12 @@ pub const REVOKED_ALREADY: Text = t(
 );
 pub const REVOKED: Text = t(
     "Đã ghi văn bản {directive} hết hiệu lực từ ngày {date}; thôi theo dõi {n} nhiệm vụ chưa hoàn thành",
-    "Recorded {directive} as revoked on {date}; {n} open obligations no longer tracked",
+    "Recorded {directive} as revoked on {date}; {n:open obligation|open obligations} no longer tracked",
 );
 pub const REPLACED_REASON: Text = t("được thay thế bởi {directive}", "replaced by {directive}");
 pub const REPLACED: Text = t(
     "Đã ghi {old} được thay thế bởi {new} từ ngày {date}; thôi theo dõi {n} nhiệm vụ chưa hoàn thành",
-    "Recorded {old} as replaced by {new} on {date}; {n} open obligations no longer tracked",
+    "Recorded {old} as replaced by {new} on {date}; {n:open obligation|open obligations} no longer tracked",
 );
 pub const DISSOLVED_ALREADY: Text = t(
     "{unit} đã giải thể hoặc sáp nhập từ ngày {date}",
@@ -389,7 +389,7 @@ pub const DISSOLVED_REASON: Text = t(
 );
 pub const DISSOLVED: Text = t(
     "Đã ghi {unit} giải thể từ ngày {date}; thôi theo dõi {n} nhiệm vụ chưa hoàn thành",
-    "Recorded {unit} as dissolved on {date}; {n} open obligations no longer tracked",
+    "Recorded {unit} as dissolved on {date}; {n:open obligation|open obligations} no longer tracked",
 );
 pub const MERGE_INTO_ITSELF: Text = t(
     "không thể sáp nhập {unit} vào chính nó",
@@ -401,11 +401,11 @@ pub const MERGED_REASON: Text = t(
 );
 pub const MERGED: Text = t(
     "Đã sáp nhập {unit} vào {into} từ ngày {date}; {n} nhiệm vụ chưa hoàn thành chuyển sang {into}",
-    "Merged {unit} into {into} on {date}; {n} open obligations passed to {into}",
+    "Merged {unit} into {into} on {date}; {n:open obligation|open obligations} passed to {into}",
 );
 pub const MERGED_CLOSED: Text = t(
     "; {n} nhiệm vụ không chuyển vì {into} cũng có nhiệm vụ đó (phần của tổ chức đảng cũ dừng theo dõi)",
-    "; {n} obligations not passed on because {into} owes the same task (the old unit's are closed)",
+    "; {n:obligation|obligations} not passed on because {into} owes the same task (the old unit's are closed)",
 );
 pub const DISSOLVED_MARK: Text = t("giải thể {date}", "dissolved {date}");
 pub const MERGED_MARK: Text = t(
@@ -426,7 +426,7 @@ pub const EXPORT_BAD_ROW: Text = t(
 );
 pub const EXPORT_REFUSED: Text = t(
     "tệp {path} có {n} giá trị sai, không nhập gì: {problems}",
-    "file {path} has {n} bad values; nothing imported: {problems}",
+    "file {path} has {n:bad value|bad values}; nothing imported: {problems}",
 );
 pub const EXPORT_AT_ROW: Text = t("{table} #{row}", "{table} #{row}");
 pub const EXPORT_AT_POSITION: Text = t("{table} (bản ghi thứ {n})", "{table} (record {n})");
@@ -511,7 +511,7 @@ pub const EXPORT_DONE: Text = t(
 );
 pub const IMPORTED: Text = t(
     "Đã nhập {n} bản ghi từ {path}",
-    "Imported {n} records from {path}",
+    "Imported {n:record|records} from {path}",
 );
 pub const NOT_JSON: Text = t(
     "tệp {path} không phải JSON hợp lệ",
@@ -527,7 +527,7 @@ pub const BAD_RATING: Text = t(
 );
 pub const ORDER_REFUSED: Text = t(
     "{unit} chưa ghi hoàn thành được: {rule} (muốn vẫn ghi thì thêm --force, nhật ký ghi rõ việc này); còn {n} tổ chức đảng trực thuộc chưa hoàn thành: {units}",
-    "{unit} cannot be recorded done yet: {rule} (add --force to record it anyway; the log says so); {n} units under it are still open: {units}",
+    "{unit} cannot be recorded done yet: {rule} (add --force to record it anyway; the log says so); {n:unit under it is|units under it are} still open: {units}",
 );
 pub const BAD_RULE_NAME: Text = t(
     "không có quy tắc '{input}'; các quy tắc: {accepted}",
@@ -570,7 +570,7 @@ pub const ISSUE_QUOTA: Text = t(
 );
 pub const ISSUE_YOUNG: Text = t(
     "thành lập ngày {founded}, chưa đủ {months} tháng nên không xếp loại, nhưng đã có kết quả xếp loại",
-    "founded on {founded}, younger than {months} months, so not to be rated; yet a rating is recorded",
+    "founded on {founded}, younger than {months:month|months}, so not to be rated; yet a rating is recorded",
 );
 pub const ISSUE_FORCED: Text = t(
     "ghi hoàn thành trước các tổ chức đảng trực thuộc (--force)",
@@ -622,11 +622,11 @@ pub const H_FROM: Text = t("Từ ngày", "From");
 pub const H_TO: Text = t("Đến ngày", "To");
 pub const PEOPLE_IMPORTED: Text = t(
     "Đã nhập {n} cán bộ từ {path}",
-    "Imported {n} people from {path}",
+    "Imported {n:person|people} from {path}",
 );
 pub const PEOPLE_DRY_RUN: Text = t(
     "Tệp {path} hợp lệ: {n} cán bộ sẽ được nhập (chạy thử, không ghi gì)",
-    "File {path} is valid: {n} people would be imported (dry run, nothing written)",
+    "File {path} is valid: {n:person|people} would be imported (dry run, nothing written)",
 );
 pub const WARN_COLLECTIVE_FIRST: Text = t(
     "cảnh báo: tập thể {unit} chưa hoàn thành {tasks}; theo quy định, tập thể kiểm điểm trước, cá nhân sau",
@@ -755,11 +755,11 @@ pub const OVERDUE_HEADING: Text = t(
 );
 pub const UPCOMING_HEADING: Text = t(
     "Nhiệm vụ sắp đến hạn trong {days} ngày tính từ ngày {date}",
-    "Due within {days} days of {date}",
+    "Due within {days:day|days} of {date}",
 );
 pub const UPCOMING_NONE: Text = t(
     "Không có nhiệm vụ nào đến hạn trong {days} ngày tính từ ngày {date}.",
-    "Nothing falls due within {days} days of {date}.",
+    "Nothing falls due within {days:day|days} of {date}.",
 );
 pub const AGENDA_HEADING: Text = t(
     "Nhiệm vụ của {unit} tính đến ngày {date}",
@@ -769,7 +769,10 @@ pub const AGENDA_NONE: Text = t(
     "{unit} chưa được giao nhiệm vụ nào.",
     "{unit} has no tasks.",
 );
-pub const STATUS_DAYS_LATE: Text = t("Chưa hoàn thành, quá hạn {n} ngày", "Overdue by {n} days");
+pub const STATUS_DAYS_LATE: Text = t(
+    "Chưa hoàn thành, quá hạn {n} ngày",
+    "Overdue by {n:day|days}",
+);
 pub const PROGRESS_HEADING: Text = t(
     "Tiến độ thực hiện tính đến ngày {date}",
     "Progress as of {date}",
@@ -851,7 +854,7 @@ pub const BAD_NUMBER: Text = t(
 );
 pub const CSV_FIELDS: Text = t(
     "dòng có {found} cột, dòng đầu có {expected} cột (kiểm tra dấu phẩy, hoặc tệp dùng dấu chấm phẩy)",
-    "the line has {found} columns, the first line {expected} (check the commas, or the file uses semicolons)",
+    "the line has {found:column|columns}, the first line {expected} (check the commas, or the file uses semicolons)",
 );
 pub const IO_NOT_FOUND: Text = t("không có tệp hay thư mục này", "no such file or folder");
 pub const IO_DENIED: Text = t("không có quyền truy cập", "permission denied");
@@ -869,7 +872,7 @@ pub const CLAP_OTHER: Text = t(
 pub const ACCEPTED: Text = t("giá trị hợp lệ", "accepted");
 pub const ORDER_BY_DATE_REFUSED: Text = t(
     "{unit} chưa ghi hoàn thành ngày {date} được: {rule} (muốn vẫn ghi thì thêm --force, nhật ký ghi rõ việc này); {n} tổ chức đảng trực thuộc chưa hoàn thành đến ngày đó: {units}",
-    "{unit} cannot be recorded done on {date}: {rule} (add --force to record it anyway; the log says so); {n} units under it were not done by that day: {units}",
+    "{unit} cannot be recorded done on {date}: {rule} (add --force to record it anyway; the log says so); {n:unit under it was|units under it were} not done by that day: {units}",
 );
 pub const ORDER_AFTER_UPPER_REFUSED: Text = t(
     "không sửa được ngày hoàn thành của {unit} thành {date}: {rule} (muốn vẫn ghi thì thêm --force, nhật ký ghi rõ việc này); cấp trên đã hoàn thành trước ngày đó: {units}",
@@ -886,11 +889,11 @@ pub const DONE_CORRECTED: Text = t(
 );
 pub const WARN_QUOTA: Text = t(
     "cảnh báo: các tổ chức đảng trực thuộc {group} có {excellent} HTXSNV/{good} HTTNV ({share}), vượt mức tối đa {pct}% (nhiều nhất {max} HTXSNV), kể cả khi các tổ chức đảng chưa có kết quả đều được HTTNV thì vẫn vượt; vẫn ghi, `theodoi ratings` sẽ nêu lại",
-    "warning: the units under {group} have {excellent} rated HTXSNV against {good} HTTNV, over the {pct}% quota (at most {max} HTXSNV), and even if every unit still to report were rated HTTNV it would stay over; recorded all the same, `theodoi ratings` will show it",
+    "warning: the units under {group} have {excellent} rated HTXSNV against {good} HTTNV ({share}), over the {pct}% quota (at most {max} HTXSNV), and even if every unit still to report were rated HTTNV it would stay over; recorded all the same, `theodoi ratings` will show it",
 );
 pub const WARN_TOO_YOUNG: Text = t(
     "cảnh báo: {unit} thành lập ngày {founded}, tính đến hạn kiểm điểm chưa đủ {months} tháng nên không xếp loại; vẫn ghi, `theodoi ratings` sẽ nêu lại (muốn sửa: thêm --not-rated LÝ_DO --correct)",
-    "warning: {unit} was founded on {founded}, less than {months} months before the review was due, so it is not rated; recorded all the same, `theodoi ratings` will show it (or correct it: --not-rated REASON --correct)",
+    "warning: {unit} was founded on {founded}, less than {months:month|months} before the review was due, so it is not rated; recorded all the same, `theodoi ratings` will show it (or correct it: --not-rated REASON --correct)",
 );
 pub const ASK_TYPE: Text = t(
     "{symbol}: QĐ là {first} hay {second}? Chọn 1 ({first}) hoặc 2 ({second}): ",
@@ -971,7 +974,7 @@ pub const TYPE_CONTRADICTS: Text = t(
 );
 pub const WARN_VERY_LATE: Text = t(
     "cảnh báo: ngày hoàn thành {date} muộn {days} ngày so với hạn {due}; nếu gõ nhầm năm thì sửa bằng --correct --on NGÀY",
-    "warning: completion date {date} is {days} days after the due date {due}; if the year is typed wrong, fix it with --correct --on DATE",
+    "warning: completion date {date} is {days:day|days} after the due date {due}; if the year is typed wrong, fix it with --correct --on DATE",
 );
 pub const BAD_YEAR: Text = t(
     "năm không hợp lệ '{input}'; cần viết năm bằng bốn chữ số, từ {min} đến {max} (ví dụ --year 2024)",
@@ -1026,7 +1029,7 @@ pub const DUE_ALREADY: Text = t(
 );
 pub const DUE_HAS_COMPLETIONS: Text = t(
     "không bỏ được thời hạn của {kind} khỏi nhiệm vụ {task}: đã có {n} kết quả hoàn thành của loại tổ chức đảng này; thời hạn giữ nguyên",
-    "cannot remove the due date for {kind} from task {task}: {n} completions by units of that kind are recorded; the due date stays",
+    "cannot remove the due date for {kind} from task {task}: {n:completion|completions} by units of that kind are recorded; the due date stays",
 );
 pub const DUE_NO_UNITS: Text = t(
     "trong {scope} không có tổ chức đảng nào là {kind}; không thêm thời hạn cho nhiệm vụ {task}",
@@ -1074,7 +1077,7 @@ pub const DUES_REMOVED: Text = t(
     "{n} no longer owe it",
 );
 pub const LOG_REASON: Text = t("lý do: {reason}", "reason: {reason}");
-pub const DAYS_LEFT: Text = t("còn {n} ngày", "{n} days left");
+pub const DAYS_LEFT: Text = t("còn {n} ngày", "{n:day|days} left");
 pub const ONE_DAY_LEFT: Text = t("còn 1 ngày", "1 day left");
 pub const DUE_ON_DAY: Text = t("đến hạn ngày {date}", "due on {date}");
 pub const DUE_MOVED_FROM: Text = t("đổi hạn từ {date}", "moved from {date}");
@@ -1101,15 +1104,15 @@ pub const JOIN_SKIPPED: Text = t(
 );
 pub const IMPORT_JOINED: Text = t(
     "  {n} tổ chức đảng mới phải thực hiện nhiệm vụ {task} ({title})",
-    "  {n} new units now owe task {task} ({title})",
+    "  {n:new unit now owes|new units now owe} task {task} ({title})",
 );
 pub const IMPORT_JOIN_PASSED: Text = t(
     "  {n} tổ chức đảng mới thành lập sau hạn của nhiệm vụ {task}: không giao; nếu vẫn phải thực hiện: `theodoi task assign {task} --missing --due NGÀY`",
-    "  {n} new units were founded after task {task} fell due: not given; if they must do it all the same: `theodoi task assign {task} --missing --due DATE`",
+    "  {n:new unit was|new units were} founded after task {task} fell due: not given; if they must do it all the same: `theodoi task assign {task} --missing --due DATE`",
 );
 pub const IMPORT_JOIN_SKIPPED: Text = t(
     "  không giao nhiệm vụ nào (--no-tasks), dù {n} tổ chức đảng mới thuộc phạm vi của: {tasks}; giao sau bằng `theodoi task assign MÃ --missing`",
-    "  no task given (--no-tasks), although {n} new units are in the scope of: {tasks}; give one later with `theodoi task assign CODE --missing`",
+    "  no task given (--no-tasks), although {n:new unit is|new units are} in the scope of: {tasks}; give one later with `theodoi task assign CODE --missing`",
 );
 pub const ASSIGNED: Text = t(
     "Đã giao nhiệm vụ {task} cho {unit}, hạn {date}",
@@ -1232,11 +1235,11 @@ pub const INTERRUPTED_REMOVED: Text = t(
 );
 pub const PEOPLE_ALREADY_RECORDED: Text = t(
     "{n} dòng đã có trong danh sách cán bộ (cùng họ tên, chức vụ, đơn vị và ngày bắt đầu), không nhập lại: dòng {lines}",
-    "{n} rows are in the register already (the same name, position, unit and first day), not imported again: lines {lines}",
+    "{n:row is|rows are} in the register already (the same name, position, unit and first day), not imported again: lines {lines}",
 );
 pub const UNITS_ALREADY_RECORDED: Text = t(
     "{n} dòng đã có trong danh sách tổ chức đảng (cùng tên, loại và cấp trên), không nhập lại: dòng {lines}",
-    "{n} rows are in the tree already (the same name, kind and parent), not imported again: lines {lines}",
+    "{n:row is|rows are} in the tree already (the same name, kind and parent), not imported again: lines {lines}",
 );
 pub const TITLE_SETTINGS: Text = t(
     "Thông tin cơ quan trên văn bản",
@@ -1245,7 +1248,7 @@ pub const TITLE_SETTINGS: Text = t(
 pub const XLSX_AS_OF: Text = t("Tính đến ngày", "As of");
 pub const XLSX_TOO_MANY_ROWS: Text = t(
     "bảng có hơn {max} dòng, quá sức chứa của một trang Excel; cần lọc bớt (--within, --kind, --task…) hoặc dùng --format csv",
-    "the table has more than {max} rows, more than an Excel sheet holds; narrow it (--within, --kind, --task…) or use --format csv",
+    "the table has more than {max:row|rows}, more than an Excel sheet holds; narrow it (--within, --kind, --task…) or use --format csv",
 );
 pub const XLSX_FAILED: Text = t(
     "không tạo được bảng tính Excel: {detail}",
@@ -1271,7 +1274,7 @@ pub const SHEET_TOO_BIG: Text = t(
 );
 pub const SHEET_TOO_MANY_CELLS: Text = t(
     "{path} có hơn {max} ô có dữ liệu; cần chia thành nhiều tệp",
-    "{path} has more than {max} cells with data; split it into several files",
+    "{path} has more than {max:cell|cells} with data; split it into several files",
 );
 pub const SHEET_OLD_EXCEL: Text = t(
     "tệp {path} là bảng tính Excel 97-2003 (.xls) hoặc có mật khẩu; cần mở bằng Excel (bỏ mật khẩu nếu có) rồi Lưu thành (Save As) kiểu Excel Workbook (.xlsx) hoặc CSV UTF-8",
@@ -1374,7 +1377,7 @@ pub const EXTRACT_NOT_TEXT: Text = t(
 );
 pub const EXTRACT_TOO_LONG: Text = t(
     "{path} quá dài để đọc như một thông báo ({chars} ký tự; tối đa {max} ký tự và {citations} số, ký hiệu văn bản); cần tách thành từng trang",
-    "{path} is too long to read as an announcement ({chars} characters; at most {max} characters and {citations} document symbols): split it page by page",
+    "{path} is too long to read as an announcement ({chars:character|characters}; at most {max:character|characters} and {citations} document symbols): split it page by page",
 );
 pub const BAD_SECRECY: Text = t(
     "độ mật không hợp lệ '{input}'; giá trị hợp lệ: {accepted} (hoặc Mật, Tối mật, Tuyệt mật)",
@@ -1394,7 +1397,7 @@ pub const WARN_SHOW_SECRET_PIPE: Text = t(
 );
 pub const EXPORT_HAS_SECRET: Text = t(
     "lưu ý: bản xuất có {n} văn bản mật, giữ nguyên trích yếu (bản sao đầy đủ), cần bảo quản như tài liệu mật",
-    "note: the export holds {n} secret directives with their subjects (a full copy): keep it as a secret document",
+    "note: the export holds {n:secret directive|secret directives} with their subjects (a full copy): keep it as a secret document",
 );
 pub const CLAP_NO_VALUE: Text = t(
     "thiếu giá trị sau {arg}; xem `theodoi {cmd}--help`",
@@ -1462,7 +1465,7 @@ pub const LOG_EXTRACT_MARKED: Text = t(
 );
 pub const BACKUP_HAS_SECRET: Text = t(
     "lưu ý: bản sao lưu có {n} văn bản mật, giữ nguyên trích yếu (bản sao đầy đủ), cần bảo quản như tài liệu mật",
-    "note: the backup holds {n} secret directives with their subjects (a full copy): keep it as a secret document",
+    "note: the backup holds {n:secret directive|secret directives} with their subjects (a full copy): keep it as a secret document",
 );
 pub const SUBJECT_HIDDEN: Text = t(
     "(ẩn: văn bản {mark}; xem bằng `theodoi --show-secret directive show …` hoặc trên màn hình)",
@@ -1527,11 +1530,11 @@ pub const KEY_NOT_TEXT: Text = t(
 );
 pub const KEY_TOO_LONG: Text = t(
     "{source} dài quá {max} byte; cần một dòng: cụm mật khẩu, hoặc 64 chữ số hex; không thay đổi gì",
-    "{source} is longer than {max} bytes; one line is needed: a passphrase, or 64 hex digits; nothing changed",
+    "{source} is longer than {max:byte|bytes}; one line is needed: a passphrase, or 64 hex digits; nothing changed",
 );
 pub const KEY_TOO_SHORT: Text = t(
     "{source} quá ngắn cho một khóa mới: cần cụm mật khẩu từ {min} ký tự, hoặc 64 chữ số hex; không thay đổi gì",
-    "{source} is too short for a new key: a passphrase of {min} characters or more is needed, or 64 hex digits; nothing changed",
+    "{source} is too short for a new key: a passphrase of {min:character|characters} or more is needed, or 64 hex digits; nothing changed",
 );
 pub const KEYS_DIFFER: Text = t(
     "hai lần nhập khóa không giống nhau; không thay đổi gì",
@@ -1555,7 +1558,7 @@ pub const CONVERSION_FAILED: Text = t(
 );
 pub const CONVERSION_ROWS: Text = t(
     "bảng {table} có {found} bản ghi thay vì {expected}",
-    "table {table} has {found} records instead of {expected}",
+    "table {table} has {found:record|records} instead of {expected}",
 );
 pub const CONVERSION_FORM: Text = t(
     "bản sao không ở dạng cần có (mã hóa hay không)",
@@ -1578,11 +1581,11 @@ pub const INIT_CREATED_ENCRYPTED: Text = t(
 );
 pub const ENCRYPTED_DONE: Text = t(
     "Đã mã hóa {path} ({rows} bản ghi, đã kiểm tra); từ nay mỗi lệnh cần khóa (tệp khóa THEODOI_KEY_FILE, hoặc gõ khóa trong cửa sổ dòng lệnh). Các bản sao lưu và tệp xuất làm trước đó vẫn ở dạng thường",
-    "Encrypted {path} ({rows} records, checked); every command now needs the key (THEODOI_KEY_FILE, or typed on a terminal). Backups and exports made before stay plain",
+    "Encrypted {path} ({rows:record|records}, checked); every command now needs the key (THEODOI_KEY_FILE, or typed on a terminal). Backups and exports made before stay plain",
 );
 pub const DECRYPTED_DONE: Text = t(
     "Đã giải mã {path} ({rows} bản ghi, đã kiểm tra); từ nay mở tệp không cần khóa",
-    "Decrypted {path} ({rows} records, checked); the file now opens without a key",
+    "Decrypted {path} ({rows:record|records}, checked); the file now opens without a key",
 );
 pub const KEY_NOT_A_FILE: Text = t(
     "{source} không phải tệp thường (thiết bị, đường ống…): khóa phải nằm trong một tệp thường, chỉ người dùng đọc được (quyền 0600)",
@@ -1618,7 +1621,7 @@ pub const PG_ENCRYPT: Text = t(
 );
 pub const COPY_DONE: Text = t(
     "Đã chép {n} bản ghi từ {from} sang {to}",
-    "Copied {n} records from {from} to {to}",
+    "Copied {n:record|records} from {from} to {to}",
 );
 pub const COPY_NOT_EMPTY: Text = t(
     "{path} đã có dữ liệu: chỉ chép vào một cơ sở dữ liệu trống (tệp SQLite chưa có, hoặc cơ sở dữ liệu chưa có đơn vị, văn bản, nhật ký); không thay đổi gì",
@@ -1663,10 +1666,10 @@ pub const BAD_ADDRESS: Text = t(
 );
 pub const PG_NO_ANSWER: Text = t(
     "máy chủ {address} không trả lời sau {seconds} giây (có thể sai cổng, hoặc máy chủ đang bận); không ghi gì. Chờ lâu hơn: thêm connect_timeout=GIÂY vào địa chỉ hoặc đặt PGCONNECT_TIMEOUT",
-    "no answer from {address} within {seconds} seconds (a wrong port, or a busy server); nothing written. To wait longer: add connect_timeout=SECONDS to the address or set PGCONNECT_TIMEOUT",
+    "no answer from {address} within {seconds:second|seconds} (a wrong port, or a busy server); nothing written. To wait longer: add connect_timeout=SECONDS to the address or set PGCONNECT_TIMEOUT",
 );
 pub const STATUS_ONE_DAY_LATE: Text = t("Chưa hoàn thành, quá hạn 1 ngày", "Overdue by 1 day");
-pub const DAYS: Text = t("{n} ngày", "{n} days");
+pub const DAYS: Text = t("{n} ngày", "{n:day|days}");
 pub const ONE_DAY: Text = t("1 ngày", "1 day");
 pub const DONE_NOT_RATED: Text = t("; không xếp loại ({reason})", "; not rated ({reason})");
 pub const DONE_ALREADY_RATED: Text = t(", xếp loại: {rating}", ", rated {rating}");
@@ -1679,4 +1682,72 @@ pub const ORDER_RULE_REVIEW: Text = t(
     "theo quy định, cấp dưới kiểm điểm trước, cấp trên sau",
     "by the rules, lower levels are reviewed first, then the level above",
 );
-pub const UNITS_MORE: Text = t(" … và {n} tổ chức khác", " … and {n} more units");
+pub const UNITS_MORE: Text = t(" … và {n} tổ chức khác", " … and {n:more unit|more units}");
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    /// The string literal at the start of `s` (after blanks), and the rest.
+    fn literal(s: &str) -> Option<(String, &str)> {
+        let s = s.trim_start().strip_prefix('"')?;
+        let mut out = String::new();
+        let mut chars = s.char_indices();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\\' => out.extend(chars.next().map(|(_, c)| c)),
+                '"' => return Some((out, &s[i + 1..])),
+                c => out.push(c),
+            }
+        }
+        None
+    }
+
+    /// The names of a template's placeholders: `{name}` and `{name:one|many}`.
+    fn names(template: &str) -> BTreeSet<String> {
+        let mut found = BTreeSet::new();
+        for piece in template.split('{').skip(1) {
+            let name: String = piece
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            let next = piece[name.len()..].chars().next();
+            if !name.is_empty() && matches!(next, Some('}') | Some(':')) {
+                found.insert(name);
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn both_languages_fill_the_same_placeholders() {
+        let source = [
+            include_str!("messages.rs"),
+            include_str!("errors.rs"),
+            include_str!("names.rs"),
+            include_str!("headers.rs"),
+            include_str!("documents.rs"),
+        ]
+        .concat();
+        let (mut pairs, mut rest, mut differ) = (0, source.as_str(), Vec::new());
+        while let Some(at) = rest.find("t(") {
+            rest = &rest[at + 2..];
+            let Some((vi, after)) = literal(rest) else {
+                continue;
+            };
+            let Some(after) = after.trim_start().strip_prefix(',') else {
+                continue;
+            };
+            let Some((en, after)) = literal(after) else {
+                continue;
+            };
+            rest = after;
+            pairs += 1;
+            if names(&vi) != names(&en) {
+                differ.push(format!("{vi}\n{en}"));
+            }
+        }
+        assert!(pairs > 300, "only {pairs} messages read");
+        assert!(differ.is_empty(), "\n{}", differ.join("\n\n"));
+    }
+}

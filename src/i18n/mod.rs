@@ -84,12 +84,40 @@ pub(crate) const fn t(vi: &'static str, en: &'static str) -> Text {
 
 /// Replaces each `{name}` in `template` by its value; a command the message
 /// suggests carries the database the clerk named (`with_db`).
+/// A count with its noun, `{name:one|many}`, reads `1 one` or `5 many`
+/// (English needs it; Vietnamese nouns do not change).
 pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
     let mut out = template.to_string();
     for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+        let value = value.to_string();
+        out = out.replace(&format!("{{{name}}}"), &value);
+        out = counted(&out, name, &value);
     }
     with_db(&out)
+}
+
+/// `text` with each `{name:one|many}` made `VALUE one` when the value is 1,
+/// else `VALUE many`.
+fn counted(text: &str, name: &str, value: &str) -> String {
+    let open = format!("{{{name}:");
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(&open) {
+        let after = &rest[at + open.len()..];
+        let Some(end) = after.find('}') else { break };
+        let Some((one, many)) = after[..end].split_once('|') else {
+            out.push_str(&rest[..at + open.len()]);
+            rest = after;
+            continue;
+        };
+        out.push_str(&rest[..at]);
+        out.push_str(value);
+        out.push(' ');
+        out.push_str(if value == "1" { one } else { many });
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The database named by `--db` or `THEODOI_DB`, as a shell word, and the
@@ -227,7 +255,22 @@ pub fn either(items: &[String]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{insert_db, shell_word};
+    use super::{counted, insert_db, shell_word};
+
+    #[test]
+    fn a_count_takes_the_noun_of_its_number() {
+        let t = "{n:unit is|units are} open; {days:day|days} left";
+        assert_eq!(
+            counted(&counted(t, "n", "1"), "days", "3"),
+            "1 unit is open; 3 days left"
+        );
+        assert_eq!(
+            counted(t, "n", "12"),
+            "12 units are open; {days:day|days} left"
+        );
+        // A brace that is not a count stays as it is.
+        assert_eq!(counted("{n:x} {n:a|b}", "n", "1"), "{n:x} 1 a");
+    }
 
     #[test]
     fn a_suggested_command_names_the_database() {

@@ -199,7 +199,7 @@ fn a_rating_over_the_quota_is_recorded_with_a_warning() {
     assert_eq!(run.code, 0, "{run:?}");
     assert!(
         run.stderr
-            .contains("5 rated HTXSNV against 4 HTTNV, over the 20% quota (at most 0 HTXSNV)"),
+            .contains("5 rated HTXSNV against 4 HTTNV (125%), over the 20% quota"),
         "{}",
         run.stderr
     );
