@@ -111,7 +111,7 @@ pub fn log(
             Some(label) => crate::domain::marks::mask_log_details(&mut c.details, &label),
             None => {}
         }
-        rows.push(LogRow::new(
+        let mut row = LogRow::new(
             c.id,
             c.at,
             c.actor,
@@ -119,7 +119,9 @@ pub fn log(
             &c.details,
             c.undoes,
             c.undone_by,
-        ));
+        );
+        row.login = c.login;
+        rows.push(row);
     }
     render(
         &LogReport,

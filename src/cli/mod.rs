@@ -30,6 +30,8 @@ mod unit;
 mod upcoming;
 // Moving between stores.
 mod copy;
+// Offices of a server's database.
+mod office;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -103,6 +105,8 @@ pub enum Command {
     Copy(copy::Args),
     #[command(subcommand)]
     Key(crypt::KeyCommand),
+    #[command(subcommand)]
+    Office(office::Command),
 }
 
 /// What every command may need besides its arguments: read once, at the edge.
@@ -498,6 +502,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Decrypt => return crypt::decrypt(&sqlite_file(db_location(cli.db)?)?, out),
         Command::Copy(args) => return copy::run(args, out),
         Command::Key(crypt::KeyCommand::New { file }) => return crypt::key_new(&file, out),
+        Command::Office(cmd) => return office::run(db_location(cli.db)?, cmd, &ctx, out),
         _ => {}
     }
     let (mut store, encrypted) = open_store(db_location(cli.db)?, reads_only(&cli.command))?;
@@ -535,7 +540,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         | Command::Encrypt
         | Command::Decrypt
         | Command::Copy(_)
-        | Command::Key(_) => {
+        | Command::Key(_)
+        | Command::Office(_) => {
             unreachable!("handled above")
         }
     };
@@ -591,7 +597,8 @@ fn reads_only(command: &Command) -> bool {
         | Command::Encrypt
         | Command::Decrypt
         | Command::Copy(_)
-        | Command::Key(_) => false,
+        | Command::Key(_)
+        | Command::Office(_) => false,
     }
 }
 

@@ -530,6 +530,47 @@ pub enum Error {
     /// `encrypt` or `decrypt` of a PostgreSQL database: only SQLite files are.
     #[error("{0} is on a PostgreSQL server: no encryption of files")]
     PgEncrypt(String),
+    /// `office` on an SQLite file: offices are logins of a server.
+    #[error("{} is a file: offices need a PostgreSQL server", .0.display())]
+    OfficeNeedsServer(PathBuf),
+    /// A write of an office for a unit outside its subtree: the office, the
+    /// unit, and the unit the office's subtree starts at.
+    #[error("office {office} may not write for {unit}, outside {scope}")]
+    OfficeOutside {
+        office: String,
+        unit: String,
+        scope: String,
+    },
+    /// A change an office may not make at all (directives, tasks, units,
+    /// rules, settings: the committee's own clerk's work).
+    #[error("office {office} may not make this change")]
+    OfficeNotAllowed { office: String, scope: String },
+    /// A write by a read-only login.
+    #[error("{login} ({office}) reads only")]
+    OfficeReadOnly { office: String, login: String },
+    /// `office add` or `office remove` by a login that does not own the
+    /// database's tables.
+    #[error("{login} does not own the database; {owner} administers offices")]
+    OfficeNotOwner { login: String, owner: String },
+    /// `office add` of a name, or a login, another office has.
+    #[error("office {name} or login {login} taken")]
+    OfficeTaken { name: String, login: String },
+    /// No office of that name or login.
+    #[error("no office {0}")]
+    OfficeNotFound(String),
+    /// A login name that is not a plain PostgreSQL role name.
+    #[error("not a login name: {0}")]
+    OfficeBadLogin(String),
+    /// The owner of the database given as an office's login.
+    #[error("{0} owns the database")]
+    OfficeOwnerLogin(String),
+    /// The server refused a write for lack of rights (a grant or a
+    /// row-level policy): the server's words.
+    #[error("refused by the server: {0}")]
+    PgRefused(String),
+    /// An office's undo of a change another login made.
+    #[error("office {office} may not undo change {id}, made by another login")]
+    OfficeUndoOthers { office: String, id: i64 },
 }
 
 /// Why a task cannot be renewed for a year.

@@ -729,6 +729,51 @@ pub fn message(e: &Error) -> String {
         Error::ForeignPgDatabase(address) => tr!(super::PG_FOREIGN, address = long(address)),
         Error::PgBackup(address) => tr!(super::PG_BACKUP, address = long(address)),
         Error::PgEncrypt(address) => tr!(super::PG_ENCRYPT, address = long(address)),
+        Error::OfficeNeedsServer(path) => {
+            tr!(
+                super::OFFICE_NEEDS_SERVER,
+                path = long(&path.display().to_string())
+            )
+        }
+        Error::OfficeOutside {
+            office,
+            unit,
+            scope,
+        } => tr!(
+            super::OFFICE_OUTSIDE,
+            office = short(office),
+            unit = short(unit),
+            scope = short(scope)
+        ),
+        Error::OfficeNotAllowed { office, scope } => tr!(
+            super::OFFICE_NOT_ALLOWED,
+            office = short(office),
+            scope = short(scope)
+        ),
+        Error::OfficeReadOnly { office, login } => tr!(
+            super::OFFICE_READ_ONLY,
+            office = short(office),
+            login = short(login)
+        ),
+        Error::OfficeNotOwner { login, owner } => tr!(
+            super::OFFICE_NOT_OWNER,
+            login = short(login),
+            owner = short(owner)
+        ),
+        Error::OfficeTaken { name, login } => {
+            tr!(
+                super::OFFICE_TAKEN,
+                name = short(name),
+                login = short(login)
+            )
+        }
+        Error::OfficeNotFound(name) => tr!(super::OFFICE_NOT_FOUND, name = short(name)),
+        Error::OfficeBadLogin(login) => tr!(super::OFFICE_BAD_LOGIN, login = short(login)),
+        Error::OfficeOwnerLogin(login) => tr!(super::OFFICE_OWNER_LOGIN, login = short(login)),
+        Error::PgRefused(reason) => tr!(super::PG_REFUSED, reason = long(reason)),
+        Error::OfficeUndoOthers { office, id } => {
+            tr!(super::OFFICE_UNDO_OTHERS, office = short(office), id = id)
+        }
     }
 }
 

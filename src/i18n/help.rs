@@ -1497,6 +1497,66 @@ const HELP: &[(&str, Text)] = &[
             "The target database, which must be empty: an SQLite file not there yet, or a PostgreSQL address",
         ),
     ),
+    (
+        "office",
+        t(
+            "Văn phòng trên máy chủ PostgreSQL: tài khoản của cấp ủy cấp dưới, mỗi văn phòng chỉ ghi cho đơn vị mình; tài khoản chỉ đọc",
+            "Offices on a PostgreSQL server: logins of the committees below, each writing only for its own units; read-only logins",
+        ),
+    ),
+    (
+        "office add",
+        t(
+            "Thêm một văn phòng (chủ cơ sở dữ liệu chạy): tài khoản ghi hoàn thành, gia hạn, xếp loại, nhân sự cho một đơn vị và các đơn vị trực thuộc; tạo tài khoản nếu chưa có",
+            "Add an office (run by the owner of the database): a login records completions, extensions, ratings and people for a unit and the units under it; the login is made if missing",
+        ),
+    ),
+    (
+        "office add NAME",
+        t(
+            "Tên văn phòng, ví dụ 'Đảng ủy phường Lê Lợi'",
+            "The office's name, e.g. 'Đảng ủy phường Lê Lợi'",
+        ),
+    ),
+    (
+        "office add --unit",
+        t(
+            "Đơn vị (mã hoặc tên): văn phòng ghi cho đơn vị này và mọi đơn vị trực thuộc, theo cây đơn vị hiện nay",
+            "The unit (code or name): the office writes for it and every unit under it, in today's tree",
+        ),
+    ),
+    (
+        "office add --login",
+        t(
+            "Tài khoản PostgreSQL của cán bộ văn phòng (chữ thường không dấu, chữ số, _)",
+            "The office clerk's PostgreSQL login (lower-case letters, digits, _)",
+        ),
+    ),
+    (
+        "office add --read-only",
+        t(
+            "Tài khoản chỉ đọc (lãnh đạo, cron), không cần --unit",
+            "A login that only reads (leaders, cron); no --unit",
+        ),
+    ),
+    (
+        "office list",
+        t("Liệt kê các văn phòng", "List the offices"),
+    ),
+    (
+        "office remove",
+        t(
+            "Bỏ một văn phòng: tài khoản mất mọi quyền trên cơ sở dữ liệu này (vẫn còn trên máy chủ)",
+            "Remove an office: its login loses every right on this database (it stays on the server)",
+        ),
+    ),
+    (
+        "office remove NAME",
+        t(
+            "Tên hoặc tài khoản của văn phòng",
+            "The office's name or login",
+        ),
+    ),
 ];
 
 const EXAMPLES: &[(&str, Text)] = &[
@@ -1626,6 +1686,13 @@ const EXAMPLES: &[(&str, Text)] = &[
             "Examples:\n  theodoi key new ~/.theodoi-key\n  THEODOI_KEY_FILE=~/.theodoi-key theodoi encrypt\n  THEODOI_KEY_FILE=~/.theodoi-key theodoi overdue",
         ),
     ),
+    (
+        "office add",
+        t(
+            "Ví dụ:\n  theodoi office add 'Đảng ủy phường Lê Lợi' --unit p-le-loi --login le_loi\n  theodoi office add 'Lãnh đạo Thị ủy' --login lanh_dao --read-only\n  theodoi office list",
+            "Examples:\n  theodoi office add 'Đảng ủy phường Lê Lợi' --unit p-le-loi --login le_loi\n  theodoi office add 'Lãnh đạo Thị ủy' --login lanh_dao --read-only\n  theodoi office list",
+        ),
+    ),
 ];
 
 // clap's own words: the usage line, placeholders, possible values, defaults.
@@ -1694,6 +1761,7 @@ const PLACEHOLDERS: &[(&str, Text)] = &[
     ("BY", t("CÁCH_NHÓM", "BY")),
     ("--from DB", t("NGUỒN", "DB")),
     ("--to DB", t("ĐÍCH", "DB")),
+    ("LOGIN", t("TÀI_KHOẢN", "LOGIN")),
 ];
 
 const VALUE_HELP: &[(&str, Text)] = &[

@@ -1684,6 +1684,77 @@ pub const ORDER_RULE_REVIEW: Text = t(
 );
 pub const UNITS_MORE: Text = t(" … và {n} tổ chức khác", " … and {n:more unit|more units}");
 
+pub const OFFICE_NEEDS_SERVER: Text = t(
+    "{path} là tệp SQLite: văn phòng (tài khoản của cấp ủy cấp dưới, mỗi văn phòng chỉ ghi cho đơn vị mình) chỉ có trên máy chủ PostgreSQL; không ghi gì. Xem README, mục PostgreSQL",
+    "{path} is an SQLite file: offices (logins of the committees below, each writing only for its own units) need a PostgreSQL server; nothing written. See the README, section PostgreSQL",
+);
+pub const OFFICE_OUTSIDE: Text = t(
+    "văn phòng «{office}» không được ghi cho {unit}: đơn vị này ngoài phạm vi của văn phòng ({scope} và các đơn vị trực thuộc); không ghi gì",
+    "office «{office}» may not write for {unit}: it is outside the office's units ({scope} and the units under it); nothing written",
+);
+pub const OFFICE_NOT_ALLOWED: Text = t(
+    "văn phòng «{office}» chỉ ghi hoàn thành, gia hạn, xếp loại và nhân sự của {scope} và các đơn vị trực thuộc; việc này do cán bộ Ban Tổ chức (chủ cơ sở dữ liệu) làm; không ghi gì",
+    "office «{office}» records only completions, extensions, ratings and people of {scope} and the units under it; this change is for the Organization Committee's clerk (the owner of the database); nothing written",
+);
+pub const OFFICE_READ_ONLY: Text = t(
+    "tài khoản {login} («{office}») chỉ được đọc; không ghi gì",
+    "login {login} («{office}») may only read; nothing written",
+);
+pub const OFFICE_NOT_OWNER: Text = t(
+    "chỉ {owner}, chủ cơ sở dữ liệu (tài khoản đã chạy theodoi init), mới quản lý văn phòng; {login} thì không; không ghi gì",
+    "only {owner}, the owner of the database (the login that ran theodoi init), administers offices, not {login}; nothing written",
+);
+pub const OFFICE_TAKEN: Text = t(
+    "đã có văn phòng tên «{name}» hoặc văn phòng của tài khoản {login}; không ghi gì. Xem: theodoi office list",
+    "an office named «{name}», or one of login {login}, exists already; nothing written. See: theodoi office list",
+);
+pub const OFFICE_NOT_FOUND: Text = t(
+    "không có văn phòng nào tên hoặc tài khoản «{name}»; xem: theodoi office list",
+    "no office has the name or login «{name}»; see: theodoi office list",
+);
+pub const OFFICE_BAD_LOGIN: Text = t(
+    "'{login}' không phải tên tài khoản dùng được: chữ thường không dấu, chữ số và dấu _, bắt đầu bằng chữ hoặc _, tối đa 63 ký tự; không ghi gì",
+    "'{login}' is not a login name theodoi takes: lower-case letters without accents, digits and _, starting with a letter or _, at most 63 characters; nothing written",
+);
+pub const OFFICE_OWNER_LOGIN: Text = t(
+    "{login} là chủ cơ sở dữ liệu, được làm mọi việc: không làm văn phòng được; hãy dùng tài khoản khác",
+    "{login} owns the database and may do everything: it cannot be an office; use another login",
+);
+pub const PG_REFUSED: Text = t(
+    "máy chủ PostgreSQL từ chối: {reason}; không ghi gì",
+    "the PostgreSQL server refused: {reason}; nothing written",
+);
+pub const OFFICE_ADDED: Text = t(
+    "Đã thêm văn phòng «{name}»: tài khoản {login} ghi hoàn thành, gia hạn, xếp loại và nhân sự cho {unit} và các đơn vị trực thuộc, đọc được mọi thứ",
+    "Added office «{name}»: login {login} records completions, extensions, ratings and people for {unit} and the units under it, and reads everything",
+);
+pub const OFFICE_READER_ADDED: Text = t(
+    "Đã thêm «{name}»: tài khoản {login} chỉ đọc",
+    "Added «{name}»: login {login} may only read",
+);
+pub const OFFICE_LOGIN_MADE: Text = t(
+    "Đã tạo tài khoản {login} trên máy chủ, chưa có mật khẩu: người quản trị máy chủ đặt mật khẩu trong psql bằng \\password {login}",
+    "Made login {login} on the server, with no password yet: the server's administrator sets one in psql with \\password {login}",
+);
+pub const OFFICE_REMOVED: Text = t(
+    "Đã bỏ văn phòng «{name}»: tài khoản {login} không còn quyền gì trên cơ sở dữ liệu này (tài khoản vẫn còn trên máy chủ)",
+    "Removed office «{name}»: login {login} has no rights on this database any more (the login stays on the server)",
+);
+pub const OFFICE_NONE: Text = t(
+    "Chưa có văn phòng nào. Thêm: theodoi office add TÊN --unit ĐƠN_VỊ --login TÀI_KHOẢN",
+    "No office yet. Add one: theodoi office add NAME --unit UNIT --login LOGIN",
+);
+pub const OFFICE_READS_ONLY: Text = t("chỉ đọc", "reads only");
+pub const H_OFFICE: Text = t("Văn phòng", "Office");
+pub const H_LOGIN: Text = t("Tài khoản", "Login");
+pub const H_OFFICE_UNITS: Text = t("Ghi cho", "Writes for");
+pub const OFFICES_HEADING: Text = t("Các văn phòng", "Offices");
+pub const LOG_LOGIN: Text = t("{actor} (tài khoản {login})", "{actor} (login {login})");
+pub const OFFICE_UNDO_OTHERS: Text = t(
+    "văn phòng «{office}» chỉ hoàn tác thay đổi của chính mình; thay đổi #{id} do tài khoản khác ghi; không ghi gì",
+    "office «{office}» may undo only its own changes; change #{id} was made by another login; nothing written",
+);
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

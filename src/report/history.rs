@@ -21,6 +21,9 @@ pub struct LogRow {
     pub details: String,
     pub undoes: Option<i64>,
     pub undone_by: Option<i64>,
+    /// On a server, the login of the office that made the change (`null`
+    /// for the committee's own clerk, and on an SQLite file).
+    pub login: Option<String>,
 }
 
 impl LogRow {
@@ -43,6 +46,7 @@ impl LogRow {
             details: details.to_string(),
             undoes,
             undone_by,
+            login: None,
         }
     }
 }
@@ -61,6 +65,7 @@ impl Report for LogReport {
         "details",
         "undoes",
         "undone_by",
+        "login",
     ];
 
     fn headers(&self) -> Vec<String> {
@@ -80,7 +85,15 @@ impl Report for LogReport {
                 Some(t) => at.with(Value::DateTime(t)),
                 None => at,
             },
-            i18n::actor_name(&row.actor).into(),
+            match &row.login {
+                Some(login) => tr!(
+                    i18n::LOG_LOGIN,
+                    actor = i18n::actor_name(&row.actor),
+                    login = login
+                )
+                .into(),
+                None => i18n::actor_name(&row.actor).into(),
+            },
             summary.into(),
         ]
     }
@@ -126,6 +139,7 @@ mod tests {
             details: "{}".into(),
             undoes: None,
             undone_by: None,
+            login: Some("xa_a".into()),
         };
         check_fields(&row, LogReport::FIELDS);
         assert_eq!(vietnam_time("2023-12-05T18:30:00Z"), "06/12/2023 01:30");

@@ -7,6 +7,7 @@ pub mod directives;
 pub mod extract;
 pub mod history;
 pub mod obligations;
+pub mod offices;
 pub mod people;
 pub mod progress;
 pub mod ratings;

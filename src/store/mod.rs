@@ -613,6 +613,9 @@ pub struct ChangeEntry {
     /// The directive it is about, if one (an undo: the one of the change
     /// it took back).
     pub directive_id: Option<i64>,
+    /// On a server, the login of an office that made it (none for the
+    /// committee's own clerk, nor on an SQLite file).
+    pub login: Option<String>,
 }
 
 /// Which log entries to show.

@@ -99,6 +99,7 @@ impl Assignments for PgDb<'_> {
 
     fn insert_obligations(&self, task_id: i64, new: &[NewObligation]) -> Result<usize> {
         for o in new {
+            self.office_may("obligation", Some(o.unit_id))?;
             let id = self.int(
                 "INSERT INTO obligation (task_id, unit_id, person_id, due_on, opened_on)
                  VALUES ($1, $2, $3, $4, $5) RETURNING id",

@@ -38,9 +38,12 @@ impl ChangeLog {
 }
 
 /// Starts a change; returns its id.
+/// Starts a change; returns its id. The login that makes it (the
+/// session's) is recorded beside it, by the database's own function (no
+/// login writes `change` or `change_login` rows of its own).
 pub(super) fn begin_change(db: &PgDb<'_>, actor: &str, action: &str) -> Result<i64> {
     db.int(
-        "INSERT INTO change (at, actor, action, details) VALUES ($1, $2, $3, '{}') RETURNING id",
+        "SELECT begin_change($1, $2, $3)",
         &[&now_stamp(), &actor, &action],
     )
 }
@@ -49,7 +52,13 @@ pub(super) fn begin_change(db: &PgDb<'_>, actor: &str, action: &str) -> Result<i
 /// and exported without an `id` field, the id as `$rowid`.
 pub(super) const ROWID_ONLY: &[&str] = &["task_due"];
 
-const ENTRY_COLUMNS: &str = "id, at, actor, action, details, undoes, undone_by, directive_id";
+/// The columns `entry_from_row` reads, of the log: the login shown is that
+/// of a change the owner of the tables (the committee's own clerk) did not
+/// make, an office's.
+const ENTRY_COLUMNS: &str = "id, at, actor, action, details, undoes, undone_by, directive_id,
+     (SELECT nullif(l.login, (SELECT pg_get_userbyid(t.relowner)::TEXT FROM pg_class t
+                             WHERE t.oid = 'change'::regclass))
+      FROM change_login l WHERE l.change_id = change.id) AS login";
 
 impl History for PgDb<'_> {
     fn set_meta(&self, key: &str, value: &str) -> Result<()> {
@@ -131,9 +140,10 @@ impl History for PgDb<'_> {
                 "SELECT {ENTRY_COLUMNS} FROM change
                  WHERE actor = $1 AND undone_by IS NULL AND undoes IS NULL
                    AND ($2::BIGINT IS NULL OR id <> $2)
+                   AND (NOT $3 OR change_is_mine(id))
                  ORDER BY id DESC LIMIT 1"
             ),
-            &[&actor, &self.current_change()],
+            &[&actor, &self.current_change(), &self.office.is_some()],
         )?
         .as_ref()
         .map(entry_from_row)
@@ -150,6 +160,7 @@ impl History for PgDb<'_> {
         if let Some(by) = target.undone_by {
             return Err(Error::UndoAlready { id: target.id, by });
         }
+        self.office_may_undo(target.id)?;
         let rows: Vec<LoggedRow> = self
             .rows(
                 "SELECT tbl, first_id, last_id, before, after FROM change_row
@@ -233,6 +244,7 @@ impl PgDb<'_> {
                         .collect();
                     for id in ids {
                         if let Some(row) = self.snapshot(table, id).map_err(plain)? {
+                            self.office_may_row(table, Some(&row)).map_err(plain)?;
                             self.log_delete(table, id, row).map_err(plain)?;
                             self.delete_row(table, id)
                                 .map_err(|e| (e, Some((table, id))))?;
@@ -241,6 +253,7 @@ impl PgDb<'_> {
                 }
                 (Some(before), None) => {
                     let row: Value = serde_json::from_str(before).map_err(|e| plain(e.into()))?;
+                    self.office_may_row(table, Some(&row)).map_err(plain)?;
                     self.insert_row(table, &row).map_err(plain)?;
                     self.log_insert(table, *first).map_err(plain)?;
                 }
@@ -251,6 +264,8 @@ impl PgDb<'_> {
                         .unwrap_or(Value::Null);
                     let before: Value =
                         serde_json::from_str(before).map_err(|e| plain(e.into()))?;
+                    self.office_may_row(table, Some(&now)).map_err(plain)?;
+                    self.office_may_row(table, Some(&before)).map_err(plain)?;
                     self.update_row(table, *first, &before).map_err(plain)?;
                     self.log_update(table, *first, now, before).map_err(plain)?;
                 }
@@ -320,8 +335,11 @@ impl PgDb<'_> {
         update: impl FnOnce(&Self) -> Result<u64>,
     ) -> Result<()> {
         let before = self.snapshot(table, id)?;
+        self.office_may_row(table, before.as_ref())?;
         update(self)?;
         let after = self.snapshot(table, id)?;
+        // A row moved out of the office's subtree is refused too.
+        self.office_may_row(table, after.as_ref())?;
         if let (Some(before), Some(after)) = (before, after)
             && before != after
         {
@@ -344,6 +362,7 @@ impl PgDb<'_> {
     /// Deletes one row, keeping every column of it in the log.
     pub(super) fn delete_logged(&self, table: &'static str, id: i64) -> Result<()> {
         if let Some(row) = self.snapshot(table, id)? {
+            self.office_may_row(table, Some(&row))?;
             self.log_delete(table, id, row)?;
             self.delete_row(table, id)?;
         }
@@ -637,6 +656,7 @@ fn entry_from_row(row: &postgres::Row) -> Result<ChangeEntry> {
         undoes: row.try_get(5)?,
         undone_by: row.try_get(6)?,
         directive_id: row.try_get(7)?,
+        login: row.try_get(8)?,
     })
 }
 

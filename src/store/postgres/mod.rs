@@ -34,6 +34,7 @@ mod connect;
 mod directives;
 mod dues;
 mod history;
+mod offices;
 mod people;
 mod portable;
 mod ratings;
@@ -55,6 +56,7 @@ use postgres::{Client, Row, Statement, Transaction};
 
 use super::{Db, Storage, Txn};
 use crate::domain::error::{Error, Result};
+pub use offices::{Office, OfficeAdded};
 
 /// The text of a file of the repository, compiled into the binary.
 use std::include_str as embed_file;
@@ -83,6 +85,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     migration!("0007_tree_in_time.sql"),
     migration!("0008_settings.sql"),
     migration!("0009_marks.sql"),
+    migration!("0010_offices.sql"),
 ];
 
 /// The schema version this binary writes and understands.
@@ -111,7 +114,12 @@ const ID_TABLES: &[&str] = &[
 ];
 
 impl From<postgres::Error> for Error {
+    /// A refusal for lack of rights (a grant, a row-level policy) is said
+    /// as the server's refusal; any other failure is the storage's.
     fn from(e: postgres::Error) -> Error {
+        if e.code() == Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE) {
+            return Error::PgRefused(reason(&e));
+        }
         Error::storage(e)
     }
 }
@@ -180,7 +188,10 @@ impl PostgresStore {
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
         let tables: Vec<&str> = tables::TABLES.iter().map(|t| t.name).collect();
         tx.batch_execute(&format!(
-            "DROP TABLE IF EXISTS {} CASCADE; DROP FUNCTION IF EXISTS open_by_due_tally() CASCADE;",
+            "DROP TABLE IF EXISTS {} CASCADE; DROP FUNCTION IF EXISTS open_by_due_tally() CASCADE; \
+             DROP FUNCTION IF EXISTS office_may_write(BIGINT) CASCADE; \
+             DROP FUNCTION IF EXISTS change_is_mine(BIGINT) CASCADE; \
+             DROP FUNCTION IF EXISTS begin_change(TEXT, TEXT, TEXT) CASCADE;",
             tables.join(", ")
         ))?;
         tx.commit()?;
@@ -259,7 +270,14 @@ impl PostgresStore {
     /// Runs the steps after `from`, each in a transaction of its own that
     /// holds the write lock (another process may have run it meanwhile).
     fn migrate(&mut self, from: i64) -> Result<()> {
-        self.run_steps(from, VERSION)
+        self.run_steps(from, VERSION)?;
+        if from > 0 && from < VERSION {
+            // A step may have added a table: every office may read it.
+            let mut tx = self.client.get_mut().transaction()?;
+            offices::grant_all(&mut tx)?;
+            tx.commit()?;
+        }
+        Ok(())
     }
 
     /// Runs the steps after `from` up to `until`.
@@ -346,6 +364,7 @@ impl Storage for PostgresStore {
         Box::new(PgDb {
             conn: Conn::Plain(&self.client),
             log: None,
+            office: None,
         })
     }
 
@@ -353,11 +372,15 @@ impl Storage for PostgresStore {
     /// another's write to end, never mid-change.
     fn begin(&mut self, actor: &str, action: &str) -> Result<Box<dyn Txn + '_>> {
         let mut tx = self.client.get_mut().transaction()?;
+        // An office's login: what it may write is checked as it writes; a
+        // read-only login is refused here, before anything is written.
+        let office = offices::session_scope(&mut tx)?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
         tx.batch_execute(&reset_ids_sql())?;
         let db = PgDb {
             conn: Conn::Tx(RefCell::new(tx)),
             log: None,
+            office,
         };
         let change_id = history::begin_change(&db, actor, action)?;
         Ok(Box::new(PgDb {
@@ -415,35 +438,47 @@ enum Conn<'a> {
 pub struct PgDb<'a> {
     conn: Conn<'a>,
     log: Option<RefCell<history::ChangeLog>>,
+    /// The office of the login of a write session, if it is one.
+    office: Option<offices::Scope>,
 }
 
 /// The parameters of a statement.
 pub(crate) type Params<'p> = [&'p (dyn ToSql + Sync)];
 
 impl PgDb<'_> {
+    /// A failure of a statement: the server's refusal of an office's write
+    /// (no grant, or a row-level policy) says which office and what it may
+    /// write.
+    fn said(&self, e: postgres::Error) -> Error {
+        match Error::from(e) {
+            Error::PgRefused(reason) => self.office_refused().unwrap_or(Error::PgRefused(reason)),
+            e => e,
+        }
+    }
+
     /// Every row of a query.
     pub(super) fn rows(&self, sql: &str, params: &Params<'_>) -> Result<Vec<Row>> {
-        Ok(on_conn!(self, c => c.query(sql, params))?)
+        on_conn!(self, c => c.query(sql, params)).map_err(|e| self.said(e))
     }
 
     /// The one row of a query (an error when there is none).
     pub(super) fn one(&self, sql: &str, params: &Params<'_>) -> Result<Row> {
-        Ok(on_conn!(self, c => c.query_one(sql, params))?)
+        on_conn!(self, c => c.query_one(sql, params)).map_err(|e| self.said(e))
     }
 
     /// The row of a query, if there is one (an error when there are more).
     pub(super) fn opt(&self, sql: &str, params: &Params<'_>) -> Result<Option<Row>> {
-        Ok(on_conn!(self, c => c.query_opt(sql, params))?)
+        on_conn!(self, c => c.query_opt(sql, params)).map_err(|e| self.said(e))
     }
 
     /// Runs a statement; returns how many rows it changed.
     pub(super) fn exec(&self, sql: &str, params: &Params<'_>) -> Result<u64> {
-        Ok(on_conn!(self, c => c.execute(sql, params))?)
+        on_conn!(self, c => c.execute(sql, params)).map_err(|e| self.said(e))
     }
 
     /// Runs statements with no parameters (several, `;` apart).
     pub(super) fn batch(&self, sql: &str) -> Result<()> {
-        Ok(on_conn!(self, c => c.batch_execute(sql))?)
+        on_conn!(self, c => c.batch_execute(sql)).map_err(|e| self.said(e))
     }
 
     /// Calls `each` with every row of a query as the server sends it,

@@ -36,6 +36,7 @@ impl People for PgDb<'_> {
                 holder: existing.name,
             });
         }
+        self.office_may("person", Some(person.unit_id))?;
         let id = self.int(
             "INSERT INTO person (code, name, name_fold, name_key, position, position_fold,
                  unit_id, from_on, to_on, created_at)

@@ -42,6 +42,8 @@ pub(super) const TABLES: &[Table] = &[
     table("change", false, true),
     table("change_row", false, true),
     table("open_by_due", false, false),
+    table("office", false, false),
+    table("change_login", false, false),
 ];
 
 /// The tables the change log records, by name.

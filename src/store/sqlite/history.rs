@@ -471,6 +471,7 @@ fn entry_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ChangeEntry> {
         undoes: row.get(5)?,
         undone_by: row.get(6)?,
         directive_id: row.get(7)?,
+        login: None,
     })
 }
 

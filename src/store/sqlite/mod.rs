@@ -60,6 +60,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     migration!("0007_tree_in_time.sql"),
     migration!("0008_settings.sql"),
     migration!("0009_marks.sql"),
+    migration!("0010_offices.sql"),
 ];
 
 /// The schema version this binary writes and understands: the number of steps.

@@ -1,0 +1,5 @@
+-- Version 10: offices, which only a PostgreSQL
+-- database has (migrations/postgres/0010_offices.sql: the logins of the
+-- committees below, each writing only its own units, enforced by the
+-- server). An SQLite file serves one clerk: nothing changes here, and the
+-- version moves on so that both stores keep the same numbers.

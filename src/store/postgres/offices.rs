@@ -1,0 +1,335 @@
+//! Offices: logins of the committees below, each writing only for the units
+//! of its subtree (today's tree), and read-only logins. The server enforces
+//! it (grants, and the row-level policies of `migrations/postgres/0010_offices.sql`);
+//! the store checks first, so that a refused write is said in words naming
+//! the unit and the office, before anything is written.
+//!
+//! Offices are the server's administration, not records of the committee:
+//! adding or removing one grants or revokes rights, which the change log
+//! cannot undo; it is not a change of the log, and export does not carry it.
+
+use postgres::{GenericClient, Transaction};
+use serde_json::Value;
+
+use super::{PgDb, PostgresStore, WRITE_LOCK, now_stamp};
+use crate::domain::error::{Error, Result};
+
+/// An office as `office list` shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Office {
+    pub name: String,
+    pub login: String,
+    /// The unit whose subtree the office writes for: (code, name); `None`
+    /// for a read-only login.
+    pub unit: Option<(String, String)>,
+    /// When it was added, RFC 3339 in UTC.
+    pub created_at: String,
+}
+
+/// What `office add` did besides recording the office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OfficeAdded {
+    /// The login did not exist and was made now (without a password).
+    pub login_made: bool,
+}
+
+/// The office of the login of a write session: what the store checks its
+/// writes against.
+#[derive(Debug, Clone)]
+pub(super) struct Scope {
+    name: String,
+    /// The unit its subtree starts at.
+    unit_name: String,
+}
+
+/// The tables an office writes (for the units of its subtree); every other
+/// table is the committee's own clerk's.
+const OFFICE_TABLES: &[&str] = &["obligation", "person"];
+
+/// The office of the session's login, if it is one. A read-only login is
+/// refused here, before the write begins.
+pub(super) fn session_scope(tx: &mut Transaction<'_>) -> Result<Option<Scope>> {
+    let Some(row) = tx.query_opt(
+        "SELECT o.name, o.login, u.name FROM office o LEFT JOIN unit u ON u.id = o.unit_id
+         WHERE o.login = current_user",
+        &[],
+    )?
+    else {
+        return Ok(None);
+    };
+    let name: String = row.try_get(0)?;
+    match row.try_get::<_, Option<String>>(2)? {
+        Some(unit_name) => Ok(Some(Scope { name, unit_name })),
+        None => Err(Error::OfficeReadOnly {
+            office: name,
+            login: row.try_get(1)?,
+        }),
+    }
+}
+
+impl PgDb<'_> {
+    /// Refuses, before it is made, a write of an office to a row of `table`
+    /// of unit `unit_id` outside its subtree, or to a table that is not an
+    /// office's. Nothing for the committee's own clerk.
+    pub(super) fn office_may(&self, table: &str, unit_id: Option<i64>) -> Result<()> {
+        let Some(scope) = &self.office else {
+            return Ok(());
+        };
+        let not_allowed = || Error::OfficeNotAllowed {
+            office: scope.name.clone(),
+            scope: scope.unit_name.clone(),
+        };
+        if !OFFICE_TABLES.contains(&table) {
+            return Err(not_allowed());
+        }
+        let Some(unit_id) = unit_id else {
+            return Err(not_allowed());
+        };
+        let row = self.one(
+            "SELECT office_may_write($1), (SELECT name FROM unit WHERE id = $1)",
+            &[&unit_id],
+        )?;
+        if row.try_get(0)? {
+            return Ok(());
+        }
+        Err(Error::OfficeOutside {
+            office: scope.name.clone(),
+            unit: row.try_get::<_, Option<String>>(1)?.unwrap_or_default(),
+            scope: scope.unit_name.clone(),
+        })
+    }
+
+    /// Refuses an office's undo of a change another login made (the log
+    /// of that change is not the office's to mark as undone).
+    pub(super) fn office_may_undo(&self, change: i64) -> Result<()> {
+        let Some(scope) = &self.office else {
+            return Ok(());
+        };
+        if self
+            .one("SELECT change_is_mine($1)", &[&change])?
+            .try_get(0)?
+        {
+            return Ok(());
+        }
+        Err(Error::OfficeUndoOthers {
+            office: scope.name.clone(),
+            id: change,
+        })
+    }
+
+    /// What an office is refused by the server, said as its own: `None`
+    /// for the committee's own clerk.
+    pub(super) fn office_refused(&self) -> Option<Error> {
+        self.office.as_ref().map(|scope| Error::OfficeNotAllowed {
+            office: scope.name.clone(),
+            scope: scope.unit_name.clone(),
+        })
+    }
+
+    /// `office_may` for a row as the log keeps it (JSON with `unit_id`).
+    pub(super) fn office_may_row(&self, table: &str, row: Option<&Value>) -> Result<()> {
+        if self.office.is_none() {
+            return Ok(());
+        }
+        let unit_id = row.and_then(|r| r.get("unit_id")).and_then(Value::as_i64);
+        self.office_may(table, unit_id)
+    }
+}
+
+/// A login name theodoi takes: a plain PostgreSQL role name (lower-case
+/// ASCII letters, digits, `_`, starting with a letter or `_`, at most 63).
+fn plain_login(login: &str) -> bool {
+    let mut chars = login.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c == '_')
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && login.len() <= 63
+}
+
+/// The rights of an office's login on the database's tables: SELECT on
+/// every table; a writing office also INSERT, UPDATE, DELETE on results and
+/// people (bounded by the policies to its subtree), what the change log
+/// needs, and the sequences (the store numbers new rows as SQLite does).
+fn grant(c: &mut impl GenericClient, login: &str, writes: bool) -> Result<()> {
+    let schema: String = c.query_one("SELECT current_schema()::TEXT", &[])?.get(0);
+    let schema = quoted(&schema);
+    let login = quoted(login);
+    let mut sql = format!(
+        "GRANT USAGE ON SCHEMA {schema} TO {login};
+         GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {login};"
+    );
+    if writes {
+        sql.push_str(&format!(
+            "GRANT INSERT, UPDATE, DELETE ON obligation, person TO {login};
+             GRANT UPDATE ON change TO {login};
+             GRANT INSERT ON change_row TO {login};
+             GRANT EXECUTE ON FUNCTION begin_change(TEXT, TEXT, TEXT) TO {login};
+             GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {schema} TO {login};"
+        ));
+    }
+    c.batch_execute(&sql)?;
+    Ok(())
+}
+
+/// Takes back every right `grant` gave.
+fn revoke(c: &mut impl GenericClient, login: &str) -> Result<()> {
+    let schema: String = c.query_one("SELECT current_schema()::TEXT", &[])?.get(0);
+    let schema = quoted(&schema);
+    let login = quoted(login);
+    c.batch_execute(&format!(
+        "REVOKE EXECUTE ON FUNCTION begin_change(TEXT, TEXT, TEXT) FROM {login};
+         REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {login};
+         REVOKE ALL ON ALL SEQUENCES IN SCHEMA {schema} FROM {login};
+         REVOKE USAGE ON SCHEMA {schema} FROM {login};"
+    ))?;
+    Ok(())
+}
+
+/// A name as an SQL identifier.
+fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// The rights of every office again (after a schema step added a table).
+pub(super) fn grant_all(tx: &mut Transaction<'_>) -> Result<()> {
+    let exists: bool = tx
+        .query_one("SELECT to_regclass('office') IS NOT NULL", &[])?
+        .get(0);
+    if !exists {
+        return Ok(());
+    }
+    let offices: Vec<(String, bool)> = tx
+        .query(
+            "SELECT login, unit_id IS NOT NULL FROM office ORDER BY id",
+            &[],
+        )?
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    for (login, writes) in offices {
+        grant(tx, &login, writes)?;
+    }
+    Ok(())
+}
+
+impl PostgresStore {
+    /// Every office, by name.
+    pub fn offices(&self) -> Result<Vec<Office>> {
+        let rows = self.client.borrow_mut().query(
+            "SELECT o.name, o.login, u.code, u.name, o.created_at FROM office o
+             LEFT JOIN unit u ON u.id = o.unit_id ORDER BY lower(o.name), o.id",
+            &[],
+        )?;
+        rows.iter()
+            .map(|r| {
+                let code: Option<String> = r.try_get(2)?;
+                let unit_name: Option<String> = r.try_get(3)?;
+                Ok(Office {
+                    name: r.try_get(0)?,
+                    login: r.try_get(1)?,
+                    unit: code.zip(unit_name),
+                    created_at: r.try_get(4)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Refuses a login that does not own the tables (nor is a superuser).
+    fn administers(tx: &mut Transaction<'_>) -> Result<()> {
+        let row = tx.query_one(
+            "SELECT pg_get_userbyid(c.relowner)::TEXT, current_user::TEXT,
+                    (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+             FROM pg_class c WHERE c.oid = 'office'::regclass",
+            &[],
+        )?;
+        let (owner, login, superuser): (String, String, bool) =
+            (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
+        if owner != login && !superuser {
+            return Err(Error::OfficeNotOwner { login, owner });
+        }
+        Ok(())
+    }
+
+    /// Adds an office: login `login` writes for the subtree of unit
+    /// `unit_id`, or (`None`) reads only. The login is made (without a
+    /// password, which the server's administrator sets) when it does not
+    /// exist; it is granted its rights on this database.
+    pub fn add_office(
+        &mut self,
+        name: &str,
+        login: &str,
+        unit_id: Option<i64>,
+    ) -> Result<OfficeAdded> {
+        if !plain_login(login) {
+            return Err(Error::OfficeBadLogin(login.to_string()));
+        }
+        let mut tx = self.client.get_mut().transaction()?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
+        PostgresStore::administers(&mut tx)?;
+        let owner: String = tx
+            .query_one(
+                "SELECT pg_get_userbyid(relowner)::TEXT FROM pg_class WHERE oid = 'office'::regclass",
+                &[],
+            )?
+            .get(0);
+        if owner == login {
+            return Err(Error::OfficeOwnerLogin(login.to_string()));
+        }
+        let taken = tx.query_opt(
+            "SELECT 1 FROM office WHERE lower(name) = lower($1) OR login = $2",
+            &[&name, &login],
+        )?;
+        if taken.is_some() {
+            return Err(Error::OfficeTaken {
+                name: name.to_string(),
+                login: login.to_string(),
+            });
+        }
+        let exists = tx
+            .query_opt("SELECT 1 FROM pg_roles WHERE rolname = $1", &[&login])?
+            .is_some();
+        if !exists {
+            tx.batch_execute(&format!("CREATE ROLE {} LOGIN", quoted(login)))?;
+        }
+        tx.execute(
+            "INSERT INTO office (name, login, unit_id, created_at) VALUES ($1, $2, $3, $4)",
+            &[&name, &login, &unit_id, &now_stamp()],
+        )?;
+        grant(&mut tx, login, unit_id.is_some())?;
+        tx.commit()?;
+        Ok(OfficeAdded {
+            login_made: !exists,
+        })
+    }
+
+    /// Removes the office of that name or login, and takes back its login's
+    /// rights on this database (the login itself stays on the server).
+    pub fn remove_office(&mut self, reference: &str) -> Result<Office> {
+        let found = self
+            .offices()?
+            .into_iter()
+            .find(|o| o.name.to_lowercase() == reference.to_lowercase() || o.login == reference)
+            .ok_or_else(|| Error::OfficeNotFound(reference.to_string()))?;
+        let mut tx = self.client.get_mut().transaction()?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
+        PostgresStore::administers(&mut tx)?;
+        tx.execute("DELETE FROM office WHERE login = $1", &[&found.login])?;
+        revoke(&mut tx, &found.login)?;
+        tx.commit()?;
+        Ok(found)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_role_names_are_logins() {
+        for good in ["xa_a", "_x", "dang_uy_phuong_le_loi2"] {
+            assert!(plain_login(good), "{good}");
+        }
+        for bad in ["", "Xa", "1a", "a-b", "a b", "x\"y", "lê", &"a".repeat(64)] {
+            assert!(!plain_login(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,719 @@
+//! Offices on a PostgreSQL database: each office's login writes only for
+//! the units of its subtree, a read-only login writes nothing, and the
+//! server itself refuses what the program would not do (a clerk with SQL in
+//! hand). Run by `scripts/pg-test` (`THEODOI_TEST_CLI=postgres`); without a
+//! server these tests say so and pass. On an SQLite file `office` is refused.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::process::Command;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use serde_json::Value;
+
+use crate::util::{Theodoi, on_postgres, run};
+
+/// False, said, when no test server is given.
+fn server() -> bool {
+    if !on_postgres() {
+        eprintln!("skipped: needs a PostgreSQL server (scripts/pg-test)");
+    }
+    on_postgres()
+}
+
+/// The server's words of a refusal.
+fn said(e: postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => db.message().to_string(),
+        None => e.to_string(),
+    }
+}
+
+/// A connection to the database at a test's address as `login`.
+fn connect(address: &str, login: &str, password: &str) -> postgres::Client {
+    let mut config: postgres::Config = address.parse().expect("address");
+    config.user(login).password(password);
+    config.connect(postgres::NoTls).expect("connect")
+}
+
+/// A connection to the database as the test server's user (the owner).
+fn as_owner(t: &Theodoi) -> postgres::Client {
+    let address = t.db.to_str().expect("address");
+    let mut config: postgres::Config = address.parse().expect("address");
+    if let Ok(password) = std::env::var("PGPASSWORD") {
+        config.password(password);
+    }
+    config.connect(postgres::NoTls).expect("connect")
+}
+
+/// A login made on the server as its administrator makes one, with a
+/// password: (name, password). Names are new for every call (logins are
+/// the server's, shared by every test database).
+fn new_login(t: &Theodoi, what: &str) -> (String, String) {
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    let name = format!(
+        "{what}_{}_{}",
+        std::process::id(),
+        COUNT.fetch_add(1, Ordering::SeqCst)
+    );
+    let password = format!("pw-{name}");
+    as_owner(t)
+        .batch_execute(&format!("CREATE ROLE {name} LOGIN PASSWORD '{password}'"))
+        .expect("create login");
+    (name, password)
+}
+
+/// The test database's address with another login in it.
+fn address_as(t: &Theodoi, login: &str) -> String {
+    let address = t.db.to_str().expect("address");
+    let rest = address
+        .strip_prefix("postgresql://")
+        .and_then(|r| r.split_once('@'))
+        .map(|(_, rest)| rest)
+        .expect("postgresql://USER@… address");
+    format!("postgresql://{login}@{rest}")
+}
+
+/// A command of `login` on the test database.
+fn command_as(t: &Theodoi, login: &(String, String), args: &[&str]) -> Command {
+    let mut cmd = t.command_without_db(&[]);
+    cmd.arg("--db")
+        .arg(address_as(t, &login.0))
+        .args(args)
+        .env("PGPASSWORD", &login.1)
+        .env("THEODOI_ACTOR", "can-bo-phuong");
+    cmd
+}
+
+/// The units of `fixtures/units.csv` and a task every chi bộ trực thuộc
+/// owes (due 06/12/2023): the leaves of the wards, which an office records
+/// without the rule of lower levels first.
+fn wards() -> Theodoi {
+    let t = Theodoi::son_tay();
+    t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "Kế hoạch số 223",
+        "--code",
+        "t1",
+        "--title",
+        "Sinh hoạt chi bộ quý IV",
+        "--due",
+        "chi-bo-truc-thuoc=06/12/2023",
+    ]);
+    t
+}
+
+/// Everything a clerk can list, people and the log included: to check that
+/// a refused command wrote nothing.
+fn state(t: &Theodoi) -> String {
+    t.snapshot()
+        + &t.ok(&["person", "list", "--format", "json"])
+        + &t.ok(&["log", "--format", "json"])
+}
+
+/// The completion day recorded of `unit` for `task`, if any.
+fn completed_on(t: &Theodoi, task: &str, unit: &str) -> Option<String> {
+    as_owner(t)
+        .query_one(
+            "SELECT o.completed_on FROM obligation o JOIN unit u ON u.id = o.unit_id
+             JOIN task k ON k.id = o.task_id WHERE k.code = $1 AND u.code = $2",
+            &[&task, &unit],
+        )
+        .expect("obligation")
+        .get(0)
+}
+
+#[test]
+fn offices_need_a_server() {
+    let t = Theodoi::bare_file();
+    let err = t.fails(&["office", "add", "Phường", "--unit", "x", "--login", "x"]);
+    assert!(
+        err.contains("tệp SQLite") && err.contains("PostgreSQL"),
+        "{err}"
+    );
+    assert!(!t.db.exists(), "no file made");
+    let err = t.fails(&["--lang", "en", "office", "list"]);
+    assert!(err.contains("need a PostgreSQL server"), "{err}");
+}
+
+#[test]
+fn an_office_writes_for_its_subtree_only() {
+    if !server() {
+        return;
+    }
+    let t = wards();
+    let le_loi = new_login(&t, "le_loi");
+    let out = t.ok(&[
+        "office",
+        "add",
+        "Đảng ủy phường Lê Lợi",
+        "--unit",
+        "p-le-loi",
+        "--login",
+        &le_loi.0,
+    ]);
+    assert!(out.contains("Đảng bộ phường Lê Lợi"), "{out}");
+    assert!(
+        !out.contains("chưa có mật khẩu"),
+        "the login existed: {out}"
+    );
+
+    // Inside: a chi bộ of the ward.
+    let done = run(command_as(
+        &t,
+        &le_loi,
+        &[
+            "done",
+            "--task",
+            "t1",
+            "--unit",
+            "le-loi-tdp1",
+            "--on",
+            "01/12/2023",
+        ],
+    ));
+    assert_eq!(done.code, 0, "{}", done.stderr);
+    assert_eq!(
+        completed_on(&t, "t1", "le-loi-tdp1").as_deref(),
+        Some("2023-12-01")
+    );
+    let extended = run(command_as(
+        &t,
+        &le_loi,
+        &[
+            "extend",
+            "--task",
+            "t1",
+            "--unit",
+            "le-loi-tdp2",
+            "--to",
+            "20/12/2023",
+            "--reason",
+            "Bí thư đi học",
+        ],
+    ));
+    assert_eq!(extended.code, 0, "{}", extended.stderr);
+    let person = run(command_as(
+        &t,
+        &le_loi,
+        &[
+            "person",
+            "add",
+            "Nguyễn Văn An",
+            "--position",
+            "Bí thư Chi bộ",
+            "--unit",
+            "le-loi-tdp1",
+        ],
+    ));
+    assert_eq!(person.code, 0, "{}", person.stderr);
+
+    // Outside: another ward's chi bộ. One line naming the unit and the
+    // office, exit 2, nothing written.
+    let before = state(&t);
+    for args in [
+        &[
+            "done",
+            "--task",
+            "t1",
+            "--unit",
+            "ngo-quyen-tdp1",
+            "--on",
+            "01/12/2023",
+        ][..],
+        &[
+            "extend",
+            "--task",
+            "t1",
+            "--unit",
+            "ngo-quyen-tdp2",
+            "--to",
+            "20/12/2023",
+            "--reason",
+            "x",
+        ],
+        &[
+            "person",
+            "add",
+            "Trần Thị Bình",
+            "--position",
+            "Bí thư",
+            "--unit",
+            "ngo-quyen-tdp1",
+        ],
+    ] {
+        let refused = run(command_as(&t, &le_loi, args));
+        assert_eq!(refused.code, 2, "{args:?}: {refused:?}");
+        assert!(refused.stdout.is_empty(), "{refused:?}");
+        assert_eq!(refused.stderr.lines().count(), 1, "{refused:?}");
+        assert!(
+            refused.stderr.contains("văn phòng «Đảng ủy phường Lê Lợi»")
+                && refused.stderr.contains("phường Ngô Quyền")
+                && refused.stderr.contains("không ghi gì"),
+            "{refused:?}"
+        );
+    }
+    // What only the committee's clerk does.
+    let refused = run(command_as(
+        &t,
+        &le_loi,
+        &[
+            "unit",
+            "add",
+            "Chi bộ tổ dân phố 3",
+            "--kind",
+            "chi-bo-truc-thuoc",
+            "--parent",
+            "p-le-loi",
+        ],
+    ));
+    assert_eq!(refused.code, 2, "{refused:?}");
+    assert!(refused.stderr.contains("Ban Tổ chức"), "{refused:?}");
+    assert_eq!(state(&t), before, "nothing written");
+    assert_eq!(completed_on(&t, "t1", "ngo-quyen-tdp1"), None);
+
+    // The log names the login of the office's changes, not the owner's.
+    let log: Vec<Value> = t.json(&["log"]);
+    assert_eq!(log[0]["action"], "person.add", "{log:?}");
+    assert_eq!(log[0]["login"], le_loi.0.as_str(), "{log:?}");
+    assert_eq!(log[0]["actor"], "can-bo-phuong", "{log:?}");
+    let first = log.last().expect("a change");
+    assert_eq!(first["login"], Value::Null, "{first}");
+    let table = t.ok(&["log"]);
+    assert!(
+        table.contains(&format!("(tài khoản {})", le_loi.0)),
+        "{table}"
+    );
+
+    // The office takes back its own change.
+    let undone = run(command_as(&t, &le_loi, &["undo"]));
+    assert_eq!(undone.code, 0, "{}", undone.stderr);
+
+    // The committee's clerk writes anywhere; an office does not undo it,
+    // even in its own units.
+    t.ok(&[
+        "done",
+        "--task",
+        "t1",
+        "--unit",
+        "ngo-quyen-tdp1",
+        "--on",
+        "02/12/2023",
+    ]);
+    t.ok(&[
+        "done",
+        "--task",
+        "t1",
+        "--unit",
+        "le-loi-tdp2",
+        "--on",
+        "02/12/2023",
+    ]);
+    let log: Vec<Value> = t.json(&["log"]);
+    let id = log[0]["id"].as_i64().expect("id").to_string();
+    let refused = run(command_as(&t, &le_loi, &["undo", &id]));
+    assert_eq!(refused.code, 2, "{refused:?}");
+    assert!(
+        refused
+            .stderr
+            .contains("chỉ hoàn tác thay đổi của chính mình"),
+        "{refused:?}"
+    );
+    assert_eq!(
+        completed_on(&t, "t1", "le-loi-tdp2").as_deref(),
+        Some("2023-12-02")
+    );
+}
+
+#[test]
+fn a_reader_reads_and_writes_nothing() {
+    if !server() {
+        return;
+    }
+    let t = wards();
+    let reader = new_login(&t, "lanh_dao");
+    let out = t.ok(&[
+        "office",
+        "add",
+        "Lãnh đạo Thị ủy",
+        "--login",
+        &reader.0,
+        "--read-only",
+    ]);
+    assert!(out.contains("chỉ đọc"), "{out}");
+    let before = state(&t);
+    let refused = run(command_as(
+        &t,
+        &reader,
+        &[
+            "done",
+            "--task",
+            "t1",
+            "--unit",
+            "le-loi-tdp1",
+            "--on",
+            "01/12/2023",
+        ],
+    ));
+    assert_eq!(refused.code, 2, "{refused:?}");
+    assert!(
+        refused.stderr.contains(&format!(
+            "tài khoản {} («Lãnh đạo Thị ủy») chỉ được đọc",
+            reader.0
+        )),
+        "{refused:?}"
+    );
+    let report = run(command_as(
+        &t,
+        &reader,
+        &["overdue", "--as-of", "10/12/2023"],
+    ));
+    assert_eq!(report.code, 0, "{}", report.stderr);
+    assert!(report.stdout.contains("le-loi-tdp1") || report.stdout.contains("Lê Lợi"));
+    let progress = run(command_as(
+        &t,
+        &reader,
+        &["progress", "--as-of", "10/12/2023"],
+    ));
+    assert_eq!(progress.code, 0, "{}", progress.stderr);
+    // With SQL, too: the server refuses.
+    let mut client = connect(t.db.to_str().unwrap(), &reader.0, &reader.1);
+    let e = client
+        .batch_execute("UPDATE obligation SET completed_on = '2023-12-01'")
+        .expect_err("refused");
+    assert!(said(e).contains("permission denied"));
+    let e = client
+        .batch_execute("SELECT begin_change('t', 'x', 'done')")
+        .expect_err("refused");
+    assert!(said(e).contains("permission denied"));
+    assert_eq!(state(&t), before, "nothing written");
+
+    // Offices are listed, and the owner alone administers them.
+    let list: Vec<Value> = t.json(&["office", "list"]);
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!(list[0]["read_only"], true);
+    assert_eq!(list[0]["unit"], Value::Null);
+    let refused = run(command_as(
+        &t,
+        &reader,
+        &[
+            "office",
+            "add",
+            "Phường",
+            "--unit",
+            "p-le-loi",
+            "--login",
+            "someone_else",
+        ],
+    ));
+    assert_eq!(refused.code, 2, "{refused:?}");
+    assert!(refused.stderr.contains("chủ cơ sở dữ liệu"), "{refused:?}");
+    let out = t.ok(&["office", "remove", &reader.0]);
+    assert!(out.contains("Lãnh đạo Thị ủy"), "{out}");
+    let gone = run(command_as(&t, &reader, &["overdue"]));
+    assert_eq!(gone.code, 2, "no rights left: {gone:?}");
+    let err = t.fails(&["office", "remove", "Lãnh đạo Thị ủy"]);
+    assert!(err.contains("không có văn phòng"), "{err}");
+}
+
+#[test]
+fn the_server_refuses_an_office_s_sql_on_another_office_s_rows() {
+    if !server() {
+        return;
+    }
+    let t = wards();
+    let le_loi = new_login(&t, "le_loi");
+    let ngo_quyen = new_login(&t, "ngo_quyen");
+    t.ok(&[
+        "office",
+        "add",
+        "Lê Lợi",
+        "--unit",
+        "p-le-loi",
+        "--login",
+        &le_loi.0,
+    ]);
+    t.ok(&[
+        "office",
+        "add",
+        "Ngô Quyền",
+        "--unit",
+        "p-ngo-quyen",
+        "--login",
+        &ngo_quyen.0,
+    ]);
+    let theirs = "(SELECT id FROM unit WHERE code = 'ngo-quyen-tdp1')";
+    let mut client = connect(t.db.to_str().unwrap(), &le_loi.0, &le_loi.1);
+
+    // Another office's results: the policy hides them from UPDATE and DELETE.
+    let changed = client
+        .execute(
+            &format!("UPDATE obligation SET completed_on = '2023-12-01' WHERE unit_id = {theirs}"),
+            &[],
+        )
+        .expect("update");
+    assert_eq!(changed, 0);
+    let changed = client
+        .execute(
+            &format!("UPDATE obligation SET unit_id = {theirs} WHERE unit_id = (SELECT id FROM unit WHERE code = 'le-loi-tdp1')"),
+            &[],
+        )
+        .map_err(said);
+    assert!(
+        matches!(&changed, Err(e) if e.contains("row-level security")),
+        "moving a row out of the subtree: {changed:?}"
+    );
+    let deleted = client
+        .execute(
+            &format!("DELETE FROM obligation WHERE unit_id = {theirs}"),
+            &[],
+        )
+        .expect("delete");
+    assert_eq!(deleted, 0);
+    // A new row for them: refused.
+    let inserted = client
+        .execute(
+            &format!(
+                "INSERT INTO person (code, name, name_fold, name_key, position, position_fold,
+                     unit_id, created_at)
+                 SELECT 'x', 'X', 'x', '\\x00', 'B', 'b', {theirs}, 't'"
+            ),
+            &[],
+        )
+        .map_err(said);
+    assert!(
+        matches!(&inserted, Err(e) if e.contains("row-level security")),
+        "{inserted:?}"
+    );
+    // What only the committee's clerk writes, and the tally the trigger keeps.
+    for sql in [
+        "UPDATE unit SET name = 'X'",
+        "UPDATE task SET title = 'X'",
+        "DELETE FROM open_by_due",
+        "UPDATE office SET unit_id = NULL",
+        "INSERT INTO change_login (change_id, login) VALUES (1, 'someone')",
+        "INSERT INTO change (at, actor, action, details) VALUES ('t', 'x', 'done', '{}')",
+        "INSERT INTO change_row (change_id, seq, tbl, first_id, last_id) VALUES (1, 99, 'unit', 1, 1)",
+    ] {
+        let refused = client.batch_execute(sql).map_err(said);
+        assert!(
+            matches!(&refused, Err(e) if e.contains("permission denied") || e.contains("row-level security")),
+            "{sql}: {refused:?}"
+        );
+    }
+    // The committee's log: not the office's to rewrite.
+    let rewritten = client
+        .execute("UPDATE change SET details = '{}'", &[])
+        .expect("update");
+    assert_eq!(rewritten, 0);
+    assert_eq!(completed_on(&t, "t1", "ngo-quyen-tdp1"), None);
+
+    // A table of its own named `unit`, claiming their unit is under its
+    // ward: the policy reads the database's tree, not the session's.
+    client
+        .batch_execute(
+            "CREATE TEMP TABLE unit AS SELECT id, code,
+                 (SELECT id FROM public.unit WHERE code = 'p-le-loi') AS parent_id
+             FROM public.unit WHERE code = 'ngo-quyen-tdp1'",
+        )
+        .expect("temporary table");
+    let changed = client
+        .execute(
+            "UPDATE obligation SET completed_on = '2023-12-01'
+             WHERE unit_id = (SELECT id FROM public.unit WHERE code = 'ngo-quyen-tdp1')",
+            &[],
+        )
+        .expect("update");
+    assert_eq!(changed, 0);
+    assert_eq!(completed_on(&t, "t1", "ngo-quyen-tdp1"), None);
+    client
+        .batch_execute("DROP TABLE pg_temp.unit")
+        .expect("drop");
+
+    // Its own units, with SQL as with theodoi.
+    let own = client
+        .execute(
+            "UPDATE obligation SET note = 'ghi chú' WHERE unit_id = (SELECT id FROM unit WHERE code = 'le-loi-tdp1')",
+            &[],
+        )
+        .expect("update");
+    assert_eq!(own, 1);
+}
+
+/// The units of each ward's subtree that owe `t1` and `t2` (its chi bộ).
+fn ward_units(t: &Theodoi, ward: &str) -> Vec<String> {
+    let rows = as_owner(t)
+        .query(
+            "SELECT code FROM unit WHERE parent_id = (SELECT id FROM unit WHERE code = $1)
+             ORDER BY code",
+            &[&ward],
+        )
+        .expect("units");
+    rows.iter().map(|r| r.get(0)).collect()
+}
+
+#[test]
+fn sixteen_clerks_of_four_offices_write_at_once_while_a_leader_reads() {
+    if !server() {
+        return;
+    }
+    let t = wards();
+    t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "Kế hoạch số 223",
+        "--code",
+        "t2",
+        "--title",
+        "Báo cáo sơ kết",
+        "--due",
+        "chi-bo-truc-thuoc=06/12/2023",
+    ]);
+    let wards = ["p-le-loi", "p-ngo-quyen", "p-phu-thinh", "p-quang-trung"];
+    let mut offices = Vec::new();
+    for ward in wards {
+        let login = new_login(&t, "phuong");
+        t.ok(&["office", "add", ward, "--unit", ward, "--login", &login.0]);
+        offices.push((ward, login, ward_units(&t, ward)));
+    }
+    let reader = new_login(&t, "doc");
+    t.ok(&[
+        "office",
+        "add",
+        "Lãnh đạo",
+        "--login",
+        &reader.0,
+        "--read-only",
+    ]);
+
+    // Each office's (task, unit) pairs, dealt to its four clerks: each
+    // clerk extends then records every pair of its hand.
+    let mut clerks = Vec::new();
+    let mut expected = BTreeSet::new();
+    for (ward, login, units) in &offices {
+        assert!(units.len() >= 2, "{ward}: {units:?}");
+        let pairs: Vec<(String, String)> = ["t1", "t2"]
+            .iter()
+            .flat_map(|task| units.iter().map(move |u| (task.to_string(), u.clone())))
+            .collect();
+        for clerk in 0..4 {
+            let hand: Vec<(String, String)> = pairs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % 4 == clerk)
+                .map(|(_, p)| p.clone())
+                .collect();
+            expected.extend(hand.iter().cloned());
+            clerks.push((login.clone(), hand));
+        }
+    }
+    assert_eq!(clerks.len(), 16);
+
+    let writing = AtomicBool::new(true);
+    let (runs, reads) = std::thread::scope(|s| {
+        let reads = s.spawn(|| {
+            let mut runs = Vec::new();
+            loop {
+                for report in ["overdue", "progress"] {
+                    runs.push(run(command_as(
+                        &t,
+                        &reader,
+                        &[report, "--as-of", "10/12/2023"],
+                    )));
+                }
+                if !writing.load(Ordering::SeqCst) {
+                    return runs;
+                }
+            }
+        });
+        let handles: Vec<_> = clerks
+            .iter()
+            .map(|(login, hand)| {
+                let t = &t;
+                s.spawn(move || {
+                    let mut runs = Vec::new();
+                    for (task, unit) in hand {
+                        runs.push(run(command_as(
+                            t,
+                            login,
+                            &[
+                                "extend",
+                                "--task",
+                                task,
+                                "--unit",
+                                unit,
+                                "--to",
+                                "20/12/2023",
+                                "--reason",
+                                "Đại hội chi bộ",
+                            ],
+                        )));
+                        runs.push(run(command_as(
+                            t,
+                            login,
+                            &["done", "--task", task, "--unit", unit, "--on", "15/12/2023"],
+                        )));
+                    }
+                    runs
+                })
+            })
+            .collect();
+        let runs: Vec<_> = handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("clerk"))
+            .collect();
+        writing.store(false, Ordering::SeqCst);
+        (runs, reads.join().expect("reader"))
+    });
+    for r in runs.iter().chain(&reads) {
+        assert_eq!(r.code, 0, "{r:?}");
+    }
+    assert!(reads.len() >= 2, "the reader read");
+
+    // Every completion is there, on time after its extension, and nothing else.
+    let rows = as_owner(&t)
+        .query(
+            "SELECT k.code, u.code, o.completed_on, o.due_on FROM obligation o
+             JOIN unit u ON u.id = o.unit_id JOIN task k ON k.id = o.task_id
+             WHERE o.completed_on IS NOT NULL",
+            &[],
+        )
+        .expect("completions");
+    let found: BTreeSet<(String, String)> = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
+    assert_eq!(found, expected);
+    for r in &rows {
+        assert_eq!(r.get::<_, String>(2), "2023-12-15");
+        assert_eq!(r.get::<_, String>(3), "2023-12-20");
+    }
+    // No office wrote outside its subtree: every obligation a change of
+    // an office's login touched is of that office's ward.
+    let ward_of: BTreeMap<String, &str> = offices
+        .iter()
+        .flat_map(|(ward, login, _)| std::iter::once((login.0.clone(), *ward)))
+        .collect();
+    let touched = as_owner(&t)
+        .query(
+            "SELECT l.login::TEXT, p.code FROM change_login l
+             JOIN change_row r ON r.change_id = l.change_id AND r.tbl = 'obligation'
+             JOIN obligation o ON o.id BETWEEN r.first_id AND r.last_id
+             JOIN unit u ON u.id = o.unit_id JOIN unit p ON p.id = u.parent_id",
+            &[],
+        )
+        .expect("touched");
+    let mut by_offices = 0;
+    for row in &touched {
+        let login: String = row.get(0);
+        let parent: String = row.get(1);
+        if let Some(ward) = ward_of.get(&login) {
+            assert_eq!(&parent, ward, "{login}");
+            by_offices += 1;
+        }
+    }
+    assert_eq!(
+        by_offices,
+        2 * expected.len(),
+        "an extension and a completion each"
+    );
+}
