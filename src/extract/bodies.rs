@@ -13,7 +13,7 @@ use crate::text::fold;
 
 /// The words a body's name starts with (the head of `của …`, of the acting
 /// body of a sentence).
-pub(super) const HEADS: &str = r"Ban Thường vụ|Ban thường vụ|Ban Chấp hành|Ban chấp hành|Ban Bí thư|Ban bí thư|Bộ Chính trị|Bộ chính trị|Ban Tổ chức|Ban tổ chức|Ban Tuyên giáo|Ban tuyên giáo|Ban Dân vận|Ban dân vận|Ban Nội chính|Ban Kinh tế|Ủy ban Kiểm tra|Uỷ ban Kiểm tra|Ủy ban kiểm tra|Văn phòng|Thường trực|Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ|Hội nghị Trung ương|Ban Chấp hành Trung ương|Trung ương|BTV|BCH|UBKT";
+pub(super) const HEADS: &str = r"Ban Thường vụ|Ban thường vụ|Ban Chấp hành|Ban chấp hành|Ban Bí thư|Ban bí thư|Bộ Chính trị|Bộ chính trị|Ban Tổ chức|Ban tổ chức|Ban Tuyên giáo|Ban tuyên giáo|Ban Dân vận|Ban dân vận|Ban Nội chính|Ban Kinh tế|Ủy ban Kiểm tra|Uỷ ban Kiểm tra|Ủy ban kiểm tra|Văn phòng|Thường trực|Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ|Hội nghị Trung ương|Ban Chấp hành Trung ương|Trung ương|BTV|BCH|UBKT|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|HĐND|Hội đồng bầu cử|Sở|Chính phủ|Thủ tướng Chính phủ";
 
 /// Lower-case words that end a name: the sentence goes on with a verb or a
 /// preposition (`… Tỉnh ủy thực hiện …`, `… Bộ Chính trị về …`).
@@ -50,6 +50,7 @@ const STOP_PAIRS: &[(&str, &str)] = &[
     ("hoàn", "thiện"),
     ("tiến", "hành"),
     ("quyết", "định"),
+    ("quy", "định"),
     ("trình", "bày"),
     ("sơ", "kết"),
     ("lấy", "ý"),
@@ -84,7 +85,13 @@ pub(super) fn name_at(s: &str) -> (String, usize) {
                 .split([' ', ',', ';', '.'])
                 .next()
                 .unwrap_or("");
-            if STOP.contains(&word) || STOP_PAIRS.contains(&(word, next)) {
+            // `Sở Thông tin và Truyền thông`, `Bộ Nội vụ`: a State
+            // department's name joins its fields with `và`.
+            let joins_fields = word == "và"
+                && (s.starts_with("Sở ") || s.starts_with("Bộ "))
+                && !s.starts_with("Bộ Chính trị")
+                && next.starts_with(char::is_uppercase);
+            if (STOP.contains(&word) && !joins_fields) || STOP_PAIRS.contains(&(word, next)) {
                 break;
             }
         }

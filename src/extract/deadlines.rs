@@ -77,6 +77,9 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
     let body = &text.body;
     let mut out = Vec::new();
     let mut last_named: Vec<String> = Vec::new();
+    // The kinds whose congresses the text is about (`Đại hội chi bộ trực
+    // thuộc Đảng bộ cơ sở`): whom `các đơn vị còn lại` are.
+    let mut congress: Vec<UnitKind> = Vec::new();
     let mut start = 0;
     while start < body.len() {
         let len = sentence_end(&body[start..]);
@@ -96,7 +99,7 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
                 start,
                 &masked,
                 (clause_start, clause_end),
-                &last_named,
+                (&last_named, &congress),
                 Some(&mut prev),
                 &mut found_here,
             );
@@ -115,11 +118,21 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
                     start,
                     sentence,
                     (s, e),
-                    &last_named,
+                    (&last_named, &congress),
                     None,
                     &mut found_here,
                 );
                 s = e + 1;
+            }
+        }
+        // A schedule that names kinds leaves the remaining units of none;
+        // a sentence of congresses that sets no date names their kind.
+        if found_here.iter().any(|(_, d)| !d.unit_kinds.is_empty()) {
+            congress.clear();
+        } else {
+            let here = congress_kinds(sentence);
+            if !here.is_empty() {
+                congress = here;
             }
         }
         found_here.sort_by_key(|(at, _)| *at);
@@ -174,7 +187,7 @@ fn read_clause(
     base: usize,
     words: &str,
     (from, to): (usize, usize),
-    last_named: &[String],
+    (last_named, congress): (&[String], &[UnitKind]),
     mut prev: Option<&mut Option<(Who, Option<String>, String)>>,
     out: &mut Vec<(usize, FoundDeadline)>,
 ) {
@@ -206,11 +219,19 @@ fn read_clause(
         // follows it.
         static WINDOW: LazyLock<Regex> = LazyLock::new(|| {
             re(
-                r"\btừ\s+(?:ngày\s+|tháng\s+)?\d{1,2}(?:\s*[./]\s*\d{1,4})*\s*(?:-|–|đến)\s*(?:hết\s+)?(?:ngày\s+|tháng\s+)?\d{1,2}(?:\s*[./]\s*\d{1,4})*\s*(?:,|và)?",
+                r"\btừ\s+(?:ngày\s+|tháng\s+)?\d{1,2}(?:\s*[./]\s*\d{1,4})*\s*(?:-|–|đến)\s*(?:hết\s+)?(?:ngày\s+|tháng\s+)?\d{1,2}\b(?:\s*[./]\s*\d{1,4})*\s*(?:,|và)?",
             )
         });
         if let Some(w) = WINDOW.find_iter(&words[region_start..cue_start]).last() {
-            region_start += w.end();
+            // `… bắt đầu từ tháng 4-2020, hoàn thành trước …`: the window
+            // that starts the same item leaves whom it is for before it.
+            let starts_it = words[region_start..region_start + w.start()]
+                .trim_end()
+                .ends_with("bắt đầu")
+                && is_bare(&words[region_start + w.end()..cue_start]);
+            if !starts_it {
+                region_start += w.end();
+            }
         }
         let region = &words[region_start..cue_start];
         let who = who_in(region, last_named);
@@ -228,11 +249,39 @@ fn read_clause(
                     let own = what_of(region, &[]);
                     (w, a, if own.is_empty() { what } else { own })
                 }
-                None => {
-                    let (applies_to, span) = unknown_applies_to(region);
-                    let what = what_of(region, &[span]);
-                    (who, applies_to, what)
-                }
+                None => match REMAINING.find(region) {
+                    // `các đơn vị còn lại`: the units of the congresses the
+                    // text is about that were not named before.
+                    Some(m)
+                        if !congress.is_empty()
+                            && !who.others
+                            && prev
+                                .as_ref()
+                                .and_then(|p| p.as_ref())
+                                .is_none_or(|(w, _, _)| w.kinds.is_empty()) =>
+                    {
+                        let mut who = who;
+                        for (i, kind) in congress.iter().enumerate() {
+                            who.add_kind(*kind, m.start() + i);
+                        }
+                        who.spans.push((m.start(), m.end()));
+                        let applies_to = Some(applies_text(region, &who));
+                        // What they hold is said before them (`tổ chức đại
+                        // hội đồng loạt các đơn vị còn lại`).
+                        let own = what_of(&region[..m.start()], &[]);
+                        let what = if own.is_empty() {
+                            what_of(region, &who.spans)
+                        } else {
+                            own
+                        };
+                        (who, applies_to, what)
+                    }
+                    _ => {
+                        let (applies_to, span) = unknown_applies_to(region);
+                        let what = what_of(region, &[span]);
+                        (who, applies_to, what)
+                    }
+                },
             }
         };
         if let Some(p) = prev.as_deref_mut() {
@@ -277,6 +326,30 @@ fn read_clause(
             *p = Some((who, applies_to, what));
         }
     }
+}
+
+/// `các đơn vị còn lại`, `các chi bộ còn lại`: the units a schedule has not
+/// named yet.
+static REMAINING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:các|những)\s+(?:đơn vị|chi bộ|đảng bộ|tổ chức đảng)(?:\s*,\s*(?:đơn vị|chi bộ|đảng bộ))?\s+còn lại\b",
+    )
+});
+
+/// The kinds whose congresses a sentence speaks of: `Đại hội chi bộ trực
+/// thuộc Đảng bộ cơ sở`, `đại hội các đảng bộ cơ sở`.
+fn congress_kinds(sentence: &str) -> Vec<UnitKind> {
+    static CONGRESS: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\b[Đđ]ại hội\s+(?:(?:các|những)\s+)?(?:[Cc]hi bộ|[Đđ]ảng bộ|[Tt]ổ chức cơ sở đảng)[^,;.:()“”]{0,60}",
+        )
+    });
+    CONGRESS
+        .find(sentence)
+        .map(|m| who_in(m.as_str(), &[]))
+        .filter(|who| who.units.is_empty() && !who.others)
+        .map(|who| who.kinds)
+        .unwrap_or_default()
 }
 
 /// The due date as the cue writes it: the day, or the month or quarter
@@ -409,6 +482,12 @@ static KIND_WORDS: LazyLock<Vec<(Regex, &'static [UnitKind])>> = LazyLock::new(|
             &[DangBoCapTren],
         ),
         (r"(?i)\bcấp cơ sở\b".into(), BOTH),
+        // "cấp xã" opening an item of a schedule by level: the communes'
+        // committees (not `các cơ quan cấp xã`).
+        (
+            r"(?:^|[:;\n])\s*(?:[-+•*]\s*)?(?i:cấp xã(?:\s*(?:,|và)\s*(?:phường|thị trấn))*)\b".into(),
+            &[DangBoCoSo],
+        ),
     ];
     list.into_iter().map(|(p, k)| (re(&p), k)).collect()
 });
@@ -625,7 +704,7 @@ enum Above {
 fn named_units(words: &str) -> Vec<(usize, usize, String)> {
     static UNIT: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"\b(?:Đảng bộ|Chi bộ)\s+(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|thôn|khu phố)\s+)?\p{Lu}",
+            r"\b(?:Đảng bộ|Chi bộ)\s+(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|thôn|khu phố)\s+)?\p{Lu}|\bĐảng [uủ]ỷ?y?\s+(?:xã|phường|thị trấn)\s+\p{Lu}",
         )
     });
     const STOP: &[&str] = &[
@@ -760,7 +839,7 @@ fn is_verb(word: &str) -> bool {
 fn strip_openers(words: &str) -> &str {
     static OPENER: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)^[\s\-+•*]*(?:(?:theo kế hoạch|theo đó|theo hướng dẫn|trong đó|cụ thể|riêng|đối với|về thời gian|thời gian)\s*[,:]?\s*)*",
+            r"(?i)^[\s\-+•*]*(?:(?:theo kế hoạch|theo đó|theo hướng dẫn|trong đó|cụ thể|riêng|đối với|về thời gian|thời gian|sau đó(?:\s+mới)?(?:\s+tiến hành)?)\s*[,:]?\s*)*",
         )
     });
     let end = OPENER.find(words).map_or(0, |m| m.end());
@@ -862,12 +941,15 @@ fn directive_of(text: &Text, found: &Found, base: usize, at: usize) -> Option<us
         return Some(*d);
     }
     let kind_of = |d: usize| found.directives[d].doc_type;
+    // A State body's document is a plan of the Party's deadlines only when
+    // the deadline's own sentence cites it.
+    let party = |d: usize| found.directives[d].state_symbol.is_none();
     let last_of = |t: DocType| {
         before
             .iter()
             .rev()
             .map(|(_, d)| *d)
-            .find(|d| kind_of(*d) == t)
+            .find(|d| kind_of(*d) == t && party(*d))
     };
     let sentence = text.body[base..at].to_lowercase();
     if (sentence.contains("theo kế hoạch") || sentence.contains("kế hoạch yêu cầu"))
@@ -885,5 +967,6 @@ fn directive_of(text: &Text, found: &Found, base: usize, at: usize) -> Option<us
     }
     last_of(DocType::KeHoach)
         .or_else(|| last_of(DocType::HuongDan))
+        .or_else(|| before.iter().rev().map(|(_, d)| *d).find(|d| party(*d)))
         .or_else(|| before.last().map(|(_, d)| *d))
 }

@@ -44,11 +44,27 @@ struct Mention {
     spec: DirectiveSpec,
     /// The issuer code was written `TƯ`.
     tu_written: bool,
+    /// A State body's symbol, as written (`21/KH-UBND`).
+    state_symbol: Option<String>,
+}
+
+/// Where a symbol ends whose issuer code runs on into the capitals of a
+/// header's next words (`36-CT/TWĐẢNG BỘ TỈNH`, pasted without a line
+/// break): the length of the symbol alone.
+fn glued_header(id: &str) -> Option<usize> {
+    let slash = id.rfind('/')?;
+    let code = &id[slash + 1..];
+    ["ĐẢNG", "BAN", "CỘNG"]
+        .iter()
+        .filter_map(|w| code.find(w))
+        .filter(|&at| at > 0 && is_party_code(&code[..at]))
+        .min()
+        .map(|at| slash + 1 + at)
 }
 
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?P<type>{TYPE_WORDS})\s+(?:\(\s*(?:[Mm]ật|[Tt]ối mật|[Tt]uyệt mật)\s*\)\s+)?(?P<so>[Ss]ố\s*:?\s*)?(?P<id>\d+(?:\s*(?:[-–‐]\s*)?\p{{L}}+\s*/\s*[\p{{L}}\p{{N}}]+(?:-[\p{{L}}\p{{N}}]+)*|\s*/\s*\p{{L}}+\s*-\s*\p{{L}}+)?)"
+        r"\b(?P<type>{TYPE_WORDS}|[Vv]ăn bản)\s+(?:\(\s*(?:[Mm]ật|[Tt]ối mật|[Tt]uyệt mật)\s*\)\s+)?(?P<so>[Ss]ố\s*:?\s*)?(?P<id>\d+(?:\s*(?:[-–‐]\s*)?\p{{L}}+\s*/\s*[\p{{L}}\p{{N}}]+(?:-[\p{{L}}\p{{N}}]+)*|\s*/\s*(?:\d{{4}}\s*/\s*)?\p{{L}}+(?:\s*-\s*\p{{L}}+)*)?)"
     ))
 });
 
@@ -57,8 +73,10 @@ static BARE_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b\d+\s*(?:[-–‐]\s*)?\p{Lu}[\p{L}]*\s*/\s*[\p{Lu}\p{N}][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*")
 });
 
-/// `25/CT-HU`: a Party symbol written the State's way.
-static STATE_FORM: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d+)\s*/\s*(\p{L}+)\s*-\s*(\p{L}+)$"));
+/// `25/CT-HU`: a Party symbol written the State's way; or a State
+/// document's own (`21/KH-UBND`, `197/STTTT`, `12/2020/NĐ-CP`).
+static STATE_FORM: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\d+)\s*/\s*(?:(\d{4})\s*/\s*)?(\p{L}+)((?:\s*-\s*\p{L}+)*)$"));
 
 /// Finds the citations, in text order.
 fn mentions(body: &str) -> Vec<Mention> {
@@ -71,16 +89,40 @@ fn mentions(body: &str) -> Vec<Mention> {
         let doc_type = DocType::parse(kind.as_str());
         let mut id_text = id.as_str().to_string();
         let mut end = all.end();
+        let mut state_symbol = None;
         if let Some(state) = STATE_FORM.captures(&id_text) {
-            let party = canonical_type_code(&state[2]).is_some() && is_party_code(&state[3]);
+            let rest: Vec<&str> = state[4]
+                .split('-')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            let party = state.get(2).is_none()
+                && rest.len() == 1
+                && canonical_type_code(&state[3]).is_some()
+                && is_party_code(rest[0]);
             if party {
-                id_text = format!("{}-{}/{}", &state[1], &state[2], &state[3]);
+                id_text = format!("{}-{}/{}", &state[1], &state[3], rest[0]);
             } else {
-                end = id.start() + state[1].len();
+                // A State body's document: cited by type and number, its
+                // symbol kept as written.
+                let year = state
+                    .get(2)
+                    .map_or(String::new(), |y| format!("{}/", y.as_str()));
+                let mut code = vec![state[3].to_string()];
+                code.extend(rest.iter().map(|p| p.to_string()));
+                state_symbol = Some(format!("{}/{}{}", &state[1], year, code.join("-")));
                 id_text = state[1].to_string();
             }
+        } else if let Some(cut) = glued_header(&id_text) {
+            // `36-CT/TWĐẢNG BỘ TỈNH …`: the header's next line run on.
+            end -= id_text.len() - cut;
+            id_text.truncate(cut);
         }
         let has_symbol = id_text.contains('/');
+        // `văn bản số 4912/UBND-NC`: a letter, known by its symbol only.
+        if doc_type.is_none() && !has_symbol && state_symbol.is_none() {
+            continue;
+        }
         if !has_symbol && caps.name("so").is_none() && !number_alone_ends(&body[end..]) {
             // "kế hoạch 5 năm": a number that is no document's.
             continue;
@@ -96,17 +138,23 @@ fn mentions(body: &str) -> Vec<Mention> {
                 end,
                 spec,
                 tu_written: tu_written(&id_text),
+                state_symbol,
             });
         }
     }
     for m in BARE_SYMBOL.find_iter(body) {
         let inside = found.iter().any(|x| m.start() < x.end && x.start < m.end());
-        if let (false, Ok(spec)) = (inside, DirectiveSpec::parse(m.as_str(), None)) {
+        let written = match glued_header(m.as_str()) {
+            Some(cut) => &m.as_str()[..cut],
+            None => m.as_str(),
+        };
+        if let (false, Ok(spec)) = (inside, DirectiveSpec::parse(written, None)) {
             found.push(Mention {
                 start: m.start(),
-                end: m.end(),
+                end: m.start() + written.len(),
                 spec,
-                tu_written: tu_written(m.as_str()),
+                tu_written: tu_written(written),
+                state_symbol: None,
             });
         }
     }
@@ -160,7 +208,7 @@ struct Said {
 /// `, ngày 18/10/2019`, ` (ngày …)`, `ban hành ngày …` right after a citation.
 static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)^[\s,(]*(?:(?:ký\s+)?ban hành\s+)?(?:vào\s+)?ngày\s+(?P<d>{DATE})"
+        r"(?i)^[\s,(]*(?:(?:ký\s+)?ban hành\s+)?(?:vào\s+)?ngày\s*(?P<d>{DATE})"
     ))
 });
 
@@ -275,6 +323,9 @@ pub(super) fn read(text: &Text) -> Found {
         said.push(read_one(text, m, next));
     }
     let header = (0..mentions.len()).find(|&i| said[i].header);
+    for (m, s) in mentions.iter().zip(said.iter_mut()) {
+        labelled(body, m, s);
+    }
     share_in_lists(&mentions, &mut said);
     issuers_of_list_heads(body, &mentions, &mut said);
 
@@ -291,6 +342,7 @@ pub(super) fn read(text: &Text) -> Found {
             doc_type: m.spec.doc_type,
             number: m.spec.number.clone(),
             symbol: m.spec.symbol.as_ref().map(|s| s.to_string()),
+            state_symbol: m.state_symbol.clone(),
             issuer: s.issuer.as_ref().map(|i| bodies::canonical(i)),
             issuer_hint: None,
             issued_on: s.issued_on,
@@ -338,6 +390,51 @@ pub(super) fn read(text: &Text) -> Found {
         directives,
         citations,
         header: header_index,
+    }
+}
+
+/// A document portal's table of fields around a symbol (`Số hiệu:
+/// 1403-QĐ/UBKTTW`, `Ngày ban hành: 29/07/2013`, `Cơ quan ban hành: Ủy ban
+/// Kiểm tra Trung ương`): the date and issuer it gives, where the text
+/// around the symbol gives none. A value that names no body (`Khác`) is
+/// none.
+fn labelled(body: &str, m: &Mention, said: &mut Said) {
+    static SYMBOL_LABEL: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)(?:số\s*)?(?:kí|ký)?\s*hiệu\s*:?\s*(?:số\s*:?\s*)?$"));
+    static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(
+            r"^\s*(?i:ngày ban hành|ngày ký)\s*:?\s*(?P<d>{DATE})\s*$"
+        ))
+    });
+    static ISSUER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(
+            r"^\s*(?i:cơ quan ban hành)\s*:?\s*(?P<i>(?:{HEADS})\b.*)$"
+        ))
+    });
+    let line_start = body[..m.start].rfind('\n').map_or(0, |i| i + 1);
+    if !SYMBOL_LABEL.is_match(&body[line_start..m.start]) {
+        return;
+    }
+    // The five lines either side of the symbol's.
+    let from = body[..line_start]
+        .rmatch_indices('\n')
+        .nth(5)
+        .map_or(0, |(i, _)| i + 1);
+    let to = body[m.end..]
+        .match_indices('\n')
+        .nth(5)
+        .map_or(body.len(), |(i, _)| m.end + i);
+    for line in body[from..to].lines() {
+        if said.issued_on.is_none()
+            && let Some(d) = DATE_LABEL.captures(line).and_then(|c| c.name("d"))
+        {
+            said.issued_on = date_of(d.as_str());
+        }
+        if said.issuer.is_none()
+            && let Some(i) = ISSUER_LABEL.captures(line).and_then(|c| c.name("i"))
+        {
+            said.issuer = Some(bodies::name_at(i.as_str()).0);
+        }
     }
 }
 
@@ -797,8 +894,14 @@ fn header_of(text: &Text, m: &Mention) -> Option<Header> {
         .map(|k| {
             let own = caps_lines[k..].join(" ");
             let committee = caps_lines[..k].join(" ");
-            let has_committee = own.contains("ỦY")
-                || own.contains("UỶ")
+            // `ỦY BAN KIỂM TRA` under `BAN CHẤP HÀNH TRUNG ƯƠNG`: its own
+            // `ỦY` names no committee.
+            let own_rest = own
+                .strip_prefix("ỦY BAN ")
+                .or_else(|| own.strip_prefix("UỶ BAN "))
+                .unwrap_or(&own);
+            let has_committee = own_rest.contains("ỦY")
+                || own_rest.contains("UỶ")
                 || own.contains("TRUNG ƯƠNG")
                 || own.starts_with("BỘ CHÍNH TRỊ");
             if has_committee || committee.is_empty() {
@@ -929,6 +1032,21 @@ fn merge(
     d: FoundDirective,
 ) -> usize {
     let same = |a: &Option<String>, b: &Option<String>| a.is_none() || b.is_none() || a == b;
+    // `18-KH/Đ` in a header under `18-KH/ĐU` cited above: a code cut short
+    // that is no issuer's is the same symbol.
+    let cut_short = |a: &Option<String>, b: &Option<String>| match (a, b) {
+        (Some(a), Some(b)) => {
+            let code = |s: &str| s.rsplit_once('/').map(|(_, c)| c.to_string());
+            match (code(a), code(b)) {
+                (Some(x), Some(y)) => {
+                    let (short, long) = if x.len() < y.len() { (x, y) } else { (y, x) };
+                    short != long && long.starts_with(&short) && !is_party_code(&short)
+                }
+                _ => false,
+            }
+        }
+        _ => false,
+    };
     let key = (d.doc_type, d.number.clone());
     let candidates: Vec<usize> = by_number
         .get(&key)
@@ -936,8 +1054,13 @@ fn merge(
         .iter()
         .map(|&i| (i, &directives[i]))
         .filter(|(_, x)| {
-            same(&x.symbol, &d.symbol)
-                && same(&x.issuer, &d.issuer)
+            (same(&x.symbol, &d.symbol) || cut_short(&x.symbol, &d.symbol))
+                && same(&x.state_symbol, &d.state_symbol)
+                // `Ủy ban` and `Uỷ ban`: one name, its accent placed two ways.
+                && same(
+                    &x.issuer.as_deref().map(crate::text::fold),
+                    &d.issuer.as_deref().map(crate::text::fold),
+                )
                 && (x.issued_on.is_none() || d.issued_on.is_none() || x.issued_on == d.issued_on)
         })
         .map(|(i, _)| i)
@@ -955,7 +1078,12 @@ fn merge(
     match target {
         Some(i) => {
             let x = &mut directives[i];
-            x.symbol = x.symbol.take().or(d.symbol);
+            // Of a symbol and the same cut short, the whole one.
+            x.symbol = match (x.symbol.take(), d.symbol) {
+                (Some(a), Some(b)) if b.len() > a.len() => Some(b),
+                (a, b) => a.or(b),
+            };
+            x.state_symbol = x.state_symbol.take().or(d.state_symbol);
             x.issuer = x.issuer.take().or(d.issuer);
             x.issued_on = x.issued_on.or(d.issued_on);
             x.subject = x.subject.take().or(d.subject);

@@ -63,6 +63,10 @@ pub struct FoundDirective {
     pub number: String,
     /// Canonical, or null when the text gives only a number.
     pub symbol: Option<String>,
+    /// A State body's symbol as the text writes it (`21/KH-UBND`,
+    /// `12/2020/NĐ-CP`): such a document is cited by type and number, its
+    /// `symbol` null (a Party symbol is `NUMBER-TYPE/ISSUER`).
+    pub state_symbol: Option<String>,
     pub issuer: Option<String>,
     /// The body the symbol's issuer code points to (`BTCTW`: Ban Tổ chức
     /// Trung ương), when the text names no issuer or one the code

@@ -46,9 +46,11 @@ fn due_problem_slug(p: crate::extract::DueProblem) -> String {
 
 /// How a found directive is named to a person.
 pub fn directive_label(d: &FoundDirective) -> String {
-    d.symbol
-        .clone()
-        .unwrap_or_else(|| i18n::number_only_label(d.doc_type, &d.number))
+    d.symbol.clone().unwrap_or_else(|| {
+        // A State body's document: its symbol as written
+        // (`Kế hoạch số 21/KH-UBND`).
+        i18n::number_only_label(d.doc_type, d.state_symbol.as_deref().unwrap_or(&d.number))
+    })
 }
 
 impl Report for FoundDirectives {
@@ -66,6 +68,7 @@ impl Report for FoundDirectives {
         "unsure",
         "secrecy",
         "urgency",
+        "state_symbol",
     ];
 
     fn headers(&self) -> Vec<String> {
@@ -121,6 +124,7 @@ impl Report for FoundDirectives {
             unsure_slugs(&d.unsure),
             d.secrecy.map(|m| m.slug().to_string()).unwrap_or_default(),
             d.urgency.map(|m| m.slug().to_string()).unwrap_or_default(),
+            d.state_symbol.clone().unwrap_or_default(),
         ])
     }
 

@@ -623,3 +623,62 @@ fn apply_with_json_keeps_stdout_json() {
         r.stderr
     );
 }
+
+/// A State body's documents (`21/KH-UBND`, `197/STTTT`) are read whole:
+/// by type and number, their symbol kept as written, their date and
+/// issuer read; `các đơn vị còn lại` are the units whose congresses the
+/// text is about, and the task's title is what they hold, not the words
+/// that open the sentence.
+#[test]
+fn state_documents_and_the_remaining_units() {
+    let t = Theodoi::son_tay();
+    let file = t.dir.path().join("thongbao.txt");
+    std::fs::write(
+        &file,
+        "Thực hiện Kế hoạch số 21/KH-UBND ngày 31/01/2024 của UBND tỉnh Thanh Hóa; Công văn số 197/STTTT ngày 02/2/2024 của Sở Thông tin và Truyền thông.\nNgày 05/02/2024, Ban Thường vụ Thị ủy Sơn Tây ban hành Công văn số 305-CV/TU về đại hội chi bộ trực thuộc đảng bộ cơ sở. Đại hội điểm bắt đầu từ ngày 20/02/2024. Sau đó mới tiến hành đại hội đồng loạt các đơn vị còn lại, hoàn thành trong tháng 3 năm 2024.\n",
+    )
+    .unwrap();
+    let found: Found = t.json(&["extract", file.to_str().unwrap()]);
+    let json: serde_json::Value = t.json(&["extract", file.to_str().unwrap()]);
+    let state: Vec<(&str, &str, &str, &str)> = json["directives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["symbol"].is_null())
+        .map(|d| {
+            (
+                d["state_symbol"].as_str().unwrap_or(""),
+                d["number"].as_str().unwrap_or(""),
+                d["issuer"].as_str().unwrap_or(""),
+                d["issued_on"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        state,
+        [
+            ("21/KH-UBND", "21", "UBND tỉnh Thanh Hóa", "2024-01-31"),
+            (
+                "197/STTTT",
+                "197",
+                "Sở Thông tin và Truyền thông",
+                "2024-02-02"
+            ),
+        ]
+    );
+    assert_eq!(found.deadlines.len(), 1, "{found:?}");
+    assert_eq!(found.deadlines[0].unit_kinds, ["chi-bo-truc-thuoc"]);
+    assert_eq!(found.deadlines[0].due.as_deref(), Some("2024-03"));
+    let table = t.ok(&["extract", file.to_str().unwrap()]);
+    assert!(table.contains("21/KH-UBND"), "{table}");
+    let out = t.ok(&["extract", file.to_str().unwrap(), "--apply", "--yes"]);
+    assert!(out.contains("Đã thêm văn bản 305-CV/TU"), "{out}");
+    let tasks: Vec<serde_json::Value> = t.json(&["task", "list"]);
+    let tasks: Vec<&serde_json::Value> = tasks
+        .iter()
+        .filter(|t| t["directive"] == "305-CV/TU")
+        .collect();
+    assert_eq!(tasks.len(), 1, "{tasks:?}");
+    assert_eq!(tasks[0]["title"], "đại hội đồng loạt");
+    assert_eq!(tasks[0]["due"], "chi-bo-truc-thuoc=2024-03-31");
+}
