@@ -530,6 +530,9 @@ pub enum Error {
     /// `encrypt` or `decrypt` of a PostgreSQL database: only SQLite files are.
     #[error("{0} is on a PostgreSQL server: no encryption of files")]
     PgEncrypt(String),
+    /// A new unit named as a live unit under the same parent.
+    #[error("{name} ({code}) is already under that parent")]
+    NameTaken { name: String, code: String },
 }
 
 /// Why a task cannot be renewed for a year.
