@@ -114,12 +114,14 @@ pub fn resolve_unit(db: &dyn Db, reference: &str) -> Result<Unit> {
         found = head_of(
             db,
             units_matching(&forms, |form| db.units_containing(form))?,
+            &forms,
         )?;
     }
     if found.is_empty() {
         found = head_of(
             db,
             units_matching(&forms, |form| units_with_words(db, form))?,
+            &forms,
         )?;
     }
     match found.len() {
@@ -193,25 +195,37 @@ fn unit_candidates(db: &dyn Db, units: Vec<Unit>) -> Result<Vec<UnitCandidate>> 
         .collect()
 }
 
-/// Among partial matches, the one unit that all the others sit under:
-/// "Ngô Quyền" names Đảng bộ phường Ngô Quyền, not each of its chi bộ
-/// whose names repeat the ward's. When several units sit under none of the
-/// others, all the matches, those first.
-fn head_of(db: &dyn Db, found: Vec<Unit>) -> Result<Vec<Unit>> {
+/// Among partial matches, the one unit that all the others sit under and
+/// whose proper name they repeat: "Ngô Quyền" names Đảng bộ phường Ngô
+/// Quyền, not each of its chi bộ whose names repeat the ward's. The proper
+/// name is what was typed and the capitalised words after it in the head's
+/// name (`Sơn Tây` for "Sơn" in Đảng bộ thị xã Sơn Tây, `Quân sự` in Đảng
+/// bộ Quân sự thị xã): "Sơn" also names Đảng bộ phường Sơn Lộc under the
+/// town, another unit, so "Sơn" stays ambiguous. When several units sit
+/// under none of the others, all the matches, those first.
+fn head_of(db: &dyn Db, found: Vec<Unit>, forms: &[String]) -> Result<Vec<Unit>> {
     if found.len() < 2 {
         return Ok(found);
     }
-    let ids: HashSet<i64> = found.iter().map(|u| u.id).collect();
+    // Each match's proper name, in every form.
+    let proper: HashMap<i64, Vec<String>> = found
+        .iter()
+        .map(|u| (u.id, abbrev::variants(&proper_name(&u.name, forms))))
+        .collect();
     // The heads with how deep each sits in the tree, and the others.
     let (mut heads, mut below) = (Vec::new(), Vec::new());
     for unit in found {
+        let name = fold(&unit.name);
         let mut ancestor = unit.parent_id;
         let mut under_another = false;
         // A walk up the tree stops at the root, or fails at a unit met
         // twice: a cycle in hand-edited data cannot hang it.
         let mut seen = HashSet::new();
         while let Some(id) = ancestor {
-            if ids.contains(&id) {
+            if proper
+                .get(&id)
+                .is_some_and(|names| names.iter().any(|n| name.contains(n.as_str())))
+            {
                 under_another = true;
                 break;
             }
@@ -235,6 +249,32 @@ fn head_of(db: &dyn Db, found: Vec<Unit>) -> Result<Vec<Unit>> {
         units.extend(below);
     }
     Ok(units)
+}
+
+/// The folded proper name of `name` that one of `forms` (folded words
+/// typed) begins: the words typed, whole and in a row, and the capitalised
+/// words after them (`son tay` of `Đảng bộ thị xã Sơn Tây` for `son`); the
+/// form itself when its words are not found whole in the name.
+fn proper_name(name: &str, forms: &[String]) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    for form in forms {
+        let typed: Vec<&str> = form.split_whitespace().collect();
+        if typed.is_empty() || typed.len() > folded.len() {
+            continue;
+        }
+        let Some(at) = (0..=folded.len() - typed.len())
+            .find(|&at| typed.iter().enumerate().all(|(k, w)| folded[at + k] == *w))
+        else {
+            continue;
+        };
+        let mut end = at + typed.len();
+        while end < words.len() && words[end].starts_with(char::is_uppercase) {
+            end += 1;
+        }
+        return folded[at..end].join(" ");
+    }
+    forms.first().cloned().unwrap_or_default()
 }
 
 /// Finds one directive. By symbol (a number-only record of the same type
@@ -551,6 +591,63 @@ mod tests {
         ));
         assert_eq!(resolve_unit(db, "phuong ngo quyen")?.code, "nq");
         assert_eq!(resolve_unit(db, "khu ngo quyen")?.code, "bp");
+        Ok(())
+    }
+
+    #[test]
+    fn a_part_of_the_heads_name_that_other_units_share_is_ambiguous() -> anyhow::Result<()> {
+        let mut store = Store::open_in_memory()?;
+        crate::store::write(&mut store, "test", "test", |db| -> Result<()> {
+            let root = db.insert_unit(
+                "st",
+                "Đảng bộ thị xã Sơn Tây",
+                UnitKind::DangBoCapTren,
+                None,
+            )?;
+            db.insert_unit(
+                "thpt",
+                "Chi bộ Trường THPT Sơn Tây",
+                UnitKind::ChiBoCoSo,
+                Some(root.id),
+            )?;
+            let sl = db.insert_unit(
+                "sl",
+                "Đảng bộ phường Sơn Lộc",
+                UnitKind::DangBoCoSo,
+                Some(root.id),
+            )?;
+            db.insert_unit(
+                "sl1",
+                "Chi bộ tổ dân phố 1 phường Sơn Lộc",
+                UnitKind::ChiBoTrucThuoc,
+                Some(sl.id),
+            )?;
+            db.insert_unit(
+                "ks",
+                "Đảng bộ xã Kim Sơn",
+                UnitKind::DangBoCoSo,
+                Some(root.id),
+            )?;
+            Ok(())
+        })?;
+        let reader = store.read();
+        let db = &*reader;
+        // "Sơn" is in the town's name, but Sơn Lộc and Kim Sơn are other
+        // units whose names only share the word.
+        let Err(Error::Ambiguous {
+            candidates: Candidates::Units(candidates),
+            ..
+        }) = resolve_unit(db, "Sơn")
+        else {
+            panic!("'Sơn' must be ambiguous");
+        };
+        let codes: Vec<&str> = candidates.iter().map(|c| c.unit.code.as_str()).collect();
+        assert_eq!(codes[0], "st", "{codes:?}");
+        assert!(codes.contains(&"sl") && codes.contains(&"ks"), "{codes:?}");
+        // Whole words of one name still find it, the units repeating it aside.
+        assert_eq!(resolve_unit(db, "Sơn Tây")?.code, "st");
+        assert_eq!(resolve_unit(db, "Sơn Lộc")?.code, "sl");
+        assert_eq!(resolve_unit(db, "Kim Sơn")?.code, "ks");
         Ok(())
     }
 

@@ -50,6 +50,25 @@ pub fn add(db: &dyn Db, new: &NewUnit<'_>) -> Result<Unit> {
     Ok(unit)
 }
 
+/// Refuses a new unit named as a live unit under the same parent: the
+/// same chi bộ twice would be counted twice in `ratings`. (`unit add
+/// --same-name` skips this, for two units that share a name.)
+pub fn refuse_same_name(db: &dyn Db, name: &str, parent: Option<&str>) -> Result<()> {
+    let parent_id = parent
+        .map(|p| resolve_unit(db, p))
+        .transpose()?
+        .map(|u| u.id);
+    for unit in db.units_named(&crate::text::fold(name))? {
+        if unit.parent_id == parent_id && db.dissolved_on(unit.id)?.is_none() {
+            return Err(Error::NameTaken {
+                name: unit.name,
+                code: unit.code,
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Refuses a unit under a parent of the wrong kind (or at the root).
 pub fn check_parent(kind: UnitKind, parent: Option<&Unit>) -> Result<()> {
     check_parent_of(kind, parent.map(|p| (p.kind, p.name.as_str())))

@@ -135,6 +135,9 @@ struct TaskRecord {
     issuer: String,
     title: String,
     due: String,
+    /// `yes` for a task rated (xếp loại) as it is done.
+    #[serde(default)]
+    rated: String,
 }
 
 #[derive(Deserialize)]
@@ -144,6 +147,9 @@ struct CompletionRecord {
     on: String,
     evidence: String,
     note: String,
+    /// The rating of a rated task (`HTTNV`…), if any.
+    #[serde(default)]
+    rating: String,
 }
 
 /// Loads every fixture through the same use cases as the commands.
@@ -182,7 +188,7 @@ fn load(db: &dyn Db, ctx: &Context) -> Result<()> {
                 due: &due,
                 within: None,
                 code: Some(&r.code),
-                rated: false,
+                rated: r.rated == "yes",
                 people: false,
                 force: false,
             },
@@ -195,6 +201,12 @@ fn load(db: &dyn Db, ctx: &Context) -> Result<()> {
             on: Some(date_arg(&r.on).map_err(anyhow::Error::msg)?),
             evidence: Some(&r.evidence),
             note: Some(&r.note),
+            rating: match r.rating.as_str() {
+                "" => None,
+                rating => Some(crate::domain::Rating::parse(rating).ok_or_else(|| {
+                    anyhow::anyhow!(tr!(i18n::DEMO_FIXTURE, file = "completions.csv"))
+                })?),
+            },
             ..Completion::default()
         };
         app::completions::record(db, &completion, &ctx.actor, ctx.today)?;

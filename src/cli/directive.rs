@@ -276,7 +276,7 @@ pub fn run(
                     i18n::REVOKED,
                     directive = label,
                     date = format_dmy(args.on),
-                    n = n
+                    stopped = i18n::stopped_tracking(n)
                 ))
             })?;
             writeln!(out, "{message}")?;
@@ -301,7 +301,7 @@ pub fn run(
                     old = i18n::label(&old),
                     new = i18n::label(&new),
                     date = format_dmy(on),
-                    n = n
+                    stopped = i18n::stopped_tracking(n)
                 ))
             })?;
             writeln!(out, "{message}")?;

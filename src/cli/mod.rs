@@ -431,12 +431,17 @@ fn clap_message(err: &clap::Error) -> String {
             } else {
                 tr!(i18n::CLAP_SUGGEST, arg = suggested)
             };
-            tr!(
-                i18n::CLAP_UNKNOWN_ARG,
-                arg = context(ContextKind::InvalidArg),
-                hint = hint,
-                cmd = cmd
-            )
+            let arg = context(ContextKind::InvalidArg);
+            // `--fromat` is an option not known; `qua` (of `--on hôm qua`)
+            // or `-3`, a word or value left over.
+            let option = arg.starts_with('-')
+                && !arg[1..]
+                    .starts_with(|c: char| c.is_ascii_digit() || c == '-' && arg.len() == 2);
+            if option || !hint.is_empty() {
+                tr!(i18n::CLAP_UNKNOWN_ARG, arg = arg, hint = hint, cmd = cmd)
+            } else {
+                tr!(i18n::CLAP_EXTRA_ARG, arg = arg, cmd = cmd)
+            }
         }
         ErrorKind::MissingRequiredArgument => tr!(
             i18n::CLAP_MISSING,

@@ -63,8 +63,19 @@ pub fn import(store: &mut dyn Storage, args: Args, out: &mut dyn Write) -> Resul
     let path = args.file.display().to_string();
     let file =
         std::fs::File::open(&args.file).with_context(|| tr!(i18n::IMPORT_READ, path = path))?;
-    let document: serde_json::Value = serde_json::from_reader(std::io::BufReader::new(file))
-        .with_context(|| tr!(i18n::NOT_JSON, path = path))?;
+    // Where the text stops being JSON, in words (the parser's own are English).
+    let document: serde_json::Value = match serde_json::from_reader(std::io::BufReader::new(file)) {
+        Ok(document) => document,
+        Err(e) if e.is_io() => {
+            return Err(anyhow::Error::new(e).context(tr!(i18n::NOT_JSON, path = path)));
+        }
+        Err(e) => anyhow::bail!(tr!(
+            i18n::NOT_JSON_AT,
+            path = path,
+            line = e.line(),
+            column = e.column()
+        )),
+    };
     let n = crate::app::portable::import(store, document, &path)?;
     writeln!(out, "{}", tr!(i18n::IMPORTED, path = path, n = n))?;
     Ok(ExitCode::SUCCESS)

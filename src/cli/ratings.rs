@@ -80,7 +80,7 @@ impl Report for RuleList {
     fn cells(&self, row: &RuleRow) -> Vec<Cell> {
         let value = Cell::from(i18n::switch(&row.value));
         vec![
-            row.name.into(),
+            format!("{} ({})", i18n::rule_name(row.name).get(), row.name).into(),
             match row.value.parse::<i64>() {
                 Ok(n) => value.with(crate::report::Value::Int(n)),
                 Err(_) => value,

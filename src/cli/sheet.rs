@@ -90,6 +90,15 @@ pub fn read(bytes: &[u8], path: &str, sheet: Option<&str>) -> Result<Sheet> {
     if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
         bail!(tr!(i18n::SHEET_OLD_EXCEL, path = path));
     }
+    // Named a workbook but not one (a text or other file renamed): said
+    // so, rather than read as text.
+    let named_workbook = Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xlsm"));
+    if named_workbook {
+        bail!(tr!(i18n::SHEET_NOT_XLSX, path = path));
+    }
     if sheet.is_some() {
         bail!(tr!(i18n::SHEET_NOT_WORKBOOK, path = path));
     }

@@ -216,6 +216,7 @@ pub fn rows(db: &dyn Db, tasks: &[Task], show: bool) -> Result<Vec<TaskRow>> {
                     show,
                 ),
                 secrecy: directive.secrecy,
+                for_people: t.for_people,
                 due: t
                     .dues
                     .iter()

@@ -139,6 +139,9 @@ pub struct AddArgs {
     /// Give it none of the open tasks of its kind and place.
     #[arg(long)]
     no_tasks: bool,
+    /// Add it even when its parent has a unit of that name.
+    #[arg(long)]
+    same_name: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -174,6 +177,9 @@ pub fn run(
     match cmd {
         Command::Add(args) => {
             let (unit, joined) = super::write(store, ctx, "unit.add", |db| {
+                if !args.same_name {
+                    app::units::refuse_same_name(db, &args.name, args.parent.as_deref())?;
+                }
                 let unit = app::units::add(
                     db,
                     &NewUnit {
@@ -311,7 +317,7 @@ pub fn run(
                     i18n::DISSOLVED,
                     unit = unit.name,
                     date = format_dmy(args.on),
-                    n = n
+                    stopped = i18n::stopped_tracking(n)
                 ))
             })?;
             writeln!(out, "{message}")?;

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::{Context, FilterArgs, OutputArgs, date_arg};
 use crate::app;
+use crate::i18n;
 use crate::report::Renderer;
 use crate::report::obligations::{Kind, ObligationReport};
 use crate::store::Storage;
@@ -43,7 +44,13 @@ pub fn run(
     // `--within 14` is a window of days; `--within "Ngô Quyền"` a subtree.
     let (days, within) = match args.within.as_deref().map(str::trim) {
         Some(w) if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) => {
-            (super::days_arg(w).map_err(anyhow::Error::msg)?, None)
+            // Said as clap says a bad value: the option and its placeholder first.
+            let days = super::days_arg(w).map_err(|e| {
+                let name = i18n::placeholder(Some("--within"), "DAYS|UNIT")
+                    .map_or("DAYS|UNIT", |p| p.get());
+                anyhow::anyhow!("--within <{name}>: {e}")
+            })?;
+            (days, None)
         }
         other => (args.days.unwrap_or(DEFAULT_DAYS), other),
     };

@@ -472,10 +472,10 @@ fn late_table(late: &[LateUnit], who: &str) -> Table {
     let columns = vec![
         column("STT", 8, true),
         column(&capitalized(who), 32, false),
-        column("Trực thuộc", 22, false),
+        column("Cấp trên trực tiếp", 22, false),
         column("Thời hạn", 17, true),
         column("Ngày hoàn thành", 17, true),
-        column("Số ngày chậm", 11, true),
+        column("Số ngày quá hạn", 11, true),
     ];
     let rows = late
         .iter()
@@ -635,7 +635,7 @@ pub fn reminder(facts: &TaskFacts, late: &[&LateUnit], number: Option<u32>) -> C
             let columns = vec![
                 column("STT", 8, true),
                 column(&capitalized(who), 40, false),
-                column("Trực thuộc", 24, false),
+                column("Cấp trên trực tiếp", 24, false),
                 column("Thời hạn", 17, true),
                 column("Số ngày quá hạn", 13, true),
             ];

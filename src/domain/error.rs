@@ -571,6 +571,9 @@ pub enum Error {
     /// An office's undo of a change another login made.
     #[error("office {office} may not undo change {id}, made by another login")]
     OfficeUndoOthers { office: String, id: i64 },
+    /// A new unit named as a live unit under the same parent.
+    #[error("{name} ({code}) is already under that parent")]
+    NameTaken { name: String, code: String },
 }
 
 /// Why a task cannot be renewed for a year.

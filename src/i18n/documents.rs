@@ -15,8 +15,8 @@ pub fn setting_meaning(key: SettingKey) -> Text {
             "The committee above, first line top left (THỊ ỦY SƠN TÂY)",
         ),
         SettingKey::CoQuan => t(
-            "Cơ quan ban hành, in đậm dưới cấp trên (BAN TỔ CHỨC)",
-            "The issuing body, bold under it (BAN TỔ CHỨC)",
+            "Cơ quan ban hành, in đậm dưới cấp trên (BAN TỔ CHỨC); chỉ ghi “Ban Tổ chức”, không kèm tên cấp ủy (đã có ở cap-tren)",
+            "The issuing body, bold under it (BAN TỔ CHỨC); only “Ban Tổ chức”, without the committee's name (that is cap-tren)",
         ),
         SettingKey::KyHieu => t(
             "Ký hiệu cơ quan trong số văn bản (BTCTU trong Số 25-BC/BTCTU)",

@@ -24,8 +24,8 @@ pub const VALUE_MAX: usize = 100;
 /// The most characters of a path, or of a directive described, in an error.
 const LONG_VALUE_MAX: usize = 160;
 
-/// Lower levels first, in the words of the rule: of a review, `cấp dưới
-/// kiểm điểm trước, cấp trên sau`.
+/// Lower levels first, by the rule's name and slug (a rule of theodoi's,
+/// not a Party regulation): of a review, `Cấp dưới kiểm điểm trước`.
 fn order_rule(rated: bool) -> &'static str {
     match rated {
         true => super::ORDER_RULE_REVIEW.get(),
@@ -136,19 +136,37 @@ pub fn message(e: &Error) -> String {
             input,
             candidates: Candidates::Directives(found),
         } if found.iter().filter_map(|d| d.issued_on).count() > 1 => {
-            // Picked by the date after the symbol, in every command.
-            let (_, list) = ambiguity(&Candidates::Directives(found.clone()));
+            // Picked by the date after the symbol, in every command, when
+            // the dates differ; by the number and symbol when they do not.
+            let (_, items, more) = ambiguity(&Candidates::Directives(found.clone()));
+            let mut dates: Vec<_> = found.iter().map(|d| d.issued_on).collect();
+            dates.sort();
+            dates.dedup();
+            let example = match found.iter().find(|d| d.symbol.is_some()) {
+                Some(d) if dates.len() < found.len() => Some(d.citation()),
+                _ => None,
+            };
             let date = found.iter().find_map(|d| d.issued_on).map(format_dmy);
-            tr!(
-                super::DIRECTIVE_AMBIGUOUS_DATED,
-                input = short(input),
-                date = date.unwrap_or_default(),
-                candidates = list
-            )
+            with_list(&items, more, |list| match &example {
+                Some(example) => tr!(
+                    super::DIRECTIVE_AMBIGUOUS_SYMBOL,
+                    input = short(input),
+                    example = short(example),
+                    candidates = list
+                ),
+                None => tr!(
+                    super::DIRECTIVE_AMBIGUOUS_DATED,
+                    input = short(input),
+                    date = date.clone().unwrap_or_default(),
+                    candidates = list
+                ),
+            })
         }
         Error::Ambiguous { input, candidates } => {
-            let (text, list) = ambiguity(candidates);
-            tr!(text, input = short(input), candidates = list)
+            let (text, items, more) = ambiguity(candidates);
+            with_list(&items, more, |list| {
+                tr!(text, input = short(input), candidates = list)
+            })
         }
         Error::CodeTaken { what, code, holder } => match what {
             Entity::Unit => tr!(
@@ -402,13 +420,18 @@ pub fn message(e: &Error) -> String {
             today = format_dmy(*today)
         ),
         Error::NotARatingTask { task } => tr!(super::RATING_NOT_RATED_TASK, task = short(task)),
-        Error::LowerLevelsOpen { unit, open, rated } => tr!(
-            super::ORDER_REFUSED,
-            rule = order_rule(*rated),
-            unit = short(unit),
-            n = open.len(),
-            units = candidates(open.iter().cloned())
-        ),
+        Error::LowerLevelsOpen { unit, open, rated } => {
+            let open: Vec<String> = open.iter().map(|u| short(u).into_owned()).collect();
+            with_list(&open, super::UNITS_MORE, |list| {
+                tr!(
+                    super::ORDER_REFUSED,
+                    rule = order_rule(*rated),
+                    unit = short(unit),
+                    n = open.len(),
+                    units = list
+                )
+            })
+        }
         Error::AlreadyDone {
             who,
             task,
@@ -449,11 +472,16 @@ pub fn message(e: &Error) -> String {
             unit = short(unit),
             date = format_dmy(*on)
         ),
-        Error::HasChildren { unit, children } => tr!(
-            super::DISSOLVE_HAS_CHILDREN,
-            unit = short(unit),
-            children = candidates(children.iter().cloned())
-        ),
+        Error::HasChildren { unit, children } => {
+            let children: Vec<String> = children.iter().map(|u| short(u).into_owned()).collect();
+            with_list(&children, super::UNITS_MORE, |list| {
+                tr!(
+                    super::DISSOLVE_HAS_CHILDREN,
+                    unit = short(unit),
+                    children = list
+                )
+            })
+        }
         Error::MergeIntoItself { unit } => tr!(super::MERGE_INTO_ITSELF, unit = short(unit)),
         Error::NoSuchChange { id } => tr!(super::UNDO_NOT_FOUND, id = id),
         Error::NothingToUndo { actor } => {
@@ -512,36 +540,48 @@ pub fn message(e: &Error) -> String {
             on,
             below,
             rated,
-        } => tr!(
-            super::ORDER_BY_DATE_REFUSED,
-            rule = order_rule(*rated),
-            unit = short(unit),
-            date = format_dmy(*on),
-            n = below.len(),
-            units = candidates(below.iter().map(|(name, done)| {
-                let done = match done {
-                    Some(d) => format_dmy(*d),
-                    None => super::NOT_DONE_YET.get().to_string(),
-                };
-                format!("{} ({done})", short(name))
-            }))
-        ),
+        } => {
+            let items: Vec<String> = below
+                .iter()
+                .map(|(name, done)| {
+                    let done = match done {
+                        Some(d) => format_dmy(*d),
+                        None => super::NOT_DONE_YET.get().to_string(),
+                    };
+                    format!("{} ({done})", short(name))
+                })
+                .collect();
+            with_list(&items, super::UNITS_MORE, |list| {
+                tr!(
+                    super::ORDER_BY_DATE_REFUSED,
+                    rule = order_rule(*rated),
+                    unit = short(unit),
+                    date = format_dmy(*on),
+                    n = below.len(),
+                    units = list
+                )
+            })
+        }
         Error::AfterUpperLevel {
             unit,
             on,
             above,
             rated,
-        } => tr!(
-            super::ORDER_AFTER_UPPER_REFUSED,
-            rule = order_rule(*rated),
-            unit = short(unit),
-            date = format_dmy(*on),
-            units = candidates(above.iter().map(|(name, done)| format!(
-                "{} ({})",
-                short(name),
-                format_dmy(*done)
-            )))
-        ),
+        } => {
+            let items: Vec<String> = above
+                .iter()
+                .map(|(name, done)| format!("{} ({})", short(name), format_dmy(*done)))
+                .collect();
+            with_list(&items, super::UNITS_MORE, |list| {
+                tr!(
+                    super::ORDER_AFTER_UPPER_REFUSED,
+                    rule = order_rule(*rated),
+                    unit = short(unit),
+                    date = format_dmy(*on),
+                    units = list
+                )
+            })
+        }
         Error::FarFromDue { date, due } => tr!(
             super::DONE_FAR_FROM_DUE,
             date = format_dmy(*date),
@@ -774,6 +814,11 @@ pub fn message(e: &Error) -> String {
         Error::OfficeUndoOthers { office, id } => {
             tr!(super::OFFICE_UNDO_OTHERS, office = short(office), id = id)
         }
+        Error::NameTaken { name, code } => tr!(
+            super::UNIT_NAME_TAKEN,
+            name = short(name),
+            code = short(code)
+        ),
     }
 }
 
@@ -844,7 +889,7 @@ fn fit_list(items: &[String], room: usize) -> String {
     const MIN_ITEM: usize = 32;
     let lens: Vec<usize> = items.iter().map(|i| i.chars().count()).collect();
     fit_with(&lens, room, MIN_ITEM, super::MORE, |i, cap| {
-        cut(&items[i], cap).into_owned()
+        cut_at_clause(&items[i], cap).into_owned()
     })
     .0
 }
@@ -1144,35 +1189,124 @@ fn said(u: &UnitCandidate, name_max: usize, parent_max: usize, detail: Detail) -
     }
 }
 
-/// The message for an ambiguous reference and its candidates, one line.
-fn ambiguity(found: &Candidates) -> (Text, String) {
+/// The message for an ambiguous reference, its candidates, and the words
+/// for those not shown.
+fn ambiguity(found: &Candidates) -> (Text, Vec<String>, Text) {
     match found {
         Candidates::Directives(v) => (
             super::DIRECTIVE_AMBIGUOUS,
-            candidates(v.iter().map(|d| long(&describe(d)).into_owned())),
+            v.iter().map(|d| long(&describe(d)).into_owned()).collect(),
+            super::DIRECTIVES_MORE,
         ),
-        Candidates::Units(v) => (super::UNIT_AMBIGUOUS, unit_candidates(v, LINE_MAX)),
+        Candidates::Units(v) => (
+            super::UNIT_AMBIGUOUS,
+            vec![unit_candidates(v, LINE_MAX)],
+            super::UNITS_MORE,
+        ),
         Candidates::Tasks(v) => (
             super::TASK_AMBIGUOUS,
             // A secret directive's task by its code and the directive's
             // mark: an error goes to the screen and to a cron job's mail.
-            candidates(v.iter().map(|c| match c.secrecy {
-                Some(mark) => format!(
-                    "{} ({}, {})",
-                    c.task.code,
-                    c.directive,
-                    mark.official_name()
-                ),
-                None => format!("{} ({})", c.task.code, c.task.title),
-            })),
+            v.iter()
+                .map(|c| match c.secrecy {
+                    Some(mark) => format!(
+                        "{} ({}, {})",
+                        c.task.code,
+                        c.directive,
+                        mark.official_name()
+                    ),
+                    None => format!("{} ({})", c.task.code, c.task.title),
+                })
+                .map(|item| short(&item).into_owned())
+                .collect(),
+            super::TASKS_MORE,
         ),
         Candidates::People(v) => (
             super::PERSON_AMBIGUOUS,
-            candidates(
-                v.iter()
-                    .map(|p| format!("{} ({}, {})", p.name, p.position, p.code)),
-            ),
+            v.iter()
+                .map(|p| short(&format!("{} ({}, {})", p.name, p.position, p.code)).into_owned())
+                .collect(),
+            super::PEOPLE_MORE,
         ),
+    }
+}
+
+/// A message naming several things, in one line of `LINE_MAX` characters:
+/// `render(list)` with as many of `items` whole as the line has room for,
+/// then how many more (`more`: `… và 3 tổ chức đảng khác`), never a name
+/// cut in the middle of a word.
+fn with_list(items: &[String], more: Text, render: impl Fn(&str) -> String) -> String {
+    let fixed = render("");
+    let room = LINE_MAX
+        .saturating_sub(super::ERR_PREFIX.get().chars().count())
+        .saturating_sub(fixed.chars().count());
+    render(&fit_whole(items, room, more))
+}
+
+/// `items` joined with `; `, as many whole as fit in `room` with the count
+/// of the others; when not even the first fits, the first cut at a word.
+fn fit_whole(items: &[String], room: usize, more: Text) -> String {
+    const SEP: &str = "; ";
+    let tail = |shown: usize| match items.len() - shown {
+        0 => String::new(),
+        n => tr!(more, n = n),
+    };
+    let (mut shown, mut used) = (0, 0);
+    for (k, item) in items.iter().enumerate() {
+        used += item.chars().count() + if k > 0 { SEP.len() } else { 0 };
+        if used + tail(k + 1).chars().count() > room {
+            break;
+        }
+        shown = k + 1;
+    }
+    match (shown, items.first()) {
+        (_, None) => String::new(),
+        (0, Some(first)) => {
+            let tail = tail(1);
+            match room.saturating_sub(tail.chars().count()) {
+                // No room for a name: how many, alone.
+                cap if cap < 16 => tr!(more, n = items.len()).trim_start().to_string(),
+                cap => format!("{}{tail}", cut_at_word(first, cap)),
+            }
+        }
+        _ => format!("{}{}", items[..shown].join(SEP), tail(shown)),
+    }
+}
+
+/// A text of at most `max` characters, cut after a clause (`; `) when one
+/// ends in the first `max` (the rest, a hint, left out), else with `…`.
+fn cut_at_clause(s: &str, max: usize) -> Cow<'_, str> {
+    if s.chars().count() <= max {
+        return Cow::Borrowed(s);
+    }
+    let end = s
+        .char_indices()
+        .nth(max.saturating_sub(1))
+        .map_or(s.len(), |(i, _)| i);
+    match s[..end].rfind("; ").filter(|&at| at >= end / 3) {
+        Some(at) => Cow::Owned(s[..at].to_string()),
+        None => cut(s, max),
+    }
+}
+
+/// A text of at most `max` characters, cut after a clause (`; `) when one
+/// ends in the first `max` (the rest, a hint, left out), else after a
+/// whole word, with `…`.
+fn cut_at_word(s: &str, max: usize) -> Cow<'_, str> {
+    if s.chars().count() <= max {
+        return Cow::Borrowed(s);
+    }
+    let end = s
+        .char_indices()
+        .nth(max.saturating_sub(1))
+        .map_or(s.len(), |(i, _)| i);
+    let head = &s[..end];
+    if let Some(at) = head.rfind("; ").filter(|&at| at >= end / 3) {
+        return Cow::Owned(head[..at].to_string());
+    }
+    match head.rfind(' ').filter(|&at| at >= end / 3) {
+        Some(at) => Cow::Owned(format!("{}…", head[..at].trim_end_matches([',', ';', ':']))),
+        None => cut(s, max),
     }
 }
 
@@ -1283,5 +1417,49 @@ fn due_refused(task: &str, kind: UnitKind, problem: &DueProblem) -> String {
             task = task
         ),
         DueProblem::LastKind => tr!(super::DUE_LAST_KIND, kind = name, task = task),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_too_long_for_the_line_ends_with_how_many_more_not_a_cut_name() {
+        let open: Vec<String> = (1..=12)
+            .map(|i| format!("Chi bộ tổ dân phố {i} phường Trung Sơn Trầm"))
+            .collect();
+        let e = Error::LowerLevelsOpen {
+            unit: "Đảng bộ phường Trung Sơn Trầm".into(),
+            open: open.clone(),
+            rated: false,
+        };
+        let line = error_output(&message(&e));
+        assert!(line.chars().count() <= LINE_MAX, "{line}");
+        let (_, list) = line.split_once("chưa hoàn thành: ").expect("the list");
+        let (list, _) = list.rsplit_once(". ").expect("the hint after the list");
+        let more = tr!(super::super::UNITS_MORE, n = 0);
+        let (_, more_word) = more.split_once('0').expect("a count");
+        let (names, rest) = list.split_once(" … ").expect("how many more");
+        let shown: Vec<&str> = names.split("; ").collect();
+        for name in &shown {
+            assert!(open.iter().any(|o| o == name), "'{name}' cut: {line}");
+        }
+        assert!(
+            rest.contains(&(open.len() - shown.len()).to_string()) && rest.ends_with(more_word),
+            "{line}"
+        );
+        // A hint after a clause is left out rather than cut mid-word.
+        assert_eq!(
+            cut_at_clause(
+                "dòng 2: không tìm thấy 'x'; xem danh sách bằng `theodoi unit list`",
+                40
+            ),
+            "dòng 2: không tìm thấy 'x'"
+        );
+        assert_eq!(
+            cut_at_word("Ban Thường vụ Thị ủy Sơn Tây", 20),
+            "Ban Thường vụ Thị…"
+        );
     }
 }

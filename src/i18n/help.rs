@@ -47,8 +47,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "extract",
         t(
-            "Đọc văn bản và thời hạn từ một thông báo, tin bài dán vào (chỉ hiển thị, không ghi gì)",
-            "Read directives and deadlines out of a pasted announcement (prints only; writes nothing)",
+            "Đọc văn bản và thời hạn từ một thông báo, tin bài dán vào (chỉ hiển thị; ghi vào cơ sở dữ liệu khi có --apply)",
+            "Read directives and deadlines out of a pasted announcement (prints only; writes them with --apply)",
         ),
     ),
     (
@@ -97,7 +97,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "person show",
         t(
-            "Một cán bộ và các nhiệm vụ của họ",
+            "Thông tin cán bộ và nhiệm vụ được giao",
             "One person and their tasks",
         ),
     ),
@@ -142,8 +142,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "task add --people",
         t(
-            "Nhiệm vụ của cán bộ (Quy định 45) thay vì của tổ chức đảng: giao cho mỗi người đang giữ chức trong các tổ chức đảng thuộc loại đã nêu",
-            "A task for people (Regulation 45 of the town committee), not units: each person in post in units of the kinds named",
+            "Nhiệm vụ của cán bộ (đánh giá, xếp loại cán bộ diện Ban Thường vụ quản lý) thay vì của tổ chức đảng: giao cho mỗi người đang giữ chức trong các tổ chức đảng thuộc loại đã nêu",
+            "A task for people (rating the leaders the standing committee manages), not units: each person in post in units of the kinds named",
         ),
     ),
     (
@@ -238,7 +238,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "done --force",
         t(
-            "Vẫn ghi dù quy tắc ngày không cho (bản ghi lưu lại việc này): cấp dưới chưa xong trước ngày đó, ngày trước ngày ban hành văn bản, hoặc cách hạn hơn một năm",
+            "Vẫn ghi dù không đúng quy tắc về ngày (bản ghi lưu lại việc này): cấp dưới chưa hoàn thành trước ngày đó, ngày trước ngày ban hành văn bản, hoặc cách hạn hơn một năm",
             "Record it although a rule of dates says no (the record keeps that): units below not done by that day, a day before the directive was issued, or more than a year from the due date",
         ),
     ),
@@ -305,7 +305,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "directive revoke",
         t(
-            "Ghi văn bản hết hiệu lực: thôi theo dõi các nhiệm vụ chưa hoàn thành của văn bản",
+            "Ghi văn bản hết hiệu lực: dừng theo dõi các nhiệm vụ chưa hoàn thành của văn bản",
             "Record a directive as revoked: its open obligations no longer count",
         ),
     ),
@@ -332,7 +332,7 @@ const HELP: &[(&str, Text)] = &[
         "directive replace",
         t(
             "Ghi văn bản được thay thế bằng văn bản khác (ví dụ Quy định 124-QĐ/TW được thay bằng Quy định 366-QĐ/TW: khi thêm, ghi rõ --type quy-dinh)",
-            "Record a directive as replaced by another (regulation 124-QĐ/TW by regulation 366-QĐ/TW, say: added with --type quy-dinh)",
+            "Record a directive as replaced by another (e.g. regulation 124-QĐ/TW by regulation 366-QĐ/TW, added with --type quy-dinh)",
         ),
     ),
     (
@@ -360,7 +360,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "unit dissolve",
         t(
-            "Ghi tổ chức đảng giải thể: thôi theo dõi các nhiệm vụ chưa hoàn thành của tổ chức đó, lịch sử giữ nguyên",
+            "Ghi tổ chức đảng giải thể: dừng theo dõi các nhiệm vụ chưa hoàn thành của tổ chức đó, lịch sử giữ nguyên",
             "Record a unit as dissolved: its open obligations no longer count; its history stays",
         ),
     ),
@@ -454,14 +454,14 @@ const HELP: &[(&str, Text)] = &[
     (
         "undo",
         t(
-            "Hoàn tác thay đổi gần nhất của bạn, hoặc một thay đổi theo số trong nhật ký",
+            "Hoàn tác thay đổi gần nhất do người dùng này thực hiện, hoặc một thay đổi theo số trong nhật ký",
             "Undo your last change, or a change by its number in the log",
         ),
     ),
     (
         "undo CHANGE",
         t(
-            "Số thay đổi trong `theodoi log` (mặc định: thay đổi gần nhất của bạn)",
+            "Số thay đổi trong `theodoi log` (mặc định: thay đổi gần nhất do người dùng này thực hiện)",
             "A change number from `theodoi log` (default: your last change)",
         ),
     ),
@@ -564,7 +564,7 @@ const HELP: &[(&str, Text)] = &[
         "unit edit --alias",
         t(
             "Thêm một tên khác, ví dụ UBKT (có thể dùng nhiều lần)",
-            "Add an other name, e.g. UBKT (may be repeated)",
+            "Add another name, e.g. UBKT (may be repeated)",
         ),
     ),
     (
@@ -592,13 +592,13 @@ const HELP: &[(&str, Text)] = &[
         "unit edit --remove-alias",
         t(
             "Bỏ một tên khác (có thể dùng nhiều lần)",
-            "Remove an other name (may be repeated)",
+            "Remove another name (may be repeated)",
         ),
     ),
     (
         "",
         t(
-            "Theo dõi, đôn đốc việc thực hiện văn bản của cấp ủy: văn bản, tổ chức đảng, nhiệm vụ, thời hạn, nơi chậm trễ.",
+            "Theo dõi, đôn đốc việc thực hiện văn bản của cấp ủy: văn bản, nhiệm vụ, thời hạn; tổ chức đảng nào đã hoàn thành, tổ chức đảng nào chậm thực hiện.",
             "Track how Party directives are carried out: directives, units, tasks, deadlines, who is late.",
         ),
     ),
@@ -633,8 +633,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "directive",
         t(
-            "Văn bản: thêm, xem danh sách, xem chi tiết",
-            "Directives: add, list, show",
+            "Văn bản: thêm, xem danh sách, xem chi tiết, ghi hết hiệu lực, ghi được thay thế, sửa",
+            "Directives: add, list, show, revoke, replace, edit",
         ),
     ),
     ("directive add", t("Thêm một văn bản", "Record a directive")),
@@ -678,7 +678,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "directive show",
         t(
-            "Chi tiết một văn bản và các nhiệm vụ của nó",
+            "Chi tiết văn bản và các nhiệm vụ theo văn bản",
             "Show a directive and its tasks",
         ),
     ),
@@ -780,7 +780,10 @@ const HELP: &[(&str, Text)] = &[
     ),
     (
         "task",
-        t("Nhiệm vụ: thêm, xem danh sách", "Tasks: add, list"),
+        t(
+            "Nhiệm vụ: thêm, xem danh sách, sửa, lập cho năm mới, giao thêm",
+            "Tasks: add, list, edit, renew, assign",
+        ),
     ),
     (
         "task add",
@@ -792,8 +795,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "task add --directive",
         t(
-            "Văn bản giao nhiệm vụ (số, ký hiệu hoặc số)",
-            "The directive that sets the task (symbol or number)",
+            "Văn bản giao nhiệm vụ (số, ký hiệu hoặc trích yếu)",
+            "The directive that sets the task (number and symbol, or words of its subject)",
         ),
     ),
     (
@@ -921,14 +924,14 @@ const HELP: &[(&str, Text)] = &[
     (
         "upcoming",
         t(
-            "Nhiệm vụ sắp đến hạn, gần nhất trước",
+            "Nhiệm vụ sắp đến hạn, xếp theo hạn, gần nhất lên đầu",
             "Open tasks falling due soon, soonest first",
         ),
     ),
     (
         "upcoming --days",
         t(
-            "Trong bao nhiêu ngày tới (mặc định 7)",
+            "Trong bao nhiêu ngày tới (mặc định: 7)",
             "How many days ahead (default 7)",
         ),
     ),
@@ -1158,7 +1161,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "unit add --no-tasks",
         t(
-            "Không giao cho tổ chức đảng mới các nhiệm vụ đang thực hiện theo loại và cấp trên của nó (mặc định: giao những nhiệm vụ có hạn từ ngày thành lập trở đi)",
+            "Không giao cho tổ chức đảng mới các nhiệm vụ đang thực hiện theo loại và cấp trên của tổ chức đảng đó (mặc định: giao những nhiệm vụ có hạn từ ngày thành lập trở đi)",
             "Give the new unit none of the open tasks of its kind and place (default: those due on or after its founding day)",
         ),
     ),
@@ -1172,7 +1175,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "task assign",
         t(
-            "Giao nhiệm vụ đã có cho tổ chức đảng chưa được giao (tổ chức đảng mới thành lập, mới đổi loại); với nhiệm vụ của cán bộ: cho những người đang giữ chức ở đó",
+            "Giao nhiệm vụ đã có cho tổ chức đảng chưa được giao (tổ chức đảng mới thành lập, mới đổi loại); với nhiệm vụ của cán bộ: cho cán bộ đang giữ chức tại tổ chức đảng đó",
             "Give an existing task to units that do not owe it (new units, units of a new kind); on a task for people, to the people in post there",
         ),
     ),
@@ -1211,7 +1214,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "results",
         t(
-            "Kết quả thực hiện một nhiệm vụ: mỗi tổ chức đảng (hoặc cán bộ) phải thực hiện một dòng, theo thứ tự trong hệ thống, có STT, hạn, ngày hoàn thành, tình trạng, xếp loại, minh chứng và ghi chú",
+            "Kết quả thực hiện một nhiệm vụ: mỗi tổ chức đảng (hoặc cán bộ) được giao là một dòng, theo thứ tự trong hệ thống, có STT, hạn, ngày hoàn thành, tình trạng, xếp loại, minh chứng và ghi chú",
             "The results of one task: a numbered line per unit (or person) that owes it, in tree order, with due date, date done, status, rating, evidence and note",
         ),
     ),
@@ -1395,7 +1398,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "--show-secret",
         t(
-            "Hiển thị cả trích yếu văn bản mật (và tên nhiệm vụ của chúng) trong báo cáo, nhật ký, tài liệu, bảng tính và thông báo; mặc định chỉ hiển thị số, ký hiệu và độ mật, ví dụ 188-KH/TU (Mật) (các lệnh directive list, directive show và task list vẫn hiện trích yếu khi hiển thị trên màn hình). Tìm văn bản mật theo chữ trong trích yếu chỉ với tùy chọn này. Không ghi đè tệp người khác đọc được (quyền rộng hơn 0600)",
+            "Hiển thị cả trích yếu văn bản mật (và tên nhiệm vụ của chúng) trong báo cáo, nhật ký, tài liệu, bảng tính và thông báo; mặc định chỉ hiển thị số, ký hiệu và độ mật, ví dụ 188-KH/TU (Mật) (các lệnh directive list, directive show và task list vẫn hiện trích yếu khi hiển thị trên màn hình). Chỉ khi có tùy chọn này mới tìm được văn bản mật theo trích yếu. Không ghi đè tệp người khác đọc được (quyền rộng hơn 0600)",
             "Print the subjects of secret directives (and their tasks' titles) in reports, the log, documents, spreadsheets and messages; by default only the symbol and mark are printed, e.g. 188-KH/TU (Mật) (directive list/show and task list still show subjects on a terminal). Words of a secret subject find its directive only with this option. A file others may read (mode wider than 0600) is not replaced",
         ),
     ),
@@ -1557,6 +1560,13 @@ const HELP: &[(&str, Text)] = &[
             "The office's name or login",
         ),
     ),
+    (
+        "unit add --same-name",
+        t(
+            "Vẫn thêm khi cấp trên đã có tổ chức đảng cùng tên (hai tổ chức đảng khác nhau trùng tên)",
+            "Add it even when the parent has a unit of that name (two units that share a name)",
+        ),
+    ),
 ];
 
 const EXAMPLES: &[(&str, Text)] = &[
@@ -1662,7 +1672,7 @@ const EXAMPLES: &[(&str, Text)] = &[
         "settings",
         t(
             "Ví dụ:\n  theodoi settings set cap-tren 'Thị ủy Sơn Tây'\n  theodoi settings set 'cơ quan' 'Ban Tổ chức'\n  theodoi settings set ky-hieu BTCTU\n  theodoi settings set dia-danh 'Sơn Tây'\n  theodoi settings set quyen-han 'K/T TRƯỞNG BAN'\n  theodoi settings set chuc-vu 'PHÓ TRƯỞNG BAN'\n  theodoi settings set nguoi-ky 'Nguyễn Văn An'\n  theodoi settings set noi-nhan 'Thường trực Thị ủy (để báo cáo)' 'Các đảng bộ, chi bộ cơ sở' 'Lưu Ban Tổ chức'\n  theodoi settings",
-            "Examples:\n  theodoi settings set cap-tren 'Thị ủy Sơn Tây'\n  theodoi settings set issuing-body 'Ban Tổ chức'\n  theodoi settings set ky-hieu BTCTU\n  theodoi settings set dia-danh 'Sơn Tây'\n  theodoi settings set quyen-han 'K/T TRƯỞNG BAN'\n  theodoi settings set chuc-vu 'PHÓ TRƯỞNG BAN'\n  theodoi settings set nguoi-ky 'Nguyễn Văn An'\n  theodoi settings set noi-nhan 'Thường trực Thị ủy (để báo cáo)' 'Các đảng bộ, chi bộ cơ sở' 'Lưu Ban Tổ chức'\n  theodoi settings",
+            "Examples:\n  theodoi settings set cap-tren 'Thị ủy Sơn Tây'\n  theodoi settings set co-quan 'Ban Tổ chức'\n  theodoi settings set ky-hieu BTCTU\n  theodoi settings set dia-danh 'Sơn Tây'\n  theodoi settings set quyen-han 'K/T TRƯỞNG BAN'\n  theodoi settings set chuc-vu 'PHÓ TRƯỞNG BAN'\n  theodoi settings set nguoi-ky 'Nguyễn Văn An'\n  theodoi settings set noi-nhan 'Thường trực Thị ủy (để báo cáo)' 'Các đảng bộ, chi bộ cơ sở' 'Lưu Ban Tổ chức'\n  theodoi settings",
         ),
     ),
     (

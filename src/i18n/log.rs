@@ -409,14 +409,14 @@ const LOG_LINES: &[(&str, Text)] = &[
     (
         "directive.revoke",
         t(
-            "văn bản {directive} hết hiệu lực từ {on} ({reason}); thôi theo dõi {n} nhiệm vụ",
+            "văn bản {directive} hết hiệu lực từ {on} ({reason}); dừng theo dõi {n} nhiệm vụ",
             "revoked {directive} on {on} ({reason}); {n} obligations cancelled",
         ),
     ),
     (
         "directive.replace",
         t(
-            "{old} được thay thế bằng {new} từ {on}; thôi theo dõi {n} nhiệm vụ",
+            "{old} được thay thế bằng {new} từ {on}; dừng theo dõi {n} nhiệm vụ",
             "{old} replaced by {new} on {on}; {n} obligations cancelled",
         ),
     ),

@@ -18,8 +18,12 @@
 //!   `tổ chức đảng` (`còn 3 tổ chức đảng trực thuộc`, `12 tổ chức đảng phải
 //!   thực hiện`); a task for people counts `cán bộ`. `Đơn vị` stays as the short
 //!   column header and in `mã hoặc tên đơn vị`, where a clerk types one.
-//! - **Counts say what they count.** `Tổ chức đảng chưa hoàn thành, quá hạn
-//!   tính đến ngày 07/12/2023: 4`, not `Nhiệm vụ quá hạn: 4`.
+//! - **Counts say what they count.** A row of `overdue` is a tổ chức đảng
+//!   on one task, a `trường hợp`: `Số trường hợp chưa hoàn thành, quá hạn
+//!   tính đến ngày 13/12/2023: 15 (14 tổ chức đảng, 2 nhiệm vụ)`, not
+//!   `Nhiệm vụ quá hạn: 15`; `agenda` says `30 lượt (2 nhiệm vụ)`. A list
+//!   cut to fit one line ends `… và 3 tổ chức đảng khác`, never in the
+//!   middle of a name.
 //! - **Tasks by what they are.** Tables, Markdown and documents show a task's
 //!   content (`Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023`); its code
 //!   (`kiem-diem-2023`) only where a command is to be typed, and in JSON/CSV.
@@ -38,8 +42,10 @@
 //! - **No programmer's words.** Not `cây`, `vòng lặp`, `đầu vào`, `in ra`
 //!   (paper), `script`: `danh sách theo hệ thống`, `trực thuộc chính cấp dưới
 //!   của mình`, `dán nội dung vào`, `hiển thị`. A setting's slug
-//!   (`lower-levels-first`) and `on`/`off` are shown only beside their
-//!   Vietnamese (`bật (on)`), as what is typed.
+//!   (`lower-levels-first`) is shown only beside the rule's Vietnamese name
+//!   (`Cấp dưới hoàn thành trước (lower-levels-first)`), as what is typed; a
+//!   switch reads `bật`/`tắt`, with `gõ on để bật, off để tắt` where it is set.
+//!   The tool's rules are `quy tắc`, never `quy định` (a Party document).
 //! - **A hint to go on** says what to type, once, at the end: `muốn vẫn ghi
 //!   thì thêm --force, nhật ký ghi rõ việc này`.
 //! - **What is needed, not orders.** No `hãy …` (an imperative reads as
@@ -122,7 +128,7 @@ pub const BAD_DATE_SHAPE: Text = t(
     "invalid date '{input}': write dd/mm/yyyy (06/12/2023), d-m-yyyy (6-12-2023), d.m.yyyy, yyyy-mm-dd or 'ngày 6 tháng 12 năm 2023'",
 );
 pub const BAD_DATE_DAY: Text = t(
-    "ngày không tồn tại '{input}': kiểm tra lại ngày và tháng (dd/mm/yyyy)",
+    "không có ngày '{input}' trong lịch; cần kiểm tra lại ngày và tháng (dd/mm/yyyy)",
     "no such day '{input}': check the day and month (dd/mm/yyyy)",
 );
 pub const BAD_SYMBOL: Text = t(
@@ -333,12 +339,12 @@ pub const DONE_NOT_APPLICABLE: Text = t(
     "{unit} does not owe task {task}",
 );
 pub const DONE_ALREADY: Text = t(
-    "{unit} đã có kết quả nhiệm vụ {task} (hoàn thành ngày {date}{rating}); muốn sửa thì thêm --correct, bản ghi cũ vẫn lưu trong nhật ký",
+    "{unit} đã có kết quả nhiệm vụ {task} (hoàn thành ngày {date}{rating}); nếu cần sửa, thêm --correct, bản ghi cũ vẫn lưu trong nhật ký",
     "{unit} has a result for task {task} already (done on {date}{rating}); to change it add --correct, the old record stays in the log",
 );
 pub const BACKUP_EXISTS: Text = t(
     "tệp {path} đã có; cần chọn tên khác (ví dụ có ngày: theodoi-2023-12-07.db)",
-    "file {path} already exists; choose another name (with the date, say: theodoi-2023-12-07.db)",
+    "file {path} already exists; choose another name (with the date, e.g. theodoi-2023-12-07.db)",
 );
 pub const BACKUP_FAILED: Text = t(
     "không sao lưu được vào {path}",
@@ -367,13 +373,13 @@ pub const REVOKED_ALREADY: Text = t(
     "directive {directive} was already revoked on {date}",
 );
 pub const REVOKED: Text = t(
-    "Đã ghi văn bản {directive} hết hiệu lực từ ngày {date}; thôi theo dõi {n} nhiệm vụ chưa hoàn thành",
-    "Recorded {directive} as revoked on {date}; {n:open obligation|open obligations} no longer tracked",
+    "Đã ghi văn bản {directive} hết hiệu lực từ ngày {date}; {stopped}",
+    "Recorded {directive} as revoked on {date}; {stopped}",
 );
 pub const REPLACED_REASON: Text = t("được thay thế bởi {directive}", "replaced by {directive}");
 pub const REPLACED: Text = t(
-    "Đã ghi {old} được thay thế bởi {new} từ ngày {date}; thôi theo dõi {n} nhiệm vụ chưa hoàn thành",
-    "Recorded {old} as replaced by {new} on {date}; {n:open obligation|open obligations} no longer tracked",
+    "Đã ghi {old} được thay thế bởi {new} từ ngày {date}; {stopped}",
+    "Recorded {old} as replaced by {new} on {date}; {stopped}",
 );
 pub const DISSOLVED_ALREADY: Text = t(
     "{unit} đã giải thể hoặc sáp nhập từ ngày {date}",
@@ -388,8 +394,8 @@ pub const DISSOLVED_REASON: Text = t(
     "unit dissolved on {date}",
 );
 pub const DISSOLVED: Text = t(
-    "Đã ghi {unit} giải thể từ ngày {date}; thôi theo dõi {n} nhiệm vụ chưa hoàn thành",
-    "Recorded {unit} as dissolved on {date}; {n:open obligation|open obligations} no longer tracked",
+    "Đã ghi {unit} giải thể từ ngày {date}; {stopped}",
+    "Recorded {unit} as dissolved on {date}; {stopped}",
 );
 pub const MERGE_INTO_ITSELF: Text = t(
     "không thể sáp nhập {unit} vào chính nó",
@@ -526,8 +532,8 @@ pub const BAD_RATING: Text = t(
     "unknown rating '{input}'; accepted: HTXSNV, HTTNV, HTNV, KHTNV (or the full names)",
 );
 pub const ORDER_REFUSED: Text = t(
-    "{unit} chưa ghi hoàn thành được: {rule} (muốn vẫn ghi thì thêm --force, nhật ký ghi rõ việc này); còn {n} tổ chức đảng trực thuộc chưa hoàn thành: {units}",
-    "{unit} cannot be recorded done yet: {rule} (add --force to record it anyway; the log says so); {n:unit under it is|units under it are} still open: {units}",
+    "chưa ghi được kết quả hoàn thành của {unit}: {rule}, còn {n} tổ chức đảng trực thuộc chưa hoàn thành: {units}. Muốn vẫn ghi thì thêm --force",
+    "{unit} cannot be recorded done yet: {rule}, {n:unit under it is|units under it are} still open: {units}. Add --force to record it anyway",
 );
 pub const BAD_RULE_NAME: Text = t(
     "không có quy tắc '{input}'; các quy tắc: {accepted}",
@@ -545,7 +551,7 @@ pub const H_RULE: Text = t("Quy tắc", "Rule");
 pub const H_VALUE: Text = t("Giá trị", "Value");
 pub const H_DEFAULT: Text = t("Mặc định", "Default");
 pub const H_MEANING: Text = t("Ý nghĩa", "Meaning");
-pub const H_GROUP: Text = t("Cấp ủy đánh giá", "Rated by (parent)");
+pub const H_GROUP: Text = t("Cấp trên trực tiếp", "Parent");
 pub const H_NOT_RATED: Text = t("Không xếp loại", "Not rated");
 pub const H_UNRATED: Text = t("Chưa có kết quả", "No result yet");
 pub const H_QUOTA: Text = t("HTXSNV/HTTNV", "HTXSNV/HTTNV");
@@ -559,11 +565,11 @@ pub const RATINGS_HEADING: Text = t(
     "Ratings as of {date}",
 );
 pub const RATINGS_NONE: Text = t(
-    "Chưa có nhiệm vụ xếp loại nào (tạo bằng `theodoi task add … --rated`).",
+    "Chưa có nhiệm vụ nào có xếp loại chất lượng (tạo bằng `theodoi task add … --rated`).",
     "No rating tasks yet (make one with `theodoi task add … --rated`).",
 );
 pub const ISSUES_HEADING: Text = t("Những trường hợp cần rà soát", "Cases to check");
-pub const ISSUES_NONE: Text = t("Không có trường hợp nào cần rà soát.", "No case to check.");
+pub const ISSUES_NONE: Text = t("Không có trường hợp nào cần rà soát.", "Nothing to review.");
 pub const ISSUE_QUOTA: Text = t(
     "{excellent} HTXSNV/{good} HTTNV ({share}), vượt mức tối đa {pct}%",
     "{excellent} HTXSNV/{good} HTTNV ({share}), over the {pct}% maximum",
@@ -758,7 +764,7 @@ pub const UPCOMING_HEADING: Text = t(
     "Due within {days:day|days} of {date}",
 );
 pub const UPCOMING_NONE: Text = t(
-    "Không có nhiệm vụ nào đến hạn trong {days} ngày tính từ ngày {date}.",
+    "Không có nhiệm vụ nào sắp đến hạn trong {days} ngày tính từ ngày {date}.",
     "Nothing falls due within {days:day|days} of {date}.",
 );
 pub const AGENDA_HEADING: Text = t(
@@ -829,7 +835,7 @@ pub const CLAP_INVALID_VALUE: Text = t(
     "invalid value '{value}' for {arg}",
 );
 pub const CLAP_UNKNOWN_ARG: Text = t(
-    "lệnh không nhận '{arg}'{hint}; xem `theodoi {cmd}--help`",
+    "không có tùy chọn '{arg}'{hint}; xem `theodoi {cmd}--help`",
     "unexpected argument '{arg}'{hint}; see `theodoi {cmd}--help`",
 );
 pub const CLAP_MISSING: Text = t(
@@ -871,12 +877,12 @@ pub const CLAP_OTHER: Text = t(
 );
 pub const ACCEPTED: Text = t("giá trị hợp lệ", "accepted");
 pub const ORDER_BY_DATE_REFUSED: Text = t(
-    "{unit} chưa ghi hoàn thành ngày {date} được: {rule} (muốn vẫn ghi thì thêm --force, nhật ký ghi rõ việc này); {n} tổ chức đảng trực thuộc chưa hoàn thành đến ngày đó: {units}",
-    "{unit} cannot be recorded done on {date}: {rule} (add --force to record it anyway; the log says so); {n:unit under it was|units under it were} not done by that day: {units}",
+    "chưa ghi được kết quả hoàn thành của {unit} vào ngày {date}: {rule}, {n} tổ chức đảng trực thuộc chưa hoàn thành đến ngày đó: {units}. Muốn vẫn ghi thì thêm --force",
+    "{unit} cannot be recorded done on {date}: {rule}, {n:unit under it was|units under it were} not done by that day: {units}. Add --force to record it anyway",
 );
 pub const ORDER_AFTER_UPPER_REFUSED: Text = t(
-    "không sửa được ngày hoàn thành của {unit} thành {date}: {rule} (muốn vẫn ghi thì thêm --force, nhật ký ghi rõ việc này); cấp trên đã hoàn thành trước ngày đó: {units}",
-    "{unit} cannot be corrected to {date}: {rule} (add --force to record it anyway; the log says so); units above it were done before that day: {units}",
+    "không sửa được ngày hoàn thành của {unit} thành {date}: {rule}, cấp trên đã hoàn thành trước ngày đó: {units}. Muốn vẫn ghi thì thêm --force",
+    "{unit} cannot be corrected to {date}: {rule}, units above it were done before that day: {units}. Add --force to record it anyway",
 );
 pub const NOT_DONE_YET: Text = t("chưa hoàn thành", "still open");
 pub const DONE_FAR_FROM_DUE: Text = t(
@@ -888,11 +894,11 @@ pub const DONE_CORRECTED: Text = t(
     "Corrected: {unit}, task “{title}”: {changes} ({status})",
 );
 pub const WARN_QUOTA: Text = t(
-    "cảnh báo: các tổ chức đảng trực thuộc {group} có {excellent} HTXSNV/{good} HTTNV ({share}), vượt mức tối đa {pct}% (nhiều nhất {max} HTXSNV), kể cả khi các tổ chức đảng chưa có kết quả đều được HTTNV thì vẫn vượt; vẫn ghi, `theodoi ratings` sẽ nêu lại",
+    "cảnh báo: các tổ chức đảng trực thuộc {group} có {excellent} HTXSNV/{good} HTTNV ({share}), vượt mức tối đa {pct}% (nhiều nhất {max} HTXSNV), kể cả khi các tổ chức đảng chưa có kết quả đều được HTTNV thì vẫn vượt; vẫn ghi, trường hợp này sẽ được nêu trong `theodoi ratings`",
     "warning: the units under {group} have {excellent} rated HTXSNV against {good} HTTNV ({share}), over the {pct}% quota (at most {max} HTXSNV), and even if every unit still to report were rated HTTNV it would stay over; recorded all the same, `theodoi ratings` will show it",
 );
 pub const WARN_TOO_YOUNG: Text = t(
-    "cảnh báo: {unit} thành lập ngày {founded}, tính đến hạn kiểm điểm chưa đủ {months} tháng nên không xếp loại; vẫn ghi, `theodoi ratings` sẽ nêu lại (muốn sửa: thêm --not-rated LÝ_DO --correct)",
+    "cảnh báo: {unit} thành lập ngày {founded}, tính đến hạn kiểm điểm chưa đủ {months} tháng nên không xếp loại; vẫn ghi, trường hợp này sẽ được nêu trong `theodoi ratings` (muốn sửa: thêm --not-rated LÝ_DO --correct)",
     "warning: {unit} was founded on {founded}, less than {months:month|months} before the review was due, so it is not rated; recorded all the same, `theodoi ratings` will show it (or correct it: --not-rated REASON --correct)",
 );
 pub const ASK_TYPE: Text = t(
@@ -900,8 +906,8 @@ pub const ASK_TYPE: Text = t(
     "{symbol}: is QĐ a {first} (decision) or a {second} (regulation)? Type 1 ({first}) or 2 ({second}): ",
 );
 pub const WARN_TYPE_IN_DOUBT: Text = t(
-    "cảnh báo: {symbol} có thể là {first} hoặc {second}; đã ghi là {recorded}. Hãy nói rõ bằng --type {first_slug} hoặc --type {second_slug} (sửa bản đã ghi: theodoi directive edit {symbol} --type …)",
-    "warning: {symbol} may be a {first} (decision) or a {second} (regulation); recorded as {recorded}. Say which with --type {first_slug} or --type {second_slug} (to correct this one: theodoi directive edit {symbol} --type …)",
+    "cảnh báo: {symbol} có thể là {first} hoặc {second}; đã ghi là {recorded}. Cần ghi rõ loại văn bản bằng --type {first_slug} hoặc --type {second_slug} (sửa bản đã ghi: theodoi directive edit {symbol} --type …)",
+    "warning: {symbol} may be a {first} (decision) or a {second} (regulation); recorded as {recorded}. Specify the type with --type {first_slug} or --type {second_slug} (to correct this one: theodoi directive edit {symbol} --type …)",
 );
 pub const DATE_UNKNOWN: Text = t("chưa rõ ngày", "date unknown");
 pub const DIRECTIVE_DESCRIBED_UNDATED: Text = t(
@@ -1403,7 +1409,7 @@ pub const CLAP_NO_VALUE: Text = t(
     "thiếu giá trị sau {arg}; xem `theodoi {cmd}--help`",
     "{arg} needs a value; see `theodoi {cmd}--help`",
 );
-pub const CLAP_SUGGEST: Text = t("; có phải là {arg}?", "; did you mean {arg}?");
+pub const CLAP_SUGGEST: Text = t(" (có phải {arg} không?)", " (did you mean {arg}?)");
 pub const CLAP_VALUE_COUNT: Text = t(
     "số giá trị sau {arg} không đúng; xem `theodoi {cmd}--help`",
     "wrong number of values for {arg}; see `theodoi {cmd}--help`",
@@ -1419,8 +1425,8 @@ pub const EXTENDED_TO: Text = t(
     "extended to {date} (first due {first})",
 );
 pub const EXTENDED_UNTIL: Text = t("gia hạn đến {date}", "extended to {date}");
-pub const SWITCH_ON: Text = t("bật (on)", "on");
-pub const SWITCH_OFF: Text = t("tắt (off)", "off");
+pub const SWITCH_ON: Text = t("bật", "on");
+pub const SWITCH_OFF: Text = t("tắt", "off");
 /// A rule's value as a table shows it: `on`/`off` said in words (what is
 /// typed stays in brackets), numbers as they are.
 pub fn switch(value: &str) -> String {
@@ -1675,14 +1681,82 @@ pub const DONE_NOT_RATED: Text = t("; không xếp loại ({reason})", "; not ra
 pub const DONE_ALREADY_RATED: Text = t(", xếp loại: {rating}", ", rated {rating}");
 pub const DONE_ALREADY_NOT_RATED: Text = t(", không xếp loại", ", not rated");
 pub const ORDER_RULE: Text = t(
-    "theo quy định, cấp dưới hoàn thành trước, cấp trên sau",
-    "lower levels come first, then the level above",
+    "theo quy tắc Cấp dưới hoàn thành trước (lower-levels-first)",
+    "by the rule Lower levels first (lower-levels-first)",
 );
 pub const ORDER_RULE_REVIEW: Text = t(
-    "theo quy định, cấp dưới kiểm điểm trước, cấp trên sau",
-    "by the rules, lower levels are reviewed first, then the level above",
+    "theo quy tắc Cấp dưới kiểm điểm trước (lower-levels-first)",
+    "by the rule Lower levels first (lower-levels-first), lower levels are reviewed first",
 );
-pub const UNITS_MORE: Text = t(" … và {n} tổ chức khác", " … and {n:more unit|more units}");
+pub const UNITS_MORE: Text = t(
+    " … và {n} tổ chức đảng khác",
+    " … and {n:more unit|more units}",
+);
+/// The count above `overdue`: rows are a unit (or a person) on a task.
+pub const OVERDUE_COUNTED: Text = t(
+    "Số trường hợp chưa hoàn thành, quá hạn tính đến ngày {date}: {n} ({who})",
+    "Overdue as of {date}: {n:case|cases} ({who})",
+);
+pub const UPCOMING_COUNTED: Text = t(
+    "Số trường hợp sắp đến hạn trong {days} ngày tính từ ngày {date}: {n} ({who})",
+    "Falling due within {days:day|days} of {date}: {n:case|cases} ({who})",
+);
+pub const AGENDA_COUNTED: Text = t(
+    "Nhiệm vụ của {unit} tính đến ngày {date}: {n} lượt ({tasks} nhiệm vụ)",
+    "Tasks of {unit} as of {date}: {n:assignment|assignments} ({tasks:task|tasks})",
+);
+pub const COUNT_UNITS: Text = t("{n} tổ chức đảng", "{n:unit|units}");
+pub const COUNT_PEOPLE: Text = t("{n} cán bộ", "{n:person|people}");
+pub const COUNT_TASKS: Text = t("{n} nhiệm vụ", "{n:task|tasks}");
+
+pub const DIRECTIVES_MORE: Text = t(
+    " … và {n} văn bản khác",
+    " … and {n:more directive|more directives}",
+);
+pub const TASKS_MORE: Text = t(" … và {n} nhiệm vụ khác", " … and {n:more task|more tasks}");
+pub const PEOPLE_MORE: Text = t(
+    " … và {n} cán bộ khác",
+    " … and {n:more person|more people}",
+);
+/// Several directives of one date: told apart by number and symbol.
+pub const DIRECTIVE_AMBIGUOUS_SYMBOL: Text = t(
+    "'{input}' ứng với nhiều văn bản; cần ghi số, ký hiệu để chỉ rõ văn bản nào (ví dụ '{example}'): {candidates}",
+    "'{input}' matches several directives; give the number and symbol to choose (e.g. '{example}'): {candidates}",
+);
+
+pub const UNIT_NAME_TAKEN: Text = t(
+    "cấp trên đã có {name} ({code}); không thêm gì. Nếu đúng là một tổ chức đảng khác trùng tên thì thêm --same-name",
+    "the parent already has {name} ({code}); nothing added. If this is another unit of that name, add --same-name",
+);
+
+pub const NOT_JSON_AT: Text = t(
+    "tệp {path} không phải JSON hợp lệ: lỗi ở dòng {line}, cột {column}",
+    "file {path} is not valid JSON: error at line {line}, column {column}",
+);
+
+/// A word or value left over on the command line (`--on hôm qua`).
+pub const CLAP_EXTRA_ARG: Text = t(
+    "thừa tham số '{arg}' (giá trị có dấu cách thì đặt trong ngoặc kép); xem `theodoi {cmd}--help`",
+    "unexpected argument '{arg}' (put a value with spaces in quotes); see `theodoi {cmd}--help`",
+);
+
+/// What a revocation, replacement or dissolution stopped tracking: each
+/// unit on each open task is one `trường hợp`.
+pub const STOPPED_TRACKING: Text = t(
+    "dừng theo dõi {n} trường hợp chưa hoàn thành",
+    "{n:open obligation|open obligations} no longer tracked",
+);
+pub const STOPPED_NOTHING: Text = t(
+    "không có trường hợp nào chưa hoàn thành để dừng theo dõi",
+    "nothing open to stop tracking",
+);
+/// `STOPPED_TRACKING`, or `STOPPED_NOTHING` for none.
+pub fn stopped_tracking(n: usize) -> String {
+    match n {
+        0 => STOPPED_NOTHING.get().to_string(),
+        n => super::tr!(STOPPED_TRACKING, n = n),
+    }
+}
 
 pub const OFFICE_NEEDS_SERVER: Text = t(
     "{path} là tệp SQLite: văn phòng (tài khoản của cấp ủy cấp dưới, mỗi văn phòng chỉ ghi cho đơn vị mình) chỉ có trên máy chủ PostgreSQL; không ghi gì. Xem README, mục PostgreSQL",

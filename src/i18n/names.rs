@@ -127,20 +127,33 @@ pub fn parse_rating(s: &str) -> Option<Rating> {
     })
 }
 
+/// A rule's name in words, beside its slug in `theodoi rules`.
+pub fn rule_name(name: &str) -> Text {
+    match name {
+        "htxsnv-quota-pct" => t("Tỷ lệ HTXSNV tối đa", "HTXSNV quota"),
+        "lower-levels-first" => t("Cấp dưới hoàn thành trước", "Lower levels first"),
+        "min-age-months" => t(
+            "Thời gian hoạt động tối thiểu để xếp loại",
+            "Minimum age to be rated",
+        ),
+        _ => t("", ""),
+    }
+}
+
 /// What a rule checks, for `theodoi rules`.
 pub fn rule_description(name: &str) -> Text {
     match name {
         "htxsnv-quota-pct" => t(
-            "Số HTXSNV không được vượt quá tỷ lệ % này của số HTTNV trong các tổ chức đảng cùng một cấp ủy đánh giá",
+            "Số HTXSNV không được vượt quá tỷ lệ % này của số HTTNV trong các tổ chức đảng cùng một cấp trên trực tiếp",
             "HTXSNV may be at most this percentage of HTTNV within one group",
         ),
         "lower-levels-first" => t(
-            "Đảng bộ chỉ được ghi hoàn thành vào một ngày khi mọi tổ chức đảng trực thuộc có cùng nhiệm vụ đã xong trước hoặc trong ngày đó (on: bật, off: tắt)",
+            "Đảng bộ chỉ được ghi hoàn thành vào một ngày khi mọi tổ chức đảng trực thuộc có cùng nhiệm vụ đã hoàn thành trước hoặc trong ngày đó (gõ on để bật, off để tắt)",
             "A Party committee is recorded done on a day only when every unit under it that owes the task was done by that day (on/off)",
         ),
         "min-age-months" => t(
             "Tổ chức đảng thành lập chưa đủ số tháng này thì không xếp loại",
-            "Organizations younger than this many months are not rated",
+            "Units younger than this many months are not rated",
         ),
         _ => t("", ""),
     }

@@ -86,6 +86,9 @@ pub struct TaskRow {
     pub due_text: String,
     /// The directive's classification, when it carries one.
     pub secrecy: Option<Secrecy>,
+    /// A task for people: `units` counts leaders, not units.
+    #[serde(skip)]
+    pub for_people: bool,
 }
 
 /// Tasks, in the order they were added.
@@ -117,7 +120,14 @@ impl Report for TaskList {
             i18n::marked_citation(&t.directive, t.secrecy).into(),
             t.title.as_str().into(),
             t.due_text.as_str().into(),
-            Cell::int(i64::try_from(t.units).unwrap_or(i64::MAX)),
+            {
+                let n = i64::try_from(t.units).unwrap_or(i64::MAX);
+                if t.for_people {
+                    Cell::from(tr!(i18n::COUNT_PEOPLE, n = n)).with(Value::Int(n))
+                } else {
+                    Cell::int(n)
+                }
+            },
         ]
     }
 
@@ -166,6 +176,7 @@ mod tests {
             units: 0,
             due_text: String::new(),
             secrecy: Some(Secrecy::Mat),
+            for_people: false,
         };
         check_fields(&t, TaskList::FIELDS);
     }

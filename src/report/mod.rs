@@ -195,6 +195,59 @@ pub trait Report {
     fn sheet_cells(&self, row: &Self::Row) -> Vec<Cell> {
         self.cells(row)
     }
+    /// What a row stands for beside itself, counted once each above a
+    /// table: who (a unit's or a person's key) and which task. `None`: the
+    /// heading counts rows alone.
+    fn tally(&self, _row: &Self::Row) -> Option<Tally> {
+        None
+    }
+    /// The heading above a table of `rows` rows that stand for `counted`
+    /// distinct units, people and tasks: the plain count by default.
+    fn counted_heading(&self, rows: usize, _counted: &Counted) -> Option<String> {
+        self.heading(Some(rows))
+    }
+}
+
+/// Who a row is about and on which task, to count each once.
+pub struct Tally {
+    pub who: Who,
+    pub task: String,
+}
+
+/// A unit or a person, by code.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Who {
+    Unit(String),
+    Person(String),
+}
+
+/// The distinct units, people and tasks the rows of a table stand for.
+#[derive(Debug, Default)]
+pub struct Counted {
+    who: std::collections::HashSet<Who>,
+    tasks: std::collections::HashSet<String>,
+}
+
+impl Counted {
+    fn add(&mut self, tally: Tally) {
+        self.who.insert(tally.who);
+        self.tasks.insert(tally.task);
+    }
+    pub fn units(&self) -> usize {
+        self.who
+            .iter()
+            .filter(|w| matches!(w, Who::Unit(_)))
+            .count()
+    }
+    pub fn people(&self) -> usize {
+        self.who
+            .iter()
+            .filter(|w| matches!(w, Who::Person(_)))
+            .count()
+    }
+    pub fn tasks(&self) -> usize {
+        self.tasks.len()
+    }
 }
 
 /// Prints the rows of one report as they come. Nothing is written before
@@ -204,6 +257,7 @@ pub struct Renderer<'a, R: Report> {
     options: RenderOptions,
     sink: Sink<'a>,
     rows: usize,
+    counted: Counted,
 }
 
 enum Sink<'a> {
@@ -223,6 +277,7 @@ impl<'a, R: Report> Renderer<'a, R> {
             options,
             sink: Sink::Pending(out),
             rows: 0,
+            counted: Counted::default(),
         }
     }
 
@@ -273,7 +328,12 @@ impl<'a, R: Report> Renderer<'a, R> {
         let first = self.rows == 0;
         self.rows += 1;
         match &mut self.sink {
-            Sink::Table(_, rows) => rows.push(self.report.cells(row)),
+            Sink::Table(_, rows) => {
+                rows.push(self.report.cells(row));
+                if let Some(tally) = self.report.tally(row) {
+                    self.counted.add(tally);
+                }
+            }
             Sink::Json(out) => {
                 out.write_all(if first { b"\n  " } else { b",\n  " })?;
                 serde_json::to_writer(&mut **out, row)?;
@@ -317,7 +377,7 @@ impl<'a, R: Report> Renderer<'a, R> {
                     writeln!(out, "{}", visible(&self.report.empty_message(), false))?;
                     return Ok(0);
                 }
-                if let Some(heading) = self.report.heading(Some(rows.len())) {
+                if let Some(heading) = self.report.counted_heading(rows.len(), &self.counted) {
                     writeln!(out, "{}", visible(&heading, false))?;
                 }
                 let table = table(self.report.headers(), rows, self.options.color);

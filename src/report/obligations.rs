@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Cell, Report, Value};
+use super::{Cell, Counted, Report, Tally, Value, Who};
 pub use crate::domain::obligation::ObligationRow;
 use crate::i18n::{self, tr};
 use crate::text::date::format_dmy;
@@ -159,6 +159,49 @@ impl Report for ObligationReport {
 
     fn as_of(&self) -> Option<NaiveDate> {
         Some(self.as_of)
+    }
+
+    fn tally(&self, row: &ObligationRow) -> Option<Tally> {
+        Some(Tally {
+            who: match &row.person {
+                Some(person) => Who::Person(person.clone()),
+                None => Who::Unit(row.unit_code.clone()),
+            },
+            task: row.task.clone(),
+        })
+    }
+
+    /// Counts say what they count: a row is a unit (or a person) on one
+    /// task, so the heading gives the rows and the distinct units, people
+    /// and tasks they stand for.
+    fn counted_heading(&self, rows: usize, counted: &Counted) -> Option<String> {
+        let date = format_dmy(self.as_of);
+        let mut who = Vec::new();
+        if counted.units() > 0 || counted.people() == 0 {
+            who.push(tr!(i18n::COUNT_UNITS, n = counted.units()));
+        }
+        if counted.people() > 0 {
+            who.push(tr!(i18n::COUNT_PEOPLE, n = counted.people()));
+        }
+        who.push(tr!(i18n::COUNT_TASKS, n = counted.tasks()));
+        let who = who.join(", ");
+        Some(match &self.kind {
+            Kind::Overdue => tr!(i18n::OVERDUE_COUNTED, date = date, n = rows, who = who),
+            Kind::Upcoming { days } => tr!(
+                i18n::UPCOMING_COUNTED,
+                date = date,
+                days = days,
+                n = rows,
+                who = who
+            ),
+            Kind::Agenda { unit } => tr!(
+                i18n::AGENDA_COUNTED,
+                unit = unit,
+                date = date,
+                n = rows,
+                tasks = counted.tasks()
+            ),
+        })
     }
 
     fn empty_message(&self) -> String {

@@ -6,11 +6,15 @@ fn demo_builds_son_tay_and_prints_who_is_late() {
     let demo = t.dir.path().join("demo.db");
     let out = t.ok(&["demo", "--db", demo.to_str().unwrap()]);
     assert!(
-        out.contains("Tổ chức đảng chưa hoàn thành, quá hạn tính đến ngày 07/12/2023: 4"),
+        out.contains(
+            "Số trường hợp chưa hoàn thành, quá hạn tính đến ngày 07/12/2023: 4 (4 tổ chức đảng, 1 nhiệm vụ)"
+        ),
         "{out}"
     );
     assert!(
-        out.contains("Tổ chức đảng chưa hoàn thành, quá hạn tính đến ngày 13/12/2023: 13"),
+        out.contains(
+            "Số trường hợp chưa hoàn thành, quá hạn tính đến ngày 13/12/2023: 13 (13 tổ chức đảng, 1 nhiệm vụ)"
+        ),
         "{out}"
     );
     // It rebuilds on a second run, with the same result.

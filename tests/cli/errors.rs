@@ -390,3 +390,32 @@ fn a_server_that_never_answers_is_given_up() {
     assert!(started.elapsed() < std::time::Duration::from_secs(6));
     drop(silent);
 }
+
+#[test]
+fn a_word_left_over_and_a_file_not_json_are_said_in_words() {
+    let t = Theodoi::son_tay();
+    // A name unquoted: its second word is left over.
+    let err = t.fails(&["agenda", "Kim", "Sơn"]);
+    assert!(err.contains("thừa tham số 'Sơn'"), "{err}");
+    assert!(err.contains("ngoặc kép"), "{err}");
+    let err = t.fails(&["overdue", "--fomat", "csv"]);
+    assert!(
+        err.contains("không có tùy chọn '--fomat' (có phải --format không?)"),
+        "{err}"
+    );
+    // A number out of range says which option it was given to.
+    let err = t.fails(&["upcoming", "--within", "100000"]);
+    assert!(
+        err.starts_with("theodoi: --within <SỐ_NGÀY|ĐƠN_VỊ>: '100000' không phải số nguyên"),
+        "{err}"
+    );
+    let path = t.dir.path().join("x.json");
+    std::fs::write(&path, "không phải json").unwrap();
+    let fresh = Theodoi::new();
+    let err = fresh.fails(&["import", path.to_str().unwrap()]);
+    assert!(
+        err.contains("không phải JSON hợp lệ: lỗi ở dòng 1, cột 1"),
+        "{err}"
+    );
+    assert!(!err.contains("expected"), "{err}");
+}

@@ -398,7 +398,10 @@ fn a_replaced_directive_stops_counting_what_is_open() {
         "--by",
         "366-QĐ/TW",
     ]);
-    assert!(out.contains("12 nhiệm vụ"), "{out}");
+    assert!(
+        out.contains("dừng theo dõi 12 trường hợp chưa hoàn thành"),
+        "{out}"
+    );
     // Before the replacement the units were late; from it on nothing counts as late.
     let before: Vec<OverdueRow> = t.json(&["overdue", "--as-of", "30/06/2025"]);
     assert_eq!(before.len(), 12);

@@ -518,7 +518,7 @@ fn task_assign_refuses_with_one_line_and_writes_nothing() {
                 "--due",
                 "31/02/2023",
             ],
-            "ngày không tồn tại '31/02/2023'",
+            "không có ngày '31/02/2023' trong lịch",
         ),
         (
             &[

@@ -145,7 +145,9 @@ fn table_in_both_languages() {
     let t = Theodoi::son_tay();
     let vi = t.ok(&["overdue", "--as-of", "07/12/2023"]);
     assert!(
-        vi.starts_with("Tổ chức đảng chưa hoàn thành, quá hạn tính đến ngày 07/12/2023: 7\n"),
+        vi.starts_with(
+            "Số trường hợp chưa hoàn thành, quá hạn tính đến ngày 07/12/2023: 7 (7 tổ chức đảng, 1 nhiệm vụ)\n"
+        ),
         "{vi}"
     );
     for word in ["Đơn vị", "Hạn hoàn thành", "Chi bộ cơ sở", "06/12/2023"] {
@@ -153,7 +155,7 @@ fn table_in_both_languages() {
     }
     let en = t.ok(&["overdue", "--as-of", "07/12/2023", "--lang", "en"]);
     assert!(
-        en.starts_with("Units overdue as of 07/12/2023: 7\n"),
+        en.starts_with("Overdue as of 07/12/2023: 7 cases (7 units, 1 task)\n"),
         "{en}"
     );
     for word in ["Unit", "Due", "Grassroots", "Plan no. 223"] {
@@ -354,4 +356,55 @@ fn a_reader_that_stops_early_changes_no_exit_status() {
             assert!(out.stderr.is_empty(), "{args:?}");
         }
     }
+}
+
+#[test]
+fn the_heading_counts_cases_units_and_tasks_apart() {
+    let t = Theodoi::son_tay();
+    // A second task for the chi bộ cơ sở: a unit late on both is two cases.
+    t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "44-QĐ/TU",
+        "--code",
+        "bao-cao-2023",
+        "--title",
+        "Báo cáo tình hình tổ chức đảng năm 2023",
+        "--due",
+        "chi-bo-co-so=05/12/2023",
+    ]);
+    let rows: Vec<OverdueRow> = t.json(&["overdue", "--as-of", "07/12/2023"]);
+    let units: BTreeSet<&str> = rows.iter().map(|r| r.unit_code.as_str()).collect();
+    assert!(units.len() < rows.len(), "{rows:?}");
+    let vi = t.ok(&["overdue", "--as-of", "07/12/2023"]);
+    let want = format!(
+        "Số trường hợp chưa hoàn thành, quá hạn tính đến ngày 07/12/2023: {} ({} tổ chức đảng, 2 nhiệm vụ)\n",
+        rows.len(),
+        units.len()
+    );
+    assert!(vi.starts_with(&want), "{want}\n{vi}");
+    let en = t.ok(&["overdue", "--as-of", "07/12/2023", "--lang", "en"]);
+    let want = format!(
+        "Overdue as of 07/12/2023: {} cases ({} units, 2 tasks)\n",
+        rows.len(),
+        units.len()
+    );
+    assert!(en.starts_with(&want), "{want}\n{en}");
+    // Upcoming and agenda say what they count too.
+    let soon = t.ok(&["upcoming", "--as-of", "01/12/2023"]);
+    assert!(
+        soon.starts_with("Số trường hợp sắp đến hạn trong 7 ngày tính từ ngày 01/12/2023: "),
+        "{soon}"
+    );
+    assert!(
+        soon.lines().next().unwrap().ends_with(", 2 nhiệm vụ)"),
+        "{soon}"
+    );
+    let agenda = t.ok(&["agenda", "son-tay", "--as-of", "07/12/2023"]);
+    let first = agenda.lines().next().unwrap();
+    assert!(first.ends_with(" lượt (2 nhiệm vụ)"), "{first}");
+    // The data stay as they were: one row per unit and task.
+    let csv = t.ok(&["overdue", "--as-of", "07/12/2023", "--format", "csv"]);
+    assert_eq!(csv.lines().count(), rows.len() + 1);
 }

@@ -975,6 +975,6 @@ fn upcoming_refuses_a_window_too_long() {
     let err = t.fails(&["upcoming", "--within", "4294967297"]);
     assert_eq!(
         err,
-        "theodoi: '4294967297' không phải số nguyên từ 0 đến 36500\n"
+        "theodoi: --within <SỐ_NGÀY|ĐƠN_VỊ>: '4294967297' không phải số nguyên từ 0 đến 36500\n"
     );
 }

@@ -293,7 +293,7 @@ fn upcoming_soonest_first() {
     assert_eq!(codes, ["x-duong-lam"]);
     assert_eq!(
         t.ok(&["upcoming", "--as-of", "20/12/2023"]),
-        "Không có nhiệm vụ nào đến hạn trong 7 ngày tính từ ngày 20/12/2023.\n"
+        "Không có nhiệm vụ nào sắp đến hạn trong 7 ngày tính từ ngày 20/12/2023.\n"
     );
     assert_eq!(t.ok(&["upcoming", "--as-of", "20/12/2023", "--quiet"]), "");
 }
@@ -348,7 +348,7 @@ fn directive_show_includes_progress() {
 }
 
 const TABLE: &str = "\
-Tổ chức đảng chưa hoàn thành, quá hạn tính đến ngày 13/12/2023: 3
+Số trường hợp chưa hoàn thành, quá hạn tính đến ngày 13/12/2023: 3 (3 tổ chức đảng, 1 nhiệm vụ)
 ┌──────────────────┬─────────────────┬──────────────┬─────────────┬─────────────────┬────────────────┬─────────────────┐
 │ Cấp trên trực    ┆ Đơn vị          ┆ Loại đơn vị  ┆ Văn bản     ┆ Nhiệm vụ        ┆ Hạn hoàn thành ┆ Số ngày quá hạn │
 │ tiếp             ┆                 ┆              ┆             ┆                 ┆                ┆                 │

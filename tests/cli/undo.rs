@@ -91,6 +91,8 @@ const DONE_THANH_MY: &[&str] = &[
     "Báo cáo kết quả kiểm điểm của Đảng ủy xã",
     "--note",
     "Nộp muộn",
+    "--rating",
+    "HTNV",
 ];
 
 /// Every write of the product, on the base database of `base()`.
@@ -438,9 +440,9 @@ const CASES: &[Case] = &[
         "done.import",
         &[(
             "ketqua.csv",
-            "unit,on,evidence,note\n\
-             cb-ban-tuyen-giao,07/12/2023,Biên bản họp chi bộ,Nộp muộn\n\
-             x-thanh-my,13/12/2023,Báo cáo của Đảng ủy xã,\n",
+            "unit,on,evidence,note,rating\n\
+             cb-ban-tuyen-giao,07/12/2023,Biên bản họp chi bộ,Nộp muộn,HTNV\n\
+             x-thanh-my,13/12/2023,Báo cáo của Đảng ủy xã,,HTTNV\n",
         )],
         &[
             "done",

@@ -79,6 +79,7 @@ fn units_added_one_by_one_with_codes_made_from_names() {
         "chi-bo-truc-thuoc",
         "--parent",
         "phuong-ngo-quyen",
+        "--same-name",
     ]);
     assert!(out.contains("to-dan-pho-1-2"), "{out}");
     let units: Vec<UnitRow> = t.json(&["unit", "list"]);
@@ -303,7 +304,7 @@ fn a_long_list_of_candidates_fits_one_line() {
         line.contains("Hạ 1 (dgn-1-1, thuộc ") && line.contains("Lợi)"),
         "{line}"
     );
-    assert!(line.contains(" … và 11 tổ chức khác"), "{line}");
+    assert!(line.contains(" … và 11 tổ chức đảng khác"), "{line}");
     assert!(
         line.contains(&format!("(xem `{}", t.typed("unit list --search"))),
         "{line}"
@@ -702,4 +703,121 @@ fn a_search_that_finds_nothing_says_what_was_searched() {
     }
     // Without a search, the list is what is recorded.
     assert!(t.ok(&["unit", "list"]).contains("Đảng bộ thị xã Sơn Tây"));
+}
+
+#[test]
+fn a_word_that_several_names_share_is_refused_with_the_candidates() {
+    let t = Theodoi::son_tay();
+    // "Sơn" is in the town's name, and in Sơn Lộc, Kim Sơn, Viên Sơn…:
+    // other units, not the town's chi bộ that repeat its name.
+    for args in [
+        &["agenda", "Sơn"][..],
+        &["done", "--task", "kiem-diem-2023", "--unit", "Sơn"],
+    ] {
+        let err = t.fails(args);
+        assert!(err.contains("'Sơn' ứng với nhiều tổ chức đảng"), "{err}");
+        for code in ["son-tay", "p-son-loc"] {
+            assert!(err.contains(&format!("({code})")), "{code} missing: {err}");
+        }
+        assert!(err.contains("tổ chức đảng khác"), "{err}");
+    }
+    // The whole words of one name still find it, the units that repeat
+    // it aside.
+    let agenda = t.ok(&["agenda", "Sơn Tây", "--as-of", "07/12/2023"]);
+    assert!(
+        agenda.starts_with("Nhiệm vụ của Đảng bộ thị xã Sơn Tây tính đến ngày 07/12/2023: "),
+        "{agenda}"
+    );
+    let agenda = t.ok(&["agenda", "Sơn Lộc", "--as-of", "07/12/2023"]);
+    assert!(
+        agenda.starts_with("Nhiệm vụ của Đảng bộ phường Sơn Lộc tính"),
+        "{agenda}"
+    );
+}
+
+#[test]
+fn the_same_name_twice_under_one_parent_is_refused_unless_meant() {
+    let t = Theodoi::son_tay();
+    let count = || t.json::<Vec<UnitRow>>(&["unit", "list"]).len();
+    let before = count();
+    for name in [
+        "Chi bộ Kho bạc Nhà nước Sơn Tây",
+        "chi bo kho bac nha nuoc son tay",
+    ] {
+        let err = t.fails(&[
+            "unit",
+            "add",
+            name,
+            "--kind",
+            "chi-bo-co-so",
+            "--parent",
+            "son-tay",
+        ]);
+        assert!(
+            err.contains("cấp trên đã có Chi bộ Kho bạc Nhà nước Sơn Tây (cb-kho-bac)"),
+            "{err}"
+        );
+        assert!(err.contains("--same-name"), "{err}");
+    }
+    assert_eq!(count(), before, "nothing written");
+    // The same name under another parent is another unit.
+    t.ok(&[
+        "unit",
+        "add",
+        "Chi bộ tổ dân phố 1 phường Sơn Lộc",
+        "--kind",
+        "chi-bo-truc-thuoc",
+        "--parent",
+        "p-le-loi",
+    ]);
+    // Meant: two units of one name.
+    let out = t.ok(&[
+        "unit",
+        "add",
+        "Chi bộ Kho bạc Nhà nước Sơn Tây",
+        "--kind",
+        "chi-bo-co-so",
+        "--parent",
+        "son-tay",
+        "--same-name",
+    ]);
+    assert!(out.contains("Chi bộ Kho bạc Nhà nước Sơn Tây"), "{out}");
+    assert_eq!(count(), before + 2);
+    let en = t.fails(&[
+        "unit",
+        "add",
+        "Chi bộ Kho bạc Nhà nước Sơn Tây",
+        "--kind",
+        "chi-bo-co-so",
+        "--parent",
+        "son-tay",
+        "--lang",
+        "en",
+    ]);
+    assert!(en.contains("the parent already has"), "{en}");
+}
+
+#[test]
+fn what_a_dissolution_or_revocation_stops_tracking_is_counted_in_cases() {
+    let t = Theodoi::son_tay();
+    let out = t.ok(&["unit", "dissolve", "son-loc-tdp1", "--on", "01/12/2023"]);
+    assert!(
+        out.trim_end()
+            .ends_with("; không có trường hợp nào chưa hoàn thành để dừng theo dõi"),
+        "{out}"
+    );
+    let out = t.ok(&[
+        "directive",
+        "revoke",
+        "Kế hoạch số 223",
+        "--on",
+        "01/12/2023",
+        "--reason",
+        "Thay bằng kế hoạch khác",
+    ]);
+    assert!(out.contains("; dừng theo dõi "), "{out}");
+    assert!(
+        out.trim_end().ends_with(" trường hợp chưa hoàn thành"),
+        "{out}"
+    );
 }

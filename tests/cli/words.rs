@@ -587,9 +587,9 @@ fn snapshots() {
         &[
             "done",
             "--task",
-            "kiem-diem-2023",
+            "luan-chuyen-2023",
             "--unit",
-            "cb-ban-tuyen-giao",
+            "p-le-loi",
             "--on",
             "05/12/2023",
             "--rating",
@@ -629,6 +629,17 @@ fn snapshots() {
             "son-tay",
         ],
         &["rules", "set", "lower-levels-first", "maybe"],
+        // A word of many names; the same name twice under one parent.
+        &["agenda", "Sơn"],
+        &[
+            "unit",
+            "add",
+            "Chi bộ Kho bạc Nhà nước Sơn Tây",
+            "--kind",
+            "chi-bo-co-so",
+            "--parent",
+            "son-tay",
+        ],
     ] {
         errors.push_str(&format!("$ theodoi {}\n", args.join(" ")));
         errors.push_str(

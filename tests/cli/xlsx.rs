@@ -390,7 +390,7 @@ fn reports_keep_their_numbers_dates_and_percentages() {
     let from = people[0].column("Từ ngày");
     assert_eq!(date(&people[0].rows()[0][from]), day("01/01/2021"));
     let tasks = read(&xlsx(&t, &["task", "list"], "tasks.xlsx", &[]));
-    let units = tasks[0].column("Số đơn vị");
+    let units = tasks[0].column("Số tổ chức đảng phải thực hiện");
     assert_eq!(number(&tasks[0].rows()[0][units]), 23.0);
     let directives = read(&xlsx(&t, &["directive", "list"], "d.xlsx", &[]));
     let issued = directives[0].column("Ngày ban hành");
@@ -629,4 +629,22 @@ fn the_file_name_gives_the_format() {
     ]);
     let text = std::fs::read_to_string(&csv).unwrap();
     assert!(text.starts_with("unit_code,"), "{text}");
+}
+
+#[test]
+fn a_file_named_xlsx_that_is_not_a_workbook_is_said_so() {
+    let t = Theodoi::new();
+    let path = t.dir.path().join("donvi.xlsx");
+    std::fs::write(
+        &path,
+        "code,name,kind\nst,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren\n",
+    )
+    .unwrap();
+    let err = t.fails(&["unit", "import", path.to_str().unwrap()]);
+    assert!(err.contains("như một bảng tính Excel (.xlsx)"), "{err}");
+    assert!(!err.contains("UTF-8 hay Windows-1258"), "{err}");
+    assert_eq!(
+        t.ok(&["unit", "list", "--format", "csv"]).lines().count(),
+        1
+    );
 }
