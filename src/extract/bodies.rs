@@ -56,6 +56,7 @@ const STOP_PAIRS: &[(&str, &str)] = &[
     ("lấy", "ý"),
     ("khẳng", "định"),
     ("nhấn", "mạnh"),
+    ("thi", "hành"),
 ];
 
 /// The name that starts `s` (which starts with one of `HEADS`): its words up
@@ -129,6 +130,45 @@ pub(super) fn name_at(s: &str) -> (String, usize) {
     (name, end)
 }
 
+/// A name cut by the end of a hard-wrapped line (`… của huyện uỷ Lục` /
+/// `Ngạn về việc …`, text copied out of a printed page): the capitalised
+/// words that open the next line join it, where the line is a long one of
+/// running text and the name stops inside a proper name. `at` is where the
+/// name starts in `body`, `len` its length as read.
+pub(super) fn wrapped(body: &str, at: usize, name: String, len: usize) -> String {
+    let end = at + len;
+    let Some(after) = body.get(end..) else {
+        return name;
+    };
+    let Some(next_line) = after.trim_start_matches([' ', '\t']).strip_prefix('\n') else {
+        return name;
+    };
+    let line_start = body[..at].rfind('\n').map_or(0, |i| i + 1);
+    let last_word = name.rsplit(' ').next().unwrap_or("");
+    let last_capitalised = last_word.chars().next().is_some_and(char::is_uppercase);
+    if body[line_start..end].chars().count() < 50 || !last_capitalised || name.len() < 2 {
+        return name;
+    }
+    let mut out = name;
+    let line = next_line.split('\n').next().unwrap_or("");
+    for raw in line.split(' ').take(3) {
+        let word = raw.trim_end_matches([',', ';', '.', ':', ')']);
+        let mut letters = word.chars();
+        let proper = letters.next().is_some_and(char::is_uppercase)
+            && letters.any(char::is_lowercase)
+            && word.chars().all(char::is_alphabetic);
+        if !proper {
+            break;
+        }
+        out.push(' ');
+        out.push_str(word);
+        if raw.len() != word.len() {
+            break;
+        }
+    }
+    out
+}
+
 /// Whether `word` (capitalised) and the words after it open a document's
 /// subject, not a part of a name: `Sơ kết`, `Tổng kết`, `Hướng dẫn`,
 /// `Thực hiện`, `Về`. Words a body's name may hold (`Tổ chức`, `Chỉ đạo`,
@@ -183,6 +223,13 @@ pub(super) fn canonical(name: &str) -> String {
     });
     for (pattern, replacement) in ABBREV.iter() {
         out = pattern.replace_all(&out, *replacement).into_owned();
+    }
+    // `huyện uỷ Lục Ngạn`: a name starts with a capital.
+    if out.starts_with(char::is_lowercase) {
+        let mut chars = out.chars();
+        if let Some(first) = chars.next() {
+            out = first.to_uppercase().chain(chars).collect();
+        }
     }
     out
 }

@@ -77,6 +77,9 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
     let body = &text.body;
     let mut out = Vec::new();
     let mut last_named: Vec<String> = Vec::new();
+    // The units a sentence chose for the model congress (`chọn Đảng bộ xã
+    // Hòa Hội và Chi bộ … làm điểm`): whom `đại hội điểm` is.
+    let mut points: Vec<String> = Vec::new();
     // The kinds whose congresses the text is about (`Đại hội chi bộ trực
     // thuộc Đảng bộ cơ sở`): whom `các đơn vị còn lại` are.
     let mut congress: Vec<UnitKind> = Vec::new();
@@ -99,7 +102,7 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
                 start,
                 &masked,
                 (clause_start, clause_end),
-                (&last_named, &congress),
+                (&last_named, &congress, &points),
                 Some(&mut prev),
                 &mut found_here,
             );
@@ -118,7 +121,7 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
                     start,
                     sentence,
                     (s, e),
-                    (&last_named, &congress),
+                    (&last_named, &congress, &points),
                     None,
                     &mut found_here,
                 );
@@ -140,6 +143,9 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
         let named = named_units(sentence);
         if !named.is_empty() {
             last_named = named.into_iter().map(|(_, _, n)| n).collect();
+            if POINT.is_match(sentence) {
+                points.clone_from(&last_named);
+            }
         }
         start += len + 1;
         while start < body.len() && body[start..].starts_with([' ', '\n']) {
@@ -187,7 +193,7 @@ fn read_clause(
     base: usize,
     words: &str,
     (from, to): (usize, usize),
-    (last_named, congress): (&[String], &[UnitKind]),
+    (last_named, congress, points): (&[String], &[UnitKind], &[String]),
     mut prev: Option<&mut Option<(Who, Option<String>, String)>>,
     out: &mut Vec<(usize, FoundDeadline)>,
 ) {
@@ -234,7 +240,17 @@ fn read_clause(
             }
         }
         let region = &words[region_start..cue_start];
-        let who = who_in(region, last_named);
+        let mut who = who_in(region, last_named);
+        // `Thời gian tiến hành đại hội điểm hoàn thành …`: the units chosen
+        // for it before.
+        if !who.names_any()
+            && !points.is_empty()
+            && let Some(m) = POINT.find(region)
+        {
+            who.units = points.to_vec();
+            who.spans.push((m.start(), m.end()));
+            who.others = false;
+        }
         let (who, applies_to, what) = if who.names_any() {
             let applies_to = Some(applies_text(region, &who));
             let what = what_of(region, &who.spans);
@@ -314,6 +330,20 @@ fn read_clause(
         ));
         region_start = cue_end;
     }
+    // A schedule's item that opens with its month, whom after it: `Theo
+    // kế hoạch, tháng 1-2020, tiến hành đại hội các chi bộ trực thuộc
+    // Đảng ủy cơ sở`. Only a month after the article's date: a month
+    // before it tells when something was done.
+    if cues == 0
+        && let Some(mut d) = month_first(text, base + from, &words[from..to], last_named)
+    {
+        d.directive = directive_of(text, found, base, base + from);
+        if let Some(p) = prev.as_deref_mut() {
+            *p = None;
+        }
+        out.push((base + from, d));
+        return;
+    }
     // A clause with no cue may name whom the next one is for:
     // "Đại hội chi bộ trực thuộc … không quá 1 ngày; xong trước ngày …".
     if cues == 0
@@ -327,6 +357,55 @@ fn read_clause(
         }
     }
 }
+
+/// The deadline of a schedule's item written month first (`tháng 1-2020,
+/// tiến hành đại hội các chi bộ trực thuộc Đảng ủy cơ sở`), `at` where the
+/// clause starts in the body: the month, when it is after the article's
+/// date (the dateline, else the last full date before), and whom the words
+/// after it name. None when they name no kind or unit.
+fn month_first(
+    text: &Text,
+    at: usize,
+    clause: &str,
+    last_named: &[String],
+) -> Option<FoundDeadline> {
+    static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^\s*(?:(?i:theo kế hoạch|dự kiến)\s*[,:]?\s*)?(?P<due>[Tt]háng\s+(?P<m>\d{1,2})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<y>\d{4}))\s*,\s*(?:sẽ\s+)?(?P<w>(?:tiến hành|tổ chức)\s+.+)$",
+        )
+    });
+    let caps = ITEM.captures(clause)?;
+    let (m, y): (u32, i32) = (caps["m"].parse().ok()?, caps["y"].parse().ok()?);
+    let first = chrono::NaiveDate::from_ymd_opt(y, m, 1)?;
+    if first <= text.year_reference(at)? {
+        return None;
+    }
+    let words = caps.name("w")?.as_str();
+    let who = who_in(words, last_named);
+    if !who.names_any() || who.others {
+        return None;
+    }
+    let sentence_start = text.body[..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
+    let sentence = &text.body[sentence_start..];
+    let sentence = &sentence[..sentence_end(sentence)];
+    Some(FoundDeadline {
+        unsure: Vec::new(),
+        applies_to: Some(applies_text(words, &who)),
+        what: what_of(words, &who.spans),
+        unit_kinds: who.kinds,
+        units: who.units,
+        due_problem: None,
+        due: Some(format!("{y:04}-{m:02}")),
+        due_written: caps["due"].to_string(),
+        directive: None,
+        line: text.line_of(at),
+        source_text: clean(sentence.trim()),
+    })
+}
+
+/// The model congress a schedule sets apart: `đại hội điểm`, units chosen
+/// `làm điểm`.
+static POINT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:đại hội|làm|tổ chức)\s+điểm\b"));
 
 /// `các đơn vị còn lại`, `các chi bộ còn lại`: the units a schedule has not
 /// named yet.
@@ -725,7 +804,15 @@ fn named_units(words: &str) -> Vec<(usize, usize, String)> {
                 .find(|c: char| c.is_whitespace() || ",;:.()“”\"".contains(c))
                 .unwrap_or(trimmed.len());
             let word = &trimmed[..len];
-            if len == 0 || count >= 10 || STOP.contains(&word) || rest.starts_with('\n') {
+            // `Chi bộ Ban quản lý đầu tư xây dựng huyện`: a body's name.
+            let investment = word == "xây"
+                && words[..end].ends_with("đầu tư")
+                && trimmed[len..].trim_start().starts_with("dựng");
+            if len == 0
+                || count >= 10
+                || (STOP.contains(&word) && !investment)
+                || rest.starts_with('\n')
+            {
                 break;
             }
             end += rest.len() - trimmed.len() + len;

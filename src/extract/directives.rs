@@ -212,7 +212,13 @@ static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-static OF_BODY: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b(?i:của)\s+(?P<i>{HEADS})")));
+/// `của huyện uỷ Lục Ngạn`: a committee written in lower case counts
+/// when a proper name follows it.
+static OF_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?i:của)\s+(?P<i>{HEADS}|(?:huyện|tỉnh|thành|quận|thị) (?:ủy|uỷ) \p{{Lu}})"
+    ))
+});
 
 /// What may stand between a citation's date and `của …`: `năm 2023`.
 static BETWEEN: LazyLock<Regex> =
@@ -473,7 +479,7 @@ fn read_one(text: &Text, m: &Mention, next: usize) -> Said {
         && BETWEEN.is_match(&tail[own_end.min(all.start())..all.start()])
     {
         let (name, len) = bodies::name_at(&tail[i.start()..]);
-        said.issuer = Some(name);
+        said.issuer = Some(bodies::wrapped(body, m.end + i.start(), name, len));
         own_end = own_end.max(i.start() + len);
     }
     // `… về “Phát triển kinh tế” của Thành ủy khóa XVI`: after a quoted
@@ -602,8 +608,13 @@ fn read_one(text: &Text, m: &Mention, next: usize) -> Said {
             (Some(d), _) => date_of(d.as_str()),
             (None, Some(dm)) => day_and_month(dm.as_str()).and_then(|(d, mo)| {
                 // Issued on a day the article gives no year to: the
-                // dateline's year, never after the dateline.
-                let dateline = text.dateline?;
+                // dateline's year, never after the dateline; with no
+                // dateline, the year of the last full date before it (a
+                // title's `trước ngày 15-6-2020` above `Ngày 17-4, …`).
+                let Some(dateline) = text.dateline else {
+                    let reference = text.year_reference(m.start)?;
+                    return NaiveDate::from_ymd_opt(reference.year(), mo, d);
+                };
                 let this = NaiveDate::from_ymd_opt(dateline.year(), mo, d)?;
                 if this > dateline {
                     NaiveDate::from_ymd_opt(dateline.year() - 1, mo, d)

@@ -200,7 +200,7 @@ impl Text {
 
     /// The date that gives a year to a day written without one at
     /// `offset`: the dateline, else the last full date before it.
-    fn year_reference(&self, offset: usize) -> Option<NaiveDate> {
+    pub(super) fn year_reference(&self, offset: usize) -> Option<NaiveDate> {
         self.dateline.or_else(|| {
             let i = self.dates.partition_point(|(at, _)| *at < offset);
             i.checked_sub(1).map(|i| self.dates[i].1)
