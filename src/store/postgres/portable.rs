@@ -115,6 +115,7 @@ impl PostgresStore {
         let db = PgDb {
             conn: Conn::Tx(std::cell::RefCell::new(tx)),
             log: None,
+            statements: None,
         };
         check(&db)?;
         match db.conn {

@@ -430,6 +430,7 @@ mod tests {
         let db = PgDb {
             conn: super::super::Conn::Plain(&store.client),
             log: None,
+            statements: None,
         };
         let sql = format!(
             "SELECT {} FROM (SELECT $1::TEXT AS due_on, $2::TEXT AS completed_on,
