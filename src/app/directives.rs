@@ -38,6 +38,7 @@ pub fn parse_spec(input: &str, doc_type: Option<DocType>) -> Result<DirectiveSpe
             SpecError::TypeContradicts { code, given } => {
                 SpecProblem::TypeContradicts { code, given }
             }
+            SpecError::TooLong { len, max } => SpecProblem::TooLong { len, max },
         },
     })
 }

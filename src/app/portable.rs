@@ -838,6 +838,7 @@ impl Checker {
             },
             Symbol => {
                 let symbol = text()?;
+                long_spec(symbol)?;
                 match parse_symbol(symbol) {
                     Ok(parsed)
                         if parsed.to_string() == symbol
@@ -851,6 +852,7 @@ impl Checker {
             }
             Number => {
                 let number = text()?;
+                long_spec(number)?;
                 if number.is_empty() || !number.chars().all(char::is_numeric) {
                     return Err(ExportRule::Number);
                 }
@@ -1161,6 +1163,20 @@ fn unique_key(spec: &TableSpec, columns: &[&str], row: &Map<String, Value>) -> O
         key.push('\u{0}');
     }
     Some(key)
+}
+
+/// A symbol or a number longer than a directive's may be: refused as
+/// `directive add` refuses it, whatever the store.
+fn long_spec(text: &str) -> std::result::Result<(), ExportRule> {
+    let len = text.chars().count();
+    let max = crate::domain::directive::SPEC_MAX;
+    match len > max {
+        true => Err(ExportRule::Refused(Box::new(Error::BadDirective {
+            input: one_line(text),
+            problem: crate::domain::error::SpecProblem::TooLong { len, max },
+        }))),
+        false => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -306,7 +306,7 @@ pub fn import_file(
     table: &Sheet,
     dry_run: bool,
     said: (i18n::Text, i18n::Text),
-    import: impl FnOnce(&dyn Db, &Sheet) -> Result<usize>,
+    mut import: impl FnMut(&dyn Db, &Sheet) -> Result<usize>,
 ) -> Result<String> {
     let n = write_checked(store, ctx, action, dry_run, |db| {
         let n = import(db, table)?;

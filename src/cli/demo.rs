@@ -59,7 +59,7 @@ pub fn run(
                 return Err(crate::domain::Error::PgEncrypt(path).into());
             }
             if !PostgresStore::clear_demo(address)? {
-                bail!(tr!(i18n::DEMO_NOT_DEMO, path = path));
+                bail!(tr!(i18n::DEMO_NOT_DEMO_PG, path = path));
             }
             Box::new(PostgresStore::create(address)?)
         }
@@ -88,7 +88,7 @@ pub fn run(
         )?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", tr!(i18n::DEMO_HINT, path = path))?;
+    writeln!(out, "{}", tr!(i18n::DEMO_HINT, path = location.typed()))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -510,7 +510,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Office(cmd) => return office::run(db_location(cli.db)?, cmd, &ctx, out),
         _ => {}
     }
-    let (mut store, encrypted) = open_store(db_location(cli.db)?, reads_only(&cli.command))?;
+    let location = db_location(cli.db)?;
+    let server = match &location {
+        Location::Postgres(_) => Some(location.shown()),
+        Location::Sqlite(_) => None,
+    };
+    let (mut store, encrypted) = open_store(location, reads_only(&cli.command))?;
     if encrypted && matches!(cli.command, Command::Export(_)) {
         // A full copy in plain JSON: what the encryption kept from being read.
         warn(i18n::EXPORT_PLAIN.get());
@@ -526,7 +531,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Log(args) => history::log(&*store, args, &ctx, out),
         Command::Backup(args) => backup::run(&*store, args, out),
         Command::Export(args) => portable::export(&*store, args, out),
-        Command::Import(args) => portable::import(&mut *store, args, out),
+        Command::Import(args) => portable::import(&mut *store, args, server.as_deref(), out),
         Command::Overdue(args) => overdue::run(&*store, args, &ctx, out),
         Command::Upcoming(args) => upcoming::run(&*store, args, &ctx, out),
         Command::Progress(args) => progress::run(&*store, args, &ctx, out),
@@ -625,7 +630,7 @@ fn db_location(flag: Option<PathBuf>) -> Result<Location> {
         .get_subcommands()
         .map(|c| c.get_name().to_string())
         .collect();
-    i18n::set_named_db(Path::new(&location.shown()), commands);
+    i18n::set_named_db(Path::new(&location.typed()), commands);
     Ok(location)
 }
 
@@ -752,7 +757,7 @@ pub fn write<T>(
     store: &mut dyn Storage,
     ctx: &Context,
     action: &str,
-    f: impl FnOnce(&dyn Db) -> Result<T>,
+    f: impl FnMut(&dyn Db) -> Result<T>,
 ) -> Result<T> {
     crate::store::write(store, &ctx.actor, action, f)
 }
@@ -769,7 +774,7 @@ pub fn write_checked<T>(
     ctx: &Context,
     action: &str,
     dry_run: bool,
-    f: impl FnOnce(&dyn Db) -> Result<T>,
+    mut f: impl FnMut(&dyn Db) -> Result<T>,
 ) -> Result<T> {
     if !dry_run {
         return write(store, ctx, action, f);

@@ -59,7 +59,14 @@ pub fn secret_count(store: &dyn Storage) -> Result<usize> {
         .count())
 }
 
-pub fn import(store: &mut dyn Storage, args: Args, out: &mut dyn Write) -> Result<ExitCode> {
+/// `import`; `server`: the database's name when it is on a PostgreSQL
+/// server, where a new empty database is the server's, not a new file.
+pub fn import(
+    store: &mut dyn Storage,
+    args: Args,
+    server: Option<&str>,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
     let path = args.file.display().to_string();
     let file =
         std::fs::File::open(&args.file).with_context(|| tr!(i18n::IMPORT_READ, path = path))?;
@@ -76,7 +83,12 @@ pub fn import(store: &mut dyn Storage, args: Args, out: &mut dyn Write) -> Resul
             column = e.column()
         )),
     };
-    let n = crate::app::portable::import(store, document, &path)?;
+    let n = match crate::app::portable::import(store, document, &path) {
+        Err(crate::domain::Error::ImportNotEmpty) if let Some(db) = server => {
+            anyhow::bail!(tr!(i18n::IMPORT_NOT_EMPTY_PG, db = db, path = path))
+        }
+        other => other?,
+    };
     writeln!(out, "{}", tr!(i18n::IMPORTED, path = path, n = n))?;
     Ok(ExitCode::SUCCESS)
 }

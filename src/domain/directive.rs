@@ -185,7 +185,15 @@ pub enum SpecError {
     /// ke-hoach` for `16-NQ/TW`); only `QĐ` may be either of two.
     #[error("{code} is not the code of a {given:?}")]
     TypeContradicts { code: String, given: DocType },
+    /// Longer than any symbol, in characters (`SPEC_MAX`).
+    #[error("{len} characters, more than {max}")]
+    TooLong { len: usize, max: usize },
 }
+
+/// The most characters of a symbol or a `TYPE số NUMBER` phrase: real ones
+/// are a few dozen; a longer text is refused before any store sees it (a
+/// server indexes the symbol, and an index entry has a limit).
+pub const SPEC_MAX: usize = 100;
 
 impl DirectiveSpec {
     /// Parses a symbol, a citation as a text writes it (`Quy định số
@@ -193,6 +201,10 @@ impl DirectiveSpec {
     /// given explicitly wins, then the type the citation states, then the
     /// one the symbol's code suggests (`QĐ` may be a Quy định).
     pub fn parse(input: &str, explicit: Option<DocType>) -> Result<DirectiveSpec, SpecError> {
+        let len = input.trim().chars().count();
+        if len > SPEC_MAX {
+            return Err(SpecError::TooLong { len, max: SPEC_MAX });
+        }
         let symbol_error = match parse_symbol(input) {
             Ok(symbol) => {
                 let coded = DocType::from_code(symbol.type_code);

@@ -564,16 +564,82 @@ pub enum Error {
     /// The owner of the database given as an office's login.
     #[error("{0} owns the database")]
     OfficeOwnerLogin(String),
-    /// The server refused a write for lack of rights (a grant or a
-    /// row-level policy): the server's words.
-    #[error("refused by the server: {0}")]
-    PgRefused(String),
     /// An office's undo of a change another login made.
     #[error("office {office} may not undo change {id}, made by another login")]
     OfficeUndoOthers { office: String, id: i64 },
     /// A new unit named as a live unit under the same parent.
     #[error("{name} ({code}) is already under that parent")]
     NameTaken { name: String, code: String },
+    /// No connection to a server as `sslmode` asks (TLS).
+    #[error("no TLS connection to {address}: {problem:?}")]
+    PgTls {
+        address: String,
+        problem: TlsProblem,
+    },
+    /// What a server refused or ended: by its SQLSTATE, or the client's.
+    #[error("{address}: {problem:?}")]
+    PgServer {
+        address: String,
+        problem: ServerProblem,
+    },
+}
+
+/// Why a TLS connection to a server was not made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TlsProblem {
+    /// `sslmode` is none of libpq's.
+    BadMode(String),
+    /// `verify-ca`/`verify-full` and no root certificate file; libpq's
+    /// default file.
+    NoRootCert { mode: String, path: String },
+    /// The root certificate file cannot be read, or holds no certificate.
+    BadRootCert {
+        path: String,
+        detail: Option<String>,
+    },
+    /// The server offers no TLS and `sslmode` requires it.
+    NotOffered { mode: String },
+    /// The server's certificate is not one the root certificate vouches for.
+    Untrusted { root: String, why: CertProblem },
+    /// The certificate is for another name than the host connected to.
+    WrongName { host: String },
+    /// Anything else, in the TLS library's words.
+    Other(String),
+}
+
+/// Why a server's certificate was not accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CertProblem {
+    /// Issued by none of the root certificates.
+    Issuer,
+    Expired,
+    NotYetValid,
+    Other(String),
+}
+
+/// What a PostgreSQL server refused or ended, said by kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ServerProblem {
+    /// The server asks for a password and none was found.
+    PasswordMissing { user: String },
+    /// The password was wrong.
+    WrongPassword { user: String },
+    /// No such login role on the server.
+    NoRole { user: String },
+    /// No such database on the server.
+    NoDatabase { db: String },
+    /// The server's rules (`pg_hba.conf`) let this connection in nowhere.
+    NotAllowed { user: String, db: String },
+    /// Too many connections already.
+    TooMany,
+    /// The login lacks a right: what it was refused on, if said.
+    Denied { user: String, what: Option<String> },
+    /// The server ended the connection (restart, shutdown, terminated).
+    Closed,
+    /// A lock waited for longer than `lock_timeout` (its value).
+    LockTimeout { limit: String },
+    /// A write that met another at the same rows, still after `tries`.
+    Conflict { tries: u32 },
 }
 
 /// Why a task cannot be renewed for a year.
@@ -622,6 +688,8 @@ pub enum SpecProblem {
     UnknownType(String),
     /// A bare number, with no type given.
     NeedsType,
+    /// Longer than any symbol (`directive::SPEC_MAX`), in characters.
+    TooLong { len: usize, max: usize },
 }
 
 /// What a date that must come later belongs to.

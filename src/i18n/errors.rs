@@ -9,6 +9,7 @@ use crate::domain::error::{
     ExportRow, ExportRule, Field, FileAction, KeyProblem, RenewProblem, RowProblem, SpecProblem,
     UnitCandidate,
 };
+use crate::domain::error::{CertProblem, ServerProblem, TlsProblem};
 use crate::domain::{DocType, Rating, UnitKind};
 use crate::text::date::format_dmy;
 use crate::text::symbol::TYPE_CODES;
@@ -310,6 +311,12 @@ pub fn message(e: &Error) -> String {
                     .join(", ")
             ),
             SpecProblem::Shape => tr!(super::BAD_SYMBOL, input = short(input)),
+            SpecProblem::TooLong { len, max } => tr!(
+                super::DIRECTIVE_TOO_LONG,
+                input = short(input),
+                len = len,
+                max = max
+            ),
             SpecProblem::TypeContradicts { code, given } => tr!(
                 super::TYPE_CONTRADICTS,
                 input = short(input),
@@ -810,7 +817,6 @@ pub fn message(e: &Error) -> String {
         Error::OfficeNotFound(name) => tr!(super::OFFICE_NOT_FOUND, name = short(name)),
         Error::OfficeBadLogin(login) => tr!(super::OFFICE_BAD_LOGIN, login = short(login)),
         Error::OfficeOwnerLogin(login) => tr!(super::OFFICE_OWNER_LOGIN, login = short(login)),
-        Error::PgRefused(reason) => tr!(super::PG_REFUSED, reason = long(reason)),
         Error::OfficeUndoOthers { office, id } => {
             tr!(super::OFFICE_UNDO_OTHERS, office = short(office), id = id)
         }
@@ -819,6 +825,120 @@ pub fn message(e: &Error) -> String {
             name = short(name),
             code = short(code)
         ),
+        Error::PgTls { address, problem } => tls_problem(address, problem),
+        Error::PgServer { address, problem } => server_problem(address, problem),
+    }
+}
+
+/// Why no TLS connection was made to `address`.
+fn tls_problem(address: &str, problem: &TlsProblem) -> String {
+    let address = long(address);
+    match problem {
+        TlsProblem::BadMode(mode) => {
+            tr!(
+                super::PG_TLS_BAD_MODE,
+                mode = short(mode),
+                address = address
+            )
+        }
+        TlsProblem::NoRootCert { mode, path } => tr!(
+            super::PG_TLS_NO_ROOT,
+            mode = mode,
+            address = address,
+            path = long(path)
+        ),
+        TlsProblem::BadRootCert { path, detail } => tr!(
+            super::PG_TLS_BAD_ROOT,
+            path = long(path),
+            address = address,
+            detail = detail
+                .as_deref()
+                .map(|d| format!(" ({})", short(d)))
+                .unwrap_or_default()
+        ),
+        TlsProblem::NotOffered { mode } => {
+            tr!(super::PG_TLS_NOT_OFFERED, address = address, mode = mode)
+        }
+        TlsProblem::Untrusted { root, why } => {
+            let why = match why {
+                CertProblem::Issuer => tr!(super::CERT_ISSUER, root = long(root)),
+                CertProblem::Expired => super::CERT_EXPIRED.get().to_string(),
+                CertProblem::NotYetValid => super::CERT_NOT_YET_VALID.get().to_string(),
+                CertProblem::Other(detail) => tr!(super::CERT_OTHER, detail = short(detail)),
+            };
+            tr!(super::PG_TLS_UNTRUSTED, address = address, why = why)
+        }
+        TlsProblem::WrongName { host } => tr!(
+            super::PG_TLS_WRONG_NAME,
+            address = address,
+            host = short(host)
+        ),
+        TlsProblem::Other(detail) => {
+            tr!(
+                super::PG_TLS_OTHER,
+                address = address,
+                detail = long(detail)
+            )
+        }
+    }
+}
+
+/// The password file a clerk keeps: `~/.pgpass`, or Windows' place.
+fn passfile() -> &'static str {
+    if cfg!(windows) {
+        "%APPDATA%\\postgresql\\pgpass.conf"
+    } else {
+        "~/.pgpass"
+    }
+}
+
+/// What the server at `address` refused or ended.
+fn server_problem(address: &str, problem: &ServerProblem) -> String {
+    let address = long(address);
+    match problem {
+        ServerProblem::PasswordMissing { user } => tr!(
+            super::PG_PASSWORD_MISSING,
+            address = address,
+            user = short(user),
+            passfile = passfile()
+        ),
+        ServerProblem::WrongPassword { user } => tr!(
+            super::PG_WRONG_PASSWORD,
+            address = address,
+            user = short(user),
+            passfile = passfile()
+        ),
+        ServerProblem::NoRole { user } => {
+            tr!(super::PG_NO_ROLE, address = address, user = short(user))
+        }
+        ServerProblem::NoDatabase { db } => {
+            tr!(super::PG_NO_DATABASE, address = address, db = short(db))
+        }
+        ServerProblem::NotAllowed { user, db } => tr!(
+            super::PG_NOT_ALLOWED,
+            address = address,
+            user = short(user),
+            db = short(db)
+        ),
+        ServerProblem::TooMany => tr!(super::PG_TOO_MANY, address = address),
+        ServerProblem::Denied { user, what } => tr!(
+            super::PG_DENIED,
+            address = address,
+            user = short(user),
+            what = what
+                .as_deref()
+                .map(|name| tr!(super::PG_DENIED_ON, name = short(name)))
+                .unwrap_or_default()
+        ),
+        ServerProblem::Closed => tr!(super::PG_CLOSED, address = address),
+        ServerProblem::LockTimeout { limit } => tr!(
+            super::PG_LOCK_TIMEOUT,
+            address = address,
+            limit = short(limit)
+        ),
+        ServerProblem::Conflict { tries } => {
+            tr!(super::PG_CONFLICT, address = address, tries = tries)
+        }
     }
 }
 

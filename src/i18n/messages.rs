@@ -1794,10 +1794,6 @@ pub const OFFICE_OWNER_LOGIN: Text = t(
     "{login} là chủ cơ sở dữ liệu, được làm mọi việc: không làm văn phòng được; hãy dùng tài khoản khác",
     "{login} owns the database and may do everything: it cannot be an office; use another login",
 );
-pub const PG_REFUSED: Text = t(
-    "máy chủ PostgreSQL từ chối: {reason}; không ghi gì",
-    "the PostgreSQL server refused: {reason}; nothing written",
-);
 pub const OFFICE_ADDED: Text = t(
     "Đã thêm văn phòng «{name}»: tài khoản {login} ghi hoàn thành, gia hạn, xếp loại và nhân sự cho {unit} và các đơn vị trực thuộc, đọc được mọi thứ",
     "Added office «{name}»: login {login} records completions, extensions, ratings and people for {unit} and the units under it, and reads everything",
@@ -1827,6 +1823,95 @@ pub const LOG_LOGIN: Text = t("{actor} (tài khoản {login})", "{actor} (login 
 pub const OFFICE_UNDO_OTHERS: Text = t(
     "văn phòng «{office}» chỉ hoàn tác thay đổi của chính mình; thay đổi #{id} do tài khoản khác ghi; không ghi gì",
     "office «{office}» may undo only its own changes; change #{id} was made by another login; nothing written",
+);
+
+pub const PG_TLS_BAD_MODE: Text = t(
+    "sslmode={mode} không dùng được để kết nối tới {address}: sslmode là disable, prefer, require, verify-ca hoặc verify-full (trong địa chỉ hoặc biến PGSSLMODE); không ghi gì",
+    "sslmode={mode} cannot be used to connect to {address}: sslmode is disable, prefer, require, verify-ca or verify-full (in the address or PGSSLMODE); nothing written",
+);
+pub const PG_TLS_NO_ROOT: Text = t(
+    "sslmode={mode} cần chứng chỉ gốc để kiểm tra máy chủ {address} mà không có tệp {path}; hãy thêm sslrootcert=TỆP (tệp quản trị viên đưa) vào địa chỉ hoặc đặt PGSSLROOTCERT; không ghi gì",
+    "sslmode={mode} needs a root certificate to check server {address}, and there is no {path}; add sslrootcert=FILE (the administrator's file) to the address or set PGSSLROOTCERT; nothing written",
+);
+pub const PG_TLS_BAD_ROOT: Text = t(
+    "không dùng được tệp chứng chỉ gốc {path} (sslrootcert) để kết nối tới {address}{detail}: cần một tệp PEM có chứng chỉ; không ghi gì",
+    "cannot use root certificate file {path} (sslrootcert) to connect to {address}{detail}: a PEM file with certificates is needed; nothing written",
+);
+pub const PG_TLS_NOT_OFFERED: Text = t(
+    "máy chủ {address} không nhận kết nối mã hóa (TLS) mà sslmode={mode} đòi hỏi; không ghi gì. Hãy nhờ quản trị viên bật ssl trên máy chủ",
+    "server {address} does not offer the encrypted connection (TLS) that sslmode={mode} requires; nothing written. Ask the administrator to turn ssl on",
+);
+pub const PG_TLS_UNTRUSTED: Text = t(
+    "chứng chỉ của máy chủ {address} {why}; không kết nối, không ghi gì. Có thể sai tệp sslrootcert, hoặc đây không phải máy chủ thật: hãy hỏi quản trị viên",
+    "the certificate of server {address} {why}; not connected, nothing written. The sslrootcert file may be the wrong one, or this is not the real server: ask the administrator",
+);
+pub const CERT_ISSUER: Text = t(
+    "không được chứng chỉ gốc {root} xác nhận",
+    "is not vouched for by root certificate {root}",
+);
+pub const CERT_EXPIRED: Text = t("đã hết hạn", "has expired");
+pub const CERT_NOT_YET_VALID: Text = t("chưa đến ngày có hiệu lực", "is not valid yet");
+pub const CERT_OTHER: Text = t("không được chấp nhận ({detail})", "is refused ({detail})");
+pub const PG_TLS_WRONG_NAME: Text = t(
+    "chứng chỉ của máy chủ {address} không mang tên {host} (sslmode=verify-full); không kết nối, không ghi gì. Hãy kết nối bằng đúng tên máy chủ ghi trong chứng chỉ, hoặc hỏi quản trị viên",
+    "the certificate of server {address} is not for the name {host} (sslmode=verify-full); not connected, nothing written. Connect with the server's name as its certificate says, or ask the administrator",
+);
+pub const PG_TLS_OTHER: Text = t(
+    "không lập được kết nối mã hóa (TLS) tới {address}: {detail}; không ghi gì",
+    "no encrypted connection (TLS) to {address}: {detail}; nothing written",
+);
+pub const PG_PASSWORD_MISSING: Text = t(
+    "máy chủ {address} đòi mật khẩu của người dùng {user} mà chưa có: ghi vào {passfile} (chỉ chủ tệp đọc được; mỗi dòng máy:cổng:cơ-sở-dữ-liệu:người-dùng:mật-khẩu) hoặc đặt biến PGPASSWORD; không ghi gì",
+    "server {address} asks for the password of user {user} and none was found: put it in {passfile} (readable by its owner only; lines host:port:database:user:password) or set PGPASSWORD; nothing written",
+);
+pub const PG_WRONG_PASSWORD: Text = t(
+    "sai mật khẩu của người dùng {user} trên máy chủ {address}; hãy sửa trong {passfile} hoặc biến PGPASSWORD; không ghi gì",
+    "password authentication failed for user {user} on server {address}; correct it in {passfile} or PGPASSWORD; nothing written",
+);
+pub const PG_NO_ROLE: Text = t(
+    "máy chủ {address} không có người dùng {user}; hãy nhờ quản trị viên tạo (createuser {user}), hoặc sửa user= trong địa chỉ hay biến PGUSER; không ghi gì",
+    "server {address} has no user {user}; ask the administrator to create it (createuser {user}), or correct user= in the address or PGUSER; nothing written",
+);
+pub const PG_NO_DATABASE: Text = t(
+    "máy chủ chưa có cơ sở dữ liệu {db} ({address}); quản trị viên tạo bằng `createdb {db}` rồi chạy `theodoi init`, hoặc sửa tên cơ sở dữ liệu trong địa chỉ hay biến PGDATABASE; không ghi gì",
+    "the server has no database {db} ({address}); the administrator creates it with `createdb {db}`, then runs `theodoi init`; or correct the database name in the address or PGDATABASE; nothing written",
+);
+pub const PG_NOT_ALLOWED: Text = t(
+    "máy chủ {address} không cho người dùng {user} từ máy này vào cơ sở dữ liệu {db} (quy tắc pg_hba.conf; có thể máy chủ chỉ nhận kết nối mã hóa, sslmode=require); hãy hỏi quản trị viên; không ghi gì",
+    "server {address} lets user {user} from this machine into database {db} by none of its rules (pg_hba.conf; it may take encrypted connections only, sslmode=require); ask the administrator; nothing written",
+);
+pub const PG_TOO_MANY: Text = t(
+    "máy chủ {address} đã đủ số kết nối; hãy thử lại sau ít phút; không ghi gì",
+    "server {address} has as many connections as it takes; try again in a few minutes; nothing written",
+);
+pub const PG_DENIED: Text = t(
+    "người dùng {user} không có quyền làm việc này trên {address}{what}; không ghi gì. Hãy nhờ quản trị viên cấp quyền",
+    "user {user} has no right to do this on {address}{what}; nothing written. Ask the administrator for the right",
+);
+pub const PG_DENIED_ON: Text = t(" (bảng {name})", " (table {name})");
+pub const PG_CLOSED: Text = t(
+    "máy chủ {address} đã đóng kết nối (khởi động lại, tắt, hoặc quản trị viên ngắt); việc đang ghi dở không được ghi. Hãy chạy lại lệnh",
+    "server {address} closed the connection (restarted, shut down, or ended by the administrator); nothing half-written was kept. Run the command again",
+);
+pub const PG_LOCK_TIMEOUT: Text = t(
+    "đã chờ quá {limit} trên {address}: một chương trình khác đang giữ dữ liệu cần dùng; không ghi gì. Hãy thử lại sau; muốn chờ lâu hơn: thêm options='-c lock_timeout=120s' vào địa chỉ hoặc đặt PGOPTIONS",
+    "waited more than {limit} on {address}: another program holds the data needed; nothing written. Try again later; to wait longer: add options='-c lock_timeout=120s' to the address or set PGOPTIONS",
+);
+pub const PG_CONFLICT: Text = t(
+    "việc ghi vào {address} va chạm với việc ghi khác cùng lúc, đã thử {tries} lần; không ghi gì. Hãy chạy lại lệnh",
+    "the write to {address} met other writes at the same time, {tries} tries; nothing written. Run the command again",
+);
+pub const DIRECTIVE_TOO_LONG: Text = t(
+    "số, ký hiệu văn bản '{input}' dài {len} ký tự, quá giới hạn {max} ký tự; không ghi gì",
+    "directive number or symbol '{input}' is {len} characters long, more than {max}; nothing written",
+);
+pub const IMPORT_NOT_EMPTY_PG: Text = t(
+    "{db} đã có dữ liệu mà chỉ nhập được vào cơ sở dữ liệu trống; không ghi gì. Hãy nhờ quản trị viên tạo cơ sở dữ liệu mới (createdb TÊN_MỚI) rồi nhập: `theodoi --db postgres://MÁY_CHỦ/TÊN_MỚI import {path}`",
+    "{db} has records, and import is only into an empty database; nothing written. Ask the administrator for a new database (createdb NEW_NAME), then: `theodoi --db postgres://HOST/NEW_NAME import {path}`",
+);
+pub const DEMO_NOT_DEMO_PG: Text = t(
+    "{path} trên máy chủ đã có dữ liệu, không phải cơ sở dữ liệu mẫu; lệnh demo không xóa, không ghi đè. Muốn xem bản mẫu: `theodoi demo --db mau.db` (một tệp riêng), hoặc một cơ sở dữ liệu trống khác",
+    "{path} on the server has records and is no demo; demo neither clears nor overwrites it. To see the demo: `theodoi demo --db demo.db` (a file of its own), or another, empty database",
 );
 
 #[cfg(test)]

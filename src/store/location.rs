@@ -89,13 +89,77 @@ impl Location {
         Ok(Location::Sqlite(PathBuf::from(text)))
     }
 
-    /// The address as messages show it: a PostgreSQL address without its
-    /// password, a file by its path.
+    /// The database as messages name it: a file by its path, a PostgreSQL
+    /// database by its server and name only (`label`).
     pub fn shown(&self) -> String {
+        match self {
+            Location::Sqlite(path) => path.display().to_string(),
+            Location::Postgres(address) => label(address),
+        }
+    }
+
+    /// The database as a command a message suggests names it (`--db`): a
+    /// file by its path, a PostgreSQL address whole but for its password.
+    pub fn typed(&self) -> String {
         match self {
             Location::Sqlite(path) => path.display().to_string(),
             Location::Postgres(address) => without_password(address),
         }
+    }
+}
+
+/// A PostgreSQL database as messages name it: `HOST[:PORT]/DBNAME` (the
+/// first host; the port when given), or the database's name alone when
+/// the address names no host (libpq's `PGHOST` then). Never the password,
+/// the user or the other settings, which make a line too long to read.
+pub fn label(address: &str) -> String {
+    let (mut host, mut port, mut db) = (None, None, None);
+    if is_url(address) {
+        let rest = address.trim().split_once("://").map_or("", |(_, r)| r);
+        let (authority, tail) = match rest.find(['/', '?']) {
+            Some(i) => rest.split_at(i),
+            None => (rest, ""),
+        };
+        let hosts = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+        let first = hosts.split(',').next().unwrap_or_default();
+        let (h, p) = match first.rfind(':') {
+            Some(i) if !first[i..].contains(']') => (&first[..i], Some(&first[i + 1..])),
+            _ => (first, None),
+        };
+        host = Some(h.to_string()).filter(|h| !h.is_empty());
+        port = p.map(str::to_string).filter(|p| !p.is_empty());
+        let (path, query) = tail.split_once('?').unwrap_or((tail, ""));
+        db = Some(path.trim_start_matches('/').to_string()).filter(|d| !d.is_empty());
+        for pair in query.split('&') {
+            match pair.split_once('=') {
+                Some(("host", v)) if host.is_none() => {
+                    host = Some(v.replace("%2F", "/").replace("%2f", "/"));
+                }
+                Some(("port", v)) if port.is_none() => port = Some(v.to_string()),
+                Some(("dbname", v)) if db.is_none() => db = Some(v.to_string()),
+                _ => {}
+            }
+        }
+        host = host.map(|h| h.replace("%2F", "/").replace("%2f", "/"));
+    } else if let Some(pairs) = key_values(address) {
+        for (key, value) in pairs {
+            match key.as_str() {
+                "host" => host = value.split(',').next().map(str::to_string),
+                "hostaddr" if host.is_none() => {
+                    host = value.split(',').next().map(str::to_string);
+                }
+                "port" => port = value.split(',').next().map(str::to_string),
+                "dbname" => db = Some(value),
+                _ => {}
+            }
+        }
+    }
+    let port = port.map(|p| format!(":{p}")).unwrap_or_default();
+    match (host.filter(|h| !h.is_empty()), db) {
+        (Some(host), Some(db)) => format!("{host}{port}/{db}"),
+        (Some(host), None) => format!("{host}{port}"),
+        (None, Some(db)) => db,
+        (None, None) => without_password(address),
     }
 }
 
@@ -297,6 +361,37 @@ mod tests {
             "thư mục/x=1.db",
         ] {
             assert_eq!(parse(file), Location::Sqlite(PathBuf::from(file)), "{file}");
+        }
+    }
+
+    #[test]
+    fn a_server_database_is_named_by_its_host_and_name() {
+        for (address, shown) in [
+            (
+                "postgres://u:secret@may-chu.local:5433/theodoi?sslmode=require",
+                "may-chu.local:5433/theodoi",
+            ),
+            (
+                "postgresql://u@/td?host=/var/run/postgresql&port=5432",
+                "/var/run/postgresql:5432/td",
+            ),
+            ("postgresql://u@%2Ftmp%2Fsock/td", "/tmp/sock/td"),
+            ("postgres://[::1]:5432/td", "[::1]:5432/td"),
+            ("postgres:///td", "td"),
+            (
+                "host=db1,db2 port=5432 dbname=td user=u password=secret",
+                "db1:5432/td",
+            ),
+            ("dbname=td", "td"),
+            ("host=h", "h"),
+            ("user=u password=secret", "user=u"),
+        ] {
+            assert_eq!(label(address), shown, "{address}");
+            assert_eq!(
+                Location::Postgres(address.to_string()).shown(),
+                shown,
+                "{address}"
+            );
         }
     }
 

@@ -28,7 +28,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::domain::directive::Directive;
-use crate::domain::error::{Error, Result};
+use crate::domain::error::{Error, Result, ServerProblem};
 use crate::domain::obligation::ObligationRow;
 use crate::domain::person::Person;
 use crate::domain::task::Task;
@@ -82,14 +82,50 @@ pub trait Txn: Db {
     fn commit(self: Box<Self>) -> Result<()>;
 }
 
+/// How many times a write is tried when the server says it met another
+/// write (a serialization failure or a deadlock): each try is the whole
+/// change again, from the start.
+pub const WRITE_TRIES: u32 = 5;
+
 /// Runs `f` as one change of `actor` named `action`: all of it is written,
 /// and logged, or none of it. A change that changes no row of the record
-/// is not kept, not even in the log: `Error::NothingChanged`.
-pub fn write<T, E: From<Error>>(
+/// is not kept, not even in the log: `Error::NothingChanged`. A change the
+/// server rolled back for meeting another write is tried again, up to
+/// `WRITE_TRIES` times in all, then said as `ServerProblem::Conflict`.
+pub fn write<T, E: From<Error> + Retry>(
     storage: &mut dyn Storage,
     actor: &str,
     action: &str,
-    f: impl FnOnce(&dyn Db) -> std::result::Result<T, E>,
+    mut f: impl FnMut(&dyn Db) -> std::result::Result<T, E>,
+) -> std::result::Result<T, E> {
+    let mut tries = 1;
+    loop {
+        match write_once(storage, actor, action, &mut f) {
+            Err(e) if tries < WRITE_TRIES && e.conflict().is_some() => {
+                // A little wait, longer each time, so that the other ends.
+                std::thread::sleep(std::time::Duration::from_millis(20 * u64::from(tries)));
+                tries += 1;
+            }
+            Err(e) => {
+                return Err(match e.conflict() {
+                    Some(address) if tries > 1 => E::from(Error::PgServer {
+                        address,
+                        problem: ServerProblem::Conflict { tries },
+                    }),
+                    _ => e,
+                });
+            }
+            Ok(value) => return Ok(value),
+        }
+    }
+}
+
+/// One try of `write`.
+fn write_once<T, E: From<Error>>(
+    storage: &mut dyn Storage,
+    actor: &str,
+    action: &str,
+    f: &mut impl FnMut(&dyn Db) -> std::result::Result<T, E>,
 ) -> std::result::Result<T, E> {
     let txn = storage.begin(actor, action)?;
     let value = f(txn.db())?;
@@ -99,6 +135,33 @@ pub fn write<T, E: From<Error>>(
     }
     txn.commit()?;
     Ok(value)
+}
+
+/// An error that may say the server rolled a write back for meeting
+/// another (worth trying again).
+pub trait Retry {
+    /// The database's address when this is such an error.
+    fn conflict(&self) -> Option<String>;
+}
+
+impl Retry for Error {
+    fn conflict(&self) -> Option<String> {
+        match self {
+            Error::PgServer {
+                address,
+                problem: ServerProblem::Conflict { .. },
+            } => Some(address.clone()),
+            _ => None,
+        }
+    }
+}
+
+impl Retry for anyhow::Error {
+    fn conflict(&self) -> Option<String> {
+        self.chain()
+            .find_map(|c| c.downcast_ref::<Error>())
+            .and_then(Retry::conflict)
+    }
 }
 
 /// Everything the use cases ask of a store.

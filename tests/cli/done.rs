@@ -1,4 +1,4 @@
-use crate::util::{OverdueRow, Theodoi, skip_on_postgres};
+use crate::util::{OverdueRow, Theodoi};
 
 #[test]
 fn units_are_found_by_code_or_name_without_accents() {
@@ -29,9 +29,6 @@ fn units_are_found_by_code_or_name_without_accents() {
 
 #[test]
 fn ambiguous_or_unknown_units_are_refused_with_candidates() {
-    skip_on_postgres!(
-        "the suggested command carries the test server's long address, which pushes the end of the line out"
-    );
     let t = Theodoi::son_tay();
     let before = t.snapshot();
     let err = t.fails(&[

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use crate::util::{OverdueRow, Theodoi, UnitRow, repo_file, skip_on_postgres};
+use crate::util::{OverdueRow, Theodoi, UnitRow, repo_file};
 
 #[derive(Debug, Deserialize)]
 struct LogRow {
@@ -483,9 +483,6 @@ fn merged_wards_pass_open_work_to_their_successor() {
 
 #[test]
 fn dissolving_needs_the_units_under_it_gone_first() {
-    skip_on_postgres!(
-        "the suggested command carries the test server's long address, which pushes the end of the line out"
-    );
     let t = Theodoi::son_tay_reported();
     let err = t.fails(&["unit", "dissolve", "x-kim-son", "--on", "01/07/2025"]);
     assert!(

@@ -22,6 +22,7 @@ mod overdue;
 mod people;
 mod postgres;
 mod postgres_copy;
+mod postgres_server;
 mod ratings;
 mod readme;
 mod renew;

@@ -1,4 +1,4 @@
-use crate::util::{Theodoi, UnitRow, repo_file, skip_on_postgres};
+use crate::util::{Theodoi, UnitRow, repo_file};
 
 #[test]
 fn import_then_list_in_tree_order() {
@@ -269,9 +269,6 @@ fn an_ambiguous_name_lists_each_unit_with_its_kind_and_parent() {
 /// characters, each unit named whole with its code, and how many more.
 #[test]
 fn a_long_list_of_candidates_fits_one_line() {
-    skip_on_postgres!(
-        "the suggested command carries the test server's long address, which leaves no room for candidates"
-    );
     let t = Theodoi::son_tay();
     let long = "Chi bộ thôn Đoài Giáp Nhất Thượng Thượng Đông Hạ";
     let mut units = Vec::new();

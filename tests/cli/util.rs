@@ -72,14 +72,53 @@ fn pg_server() -> (postgres::Client, postgres::Config) {
     (client, config)
 }
 
+/// The test server's settings for the database at `address` (one that
+/// `fresh_pg_database` made, or any other), with the server's host, port
+/// and user where the address leaves them to libpq's environment.
+pub fn pg_config(address: &str) -> postgres::Config {
+    let mut config: postgres::Config = address.parse().expect("address");
+    let (_, server) = pg_server_config();
+    if config.get_hosts().is_empty() {
+        for host in server.get_hosts() {
+            match host {
+                postgres::config::Host::Tcp(h) => config.host(h),
+                #[cfg(unix)]
+                postgres::config::Host::Unix(p) => config.host_path(p),
+            };
+        }
+        for port in server.get_ports() {
+            config.port(*port);
+        }
+    }
+    if config.get_user().is_none()
+        && let Some(user) = server.get_user()
+    {
+        config.user(user);
+    }
+    if let Ok(password) = std::env::var("PGPASSWORD") {
+        config.password(password);
+    }
+    config
+}
+
+/// The address of the test server and its settings.
+fn pg_server_config() -> (String, postgres::Config) {
+    let address = std::env::var("THEODOI_TEST_PG").expect("THEODOI_TEST_PG (scripts/pg-test)");
+    let config: postgres::Config = address.parse().expect("THEODOI_TEST_PG");
+    (address, config)
+}
+
 /// A new, empty database on the test server; its address, as a URL with
-/// no space in it (tests put it in shell lines unquoted).
+/// no space in it (tests put it in shell lines unquoted). Short, as a
+/// clerk's is whose server is in libpq's environment (`PGHOST`, `PGPORT`,
+/// `PGUSER`, set by `scripts/pg-test`): `postgresql:///NAME`, unless that
+/// environment is not the test server's.
 pub fn fresh_pg_database() -> String {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static COUNT: AtomicUsize = AtomicUsize::new(0);
     let (mut client, config) = pg_server();
     let name = format!(
-        "theodoi_cli_{}_{}",
+        "td_{}_{}",
         std::process::id(),
         COUNT.fetch_add(1, Ordering::SeqCst)
     );
@@ -90,6 +129,20 @@ pub fn fresh_pg_database() -> String {
         .batch_execute(&format!("CREATE DATABASE {name}"))
         .expect("create database");
     let user = config.get_user().unwrap_or("postgres");
+    let env = |k: &str| std::env::var(k).ok();
+    let host_is_env = match config.get_hosts().first() {
+        Some(postgres::config::Host::Tcp(h)) => env("PGHOST").as_deref() == Some(h.as_str()),
+        #[cfg(unix)]
+        Some(postgres::config::Host::Unix(p)) => {
+            env("PGHOST").as_deref() == Some(&*p.to_string_lossy())
+        }
+        None => false,
+    };
+    let port_is_env = config.get_ports().first().map(|p| p.to_string()) == env("PGPORT")
+        || config.get_ports().is_empty() && env("PGPORT").is_none();
+    if host_is_env && port_is_env && env("PGUSER").as_deref() == Some(user) {
+        return format!("postgresql:///{name}");
+    }
     let mut query = Vec::new();
     let mut host = String::new();
     match config.get_hosts().first() {
@@ -133,10 +186,7 @@ impl Theodoi {
     /// On PostgreSQL, the rows of a query of two columns (text, number).
     pub fn pg_pairs(&self, query: &str) -> Result<Vec<(String, i64)>, String> {
         let address = self.db.to_str().expect("address");
-        let mut config: postgres::Config = address.parse().map_err(|e| format!("{e}"))?;
-        if let Ok(password) = std::env::var("PGPASSWORD") {
-            config.password(password);
-        }
+        let config = pg_config(address);
         let mut client = config.connect(postgres::NoTls).map_err(|e| e.to_string())?;
         let rows = client.query(query, &[]).map_err(|e| e.to_string())?;
         Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
@@ -271,6 +321,16 @@ impl Theodoi {
                 rating,
                 "--force",
             ]);
+        }
+    }
+
+    /// The database as messages name it: a file by its path, a database
+    /// of the test server by its name (`postgresql:///NAME`).
+    pub fn shown(&self) -> String {
+        let db = self.db.display().to_string();
+        match db.strip_prefix("postgresql:///") {
+            Some(name) => name.to_string(),
+            None => db,
         }
     }
 

@@ -380,7 +380,8 @@ fn snapshots() {
     let mut shots: Vec<(&str, String)> = Vec::new();
     let demo = t
         .ok(&["demo"])
-        .replace(&t.db.display().to_string(), "theodoi.db");
+        .replace(&t.db.display().to_string(), "theodoi.db")
+        .replace(&t.shown(), "theodoi.db");
     shots.push(("demo", demo));
     shots.push(("help", t.ok(&["--help"])));
     shots.push(("help-overdue", t.ok(&["overdue", "--help"])));
@@ -645,7 +646,8 @@ fn snapshots() {
         errors.push_str(
             &t.fails(args)
                 .replace(&t.typed(""), "theodoi --db theodoi.db ")
-                .replace(&t.db.display().to_string(), "theodoi.db"),
+                .replace(&t.db.display().to_string(), "theodoi.db")
+                .replace(&t.shown(), "theodoi.db"),
         );
     }
     shots.push(("errors", errors));

@@ -1,7 +1,9 @@
 //! Connecting to the server. The `postgres` crate reads neither libpq's
 //! environment nor its password file: what the address leaves out is filled
 //! here as libpq fills it (`PGHOST`, `PGPORT`, `PGUSER`, `PGDATABASE`,
-//! `PGPASSWORD`, then `PGPASSFILE` or `~/.pgpass`).
+//! `PGPASSWORD`, then `PGPASSFILE` or `~/.pgpass`; `PGOPTIONS`), and TLS
+//! as libpq asks for it (`tls`: `sslmode`, `sslrootcert`, `PGSSLMODE`,
+//! `PGSSLROOTCERT`).
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -9,7 +11,8 @@ use std::time::Duration;
 use postgres::config::Host;
 use postgres::{Client, Config, NoTls};
 
-use crate::domain::error::{Error, Result};
+use super::tls;
+use crate::domain::error::{Error, Result, TlsProblem};
 
 /// How long a connection may take before it is given up.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -23,8 +26,25 @@ pub(super) fn client(address: &str, shown: &str) -> Result<Client> {
         address: shown.to_string(),
         reason,
     };
-    let mut config: Config = address.parse().map_err(|e| failed(chain(&e)))?;
-    fill(&mut config, &Environment::from_process());
+    let tls_failed = |problem: TlsProblem| Error::PgTls {
+        address: shown.to_string(),
+        problem,
+    };
+    let env = Environment::from_process();
+    let (rest, given) = tls::split(address);
+    let rest = match &env.port {
+        Some(port) => with_port(&rest, port),
+        None => rest,
+    };
+    let mut config: Config = rest.parse().map_err(|e| failed(chain(&e)))?;
+    fill(&mut config, &env);
+    let plan = tls::plan(
+        &mut config,
+        given.mode.as_deref().or(env.sslmode.as_deref()),
+        given.rootcert.as_deref().or(env.sslrootcert.as_deref()),
+    )
+    .map_err(tls_failed)?;
+    let who = Who::of(&config);
     // The client's timeout covers reaching the server, not its answer: a
     // server (or another program on its port) that never answers is given
     // up after the same time, in a thread of its own, so no command hangs.
@@ -33,15 +53,118 @@ pub(super) fn client(address: &str, shown: &str) -> Result<Client> {
         .copied()
         .unwrap_or(CONNECT_TIMEOUT);
     let (sent, answer) = std::sync::mpsc::channel();
+    let (check, connector) = match plan {
+        tls::Plan::Plain => (None, None),
+        tls::Plan::Tls {
+            connector,
+            mode,
+            root,
+            found,
+        } => (Some((mode, root, found)), Some(connector)),
+    };
     std::thread::spawn(move || {
-        let _ = sent.send(config.connect(NoTls));
+        let connected = match connector {
+            Some(connector) => config.connect(connector),
+            None => config.connect(NoTls),
+        };
+        let _ = sent.send(connected);
     });
-    match answer.recv_timeout(timeout) {
-        Ok(connected) => connected.map_err(|e| failed(super::reason_chain(&e))),
-        Err(_) => Err(Error::PgNoAnswer {
+    let connected = match answer.recv_timeout(timeout) {
+        Ok(connected) => connected,
+        Err(_) => {
+            return Err(Error::PgNoAnswer {
+                address: shown.to_string(),
+                seconds: timeout.as_secs(),
+            });
+        }
+    };
+    let e = match connected {
+        Ok(mut client) => {
+            super::limit_lock_waits(&mut client, shown, &who)?;
+            return Ok(client);
+        }
+        Err(e) => e,
+    };
+    if let Some((mode, root, found)) = check {
+        let found = found.lock().ok().and_then(|f| *f);
+        if let Some(problem) = tls::failure(mode, root.as_deref(), found, &who.host, &e) {
+            return Err(tls_failed(problem));
+        }
+    }
+    if let Some(problem) = super::server_problem(&e, Some(&who)) {
+        return Err(Error::PgServer {
             address: shown.to_string(),
-            seconds: timeout.as_secs(),
-        }),
+            problem,
+        });
+    }
+    Err(failed(super::reason_chain(&e)))
+}
+
+/// A URL whose hosts have no port with `port` (`PGPORT`) after each: the
+/// crate gives them 5432, libpq the environment's port.
+pub(super) fn with_port(address: &str, port: &str) -> String {
+    let lower = address.trim_start().to_ascii_lowercase();
+    if !(lower.starts_with("postgres://") || lower.starts_with("postgresql://"))
+        || port.parse::<u16>().is_err()
+    {
+        return address.to_string();
+    }
+    let Some((scheme, rest)) = address.split_once("://") else {
+        return address.to_string();
+    };
+    let end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    let (user, hosts) = match authority.rsplit_once('@') {
+        Some((user, hosts)) => (format!("{user}@"), hosts),
+        None => (String::new(), authority),
+    };
+    let query_port = tail
+        .split_once('?')
+        .is_some_and(|(_, q)| q.split('&').any(|p| p.starts_with("port=")));
+    if hosts.is_empty() || query_port {
+        return address.to_string();
+    }
+    let hosts: Vec<String> = hosts
+        .split(',')
+        .map(|chunk| {
+            let has_port = match chunk.strip_prefix('[') {
+                Some(v6) => v6.split_once(']').is_some_and(|(_, r)| r.starts_with(':')),
+                None => chunk.contains(':'),
+            };
+            match has_port || chunk.is_empty() {
+                true => chunk.to_string(),
+                false => format!("{chunk}:{port}"),
+            }
+        })
+        .collect();
+    format!("{scheme}://{user}{}{tail}", hosts.join(","))
+}
+
+/// Who connects where: what the errors of a connection name.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Who {
+    pub user: String,
+    pub db: String,
+    pub host: String,
+}
+
+impl Who {
+    fn of(config: &Config) -> Who {
+        let user = config
+            .get_user()
+            .map(str::to_string)
+            .or_else(whoami_user)
+            .unwrap_or_default();
+        let db = config
+            .get_dbname()
+            .map_or_else(|| user.clone(), str::to_string);
+        let host = match config.get_hosts().first() {
+            Some(Host::Tcp(h)) => h.clone(),
+            #[cfg(unix)]
+            Some(Host::Unix(p)) => p.display().to_string(),
+            None => String::new(),
+        };
+        Who { user, db, host }
     }
 }
 
@@ -56,6 +179,9 @@ pub(super) struct Environment {
     /// The password file: `PGPASSFILE`, else libpq's default place.
     pub passfile: Option<PathBuf>,
     pub connect_timeout: Option<String>,
+    pub options: Option<String>,
+    pub sslmode: Option<String>,
+    pub sslrootcert: Option<String>,
 }
 
 impl Environment {
@@ -71,6 +197,9 @@ impl Environment {
                 .map(PathBuf::from)
                 .or_else(default_passfile),
             connect_timeout: var("PGCONNECT_TIMEOUT"),
+            options: var("PGOPTIONS"),
+            sslmode: var("PGSSLMODE"),
+            sslrootcert: var("PGSSLROOTCERT"),
         }
     }
 }
@@ -112,6 +241,11 @@ pub(super) fn fill(config: &mut Config, env: &Environment) {
         && let Some(db) = &env.database
     {
         config.dbname(db);
+    }
+    if config.get_options().is_none()
+        && let Some(options) = &env.options
+    {
+        config.options(options);
     }
     if config.get_connect_timeout().is_none() {
         let seconds = env
@@ -325,6 +459,28 @@ mod tests {
     }
 
     #[test]
+    fn a_url_without_a_port_takes_pgport() {
+        assert_eq!(
+            with_port("postgres://u@h/db", "5433"),
+            "postgres://u@h:5433/db"
+        );
+        assert_eq!(
+            with_port("postgres://u@h:1/db", "5433"),
+            "postgres://u@h:1/db"
+        );
+        assert_eq!(
+            with_port("postgresql://[::1],h2:7/db?sslmode=require", "5"),
+            "postgresql://[::1]:5,h2:7/db?sslmode=require"
+        );
+        assert_eq!(with_port("postgres:///db", "5433"), "postgres:///db");
+        assert_eq!(
+            with_port("postgres://h/db?port=1", "5433"),
+            "postgres://h/db?port=1"
+        );
+        assert_eq!(with_port("host=h dbname=x", "5433"), "host=h dbname=x");
+    }
+
+    #[test]
     fn what_the_address_leaves_out_comes_from_the_environment() {
         let env = Environment {
             host: Some("/tmp".into()),
@@ -334,6 +490,9 @@ mod tests {
             password: Some("from-env".into()),
             passfile: None,
             connect_timeout: None,
+            options: None,
+            sslmode: None,
+            sslrootcert: None,
         };
         let mut config: Config = "dbname=other".parse().expect("address");
         fill(&mut config, &env);

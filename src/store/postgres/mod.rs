@@ -44,6 +44,7 @@ mod results;
 mod settings;
 mod tables;
 mod tasks;
+mod tls;
 mod tree;
 mod units;
 
@@ -55,7 +56,7 @@ use postgres::types::ToSql;
 use postgres::{Client, Row, Statement, Transaction};
 
 use super::{Db, Storage, Txn};
-use crate::domain::error::{Error, Result};
+use crate::domain::error::{Error, Result, ServerProblem};
 pub use offices::{Office, OfficeAdded};
 
 /// The text of a file of the repository, compiled into the binary.
@@ -113,23 +114,158 @@ const ID_TABLES: &[&str] = &[
     "change",
 ];
 
+/// How long a statement waits for a lock (another write, a row held by
+/// another program) before it is given up: unless the server, the
+/// database, the login or the address (`options='-c lock_timeout=…'`,
+/// `PGOPTIONS`) sets a limit of its own.
+const LOCK_TIMEOUT: &str = "30s";
+
 impl From<postgres::Error> for Error {
-    /// A refusal for lack of rights (a grant, a row-level policy) is said
-    /// as the server's refusal; any other failure is the storage's.
+    /// What the server refused or ended, by kind (`Error::PgServer`, naming
+    /// the database connected to); anything else as the storage's error.
     fn from(e: postgres::Error) -> Error {
-        if e.code() == Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE) {
-            return Error::PgRefused(reason(&e));
+        let current = current();
+        match server_problem(&e, None) {
+            Some(problem) => Error::PgServer {
+                address: current.shown,
+                problem,
+            },
+            None => Error::storage(e),
         }
-        Error::storage(e)
     }
+}
+
+/// The database this process connected to last, as errors name it, and
+/// its lock limit.
+#[derive(Debug, Clone, Default)]
+struct Current {
+    shown: String,
+    who: connect::Who,
+    lock_timeout: String,
+}
+
+static CURRENT: std::sync::Mutex<Option<Current>> = std::sync::Mutex::new(None);
+
+fn current() -> Current {
+    CURRENT
+        .lock()
+        .ok()
+        .and_then(|c| c.clone())
+        .unwrap_or_default()
+}
+
+/// Sets `lock_timeout` to `LOCK_TIMEOUT` unless a limit is set already
+/// (one round trip), and records the database as the one errors name.
+fn limit_lock_waits(client: &mut Client, shown: &str, who: &connect::Who) -> Result<()> {
+    let rows = client.simple_query(&format!(
+        "SELECT set_config('lock_timeout', CASE current_setting('lock_timeout') \
+         WHEN '0' THEN '{LOCK_TIMEOUT}' ELSE current_setting('lock_timeout') END, false)"
+    ))?;
+    let lock_timeout = rows
+        .iter()
+        .find_map(|m| match m {
+            postgres::SimpleQueryMessage::Row(row) => row.get(0).map(str::to_string),
+            _ => None,
+        })
+        .unwrap_or_else(|| LOCK_TIMEOUT.to_string());
+    if let Ok(mut slot) = CURRENT.lock() {
+        *slot = Some(Current {
+            shown: shown.to_string(),
+            who: who.clone(),
+            lock_timeout,
+        });
+    }
+    Ok(())
+}
+
+/// What a server's error means for the clerk, when it is one of the kinds
+/// said in words: by SQLSTATE, else the client's own kind. `who`: the
+/// connection being made (else the one made last).
+fn server_problem(e: &postgres::Error, who: Option<&connect::Who>) -> Option<ServerProblem> {
+    use postgres::error::SqlState;
+    let current = current();
+    let who = who.unwrap_or(&current.who);
+    let user = || who.user.clone();
+    if let Some(db) = e.as_db_error() {
+        let message = db.message();
+        let code = db.code();
+        return Some(if *code == SqlState::INVALID_PASSWORD {
+            ServerProblem::WrongPassword { user: user() }
+        } else if *code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION
+            && message.starts_with("role ")
+        {
+            ServerProblem::NoRole { user: user() }
+        } else if *code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION
+            && message.contains("pg_hba.conf")
+        {
+            ServerProblem::NotAllowed {
+                user: user(),
+                db: who.db.clone(),
+            }
+        } else if *code == SqlState::INVALID_CATALOG_NAME {
+            ServerProblem::NoDatabase { db: who.db.clone() }
+        } else if *code == SqlState::TOO_MANY_CONNECTIONS {
+            ServerProblem::TooMany
+        } else if *code == SqlState::INSUFFICIENT_PRIVILEGE {
+            let what = regex::Regex::new(r#"^permission denied for \w+ "?([^"\s]+)"?"#)
+                .expect("pattern")
+                .captures(message)
+                .map(|c| c[1].to_string());
+            ServerProblem::Denied { user: user(), what }
+        } else if [
+            SqlState::ADMIN_SHUTDOWN,
+            SqlState::CRASH_SHUTDOWN,
+            SqlState::CANNOT_CONNECT_NOW,
+            SqlState::IDLE_SESSION_TIMEOUT,
+        ]
+        .contains(code)
+        {
+            ServerProblem::Closed
+        } else if *code == SqlState::LOCK_NOT_AVAILABLE {
+            ServerProblem::LockTimeout {
+                limit: current.lock_timeout.clone(),
+            }
+        } else if *code == SqlState::T_R_SERIALIZATION_FAILURE
+            || *code == SqlState::T_R_DEADLOCK_DETECTED
+        {
+            ServerProblem::Conflict { tries: 1 }
+        } else {
+            return None;
+        });
+    }
+    if e.is_closed() {
+        return Some(ServerProblem::Closed);
+    }
+    let text = reason_chain(e);
+    if text.contains("password missing") {
+        return Some(ServerProblem::PasswordMissing { user: user() });
+    }
+    // A connection that broke once made (not one that was never made).
+    let io = std::error::Error::source(e).is_some_and(|c| c.is::<std::io::Error>());
+    if io && !current.shown.is_empty() && !text.contains("error connecting") {
+        return Some(ServerProblem::Closed);
+    }
+    None
 }
 
 /// An open PostgreSQL database.
 pub struct PostgresStore {
     client: RefCell<Client>,
+    /// The statements prepared on this connection, by their SQL.
+    statements: Statements,
     /// The address as messages show it (no password).
     shown: String,
 }
+
+/// Statements prepared on one connection, by their SQL: the client keeps
+/// none, and preparing one costs a round trip to the server. A report that
+/// asks the same query again (per unit, per task) prepares it once.
+#[derive(Default)]
+pub(super) struct Statements(RefCell<std::collections::HashMap<String, Statement>>);
+
+/// The most statements kept: SQL made for one call (lists of ids) is not
+/// worth keeping beyond that.
+const STATEMENTS_MAX: usize = 256;
 
 impl PostgresStore {
     /// Connects to the database at `address` (a URL or a key-value string)
@@ -164,28 +300,37 @@ impl PostgresStore {
     /// theodoi database already).
     pub fn init(address: &str) -> Result<(PostgresStore, bool)> {
         let mut store = PostgresStore::connect(address)?;
-        let (found, new) = match store.check() {
-            Err(Error::DatabaseEmpty(_)) => (0, true),
-            other => (other?, false),
+        let found = match store.check() {
+            Err(Error::DatabaseEmpty(_)) => 0,
+            other => other?,
         };
-        store.migrate(found)?;
+        // Two `init` at once: the second waits for the first's lock, then
+        // finds its tables, as an `init` after it would.
+        let new = store.migrate(found)?;
         Ok((store, new))
     }
 
     /// Makes the database at `address` ready for a new demo: empty already,
-    /// or an earlier demo, whose tables are dropped. False (and nothing
-    /// touched) for a theodoi database that is not a demo; another
-    /// program's database is refused.
+    /// made by `init` and still without a record, or an earlier demo: its
+    /// tables are dropped. False (and nothing touched) for a theodoi
+    /// database with a clerk's record in it, which a demo never replaces;
+    /// another program's database is refused.
     pub fn clear_demo(address: &str) -> Result<bool> {
         let mut store = PostgresStore::connect(address)?;
         match store.check() {
             Err(Error::DatabaseEmpty(_)) => return Ok(true),
             Err(e) => return Err(e),
-            Ok(_) if !store.is_demo()? => return Ok(false),
             Ok(_) => {}
         }
         let mut tx = store.client.get_mut().transaction()?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
+        // Looked at under the lock: no write slips in between.
+        let demo = tx
+            .query_opt("SELECT value FROM meta WHERE key = 'kind'", &[])?
+            .is_some_and(|r| r.get::<_, &str>(0) == "demo");
+        if !demo && !unused(&mut tx)? {
+            return Ok(false);
+        }
         let tables: Vec<&str> = tables::TABLES.iter().map(|t| t.name).collect();
         tx.batch_execute(&format!(
             "DROP TABLE IF EXISTS {} CASCADE; DROP FUNCTION IF EXISTS open_by_due_tally() CASCADE; \
@@ -199,10 +344,11 @@ impl PostgresStore {
     }
 
     fn connect(address: &str) -> Result<PostgresStore> {
-        let shown = super::location::without_password(address);
+        let shown = super::location::label(address);
         let client = connect::client(address, &shown)?;
         Ok(PostgresStore {
             client: RefCell::new(client),
+            statements: Statements::default(),
             shown,
         })
     }
@@ -222,27 +368,26 @@ impl PostgresStore {
     /// table at all. Writes nothing.
     fn check(&mut self) -> Result<i64> {
         let client = self.client.get_mut();
-        let tables: i64 = client
-            .query_one(
-                "SELECT count(*) FROM pg_catalog.pg_class c
+        // Statements without parameters, each sent with its values in one
+        // round trip (nothing prepared): every command starts here.
+        let found = client.query_typed_one(
+            "SELECT (SELECT count(*) FROM pg_catalog.pg_class c
                  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
                    AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-                   AND n.nspname NOT LIKE 'pg\\_%'",
-                &[],
-            )?
-            .get(0);
+                   AND n.nspname NOT LIKE 'pg\\_%'),
+                 to_regclass('meta') IS NOT NULL",
+            &[],
+        )?;
+        let (tables, has_meta): (i64, bool) = (found.get(0), found.get(1));
         if tables == 0 {
             return Err(Error::DatabaseEmpty(self.named()));
         }
-        let has_meta: bool = client
-            .query_one("SELECT to_regclass('meta') IS NOT NULL", &[])?
-            .get(0);
         let foreign = || Error::ForeignPgDatabase(self.shown.clone());
         if !has_meta {
             return Err(foreign());
         }
-        let rows = client.query(
+        let rows = client.query_typed(
             "SELECT key, value FROM meta WHERE key IN ('application', 'schema_version')",
             &[],
         )?;
@@ -269,46 +414,39 @@ impl PostgresStore {
 
     /// Runs the steps after `from`, each in a transaction of its own that
     /// holds the write lock (another process may have run it meanwhile).
-    fn migrate(&mut self, from: i64) -> Result<()> {
-        self.run_steps(from, VERSION)?;
+    fn migrate(&mut self, from: i64) -> Result<bool> {
+        let made = self.run_steps(from, VERSION)?;
         if from > 0 && from < VERSION {
             // A step may have added a table: every office may read it.
             let mut tx = self.client.get_mut().transaction()?;
             offices::grant_all(&mut tx)?;
             tx.commit()?;
         }
-        Ok(())
+        Ok(made)
     }
 
-    /// Runs the steps after `from` up to `until`.
-    fn run_steps(&mut self, from: i64, until: i64) -> Result<()> {
+    /// Runs the steps after `from` up to `until`; whether this process
+    /// made the tables (false when another made them meanwhile).
+    fn run_steps(&mut self, from: i64, until: i64) -> Result<bool> {
+        let mut ran_first = from == 0;
         for (to, (_file, step)) in (1..).zip(MIGRATIONS) {
             if to <= from || to > until {
                 continue;
             }
-            let mut tx = self.client.get_mut().transaction()?;
-            tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
-            let now: i64 = if to == 1 {
-                0
-            } else {
-                tx.query_opt("SELECT value FROM meta WHERE key = 'schema_version'", &[])?
-                    .and_then(|r| r.get::<_, String>(0).parse().ok())
-                    .unwrap_or(0)
-            };
-            if now < to {
-                tx.batch_execute(step).map_err(|e| Error::Migration {
-                    version: to,
-                    source: Box::new(Error::storage(StepFailed(reason(&e)))),
-                })?;
-                tx.execute(
-                    "INSERT INTO meta (key, value) VALUES ('application', $1), ('schema_version', $2)
-                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    &[&APPLICATION, &to.to_string()],
-                )?;
+            // The lock is taken before the transaction begins: a
+            // transaction that began before another's tables were made
+            // may not see their names (the server's catalog cache), even
+            // once it holds the lock.
+            let client = self.client.get_mut();
+            client.execute("SELECT pg_advisory_lock($1)", &[&WRITE_LOCK])?;
+            let ran = run_step(client, to, step);
+            let unlocked = client.execute("SELECT pg_advisory_unlock($1)", &[&WRITE_LOCK]);
+            if !ran? && to == 1 {
+                ran_first = false;
             }
-            tx.commit()?;
+            unlocked?;
         }
-        Ok(())
+        Ok(ran_first)
     }
 
     /// The schema version recorded in the database.
@@ -328,6 +466,51 @@ impl PostgresStore {
             .query_opt("SELECT value FROM meta WHERE key = 'kind'", &[])?;
         Ok(row.is_some_and(|r| r.get::<_, &str>(0) == "demo"))
     }
+}
+
+/// Runs schema step `to` (its SQL `step`) in a transaction of its own,
+/// unless the database is at that version already (another process ran it
+/// meanwhile): whether it ran. The caller holds the write lock.
+fn run_step(client: &mut Client, to: i64, step: &str) -> Result<bool> {
+    let mut tx = client.transaction()?;
+    // Another `init` may have made the tables while this one waited.
+    let made: bool = tx
+        .query_one("SELECT to_regclass('meta') IS NOT NULL", &[])?
+        .get(0);
+    let now: i64 = match made {
+        false => 0,
+        true => tx
+            .query_opt("SELECT value FROM meta WHERE key = 'schema_version'", &[])?
+            .and_then(|r| r.get::<_, String>(0).parse().ok())
+            .unwrap_or(0),
+    };
+    if now >= to {
+        return Ok(false);
+    }
+    tx.batch_execute(step).map_err(|e| Error::Migration {
+        version: to,
+        source: Box::new(Error::storage(StepFailed(reason(&e)))),
+    })?;
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES ('application', $1), ('schema_version', $2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        &[&APPLICATION, &to.to_string()],
+    )?;
+    tx.commit()?;
+    Ok(true)
+}
+
+/// Whether a theodoi database holds no record at all: no row in any table
+/// the clerk writes, no change in the log (as `init` leaves it).
+fn unused(tx: &mut Transaction<'_>) -> Result<bool> {
+    let any = tables::TABLES
+        .iter()
+        .filter(|t| t.logged || t.name == "change")
+        .map(|t| format!("EXISTS (SELECT 1 FROM {})", t.name))
+        .collect::<Vec<_>>()
+        .join(" OR ");
+    let used: bool = tx.query_one(&format!("SELECT {any}"), &[])?.get(0);
+    Ok(!used)
 }
 
 /// Why a schema step failed: the server's words, without the step's SQL.
@@ -365,12 +548,14 @@ impl Storage for PostgresStore {
             conn: Conn::Plain(&self.client),
             log: None,
             office: None,
+            statements: Some(&self.statements),
         })
     }
 
     /// `BEGIN` (read committed), then the write lock: a writer waits for
     /// another's write to end, never mid-change.
     fn begin(&mut self, actor: &str, action: &str) -> Result<Box<dyn Txn + '_>> {
+        let statements = &self.statements;
         let mut tx = self.client.get_mut().transaction()?;
         // An office's login: what it may write is checked as it writes; a
         // read-only login is refused here, before anything is written.
@@ -381,6 +566,7 @@ impl Storage for PostgresStore {
             conn: Conn::Tx(RefCell::new(tx)),
             log: None,
             office,
+            statements: Some(statements),
         };
         let change_id = history::begin_change(&db, actor, action)?;
         Ok(Box::new(PgDb {
@@ -440,6 +626,8 @@ pub struct PgDb<'a> {
     log: Option<RefCell<history::ChangeLog>>,
     /// The office of the login of a write session, if it is one.
     office: Option<offices::Scope>,
+    /// The connection's prepared statements (none kept: `None`).
+    statements: Option<&'a Statements>,
 }
 
 /// The parameters of a statement.
@@ -451,29 +639,51 @@ impl PgDb<'_> {
     /// write.
     fn said(&self, e: postgres::Error) -> Error {
         match Error::from(e) {
-            Error::PgRefused(reason) => self.office_refused().unwrap_or(Error::PgRefused(reason)),
+            e @ Error::PgServer {
+                problem: ServerProblem::Denied { .. },
+                ..
+            } => self.office_refused().unwrap_or(e),
             e => e,
         }
     }
 
+    /// The statement of `sql`, prepared on this connection once.
+    fn prepared(&self, sql: &str) -> Result<Statement> {
+        if let Some(kept) = self.statements.and_then(|s| s.0.borrow().get(sql).cloned()) {
+            return Ok(kept);
+        }
+        let statement: Statement = on_conn!(self, c => c.prepare(sql)).map_err(|e| self.said(e))?;
+        if let Some(kept) = self.statements {
+            let mut kept = kept.0.borrow_mut();
+            if kept.len() < STATEMENTS_MAX {
+                kept.insert(sql.to_string(), statement.clone());
+            }
+        }
+        Ok(statement)
+    }
+
     /// Every row of a query.
     pub(super) fn rows(&self, sql: &str, params: &Params<'_>) -> Result<Vec<Row>> {
-        on_conn!(self, c => c.query(sql, params)).map_err(|e| self.said(e))
+        let statement = self.prepared(sql)?;
+        on_conn!(self, c => c.query(&statement, params)).map_err(|e| self.said(e))
     }
 
     /// The one row of a query (an error when there is none).
     pub(super) fn one(&self, sql: &str, params: &Params<'_>) -> Result<Row> {
-        on_conn!(self, c => c.query_one(sql, params)).map_err(|e| self.said(e))
+        let statement = self.prepared(sql)?;
+        on_conn!(self, c => c.query_one(&statement, params)).map_err(|e| self.said(e))
     }
 
     /// The row of a query, if there is one (an error when there are more).
     pub(super) fn opt(&self, sql: &str, params: &Params<'_>) -> Result<Option<Row>> {
-        on_conn!(self, c => c.query_opt(sql, params)).map_err(|e| self.said(e))
+        let statement = self.prepared(sql)?;
+        on_conn!(self, c => c.query_opt(&statement, params)).map_err(|e| self.said(e))
     }
 
     /// Runs a statement; returns how many rows it changed.
     pub(super) fn exec(&self, sql: &str, params: &Params<'_>) -> Result<u64> {
-        on_conn!(self, c => c.execute(sql, params)).map_err(|e| self.said(e))
+        let statement = self.prepared(sql)?;
+        on_conn!(self, c => c.execute(&statement, params)).map_err(|e| self.said(e))
     }
 
     /// Runs statements with no parameters (several, `;` apart).
@@ -491,8 +701,8 @@ impl PgDb<'_> {
         each: &mut dyn FnMut(&Row) -> Result<()>,
     ) -> Result<()> {
         use postgres::fallible_iterator::FallibleIterator as _;
+        let statement = self.prepared(sql)?;
         on_conn!(self, c => {
-            let statement: Statement = c.prepare(sql)?;
             let mut rows = c.query_raw(&statement, params.iter().copied())?;
             while let Some(row) = rows.next()? {
                 each(&row)?;
@@ -712,6 +922,31 @@ mod tests {
             PostgresStore::open(&address, false),
             Err(Error::DatabaseTooNew { found: 99, .. })
         ));
+        Ok(())
+    }
+
+    #[test]
+    #[ignore = "needs THEODOI_TEST_PG (scripts/pg-test)"]
+    fn a_lock_is_waited_for_30_seconds_unless_a_limit_is_set() -> anyhow::Result<()> {
+        let address = fresh_test_database()?;
+        let limit = |store: &mut PostgresStore| -> anyhow::Result<String> {
+            Ok(store
+                .client
+                .get_mut()
+                .query_one("SHOW lock_timeout", &[])?
+                .get(0))
+        };
+        let mut store = PostgresStore::create(&address)?;
+        assert_eq!(limit(&mut store)?, "30s");
+        let name = address.rsplit("dbname=").next().unwrap_or_default();
+        store
+            .client
+            .get_mut()
+            .batch_execute(&format!("ALTER DATABASE {name} SET lock_timeout = '5s'"))?;
+        // The database's own limit is kept, and the address's.
+        assert_eq!(limit(&mut PostgresStore::open(&address, true)?)?, "5s");
+        let given = format!("{address} options='-c lock_timeout=2min'");
+        assert_eq!(limit(&mut PostgresStore::open(&given, true)?)?, "2min");
         Ok(())
     }
 

@@ -116,6 +116,7 @@ impl PostgresStore {
             conn: Conn::Tx(std::cell::RefCell::new(tx)),
             log: None,
             office: None,
+            statements: None,
         };
         check(&db)?;
         match db.conn {

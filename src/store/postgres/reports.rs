@@ -431,6 +431,7 @@ mod tests {
             conn: super::super::Conn::Plain(&store.client),
             log: None,
             office: None,
+            statements: None,
         };
         let sql = format!(
             "SELECT {} FROM (SELECT $1::TEXT AS due_on, $2::TEXT AS completed_on,
