@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use serde_json::Value;
 
-use crate::util::{Theodoi, on_postgres, run};
+use crate::util::{Theodoi, on_postgres, pg_config, run};
 
 /// False, said, when no test server is given.
 fn server() -> bool {
@@ -30,19 +30,16 @@ fn said(e: postgres::Error) -> String {
 
 /// A connection to the database at a test's address as `login`.
 fn connect(address: &str, login: &str, password: &str) -> postgres::Client {
-    let mut config: postgres::Config = address.parse().expect("address");
+    let mut config = pg_config(address);
     config.user(login).password(password);
     config.connect(postgres::NoTls).expect("connect")
 }
 
 /// A connection to the database as the test server's user (the owner).
 fn as_owner(t: &Theodoi) -> postgres::Client {
-    let address = t.db.to_str().expect("address");
-    let mut config: postgres::Config = address.parse().expect("address");
-    if let Ok(password) = std::env::var("PGPASSWORD") {
-        config.password(password);
-    }
-    config.connect(postgres::NoTls).expect("connect")
+    pg_config(t.db.to_str().expect("address"))
+        .connect(postgres::NoTls)
+        .expect("connect")
 }
 
 /// A login made on the server as its administrator makes one, with a
@@ -67,10 +64,12 @@ fn address_as(t: &Theodoi, login: &str) -> String {
     let address = t.db.to_str().expect("address");
     let rest = address
         .strip_prefix("postgresql://")
-        .and_then(|r| r.split_once('@'))
-        .map(|(_, rest)| rest)
-        .expect("postgresql://USER@… address");
-    format!("postgresql://{login}@{rest}")
+        .expect("postgresql://… address");
+    // The server part (`USER@HOST:PORT`, or nothing: libpq's environment)
+    // without its login, then the database.
+    let (server, database) = rest.split_once('/').expect("…/DBNAME");
+    let host = server.rsplit_once('@').map_or(server, |(_, host)| host);
+    format!("postgresql://{login}@{host}/{database}")
 }
 
 /// A command of `login` on the test database.
