@@ -552,8 +552,8 @@ pub enum Error {
     /// database's tables.
     #[error("{login} does not own the database; {owner} administers offices")]
     OfficeNotOwner { login: String, owner: String },
-    /// `office add` of a name, or a login, another office has.
-    #[error("office {name} or login {login} taken")]
+    /// `office add` of a name another office (of login `login`) has.
+    #[error("office {name} exists (login {login})")]
     OfficeTaken { name: String, login: String },
     /// No office of that name or login.
     #[error("no office {0}")]
@@ -571,6 +571,28 @@ pub enum Error {
     /// An office's undo of a change another login made.
     #[error("office {office} may not undo change {id}, made by another login")]
     OfficeUndoOthers { office: String, id: i64 },
+    /// The owner's undo of a change an office's login made, a row of which
+    /// is not one that office may write: the change, the office, and the
+    /// unit its subtree starts at.
+    #[error("change {id} of office {office} has rows outside {scope}")]
+    UndoOutsideOffice {
+        id: i64,
+        office: String,
+        scope: String,
+    },
+    /// A login with no rights on the database (a removed office's).
+    #[error("login {login} has no rights on this database")]
+    LoginNoRights { login: String },
+    /// A refusal whose way out is a command only the committee's clerk runs,
+    /// met by an office's login: to be asked of that clerk.
+    #[error("{0}; ask the Organization Committee's clerk")]
+    AskCommittee(Box<Error>),
+    /// Another session held a lock the command waited for too long.
+    #[error("the database is locked by another session")]
+    PgLocked,
+    /// `office add` of a login another office has.
+    #[error("login {login} is office {office}'s")]
+    OfficeLoginTaken { login: String, office: String },
 }
 
 /// Why a task cannot be renewed for a year.

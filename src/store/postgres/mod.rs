@@ -113,12 +113,18 @@ const ID_TABLES: &[&str] = &[
     "change",
 ];
 
+/// How long a command waits for a lock another session holds.
+const LOCK_LIMIT_SECONDS: u32 = 60;
+
 impl From<postgres::Error> for Error {
     /// A refusal for lack of rights (a grant, a row-level policy) is said
     /// as the server's refusal; any other failure is the storage's.
     fn from(e: postgres::Error) -> Error {
         if e.code() == Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE) {
             return Error::PgRefused(reason(&e));
+        }
+        if e.code() == Some(&postgres::error::SqlState::LOCK_NOT_AVAILABLE) {
+            return Error::PgLocked;
         }
         Error::storage(e)
     }
@@ -191,7 +197,14 @@ impl PostgresStore {
             "DROP TABLE IF EXISTS {} CASCADE; DROP FUNCTION IF EXISTS open_by_due_tally() CASCADE; \
              DROP FUNCTION IF EXISTS office_may_write(BIGINT) CASCADE; \
              DROP FUNCTION IF EXISTS change_is_mine(BIGINT) CASCADE; \
-             DROP FUNCTION IF EXISTS begin_change(TEXT, TEXT, TEXT) CASCADE;",
+             DROP FUNCTION IF EXISTS begin_change(TEXT, TEXT, TEXT) CASCADE; \
+             DROP FUNCTION IF EXISTS login_may_write(TEXT, BIGINT) CASCADE; \
+             DROP FUNCTION IF EXISTS change_opened_here(BIGINT) CASCADE; \
+             DROP FUNCTION IF EXISTS log_change_row(BIGINT, BIGINT, TEXT, BIGINT, BIGINT, TEXT, TEXT) CASCADE; \
+             DROP FUNCTION IF EXISTS note_change(BIGINT, TEXT, BIGINT, BIGINT) CASCADE; \
+             DROP FUNCTION IF EXISTS name_change(BIGINT, TEXT) CASCADE; \
+             DROP FUNCTION IF EXISTS mark_undone(BIGINT, BIGINT) CASCADE; \
+             DROP FUNCTION IF EXISTS reset_ids() CASCADE;",
             tables.join(", ")
         ))?;
         tx.commit()?;
@@ -200,7 +213,17 @@ impl PostgresStore {
 
     fn connect(address: &str) -> Result<PostgresStore> {
         let shown = super::location::without_password(address);
-        let client = connect::client(address, &shown)?;
+        let mut client = connect::client(address, &shown)?;
+        // A lock held by another session (any login may take the advisory
+        // lock of writers, or lock a table it may change) stops a command
+        // after a minute, said in one line, never for ever. A limit set on
+        // the server (database, login) is kept.
+        let limit: String = client
+            .query_one("SELECT current_setting('lock_timeout')", &[])?
+            .get(0);
+        if limit == "0" {
+            client.batch_execute(&format!("SET lock_timeout = '{LOCK_LIMIT_SECONDS}s'"))?;
+        }
         Ok(PostgresStore {
             client: RefCell::new(client),
             shown,
@@ -241,6 +264,15 @@ impl PostgresStore {
         let foreign = || Error::ForeignPgDatabase(self.shown.clone());
         if !has_meta {
             return Err(foreign());
+        }
+        // A login whose office was removed (or never added) reads nothing:
+        // said so, on every command, before any statement is refused.
+        let row = client.query_one(
+            "SELECT has_table_privilege('meta', 'SELECT'), current_user::TEXT",
+            &[],
+        )?;
+        if !row.get::<_, bool>(0) {
+            return Err(Error::LoginNoRights { login: row.get(1) });
         }
         let rows = client.query(
             "SELECT key, value FROM meta WHERE key IN ('application', 'schema_version')",
@@ -376,7 +408,8 @@ impl Storage for PostgresStore {
         // read-only login is refused here, before anything is written.
         let office = offices::session_scope(&mut tx)?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
-        tx.batch_execute(&reset_ids_sql())?;
+        // By the database's function: an office may not set a sequence.
+        tx.execute("SELECT reset_ids()", &[])?;
         let db = PgDb {
             conn: Conn::Tx(RefCell::new(tx)),
             log: None,
