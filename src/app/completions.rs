@@ -93,12 +93,17 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
     let (unit, who, code, person, obligation) = match (c.person, task.for_people) {
         (Some(reference), _) => {
             let person = resolve_person(db, reference)?;
+            // An office's write outside its units: said first.
+            db.may_write_for(person.unit_id)?;
             let Some(obligation) = db.person_obligation(task.id, person.id)? else {
-                return Err(Error::NotApplicable {
-                    task: task.code,
-                    who: person.name,
-                    person: true,
-                });
+                return Err(office_asks(
+                    db,
+                    Error::NotApplicable {
+                        task: task.code,
+                        who: person.name,
+                        person: true,
+                    },
+                ));
             };
             (
                 db.unit(person.unit_id)?,
@@ -114,12 +119,17 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
                 return Err(Error::UnitNeeded);
             };
             let unit = resolve_unit(db, unit)?;
+            // An office's write outside its units: said first.
+            db.may_write_for(unit.id)?;
             let Some(obligation) = db.obligation(task.id, unit.id)? else {
-                return Err(Error::NotApplicable {
-                    task: task.code,
-                    who: unit.name,
-                    person: false,
-                });
+                return Err(office_asks(
+                    db,
+                    Error::NotApplicable {
+                        task: task.code,
+                        who: unit.name,
+                        person: false,
+                    },
+                ));
             };
             let (who, code) = (unit.name.clone(), unit.code.clone());
             (unit, who, code, false, obligation)
@@ -166,7 +176,7 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
     let note = optional_text(c.note, Field::Note)?;
     let not_rated = optional_text(c.not_rated, Field::NotRatedReason)?;
     if (c.rating.is_some() || not_rated.is_some()) && !task.rated {
-        return Err(Error::NotARatingTask { task: task.code });
+        return Err(office_asks(db, Error::NotARatingTask { task: task.code }));
     }
     // The rules of dates, each of which `--force` passes (and the record
     // keeps that): checked for a new day; a correction that keeps the day
@@ -288,6 +298,17 @@ fn issued_after(directive: &Directive, on: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// Whether `on` is more than a year before or after `due`.
+/// `e`, which tells of a command only the committee's clerk runs (`task
+/// assign`, `task add --rated`), as something to ask of that clerk when the
+/// login is an office's.
+fn office_asks(db: &dyn Db, e: Error) -> Error {
+    if db.writes_as_office() {
+        Error::AskCommittee(Box::new(e))
+    } else {
+        e
+    }
+}
+
 pub fn far_from_due(due: NaiveDate, on: NaiveDate) -> bool {
     (on - due).num_days().abs() > FAR_FROM_DUE_DAYS
 }
@@ -459,13 +480,17 @@ pub fn extend(
 ) -> Result<Extended> {
     let task = resolve_task(db, task)?;
     let unit = resolve_unit(db, unit)?;
+    db.may_write_for(unit.id)?;
     let reason = text(reason, Field::ExtendReason)?;
     let Some(obligation) = db.obligation(task.id, unit.id)? else {
-        return Err(Error::NotApplicable {
-            task: task.code,
-            who: unit.name,
-            person: false,
-        });
+        return Err(office_asks(
+            db,
+            Error::NotApplicable {
+                task: task.code,
+                who: unit.name,
+                person: false,
+            },
+        ));
     };
     if let Some(done) = obligation.completed_on {
         return Err(Error::ExtendDone {

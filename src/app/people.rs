@@ -25,6 +25,7 @@ pub fn add(db: &dyn Db, new: &NewPerson<'_>) -> Result<Person> {
     let name = text(new.name, Field::PersonName)?;
     let position = text(new.position, Field::Position)?;
     let unit = resolve_unit(db, new.unit)?;
+    db.may_write_for(unit.id)?;
     let code = match new.code.map(str::trim).filter(|c| !c.is_empty()) {
         Some(c) => code(c)?,
         None => {
@@ -53,6 +54,7 @@ pub fn add(db: &dyn Db, new: &NewPerson<'_>) -> Result<Person> {
 /// it is refused unless `force`.
 pub fn leave(db: &dyn Db, reference: &str, on: NaiveDate, force: bool) -> Result<Person> {
     let person = resolve_person(db, reference)?;
+    db.may_write_for(person.unit_id)?;
     if let Some(from) = person.from_on.filter(|from| on < *from && !force) {
         return Err(Error::DateOrder {
             rule: DateRule::LeaveBeforeJoin,

@@ -127,10 +127,17 @@ pub fn resolve_unit(db: &dyn Db, reference: &str) -> Result<Unit> {
     match found.len() {
         0 => Err(Error::not_found(Entity::Unit, reference)),
         1 => Ok(found.remove(0)),
-        _ => Err(Error::Ambiguous {
-            input: reference.trim().to_string(),
-            candidates: Candidates::Units(unit_candidates(db, found)?),
-        }),
+        _ => {
+            // An office's own units first (a stable sort keeps the order
+            // within each part).
+            if db.writes_as_office() {
+                found.sort_by_key(|u| db.may_write_for(u.id).is_err());
+            }
+            Err(Error::Ambiguous {
+                input: reference.trim().to_string(),
+                candidates: Candidates::Units(unit_candidates(db, found)?),
+            })
+        }
     }
 }
 

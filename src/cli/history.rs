@@ -23,6 +23,8 @@ pub struct LogArgs {
     unit: Option<String>,
     #[arg(long, value_name = "REF")]
     directive: Option<String>,
+    #[arg(long, value_name = "LOGIN")]
+    login: Option<String>,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -62,6 +64,7 @@ pub fn log(
             ),
             None => None,
         },
+        login: args.login.clone(),
     };
     // A change about a secret directive (or an undo of one) says no title,
     // whenever it was recorded, unless `--show-secret`.

@@ -552,8 +552,8 @@ pub enum Error {
     /// database's tables.
     #[error("{login} does not own the database; {owner} administers offices")]
     OfficeNotOwner { login: String, owner: String },
-    /// `office add` of a name, or a login, another office has.
-    #[error("office {name} or login {login} taken")]
+    /// `office add` of a name another office (of login `login`) has.
+    #[error("office {name} exists (login {login})")]
     OfficeTaken { name: String, login: String },
     /// No office of that name or login.
     #[error("no office {0}")]
@@ -582,6 +582,25 @@ pub enum Error {
         address: String,
         problem: ServerProblem,
     },
+    /// The owner's undo of a change an office's login made, a row of which
+    /// is not one that office may write: the change, the office, and the
+    /// unit its subtree starts at.
+    #[error("change {id} of office {office} has rows outside {scope}")]
+    UndoOutsideOffice {
+        id: i64,
+        office: String,
+        scope: String,
+    },
+    /// A login with no rights on the database (a removed office's).
+    #[error("login {login} has no rights on this database")]
+    LoginNoRights { login: String },
+    /// A refusal whose way out is a command only the committee's clerk runs,
+    /// met by an office's login: to be asked of that clerk.
+    #[error("{0}; ask the Organization Committee's clerk")]
+    AskCommittee(Box<Error>),
+    /// `office add` of a login another office has.
+    #[error("login {login} is office {office}'s")]
+    OfficeLoginTaken { login: String, office: String },
 }
 
 /// Why a TLS connection to a server was not made.

@@ -827,6 +827,43 @@ pub fn message(e: &Error) -> String {
         ),
         Error::PgTls { address, problem } => tls_problem(address, problem),
         Error::PgServer { address, problem } => server_problem(address, problem),
+        Error::UndoOutsideOffice { id, office, scope } => tr!(
+            super::UNDO_OUTSIDE_OFFICE,
+            id = id,
+            office = short(office),
+            scope = short(scope)
+        ),
+        Error::LoginNoRights { login } => tr!(super::LOGIN_NO_RIGHTS, login = short(login)),
+        Error::AskCommittee(inner) => match inner.as_ref() {
+            Error::NotApplicable { task, who, person } => {
+                let said = if *person {
+                    tr!(
+                        super::DONE_PERSON_NOT_APPLICABLE,
+                        task = short(task),
+                        name = short(who)
+                    )
+                } else {
+                    tr!(
+                        super::DONE_NOT_APPLICABLE,
+                        task = short(task),
+                        unit = short(who)
+                    )
+                };
+                said + super::OFFICE_ASK_ASSIGN.get()
+            }
+            Error::NotARatingTask { task } => {
+                tr!(super::RATING_NOT_RATED_TASK_OFFICE, task = short(task))
+            }
+            Error::UndoBlocked { id, later } => {
+                tr!(super::UNDO_LATER_CHANGE_OFFICE, id = id, later = later)
+            }
+            other => message(other),
+        },
+        Error::OfficeLoginTaken { login, office } => tr!(
+            super::OFFICE_LOGIN_TAKEN,
+            login = short(login),
+            office = short(office)
+        ),
     }
 }
 

@@ -488,6 +488,13 @@ const HELP: &[(&str, Text)] = &[
         ),
     ),
     (
+        "log --login",
+        t(
+            "Chỉ các thay đổi do tài khoản PostgreSQL này ghi (trên máy chủ)",
+            "Only changes made by this PostgreSQL login (on a server)",
+        ),
+    ),
+    (
         "unit rename",
         t(
             "Đổi tên tổ chức đảng (tên cũ vẫn lưu trong nhật ký)",

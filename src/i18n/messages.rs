@@ -1779,8 +1779,8 @@ pub const OFFICE_NOT_OWNER: Text = t(
     "only {owner}, the owner of the database (the login that ran theodoi init), administers offices, not {login}; nothing written",
 );
 pub const OFFICE_TAKEN: Text = t(
-    "đã có văn phòng tên «{name}» hoặc văn phòng của tài khoản {login}; không ghi gì. Xem: theodoi office list",
-    "an office named «{name}», or one of login {login}, exists already; nothing written. See: theodoi office list",
+    "đã có văn phòng tên «{name}» (tài khoản {login}); không ghi gì. Xem: theodoi office list",
+    "an office named «{name}» (login {login}) exists already; nothing written. See: theodoi office list",
 );
 pub const OFFICE_NOT_FOUND: Text = t(
     "không có văn phòng nào tên hoặc tài khoản «{name}»; xem: theodoi office list",
@@ -1823,6 +1823,30 @@ pub const LOG_LOGIN: Text = t("{actor} (tài khoản {login})", "{actor} (login 
 pub const OFFICE_UNDO_OTHERS: Text = t(
     "văn phòng «{office}» chỉ hoàn tác thay đổi của chính mình; thay đổi #{id} do tài khoản khác ghi; không ghi gì",
     "office «{office}» may undo only its own changes; change #{id} was made by another login; nothing written",
+);
+pub const UNDO_OUTSIDE_OFFICE: Text = t(
+    "không hoàn tác thay đổi #{id}: thay đổi này do văn phòng «{office}» ghi nhưng có dòng ngoài phạm vi của văn phòng ({scope} và các đơn vị trực thuộc); không ghi gì",
+    "change #{id} not undone: it was made by office «{office}» but has rows outside the office's units ({scope} and the units under it); nothing written",
+);
+pub const OFFICE_ASK_ASSIGN: Text = t(
+    "; nếu phải thực hiện thì đề nghị cán bộ Ban Tổ chức giao nhiệm vụ",
+    "; if it must be done, ask the Organization Committee's clerk to assign the task",
+);
+pub const RATING_NOT_RATED_TASK_OFFICE: Text = t(
+    "nhiệm vụ {task} không có xếp loại nên không ghi --rating, --not-rated; nếu nhiệm vụ cần xếp loại, đề nghị cán bộ Ban Tổ chức sửa",
+    "task {task} is not rated, so --rating and --not-rated do not apply; if it should be rated, ask the Organization Committee's clerk",
+);
+pub const UNDO_LATER_CHANGE_OFFICE: Text = t(
+    "không hoàn tác được thay đổi #{id}: thay đổi #{later} sau đó (không phải của văn phòng) đã sửa cùng bản ghi; đề nghị cán bộ Ban Tổ chức hoàn tác #{later} trước",
+    "cannot undo change #{id}: the later change #{later} (not the office's) touched the same records; ask the Organization Committee's clerk to undo #{later} first",
+);
+pub const LOGIN_NO_RIGHTS: Text = t(
+    "tài khoản {login} không còn quyền trên cơ sở dữ liệu này (văn phòng đã bị bỏ hoặc chưa được cấp quyền); liên hệ Ban Tổ chức",
+    "login {login} has no rights on this database any more (its office was removed or never granted); ask the Organization Committee",
+);
+pub const OFFICE_LOGIN_TAKEN: Text = t(
+    "tài khoản {login} đã là tài khoản của văn phòng «{office}» (mỗi tài khoản chỉ của một văn phòng); không ghi gì. Xem: theodoi office list",
+    "login {login} is already the login of office «{office}» (one office per login); nothing written. See: theodoi office list",
 );
 
 pub const PG_TLS_BAD_MODE: Text = t(
@@ -1894,7 +1918,7 @@ pub const PG_CLOSED: Text = t(
     "server {address} closed the connection (restarted, shut down, or ended by the administrator); nothing half-written was kept. Run the command again",
 );
 pub const PG_LOCK_TIMEOUT: Text = t(
-    "đã chờ quá {limit} trên {address}: một chương trình khác đang giữ dữ liệu cần dùng; không ghi gì. Hãy thử lại sau; muốn chờ lâu hơn: thêm options='-c lock_timeout=120s' vào địa chỉ hoặc đặt PGOPTIONS",
+    "đã chờ quá {limit} trên {address}: một chương trình khác đang giữ dữ liệu cần dùng; không ghi gì. Cần thử lại sau; muốn chờ lâu hơn thì thêm options='-c lock_timeout=120s' vào địa chỉ hoặc đặt PGOPTIONS",
     "waited more than {limit} on {address}: another program holds the data needed; nothing written. Try again later; to wait longer: add options='-c lock_timeout=120s' to the address or set PGOPTIONS",
 );
 pub const PG_CONFLICT: Text = t(

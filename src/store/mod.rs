@@ -473,6 +473,18 @@ pub trait History {
     fn undo(&self, target: &ChangeEntry) -> Result<()>;
     /// Records a fact about the database itself (not logged).
     fn set_meta(&self, key: &str, value: &str) -> Result<()>;
+    /// Refuses, before any other rule is checked, a write of the session's
+    /// login for unit `unit_id` that the login may not make (an office's
+    /// write outside its subtree, on a server). Nothing on a file.
+    fn may_write_for(&self, unit_id: i64) -> Result<()> {
+        let _ = unit_id;
+        Ok(())
+    }
+    /// Whether the session's login is an office's (on a server): what only
+    /// the committee's clerk does is then to be asked of that clerk.
+    fn writes_as_office(&self) -> bool {
+        false
+    }
 }
 
 /// The queries behind reports: rows handed to a callback one at a time, so
@@ -682,11 +694,13 @@ pub struct ChangeEntry {
 }
 
 /// Which log entries to show.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct LogFilter {
     pub since: Option<NaiveDate>,
     pub unit: Option<i64>,
     pub directive: Option<i64>,
+    /// Only the changes made by this login (on a server; none on a file).
+    pub login: Option<String>,
 }
 
 /// Which obligations a report covers: all of these that are given.

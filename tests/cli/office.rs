@@ -393,6 +393,30 @@ fn a_reader_reads_and_writes_nothing() {
     assert_eq!(list.len(), 1, "{list:?}");
     assert_eq!(list[0]["read_only"], true);
     assert_eq!(list[0]["unit"], Value::Null);
+    // A login another office has: said which.
+    let err = t.fails(&["office", "add", "Y", "--login", &reader.0, "--read-only"]);
+    assert!(
+        err.contains(&format!(
+            "tài khoản {} đã là tài khoản của văn phòng «Lãnh đạo Thị ủy»",
+            reader.0
+        )) && !err.contains("«Y»"),
+        "{err}"
+    );
+    let err = t.fails(&[
+        "office",
+        "add",
+        "lãnh đạo thị ủy",
+        "--login",
+        "x_y",
+        "--read-only",
+    ]);
+    assert!(
+        err.contains(&format!(
+            "đã có văn phòng tên «Lãnh đạo Thị ủy» (tài khoản {})",
+            reader.0
+        )),
+        "{err}"
+    );
     let refused = run(command_as(
         &t,
         &reader,
@@ -460,16 +484,19 @@ fn the_server_refuses_an_office_s_sql_on_another_office_s_rows() {
         )
         .map_err(said);
     assert!(
-        matches!(&changed, Err(e) if e.contains("row-level security")),
-        "moving a row out of the subtree: {changed:?}"
+        matches!(&changed, Err(e) if e.contains("permission denied")),
+        "moving a row out of the subtree (a column not the office's): {changed:?}"
     );
     let deleted = client
         .execute(
             &format!("DELETE FROM obligation WHERE unit_id = {theirs}"),
             &[],
         )
-        .expect("delete");
-    assert_eq!(deleted, 0);
+        .map_err(said);
+    assert!(
+        matches!(&deleted, Err(e) if e.contains("permission denied")),
+        "{deleted:?}"
+    );
     // A new row for them: refused.
     let inserted = client
         .execute(
@@ -504,8 +531,11 @@ fn the_server_refuses_an_office_s_sql_on_another_office_s_rows() {
     // The committee's log: not the office's to rewrite.
     let rewritten = client
         .execute("UPDATE change SET details = '{}'", &[])
-        .expect("update");
-    assert_eq!(rewritten, 0);
+        .map_err(said);
+    assert!(
+        matches!(&rewritten, Err(e) if e.contains("permission denied")),
+        "{rewritten:?}"
+    );
     assert_eq!(completed_on(&t, "t1", "ngo-quyen-tdp1"), None);
 
     // A table of its own named `unit`, claiming their unit is under its
@@ -715,4 +745,519 @@ fn sixteen_clerks_of_four_offices_write_at_once_while_a_leader_reads() {
         2 * expected.len(),
         "an extension and a completion each"
     );
+}
+
+/// A statement of `client` the server refuses: its words.
+fn refused(client: &mut postgres::Client, sql: &str) -> String {
+    match client.batch_execute(sql) {
+        Ok(()) => panic!("not refused: {sql}"),
+        Err(e) => said(e),
+    }
+}
+
+/// The id of unit `code`, and of the obligation of `t1` it owes.
+fn ids_of(t: &Theodoi, code: &str) -> (i64, i64) {
+    let row = as_owner(t)
+        .query_one(
+            "SELECT u.id, o.id FROM unit u JOIN obligation o ON o.unit_id = u.id
+             JOIN task k ON k.id = o.task_id WHERE k.code = 't1' AND u.code = $1",
+            &[&code],
+        )
+        .expect("ids");
+    (row.get(0), row.get(1))
+}
+
+#[test]
+fn an_office_cannot_forge_the_log_nor_assign_and_the_owner_s_undo_stays_in_its_units() {
+    if !server() {
+        return;
+    }
+    let t = wards();
+    let le_loi = new_login(&t, "le_loi");
+    let ngo_quyen = new_login(&t, "ngo_quyen");
+    for (name, unit, login) in [
+        ("Lê Lợi", "p-le-loi", &le_loi),
+        ("Ngô Quyền", "p-ngo-quyen", &ngo_quyen),
+    ] {
+        t.ok(&["office", "add", name, "--unit", unit, "--login", &login.0]);
+    }
+    let done = run(command_as(
+        &t,
+        &le_loi,
+        &[
+            "done",
+            "--task",
+            "t1",
+            "--unit",
+            "le-loi-tdp1",
+            "--on",
+            "01/12/2023",
+        ],
+    ));
+    assert_eq!(done.code, 0, "{}", done.stderr);
+    let log: Vec<Value> = t.json(&["log"]);
+    let mine = log[0]["id"].as_i64().expect("id");
+    t.ok(&[
+        "done",
+        "--task",
+        "t1",
+        "--unit",
+        "ngo-quyen-tdp1",
+        "--on",
+        "02/12/2023",
+    ]);
+    let log: Vec<Value> = t.json(&["log"]);
+    let owners = log[0]["id"].as_i64().expect("id");
+    let (own_unit, own_row) = ids_of(&t, "le-loi-tdp1");
+    let (_, their_row) = ids_of(&t, "ngo-quyen-tdp1");
+    let forged = format!(
+        r#"{{"id":{their_row},"unit_id":{own_unit},"completed_on":null,"evidence":"giả mạo"}}"#
+    );
+    let before = state(&t);
+
+    let mut client = connect(t.db.to_str().unwrap(), &le_loi.0, &le_loi.1);
+    // No line of the log by hand: neither its changes, nor its rows, nor
+    // its logins.
+    for sql in [
+        format!("UPDATE change SET details = '{{}}', actor = 'x', at = '2020' WHERE id = {mine}"),
+        format!("DELETE FROM change WHERE id = {mine}"),
+        format!(
+            "INSERT INTO change_row (change_id, seq, tbl, first_id, last_id, before, after)
+             VALUES ({mine}, 2, 'obligation', {their_row}, {their_row}, '{forged}', '{forged}')"
+        ),
+        "UPDATE change_row SET before = NULL".to_string(),
+        "DELETE FROM change_row".to_string(),
+        "UPDATE change_login SET login = 'x'".to_string(),
+        "DELETE FROM change_login".to_string(),
+    ] {
+        let e = refused(&mut client, &sql);
+        assert!(e.contains("permission denied"), "{sql}: {e}");
+    }
+    // Through the functions: only the change opened in this transaction,
+    // only rows of its units.
+    for sql in [
+        format!("SELECT log_change_row({mine}, 2, 'obligation', {own_row}, {own_row}, NULL, NULL)"),
+        format!("SELECT note_change({mine}, '{{}}', NULL, NULL)"),
+        format!("SELECT name_change({owners}, 'x')"),
+    ] {
+        let e = refused(&mut client, &sql);
+        assert!(e.contains("not opened"), "{sql}: {e}");
+    }
+    for sql in [
+        // Another office's row, logged as if it were its own.
+        format!(
+            "SELECT log_change_row(begin_change('t', 'x', 'done'), 1, 'obligation',
+                 {their_row}, {their_row}, '{forged}', '{forged}')"
+        ),
+        // Its own row, logged with another office's unit.
+        format!(
+            "SELECT log_change_row(begin_change('t', 'x', 'done'), 1, 'obligation',
+                 {own_row}, {own_row}, '{}', NULL)",
+            forged.replace(&format!("\"unit_id\":{own_unit}"), "\"unit_id\":1")
+        ),
+        // A table that is not an office's.
+        "SELECT log_change_row(begin_change('t', 'x', 'done'), 1, 'unit', 1, 1, NULL, NULL)"
+            .to_string(),
+    ] {
+        let e = refused(&mut client, &format!("BEGIN; {sql}; COMMIT"));
+        assert!(e.contains("outside the subtree"), "{sql}: {e}");
+        client.batch_execute("ROLLBACK").expect("rollback");
+    }
+    let e = refused(
+        &mut client,
+        &format!("BEGIN; SELECT mark_undone(begin_change('t', 'x', 'undo'), {owners}); COMMIT"),
+    );
+    assert!(e.contains("is not of"), "{e}");
+    client.batch_execute("ROLLBACK").expect("rollback");
+    // Obligations are assigned and taken away by the committee's clerk
+    // only; the ids are not the office's to set.
+    for sql in [
+        format!("DELETE FROM obligation WHERE id = {own_row}"),
+        format!(
+            "INSERT INTO obligation (task_id, unit_id, due_on)
+             SELECT task_id, unit_id, due_on FROM obligation WHERE id = {own_row}"
+        ),
+        format!("UPDATE obligation SET task_id = task_id WHERE id = {own_row}"),
+        "SELECT setval(pg_get_serial_sequence('obligation', 'id'), 1000)".to_string(),
+        "SELECT setval(pg_get_serial_sequence('change', 'id'), 1000)".to_string(),
+    ] {
+        let e = refused(&mut client, &sql);
+        assert!(e.contains("permission denied"), "{sql}: {e}");
+    }
+    assert_eq!(state(&t), before, "nothing written");
+
+    // A line forged into an office's change before these rules (written by
+    // hand here as the owner): the owner's undo refuses it, writes nothing.
+    as_owner(&t)
+        .batch_execute(&format!(
+            "INSERT INTO change_row (change_id, seq, tbl, first_id, last_id, before, after)
+             VALUES ({mine}, 2, 'obligation', {their_row}, {their_row}, '{forged}', '{forged}')"
+        ))
+        .expect("forged line");
+    let before = state(&t);
+    let refused_undo = t.run(&["undo", &mine.to_string()]);
+    assert_eq!(refused_undo.code, 2, "{refused_undo:?}");
+    assert_eq!(refused_undo.stderr.lines().count(), 1, "{refused_undo:?}");
+    assert!(
+        refused_undo.stderr.contains(&format!("#{mine}"))
+            && refused_undo.stderr.contains("«Lê Lợi»")
+            && refused_undo.stderr.contains("ngoài phạm vi"),
+        "{refused_undo:?}"
+    );
+    assert_eq!(state(&t), before, "nothing written");
+    assert_eq!(
+        completed_on(&t, "t1", "ngo-quyen-tdp1").as_deref(),
+        Some("2023-12-02")
+    );
+    // Without it, the owner undoes the office's change.
+    as_owner(&t)
+        .batch_execute(&format!(
+            "DELETE FROM change_row WHERE change_id = {mine} AND seq = 2"
+        ))
+        .expect("forged line gone");
+    t.ok(&["undo", &mine.to_string()]);
+    assert_eq!(completed_on(&t, "t1", "le-loi-tdp1"), None);
+}
+
+#[test]
+fn plain_undo_takes_the_login_s_change_and_a_removed_office_is_told_so() {
+    if !server() {
+        return;
+    }
+    let t = wards();
+    let le_loi = new_login(&t, "le_loi");
+    t.ok(&[
+        "office",
+        "add",
+        "Lê Lợi",
+        "--unit",
+        "p-le-loi",
+        "--login",
+        &le_loi.0,
+    ]);
+    // The owner, then the office, under the same name (USER of both).
+    t.ok(&[
+        "done",
+        "--task",
+        "t1",
+        "--unit",
+        "le-loi-tdp2",
+        "--on",
+        "02/12/2023",
+    ]);
+    let mut office = command_as(
+        &t,
+        &le_loi,
+        &[
+            "done",
+            "--task",
+            "t1",
+            "--unit",
+            "le-loi-tdp1",
+            "--on",
+            "01/12/2023",
+        ],
+    );
+    office.env_remove("THEODOI_ACTOR");
+    let done = run(office);
+    assert_eq!(done.code, 0, "{}", done.stderr);
+    let log: Vec<Value> = t.json(&["log"]);
+    assert_eq!(log[0]["actor"], log[1]["actor"], "{log:?}");
+    t.ok(&["undo"]);
+    assert_eq!(
+        completed_on(&t, "t1", "le-loi-tdp2"),
+        None,
+        "the owner's own"
+    );
+    assert_eq!(
+        completed_on(&t, "t1", "le-loi-tdp1").as_deref(),
+        Some("2023-12-01"),
+        "the office's stays"
+    );
+
+    // No name in the environment: the login's.
+    let mut anonymous = command_as(
+        &t,
+        &le_loi,
+        &[
+            "extend",
+            "--task",
+            "t1",
+            "--unit",
+            "le-loi-tdp2",
+            "--to",
+            "20/12/2023",
+            "--reason",
+            "x",
+        ],
+    );
+    for var in ["THEODOI_ACTOR", "USER", "LOGNAME", "USERNAME"] {
+        anonymous.env_remove(var);
+    }
+    let extended = run(anonymous);
+    assert_eq!(extended.code, 0, "{}", extended.stderr);
+    let log: Vec<Value> = t.json(&["log"]);
+    assert_eq!(log[0]["actor"], le_loi.0.as_str(), "{log:?}");
+
+    // Its changes alone, by its login.
+    let theirs: Vec<Value> = t.json(&["log", "--login", &le_loi.0]);
+    assert_eq!(theirs.len(), 2, "{theirs:?}");
+    assert!(
+        theirs.iter().all(|c| c["login"] == le_loi.0.as_str()),
+        "{theirs:?}"
+    );
+
+    // Removed: every command, reads included, says so in one line.
+    t.ok(&["office", "remove", &le_loi.0]);
+    for args in [
+        &["overdue", "--count"][..],
+        &["log"],
+        &[
+            "done",
+            "--task",
+            "t1",
+            "--unit",
+            "le-loi-tdp2",
+            "--on",
+            "03/12/2023",
+        ],
+    ] {
+        let gone = run(command_as(&t, &le_loi, args));
+        assert_eq!(gone.code, 2, "{args:?}: {gone:?}");
+        assert_eq!(gone.stderr.lines().count(), 1, "{gone:?}");
+        assert!(
+            gone.stderr
+                .contains(&format!("tài khoản {} không còn quyền", le_loi.0))
+                && gone.stderr.contains("liên hệ Ban Tổ chức")
+                && !gone.stderr.contains("permission denied"),
+            "{args:?}: {gone:?}"
+        );
+    }
+}
+
+#[test]
+fn an_office_is_told_its_scope_first_and_to_ask_the_committee_s_clerk() {
+    if !server() {
+        return;
+    }
+    let t = wards();
+    let le_loi = new_login(&t, "le_loi");
+    t.ok(&[
+        "office",
+        "add",
+        "Lê Lợi",
+        "--unit",
+        "p-le-loi",
+        "--login",
+        &le_loi.0,
+    ]);
+    t.ok(&[
+        "done",
+        "--task",
+        "t1",
+        "--unit",
+        "ngo-quyen-tdp1",
+        "--on",
+        "02/12/2023",
+    ]);
+    let before = state(&t);
+    let one_line = |args: &[&str]| {
+        let r = run(command_as(&t, &le_loi, args));
+        assert_eq!(r.code, 2, "{args:?}: {r:?}");
+        assert_eq!(r.stderr.lines().count(), 1, "{r:?}");
+        r.stderr
+    };
+    // Outside its units: that first, before what is recorded there or what
+    // the unit does not owe.
+    for args in [
+        &[
+            "done",
+            "--task",
+            "t1",
+            "--unit",
+            "ngo-quyen-tdp1",
+            "--on",
+            "03/12/2023",
+        ][..],
+        &[
+            "done",
+            "--task",
+            "t1",
+            "--unit",
+            "p-ngo-quyen",
+            "--on",
+            "03/12/2023",
+        ],
+        &[
+            "extend",
+            "--task",
+            "t1",
+            "--unit",
+            "ngo-quyen-tdp1",
+            "--to",
+            "20/12/2023",
+            "--reason",
+            "x",
+        ],
+    ] {
+        let e = one_line(args);
+        assert!(
+            e.contains("văn phòng «Lê Lợi» không được ghi"),
+            "{args:?}: {e}"
+        );
+    }
+    let mut english = vec!["--lang", "en"];
+    english.extend([
+        "done",
+        "--task",
+        "t1",
+        "--unit",
+        "p-ngo-quyen",
+        "--on",
+        "03/12/2023",
+    ]);
+    let e = one_line(&english);
+    assert!(e.contains("office «Lê Lợi» may not write"), "{e}");
+
+    // What only the committee's clerk does: to be asked of that clerk.
+    let e = one_line(&[
+        "done",
+        "--task",
+        "t1",
+        "--unit",
+        "p-le-loi",
+        "--on",
+        "03/12/2023",
+    ]);
+    assert!(
+        e.contains("đề nghị cán bộ Ban Tổ chức giao") && !e.contains("task assign"),
+        "{e}"
+    );
+    let e = one_line(&[
+        "done",
+        "--task",
+        "t1",
+        "--unit",
+        "le-loi-tdp1",
+        "--on",
+        "03/12/2023",
+        "--rating",
+        "HTNV",
+    ]);
+    assert!(
+        e.contains("đề nghị cán bộ Ban Tổ chức") && !e.contains("task add"),
+        "{e}"
+    );
+    // A name several units have: the office's own first.
+    let ngo_quyen = new_login(&t, "ngo_quyen");
+    t.ok(&[
+        "office",
+        "add",
+        "Ngô Quyền",
+        "--unit",
+        "p-ngo-quyen",
+        "--login",
+        &ngo_quyen.0,
+    ]);
+    let r = run(command_as(
+        &t,
+        &ngo_quyen,
+        &[
+            "done",
+            "--task",
+            "t1",
+            "--unit",
+            "tổ dân phố 1",
+            "--on",
+            "03/12/2023",
+        ],
+    ));
+    assert_eq!(r.code, 2, "{r:?}");
+    let own = r.stderr.find("ngo-quyen-tdp1").expect("its own unit named");
+    assert_eq!(
+        r.stderr.find("tdp1"),
+        Some(own + "ngo-quyen-".len()),
+        "{r:?}"
+    );
+    let e = one_line(&[
+        "task",
+        "assign",
+        "t1",
+        "--unit",
+        "p-le-loi",
+        "--due",
+        "20/12/2023",
+    ]);
+    assert!(e.contains("Ban Tổ chức"), "{e}");
+    assert_eq!(state(&t), before, "nothing written");
+
+    // Its change, then the owner's on the same row: the office is told to
+    // ask for the owner's to be undone first.
+    let done = run(command_as(
+        &t,
+        &le_loi,
+        &[
+            "done",
+            "--task",
+            "t1",
+            "--unit",
+            "le-loi-tdp1",
+            "--on",
+            "01/12/2023",
+        ],
+    ));
+    assert_eq!(done.code, 0, "{}", done.stderr);
+    let log: Vec<Value> = t.json(&["log"]);
+    let mine = log[0]["id"].as_i64().expect("id").to_string();
+    t.ok(&[
+        "done",
+        "--task",
+        "t1",
+        "--unit",
+        "le-loi-tdp1",
+        "--on",
+        "01/12/2023",
+        "--correct",
+        "--evidence",
+        "Biên bản số 5",
+    ]);
+    let log: Vec<Value> = t.json(&["log"]);
+    let owners = log[0]["id"].as_i64().expect("id");
+    let e = one_line(&["undo", &mine]);
+    assert!(
+        e.contains(&format!("đề nghị cán bộ Ban Tổ chức hoàn tác #{owners}")),
+        "{e}"
+    );
+
+    // A lock held by a session (here the office's, on a table it may
+    // change): a command stops at the limit, in one line.
+    let mut owner = as_owner(&t);
+    owner
+        .batch_execute(
+            "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET lock_timeout = ''1s''',
+                 current_database()); END $$",
+        )
+        .expect("limit");
+    let mut client = connect(t.db.to_str().unwrap(), &le_loi.0, &le_loi.1);
+    client
+        .batch_execute("BEGIN; LOCK TABLE person IN ACCESS EXCLUSIVE MODE")
+        .expect("lock");
+    let r = t.run(&["person", "list"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("đã chờ quá"), "{r:?}");
+    client.batch_execute("ROLLBACK").expect("rollback");
+    client
+        .batch_execute("SELECT pg_advisory_lock(1413762889)")
+        .expect("advisory lock");
+    let r = t.run(&[
+        "done",
+        "--task",
+        "t1",
+        "--unit",
+        "le-loi-tdp2",
+        "--on",
+        "01/12/2023",
+    ]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("đã chờ quá"), "{r:?}");
 }

@@ -82,6 +82,9 @@ impl TaskDues for PgDb<'_> {
     }
 
     fn add_obligations(&self, task_id: i64, kind: UnitKind, due_on: NaiveDate) -> Result<usize> {
+        if let Some(refused) = self.office_refused() {
+            return Err(refused);
+        }
         let Some(row) = self.opt(
             "SELECT within_id, for_people FROM task WHERE id = $1",
             &[&task_id],
@@ -125,6 +128,9 @@ impl TaskDues for PgDb<'_> {
     }
 
     fn delete_obligation(&self, obligation_id: i64) -> Result<()> {
+        if let Some(refused) = self.office_refused() {
+            return Err(refused);
+        }
         self.delete_logged("obligation", obligation_id)
     }
 }

@@ -85,7 +85,7 @@ impl History for PgDb<'_> {
         }
         if let Some(id) = self.current_change() {
             self.exec(
-                "UPDATE change SET details = $2, unit_id = $3, directive_id = $4 WHERE id = $1",
+                "SELECT note_change($1, $2, $3, $4)",
                 &[&id, &details.to_string(), &unit_id, &directive_id],
             )?;
         }
@@ -94,10 +94,7 @@ impl History for PgDb<'_> {
 
     fn set_action(&self, action: &str) -> Result<()> {
         if let Some(id) = self.current_change() {
-            self.exec(
-                "UPDATE change SET action = $2 WHERE id = $1",
-                &[&id, &action],
-            )?;
+            self.exec("SELECT name_change($1, $2)", &[&id, &action])?;
         }
         Ok(())
     }
@@ -117,9 +114,12 @@ impl History for PgDb<'_> {
                  WHERE ($1::TEXT IS NULL OR at >= $1::TEXT)
                    AND ($2::BIGINT IS NULL OR unit_id = $2)
                    AND ($3::BIGINT IS NULL OR directive_id = $3)
+                   AND ($4::TEXT IS NULL OR EXISTS (
+                        SELECT 1 FROM change_login l
+                        WHERE l.change_id = change.id AND l.login = $4))
                  ORDER BY id DESC"
             ),
-            &[&since, &filter.unit, &filter.directive],
+            &[&since, &filter.unit, &filter.directive, &filter.login],
         )?;
         rows.iter().map(entry_from_row).collect()
     }
@@ -140,7 +140,9 @@ impl History for PgDb<'_> {
                 "SELECT {ENTRY_COLUMNS} FROM change
                  WHERE actor = $1 AND undone_by IS NULL AND undoes IS NULL
                    AND ($2::BIGINT IS NULL OR id <> $2)
-                   AND (NOT $3 OR change_is_mine(id))
+                   AND (change_is_mine(id)
+                        OR (NOT $3 AND NOT EXISTS (SELECT 1 FROM change_login l
+                                                   WHERE l.change_id = change.id)))
                  ORDER BY id DESC LIMIT 1"
             ),
             &[&actor, &self.current_change(), &self.office.is_some()],
@@ -148,6 +150,14 @@ impl History for PgDb<'_> {
         .as_ref()
         .map(entry_from_row)
         .transpose()
+    }
+
+    fn may_write_for(&self, unit_id: i64) -> Result<()> {
+        self.office_may("obligation", Some(unit_id))
+    }
+
+    fn writes_as_office(&self) -> bool {
+        self.office.is_some()
     }
 
     fn undo(&self, target: &ChangeEntry) -> Result<()> {
@@ -178,11 +188,21 @@ impl History for PgDb<'_> {
                 ))
             })
             .collect::<Result<_>>()?;
+        self.undo_within_office(target.id, &rows)?;
         if let Some(later) = self.later_change_touching(target.id, current, &rows)? {
-            return Err(Error::UndoBlocked {
+            let blocked = Error::UndoBlocked {
                 id: target.id,
                 later,
-            });
+            };
+            // A later change an office may not undo itself.
+            if self.office.is_some()
+                && !self
+                    .one("SELECT change_is_mine($1)", &[&later])?
+                    .try_get::<_, bool>(0)?
+            {
+                return Err(Error::AskCommittee(Box::new(blocked)));
+            }
+            return Err(blocked);
         }
         // A refused statement spoils the whole transaction on PostgreSQL:
         // back to here, the change that blocks the undo can still be found.
@@ -197,25 +217,9 @@ impl History for PgDb<'_> {
                 });
             }
         }
-        self.exec(
-            "UPDATE change SET undone_by = $2 WHERE id = $1",
-            &[&target.id, &current],
-        )?;
-        if let Some(redone) = target.undoes {
-            self.exec(
-                "UPDATE change SET undone_by = NULL WHERE id = $1",
-                &[&redone],
-            )?;
-            self.exec(
-                "UPDATE change SET undone_by = $1
-                 WHERE id = (SELECT undoes FROM change WHERE id = $1)",
-                &[&redone],
-            )?;
-        }
-        self.exec(
-            "UPDATE change SET undoes = $2 WHERE id = $1",
-            &[&current, &target.id],
-        )?;
+        // The marks of the log (undone by, undoes, and those of an undo
+        // undone), by the database's own function.
+        self.exec("SELECT mark_undone($1, $2)", &[&current, &target.id])?;
         Ok(())
     }
 }
@@ -266,7 +270,8 @@ impl PgDb<'_> {
                         serde_json::from_str(before).map_err(|e| plain(e.into()))?;
                     self.office_may_row(table, Some(&now)).map_err(plain)?;
                     self.office_may_row(table, Some(&before)).map_err(plain)?;
-                    self.update_row(table, *first, &before).map_err(plain)?;
+                    self.update_row(table, *first, &before, &now)
+                        .map_err(plain)?;
                     self.log_update(table, *first, now, before).map_err(plain)?;
                 }
             }
@@ -390,8 +395,7 @@ impl PgDb<'_> {
             (log.change_id, log.seq)
         };
         self.exec(
-            "INSERT INTO change_row (change_id, seq, tbl, first_id, last_id, before, after)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "SELECT log_change_row($1, $2, $3, $4, $5, $6, $7)",
             &[
                 &change_id,
                 &seq,
@@ -558,8 +562,21 @@ impl PgDb<'_> {
     }
 
     /// Gives row `id` its logged values again.
-    fn update_row(&self, table: &'static str, id: i64, row: &Value) -> Result<()> {
-        let (names, mut params) = self.bound(table, row, false)?;
+    /// Only the columns that differ from `now` are set: an office may
+    /// update only some columns of a table (the results of an obligation).
+    fn update_row(&self, table: &'static str, id: i64, row: &Value, now: &Value) -> Result<()> {
+        let changed: Map<String, Value> = match row {
+            Value::Object(map) => map
+                .iter()
+                .filter(|(k, v)| now.get(k.as_str()) != Some(*v))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            _ => return Err(Error::storage(Internal("a logged row is not an object"))),
+        };
+        let (names, mut params) = self.bound(table, &Value::Object(changed), false)?;
+        if names.is_empty() {
+            return Ok(());
+        }
         let sets: Vec<String> = names
             .iter()
             .enumerate()
@@ -643,7 +660,7 @@ fn on_conn_exec(
 }
 
 /// One line of `change_row`: table, first and last id, before, after.
-type LoggedRow = (String, i64, i64, Option<String>, Option<String>);
+pub(super) type LoggedRow = (String, i64, i64, Option<String>, Option<String>);
 
 fn entry_from_row(row: &postgres::Row) -> Result<ChangeEntry> {
     let details: String = row.try_get(4)?;

@@ -336,7 +336,14 @@ impl PostgresStore {
             "DROP TABLE IF EXISTS {} CASCADE; DROP FUNCTION IF EXISTS open_by_due_tally() CASCADE; \
              DROP FUNCTION IF EXISTS office_may_write(BIGINT) CASCADE; \
              DROP FUNCTION IF EXISTS change_is_mine(BIGINT) CASCADE; \
-             DROP FUNCTION IF EXISTS begin_change(TEXT, TEXT, TEXT) CASCADE;",
+             DROP FUNCTION IF EXISTS begin_change(TEXT, TEXT, TEXT) CASCADE; \
+             DROP FUNCTION IF EXISTS login_may_write(TEXT, BIGINT) CASCADE; \
+             DROP FUNCTION IF EXISTS change_opened_here(BIGINT) CASCADE; \
+             DROP FUNCTION IF EXISTS log_change_row(BIGINT, BIGINT, TEXT, BIGINT, BIGINT, TEXT, TEXT) CASCADE; \
+             DROP FUNCTION IF EXISTS note_change(BIGINT, TEXT, BIGINT, BIGINT) CASCADE; \
+             DROP FUNCTION IF EXISTS name_change(BIGINT, TEXT) CASCADE; \
+             DROP FUNCTION IF EXISTS mark_undone(BIGINT, BIGINT) CASCADE; \
+             DROP FUNCTION IF EXISTS reset_ids() CASCADE;",
             tables.join(", ")
         ))?;
         tx.commit()?;
@@ -386,6 +393,15 @@ impl PostgresStore {
         let foreign = || Error::ForeignPgDatabase(self.shown.clone());
         if !has_meta {
             return Err(foreign());
+        }
+        // A login whose office was removed (or never added) reads nothing:
+        // said so, on every command, before any statement is refused.
+        let row = client.query_typed_one(
+            "SELECT has_table_privilege('meta', 'SELECT'), current_user::TEXT",
+            &[],
+        )?;
+        if !row.get::<_, bool>(0) {
+            return Err(Error::LoginNoRights { login: row.get(1) });
         }
         let rows = client.query_typed(
             "SELECT key, value FROM meta WHERE key IN ('application', 'schema_version')",
@@ -561,7 +577,8 @@ impl Storage for PostgresStore {
         // read-only login is refused here, before anything is written.
         let office = offices::session_scope(&mut tx)?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
-        tx.batch_execute(&reset_ids_sql())?;
+        // By the database's function: an office may not set a sequence.
+        tx.execute("SELECT reset_ids()", &[])?;
         let db = PgDb {
             conn: Conn::Tx(RefCell::new(tx)),
             log: None,

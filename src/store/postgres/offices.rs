@@ -117,6 +117,78 @@ impl PgDb<'_> {
         })
     }
 
+    /// Refuses the owner's undo of a change an office's login made when a
+    /// row of it is not one that office may write (a table not an office's,
+    /// a unit outside its subtree): what an office logged is put back only
+    /// where it could have written it itself.
+    pub(super) fn undo_within_office(
+        &self,
+        change: i64,
+        rows: &[super::history::LoggedRow],
+    ) -> Result<()> {
+        if self.office.is_some() {
+            return Ok(());
+        }
+        // The login of the change, unless it is the owner's (or a
+        // superuser's, bound by nothing either); its office,
+        // if it still has one (else its login names it, and only the tables
+        // an office writes are checked).
+        let Some(office) = self.opt(
+            "SELECT l.login, coalesce(o.name, l.login), coalesce(u.name, ''), o.login IS NOT NULL
+             FROM change_login l
+             LEFT JOIN office o ON o.login = l.login LEFT JOIN unit u ON u.id = o.unit_id
+             WHERE l.change_id = $1
+               AND l.login <> (SELECT pg_get_userbyid(c.relowner)::TEXT FROM pg_class c
+                               WHERE c.oid = 'change'::regclass)
+               AND NOT coalesce((SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = l.login),
+                                false)",
+            &[&change],
+        )?
+        else {
+            return Ok(());
+        };
+        let login: String = office.try_get(0)?;
+        let still_office: bool = office.try_get(3)?;
+        let outside = || -> Result<Error> {
+            Ok(Error::UndoOutsideOffice {
+                id: change,
+                office: office.try_get(1)?,
+                scope: office.try_get(2)?,
+            })
+        };
+        for (table, first, last, before, after) in rows {
+            let Some(table) = OFFICE_TABLES.iter().find(|t| **t == table.as_str()) else {
+                return Err(outside()?);
+            };
+            if !still_office {
+                continue;
+            }
+            for logged in [before, after].into_iter().flatten() {
+                let row: Value = serde_json::from_str(logged)?;
+                let unit = row.get("unit_id").and_then(Value::as_i64);
+                if !self
+                    .one("SELECT login_may_write($1, $2)", &[&login, &unit])?
+                    .try_get::<_, bool>(0)?
+                {
+                    return Err(outside()?);
+                }
+            }
+            let stray: i64 = self
+                .one(
+                    &format!(
+                        "SELECT count(*) FROM {table}
+                         WHERE id BETWEEN $1 AND $2 AND NOT login_may_write($3, unit_id)"
+                    ),
+                    &[first, last, &login],
+                )?
+                .try_get(0)?;
+            if stray > 0 {
+                return Err(outside()?);
+            }
+        }
+        Ok(())
+    }
+
     /// What an office is refused by the server, said as its own: `None`
     /// for the committee's own clerk.
     pub(super) fn office_refused(&self) -> Option<Error> {
@@ -146,9 +218,12 @@ fn plain_login(login: &str) -> bool {
 }
 
 /// The rights of an office's login on the database's tables: SELECT on
-/// every table; a writing office also INSERT, UPDATE, DELETE on results and
-/// people (bounded by the policies to its subtree), what the change log
-/// needs, and the sequences (the store numbers new rows as SQLite does).
+/// every table; a writing office also UPDATE of the results of obligations
+/// (completion, extension, rating: never a new obligation, nor one taken
+/// away, which only the committee's clerk assigns), INSERT, UPDATE, DELETE
+/// on people (all bounded by the policies to its subtree), the functions
+/// that write the change log and number new rows, and the use of the
+/// sequences (never setting one).
 fn grant(c: &mut impl GenericClient, login: &str, writes: bool) -> Result<()> {
     let schema: String = c.query_one("SELECT current_schema()::TEXT", &[])?.get(0);
     let schema = quoted(&schema);
@@ -159,11 +234,10 @@ fn grant(c: &mut impl GenericClient, login: &str, writes: bool) -> Result<()> {
     );
     if writes {
         sql.push_str(&format!(
-            "GRANT INSERT, UPDATE, DELETE ON obligation, person TO {login};
-             GRANT UPDATE ON change TO {login};
-             GRANT INSERT ON change_row TO {login};
-             GRANT EXECUTE ON FUNCTION begin_change(TEXT, TEXT, TEXT) TO {login};
-             GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {schema} TO {login};"
+            "GRANT UPDATE ({OBLIGATION_RESULTS}) ON obligation TO {login};
+             GRANT INSERT, UPDATE, DELETE ON person TO {login};
+             GRANT EXECUTE ON FUNCTION {LOG_FUNCTIONS} TO {login};
+             GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema} TO {login};"
         ));
     }
     c.batch_execute(&sql)?;
@@ -176,13 +250,25 @@ fn revoke(c: &mut impl GenericClient, login: &str) -> Result<()> {
     let schema = quoted(&schema);
     let login = quoted(login);
     c.batch_execute(&format!(
-        "REVOKE EXECUTE ON FUNCTION begin_change(TEXT, TEXT, TEXT) FROM {login};
+        "REVOKE EXECUTE ON FUNCTION {LOG_FUNCTIONS} FROM {login};
          REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {login};
          REVOKE ALL ON ALL SEQUENCES IN SCHEMA {schema} FROM {login};
          REVOKE USAGE ON SCHEMA {schema} FROM {login};"
     ))?;
     Ok(())
 }
+
+/// The columns of an obligation an office updates: its completion, its
+/// extension, its rating.
+const OBLIGATION_RESULTS: &str = "due_on, original_due_on, extension_reason, completed_on, \
+     evidence, note, recorded_by, recorded_at, rating, not_rated_reason, forced";
+
+/// The functions through which a login writes the change log and numbers
+/// new rows (`migrations/postgres/0010_offices.sql`).
+const LOG_FUNCTIONS: &str = "begin_change(TEXT, TEXT, TEXT), \
+     log_change_row(BIGINT, BIGINT, TEXT, BIGINT, BIGINT, TEXT, TEXT), \
+     note_change(BIGINT, TEXT, BIGINT, BIGINT), name_change(BIGINT, TEXT), \
+     mark_undone(BIGINT, BIGINT), reset_ids()";
 
 /// A name as an SQL identifier.
 fn quoted(name: &str) -> String {
@@ -274,14 +360,25 @@ impl PostgresStore {
         if owner == login {
             return Err(Error::OfficeOwnerLogin(login.to_string()));
         }
+        // Which is taken, the name or the login, and by which office.
         let taken = tx.query_opt(
-            "SELECT 1 FROM office WHERE lower(name) = lower($1) OR login = $2",
+            "SELECT name, login, login = $2 FROM office WHERE lower(name) = lower($1) OR login = $2
+             ORDER BY login = $2 DESC LIMIT 1",
             &[&name, &login],
         )?;
-        if taken.is_some() {
-            return Err(Error::OfficeTaken {
-                name: name.to_string(),
-                login: login.to_string(),
+        if let Some(taken) = taken {
+            let (other, other_login, by_login): (String, String, bool) =
+                (taken.try_get(0)?, taken.try_get(1)?, taken.try_get(2)?);
+            return Err(if by_login {
+                Error::OfficeLoginTaken {
+                    login: other_login,
+                    office: other,
+                }
+            } else {
+                Error::OfficeTaken {
+                    name: other,
+                    login: other_login,
+                }
             });
         }
         let exists = tx

@@ -101,6 +101,7 @@ impl History for SqliteDb<'_> {
              WHERE (?1 IS NULL OR at >= ?1)
                AND (?2 IS NULL OR unit_id = ?2)
                AND (?3 IS NULL OR directive_id = ?3)
+               AND ?4 IS NULL
              ORDER BY id DESC",
         )?;
         // `at` is UTC; a day in Vietnam starts at 17:00 UTC the day before.
@@ -112,7 +113,7 @@ impl History for SqliteDb<'_> {
             })
         });
         let rows = stmt.query_map(
-            params![since, filter.unit, filter.directive],
+            params![since, filter.unit, filter.directive, filter.login],
             entry_from_row,
         )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
