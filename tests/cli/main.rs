@@ -17,6 +17,7 @@ mod hostile_import;
 mod hostile_text;
 mod join;
 mod json;
+mod order;
 mod overdue;
 mod people;
 mod postgres;

@@ -20,6 +20,10 @@ pub(super) struct ChangeLog {
     seq: i64,
     /// A run of inserted rows not yet written: (table, first id, last id).
     pending: Option<(&'static str, i64, i64)>,
+    /// Whether a row of `unit` was inserted, deleted, or given another name,
+    /// code or parent: the order of the units is then rebuilt before the
+    /// change is committed (`order`).
+    units_changed: bool,
 }
 
 impl ChangeLog {
@@ -33,7 +37,26 @@ impl ChangeLog {
             change_id,
             seq: 0,
             pending: None,
+            units_changed: false,
         })
+    }
+
+    /// Whether the change has logged a row of `unit` that may have moved in
+    /// the order of the units.
+    pub(super) fn units_changed(&self) -> bool {
+        self.units_changed
+    }
+}
+
+/// Whether a logged row of `unit` (before, after; `None`: inserted or
+/// deleted) may take another place in the order of the units: its name, code
+/// or parent changed. A founding date or a dissolution moves nothing.
+fn moves_in_order(before: Option<&Value>, after: Option<&Value>) -> bool {
+    match (before, after) {
+        (Some(before), Some(after)) => ["name", "code", "parent_id"]
+            .iter()
+            .any(|column| before.get(column) != after.get(column)),
+        _ => true,
     }
 }
 
@@ -272,6 +295,9 @@ impl PgDb<'_> {
         last: i64,
     ) -> Result<()> {
         let Some(log) = &self.log else { return Ok(()) };
+        if table == "unit" {
+            log.borrow_mut().units_changed = true;
+        }
         let extend =
             matches!(log.borrow().pending, Some((t, _, l)) if t == table && l + 1 == first);
         if extend {
@@ -367,6 +393,7 @@ impl PgDb<'_> {
         self.flush_log()?;
         let (change_id, seq) = {
             let mut log = log.borrow_mut();
+            log.units_changed |= table == "unit" && moves_in_order(before.as_ref(), after.as_ref());
             log.seq += 1;
             (log.change_id, log.seq)
         };

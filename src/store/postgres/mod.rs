@@ -34,6 +34,7 @@ mod connect;
 mod directives;
 mod dues;
 mod history;
+mod order;
 mod people;
 mod portable;
 mod ratings;
@@ -83,6 +84,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     migration!("0007_tree_in_time.sql"),
     migration!("0008_settings.sql"),
     migration!("0009_marks.sql"),
+    migration!("0010_unit_order.sql"),
 ];
 
 /// The schema version this binary writes and understands.
@@ -484,6 +486,13 @@ impl Txn for PgDb<'_> {
 
     fn commit(self: Box<Self>) -> Result<()> {
         self.flush_log()?;
+        if self
+            .log
+            .as_ref()
+            .is_some_and(|log| log.borrow().units_changed())
+        {
+            self.batch(order::REBUILD)?;
+        }
         match self.conn {
             Conn::Tx(tx) => Ok(tx.into_inner().commit()?),
             Conn::Plain(_) => Ok(()),

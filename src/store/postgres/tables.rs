@@ -42,6 +42,7 @@ pub(super) const TABLES: &[Table] = &[
     table("change", false, true),
     table("change_row", false, true),
     table("open_by_due", false, false),
+    table("unit_order", false, false),
 ];
 
 /// The tables the change log records, by name.

@@ -10,6 +10,7 @@ mod crypto;
 mod directives;
 mod dues;
 mod history;
+mod order;
 mod people;
 mod portable;
 mod ratings;
@@ -60,6 +61,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     migration!("0007_tree_in_time.sql"),
     migration!("0008_settings.sql"),
     migration!("0009_marks.sql"),
+    migration!("0010_unit_order.sql"),
 ];
 
 /// The schema version this binary writes and understands: the number of steps.
@@ -641,6 +643,13 @@ impl Txn for SqliteDb<'_> {
 
     fn commit(self: Box<Self>) -> Result<()> {
         self.flush_log()?;
+        if self
+            .log
+            .as_ref()
+            .is_some_and(|log| log.borrow().units_changed())
+        {
+            order::rebuild(&self.conn)?;
+        }
         match self.conn {
             Conn::Tx(tx) => Ok(tx.commit()?),
             // A reader is never handed out as a transaction.

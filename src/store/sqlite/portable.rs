@@ -102,6 +102,7 @@ impl SqliteStore {
                 written += 1;
             }
         }
+        super::order::rebuild(&tx)?;
         check(&super::SqliteDb {
             conn: super::Conn::Plain(&tx),
             log: None,
