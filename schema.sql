@@ -179,11 +179,11 @@ CREATE TABLE obligation (
 );
 -- One obligation per task and unit, or per task and person.
 CREATE UNIQUE INDEX obligation_subject ON obligation (task_id, unit_id, coalesce(person_id, 0));
--- A unit's obligations by due date, with what decides whether each is open
--- on a day and what a report lists of it (version 10): a report walking
--- units in order reads the ones it shows from the index alone.
-CREATE INDEX obligation_unit ON obligation (unit_id, due_on, completed_on, cancelled_on,
-    opened_on, task_id, person_id, passed_from, original_due_on, cancelled_reason);
+-- A unit's obligations by due date, then task, with what decides whether
+-- each is open on a day and what a report lists of it (version 10): a report
+-- walking units in order reads the ones it shows from the index alone.
+CREATE INDEX obligation_unit ON obligation (unit_id, due_on, task_id, completed_on, cancelled_on,
+    opened_on, person_id, passed_from, original_due_on, cancelled_reason);
 CREATE INDEX obligation_person ON obligation (person_id) WHERE person_id IS NOT NULL;
 -- Reports filter by due date and by whether the obligation was done or
 -- cancelled by the report's day: all of it is in the index, so rows that do
@@ -237,14 +237,20 @@ END;
 
 -- Each unit's place in the order reports list units in (version 10): the
 -- parent (its name by collation key, then its code), then the unit's name,
--- then its code. Reports walk units by rank and each unit's obligations by
--- obligation_unit, already in order. Derived: rebuilt in the transaction of
--- every write that changes a unit (commands, undo, import); never logged,
--- never exported.
+-- then its code, held in that order by unit_order_key. Reports walk units
+-- through that index and each unit's obligations by obligation_unit, already
+-- in order. Derived: the rows of the units a write moves (and of their
+-- children when a parent's name or code changes) are written again in its
+-- transaction (commands, undo), all of them by import; never logged, never
+-- exported.
 CREATE TABLE unit_order (
-    rank    INTEGER PRIMARY KEY,
-    unit_id INTEGER NOT NULL UNIQUE
+    unit_id     INTEGER PRIMARY KEY,
+    parent_key  BLOB,
+    parent_code TEXT COLLATE NOCASE,
+    name_key    BLOB NOT NULL,
+    code        TEXT NOT NULL COLLATE NOCASE
 );
+CREATE INDEX unit_order_key ON unit_order (parent_key, parent_code, name_key, code, unit_id);
 
 -- Values of the rating rules (xếp loại chất lượng: 132-QĐ/TW, 124-QĐ/TW,
 -- 366-QĐ/TW) that differ from the built-in defaults.

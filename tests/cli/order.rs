@@ -23,8 +23,9 @@ fn key(row: &Value) -> Key {
 }
 
 /// `agenda` of the whole tree, far ahead (every obligation), and `overdue`
-/// list their rows in the order of the names; on SQLite, every unit's rank
-/// is its place in that order.
+/// list their rows in the order of the names; on SQLite, every unit's row
+/// of `unit_order` holds its keys as they are now, and its index walks the
+/// units in that order.
 pub fn in_collation_order(t: &Theodoi) -> Result<(), String> {
     let rows = |args: &[&str]| -> Result<Vec<Value>, String> {
         let r = crate::util::run(t.command(args));
@@ -70,15 +71,23 @@ pub fn in_collation_order(t: &Theodoi) -> Result<(), String> {
         return Ok(());
     }
     let conn = rusqlite::Connection::open(&t.db).map_err(|e| e.to_string())?;
-    let ids = |sql: &str| -> rusqlite::Result<Vec<i64>> {
+    let rows = |sql: &str| -> rusqlite::Result<Vec<String>> {
         let mut stmt = conn.prepare(sql)?;
         let rows = stmt.query_map([], |row| row.get(0))?;
         rows.collect()
     };
-    let stored = ids("SELECT unit_id FROM unit_order ORDER BY rank").map_err(|e| e.to_string())?;
-    let named = ids(
-        "SELECT u.id FROM unit u LEFT JOIN unit p ON p.id = u.parent_id
-         ORDER BY p.name_key, p.code, u.name_key, u.code",
+    let stored = rows(
+        "SELECT unit_id || ' ' || ifnull(hex(parent_key), '-') || ' ' || ifnull(parent_code, '-')
+                || ' ' || hex(name_key) || ' ' || code
+         FROM unit_order INDEXED BY unit_order_key
+         ORDER BY parent_key, parent_code, name_key, code, unit_id",
+    )
+    .map_err(|e| e.to_string())?;
+    let named = rows(
+        "SELECT u.id || ' ' || ifnull(hex(p.name_key), '-') || ' ' || ifnull(p.code, '-')
+                || ' ' || hex(u.name_key) || ' ' || u.code
+         FROM unit u LEFT JOIN unit p ON p.id = u.parent_id
+         ORDER BY p.name_key, p.code, u.name_key, u.code, u.id",
     )
     .map_err(|e| e.to_string())?;
     match stored == named {
@@ -123,4 +132,58 @@ fn an_export_imported_and_a_copy_are_listed_in_order() {
     let to = copy.db.to_str().unwrap();
     copy.ok(&["copy", "--from", from, "--to", to]);
     in_collation_order(&copy).unwrap();
+}
+
+/// Within one unit and one due date, tasks are listed in the order they were
+/// added, not by code: `zz` added before `aa` comes first in every unit.
+#[test]
+fn tasks_of_one_unit_and_day_in_the_order_they_were_added() {
+    let t = Theodoi::son_tay();
+    t.ok(&[
+        "directive",
+        "add",
+        "91-KH/TU",
+        "--issuer",
+        "Ban Thường vụ Thị ủy",
+        "--date",
+        "15/01/2024",
+        "--title",
+        "Kế hoạch thử thứ tự",
+    ]);
+    for code in ["zz", "aa"] {
+        t.ok(&[
+            "task",
+            "add",
+            "--directive",
+            "91-KH/TU",
+            "--code",
+            code,
+            "--title",
+            &format!("Nhiệm vụ {code}"),
+            "--due",
+            "chi-bo-truc-thuoc=01/03/2024",
+        ]);
+    }
+    let r = crate::util::run(t.command(&["overdue", "--as-of", "2024-07-01", "--format", "json"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows: Vec<Value> = serde_json::from_str(&r.stdout).unwrap();
+    let listed: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|row| matches!(row["task"].as_str(), Some("zz" | "aa")))
+        .map(|row| {
+            (
+                row["unit_code"].as_str().unwrap_or_default(),
+                row["task"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert!(!listed.is_empty(), "{}", r.stdout);
+    for pair in listed.chunks(2) {
+        assert_eq!(
+            pair.iter().map(|p| p.1).collect::<Vec<_>>(),
+            ["zz", "aa"],
+            "{listed:?}"
+        );
+        assert_eq!(pair[0].0, pair[1].0, "{listed:?}");
+    }
 }

@@ -486,12 +486,9 @@ impl Txn for PgDb<'_> {
 
     fn commit(self: Box<Self>) -> Result<()> {
         self.flush_log()?;
-        if self
-            .log
-            .as_ref()
-            .is_some_and(|log| log.borrow().units_changed())
-        {
-            self.batch(order::REBUILD)?;
+        if let Some(log) = &self.log {
+            let reorder = log.borrow_mut().take_reorder();
+            order::apply(&self, &reorder)?;
         }
         match self.conn {
             Conn::Tx(tx) => Ok(tx.into_inner().commit()?),

@@ -141,20 +141,22 @@ fn obligation_sql(scope: &Scope, selection: Selection, order: Order, tree: Tree)
     let (ranks, order_by) = match (tree, order) {
         (Tree::Current, Order::Unit) => (
             "JOIN unit_order r ON r.unit_id = o.unit_id",
-            "r.rank, o.due_on, lower(t.code), pe.name_key NULLS FIRST",
+            "r.parent_key NULLS FIRST, r.parent_code NULLS FIRST, r.name_key, r.code, r.unit_id, o.due_on, o.task_id,
+             pe.name_key NULLS FIRST",
         ),
         (Tree::Current, Order::Due) => (
             "JOIN unit_order r ON r.unit_id = o.unit_id",
-            "o.due_on, r.rank, lower(t.code), pe.name_key NULLS FIRST",
+            "o.due_on, r.parent_key NULLS FIRST, r.parent_code NULLS FIRST, r.name_key, r.code, r.unit_id, o.task_id,
+             pe.name_key NULLS FIRST",
         ),
         (Tree::AsOf(_), Order::Unit) => (
             "",
-            "p.name_key NULLS FIRST, lower(p.code) NULLS FIRST, u.name_key, lower(u.code), o.due_on, lower(t.code),
+            "p.name_key NULLS FIRST, lower(p.code) NULLS FIRST, u.name_key, lower(u.code), o.due_on, o.task_id,
              pe.name_key NULLS FIRST",
         ),
         (Tree::AsOf(_), Order::Due) => (
             "",
-            "o.due_on, p.name_key NULLS FIRST, lower(p.code) NULLS FIRST, u.name_key, lower(u.code), lower(t.code),
+            "o.due_on, p.name_key NULLS FIRST, lower(p.code) NULLS FIRST, u.name_key, lower(u.code), o.task_id,
              pe.name_key NULLS FIRST",
         ),
     };

@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use super::portable::derive;
 use super::{SqliteDb, now_stamp, tables};
 use crate::domain::error::{Error, Result};
+use crate::store::reorder::Reorder;
 use crate::store::{ChangeEntry, Directives, History, LogFilter};
 
 /// What the log knows of the change in progress.
@@ -20,10 +21,10 @@ pub(super) struct ChangeLog {
     seq: i64,
     /// A run of inserted rows not yet written: (table, first rowid, last rowid).
     pending: Option<(&'static str, i64, i64)>,
-    /// Whether a row of `unit` was inserted, deleted, or given another name,
-    /// code or parent: the order of the units is then rebuilt before the
+    /// The units inserted, deleted, or given another name, code or parent:
+    /// their places in the order of the units are made good before the
     /// change is committed (`order`).
-    units_changed: bool,
+    reorder: Reorder,
 }
 
 impl ChangeLog {
@@ -37,26 +38,13 @@ impl ChangeLog {
             change_id,
             seq: 0,
             pending: None,
-            units_changed: false,
+            reorder: Reorder::default(),
         })
     }
 
-    /// Whether the change has logged a row of `unit` that may have moved in
-    /// the order of the units.
-    pub(super) fn units_changed(&self) -> bool {
-        self.units_changed
-    }
-}
-
-/// Whether a logged row of `unit` (before, after; `None`: inserted or
-/// deleted) may take another place in the order of the units: its name, code
-/// or parent changed. A founding date or a dissolution moves nothing.
-fn moves_in_order(before: Option<&Value>, after: Option<&Value>) -> bool {
-    match (before, after) {
-        (Some(before), Some(after)) => ["name", "code", "parent_id"]
-            .iter()
-            .any(|column| before.get(column) != after.get(column)),
-        _ => true,
+    /// The units the change moved in the order of the units, taken.
+    pub(super) fn take_reorder(&mut self) -> Reorder {
+        std::mem::take(&mut self.reorder)
     }
 }
 
@@ -279,7 +267,7 @@ impl SqliteDb<'_> {
     ) -> Result<()> {
         let Some(log) = &self.log else { return Ok(()) };
         if table == "unit" {
-            log.borrow_mut().units_changed = true;
+            log.borrow_mut().reorder.inserted(first, last);
         }
         let extend =
             matches!(log.borrow().pending, Some((t, _, l)) if t == table && l + 1 == first);
@@ -351,7 +339,10 @@ impl SqliteDb<'_> {
         self.flush_log()?;
         let (change_id, seq) = {
             let mut log = log.borrow_mut();
-            log.units_changed |= table == "unit" && moves_in_order(before.as_ref(), after.as_ref());
+            // A run of inserted rows was counted when it was logged.
+            if table == "unit" && (before.is_some() || after.is_some()) {
+                log.reorder.logged(first, before.as_ref(), after.as_ref());
+            }
             log.seq += 1;
             (log.change_id, log.seq)
         };

@@ -643,12 +643,9 @@ impl Txn for SqliteDb<'_> {
 
     fn commit(self: Box<Self>) -> Result<()> {
         self.flush_log()?;
-        if self
-            .log
-            .as_ref()
-            .is_some_and(|log| log.borrow().units_changed())
-        {
-            order::rebuild(&self.conn)?;
+        if let Some(log) = &self.log {
+            let reorder = log.borrow_mut().take_reorder();
+            order::apply(&self.conn, &reorder)?;
         }
         match self.conn {
             Conn::Tx(tx) => Ok(tx.commit()?),
