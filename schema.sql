@@ -1,4 +1,4 @@
--- theodoi schema: the whole current shape of a database (version 9), as a
+-- theodoi schema: the whole current shape of a database (version 10), as a
 -- fresh file has it after every step in migrations/.
 --
 -- This file is for reading; theodoi never runs it. Databases are created and
@@ -179,7 +179,11 @@ CREATE TABLE obligation (
 );
 -- One obligation per task and unit, or per task and person.
 CREATE UNIQUE INDEX obligation_subject ON obligation (task_id, unit_id, coalesce(person_id, 0));
-CREATE INDEX obligation_unit ON obligation (unit_id);
+-- A unit's obligations by due date, then task, with what decides whether
+-- each is open on a day and what a report lists of it (version 10): a report
+-- walking units in order reads the ones it shows from the index alone.
+CREATE INDEX obligation_unit ON obligation (unit_id, due_on, task_id, completed_on, cancelled_on,
+    opened_on, person_id, passed_from, original_due_on, cancelled_reason);
 CREATE INDEX obligation_person ON obligation (person_id) WHERE person_id IS NOT NULL;
 -- Reports filter by due date and by whether the obligation was done or
 -- cancelled by the report's day: all of it is in the index, so rows that do
@@ -230,6 +234,23 @@ BEGIN
     INSERT INTO open_by_due (due_on, n) VALUES (new.due_on, 1)
         ON CONFLICT (due_on) DO UPDATE SET n = n + 1;
 END;
+
+-- Each unit's place in the order reports list units in (version 10): the
+-- parent (its name by collation key, then its code), then the unit's name,
+-- then its code, held in that order by unit_order_key. Reports walk units
+-- through that index and each unit's obligations by obligation_unit, already
+-- in order. Derived: the rows of the units a write moves (and of their
+-- children when a parent's name or code changes) are written again in its
+-- transaction (commands, undo), all of them by import; never logged, never
+-- exported.
+CREATE TABLE unit_order (
+    unit_id     INTEGER PRIMARY KEY,
+    parent_key  BLOB,
+    parent_code TEXT COLLATE NOCASE,
+    name_key    BLOB NOT NULL,
+    code        TEXT NOT NULL COLLATE NOCASE
+);
+CREATE INDEX unit_order_key ON unit_order (parent_key, parent_code, name_key, code, unit_id);
 
 -- Values of the rating rules (xếp loại chất lượng: 132-QĐ/TW, 124-QĐ/TW,
 -- 366-QĐ/TW) that differ from the built-in defaults.
@@ -283,4 +304,4 @@ CREATE INDEX change_row_target ON change_row (tbl, first_id);
 PRAGMA application_id = 1413762889;
 
 -- The version this shape is: a file made from this file alone is current.
-PRAGMA user_version = 10;
+PRAGMA user_version = 11;

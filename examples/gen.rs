@@ -4,6 +4,7 @@
 //! cargo run --release --example gen -- units 300000 > units.csv     # a province's unit file
 //! theodoi --db big.db init && theodoi --db big.db unit import units.csv
 //! cargo run --release --example gen -- fill big.db 20               # 20 directives, one task each, completions
+//! cargo run --release --example gen -- flat 10000 > flat.csv        # 10,000 chi bộ under two đảng bộ
 //! ```
 //!
 //! The tree: one province committee; one grassroots organization per 12 units
@@ -106,6 +107,27 @@ fn units(count: u64) -> Result<()> {
     Ok(())
 }
 
+/// The tree of the listing benchmark: a committee, two đảng bộ cơ sở, and
+/// `count` chi bộ trực thuộc shared between them.
+fn flat(count: u64) -> Result<()> {
+    let out = std::io::stdout();
+    let mut out = std::io::BufWriter::new(out.lock());
+    writeln!(out, "code,name,kind,parent")?;
+    writeln!(out, "tinh,Đảng bộ tỉnh,dang-bo-cap-tren,")?;
+    writeln!(out, "db0,Đảng bộ xã {},dang-bo-co-so,tinh", place(0))?;
+    writeln!(out, "db1,Đảng bộ xã {},dang-bo-co-so,tinh", place(1))?;
+    for c in 0..count {
+        writeln!(
+            out,
+            "cb{c},Chi bộ thôn {},chi-bo-truc-thuoc,db{}",
+            place(c + 1_000_000),
+            c % 2
+        )?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
 fn fill(db: &Path, tasks: u64) -> Result<()> {
     let mut store = SqliteStore::open(db, None)?;
     let start = NaiveDate::from_ymd_opt(2024, 1, 15).context("date")?;
@@ -169,6 +191,9 @@ fn main() -> Result<()> {
     {
         ["units", n] => units(n.parse()?),
         ["fill", db, t] => fill(Path::new(db), t.parse()?),
-        _ => bail!("usage: gen units COUNT > units.csv | gen fill DB TASKS"),
+        ["flat", n] => flat(n.parse()?),
+        _ => bail!(
+            "usage: gen units COUNT > units.csv | gen fill DB TASKS | gen flat COUNT > units.csv"
+        ),
     }
 }

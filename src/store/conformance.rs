@@ -52,6 +52,14 @@ macro_rules! storage_tests {
                 &mut store, &mut fresh,
             )
         }
+        #$attr
+        #[test]
+        fn the_stored_order_of_units_follows_every_write() -> $crate::domain::error::Result<()> {
+            let (mut store, mut fresh) = ($make, $make);
+            $crate::store::conformance::the_stored_order_of_units_follows_every_write(
+                &mut store, &mut fresh,
+            )
+        }
     };
     // A store on a server the tests may not have: run with `--ignored`.
     (ignored: $make:expr) => {
@@ -1067,5 +1075,116 @@ pub fn a_directives_marks_are_kept_exported_and_undone(store: &mut dyn Storage) 
     write(store, "clerk", "undo", |db| db.undo(&change))?;
     let undone = store.read().directive(f.plan)?;
     assert_eq!((undone.secrecy, undone.urgency), (None, None));
+    Ok(())
+}
+
+/// Reports list every obligation in the order of the units' names as they
+/// are now: the parent (collation key, then code; none first), then the
+/// unit (collation key, then code); by due date, that order within a day;
+/// within a subtree too. The order is stored, so this is checked after each
+/// kind of write that changes it.
+fn assert_in_collation_order(store: &dyn Storage, task: i64, after: &str) -> Result<()> {
+    use crate::domain::obligation::ObligationRow;
+    use crate::text::collate::sort_key;
+    let db = store.read();
+    let unit_key = |r: &ObligationRow| {
+        (
+            r.parent.as_deref().map(sort_key),
+            r.parent_code.as_deref().map(str::to_lowercase),
+            sort_key(&r.unit),
+            r.unit_code.to_lowercase(),
+        )
+    };
+    let root = db.roots()?.first().map(|u| u.id);
+    for (order, within) in [(Order::Unit, None), (Order::Due, None), (Order::Unit, root)] {
+        let mut rows = Vec::new();
+        let scope = Scope {
+            within,
+            ..Scope::default()
+        };
+        db.for_each_obligation(&scope, Selection::All, day("31/12/2030"), order, &mut |r| {
+            rows.push(r);
+            Ok(())
+        })?;
+        assert_eq!(rows.len(), db.obligation_count(task)?, "after {after}");
+        let listed: Vec<&str> = rows.iter().map(|r| r.unit_code.as_str()).collect();
+        let keys: Vec<_> = rows
+            .iter()
+            .map(|r| ((order == Order::Due).then_some(r.due_on), unit_key(r)))
+            .collect();
+        assert!(keys.is_sorted(), "after {after}, {order:?}: {listed:?}");
+    }
+    Ok(())
+}
+
+pub fn the_stored_order_of_units_follows_every_write(
+    store: &mut dyn Storage,
+    fresh: &mut dyn Storage,
+) -> Result<()> {
+    let f = fixture(store)?;
+    let task = add_review(store, &f)?.id;
+    assert_in_collation_order(store, task, "a task")?;
+    // A unit added, with a name that comes first under its parent.
+    write(store, "test", "unit.add", |db| {
+        let id = db.insert_unit_row(
+            "ab",
+            "Chi bộ An Bình",
+            UnitKind::ChiBoTrucThuoc,
+            Some(f.ward),
+        )?;
+        db.add_obligations(task, UnitKind::ChiBoTrucThuoc, day("06/12/2023"))?;
+        Ok::<_, Error>(id)
+    })?;
+    assert_in_collation_order(store, task, "an add")?;
+    // Units added many at once, as an import does.
+    write(store, "test", "unit.import", |db| {
+        for (code, name) in [
+            ("z1", "Chi bộ Ấp Đông"),
+            ("z2", "Chi bộ Ấp Bắc"),
+            ("z3", "Chi bộ ấp bắc"),
+        ] {
+            db.insert_unit_row(code, name, UnitKind::ChiBoTrucThuoc, Some(f.ward))?;
+        }
+        db.add_obligations(task, UnitKind::ChiBoTrucThuoc, day("06/12/2023"))
+    })?;
+    assert_in_collation_order(store, task, "an import")?;
+    // A rename: the last of the ward's chi bộ comes first.
+    write(store, "test", "unit.rename", |db| {
+        db.rename_unit(f.cell2, "Chi bộ Ấp An")
+    })?;
+    assert_in_collation_order(store, task, "a rename")?;
+    // The parent renamed: every unit under it moves past the committee's.
+    write(store, "test", "unit.rename", |db| {
+        db.rename_unit(f.ward, "Đảng bộ xã Xuân Sơn")
+    })?;
+    assert_in_collation_order(store, task, "a parent's rename")?;
+    let renamed = store.read().last_change_of("test")?.expect("a change");
+    // A move.
+    write(store, "test", "unit.move", |db| {
+        db.move_unit(f.base_cell, f.ward)
+    })?;
+    assert_in_collation_order(store, task, "a move")?;
+    let moved = store.read().last_change_of("test")?.expect("a change");
+    // A merger: the units under the merged one go to its successor.
+    write(store, "test", "unit.merge", |db| {
+        db.merge_unit(f.cell1, f.cell2, day("01/07/2025"), "sáp nhập")
+    })?;
+    assert_in_collation_order(store, task, "a merger")?;
+    let merged = store.read().last_change_of("test")?.expect("a change");
+    // Undone, one after the other.
+    for (change, what) in [
+        (merged, "a merger"),
+        (moved, "a move"),
+        (renamed, "a rename"),
+    ] {
+        write(store, "test", "undo", |db| db.undo(&change))?;
+        assert_in_collation_order(store, task, &format!("the undo of {what}"))?;
+    }
+    // An export imported into an empty store.
+    let mut exported = Vec::new();
+    store.export(&mut exported)?;
+    let document: serde_json::Value = serde_json::from_slice(&exported)?;
+    fresh.import(&document, "export.json", &|_| Ok(()))?;
+    assert_in_collation_order(fresh, task, "the import of an export")?;
     Ok(())
 }

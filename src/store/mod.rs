@@ -14,6 +14,7 @@ mod idmap;
 mod key;
 pub mod location;
 pub mod postgres;
+pub(crate) mod reorder;
 pub mod sqlite;
 
 #[cfg(test)]

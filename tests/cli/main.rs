@@ -18,6 +18,7 @@ mod hostile_text;
 mod join;
 mod json;
 mod office;
+mod order;
 mod overdue;
 mod people;
 mod postgres;

@@ -1,7 +1,8 @@
 //! Every write can be taken back: for each action of the change log, `undo`
 //! returns the database to its export before the action, and undoing that
 //! undo returns it to its export after (the change log itself aside); the
-//! tally of open obligations stays true throughout.
+//! tally of open obligations and the stored order of the units stay true
+//! throughout.
 
 use std::collections::BTreeSet;
 
@@ -893,6 +894,7 @@ fn check(base: &Theodoi, case: &Case) -> Result<(), String> {
     if after == before {
         return Err("the command changed nothing".into());
     }
+    crate::order::in_collation_order(&t).map_err(|e| format!("after the command: {e}"))?;
 
     // `undo` takes back one's last change that is not itself an undo; an
     // undo is taken back by its number.
@@ -908,11 +910,13 @@ fn check(base: &Theodoi, case: &Case) -> Result<(), String> {
     }
     compare("after undo", &before, &export(&t)?)?;
     tally_is_true(&t)?;
+    crate::order::in_collation_order(&t).map_err(|e| format!("after undo: {e}"))?;
 
     let number = undo["id"].to_string();
     ok(&t, &["undo", &number])?;
     compare("after the undo was undone", &after, &export(&t)?)?;
-    tally_is_true(&t)
+    tally_is_true(&t)?;
+    crate::order::in_collation_order(&t).map_err(|e| format!("after the undo was undone: {e}"))
 }
 
 /// `open_by_due`, which export leaves out, still counts the open obligations.

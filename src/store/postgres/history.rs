@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use super::tables::{self, Param};
 use super::{Conn, PgDb, now_stamp};
 use crate::domain::error::{Error, Result};
+use crate::store::reorder::Reorder;
 use crate::store::{ChangeEntry, Directives, History, LogFilter};
 
 /// What the log knows of the change in progress.
@@ -20,6 +21,10 @@ pub(super) struct ChangeLog {
     seq: i64,
     /// A run of inserted rows not yet written: (table, first id, last id).
     pending: Option<(&'static str, i64, i64)>,
+    /// The units inserted, deleted, or given another name, code or parent:
+    /// their places in the order of the units are made good before the
+    /// change is committed (`order`).
+    reorder: Reorder,
 }
 
 impl ChangeLog {
@@ -33,7 +38,13 @@ impl ChangeLog {
             change_id,
             seq: 0,
             pending: None,
+            reorder: Reorder::default(),
         })
+    }
+
+    /// The units the change moved in the order of the units, taken.
+    pub(super) fn take_reorder(&mut self) -> Reorder {
+        std::mem::take(&mut self.reorder)
     }
 }
 
@@ -292,6 +303,9 @@ impl PgDb<'_> {
         last: i64,
     ) -> Result<()> {
         let Some(log) = &self.log else { return Ok(()) };
+        if table == "unit" {
+            log.borrow_mut().reorder.inserted(first, last);
+        }
         let extend =
             matches!(log.borrow().pending, Some((t, _, l)) if t == table && l + 1 == first);
         if extend {
@@ -391,6 +405,10 @@ impl PgDb<'_> {
         self.flush_log()?;
         let (change_id, seq) = {
             let mut log = log.borrow_mut();
+            // A run of inserted rows was counted when it was logged.
+            if table == "unit" && (before.is_some() || after.is_some()) {
+                log.reorder.logged(first, before.as_ref(), after.as_ref());
+            }
             log.seq += 1;
             (log.change_id, log.seq)
         };

@@ -35,6 +35,7 @@ mod directives;
 mod dues;
 mod history;
 mod offices;
+mod order;
 mod people;
 mod portable;
 mod ratings;
@@ -87,6 +88,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     migration!("0008_settings.sql"),
     migration!("0009_marks.sql"),
     migration!("0010_offices.sql"),
+    migration!("0011_unit_order.sql"),
 ];
 
 /// The schema version this binary writes and understands.
@@ -746,6 +748,10 @@ impl Txn for PgDb<'_> {
 
     fn commit(self: Box<Self>) -> Result<()> {
         self.flush_log()?;
+        if let Some(log) = &self.log {
+            let reorder = log.borrow_mut().take_reorder();
+            order::apply(&self, &reorder)?;
+        }
         match self.conn {
             Conn::Tx(tx) => Ok(tx.into_inner().commit()?),
             Conn::Plain(_) => Ok(()),

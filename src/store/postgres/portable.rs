@@ -112,6 +112,7 @@ impl PostgresStore {
             written += insert_rows(&mut tx, table, rows).map_err(|e| bad_row(source, table, e))?;
         }
         tx.batch_execute(&reset_ids_sql())?;
+        tx.batch_execute(super::order::REBUILD)?;
         let db = PgDb {
             conn: Conn::Tx(std::cell::RefCell::new(tx)),
             log: None,

@@ -136,15 +136,29 @@ fn obligation_sql(scope: &Scope, selection: Selection, order: Order, tree: Tree)
         }
         Selection::All => "TRUE",
     };
-    let order_by = match order {
-        Order::Unit => {
-            "p.name_key NULLS FIRST, lower(p.code) NULLS FIRST, u.name_key, lower(u.code), o.due_on, lower(t.code),
-             pe.name_key NULLS FIRST"
-        }
-        Order::Due => {
-            "o.due_on, p.name_key NULLS FIRST, lower(p.code) NULLS FIRST, u.name_key, lower(u.code), lower(t.code),
-             pe.name_key NULLS FIRST"
-        }
+    // On today's tree, the units' stored order (`unit_order`, see
+    // `order.rs`); as of a day the tree has changed since, that day's names.
+    let (ranks, order_by) = match (tree, order) {
+        (Tree::Current, Order::Unit) => (
+            "JOIN unit_order r ON r.unit_id = o.unit_id",
+            "r.parent_key NULLS FIRST, r.parent_code NULLS FIRST, r.name_key, r.code, r.unit_id, o.due_on, o.task_id,
+             pe.name_key NULLS FIRST",
+        ),
+        (Tree::Current, Order::Due) => (
+            "JOIN unit_order r ON r.unit_id = o.unit_id",
+            "o.due_on, r.parent_key NULLS FIRST, r.parent_code NULLS FIRST, r.name_key, r.code, r.unit_id, o.task_id,
+             pe.name_key NULLS FIRST",
+        ),
+        (Tree::AsOf(_), Order::Unit) => (
+            "",
+            "p.name_key NULLS FIRST, lower(p.code) NULLS FIRST, u.name_key, lower(u.code), o.due_on, o.task_id,
+             pe.name_key NULLS FIRST",
+        ),
+        (Tree::AsOf(_), Order::Due) => (
+            "",
+            "o.due_on, p.name_key NULLS FIRST, lower(p.code) NULLS FIRST, u.name_key, lower(u.code), o.task_id,
+             pe.name_key NULLS FIRST",
+        ),
     };
     let (with, condition) = (scope_with(scope, tree), scope_condition(scope));
     let joins = obligation_joins(tree.table());
@@ -152,6 +166,7 @@ fn obligation_sql(scope: &Scope, selection: Selection, order: Order, tree: Tree)
         "{with}
          SELECT {OBLIGATION_COLUMNS}
          FROM obligation o
+         {ranks}
          {joins}
          WHERE {condition} AND {status_condition} AND {EXISTS_ON}
          ORDER BY {order_by}"

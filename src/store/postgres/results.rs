@@ -15,7 +15,9 @@ use crate::domain::obligation::ObligationResult;
 use crate::store::Scope;
 
 /// The query: the columns of the obligation reports, then the record of the
-/// completion (from column 22).
+/// completion (from column 22). By unit as the task's index holds them, the
+/// people of one unit by name: `app::results` puts the units in the order
+/// of the tree of the day.
 fn result_sql(scope: &Scope, tree: Tree) -> String {
     let (with, condition) = (scope_with(scope, tree), scope_condition(scope));
     let joins = obligation_joins(tree.table());
@@ -26,7 +28,7 @@ fn result_sql(scope: &Scope, tree: Tree) -> String {
          FROM obligation o
          {joins}
          WHERE {condition} AND {EXISTS_ON}
-         ORDER BY u.name_key, lower(u.code), lower(t.code), pe.name_key NULLS FIRST, lower(pe.code) NULLS FIRST"
+         ORDER BY o.unit_id, pe.name_key NULLS FIRST, lower(pe.code) NULLS FIRST"
     )
 }
 

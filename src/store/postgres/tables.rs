@@ -44,6 +44,7 @@ pub(super) const TABLES: &[Table] = &[
     table("open_by_due", false, false),
     table("office", false, false),
     table("change_login", false, false),
+    table("unit_order", false, false),
 ];
 
 /// The tables the change log records, by name.

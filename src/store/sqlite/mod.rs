@@ -10,6 +10,7 @@ mod crypto;
 mod directives;
 mod dues;
 mod history;
+mod order;
 mod people;
 mod portable;
 mod ratings;
@@ -61,6 +62,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     migration!("0008_settings.sql"),
     migration!("0009_marks.sql"),
     migration!("0010_offices.sql"),
+    migration!("0011_unit_order.sql"),
 ];
 
 /// The schema version this binary writes and understands: the number of steps.
@@ -642,6 +644,10 @@ impl Txn for SqliteDb<'_> {
 
     fn commit(self: Box<Self>) -> Result<()> {
         self.flush_log()?;
+        if let Some(log) = &self.log {
+            let reorder = log.borrow_mut().take_reorder();
+            order::apply(&self.conn, &reorder)?;
+        }
         match self.conn {
             Conn::Tx(tx) => Ok(tx.commit()?),
             // A reader is never handed out as a transaction.

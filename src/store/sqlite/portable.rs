@@ -102,6 +102,7 @@ impl SqliteStore {
                 written += 1;
             }
         }
+        super::order::rebuild(&tx)?;
         check(&super::SqliteDb {
             conn: super::Conn::Plain(&tx),
             log: None,
@@ -203,7 +204,8 @@ mod tests {
     use super::*;
 
     /// Every `*_fold` and `*_key` column of the schema is computed by
-    /// `derive`, from a column of the same table.
+    /// `derive`, from a column of the same table; but the keys copied into
+    /// `unit_order`, which `order` makes from `unit`.
     #[test]
     fn every_derived_column_is_computed_again() -> Result<()> {
         let store = SqliteStore::open_in_memory()?;
@@ -216,7 +218,7 @@ mod tests {
             .collect::<rusqlite::Result<_>>()?;
         let derived: Vec<(&str, &str)> = columns
             .iter()
-            .filter(|(_, c)| c.ends_with("_fold") || c.ends_with("_key"))
+            .filter(|(t, c)| t != "unit_order" && (c.ends_with("_fold") || c.ends_with("_key")))
             .map(|(t, c)| (t.as_str(), c.as_str()))
             .collect();
         let mut listed: Vec<(&str, &str)> = DERIVED.iter().map(|d| (d.0, d.1)).collect();

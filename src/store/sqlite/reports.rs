@@ -77,7 +77,15 @@ impl Scope {
     }
 }
 
-/// The query behind `for_each_obligation`.
+/// The query behind `for_each_obligation`. On today's tree, units come in
+/// their stored order (`unit_order`, see `order.rs`): by unit, the units are
+/// walked through `unit_order_key` and each one's obligations read from
+/// `obligation_unit` by due date and task, so that no row is sorted (the
+/// people of one task in one unit due on one day are put in order of their
+/// names by `for_each_obligation`); by due date, the rows of each day are
+/// ordered by the units' keys. A report as of a day the
+/// tree has changed since sorts by that day's names and parents. Within one
+/// unit and one day, tasks come in the order they were added.
 fn obligation_sql(scope: &Scope, selection: Selection, order: Order, tree: Tree) -> String {
     let status_condition = match selection {
         Selection::Overdue => OVERDUE,
@@ -88,11 +96,39 @@ fn obligation_sql(scope: &Scope, selection: Selection, order: Order, tree: Tree)
         }
         Selection::All => "1",
     };
-    let order_by = match order {
-        Order::Unit => "p.name_key, p.code, u.name_key, u.code, o.due_on, t.code, pe.name_key",
-        Order::Due => "o.due_on, p.name_key, p.code, u.name_key, u.code, t.code, pe.name_key",
+    let units = tree.table();
+    let (from, walk, order_by) = match (tree, order) {
+        // CROSS JOIN: SQLite keeps the units' keys outside, then the unit, then
+        // its obligations.
+        (Tree::Current, Order::Unit) => (
+            "unit_order r INDEXED BY unit_order_key CROSS JOIN unit u CROSS JOIN obligation o",
+            match scope.within {
+                // The units of the subtree, met on the walk of all in order.
+                Some(_) => {
+                    "u.id = r.unit_id AND o.unit_id = r.unit_id
+                     AND r.unit_id IN (SELECT id FROM sub)"
+                }
+                None => "u.id = r.unit_id AND o.unit_id = r.unit_id",
+            },
+            "r.parent_key, r.parent_code, r.name_key, r.code, r.unit_id, o.due_on, o.task_id",
+        ),
+        (Tree::Current, Order::Due) => (
+            "obligation o CROSS JOIN unit_order r CROSS JOIN unit u",
+            "r.unit_id = o.unit_id AND u.id = o.unit_id",
+            "o.due_on, r.parent_key, r.parent_code, r.name_key, r.code, r.unit_id, o.task_id",
+        ),
+        (Tree::AsOf, Order::Unit) => (
+            "obligation o JOIN tree u ON u.id = o.unit_id",
+            "1",
+            "p.name_key, p.code, u.name_key, u.code, o.due_on, o.task_id, pe.name_key",
+        ),
+        (Tree::AsOf, Order::Due) => (
+            "obligation o JOIN tree u ON u.id = o.unit_id",
+            "1",
+            "o.due_on, p.name_key, p.code, u.name_key, u.code, o.task_id, pe.name_key",
+        ),
     };
-    let (with, condition, units) = (scope.with(tree), scope.condition(), tree.table());
+    let (with, condition) = (scope.with(tree), scope.condition());
     format!(
         "{with}
          SELECT u.code, u.name, u.kind, p.name, p.code, d.symbol, d.doc_type, d.number,
@@ -101,15 +137,16 @@ fn obligation_sql(scope: &Scope, selection: Selection, order: Order, tree: Tree)
                 -- Passed on by a merger from that day; an obligation given to a
                 -- unit that joined later exists from its founding, unsaid.
                 CASE WHEN o.passed_from IS NOT NULL THEN o.opened_on END, f.code, f.name,
-                d.secrecy, d.urgency
-         FROM obligation o
-         JOIN {units} u ON u.id = o.unit_id
+                d.secrecy, d.urgency,
+                -- What `for_each_obligation` orders people by within a task.
+                o.unit_id, o.task_id, pe.name_key
+         FROM {from}
          LEFT JOIN person pe ON pe.id = o.person_id
          LEFT JOIN {units} p ON p.id = u.parent_id
          LEFT JOIN {units} f ON f.id = o.passed_from
          JOIN task t ON t.id = o.task_id
          JOIN directive d ON d.id = t.directive_id
-         WHERE {condition} AND {status_condition} AND {EXISTS_ON}
+         WHERE {walk} AND {condition} AND {status_condition} AND {EXISTS_ON}
          ORDER BY {order_by}"
     )
 }
@@ -188,10 +225,26 @@ impl Reports for SqliteDb<'_> {
         params.push((":until", Box::new(until)));
         let refs = bind(&params, &sql);
         let mut rows = stmt.query(refs.as_slice())?;
+        // The rows of one unit, task and due day come together; a task for
+        // people has one each, put here in the order of the people's names
+        // (none first) rather than by a sort of every row in SQL.
+        let mut group: Vec<(Option<Vec<u8>>, ObligationRow)> = Vec::new();
+        let mut group_of = (0_i64, 0_i64, NaiveDate::MIN);
+        let mut flush = |group: &mut Vec<(Option<Vec<u8>>, ObligationRow)>| -> Result<()> {
+            group.sort_by(|a, b| a.0.cmp(&b.0));
+            group.drain(..).try_for_each(|(_, row)| each(row))
+        };
         while let Some(row) = rows.next()? {
-            each(obligation_row(row, as_of)?)?;
+            let obligation = obligation_row(row, as_of)?;
+            let of = (row.get(22)?, row.get(23)?, obligation.due_on);
+            if of != group_of {
+                flush(&mut group)?;
+                group_of = of;
+            }
+            let person: Option<Vec<u8>> = row.get(24)?;
+            group.push((person, obligation));
         }
-        Ok(())
+        flush(&mut group)
     }
 
     /// How many obligations in `scope` are overdue on `as_of`.
@@ -232,10 +285,17 @@ impl Reports for SqliteDb<'_> {
             )?
             .collect::<rusqlite::Result<_>>()?;
         let (with, joins, condition) = (scope.with(tree), scope.joins(tree), scope.condition());
+        // Everything: the table in its own order (by task), as before
+        // `obligation_unit` held these columns; read by unit from that index,
+        // the same rows cost more to count.
+        let every = match scope.is_everything() {
+            true => "NOT INDEXED",
+            false => "",
+        };
         let sql = format!(
             "{with}
              SELECT o.task_id, o.unit_id, {STATUS_CODE}
-             FROM obligation o {joins}
+             FROM obligation o {every} {joins}
              WHERE {condition} AND {EXISTS_ON}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -329,10 +389,16 @@ pub(super) fn obligation_row(
 ) -> rusqlite::Result<ObligationRow> {
     {
         {
-            let kind: String = row.get(2)?;
+            // Slugs are read in place, not copied: millions of rows.
+            let text = |i: usize| -> rusqlite::Result<&str> {
+                row.get_ref(i)?.as_str().map_err(rusqlite::Error::from)
+            };
+            let mark = |i: usize| -> rusqlite::Result<Option<&str>> {
+                row.get_ref(i)?
+                    .as_str_or_null()
+                    .map_err(rusqlite::Error::from)
+            };
             let symbol: Option<String> = row.get(5)?;
-            let doc_type: String = row.get(6)?;
-            let number: String = row.get(7)?;
             let due_on = match date_at(row, 10)? {
                 Some(day) => day,
                 None => row.get(10)?,
@@ -341,12 +407,12 @@ pub(super) fn obligation_row(
             let obligation = ObligationRow {
                 unit_code: row.get(0)?,
                 unit: row.get(1)?,
-                unit_kind: parse_column(&kind, UnitKind::from_slug, 2)?,
+                unit_kind: parse_column(text(2)?, UnitKind::from_slug, 2)?,
                 parent: row.get(3)?,
                 parent_code: row.get(4)?,
                 directive: match symbol {
                     Some(symbol) => symbol,
-                    None => parse_column(&doc_type, DocType::from_slug, 6)?.citation(&number),
+                    None => parse_column(text(6)?, DocType::from_slug, 6)?.citation(text(7)?),
                 },
                 task: row.get(8)?,
                 task_title: row.get(9)?,
@@ -362,16 +428,12 @@ pub(super) fn obligation_row(
                 passed_from: row.get(18)?,
                 passed_from_name: row.get(19)?,
                 passed_on: date_at(row, 17)?,
-                secrecy: {
-                    let mark: Option<String> = row.get(20)?;
-                    mark.map(|m| parse_column(&m, Secrecy::from_slug, 20))
-                        .transpose()?
-                },
-                urgency: {
-                    let mark: Option<String> = row.get(21)?;
-                    mark.map(|m| parse_column(&m, Urgency::from_slug, 21))
-                        .transpose()?
-                },
+                secrecy: mark(20)?
+                    .map(|m| parse_column(m, Secrecy::from_slug, 20))
+                    .transpose()?,
+                urgency: mark(21)?
+                    .map(|m| parse_column(m, Urgency::from_slug, 21))
+                    .transpose()?,
             };
             let cancelled_on = date_at(row, 13)?;
             Ok(obligation.as_of(due_on, completed_on, cancelled_on, as_of))
@@ -458,8 +520,93 @@ mod tests {
         Ok(())
     }
 
-    /// Overdue and upcoming read obligations through the due-date index,
-    /// never by scanning the whole table.
+    /// On today's tree, `overdue`, `upcoming`, `agenda` and `results` read
+    /// their rows in the clerk's order out of indexes, whatever the filters:
+    /// no temporary B-tree sorts them all. `overdue` and `agenda` sort
+    /// nothing at all; `upcoming` orders the rows of one day by the units'
+    /// keys ("RIGHT PART OF ORDER BY").
+    #[test]
+    fn report_rows_come_in_order_without_a_sort() -> anyhow::Result<()> {
+        let none = Scope::default();
+        let scopes = [
+            none,
+            Scope {
+                within: Some(1),
+                ..none
+            },
+            Scope {
+                kind: Some(UnitKind::ChiBoCoSo),
+                ..none
+            },
+            Scope {
+                task: Some(1),
+                ..none
+            },
+            Scope {
+                directive: Some(1),
+                ..none
+            },
+            Scope {
+                directive: Some(1),
+                task: Some(1),
+                within: Some(1),
+                kind: Some(UnitKind::ChiBoCoSo),
+            },
+        ];
+        let mut checked = 0;
+        for scope in scopes {
+            let queries = [
+                // overdue
+                obligation_sql(&scope, Selection::Overdue, Order::Unit, Tree::Current),
+                // upcoming
+                obligation_sql(
+                    &scope,
+                    Selection::DueBy(NaiveDate::MIN),
+                    Order::Due,
+                    Tree::Current,
+                ),
+                // agenda (a unit's subtree), or a whole tree
+                obligation_sql(&scope, Selection::All, Order::Unit, Tree::Current),
+            ];
+            for (i, sql) in queries.iter().enumerate() {
+                let plan = plan(sql)?;
+                assert!(!plan.contains("SCAN o"), "{plan}");
+                // Upcoming of one task or within a subtree reads those
+                // obligations through their own index and sorts them by day.
+                if i == 1 && (scope.within.is_some() || scope.task.is_some()) {
+                    continue;
+                }
+                assert!(
+                    !plan.contains("USE TEMP B-TREE FOR ORDER BY"),
+                    "{sql}\n{plan}"
+                );
+                if i != 1 {
+                    assert!(!plan.contains("TEMP B-TREE"), "{sql}\n{plan}");
+                }
+                checked += 1;
+            }
+            if scope.task.is_some() {
+                let plan = plan(&super::super::results::result_sql(&scope, Tree::Current))?;
+                assert!(!plan.contains("USE TEMP B-TREE FOR ORDER BY"), "{plan}");
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 17);
+        // The test can fail: the order of a day the tree has changed since
+        // is sorted.
+        let past = plan(&obligation_sql(
+            &none,
+            Selection::Overdue,
+            Order::Unit,
+            Tree::AsOf,
+        ))?;
+        assert!(past.contains("USE TEMP B-TREE FOR ORDER BY"), "{past}");
+        Ok(())
+    }
+
+    /// Overdue and upcoming read obligations through the due-date index
+    /// (overdue on today's tree: each unit's, by due date), never by
+    /// scanning the whole table.
     #[test]
     fn report_queries_use_the_due_date_index() -> anyhow::Result<()> {
         let all = Scope::default();
@@ -486,7 +633,8 @@ mod tests {
                     assert!(plan.contains("SEARCH o USING"), "{plan}");
                     assert!(
                         plan.contains("INDEX obligation_due")
-                            || plan.contains("INDEX obligation_open"),
+                            || plan.contains("INDEX obligation_open")
+                            || plan.contains("INDEX obligation_unit (unit_id=? AND due_on<?)"),
                         "{plan}"
                     );
                 }

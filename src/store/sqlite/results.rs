@@ -12,8 +12,10 @@ use crate::domain::obligation::ObligationResult;
 use crate::store::Scope;
 
 /// The query: the columns of the obligation reports (`obligation_row` reads
-/// the first twenty-two), then the record of the completion.
-fn result_sql(scope: &Scope, tree: Tree) -> String {
+/// the first twenty-two), then the record of the completion. By unit as the
+/// task's index (`obligation_subject`) holds them, the people of one unit by
+/// name: `app::results` puts the units in the order of the tree of the day.
+pub(super) fn result_sql(scope: &Scope, tree: Tree) -> String {
     let (with, condition, units) = (scope.with(tree), scope.condition(), tree.table());
     format!(
         "{with}
@@ -30,7 +32,7 @@ fn result_sql(scope: &Scope, tree: Tree) -> String {
          JOIN task t ON t.id = o.task_id
          JOIN directive d ON d.id = t.directive_id
          WHERE {condition} AND {EXISTS_ON}
-         ORDER BY u.name_key, u.code, t.code, pe.name_key, pe.code"
+         ORDER BY o.unit_id, pe.name_key, pe.code"
     )
 }
 

@@ -89,6 +89,13 @@ pub(super) const TABLES: &[Table] = &[
         logged: false,
         exported: false,
     },
+    // Each unit's place in the order reports list units in: rebuilt by
+    // every write that changes a unit (`order::rebuild`), and by import.
+    Table {
+        name: "unit_order",
+        logged: false,
+        exported: false,
+    },
 ];
 
 /// The tables the change log records, by name.
