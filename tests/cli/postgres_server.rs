@@ -285,7 +285,7 @@ fn the_servers_refusals_are_said_in_one_line_without_the_password() {
         &[("PGPASSWORD", "doc-thoi")],
     )));
     assert!(
-        line.contains(&format!("người dùng {role} không có quyền")) && line.contains("(bảng "),
+        line.contains(&format!("tài khoản {role} không còn quyền")),
         "{line}"
     );
     admin
