@@ -28,7 +28,7 @@ fn result_sql(scope: &Scope, tree: Tree) -> String {
          FROM obligation o
          {joins}
          WHERE {condition} AND {EXISTS_ON}
-         ORDER BY o.unit_id, pe.name_key NULLS FIRST, lower(pe.code) NULLS FIRST"
+         ORDER BY o.unit_id, o.task_id, pe.name_key NULLS FIRST, lower(pe.code) NULLS FIRST"
     )
 }
 

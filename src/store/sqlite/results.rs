@@ -32,7 +32,7 @@ pub(super) fn result_sql(scope: &Scope, tree: Tree) -> String {
          JOIN task t ON t.id = o.task_id
          JOIN directive d ON d.id = t.directive_id
          WHERE {condition} AND {EXISTS_ON}
-         ORDER BY o.unit_id, pe.name_key, pe.code"
+         ORDER BY o.unit_id, o.task_id, pe.name_key, pe.code"
     )
 }
 
