@@ -59,6 +59,14 @@ fn new_login(t: &Theodoi, what: &str) -> (String, String) {
     (name, password)
 }
 
+/// A new login made an office for `unit`'s subtree by the owner, as
+/// `office add NAME --unit UNIT --login LOGIN` does: (login, password).
+fn new_office(t: &Theodoi, what: &str, name: &str, unit: &str) -> (String, String) {
+    let login = new_login(t, what);
+    t.ok(&["office", "add", name, "--unit", unit, "--login", &login.0]);
+    login
+}
+
 /// The test database's address with another login in it.
 fn address_as(t: &Theodoi, login: &str) -> String {
     let address = t.db.to_str().expect("address");
@@ -925,16 +933,7 @@ fn plain_undo_takes_the_login_s_change_and_a_removed_office_is_told_so() {
         return;
     }
     let t = wards();
-    let le_loi = new_login(&t, "le_loi");
-    t.ok(&[
-        "office",
-        "add",
-        "Lê Lợi",
-        "--unit",
-        "p-le-loi",
-        "--login",
-        &le_loi.0,
-    ]);
+    let le_loi = new_office(&t, "le_loi", "Lê Lợi", "p-le-loi");
     // The owner, then the office, under the same name (USER of both).
     t.ok(&[
         "done",
@@ -1041,16 +1040,7 @@ fn an_office_is_told_its_scope_first_and_to_ask_the_committee_s_clerk() {
         return;
     }
     let t = wards();
-    let le_loi = new_login(&t, "le_loi");
-    t.ok(&[
-        "office",
-        "add",
-        "Lê Lợi",
-        "--unit",
-        "p-le-loi",
-        "--login",
-        &le_loi.0,
-    ]);
+    let le_loi = new_office(&t, "le_loi", "Lê Lợi", "p-le-loi");
     t.ok(&[
         "done",
         "--task",
@@ -1149,16 +1139,7 @@ fn an_office_is_told_its_scope_first_and_to_ask_the_committee_s_clerk() {
         "{e}"
     );
     // A name several units have: the office's own first.
-    let ngo_quyen = new_login(&t, "ngo_quyen");
-    t.ok(&[
-        "office",
-        "add",
-        "Ngô Quyền",
-        "--unit",
-        "p-ngo-quyen",
-        "--login",
-        &ngo_quyen.0,
-    ]);
+    let ngo_quyen = new_office(&t, "ngo_quyen", "Ngô Quyền", "p-ngo-quyen");
     let r = run(command_as(
         &t,
         &ngo_quyen,
