@@ -401,23 +401,16 @@ pub fn message(e: &Error) -> String {
         ),
         Error::NotApplicable { task, who, person } => {
             // With the command that gives it, should the unit owe it.
-            if *person {
-                tr!(
-                    super::DONE_PERSON_NOT_APPLICABLE,
-                    task = short(task),
-                    name = short(who)
-                ) + &tr!(super::NOT_APPLICABLE_PERSON_HINT, task = short(task))
+            let hint = if *person {
+                tr!(super::NOT_APPLICABLE_PERSON_HINT, task = short(task))
             } else {
                 tr!(
-                    super::DONE_NOT_APPLICABLE,
-                    task = short(task),
-                    unit = short(who)
-                ) + &tr!(
                     super::NOT_APPLICABLE_HINT,
                     task = short(task),
                     unit = short(who)
                 )
-            }
+            };
+            not_applicable(task, who, *person) + &hint
         }
         Error::UnitNeeded => super::DONE_NEEDS_UNIT.get().to_string(),
         Error::PersonNeeded { task } => tr!(super::DONE_UNIT_OR_PERSON, task = short(task)),
@@ -836,20 +829,7 @@ pub fn message(e: &Error) -> String {
         Error::LoginNoRights { login } => tr!(super::LOGIN_NO_RIGHTS, login = short(login)),
         Error::AskCommittee(inner) => match inner.as_ref() {
             Error::NotApplicable { task, who, person } => {
-                let said = if *person {
-                    tr!(
-                        super::DONE_PERSON_NOT_APPLICABLE,
-                        task = short(task),
-                        name = short(who)
-                    )
-                } else {
-                    tr!(
-                        super::DONE_NOT_APPLICABLE,
-                        task = short(task),
-                        unit = short(who)
-                    )
-                };
-                said + super::OFFICE_ASK_ASSIGN.get()
+                not_applicable(task, who, *person) + super::OFFICE_ASK_ASSIGN.get()
             }
             Error::NotARatingTask { task } => {
                 tr!(super::RATING_NOT_RATED_TASK_OFFICE, task = short(task))
@@ -864,6 +844,24 @@ pub fn message(e: &Error) -> String {
             login = short(login),
             office = short(office)
         ),
+    }
+}
+
+/// That `who` (a unit, or a person) does not owe `task`: the refusal
+/// before its way out.
+fn not_applicable(task: &str, who: &str, person: bool) -> String {
+    if person {
+        tr!(
+            super::DONE_PERSON_NOT_APPLICABLE,
+            task = short(task),
+            name = short(who)
+        )
+    } else {
+        tr!(
+            super::DONE_NOT_APPLICABLE,
+            task = short(task),
+            unit = short(who)
+        )
     }
 }
 
