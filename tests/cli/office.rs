@@ -568,14 +568,58 @@ fn the_server_refuses_an_office_s_sql_on_another_office_s_rows() {
         .batch_execute("DROP TABLE pg_temp.unit")
         .expect("drop");
 
-    // Its own units, with SQL as with theodoi.
-    let own = client
-        .execute(
-            "UPDATE obligation SET note = 'ghi chú' WHERE unit_id = (SELECT id FROM unit WHERE code = 'le-loi-tdp1')",
-            &[],
-        )
-        .expect("update");
-    assert_eq!(own, 1);
+    // Its own units, with SQL: only what the change log holds. A due date
+    // moved, a note written, a person added or struck off by hand, outside
+    // the log: nothing of it is kept.
+    let (_, own_row) = ids_of(&t, "le-loi-tdp1");
+    let own_person = format!(
+        "INSERT INTO person (code, name, name_fold, name_key, position, position_fold,
+             unit_id, created_at)
+         SELECT 'x', 'X', 'x', '\\x00', 'B', 'b', id, 't' FROM unit WHERE code = 'le-loi-tdp1'"
+    );
+    let before = state(&t);
+    for sql in [
+        format!("UPDATE obligation SET due_on = '2099-12-31' WHERE id = {own_row}"),
+        format!("UPDATE obligation SET note = 'ghi chú' WHERE id = {own_row}"),
+        own_person.clone(),
+        // A change opened, the row written, nothing logged of it.
+        format!(
+            "BEGIN; SELECT begin_change('t', 'x', 'extend');
+             UPDATE obligation SET due_on = '2099-12-31' WHERE id = {own_row}; COMMIT"
+        ),
+        format!("BEGIN; SELECT begin_change('t', 'x', 'person.add'); {own_person}; COMMIT"),
+        // Logged, but not as it was.
+        format!(
+            "BEGIN; CREATE TEMP TABLE c AS SELECT begin_change('t', 'x', 'extend') AS id;
+             UPDATE obligation SET due_on = '2099-12-31' WHERE id = {own_row};
+             SELECT log_change_row((SELECT id FROM c), 1, 'obligation', id, id,
+                 row_as_logged(to_jsonb(o) || '{{\"due_on\": \"2099-12-31\"}}')::TEXT,
+                 row_as_logged(to_jsonb(o))::TEXT)
+             FROM obligation o WHERE id = {own_row}; COMMIT"
+        ),
+    ] {
+        let e = refused(&mut client, &sql);
+        assert!(e.contains("change log does not hold"), "{sql}: {e}");
+        let _ = client.batch_execute("ROLLBACK");
+        assert_eq!(state(&t), before, "nothing kept: {sql}");
+    }
+    // Logged as it was and as it is: kept, and in the log.
+    client
+        .batch_execute(&format!(
+            "BEGIN; CREATE TEMP TABLE c AS SELECT begin_change('t', 'x', 'extend') AS id;
+             CREATE TEMP TABLE b AS
+                 SELECT row_as_logged(to_jsonb(o))::TEXT AS row FROM obligation o WHERE id = {own_row};
+             UPDATE obligation SET note = 'ghi chú' WHERE id = {own_row};
+             SELECT log_change_row((SELECT id FROM c), 1, 'obligation', id, id,
+                 (SELECT row FROM b), row_as_logged(to_jsonb(o))::TEXT)
+             FROM obligation o WHERE id = {own_row}; COMMIT"
+        ))
+        .expect("a logged write");
+    let note: Option<String> = as_owner(&t)
+        .query_one("SELECT note FROM obligation WHERE id = $1", &[&own_row])
+        .expect("note")
+        .get(0);
+    assert_eq!(note.as_deref(), Some("ghi chú"));
 }
 
 /// The units of each ward's subtree that owe `t1` and `t2` (its chi bộ).

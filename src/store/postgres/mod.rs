@@ -89,6 +89,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     migration!("0009_marks.sql"),
     migration!("0010_offices.sql"),
     migration!("0011_unit_order.sql"),
+    migration!("0012_office_writes_logged.sql"),
 ];
 
 /// The schema version this binary writes and understands.
@@ -345,7 +346,9 @@ impl PostgresStore {
              DROP FUNCTION IF EXISTS note_change(BIGINT, TEXT, BIGINT, BIGINT) CASCADE; \
              DROP FUNCTION IF EXISTS name_change(BIGINT, TEXT) CASCADE; \
              DROP FUNCTION IF EXISTS mark_undone(BIGINT, BIGINT) CASCADE; \
-             DROP FUNCTION IF EXISTS reset_ids() CASCADE;",
+             DROP FUNCTION IF EXISTS reset_ids() CASCADE; \
+             DROP FUNCTION IF EXISTS office_write_logged() CASCADE; \
+             DROP FUNCTION IF EXISTS row_as_logged(JSONB) CASCADE;",
             tables.join(", ")
         ))?;
         tx.commit()?;

@@ -63,6 +63,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     migration!("0009_marks.sql"),
     migration!("0010_offices.sql"),
     migration!("0011_unit_order.sql"),
+    migration!("0012_office_writes_logged.sql"),
 ];
 
 /// The schema version this binary writes and understands: the number of steps.

@@ -1,0 +1,5 @@
+-- Version 12: an office's writes are in the change log or are not made,
+-- which only a PostgreSQL database needs (migrations/postgres/
+-- 0012_office_writes_logged.sql). An SQLite file serves one clerk: nothing
+-- changes here, and the version moves on so that both stores keep the same
+-- numbers.
