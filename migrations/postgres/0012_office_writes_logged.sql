@@ -72,6 +72,21 @@ BEGIN
 END
 $$;
 
+-- A change an office opens is of rows: one that logged none (a line of the
+-- log with nothing behind it, of any action named) is not kept.
+CREATE FUNCTION office_change_not_empty() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM office WHERE login = session_user)
+       AND NOT EXISTS (SELECT 1 FROM change_row WHERE change_id = NEW.change_id)
+    THEN
+        RAISE EXCEPTION 'change % by % holds no row', NEW.change_id, session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NULL;
+END
+$$;
+
 -- Checked at commit, when the log of the change is complete; fired only for
 -- logins other than the owner (an office, or a login granted rights by hand).
 DO $$
@@ -85,7 +100,14 @@ BEGIN
              WHEN (session_user <> %L) EXECUTE FUNCTION office_write_logged()',
             t, current_user);
     END LOOP;
+    EXECUTE format(
+        'CREATE CONSTRAINT TRIGGER office_change_not_empty AFTER INSERT ON change_login
+         DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+         WHEN (session_user <> %L) EXECUTE FUNCTION office_change_not_empty()',
+        current_user);
     EXECUTE format('ALTER FUNCTION office_write_logged() SET search_path = %I, pg_temp',
+        current_schema());
+    EXECUTE format('ALTER FUNCTION office_change_not_empty() SET search_path = %I, pg_temp',
         current_schema());
 END
 $$;

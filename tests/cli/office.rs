@@ -588,6 +588,8 @@ fn the_server_refuses_an_office_s_sql_on_another_office_s_rows() {
              UPDATE obligation SET due_on = '2099-12-31' WHERE id = {own_row}; COMMIT"
         ),
         format!("BEGIN; SELECT begin_change('t', 'x', 'person.add'); {own_person}; COMMIT"),
+        // A line of the log with nothing behind it.
+        "SELECT begin_change('t', 'x', 'unit.move')".to_string(),
         // Logged, but not as it was.
         format!(
             "BEGIN; CREATE TEMP TABLE c AS SELECT begin_change('t', 'x', 'extend') AS id;
@@ -599,7 +601,10 @@ fn the_server_refuses_an_office_s_sql_on_another_office_s_rows() {
         ),
     ] {
         let e = refused(&mut client, &sql);
-        assert!(e.contains("change log does not hold"), "{sql}: {e}");
+        assert!(
+            e.contains("change log does not hold") || e.contains("holds no row"),
+            "{sql}: {e}"
+        );
         let _ = client.batch_execute("ROLLBACK");
         assert_eq!(state(&t), before, "nothing kept: {sql}");
     }

@@ -348,7 +348,8 @@ impl PostgresStore {
              DROP FUNCTION IF EXISTS mark_undone(BIGINT, BIGINT) CASCADE; \
              DROP FUNCTION IF EXISTS reset_ids() CASCADE; \
              DROP FUNCTION IF EXISTS office_write_logged() CASCADE; \
-             DROP FUNCTION IF EXISTS row_as_logged(JSONB) CASCADE;",
+             DROP FUNCTION IF EXISTS row_as_logged(JSONB) CASCADE; \
+             DROP FUNCTION IF EXISTS office_change_not_empty() CASCADE;",
             tables.join(", ")
         ))?;
         tx.commit()?;
