@@ -277,6 +277,14 @@ impl PostgresStore {
     /// cannot write (after an upgrade, which is a write).
     pub fn open(address: &str, read_only: bool) -> Result<PostgresStore> {
         let mut store = PostgresStore::connect(address)?;
+        if let Some(found) = store.quick_check(read_only) {
+            if found < VERSION {
+                store.set_read_only(false)?;
+                store.migrate(found)?;
+                store.set_read_only(read_only)?;
+            }
+            return Ok(store);
+        }
         // An empty database is one `init` has not made yet.
         let found = store.check().map_err(|e| match e {
             Error::DatabaseEmpty(name) => Error::DatabaseMissing(name),
@@ -284,12 +292,53 @@ impl PostgresStore {
         })?;
         store.migrate(found)?;
         if read_only {
-            store
-                .client
-                .get_mut()
-                .batch_execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")?;
+            store.set_read_only(true)?;
         }
         Ok(store)
+    }
+
+    /// The version of a theodoi database this binary opens, read in one
+    /// round trip with the session made read-only when `read_only` (what
+    /// every command pays first); `None` when anything is amiss (no `meta`
+    /// table, a login that may not read it, another program's tables, a
+    /// newer schema): `check` then says what, in full.
+    fn quick_check(&mut self, read_only: bool) -> Option<i64> {
+        let mut sql = "SELECT key, value FROM meta WHERE key IN ('application', 'schema_version')"
+            .to_string();
+        if read_only {
+            sql.push_str("; SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        }
+        let messages = self.client.get_mut().simple_query(&sql).ok()?;
+        let mut application = None;
+        let mut version = None;
+        for message in &messages {
+            if let postgres::SimpleQueryMessage::Row(row) = message {
+                match row.get(0) {
+                    Some("application") => application = row.get(1),
+                    Some("schema_version") => version = row.get(1),
+                    _ => {}
+                }
+            }
+        }
+        let found = version?.parse::<i64>().ok()?;
+        if application != Some(APPLICATION) || found > VERSION {
+            // Left as it was: `check` refuses it.
+            if read_only {
+                self.set_read_only(false).ok()?;
+            }
+            return None;
+        }
+        Some(found)
+    }
+
+    /// Makes the session's transactions read-only, or writable again.
+    fn set_read_only(&mut self, read_only: bool) -> Result<()> {
+        self.client.get_mut().batch_execute(if read_only {
+            "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"
+        } else {
+            "SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE"
+        })?;
+        Ok(())
     }
 
     /// Makes a theodoi database of the empty database at `address`
