@@ -572,11 +572,10 @@ fn the_server_refuses_an_office_s_sql_on_another_office_s_rows() {
     // moved, a note written, a person added or struck off by hand, outside
     // the log: nothing of it is kept.
     let (_, own_row) = ids_of(&t, "le-loi-tdp1");
-    let own_person = format!(
-        "INSERT INTO person (code, name, name_fold, name_key, position, position_fold,
+    let own_person = "INSERT INTO person (code, name, name_fold, name_key, position, position_fold,
              unit_id, created_at)
          SELECT 'x', 'X', 'x', '\\x00', 'B', 'b', id, 't' FROM unit WHERE code = 'le-loi-tdp1'"
-    );
+        .to_string();
     let before = state(&t);
     for sql in [
         format!("UPDATE obligation SET due_on = '2099-12-31' WHERE id = {own_row}"),
