@@ -601,6 +601,15 @@ pub enum Error {
     /// `office add` of a login another office has.
     #[error("login {login} is office {office}'s")]
     OfficeLoginTaken { login: String, office: String },
+    /// `office add` of a login the server's limits do not bind (a
+    /// superuser, a login that bypasses row-level security, or a member of
+    /// the owner's role).
+    #[error("login {0} is not bound by row-level security")]
+    OfficeUnboundLogin(String),
+    /// `office add` of a login the server does not have, by an owner who
+    /// may not create logins.
+    #[error("no login {login}, and {owner} may not create logins")]
+    OfficeLoginMissing { login: String, owner: String },
 }
 
 /// Why a TLS connection to a server was not made.

@@ -820,6 +820,12 @@ pub fn message(e: &Error) -> String {
         ),
         Error::PgTls { address, problem } => tls_problem(address, problem),
         Error::PgServer { address, problem } => server_problem(address, problem),
+        Error::OfficeUnboundLogin(login) => tr!(super::OFFICE_UNBOUND_LOGIN, login = short(login)),
+        Error::OfficeLoginMissing { login, owner } => tr!(
+            super::OFFICE_LOGIN_MISSING,
+            login = short(login),
+            owner = short(owner)
+        ),
         Error::UndoOutsideOffice { id, office, scope } => tr!(
             super::UNDO_OUTSIDE_OFFICE,
             id = id,

@@ -1791,7 +1791,7 @@ pub const OFFICE_BAD_LOGIN: Text = t(
     "'{login}' is not a login name theodoi takes: lower-case letters without accents, digits and _, starting with a letter or _, at most 63 characters; nothing written",
 );
 pub const OFFICE_OWNER_LOGIN: Text = t(
-    "{login} là chủ cơ sở dữ liệu, được làm mọi việc: không làm văn phòng được; hãy dùng tài khoản khác",
+    "{login} là chủ cơ sở dữ liệu, được làm mọi việc: không làm văn phòng được; cần dùng tài khoản khác",
     "{login} owns the database and may do everything: it cannot be an office; use another login",
 );
 pub const OFFICE_ADDED: Text = t(
@@ -1936,6 +1936,20 @@ pub const IMPORT_NOT_EMPTY_PG: Text = t(
 pub const DEMO_NOT_DEMO_PG: Text = t(
     "{path} trên máy chủ đã có dữ liệu, không phải cơ sở dữ liệu mẫu; lệnh demo không xóa, không ghi đè. Muốn xem bản mẫu: `theodoi demo --db mau.db` (một tệp riêng), hoặc một cơ sở dữ liệu trống khác",
     "{path} on the server has records and is no demo; demo neither clears nor overwrites it. To see the demo: `theodoi demo --db demo.db` (a file of its own), or another, empty database",
+);
+
+/// `office add` of a superuser or another login the server's limits do
+/// not bind.
+pub const OFFICE_UNBOUND_LOGIN: Text = t(
+    "tài khoản {login} là tài khoản quản trị máy chủ (hoặc có quyền của chủ cơ sở dữ liệu), giới hạn theo tổ chức đảng không áp dụng được cho nó: không làm văn phòng được; không ghi gì. Cần dùng một tài khoản riêng cho văn phòng",
+    "login {login} administers the server (or has the owner's rights): the limits by Party organization cannot bind it, so it cannot be an office; nothing written. Use a login of the office's own",
+);
+
+/// `office add` of a login the server lacks, by an owner who may not make
+/// logins.
+pub const OFFICE_LOGIN_MISSING: Text = t(
+    "máy chủ chưa có tài khoản {login}, và {owner} không được tạo tài khoản; không ghi gì. Người quản trị máy chủ tạo bằng lệnh psql: CREATE ROLE {login} LOGIN; (hoặc cho {owner} quyền CREATEROLE), rồi chạy lại lệnh này",
+    "the server has no login {login}, and {owner} may not create logins; nothing written. The server's administrator creates it in psql: CREATE ROLE {login} LOGIN; (or grants {owner} CREATEROLE), then run this command again",
 );
 
 #[cfg(test)]

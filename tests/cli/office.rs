@@ -1290,3 +1290,88 @@ fn an_office_is_told_its_scope_first_and_to_ask_the_committee_s_clerk() {
     assert_eq!(r.code, 2, "{r:?}");
     assert!(r.stderr.contains("đã chờ quá"), "{r:?}");
 }
+
+#[test]
+fn a_login_the_limits_do_not_bind_is_no_office_and_a_missing_one_is_said() {
+    if !server() {
+        return;
+    }
+    let t = wards();
+    let before = state(&t);
+    // A superuser, a login that bypasses row-level security, a member of
+    // the owner's role: none would be held to its units.
+    let owner: String = as_owner(&t)
+        .query_one("SELECT current_user::TEXT", &[])
+        .expect("owner")
+        .get(0);
+    for (what, grant) in [
+        ("su", "ALTER ROLE {} SUPERUSER".to_string()),
+        ("bypass", "ALTER ROLE {} BYPASSRLS".to_string()),
+        ("member", format!("GRANT \"{owner}\" TO {{}}")),
+    ] {
+        let login = new_login(&t, what);
+        as_owner(&t)
+            .batch_execute(&grant.replace("{}", &login.0))
+            .expect("grant");
+        let err = t.fails(&[
+            "office",
+            "add",
+            "Lê Lợi",
+            "--unit",
+            "p-le-loi",
+            "--login",
+            &login.0,
+        ]);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains(&format!("tài khoản {}", login.0))
+                && err.contains("không làm văn phòng được")
+                && err.contains("không ghi gì"),
+            "{what}: {err}"
+        );
+        assert_eq!(state(&t), before, "nothing written");
+    }
+
+    // A committee's clerk who owns the database but may not make logins
+    // (README's `CREATE ROLE … LOGIN`): told what the administrator does.
+    let clerk = new_login(&t, "btc");
+    let address = t.db.to_str().expect("address");
+    let database = format!("{}_own", address.rsplit('/').next().expect("name"));
+    as_owner(&t)
+        .batch_execute(&format!("CREATE DATABASE {database} OWNER {}", clerk.0))
+        .expect("database");
+    let own = format!("{}_own", address_as(&t, &clerk.0));
+    let init = run({
+        let mut cmd = t.command_without_db(&["--db", &own, "init"]);
+        cmd.env("PGPASSWORD", &clerk.1);
+        cmd
+    });
+    assert_eq!(init.code, 0, "{init:?}");
+    let added = run({
+        let mut cmd = t.command_without_db(&[
+            "--db",
+            &own,
+            "office",
+            "add",
+            "Đọc",
+            "--read-only",
+            "--login",
+            "chua_co_ai",
+        ]);
+        cmd.env("PGPASSWORD", &clerk.1);
+        cmd
+    });
+    assert_eq!(added.code, 2, "{added:?}");
+    assert!(
+        added.stderr.contains("chưa có tài khoản chua_co_ai")
+            && added.stderr.contains("CREATE ROLE chua_co_ai LOGIN")
+            && added.stderr.contains(&clerk.0),
+        "{added:?}"
+    );
+    let listed = run({
+        let mut cmd = t.command_without_db(&["--db", &own, "office", "list", "--format", "json"]);
+        cmd.env("PGPASSWORD", &clerk.1);
+        cmd
+    });
+    assert_eq!(listed.stdout.trim(), "[]", "{listed:?}");
+}

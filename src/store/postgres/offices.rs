@@ -381,10 +381,32 @@ impl PostgresStore {
                 }
             });
         }
-        let exists = tx
-            .query_opt("SELECT 1 FROM pg_roles WHERE rolname = $1", &[&login])?
-            .is_some();
+        // A login the server's policies do not bind would be an office in
+        // name only (and `office remove` could not take its rights back).
+        let found = tx.query_opt(
+            "SELECT r.rolsuper OR r.rolbypassrls OR pg_has_role(r.oid, (SELECT oid FROM pg_roles WHERE rolname = $2), 'USAGE')
+             FROM pg_roles r WHERE r.rolname = $1",
+            &[&login, &owner],
+        )?;
+        let exists = match found {
+            Some(row) if row.try_get::<_, bool>(0)? => {
+                return Err(Error::OfficeUnboundLogin(login.to_string()));
+            }
+            Some(_) => true,
+            None => false,
+        };
         if !exists {
+            let row = tx.query_one(
+                "SELECT rolsuper OR rolcreaterole, current_user::TEXT FROM pg_roles
+                 WHERE rolname = current_user",
+                &[],
+            )?;
+            if !row.try_get::<_, bool>(0)? {
+                return Err(Error::OfficeLoginMissing {
+                    login: login.to_string(),
+                    owner: row.try_get(1)?,
+                });
+            }
             tx.batch_execute(&format!("CREATE ROLE {} LOGIN", quoted(login)))?;
         }
         tx.execute(
