@@ -66,6 +66,17 @@ pub fn log(
         },
         login: args.login.clone(),
     };
+    // A login mistyped, or asked of a file: said, not shown as an empty log.
+    if let Some(login) = &args.login {
+        let known = db.logins()?;
+        if !known.contains(login) {
+            return Err(crate::domain::Error::UnknownLogin {
+                login: login.clone(),
+                known,
+            }
+            .into());
+        }
+    }
     // A change about a secret directive (or an undo of one) says no title,
     // whenever it was recorded, unless `--show-secret`.
     let mut masks: HashMap<i64, Option<String>> = HashMap::default();

@@ -610,6 +610,10 @@ pub enum Error {
     /// may not create logins.
     #[error("no login {login}, and {owner} may not create logins")]
     OfficeLoginMissing { login: String, owner: String },
+    /// `log --login` of a login that made no change and is no office's
+    /// (`known`: those that are; none on a file).
+    #[error("no change and no office of login {login}")]
+    UnknownLogin { login: String, known: Vec<String> },
 }
 
 /// Why a TLS connection to a server was not made.

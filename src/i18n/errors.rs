@@ -821,6 +821,14 @@ pub fn message(e: &Error) -> String {
         Error::PgTls { address, problem } => tls_problem(address, problem),
         Error::PgServer { address, problem } => server_problem(address, problem),
         Error::OfficeUnboundLogin(login) => tr!(super::OFFICE_UNBOUND_LOGIN, login = short(login)),
+        Error::UnknownLogin { login, known } if known.is_empty() => {
+            tr!(super::LOGIN_ON_FILE, login = short(login))
+        }
+        Error::UnknownLogin { login, known } => tr!(
+            super::UNKNOWN_LOGIN,
+            login = short(login),
+            known = known.join(", ")
+        ),
         Error::OfficeLoginMissing { login, owner } => tr!(
             super::OFFICE_LOGIN_MISSING,
             login = short(login),

@@ -1952,6 +1952,18 @@ pub const OFFICE_LOGIN_MISSING: Text = t(
     "the server has no login {login}, and {owner} may not create logins; nothing written. The server's administrator creates it in psql: CREATE ROLE {login} LOGIN; (or grants {owner} CREATEROLE), then run this command again",
 );
 
+/// `log --login` of a login unknown to the log and the offices.
+pub const UNKNOWN_LOGIN: Text = t(
+    "không có tài khoản {login} trong nhật ký hay trong các văn phòng; các tài khoản có: {known}",
+    "no login {login} in the log or among the offices; the logins there are: {known}",
+);
+
+/// `log --login` on a file, which records no login.
+pub const LOGIN_ON_FILE: Text = t(
+    "--login {login}: tệp SQLite không ghi tài khoản của thay đổi; --login chỉ dùng với cơ sở dữ liệu PostgreSQL",
+    "--login {login}: an SQLite file records no login of a change; --login is for a PostgreSQL database only",
+);
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

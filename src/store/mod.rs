@@ -486,6 +486,11 @@ pub trait History {
     fn writes_as_office(&self) -> bool {
         false
     }
+    /// The logins that made changes of the log or are offices', sorted (on
+    /// a server); none on a file, which records no login.
+    fn logins(&self) -> Result<Vec<String>> {
+        Ok(Vec::new())
+    }
 }
 
 /// The queries behind reports: rows handed to a callback one at a time, so

@@ -142,6 +142,13 @@ fn offices_need_a_server() {
     assert!(!t.db.exists(), "no file made");
     let err = t.fails(&["--lang", "en", "office", "list"]);
     assert!(err.contains("need a PostgreSQL server"), "{err}");
+    // A file records no login: `log --login` says so.
+    t.ok(&["init"]);
+    let err = t.fails(&["log", "--login", "le_loi"]);
+    assert!(
+        err.contains("--login le_loi") && err.contains("PostgreSQL"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -1052,6 +1059,14 @@ fn plain_undo_takes_the_login_s_change_and_a_removed_office_is_told_so() {
     assert!(
         theirs.iter().all(|c| c["login"] == le_loi.0.as_str()),
         "{theirs:?}"
+    );
+    // A login mistyped is said, with those there are, not shown as an
+    // empty log.
+    let err = t.fails(&["log", "--login", &le_loi.0.to_uppercase()]);
+    assert!(
+        err.contains(&format!("không có tài khoản {}", le_loi.0.to_uppercase()))
+            && err.contains(&format!("các tài khoản có: {}", le_loi.0)),
+        "{err}"
     );
 
     // Removed: every command, reads included, says so in one line.

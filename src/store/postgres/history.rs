@@ -171,6 +171,16 @@ impl History for PgDb<'_> {
         self.office.is_some()
     }
 
+    fn logins(&self) -> Result<Vec<String>> {
+        self.rows(
+            "SELECT login FROM change_login UNION SELECT login FROM office ORDER BY 1",
+            &[],
+        )?
+        .iter()
+        .map(|r| Ok(r.try_get(0)?))
+        .collect()
+    }
+
     fn undo(&self, target: &ChangeEntry) -> Result<()> {
         let Some(current) = self.current_change() else {
             return Err(Error::storage(Internal("undo outside a change")));
