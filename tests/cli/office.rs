@@ -575,62 +575,115 @@ fn the_server_refuses_an_office_s_sql_on_another_office_s_rows() {
         .batch_execute("DROP TABLE pg_temp.unit")
         .expect("drop");
 
-    // Its own units, with SQL: only what the change log holds. A due date
-    // moved, a note written, a person added or struck off by hand, outside
-    // the log: nothing of it is kept.
+    // Its own units, with SQL: every row it writes is logged by the
+    // server, as it was and as it is, in a change it opened; what theodoi
+    // never writes is refused. Nothing of a refused write is kept.
     let (_, own_row) = ids_of(&t, "le-loi-tdp1");
+    let (their_unit, _) = ids_of(&t, "ngo-quyen-tdp1");
     let own_person = "INSERT INTO person (code, name, name_fold, name_key, position, position_fold,
              unit_id, created_at)
          SELECT 'x', 'X', 'x', '\\x00', 'B', 'b', id, 't' FROM unit WHERE code = 'le-loi-tdp1'"
         .to_string();
+    let opened = "BEGIN; CREATE TEMP TABLE c AS SELECT begin_change('t', 'x', 'done') AS id;";
     let before = state(&t);
-    for sql in [
-        format!("UPDATE obligation SET due_on = '2099-12-31' WHERE id = {own_row}"),
-        format!("UPDATE obligation SET note = 'ghi chú' WHERE id = {own_row}"),
-        own_person.clone(),
-        // A change opened, the row written, nothing logged of it.
-        format!(
-            "BEGIN; SELECT begin_change('t', 'x', 'extend');
-             UPDATE obligation SET due_on = '2099-12-31' WHERE id = {own_row}; COMMIT"
+    for (sql, said) in [
+        // Outside a change of the log.
+        (
+            format!("UPDATE obligation SET note = 'ghi chú' WHERE id = {own_row}"),
+            "outside a change",
         ),
-        format!("BEGIN; SELECT begin_change('t', 'x', 'person.add'); {own_person}; COMMIT"),
-        // A line of the log with nothing behind it.
-        "SELECT begin_change('t', 'x', 'unit.move')".to_string(),
-        // Logged, but not as it was.
-        format!(
-            "BEGIN; CREATE TEMP TABLE c AS SELECT begin_change('t', 'x', 'extend') AS id;
-             UPDATE obligation SET due_on = '2099-12-31' WHERE id = {own_row};
-             SELECT log_change_row((SELECT id FROM c), 1, 'obligation', id, id,
-                 row_as_logged(to_jsonb(o) || '{{\"due_on\": \"2099-12-31\"}}')::TEXT,
-                 row_as_logged(to_jsonb(o))::TEXT)
-             FROM obligation o WHERE id = {own_row}; COMMIT"
+        (own_person.clone(), "outside a change"),
+        // A due date moved but not as an extension; days and ratings that
+        // are none.
+        (
+            format!(
+                "{opened} UPDATE obligation SET due_on = '2099-12-31' WHERE id = {own_row}; COMMIT"
+            ),
+            "does not write",
+        ),
+        (
+            format!(
+                "{opened} UPDATE obligation SET completed_on = '2026-02-30' WHERE id = {own_row}; COMMIT"
+            ),
+            "does not write",
+        ),
+        (
+            format!(
+                "{opened} UPDATE obligation SET rating = 'XUẤT SẮC' WHERE id = {own_row}; COMMIT"
+            ),
+            "does not write",
+        ),
+        (
+            format!("{opened} UPDATE obligation SET forced = -7 WHERE id = {own_row}; COMMIT"),
+            "does not write",
+        ),
+        // A line of the log with nothing behind it; one about another
+        // office's unit.
+        (
+            "SELECT begin_change('t', 'x', 'unit.move')".to_string(),
+            "holds no row",
+        ),
+        (
+            format!(
+                "{opened} SELECT note_change((SELECT id FROM c), '{{}}', {their_unit}, NULL); COMMIT"
+            ),
+            "outside the subtree",
         ),
     ] {
         let e = refused(&mut client, &sql);
-        assert!(
-            e.contains("change log does not hold") || e.contains("holds no row"),
-            "{sql}: {e}"
-        );
+        assert!(e.contains(said), "{sql}: {e}");
         let _ = client.batch_execute("ROLLBACK");
         assert_eq!(state(&t), before, "nothing kept: {sql}");
     }
-    // Logged as it was and as it is: kept, and in the log.
+
+    // A write in a change, with rows of its own invented for the log: the
+    // log holds what was written, not what was said.
+    let junk = r#"{"unit_id": 2, "junk": 1}"#;
     client
         .batch_execute(&format!(
-            "BEGIN; CREATE TEMP TABLE c AS SELECT begin_change('t', 'x', 'extend') AS id;
-             CREATE TEMP TABLE b AS
-                 SELECT row_as_logged(to_jsonb(o))::TEXT AS row FROM obligation o WHERE id = {own_row};
-             UPDATE obligation SET note = 'ghi chú' WHERE id = {own_row};
-             SELECT log_change_row((SELECT id FROM c), 1, 'obligation', id, id,
-                 (SELECT row FROM b), row_as_logged(to_jsonb(o))::TEXT)
-             FROM obligation o WHERE id = {own_row}; COMMIT"
+            "{opened}
+             SELECT log_change_row((SELECT id FROM c), 1, 'obligation', {own_row}, {own_row},
+                 '{junk}', '{junk}');
+             UPDATE obligation SET note = 'ghi chú' WHERE id = {own_row}; COMMIT"
         ))
-        .expect("a logged write");
-    let note: Option<String> = as_owner(&t)
+        .expect("a write in a change");
+    let mut owner = as_owner(&t);
+    let logged = owner
+        .query(
+            "SELECT r.change_id, r.before::jsonb ->> 'note', r.after::jsonb ->> 'note',
+                 r.before::jsonb ? 'junk'
+             FROM change_row r JOIN change_login l ON l.change_id = r.change_id
+             WHERE l.login = $1 AND r.first_id = $2 AND r.tbl = 'obligation'",
+            &[&le_loi.0, &own_row],
+        )
+        .expect("logged");
+    assert_eq!(logged.len(), 1, "{logged:?}");
+    let change: i64 = logged[0].get(0);
+    assert_eq!(logged[0].get::<_, Option<String>>(1), None);
+    assert_eq!(
+        logged[0].get::<_, Option<String>>(2).as_deref(),
+        Some("ghi chú")
+    );
+    assert!(!logged[0].get::<_, bool>(3));
+    // Marked undone with the row still written: refused.
+    let e = refused(
+        &mut client,
+        &format!("BEGIN; SELECT mark_undone(begin_change('t', 'x', 'undo'), {change}); COMMIT"),
+    );
+    assert!(e.contains("is not undone"), "{e}");
+    let _ = client.batch_execute("ROLLBACK");
+    // The owner's undo puts back what was, and the log moves on: export
+    // and import of everything still work.
+    t.ok(&["undo", &change.to_string()]);
+    let note: Option<String> = owner
         .query_one("SELECT note FROM obligation WHERE id = $1", &[&own_row])
         .expect("note")
         .get(0);
-    assert_eq!(note.as_deref(), Some("ghi chú"));
+    assert_eq!(note, None);
+    let export = t.dir.path().join("all.json");
+    t.ok(&["export", export.to_str().unwrap()]);
+    let copy = Theodoi::new();
+    copy.ok(&["import", export.to_str().unwrap()]);
 }
 
 /// The units of each ward's subtree that owe `t1` and `t2` (its chi bộ).
@@ -906,6 +959,8 @@ fn an_office_cannot_forge_the_log_nor_assign_and_the_owner_s_undo_stays_in_its_u
         let e = refused(&mut client, &sql);
         assert!(e.contains("not opened"), "{sql}: {e}");
     }
+    // Rows said to the log by the office itself are not taken (the server
+    // logs what it writes): a change of nothing else is not kept.
     for sql in [
         // Another office's row, logged as if it were its own.
         format!(
@@ -923,7 +978,7 @@ fn an_office_cannot_forge_the_log_nor_assign_and_the_owner_s_undo_stays_in_its_u
             .to_string(),
     ] {
         let e = refused(&mut client, &format!("BEGIN; {sql}; COMMIT"));
-        assert!(e.contains("outside the subtree"), "{sql}: {e}");
+        assert!(e.contains("holds no row"), "{sql}: {e}");
         client.batch_execute("ROLLBACK").expect("rollback");
     }
     let e = refused(
@@ -1290,10 +1345,12 @@ fn an_office_is_told_its_scope_first_and_to_ask_the_committee_s_clerk() {
     assert_eq!(r.code, 2, "{r:?}");
     assert!(r.stderr.contains("đã chờ quá"), "{r:?}");
     client.batch_execute("ROLLBACK").expect("rollback");
+    // An advisory lock, which any login may take (a reader's too), holds
+    // no write up.
     client
         .batch_execute("SELECT pg_advisory_lock(1413762889)")
         .expect("advisory lock");
-    let r = t.run(&[
+    t.ok(&[
         "done",
         "--task",
         "t1",
@@ -1302,8 +1359,15 @@ fn an_office_is_told_its_scope_first_and_to_ask_the_committee_s_clerk() {
         "--on",
         "01/12/2023",
     ]);
+    // The write lock, which a writing office takes as theodoi does: held
+    // in a transaction left open, a command stops at the limit.
+    client
+        .batch_execute("BEGIN; SELECT write_lock()")
+        .expect("write lock");
+    let r = t.run(&["--lang", "en", "undo"]);
     assert_eq!(r.code, 2, "{r:?}");
-    assert!(r.stderr.contains("đã chờ quá"), "{r:?}");
+    assert!(r.stderr.contains("waited"), "{r:?}");
+    client.batch_execute("ROLLBACK").expect("rollback");
 }
 
 #[test]

@@ -343,7 +343,7 @@ fn a_lock_held_elsewhere_is_waited_for_within_a_limit_and_a_closed_connection_sa
     let mut holder = client(&t);
     let mut admin = client(&t);
     holder
-        .execute("SELECT pg_advisory_lock($1)", &[&WRITE_LOCK])
+        .batch_execute("BEGIN; SELECT write_lock()")
         .expect("lock");
     // Another program holds the write lock: the limit set in PGOPTIONS.
     let started = Instant::now();
@@ -366,9 +366,7 @@ fn a_lock_held_elsewhere_is_waited_for_within_a_limit_and_a_closed_connection_sa
     assert_eq!(code, 2, "{err}");
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
     assert!(err.contains("đã đóng kết nối"), "{err}");
-    holder
-        .execute("SELECT pg_advisory_unlock($1)", &[&WRITE_LOCK])
-        .expect("unlock");
+    holder.batch_execute("ROLLBACK").expect("unlock");
     assert_eq!(directives(&t), 0);
     t.ok(ADD_DIRECTIVE);
 }

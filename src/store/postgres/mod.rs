@@ -98,7 +98,9 @@ pub const VERSION: i64 = MIGRATIONS.len() as i64;
 /// The value of `meta.application` in a theodoi database.
 const APPLICATION: &str = "theodoi";
 
-/// The key of the advisory lock every write transaction takes ("TDOI").
+/// The key of the advisory lock that `init`, schema steps, imports into an
+/// empty database and the administration of offices take ("TDOI"); every
+/// write of records takes the row lock of `write_lock()` instead.
 const WRITE_LOCK: i64 = 0x5444_4F49;
 
 /// The tables whose ids the store gives: before each write, each one's
@@ -396,7 +398,9 @@ impl PostgresStore {
              DROP FUNCTION IF EXISTS name_change(BIGINT, TEXT) CASCADE; \
              DROP FUNCTION IF EXISTS mark_undone(BIGINT, BIGINT) CASCADE; \
              DROP FUNCTION IF EXISTS reset_ids() CASCADE; \
-             DROP FUNCTION IF EXISTS office_write_logged() CASCADE; \
+             DROP FUNCTION IF EXISTS office_logs_row() CASCADE; \
+             DROP FUNCTION IF EXISTS write_lock() CASCADE; \
+             DROP FUNCTION IF EXISTS is_day(TEXT) CASCADE; \
              DROP FUNCTION IF EXISTS row_as_logged(JSONB) CASCADE; \
              DROP FUNCTION IF EXISTS office_change_not_empty() CASCADE;",
             tables.join(", ")
@@ -631,7 +635,9 @@ impl Storage for PostgresStore {
         // An office's login: what it may write is checked as it writes; a
         // read-only login is refused here, before anything is written.
         let office = offices::session_scope(&mut tx)?;
-        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
+        // A row of `meta` locked by the database's function: a login that
+        // only reads cannot take it (it could take an advisory lock).
+        tx.execute("SELECT write_lock()", &[])?;
         // By the database's function: an office may not set a sequence.
         tx.execute("SELECT reset_ids()", &[])?;
         let db = PgDb {

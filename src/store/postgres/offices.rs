@@ -222,8 +222,9 @@ fn plain_login(login: &str) -> bool {
 /// (completion, extension, rating: never a new obligation, nor one taken
 /// away, which only the committee's clerk assigns), INSERT, UPDATE, DELETE
 /// on people (all bounded by the policies to its subtree), the functions
-/// that write the change log and number new rows, and the use of the
-/// sequences (never setting one).
+/// that open and name changes, take the write lock and number new rows, and
+/// the use of the people's sequence (never setting one). The rows it writes
+/// are logged by the server (`migrations/postgres/0012_office_writes_logged.sql`).
 fn grant(c: &mut impl GenericClient, login: &str, writes: bool) -> Result<()> {
     let schema: String = c.query_one("SELECT current_schema()::TEXT", &[])?.get(0);
     let schema = quoted(&schema);
@@ -233,11 +234,14 @@ fn grant(c: &mut impl GenericClient, login: &str, writes: bool) -> Result<()> {
          GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {login};"
     );
     if writes {
+        let person_ids: String = c
+            .query_one("SELECT pg_get_serial_sequence('person', 'id')", &[])?
+            .get(0);
         sql.push_str(&format!(
             "GRANT UPDATE ({OBLIGATION_RESULTS}) ON obligation TO {login};
              GRANT INSERT, UPDATE, DELETE ON person TO {login};
              GRANT EXECUTE ON FUNCTION {LOG_FUNCTIONS} TO {login};
-             GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema} TO {login};"
+             GRANT USAGE ON SEQUENCE {person_ids} TO {login};"
         ));
     }
     c.batch_execute(&sql)?;
@@ -268,7 +272,7 @@ const OBLIGATION_RESULTS: &str = "due_on, original_due_on, extension_reason, com
 const LOG_FUNCTIONS: &str = "begin_change(TEXT, TEXT, TEXT), \
      log_change_row(BIGINT, BIGINT, TEXT, BIGINT, BIGINT, TEXT, TEXT), \
      note_change(BIGINT, TEXT, BIGINT, BIGINT), name_change(BIGINT, TEXT), \
-     mark_undone(BIGINT, BIGINT), reset_ids()";
+     mark_undone(BIGINT, BIGINT), reset_ids(), write_lock()";
 
 /// A name as an SQL identifier.
 fn quoted(name: &str) -> String {
