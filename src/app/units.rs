@@ -58,8 +58,37 @@ pub fn refuse_same_name(db: &dyn Db, name: &str, parent: Option<&str>) -> Result
         .map(|p| resolve_unit(db, p))
         .transpose()?
         .map(|u| u.id);
+    refuse_name_under(db, name, parent_id, None)
+}
+
+/// Refuses unit `unit` taking name `name` (a rename) or going under
+/// `parent` (a move) where a live unit other than itself has that name:
+/// as `refuse_same_name`; `--same-name` skips it.
+pub fn refuse_same_name_for(
+    db: &dyn Db,
+    unit: &str,
+    name: Option<&str>,
+    parent: Option<&str>,
+) -> Result<()> {
+    let unit = resolve_unit(db, unit)?;
+    let parent_id = match parent {
+        Some(p) => Some(resolve_unit(db, p)?.id),
+        None => unit.parent_id,
+    };
+    refuse_name_under(db, name.unwrap_or(&unit.name), parent_id, Some(unit.id))
+}
+
+fn refuse_name_under(
+    db: &dyn Db,
+    name: &str,
+    parent_id: Option<i64>,
+    except: Option<i64>,
+) -> Result<()> {
     for unit in db.units_named(&crate::text::fold(name))? {
-        if unit.parent_id == parent_id && db.dissolved_on(unit.id)?.is_none() {
+        if unit.parent_id == parent_id
+            && Some(unit.id) != except
+            && db.dissolved_on(unit.id)?.is_none()
+        {
             return Err(Error::NameTaken {
                 name: unit.name,
                 code: unit.code,

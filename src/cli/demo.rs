@@ -88,7 +88,11 @@ pub fn run(
         )?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", tr!(i18n::DEMO_HINT, path = location.typed()))?;
+    writeln!(
+        out,
+        "{}",
+        tr!(i18n::DEMO_HINT, path = i18n::shell_word(&location.typed()))
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

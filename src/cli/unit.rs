@@ -78,6 +78,9 @@ pub struct RenameArgs {
     name: String,
     #[command(flatten)]
     effect: EffectArgs,
+    /// Rename it even when its parent has another unit of that name.
+    #[arg(long)]
+    same_name: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -90,6 +93,9 @@ pub struct MoveArgs {
     kind: Option<UnitKind>,
     #[command(flatten)]
     effect: EffectArgs,
+    /// Move it even when the new parent has a unit of that name.
+    #[arg(long)]
+    same_name: bool,
 }
 
 /// From when a change holds: `--on DATE` (today when not given), or
@@ -249,6 +255,9 @@ pub fn run(
         Command::Rename(args) => {
             let message = super::write(store, ctx, "unit.rename", |db| {
                 let effect = args.effect.effect(ctx);
+                if !args.same_name {
+                    app::units::refuse_same_name_for(db, &args.unit, Some(&args.name), None)?;
+                }
                 let (unit, name) = app::units::rename(db, &args.unit, &args.name, effect)?;
                 db.note(
                     serde_json::json!({
@@ -264,6 +273,9 @@ pub fn run(
         Command::Move(args) => {
             let message = super::write(store, ctx, "unit.move", |db| {
                 let effect = args.effect.effect(ctx);
+                if !args.same_name {
+                    app::units::refuse_same_name_for(db, &args.unit, None, Some(&args.to))?;
+                }
                 let moved = app::units::move_unit(db, &args.unit, &args.to, args.kind, effect)?;
                 let from = moved.from.map(|u| u.name).unwrap_or_default();
                 let mut details = serde_json::json!({

@@ -672,6 +672,10 @@ pub enum ServerProblem {
     LockTimeout { limit: String },
     /// A write that met another at the same rows, still after `tries`.
     Conflict { tries: u32 },
+    /// No server takes connections where the address points (`host`: the
+    /// host name or socket folder): not started, or a wrong host, port or
+    /// folder.
+    NotRunning { host: String },
 }
 
 /// Why a task cannot be renewed for a year.

@@ -988,6 +988,9 @@ fn server_problem(address: &str, problem: &ServerProblem) -> String {
         ServerProblem::Conflict { tries } => {
             tr!(super::PG_CONFLICT, address = address, tries = tries)
         }
+        ServerProblem::NotRunning { host } => {
+            tr!(super::PG_NOT_RUNNING, host = short(host))
+        }
     }
 }
 

@@ -1574,6 +1574,20 @@ const HELP: &[(&str, Text)] = &[
             "Add it even when the parent has a unit of that name (two units that share a name)",
         ),
     ),
+    (
+        "unit move --same-name",
+        t(
+            "Vẫn chuyển khi cấp trên mới đã có tổ chức đảng cùng tên (hai tổ chức đảng khác nhau trùng tên)",
+            "Move it even when the new parent has a unit of that name (two units that share a name)",
+        ),
+    ),
+    (
+        "unit rename --same-name",
+        t(
+            "Vẫn đổi tên khi cấp trên đã có tổ chức đảng khác mang tên ấy (hai tổ chức đảng khác nhau trùng tên)",
+            "Rename it even when the parent has another unit of that name (two units that share a name)",
+        ),
+    ),
 ];
 
 const EXAMPLES: &[(&str, Text)] = &[

@@ -1725,8 +1725,8 @@ pub const DIRECTIVE_AMBIGUOUS_SYMBOL: Text = t(
 );
 
 pub const UNIT_NAME_TAKEN: Text = t(
-    "cấp trên đã có {name} ({code}); không thêm gì. Nếu đúng là một tổ chức đảng khác trùng tên thì thêm --same-name",
-    "the parent already has {name} ({code}); nothing added. If this is another unit of that name, add --same-name",
+    "cấp trên đã có {name} ({code}); không ghi gì. Nếu đúng là hai tổ chức đảng trùng tên thì thêm --same-name",
+    "the parent already has {name} ({code}); nothing written. If these are two units of one name, add --same-name",
 );
 
 pub const NOT_JSON_AT: Text = t(
@@ -1962,6 +1962,13 @@ pub const UNKNOWN_LOGIN: Text = t(
 pub const LOGIN_ON_FILE: Text = t(
     "--login {login}: tệp SQLite không ghi tài khoản của thay đổi; --login chỉ dùng với cơ sở dữ liệu PostgreSQL",
     "--login {login}: an SQLite file records no login of a change; --login is for a PostgreSQL database only",
+);
+
+/// No server takes connections at the address (not started, a wrong host,
+/// port or socket folder).
+pub const PG_NOT_RUNNING: Text = t(
+    "không có máy chủ PostgreSQL nào nhận kết nối ở {host}: máy chủ chưa chạy, hoặc sai tên máy, cổng, thư mục socket; không ghi gì. Kiểm tra bằng: pg_isready -h {host}",
+    "no PostgreSQL server takes connections at {host}: it is not running, or the host, port or socket folder is wrong; nothing written. Check with: pg_isready -h {host}",
 );
 
 #[cfg(test)]

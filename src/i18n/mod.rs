@@ -143,7 +143,7 @@ pub fn set_named_db(path: &std::path::Path, commands: Vec<String>) {
 /// `path` as one word of a command line: as it is when it holds only
 /// letters, digits and `-_./:+,@%` (and `\\` on Windows, where it separates
 /// folders); else quoted (`'…'` on Unix, `"…"` on Windows).
-fn shell_word(path: &str) -> String {
+pub fn shell_word(path: &str) -> String {
     let safe = if cfg!(windows) {
         "-_./:\\+,@%"
     } else {

@@ -370,6 +370,17 @@ fn the_demo_is_built_on_the_server_and_built_again() {
         assert_eq!(r.code, 0, "{}", r.stderr);
         assert!(r.stdout.contains(&dbname(&address)), "{}", r.stdout);
     }
+    // A key-value address is quoted in the command shown, as it is typed.
+    let kv = format!("dbname={}", dbname(&fresh_pg_database()));
+    let r = run(command(&t, &kv, &["demo"], &[]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains(&format!("theodoi --db '{kv}' unit list"))
+            || r.stdout
+                .contains(&format!("theodoi --db \"{kv}\" unit list")),
+        "{}",
+        r.stdout
+    );
     let r = run(command(
         &t,
         &address,
@@ -391,4 +402,32 @@ fn the_demo_is_built_on_the_server_and_built_again() {
     );
     sql(&address, "SELECT 1 FROM meta WHERE key = 'kind'");
     sql(&t.db.to_string_lossy(), "SELECT 1 FROM meta");
+}
+
+#[test]
+fn no_server_where_the_address_points_is_said_in_one_line() {
+    let t = Theodoi::bare_file();
+    // A port nothing listens on; an empty socket folder.
+    let mut addresses = vec![(
+        "postgresql://x@127.0.0.1:1/theodoi".to_string(),
+        "127.0.0.1".to_string(),
+    )];
+    if cfg!(unix) {
+        let folder = t.dir.path().join("khong-co-may-chu");
+        std::fs::create_dir(&folder).expect("folder");
+        let folder = folder.display().to_string();
+        addresses.push((format!("host={folder} dbname=theodoi user=x"), folder));
+    }
+    for (address, host) in addresses {
+        let r = run(t.command_without_db(&["--db", &address, "overdue", "--count"]));
+        assert_eq!(r.code, 2, "{r:?}");
+        assert_eq!(r.stderr.trim_end().lines().count(), 1, "{r:?}");
+        assert!(
+            r.stderr.contains(&format!(
+                "không có máy chủ PostgreSQL nào nhận kết nối ở {host}"
+            )) && r.stderr.contains(&format!("pg_isready -h {host}"))
+                && !r.stderr.contains("os error"),
+            "{r:?}"
+        );
+    }
 }

@@ -792,6 +792,40 @@ fn the_same_name_twice_under_one_parent_is_refused_unless_meant() {
         "en",
     ]);
     assert!(en.contains("the parent already has"), "{en}");
+
+    // Moved or renamed to a name its new parent has: refused the same way,
+    // unless meant.
+    let added: Vec<serde_json::Value> =
+        t.json(&["unit", "list", "--search", "tổ dân phố 1 phường Sơn Lộc"]);
+    let under_le_loi = added
+        .iter()
+        .find(|u| u["parent"] == "p-le-loi")
+        .and_then(|u| u["code"].as_str())
+        .expect("the one under Lê Lợi")
+        .to_string();
+    let before = t.snapshot();
+    let err = t.fails(&["unit", "move", &under_le_loi, "--to", "p-son-loc"]);
+    assert!(
+        err.contains("cấp trên đã có Chi bộ tổ dân phố 1 phường Sơn Lộc (son-loc-tdp1)")
+            && err.contains("--same-name"),
+        "{err}"
+    );
+    let err = t.fails(&[
+        "unit",
+        "rename",
+        "le-loi-tdp2",
+        "Chi bộ tổ dân phố 1 phường Lê Lợi",
+    ]);
+    assert!(err.contains("(le-loi-tdp1)"), "{err}");
+    assert_eq!(t.snapshot(), before, "nothing written");
+    t.ok(&[
+        "unit",
+        "move",
+        &under_le_loi,
+        "--to",
+        "p-son-loc",
+        "--same-name",
+    ]);
 }
 
 #[test]

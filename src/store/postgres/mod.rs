@@ -241,6 +241,22 @@ fn server_problem(e: &postgres::Error, who: Option<&connect::Who>) -> Option<Ser
     if e.is_closed() {
         return Some(ServerProblem::Closed);
     }
+    // Nothing listening where the address points, while connecting.
+    if let Some(io) = std::error::Error::source(e).and_then(|c| c.downcast_ref::<std::io::Error>())
+        && matches!(
+            io.kind(),
+            std::io::ErrorKind::NotFound | std::io::ErrorKind::ConnectionRefused
+        )
+        && reason_chain(e).contains("error connecting")
+    {
+        return Some(ServerProblem::NotRunning {
+            host: if who.host.is_empty() {
+                "localhost".to_string()
+            } else {
+                who.host.clone()
+            },
+        });
+    }
     let text = reason_chain(e);
     if text.contains("password missing") {
         return Some(ServerProblem::PasswordMissing { user: user() });
