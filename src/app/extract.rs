@@ -295,7 +295,15 @@ pub fn apply(db: &dyn Db, found: &Extraction) -> Result<Vec<Applied>> {
         let title = text(subject, Field::Title)?;
         let added = directives::insert(db, &spec, &reference(d), &issuer, Some(day), &title)?;
         // The marks the text gives it, recorded with it.
-        let added = directives::mark(db, added, d.secrecy, d.urgency)?;
+        let mut added = directives::mark(db, added, d.secrecy, d.urgency)?;
+        // A State body's symbol (`21/KH-UBND`) is no Party symbol: the
+        // document is known by type and number, its symbol kept as written.
+        if spec.symbol.is_none()
+            && let Some(written) = &d.state_symbol
+        {
+            added.symbol_as_written = Some(written.clone());
+            db.update_directive(&added)?;
+        }
         applied.push(Applied::Added(added.clone()));
         recorded.push(Some(added));
     }

@@ -57,6 +57,7 @@ const STOP_PAIRS: &[(&str, &str)] = &[
     ("khẳng", "định"),
     ("nhấn", "mạnh"),
     ("thi", "hành"),
+    ("lựa", "chọn"),
 ];
 
 /// The name that starts `s` (which starts with one of `HEADS`): its words up
@@ -216,6 +217,12 @@ pub(super) fn canonical(name: &str) -> String {
             ),
             (r"(?i)^ban thường vụ\b", "Ban Thường vụ"),
             (r"(?i)^ban tổ chức\b", "Ban Tổ chức"),
+            // `Ban Tổ chức Ban Chấp hành Trung ương`, as a document portal
+            // writes the issuer: the Ban Tổ chức Trung ương.
+            (
+                r"^(Ban (?:Tổ chức|Tuyên giáo|Dân vận|Nội chính|Kinh tế)|Ủy ban Kiểm tra) Ban Chấp hành Trung ương$",
+                "$1 Trung ương",
+            ),
         ]
         .into_iter()
         .map(|(p, r)| (re(p), r))

@@ -2,15 +2,17 @@
 //!
 //! A deadline is a due-date cue (`xong trước ngày 06/12/2023`, `trước ngày
 //! 25.3`, `chậm nhất trước 15/9`, `trong tháng 9/2020`, `trong quý IV.2019`,
-//! `trước tháng 7.2025`) and the words before it in its clause (a clause
-//! ends at a semicolon or a full stop; a parenthesis is a clause of its
-//! own). Those words name kinds of unit (by their slug words, or by what
-//! they are: `đảng bộ xã, thị trấn`, `chi bộ, đảng bộ cơ quan … trực thuộc
-//! Huyện ủy`, `cấp cơ sở`), units (`Đảng bộ xã Quế Châu`, `các đơn vị
-//! trên`), or neither: then the deadline says so. A clause that names no
-//! one at all takes whom its sentence's previous clause named; nothing is
-//! taken from another sentence. The year of a date written without one is
-//! the dateline's, or the last full date's before it.
+//! `trước tháng 7.2025`, `tổ chức đại hội vào tháng 5/2020`) and the words
+//! before it in its clause (a clause ends at a semicolon or a full stop; a
+//! parenthesis is a clause of its own). Those words name kinds of unit (by
+//! their slug words, or by what they are: `đảng bộ xã, thị trấn`, `chi bộ,
+//! đảng bộ cơ quan … trực thuộc Huyện ủy`, `cấp cơ sở`), units (`Đảng bộ
+//! xã Quế Châu`, `các Đảng bộ Cẩm Giàng, Bình Giang`, `các đơn vị trên`),
+//! or neither: then the deadline says so. A clause that names no one at
+//! all takes whom its sentence's previous clause named; from another
+//! sentence only the units it names are taken (`các đảng bộ này`, the
+//! units chosen for the model congress). The year of a date written
+//! without one is the dateline's, or the last full date's before it.
 
 use std::sync::LazyLock;
 
@@ -68,7 +70,7 @@ impl Who {
 
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:[Tt]rong|[Xx]ong(?:\s+trong)?|[Hh]oàn thành(?:\s+trong)?)\s+quý\s+(?P<q>IV|III|II|I|[1-4])\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}})|\b(?:[Tt]rong|[Xx]ong(?:\s+trong)?|[Hh]oàn thành(?:\s+trong)?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?)"
+        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:[Tt]rong|[Xx]ong(?:\s+trong)?|[Hh]oàn thành(?:\s+trong)?)\s+quý\s+(?P<q>IV|III|II|I|[1-4])\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}})|\b(?:[Tt]ổ chức|[Tt]iến hành)(?:\s+(?:các\s+)?đại hội(?:\s+điểm)?)?\s+(?P<tv>(?:vào|trong)\s+(?:(?:giữa|đầu|cuối|nửa đầu|nửa cuối|trung tuần|thượng tuần|hạ tuần)\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?)|\b(?:[Tt]rong|[Xx]ong(?:\s+trong)?|[Hh]oàn thành(?:\s+trong)?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?)"
     ))
 });
 
@@ -80,6 +82,9 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
     // The units a sentence chose for the model congress (`chọn Đảng bộ xã
     // Hòa Hội và Chi bộ … làm điểm`): whom `đại hội điểm` is.
     let mut points: Vec<String> = Vec::new();
+    // The sentence before chose them: a time alone (`Thời gian tổ chức đại
+    // hội vào tháng 5/2020.`) is theirs.
+    let mut points_fresh = false;
     // The kinds whose congresses the text is about (`Đại hội chi bộ trực
     // thuộc Đảng bộ cơ sở`): whom `các đơn vị còn lại` are.
     let mut congress: Vec<UnitKind> = Vec::new();
@@ -102,7 +107,7 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
                 start,
                 &masked,
                 (clause_start, clause_end),
-                (&last_named, &congress, &points),
+                (&last_named, &congress, &points, points_fresh),
                 Some(&mut prev),
                 &mut found_here,
             );
@@ -121,7 +126,7 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
                     start,
                     sentence,
                     (s, e),
-                    (&last_named, &congress, &points),
+                    (&last_named, &congress, &points, points_fresh),
                     None,
                     &mut found_here,
                 );
@@ -141,10 +146,12 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
         found_here.sort_by_key(|(at, _)| *at);
         out.extend(found_here.into_iter().map(|(_, d)| d));
         let named = named_units(sentence);
+        points_fresh = false;
         if !named.is_empty() {
             last_named = named.into_iter().map(|(_, _, n)| n).collect();
             if POINT.is_match(sentence) {
                 points.clone_from(&last_named);
+                points_fresh = true;
             }
         }
         start += len + 1;
@@ -193,7 +200,7 @@ fn read_clause(
     base: usize,
     words: &str,
     (from, to): (usize, usize),
-    (last_named, congress, points): (&[String], &[UnitKind], &[String]),
+    (last_named, congress, points, points_fresh): (&[String], &[UnitKind], &[String], bool),
     mut prev: Option<&mut Option<(Who, Option<String>, String)>>,
     out: &mut Vec<(usize, FoundDeadline)>,
 ) {
@@ -204,6 +211,19 @@ fn read_clause(
         cues += 1;
         let Some(cue) = caps.get(0) else { continue };
         let (cue_start, cue_end) = (from + cue.start(), from + cue.end());
+        // `tổ chức đại hội vào tháng 5/2020`: the time is the cue, what is
+        // held is said before it; not when it was held (`đã tổ chức …`).
+        let cue_start = caps.name("tv").map_or(cue_start, |tv| from + tv.start());
+        if caps.name("tv").is_some()
+            && words[region_start..cue_start]
+                .split_whitespace()
+                .rev()
+                .take(6)
+                .any(|w| w == "đã")
+        {
+            region_start = cue_end;
+            continue;
+        }
         let after = &words[cue_end..];
         // "trong tháng 3, …" opening a clause tells when something was done.
         let opening = words[region_start..cue_start]
@@ -251,8 +271,23 @@ fn read_clause(
             who.spans.push((m.start(), m.end()));
             who.others = false;
         }
+        // A time alone right after the sentence that chose them.
+        static CONGRESS_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bđại hội\b"));
+        if !who.names_any()
+            && !who.others
+            && points_fresh
+            && !points.is_empty()
+            && is_bare(&CONGRESS_WORD.replace_all(region, " "))
+        {
+            who.units = points.to_vec();
+        }
         let (who, applies_to, what) = if who.names_any() {
-            let applies_to = Some(applies_text(region, &who));
+            let written = applies_text(region, &who);
+            let applies_to = Some(if written.is_empty() {
+                who.units.join(", ")
+            } else {
+                written
+            });
             let what = what_of(region, &who.spans);
             (who, applies_to, what)
         } else {
@@ -268,9 +303,11 @@ fn read_clause(
                 None => match REMAINING.find(region) {
                     // `các đơn vị còn lại`: the units of the congresses the
                     // text is about that were not named before.
+                    // What they hold may follow (`hoàn thành đại hội chi
+                    // bộ`): only the words before them may name others.
                     Some(m)
                         if !congress.is_empty()
-                            && !who.others
+                            && !who_in(&region[..m.start()], last_named).others
                             && prev
                                 .as_ref()
                                 .and_then(|p| p.as_ref())
@@ -411,7 +448,7 @@ static POINT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:đại hội|làm
 /// named yet.
 static REMAINING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:các|những)\s+(?:đơn vị|chi bộ|đảng bộ|tổ chức đảng)(?:\s*,\s*(?:đơn vị|chi bộ|đảng bộ))?\s+còn lại\b",
+        r"(?i)\b(?:các|những)\s+(?:đơn vị|chi bộ|đảng bộ|tổ chức đảng|nơi|địa phương)(?:\s*,\s*(?:đơn vị|chi bộ|đảng bộ))?\s+còn lại\b",
     )
 });
 
@@ -501,25 +538,48 @@ fn due_of(
         };
         return Some(Ok(format!("{}-Q{q}", y.as_str())));
     }
-    if let Some(m) = caps.name("m") {
-        let m: u32 = m.as_str().parse().ok()?;
-        if !(1..=12).contains(&m) {
+    if let Some(m) = caps.name("tm") {
+        // `tổ chức đại hội vào tháng 5/2020`: a time to come; a month
+        // before the article's date tells when something was done.
+        let (y, m) = month_due(text, m.as_str(), caps.name("tmy"), at)?;
+        if let Some(dateline) = text.dateline
+            && chrono::NaiveDate::from_ymd_opt(y, m, 1)? < dateline.with_day(1)?
+        {
             return None;
         }
-        let y = match caps.name("my") {
-            Some(y) => y.as_str().parse().ok()?,
-            None => {
-                let reference = text.year_reference(at)?;
-                if m < reference.month() {
-                    reference.year() + 1
-                } else {
-                    reference.year()
-                }
-            }
-        };
+        return Some(Ok(format!("{y:04}-{m:02}")));
+    }
+    if let Some(m) = caps.name("m") {
+        let (y, m) = month_due(text, m.as_str(), caps.name("my"), at)?;
         return Some(Ok(format!("{y:04}-{m:02}")));
     }
     None
+}
+
+/// A month's year and number: its year as written, else the reference's
+/// (the next year's when the month is before the reference's).
+fn month_due(
+    text: &Text,
+    month: &str,
+    year: Option<regex::Match<'_>>,
+    at: usize,
+) -> Option<(i32, u32)> {
+    let m: u32 = month.parse().ok()?;
+    if !(1..=12).contains(&m) {
+        return None;
+    }
+    let y = match year {
+        Some(y) => y.as_str().parse().ok()?,
+        None => {
+            let reference = text.year_reference(at)?;
+            if m < reference.month() {
+                reference.year() + 1
+            } else {
+                reference.year()
+            }
+        }
+    };
+    Some((y, m))
 }
 
 /// Words that name a unit kind by its slug words, or by what its units are.
@@ -578,10 +638,34 @@ fn who_in(words: &str, last_named: &[String]) -> Who {
     let free = |taken: &[(usize, usize)], (a, b): (usize, usize)| {
         taken.iter().all(|(x, y)| b <= *x || *y <= a)
     };
+    // `Đại hội MTTQ cấp huyện`, `Hội Nông dân cấp xã`: a level of the
+    // Front or of an association, no Party unit's.
+    static MASS: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\b(?:MTTQ|Mặt trận(?:\s+Tổ quốc)?|Công đoàn|Đoàn\s+(?:Thanh niên|TNCS(?:\s+Hồ Chí Minh)?)|Hội\s+(?:Nông dân|Phụ nữ|Liên hiệp Phụ nữ|Cựu chiến binh|Khuyến học|Chữ thập đỏ|Người cao tuổi))(?:\s+Việt Nam)?\s+(?:(?:cấp\s+(?:huyện|xã|tỉnh|cơ sở|trên cơ sở))|các\s+cấp|(?:các\s+)?(?:xã|huyện|tỉnh))\b",
+        )
+    });
+    let mut mass = false;
+    for m in MASS.find_iter(words) {
+        taken.push((m.start(), m.end()));
+        mass = true;
+    }
+    // `đảng bộ các tỉnh, thành phố trực thuộc Trung ương và Đảng bộ Quân
+    // đội`: the level above the tree, the units named with it too.
+    static ABOVE_TREE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\btỉnh\s*,\s*thành phố\s+trực thuộc trung ương\b|\bđảng bộ trực thuộc trung ương\b",
+        )
+    });
+    let above_tree = ABOVE_TREE.is_match(words);
     // "… trực thuộc Huyện ủy", "chi bộ trực thuộc đảng ủy cơ sở".
     subordinate(words, &mut who, &mut taken);
     // Named units, but not those something else sits under.
     for (a, b, name) in named_units(words) {
+        if above_tree {
+            taken.push((a, b));
+            continue;
+        }
         if free(&taken, (a, b)) {
             who.units.push(name);
             who.spans.push((a, b));
@@ -590,7 +674,7 @@ fn who_in(words: &str, last_named: &[String]) -> Who {
     }
     static ABOVE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:các|những|hai|ba|02|03)\s+(?:đơn vị|đảng bộ|chi bộ|tổ chức đảng)(?:,\s*(?:đơn vị|đảng bộ|chi bộ))?\s+(?:nêu\s+)?trên\b|\bcác đơn vị này\b",
+            r"(?i)\b(?:các|những|hai|ba|02|03)\s+(?:đơn vị|đảng bộ|chi bộ|tổ chức đảng)(?:,\s*(?:đơn vị|đảng bộ|chi bộ))?\s+(?:nêu\s+)?trên\b|\b(?:các|những)\s+(?:đơn vị|đảng bộ|chi bộ)\s+này\b",
         )
     });
     if let Some(m) = ABOVE.find(words)
@@ -632,9 +716,11 @@ fn who_in(words: &str, last_named: &[String]) -> Who {
             r"\b(?:[Đđ]ảng viên|[Cc]án bộ|[Đđ]ồng chí|[Bb]í thư|[Cc]ấp [uủ]ỷ?y? viên|[Cc]hi bộ|[Đđ]ảng bộ|[Cc]ấp tỉnh|huyện [uủ]ỷ?y?|thành [uủ]ỷ?y?|{HEADS})\b"
         ))
     });
-    who.others = OTHERS
-        .find_iter(words)
-        .any(|m| free(&taken, (m.start(), m.end())));
+    who.others = mass
+        || above_tree
+        || OTHERS
+            .find_iter(words)
+            .any(|m| free(&taken, (m.start(), m.end())));
     who.in_order()
 }
 
@@ -793,9 +879,9 @@ fn named_units(words: &str) -> Vec<(usize, usize, String)> {
         "từ", "vào", "làm", "họp", "kết", "khẩn", "tập", "chuẩn", "xây", "kiện", "lãnh", "được",
         "trực", "nhiệm", "khóa", "khoá", "lần", "đạt", "gồm",
     ];
-    let mut out = Vec::new();
-    for m in UNIT.find_iter(words) {
-        let mut end = m.end() - m.as_str().chars().last().map_or(0, char::len_utf8);
+    // The end of a name whose first word starts at `end`: its words up to
+    // a stop word or punctuation (ten at most).
+    let name_end = |start: usize, mut end: usize| {
         let mut rest = &words[end..];
         let mut count = 0;
         loop {
@@ -808,9 +894,19 @@ fn named_units(words: &str) -> Vec<(usize, usize, String)> {
             let investment = word == "xây"
                 && words[..end].ends_with("đầu tư")
                 && trimmed[len..].trim_start().starts_with("dựng");
+            // `Đảng bộ Sở Tài nguyên và Môi trường`: a department's name
+            // joins its fields with `và`.
+            let next = trimmed[len..].trim_start_matches(' ');
+            let fields = word == "và"
+                && ["Sở ", "Phòng ", "Bộ ", "Trung tâm ", "Cục ", "Viện "]
+                    .iter()
+                    .any(|b| words[start..end].contains(b))
+                && next.starts_with(char::is_uppercase)
+                && !next.starts_with("Đảng")
+                && !next.starts_with("Chi bộ");
             if len == 0
                 || count >= 10
-                || (STOP.contains(&word) && !investment)
+                || (STOP.contains(&word) && !investment && !fields)
                 || rest.starts_with('\n')
             {
                 break;
@@ -819,7 +915,36 @@ fn named_units(words: &str) -> Vec<(usize, usize, String)> {
             rest = &trimmed[len..];
             count += 1;
         }
+        end
+    };
+    // `các Đảng bộ Cẩm Giàng, Bình Giang, Thanh Miện`: one head for the
+    // names of a list after it.
+    static NEXT_NAME: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:,|và)\s*\p{Lu}"));
+    let mut out = Vec::new();
+    for m in UNIT.find_iter(words) {
+        let head_end = m.end() - m.as_str().chars().last().map_or(0, char::len_utf8);
+        let end = name_end(m.start(), head_end);
         out.push((m.start(), end, words[m.start()..end].trim().to_string()));
+        let plural = words[..m.start()]
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("các"));
+        if !plural {
+            continue;
+        }
+        let head = words[m.start()..head_end].trim_end();
+        let mut at = end;
+        while let Some(next) = NEXT_NAME.find(&words[at..]) {
+            let from = at + next.end() - next.as_str().chars().last().map_or(0, char::len_utf8);
+            let to = name_end(from, from);
+            // Another head (`, Đảng bộ xã …`) is a unit of its own.
+            if UNIT.is_match(&words[from..to]) || to == from {
+                break;
+            }
+            out.push((from, to, format!("{head} {}", words[from..to].trim())));
+            at = to;
+        }
     }
     out
 }
@@ -829,7 +954,7 @@ fn named_units(words: &str) -> Vec<(usize, usize, String)> {
 fn is_bare(words: &str) -> bool {
     static FILLER: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:thời gian|hoàn thành|xong|phải|cần|sẽ|dự kiến|và|đồng thời|tổ chức|tiến hành)\b|[-+•*,:\s]",
+            r"(?i)\bbắt đầu\s+từ\s+(?:ngày\s+|tháng\s+)?\d{1,2}(?:\s*[./\-]\s*\d{1,4})*|\b(?:thời gian|hoàn thành|xong|phải|cần|sẽ|dự kiến|và|đồng thời|tổ chức|tiến hành)\b|[-+•*,:\s]",
         )
     });
     FILLER.replace_all(words, "").trim().is_empty()

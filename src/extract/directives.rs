@@ -50,13 +50,21 @@ struct Mention {
 
 /// Where a symbol ends whose issuer code runs on into the capitals of a
 /// header's next words (`36-CT/TWĐẢNG BỘ TỈNH`, pasted without a line
-/// break): the length of the symbol alone.
+/// break), or into the next word of a page's labels (`25-HD/BTCTWNgày
+/// ban hành`): the length of the symbol alone.
 fn glued_header(id: &str) -> Option<usize> {
     let slash = id.rfind('/')?;
     let code = &id[slash + 1..];
+    // A capital opening a word in small letters: codes are capitals only.
+    let chars: Vec<(usize, char)> = code.char_indices().collect();
+    let word = chars
+        .windows(2)
+        .find(|w| w[0].1.is_uppercase() && w[1].1.is_lowercase())
+        .map(|w| w[0].0);
     ["ĐẢNG", "BAN", "CỘNG"]
         .iter()
         .filter_map(|w| code.find(w))
+        .chain(word)
         .filter(|&at| at > 0 && is_party_code(&code[..at]))
         .min()
         .map(|at| slash + 1 + at)
@@ -228,18 +236,23 @@ static BETWEEN: LazyLock<Regex> =
 /// Ban Tổ chức Trung ương`.
 static NAME_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^[ \t]+(?P<i>{HEADS})\b")));
 
-/// `Tại ` opening the clause of a citation (`Cụ thể, tại …`).
+/// `Tại ` or `Theo ` opening the clause of a citation (`Cụ thể, tại …`).
 static AT_OPENING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\s*(?:[-–•+*]\s*)?(?:(?i:cụ thể|theo đó|trong đó|đồng thời)\s*,\s*)?(?i:tại)\s+$")
+    re(r"^\s*(?:[-–•+*]\s*)?(?:(?i:cụ thể|theo đó|trong đó|đồng thời)\s*,\s*)?(?i:tại|theo)\s+$")
 });
 
-/// `, Bộ Chính trị ` right after a citation opened by `Tại`.
-static DECIDES_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^\s*,\s*(?P<i>{HEADS})\b")));
+/// `, Bộ Chính trị ` right after a citation opened by `Tại` (its subject,
+/// `về …`, may come between).
+static DECIDES_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?:\s+về\s+[^,;.()“”]{{1,80}})?\s*,\s*(?P<i>{HEADS})\b"
+    ))
+});
 
 /// What the body does in its own document: `quyết định`, `yêu cầu`, ….
 static DECIDES_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s+(?:(?:đã|cũng)\s+)?(?:quyết định|quy định|kết luận|chỉ thị|yêu cầu|nêu rõ|chỉ đạo|giao)\b",
+        r"^\s+(?:(?:đã|cũng)\s+)?(?:quyết định|quy định|kết luận|chỉ thị|yêu cầu|nêu rõ|chỉ đạo|giao|lựa chọn|chọn)\b",
     )
 });
 
@@ -439,7 +452,14 @@ fn labelled(body: &str, m: &Mention, said: &mut Said) {
         if said.issuer.is_none()
             && let Some(i) = ISSUER_LABEL.captures(line).and_then(|c| c.name("i"))
         {
-            said.issuer = Some(bodies::name_at(i.as_str()).0);
+            // A page's next label run on (`… Trung ươngSố công báo:`).
+            let value = i.as_str();
+            let chars: Vec<(usize, char)> = value.char_indices().collect();
+            let glued = chars
+                .windows(2)
+                .find(|w| w[0].1.is_lowercase() && w[1].1.is_uppercase())
+                .map_or(value.len(), |w| w[1].0);
+            said.issuer = Some(bodies::canonical(&bodies::name_at(&value[..glued]).0));
         }
     }
 }
@@ -517,8 +537,9 @@ fn read_one(text: &Text, m: &Mention, next: usize) -> Said {
             own_end = from + len;
         }
     }
-    // `Tại Quyết định số 328-QĐ/TW, Bộ Chính trị quyết định …`: the body
-    // that decides in the document's own words, where the code agrees.
+    // `Tại Quyết định số 328-QĐ/TW, Bộ Chính trị quyết định …`, `Theo Công
+    // văn số 2028-CV/TU về …, Tỉnh ủy Hà Tĩnh lựa chọn …`: the body that
+    // decides in the document's own words, where the code agrees.
     if said.issuer.is_none()
         && let Some(symbol) = &m.spec.symbol
         && let Some(caps) = DECIDES_AFTER.captures(tail)
@@ -870,7 +891,13 @@ fn header_of(text: &Text, m: &Mention) -> Option<Header> {
     }
     let mut date_above = None;
     for line in above.iter().rev().take(8) {
-        let line = line.trim().trim_matches('|').trim();
+        // A page may open each line of a block with a bullet (`• BAN …`).
+        let line = line
+            .trim()
+            .trim_matches('|')
+            .trim()
+            .trim_start_matches(['•', '*', '-', '+'])
+            .trim();
         let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
         if letters.is_empty()
             || matches!(

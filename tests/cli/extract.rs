@@ -682,3 +682,105 @@ fn state_documents_and_the_remaining_units() {
     assert_eq!(tasks[0]["title"], "đại hội đồng loạt");
     assert_eq!(tasks[0]["due"], "chi-bo-truc-thuoc=2024-03-31");
 }
+
+/// A State body's document recorded from a page keeps its symbol as the
+/// page writes it (`21/KH-UBND`): known by type and number, the symbol in
+/// `symbol_as_written`; undone in one step.
+#[test]
+fn apply_keeps_a_state_symbol_as_written() {
+    let t = Theodoi::new();
+    let file = t.dir.path().join("ubnd.txt");
+    std::fs::write(
+        &file,
+        "Thực hiện Kế hoạch số 21/KH-UBND ngày 31/01/2024 của UBND tỉnh Thanh Hóa về tổng kết công tác năm 2023.\n",
+    )
+    .unwrap();
+    t.ok(&["extract", file.to_str().unwrap(), "--apply", "--yes"]);
+    let list: Vec<serde_json::Value> = t.json(&["directive", "list"]);
+    let state: Vec<(&str, &str, bool)> = list
+        .iter()
+        .filter(|d| d["issuer"] == "UBND tỉnh Thanh Hóa")
+        .map(|d| {
+            (
+                d["number"].as_str().unwrap_or(""),
+                d["symbol_as_written"].as_str().unwrap_or(""),
+                d["symbol"].is_null(),
+            )
+        })
+        .collect();
+    assert_eq!(state, [("21", "21/KH-UBND", true)], "{list:?}");
+    t.ok(&["undo"]);
+    let list: Vec<serde_json::Value> = t.json(&["directive", "list"]);
+    assert!(
+        list.iter().all(|d| d["issuer"] != "UBND tỉnh Thanh Hóa"),
+        "{list:?}"
+    );
+}
+
+/// Deadlines per level as pages write them: a list of units under one
+/// head (`các Đảng bộ A, B, C`) and `các đảng bộ này` after it; a time
+/// alone (`Thời gian tổ chức đại hội vào tháng …`) right after the units
+/// chosen for the model congress; the length of a level's congress in one
+/// clause and its months in the next; the provincial level and the
+/// Front's levels, no Party kind; `Theo Công văn số …, Tỉnh ủy … lựa chọn`
+/// naming the letter's issuer.
+#[test]
+fn deadlines_per_level_as_pages_write_them() {
+    let t = Theodoi::bare();
+    let file = t.dir.path().join("lich.txt");
+    std::fs::write(
+        &file,
+        "Theo Công văn số 77-CV/TU về đại hội điểm, Tỉnh ủy Yên Bái lựa chọn các đơn vị làm điểm.\n\
+         Ban Thường vụ Tỉnh ủy quyết định Đảng bộ Lục Yên và Đảng bộ Sở Giáo dục và Đào tạo là các đơn vị tổ chức điểm đại hội. Thời gian tổ chức đại hội vào tháng 5/2031.\n\
+         Các Đảng bộ Văn Chấn, Trấn Yên, Mù Cang Chải đã xong 90% đại hội chi bộ. Các đảng bộ này phấn đấu trong tháng 2/2031 hoàn thành đại hội chi bộ.\n\
+         - Đại hội đại biểu đảng bộ cơ sở không quá 2 ngày; bắt đầu từ tháng 4-2031, hoàn thành trong tháng 6-2031.\n\
+         - Đại hội đảng bộ các tỉnh, thành phố trực thuộc Trung ương và Đảng bộ Công an Trung ương hoàn thành trong tháng 10-2031.\n\
+         Đại hội MTTQ cấp huyện xong trước ngày 30.7.2031.\n",
+    )
+    .unwrap();
+    let found: Found = t.json(&["extract", file.to_str().unwrap()]);
+    let letter = found
+        .directives
+        .iter()
+        .find(|d| d.number == "77")
+        .expect("the letter");
+    assert_eq!(
+        letter.issuer.as_deref(),
+        Some("Tỉnh ủy Yên Bái"),
+        "{letter:?}"
+    );
+    let dues: Vec<(Vec<&str>, Vec<&str>, Option<&str>)> = found
+        .deadlines
+        .iter()
+        .map(|d| {
+            (
+                d.unit_kinds.iter().map(String::as_str).collect(),
+                d.units.iter().map(String::as_str).collect(),
+                d.due.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        dues,
+        [
+            (
+                vec![],
+                vec!["Đảng bộ Lục Yên", "Đảng bộ Sở Giáo dục và Đào tạo"],
+                Some("2031-05")
+            ),
+            (
+                vec![],
+                vec![
+                    "Đảng bộ Văn Chấn",
+                    "Đảng bộ Trấn Yên",
+                    "Đảng bộ Mù Cang Chải"
+                ],
+                Some("2031-02")
+            ),
+            (vec!["dang-bo-co-so"], vec![], Some("2031-06")),
+            (vec![], vec![], Some("2031-10")),
+            (vec![], vec![], Some("2031-07-30")),
+        ],
+        "{found:?}"
+    );
+}
