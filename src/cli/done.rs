@@ -232,6 +232,15 @@ fn from_file(
         let mut n = 0;
         let mut recorded = Vec::new();
         for (line, row) in file.rows {
+            // An office's row for a unit outside its subtree: said first, as
+            // for one result.
+            if db.writes_as_office()
+                && let Ok(unit) = app::resolve_unit(db, row.first(&["unit", "unit_name"]))
+                && let Err(e) = db.may_write_for(unit.id)
+            {
+                errors.push(line, i18n::message(&e));
+                continue;
+            }
             let cells = (
                 super::csvfile::optional(row.get("on"), date_arg),
                 super::csvfile::optional(row.get("rating"), rating_arg),

@@ -423,24 +423,54 @@ fn table(headers: Vec<String>, rows: Vec<Vec<Cell>>, color: bool) -> Table {
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(headers);
-    if table.width().is_none() {
-        // Not a terminal (cron mail, a file): wrap at a readable width.
-        table.set_width(PIPE_WIDTH);
-    }
+    let piped = table.width().is_none();
     if color {
         table.enforce_styling();
     }
+    // The longest word of each column (up to a date's ten characters): a
+    // narrow table wraps between words, never inside a date or a code.
+    let mut widest = vec![0usize; table.column_count()];
     for row in rows {
-        table.add_row(row.into_iter().map(|cell| {
-            let styled = TableCell::new(table_text(&cell.text));
+        let texts: Vec<String> = row.iter().map(|cell| table_text(&cell.text)).collect();
+        for (i, text) in texts.iter().enumerate() {
+            let word = text
+                .split_whitespace()
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0);
+            if let Some(w) = widest.get_mut(i) {
+                *w = (*w).max(word.min(WORD_MAX));
+            }
+        }
+        table.add_row(row.into_iter().zip(texts).map(|(cell, text)| {
+            let styled = TableCell::new(text);
             match cell.status {
                 Some(status) if color => styled.fg(color_of(status)),
                 _ => styled,
             }
         }));
     }
+    if piped {
+        // Not a terminal (cron mail, a file): wrap at a readable width, or
+        // wider when the columns' longest words need it.
+        let needed: usize = widest.iter().map(|w| w + 3).sum::<usize>() + 1;
+        table.set_width(PIPE_WIDTH.max(u16::try_from(needed).unwrap_or(u16::MAX)));
+    }
+    for (i, width) in widest.into_iter().enumerate() {
+        // The boundary counts the cell's padding, one space each side.
+        if let (Some(column), Ok(width)) = (table.column_mut(i), u16::try_from(width + 2))
+            && width > 2
+        {
+            column.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(
+                comfy_table::Width::Fixed(width),
+            ));
+        }
+    }
     table
 }
+
+/// The longest word a narrow table keeps on one line: a date (`dd/mm/yyyy`).
+const WORD_MAX: usize = 10;
 
 /// A cell's text as a table shows it: cut to `CELL_MAX` characters, and
 /// every control character (but a line break) written as a visible escape.

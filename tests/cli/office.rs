@@ -1226,6 +1226,24 @@ fn an_office_is_told_its_scope_first_and_to_ask_the_committee_s_clerk() {
     ]);
     let e = one_line(&english);
     assert!(e.contains("office «Lê Lợi» may not write"), "{e}");
+    // A file's row outside its units, with a rating that is none: the
+    // scope is said of that row, before its values.
+    let file = t.dir.path().join("ket-qua.csv");
+    std::fs::write(
+        &file,
+        "unit,on,rating\nngo-quyen-tdp2,03/12/2023,XUẤT SẮC\nle-loi-tdp1,03/12/2023,\n",
+    )
+    .expect("file");
+    let r = run(command_as(
+        &t,
+        &le_loi,
+        &["done", "--task", "t1", "--from", file.to_str().unwrap()],
+    ));
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(
+        r.stderr.contains("văn phòng «Lê Lợi» không được ghi") && !r.stderr.contains("XUẤT SẮC"),
+        "{r:?}"
+    );
 
     // What only the committee's clerk does: to be asked of that clerk.
     let e = one_line(&[
