@@ -218,7 +218,7 @@ fn a_wrong_password_is_one_line_without_the_password() {
     assert_eq!(r.stderr.trim_end().lines().count(), 1, "{}", r.stderr);
     assert!(
         r.stderr.contains(&format!(
-            "cannot connect to PostgreSQL database {}/none/x:",
+            "no PostgreSQL server takes connections at {}/none:",
             server_part("host")
         )),
         "{}",
