@@ -359,7 +359,7 @@ pub fn assign(db: &dyn Db, a: &Assign<'_>) -> Result<Assigned> {
                     && !parents.under(&unit, root)?
                 {
                     return Err(Error::NotInScope {
-                        task: task.code,
+                        task: super::tasks::task_name(db, &task)?,
                         unit: unit.name,
                         within: db.unit(root)?.name,
                     });
@@ -388,7 +388,7 @@ pub fn assign(db: &dyn Db, a: &Assign<'_>) -> Result<Assigned> {
             let people = db.people_in_post(unit.id)?;
             if people.is_empty() && named {
                 return Err(Error::NoPeopleInPost {
-                    task: task.code,
+                    task: super::tasks::task_name(db, &task)?,
                     unit: unit.name,
                 });
             }
@@ -420,7 +420,7 @@ pub fn assign(db: &dyn Db, a: &Assign<'_>) -> Result<Assigned> {
         let Some(due) = a.due.or_else(|| due_for(&task, unit.kind)) else {
             // `Missing` takes only units of the task's kinds.
             return Err(Error::NoDueForKind {
-                task: task.code,
+                task: super::tasks::task_name(db, &task)?,
                 unit: unit.name,
                 kind: unit.kind,
                 kinds: task.dues.iter().map(|d| d.kind).collect(),
@@ -449,7 +449,7 @@ pub fn assign(db: &dyn Db, a: &Assign<'_>) -> Result<Assigned> {
         if let Some(founded) = since.filter(|f| due < *f) {
             if named {
                 return Err(Error::DueBeforeFounded {
-                    task: task.code,
+                    task: super::tasks::task_name(db, &task)?,
                     unit: unit.name,
                     due,
                     founded,

@@ -99,7 +99,7 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
                 return Err(office_asks(
                     db,
                     Error::NotApplicable {
-                        task: task.code,
+                        task: super::tasks::task_name(db, &task)?,
                         who: person.name,
                         person: true,
                     },
@@ -113,7 +113,11 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
                 obligation,
             )
         }
-        (None, true) => return Err(Error::PersonNeeded { task: task.code }),
+        (None, true) => {
+            return Err(Error::PersonNeeded {
+                task: super::tasks::task_name(db, &task)?,
+            });
+        }
         (None, false) => {
             let Some(unit) = c.unit else {
                 return Err(Error::UnitNeeded);
@@ -125,7 +129,7 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
                 return Err(office_asks(
                     db,
                     Error::NotApplicable {
-                        task: task.code,
+                        task: super::tasks::task_name(db, &task)?,
                         who: unit.name,
                         person: false,
                     },
@@ -144,7 +148,7 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
     {
         return Err(Error::AlreadyDone {
             who,
-            task: task.code,
+            task: super::tasks::task_name(db, &task)?,
             on: before.on,
             rating: task.rated.then_some(before.rating),
         });
@@ -152,7 +156,7 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
     if before.is_none() && c.correct {
         return Err(Error::NothingToCorrect {
             who,
-            task: task.code,
+            task: super::tasks::task_name(db, &task)?,
         });
     }
     // A correction keeps the day recorded unless it gives another.
@@ -176,7 +180,12 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
     let note = optional_text(c.note, Field::Note)?;
     let not_rated = optional_text(c.not_rated, Field::NotRatedReason)?;
     if (c.rating.is_some() || not_rated.is_some()) && !task.rated {
-        return Err(office_asks(db, Error::NotARatingTask { task: task.code }));
+        return Err(office_asks(
+            db,
+            Error::NotARatingTask {
+                task: super::tasks::task_name(db, &task)?,
+            },
+        ));
     }
     // The rules of dates, each of which `--force` passes (and the record
     // keeps that): checked for a new day; a correction that keeps the day
@@ -206,7 +215,7 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
     };
     if task.rated && rating.is_none() && not_rated.is_none() {
         return Err(Error::RatingNeeded {
-            task: task.code,
+            task: super::tasks::task_name(db, &task)?,
             who,
         });
     }
@@ -486,7 +495,7 @@ pub fn extend(
         return Err(office_asks(
             db,
             Error::NotApplicable {
-                task: task.code,
+                task: super::tasks::task_name(db, &task)?,
                 who: unit.name,
                 person: false,
             },
@@ -495,7 +504,7 @@ pub fn extend(
     if let Some(done) = obligation.completed_on {
         return Err(Error::ExtendDone {
             unit: unit.name,
-            task: task.code,
+            task: super::tasks::task_name(db, &task)?,
             on: done,
         });
     }

@@ -73,8 +73,9 @@ pub fn change(db: &dyn Db, task: &Task, edit: &DueEdit<'_>) -> Result<DuesChange
     if !edit.moved.is_empty() && reason.is_none() {
         return Err(Error::DueReasonNeeded);
     }
+    let name = super::tasks::task_name(db, task)?;
     let refuse = |kind, problem| Error::DueEdit {
-        task: task.code.clone(),
+        task: name.clone(),
         kind,
         problem,
     };

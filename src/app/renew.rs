@@ -61,8 +61,9 @@ pub struct Renewed {
 pub fn renew(db: &dyn Db, renewal: &Renewal<'_>) -> Result<Renewed> {
     let from = resolve_task(db, renewal.task)?;
     let year = renewal.year;
+    let name = super::tasks::task_name(db, &from)?;
     let refuse = |problem| Error::Renew {
-        task: from.code.clone(),
+        task: name.clone(),
         year,
         problem,
     };
@@ -160,6 +161,7 @@ pub fn renew(db: &dyn Db, renewal: &Renewal<'_>) -> Result<Renewed> {
         return Err(Error::TaskHasNoUnits {
             kinds: task.dues.iter().map(|d| d.kind).collect(),
             within: within.map(|u| u.name),
+            people: task.for_people,
         });
     }
     let owed = task

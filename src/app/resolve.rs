@@ -47,7 +47,7 @@ pub fn search_secret_titles(on: bool) {
     SECRET_TITLES_SEARCHED.store(on, Ordering::Relaxed);
 }
 
-fn secret_titles_searched() -> bool {
+pub(crate) fn secret_titles_searched() -> bool {
     SECRET_TITLES_SEARCHED.load(Ordering::Relaxed)
 }
 

@@ -1,9 +1,9 @@
 //! Tasks: what a directive asks of units, and the obligations it makes.
 
 use super::{DirectiveQuery, code, resolve_directive, resolve_task, resolve_unit, text};
-use crate::domain::DueRule;
 use crate::domain::error::{DateRule, DateSubject, Error, Field, Result};
 use crate::domain::task::Task;
+use crate::domain::{DueRule, TaskName};
 use crate::store::Db;
 use crate::text::slug;
 
@@ -24,6 +24,23 @@ pub struct NewTask<'a> {
     pub people: bool,
     /// Record it although a due date is before the directive was issued.
     pub force: bool,
+}
+
+/// A task as an error names it: its code, and its title as reports show
+/// it (`marks::shown_title`: a secret directive's task as the directive's
+/// citation and mark, unless `--show-secret`).
+pub fn task_name(db: &dyn Db, task: &Task) -> Result<TaskName> {
+    let directive = db.directive(task.directive_id)?;
+    Ok(TaskName {
+        code: task.code.as_str().into(),
+        title: crate::domain::marks::shown_title(
+            &task.title,
+            &directive.citation(),
+            directive.secrecy,
+            super::resolve::secret_titles_searched(),
+        )
+        .into(),
+    })
 }
 
 /// Records a task and an obligation for every unit (or person) it applies
@@ -77,6 +94,7 @@ pub fn add(db: &dyn Db, new: &NewTask<'_>) -> Result<(Task, usize)> {
         return Err(Error::TaskHasNoUnits {
             kinds: new.due.iter().map(|d| d.kind).collect(),
             within: within.map(|u| u.name),
+            people: new.people,
         });
     }
     Ok((task, n))

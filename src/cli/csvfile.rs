@@ -189,19 +189,29 @@ pub fn read(sheet: &Sheet, columns: &'static [Column], required: &[&[&str]]) -> 
         let names: Vec<&str> = columns
             .iter()
             .filter(|c| lacking.contains(&c.key))
-            .flat_map(|c| c.names.iter().copied())
+            // The clerk's headers first, the file format's own after.
+            .flat_map(|c| {
+                let spoken = c.names.iter().filter(|n| **n != c.key);
+                spoken
+                    .chain(c.names.iter().filter(|n| **n == c.key))
+                    .copied()
+            })
             .collect();
-        let cells: Vec<&str> = sheet.rows[at]
+        let cells: Vec<String> = sheet.rows[at]
             .cells
             .iter()
-            .map(String::as_str)
             .filter(|c| !c.is_empty())
+            .map(|c| format!("'{c}'"))
             .collect();
         bail!(tr!(
             i18n::IMPORT_COLUMN_MISSING,
             path = source,
             column = i18n::column_named(columns, lacking.first().copied().unwrap_or_default()),
-            names = names.join(", "),
+            names = names
+                .iter()
+                .map(|n| format!("'{n}'"))
+                .collect::<Vec<_>>()
+                .join(", "),
             header = i18n::short(&cells.join(", "))
         ));
     };

@@ -139,6 +139,7 @@ pub fn run(
             let directive = super::write(store, ctx, "directive.add", |db| {
                 let directive = app::directives::add(db, &args.request())?;
                 let mut details = serde_json::json!({ "directive": i18n::describe(&directive) });
+                described_as_data(&mut details, &directive);
                 // The marks it was recorded with, as slugs.
                 if let Some(mark) = directive.secrecy {
                     details["secrecy"] = mark.slug().into();
@@ -264,14 +265,12 @@ pub fn run(
                 )?;
                 let n = app::directives::revoke(db, &directive, args.on, &args.reason, args.force)?;
                 let label = i18n::describe(&directive);
-                db.note(
-                    serde_json::json!({
-                        "directive": label, "on": format_dmy(args.on),
-                        "reason": crate::text::normalize(&args.reason), "n": n
-                    }),
-                    None,
-                    Some(directive.id),
-                )?;
+                let mut details = serde_json::json!({
+                    "directive": label, "on": format_dmy(args.on),
+                    "reason": crate::text::normalize(&args.reason), "n": n
+                });
+                described_as_data(&mut details, &directive);
+                db.note(details, None, Some(directive.id))?;
                 Ok(tr!(
                     i18n::REVOKED,
                     directive = label,
@@ -473,4 +472,16 @@ fn show(db: &dyn Db, args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Res
         }
     }
     Ok(())
+}
+
+/// What the log's `directive` describes, as data the same in any language
+/// (`citation`, `issued_on` ISO or null, `issuer`): the line is said in the
+/// language of whoever reads the log.
+fn described_as_data(
+    details: &mut serde_json::Value,
+    directive: &crate::domain::directive::Directive,
+) {
+    details["citation"] = directive.citation().into();
+    details["issued_on"] = directive.issued_on.map(|d| d.to_string()).into();
+    details["issuer"] = directive.issuer.clone().into();
 }

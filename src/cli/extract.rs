@@ -374,7 +374,7 @@ fn ask_day(out: &mut dyn Write, prompt: &str) -> Result<Option<chrono::NaiveDate
         };
         match crate::text::date::parse_date(&answer) {
             Ok(day) => return Ok(Some(day)),
-            Err(_) => writeln!(out, "{}", tr!(i18n::EXTRACT_BAD_DATE, answer = answer))?,
+            Err(e) => writeln!(out, "{}", super::date_error(&answer, &e))?,
         }
     }
 }

@@ -98,6 +98,7 @@ pub fn log(
         masks.insert(id, mask.clone());
         Ok(mask)
     };
+    let mut titles: HashMap<String, Option<String>> = HashMap::default();
     let mut rows = Vec::new();
     for mut c in db.changes(&filter)? {
         let directive_id = match (c.directive_id, c.undoes) {
@@ -120,11 +121,25 @@ pub fn log(
                 },
             },
         };
-        match label {
+        match &label {
             Some(_) if ctx.show_secret => crate::domain::marks::note_secret_shown(),
-            Some(label) => crate::domain::marks::mask_log_details(&mut c.details, &label),
+            Some(label) => crate::domain::marks::mask_log_details(&mut c.details, label),
             None => {}
         }
+        // Its line names tasks by title, as reports do: masked with the
+        // change when it is about a secret directive, else as each task's
+        // directive is marked now.
+        let masked = label.filter(|_| !ctx.show_secret);
+        let said = i18n::with_task_titles(&c.action, &c.details, &mut |code| {
+            if let Some(label) = &masked {
+                return Some(label.clone());
+            }
+            titles
+                .entry(code.to_string())
+                .or_insert_with(|| shown_task_title(db, code, ctx.show_secret))
+                .clone()
+        });
+        let summary = i18n::change_summary(&c.action, &said);
         let mut row = LogRow::new(
             c.id,
             c.at,
@@ -134,6 +149,7 @@ pub fn log(
             c.undoes,
             c.undone_by,
         );
+        row.summary = summary;
         row.login = c.login;
         rows.push(row);
     }
@@ -145,6 +161,13 @@ pub fn log(
     )?;
     dest.finish(out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The title of the task with this code as reports show it (a secret
+/// directive's task masked), `None` when no task has the code any more.
+fn shown_task_title(db: &dyn crate::store::Db, code: &str, show: bool) -> Option<String> {
+    let task = db.task_by_code(code).ok().flatten()?;
+    super::task_title(db, &task, show).ok()
 }
 
 pub fn undo(
@@ -172,6 +195,10 @@ pub fn undo(
                 crate::domain::marks::mask_log_details(&mut said, &label);
             }
         }
+        let shown = ctx.show_secret || ctx.terminal;
+        let said = i18n::with_task_titles(&target.action, &said, &mut |code| {
+            shown_task_title(db, code, shown)
+        });
         let summary = i18n::change_summary(&target.action, &said);
         db.note(
             serde_json::json!({

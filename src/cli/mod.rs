@@ -50,7 +50,7 @@ use crate::i18n::{self, Lang, tr};
 use crate::report::progress::GroupBy;
 use crate::report::{Format, RenderOptions};
 use crate::store::{Db, Location, PostgresStore, Scope, Storage};
-use crate::text::date::{DateError, parse_date};
+use crate::text::date::{DateError, NoSuchDay, parse_date};
 
 /// The whole command line.
 #[derive(Debug, Parser)]
@@ -363,7 +363,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Cli, ExitCode> {
     if let Ok(cli) = Cli::try_parse_from(&args) {
         return Ok(cli);
     }
-    let matches = command().try_get_matches_from(args);
+    let matches = command().try_get_matches_from(args.clone());
     let err = match matches.and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => return Ok(cli),
         Err(err) => err,
@@ -384,21 +384,25 @@ pub fn parse(args: Vec<OsString>) -> Result<Cli, ExitCode> {
             Err(ExitCode::from(2))
         }
         _ => {
-            eprintln!("{}", i18n::error_output(&clap_message(&err)));
+            eprintln!("{}", i18n::error_output(&clap_message(&err, &args)));
             Err(ExitCode::from(2))
         }
     }
 }
 
-/// A clap error in the language in force, on one line.
-fn clap_message(err: &clap::Error) -> String {
+/// A clap error in the language in force, on one line; `args` name the
+/// command whose help it points to when clap's error does not.
+fn clap_message(err: &clap::Error, args: &[OsString]) -> String {
     let context = |kind| match err.get(kind) {
         Some(ContextValue::String(s)) => s.clone(),
         Some(ContextValue::Strings(v)) => v.join(", "),
         Some(other) => other.to_string(),
         None => String::new(),
     };
-    let cmd = command_path(&context(ContextKind::Usage));
+    let cmd = match command_path(&context(ContextKind::Usage)) {
+        cmd if cmd.is_empty() => command_path_of(args),
+        cmd => cmd,
+    };
     match err.kind() {
         ErrorKind::ValueValidation => {
             let reason = std::error::Error::source(err)
@@ -491,6 +495,49 @@ fn command_path(usage: &str) -> String {
         })
         .map(|w| format!("{w} "))
         .collect()
+}
+
+/// `done ` for `theodoi --lang en done --unit`: the subcommands named on
+/// the line, past the options (and their values) before them.
+fn command_path_of(args: &[OsString]) -> String {
+    let root = command();
+    let mut cmd = root.clone();
+    let mut path = String::new();
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        if let Some(option) = word.strip_prefix("--") {
+            // Its value follows unless given with `=` or it takes none.
+            let takes_value = !option.contains('=')
+                && cmd
+                    .get_arguments()
+                    .chain(root.get_arguments())
+                    .any(|a| a.get_long() == Some(option) && a.get_action().takes_values());
+            if takes_value {
+                words.next();
+            }
+            continue;
+        }
+        if word.starts_with('-') {
+            let takes_value = word.len() == 2
+                && cmd
+                    .get_arguments()
+                    .chain(root.get_arguments())
+                    .any(|a| word.chars().nth(1) == a.get_short() && a.get_action().takes_values());
+            if takes_value {
+                words.next();
+            }
+            continue;
+        }
+        match cmd.find_subcommand(word.as_ref()).cloned() {
+            Some(sub) => {
+                path.push_str(sub.get_name());
+                path.push(' ');
+                cmd = sub;
+            }
+            None => break,
+        }
+    }
+    path
 }
 
 /// Runs a parsed command line.
@@ -873,13 +920,31 @@ pub fn date_error(input: &str, e: &DateError) -> String {
     let input = i18n::short(input.trim());
     match e {
         DateError::Shape => tr!(i18n::BAD_DATE_SHAPE, input = input),
-        DateError::NoSuchDay => tr!(i18n::BAD_DATE_DAY, input = input),
+        DateError::NoSuchDay(NoSuchDay::Month) => {
+            tr!(i18n::BAD_DATE_MONTH, input = without_day_word(&input))
+        }
+        DateError::NoSuchDay(NoSuchDay::Day { month, year, last }) => tr!(
+            i18n::BAD_DATE_DAY,
+            input = without_day_word(&input),
+            month = month,
+            year = year,
+            last = last
+        ),
         DateError::OutOfRange => tr!(
             i18n::BAD_DATE_RANGE,
-            input = input,
+            input = without_day_word(&input),
             from = format!("01/01/{MIN_YEAR}"),
             to = format!("31/12/{MAX_YEAR}")
         ),
+    }
+}
+
+/// A date as written, after the word `ngày` that the message says
+/// before it: `6 tháng 13 năm 2023` of `ngày 6 tháng 13 năm 2023`.
+fn without_day_word(input: &str) -> &str {
+    match input.split_once(' ') {
+        Some((first, rest)) if crate::text::fold(first) == "ngay" => rest.trim_start(),
+        _ => input,
     }
 }
 

@@ -78,14 +78,14 @@ impl Report for RuleList {
     }
 
     fn cells(&self, row: &RuleRow) -> Vec<Cell> {
-        let value = Cell::from(i18n::switch(&row.value));
+        let value = Cell::from(i18n::capitalized(&i18n::switch(&row.value)));
         vec![
             format!("{} ({})", i18n::rule_name(row.name).get(), row.name).into(),
             match row.value.parse::<i64>() {
                 Ok(n) => value.with(crate::report::Value::Int(n)),
                 Err(_) => value,
             },
-            i18n::switch(row.default).into(),
+            i18n::capitalized(&i18n::switch(row.default)).into(),
             row.meaning.into(),
         ]
     }
@@ -126,9 +126,12 @@ pub fn rules(
             )?;
             Ok(tr!(
                 i18n::RULE_SET,
-                name = name.trim(),
-                value = now,
-                was = was
+                name = match i18n::rule_name(name.trim()).get() {
+                    "" => name.trim(),
+                    shown => shown,
+                },
+                value = i18n::switch(&now),
+                was = i18n::switch(&was)
             ))
         })?;
         writeln!(out, "{message}")?;

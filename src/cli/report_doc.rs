@@ -157,7 +157,7 @@ pub fn remind(
             "{}",
             tr!(
                 i18n::DOC_NOTHING_LATE,
-                task = facts.task.code,
+                task = format!("“{}”", facts.task.title),
                 date = crate::text::date::format_dmy(as_of)
             )
         )?;

@@ -58,6 +58,21 @@ pub struct UnitCandidate {
     pub parent: Option<String>,
 }
 
+/// A task as an error names it: its code, for a command the clerk is
+/// told to type, and its title as reports show it (a secret directive's
+/// task as the directive's citation and mark, `188-KH/TU (Mật)`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskName {
+    pub code: Box<str>,
+    pub title: Box<str>,
+}
+
+impl std::fmt::Display for TaskName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.code)
+    }
+}
+
 /// A task that matched an ambiguous reference, with its directive's
 /// citation and classification: the error names a secret directive's task
 /// by its code and the directive's mark, never by its title.
@@ -231,7 +246,7 @@ pub enum Error {
     /// A completion of a rated task with neither a rating nor the reason
     /// there is none.
     #[error("{who}: task {task} needs a rating")]
-    RatingNeeded { task: String, who: String },
+    RatingNeeded { task: TaskName, who: String },
     /// A task gives two due dates to one kind of unit.
     #[error("two due dates for {kind:?}")]
     DuplicateDueKind { kind: UnitKind },
@@ -241,11 +256,13 @@ pub enum Error {
         kinds: Vec<UnitKind>,
         /// The subtree's name; `None` for the whole tree.
         within: Option<String>,
+        /// A task for people: nobody in post in those units.
+        people: bool,
     },
     /// The task does not apply to this unit or person.
     #[error("task {task} does not apply to {who}")]
     NotApplicable {
-        task: String,
+        task: TaskName,
         who: String,
         person: bool,
     },
@@ -254,13 +271,13 @@ pub enum Error {
     UnitNeeded,
     /// A task for people is recorded per person, not per unit.
     #[error("task {task} is for people")]
-    PersonNeeded { task: String },
+    PersonNeeded { task: TaskName },
     /// A date that must not be after today.
     #[error("{date} is after today {today}")]
     InFuture { date: NaiveDate, today: NaiveDate },
     /// A rating for a task that is not rated.
     #[error("task {task} is not rated")]
-    NotARatingTask { task: String },
+    NotARatingTask { task: TaskName },
     /// Lower levels first: units under this one still owe the task.
     #[error("{unit}: {} units under it are still open", open.len())]
     LowerLevelsOpen {
@@ -273,7 +290,7 @@ pub enum Error {
     #[error("{who} did {task} on {on} already")]
     AlreadyDone {
         who: String,
-        task: String,
+        task: TaskName,
         on: NaiveDate,
         /// The rating recorded with it, or `Some(None)`: recorded as not
         /// rated; `None` when the task is not rated.
@@ -283,7 +300,7 @@ pub enum Error {
     #[error("{unit} did {task} on {on}")]
     ExtendDone {
         unit: String,
-        task: String,
+        task: TaskName,
         on: NaiveDate,
     },
     /// An extension must move the due date later.
@@ -411,11 +428,11 @@ pub enum Error {
     UnderEnded { unit: String, parent: String },
     /// `--correct` for a unit or person with nothing recorded to correct.
     #[error("{who} has no completion of {task} to correct")]
-    NothingToCorrect { who: String, task: String },
+    NothingToCorrect { who: String, task: TaskName },
     /// A task that cannot be renewed for the year asked (`task renew`).
     #[error("task {task} cannot be renewed for {year}: {problem:?}")]
     Renew {
-        task: String,
+        task: TaskName,
         year: i32,
         problem: RenewProblem,
     },
@@ -425,14 +442,14 @@ pub enum Error {
     /// A change of a task's due date for one kind of unit that is refused.
     #[error("task {task}, {kind:?}: {problem:?}")]
     DueEdit {
-        task: String,
+        task: TaskName,
         kind: UnitKind,
         problem: DueProblem,
     },
     /// A unit outside the subtree a task was set for (`task assign`).
     #[error("{unit} is outside the scope of task {task}")]
     NotInScope {
-        task: String,
+        task: TaskName,
         unit: String,
         /// The unit the task's scope is under.
         within: String,
@@ -440,7 +457,7 @@ pub enum Error {
     /// A task with no due date for the unit's kind, and none given (`--due`).
     #[error("task {task} has no due date for {kind:?} ({unit})")]
     NoDueForKind {
-        task: String,
+        task: TaskName,
         unit: String,
         kind: UnitKind,
         /// The kinds the task has a due date for.
@@ -451,7 +468,7 @@ pub enum Error {
     /// clerk's (`--due`) or the task's for the unit's kind.
     #[error("{unit} (founded {founded}) cannot owe task {task} due {due}")]
     DueBeforeFounded {
-        task: String,
+        task: TaskName,
         unit: String,
         due: NaiveDate,
         founded: NaiveDate,
@@ -459,7 +476,7 @@ pub enum Error {
     },
     /// A task for people given to a unit with nobody in post.
     #[error("{unit} has nobody in post to owe task {task}")]
-    NoPeopleInPost { task: String, unit: String },
+    NoPeopleInPost { task: TaskName, unit: String },
     /// No setting of the documents has this key.
     #[error("unknown setting {input:?}")]
     UnknownSetting { input: String },

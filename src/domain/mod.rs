@@ -15,7 +15,7 @@ pub mod task;
 pub mod unit;
 
 pub use directive::{DirectiveSpec, DocType};
-pub use error::{Entity, Error};
+pub use error::{Entity, Error, TaskName};
 pub use marks::{Secrecy, Urgency};
 pub use rating::{Rating, Rules};
 pub use status::Status;

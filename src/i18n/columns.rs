@@ -124,17 +124,13 @@ pub const COMPLETION_FILE: &[Column] = &[
     ),
 ];
 
-/// A column as a message names it: the header a clerk's sheet uses, and
-/// the file format's own in brackets when there is one: `Loại tổ chức đảng
-/// (kind)`, `Trực thuộc`.
+/// A column as a message names it, as every list of columns is written:
+/// quoted, the header a clerk's sheet uses, or the file format's own when
+/// it has no other (`'Loại tổ chức đảng'`, `'Trực thuộc'`).
 pub fn column_named(columns: &[Column], key: &str) -> String {
     let Some(column) = columns.iter().find(|c| c.key == key) else {
-        return key.to_string();
+        return format!("'{key}'");
     };
     let spoken = column.names.iter().find(|n| **n != column.key);
-    match (spoken, column.names.contains(&column.key)) {
-        (Some(name), true) => format!("{name} ({})", column.key),
-        (Some(name), false) => (*name).to_string(),
-        (None, _) => column.key.to_string(),
-    }
+    format!("'{}'", spoken.copied().unwrap_or(column.key))
 }

@@ -86,7 +86,7 @@ pub const DOC_MISSING_SETTINGS: Text = t(
 );
 pub const DOC_NOTHING_LATE: Text = t(
     "không có tổ chức đảng nào chưa hoàn thành, quá hạn nhiệm vụ {task} tính đến ngày {date}; không tạo công văn",
-    "no unit is overdue on task {task} as of {date}; no letter made",
+    "no unit is overdue on the task {task} as of {date}; no letter made",
 );
 pub const DOC_UNKNOWN_FORMAT: Text = t(
     "không biết ghi tệp {path} theo định dạng nào: đặt tên có đuôi .docx hoặc .html, hoặc chọn --format docx|html",

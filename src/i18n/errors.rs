@@ -10,7 +10,7 @@ use crate::domain::error::{
     UnitCandidate,
 };
 use crate::domain::error::{CertProblem, ServerProblem, TlsProblem};
-use crate::domain::{DocType, Rating, UnitKind};
+use crate::domain::{DocType, Rating, TaskName, UnitKind};
 use crate::text::date::format_dmy;
 use crate::text::symbol::TYPE_CODES;
 use crate::text::{cut, fold};
@@ -21,6 +21,9 @@ pub const LINE_MAX: usize = 300;
 /// The most characters of one value (a name, an input, a code) said in an
 /// error; a longer one is cut with `…`.
 pub const VALUE_MAX: usize = 100;
+
+/// The most characters of a task's title in an error.
+const TITLE_MAX: usize = 60;
 
 /// The most characters of a path, or of a directive described, in an error.
 const LONG_VALUE_MAX: usize = 160;
@@ -229,7 +232,7 @@ pub fn message(e: &Error) -> String {
         } => tr!(
             super::BAD_RULE_VALUE,
             input = short(input),
-            name = short(name),
+            name = format!("{} ({})", super::rule_name(name).get(), short(name)),
             accepted = accepted
         ),
         Error::DatabaseMissing(path) => tr!(super::DB_NOT_FOUND, path = path.display()),
@@ -378,7 +381,7 @@ pub fn message(e: &Error) -> String {
             new = short(&super::label(new))
         ),
         Error::RatingNeeded { task, who } => {
-            tr!(super::RATING_NEEDED, task = short(task), unit = short(who))
+            tr!(super::RATING_NEEDED, task = named(task), unit = short(who))
         }
         Error::DuplicateDueKind { kind } => {
             tr!(
@@ -386,8 +389,16 @@ pub fn message(e: &Error) -> String {
                 kind = super::kind_in_text(*kind)
             )
         }
-        Error::TaskHasNoUnits { kinds, within } => tr!(
-            super::TASK_NO_UNITS,
+        Error::TaskHasNoUnits {
+            kinds,
+            within,
+            people,
+        } => tr!(
+            if *people {
+                super::TASK_NO_PEOPLE
+            } else {
+                super::TASK_NO_UNITS
+            },
             kinds = super::either(
                 &kinds
                     .iter()
@@ -402,24 +413,24 @@ pub fn message(e: &Error) -> String {
         Error::NotApplicable { task, who, person } => {
             // With the command that gives it, should the unit owe it.
             let hint = if *person {
-                tr!(super::NOT_APPLICABLE_PERSON_HINT, task = short(task))
+                tr!(super::NOT_APPLICABLE_PERSON_HINT, task = short(&task.code))
             } else {
                 tr!(
                     super::NOT_APPLICABLE_HINT,
-                    task = short(task),
+                    task = short(&task.code),
                     unit = short(who)
                 )
             };
             not_applicable(task, who, *person) + &hint
         }
         Error::UnitNeeded => super::DONE_NEEDS_UNIT.get().to_string(),
-        Error::PersonNeeded { task } => tr!(super::DONE_UNIT_OR_PERSON, task = short(task)),
+        Error::PersonNeeded { task } => tr!(super::DONE_UNIT_OR_PERSON, task = named(task)),
         Error::InFuture { date, today } => tr!(
             super::DONE_FUTURE,
             date = format_dmy(*date),
             today = format_dmy(*today)
         ),
-        Error::NotARatingTask { task } => tr!(super::RATING_NOT_RATED_TASK, task = short(task)),
+        Error::NotARatingTask { task } => tr!(super::RATING_NOT_RATED_TASK, task = named(task)),
         Error::LowerLevelsOpen { unit, open, rated } => {
             let open: Vec<String> = open.iter().map(|u| short(u).into_owned()).collect();
             with_list(&open, super::UNITS_MORE, |list| {
@@ -446,7 +457,7 @@ pub fn message(e: &Error) -> String {
             tr!(
                 super::DONE_ALREADY,
                 unit = short(who),
-                task = short(task),
+                task = named(task),
                 date = format_dmy(*on),
                 rating = rating
             )
@@ -454,7 +465,7 @@ pub fn message(e: &Error) -> String {
         Error::ExtendDone { unit, task, on } => tr!(
             super::EXTEND_DONE_ALREADY,
             unit = short(unit),
-            task = short(task),
+            task = named(task),
             date = format_dmy(*on)
         ),
         Error::ExtendNotLater { from, to } => tr!(
@@ -639,7 +650,7 @@ pub fn message(e: &Error) -> String {
         Error::NothingToCorrect { who, task } => tr!(
             super::NOTHING_TO_CORRECT,
             who = short(who),
-            task = short(task)
+            task = named(task)
         ),
         Error::Renew {
             task,
@@ -654,7 +665,7 @@ pub fn message(e: &Error) -> String {
         } => due_refused(task, *kind, problem),
         Error::NotInScope { task, unit, within } => tr!(
             super::ASSIGN_NOT_IN_SCOPE,
-            task = short(task),
+            task = named(task),
             unit = short(unit),
             within = short(within)
         ),
@@ -665,7 +676,7 @@ pub fn message(e: &Error) -> String {
             kinds,
         } => tr!(
             super::ASSIGN_NO_DUE_FOR_KIND,
-            task = short(task),
+            task = named(task),
             unit = short(unit),
             kind = super::kind_in_text(*kind),
             kinds = kinds
@@ -687,7 +698,7 @@ pub fn message(e: &Error) -> String {
             };
             tr!(
                 text,
-                task = short(task),
+                task = named(task),
                 unit = short(unit),
                 due = format_dmy(*due),
                 founded = format_dmy(*founded)
@@ -695,7 +706,7 @@ pub fn message(e: &Error) -> String {
         }
         Error::NoPeopleInPost { task, unit } => tr!(
             super::ASSIGN_NO_PEOPLE,
-            task = short(task),
+            task = named(task),
             unit = short(unit)
         ),
         Error::UnknownSetting { .. } | Error::BadSetting { .. } | Error::OutputExists(_) => {
@@ -846,7 +857,7 @@ pub fn message(e: &Error) -> String {
                 not_applicable(task, who, *person) + super::OFFICE_ASK_ASSIGN.get()
             }
             Error::NotARatingTask { task } => {
-                tr!(super::RATING_NOT_RATED_TASK_OFFICE, task = short(task))
+                tr!(super::RATING_NOT_RATED_TASK_OFFICE, task = named(task))
             }
             Error::UndoBlocked { id, later } => {
                 tr!(super::UNDO_LATER_CHANGE_OFFICE, id = id, later = later)
@@ -861,19 +872,26 @@ pub fn message(e: &Error) -> String {
     }
 }
 
+/// A task in an error: its title as reports show it, quoted (a secret
+/// directive's task masked, `“188-KH/TU (Mật)”`), cut to `TITLE_MAX`
+/// characters so that a command the line goes on to suggest stays whole.
+fn named(task: &TaskName) -> String {
+    format!("“{}”", cut(&task.title, TITLE_MAX))
+}
+
 /// That `who` (a unit, or a person) does not owe `task`: the refusal
 /// before its way out.
-fn not_applicable(task: &str, who: &str, person: bool) -> String {
+fn not_applicable(task: &TaskName, who: &str, person: bool) -> String {
     if person {
         tr!(
             super::DONE_PERSON_NOT_APPLICABLE,
-            task = short(task),
+            task = named(task),
             name = short(who)
         )
     } else {
         tr!(
             super::DONE_NOT_APPLICABLE,
-            task = short(task),
+            task = named(task),
             unit = short(who)
         )
     }
@@ -1515,8 +1533,8 @@ fn field_name(field: Field) -> Text {
 }
 
 /// Why a task is not renewed for `year`.
-fn renew_refused(task: &str, year: i32, problem: &RenewProblem) -> String {
-    let task = short(task);
+fn renew_refused(task: &TaskName, year: i32, problem: &RenewProblem) -> String {
+    let task = named(task);
     match problem {
         RenewProblem::SameYear => tr!(
             super::RENEW_SAME_YEAR,
@@ -1554,8 +1572,8 @@ fn renew_refused(task: &str, year: i32, problem: &RenewProblem) -> String {
 }
 
 /// Why a task's due date for `kind` does not change so.
-fn due_refused(task: &str, kind: UnitKind, problem: &DueProblem) -> String {
-    let task = short(task);
+fn due_refused(task: &TaskName, kind: UnitKind, problem: &DueProblem) -> String {
+    let task = named(task);
     let name = super::kind_in_text(kind);
     match problem {
         DueProblem::NotDue { kinds } => tr!(

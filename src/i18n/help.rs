@@ -105,8 +105,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "person import",
         t(
-            "Nhập cán bộ từ bảng tính Excel (.xlsx) hoặc tệp CSV (cột 'code,name,position,unit,from', hoặc 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Từ ngày'); lỗi một dòng thì không ghi gì",
-            "Import people from an Excel workbook (.xlsx) or CSV (columns 'code,name,position,unit,from', or 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Từ ngày'); one bad line and nothing is written",
+            "Nhập cán bộ từ bảng tính Excel (.xlsx) hoặc tệp CSV (cột 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Từ ngày', hoặc 'code', 'name', 'position', 'unit', 'from'); lỗi một dòng thì không ghi gì",
+            "Import people from an Excel workbook (.xlsx) or CSV (columns 'code', 'name', 'position', 'unit', 'from', or 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Từ ngày'); one bad line and nothing is written",
         ),
     ),
     (
@@ -409,8 +409,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "done --from",
         t(
-            "Ghi kết quả của nhiều tổ chức đảng từ bảng tính Excel (.xlsx) hoặc tệp CSV (cột 'unit,on,evidence,note,rating', hoặc 'Tên đơn vị', 'Ngày hoàn thành', 'Minh chứng', 'Ghi chú', 'Xếp loại'); lỗi một dòng thì không ghi gì",
-            "Record many units from an Excel workbook (.xlsx) or CSV (columns 'unit,on,evidence,note,rating', or 'Tên đơn vị', 'Ngày hoàn thành', 'Minh chứng', 'Ghi chú', 'Xếp loại'); one bad line and nothing is written",
+            "Ghi kết quả của nhiều tổ chức đảng từ bảng tính Excel (.xlsx) hoặc tệp CSV (cột 'Tên đơn vị', 'Ngày hoàn thành', 'Minh chứng', 'Ghi chú', 'Xếp loại', hoặc 'unit', 'on', 'evidence', 'note', 'rating'); lỗi một dòng thì không ghi gì",
+            "Record many units from an Excel workbook (.xlsx) or CSV (columns 'unit', 'on', 'evidence', 'note', 'rating', or 'Tên đơn vị', 'Ngày hoàn thành', 'Minh chứng', 'Ghi chú', 'Xếp loại'); one bad line and nothing is written",
         ),
     ),
     (
@@ -768,7 +768,7 @@ const HELP: &[(&str, Text)] = &[
         "unit import",
         t(
             "Nhập danh sách tổ chức đảng từ bảng tính Excel (.xlsx) hoặc tệp CSV (cột 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại tổ chức đảng', 'Trực thuộc', 'Ngày thành lập', hoặc 'code', 'name', 'kind', 'parent', 'founded'; cột 'STT' bỏ qua); lỗi một dòng thì không ghi gì",
-            "Import units from an Excel workbook (.xlsx) or CSV (columns 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại tổ chức đảng', 'Trực thuộc', 'Ngày thành lập', or 'code', 'name', 'kind', 'parent', 'founded'; an 'STT' column is skipped); one bad line and nothing is written",
+            "Import units from an Excel workbook (.xlsx) or CSV (columns 'code', 'name', 'kind', 'parent', 'founded', or 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại tổ chức đảng', 'Trực thuộc', 'Ngày thành lập'; an 'STT' column is skipped); one bad line and nothing is written",
         ),
     ),
     (
@@ -1622,7 +1622,7 @@ const EXAMPLES: &[(&str, Text)] = &[
     (
         "unit import",
         t(
-            "Ví dụ:\n  theodoi unit import donvi.xlsx --dry-run     # chỉ kiểm tra\n  theodoi unit import donvi.xlsx --sheet 'Danh sách đơn vị'\n  theodoi unit import donvi.csv\n\nTệp mẫu (CSV; bảng tính thì có cột STT, Mã đơn vị, Tên tổ chức đảng, Loại tổ chức đảng, Trực thuộc, Ngày thành lập):\n  code,name,kind,parent\n  son-tay,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren,\n  p-ngo-quyen,Đảng bộ phường Ngô Quyền,dang-bo-co-so,son-tay\n  ,Chi bộ tổ dân phố 1 phường Ngô Quyền,chi bộ trực thuộc,Đảng bộ phường Ngô Quyền",
+            "Ví dụ:\n  theodoi unit import donvi.xlsx --dry-run     # chỉ kiểm tra\n  theodoi unit import donvi.xlsx --sheet 'Danh sách đơn vị'\n  theodoi unit import donvi.csv\n\nTệp mẫu (CSV; bảng tính thì có cột 'STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại tổ chức đảng', 'Trực thuộc', 'Ngày thành lập'):\n  code,name,kind,parent\n  son-tay,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren,\n  p-ngo-quyen,Đảng bộ phường Ngô Quyền,dang-bo-co-so,son-tay\n  ,Chi bộ tổ dân phố 1 phường Ngô Quyền,chi bộ trực thuộc,Đảng bộ phường Ngô Quyền",
             "Examples:\n  theodoi unit import units.xlsx --dry-run     # check only\n  theodoi unit import units.xlsx --sheet 'Danh sách đơn vị'\n  theodoi unit import units.csv\n\nSample file (CSV; a sheet has columns 'STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại tổ chức đảng', 'Trực thuộc', 'Ngày thành lập'):\n  code,name,kind,parent\n  son-tay,Đảng bộ thị xã Sơn Tây,dang-bo-cap-tren,\n  p-ngo-quyen,Đảng bộ phường Ngô Quyền,dang-bo-co-so,son-tay\n  ,Chi bộ tổ dân phố 1 phường Ngô Quyền,chi bộ trực thuộc,Đảng bộ phường Ngô Quyền",
         ),
     ),
@@ -1685,7 +1685,7 @@ const EXAMPLES: &[(&str, Text)] = &[
     (
         "person import",
         t(
-            "Ví dụ:\n  theodoi person import canbo.xlsx --dry-run     # cột Họ và tên, Chức vụ, Đơn vị, Từ ngày\n  theodoi person import canbo.xlsx --sheet 'Cán bộ diện BTV'\n  theodoi person import canbo.csv",
+            "Ví dụ:\n  theodoi person import canbo.xlsx --dry-run     # cột 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Từ ngày'\n  theodoi person import canbo.xlsx --sheet 'Cán bộ diện BTV'\n  theodoi person import canbo.csv",
             "Examples:\n  theodoi person import canbo.xlsx --dry-run     # columns 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Từ ngày'\n  theodoi person import canbo.xlsx --sheet 'Cán bộ diện BTV'\n  theodoi person import canbo.csv",
         ),
     ),

@@ -21,6 +21,17 @@ fn summary(action: &str, details: &serde_json::Value) -> String {
         details["summary"] = change_summary(undone, undone_details).into();
         return fill_template(action, &details);
     }
+    // A directive cited as the writer's language cited it (`Kế hoạch số
+    // 223`), said in the reader's (`Plan no. 223`).
+    let mut cited = details.clone();
+    for key in ["directive", "old", "new"] {
+        if matches!(action, "task.add" | "task.renew" | "directive.replace")
+            && let Some(citation) = details.get(key).and_then(|d| d.as_str())
+        {
+            cited[key] = super::citation_label(citation).into();
+        }
+    }
+    let details = &cited;
     // A change whose details hold lists: said here, piece by piece.
     let mut line = if action == "unit.edit"
         && let serde_json::Value::Object(map) = details
@@ -47,6 +58,14 @@ fn summary(action: &str, details: &serde_json::Value) -> String {
         let whom = super::whom(people, usize::try_from(n).unwrap_or(usize::MAX));
         details["whom"] = whom.get().into();
         fill_template(action, &details)
+    } else if action == "directive.add" || action == "directive.revoke" {
+        let mut details = details.clone();
+        if let Some(described) = described_directive(&details) {
+            details["directive"] = described.into();
+        }
+        fill_template(action, &details)
+    } else if action == "rules.set" || action == "settings.set" || action == "settings.unset" {
+        fill_template(action, &named_setting(details))
     } else {
         fill_template(action, details)
     };
@@ -114,6 +133,168 @@ fn summary(action: &str, details: &serde_json::Value) -> String {
         }
     }
     line
+}
+
+/// The details of a change as its log line says them: every task named
+/// by its code (`task`, the `tasks` a unit came to owe, the `task` of each
+/// due date a change of kind moved, the task a `task.renew` was made
+/// from) named by its title instead, quoted, as `title_of` gives it (a
+/// secret directive's task masked as reports mask it); a task it does not
+/// know keeps the title the change recorded, else its code. An undo's
+/// change undone alike. JSON and CSV keep the details as stored.
+pub fn with_task_titles(
+    action: &str,
+    details: &serde_json::Value,
+    title_of: &mut dyn FnMut(&str) -> Option<String>,
+) -> serde_json::Value {
+    use serde_json::Value;
+    let mut details = details.clone();
+    // The change an undo took back.
+    if let (Some(undone), Some(inner)) = (
+        details
+            .get("action")
+            .and_then(Value::as_str)
+            .map(String::from),
+        details.get("details").cloned(),
+    ) {
+        details["details"] = with_task_titles(&undone, &inner, title_of);
+        return details;
+    }
+    let mut named = |code: &str, recorded: Option<&str>| -> String {
+        let title = title_of(code).or_else(|| recorded.map(String::from));
+        match title {
+            Some(title) => format!("“{}”", short(&title)),
+            None => code.to_string(),
+        }
+    };
+    let recorded = details
+        .get("title")
+        .and_then(Value::as_str)
+        .map(String::from);
+    // A task whose code this change corrected is found by its new code.
+    let recoded = details
+        .get("changes")
+        .and_then(Value::as_array)
+        .and_then(|changes| {
+            changes
+                .iter()
+                .find(|c| c.get("field").and_then(Value::as_str) == Some("code"))
+        })
+        .and_then(|c| c.get("to"))
+        .and_then(Value::as_str)
+        .map(String::from);
+    if let Some(code) = details
+        .get("task")
+        .and_then(Value::as_str)
+        .map(String::from)
+    {
+        let code = recoded.unwrap_or(code);
+        details["task"] = named(&code, recorded.as_deref()).into();
+    }
+    if action == "task.renew"
+        && let Some(code) = details
+            .get("from")
+            .and_then(Value::as_str)
+            .map(String::from)
+    {
+        details["from"] = named(&code, None).into();
+    }
+    if let Some(Value::Array(tasks)) = details.get_mut("tasks") {
+        for task in tasks.iter_mut() {
+            if let Some(code) = task.as_str().map(String::from) {
+                *task = named(&code, None).into();
+            }
+        }
+    }
+    if let Some(Value::Array(dues)) = details.get_mut("dues") {
+        for due in dues.iter_mut() {
+            if let Some(code) = due.get("task").and_then(Value::as_str).map(String::from) {
+                due["task"] = named(&code, None).into();
+            }
+        }
+    }
+    details
+}
+
+/// A directive as a log line describes it, in the language in force
+/// (`188-KH/TU ngày 07/11/2023 của …`, `188-KH/TU of 07/11/2023 by …`):
+/// from the facts the change recorded, or, in an older entry, from the
+/// description it recorded in either language.
+fn described_directive(details: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    let text = |key: &str| details.get(key).and_then(Value::as_str);
+    if let (Some(citation), Some(issuer)) = (text("citation"), text("issuer")) {
+        let label = super::citation_label(citation);
+        let date =
+            text("issued_on").and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        return Some(described(
+            &label,
+            date.map(crate::text::date::format_dmy),
+            issuer,
+        ));
+    }
+    let recorded = text("directive")?;
+    for (on, by) in [(" ngày ", " của "), (" of ", " by ")] {
+        if let Some((label, rest)) = recorded.split_once(on)
+            && let Some((date, issuer)) = rest.split_once(by)
+            && crate::text::date::parse_date(date).is_ok()
+        {
+            return Some(described(
+                &super::citation_label(label),
+                Some(date.to_string()),
+                issuer,
+            ));
+        }
+    }
+    for unknown in [" (chưa rõ ngày) của ", " (date unknown) by "] {
+        if let Some((label, issuer)) = recorded.split_once(unknown) {
+            return Some(described(&super::citation_label(label), None, issuer));
+        }
+    }
+    None
+}
+
+/// `{label} ngày {date} của {issuer}`, or its form with no date.
+fn described(label: &str, date: Option<String>, issuer: &str) -> String {
+    match date {
+        Some(date) => tr!(
+            super::DIRECTIVE_DESCRIBED,
+            label = label,
+            date = date,
+            issuer = issuer
+        ),
+        None => tr!(
+            super::DIRECTIVE_DESCRIBED_UNDATED,
+            label = label,
+            issuer = issuer
+        ),
+    }
+}
+
+/// The details of a rule or setting changed, its slug (`name` of a rule,
+/// `key` of a setting) made its name in the language in force and a
+/// switch's `on`/`off` said in words: the log is read, not typed from.
+fn named_setting(details: &serde_json::Value) -> serde_json::Value {
+    let mut details = details.clone();
+    if let Some(slug) = details.get("name").and_then(|n| n.as_str()) {
+        let name = super::rule_name(slug).get();
+        if !name.is_empty() {
+            details["name"] = name.into();
+        }
+        for key in ["was", "value"] {
+            if let Some(value) = details.get(key).and_then(|v| v.as_str()) {
+                details[key] = super::switch(value).into();
+            }
+        }
+    }
+    if let Some(key) = details
+        .get("key")
+        .and_then(|k| k.as_str())
+        .and_then(crate::domain::setting::SettingKey::from_slug)
+    {
+        details["key"] = super::setting_name(key).get().into();
+    }
+    details
 }
 
 /// Changes to a unit's name, kind or parent, which hold from a day.
@@ -336,8 +517,8 @@ const CORRECTION_LINES: &[(&str, Text)] = &[
     (
         "done.correct",
         t(
-            "sửa kết quả {task} của {unit}: {changes}",
-            "corrected {unit}'s completion of {task}: {changes}",
+            "sửa kết quả nhiệm vụ {task} của {unit}: {changes}",
+            "corrected the result of {unit} for the task {task}: {changes}",
         ),
     ),
     (
@@ -351,7 +532,7 @@ const CORRECTION_LINES: &[(&str, Text)] = &[
         "task.edit",
         t(
             "sửa nhiệm vụ {task}: {changes}",
-            "corrected task {task}: {changes}",
+            "corrected the task {task}: {changes}",
         ),
     ),
 ];
@@ -403,7 +584,7 @@ const LOG_LINES: &[(&str, Text)] = &[
         "rules.set",
         t(
             "đặt quy tắc {name}: {was} → {value}",
-            "set rule {name}: {was} → {value}",
+            "set the rule {name}: {was} → {value}",
         ),
     ),
     (
@@ -435,7 +616,7 @@ const LOG_LINES: &[(&str, Text)] = &[
         "done.import",
         t(
             "ghi {n} kết quả hoàn thành nhiệm vụ {task} từ {file}",
-            "recorded {n} completions of {task} from {file}",
+            "recorded {n} completions of the task {task} from {file}",
         ),
     ),
     (
@@ -473,29 +654,29 @@ const LOG_LINES: &[(&str, Text)] = &[
     (
         "task.add",
         t(
-            "thêm nhiệm vụ {task} ({title}) của {directive}: {n} {whom}",
-            "added task {task} ({title}) of {directive}: {n} {whom}",
+            "thêm nhiệm vụ {task} của {directive}: {n} {whom}",
+            "added the task {task} of {directive}: {n} {whom}",
         ),
     ),
     (
         "done",
         t(
             "ghi kết quả: {unit} hoàn thành nhiệm vụ {task} ngày {on}",
-            "recorded {unit} did task {task} on {on}",
+            "recorded: {unit} did the task {task} on {on}",
         ),
     ),
     (
         "done.correct",
         t(
-            "sửa ngày hoàn thành {task} của {unit}: {was} → {on}",
-            "corrected {unit}'s completion of {task}: {was} → {on}",
+            "sửa ngày hoàn thành nhiệm vụ {task} của {unit}: {was} → {on}",
+            "corrected the completion date of {unit} for the task {task}: {was} → {on}",
         ),
     ),
     (
         "extend",
         t(
             "gia hạn nhiệm vụ {task} cho {unit} đến {to} (hạn trước đó {from}; lý do: {reason})",
-            "extended task {task} for {unit} to {to} (due before: {from}; reason: {reason})",
+            "extended the task {task} for {unit} to {to} (due before: {from}; reason: {reason})",
         ),
     ),
     (
@@ -519,15 +700,15 @@ const LOG_LINES: &[(&str, Text)] = &[
     (
         "task.renew",
         t(
-            "lập nhiệm vụ {task} ({title}) cho năm {year} từ {from}, văn bản {directive}: {n} đối tượng phải thực hiện",
-            "renewed {from} for {year} as task {task} ({title}) of {directive}: {n} must carry it out",
+            "lập nhiệm vụ {task} (năm {year}) từ nhiệm vụ {from} của {directive}: {n} đối tượng phải thực hiện",
+            "renewed the task {from} for {year} as {task} of {directive}: {n} must carry it out",
         ),
     ),
     (
         "task.assign",
         t(
             "giao nhiệm vụ {task} cho {n} {whom}: {names}",
-            "gave task {task} to {n} {whom}: {names}",
+            "gave the task {task} to {n} {whom}: {names}",
         ),
     ),
     (
@@ -539,10 +720,7 @@ const LOG_LINES: &[(&str, Text)] = &[
     ),
     (
         "settings.unset",
-        t(
-            "bỏ thiết lập {key} ({was})",
-            "removed setting {key} ({was})",
-        ),
+        t("bỏ thiết lập {key} ({was})", "removed {key} ({was})"),
     ),
 ];
 

@@ -41,9 +41,11 @@
 //!   type, not a verdict; `hiệu lực` is said of documents, not of tasks.
 //! - **No programmer's words.** Not `cây`, `vòng lặp`, `đầu vào`, `in ra`
 //!   (paper), `script`: `danh sách theo hệ thống`, `trực thuộc chính cấp dưới
-//!   của mình`, `dán nội dung vào`, `hiển thị`. A setting's slug
-//!   (`lower-levels-first`) is shown only beside the rule's Vietnamese name
-//!   (`Cấp dưới hoàn thành trước (lower-levels-first)`), as what is typed; a
+//!   của mình`, `dán nội dung vào`, `hiển thị`. A rule or a setting is named
+//!   by its Vietnamese name (`đặt quy tắc Cấp dưới hoàn thành trước: bật →
+//!   tắt`, `họ tên người ký`); its slug (`lower-levels-first`) only beside
+//!   that name where it is typed (`Cấp dưới hoàn thành trước
+//!   (lower-levels-first)` in `rules` and in an error on a value typed); a
 //!   switch reads `bật`/`tắt`, with `gõ on để bật, off để tắt` where it is set.
 //!   The tool's rules are `quy tắc`, never `quy định` (a Party document).
 //! - **A hint to go on** says what to type, once, at the end: `muốn vẫn ghi
@@ -58,9 +60,18 @@
 //!   on the due day, `(đến hạn ngày 06/12/2023)`, the report's day and not
 //!   "hôm nay", since `--as-of` may be in the past. Under a header that
 //!   already says what is counted (`Số ngày còn lại`) a cell says `5 ngày`.
-//! - **A task** is named by its content in what is said after a command
-//!   (`nhiệm vụ “Kiểm điểm …”`), by its code in errors and the log, where it
-//!   is typed or looked up.
+//! - **A task** is named by its content, quoted, wherever a sentence names
+//!   it: after a command, in errors and in the log (`nhiệm vụ “Kiểm điểm
+//!   …”`); a task of a secret directive as reports name it (`“188-KH/TU
+//!   (Mật)”`, `errors::named`, `log::with_task_titles`). Its code only in what
+//!   is typed (`cần ghi mã nhiệm vụ: …`, `theodoi task assign kiem-diem-2023 …`).
+//! - **Lists of columns** of a file are written one way, in help and errors:
+//!   each header quoted, commas between, the clerk's headers first and the
+//!   file format's after `hoặc` (`cột 'Tên đơn vị', 'Ngày hoàn thành', hoặc
+//!   'unit', 'on'`).
+//! - **A date that is no date** is said in one line naming it and what is
+//!   accepted: `ngày 31/13/2023 không có thật: tháng chỉ từ 1 đến 12`, `ngày
+//!   29/02/2023 không có thật: ngày trong tháng 2/2023 chỉ từ 1 đến 28`.
 //!
 //! The English (`--lang en`) gets the same care and carries no Vietnamese but
 //! names and quoted titles. New messages go at the end of the list.
@@ -124,12 +135,12 @@ pub const INIT_EXISTS: Text = t(
     "database {path} already exists (version {version}); nothing changed",
 );
 pub const BAD_DATE_SHAPE: Text = t(
-    "ngày không hợp lệ '{input}'; cần viết theo dạng dd/mm/yyyy (06/12/2023), d-m-yyyy (6-12-2023), d.m.yyyy, yyyy-mm-dd hoặc 'ngày 6 tháng 12 năm 2023'",
-    "invalid date '{input}': write dd/mm/yyyy (06/12/2023), d-m-yyyy (6-12-2023), d.m.yyyy, yyyy-mm-dd or 'ngày 6 tháng 12 năm 2023'",
+    "không đọc được ngày '{input}': cần viết theo dạng dd/mm/yyyy (06/12/2023), d-m-yyyy (6-12-2023), d.m.yyyy, yyyy-mm-dd hoặc 'ngày 6 tháng 12 năm 2023'",
+    "'{input}' is not a date: write dd/mm/yyyy (06/12/2023), d-m-yyyy (6-12-2023), d.m.yyyy, yyyy-mm-dd or 'ngày 6 tháng 12 năm 2023'",
 );
 pub const BAD_DATE_DAY: Text = t(
-    "không có ngày '{input}' trong lịch; cần kiểm tra lại ngày và tháng (dd/mm/yyyy)",
-    "no such day '{input}': check the day and month (dd/mm/yyyy)",
+    "ngày {input} không có thật: ngày trong tháng {month}/{year} chỉ từ 1 đến {last}",
+    "{input} is not a real date: month {month}/{year} has days 1 to {last}",
 );
 pub const BAD_SYMBOL: Text = t(
     "số, ký hiệu không hợp lệ '{input}'; cần viết theo dạng SỐ-LOẠI/CƠ QUAN như 188-KH/TU, hoặc loại và số như 'Kế hoạch số 223'",
@@ -144,8 +155,8 @@ pub const NEEDS_TYPE: Text = t(
     "'{input}' is only a number; give the type with --type (e.g. --type ke-hoach) or write 'Kế hoạch số {input}'",
 );
 pub const BAD_DATE_RANGE: Text = t(
-    "ngày '{input}' nằm ngoài khoảng cho phép, từ {from} đến {to}",
-    "date '{input}' is out of the accepted range: {from} to {to}",
+    "ngày {input} nằm ngoài khoảng cho phép: chỉ nhận ngày từ {from} đến {to}",
+    "{input} is out of the accepted range: dates run from {from} to {to}",
 );
 pub const TEXT_BAD_CHAR: Text = t(
     "{what} có ký tự điều khiển không được phép ({code}); cần gõ lại, hoặc dán dưới dạng văn bản thuần",
@@ -206,8 +217,8 @@ pub const REPLACE_CYCLE: Text = t(
     "{new} is itself replaced (directly or through others) by {old}, so it cannot replace {old}",
 );
 pub const RATING_NEEDED: Text = t(
-    "nhiệm vụ {task} có xếp loại: cần ghi xếp loại của {unit} bằng --rating (HTXSNV, HTTNV, HTNV, KHTNV), hoặc lý do không xếp loại bằng --not-rated (ghi từ tệp: cột Xếp loại)",
-    "task {task} is rated: give the rating of {unit} with --rating (HTXSNV, HTTNV, HTNV, KHTNV) or why it is not rated with --not-rated (a file: a rating column)",
+    "nhiệm vụ {task} có xếp loại: cần ghi xếp loại của {unit} bằng --rating (HTXSNV, HTTNV, HTNV, KHTNV), hoặc lý do không xếp loại bằng --not-rated (ghi từ tệp: cột 'Xếp loại')",
+    "the task {task} is rated: give the rating of {unit} with --rating (HTXSNV, HTTNV, HTNV, KHTNV) or why it is not rated with --not-rated (a file: column 'rating' or 'Xếp loại')",
 );
 pub const BAD_DOC_TYPE: Text = t(
     "loại văn bản không hợp lệ '{input}'; giá trị hợp lệ: {accepted}",
@@ -336,11 +347,11 @@ pub const TASK_AMBIGUOUS: Text = t(
 );
 pub const DONE_NOT_APPLICABLE: Text = t(
     "{unit} không thuộc danh sách phải thực hiện nhiệm vụ {task}",
-    "{unit} does not owe task {task}",
+    "{unit} does not owe the task {task}",
 );
 pub const DONE_ALREADY: Text = t(
     "{unit} đã có kết quả nhiệm vụ {task} (hoàn thành ngày {date}{rating}); nếu cần sửa, thêm --correct, bản ghi cũ vẫn lưu trong nhật ký",
-    "{unit} has a result for task {task} already (done on {date}{rating}); to change it add --correct, the old record stays in the log",
+    "{unit} has a result for the task {task} already (done on {date}{rating}); to change it add --correct, the old record stays in the log",
 );
 pub const BACKUP_EXISTS: Text = t(
     "tệp {path} đã có; cần chọn tên khác (ví dụ có ngày: theodoi-2023-12-07.db)",
@@ -525,7 +536,7 @@ pub const NOT_JSON: Text = t(
 );
 pub const RATING_NOT_RATED_TASK: Text = t(
     "nhiệm vụ {task} không có xếp loại nên không ghi --rating, --not-rated; nhiệm vụ có xếp loại được tạo bằng `theodoi task add … --rated`",
-    "task {task} is not rated, so --rating and --not-rated do not apply; a rated task is made with `theodoi task add … --rated`",
+    "the task {task} is not rated, so --rating and --not-rated do not apply; a rated task is made with `theodoi task add … --rated`",
 );
 pub const BAD_RATING: Text = t(
     "xếp loại không hợp lệ '{input}'; giá trị hợp lệ: HTXSNV, HTTNV, HTNV, KHTNV (hoặc tên đầy đủ)",
@@ -544,8 +555,8 @@ pub const BAD_RULE_VALUE: Text = t(
     "invalid value '{input}' for rule {name}; accepted: {accepted}",
 );
 pub const RULE_SET: Text = t(
-    "Đã đặt quy tắc {name} = {value} (trước: {was})",
-    "Set rule {name} = {value} (was {was})",
+    "Đã đặt quy tắc {name}: {value} (trước: {was})",
+    "Set the rule {name}: {value} (was {was})",
 );
 pub const H_RULE: Text = t("Quy tắc", "Rule");
 pub const H_VALUE: Text = t("Giá trị", "Value");
@@ -616,11 +627,11 @@ pub const WHAT_POSITION: Text = t("chức vụ (--position)", "the position (--p
 pub const WHAT_PERSON_NAME: Text = t("họ tên", "the name");
 pub const DONE_UNIT_OR_PERSON: Text = t(
     "nhiệm vụ {task} dành cho cán bộ: dùng --person thay cho --unit",
-    "task {task} is for people: use --person instead of --unit",
+    "the task {task} is for people: use --person instead of --unit",
 );
 pub const DONE_PERSON_NOT_APPLICABLE: Text = t(
     "{name} không thuộc danh sách cán bộ phải thực hiện nhiệm vụ {task}",
-    "{name} does not owe task {task}",
+    "{name} does not owe the task {task}",
 );
 pub const H_PERSON: Text = t("Họ tên", "Name");
 pub const H_POSITION: Text = t("Chức vụ", "Position");
@@ -722,7 +733,7 @@ pub const EXTEND_NOT_LATER: Text = t(
 );
 pub const EXTEND_DONE_ALREADY: Text = t(
     "{unit} đã hoàn thành nhiệm vụ {task} ngày {date}; không cần gia hạn",
-    "{unit} already did task {task} on {date}; no extension needed",
+    "{unit} already did the task {task} on {date}; no extension needed",
 );
 pub const WHAT_REASON: Text = t("lý do gia hạn (--reason)", "the reason (--reason)");
 pub const EXTENDED: Text = t("hạn ban đầu {date}", "first due {date}");
@@ -972,7 +983,7 @@ pub const DONE_AFTER_END: Text = t(
 );
 pub const NOTHING_TO_CORRECT: Text = t(
     "{who} chưa có kết quả nào của nhiệm vụ {task} để sửa; muốn ghi kết quả thì bỏ --correct",
-    "{who} has no completion of task {task} to correct; to record one, leave out --correct",
+    "{who} has no completion of the task {task} to correct; to record one, leave out --correct",
 );
 pub const TYPE_CONTRADICTS: Text = t(
     "'{input}': ký hiệu {code} là của {coded}, không phải {given}; bỏ --type, hoặc kiểm tra lại ký hiệu",
@@ -988,7 +999,7 @@ pub const BAD_YEAR: Text = t(
 );
 pub const RENEW_SAME_YEAR: Text = t(
     "nhiệm vụ {task} đã là nhiệm vụ của năm {year}; cần cho năm mới bằng --year (ví dụ --year {next})",
-    "task {task} is the one for {year} already; give the new year with --year (e.g. --year {next})",
+    "the task {task} is the one for {year} already; give the new year with --year (e.g. --year {next})",
 );
 pub const RENEW_EXISTS: Text = t(
     "nhiệm vụ năm {year} đã có: {code} ({title}); không lập lần nữa (muốn lập một nhiệm vụ khác thì cho --code và --title)",
@@ -996,11 +1007,11 @@ pub const RENEW_EXISTS: Text = t(
 );
 pub const RENEW_OUT_OF_RANGE: Text = t(
     "thời hạn {due} của nhiệm vụ {task} dời sang năm {year} thì nằm ngoài khoảng ngày cho phép ({from} đến {to})",
-    "due date {due} of task {task} moved to {year} falls outside the accepted dates ({from} to {to})",
+    "due date {due} of the task {task} moved to {year} falls outside the accepted dates ({from} to {to})",
 );
 pub const RENEW_SCOPE_GONE: Text = t(
     "nhiệm vụ {task} chỉ giao cho các tổ chức đảng thuộc {unit}, mà tổ chức đảng này đã giải thể hoặc sáp nhập từ ngày {date}; cần chỉ phạm vi mới bằng --within",
-    "task {task} covered only {unit}, which was dissolved or merged on {date}; give the new scope with --within",
+    "the task {task} covered only {unit}, which was dissolved or merged on {date}; give the new scope with --within",
 );
 pub const RENEW_DONE: Text = t(
     "Đã lập nhiệm vụ {code} ({title}) cho năm {year} từ {from} (năm {from_year}), văn bản {directive}: {n} {whom} phải thực hiện",
@@ -1027,23 +1038,23 @@ pub const DUE_REASON_NEEDED: Text = t(
 );
 pub const DUE_NOT_DUE: Text = t(
     "nhiệm vụ {task} không có thời hạn cho {kind}; các loại tổ chức đảng có thời hạn: {kinds}; muốn thêm loại mới thì dùng --add-due",
-    "task {task} has no due date for {kind}; it has due dates for: {kinds}; to add a kind, use --add-due",
+    "the task {task} has no due date for {kind}; it has due dates for: {kinds}; to add a kind, use --add-due",
 );
 pub const DUE_ALREADY: Text = t(
     "nhiệm vụ {task} đã có thời hạn {date} cho {kind}; muốn đổi thì dùng --due {slug}=NGÀY --reason 'LÝ DO'",
-    "task {task} already has due date {date} for {kind}; to move it, use --due {slug}=DATE --reason 'REASON'",
+    "the task {task} already has due date {date} for {kind}; to move it, use --due {slug}=DATE --reason 'REASON'",
 );
 pub const DUE_HAS_COMPLETIONS: Text = t(
     "không bỏ được thời hạn của {kind} khỏi nhiệm vụ {task}: đã có {n} kết quả hoàn thành của loại tổ chức đảng này; thời hạn giữ nguyên",
-    "cannot remove the due date for {kind} from task {task}: {n:completion|completions} by units of that kind are recorded; the due date stays",
+    "cannot remove the due date for {kind} from the task {task}: {n:completion|completions} by units of that kind are recorded; the due date stays",
 );
 pub const DUE_NO_UNITS: Text = t(
     "trong {scope} không có tổ chức đảng nào là {kind}; không thêm thời hạn cho nhiệm vụ {task}",
-    "no unit of kind {kind} in {scope}; no due date added to task {task}",
+    "no unit of kind {kind} in {scope}; no due date added to the task {task}",
 );
 pub const DUE_LAST_KIND: Text = t(
     "không bỏ được thời hạn của {kind}: đó là thời hạn duy nhất của nhiệm vụ {task}",
-    "cannot remove the due date for {kind}: it is the only one of task {task}",
+    "cannot remove the due date for {kind}: it is the only one of the task {task}",
 );
 pub const WHAT_DUE_REASON: Text = t("lý do đổi thời hạn (--reason)", "the reason (--reason)");
 pub const DUE_MOVED: Text = t(
@@ -1192,15 +1203,15 @@ pub const NOT_APPLICABLE_PERSON_HINT: Text = t(
 );
 pub const ASSIGN_NOT_IN_SCOPE: Text = t(
     "{unit} không thuộc phạm vi của nhiệm vụ {task} (các tổ chức đảng thuộc {within}); không giao gì",
-    "{unit} is outside the scope of task {task} (the units under {within}); nothing given",
+    "{unit} is outside the scope of the task {task} (the units under {within}); nothing given",
 );
 pub const ASSIGN_NO_DUE_FOR_KIND: Text = t(
     "nhiệm vụ {task} không có hạn cho {kind} ({unit}), chỉ cho: {kinds}; cần cho hạn bằng --due NGÀY",
-    "task {task} sets no due date for kind {kind} ({unit}), only for: {kinds}; give one with --due DATE",
+    "the task {task} sets no due date for kind {kind} ({unit}), only for: {kinds}; give one with --due DATE",
 );
 pub const ASSIGN_DUE_BEFORE_FOUNDED: Text = t(
     "hạn {due} của nhiệm vụ {task} trước ngày thành lập {founded} của {unit}: tổ chức đảng không bị tính quá hạn trước khi thành lập; cần cho hạn từ ngày {founded} trở đi bằng --due NGÀY",
-    "task {task} is due {due}, before {unit} was founded on {founded}: a unit is not late before it exists; give a due date from {founded} with --due DATE",
+    "the task {task} is due {due}, before {unit} was founded on {founded}: a unit is not late before it exists; give a due date from {founded} with --due DATE",
 );
 pub const ASSIGN_GIVEN_DUE_BEFORE_FOUNDED: Text = t(
     "hạn --due {due} trước ngày thành lập {founded} của {unit}; cần cho hạn từ ngày {founded} trở đi",
@@ -1208,7 +1219,7 @@ pub const ASSIGN_GIVEN_DUE_BEFORE_FOUNDED: Text = t(
 );
 pub const ASSIGN_NO_PEOPLE: Text = t(
     "nhiệm vụ {task} là của cán bộ, mà {unit} không có cán bộ nào đang giữ chức; thêm cán bộ bằng `theodoi person add`",
-    "task {task} is for people, and {unit} has nobody in post; add them with `theodoi person add`",
+    "the task {task} is for people, and {unit} has nobody in post; add them with `theodoi person add`",
 );
 pub const END_BEFORE_LAST_CHANGE: Text = t(
     "ngày {date} trước lần thay đổi gần nhất của {subject} (từ {limit}); chỉ ghi giải thể hoặc sáp nhập được từ ngày {limit} trở đi",
@@ -1223,7 +1234,7 @@ pub const RESULTS_HEADING: Text = t(
 );
 pub const RESULTS_NONE: Text = t(
     "Trong phạm vi đã chọn, không có tổ chức đảng, cán bộ nào phải thực hiện nhiệm vụ {task}.",
-    "Nobody owes task {task} within what was chosen.",
+    "Nobody owes the task {task} within what was chosen.",
 );
 /// `gia hạn đến 20/12/2023 (hạn ban đầu 12/12/2023; lý do: Bí thư đi học)`.
 pub const DUE_WITH_REASON: Text = t(
@@ -1324,8 +1335,8 @@ pub const IMPORT_PARENT_AMBIGUOUS: Text = t(
     "parent '{parent}' is the name of several rows of the file (lines {lines}); give the parent's code",
 );
 pub const ROW_DATE_NEEDED: Text = t(
-    "thiếu ngày hoàn thành (cột Ngày hoàn thành / on): mỗi kết quả phải ghi ngày",
-    "no completion date (column on / Ngày hoàn thành): every result needs its date",
+    "thiếu ngày hoàn thành (cột 'Ngày hoàn thành' hoặc 'on'): mỗi kết quả phải ghi ngày",
+    "no completion date (column 'on' or 'Ngày hoàn thành'): every result needs its date",
 );
 pub const OUTPUT_NOT_REPLACEABLE: Text = t(
     "không thay {path}: đó là một cơ sở dữ liệu hoặc không phải tệp thường; cần chọn tên tệp khác",
@@ -1368,10 +1379,6 @@ pub const EXTRACT_ASK_UNIT: Text = t(
 pub const EXTRACT_ASK_TITLE: Text = t(
     "Tên nhiệm vụ cho các thời hạn ở dòng {lines} (Enter: bỏ qua): ",
     "Title of the task for the deadlines at line {lines} (Enter: skip): ",
-);
-pub const EXTRACT_BAD_DATE: Text = t(
-    "không đọc được ngày «{answer}»; ngày gõ theo dạng 06/12/2023",
-    "cannot read the date «{answer}»; type it as 06/12/2023",
 );
 pub const EXTRACT_BAD_KIND: Text = t(
     "không có loại tổ chức đảng «{answer}»; các loại: {kinds}",
@@ -1681,12 +1688,12 @@ pub const DONE_NOT_RATED: Text = t("; không xếp loại ({reason})", "; not ra
 pub const DONE_ALREADY_RATED: Text = t(", xếp loại: {rating}", ", rated {rating}");
 pub const DONE_ALREADY_NOT_RATED: Text = t(", không xếp loại", ", not rated");
 pub const ORDER_RULE: Text = t(
-    "theo quy tắc Cấp dưới hoàn thành trước (lower-levels-first)",
-    "by the rule Lower levels first (lower-levels-first)",
+    "theo quy tắc Cấp dưới hoàn thành trước",
+    "by the rule Lower levels first",
 );
 pub const ORDER_RULE_REVIEW: Text = t(
-    "theo quy tắc Cấp dưới kiểm điểm trước (lower-levels-first)",
-    "by the rule Lower levels first (lower-levels-first), lower levels are reviewed first",
+    "theo quy tắc Cấp dưới kiểm điểm trước",
+    "by the rule Lower levels first, lower levels are reviewed first",
 );
 pub const UNITS_MORE: Text = t(
     " … và {n} tổ chức đảng khác",
@@ -1834,7 +1841,7 @@ pub const OFFICE_ASK_ASSIGN: Text = t(
 );
 pub const RATING_NOT_RATED_TASK_OFFICE: Text = t(
     "nhiệm vụ {task} không có xếp loại nên không ghi --rating, --not-rated; nếu nhiệm vụ cần xếp loại, đề nghị cán bộ Ban Tổ chức sửa",
-    "task {task} is not rated, so --rating and --not-rated do not apply; if it should be rated, ask the Organization Committee's clerk",
+    "the task {task} is not rated, so --rating and --not-rated do not apply; if it should be rated, ask the Organization Committee's clerk",
 );
 pub const UNDO_LATER_CHANGE_OFFICE: Text = t(
     "không hoàn tác được thay đổi #{id}: thay đổi #{later} sau đó (không phải của văn phòng) đã sửa cùng bản ghi; đề nghị cán bộ Ban Tổ chức hoàn tác #{later} trước",
@@ -1969,6 +1976,15 @@ pub const LOGIN_ON_FILE: Text = t(
 pub const PG_NOT_RUNNING: Text = t(
     "không có máy chủ PostgreSQL nào nhận kết nối ở {host}: máy chủ chưa chạy, hoặc sai tên máy, cổng, thư mục socket; không ghi gì. Kiểm tra bằng: pg_isready -h {host}",
     "no PostgreSQL server takes connections at {host}: it is not running, or the host, port or socket folder is wrong; nothing written. Check with: pg_isready -h {host}",
+);
+
+pub const TASK_NO_PEOPLE: Text = t(
+    "chưa có cán bộ nào đang giữ chức ở {kinds} trong {scope}; chưa tạo nhiệm vụ. Thêm cán bộ bằng `theodoi person add HỌ_TÊN --position CHỨC_VỤ --unit ĐƠN_VỊ`",
+    "nobody in post is recorded in a {kinds} in {scope}; the task was not created. Add people with `theodoi person add NAME --position POSITION --unit UNIT`",
+);
+pub const BAD_DATE_MONTH: Text = t(
+    "ngày {input} không có thật: tháng chỉ từ 1 đến 12",
+    "{input} is not a real date: months run from 1 to 12",
 );
 
 #[cfg(test)]

@@ -41,7 +41,7 @@ impl Report for DirectiveList {
     }
 
     fn cells(&self, d: &Directive) -> Vec<Cell> {
-        let issued = Cell::from(i18n::issue_date(d.issued_on));
+        let issued = Cell::from(i18n::capitalized(&i18n::issue_date(d.issued_on)));
         vec![
             crate::i18n::label(d).into(),
             d.doc_type.to_string().into(),

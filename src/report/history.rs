@@ -73,7 +73,9 @@ impl Report for LogReport {
     }
 
     fn cells(&self, row: &LogRow) -> Vec<Cell> {
-        let mut summary = row.summary.clone();
+        // A cell that starts a line starts with a capital, as a clerk
+        // writes it.
+        let mut summary = i18n::capitalized(&row.summary);
         if let Some(by) = row.undone_by {
             summary.push(' ');
             summary.push_str(&tr!(i18n::UNDONE_BY, id = by));

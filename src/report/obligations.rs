@@ -96,11 +96,11 @@ impl Report for ObligationReport {
         let due = || {
             let text = match row.original_due_on {
                 // Later is an extension (gia hạn); earlier, a due date moved up.
-                Some(first) if first < row.due_on => tr!(
+                Some(first) if first < row.due_on => i18n::capitalized(&tr!(
                     i18n::EXTENDED_TO,
                     date = format_dmy(row.due_on),
                     first = format_dmy(first)
-                ),
+                )),
                 Some(first) => format!(
                     "{} ({})",
                     format_dmy(row.due_on),

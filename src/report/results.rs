@@ -211,7 +211,7 @@ impl Report for ResultsReport {
                 None => format!("{due} ({change})"),
             };
             if let Some(due) = cells.last_mut() {
-                due.text = text;
+                due.text = i18n::capitalized(&text);
             }
         }
         cells.push(Cell::maybe_date(row.completed_on));
@@ -239,7 +239,7 @@ impl Report for ResultsReport {
     }
 
     fn empty_message(&self) -> String {
-        tr!(i18n::RESULTS_NONE, task = self.task)
+        tr!(i18n::RESULTS_NONE, task = format!("“{}”", self.title))
     }
 
     fn as_of(&self) -> Option<NaiveDate> {
@@ -371,7 +371,7 @@ mod tests {
         };
         let due = &report.cells(&row())[4];
         assert!(
-            due.text.starts_with("gia hạn đến 20/12/2023 (hạn ban đầu "),
+            due.text.starts_with("Gia hạn đến 20/12/2023 (hạn ban đầu "),
             "{}",
             due.text
         );

@@ -12,13 +12,24 @@ pub enum DateError {
     /// The text has none of the accepted shapes.
     #[error("unrecognized date shape")]
     Shape,
-    /// The shape is right but no such day exists (31/02, month 13).
+    /// The shape is right but no such day exists (31/02, month 13): what
+    /// is wrong with it.
     #[error("no such day")]
-    NoSuchDay,
+    NoSuchDay(NoSuchDay),
     /// A real day, but of a year no record of theirs can have (before
     /// `MIN_YEAR`: `01/01/0000`, a year typed short).
     #[error("year out of range")]
     OutOfRange,
+}
+
+/// What makes a date of the right shape no real day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoSuchDay {
+    /// A month not from 1 to 12.
+    Month,
+    /// Day 0, or past the last day of its month (`29/02/2023`): the month,
+    /// its year and its last day.
+    Day { month: u32, year: i32, last: u32 },
 }
 
 /// The first year a date may have: the Party was founded on 3 February 1930.
@@ -76,11 +87,27 @@ fn ymd(y: &str, m: &str, d: &str) -> Result<NaiveDate, DateError> {
         m.parse().map_err(|_| DateError::Shape)?,
         d.parse().map_err(|_| DateError::Shape)?,
     );
-    let day = NaiveDate::from_ymd_opt(y, m, d).ok_or(DateError::NoSuchDay)?;
+    let day = NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
+        DateError::NoSuchDay(match last_day(y, m) {
+            Some(last) => NoSuchDay::Day {
+                month: m,
+                year: y,
+                last,
+            },
+            None => NoSuchDay::Month,
+        })
+    })?;
     if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
         return Err(DateError::OutOfRange);
     }
     Ok(day)
+}
+
+/// The last day of month `m` of year `y`; `None` when `m` is no month.
+fn last_day(y: i32, m: u32) -> Option<u32> {
+    (28..=31)
+        .rev()
+        .find(|d| NaiveDate::from_ymd_opt(y, m, *d).is_some())
 }
 
 /// `dd/mm/yyyy`, the form tables show.
@@ -133,11 +160,21 @@ mod tests {
         ("29.02.2020", (2020, 2, 29)),
     ];
 
+    const fn day(month: u32, year: i32, last: u32) -> DateError {
+        DateError::NoSuchDay(NoSuchDay::Day { month, year, last })
+    }
+
+    const fn feb(year: i32, last: u32) -> DateError {
+        day(2, year, last)
+    }
+
     const BAD: &[(&str, DateError)] = &[
-        ("31/02/2023", DateError::NoSuchDay),
-        ("2023-13-01", DateError::NoSuchDay),
-        ("29/02/2023", DateError::NoSuchDay),
-        ("0/1/2023", DateError::NoSuchDay),
+        ("31/02/2023", feb(2023, 28)),
+        ("2023-13-01", DateError::NoSuchDay(NoSuchDay::Month)),
+        ("29/02/2023", feb(2023, 28)),
+        ("0/1/2023", day(1, 2023, 31)),
+        ("31/13/2023", DateError::NoSuchDay(NoSuchDay::Month)),
+        ("1/0/2023", DateError::NoSuchDay(NoSuchDay::Month)),
         ("6/12/23", DateError::Shape),
         ("6/12-2023", DateError::Shape),
         ("hôm qua", DateError::Shape),
@@ -145,9 +182,9 @@ mod tests {
         ("2023/12/06", DateError::Shape),
         ("06/12/2023/1", DateError::Shape),
         ("+6/12/2023", DateError::Shape),
-        ("32/12/2023", DateError::NoSuchDay),
-        ("31/04/2024", DateError::NoSuchDay),
-        ("ngày 31 tháng 6 năm 2024", DateError::NoSuchDay),
+        ("32/12/2023", day(12, 2023, 31)),
+        ("31/04/2024", day(4, 2024, 30)),
+        ("ngày 31 tháng 6 năm 2024", day(6, 2024, 30)),
         ("ngày 6 tháng 11", DateError::Shape),
         ("tháng 11 năm 2023", DateError::Shape),
         ("6/11", DateError::Shape),
@@ -161,7 +198,7 @@ mod tests {
         ("31/12/1929", DateError::OutOfRange),
         ("1929-12-31", DateError::OutOfRange),
         ("ngày 1 tháng 1 năm 1000", DateError::OutOfRange),
-        ("29/02/1900", DateError::NoSuchDay),
+        ("29/02/1900", feb(1900, 28)),
     ];
 
     #[test]

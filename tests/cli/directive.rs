@@ -324,10 +324,10 @@ fn a_directive_with_an_unknown_date() {
 
     // Shown as unknown: words in tables and Markdown, null in JSON, empty in CSV.
     let table = t.ok(&["directive", "list"]);
-    assert!(table.contains("chưa rõ ngày"), "{table}");
+    assert!(table.contains("Chưa rõ ngày"), "{table}");
     let md = t.ok(&["directive", "list", "--format", "md", "--lang", "en"]);
     assert!(
-        md.contains("| 35-ĐA/TU | Scheme | Ban Thường vụ Thành ủy Hà Nội | date unknown |"),
+        md.contains("| 35-ĐA/TU | Scheme | Ban Thường vụ Thành ủy Hà Nội | Date unknown |"),
         "{md}"
     );
     let rows: Vec<Dated> = t.json(&["directive", "list"]);

@@ -662,7 +662,7 @@ fn a_correction_needs_a_result_and_a_result_needs_the_unit() {
     ]);
     assert_eq!(
         err,
-        "theodoi: Chi bộ Trung tâm Y tế thị xã chưa có kết quả nào của nhiệm vụ kiem-diem-2023 để sửa; muốn ghi kết quả thì bỏ --correct\n"
+        "theodoi: Chi bộ Trung tâm Y tế thị xã chưa có kết quả nào của nhiệm vụ “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023” để sửa; muốn ghi kết quả thì bỏ --correct\n"
     );
     assert_eq!(t.snapshot(), before);
     t.ok(&[

@@ -78,7 +78,7 @@ fn every_change_is_logged_with_who_and_what() {
     let table = t.ok(&["log", "--format", "md"]);
     assert!(
         table.contains(
-            "ghi kết quả: Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy hoàn thành nhiệm vụ kiem-diem-2023 ngày 05/12/2023"
+            "Ghi kết quả: Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy hoàn thành nhiệm vụ “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023” ngày 05/12/2023"
         ),
         "{table}"
     );
@@ -95,9 +95,17 @@ fn every_change_is_logged_with_who_and_what() {
     assert_eq!(about.len(), 1);
     let about: Vec<LogRow> = t.json(&["log", "--directive", "Kế hoạch số 223"]);
     assert_eq!(about.len(), 4);
-    let en = t.ok(&["--lang", "en", "log", "--unit", "Thanh Mỹ"]);
+    let en = t.ok(&[
+        "--lang",
+        "en",
+        "log",
+        "--unit",
+        "Thanh Mỹ",
+        "--format",
+        "md",
+    ]);
     assert!(
-        en.contains("recorded Đảng bộ xã Thanh Mỹ did task kiem-diem-2023 on 10/12/2023"),
+        en.contains("Recorded: Đảng bộ xã Thanh Mỹ did the task “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023” on 10/12/2023"),
         "{en}"
     );
 }
@@ -226,7 +234,7 @@ fn extension_moves_the_due_date_and_keeps_the_first() {
         "md",
     ]);
     assert!(
-        table.contains("gia hạn đến") && table.contains("(hạn ban đầu 12/12/2023)"),
+        table.contains("Gia hạn đến") && table.contains("(hạn ban đầu 12/12/2023)"),
         "{table}"
     );
     // Only later, only open, always with a reason.
@@ -562,17 +570,17 @@ fn editing_a_directive_or_a_task_keeps_the_old_values() {
     // The log line names them, in the reader's language; nothing else.
     let vi = t.ok(&["log", "--format", "md"]);
     assert!(
-        vi.contains("sửa văn bản 188-KH/TU: ngày ban hành 06/11/2023 → 07/11/2023; trích yếu"),
+        vi.contains("Sửa văn bản 188-KH/TU: ngày ban hành 06/11/2023 → 07/11/2023; trích yếu"),
         "{vi}"
     );
     assert!(
-        vi.contains("sửa nhiệm vụ kiem-diem-2023: mã kiem-diem-2023 → kd-2023; tên nhiệm vụ"),
+        vi.contains("Sửa nhiệm vụ “Kiểm điểm năm 2023”: mã kiem-diem-2023 → kd-2023; tên nhiệm vụ"),
         "{vi}"
     );
     assert!(!vi.contains("cơ quan ban hành"), "{vi}");
     let en = t.ok(&["--lang", "en", "log", "--format", "md"]);
     assert!(
-        en.contains("corrected directive 188-KH/TU: issued on 06/11/2023 → 07/11/2023; subject"),
+        en.contains("Corrected directive 188-KH/TU: issued on 06/11/2023 → 07/11/2023; subject"),
         "{en}"
     );
     // A code in use is refused; undo restores the old title.
@@ -691,12 +699,14 @@ fn the_log_says_undos_in_the_readers_language() {
     t.ok(&["undo"]);
     let en = t.ok(&["--lang", "en", "log", "--format", "md"]);
     assert!(
-        en.contains("undid #") && en.contains("extended task kiem-diem-2023"),
+        en.contains("Undid #")
+            && en.contains("extended the task “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023”"),
         "{en}"
     );
     let vi = t.ok(&["log", "--format", "md"]);
     assert!(
-        vi.contains("hoàn tác #") && vi.contains("gia hạn nhiệm vụ kiem-diem-2023"),
+        vi.contains("Hoàn tác #")
+            && vi.contains("gia hạn nhiệm vụ “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023”"),
         "{vi}"
     );
     let log: Vec<LogRow> = t.json(&["log"]);

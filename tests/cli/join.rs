@@ -105,11 +105,14 @@ fn a_unit_added_on_1_december_owes_the_review_and_is_late_on_the_7th() {
     assert_eq!(details["tasks"], serde_json::json!(["kiem-diem-2023"]));
     let line = t.ok(&["log", "--format", "md"]);
     assert!(
-        line.contains("thêm tổ chức đảng Chi bộ Trường THCS Sơn Lộc (cb-thcs-son-loc); phải thực hiện: kiem-diem-2023"),
+        line.contains("Thêm tổ chức đảng Chi bộ Trường THCS Sơn Lộc (cb-thcs-son-loc); phải thực hiện: “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023”"),
         "{line}"
     );
     let en = t.ok(&["--lang", "en", "log", "--format", "md"]);
-    assert!(en.contains("; now owes: kiem-diem-2023"), "{en}");
+    assert!(
+        en.contains("; now owes: “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023”"),
+        "{en}"
+    );
     // Undone, the unit and what it owed are gone.
     t.ok(&["undo"]);
     assert_eq!(t.snapshot(), before);
@@ -168,7 +171,7 @@ fn a_unit_founded_after_the_due_date_is_not_late() {
         "cb-thcs-son-loc",
     ]);
     assert!(
-        err.contains("hạn 06/12/2023 của nhiệm vụ kiem-diem-2023 trước ngày thành lập 07/12/2023")
+        err.contains("hạn 06/12/2023 của nhiệm vụ “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023” trước ngày thành lập 07/12/2023")
             && err.contains("--due"),
         "{err}"
     );
@@ -209,14 +212,14 @@ fn a_unit_founded_after_the_due_date_is_not_late() {
     let log = t.ok(&["log", "--format", "md"]);
     assert!(
         log.contains(
-            "giao nhiệm vụ kiem-diem-2023 cho 1 tổ chức đảng: Chi bộ Trường THCS Sơn Lộc, hạn 20/12/2023"
+            "Giao nhiệm vụ “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023” cho 1 tổ chức đảng: Chi bộ Trường THCS Sơn Lộc, hạn 20/12/2023"
         ),
         "{log}"
     );
     let en = t.ok(&["--lang", "en", "log", "--format", "md"]);
     assert!(
         en.contains(
-            "gave task kiem-diem-2023 to 1 unit: Chi bộ Trường THCS Sơn Lộc, due 20/12/2023"
+            "Gave the task “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023” to 1 unit: Chi bộ Trường THCS Sơn Lộc, due 20/12/2023"
         ),
         "{en}"
     );
@@ -480,7 +483,7 @@ fn task_assign_refuses_with_one_line_and_writes_nothing() {
     let refusals: [(&[&str], &str); 9] = [
         (
             &["task", "assign", "luan-chuyen", "--unit", "ngo-quyen-tdp1"],
-            "không thuộc phạm vi của nhiệm vụ luan-chuyen (các tổ chức đảng thuộc Đảng bộ phường Lê Lợi)",
+            "không thuộc phạm vi của nhiệm vụ “Báo cáo luân chuyển cán bộ” (các tổ chức đảng thuộc Đảng bộ phường Lê Lợi)",
         ),
         (
             &["task", "assign", "kiem-diem-2023", "--unit", "cb-kho-bac"],
@@ -518,7 +521,7 @@ fn task_assign_refuses_with_one_line_and_writes_nothing() {
                 "--due",
                 "31/02/2023",
             ],
-            "không có ngày '31/02/2023' trong lịch",
+            "ngày 31/02/2023 không có thật",
         ),
         (
             &[
@@ -609,7 +612,7 @@ fn a_task_for_people_goes_to_the_people_in_post() {
     }
     let err = t.fails(&["task", "assign", "xl-can-bo-2023", "--unit", "Kim Sơn"]);
     assert!(
-        err.contains("nhiệm vụ xl-can-bo-2023 là của cán bộ, mà Đảng bộ xã Kim Sơn không có cán bộ nào đang giữ chức"),
+        err.contains("nhiệm vụ “Xếp loại cán bộ năm 2023” là của cán bộ, mà Đảng bộ xã Kim Sơn không có cán bộ nào đang giữ chức"),
         "{err}"
     );
     let err = t.fails(&[
@@ -648,7 +651,7 @@ fn a_task_for_people_goes_to_the_people_in_post() {
     assert_eq!(owed[0].person.as_deref(), Some("le-van-cuong"));
     assert_eq!(owed[0].status, "overdue");
     assert!(t.ok(&["log", "--format", "md"]).contains(
-        "giao nhiệm vụ xl-can-bo-2023 cho 1 cán bộ: Lê Văn Cường (Đảng bộ xã Đường Lâm)"
+        "Giao nhiệm vụ “Xếp loại cán bộ năm 2023” cho 1 cán bộ: Lê Văn Cường (Đảng bộ xã Đường Lâm)"
     ),);
     t.ok(&["undo"]);
     t.ok(&["undo"]);
@@ -695,7 +698,7 @@ fn a_file_of_units_joins_the_open_tasks() {
     );
     let log = t.ok(&["log", "--format", "md"]);
     assert!(
-        log.contains("; 2 nghĩa vụ mới của: kiem-diem-2023"),
+        log.contains("; 2 nghĩa vụ mới của: “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023”"),
         "{log}"
     );
     t.ok(&["undo"]);
@@ -772,12 +775,12 @@ fn a_change_of_kind_moves_open_due_dates_and_keeps_closed_ones() {
     // The log keeps the dates before and after, in both languages.
     let log = t.ok(&["log", "--format", "md"]);
     assert!(
-        log.contains("(từ 01/12/2023); hạn theo loại mới: kiem-diem-2023 06/12/2023 → 12/12/2023"),
+        log.contains("(từ 01/12/2023); hạn theo loại mới: “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023” 06/12/2023 → 12/12/2023"),
         "{log}"
     );
     let en = t.ok(&["--lang", "en", "log", "--format", "md"]);
     assert!(
-        en.contains("; due as the new kind: kiem-diem-2023 06/12/2023 → 12/12/2023"),
+        en.contains("; due as the new kind: “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023” 06/12/2023 → 12/12/2023"),
         "{en}"
     );
     // Undone, each due date is as it was.

@@ -3,6 +3,7 @@
 
 mod util;
 
+mod clerk_words;
 mod demo;
 mod directive;
 mod documents;

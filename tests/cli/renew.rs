@@ -145,14 +145,14 @@ fn the_2023_review_renewed_for_2024_has_the_same_units_and_the_2024_due_dates() 
     assert_eq!(late.len(), 7);
     assert!(late.iter().all(|r| r.unit_kind == "chi-bo-co-so"));
     // The log names both tasks and the year, in either language.
-    let log = t.ok(&["log"]);
+    let log = t.ok(&["log", "--format", "md"]);
     assert!(
-        log.contains("lập nhiệm vụ kiem-diem-2024") && log.contains("từ kiem-diem-2023"),
+        log.contains("Lập nhiệm vụ “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2024” (năm 2024) từ nhiệm vụ “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023”"),
         "{log}"
     );
-    let log = t.ok(&["--lang", "en", "log"]);
+    let log = t.ok(&["--lang", "en", "log", "--format", "md"]);
     assert!(
-        log.contains("renewed kiem-diem-2023 for 2024 as task kiem-diem-2024"),
+        log.contains("Renewed the task “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023” for 2024 as “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2024”"),
         "{log}"
     );
 }
@@ -452,7 +452,7 @@ fn a_due_date_moved_moves_what_is_open_and_keeps_what_was_judged() {
         "md",
     ]);
     assert!(
-        table.contains("| gia hạn đến 15/12/2023 (hạn ban đầu 06/12/2023) |"),
+        table.contains("| Gia hạn đến 15/12/2023 (hạn ban đầu 06/12/2023) |"),
         "{table}"
     );
     assert!(
@@ -461,9 +461,9 @@ fn a_due_date_moved_moves_what_is_open_and_keeps_what_was_judged() {
         tasks(&t)
     );
     // The log: the field, before → after, and why.
-    let log = t.ok(&["log"]);
+    let log = t.ok(&["log", "--format", "md"]);
     assert!(
-        log.contains("sửa nhiệm vụ kiem-diem-2023: thời hạn của chi bộ cơ sở 06/12/2023")
+        log.contains("Sửa nhiệm vụ “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023”: thời hạn của chi bộ cơ sở 06/12/2023")
             && log.contains("Theo Công văn số 125-CV/TU"),
         "{log}"
     );

@@ -195,7 +195,7 @@ fn an_extension_shows_the_first_due_date_and_why() {
         "md",
     ]);
     assert!(
-        md.contains("| gia hạn đến 20/12/2023 (hạn ban đầu 12/12/2023; lý do: Bí thư đi học) |"),
+        md.contains("| Gia hạn đến 20/12/2023 (hạn ban đầu 12/12/2023; lý do: Bí thư đi học) |"),
         "{md}"
     );
 }

@@ -32,7 +32,7 @@ fn completions_from_a_spreadsheet_all_or_nothing() {
     for want in [
         "3 dòng lỗi",
         "dòng 3",
-        "'31/02/2023'",
+        "ngày 31/02/2023",
         "dòng 4",
         "'Hoàn Kiếm'",
         "dòng 5",

@@ -915,7 +915,7 @@ fn a_hidden_title_change_says_it_was_hidden_and_marks_are_said() {
     ]);
     let log = t.ok(&["log"]);
     assert!(
-        log.contains("thêm văn bản 77-KH/TU") && log.contains("(Mật, Hỏa tốc)"),
+        log.contains("Thêm văn bản 77-KH/TU") && log.contains("(Mật, Hỏa tốc)"),
         "{log}"
     );
     t.ok(&["directive", "edit", "77-KH/TU", "--title", "Quokka hai"]);

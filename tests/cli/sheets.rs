@@ -695,12 +695,12 @@ fn no_sheet_or_bytes_make_it_fail_other_than_in_one_line() {
         (
             "cot.csv",
             "Tên đơn vị;Ghi chú\nA;B\n".as_bytes(),
-            "thiếu cột Loại tổ chức đảng (kind)",
+            "thiếu cột 'Loại tổ chức đảng'",
         ),
         (
             "hai.csv",
             "Tên,Tên đơn vị,Loại\nA,B,chi-bo-co-so\n".as_bytes(),
-            "hai cột 'Tên' và 'Tên đơn vị' cùng là cột Tên tổ chức đảng (name)",
+            "hai cột 'Tên' và 'Tên đơn vị' cùng là cột 'Tên tổ chức đảng'",
         ),
     ];
     for (name, bytes, said) in cases {

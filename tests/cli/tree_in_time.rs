@@ -389,7 +389,7 @@ fn a_change_of_kind_holds_from_its_day() {
     );
     assert!(
         log.contains(
-            "sửa tổ chức đảng Chi bộ Trung tâm Y tế thị xã (cb-trung-tam-y-te): loại tổ chức chi bộ cơ sở → đảng bộ cơ sở (từ 01/07/2025)"
+            "Sửa tổ chức đảng Chi bộ Trung tâm Y tế thị xã (cb-trung-tam-y-te): loại tổ chức chi bộ cơ sở → đảng bộ cơ sở (từ 01/07/2025)"
         ),
         "{log}"
     );

@@ -1,0 +1,460 @@
+//! What a clerk reads of tasks, rules, dates and files: tasks by their
+//! content (masked as reports mask a secret directive's), rules and settings
+//! by their names, dates that are no day said plainly, one way of listing a
+//! file's columns, cells that start with a capital.
+
+use crate::util::Theodoi;
+
+/// The Sơn Tây scenario with a secret directive and a task of it.
+fn with_secret_task() -> Theodoi {
+    let t = Theodoi::son_tay();
+    t.ok(&["directive", "edit", "188-KH/TU", "--secrecy", "mat"]);
+    t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "188-KH/TU",
+        "--code",
+        "nv-03",
+        "--title",
+        "Rà soát quy hoạch nhân sự",
+        "--due",
+        "chi-bo-co-so=06/12/2023",
+    ]);
+    t
+}
+
+const REVIEW: &str = "“Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023”";
+
+#[test]
+fn the_log_names_tasks_by_their_content_and_json_keeps_the_codes() {
+    let t = with_secret_task();
+    t.ok(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "cb-kho-bac",
+        "--on",
+        "05/12/2023",
+    ]);
+    t.ok(&[
+        "done",
+        "--task",
+        "nv-03",
+        "--unit",
+        "cb-kho-bac",
+        "--on",
+        "05/12/2023",
+    ]);
+    t.ok(&[
+        "extend",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "Kim Sơn",
+        "--to",
+        "20/12/2023",
+        "--reason",
+        "Bí thư đi học",
+    ]);
+    let undone = t.ok(&["undo"]);
+    assert!(
+        undone.contains(&format!("gia hạn nhiệm vụ {REVIEW}")),
+        "{undone}"
+    );
+    let log = t.ok(&["log", "--format", "md"]);
+    for line in [
+        format!(
+            "Ghi kết quả: Chi bộ Kho bạc Nhà nước Sơn Tây hoàn thành nhiệm vụ {REVIEW} ngày 05/12/2023"
+        ),
+        "hoàn thành nhiệm vụ “188-KH/TU (Mật)” ngày 05/12/2023".to_string(),
+        "Thêm nhiệm vụ “188-KH/TU (Mật)” của 188-KH/TU".to_string(),
+        "Hoàn tác #".to_string(),
+        format!("Gia hạn nhiệm vụ {REVIEW} cho Đảng bộ xã Kim Sơn"),
+    ] {
+        assert!(log.contains(&line), "{line}\n{log}");
+    }
+    // No code where nothing is typed, and never a secret title.
+    for word in ["kiem-diem-2023", "nv-03", "Rà soát"] {
+        assert!(!log.contains(word), "{word}\n{log}");
+    }
+    // With --show-secret, the secret task's title.
+    let shown = t.ok(&["--show-secret", "log", "--format", "md"]);
+    assert!(shown.contains("“Rà soát quy hoạch nhân sự”"), "{shown}");
+    // JSON keeps the codes, the same in any language.
+    let json = t.ok(&["log", "--format", "json"]);
+    assert!(json.contains(r#"\"task\":\"kiem-diem-2023\""#), "{json}");
+    assert!(!json.contains('“'), "{json}");
+    assert_eq!(json, t.ok(&["--lang", "en", "log", "--format", "json"]));
+    // A unit added now owes the open tasks: named by their content too.
+    t.ok(&[
+        "unit",
+        "add",
+        "Chi bộ Trường Tiểu học Sơn Lộc",
+        "--kind",
+        "chi-bo-co-so",
+        "--parent",
+        "son-tay",
+        "--founded",
+        "01/11/2023",
+    ]);
+    let log = t.ok(&["log", "--format", "md"]);
+    let added = log
+        .lines()
+        .find(|l| l.contains("Chi bộ Trường Tiểu học Sơn Lộc"))
+        .unwrap_or_default();
+    assert!(added.contains(REVIEW), "{added}");
+    assert!(added.contains("“188-KH/TU (Mật)”"), "{added}");
+    assert!(!added.contains("kiem-diem-2023"), "{added}");
+}
+
+#[test]
+fn the_log_names_rules_and_settings_in_words() {
+    let t = Theodoi::son_tay();
+    t.ok(&["rules", "set", "lower-levels-first", "off"]);
+    t.ok(&["settings", "set", "nguoi-ky", "Nguyễn Văn A"]);
+    let said = t.ok(&["rules", "set", "htxsnv-quota-pct", "25"]);
+    assert_eq!(
+        said.trim(),
+        "Đã đặt quy tắc Tỷ lệ HTXSNV tối đa: 25 (trước: 20)"
+    );
+    let log = t.ok(&["log", "--format", "md"]);
+    for line in [
+        "Đặt quy tắc Cấp dưới hoàn thành trước: bật → tắt",
+        "Đặt thiết lập họ tên người ký: — → Nguyễn Văn A",
+    ] {
+        assert!(log.contains(line), "{line}\n{log}");
+    }
+    for slug in ["lower-levels-first", "nguoi-ky", "htxsnv-quota-pct"] {
+        assert!(!log.contains(slug), "{slug}\n{log}");
+    }
+    let en = t.ok(&["--lang", "en", "log", "--format", "md"]);
+    assert!(
+        en.contains("Set the rule Lower levels first: on → off"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Set the signer's name: — → Nguyễn Văn A"),
+        "{en}"
+    );
+    let json = t.ok(&["log", "--format", "json"]);
+    assert!(
+        json.contains(r#"\"name\":\"lower-levels-first\""#),
+        "{json}"
+    );
+    assert!(json.contains(r#"\"key\":\"nguoi-ky\""#), "{json}");
+    // Where the rule is typed, its slug beside its name.
+    let err = t.fails(&["rules", "set", "lower-levels-first", "maybe"]);
+    assert!(
+        err.contains("quy tắc Cấp dưới hoàn thành trước (lower-levels-first)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn errors_name_tasks_by_their_content_and_keep_the_code_to_type() {
+    let t = with_secret_task();
+    let err = t.fails(&["done", "--task", "kiem-diem-2023", "--unit", "son-tay"]);
+    assert!(
+        err.contains(&format!("phải thực hiện nhiệm vụ {REVIEW}")),
+        "{err}"
+    );
+    assert!(err.contains("task assign kiem-diem-2023 --unit"), "{err}");
+    t.ok(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "cb-kho-bac",
+        "--on",
+        "05/12/2023",
+    ]);
+    let err = t.fails(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "cb-kho-bac",
+        "--on",
+        "05/12/2023",
+    ]);
+    assert!(
+        err.contains(&format!("đã có kết quả nhiệm vụ {REVIEW}")),
+        "{err}"
+    );
+    assert!(!err.contains("kiem-diem-2023"), "{err}");
+    let err = t.fails(&[
+        "extend",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "cb-kho-bac",
+        "--to",
+        "20/12/2023",
+        "--reason",
+        "x",
+    ]);
+    assert!(
+        err.contains(&format!("đã hoàn thành nhiệm vụ {REVIEW}")),
+        "{err}"
+    );
+    // A secret directive's task: as reports name it, never its title.
+    let err = t.fails(&[
+        "done",
+        "--task",
+        "nv-03",
+        "--unit",
+        "cb-kho-bac",
+        "--rating",
+        "HTTNV",
+    ]);
+    assert!(
+        err.contains("nhiệm vụ “188-KH/TU (Mật)” không có xếp loại"),
+        "{err}"
+    );
+    assert!(!err.contains("Rà soát") && !err.contains("nv-03"), "{err}");
+    let en = t.fails(&[
+        "--lang",
+        "en",
+        "done",
+        "--task",
+        "nv-03",
+        "--unit",
+        "cb-kho-bac",
+        "--rating",
+        "HTTNV",
+    ]);
+    assert!(en.contains("task “188-KH/TU (Mật)” is not rated"), "{en}");
+}
+
+#[test]
+fn the_english_log_reads_as_english() {
+    let t = Theodoi::son_tay();
+    t.ok(&[
+        "directive",
+        "add",
+        "Kế hoạch số 300",
+        "--issuer",
+        "Thị ủy Sơn Tây",
+        "--title",
+        "Sơ kết",
+    ]);
+    t.ok(&[
+        "directive",
+        "revoke",
+        "Kế hoạch số 300",
+        "--on",
+        "10/12/2023",
+        "--reason",
+        "Thay thế",
+    ]);
+    let en = t.ok(&["--lang", "en", "log", "--format", "md"]);
+    for line in [
+        "Added directive 188-KH/TU of 06/11/2023 by Ban Thường vụ Thành ủy Hà Nội",
+        "Added directive Plan no. 300 (date unknown) by Thị ủy Sơn Tây",
+        "Revoked Plan no. 300 (date unknown) by Thị ủy Sơn Tây on 10/12/2023",
+        "of Plan no. 223: 23 units",
+    ] {
+        assert!(en.contains(line), "{line}\n{en}");
+    }
+    for word in [" ngày ", " của ", "chưa rõ ngày", "Kế hoạch số"] {
+        assert!(!en.contains(word), "{word}\n{en}");
+    }
+    // The same lines in Vietnamese for a Vietnamese reader.
+    let vi = t.ok(&["log", "--format", "md"]);
+    assert!(
+        vi.contains("Thêm văn bản 188-KH/TU ngày 06/11/2023 của Ban Thường vụ Thành ủy Hà Nội"),
+        "{vi}"
+    );
+}
+
+#[test]
+fn a_missing_value_points_to_the_help_of_its_command() {
+    let t = Theodoi::new();
+    for (args, help) in [
+        (&["done", "--unit"][..], "`theodoi done --help`"),
+        (&["overdue", "--within"], "`theodoi overdue --help`"),
+        (&["task", "add", "--directive"], "`theodoi task add --help`"),
+        (&["--lang", "en", "done", "--unit"], "`theodoi done --help`"),
+    ] {
+        let err = t.fails(args);
+        assert!(err.contains(help), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn a_file_s_columns_are_listed_one_way() {
+    let t = Theodoi::son_tay();
+    let help = t.ok(&["done", "--help"]).replace('\n', " ");
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        help.contains("cột 'Tên đơn vị', 'Ngày hoàn thành', 'Minh chứng', 'Ghi chú', 'Xếp loại', hoặc 'unit', 'on', 'evidence', 'note', 'rating'"),
+        "{help}"
+    );
+    for command in [
+        &["done", "--help"][..],
+        &["person", "import", "--help"],
+        &["unit", "import", "--help"],
+    ] {
+        for lang in ["vi", "en"] {
+            let mut args = vec!["--lang", lang];
+            args.extend(command);
+            let help = t.ok(&args);
+            assert!(!help.contains("'unit,on"), "{help}");
+            assert!(!help.contains("'code,name"), "{help}");
+            assert!(!help.contains("cột Họ và tên"), "{help}");
+        }
+    }
+    let file = t.dir.path().join("ketqua.csv");
+    std::fs::write(&file, "a,b\n1,2\n").unwrap();
+    let err = t.fails(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--from",
+        file.to_str().unwrap(),
+    ]);
+    assert!(
+        err.contains("thiếu cột 'Mã' (tiêu đề cột có thể là: 'Mã', 'Mã đơn vị'"),
+        "{err}"
+    );
+    assert!(err.contains("dòng tiêu đề đọc được: 'a', 'b'"), "{err}");
+}
+
+#[test]
+fn cells_that_start_a_line_start_with_a_capital() {
+    let t = Theodoi::son_tay();
+    t.ok(&[
+        "directive",
+        "add",
+        "Kế hoạch số 300",
+        "--issuer",
+        "Thị ủy Sơn Tây",
+        "--title",
+        "Sơ kết",
+    ]);
+    t.ok(&[
+        "extend",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "Kim Sơn",
+        "--to",
+        "20/12/2023",
+        "--reason",
+        "Bí thư đi học",
+    ]);
+    let log = t.ok(&["log", "--format", "md"]);
+    assert!(log.contains("| Gia hạn nhiệm vụ “Kiểm điểm"), "{log}");
+    assert!(log.contains("| Thêm văn bản Kế hoạch số 300"), "{log}");
+    let directives = t.ok(&["directive", "list", "--format", "md"]);
+    assert!(directives.contains("| Chưa rõ ngày |"), "{directives}");
+    let rules = t.ok(&["rules", "--format", "md"]);
+    assert!(rules.contains("| Bật | Bật |"), "{rules}");
+    let results = t.ok(&["results", "kiem-diem-2023", "--format", "md"]);
+    assert!(results.contains("Gia hạn đến 20/12/2023"), "{results}");
+    let agenda = t.ok(&[
+        "agenda",
+        "Kim Sơn",
+        "--as-of",
+        "07/12/2023",
+        "--format",
+        "md",
+    ]);
+    assert!(agenda.contains("| Gia hạn đến 20/12/2023"), "{agenda}");
+}
+
+#[test]
+fn a_date_that_is_no_day_says_what_is_wrong_with_it() {
+    let t = Theodoi::son_tay();
+    for (date, said) in [
+        (
+            "31/13/2023",
+            "ngày 31/13/2023 không có thật: tháng chỉ từ 1 đến 12",
+        ),
+        (
+            "29/02/2023",
+            "ngày 29/02/2023 không có thật: ngày trong tháng 2/2023 chỉ từ 1 đến 28",
+        ),
+        (
+            "0/1/2024",
+            "ngày 0/1/2024 không có thật: ngày trong tháng 1/2024 chỉ từ 1 đến 31",
+        ),
+        (
+            "ngày 6 tháng 13 năm 2023",
+            "ngày 6 tháng 13 năm 2023 không có thật: tháng chỉ từ 1 đến 12",
+        ),
+        (
+            "31/12/1800",
+            "ngày 31/12/1800 nằm ngoài khoảng cho phép: chỉ nhận ngày từ 01/01/1930 đến 31/12/9999",
+        ),
+        (
+            "6/12/23",
+            "không đọc được ngày '6/12/23': cần viết theo dạng dd/mm/yyyy",
+        ),
+    ] {
+        let err = t.fails(&["overdue", "--as-of", date]);
+        assert!(err.contains(said), "{date}: {err}");
+    }
+    let err = t.fails(&[
+        "task",
+        "add",
+        "--directive",
+        "44-QĐ/TU",
+        "--title",
+        "x",
+        "--due",
+        "chi-bo-co-so=31/04/2024",
+    ]);
+    assert!(
+        err.contains("ngày 31/04/2024 không có thật: ngày trong tháng 4/2024 chỉ từ 1 đến 30"),
+        "{err}"
+    );
+    let en = t.fails(&["--lang", "en", "overdue", "--as-of", "31/13/2023"]);
+    assert!(
+        en.contains("31/13/2023 is not a real date: months run from 1 to 12"),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_task_for_people_with_nobody_in_post_says_so() {
+    let t = Theodoi::son_tay();
+    let err = t.fails(&[
+        "task",
+        "add",
+        "--directive",
+        "45-QĐ/TU",
+        "--code",
+        "xl-can-bo",
+        "--title",
+        "Đánh giá cán bộ",
+        "--people",
+        "--due",
+        "dang-bo-co-so=20/12/2023",
+    ]);
+    assert!(
+        err.contains("chưa có cán bộ nào đang giữ chức ở đảng bộ cơ sở"),
+        "{err}"
+    );
+    assert!(err.contains("person add"), "{err}");
+    assert!(!err.contains("không có tổ chức đảng nào"), "{err}");
+    // Units of a kind that is not there: still said as before.
+    let err = t.fails(&[
+        "task",
+        "add",
+        "--directive",
+        "45-QĐ/TU",
+        "--title",
+        "x",
+        "--within",
+        "cb-kho-bac",
+        "--due",
+        "dang-bo-co-so=20/12/2023",
+    ]);
+    assert!(
+        err.contains("không có tổ chức đảng nào là đảng bộ cơ sở"),
+        "{err}"
+    );
+}
