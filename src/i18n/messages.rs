@@ -89,11 +89,11 @@ pub const DB_EMPTY: Text = t(
     "{path} is empty, not a theodoi database; nothing changed. To make a database of it, run `theodoi init --force`",
 );
 pub const DB_NOT_SQLITE: Text = t(
-    "tệp {path} không phải cơ sở dữ liệu theodoi (không phải tệp SQLite); không thay đổi gì. Hãy kiểm tra --db hoặc THEODOI_DB",
+    "tệp {path} không phải cơ sở dữ liệu theodoi (không phải tệp SQLite); không thay đổi gì. Cần kiểm tra lại --db hoặc THEODOI_DB",
     "{path} is not a theodoi database (not an SQLite file); nothing changed. Check --db or THEODOI_DB",
 );
 pub const DB_FOREIGN: Text = t(
-    "tệp {path} là cơ sở dữ liệu SQLite của chương trình khác, không phải của theodoi; không thay đổi gì. Hãy kiểm tra --db hoặc THEODOI_DB",
+    "tệp {path} là cơ sở dữ liệu SQLite của chương trình khác, không phải của theodoi; không thay đổi gì. Cần kiểm tra lại --db hoặc THEODOI_DB",
     "{path} is another program's SQLite database, not theodoi's; nothing changed. Check --db or THEODOI_DB",
 );
 pub const DB_READ_ONLY_FILE: Text = t(
@@ -1276,7 +1276,7 @@ pub const XLSX_NEEDS_OUTPUT: Text = t(
     "--format xlsx makes an Excel file, not something to print: give the file with --output FILE.xlsx (e.g. --output overdue.xlsx); nothing written",
 );
 pub const OUTPUT_EXISTS: Text = t(
-    "tệp {path} đã có; không ghi đè lên. Hãy chọn tên khác, hoặc thêm --force để thay bằng tệp mới",
+    "tệp {path} đã có; không ghi đè lên. Cần chọn tên khác, hoặc thêm --force để thay bằng tệp mới",
     "file {path} already exists and was left as it is; choose another name, or add --force to replace it",
 );
 pub const OUTPUT_IS_FOLDER: Text = t(
@@ -1513,11 +1513,11 @@ pub const EXTRACT_ASK_DUE_YEAR: Text = t(
     "The deadline «{written}» at line {line} has no year; what is the right date? (e.g. 25/03/2024; Enter: skip): ",
 );
 pub const KEY_NEEDED: Text = t(
-    "{path} đã được mã hóa (hoặc không phải tệp SQLite thường) mà chưa có khóa; không thay đổi gì. Hãy đặt THEODOI_KEY_FILE là đường dẫn tệp khóa (quyền 0600), hoặc chạy lệnh trong cửa sổ dòng lệnh để gõ khóa",
+    "{path} đã được mã hóa (hoặc không phải tệp SQLite thường) mà chưa có khóa; không thay đổi gì. Cần đặt THEODOI_KEY_FILE là đường dẫn tệp khóa (quyền 0600), hoặc chạy lệnh trong cửa sổ dòng lệnh để gõ khóa",
     "{path} is encrypted (or not a plain SQLite file) and no key was given; nothing changed. Set THEODOI_KEY_FILE to the path of a key file (mode 0600), or run the command on a terminal to type the key",
 );
 pub const WRONG_KEY: Text = t(
-    "khóa không mở được {path}: sai khóa, hoặc tệp không phải cơ sở dữ liệu theodoi; không thay đổi gì. Hãy dùng đúng khóa đã dùng khi mã hóa (tệp THEODOI_KEY_FILE, hoặc khóa gõ trong cửa sổ dòng lệnh)",
+    "khóa không mở được {path}: sai khóa, hoặc tệp không phải cơ sở dữ liệu theodoi; không thay đổi gì. Cần dùng đúng khóa đã dùng khi mã hóa (tệp THEODOI_KEY_FILE, hoặc khóa gõ trong cửa sổ dòng lệnh)",
     "the key does not open {path}: a wrong key, or a file that is no theodoi database; nothing changed. Use the key it was encrypted with (the THEODOI_KEY_FILE file, or the key typed on a terminal)",
 );
 pub const KEY_SOURCE_FILE: Text = t(
@@ -1562,7 +1562,7 @@ pub const NOT_ENCRYPTED: Text = t(
     "{path} is a database that is not encrypted; nothing changed. To encrypt it, run `theodoi encrypt`",
 );
 pub const DB_IN_USE: Text = t(
-    "{path} đang được một chương trình khác mở (một lệnh theodoi khác, sqlite3…); không thay đổi gì. Hãy đóng chương trình đó rồi chạy lại",
+    "{path} đang được một chương trình khác mở (một lệnh theodoi khác, sqlite3…); không thay đổi gì. Cần đóng chương trình đó rồi chạy lại",
     "{path} is open in another program (another theodoi command, sqlite3…); nothing changed. Close it and run this again",
 );
 pub const CONVERSION_FAILED: Text = t(
@@ -1621,7 +1621,7 @@ pub const PG_CONNECT: Text = t(
     "cannot connect to PostgreSQL database {address}: {reason}",
 );
 pub const PG_FOREIGN: Text = t(
-    "cơ sở dữ liệu PostgreSQL {address} đã có bảng của chương trình khác, không phải của theodoi; không thay đổi gì. Hãy tạo một cơ sở dữ liệu trống cho theodoi, hoặc kiểm tra --db hoặc THEODOI_DB",
+    "cơ sở dữ liệu PostgreSQL {address} đã có bảng của chương trình khác, không phải của theodoi; không thay đổi gì. Cần tạo một cơ sở dữ liệu trống cho theodoi, hoặc kiểm tra --db hoặc THEODOI_DB",
     "PostgreSQL database {address} has another program's tables, not theodoi's; nothing changed. Create an empty database for theodoi, or check --db or THEODOI_DB",
 );
 pub const PG_BACKUP: Text = t(
@@ -1662,11 +1662,11 @@ pub fn actor_name(actor: &str) -> String {
     }
 }
 pub const KEY_CREATED: Text = t(
-    "Đã tạo tệp khóa {path} (64 chữ số hex, chỉ chủ tệp đọc được); dùng bằng THEODOI_KEY_FILE={path}. Hãy cất một bản ở nơi khác: mất khóa là mất dữ liệu",
+    "Đã tạo tệp khóa {path} (64 chữ số hex, chỉ chủ tệp đọc được); dùng bằng THEODOI_KEY_FILE={path}. Nên cất một bản ở nơi khác: mất khóa là mất dữ liệu",
     "Created key file {path} (64 hex digits, readable by its owner only); use it with THEODOI_KEY_FILE={path}. Keep a copy elsewhere: a lost key is lost data",
 );
 pub const KEY_FILE_EXISTS: Text = t(
-    "tệp {path} đã có, có thể là khóa đang dùng; không ghi đè. Hãy chọn tên tệp khác",
+    "tệp {path} đã có, có thể là khóa đang dùng; không ghi đè. Cần chọn tên tệp khác",
     "{path} already exists, perhaps a key in use; it is not replaced. Choose another file name",
 );
 pub const KEY_RANDOM_FAILED: Text = t(
@@ -1861,7 +1861,7 @@ pub const PG_TLS_BAD_MODE: Text = t(
     "sslmode={mode} cannot be used to connect to {address}: sslmode is disable, prefer, require, verify-ca or verify-full (in the address or PGSSLMODE); nothing written",
 );
 pub const PG_TLS_NO_ROOT: Text = t(
-    "sslmode={mode} cần chứng chỉ gốc để kiểm tra máy chủ {address} mà không có tệp {path}; hãy thêm sslrootcert=TỆP (tệp quản trị viên đưa) vào địa chỉ hoặc đặt PGSSLROOTCERT; không ghi gì",
+    "sslmode={mode} cần chứng chỉ gốc để kiểm tra máy chủ {address} mà không có tệp {path}; cần thêm sslrootcert=TỆP (tệp quản trị viên đưa) vào địa chỉ hoặc đặt PGSSLROOTCERT; không ghi gì",
     "sslmode={mode} needs a root certificate to check server {address}, and there is no {path}; add sslrootcert=FILE (the administrator's file) to the address or set PGSSLROOTCERT; nothing written",
 );
 pub const PG_TLS_BAD_ROOT: Text = t(
@@ -1869,11 +1869,11 @@ pub const PG_TLS_BAD_ROOT: Text = t(
     "cannot use root certificate file {path} (sslrootcert) to connect to {address}{detail}: a PEM file with certificates is needed; nothing written",
 );
 pub const PG_TLS_NOT_OFFERED: Text = t(
-    "máy chủ {address} không nhận kết nối mã hóa (TLS) mà sslmode={mode} đòi hỏi; không ghi gì. Hãy nhờ quản trị viên bật ssl trên máy chủ",
+    "máy chủ {address} không nhận kết nối mã hóa (TLS) mà sslmode={mode} đòi hỏi; không ghi gì. Cần quản trị viên bật ssl trên máy chủ",
     "server {address} does not offer the encrypted connection (TLS) that sslmode={mode} requires; nothing written. Ask the administrator to turn ssl on",
 );
 pub const PG_TLS_UNTRUSTED: Text = t(
-    "chứng chỉ của máy chủ {address} {why}; không kết nối, không ghi gì. Có thể sai tệp sslrootcert, hoặc đây không phải máy chủ thật: hãy hỏi quản trị viên",
+    "chứng chỉ của máy chủ {address} {why}; không kết nối, không ghi gì. Có thể sai tệp sslrootcert, hoặc đây không phải máy chủ thật: cần hỏi quản trị viên",
     "the certificate of server {address} {why}; not connected, nothing written. The sslrootcert file may be the wrong one, or this is not the real server: ask the administrator",
 );
 pub const CERT_ISSUER: Text = t(
@@ -1884,7 +1884,7 @@ pub const CERT_EXPIRED: Text = t("đã hết hạn", "has expired");
 pub const CERT_NOT_YET_VALID: Text = t("chưa đến ngày có hiệu lực", "is not valid yet");
 pub const CERT_OTHER: Text = t("không được chấp nhận ({detail})", "is refused ({detail})");
 pub const PG_TLS_WRONG_NAME: Text = t(
-    "chứng chỉ của máy chủ {address} không mang tên {host} (sslmode=verify-full); không kết nối, không ghi gì. Hãy kết nối bằng đúng tên máy chủ ghi trong chứng chỉ, hoặc hỏi quản trị viên",
+    "chứng chỉ của máy chủ {address} không mang tên {host} (sslmode=verify-full); không kết nối, không ghi gì. Cần kết nối bằng đúng tên máy chủ ghi trong chứng chỉ, hoặc hỏi quản trị viên",
     "the certificate of server {address} is not for the name {host} (sslmode=verify-full); not connected, nothing written. Connect with the server's name as its certificate says, or ask the administrator",
 );
 pub const PG_TLS_OTHER: Text = t(
@@ -1896,11 +1896,11 @@ pub const PG_PASSWORD_MISSING: Text = t(
     "server {address} asks for the password of user {user} and none was found: put it in {passfile} (readable by its owner only; lines host:port:database:user:password) or set PGPASSWORD; nothing written",
 );
 pub const PG_WRONG_PASSWORD: Text = t(
-    "sai mật khẩu của người dùng {user} trên máy chủ {address}; hãy sửa trong {passfile} hoặc biến PGPASSWORD; không ghi gì",
+    "sai mật khẩu của người dùng {user} trên máy chủ {address}; cần sửa trong {passfile} hoặc biến PGPASSWORD; không ghi gì",
     "password authentication failed for user {user} on server {address}; correct it in {passfile} or PGPASSWORD; nothing written",
 );
 pub const PG_NO_ROLE: Text = t(
-    "máy chủ {address} không có người dùng {user}; hãy nhờ quản trị viên tạo (createuser {user}), hoặc sửa user= trong địa chỉ hay biến PGUSER; không ghi gì",
+    "máy chủ {address} không có người dùng {user}; cần quản trị viên tạo (createuser {user}), hoặc sửa user= trong địa chỉ hay biến PGUSER; không ghi gì",
     "server {address} has no user {user}; ask the administrator to create it (createuser {user}), or correct user= in the address or PGUSER; nothing written",
 );
 pub const PG_NO_DATABASE: Text = t(
@@ -1908,20 +1908,20 @@ pub const PG_NO_DATABASE: Text = t(
     "the server has no database {db} ({address}); the administrator creates it with `createdb {db}`, then runs `theodoi init`; or correct the database name in the address or PGDATABASE; nothing written",
 );
 pub const PG_NOT_ALLOWED: Text = t(
-    "máy chủ {address} không cho người dùng {user} từ máy này vào cơ sở dữ liệu {db} (quy tắc pg_hba.conf; có thể máy chủ chỉ nhận kết nối mã hóa, sslmode=require); hãy hỏi quản trị viên; không ghi gì",
+    "máy chủ {address} không cho người dùng {user} từ máy này vào cơ sở dữ liệu {db} (quy tắc pg_hba.conf; có thể máy chủ chỉ nhận kết nối mã hóa, sslmode=require); cần hỏi quản trị viên; không ghi gì",
     "server {address} lets user {user} from this machine into database {db} by none of its rules (pg_hba.conf; it may take encrypted connections only, sslmode=require); ask the administrator; nothing written",
 );
 pub const PG_TOO_MANY: Text = t(
-    "máy chủ {address} đã đủ số kết nối; hãy thử lại sau ít phút; không ghi gì",
+    "máy chủ {address} đã đủ số kết nối; có thể thử lại sau ít phút; không ghi gì",
     "server {address} has as many connections as it takes; try again in a few minutes; nothing written",
 );
 pub const PG_DENIED: Text = t(
-    "người dùng {user} không có quyền làm việc này trên {address}{what}; không ghi gì. Hãy nhờ quản trị viên cấp quyền",
+    "người dùng {user} không có quyền làm việc này trên {address}{what}; không ghi gì. Cần quản trị viên cấp quyền",
     "user {user} has no right to do this on {address}{what}; nothing written. Ask the administrator for the right",
 );
 pub const PG_DENIED_ON: Text = t(" (bảng {name})", " (table {name})");
 pub const PG_CLOSED: Text = t(
-    "máy chủ {address} đã đóng kết nối (khởi động lại, tắt, hoặc quản trị viên ngắt); việc đang ghi dở không được ghi. Hãy chạy lại lệnh",
+    "máy chủ {address} đã đóng kết nối (khởi động lại, tắt, hoặc quản trị viên ngắt); việc đang ghi dở không được ghi. Có thể chạy lại lệnh",
     "server {address} closed the connection (restarted, shut down, or ended by the administrator); nothing half-written was kept. Run the command again",
 );
 pub const PG_LOCK_TIMEOUT: Text = t(
@@ -1929,7 +1929,7 @@ pub const PG_LOCK_TIMEOUT: Text = t(
     "waited more than {limit} on {address}: another program holds the data needed; nothing written. Try again later; to wait longer: add options='-c lock_timeout=120s' to the address or set PGOPTIONS",
 );
 pub const PG_CONFLICT: Text = t(
-    "việc ghi vào {address} va chạm với việc ghi khác cùng lúc, đã thử {tries} lần; không ghi gì. Hãy chạy lại lệnh",
+    "việc ghi vào {address} va chạm với việc ghi khác cùng lúc, đã thử {tries} lần; không ghi gì. Có thể chạy lại lệnh",
     "the write to {address} met other writes at the same time, {tries} tries; nothing written. Run the command again",
 );
 pub const DIRECTIVE_TOO_LONG: Text = t(
@@ -1937,7 +1937,7 @@ pub const DIRECTIVE_TOO_LONG: Text = t(
     "directive number or symbol '{input}' is {len} characters long, more than {max}; nothing written",
 );
 pub const IMPORT_NOT_EMPTY_PG: Text = t(
-    "{db} đã có dữ liệu mà chỉ nhập được vào cơ sở dữ liệu trống; không ghi gì. Hãy nhờ quản trị viên tạo cơ sở dữ liệu mới (createdb TÊN_MỚI) rồi nhập: `theodoi --db postgres://MÁY_CHỦ/TÊN_MỚI import {path}`",
+    "{db} đã có dữ liệu mà chỉ nhập được vào cơ sở dữ liệu trống; không ghi gì. Cần quản trị viên tạo cơ sở dữ liệu mới (createdb TÊN_MỚI) rồi nhập: `theodoi --db postgres://MÁY_CHỦ/TÊN_MỚI import {path}`",
     "{db} has records, and import is only into an empty database; nothing written. Ask the administrator for a new database (createdb NEW_NAME), then: `theodoi --db postgres://HOST/NEW_NAME import {path}`",
 );
 pub const DEMO_NOT_DEMO_PG: Text = t(
@@ -2023,7 +2023,7 @@ mod tests {
     }
 
     #[test]
-    fn both_languages_fill_the_same_placeholders() {
+    fn both_languages_fill_the_same_placeholders_and_give_no_orders() {
         let source = [
             include_str!("messages.rs"),
             include_str!("errors.rs"),
@@ -2048,6 +2048,10 @@ mod tests {
             pairs += 1;
             if names(&vi) != names(&en) {
                 differ.push(format!("{vi}\n{en}"));
+            }
+            // What is needed, not orders (the style above).
+            if vi.to_lowercase().contains("hãy ") {
+                differ.push(format!("an order (hãy): {vi}"));
             }
         }
         assert!(pairs > 300, "only {pairs} messages read");
