@@ -376,20 +376,21 @@ fn fill_template(action: &str, details: &serde_json::Value) -> String {
     fill(template, details)
 }
 
-/// `template` with each `{key}` of `details` replaced by its value.
+/// `template` with each `{key}` replaced by the value of `details`, in one
+/// pass (a value is never read as a template); a key the details lack
+/// (a line written by another program) reads `—`, never `{key}`.
 fn fill(template: &str, details: &serde_json::Value) -> String {
-    let mut out = template.to_string();
-    if let serde_json::Value::Object(map) = details {
-        for (key, value) in map {
-            let value = match value {
-                serde_json::Value::String(s) => s.clone(),
-                serde_json::Value::Null => "—".to_string(),
-                other => other.to_string(),
-            };
-            out = out.replace(&format!("{{{key}}}"), &value);
-        }
-    }
-    out
+    static PLACE: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\{([a-z_]+)\}").expect("pattern"));
+    PLACE
+        .replace_all(template, |c: &regex::Captures<'_>| {
+            match details.get(&c[1]) {
+                Some(serde_json::Value::String(s)) => s.clone(),
+                Some(serde_json::Value::Null) | None => "—".to_string(),
+                Some(other) => other.to_string(),
+            }
+        })
+        .into_owned()
 }
 
 /// What a correction changed, each field named with its value before and
@@ -817,3 +818,20 @@ const LOG_DUES_MOVED: Text = t(
     "; hạn theo loại mới: {dues}",
     "; due as the new kind: {dues}",
 );
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_line_whose_details_lack_a_name_shows_no_placeholder() {
+        for action in ["done", "unit.move", "person.add", "extend", "task.add"] {
+            let line = super::change_summary(action, &serde_json::json!({}));
+            assert!(!line.contains('{'), "{action}: {line}");
+        }
+        // A value that looks like a placeholder is text, not a template.
+        let line = super::change_summary(
+            "unit.rename",
+            &serde_json::json!({"code": "x", "from": "{to}", "to": "B", "on": null}),
+        );
+        assert!(line.contains("{to}") && line.contains('B'), "{line}");
+    }
+}
