@@ -111,6 +111,23 @@ pub fn renew(db: &dyn Db, renewal: &Renewal<'_>) -> Result<Renewed> {
             subject: DateSubject::Directive(Box::new(directive)),
         });
     }
+    // A secret directive's task under one that is not: its title would
+    // travel in the clear.
+    if renewal.title.is_none() && directive.secrecy.is_none() {
+        let source = db.directive(from.directive_id)?;
+        if let Some(mark) = source.secrecy {
+            return Err(refuse(RenewProblem::SecretTitle {
+                from: crate::domain::marks::shown_task_title(
+                    &from.title,
+                    &from.code,
+                    &source.citation(),
+                    Some(mark),
+                    false,
+                ),
+                to: directive.citation(),
+            }));
+        }
+    }
     let title = match renewal.title {
         Some(title) => text(title, Field::Title)?,
         None => replace_year(&from.title, from_year, year).unwrap_or_else(|| from.title.clone()),
@@ -215,8 +232,9 @@ fn sorted(dues: &[DueRule]) -> Vec<DueRule> {
 /// the directive's citation and mark (an error goes to a cron job's mail).
 fn masked_title(db: &dyn Db, task: &Task) -> Result<String> {
     let directive = db.directive(task.directive_id)?;
-    Ok(crate::domain::marks::shown_title(
+    Ok(crate::domain::marks::shown_task_title(
         &task.title,
+        &task.code,
         &directive.citation(),
         directive.secrecy,
         false,

@@ -33,8 +33,9 @@ pub fn task_name(db: &dyn Db, task: &Task) -> Result<TaskName> {
     let directive = db.directive(task.directive_id)?;
     Ok(TaskName {
         code: task.code.as_str().into(),
-        title: crate::domain::marks::shown_title(
+        title: crate::domain::marks::shown_task_title(
             &task.title,
+            &task.code,
             &directive.citation(),
             directive.secrecy,
             super::resolve::secret_titles_searched(),

@@ -1043,8 +1043,9 @@ pub fn due_arg(s: &str) -> Result<DueRule, String> {
 /// it), unless `--show-secret`.
 pub fn task_title(db: &dyn Db, task: &crate::domain::task::Task, show: bool) -> Result<String> {
     let directive = db.directive(task.directive_id)?;
-    Ok(crate::domain::marks::shown_title(
+    Ok(crate::domain::marks::shown_task_title(
         &task.title,
+        &task.code,
         &directive.citation(),
         directive.secrecy,
         show,

@@ -189,14 +189,21 @@ pub fn ratings(
     let groups = checked.groups;
     let issues: Vec<RatingIssueRow> = checked.issues.iter().map(|i| i.row()).collect();
     let options = args.output.options(ctx);
+    // A secret directive's task by its code and the directive's mark.
+    let reader = store.read();
     let titles = TaskTitles(
-        store
-            .read()
+        reader
             .tasks(None, None)?
             .into_iter()
-            .map(|t| (t.code, t.title))
-            .collect(),
+            .map(|t| {
+                Ok((
+                    t.code.clone(),
+                    super::task_title(&*reader, &t, ctx.show_secret)?,
+                ))
+            })
+            .collect::<Result<_>>()?,
     );
+    drop(reader);
     let groups_table = RatingGroups {
         as_of,
         titles: titles.clone(),

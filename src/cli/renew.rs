@@ -109,8 +109,9 @@ pub fn run(
         Ok(renewed)
     })?;
     let mut renewed = renewed;
-    renewed.task.title = crate::domain::marks::shown_title(
+    renewed.task.title = crate::domain::marks::shown_task_title(
         &renewed.task.title,
+        &renewed.task.code,
         &renewed.directive.citation(),
         renewed.directive.secrecy,
         ctx.show_secret,

@@ -51,8 +51,9 @@ pub fn run(
         // A secret directive's task is named by its citation and mark.
         title: {
             let directive = reader.directive(found.task.directive_id)?;
-            crate::domain::marks::shown_title(
+            crate::domain::marks::shown_task_title(
                 &found.task.title,
+                &found.task.code,
                 &directive.citation(),
                 directive.secrecy,
                 ctx.show_secret,

@@ -709,6 +709,10 @@ pub enum RenewProblem {
     /// The directive the task would come under ended (revoked or replaced)
     /// by its due dates: its citation and the day.
     DirectiveEnded { directive: String, on: NaiveDate },
+    /// A secret directive's task put under a directive that is not secret
+    /// with its title (which would then be shown): `from`, the task as
+    /// travelling outputs name it; `to`, the directive's citation.
+    SecretTitle { from: String, to: String },
 }
 
 /// Why a task's due date for one kind cannot change so.

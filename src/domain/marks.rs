@@ -135,6 +135,24 @@ pub fn shown_title(title: &str, citation: &str, secrecy: Option<Secrecy>, show: 
     }
 }
 
+/// What a travelling output says in place of a task's title: as
+/// `shown_title`, a secret directive's task named by its code with the
+/// directive's citation and mark, `nv-03 (03-HD/TU, Tối mật)`, so that two
+/// tasks of one secret directive are told apart (the code says nothing of
+/// the subject when the clerk chose it so).
+pub fn shown_task_title(
+    title: &str,
+    code: &str,
+    citation: &str,
+    secrecy: Option<Secrecy>,
+    show: bool,
+) -> String {
+    match secrecy {
+        Some(mark) if !show => unnest(&format!("{code} ({})", masked(citation, mark))),
+        _ => shown_title(title, citation, secrecy, show),
+    }
+}
+
 /// Whether this run put a secret title into what it prints: the edge
 /// warns of `--show-secret` only then (a count, or nothing to say, is no
 /// secret).
@@ -188,10 +206,18 @@ pub fn mask_log_details(details: &mut serde_json::Value, label: &str) {
             if is_title_change {
                 map.insert("hidden".to_string(), Value::Bool(true));
             }
+            // A task's title: its code with the mark, as reports say it.
+            let task_label = map
+                .get("task")
+                .and_then(Value::as_str)
+                .map(|code| unnest(&format!("{code} ({label})")));
             for (key, value) in map.iter_mut() {
                 let masked = key == "title" || (is_title_change && (key == "from" || key == "to"));
                 if masked && value.is_string() {
-                    *value = Value::from(label);
+                    *value = Value::from(match (&task_label, key.as_str()) {
+                        (Some(task), "title") => task.as_str(),
+                        _ => label,
+                    });
                 } else {
                     mask_log_details(value, label);
                 }

@@ -53,8 +53,13 @@ impl ObligationRow {
     /// Keeps a secret directive's task title out of the row unless `show`:
     /// it becomes the directive's citation and mark (`188-KH/TU (Mật)`).
     pub fn mask(&mut self, show: bool) {
-        self.task_title =
-            super::marks::shown_title(&self.task_title, &self.directive, self.secrecy, show);
+        self.task_title = super::marks::shown_task_title(
+            &self.task_title,
+            &self.task,
+            &self.directive,
+            self.secrecy,
+            show,
+        );
     }
 
     /// Fills the fields that depend on the day of the report.

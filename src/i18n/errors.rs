@@ -1568,6 +1568,11 @@ fn renew_refused(task: &TaskName, year: i32, problem: &RenewProblem) -> String {
             date = format_dmy(*on),
             year = year
         ),
+        RenewProblem::SecretTitle { from, to } => tr!(
+            super::RENEW_SECRET_TITLE,
+            from = from,
+            to = super::citation_label(to)
+        ),
     }
 }
 

@@ -1987,6 +1987,13 @@ pub const BAD_DATE_MONTH: Text = t(
     "{input} is not a real date: months run from 1 to 12",
 );
 
+/// `task renew --directive` of a secret directive's task under one that
+/// is not secret, its title kept.
+pub const RENEW_SECRET_TITLE: Text = t(
+    "nhiệm vụ {from} thuộc văn bản mật; lập sang văn bản {to} (không mật) với tên cũ thì tên nhiệm vụ sẽ hiện ở mọi báo cáo: cần đặt tên mới bằng --title",
+    "task {from} belongs to a secret directive; under {to} (not secret) its title would show in every report: give a new title with --title",
+);
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

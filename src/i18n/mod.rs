@@ -87,34 +87,42 @@ pub(crate) const fn t(vi: &'static str, en: &'static str) -> Text {
 /// A count with its noun, `{name:one|many}`, reads `1 one` or `5 many`
 /// (English needs it; Vietnamese nouns do not change).
 pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in args {
-        let value = value.to_string();
-        out = out.replace(&format!("{{{name}}}"), &value);
-        out = counted(&out, name, &value);
-    }
-    with_db(&out)
+    let values: Vec<(&str, String)> = args.iter().map(|(n, v)| (*n, v.to_string())).collect();
+    with_db(&filled(template, &values))
 }
 
-/// `text` with each `{name:one|many}` made `VALUE one` when the value is 1,
-/// else `VALUE many`.
-fn counted(text: &str, name: &str, value: &str) -> String {
-    let open = format!("{{{name}:");
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find(&open) {
-        let after = &rest[at + open.len()..];
-        let Some(end) = after.find('}') else { break };
-        let Some((one, many)) = after[..end].split_once('|') else {
-            out.push_str(&rest[..at + open.len()]);
-            rest = after;
-            continue;
-        };
-        out.push_str(&rest[..at]);
-        out.push_str(value);
-        out.push(' ');
-        out.push_str(if value == "1" { one } else { many });
-        rest = &after[end + 1..];
+/// `template` with each `{name}` and `{name:one|many}` of `values` replaced,
+/// in one pass: a value (a title a clerk typed, with braces in it) is text,
+/// never read as a template. A brace that names no value stays as it is.
+fn filled(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let said = after.find('}').and_then(|end| {
+            let token = &after[..end];
+            let (name, forms) = match token.split_once(':') {
+                Some((name, forms)) => (name, Some(forms.split_once('|')?)),
+                None => (token, None),
+            };
+            let value = &values.iter().find(|(n, _)| *n == name)?.1;
+            let text = match forms {
+                Some((one, many)) => format!("{value} {}", if value == "1" { one } else { many }),
+                None => value.clone(),
+            };
+            Some((text, end))
+        });
+        match said {
+            Some((text, end)) => {
+                out.push_str(&text);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
     out.push_str(rest);
     out
@@ -255,21 +263,33 @@ pub fn either(items: &[String]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{counted, insert_db, shell_word};
+    use super::{filled, insert_db, shell_word};
 
     #[test]
     fn a_count_takes_the_noun_of_its_number() {
         let t = "{n:unit is|units are} open; {days:day|days} left";
+        let v = |pairs: &[(&'static str, &str)]| -> Vec<(&'static str, String)> {
+            pairs.iter().map(|(n, v)| (*n, v.to_string())).collect()
+        };
         assert_eq!(
-            counted(&counted(t, "n", "1"), "days", "3"),
+            filled(t, &v(&[("n", "1"), ("days", "3")])),
             "1 unit is open; 3 days left"
         );
         assert_eq!(
-            counted(t, "n", "12"),
+            filled(t, &v(&[("n", "12")])),
             "12 units are open; {days:day|days} left"
         );
         // A brace that is not a count stays as it is.
-        assert_eq!(counted("{n:x} {n:a|b}", "n", "1"), "{n:x} 1 a");
+        assert_eq!(filled("{n:x} {n:a|b}", &v(&[("n", "1")])), "{n:x} 1 a");
+        // A value is text: its braces are not filled, nor do they eat the
+        // template's own.
+        assert_eq!(
+            filled(
+                "task {title} for {n:unit|units} of {whom}",
+                &v(&[("title", "A {n} {whom"), ("n", "8"), ("whom", "X")])
+            ),
+            "task A {n} {whom for 8 units of X"
+        );
     }
 
     #[test]

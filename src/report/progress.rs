@@ -90,8 +90,9 @@ pub struct ProgressRow {
 impl ProgressRow {
     /// Keeps a secret directive's task title out of the row unless `show`.
     pub fn mask(&mut self, show: bool) {
-        self.task_title = crate::domain::marks::shown_title(
+        self.task_title = crate::domain::marks::shown_task_title(
             &self.task_title,
+            &self.task,
             &self.directive,
             self.secrecy,
             show,

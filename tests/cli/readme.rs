@@ -399,7 +399,7 @@ fn secret_documents_examples_run_as_written() {
         assert_eq!(run.code, 0, "{line}: {}", run.stderr);
         masked = run.stdout;
     }
-    assert!(masked.contains("03-HD/TU (Tối mật)"), "{masked}");
+    assert!(masked.contains("nv-03 (03-HD/TU, Tối mật)"), "{masked}");
     assert!(!masked.contains("quy hoạch nhân sự"), "{masked}");
     let readme = std::fs::read_to_string(repo_file("README.md")).unwrap();
     let start = readme.find("## Secret documents").unwrap();
