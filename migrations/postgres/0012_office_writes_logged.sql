@@ -27,14 +27,34 @@
 -- Changes opened in a transaction, found without reading the whole log.
 CREATE INDEX change_login_xact ON change_login (xact);
 
--- Whether `t` is a day as theodoi writes one (`YYYY-MM-DD`, a real day).
+-- Whether `t` is a day as theodoi writes one (`YYYY-MM-DD`, a real day,
+-- from 1930, as an import accepts it).
 CREATE FUNCTION is_day(t TEXT) RETURNS boolean
 LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN
-    RETURN t ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND to_char(t::date, 'YYYY-MM-DD') = t;
+    RETURN t ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND to_char(t::date, 'YYYY-MM-DD') = t
+        AND t >= '1930-01-01';
 EXCEPTION WHEN others THEN
     RETURN false;
 END
+$$;
+
+-- Whether `t` is a time as theodoi writes one (RFC 3339, UTC or offset).
+CREATE FUNCTION is_stamp(t TEXT) RETURNS boolean
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    RETURN t ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$'
+        AND t::timestamptz IS NOT NULL;
+EXCEPTION WHEN others THEN
+    RETURN false;
+END
+$$;
+
+-- Whether `t` is a name a clerk could have typed: words, no control
+-- character, no blank at either end.
+CREATE FUNCTION is_name(t TEXT) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT t <> '' AND t = btrim(t) AND t !~ '[[:cntrl:]]' AND length(t) <= 300
 $$;
 
 -- A row as the change log holds it: every column, `$rowid` beside `id`,
@@ -68,7 +88,8 @@ BEGIN
                              'task_due', 'obligation', 'rule', 'setting', 'change']
     LOOP
         EXECUTE format(
-            'SELECT setval(pg_get_serial_sequence(%L, ''id''), coalesce(max(id), 0) + 1, false) FROM %I',
+            'SELECT setval(pg_get_serial_sequence(%L, ''id''),
+                 least(coalesce(max(id), 0), 9223372036854775806) + 1, false) FROM %I',
             t, t);
     END LOOP;
 END
@@ -79,13 +100,18 @@ LANGUAGE plpgsql SECURITY DEFINER AS $$
 DECLARE
     made BIGINT;
 BEGIN
+    -- An action is a name of theodoi's (`done`, `person.add`), not words.
+    IF p_action !~ '^[a-z]+(\.[a-z_]+)?$' OR length(p_action) > 40 THEN
+        RAISE EXCEPTION 'not an action: %', left(p_action, 40)
+            USING ERRCODE = 'check_violation';
+    END IF;
     -- A clerk whose name the environment does not give (`?`): the login's.
     -- An office's change is dated by the server's clock, not its own word.
     INSERT INTO change (at, actor, action, details)
         VALUES (CASE WHEN EXISTS (SELECT 1 FROM office WHERE login = session_user)
                      THEN to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
                      ELSE p_at END,
-                left(coalesce(nullif(p_actor, '?'), session_user), 200), left(p_action, 40), '{}')
+                left(coalesce(nullif(p_actor, '?'), session_user), 200), p_action, '{}')
         RETURNING change.id INTO made;
     INSERT INTO change_login (change_id, login, xact) VALUES (made, session_user, txid_current());
     RETURN made;
@@ -113,6 +139,10 @@ CREATE OR REPLACE FUNCTION note_change(p_change BIGINT, p_details TEXT, p_unit B
 LANGUAGE plpgsql SECURITY DEFINER AS $$
 BEGIN
     PERFORM change_opened_here(p_change);
+    IF jsonb_typeof(p_details::jsonb) IS DISTINCT FROM 'object' THEN
+        RAISE EXCEPTION 'the details of change % are no JSON object', p_change
+            USING ERRCODE = 'check_violation';
+    END IF;
     IF p_unit IS NOT NULL AND EXISTS (SELECT 1 FROM office WHERE login = session_user)
        AND NOT login_may_write(session_user, p_unit)
     THEN
@@ -136,6 +166,12 @@ DECLARE
 BEGIN
     PERFORM change_opened_here(p_current);
     IF EXISTS (SELECT 1 FROM office WHERE login = session_user) THEN
+        IF p_target = p_current
+           OR (SELECT undone_by FROM change WHERE id = p_target) IS NOT NULL
+        THEN
+            RAISE EXCEPTION 'change % cannot be marked undone by %', p_target, p_current
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
         IF NOT EXISTS (
             SELECT 1 FROM change_login l WHERE l.change_id = p_target AND l.login = session_user)
         THEN
@@ -210,6 +246,12 @@ BEGIN
             AND (NEW.completed_on IS NULL OR is_day(NEW.completed_on))
             AND (NEW.rating IS NULL OR NEW.rating IN ('HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'))
             AND NEW.forced IN (0, 1)
+            AND (NEW.recorded_at IS NULL OR is_stamp(NEW.recorded_at))
+            AND (NEW.recorded_by IS NULL OR NEW.recorded_by !~ '[[:cntrl:]]')
+            -- Completed before its directive was issued: only as forced.
+            AND (NEW.completed_on IS NULL OR NEW.forced = 1 OR NOT EXISTS (
+                SELECT 1 FROM task k JOIN directive d ON d.id = k.directive_id
+                WHERE k.id = NEW.task_id AND NEW.completed_on < d.issued_on))
             -- A due date moves by an extension (with its reason and the
             -- first due date kept), or back to the first due date.
             AND (NEW.due_on = OLD.due_on
@@ -221,7 +263,10 @@ BEGIN
         END IF;
     ELSIF TG_TABLE_NAME = 'person' AND TG_OP <> 'DELETE' THEN
         IF NOT ((NEW.from_on IS NULL OR is_day(NEW.from_on))
-                AND (NEW.to_on IS NULL OR is_day(NEW.to_on)))
+                AND (NEW.to_on IS NULL OR is_day(NEW.to_on))
+                AND NEW.code ~ '^[A-Za-z0-9._-]{1,40}$'
+                AND is_name(NEW.name) AND is_name(NEW.position)
+                AND is_stamp(NEW.created_at))
         THEN
             RAISE EXCEPTION 'person #% by %: a value theodoi does not write', row_id,
                 session_user USING ERRCODE = 'check_violation';
@@ -279,6 +324,11 @@ BEGIN
     -- people's only.
     FOR o IN SELECT login FROM office WHERE unit_id IS NOT NULL LOOP
         EXECUTE format('GRANT EXECUTE ON FUNCTION write_lock() TO %I', o.login);
+        EXECUTE format('REVOKE INSERT, UPDATE ON person FROM %I', o.login);
+        EXECUTE format('GRANT INSERT (%s), UPDATE (%s) ON person TO %I',
+            'code, name, name_fold, name_key, position, position_fold, unit_id, from_on, to_on, created_at',
+            'code, name, name_fold, name_key, position, position_fold, unit_id, from_on, to_on, created_at',
+            o.login);
         EXECUTE format('REVOKE USAGE ON ALL SEQUENCES IN SCHEMA %I FROM %I',
             current_schema(), o.login);
         EXECUTE format('GRANT USAGE ON SEQUENCE %s TO %I',

@@ -617,6 +617,45 @@ fn the_server_refuses_an_office_s_sql_on_another_office_s_rows() {
             format!("{opened} UPDATE obligation SET forced = -7 WHERE id = {own_row}; COMMIT"),
             "does not write",
         ),
+        (
+            format!(
+                "{opened} UPDATE obligation SET completed_on = '1900-01-01' WHERE id = {own_row}; COMMIT"
+            ),
+            "does not write",
+        ),
+        (
+            format!(
+                "{opened} UPDATE obligation SET recorded_at = 'hôm qua' WHERE id = {own_row}; COMMIT"
+            ),
+            "does not write",
+        ),
+        // An id of its choosing (the greatest there is would stop every
+        // write of everyone).
+        (
+            format!(
+                "{opened} INSERT INTO person (id, code, name, name_fold, name_key, position,
+                     position_fold, unit_id, created_at)
+                 SELECT 9223372036854775807, 'zz', 'Z', 'z', '\\x00', 'p', 'p', id,
+                     '2026-01-01T00:00:00Z' FROM unit WHERE code = 'le-loi-tdp1'; COMMIT"
+            ),
+            "permission denied",
+        ),
+        // Words for an action, details that are no JSON, a change marked
+        // undone by itself.
+        (
+            "SELECT begin_change('t', 'x', 'Thêm nhiệm vụ của Ban Tổ chức')".to_string(),
+            "not an action",
+        ),
+        (
+            format!(
+                "{opened} SELECT note_change((SELECT id FROM c), 'not json {{', NULL, NULL); COMMIT"
+            ),
+            "json",
+        ),
+        (
+            format!("{opened} SELECT mark_undone((SELECT id FROM c), (SELECT id FROM c)); COMMIT"),
+            "cannot be marked undone",
+        ),
         // A line of the log with nothing behind it; one about another
         // office's unit.
         (

@@ -417,6 +417,8 @@ impl PostgresStore {
              DROP FUNCTION IF EXISTS office_logs_row() CASCADE; \
              DROP FUNCTION IF EXISTS write_lock() CASCADE; \
              DROP FUNCTION IF EXISTS is_day(TEXT) CASCADE; \
+             DROP FUNCTION IF EXISTS is_stamp(TEXT) CASCADE; \
+             DROP FUNCTION IF EXISTS is_name(TEXT) CASCADE; \
              DROP FUNCTION IF EXISTS row_as_logged(JSONB) CASCADE; \
              DROP FUNCTION IF EXISTS office_change_not_empty() CASCADE;",
             tables.join(", ")

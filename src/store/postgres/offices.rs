@@ -11,7 +11,7 @@
 use postgres::{GenericClient, Transaction};
 use serde_json::Value;
 
-use super::{PgDb, PostgresStore, WRITE_LOCK, now_stamp};
+use super::{PgDb, PostgresStore, now_stamp};
 use crate::domain::error::{Error, Result};
 
 /// An office as `office list` shows it.
@@ -239,7 +239,7 @@ fn grant(c: &mut impl GenericClient, login: &str, writes: bool) -> Result<()> {
             .get(0);
         sql.push_str(&format!(
             "GRANT UPDATE ({OBLIGATION_RESULTS}) ON obligation TO {login};
-             GRANT INSERT, UPDATE, DELETE ON person TO {login};
+             GRANT INSERT ({PERSON_COLUMNS}), UPDATE ({PERSON_COLUMNS}), DELETE ON person TO {login};
              GRANT EXECUTE ON FUNCTION {LOG_FUNCTIONS} TO {login};
              GRANT USAGE ON SEQUENCE {person_ids} TO {login};"
         ));
@@ -266,6 +266,11 @@ fn revoke(c: &mut impl GenericClient, login: &str) -> Result<()> {
 /// extension, its rating.
 const OBLIGATION_RESULTS: &str = "due_on, original_due_on, extension_reason, completed_on, \
      evidence, note, recorded_by, recorded_at, rating, not_rated_reason, forced";
+
+/// The columns of a person an office writes: all but its id, which the
+/// database gives.
+const PERSON_COLUMNS: &str = "code, name, name_fold, name_key, position, position_fold, unit_id, \
+     from_on, to_on, created_at";
 
 /// The functions through which a login writes the change log and numbers
 /// new rows (`migrations/postgres/0010_offices.sql`).
@@ -353,8 +358,8 @@ impl PostgresStore {
             return Err(Error::OfficeBadLogin(login.to_string()));
         }
         let mut tx = self.client.get_mut().transaction()?;
-        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
         PostgresStore::administers(&mut tx)?;
+        tx.execute("SELECT write_lock()", &[])?;
         let owner: String = tx
             .query_one(
                 "SELECT pg_get_userbyid(relowner)::TEXT FROM pg_class WHERE oid = 'office'::regclass",
@@ -433,8 +438,8 @@ impl PostgresStore {
             .find(|o| o.name.to_lowercase() == reference.to_lowercase() || o.login == reference)
             .ok_or_else(|| Error::OfficeNotFound(reference.to_string()))?;
         let mut tx = self.client.get_mut().transaction()?;
-        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
         PostgresStore::administers(&mut tx)?;
+        tx.execute("SELECT write_lock()", &[])?;
         tx.execute("DELETE FROM office WHERE login = $1", &[&found.login])?;
         revoke(&mut tx, &found.login)?;
         tx.commit()?;
