@@ -56,7 +56,7 @@ pub fn error_output(message: &str) -> String {
     let flat = message.replace(['\r', '\n'], " ");
     let line = crate::text::visible(&flat, false);
     let room = LINE_MAX.saturating_sub(prefix.chars().count());
-    format!("{prefix}{}", cut(&line, room))
+    format!("{prefix}{}", crate::text::cut_at_word(&line, room))
 }
 
 /// The whole error chain on one line, in the language in force: each of our

@@ -135,6 +135,30 @@ pub fn cut(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The most characters `cut_at_word` gives back to end on a whole word.
+const WORD_BACK: usize = 24;
+
+/// As `cut`, after a whole word when the cut would fall inside one (a line
+/// a clerk reads to its end).
+pub fn cut_at_word(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some(_) => {
+            let keep = max.saturating_sub(1);
+            let end = s.char_indices().nth(keep).map_or(s.len(), |(i, _)| i);
+            let mut head = &s[..end];
+            if s[end..].starts_with(|c: char| !c.is_whitespace())
+                && let Some(space) = head.rfind(char::is_whitespace)
+                && head[space..].chars().count() <= WORD_BACK
+                && space > 0
+            {
+                head = head[..space].trim_end();
+            }
+            std::borrow::Cow::Owned(format!("{head}…"))
+        }
+    }
+}
+
 /// The accent-insensitive key of a text: normalized, diacritics removed,
 /// `đ` read as `d`, lower case. `Ngô Quyền`, `ngo quyen` and `NGÔ QUYỀN`
 /// share one key.
@@ -266,6 +290,9 @@ mod tests {
     fn a_long_text_is_cut_with_an_ellipsis() {
         assert_eq!(cut("Ngô Quyền", 9), "Ngô Quyền");
         assert_eq!(cut("Ngô Quyền", 5), "Ngô …");
+        // A line: never inside a word, back to the word before it.
+        assert_eq!(cut_at_word("Chi bộ Kho bạc Nhà nước", 12), "Chi bộ Kho…");
+        assert_eq!(cut_at_word("xếp loại chất lượng", 14), "xếp loại chất…");
         assert_eq!(cut(&"ộ".repeat(1000), 10).chars().count(), 10);
     }
 
