@@ -11,6 +11,8 @@ pub struct LogRow {
     pub id: i64,
     /// When, RFC 3339 in UTC.
     pub at: String,
+    /// Who recorded it; `null` (empty in CSV) when nobody was named.
+    #[serde(serialize_with = "actor_value")]
     pub actor: String,
     pub action: String,
     /// The log line, in the language in force: tables and Markdown only
@@ -145,5 +147,14 @@ mod tests {
         };
         check_fields(&row, LogReport::FIELDS);
         assert_eq!(vietnam_time("2023-12-05T18:30:00Z"), "06/12/2023 01:30");
+    }
+}
+
+/// An actor as JSON and CSV carry it: `null` for the `?` of a change whose
+/// clerk no name was given for.
+fn actor_value<S: serde::Serializer>(actor: &str, s: S) -> Result<S::Ok, S::Error> {
+    match actor {
+        "?" => s.serialize_none(),
+        name => s.serialize_str(name),
     }
 }

@@ -8,12 +8,19 @@ use crate::util::{OverdueRow, Theodoi, UnitRow, repo_file};
 #[derive(Debug, Deserialize)]
 struct LogRow {
     id: i64,
+    /// `null` when nobody was named.
+    #[serde(deserialize_with = "actor_or_unknown")]
     actor: String,
     action: String,
     /// JSON text.
     details: String,
     undoes: Option<i64>,
     undone_by: Option<i64>,
+}
+
+/// An actor from the log's JSON: `null` read as `?`.
+fn actor_or_unknown<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(<Option<String> as serde::Deserialize>::deserialize(d)?.unwrap_or_else(|| "?".into()))
 }
 
 impl LogRow {
@@ -764,7 +771,13 @@ fn an_unknown_actor_is_said_in_words() {
         // On a server, the name of the login.
         assert!(!["?", ""].contains(&log[0].actor.as_str()), "{log:?}");
     } else {
+        // JSON says nobody was named with null (read here as `?`).
         assert_eq!(log[0].actor, "?");
+        let raw = t.ok(&["log", "--format", "json"]);
+        assert!(
+            raw.contains(r#""actor": null"#) || raw.contains(r#""actor":null"#),
+            "{raw}"
+        );
         let mut cmd = t.command(&["log"]);
         cmd.env_remove("USER")
             .env_remove("USERNAME")
