@@ -127,6 +127,15 @@ fn vietnam_datetime(at: &str) -> Option<chrono::NaiveDateTime> {
     chrono::Timelike::with_second(&local, 0)
 }
 
+/// An actor as JSON and CSV carry it: `null` for the `?` of a change whose
+/// clerk no name was given for.
+fn actor_value<S: serde::Serializer>(actor: &str, s: S) -> Result<S::Ok, S::Error> {
+    match actor {
+        "?" => s.serialize_none(),
+        name => s.serialize_str(name),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,14 +156,5 @@ mod tests {
         };
         check_fields(&row, LogReport::FIELDS);
         assert_eq!(vietnam_time("2023-12-05T18:30:00Z"), "06/12/2023 01:30");
-    }
-}
-
-/// An actor as JSON and CSV carry it: `null` for the `?` of a change whose
-/// clerk no name was given for.
-fn actor_value<S: serde::Serializer>(actor: &str, s: S) -> Result<S::Ok, S::Error> {
-    match actor {
-        "?" => s.serialize_none(),
-        name => s.serialize_str(name),
     }
 }
