@@ -631,6 +631,11 @@ pub enum Error {
     /// (`known`: those that are; none on a file).
     #[error("no change and no office of login {login}")]
     UnknownLogin { login: String, known: Vec<String> },
+    /// `--title` of a secret directive or of its task without
+    /// `--show-secret` (its answer would confirm a guessed title): what is
+    /// edited, as travelling outputs name it.
+    #[error("the title of {0} is secret")]
+    SecretTitleEdit(String),
 }
 
 /// Why a TLS connection to a server was not made.

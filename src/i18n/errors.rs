@@ -832,6 +832,7 @@ pub fn message(e: &Error) -> String {
         Error::PgTls { address, problem } => tls_problem(address, problem),
         Error::PgServer { address, problem } => server_problem(address, problem),
         Error::OfficeUnboundLogin(login) => tr!(super::OFFICE_UNBOUND_LOGIN, login = short(login)),
+        Error::SecretTitleEdit(what) => tr!(super::SECRET_TITLE_EDIT, what = what),
         Error::UnknownLogin { login, known } if known.is_empty() => {
             tr!(super::LOGIN_ON_FILE, login = short(login))
         }

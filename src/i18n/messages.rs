@@ -1994,6 +1994,12 @@ pub const RENEW_SECRET_TITLE: Text = t(
     "task {from} belongs to a secret directive; under {to} (not secret) its title would show in every report: give a new title with --title",
 );
 
+/// `--title` of a secret directive or task without `--show-secret`.
+pub const SECRET_TITLE_EDIT: Text = t(
+    "tên của {what} là nội dung mật; không ghi gì. Muốn sửa thì thêm --show-secret (lệnh sẽ nói tên cũ và tên mới)",
+    "the title of {what} is secret; nothing written. To change it, add --show-secret (the command then says the old and the new title)",
+);
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

@@ -546,3 +546,35 @@ fn braces_in_a_title_are_text_not_a_template() {
     assert!(out.contains("A {year} {n:x|y} {whom"), "{out}");
     assert!(!out.contains("{whom phải"), "{out}");
 }
+
+#[test]
+fn a_guessed_secret_title_is_never_confirmed_by_an_edit() {
+    let t = with_secret_task();
+    let before = t.snapshot();
+    for args in [
+        &[
+            "task",
+            "edit",
+            "nv-03",
+            "--title",
+            "Rà soát quy hoạch nhân sự",
+        ][..],
+        &["task", "edit", "nv-03", "--title", "Đoán sai"],
+        &["directive", "edit", "188-KH/TU", "--title", "Đoán"],
+    ] {
+        let err = t.fails(args);
+        assert!(
+            err.contains("là nội dung mật") && err.contains("--show-secret"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(t.snapshot(), before, "nothing written");
+    t.ok(&[
+        "--show-secret",
+        "task",
+        "edit",
+        "nv-03",
+        "--title",
+        "Việc khác",
+    ]);
+}

@@ -569,7 +569,14 @@ fn log_lines_written_before_the_mark_are_masked_too() {
     assert!(says_secret(&before), "{before}");
     t.ok(&["directive", "edit", SYMBOL, "--secrecy", "mat"]);
     // An undo of a change about it says nothing of it either.
-    t.ok(&["directive", "edit", SYMBOL, "--title", "Phương án khác"]);
+    t.ok(&[
+        "--show-secret",
+        "directive",
+        "edit",
+        SYMBOL,
+        "--title",
+        "Phương án khác",
+    ]);
     let undone = t.ok(&["undo"]);
     assert!(!says_secret(&undone), "{undone}");
     assert!(names_masked(&undone, SYMBOL, "Mật"), "{undone}");
@@ -834,6 +841,7 @@ fn the_log_stays_masked_once_a_secret_directive_is_undone() {
         "toi-mat",
     ]);
     t.ok(&[
+        "--show-secret",
         "directive",
         "edit",
         "77-KH/TU",
@@ -918,7 +926,14 @@ fn a_hidden_title_change_says_it_was_hidden_and_marks_are_said() {
         log.contains("Thêm văn bản 77-KH/TU") && log.contains("(Mật, Hỏa tốc)"),
         "{log}"
     );
-    t.ok(&["directive", "edit", "77-KH/TU", "--title", "Quokka hai"]);
+    t.ok(&[
+        "--show-secret",
+        "directive",
+        "edit",
+        "77-KH/TU",
+        "--title",
+        "Quokka hai",
+    ]);
     let log = t.ok(&["log"]);
     no_marker("log", &log);
     assert!(
