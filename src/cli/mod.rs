@@ -390,6 +390,29 @@ pub fn parse(args: Vec<OsString>) -> Result<Cli, ExitCode> {
     }
 }
 
+/// Whether `suggested` is near enough to what was typed to be offered: it
+/// begins as the input does (a slip of the fingers keeps the first letter),
+/// and is a letter or two away. `frobnicate` is not a misspelt `office`.
+fn near(typed: &str, suggested: &str) -> bool {
+    if suggested.is_empty() || typed.chars().next() != suggested.chars().next() {
+        return false;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (typed.chars().collect(), suggested.chars().collect());
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let here = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(here + 1);
+            prev = here;
+        }
+    }
+    // Two letters swapped or missing in a word of four or more; one in a
+    // shorter one.
+    row[b.len()] <= if a.len().max(b.len()) >= 4 { 2 } else { 1 }
+}
+
 /// A clap error in the language in force, on one line; `args` name the
 /// command whose help it points to when clap's error does not.
 fn clap_message(err: &clap::Error, args: &[OsString]) -> String {
@@ -456,9 +479,10 @@ fn clap_message(err: &clap::Error, args: &[OsString]) -> String {
             i18n::CLAP_UNKNOWN_CMD,
             arg = context(ContextKind::InvalidSubcommand),
             hint = match context(ContextKind::SuggestedSubcommand) {
-                s if s.is_empty() => String::new(),
+                s if !near(&context(ContextKind::InvalidSubcommand), &s) => String::new(),
                 s => tr!(i18n::CLAP_SUGGEST, arg = s),
-            }
+            },
+            cmd = cmd
         ),
         ErrorKind::ArgumentConflict => tr!(
             i18n::CLAP_CONFLICT,

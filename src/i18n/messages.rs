@@ -854,8 +854,8 @@ pub const CLAP_MISSING: Text = t(
     "missing required arguments: {args}; see `theodoi {cmd}--help`",
 );
 pub const CLAP_UNKNOWN_CMD: Text = t(
-    "không có lệnh '{arg}'{hint}; xem `theodoi --help`",
-    "no such command '{arg}'{hint}; see `theodoi --help`",
+    "không có lệnh '{arg}'{hint}; xem `theodoi {cmd}--help`",
+    "no such command '{arg}'{hint}; see `theodoi {cmd}--help`",
 );
 pub const CLAP_CONFLICT: Text = t(
     "không dùng {arg} cùng với {other}; xem `theodoi {cmd}--help`",

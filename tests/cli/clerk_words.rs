@@ -578,3 +578,14 @@ fn a_guessed_secret_title_is_never_confirmed_by_an_edit() {
         "Việc khác",
     ]);
 }
+
+#[test]
+fn an_unknown_command_is_offered_only_a_near_one_and_its_own_help() {
+    let t = Theodoi::son_tay();
+    let err = t.fails(&["frobnicate"]);
+    assert!(!err.contains("có phải"), "{err}");
+    let err = t.fails(&["overdeu"]);
+    assert!(err.contains("(có phải overdue không?)"), "{err}");
+    let err = t.fails(&["task", "ad"]);
+    assert!(err.contains("xem `theodoi task --help`"), "{err}");
+}
