@@ -344,7 +344,7 @@ const LOG_MERGE_CLOSED: Text = t(
     " ({passed} obligations passed on, {n} closed as the successor owed them already)",
 );
 const LOG_ALIASES_ADDED: Text = t("thêm tên khác {aliases}", "added other names {aliases}");
-const LOG_ALIASES_REMOVED: Text = t("bỏ tên khác {aliases}", "removed other names {aliases}");
+const LOG_ALIASES_REMOVED: Text = t("bỏ tên khác {aliases}", "removed the other names {aliases}");
 
 fn fill_template(action: &str, details: &serde_json::Value) -> String {
     // A correction that names what it changed, each field before and after.
@@ -380,14 +380,23 @@ fn fill_template(action: &str, details: &serde_json::Value) -> String {
 /// pass (a value is never read as a template); a key the details lack
 /// (a line written by another program) reads `—`, never `{key}`.
 fn fill(template: &str, details: &serde_json::Value) -> String {
-    static PLACE: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"\{([a-z_]+)\}").expect("pattern"));
+    static PLACE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\{([a-z_]+)(?::([^|{}]*)\|([^{}]*))?\}").expect("pattern")
+    });
     PLACE
         .replace_all(template, |c: &regex::Captures<'_>| {
-            match details.get(&c[1]) {
+            let value = match details.get(&c[1]) {
                 Some(serde_json::Value::String(s)) => s.clone(),
                 Some(serde_json::Value::Null) | None => "—".to_string(),
                 Some(other) => other.to_string(),
+            };
+            // A count with its noun, `{n:one|many}`.
+            match (c.get(2), c.get(3)) {
+                (Some(one), Some(many)) => {
+                    let noun = if value == "1" { one } else { many };
+                    format!("{value} {}", noun.as_str())
+                }
+                _ => value,
             }
         })
         .into_owned()
@@ -617,7 +626,7 @@ const LOG_LINES: &[(&str, Text)] = &[
         "done.import",
         t(
             "ghi {n} kết quả hoàn thành nhiệm vụ {task} từ {file}",
-            "recorded {n} completions of the task {task} from {file}",
+            "recorded {n:completion|completions} of the task {task} from {file}",
         ),
     ),
     (
@@ -833,5 +842,11 @@ mod tests {
             &serde_json::json!({"code": "x", "from": "{to}", "to": "B", "on": null}),
         );
         assert!(line.contains("{to}") && line.contains('B'), "{line}");
+        // A count takes the noun of its number.
+        let template = "recorded {n:completion|completions} from {file}";
+        let one = super::fill(template, &serde_json::json!({"n": 1, "file": "f.csv"}));
+        assert_eq!(one, "recorded 1 completion from f.csv");
+        let many = super::fill(template, &serde_json::json!({"n": 3, "file": "f.csv"}));
+        assert_eq!(many, "recorded 3 completions from f.csv");
     }
 }
