@@ -344,7 +344,7 @@ const LOG_MERGE_CLOSED: Text = t(
     " ({passed} obligations passed on, {n} closed as the successor owed them already)",
 );
 const LOG_ALIASES_ADDED: Text = t("thêm tên khác {aliases}", "added other names {aliases}");
-const LOG_ALIASES_REMOVED: Text = t("bỏ tên khác {aliases}", "removed the other names {aliases}");
+const LOG_ALIASES_REMOVED: Text = t("bỏ tên khác {aliases}", "removed other names {aliases}");
 
 fn fill_template(action: &str, details: &serde_json::Value) -> String {
     // A correction that names what it changed, each field before and after.
