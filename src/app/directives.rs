@@ -117,6 +117,16 @@ pub fn edit(
     edit: &DirectiveEdit<'_>,
 ) -> Result<(Directive, Directive)> {
     let old = resolve_directive(db, which)?;
+    // A secret title typed in: "nothing changed" would confirm a guess.
+    if edit.title.is_some()
+        && !super::resolve::secret_titles_searched()
+        && let Some(mark) = old.secrecy
+    {
+        return Err(Error::SecretTitleEdit(crate::domain::marks::masked(
+            &old.citation(),
+            mark,
+        )));
+    }
     let mut new = old.clone();
     if let Some(symbol) = edit.symbol {
         // The type given, else the one the citation states, else the one

@@ -109,6 +109,15 @@ pub fn edit(
     new_title: Option<&str>,
 ) -> Result<(Task, Task)> {
     let task = resolve_task(db, reference)?;
+    // A secret title typed in: "nothing changed" would confirm a guess.
+    if new_title.is_some() && !super::resolve::secret_titles_searched() {
+        let directive = db.directive(task.directive_id)?;
+        if directive.secrecy.is_some() {
+            return Err(Error::SecretTitleEdit(
+                task_name(db, &task)?.title.to_string(),
+            ));
+        }
+    }
     let mut new = task.clone();
     if let Some(c) = new_code {
         new.code = code(c)?;

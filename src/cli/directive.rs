@@ -202,16 +202,7 @@ pub fn run(
                     issuer: args.of.as_deref(),
                     issued_on: None,
                 };
-                // A secret title typed in: its answer would confirm a guess.
-                if args.title.is_some() && !ctx.show_secret {
-                    let found = crate::app::resolve_directive(db, &which)?;
-                    if let Some(mark) = found.secrecy {
-                        return Err(crate::domain::Error::SecretTitleEdit(
-                            crate::domain::marks::masked(&found.citation(), mark),
-                        )
-                        .into());
-                    }
-                }
+
                 let edit = DirectiveEdit {
                     symbol: args.symbol.as_deref(),
                     doc_type: args.doc_type,

@@ -108,17 +108,6 @@ pub fn run(
         }
         Command::Edit(args) => {
             let message = super::write(store, ctx, "task.edit", |db| {
-                // A secret title typed in: its answer would confirm a guess.
-                if args.title.is_some() && !ctx.show_secret {
-                    let task = app::resolve_task(db, &args.task)?;
-                    let directive = db.directive(task.directive_id)?;
-                    if directive.secrecy.is_some() {
-                        return Err(crate::domain::Error::SecretTitleEdit(super::task_title(
-                            db, &task, false,
-                        )?)
-                        .into());
-                    }
-                }
                 let (old, new) =
                     app::tasks::edit(db, &args.task, args.code.as_deref(), args.title.as_deref())?;
                 let dues = app::dues::change(db, &new, &args.dues.request())?;
