@@ -397,20 +397,8 @@ fn near(typed: &str, suggested: &str) -> bool {
     if suggested.is_empty() || typed.chars().next() != suggested.chars().next() {
         return false;
     }
-    let (a, b): (Vec<char>, Vec<char>) = (typed.chars().collect(), suggested.chars().collect());
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let here = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(here + 1);
-            prev = here;
-        }
-    }
-    // Two letters swapped or missing in a word of four or more; one in a
-    // shorter one.
-    row[b.len()] <= if a.len().max(b.len()) >= 4 { 2 } else { 1 }
+    let longest = typed.chars().count().max(suggested.chars().count());
+    strsim::levenshtein(typed, suggested) <= if longest >= 4 { 2 } else { 1 }
 }
 
 /// A clap error in the language in force, on one line; `args` name the

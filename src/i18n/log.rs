@@ -380,26 +380,13 @@ fn fill_template(action: &str, details: &serde_json::Value) -> String {
 /// pass (a value is never read as a template); a key the details lack
 /// (a line written by another program) reads `—`, never `{key}`.
 fn fill(template: &str, details: &serde_json::Value) -> String {
-    static PLACE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"\{([a-z_]+)(?::([^|{}]*)\|([^{}]*))?\}").expect("pattern")
-    });
-    PLACE
-        .replace_all(template, |c: &regex::Captures<'_>| {
-            let value = match details.get(&c[1]) {
-                Some(serde_json::Value::String(s)) => s.clone(),
-                Some(serde_json::Value::Null) | None => "—".to_string(),
-                Some(other) => other.to_string(),
-            };
-            // A count with its noun, `{n:one|many}`.
-            match (c.get(2), c.get(3)) {
-                (Some(one), Some(many)) => {
-                    let noun = if value == "1" { one } else { many };
-                    format!("{value} {}", noun.as_str())
-                }
-                _ => value,
-            }
+    super::filled_by(template, |name| {
+        Some(match details.get(name) {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(serde_json::Value::Null) | None => "—".to_string(),
+            Some(other) => other.to_string(),
         })
-        .into_owned()
+    })
 }
 
 /// What a correction changed, each field named with its value before and

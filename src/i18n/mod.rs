@@ -95,6 +95,18 @@ pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
 /// in one pass: a value (a title a clerk typed, with braces in it) is text,
 /// never read as a template. A brace that names no value stays as it is.
 fn filled(template: &str, values: &[(&str, String)]) -> String {
+    filled_by(template, |name| {
+        values
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.clone())
+    })
+}
+
+/// As `filled`, each name's value asked of `value` (`None`: the brace stays
+/// as it is). The change log fills its lines with this from a change's
+/// details.
+pub(crate) fn filled_by(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -106,10 +118,10 @@ fn filled(template: &str, values: &[(&str, String)]) -> String {
                 Some((name, forms)) => (name, Some(forms.split_once('|')?)),
                 None => (token, None),
             };
-            let value = &values.iter().find(|(n, _)| *n == name)?.1;
+            let value = value(name)?;
             let text = match forms {
                 Some((one, many)) => format!("{value} {}", if value == "1" { one } else { many }),
-                None => value.clone(),
+                None => value,
             };
             Some((text, end))
         });
