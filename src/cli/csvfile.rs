@@ -186,9 +186,15 @@ pub fn read(sheet: &Sheet, columns: &'static [Column], required: &[&[&str]]) -> 
             bail!(tr!(i18n::SHEET_EMPTY, path = source));
         };
         let lacking = read.lacks(columns, required).unwrap_or_default();
-        let names: Vec<&str> = columns
+        // A thing named by a code column or a name column: the name first,
+        // as a clerk's sheet heads it ('Đơn vị' before 'Mã đơn vị').
+        let mut lacking_columns: Vec<&Column> = columns
             .iter()
             .filter(|c| lacking.contains(&c.key))
+            .collect();
+        lacking_columns.sort_by_key(|c| !c.key.ends_with("_name"));
+        let names: Vec<&str> = lacking_columns
+            .iter()
             // The clerk's headers first, the file format's own after.
             .flat_map(|c| {
                 let spoken = c.names.iter().filter(|n| **n != c.key);
@@ -206,7 +212,10 @@ pub fn read(sheet: &Sheet, columns: &'static [Column], required: &[&[&str]]) -> 
         bail!(tr!(
             i18n::IMPORT_COLUMN_MISSING,
             path = source,
-            column = i18n::column_named(columns, lacking.first().copied().unwrap_or_default()),
+            column = i18n::column_named(
+                columns,
+                lacking_columns.first().map(|c| c.key).unwrap_or_default()
+            ),
             names = names
                 .iter()
                 .map(|n| format!("'{n}'"))

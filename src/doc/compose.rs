@@ -220,13 +220,65 @@ fn share(n: u32, of: u32) -> String {
     format!("{n} ({})", percent(n, of))
 }
 
-/// The name a late unit is listed by: the person's with their unit, on a
-/// task for people.
+/// The name a late unit is listed by: the person's, on a task for people.
 fn late_name(l: &LateUnit) -> String {
-    match &l.person {
-        Some(person) => format!("{person} ({})", l.unit),
-        None => l.unit.clone(),
+    l.person.clone().unwrap_or_else(|| l.unit.clone())
+}
+
+/// The column beside the name of what is late, and its cell: the unit a
+/// person works in, on a task for people (the committee above is theirs to
+/// rate, not a second place); else the unit's direct parent.
+fn late_place(facts: &TaskFacts) -> (&'static str, fn(&LateUnit) -> String) {
+    if facts.task.for_people {
+        ("Đơn vị công tác", |l| l.unit.clone())
+    } else {
+        ("Cấp trên trực tiếp", |l| {
+            l.parent.clone().unwrap_or_default()
+        })
     }
+}
+
+/// The summary of the totals: how many done, on time or late, and how many
+/// still open, overdue; parts that are nought are not spelled out
+/// (`Chưa có cán bộ nào hoàn thành; 3/3 chưa hoàn thành, đều đã quá hạn.`).
+fn summary(total: &Buckets, who: &str) -> String {
+    let all = counted(total);
+    let done = total.done_on_time + total.done_late;
+    let open = total.open + total.overdue;
+    let done_part = match (done, total.done_late) {
+        (0, _) => format!("Chưa có {who} nào hoàn thành"),
+        (_, 0) => format!(
+            "Có {done}/{all} {who} đã hoàn thành ({}), đều đúng hạn",
+            percent(done, all)
+        ),
+        _ if total.done_on_time == 0 => format!(
+            "Có {done}/{all} {who} đã hoàn thành ({}), đều quá hạn",
+            percent(done, all)
+        ),
+        _ => format!(
+            "Có {done}/{all} {who} đã hoàn thành ({}), trong đó {} đúng hạn, {} quá hạn",
+            percent(done, all),
+            share(total.done_on_time, all),
+            share(total.done_late, all)
+        ),
+    };
+    let open_part = match (open, total.overdue) {
+        (0, _) => "không còn trường hợp nào chưa hoàn thành".to_string(),
+        (_, 0) => format!(
+            "{open}/{all} chưa hoàn thành ({}), đều còn trong hạn",
+            percent(open, all)
+        ),
+        _ if total.open == 0 => format!(
+            "{open}/{all} chưa hoàn thành ({}), đều đã quá hạn",
+            percent(open, all)
+        ),
+        _ => format!(
+            "{open}/{all} chưa hoàn thành ({}), trong đó {} đã quá hạn",
+            percent(open, all),
+            share(total.overdue, all)
+        ),
+    };
+    format!("{done_part}; {open_part}.")
 }
 
 /// A due date as a table shows it, with an extension.
@@ -303,16 +355,7 @@ pub fn report(facts: &TaskFacts, number: Option<u32>) -> Composed {
         "II. KẾT QUẢ THỰC HIỆN (tính đến ngày {as_of})"
     )));
     blocks.push(Block::Subheading("1. Tổng hợp chung".into()));
-    let done = total.done_on_time + total.done_late;
-    let open = total.open + total.overdue;
-    blocks.push(Block::Paragraph(format!(
-        "Có {done}/{all} {who} đã hoàn thành ({}), trong đó {} đúng hạn, {} quá hạn; {open}/{all} chưa hoàn thành ({}), trong đó {} đã quá hạn.",
-        percent(done, all),
-        share(total.done_on_time, all),
-        share(total.done_late, all),
-        percent(open, all),
-        share(total.overdue, all),
-    )));
+    blocks.push(Block::Paragraph(summary(&total, who)));
     blocks.push(Block::Table(progress_table(facts, &total)));
     if total.cancelled > 0 {
         blocks.push(Block::Note(format!(
@@ -332,7 +375,8 @@ pub fn report(facts: &TaskFacts, number: Option<u32>) -> Composed {
     if !bars.is_empty() {
         blocks.push(Block::Chart(Chart {
             title: format!(
-                "Biểu đồ: Tiến độ thực hiện theo loại tổ chức đảng (tính đến ngày {as_of})"
+                "Biểu đồ: Tiến độ thực hiện theo {} (tính đến ngày {as_of})",
+                lower_first(by_kind(facts))
             ),
             bars,
         }));
@@ -355,7 +399,7 @@ pub fn report(facts: &TaskFacts, number: Option<u32>) -> Composed {
                 "Có {late} {who} chậm thực hiện: {done} đã hoàn thành nhưng quá hạn, {still} đến ngày {as_of} chưa hoàn thành."
             ),
         }));
-        blocks.push(Block::Table(late_table(&facts.late, who)));
+        blocks.push(Block::Table(late_table(facts, &facts.late, who)));
     }
 
     if let Some(groups) = &facts.ratings {
@@ -423,11 +467,21 @@ fn reporter(settings: &DocumentSettings) -> String {
     }
 }
 
+/// What the rows of the table by kind are: the units' kinds, or on a task
+/// for people the kind of unit they work in.
+fn by_kind(facts: &TaskFacts) -> &'static str {
+    if facts.task.for_people {
+        "Nơi công tác"
+    } else {
+        "Loại tổ chức đảng"
+    }
+}
+
 /// The four buckets by kind, and the total.
 fn progress_table(facts: &TaskFacts, total: &Buckets) -> Table {
     let columns = vec![
         column("STT", 8, true),
-        column("Loại tổ chức đảng", 20, false),
+        column(by_kind(facts), 20, false),
         column("Tổng số", 10, true),
         column("Hoàn thành đúng hạn", 16, true),
         column("Hoàn thành quá hạn", 16, true),
@@ -468,11 +522,12 @@ fn progress_table(facts: &TaskFacts, total: &Buckets) -> Table {
 }
 
 /// The units late, with their days.
-fn late_table(late: &[LateUnit], who: &str) -> Table {
+fn late_table(facts: &TaskFacts, late: &[LateUnit], who: &str) -> Table {
+    let (place, place_of) = late_place(facts);
     let columns = vec![
         column("STT", 8, true),
         column(&capitalized(who), 32, false),
-        column("Cấp trên trực tiếp", 22, false),
+        column(place, 22, false),
         column("Thời hạn", 17, true),
         column("Ngày hoàn thành", 17, true),
         column("Số ngày quá hạn", 11, true),
@@ -484,7 +539,7 @@ fn late_table(late: &[LateUnit], who: &str) -> Table {
             cells: vec![
                 (i + 1).to_string(),
                 late_name(l),
-                l.parent.clone().unwrap_or_default(),
+                place_of(l),
                 due_cell(l),
                 l.completed_on
                     .map_or_else(|| "Chưa hoàn thành".to_string(), dmy),
@@ -522,17 +577,22 @@ fn ratings_blocks(groups: &[RatingGroupRow]) -> Vec<Block> {
         .filter(|g| !g.quota_kept)
         .map(|g| g.group_name.as_str())
         .collect();
-    let mut blocks = vec![Block::Paragraph(format!(
-        "Kết quả đã báo cáo: {htxsnv} hoàn thành xuất sắc nhiệm vụ (HTXSNV), {httnv} hoàn thành tốt nhiệm vụ (HTTNV), {htnv} hoàn thành nhiệm vụ (HTNV), {khtnv} không hoàn thành nhiệm vụ (KHTNV), {not_rated} không xếp loại; {unrated} chưa có kết quả. Tỷ lệ HTXSNV không quá {quota_text}% số HTTNV trong mỗi nhóm: {}.",
-        if broken.is_empty() {
-            "các nhóm đều bảo đảm".to_string()
-        } else {
-            format!("vượt tỷ lệ ở {}", broken.join("; "))
-        }
-    ))];
+    let reported = htxsnv + httnv + htnv + khtnv + not_rated;
+    let mut blocks = vec![Block::Paragraph(if reported == 0 {
+        format!("Chưa có kết quả xếp loại nào được báo cáo ({unrated} chưa có kết quả).")
+    } else {
+        format!(
+            "Kết quả đã báo cáo: {htxsnv} hoàn thành xuất sắc nhiệm vụ (HTXSNV), {httnv} hoàn thành tốt nhiệm vụ (HTTNV), {htnv} hoàn thành nhiệm vụ (HTNV), {khtnv} không hoàn thành nhiệm vụ (KHTNV), {not_rated} không xếp loại; {unrated} chưa có kết quả. Tỷ lệ HTXSNV không quá {quota_text}% số HTTNV ở mỗi cấp ủy đánh giá: {}.",
+            if broken.is_empty() {
+                "đều bảo đảm".to_string()
+            } else {
+                format!("vượt quá ở {}", broken.join("; "))
+            }
+        )
+    })];
     let columns = vec![
         column("STT", 8, true),
-        column("Nhóm (cấp trên trực tiếp)", 26, false),
+        column("Cấp ủy đánh giá", 26, false),
         column("HTXSNV", 9, true),
         column("HTTNV", 9, true),
         column("HTNV", 8, true),
@@ -551,7 +611,7 @@ fn ratings_blocks(groups: &[RatingGroupRow]) -> Vec<Block> {
             } else if g.quota_kept {
                 "Bảo đảm".to_string()
             } else {
-                format!("Vượt {quota_text}%")
+                format!("Vượt quá {quota_text}%")
             };
             Row {
                 cells: vec![
@@ -615,14 +675,12 @@ pub fn reminder(facts: &TaskFacts, late: &[&LateUnit], number: Option<u32>) -> C
     ))];
     match late {
         [one] => {
-            let person = one
-                .person
-                .as_ref()
-                .map(|p| format!(" (đồng chí {p})"))
-                .unwrap_or_default();
+            let who = match &one.person {
+                Some(person) => format!("đồng chí {person} ({})", one.unit),
+                None => one.unit.clone(),
+            };
             blocks.push(Block::Paragraph(format!(
-                "Tính đến ngày {as_of}, {}{person} chưa hoàn thành nhiệm vụ này, đã quá hạn {} ngày (thời hạn {}).",
-                one.unit,
+                "Tính đến ngày {as_of}, {who} chưa hoàn thành nhiệm vụ này, đã quá hạn {} ngày (thời hạn {}).",
                 one.days_late,
                 due_cell(one),
             )));
@@ -632,10 +690,11 @@ pub fn reminder(facts: &TaskFacts, late: &[&LateUnit], number: Option<u32>) -> C
                 "Tính đến ngày {as_of}, còn {} {who} chưa hoàn thành nhiệm vụ này, đã quá hạn:",
                 late.len()
             )));
+            let (place, place_of) = late_place(facts);
             let columns = vec![
                 column("STT", 8, true),
                 column(&capitalized(who), 40, false),
-                column("Cấp trên trực tiếp", 24, false),
+                column(place, 24, false),
                 column("Thời hạn", 17, true),
                 column("Số ngày quá hạn", 13, true),
             ];
@@ -646,7 +705,7 @@ pub fn reminder(facts: &TaskFacts, late: &[&LateUnit], number: Option<u32>) -> C
                     cells: vec![
                         (i + 1).to_string(),
                         late_name(l),
-                        l.parent.clone().unwrap_or_default(),
+                        place_of(l),
                         due_cell(l),
                         l.days_late.to_string(),
                     ],

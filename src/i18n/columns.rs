@@ -105,8 +105,8 @@ pub const COMPLETION_FILE: &[Column] = &[
     col(
         "unit_name",
         &[
-            "Tên",
             "Đơn vị",
+            "Tên",
             "Tên đơn vị",
             "Tổ chức đảng",
             "Tên tổ chức đảng",
@@ -115,7 +115,7 @@ pub const COMPLETION_FILE: &[Column] = &[
     col("on", &["on", "Ngày", "Ngày hoàn thành", "Hoàn thành ngày"]),
     col(
         "evidence",
-        &["evidence", "Căn cứ", "Minh chứng", "Căn cứ minh chứng"],
+        &["evidence", "Minh chứng", "Căn cứ", "Căn cứ minh chứng"],
     ),
     col("note", &["note", "Ghi chú"]),
     col(

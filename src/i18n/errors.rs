@@ -1202,11 +1202,30 @@ fn one_of<'a>(values: impl Iterator<Item = &'a str>) -> String {
     )
 }
 
+/// The options a message about a command names, as a file's columns
+/// where the value came from a row: `(--parent)` is `(cột 'Trực thuộc')`.
+const FLAG_COLUMNS: &[(&str, Text)] = &[
+    ("(--parent)", super::COLUMN_PARENT),
+    ("(--position)", super::COLUMN_POSITION),
+    ("(--note)", super::COLUMN_NOTE),
+    ("(--evidence)", super::COLUMN_EVIDENCE),
+];
+
+/// A message about a command's values, said of a row of a file.
+fn in_file(mut text: String) -> String {
+    for (flag, column) in FLAG_COLUMNS {
+        if text.contains(flag) {
+            text = text.replace(flag, &format!("({})", column.get()));
+        }
+    }
+    text
+}
+
 /// What is wrong with one row of a file.
 fn row_problem(problem: &RowProblem) -> String {
     match problem {
         RowProblem::Said(text) => long(text).into_owned(),
-        RowProblem::Error(e) => message(e),
+        RowProblem::Error(e) => in_file(message(e)),
         RowProblem::Duplicate { code, line } => {
             tr!(super::IMPORT_DUPLICATE, code = short(code), line = line)
         }

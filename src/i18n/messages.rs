@@ -2000,6 +2000,28 @@ pub const SECRET_TITLE_EDIT: Text = t(
     "the title of {what} is secret; nothing written. To change it, add --show-secret (the command then says the old and the new title)",
 );
 
+/// A file's column, where a command's message names its option.
+pub const COLUMN_PARENT: Text = t("cột 'Trực thuộc'", "column 'parent'");
+pub const COLUMN_POSITION: Text = t("cột 'Chức vụ'", "column 'position'");
+pub const COLUMN_NOTE: Text = t("cột 'Ghi chú'", "column 'note'");
+pub const COLUMN_EVIDENCE: Text = t("cột 'Minh chứng'", "column 'evidence'");
+
+/// A heading with how many rows it lists, said with what they are.
+pub const HEADING_UNITS: Text = t("{heading}: {n} tổ chức đảng", "{heading}: {n:unit|units}");
+pub const HEADING_PEOPLE: Text = t("{heading}: {n} cán bộ", "{heading}: {n:person|people}");
+pub const EXTRACT_DIRECTIVES_COUNTED: Text = t(
+    "Văn bản tìm thấy: {n} văn bản",
+    "Directives found: {n:directive|directives}",
+);
+pub const EXTRACT_DEADLINES_COUNTED: Text = t(
+    "Thời hạn tìm thấy: {n} thời hạn",
+    "Deadlines found: {n:deadline|deadlines}",
+);
+
+/// A person owing a task, in a list beside units: said as a Party
+/// document names a member.
+pub const PERSON_IN_UNIT: Text = t("Đồng chí {name} ({unit})", "{name} ({unit})");
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

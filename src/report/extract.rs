@@ -130,7 +130,7 @@ impl Report for FoundDirectives {
 
     fn heading(&self, rows: Option<usize>) -> Option<String> {
         Some(match rows {
-            Some(n) => format!("{}: {n}", i18n::EXTRACT_DIRECTIVES.get()),
+            Some(n) => tr!(i18n::EXTRACT_DIRECTIVES_COUNTED, n = n),
             None => i18n::EXTRACT_DIRECTIVES.get().to_string(),
         })
     }
@@ -223,7 +223,7 @@ impl Report for FoundDeadlines<'_> {
 
     fn heading(&self, rows: Option<usize>) -> Option<String> {
         Some(match rows {
-            Some(n) => format!("{}: {n}", i18n::EXTRACT_DEADLINES.get()),
+            Some(n) => tr!(i18n::EXTRACT_DEADLINES_COUNTED, n = n),
             None => i18n::EXTRACT_DEADLINES.get().to_string(),
         })
     }

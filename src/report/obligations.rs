@@ -84,7 +84,7 @@ impl Report for ObligationReport {
         let parent = || Cell::from(row.parent.clone().unwrap_or_default());
         let unit = || {
             let mut text = match &row.person_name {
-                Some(name) => format!("{name} ({})", row.unit),
+                Some(name) => tr!(i18n::PERSON_IN_UNIT, name = name, unit = row.unit),
                 None => row.unit.clone(),
             };
             if let (Some(from), Some(on)) = (&row.passed_from_name, row.passed_on) {

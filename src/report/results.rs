@@ -233,7 +233,8 @@ impl Report for ResultsReport {
             date = format_dmy(self.as_of)
         ));
         Some(match rows {
-            Some(n) => format!("{heading}: {n}"),
+            Some(n) if self.for_people => tr!(i18n::HEADING_PEOPLE, heading = heading, n = n),
+            Some(n) => tr!(i18n::HEADING_UNITS, heading = heading, n = n),
             None => heading,
         })
     }

@@ -376,7 +376,7 @@ fn a_rated_task_reports_its_ratings_and_the_quota() {
     for want in [
         "3. Kết quả xếp loại chất lượng",
         "HTXSNV",
-        "Vượt 20%",
+        "Vượt quá 20%",
         "Số …-BC/BTCTU",
     ] {
         assert!(text.contains(want), "{want} not in:\n{text}");
@@ -928,4 +928,72 @@ fn reminders_of_units_with_awkward_codes_get_safe_file_names() {
     }
     let text = docx_text(&folder.join("don-vi-CON.docx"));
     assert!(text.contains("Trường THCS Sơn Lộc"), "{text}");
+}
+
+#[test]
+fn a_report_on_a_task_for_people_names_people_and_where_they_work() {
+    let t = son_tay();
+    t.ok(&[
+        "person",
+        "add",
+        "Nguyễn Văn An",
+        "--position",
+        "Bí thư Đảng ủy phường",
+        "--unit",
+        "Ngô Quyền",
+        "--from",
+        "01/01/2021",
+    ]);
+    t.ok(&[
+        "person",
+        "add",
+        "Lê Văn Cường",
+        "--position",
+        "Bí thư Đảng ủy xã",
+        "--unit",
+        "Đường Lâm",
+        "--from",
+        "01/01/2021",
+    ]);
+    t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "45-QĐ/TU",
+        "--issuer",
+        "Thị ủy",
+        "--code",
+        "xl-can-bo-2023",
+        "--title",
+        "Xếp loại cán bộ năm 2023",
+        "--people",
+        "--rated",
+        "--due",
+        "dang-bo-co-so=15/12/2023",
+    ]);
+    let file = out(&t, "can-bo.docx");
+    t.ok(&[
+        "report",
+        "xl-can-bo-2023",
+        "--as-of",
+        "20/12/2023",
+        "--output",
+        s(&file),
+    ]);
+    let text = docx_text(&file);
+    for want in [
+        // Nobody has reported: no row of noughts.
+        "Chưa có cán bộ nào hoàn thành; 2/2 chưa hoàn thành (100,0%), đều đã quá hạn.",
+        "Nơi công tác",
+        "Đơn vị công tác",
+        "Cấp ủy đánh giá",
+        "Chưa có kết quả xếp loại nào được báo cáo (2 chưa có kết quả).",
+    ] {
+        assert!(text.contains(want), "{want} not in:\n{text}");
+    }
+    // A person is listed by name, the unit in a column of its own, not
+    // under the unit's parent.
+    assert!(!text.contains("Nguyễn Văn An (Đảng bộ"), "{text}");
+    assert!(!text.contains("Cấp trên trực tiếp"), "{text}");
+    assert!(!text.contains("Loại tổ chức đảng"), "{text}");
 }

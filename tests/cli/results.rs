@@ -213,7 +213,7 @@ fn every_format_in_both_languages() {
     let table = with(&[]);
     for text in [
         "Kết quả thực hiện nhiệm vụ “Kiểm điểm, đánh giá",
-        "tính đến ngày 13/12/2023: 23",
+        "tính đến ngày 13/12/2023: 23 tổ chức đảng",
         "STT",
         "Tình trạng",
         "08/12/2023",
