@@ -207,6 +207,15 @@ pub fn undo(
             None,
             target.directive_id,
         )?;
+        // Undoing an undo puts back the change it had taken back.
+        if target.action == "undo"
+            && let Some(redone) = i18n::redone_as(
+                i18n::REDO_DONE,
+                &serde_json::json!({ "change": target.id, "details": said }),
+            )
+        {
+            return Ok(redone);
+        }
         Ok(tr!(i18n::UNDO_DONE, id = target.id, summary = summary))
     })?;
     writeln!(out, "{message}")?;

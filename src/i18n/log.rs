@@ -9,6 +9,26 @@ pub fn change_summary(action: &str, details: &serde_json::Value) -> String {
     crate::domain::marks::unnest(&summary(action, details))
 }
 
+/// The line of an undo whose `details` took back an undo: the change that
+/// undo had taken back, put back (`khôi phục #5 (hủy hoàn tác #6): …`).
+pub fn redone(details: &serde_json::Value) -> Option<String> {
+    redone_as(super::LOG_REDONE, details)
+}
+
+/// `redone` in the words of `template` (`{change}`, `{undo}`, `{summary}`).
+pub fn redone_as(template: super::Text, details: &serde_json::Value) -> Option<String> {
+    let undo = details.get("change")?.as_i64()?;
+    let inner = details.get("details")?;
+    let change = inner.get("change")?.as_i64()?;
+    let summary = change_summary(inner.get("action")?.as_str()?, inner.get("details")?);
+    Some(tr!(
+        template,
+        change = change,
+        undo = undo,
+        summary = summary
+    ))
+}
+
 /// The log line of a change, a masked name perhaps in brackets in brackets.
 fn summary(action: &str, details: &serde_json::Value) -> String {
     // An undo records the change it took back (its action and details), and
@@ -17,6 +37,14 @@ fn summary(action: &str, details: &serde_json::Value) -> String {
         details.get("action").and_then(|a| a.as_str()),
         details.get("details"),
     ) {
+        // An undo of an undo puts the first change back: said as that,
+        // not as a double undo.
+        if action == "undo"
+            && undone == "undo"
+            && let Some(redone) = redone(details)
+        {
+            return redone;
+        }
         let mut details = details.clone();
         details["summary"] = change_summary(undone, undone_details).into();
         return fill_template(action, &details);

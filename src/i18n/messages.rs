@@ -2022,6 +2022,18 @@ pub const EXTRACT_DEADLINES_COUNTED: Text = t(
 /// document names a member.
 pub const PERSON_IN_UNIT: Text = t("Đồng chí {name} ({unit})", "{name} ({unit})");
 
+/// An undo of an undo, in the log and when it is done: the first change
+/// put back.
+pub const LOG_REDONE: Text = t(
+    "khôi phục thay đổi #{change} (hủy hoàn tác #{undo}): {summary}",
+    "put back change #{change} (took back undo #{undo}): {summary}",
+);
+
+pub const REDO_DONE: Text = t(
+    "Đã khôi phục thay đổi #{change} (hủy hoàn tác #{undo}): {summary}",
+    "Put back change #{change} (took back undo #{undo}): {summary}",
+);
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

@@ -589,3 +589,52 @@ fn an_unknown_command_is_offered_only_a_near_one_and_its_own_help() {
     let err = t.fails(&["task", "ad"]);
     assert!(err.contains("xem `theodoi task --help`"), "{err}");
 }
+
+#[test]
+fn an_undone_undo_reads_as_the_change_put_back() {
+    let t = Theodoi::son_tay();
+    t.ok(&[
+        "directive",
+        "edit",
+        "188-KH/TU",
+        "--title",
+        "Luân chuyển cán bộ",
+    ]);
+    let first = t.ok(&["undo"]);
+    assert!(first.starts_with("Đã hoàn tác thay đổi #"), "{first}");
+    let undo: u64 = first["Đã hoàn tác thay đổi #".len()..]
+        .split(':')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("the number of the change undone");
+    let undo = undo + 1;
+    let again = t.ok(&["undo", &undo.to_string()]);
+    assert!(
+        again.starts_with(&format!(
+            "Đã khôi phục thay đổi #{} (hủy hoàn tác #{undo}): ",
+            undo - 1
+        )),
+        "{again}"
+    );
+    // Not a double undo ("hoàn tác #9: hoàn tác #8: …").
+    assert!(!again.contains(": hoàn tác #"), "{again}");
+    let log = t.ok(&["log", "--format", "md"]);
+    assert!(
+        log.contains(&format!(
+            "Khôi phục thay đổi #{} (hủy hoàn tác #{undo})",
+            undo - 1
+        )),
+        "{log}"
+    );
+    let en = t.ok(&["--lang", "en", "log", "--format", "md"]);
+    assert!(
+        en.contains(&format!(
+            "Put back change #{} (took back undo #{undo})",
+            undo - 1
+        )),
+        "{en}"
+    );
+    // What it put back is there again.
+    let shown = t.ok(&["directive", "show", "188-KH/TU"]);
+    assert!(shown.contains("Luân chuyển cán bộ"), "{shown}");
+}

@@ -120,7 +120,8 @@ fn extract_writes_nothing_and_needs_no_database() {
     let file = repo_file("tests/fixtures/announcements/son-tay.txt");
     let table = t.ok(&["extract", file.to_str().unwrap()]);
     assert!(
-        table.contains("Văn bản tìm thấy: 5 văn bản") && table.contains("Thời hạn tìm thấy: 2 thời hạn"),
+        table.contains("Văn bản tìm thấy: 5 văn bản")
+            && table.contains("Thời hạn tìm thấy: 2 thời hạn"),
         "{table}"
     );
     assert!(!t.db.exists());
