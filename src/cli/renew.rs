@@ -102,6 +102,7 @@ pub fn run(
                 "year": renewed.year,
                 "directive": renewed.directive.citation(),
                 "n": renewed.n,
+                "people": renewed.task.for_people,
             }),
             None,
             Some(renewed.directive.id),

@@ -1119,7 +1119,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "task edit --due",
         t(
-            "Đổi thời hạn của một loại tổ chức đảng, LOẠI=NGÀY: các tổ chức đảng chưa hoàn thành được dời hạn (hiện như gia hạn, hạn cũ vẫn thấy); cần --reason",
+            "Đổi thời hạn của một loại tổ chức đảng, LOẠI=NGÀY: các tổ chức đảng chưa hoàn thành chuyển sang hạn mới (hiện như gia hạn, hạn cũ vẫn thấy); cần --reason",
             "Move the due date of one kind, KIND=DATE: units not done yet move (shown as an extension, the first date kept); needs --reason",
         ),
     ),
@@ -1657,7 +1657,7 @@ const EXAMPLES: &[(&str, Text)] = &[
     (
         "task edit",
         t(
-            "Ví dụ:\n  theodoi task edit kiem-diem-2023 --title 'Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023'\n  theodoi task edit kiem-diem-2023 --due chi-bo-co-so=15/12/2023 --reason 'Theo Công văn số 125-CV/TU'\n  theodoi task edit kiem-diem-2023 --due chi-bo-co-so=15/12/2023 --all --reason 'Dời hạn chung'\n  theodoi task edit kiem-diem-2023 --add-due chi-bo-truc-thuoc=06/12/2023\n  theodoi task edit kiem-diem-2023 --remove-due chi-bo-truc-thuoc",
+            "Ví dụ:\n  theodoi task edit kiem-diem-2023 --title 'Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023'\n  theodoi task edit kiem-diem-2023 --due chi-bo-co-so=15/12/2023 --reason 'Theo Công văn số 125-CV/TU'\n  theodoi task edit kiem-diem-2023 --due chi-bo-co-so=15/12/2023 --all --reason 'Điều chỉnh thời hạn chung'\n  theodoi task edit kiem-diem-2023 --add-due chi-bo-truc-thuoc=06/12/2023\n  theodoi task edit kiem-diem-2023 --remove-due chi-bo-truc-thuoc",
             "Examples:\n  theodoi task edit kiem-diem-2023 --title 'Annual review 2023'\n  theodoi task edit kiem-diem-2023 --due chi-bo-co-so=15/12/2023 --reason 'Per letter 125-CV/TU'\n  theodoi task edit kiem-diem-2023 --due chi-bo-co-so=15/12/2023 --all --reason 'Moved for everyone'\n  theodoi task edit kiem-diem-2023 --add-due chi-bo-truc-thuoc=06/12/2023\n  theodoi task edit kiem-diem-2023 --remove-due chi-bo-truc-thuoc",
         ),
     ),

@@ -78,7 +78,7 @@ fn summary(action: &str, details: &serde_json::Value) -> String {
         )
     } else if action == "task.assign" {
         assign_line(details)
-    } else if action == "task.add" {
+    } else if action == "task.add" || action == "task.renew" {
         // Who must carry it out: units, or the people of a task for people.
         let mut details = details.clone();
         let people = details.get("people").and_then(|p| p.as_bool()) == Some(true);
@@ -92,6 +92,11 @@ fn summary(action: &str, details: &serde_json::Value) -> String {
             details["directive"] = described.into();
         }
         fill_template(action, &details)
+    } else if action == "settings.set"
+        && matches!(details.get("was"), None | Some(serde_json::Value::Null))
+    {
+        // A setting given for the first time: no dash for what it was.
+        fill(SETTING_SET_FIRST.get(), &named_setting(details))
     } else if action == "rules.set" || action == "settings.set" || action == "settings.unset" {
         fill_template(action, &named_setting(details))
     } else {
@@ -444,7 +449,17 @@ pub fn field_changes(action: &str, changes: &[serde_json::Value]) -> String {
                     label = masked.unwrap_or_default()
                 ));
             }
-            let mut said = format!("{label} {} → {}", value("from"), value("to"));
+            // A value set where there was none, or taken away: said so,
+            // not as a dash (`bỏ độ mật (trước là Tối mật)`).
+            let none = |key| {
+                field != Some(ChangedField::IssuedOn)
+                    && matches!(change.get(key), None | Some(serde_json::Value::Null))
+            };
+            let mut said = match (none("from"), none("to")) {
+                (true, false) => tr!(LOG_FIELD_SET, field = label, to = value("to")),
+                (false, true) => tr!(LOG_FIELD_CLEARED, field = label, from = value("from")),
+                _ => format!("{label} {} → {}", value("from"), value("to")),
+            };
             let counts = due_counts(change);
             if !counts.is_empty() {
                 said.push_str(&format!(" ({counts})"));
@@ -511,7 +526,13 @@ fn field_value(field: Option<ChangedField>, value: Option<&serde_json::Value>) -
     }
 }
 
+const SETTING_SET_FIRST: Text = t("đặt thiết lập {key}: {value}", "set {key} to {value}");
 const LOG_DUE_OF: Text = t("{due} của {kind}", "{due} for {kind}");
+const LOG_FIELD_SET: Text = t("đặt {field}: {to}", "set {field} to {to}");
+const LOG_FIELD_CLEARED: Text = t(
+    "bỏ {field} (trước là {from})",
+    "removed {field} (was {from})",
+);
 
 /// What became of the obligations of a kind whose due date changed, from
 /// the counts of a due change (`12 đơn vị chưa hoàn thành dời hạn, 3 đơn vị
@@ -725,8 +746,8 @@ const LOG_LINES: &[(&str, Text)] = &[
     (
         "task.renew",
         t(
-            "lập nhiệm vụ {task} (năm {year}) từ nhiệm vụ {from} của {directive}: {n} đối tượng phải thực hiện",
-            "renewed the task {from} for {year} as {task} of {directive}: {n} must carry it out",
+            "lập nhiệm vụ {task} (năm {year}) từ nhiệm vụ {from} của {directive}: {n} {whom} phải thực hiện",
+            "renewed the task {from} for {year} as {task} of {directive}: {n} {whom} must carry it out",
         ),
     ),
     (

@@ -1070,28 +1070,28 @@ pub const DUE_REMOVED: Text = t(
     "Removed the due date for {kind} ({date})",
 );
 pub const DUES_MOVED: Text = t(
-    "{n} đối tượng chưa hoàn thành được dời hạn",
-    "{n} still open moved to it",
+    "{n} trường hợp chưa hoàn thành chuyển sang hạn mới",
+    "{n:case|cases} still open now due on the new date",
 );
 pub const DUES_MOVED_DONE: Text = t(
-    "{n} đối tượng đã hoàn thành cũng được dời hạn",
-    "{n} already done moved too",
+    "{n} trường hợp đã hoàn thành cũng chuyển sang hạn mới",
+    "{n:case|cases} already done now judged against the new date too",
 );
 pub const DUES_KEPT_DONE: Text = t(
-    "{n} đối tượng đã hoàn thành giữ hạn đã dùng để đánh giá",
-    "{n} already done keep the due date they were judged against",
+    "{n} trường hợp đã hoàn thành giữ hạn đã dùng để đánh giá",
+    "{n:case|cases} already done keep the due date they were judged against",
 );
 pub const DUES_KEPT_EXTENDED: Text = t(
-    "{n} đối tượng đã được gia hạn riêng đến sau ngày đó giữ nguyên hạn gia hạn",
-    "{n} extended on their own past that day keep their extension",
+    "{n} trường hợp đã được gia hạn riêng đến sau ngày đó giữ nguyên hạn gia hạn",
+    "{n:case|cases} extended on their own past that day keep their extension",
 );
 pub const DUES_ADDED: Text = t(
-    "thêm {n} đối tượng phải thực hiện",
-    "{n} more must carry it out",
+    "thêm {n} trường hợp phải thực hiện",
+    "{n:case|cases} more must carry it out",
 );
 pub const DUES_REMOVED: Text = t(
-    "{n} đối tượng không còn phải thực hiện",
-    "{n} no longer owe it",
+    "{n} trường hợp không còn phải thực hiện",
+    "{n:case|cases} no longer owe it",
 );
 pub const LOG_REASON: Text = t("lý do: {reason}", "reason: {reason}");
 pub const DAYS_LEFT: Text = t("còn {n} ngày", "{n:day|days} left");

@@ -432,7 +432,9 @@ fn each_field_is_corrected_on_its_own() {
     );
     let line = t.ok(&["log", "--format", "md"]);
     assert!(
-        line.contains("xếp loại HTXSNV → —; lý do không xếp loại — → “Thành lập chưa đủ 6 tháng”"),
+        line.contains(
+            "bỏ xếp loại (trước là HTXSNV); đặt lý do không xếp loại: “Thành lập chưa đủ 6 tháng”"
+        ),
         "{line}"
     );
     // Naming what is recorded changes nothing, and logs nothing.

@@ -415,8 +415,8 @@ fn a_due_date_moved_moves_what_is_open_and_keeps_what_was_judged() {
     let said = t.ok(MOVE_CHI_BO);
     assert!(
         said.contains("Đã đổi thời hạn của chi bộ cơ sở: 06/12/2023 → 15/12/2023")
-            && said.contains("3 đối tượng chưa hoàn thành được dời hạn")
-            && said.contains("4 đối tượng đã hoàn thành giữ hạn"),
+            && said.contains("3 trường hợp chưa hoàn thành chuyển sang hạn mới")
+            && said.contains("4 trường hợp đã hoàn thành giữ hạn"),
         "{said}"
     );
     let rows = chi_bo_co_so(&t);
@@ -485,7 +485,7 @@ fn with_all_the_units_that_are_done_move_too() {
     args.push("--all");
     let said = t.ok(&args);
     assert!(
-        said.contains("4 đối tượng đã hoàn thành cũng được dời hạn"),
+        said.contains("4 trường hợp đã hoàn thành cũng chuyển sang hạn mới"),
         "{said}"
     );
     let rows = chi_bo_co_so(&t);
@@ -595,7 +595,7 @@ fn a_kind_is_added_and_removed() {
     ]);
     assert!(
         said.contains(
-            "Đã thêm thời hạn cho chi bộ trực thuộc: 06/12/2023 (thêm 34 đối tượng phải thực hiện)"
+            "Đã thêm thời hạn cho chi bộ trực thuộc: 06/12/2023 (thêm 34 trường hợp phải thực hiện)"
         ),
         "{said}"
     );
@@ -669,7 +669,7 @@ fn a_kind_is_added_and_removed() {
         "chi-bo-truc-thuoc",
     ]);
     assert!(
-        said.contains("34 đối tượng không còn phải thực hiện"),
+        said.contains("34 trường hợp không còn phải thực hiện"),
         "{said}"
     );
     assert_eq!(obligations(&t, "kiem-diem-2023").len(), 23);

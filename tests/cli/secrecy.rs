@@ -521,7 +521,7 @@ fn a_mark_is_logged_before_and_after_and_undone() {
     let t = Theodoi::son_tay();
     t.ok(&["directive", "edit", "188-KH/TU", "--secrecy", "toi-mat"]);
     let log = t.ok(&["log"]);
-    assert!(log.contains("độ mật — → Tối mật"), "{log}");
+    assert!(log.contains("đặt độ mật: Tối mật"), "{log}");
     let rows: Vec<DirectiveRow> = t.json(&["directive", "list"]);
     assert!(rows.iter().any(|d| d.secrecy.as_deref() == Some("toi-mat")));
     t.ok(&["undo"]);
@@ -946,7 +946,7 @@ fn a_hidden_title_change_says_it_was_hidden_and_marks_are_said() {
     // Taking the mark off: said, with a warning that the title now travels.
     let r = t.run(&["directive", "edit", "77-KH/TU", "--secrecy", "none"]);
     assert_eq!(r.code, 0, "{r:?}");
-    assert!(r.stdout.contains("độ mật Mật → —"), "{r:?}");
+    assert!(r.stdout.contains("bỏ độ mật (trước là Mật)"), "{r:?}");
     assert!(
         r.stderr.contains("cảnh báo") && r.stderr.contains("77-KH/TU"),
         "{r:?}"
