@@ -637,3 +637,29 @@ fn an_undone_undo_reads_as_the_change_put_back() {
     let shown = t.ok(&["directive", "show", "188-KH/TU"]);
     assert!(shown.contains("Luân chuyển cán bộ"), "{shown}");
 }
+
+#[test]
+fn a_row_of_a_file_is_told_of_its_columns_not_of_options() {
+    let t = Theodoi::son_tay();
+    let file = t.dir.path().join("donvi.csv");
+    std::fs::write(
+        &file,
+        "Mã đơn vị,Tên tổ chức đảng,Loại tổ chức đảng,Trực thuộc\nx1,Chi bộ A,chi-bo-co-so,\n",
+    )
+    .unwrap();
+    let err = t.fails(&["unit", "import", file.to_str().unwrap()]);
+    assert!(
+        err.contains("dòng 2: chi bộ cơ sở phải có cấp trên trực tiếp (cột 'Trực thuộc')"),
+        "{err}"
+    );
+    assert!(!err.contains("--parent"), "{err}");
+    // The same at the command line names the option.
+    let err = t.fails(&["unit", "add", "Chi bộ A", "--kind", "chi-bo-co-so"]);
+    assert!(err.contains("(--parent)"), "{err}");
+    // A people file without its unit column names the column a clerk's
+    // sheet has, the unit's name, first.
+    let people = t.dir.path().join("canbo.csv");
+    std::fs::write(&people, "Họ và tên,Chức vụ\nNguyễn A,Bí thư\n").unwrap();
+    let err = t.fails(&["person", "import", people.to_str().unwrap()]);
+    assert!(err.contains("thiếu cột 'Đơn vị'"), "{err}");
+}
