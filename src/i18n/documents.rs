@@ -81,7 +81,7 @@ pub const DOC_EACH_WRITTEN: Text = t(
     "Wrote {n} letters into folder {path}",
 );
 pub const DOC_MISSING_SETTINGS: Text = t(
-    "lưu ý: chưa đặt thông tin cơ quan: {keys}; trong văn bản, những chỗ đó để '…' để điền bằng Word. Chỉ cần đặt một lần: `theodoi settings set KHÓA GIÁ_TRỊ` (khóa ghi trong ngoặc)",
+    "Lưu ý: chưa đặt thông tin cơ quan: {keys}; trong văn bản, những chỗ đó để '…' để điền bằng Word. Chỉ cần đặt một lần: `theodoi settings set KHÓA GIÁ_TRỊ` (khóa ghi trong ngoặc)",
     "note: not set: {keys}; the document has '…' there, to fill in Word. Set them once: `theodoi settings set KEY VALUE` (the key is in brackets)",
 );
 pub const DOC_NOTHING_LATE: Text = t(

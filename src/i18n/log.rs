@@ -376,8 +376,8 @@ const LOG_MERGE_CLOSED: Text = t(
     " ({passed} nhiệm vụ chuyển sang, {n} nhiệm vụ dừng theo dõi vì tổ chức đảng nhận sáp nhập đã có)",
     " ({passed} obligations passed on, {n} closed as the successor owed them already)",
 );
-const LOG_ALIASES_ADDED: Text = t("thêm tên khác {aliases}", "added other names {aliases}");
-const LOG_ALIASES_REMOVED: Text = t("bỏ tên khác {aliases}", "removed other names {aliases}");
+const LOG_ALIASES_ADDED: Text = t("thêm tên khác {aliases}", "now also found as {aliases}");
+const LOG_ALIASES_REMOVED: Text = t("bỏ tên khác {aliases}", "no longer found as {aliases}");
 
 fn fill_template(action: &str, details: &serde_json::Value) -> String {
     // A correction that names what it changed, each field before and after.

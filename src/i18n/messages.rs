@@ -7,8 +7,9 @@
 //!
 //! - **Capitals.** A line that stands alone (a result, a heading, a prompt, a
 //!   table cell's status) starts with a capital: `Đã ghi kết quả: …`,
-//!   `Chưa hoàn thành, quá hạn 7 ngày`. An error or warning continues its
-//!   prefix (`theodoi: không tìm thấy …`, `cảnh báo: …`) and so starts in lower
+//!   `Chưa hoàn thành, quá hạn 7 ngày`; so does a warning or a note, after
+//!   its word (`Cảnh báo: …`, `Lưu ý: …`, the rest in lower case). An error
+//!   continues its prefix (`theodoi: không tìm thấy …`) and so starts in lower
 //!   case. Names of organizations and documents keep their capitals
 //!   (`Đảng bộ phường Ngô Quyền`, `Kế hoạch số 223`, `Ban Thường vụ Thị ủy`);
 //!   the kinds of unit, document type and rating are common nouns inside a
@@ -646,7 +647,7 @@ pub const PEOPLE_DRY_RUN: Text = t(
     "File {path} is valid: {n:person|people} would be imported (dry run, nothing written)",
 );
 pub const WARN_COLLECTIVE_FIRST: Text = t(
-    "cảnh báo: tập thể {unit} chưa hoàn thành {tasks}; theo quy định, tập thể kiểm điểm trước, cá nhân sau",
+    "Cảnh báo: tập thể {unit} chưa hoàn thành {tasks}; theo quy định, tập thể kiểm điểm trước, cá nhân sau",
     "warning: {unit} (the collective) has not done {tasks} yet; collectives come before their members",
 );
 pub const EXTRACT_DIRECTIVES: Text = t("Văn bản tìm thấy", "Directives found");
@@ -743,8 +744,8 @@ pub const PASSED_FROM: Text = t(
 );
 pub const LOG_FROM_DAY: Text = t("từ {date}", "from {date}");
 pub const LOG_CORRECTION: Text = t(
-    "sửa lại cho đúng, từ lần thay đổi trước",
-    "corrected, back to the change before",
+    "đính chính, áp dụng từ lần thay đổi trước",
+    "a correction, back to the change before",
 );
 pub const LOG_EMPTY: Text = t("Nhật ký chưa có thay đổi nào.", "The log is empty.");
 pub const LOG_HEADING: Text = t("Nhật ký thay đổi", "Change log");
@@ -901,15 +902,15 @@ pub const DONE_FAR_FROM_DUE: Text = t(
     "completion date {date} is more than a year from the due date {due}; check the year, or add --force if it really is so (the log says so)",
 );
 pub const DONE_CORRECTED: Text = t(
-    "Đã sửa kết quả: {unit}, nhiệm vụ “{title}”: {changes} ({status})",
-    "Corrected: {unit}, task “{title}”: {changes} ({status})",
+    "Đã sửa kết quả: {unit}, nhiệm vụ “{title}”: {changes}. Tình trạng: {status}",
+    "Corrected: {unit}, task “{title}”: {changes}. Status: {status}",
 );
 pub const WARN_QUOTA: Text = t(
-    "cảnh báo: các tổ chức đảng trực thuộc {group} có {excellent} HTXSNV/{good} HTTNV ({share}), vượt mức tối đa {pct}% (nhiều nhất {max} HTXSNV), kể cả khi các tổ chức đảng chưa có kết quả đều được HTTNV thì vẫn vượt; vẫn ghi, trường hợp này sẽ được nêu trong `theodoi ratings`",
+    "Cảnh báo: các tổ chức đảng trực thuộc {group} có {excellent} HTXSNV/{good} HTTNV ({share}), vượt mức tối đa {pct}% (nhiều nhất {max} HTXSNV), kể cả khi các tổ chức đảng chưa có kết quả đều được HTTNV thì vẫn vượt; vẫn ghi, trường hợp này sẽ được nêu trong `theodoi ratings`",
     "warning: the units under {group} have {excellent} rated HTXSNV against {good} HTTNV ({share}), over the {pct}% quota (at most {max} HTXSNV), and even if every unit still to report were rated HTTNV it would stay over; recorded all the same, `theodoi ratings` will show it",
 );
 pub const WARN_TOO_YOUNG: Text = t(
-    "cảnh báo: {unit} thành lập ngày {founded}, tính đến hạn kiểm điểm chưa đủ {months} tháng nên không xếp loại; vẫn ghi, trường hợp này sẽ được nêu trong `theodoi ratings` (muốn sửa: thêm --not-rated LÝ_DO --correct)",
+    "Cảnh báo: {unit} thành lập ngày {founded}, tính đến hạn kiểm điểm chưa đủ {months} tháng nên không xếp loại; vẫn ghi, trường hợp này sẽ được nêu trong `theodoi ratings` (muốn sửa: thêm --not-rated LÝ_DO --correct)",
     "warning: {unit} was founded on {founded}, less than {months:month|months} before the review was due, so it is not rated; recorded all the same, `theodoi ratings` will show it (or correct it: --not-rated REASON --correct)",
 );
 pub const ASK_TYPE: Text = t(
@@ -917,7 +918,7 @@ pub const ASK_TYPE: Text = t(
     "{symbol}: is QĐ a {first} (decision) or a {second} (regulation)? Type 1 ({first}) or 2 ({second}): ",
 );
 pub const WARN_TYPE_IN_DOUBT: Text = t(
-    "cảnh báo: {symbol} có thể là {first} hoặc {second}; đã ghi là {recorded}. Cần ghi rõ loại văn bản bằng --type {first_slug} hoặc --type {second_slug} (sửa bản đã ghi: theodoi directive edit {symbol} --type …)",
+    "Cảnh báo: {symbol} có thể là {first} hoặc {second}; đã ghi là {recorded}. Cần ghi rõ loại văn bản bằng --type {first_slug} hoặc --type {second_slug} (sửa bản đã ghi: theodoi directive edit {symbol} --type …)",
     "warning: {symbol} may be a {first} (decision) or a {second} (regulation); recorded as {recorded}. Specify the type with --type {first_slug} or --type {second_slug} (to correct this one: theodoi directive edit {symbol} --type …)",
 );
 pub const DATE_UNKNOWN: Text = t("chưa rõ ngày", "date unknown");
@@ -990,7 +991,7 @@ pub const TYPE_CONTRADICTS: Text = t(
     "'{input}': the code {code} is a {coded}'s, not a {given}'s; leave out --type or check the symbol",
 );
 pub const WARN_VERY_LATE: Text = t(
-    "cảnh báo: ngày hoàn thành {date} muộn {days} ngày so với hạn {due}; nếu gõ nhầm năm thì sửa bằng --correct --on NGÀY",
+    "Cảnh báo: ngày hoàn thành {date} muộn {days} ngày so với hạn {due}; nếu gõ nhầm năm thì sửa bằng --correct --on NGÀY",
     "warning: completion date {date} is {days:day|days} after the due date {due}; if the year is typed wrong, fix it with --correct --on DATE",
 );
 pub const BAD_YEAR: Text = t(
@@ -1405,11 +1406,11 @@ pub const SECRET_OUTPUT_OPEN: Text = t(
     "{path} may be read by others (mode wider than 0600): with --show-secret it is not replaced; run `chmod 600 {path}` or write to a new file",
 );
 pub const WARN_SHOW_SECRET_PIPE: Text = t(
-    "cảnh báo: với --show-secret, trích yếu văn bản mật được đưa ra ngoài màn hình (vào tệp, lệnh khác hoặc thư)",
+    "Cảnh báo: với --show-secret, trích yếu văn bản mật được đưa ra ngoài màn hình (vào tệp, lệnh khác hoặc thư)",
     "warning: --show-secret prints the subjects of secret directives to something other than a screen (a file, a pipe, mail)",
 );
 pub const EXPORT_HAS_SECRET: Text = t(
-    "lưu ý: bản xuất có {n} văn bản mật, giữ nguyên trích yếu (bản sao đầy đủ), cần bảo quản như tài liệu mật",
+    "Lưu ý: bản xuất có {n} văn bản mật, giữ nguyên trích yếu (bản sao đầy đủ), cần bảo quản như tài liệu mật",
     "note: the export holds {n:secret directive|secret directives} with their subjects (a full copy): keep it as a secret document",
 );
 pub const CLAP_NO_VALUE: Text = t(
@@ -1465,7 +1466,7 @@ pub const LOG_FIELD_HIDDEN: Text = t(
     "{field} changed (hidden: {label})",
 );
 pub const WARN_MARK_REMOVED: Text = t(
-    "cảnh báo: {directive} không còn độ mật {mark}: từ nay trích yếu của văn bản và của các nhiệm vụ của nó hiện trong mọi báo cáo, bảng tính, văn bản và thư",
+    "Cảnh báo: {directive} không còn độ mật {mark}: từ nay trích yếu của văn bản và của các nhiệm vụ của nó hiện trong mọi báo cáo, bảng tính, văn bản và thư",
     "warning: {directive} is no longer marked {mark}: its subject and its tasks' titles now appear in every report, spreadsheet, document and mail",
 );
 pub const EXTRACT_MARKED: Text = t(
@@ -1477,7 +1478,7 @@ pub const LOG_EXTRACT_MARKED: Text = t(
     "; marked {directive}: {marks}",
 );
 pub const BACKUP_HAS_SECRET: Text = t(
-    "lưu ý: bản sao lưu có {n} văn bản mật, giữ nguyên trích yếu (bản sao đầy đủ), cần bảo quản như tài liệu mật",
+    "Lưu ý: bản sao lưu có {n} văn bản mật, giữ nguyên trích yếu (bản sao đầy đủ), cần bảo quản như tài liệu mật",
     "note: the backup holds {n:secret directive|secret directives} with their subjects (a full copy): keep it as a secret document",
 );
 pub const SUBJECT_HIDDEN: Text = t(
@@ -1581,11 +1582,11 @@ pub const KEY_PROMPT: Text = t("Khóa của {path}: ", "Key of {path}: ");
 pub const KEY_PROMPT_NEW: Text = t("Khóa mới cho {path}: ", "New key for {path}: ");
 pub const KEY_PROMPT_AGAIN: Text = t("Nhập lại khóa: ", "The key again: ");
 pub const KEY_UNUSED: Text = t(
-    "cảnh báo: THEODOI_KEY_FILE đặt là {file} nhưng {path} không được mã hóa: khóa không được dùng (mã hóa bằng `theodoi encrypt`)",
+    "Cảnh báo: THEODOI_KEY_FILE đặt là {file} nhưng {path} không được mã hóa: khóa không được dùng (mã hóa bằng `theodoi encrypt`)",
     "warning: THEODOI_KEY_FILE is set to {file} but {path} is not encrypted: the key is not used (encrypt it with `theodoi encrypt`)",
 );
 pub const EXPORT_PLAIN: Text = t(
-    "lưu ý: cơ sở dữ liệu được mã hóa, nhưng tệp xuất là JSON thường, ai có tệp cũng đọc được mọi tên, ký hiệu và trích yếu; tệp chỉ chủ sở hữu đọc được (0600), cần giữ kín",
+    "Lưu ý: cơ sở dữ liệu được mã hóa, nhưng tệp xuất là JSON thường, ai có tệp cũng đọc được mọi tên, ký hiệu và trích yếu; tệp chỉ chủ sở hữu đọc được (0600), cần giữ kín",
     "note: the database is encrypted, but an export is plain JSON: whoever has the file reads every name, symbol and title; it is made readable by its owner only (0600): keep it safe",
 );
 pub const INIT_CREATED_ENCRYPTED: Text = t(
@@ -1645,7 +1646,7 @@ pub const COPY_SAME: Text = t(
     "--from and --to are both {path}: copy into another database",
 );
 pub const COPY_PLAIN: Text = t(
-    "lưu ý: {from} được mã hóa, còn bản chép ở {to} thì không: ai đọc được nó là đọc được mọi tên, ký hiệu và trích yếu; cần bảo vệ bản chép bằng quyền truy cập (hoặc chép vào một tệp đã tạo bằng `theodoi init --encrypt`)",
+    "Lưu ý: {from} được mã hóa, còn bản chép ở {to} thì không: ai đọc được nó là đọc được mọi tên, ký hiệu và trích yếu; cần bảo vệ bản chép bằng quyền truy cập (hoặc chép vào một tệp đã tạo bằng `theodoi init --encrypt`)",
     "note: {from} is encrypted, but the copy in {to} is not: whoever can read it reads every name, symbol and title; protect it with access rights (or copy into a file made with `theodoi init --encrypt`)",
 );
 /// What is recorded as the actor when no name was given and the login name

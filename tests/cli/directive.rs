@@ -193,7 +193,7 @@ fn qd_without_a_type_is_recorded_with_a_warning_in_a_script() {
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
     assert!(
-        run.stderr.starts_with("cảnh báo: 44-QĐ/TU")
+        run.stderr.starts_with("Cảnh báo: 44-QĐ/TU")
             && run.stderr.contains("Quyết định")
             && run.stderr.contains("Quy định")
             && run.stderr.contains("--type quy-dinh")

@@ -711,7 +711,7 @@ fn a_result_very_late_asks_to_check_the_year() {
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(
         run.stderr,
-        "cảnh báo: ngày hoàn thành 05/12/2024 muộn 365 ngày so với hạn 06/12/2023; nếu gõ nhầm năm thì sửa bằng --correct --on NGÀY\n"
+        "Cảnh báo: ngày hoàn thành 05/12/2024 muộn 365 ngày so với hạn 06/12/2023; nếu gõ nhầm năm thì sửa bằng --correct --on NGÀY\n"
     );
     let run = t.run(&[
         "done",

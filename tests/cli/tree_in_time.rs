@@ -247,7 +247,7 @@ fn a_change_before_the_last_one_is_refused_and_a_correction_rewrites_the_past() 
     assert!(list.contains("p-le-loi,Đảng bộ phường Lê Lợi,"), "{list}");
     let log = t.ok(&["log"]);
     assert!(
-        log.contains("sửa lại cho đúng, từ lần thay đổi trước"),
+        log.contains("đính chính, áp dụng từ lần thay đổi trước"),
         "{log}"
     );
 }

@@ -404,7 +404,7 @@ fn a_unit_is_found_by_its_other_names() {
     );
     let log = t.ok(&["log", "--unit", "cb-ubkt", "--lang", "en", "--format", "md"]);
     assert!(
-        log.contains("removed other names Kiểm tra Đảng") && log.contains("added other names"),
+        log.contains("no longer found as Kiểm tra Đảng") && log.contains("now also found as"),
         "{log}"
     );
     let log: Vec<serde_json::Value> = t.json(&["log"]);
