@@ -45,7 +45,8 @@ pub fn run(
             i18n::EXTEND_DONE,
             unit = e.unit.name,
             title = title,
-            extended = tr!(i18n::EXTENDED_TO, date = to, first = format_dmy(e.first))
+            date = to,
+            first = format_dmy(e.first)
         ))
     })?;
     writeln!(out, "{message}")?;

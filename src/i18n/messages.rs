@@ -725,8 +725,8 @@ pub const UNDO_DONE: Text = t(
     "Undid change #{id}: {summary}",
 );
 pub const EXTEND_DONE: Text = t(
-    "Đã ghi gia hạn cho {unit}, nhiệm vụ “{title}”: {extended}",
-    "Extension recorded for {unit}, task “{title}”: {extended}",
+    "Đã gia hạn cho {unit}, nhiệm vụ “{title}”: đến ngày {date} (hạn ban đầu {first})",
+    "Extended for {unit}, task “{title}”: to {date} (first due {first})",
 );
 pub const EXTEND_NOT_LATER: Text = t(
     "hạn mới ({to}) phải sau hạn hiện tại ({from})",
