@@ -51,8 +51,15 @@ pub fn add(db: &dyn Db, new: &NewPerson<'_>) -> Result<Person> {
 }
 
 /// Records the last day of a person in their post; a day before they took
-/// it is refused unless `force`.
-pub fn leave(db: &dyn Db, reference: &str, on: NaiveDate, force: bool) -> Result<Person> {
+/// it is refused unless `force`. What they still owed stops being tracked
+/// from that day, with `reason`; returns the person and how many stopped.
+pub fn leave(
+    db: &dyn Db,
+    reference: &str,
+    on: NaiveDate,
+    reason: &str,
+    force: bool,
+) -> Result<(Person, usize)> {
     let person = resolve_person(db, reference)?;
     db.may_write_for(person.unit_id)?;
     if let Some(from) = person.from_on.filter(|from| on < *from && !force) {
@@ -63,8 +70,8 @@ pub fn leave(db: &dyn Db, reference: &str, on: NaiveDate, force: bool) -> Result
             subject: DateSubject::Named(person.name),
         });
     }
-    db.end_person(person.id, on)?;
-    Ok(person)
+    let stopped = db.end_person(person.id, on, reason)?;
+    Ok((person, stopped))
 }
 
 /// What an import of people did: how many it recorded, and the lines of the

@@ -193,17 +193,24 @@ pub fn run(
         }
         Command::Leave(args) => {
             let message = super::write(store, ctx, "person.leave", |db| {
-                let person = app::people::leave(db, &args.reference, args.on, args.force)?;
+                let reason = tr!(i18n::LEFT_POST_REASON, date = format_dmy(args.on));
+                let (person, n) =
+                    app::people::leave(db, &args.reference, args.on, &reason, args.force)?;
                 db.note(
-                    serde_json::json!({ "name": person.name, "on": format_dmy(args.on) }),
+                    serde_json::json!({ "name": person.name, "on": format_dmy(args.on), "n": n }),
                     Some(person.unit_id),
                     None,
                 )?;
-                Ok(tr!(
+                let mut said = tr!(
                     i18n::PERSON_LEFT,
                     name = person.name,
                     date = format_dmy(args.on)
-                ))
+                );
+                if n > 0 {
+                    said.push_str("; ");
+                    said.push_str(&i18n::stopped_tracking(n));
+                }
+                Ok(said)
             })?;
             writeln!(out, "{message}")?;
         }

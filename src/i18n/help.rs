@@ -90,7 +90,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "person list --search",
         t(
-            "Chỉ người có chữ này trong tên, mã hoặc chức vụ",
+            "Chỉ cán bộ có chữ này trong tên, mã hoặc chức vụ",
             "Only people with this text in name, code or position",
         ),
     ),
@@ -142,7 +142,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "task add --people",
         t(
-            "Nhiệm vụ của cán bộ (đánh giá, xếp loại cán bộ diện Ban Thường vụ quản lý) thay vì của tổ chức đảng: giao cho mỗi người đang giữ chức trong các tổ chức đảng thuộc loại đã nêu",
+            "Nhiệm vụ của cán bộ (đánh giá, xếp loại cán bộ diện Ban Thường vụ quản lý) thay vì của tổ chức đảng: giao cho mỗi cán bộ đang giữ chức trong các tổ chức đảng thuộc loại đã nêu",
             "A task for people (rating the leaders the standing committee manages), not units: each person in post in units of the kinds named",
         ),
     ),
@@ -1671,7 +1671,7 @@ const EXAMPLES: &[(&str, Text)] = &[
     (
         "task assign",
         t(
-            "Ví dụ:\n  theodoi task assign kiem-diem-2023 --unit cb-thcs-son-loc\n  # loại tổ chức đảng chưa có hạn, hoặc thành lập sau hạn: cho hạn\n  theodoi task assign kiem-diem-2023 --unit cb-moi cb-y-te --due 20/12/2023\n  # mọi tổ chức đảng chưa được giao (chạy lại không thay đổi gì)\n  theodoi task assign kiem-diem-2023 --missing\n  # nhiệm vụ của cán bộ: những người đang giữ chức ở đó\n  theodoi task assign xl-can-bo-2023 --unit 'Ngô Quyền'",
+            "Ví dụ:\n  theodoi task assign kiem-diem-2023 --unit cb-thcs-son-loc\n  # loại tổ chức đảng chưa có hạn, hoặc thành lập sau hạn: cho hạn\n  theodoi task assign kiem-diem-2023 --unit cb-moi cb-y-te --due 20/12/2023\n  # mọi tổ chức đảng chưa được giao (chạy lại không thay đổi gì)\n  theodoi task assign kiem-diem-2023 --missing\n  # nhiệm vụ của cán bộ: những cán bộ đang giữ chức ở đó\n  theodoi task assign xl-can-bo-2023 --unit 'Ngô Quyền'",
             "Examples:\n  theodoi task assign kiem-diem-2023 --unit cb-thcs-son-loc\n  # a kind with no due date, or founded after it: give one\n  theodoi task assign kiem-diem-2023 --unit cb-moi cb-y-te --due 20/12/2023\n  # every unit that lacks it (again, nothing changes)\n  theodoi task assign kiem-diem-2023 --missing\n  # a task for people: those in post there\n  theodoi task assign xl-can-bo-2023 --unit 'Ngô Quyền'",
         ),
     ),

@@ -113,6 +113,16 @@ fn summary(action: &str, details: &serde_json::Value) -> String {
             passed = details.get("passed").and_then(|n| n.as_u64()).unwrap_or(0)
         ));
     }
+    // A person out of post: what they still owed stopped being tracked.
+    if action == "person.leave"
+        && let Some(n) = details.get("n").and_then(|n| n.as_u64())
+        && n > 0
+    {
+        line.push_str("; ");
+        line.push_str(&super::stopped_tracking(
+            usize::try_from(n).unwrap_or(usize::MAX),
+        ));
+    }
     // A change to the tree holds from a day, or corrects the record.
     if let Some(on) = details.get("on").filter(|_| TREE_CHANGES.contains(&action)) {
         let effect = match on.as_str() {

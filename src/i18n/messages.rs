@@ -608,7 +608,7 @@ pub const PERSON_CODE_TAKEN: Text = t(
     "code '{code}' is already used by {name}",
 );
 pub const PERSON_NOT_FOUND: Text = t(
-    "không tìm thấy người '{input}'; xem danh sách bằng `theodoi person list`",
+    "không tìm thấy cán bộ '{input}'; xem danh sách bằng `theodoi person list`",
     "no person matches '{input}'; see `theodoi person list`",
 );
 pub const PERSON_AMBIGUOUS: Text = t(
@@ -1199,7 +1199,7 @@ pub const NOT_APPLICABLE_HINT: Text = t(
     "; if the unit must do it, give it with `theodoi task assign {task} --unit '{unit}'`",
 );
 pub const NOT_APPLICABLE_PERSON_HINT: Text = t(
-    "; nếu người này phải thực hiện thì giao bằng `theodoi task assign {task} --missing`",
+    "; nếu cán bộ này phải thực hiện thì giao bằng `theodoi task assign {task} --missing`",
     "; if this person must do it, give it with `theodoi task assign {task} --missing`",
 );
 pub const ASSIGN_NOT_IN_SCOPE: Text = t(
@@ -2033,6 +2033,12 @@ pub const LOG_REDONE: Text = t(
 pub const REDO_DONE: Text = t(
     "Đã khôi phục thay đổi #{change} (hủy hoàn tác #{undo}): {summary}",
     "Put back change #{change} (took back undo #{undo}): {summary}",
+);
+
+/// Why a person's open obligations stopped being tracked.
+pub const LEFT_POST_REASON: Text = t(
+    "cán bộ thôi giữ chức từ ngày {date}",
+    "out of post from {date}",
 );
 
 #[cfg(test)]

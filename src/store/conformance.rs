@@ -457,11 +457,13 @@ pub fn people_owe_tasks_for_people(store: &mut dyn Storage) -> Result<()> {
     assert_eq!(db.people_named("van an", false)?.len(), 1);
     assert_eq!(db.people(Some("bi thu"))?.len(), 1);
     drop(db);
-    write(store, "test", "person.leave", |db| {
-        db.end_person(an.id, day("01/07/2025"))
+    let stopped = write(store, "test", "person.leave", |db| {
+        db.end_person(an.id, day("01/07/2025"), "left")
     })?;
     let left = store.read().person_by_code("an")?.expect("a person");
     assert_eq!(left.to_on, Some(day("01/07/2025")));
+    // What they still owed stops from that day.
+    assert_eq!(stopped, 1);
     Ok(())
 }
 

@@ -377,8 +377,10 @@ pub trait People {
     /// Everyone, by unit then name; `search` keeps names, codes and posts
     /// containing it.
     fn people(&self, search: Option<&str>) -> Result<Vec<PersonRow>>;
-    /// Records the last day of a person in their post.
-    fn end_person(&self, id: i64, on: NaiveDate) -> Result<()>;
+    /// Records the last day of a person in their post; what they still
+    /// owed, not done, stops being tracked from that day with `reason`.
+    /// Returns how many obligations stopped.
+    fn end_person(&self, id: i64, on: NaiveDate, reason: &str) -> Result<usize>;
     /// What `person_id` owes under `task_id`, if the task applies to them.
     fn person_obligation(&self, task_id: i64, person_id: i64) -> Result<Option<Obligation>>;
 }

@@ -167,8 +167,13 @@ fn a_task_for_people_with_deadlines_completions_and_ratings() {
         "16/12/2023",
         "--task",
         "xl-can-bo-2023",
+        "--format",
+        "md",
     ]);
-    assert!(table.contains("Lê Văn Cường"), "{table}");
+    assert!(
+        table.contains("| Đồng chí Lê Văn Cường (Đảng bộ xã Đường Lâm) |"),
+        "{table}"
+    );
     // Ratings of the leaders of one committee: 1 HTXSNV for 1 HTTNV breaks the 20% quota.
     let r: serde_json::Value = t.json(&[
         "ratings",
@@ -236,4 +241,60 @@ fn a_register_imported_again_records_each_person_once() {
     .unwrap();
     let out = t.ok(&["person", "import", other.to_str().unwrap()]);
     assert!(out.contains("Đã nhập 1 cán bộ"), "{out}");
+}
+
+#[test]
+fn a_person_out_of_post_is_no_longer_chased_for_what_they_owed() {
+    let t = leaders();
+    t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "45-QĐ/TU",
+        "--issuer",
+        "Thị ủy",
+        "--code",
+        "xl-can-bo-2023",
+        "--title",
+        "Xếp loại cán bộ diện BTV quản lý năm 2023",
+        "--people",
+        "--due",
+        "dang-bo-co-so=15/12/2023",
+    ]);
+    let late = |as_of: &str| -> Vec<String> {
+        let rows: Vec<serde_json::Value> =
+            t.json(&["overdue", "--as-of", as_of, "--task", "xl-can-bo-2023"]);
+        rows.iter()
+            .filter_map(|r| r["person_name"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert!(late("18/12/2023").contains(&"Lê Văn Cường".to_string()));
+    let said = t.ok(&["person", "leave", "Lê Văn Cường", "--on", "20/12/2023"]);
+    assert!(
+        said.contains("dừng theo dõi 1 trường hợp chưa hoàn thành"),
+        "{said}"
+    );
+    // Late until the day they left; after it, no longer owed.
+    assert!(late("18/12/2023").contains(&"Lê Văn Cường".to_string()));
+    assert!(!late("21/12/2023").contains(&"Lê Văn Cường".to_string()));
+    let results = t.ok(&[
+        "results",
+        "xl-can-bo-2023",
+        "--as-of",
+        "21/12/2023",
+        "--format",
+        "md",
+    ]);
+    assert!(
+        results.contains("Dừng theo dõi (cán bộ thôi giữ chức từ ngày 20/12/2023)"),
+        "{results}"
+    );
+    let log = t.ok(&["log", "--format", "md"]);
+    assert!(
+        log.contains("Lê Văn Cường thôi giữ chức từ 20/12/2023; dừng theo dõi 1 trường hợp"),
+        "{log}"
+    );
+    // Undone, they are owed again.
+    t.ok(&["undo"]);
+    assert!(late("21/12/2023").contains(&"Lê Văn Cường".to_string()));
 }

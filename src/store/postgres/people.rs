@@ -110,13 +110,14 @@ impl People for PgDb<'_> {
         .collect()
     }
 
-    fn end_person(&self, id: i64, on: NaiveDate) -> Result<()> {
+    fn end_person(&self, id: i64, on: NaiveDate, reason: &str) -> Result<usize> {
         self.update_logged("person", id, |db| {
             db.exec(
                 "UPDATE person SET to_on = $2 WHERE id = $1",
                 &[&id, &iso(on)],
             )
-        })
+        })?;
+        self.cancel_open("o.person_id = $1", id, on, reason)
     }
 
     fn person_obligation(&self, task_id: i64, person_id: i64) -> Result<Option<Obligation>> {

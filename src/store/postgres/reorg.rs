@@ -127,7 +127,13 @@ impl Reorganization for PgDb<'_> {
 impl PgDb<'_> {
     /// Cancels, from `on`, every obligation still open (not done) that
     /// `condition` names (on `$1`, bound to `key`). Returns how many.
-    fn cancel_open(&self, condition: &str, key: i64, on: NaiveDate, reason: &str) -> Result<usize> {
+    pub(super) fn cancel_open(
+        &self,
+        condition: &str,
+        key: i64,
+        on: NaiveDate,
+        reason: &str,
+    ) -> Result<usize> {
         let ids: Vec<i64> = self
             .rows(
                 &format!(

@@ -101,11 +101,12 @@ impl People for SqliteDb<'_> {
     }
 
     /// Records the last day of a person in their post.
-    fn end_person(&self, id: i64, on: NaiveDate) -> Result<()> {
+    fn end_person(&self, id: i64, on: NaiveDate, reason: &str) -> Result<usize> {
         self.update_logged("person", id, |conn| {
             conn.prepare_cached("UPDATE person SET to_on = ?2 WHERE id = ?1")?
                 .execute(params![id, on])
-        })
+        })?;
+        self.cancel_open("o.person_id = :person", (":person", id), on, reason)
     }
 
     /// What `person_id` owes under `task_id`, if the task applies to them.

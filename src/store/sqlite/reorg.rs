@@ -143,7 +143,7 @@ impl Reorganization for SqliteDb<'_> {
 impl SqliteDb<'_> {
     /// Cancels, from `on`, every obligation still open (not done) that
     /// `condition` names (`:directive` or `:unit` bound). Returns how many.
-    fn cancel_open(
+    pub(super) fn cancel_open(
         &self,
         condition: &str,
         key: (&str, i64),
