@@ -60,7 +60,9 @@ pub fn text(s: &str, field: Field) -> Result<String> {
 /// only spaces, else checked as `text`.
 pub fn optional_text(s: Option<&str>, field: Field) -> Result<Option<String>> {
     match s {
-        Some(s) if !crate::text::normalize(s).is_empty() => text(s, field).map(Some),
+        // Only spaces: left out. Something invisible is refused by `text`
+        // as empty: the clerk typed something that shows nothing.
+        Some(s) if !s.trim().is_empty() => text(s, field).map(Some),
         _ => Ok(None),
     }
 }

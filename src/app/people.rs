@@ -20,6 +20,28 @@ pub struct NewPerson<'a> {
     pub code: Option<&'a str>,
 }
 
+/// Refuses a new person whose name (spaces, case, accents and invisible
+/// characters aside) is that of someone in post in the same unit: most
+/// often the same person typed twice; `--same-name` skips it.
+pub fn refuse_same_person(db: &dyn Db, new: &NewPerson<'_>) -> Result<()> {
+    let name = text(new.name, Field::PersonName)?;
+    let unit = resolve_unit(db, new.unit)?;
+    let key = crate::text::fold(&name);
+    if let Some(same) = db
+        .people_named(&key, true)?
+        .into_iter()
+        .find(|p| p.unit_id == unit.id && p.to_on.is_none())
+    {
+        return Err(Error::PersonTaken {
+            name: same.name,
+            position: same.position,
+            unit: unit.name,
+            code: same.code,
+        });
+    }
+    Ok(())
+}
+
 /// Records one person.
 pub fn add(db: &dyn Db, new: &NewPerson<'_>) -> Result<Person> {
     let name = text(new.name, Field::PersonName)?;
@@ -187,7 +209,7 @@ mod tests {
         let mut store = son_tay(false)?;
         change(&mut store, |db| add(db, &an()))?;
         let early = change(&mut store, |db| {
-            leave(db, "Nguyễn Văn An", day("31/12/2020"), false)
+            leave(db, "Nguyễn Văn An", day("31/12/2020"), "left", false)
         });
         assert!(
             matches!(
@@ -200,7 +222,7 @@ mod tests {
             "{early:?}"
         );
         change(&mut store, |db| {
-            leave(db, "Nguyễn Văn An", day("31/12/2020"), true)
+            leave(db, "Nguyễn Văn An", day("31/12/2020"), "left", true)
         })?;
         Ok(())
     }

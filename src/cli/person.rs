@@ -40,6 +40,9 @@ pub struct AddArgs {
     from: Option<NaiveDate>,
     #[arg(long, value_name = "CODE")]
     code: Option<String>,
+    /// Add them even when someone of that name is in post in the unit.
+    #[arg(long)]
+    same_name: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -90,16 +93,17 @@ pub fn run(
     match cmd {
         Command::Add(args) => {
             let message = super::write(store, ctx, "person.add", |db| {
-                let person = app::people::add(
-                    db,
-                    &NewPerson {
-                        name: &args.name,
-                        position: &args.position,
-                        unit: &args.unit,
-                        from: args.from,
-                        code: args.code.as_deref(),
-                    },
-                )?;
+                let new = NewPerson {
+                    name: &args.name,
+                    position: &args.position,
+                    unit: &args.unit,
+                    from: args.from,
+                    code: args.code.as_deref(),
+                };
+                if !args.same_name {
+                    app::people::refuse_same_person(db, &new)?;
+                }
+                let person = app::people::add(db, &new)?;
                 let unit = db.unit(person.unit_id)?;
                 db.note(
                     serde_json::json!({ "name": person.name, "position": person.position, "unit": unit.name }),

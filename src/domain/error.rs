@@ -636,6 +636,14 @@ pub enum Error {
     /// edited, as travelling outputs name it.
     #[error("the title of {0} is secret")]
     SecretTitleEdit(String),
+    /// A new person named as one in post in the same unit.
+    #[error("{name} ({code}) is already in post in {unit}")]
+    PersonTaken {
+        name: String,
+        position: String,
+        unit: String,
+        code: String,
+    },
 }
 
 /// Why a TLS connection to a server was not made.

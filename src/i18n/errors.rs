@@ -833,6 +833,18 @@ pub fn message(e: &Error) -> String {
         Error::PgServer { address, problem } => server_problem(address, problem),
         Error::OfficeUnboundLogin(login) => tr!(super::OFFICE_UNBOUND_LOGIN, login = short(login)),
         Error::SecretTitleEdit(what) => tr!(super::SECRET_TITLE_EDIT, what = what),
+        Error::PersonTaken {
+            name,
+            position,
+            unit,
+            code,
+        } => tr!(
+            super::PERSON_TAKEN,
+            name = short(name),
+            position = short(position),
+            unit = short(unit),
+            code = short(code)
+        ),
         Error::UnknownLogin { login, known } if known.is_empty() => {
             tr!(super::LOGIN_ON_FILE, login = short(login))
         }

@@ -1582,6 +1582,13 @@ const HELP: &[(&str, Text)] = &[
         ),
     ),
     (
+        "person add --same-name",
+        t(
+            "Vẫn thêm khi tổ chức đảng đó đã có cán bộ cùng họ tên đang giữ chức (hai cán bộ khác nhau trùng họ tên)",
+            "Add them even when the unit has someone of that name in post (two people who share a name)",
+        ),
+    ),
+    (
         "unit rename --same-name",
         t(
             "Vẫn đổi tên khi cấp trên đã có tổ chức đảng khác mang tên ấy (hai tổ chức đảng khác nhau trùng tên)",

@@ -2041,6 +2041,11 @@ pub const LEFT_POST_REASON: Text = t(
     "out of post from {date}",
 );
 
+pub const PERSON_TAKEN: Text = t(
+    "{unit} đã có cán bộ {name}, {position} (mã {code}) đang giữ chức; không ghi gì. Nếu đúng là hai cán bộ trùng họ tên thì thêm --same-name",
+    "{unit} already has {name}, {position} (code {code}) in post; nothing written. If these are two people of one name, add --same-name",
+);
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

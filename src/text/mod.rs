@@ -14,11 +14,18 @@ use unicode_normalization::char::is_combining_mark;
 /// NFC, `Ð`/`ð` (Icelandic eth, often typed for `Đ`) read as `Đ`/`đ`,
 /// runs of whitespace collapsed to one space, ends trimmed.
 pub fn normalize(s: &str) -> String {
-    collapse_whitespace(s.nfc().map(|c| match c {
-        '\u{00D0}' => 'Đ',
-        '\u{00F0}' => 'đ',
-        c => c,
-    }))
+    // Characters that show nothing (a soft hyphen or zero-width space
+    // pasted from a web page or Word) are dropped, so that two names that
+    // look alike are one; bidirectional controls stay, to be refused.
+    collapse_whitespace(
+        s.nfc()
+            .filter(|c| !is_invisible(*c) || is_bidi_control(*c))
+            .map(|c| match c {
+                '\u{00D0}' => 'Đ',
+                '\u{00F0}' => 'đ',
+                c => c,
+            }),
+    )
 }
 
 /// Joins the non-space runs of `chars` with single spaces.
@@ -177,7 +184,7 @@ pub fn fold(s: &str) -> String {
     collapse_whitespace(
         lowered
             .nfd()
-            .filter(|c| !is_combining_mark(*c))
+            .filter(|c| !is_combining_mark(*c) && !is_invisible(*c))
             .map(|c| if c == 'đ' { 'd' } else { c }),
     )
 }

@@ -663,3 +663,60 @@ fn a_row_of_a_file_is_told_of_its_columns_not_of_options() {
     let err = t.fails(&["person", "import", people.to_str().unwrap()]);
     assert!(err.contains("thiếu cột 'Đơn vị'"), "{err}");
 }
+
+#[test]
+fn a_name_with_invisible_characters_is_the_name_it_shows() {
+    let t = Theodoi::son_tay();
+    // A word joiner and a zero-width space, as a page pasted from the web
+    // may carry: the same name as the one on record.
+    let err = t.fails(&[
+        "unit",
+        "add",
+        "Đảng bộ phường Lê\u{2060} Lợi",
+        "--kind",
+        "dang-bo-co-so",
+        "--parent",
+        "son-tay",
+    ]);
+    assert!(err.contains("cấp trên đã có Đảng bộ phường Lê Lợi"), "{err}");
+    t.ok(&[
+        "person",
+        "add",
+        "Nguyễn Văn An",
+        "--position",
+        "Bí thư Đảng ủy phường",
+        "--unit",
+        "Ngô Quyền",
+    ]);
+    // The same person typed again, with a zero-width space: refused, not
+    // a second person coded nguyen-van-an-2.
+    let err = t.fails(&[
+        "person",
+        "add",
+        "Nguyễn Văn\u{200B} An",
+        "--position",
+        "Bí thư Đảng ủy phường",
+        "--unit",
+        "Ngô Quyền",
+    ]);
+    assert!(
+        err.contains("Đảng bộ phường Ngô Quyền đã có cán bộ Nguyễn Văn An, Bí thư Đảng ủy phường (mã nguyen-van-an) đang giữ chức; không ghi gì")
+            && err.contains("--same-name"),
+        "{err}"
+    );
+    // Two people who share a name: said so.
+    let added = t.ok(&[
+        "person",
+        "add",
+        "Nguyễn Văn An",
+        "--position",
+        "Phó Bí thư Đảng ủy phường",
+        "--unit",
+        "Ngô Quyền",
+        "--same-name",
+    ]);
+    assert!(added.contains("mã nguyen-van-an-2"), "{added}");
+    let people: Vec<serde_json::Value> = t.json(&["person", "list"]);
+    assert_eq!(people.len(), 2);
+    assert!(people.iter().all(|p| p["name"] == "Nguyễn Văn An"), "{people:?}");
+}
