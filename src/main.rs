@@ -68,7 +68,8 @@ fn main() -> ExitCode {
         Ok(Err(err)) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         // Nor is a command that finds the record as it asks: it says so.
         Ok(Err(err)) if changed_nothing(&err) => {
-            println!("{}", i18n::NOTHING_CHANGED.get());
+            // Written as the rest is: a reader gone is no panic.
+            let _ = writeln!(std::io::stdout(), "{}", i18n::NOTHING_CHANGED.get());
             ExitCode::SUCCESS
         }
         Ok(Err(err)) => {

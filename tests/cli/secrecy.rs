@@ -948,7 +948,7 @@ fn a_hidden_title_change_says_it_was_hidden_and_marks_are_said() {
     assert_eq!(r.code, 0, "{r:?}");
     assert!(r.stdout.contains("bỏ độ mật (trước là Mật)"), "{r:?}");
     assert!(
-        r.stderr.contains("cảnh báo") && r.stderr.contains("77-KH/TU"),
+        r.stderr.contains("Cảnh báo") && r.stderr.contains("77-KH/TU"),
         "{r:?}"
     );
     // Lines recorded while it was marked stay masked.
