@@ -678,7 +678,10 @@ fn a_name_with_invisible_characters_is_the_name_it_shows() {
         "--parent",
         "son-tay",
     ]);
-    assert!(err.contains("cấp trên đã có Đảng bộ phường Lê Lợi"), "{err}");
+    assert!(
+        err.contains("cấp trên đã có Đảng bộ phường Lê Lợi"),
+        "{err}"
+    );
     t.ok(&[
         "person",
         "add",
@@ -718,5 +721,8 @@ fn a_name_with_invisible_characters_is_the_name_it_shows() {
     assert!(added.contains("mã nguyen-van-an-2"), "{added}");
     let people: Vec<serde_json::Value> = t.json(&["person", "list"]);
     assert_eq!(people.len(), 2);
-    assert!(people.iter().all(|p| p["name"] == "Nguyễn Văn An"), "{people:?}");
+    assert!(
+        people.iter().all(|p| p["name"] == "Nguyễn Văn An"),
+        "{people:?}"
+    );
 }
