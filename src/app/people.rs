@@ -33,8 +33,7 @@ pub fn refuse_same_person(db: &dyn Db, new: &NewPerson<'_>) -> Result<()> {
         .find(|p| p.unit_id == unit.id && p.to_on.is_none())
     {
         return Err(Error::PersonTaken {
-            name: same.name,
-            position: same.position,
+            person: format!("{}, {}", same.name, same.position),
             unit: unit.name,
             code: same.code,
         });

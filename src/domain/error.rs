@@ -637,10 +637,11 @@ pub enum Error {
     #[error("the title of {0} is secret")]
     SecretTitleEdit(String),
     /// A new person named as one in post in the same unit.
-    #[error("{name} ({code}) is already in post in {unit}")]
+    /// `person`: their name and position, as the register shows them
+    /// (`Nguyễn Văn An, Bí thư Đảng ủy phường`).
+    #[error("{person} ({code}) is already in post in {unit}")]
     PersonTaken {
-        name: String,
-        position: String,
+        person: String,
         unit: String,
         code: String,
     },

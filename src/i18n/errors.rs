@@ -833,15 +833,9 @@ pub fn message(e: &Error) -> String {
         Error::PgServer { address, problem } => server_problem(address, problem),
         Error::OfficeUnboundLogin(login) => tr!(super::OFFICE_UNBOUND_LOGIN, login = short(login)),
         Error::SecretTitleEdit(what) => tr!(super::SECRET_TITLE_EDIT, what = what),
-        Error::PersonTaken {
-            name,
-            position,
-            unit,
-            code,
-        } => tr!(
+        Error::PersonTaken { person, unit, code } => tr!(
             super::PERSON_TAKEN,
-            name = short(name),
-            position = short(position),
+            person = short(person),
             unit = short(unit),
             code = short(code)
         ),

@@ -2042,8 +2042,8 @@ pub const LEFT_POST_REASON: Text = t(
 );
 
 pub const PERSON_TAKEN: Text = t(
-    "{unit} đã có cán bộ {name}, {position} (mã {code}) đang giữ chức; không ghi gì. Nếu đúng là hai cán bộ trùng họ tên thì thêm --same-name",
-    "{unit} already has {name}, {position} (code {code}) in post; nothing written. If these are two people of one name, add --same-name",
+    "{unit} đã có cán bộ {person} (mã {code}) đang giữ chức; không ghi gì. Nếu đúng là hai cán bộ trùng họ tên thì thêm --same-name",
+    "{unit} already has {person} (code {code}) in post; nothing written. If these are two people of one name, add --same-name",
 );
 
 #[cfg(test)]
