@@ -93,7 +93,14 @@ pub(super) fn name_at(s: &str) -> (String, usize) {
                 && (s.starts_with("Sở ") || s.starts_with("Bộ "))
                 && !s.starts_with("Bộ Chính trị")
                 && next.starts_with(char::is_uppercase);
-            if (STOP.contains(&word) && !joins_fields) || STOP_PAIRS.contains(&(word, next)) {
+            // `Đảng ủy Khối các Cơ quan và Doanh nghiệp tỉnh`: so does a
+            // bloc's.
+            let joins_bloc = word == "và"
+                && s[..offset].contains(" Khối ")
+                && (next.starts_with(char::is_uppercase) || next == "doanh");
+            if (STOP.contains(&word) && !joins_fields && !joins_bloc)
+                || STOP_PAIRS.contains(&(word, next))
+            {
                 break;
             }
         }

@@ -70,7 +70,7 @@ impl Who {
 
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:[Tt]rong|[Xx]ong(?:\s+trong)?|[Hh]oàn thành(?:\s+trong)?)\s+quý\s+(?P<q>IV|III|II|I|[1-4])\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}})|\b(?:[Tt]ổ chức|[Tt]iến hành)(?:\s+(?:các\s+)?đại hội(?:\s+điểm)?)?\s+(?P<tv>(?:vào|trong)\s+(?:(?:giữa|đầu|cuối|nửa đầu|nửa cuối|trung tuần|thượng tuần|hạ tuần)\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?)|\b(?:[Tt]rong|[Xx]ong(?:\s+trong)?|[Hh]oàn thành(?:\s+trong)?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?)"
+        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:[Tt]rong|[Xx]ong(?:\s+trong)?|[Hh]oàn thành(?:\s+trong)?)\s+quý\s+(?P<q>IV|III|II|I|[1-4])\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}})|\b(?:[Tt]ổ chức|[Tt]iến hành)(?:\s+(?:các\s+)?đại hội(?:\s+điểm)?)?\s+(?P<tv>(?:vào|trong)\s+(?:dịp\s+)?(?:(?:giữa|đầu|cuối|nửa đầu|nửa cuối|trung tuần|thượng tuần|hạ tuần)\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?)|\b(?:[Tt]rong|[Xx]ong(?:\s+trong)?|[Hh]oàn thành(?:\s+trong)?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?)"
     ))
 });
 
@@ -594,6 +594,12 @@ static KIND_WORDS: LazyLock<Vec<(Regex, &'static [UnitKind])>> = LazyLock::new(|
             BOTH,
         ),
         (r"(?i)\btổ chức cơ sở đảng\b".into(), BOTH),
+        // `các Đảng bộ và chi bộ được chọn … trên địa bàn huyện`: the units
+        // of a district, each a grassroots one.
+        (
+            r"(?i)\b(?:các\s+)?đảng bộ\s*(?:,|và)\s*chi bộ\b[^.;:]{0,80}?\btrên địa bàn\s+(?:huyện|quận|thị xã)\b".into(),
+            BOTH,
+        ),
         (r"(?i)\bchi bộ cơ sở\b".into(), &[ChiBoCoSo]),
         (r"(?i)\bđảng bộ cấp trên (?:trực tiếp (?:của )?)?cơ sở\b|\bcấp trên (?:trực tiếp (?:của )?)?cơ sở\b".into(), &[DangBoCapTren]),
         (r"(?i)\bđảng bộ (?:cấp\s+)?cơ sở\b".into(), &[DangBoCoSo]),
@@ -660,6 +666,22 @@ fn who_in(words: &str, last_named: &[String]) -> Who {
     let above_tree = ABOVE_TREE.is_match(words);
     // "… trực thuộc Huyện ủy", "chi bộ trực thuộc đảng ủy cơ sở".
     subordinate(words, &mut who, &mut taken);
+    // `mỗi xã, thị trấn chọn 1-2 chi bộ`, `Đảng ủy các xã, thị trấn chỉ
+    // đạo đại hội đối với các chi bộ còn lại`: the chi bộ of the communes'
+    // committees, which only choose or direct.
+    static COMMUNES_CHI_BO: LazyLock<Regex> = LazyLock::new(|| {
+        let place = r"(?:xã|phường|thị trấn)";
+        re(&format!(
+            r"(?:\b[Đđ]ảng [uủ]ỷ?y?\s+(?:các\s+)?{place}|\b(?:[Mm]ỗi|[Cc]ác)\s+{place}|\b[Đđ]ảng [uủ]ỷ?y?\s+cơ sở)(?:\s*(?:,|và)\s*{place})*\s+(?:(?:sẽ|đã)\s+)?(?:chỉ đạo|lãnh đạo|lựa chọn|chọn)\b[^.;:]{{0,60}}?\bchi bộ\b"
+        ))
+    });
+    for m in COMMUNES_CHI_BO.find_iter(words) {
+        if free(&taken, (m.start(), m.end())) {
+            who.add_kind(UnitKind::ChiBoTrucThuoc, m.start());
+            who.spans.push((m.start(), m.end()));
+            taken.push((m.start(), m.end()));
+        }
+    }
     // Named units, but not those something else sits under.
     for (a, b, name) in named_units(words) {
         if above_tree {

@@ -708,7 +708,23 @@ fn actor(before: &str) -> Option<(String, bool, usize)> {
     if let Some((name, at)) = titled {
         return Some((name, true, at));
     }
+    // `Thường trực Ban Bí thư ký ban hành`: the post of the one who signs,
+    // not a body; the issuer is said elsewhere (`Thay mặt Bộ Chính trị`).
+    let mut signer_end = 0;
     for head in HEAD.find_iter(before) {
+        if head.start() < signer_end {
+            continue;
+        }
+        if head.as_str() == "Thường trực" {
+            let rest = &before[head.end()..];
+            if let Some(after) = rest.strip_prefix(" Ban Bí thư")
+                && (after.trim_start().starts_with("ký")
+                    || after.trim_start().starts_with(|c: char| c.is_uppercase()))
+            {
+                signer_end = head.end() + " Ban Bí thư".len();
+                continue;
+            }
+        }
         // `Phó Bí thư Thường trực Huyện ủy …`: a signer's title, whose
         // body is the committee after it.
         if head.as_str() == "Thường trực" && is_title_before(&before[..head.start()]) {
@@ -722,10 +738,41 @@ fn actor(before: &str) -> Option<(String, bool, usize)> {
         };
         let (name, len) = bodies::name_at(i.as_str());
         if len >= i.as_str().trim_end().len() {
-            return Some((name, v.as_str() != "triển khai", head.start()));
+            // `Bộ Chính trị, Ban Bí thư ban hành`: bodies that issue it
+            // together.
+            let (name, at) = match joint_before(&before[..head.start()]) {
+                Some((first, at)) => (format!("{first}, {name}"), at),
+                None => (name, head.start()),
+            };
+            return Some((name, v.as_str() != "triển khai", at));
         }
     }
     None
+}
+
+/// The body named right before `, ` or ` và ` at the end of `before`, all
+/// its words a name, and where it starts: the first of bodies that act
+/// together (`Bộ Chính trị, Ban Bí thư ban hành`).
+fn joint_before(before: &str) -> Option<(String, usize)> {
+    static HEAD: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?:{HEADS})\b")));
+    let trimmed = before.trim_end();
+    let trimmed = trimmed
+        .strip_suffix(',')
+        .or_else(|| trimmed.strip_suffix(" và"))?
+        .trim_end();
+    let head = HEAD.find_iter(trimmed).last()?;
+    let words = &trimmed[head.start()..];
+    let (name, len) = bodies::name_at(words);
+    // Only at the opening of the sentence, a date before it at most: after
+    // a citation (`… của Bộ Chính trị, Ban Thường vụ Huyện ủy ban hành`)
+    // the first body is that citation's.
+    static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^\s*(?:[-–•+*]\s*)?(?:\(\p{Lu}+\)\s*[-–]\s*)?(?:(?i:(?:sáng|chiều|tối)\s+)?(?i:ngày)\s+[\d/.\-]+\s*(?:vừa qua\s*)?,\s*)?$",
+        )
+    });
+    (len >= words.len() && OPENING.is_match(&trimmed[..head.start()]))
+        .then_some((name, head.start()))
 }
 
 /// Whether the words before a `Thường trực` end with a secretary's title

@@ -173,6 +173,13 @@ impl Text {
             if line.is_empty() {
                 continue;
             }
+            // A line cut after a word no line of prose ends with (`…,
+            // ngày` / `07/10/2019 của …`, `của Ban` / `Tổ chức Trung
+            // ương`) goes on in the next: one line of the body.
+            if body.ends_with('\n') && ends_open(&body[..body.len() - 1]) {
+                body.pop();
+                body.push(' ');
+            }
             lines.push((body.len(), i + 1));
             body.push_str(&line);
             body.push('\n');
@@ -206,6 +213,14 @@ impl Text {
             i.checked_sub(1).map(|i| self.dates[i].1)
         })
     }
+}
+
+/// Whether the body so far ends with a word that leaves its phrase open:
+/// `ngày` before its date, `của` or `Ban` before a body's name, `số`
+/// before a number.
+fn ends_open(body: &str) -> bool {
+    let last = body.rsplit([' ', '\n']).next().unwrap_or("");
+    ["ngày", "của", "Ban", "số"].contains(&last)
 }
 
 /// Reads the directives and deadlines out of `input`.
