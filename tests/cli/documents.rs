@@ -955,22 +955,7 @@ fn a_report_on_a_task_for_people_names_people_and_where_they_work() {
         "--from",
         "01/01/2021",
     ]);
-    t.ok(&[
-        "task",
-        "add",
-        "--directive",
-        "45-QĐ/TU",
-        "--issuer",
-        "Thị ủy",
-        "--code",
-        "xl-can-bo-2023",
-        "--title",
-        "Xếp loại cán bộ năm 2023",
-        "--people",
-        "--rated",
-        "--due",
-        "dang-bo-co-so=15/12/2023",
-    ]);
+    t.add_leaders_review();
     let file = out(&t, "can-bo.docx");
     t.ok(&[
         "report",

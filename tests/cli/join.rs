@@ -581,20 +581,7 @@ fn a_task_for_people_goes_to_the_people_in_post() {
         "--unit",
         "Ngô Quyền",
     ]);
-    t.ok(&[
-        "task",
-        "add",
-        "--directive",
-        "45-QĐ/TU",
-        "--code",
-        "xl-can-bo-2023",
-        "--title",
-        "Xếp loại cán bộ năm 2023",
-        "--people",
-        "--rated",
-        "--due",
-        "dang-bo-co-so=15/12/2023",
-    ]);
+    t.add_leaders_review();
     // Two who took their posts after the task was set.
     for (name, unit) in [
         ("Trần Thị Bình", "Ngô Quyền"),

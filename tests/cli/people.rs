@@ -246,21 +246,7 @@ fn a_register_imported_again_records_each_person_once() {
 #[test]
 fn a_person_out_of_post_is_no_longer_chased_for_what_they_owed() {
     let t = leaders();
-    t.ok(&[
-        "task",
-        "add",
-        "--directive",
-        "45-QĐ/TU",
-        "--issuer",
-        "Thị ủy",
-        "--code",
-        "xl-can-bo-2023",
-        "--title",
-        "Xếp loại cán bộ diện BTV quản lý năm 2023",
-        "--people",
-        "--due",
-        "dang-bo-co-so=15/12/2023",
-    ]);
+    t.add_leaders_review();
     let late = |as_of: &str| -> Vec<String> {
         let rows: Vec<serde_json::Value> =
             t.json(&["overdue", "--as-of", as_of, "--task", "xl-can-bo-2023"]);

@@ -337,20 +337,7 @@ fn a_task_for_people_has_a_line_per_person() {
             code,
         ]);
     }
-    t.ok(&[
-        "task",
-        "add",
-        "--directive",
-        "45-QĐ/TU",
-        "--code",
-        "xl-can-bo-2023",
-        "--title",
-        "Xếp loại cán bộ năm 2023",
-        "--people",
-        "--rated",
-        "--due",
-        "dang-bo-co-so=15/12/2023",
-    ]);
+    t.add_leaders_review();
     t.ok(&[
         "done",
         "--task",

@@ -396,6 +396,26 @@ impl Theodoi {
         .collect()
     }
 
+    /// The rated review of the leaders in post (a task for people under
+    /// 45-QĐ/TU, code `xl-can-bo-2023`), due 15/12/2023 for those of the
+    /// đảng bộ cơ sở.
+    pub fn add_leaders_review(&self) {
+        self.ok(&[
+            "task",
+            "add",
+            "--directive",
+            "45-QĐ/TU",
+            "--code",
+            "xl-can-bo-2023",
+            "--title",
+            "Xếp loại cán bộ năm 2023",
+            "--people",
+            "--rated",
+            "--due",
+            "dang-bo-co-so=15/12/2023",
+        ]);
+    }
+
     /// The Sơn Tây scenario, entered as a clerk would: the five directives,
     /// the unit file, plan 223's task.
     pub fn son_tay() -> Theodoi {
