@@ -329,7 +329,11 @@ pub fn report(facts: &TaskFacts, number: Option<u32>) -> Composed {
         .by_kind
         .iter()
         .filter(|(_, b)| counted(b) > 0)
-        .map(|(kind, b)| format!("{} {}", counted(b), kind_in_text(*kind)))
+        .map(|(kind, b)| {
+            // People are counted where they work: `3 ở đảng bộ cơ sở`.
+            let at = if facts.task.for_people { "ở " } else { "" };
+            format!("{} {at}{}", counted(b), kind_in_text(*kind))
+        })
         .collect();
     blocks.push(Block::Paragraph(format!(
         "Nhiệm vụ: {}. Tổng số phải thực hiện: {all} {who}{}.",
@@ -359,8 +363,13 @@ pub fn report(facts: &TaskFacts, number: Option<u32>) -> Composed {
     blocks.push(Block::Table(progress_table(facts, &total)));
     if total.cancelled > 0 {
         blocks.push(Block::Note(format!(
-            "Không tính {} {who} không còn phải thực hiện (giải thể, sáp nhập hoặc văn bản hết hiệu lực).",
-            total.cancelled
+            "Không tính {} {who} không còn phải thực hiện ({}).",
+            total.cancelled,
+            if facts.task.for_people {
+                "thôi giữ chức, tổ chức đảng giải thể, sáp nhập hoặc văn bản hết hiệu lực"
+            } else {
+                "giải thể, sáp nhập hoặc văn bản hết hiệu lực"
+            }
         )));
     }
     let bars: Vec<Bar> = facts
@@ -417,10 +426,25 @@ pub fn report(facts: &TaskFacts, number: Option<u32>) -> Composed {
             total.open
         )
     } else {
-        format!(
-            "Đề nghị {} {who} quá hạn (mục II.2) khẩn trương {title}, báo cáo kết quả; các {who} còn trong hạn thực hiện bảo đảm đúng thời hạn.",
-            still.len()
-        )
+        // What is asked of those still within their time, when there are.
+        let within = if total.open > 0 {
+            format!("; các {who} còn trong hạn thực hiện bảo đảm đúng thời hạn")
+        } else {
+            String::new()
+        };
+        if facts.task.for_people {
+            // A leader is not asked to rate themselves: their committee is
+            // asked to finish it for them.
+            format!(
+                "Đề nghị cấp ủy nơi có {} cán bộ quá hạn (mục II.2) khẩn trương hoàn thành việc {title} đối với các đồng chí này, báo cáo kết quả{within}.",
+                still.len()
+            )
+        } else {
+            format!(
+                "Đề nghị {} {who} quá hạn (mục II.2) khẩn trương {title}, báo cáo kết quả{within}.",
+                still.len()
+            )
+        }
     }));
 
     let document = Document {
@@ -471,7 +495,7 @@ fn reporter(settings: &DocumentSettings) -> String {
 /// for people the kind of unit they work in.
 fn by_kind(facts: &TaskFacts) -> &'static str {
     if facts.task.for_people {
-        "Nơi công tác"
+        "Loại tổ chức đảng nơi công tác"
     } else {
         "Loại tổ chức đảng"
     }
@@ -572,10 +596,10 @@ fn ratings_blocks(groups: &[RatingGroupRow]) -> Vec<Block> {
         sum(|g| g.not_rated),
         sum(|g| g.unrated),
     );
-    let broken: Vec<&str> = groups
+    let broken: Vec<String> = groups
         .iter()
         .filter(|g| !g.quota_kept)
-        .map(|g| g.group_name.as_str())
+        .map(|g| committee(&g.group_name))
         .collect();
     let reported = htxsnv + httnv + htnv + khtnv + not_rated;
     let mut blocks = vec![Block::Paragraph(if reported == 0 {
@@ -616,7 +640,7 @@ fn ratings_blocks(groups: &[RatingGroupRow]) -> Vec<Block> {
             Row {
                 cells: vec![
                     (i + 1).to_string(),
-                    g.group_name.clone(),
+                    committee(&g.group_name),
                     g.htxsnv.to_string(),
                     g.httnv.to_string(),
                     g.htnv.to_string(),
@@ -641,9 +665,34 @@ pub fn addressee(unit: &str, kind: UnitKind) -> String {
         kind,
         UnitKind::DangBoCapTren | UnitKind::DangBoCoSo | UnitKind::DangBoBoPhan
     );
-    match unit.strip_prefix("Đảng bộ ") {
-        Some(rest) if dang_bo => format!("Đảng ủy {rest}"),
-        _ => unit.to_string(),
+    if dang_bo {
+        committee(unit)
+    } else {
+        unit.to_string()
+    }
+}
+
+/// The committee of a đảng bộ, by its name: a district's or a province's
+/// is named by its level (`Đảng bộ thị xã Sơn Tây` → `Thị ủy Sơn Tây`,
+/// `Đảng bộ huyện …` → `Huyện ủy …`), any other's is its đảng ủy (`Đảng bộ
+/// phường Ngô Quyền` → `Đảng ủy phường Ngô Quyền`); a name that is not a
+/// đảng bộ's stays as it is.
+pub fn committee(name: &str) -> String {
+    const LEVELS: [(&str, &str); 5] = [
+        ("Đảng bộ thị xã ", "Thị ủy "),
+        ("Đảng bộ huyện ", "Huyện ủy "),
+        ("Đảng bộ quận ", "Quận ủy "),
+        ("Đảng bộ thành phố ", "Thành ủy "),
+        ("Đảng bộ tỉnh ", "Tỉnh ủy "),
+    ];
+    for (of, is) in LEVELS {
+        if let Some(rest) = name.strip_prefix(of) {
+            return format!("{is}{rest}");
+        }
+    }
+    match name.strip_prefix("Đảng bộ ") {
+        Some(rest) => format!("Đảng ủy {rest}"),
+        None => name.to_string(),
     }
 }
 
@@ -715,14 +764,24 @@ pub fn reminder(facts: &TaskFacts, late: &[&LateUnit], number: Option<u32>) -> C
             blocks.push(Block::Table(Table { columns, rows }));
         }
     }
-    blocks.push(Block::Paragraph(format!(
-        "Để bảo đảm tiến độ chung, đề nghị {} khẩn trương chỉ đạo {title} và báo cáo kết quả ngay sau khi hoàn thành.",
-        if late.len() == 1 {
-            "đồng chí Bí thư"
-        } else {
-            "các đồng chí Bí thư"
-        }
-    )));
+    blocks.push(Block::Paragraph(match late {
+        // A leader late on their own review: their committee is asked to
+        // finish it for them, not the leader to direct it.
+        [one] if one.person.is_some() => format!(
+            "Để bảo đảm tiến độ chung, đề nghị {} khẩn trương hoàn thành việc {title} đối với đồng chí {} và báo cáo kết quả ngay sau khi hoàn thành.",
+            addressee(&one.unit, one.kind),
+            one.person.as_deref().unwrap_or_default()
+        ),
+        _ if facts.task.for_people => format!(
+            "Để bảo đảm tiến độ chung, đề nghị các cấp ủy có tên trên khẩn trương hoàn thành việc {title} đối với các đồng chí chưa hoàn thành và báo cáo kết quả ngay sau khi hoàn thành."
+        ),
+        [_] => format!(
+            "Để bảo đảm tiến độ chung, đề nghị đồng chí Bí thư khẩn trương chỉ đạo {title} và báo cáo kết quả ngay sau khi hoàn thành."
+        ),
+        _ => format!(
+            "Để bảo đảm tiến độ chung, đề nghị các đồng chí Bí thư khẩn trương chỉ đạo {title} và báo cáo kết quả ngay sau khi hoàn thành."
+        ),
+    }));
 
     let mut lines = vec!["Như trên".to_string()];
     match facts.settings.lines(SettingKey::NoiNhanCongVan) {

@@ -969,10 +969,14 @@ fn a_report_on_a_task_for_people_names_people_and_where_they_work() {
     for want in [
         // Nobody has reported: no row of noughts.
         "Chưa có cán bộ nào hoàn thành; 2/2 chưa hoàn thành (100,0%), đều đã quá hạn.",
-        "Nơi công tác",
         "Đơn vị công tác",
         "Cấp ủy đánh giá",
         "Chưa có kết quả xếp loại nào được báo cáo (2 chưa có kết quả).",
+        // Rated by the committee of the đảng bộ above their units.
+        "Thị ủy Sơn Tây",
+        "Loại tổ chức đảng nơi công tác",
+        "Tổng số phải thực hiện: 2 cán bộ.",
+        "Đề nghị cấp ủy nơi có 2 cán bộ quá hạn (mục II.2) khẩn trương hoàn thành việc",
     ] {
         assert!(text.contains(want), "{want} not in:\n{text}");
     }
@@ -980,5 +984,27 @@ fn a_report_on_a_task_for_people_names_people_and_where_they_work() {
     // under the unit's parent.
     assert!(!text.contains("Nguyễn Văn An (Đảng bộ"), "{text}");
     assert!(!text.contains("Cấp trên trực tiếp"), "{text}");
-    assert!(!text.contains("Loại tổ chức đảng"), "{text}");
+    assert!(!text.contains("các cán bộ còn trong hạn"), "{text}");
+    // A reminder to one leader's committee asks it to finish their review.
+    let folder = out(&t, "don-doc-can-bo");
+    t.ok(&[
+        "remind",
+        "xl-can-bo-2023",
+        "--as-of",
+        "20/12/2023",
+        "--each",
+        "--output",
+        s(&folder),
+    ]);
+    let letter = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("ngo-quyen"))
+        .expect("the letter to Ngô Quyền");
+    let text = docx_text(&letter);
+    assert!(
+        text.contains("đề nghị Đảng ủy phường Ngô Quyền khẩn trương hoàn thành việc")
+            && text.contains("đối với đồng chí Nguyễn Văn An"),
+        "{text}"
+    );
 }
