@@ -201,7 +201,7 @@ fn joined_said(joined: &[Joined], gave: bool) -> Vec<String> {
             lines.push(tr!(
                 i18n::JOIN_OWES,
                 task = task.code,
-                title = task.title,
+                title = i18n::beside_code(&task.code, &task.title),
                 date = format_dmy(*due)
             ));
         }
@@ -214,7 +214,7 @@ fn joined_said(joined: &[Joined], gave: bool) -> Vec<String> {
             lines.push(tr!(
                 passed,
                 task = task.code,
-                title = task.title,
+                title = i18n::beside_code(&task.code, &task.title),
                 date = format_dmy(*due),
                 founded = format_dmy(j.founded),
                 code = j.unit.code
@@ -292,7 +292,7 @@ fn imported_lines(joined: &[Joined], gave: bool) -> Vec<String> {
                 i18n::IMPORT_JOINED,
                 n = owing,
                 task = task.code,
-                title = task.title
+                title = i18n::beside_code(&task.code, &task.title)
             ));
         }
         if passed > 0 {

@@ -456,12 +456,12 @@ fn said(a: &Applied) -> String {
         Applied::TaskLinked(task) => tr!(
             i18n::EXTRACT_TASK_LINKED,
             code = task.code,
-            title = task.title
+            title = i18n::beside_code(&task.code, &task.title)
         ),
         Applied::TaskAdded(task, directive, n) => tr!(
             i18n::TASK_ADDED,
             code = task.code,
-            title = task.title,
+            title = i18n::beside_code(&task.code, &task.title),
             directive = i18n::label(directive),
             n = n,
             whom = i18n::whom(task.for_people, *n).get()

@@ -132,7 +132,16 @@ pub fn log(
         let masked = label.filter(|_| !ctx.show_secret);
         let said = i18n::with_task_titles(&c.action, &c.details, &mut |code| {
             if let Some(label) = &masked {
-                return Some(label.clone());
+                // A task of another directive (a renewal's source) is
+                // named as its own directive has it; one of this change's
+                // by its code and the mark, so two are told apart.
+                let other = matches!(
+                    db.task_by_code(code),
+                    Ok(Some(task)) if Some(task.directive_id) != directive_id
+                );
+                if !other {
+                    return Some(crate::domain::marks::unnest(&format!("{code} ({label})")));
+                }
             }
             titles
                 .entry(code.to_string())

@@ -141,7 +141,7 @@ fn said(r: &Renewed, dry_run: bool) -> String {
         vec![tr!(
             i18n::RENEW_DONE,
             code = r.task.code,
-            title = r.task.title,
+            title = i18n::beside_code(&r.task.code, &r.task.title),
             year = r.year,
             from = r.from.code,
             from_year = r.from_year,

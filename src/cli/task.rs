@@ -99,7 +99,7 @@ pub fn run(
                 crate::domain::marks::unnest(&tr!(
                     i18n::TASK_ADDED,
                     code = task.code,
-                    title = title,
+                    title = i18n::beside_code(&task.code, &title),
                     directive = directive,
                     n = n,
                     whom = i18n::whom(task.for_people, n).get()

@@ -1572,7 +1572,7 @@ fn renew_refused(task: &TaskName, year: i32, problem: &RenewProblem) -> String {
             super::RENEW_EXISTS,
             year = year,
             code = short(code),
-            title = short(title)
+            title = short(super::beside_code(code, title))
         )),
         RenewProblem::OutOfRange { due } => tr!(
             super::RENEW_OUT_OF_RANGE,

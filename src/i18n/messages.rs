@@ -2046,6 +2046,18 @@ pub const PERSON_TAKEN: Text = t(
     "{unit} already has {person} (code {code}) in post; nothing written. If these are two people of one name, add --same-name",
 );
 
+/// A task's title where the line gives its code before it in brackets
+/// (`{code} ({title})`): a secret directive's task, whose shown name is its
+/// code with the directive's mark (`nv-03 (03-HD/TU, Mật)`), gives only
+/// what follows the code, so that the code is not said twice.
+pub fn beside_code<'a>(code: &str, title: &'a str) -> &'a str {
+    title
+        .strip_prefix(code)
+        .and_then(|rest| rest.strip_prefix(" ("))
+        .and_then(|rest| rest.strip_suffix(')'))
+        .unwrap_or(title)
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

@@ -68,15 +68,17 @@ fn the_log_names_tasks_by_their_content_and_json_keeps_the_codes() {
         format!(
             "Ghi kết quả: Chi bộ Kho bạc Nhà nước Sơn Tây hoàn thành nhiệm vụ {REVIEW} ngày 05/12/2023"
         ),
-        "hoàn thành nhiệm vụ “188-KH/TU (Mật)” ngày 05/12/2023".to_string(),
-        "Thêm nhiệm vụ “188-KH/TU (Mật)” của 188-KH/TU".to_string(),
+        // A secret directive's task: its code and the mark, as reports
+        // name it, so that two of one directive are told apart.
+        "hoàn thành nhiệm vụ nv-03 (188-KH/TU, Mật) ngày 05/12/2023".to_string(),
+        "Thêm nhiệm vụ nv-03 (188-KH/TU, Mật) của 188-KH/TU".to_string(),
         "Hoàn tác #".to_string(),
         format!("Gia hạn nhiệm vụ {REVIEW} cho Đảng bộ xã Kim Sơn"),
     ] {
         assert!(log.contains(&line), "{line}\n{log}");
     }
     // No code where nothing is typed, and never a secret title.
-    for word in ["kiem-diem-2023", "nv-03", "Rà soát"] {
+    for word in ["kiem-diem-2023", "Rà soát"] {
         assert!(!log.contains(word), "{word}\n{log}");
     }
     // With --show-secret, the secret task's title.
