@@ -728,3 +728,44 @@ fn a_name_with_invisible_characters_is_the_name_it_shows() {
         "{people:?}"
     );
 }
+
+#[test]
+fn a_secret_task_is_named_once_beside_its_code() {
+    let t = Theodoi::son_tay();
+    t.ok(&["directive", "edit", "188-KH/TU", "--secrecy", "mat"]);
+    let added = t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "188-KH/TU",
+        "--code",
+        "nv-03",
+        "--title",
+        "Rà soát quy hoạch nhân sự",
+        "--due",
+        "chi-bo-co-so=06/12/2023",
+    ]);
+    assert!(
+        added.starts_with("Đã thêm nhiệm vụ nv-03 (188-KH/TU, Mật) của văn bản 188-KH/TU"),
+        "{added}"
+    );
+    let joined = t.ok(&[
+        "unit",
+        "add",
+        "Chi bộ Trường Tiểu học Sơn Lộc",
+        "--kind",
+        "chi-bo-co-so",
+        "--parent",
+        "son-tay",
+        "--founded",
+        "01/11/2023",
+    ]);
+    assert!(
+        joined.contains("nhiệm vụ nv-03 (188-KH/TU, Mật)"),
+        "{joined}"
+    );
+    for said in [&added, &joined] {
+        assert!(!said.contains("nv-03 (nv-03"), "{said}");
+        assert!(!said.contains("Rà soát"), "{said}");
+    }
+}
