@@ -61,17 +61,14 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     let (message, warnings) = match &args.from {
-        Some(file) => {
-            let (message, warnings) = from_file(store, &args, file, ctx)?;
-            (message, warnings.iter().map(rating_warning).collect())
-        }
+        Some(file) => from_file(store, &args, file, ctx)?,
         None => write_checked(store, ctx, "done", args.dry_run, |db| {
             let recorded = app::completions::record(db, &args.request(), &ctx.actor, ctx.today)?;
             note(db, &recorded)?;
             let mut warnings: Vec<String> =
                 app::completions::rating_warnings(db, std::slice::from_ref(&recorded), ctx.today)?
                     .iter()
-                    .map(rating_warning)
+                    .map(|w| rating_warning(w, recorded.task.for_people))
                     .collect();
             if let Some(late) = recorded.late_by_much() {
                 warnings.push(tr!(
@@ -98,22 +95,34 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// A rule of the ratings that a rating just recorded breaks, in words.
-fn rating_warning(w: &RatingIssue) -> String {
+/// A rule of the ratings that a rating just recorded breaks, in words; of
+/// leaders (`people`) on a task for people.
+fn rating_warning(w: &RatingIssue, people: bool) -> String {
     match w.issue {
         Issue::Quota {
             excellent,
             good,
             pct,
-        } => tr!(
-            i18n::WARN_QUOTA,
-            group = w.unit,
-            excellent = excellent,
-            good = good,
-            share = crate::report::ratings::share(excellent, good),
-            pct = pct,
-            max = crate::domain::rating::quota_max(pct, good)
-        ),
+        } => {
+            let max = crate::domain::rating::quota_max(pct, good);
+            tr!(
+                if people {
+                    i18n::WARN_QUOTA_PEOPLE
+                } else {
+                    i18n::WARN_QUOTA
+                },
+                group = w.unit,
+                committee = crate::doc::compose::committee(&w.unit),
+                excellent = excellent,
+                good = good,
+                share = crate::report::ratings::share(excellent, good),
+                pct = pct,
+                limit = match max {
+                    0 => i18n::QUOTA_NONE.get().to_string(),
+                    max => tr!(i18n::QUOTA_AT_MOST, max = max),
+                }
+            )
+        }
         Issue::TooYoung { founded, months } => tr!(
             i18n::WARN_TOO_YOUNG,
             unit = w.unit,
@@ -218,7 +227,7 @@ fn from_file(
     args: &Args,
     file: &Path,
     ctx: &Context,
-) -> Result<(String, Vec<RatingIssue>)> {
+) -> Result<(String, Vec<String>)> {
     if args.unit.is_some() || args.on.is_some() || args.evidence.is_some() || args.note.is_some() {
         bail!(i18n::DONE_FROM_CONFLICT.get());
     }
@@ -298,8 +307,11 @@ fn from_file(
         }
         errors.check(source)?;
         // The rules of the ratings, once the whole file is in.
-        let warnings = app::completions::rating_warnings(db, &recorded, ctx.today)?;
         let task = app::resolve_task(db, &args.task)?;
+        let warnings: Vec<String> = app::completions::rating_warnings(db, &recorded, ctx.today)?
+            .iter()
+            .map(|w| rating_warning(w, task.for_people))
+            .collect();
         // A row that corrects renamed the change; it is one import.
         db.set_action("done.import")?;
         db.note(

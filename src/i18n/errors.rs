@@ -28,13 +28,10 @@ const TITLE_MAX: usize = 60;
 /// The most characters of a path, or of a directive described, in an error.
 const LONG_VALUE_MAX: usize = 160;
 
-/// Lower levels first, by the rule's name and slug (a rule of theodoi's,
-/// not a Party regulation): of a review, `Cấp dưới kiểm điểm trước`.
-fn order_rule(rated: bool) -> &'static str {
-    match rated {
-        true => super::ORDER_RULE_REVIEW.get(),
-        false => super::ORDER_RULE.get(),
-    }
+/// Lower levels first, by the rule's one name (a rule of theodoi's, not a
+/// Party regulation), as `rules` and the log call it, of a review too.
+fn order_rule() -> &'static str {
+    super::ORDER_RULE.get()
 }
 
 /// A value as an error says it: cut to `VALUE_MAX` characters.
@@ -431,12 +428,12 @@ pub fn message(e: &Error) -> String {
             today = format_dmy(*today)
         ),
         Error::NotARatingTask { task } => tr!(super::RATING_NOT_RATED_TASK, task = named(task)),
-        Error::LowerLevelsOpen { unit, open, rated } => {
+        Error::LowerLevelsOpen { unit, open, .. } => {
             let open: Vec<String> = open.iter().map(|u| short(u).into_owned()).collect();
             with_list(&open, super::UNITS_MORE, |list| {
                 tr!(
                     super::ORDER_REFUSED,
-                    rule = order_rule(*rated),
+                    rule = order_rule(),
                     unit = short(unit),
                     n = open.len(),
                     units = list
@@ -550,7 +547,7 @@ pub fn message(e: &Error) -> String {
             unit,
             on,
             below,
-            rated,
+            rated: _,
         } => {
             let items: Vec<String> = below
                 .iter()
@@ -565,7 +562,7 @@ pub fn message(e: &Error) -> String {
             with_list(&items, super::UNITS_MORE, |list| {
                 tr!(
                     super::ORDER_BY_DATE_REFUSED,
-                    rule = order_rule(*rated),
+                    rule = order_rule(),
                     unit = short(unit),
                     date = format_dmy(*on),
                     n = below.len(),
@@ -577,7 +574,7 @@ pub fn message(e: &Error) -> String {
             unit,
             on,
             above,
-            rated,
+            rated: _,
         } => {
             let items: Vec<String> = above
                 .iter()
@@ -586,7 +583,7 @@ pub fn message(e: &Error) -> String {
             with_list(&items, super::UNITS_MORE, |list| {
                 tr!(
                     super::ORDER_AFTER_UPPER_REFUSED,
-                    rule = order_rule(*rated),
+                    rule = order_rule(),
                     unit = short(unit),
                     date = format_dmy(*on),
                     units = list

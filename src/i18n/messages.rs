@@ -764,8 +764,8 @@ pub const DONE_RECORDED: Text = t(
     "Recorded: {unit} did the task “{title}” on {date} ({timing}){rating}",
 );
 pub const OVERDUE_NONE: Text = t(
-    "Không có tổ chức đảng nào chưa hoàn thành, quá hạn tính đến ngày {date}.",
-    "No unit is overdue as of {date}.",
+    "Không có trường hợp nào chưa hoàn thành, quá hạn tính đến ngày {date}.",
+    "Nothing is overdue as of {date}.",
 );
 pub const OVERDUE_HEADING: Text = t(
     "Tổ chức đảng chưa hoàn thành, quá hạn tính đến ngày {date}",
@@ -906,9 +906,15 @@ pub const DONE_CORRECTED: Text = t(
     "Corrected: {unit}, task “{title}”: {changes}. Status: {status}",
 );
 pub const WARN_QUOTA: Text = t(
-    "Cảnh báo: các tổ chức đảng trực thuộc {group} có {excellent} HTXSNV/{good} HTTNV ({share}), vượt mức tối đa {pct}% (nhiều nhất {max} HTXSNV), kể cả khi các tổ chức đảng chưa có kết quả đều được HTTNV thì vẫn vượt; vẫn ghi, trường hợp này sẽ được nêu trong `theodoi ratings`",
-    "warning: the units under {group} have {excellent} rated HTXSNV against {good} HTTNV ({share}), over the {pct}% quota (at most {max} HTXSNV), and even if every unit still to report were rated HTTNV it would stay over; recorded all the same, `theodoi ratings` will show it",
+    "Cảnh báo: các tổ chức đảng trực thuộc {group} có {excellent} HTXSNV/{good} HTTNV ({share}), vượt mức tối đa {pct}% ({limit}), kể cả khi các tổ chức đảng chưa có kết quả đều được HTTNV thì vẫn vượt; vẫn ghi, trường hợp này sẽ được nêu trong `theodoi ratings`",
+    "warning: the units under {group} have {excellent} rated HTXSNV against {good} HTTNV ({share}), over the {pct}% quota ({limit}), and even if every unit still to report were rated HTTNV it would stay over; recorded all the same, `theodoi ratings` will show it",
 );
+pub const WARN_QUOTA_PEOPLE: Text = t(
+    "Cảnh báo: cán bộ diện {committee} quản lý có {excellent} HTXSNV/{good} HTTNV ({share}), vượt mức tối đa {pct}% ({limit}), kể cả khi các cán bộ chưa có kết quả đều được HTTNV thì vẫn vượt; vẫn ghi, trường hợp này sẽ được nêu trong `theodoi ratings`",
+    "warning: the leaders {committee} manages have {excellent} rated HTXSNV against {good} HTTNV ({share}), over the {pct}% quota ({limit}), and even if everyone still to report were rated HTTNV it would stay over; recorded all the same, `theodoi ratings` will show it",
+);
+pub const QUOTA_NONE: Text = t("không được có HTXSNV nào", "no HTXSNV allowed");
+pub const QUOTA_AT_MOST: Text = t("nhiều nhất {max} HTXSNV", "at most {max} HTXSNV");
 pub const WARN_TOO_YOUNG: Text = t(
     "Cảnh báo: {unit} thành lập ngày {founded}, tính đến hạn kiểm điểm chưa đủ {months} tháng nên không xếp loại; vẫn ghi, trường hợp này sẽ được nêu trong `theodoi ratings` (muốn sửa: thêm --not-rated LÝ_DO --correct)",
     "warning: {unit} was founded on {founded}, less than {months:month|months} before the review was due, so it is not rated; recorded all the same, `theodoi ratings` will show it (or correct it: --not-rated REASON --correct)",
@@ -1691,10 +1697,6 @@ pub const DONE_ALREADY_NOT_RATED: Text = t(", không xếp loại", ", not rated
 pub const ORDER_RULE: Text = t(
     "theo quy tắc Cấp dưới hoàn thành trước",
     "by the rule Lower levels first",
-);
-pub const ORDER_RULE_REVIEW: Text = t(
-    "theo quy tắc Cấp dưới kiểm điểm trước",
-    "by the rule Lower levels first, lower levels are reviewed first",
 );
 pub const UNITS_MORE: Text = t(
     " … và {n} tổ chức đảng khác",

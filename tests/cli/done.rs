@@ -506,7 +506,7 @@ fn a_dang_bo_done_before_its_chi_bo_by_date_is_refused_unless_forced() {
         "HTTNV",
     ]);
     assert!(
-        err.contains("lower levels are reviewed first") && err.contains("(06/12/2023)"),
+        err.contains("by the rule Lower levels first") && err.contains("(06/12/2023)"),
         "{err}"
     );
     // On the day the last one was done: recorded.

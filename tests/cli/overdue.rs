@@ -132,11 +132,11 @@ fn nothing_overdue_says_so() {
     let t = Theodoi::son_tay();
     assert_eq!(
         t.ok(&["overdue", "--as-of", "1/12/2023"]),
-        "Không có tổ chức đảng nào chưa hoàn thành, quá hạn tính đến ngày 01/12/2023.\n"
+        "Không có trường hợp nào chưa hoàn thành, quá hạn tính đến ngày 01/12/2023.\n"
     );
     assert_eq!(
         t.ok(&["--lang", "en", "overdue", "--as-of", "1/12/2023"]),
-        "No unit is overdue as of 01/12/2023.\n"
+        "Nothing is overdue as of 01/12/2023.\n"
     );
 }
 

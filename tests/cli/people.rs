@@ -111,7 +111,7 @@ fn a_task_for_people_with_deadlines_completions_and_ratings() {
         "10/12/2023",
     ]);
     assert!(err.contains("--person"), "{err}");
-    t.ok(&[
+    let run = t.run(&[
         "done",
         "--task",
         "xl-can-bo-2023",
@@ -122,6 +122,13 @@ fn a_task_for_people_with_deadlines_completions_and_ratings() {
         "--rating",
         "HTXSNV",
     ]);
+    assert_eq!(run.code, 0, "{run:?}");
+    // The quota is said of the leaders a committee manages, not of units.
+    assert!(
+        run.stderr
+            .starts_with("Cảnh báo: cán bộ diện Thị ủy Sơn Tây quản lý có 1 HTXSNV/0 HTTNV"),
+        "{run:?}"
+    );
     t.ok(&[
         "done",
         "--task",

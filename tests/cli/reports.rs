@@ -435,7 +435,7 @@ fn every_format_in_full() {
     );
     assert_eq!(
         t.ok(&["overdue", "--as-of", "01/12/2023", "--format", "md"]),
-        "## Tổ chức đảng chưa hoàn thành, quá hạn tính đến ngày 01/12/2023\n\nKhông có tổ chức đảng nào chưa hoàn thành, quá hạn tính đến ngày 01/12/2023.\n"
+        "## Tổ chức đảng chưa hoàn thành, quá hạn tính đến ngày 01/12/2023\n\nKhông có trường hợp nào chưa hoàn thành, quá hạn tính đến ngày 01/12/2023.\n"
     );
 }
 
