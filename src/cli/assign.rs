@@ -65,7 +65,8 @@ pub fn run(
     };
     let lines = super::write(store, ctx, "task.assign", |db| {
         let assigned = app::assign::assign(db, &request)?;
-        let lines = assigned_lines(&assigned, args.missing);
+        let title = super::task_title(db, &assigned.task, ctx.show_secret)?;
+        let lines = assigned_lines(&assigned, &title, args.missing);
         if assigned.given.is_empty() {
             for line in &lines {
                 writeln!(out, "{line}")?;
@@ -113,9 +114,11 @@ fn subject_name(s: &Subject) -> String {
 
 /// What `task assign` says: who got the task (the first `LINES_MAX`), who
 /// had it already, who `--missing` left out.
-fn assigned_lines(a: &Assigned, missing: bool) -> Vec<String> {
+fn assigned_lines(a: &Assigned, title: &str, missing: bool) -> Vec<String> {
     let mut lines = Vec::new();
-    let code = &a.task.code;
+    // Named by what it is; the code stays in the commands to type.
+    let named = i18n::task_said(&a.task.code, title);
+    let code = &named;
     if missing && !a.given.is_empty() {
         lines.push(tr!(
             i18n::ASSIGNED_TOTAL,

@@ -79,7 +79,20 @@ pub fn run(
                 ));
             }
             let title = super::task_title(db, &recorded.task, ctx.show_secret)?;
-            Ok((said(&recorded, &title, args.not_rated.as_deref()), warnings))
+            // The collective's own open reviews, by what they are.
+            let mut collective = Vec::new();
+            for code in &recorded.collective_open {
+                collective.push(match db.task_by_code(code)? {
+                    Some(task) => {
+                        i18n::task_said(code, &super::task_title(db, &task, ctx.show_secret)?)
+                    }
+                    None => code.clone(),
+                });
+            }
+            Ok((
+                said(&recorded, &title, &collective, args.not_rated.as_deref()),
+                warnings,
+            ))
         })
         .map(|(message, warnings)| match args.dry_run {
             // Checked and rolled back: said as what would be recorded.
@@ -181,7 +194,7 @@ fn note(db: &dyn Db, r: &Recorded) -> Result<()> {
 
 /// What the clerk is told of one completion: the task by its title, the
 /// rating (or that the unit is not rated) on a rating task.
-fn said(r: &Recorded, title: &str, not_rated: Option<&str>) -> String {
+fn said(r: &Recorded, title: &str, collective: &[String], not_rated: Option<&str>) -> String {
     let mut message = if r.was.is_some() {
         let changes = serde_json::to_value(&r.changes).unwrap_or_default();
         tr!(
@@ -210,12 +223,12 @@ fn said(r: &Recorded, title: &str, not_rated: Option<&str>) -> String {
             }
         )
     };
-    if !r.collective_open.is_empty() {
+    if !collective.is_empty() {
         message.push('\n');
         message.push_str(&tr!(
             i18n::WARN_COLLECTIVE_FIRST,
             unit = r.unit.name,
-            tasks = r.collective_open.join(", ")
+            tasks = collective.join(", ")
         ));
     }
     message
@@ -233,7 +246,7 @@ fn from_file(
     }
     let table = super::sheet::open(file, args.sheet.as_deref())?;
     let (path, source) = (&table.path, &table.source);
-    let (n, warnings) = write_checked(store, ctx, "done.import", args.dry_run, |db| {
+    let (n, warnings, task) = write_checked(store, ctx, "done.import", args.dry_run, |db| {
         // What is wrong with the task is wrong once, not on every line.
         app::resolve_task(db, &args.task)?;
         let file = super::csvfile::read(&table, i18n::COMPLETION_FILE, &[&["unit", "unit_name"]])?;
@@ -319,9 +332,9 @@ fn from_file(
             None,
             Some(task.directive_id),
         )?;
-        Ok((n, warnings))
+        let title = super::task_title(db, &task, ctx.show_secret)?;
+        Ok((n, warnings, i18n::task_said(&task.code, &title)))
     })?;
-    let task = args.task.trim();
     let message = if args.dry_run {
         tr!(i18n::DONE_FROM_DRY_RUN, path = source, n = n)
     } else {

@@ -206,10 +206,7 @@ pub fn with_task_titles(
     let mut named = |code: &str, recorded: Option<&str>| -> String {
         let title = title_of(code).or_else(|| recorded.map(String::from));
         match title {
-            // A secret directive's task, named by its code and mark: no
-            // title to quote.
-            Some(title) if title.starts_with(&format!("{code} (")) => short(&title).into_owned(),
-            Some(title) => format!("“{}”", short(&title)),
+            Some(title) => super::task_said(code, &short(&title)),
             None => code.to_string(),
         }
     };

@@ -647,7 +647,7 @@ pub const PEOPLE_DRY_RUN: Text = t(
     "File {path} is valid: {n:person|people} would be imported (dry run, nothing written)",
 );
 pub const WARN_COLLECTIVE_FIRST: Text = t(
-    "Cảnh báo: tập thể {unit} chưa hoàn thành {tasks}; theo quy định, tập thể kiểm điểm trước, cá nhân sau",
+    "Cảnh báo: tập thể {unit} chưa hoàn thành nhiệm vụ {tasks}; theo quy định, tập thể kiểm điểm trước, cá nhân sau",
     "warning: {unit} (the collective) has not done {tasks} yet; collectives come before their members",
 );
 pub const EXTRACT_DIRECTIVES: Text = t("Văn bản tìm thấy", "Directives found");
@@ -2058,6 +2058,17 @@ pub fn beside_code<'a>(code: &str, title: &'a str) -> &'a str {
         .and_then(|rest| rest.strip_prefix(" ("))
         .and_then(|rest| rest.strip_suffix(')'))
         .unwrap_or(title)
+}
+
+/// A task named in a sentence by its shown title: quoted (`“Kiểm điểm …”`),
+/// or, a secret directive's, its code and mark as they are (`nv-03
+/// (03-HD/TU, Mật)`), a name rather than a title.
+pub fn task_said(code: &str, title: &str) -> String {
+    if title.starts_with(&format!("{code} (")) {
+        title.to_string()
+    } else {
+        format!("“{title}”")
+    }
 }
 
 #[cfg(test)]

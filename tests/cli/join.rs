@@ -199,7 +199,7 @@ fn a_unit_founded_after_the_due_date_is_not_late() {
     ]);
     assert_eq!(
         out,
-        "Đã giao nhiệm vụ kiem-diem-2023 cho Chi bộ Trường THCS Sơn Lộc, hạn 20/12/2023\n"
+        "Đã giao nhiệm vụ “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023” cho Chi bộ Trường THCS Sơn Lộc, hạn 20/12/2023\n"
     );
     assert!(overdue_of(&t, "cb-thcs-son-loc", "20/12/2023").is_empty());
     let late = overdue_of(&t, "cb-thcs-son-loc", "21/12/2023");
@@ -349,7 +349,7 @@ fn task_assign_missing_is_idempotent() {
     let before = t.snapshot();
     let out = t.ok(&["task", "assign", "kiem-diem-2023", "--missing"]);
     assert!(
-        out.starts_with("Đã giao nhiệm vụ kiem-diem-2023 cho 2 tổ chức đảng còn thiếu\n")
+        out.starts_with("Đã giao nhiệm vụ “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023” cho 2 tổ chức đảng còn thiếu\n")
             && out.contains("cho Chi bộ Trường THCS Sơn Lộc, hạn 06/12/2023")
             && out.contains("cho Chi bộ Trường Tiểu học Sơn Lộc, hạn 06/12/2023")
             && out.contains(
@@ -432,9 +432,9 @@ fn task_assign_gives_a_kind_with_no_due_date_one_with_due() {
     ]);
     assert_eq!(
         out,
-        "Đã giao nhiệm vụ kiem-diem-2023 cho Chi bộ tổ dân phố 1 phường Lê Lợi, hạn 08/12/2023\n\
-         Đã giao nhiệm vụ kiem-diem-2023 cho Chi bộ tổ dân phố 2 phường Lê Lợi, hạn 08/12/2023\n\
-         Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy đã có nhiệm vụ kiem-diem-2023 (hạn 06/12/2023); không giao lại\n"
+        "Đã giao nhiệm vụ “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023” cho Chi bộ tổ dân phố 1 phường Lê Lợi, hạn 08/12/2023\n\
+         Đã giao nhiệm vụ “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023” cho Chi bộ tổ dân phố 2 phường Lê Lợi, hạn 08/12/2023\n\
+         Chi bộ Cơ quan Ủy ban Kiểm tra Thị ủy đã có nhiệm vụ “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023” (hạn 06/12/2023); không giao lại\n"
     );
     let late = overdue_of(&t, "le-loi-tdp2", "09/12/2023");
     assert_eq!(late[0].due_on, "2023-12-08");
@@ -454,8 +454,9 @@ fn task_assign_gives_a_kind_with_no_due_date_one_with_due() {
     // Named again, a unit that owes it already: said, nothing changes, exit 0.
     let out = t.ok(&["task", "assign", "kiem-diem-2023", "--unit", "cb-ubkt"]);
     assert!(
-        out.contains("đã có nhiệm vụ kiem-diem-2023 (hạn 06/12/2023)")
-            && out.contains("Không có gì thay đổi"),
+        out.contains(
+            "đã có nhiệm vụ “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023” (hạn 06/12/2023)"
+        ) && out.contains("Không có gì thay đổi"),
         "{out}"
     );
     assert_eq!(t.snapshot(), before);
@@ -621,12 +622,12 @@ fn a_task_for_people_goes_to_the_people_in_post() {
     let out = t.ok(&["task", "assign", "xl-can-bo-2023", "--unit", "Ngô Quyền"]);
     assert_eq!(
         out,
-        "Đã giao nhiệm vụ xl-can-bo-2023 cho Trần Thị Bình (Đảng bộ phường Ngô Quyền), hạn 15/12/2023\n\
-         Nguyễn Văn An (Đảng bộ phường Ngô Quyền) đã có nhiệm vụ xl-can-bo-2023 (hạn 15/12/2023); không giao lại\n"
+        "Đã giao nhiệm vụ “Xếp loại cán bộ năm 2023” cho Trần Thị Bình (Đảng bộ phường Ngô Quyền), hạn 15/12/2023\n\
+         Nguyễn Văn An (Đảng bộ phường Ngô Quyền) đã có nhiệm vụ “Xếp loại cán bộ năm 2023” (hạn 15/12/2023); không giao lại\n"
     );
     let out = t.ok(&["task", "assign", "xl-can-bo-2023", "--missing"]);
     assert!(
-        out.starts_with("Đã giao nhiệm vụ xl-can-bo-2023 cho 1 cán bộ còn thiếu\n")
+        out.starts_with("Đã giao nhiệm vụ “Xếp loại cán bộ năm 2023” cho 1 cán bộ còn thiếu\n")
             && out.contains("Lê Văn Cường (Đảng bộ xã Đường Lâm)"),
         "{out}"
     );
