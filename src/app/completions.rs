@@ -55,6 +55,8 @@ pub struct Recorded {
     /// The rating recorded now, and the one before (on a correction).
     pub rating: Option<Rating>,
     pub rating_was: Option<Rating>,
+    /// Why it is not rated, on a rating task recorded without a rating.
+    pub not_rated: Option<String>,
     /// What a correction changed (empty on a first record).
     pub changes: Vec<FieldChange>,
     /// The rating tasks the person's unit has not done yet, when a person's
@@ -294,6 +296,7 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
         was: before.as_ref().map(|b| b.on),
         rating,
         rating_was: before.and_then(|b| b.rating),
+        not_rated,
         changes,
         collective_open,
         due_on: obligation.due_on,

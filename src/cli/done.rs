@@ -178,6 +178,11 @@ fn note(db: &dyn Db, r: &Recorded) -> Result<()> {
     {
         details["rating"] = rating.code().into();
     }
+    if r.was.is_none()
+        && let Some(reason) = &r.not_rated
+    {
+        details["not_rated"] = reason.as_str().into();
+    }
     if r.was.is_some() {
         details["changes"] = serde_json::to_value(&r.changes)?;
         let rating_changed = r

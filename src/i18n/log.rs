@@ -143,6 +143,12 @@ fn summary(action: &str, details: &serde_json::Value) -> String {
             rating = super::rating(rating).get()
         ));
     }
+    // Or why it is not rated.
+    if action == "done"
+        && let Some(reason) = details.get("not_rated").and_then(|r| r.as_str())
+    {
+        line.push_str(&tr!(super::DONE_NOT_RATED, reason = short(reason)));
+    }
     line.push_str(&assignment_notes(action, details));
     // The directives an announcement marked.
     if action == "extract.apply"

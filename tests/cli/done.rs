@@ -754,3 +754,29 @@ fn a_dry_run_says_it_recorded_nothing() {
     let log = t.ok(&["log", "--format", "csv"]);
     assert!(!log.contains("Thanh Mỹ"), "{log}");
 }
+
+#[test]
+fn the_log_says_why_a_result_is_not_rated() {
+    let t = rated();
+    let run = rate(
+        &t,
+        "cb-ubkt",
+        &[
+            "--on",
+            "05/12/2023",
+            "--not-rated",
+            "Thành lập chưa đủ 6 tháng",
+        ],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let log = t.ok(&["log", "--format", "md"]);
+    assert!(
+        log.contains("ngày 05/12/2023; không xếp loại (Thành lập chưa đủ 6 tháng)"),
+        "{log}"
+    );
+    let en = t.ok(&["--lang", "en", "log", "--format", "md"]);
+    assert!(
+        en.contains("; not rated (Thành lập chưa đủ 6 tháng)"),
+        "{en}"
+    );
+}
