@@ -78,7 +78,7 @@ pub const SETTING_TOO_MANY_LINES: Text = t(
 pub const DOC_WRITTEN: Text = t("Đã ghi {path}", "Wrote {path}");
 pub const DOC_EACH_WRITTEN: Text = t(
     "Đã ghi {n} công văn vào thư mục {path}",
-    "Wrote {n} letters into folder {path}",
+    "Wrote {n:letter|letters} into folder {path}",
 );
 pub const DOC_MISSING_SETTINGS: Text = t(
     "Lưu ý: chưa đặt thông tin cơ quan: {keys}; trong văn bản, những chỗ đó để '…' để điền bằng Word. Chỉ cần đặt một lần: `theodoi settings set KHÓA GIÁ_TRỊ` (khóa ghi trong ngoặc)",
@@ -146,7 +146,7 @@ pub fn setting_name(key: SettingKey) -> Text {
         SettingKey::QuyenHan => t("quyền hạn ký", "the form of signing"),
         SettingKey::ChucVu => t("chức vụ người ký", "the signer's title"),
         SettingKey::NguoiKy => t("họ tên người ký", "the signer's name"),
-        SettingKey::NoiNhan => t("nơi nhận của báo cáo", "where a report goes"),
+        SettingKey::NoiNhan => t("nơi nhận của báo cáo", "the report's recipients"),
         SettingKey::NoiNhanCongVan => t("nơi nhận của công văn đôn đốc", "where a reminder goes"),
     }
 }

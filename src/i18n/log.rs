@@ -542,9 +542,9 @@ fn field_value(field: Option<ChangedField>, value: Option<&serde_json::Value>) -
     }
 }
 
-const SETTING_SET_FIRST: Text = t("đặt thiết lập {key}: {value}", "set {key} to {value}");
+const SETTING_SET_FIRST: Text = t("đặt {key}: {value}", "set {key} to {value}");
 const LOG_DUE_OF: Text = t("{due} của {kind}", "{due} for {kind}");
-const LOG_FIELD_SET: Text = t("đặt {field}: {to}", "set {field} to {to}");
+const LOG_FIELD_SET: Text = t("thêm {field}: {to}", "set {field} to {to}");
 const LOG_FIELD_CLEARED: Text = t(
     "bỏ {field} (trước là {from})",
     "removed {field} (was {from})",
@@ -775,14 +775,11 @@ const LOG_LINES: &[(&str, Text)] = &[
     ),
     (
         "settings.set",
-        t(
-            "đặt thiết lập {key}: {was} → {value}",
-            "set {key}: {was} → {value}",
-        ),
+        t("đặt {key}: {was} → {value}", "set {key}: {was} → {value}"),
     ),
     (
         "settings.unset",
-        t("bỏ thiết lập {key} ({was})", "removed {key} ({was})"),
+        t("bỏ {key} ({was})", "removed {key} ({was})"),
     ),
 ];
 

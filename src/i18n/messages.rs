@@ -620,8 +620,8 @@ pub const PERSON_ADDED: Text = t(
     "Added {name}, {position} ({unit}), code {code}",
 );
 pub const PERSON_LEFT: Text = t(
-    "Đã ghi {name} thôi giữ chức từ ngày {date}; lịch sử vẫn giữ",
-    "Recorded {name} as out of post from {date}; the history stays",
+    "Đã ghi {name} thôi giữ chức từ ngày {date}; quá trình công tác vẫn được lưu",
+    "Recorded {name} as out of post from {date}; their record is kept",
 );
 pub const PERSON_LIST_EMPTY: Text = t("Chưa có cán bộ nào.", "No people recorded.");
 pub const WHAT_POSITION: Text = t("chức vụ (--position)", "the position (--position)");
@@ -1086,11 +1086,11 @@ pub const DUES_MOVED_DONE: Text = t(
 );
 pub const DUES_KEPT_DONE: Text = t(
     "{n} trường hợp đã hoàn thành giữ hạn đã dùng để đánh giá",
-    "{n:case|cases} already done keep the due date they were judged against",
+    "{n:case already done keeps the due date it was|cases already done keep the due date they were} judged against",
 );
 pub const DUES_KEPT_EXTENDED: Text = t(
     "{n} trường hợp đã được gia hạn riêng đến sau ngày đó giữ nguyên hạn gia hạn",
-    "{n:case|cases} extended on their own past that day keep their extension",
+    "{n:case extended on its own past that day keeps its|cases extended on their own past that day keep their} extension",
 );
 pub const DUES_ADDED: Text = t(
     "thêm {n} trường hợp phải thực hiện",
@@ -1472,7 +1472,7 @@ pub const LOG_FIELD_HIDDEN: Text = t(
     "{field} changed (hidden: {label})",
 );
 pub const WARN_MARK_REMOVED: Text = t(
-    "Cảnh báo: {directive} không còn độ mật {mark}: từ nay trích yếu của văn bản và của các nhiệm vụ của nó hiện trong mọi báo cáo, bảng tính, văn bản và thư",
+    "Cảnh báo: {directive} không còn độ mật {mark}: từ nay trích yếu văn bản và tên các nhiệm vụ thuộc văn bản này sẽ hiện trong mọi báo cáo, bảng tính, văn bản và thư",
     "warning: {directive} is no longer marked {mark}: its subject and its tasks' titles now appear in every report, spreadsheet, document and mail",
 );
 pub const EXTRACT_MARKED: Text = t(
@@ -1999,7 +1999,7 @@ pub const RENEW_SECRET_TITLE: Text = t(
 
 /// `--title` of a secret directive or task without `--show-secret`.
 pub const SECRET_TITLE_EDIT: Text = t(
-    "tên của {what} là nội dung mật; không ghi gì. Muốn sửa thì thêm --show-secret (lệnh sẽ nói tên cũ và tên mới)",
+    "tên của {what} là nội dung mật; không ghi gì. Muốn sửa thì thêm --show-secret (khi đó sẽ hiện tên cũ và tên mới)",
     "the title of {what} is secret; nothing written. To change it, add --show-secret (the command then says the old and the new title)",
 );
 
@@ -2029,12 +2029,12 @@ pub const PERSON_IN_UNIT: Text = t("Đồng chí {name} ({unit})", "{name} ({uni
 /// put back.
 pub const LOG_REDONE: Text = t(
     "khôi phục thay đổi #{change} (hủy hoàn tác #{undo}): {summary}",
-    "put back change #{change} (took back undo #{undo}): {summary}",
+    "redid change #{change} (reversing undo #{undo}): {summary}",
 );
 
 pub const REDO_DONE: Text = t(
     "Đã khôi phục thay đổi #{change} (hủy hoàn tác #{undo}): {summary}",
-    "Put back change #{change} (took back undo #{undo}): {summary}",
+    "Redid change #{change} (reversing undo #{undo}): {summary}",
 );
 
 /// Why a person's open obligations stopped being tracked.

@@ -124,7 +124,7 @@ fn the_log_names_rules_and_settings_in_words() {
     let log = t.ok(&["log", "--format", "md"]);
     for line in [
         "Đặt quy tắc Cấp dưới hoàn thành trước: bật → tắt",
-        "Đặt thiết lập họ tên người ký: Nguyễn Văn A",
+        "Đặt họ tên người ký: Nguyễn Văn A",
     ] {
         assert!(log.contains(line), "{line}\n{log}");
     }
@@ -630,7 +630,7 @@ fn an_undone_undo_reads_as_the_change_put_back() {
     let en = t.ok(&["--lang", "en", "log", "--format", "md"]);
     assert!(
         en.contains(&format!(
-            "Put back change #{} (took back undo #{undo})",
+            "Redid change #{} (reversing undo #{undo})",
             undo - 1
         )),
         "{en}"

@@ -726,7 +726,7 @@ fn settings_are_listed_set_removed_and_undone() {
     let again = t.ok(&["settings", "set", "nguoi-ky", "Nguyễn Văn An"]);
     assert!(again.contains("Không có gì thay đổi"), "{again}");
     let log = t.ok(&["log"]);
-    assert!(log.contains("Đặt thiết lập họ tên người ký"), "{log}");
+    assert!(log.contains("Đặt họ tên người ký"), "{log}");
     t.ok(&["settings", "unset", "nguoi-ky"]);
     t.ok(&["undo"]);
     let rows: Vec<Row> = t.json(&["settings"]);

@@ -439,7 +439,7 @@ fn each_field_is_corrected_on_its_own() {
     let line = t.ok(&["log", "--format", "md"]);
     assert!(
         line.contains(
-            "bỏ xếp loại (trước là HTXSNV); đặt lý do không xếp loại: “Thành lập chưa đủ 6 tháng”"
+            "bỏ xếp loại (trước là HTXSNV); thêm lý do không xếp loại: “Thành lập chưa đủ 6 tháng”"
         ),
         "{line}"
     );

@@ -521,7 +521,7 @@ fn a_mark_is_logged_before_and_after_and_undone() {
     let t = Theodoi::son_tay();
     t.ok(&["directive", "edit", "188-KH/TU", "--secrecy", "toi-mat"]);
     let log = t.ok(&["log"]);
-    assert!(log.contains("đặt độ mật: Tối mật"), "{log}");
+    assert!(log.contains("thêm độ mật: Tối mật"), "{log}");
     let rows: Vec<DirectiveRow> = t.json(&["directive", "list"]);
     assert!(rows.iter().any(|d| d.secrecy.as_deref() == Some("toi-mat")));
     t.ok(&["undo"]);
