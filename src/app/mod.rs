@@ -69,7 +69,7 @@ pub fn optional_text(s: Option<&str>, field: Field) -> Result<Option<String>> {
 
 /// A code as typed: short ASCII letters, digits, `-`, `_`, `.`.
 pub fn code(code: &str) -> Result<String> {
-    let code = code.trim();
+    let code = &crate::text::normalize(code);
     if !crate::domain::unit::is_valid_code(code) {
         return Err(Error::BadCode {
             code: code.to_string(),

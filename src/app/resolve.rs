@@ -98,6 +98,8 @@ fn one<T>(
 /// dân`, `text::abbrev`). Several units are an error that names each with
 /// its kind and parent.
 pub fn resolve_unit(db: &dyn Db, reference: &str) -> Result<Unit> {
+    // What shows nothing (a zero-width space pasted in) is no part of it.
+    let reference = &crate::text::normalize(reference);
     if let Some(unit) = db.unit_by_code(reference.trim())? {
         return Ok(unit);
     }
@@ -289,7 +291,8 @@ fn proper_name(name: &str, forms: &[String]) -> String {
 /// part of its title; the issuer and the date narrow.
 pub fn resolve_directive(db: &dyn Db, q: &DirectiveQuery<'_>) -> Result<Directive> {
     // "01-KH/TU ngày 05/01/2024": the date picks one of a symbol's documents.
-    let (reference, dated) = split_dated(q.reference);
+    let cleaned = crate::text::normalize(q.reference);
+    let (reference, dated) = split_dated(&cleaned);
     let q = &DirectiveQuery {
         reference,
         issuer: q.issuer,
@@ -356,6 +359,7 @@ fn split_dated(reference: &str) -> (&str, Option<NaiveDate>) {
 /// Finds a task by its code, else by its directive when that directive has
 /// one task, else by a part of its title.
 pub fn resolve_task(db: &dyn Db, reference: &str) -> Result<Task> {
+    let reference = &crate::text::normalize(reference);
     if let Some(task) = db.task_by_code(reference)? {
         return Ok(task);
     }
@@ -398,6 +402,7 @@ pub fn resolve_task(db: &dyn Db, reference: &str) -> Result<Task> {
 /// Finds a person by code, by exact name (accents and case aside), or by a
 /// part of the name.
 pub fn resolve_person(db: &dyn Db, reference: &str) -> Result<Person> {
+    let reference = &crate::text::normalize(reference);
     if let Some(person) = db.person_by_code(reference)? {
         return Ok(person);
     }

@@ -19,7 +19,7 @@ pub fn normalize(s: &str) -> String {
     // look alike are one; bidirectional controls stay, to be refused.
     collapse_whitespace(
         s.nfc()
-            .filter(|c| !is_invisible(*c) || is_bidi_control(*c))
+            .filter(|c| !is_invisible(*c) || (is_bidi_control(*c) && *c != '\u{FEFF}'))
             .map(|c| match c {
                 '\u{00D0}' => 'Đ',
                 '\u{00F0}' => 'đ',

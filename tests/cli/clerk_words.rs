@@ -721,6 +721,10 @@ fn a_name_with_invisible_characters_is_the_name_it_shows() {
         "--same-name",
     ]);
     assert!(added.contains("mã nguyen-van-an-2"), "{added}");
+    // A code typed with a zero-width space is the code it shows.
+    let agenda: Vec<serde_json::Value> =
+        t.json(&["agenda", "cb-\u{200B}ubkt", "--as-of", "13/12/2023"]);
+    assert!(!agenda.is_empty());
     let people: Vec<serde_json::Value> = t.json(&["person", "list"]);
     assert_eq!(people.len(), 2);
     assert!(
