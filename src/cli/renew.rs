@@ -169,12 +169,17 @@ fn said(r: &Renewed, dry_run: bool) -> String {
     lines.join("\n")
 }
 
-/// What a change of due dates did, one line per kind, for `task edit` to print.
-pub fn due_lines(changed: &DuesChanged) -> Vec<String> {
-    changed.changes.iter().map(due_line).collect()
+/// What a change of due dates did to `task` (as a sentence names it), one
+/// line per kind, and why, for `task edit` to print.
+pub fn due_lines(changed: &DuesChanged, task: &str) -> Vec<String> {
+    let mut lines: Vec<String> = changed.changes.iter().map(|c| due_line(c, task)).collect();
+    if let Some(reason) = changed.reason.as_deref().filter(|_| !lines.is_empty()) {
+        lines.push(i18n::capitalized(&tr!(i18n::LOG_REASON, reason = reason)));
+    }
+    lines
 }
 
-fn due_line(c: &DueChange) -> String {
+fn due_line(c: &DueChange, task: &str) -> String {
     let kind = i18n::kind_in_text(c.kind);
     let day = |d: &Option<String>| {
         d.as_deref()
@@ -185,12 +190,18 @@ fn due_line(c: &DueChange) -> String {
     let head = match (&c.from, &c.to) {
         (Some(_), Some(_)) => tr!(
             i18n::DUE_MOVED,
+            task = task,
             kind = kind,
             from = day(&c.from),
             to = day(&c.to)
         ),
-        (None, _) => tr!(i18n::DUE_ADDED, kind = kind, date = day(&c.to)),
-        (Some(_), None) => tr!(i18n::DUE_REMOVED, kind = kind, date = day(&c.from)),
+        (None, _) => tr!(i18n::DUE_ADDED, task = task, kind = kind, date = day(&c.to)),
+        (Some(_), None) => tr!(
+            i18n::DUE_REMOVED,
+            task = task,
+            kind = kind,
+            date = day(&c.from)
+        ),
     };
     let counts = serde_json::to_value(c)
         .map(|c| i18n::due_counts(&c))

@@ -125,15 +125,18 @@ pub fn run(
                 }
                 db.note(details, None, Some(old.directive_id))?;
                 let mut lines = Vec::new();
+                let title = super::task_title(db, &new, ctx.show_secret)?;
                 if !fields.is_empty() || dues.changes.is_empty() {
-                    let title = super::task_title(db, &new, ctx.show_secret)?;
                     lines.push(crate::domain::marks::unnest(&tr!(
                         i18n::TASK_EDITED,
                         code = new.code,
                         title = title
                     )));
                 }
-                lines.extend(super::renew::due_lines(&dues));
+                lines.extend(super::renew::due_lines(
+                    &dues,
+                    &i18n::task_said(&new.code, &title),
+                ));
                 Ok(lines.join("\n"))
             })?;
             writeln!(out, "{message}")?;

@@ -568,7 +568,7 @@ pub fn due_counts(change: &serde_json::Value) -> String {
         Some(tr!(text, n = n))
     })
     .collect::<Vec<_>>()
-    .join(", ")
+    .join("; ")
 }
 
 const RATING_KEPT: Text = t("xếp loại giữ nguyên ({rating})", "rating kept ({rating})");

@@ -1065,16 +1065,16 @@ pub const DUE_LAST_KIND: Text = t(
 );
 pub const WHAT_DUE_REASON: Text = t("lý do đổi thời hạn (--reason)", "the reason (--reason)");
 pub const DUE_MOVED: Text = t(
-    "Đã đổi thời hạn của {kind}: {from} → {to}",
-    "Moved the due date for {kind}: {from} → {to}",
+    "Đã đổi thời hạn nhiệm vụ {task} đối với {kind}: {from} → {to}",
+    "Moved the due date of task {task} for {kind}: {from} → {to}",
 );
 pub const DUE_ADDED: Text = t(
-    "Đã thêm thời hạn cho {kind}: {date}",
-    "Added a due date for {kind}: {date}",
+    "Đã thêm thời hạn nhiệm vụ {task} cho {kind}: {date}",
+    "Added a due date of task {task} for {kind}: {date}",
 );
 pub const DUE_REMOVED: Text = t(
-    "Đã bỏ thời hạn của {kind} ({date})",
-    "Removed the due date for {kind} ({date})",
+    "Đã bỏ thời hạn nhiệm vụ {task} của {kind} ({date})",
+    "Removed the due date of task {task} for {kind} ({date})",
 );
 pub const DUES_MOVED: Text = t(
     "{n} trường hợp chưa hoàn thành chuyển sang hạn mới",

@@ -414,7 +414,8 @@ fn a_due_date_moved_moves_what_is_open_and_keeps_what_was_judged() {
     let t = Theodoi::son_tay_reported();
     let said = t.ok(MOVE_CHI_BO);
     assert!(
-        said.contains("Đã đổi thời hạn của chi bộ cơ sở: 06/12/2023 → 15/12/2023")
+        said.contains("Đã đổi thời hạn nhiệm vụ “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023” đối với chi bộ cơ sở: 06/12/2023 → 15/12/2023")
+            && said.contains("\nLý do: ")
             && said.contains("3 trường hợp chưa hoàn thành chuyển sang hạn mới")
             && said.contains("4 trường hợp đã hoàn thành giữ hạn"),
         "{said}"
@@ -595,7 +596,7 @@ fn a_kind_is_added_and_removed() {
     ]);
     assert!(
         said.contains(
-            "Đã thêm thời hạn cho chi bộ trực thuộc: 06/12/2023 (thêm 34 trường hợp phải thực hiện)"
+            "Đã thêm thời hạn nhiệm vụ “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023” cho chi bộ trực thuộc: 06/12/2023 (thêm 34 trường hợp phải thực hiện)"
         ),
         "{said}"
     );
