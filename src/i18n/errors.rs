@@ -94,6 +94,18 @@ fn io_words(e: &std::io::Error) -> String {
 /// One error of ours, with its causes, in the language in force.
 pub fn message(e: &Error) -> String {
     match e {
+        // Nothing given (an empty cell of a file): said so, not as a name
+        // between empty quotes.
+        Error::NotFound { what, input } if input.trim().is_empty() => tr!(
+            super::NOT_GIVEN,
+            what = match what {
+                Entity::Directive => super::WHAT_DIRECTIVE,
+                Entity::Unit => super::WHAT_UNIT,
+                Entity::Task => super::WHAT_TASK,
+                Entity::Person => super::WHAT_PERSON,
+            }
+            .get()
+        ),
         Error::NotFound { what, input } => {
             let text = match what {
                 Entity::Directive => super::DIRECTIVE_NOT_FOUND,
@@ -1057,21 +1069,89 @@ pub fn bad_rows(source: &str, mut rows: Vec<(u64, String)>) -> String {
         .map(|(l, _)| l)
         .collect::<std::collections::BTreeSet<_>>()
         .len();
+    // Several rows: each says what is wrong; the advice after it (`; xem
+    // danh sách bằng …`, `; nếu cần sửa, …`) is the same on every row and
+    // would crowd out the rows themselves.
+    let several = rows.len() > 1;
     let items: Vec<String> = rows
         .iter()
-        .map(|(line, reason)| tr!(super::IMPORT_ROW, line = line, reason = long(reason)))
+        .map(|(line, reason)| {
+            let reason = match reason.split_once("; ") {
+                Some((fact, _)) if several => fact,
+                _ => reason.as_str(),
+            };
+            tr!(super::IMPORT_ROW, line = line, reason = long(reason))
+        })
         .collect();
     let path = long(source);
     let fixed = tr!(super::IMPORT_FAILED, path = path, n = lines, errors = "");
     let room = LINE_MAX
         .saturating_sub(super::ERR_PREFIX.get().chars().count())
         .saturating_sub(fixed.chars().count());
+    let errors = same_but_one_value(&rows, room).unwrap_or_else(|| fit_rows(&items, room));
     tr!(
         super::IMPORT_FAILED,
         path = path,
         n = lines,
-        errors = fit_list(&items, room)
+        errors = errors
     )
+}
+
+/// Rows that all say one thing of one quoted value each (`không tìm thấy
+/// tổ chức đảng 'X'`), said once with their lines and values: `dòng 2–9:
+/// không tìm thấy tổ chức đảng 'A', 'B', … và 3 dòng lỗi khác`, fitted to
+/// the room it is given. `None` when the rows say different things.
+fn same_but_one_value(rows: &[(u64, String)], room: usize) -> Option<String> {
+    if rows.len() < 2 {
+        return None;
+    }
+    // The fact before any advice, split around its one quoted value.
+    let parts = |reason: &'_ str| -> Option<(String, String, String)> {
+        let fact = reason.split_once("; ").map_or(reason, |(fact, _)| fact);
+        let (before, rest) = fact.split_once('\'')?;
+        let (value, after) = rest.rsplit_once('\'')?;
+        Some((before.to_string(), value.to_string(), after.to_string()))
+    };
+    let split: Vec<(String, String, String)> =
+        rows.iter().map(|(_, r)| parts(r)).collect::<Option<_>>()?;
+    let (before, _, after) = split[0].clone();
+    if split.iter().any(|(b, _, a)| *b != before || *a != after) {
+        return None;
+    }
+    let numbers: Vec<u64> = rows.iter().map(|(l, _)| *l).collect();
+    let contiguous = numbers.windows(2).all(|w| w[1] == w[0] + 1);
+    let lines = if contiguous {
+        format!("{}–{}", numbers[0], numbers[numbers.len() - 1])
+    } else {
+        numbers
+            .iter()
+            .map(u64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let values: Vec<String> = split.iter().map(|(_, v, _)| format!("'{v}'")).collect();
+    let head = tr!(
+        super::IMPORT_ROWS,
+        lines = lines,
+        reason = format!("{}{}", before.trim_end(), after)
+    );
+    let room = room.saturating_sub(head.chars().count() + 1);
+    let lens: Vec<usize> = values.iter().map(|v| v.chars().count()).collect();
+    let (list, _) = fit_with(&lens, room, 8, super::ROWS_MORE, |i, cap| {
+        cut(&values[i], cap).into_owned()
+    });
+    Some(format!("{head} {}", list.replace("; ", ", ")))
+}
+
+/// The rows of a file's errors in at most `room` characters, as `fit_list`
+/// fits any list, the rest counted as lines.
+fn fit_rows(items: &[String], room: usize) -> String {
+    const MIN_ITEM: usize = 32;
+    let lens: Vec<usize> = items.iter().map(|i| i.chars().count()).collect();
+    fit_with(&lens, room, MIN_ITEM, super::ROWS_MORE, |i, cap| {
+        cut_at_clause(&items[i], cap).into_owned()
+    })
+    .0
 }
 
 /// `items` joined with `; ` in at most `room` characters when it can be:

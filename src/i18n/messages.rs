@@ -2071,6 +2071,22 @@ pub fn task_said(code: &str, title: &str) -> String {
     }
 }
 
+/// The bad rows of a file left unsaid, counted.
+pub const ROWS_MORE: Text = t(
+    " … và {n} dòng lỗi khác",
+    " … and {n:more bad line|more bad lines}",
+);
+
+/// Several rows of a file that say one thing, each of its own value.
+pub const IMPORT_ROWS: Text = t("dòng {lines}: {reason}", "lines {lines}: {reason}");
+
+/// A reference left empty (a cell of a file with nothing in it).
+pub const NOT_GIVEN: Text = t("chưa ghi {what}", "no {what} given");
+pub const WHAT_DIRECTIVE: Text = t("văn bản", "directive");
+pub const WHAT_UNIT: Text = t("tổ chức đảng", "unit");
+pub const WHAT_TASK: Text = t("nhiệm vụ", "task");
+pub const WHAT_PERSON: Text = t("cán bộ", "person");
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

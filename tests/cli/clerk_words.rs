@@ -773,3 +773,33 @@ fn a_secret_task_is_named_once_beside_its_code() {
         assert!(!said.contains("Rà soát"), "{said}");
     }
 }
+
+#[test]
+fn rows_that_fail_alike_are_said_once_with_every_name() {
+    let t = Theodoi::son_tay();
+    let file = t.dir.path().join("ketqua.csv");
+    let mut csv = String::from("Đơn vị,Ngày\n");
+    for n in 1..=8 {
+        csv.push_str(&format!("Không có {n},05/12/2023\n"));
+    }
+    std::fs::write(&file, csv).unwrap();
+    let err = t.fails(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--from",
+        file.to_str().unwrap(),
+    ]);
+    assert!(
+        err.contains("có 8 dòng lỗi, không ghi gì: dòng 2–9: không tìm thấy tổ chức đảng 'Không có 1', 'Không có 2'")
+            && err.contains("'Không có 8'"),
+        "{err}"
+    );
+    assert!(!err.contains("… …") && !err.contains("mục"), "{err}");
+    // An empty cell is said to be empty, not a name between quotes.
+    let people = t.dir.path().join("canbo.csv");
+    std::fs::write(&people, "Họ và tên,Chức vụ,Đơn vị\nNguyễn A,Bí thư,\n").unwrap();
+    let err = t.fails(&["person", "import", people.to_str().unwrap()]);
+    assert!(err.contains("dòng 2: chưa ghi tổ chức đảng"), "{err}");
+    assert!(!err.contains("''"), "{err}");
+}
