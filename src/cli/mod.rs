@@ -419,7 +419,13 @@ fn clap_message(err: &clap::Error, args: &[OsString]) -> String {
             let reason = std::error::Error::source(err)
                 .map(|e| e.to_string())
                 .unwrap_or_default();
-            format!("{}: {reason}", context(ContextKind::InvalidArg))
+            // The option as typed (`--date`), not its placeholder too.
+            let arg = context(ContextKind::InvalidArg);
+            let arg = match arg.split_once(' ') {
+                Some((flag, _)) if flag.starts_with('-') => flag.to_string(),
+                _ => arg,
+            };
+            format!("{arg}: {reason}")
         }
         ErrorKind::InvalidValue if context(ContextKind::InvalidValue).is_empty() => tr!(
             i18n::CLAP_NO_VALUE,
