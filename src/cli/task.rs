@@ -126,7 +126,17 @@ pub fn run(
                 db.note(details, None, Some(old.directive_id))?;
                 let mut lines = Vec::new();
                 let title = super::task_title(db, &new, ctx.show_secret)?;
-                if !fields.is_empty() || dues.changes.is_empty() {
+                let retitled = old.title != new.title;
+                if retitled && title == new.title {
+                    // The title as it was and as it is (shown: a secret
+                    // one is edited only with --show-secret).
+                    lines.push(tr!(
+                        i18n::TASK_RETITLED,
+                        code = new.code,
+                        was = old.title,
+                        title = new.title
+                    ));
+                } else if !fields.is_empty() || dues.changes.is_empty() {
                     lines.push(crate::domain::marks::unnest(&tr!(
                         i18n::TASK_EDITED,
                         code = new.code,

@@ -276,7 +276,19 @@ pub fn message(e: &Error) -> String {
             };
             format!("{}: {cause}", tr!(text, path = path.display()))
         }
-        Error::BackupExists(path) => tr!(super::BACKUP_EXISTS, path = path.display()),
+        Error::BackupExists(path) => tr!(
+            super::BACKUP_EXISTS,
+            path = path.display(),
+            // The same kind of file, dated today.
+            example = format!(
+                "theodoi-{}.{}",
+                chrono::Local::now().date_naive().format("%Y-%m-%d"),
+                path.extension()
+                    .and_then(|e| e.to_str())
+                    .filter(|e| !e.is_empty() && e.len() <= 5)
+                    .unwrap_or("db")
+            )
+        ),
         Error::NotAnExport {
             source_name,
             version,

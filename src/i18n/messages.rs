@@ -355,8 +355,8 @@ pub const DONE_ALREADY: Text = t(
     "{unit} has a result for the task {task} already (done on {date}{rating}); to change it add --correct, the old record stays in the log",
 );
 pub const BACKUP_EXISTS: Text = t(
-    "tệp {path} đã có; cần chọn tên khác (ví dụ có ngày: theodoi-2023-12-07.db)",
-    "file {path} already exists; choose another name (with the date, e.g. theodoi-2023-12-07.db)",
+    "tệp {path} đã có; cần chọn tên khác (ví dụ có ngày: {example})",
+    "file {path} already exists; choose another name (with the date, e.g. {example})",
 );
 pub const BACKUP_FAILED: Text = t(
     "không sao lưu được vào {path}",
@@ -769,7 +769,7 @@ pub const OVERDUE_NONE: Text = t(
 );
 pub const OVERDUE_HEADING: Text = t(
     "Tổ chức đảng chưa hoàn thành, quá hạn tính đến ngày {date}",
-    "Units overdue as of {date}",
+    "Overdue as of {date}",
 );
 pub const UPCOMING_HEADING: Text = t(
     "Nhiệm vụ sắp đến hạn trong {days} ngày tính từ ngày {date}",
@@ -2086,6 +2086,11 @@ pub const WHAT_DIRECTIVE: Text = t("văn bản", "directive");
 pub const WHAT_UNIT: Text = t("tổ chức đảng", "unit");
 pub const WHAT_TASK: Text = t("nhiệm vụ", "task");
 pub const WHAT_PERSON: Text = t("cán bộ", "person");
+
+pub const TASK_RETITLED: Text = t(
+    "Đã sửa tên nhiệm vụ {code}: “{was}” → “{title}”",
+    "Corrected the title of task {code}: “{was}” → “{title}”",
+);
 
 #[cfg(test)]
 mod tests {

@@ -772,6 +772,19 @@ fn a_secret_task_is_named_once_beside_its_code() {
         assert!(!said.contains("nv-03 (nv-03"), "{said}");
         assert!(!said.contains("Rà soát"), "{said}");
     }
+    // Its title corrected with --show-secret: both titles said.
+    let said = t.ok(&[
+        "--show-secret",
+        "task",
+        "edit",
+        "nv-03",
+        "--title",
+        "Rà soát quy hoạch",
+    ]);
+    assert_eq!(
+        said.trim(),
+        "Đã sửa tên nhiệm vụ nv-03: “Rà soát quy hoạch nhân sự” → “Rà soát quy hoạch”"
+    );
 }
 
 #[test]
