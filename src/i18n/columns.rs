@@ -91,6 +91,7 @@ pub const PERSON_FILE: &[Column] = &[
         &[
             "from",
             "Từ ngày",
+            "Giữ chức từ ngày",
             "Giữ chức từ",
             "Ngày nhận chức",
             "Ngày bổ nhiệm",

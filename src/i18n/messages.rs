@@ -636,8 +636,8 @@ pub const DONE_PERSON_NOT_APPLICABLE: Text = t(
 );
 pub const H_PERSON: Text = t("Họ tên", "Name");
 pub const H_POSITION: Text = t("Chức vụ", "Position");
-pub const H_FROM: Text = t("Từ ngày", "From");
-pub const H_TO: Text = t("Đến ngày", "To");
+pub const H_FROM: Text = t("Giữ chức từ ngày", "In post from");
+pub const H_TO: Text = t("Thôi giữ chức từ ngày", "Out of post from");
 pub const PEOPLE_IMPORTED: Text = t(
     "Đã nhập {n} cán bộ từ {path}",
     "Imported {n:person|people} from {path}",

@@ -387,7 +387,7 @@ fn reports_keep_their_numbers_dates_and_percentages() {
     }
     // Lists: a person's dates, a task's number of units, the rules' values.
     let people = read(&xlsx(&t, &["person", "list"], "people.xlsx", &[]));
-    let from = people[0].column("Từ ngày");
+    let from = people[0].column("Giữ chức từ ngày");
     assert_eq!(date(&people[0].rows()[0][from]), day("01/01/2021"));
     let tasks = read(&xlsx(&t, &["task", "list"], "tasks.xlsx", &[]));
     let units = tasks[0].column("Số tổ chức đảng phải thực hiện");
