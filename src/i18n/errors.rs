@@ -1127,7 +1127,8 @@ fn same_but_one_value(rows: &[(u64, String)], room: usize) -> Option<String> {
     let split: Vec<(String, String, String)> =
         rows.iter().map(|(_, r)| parts(r)).collect::<Option<_>>()?;
     let (before, _, after) = split[0].clone();
-    if split.iter().any(|(b, _, a)| *b != before || *a != after) {
+    // Only a value at the end of what is said can be listed after it.
+    if !after.trim().is_empty() || split.iter().any(|(b, _, a)| *b != before || *a != after) {
         return None;
     }
     let numbers: Vec<u64> = rows.iter().map(|(l, _)| *l).collect();
