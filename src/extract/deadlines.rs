@@ -2,7 +2,8 @@
 //!
 //! A deadline is a due-date cue (`xong trước ngày 06/12/2023`, `trước ngày
 //! 25.3`, `chậm nhất trước 15/9`, `trong tháng 9/2020`, `trong quý IV.2019`,
-//! `trước tháng 7.2025`, `tổ chức đại hội vào tháng 5/2020`) and the words
+//! `trước tháng 7.2025`, `tổ chức đại hội vào tháng 5/2020`, `hoàn thành vào
+//! trung tuần 6.2020`) and the words
 //! before it in its clause (a clause ends at a semicolon or a full stop; a
 //! parenthesis is a clause of its own). Those words name kinds of unit (by
 //! their slug words, or by what they are: `đảng bộ xã, thị trấn`, `chi bộ,
@@ -70,7 +71,7 @@ impl Who {
 
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:[Tt]rong|[Xx]ong(?:\s+trong)?|[Hh]oàn thành(?:\s+trong)?)\s+quý\s+(?P<q>IV|III|II|I|[1-4])\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}})|\b(?:[Tt]ổ chức|[Tt]iến hành)(?:\s+(?:các\s+)?đại hội(?:\s+điểm)?)?\s+(?P<tv>(?:vào|trong)\s+(?:dịp\s+)?(?:(?:giữa|đầu|cuối|nửa đầu|nửa cuối|trung tuần|thượng tuần|hạ tuần)\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?)|\b(?:[Tt]rong|[Xx]ong(?:\s+trong)?|[Hh]oàn thành(?:\s+trong)?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?)"
+        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào|đến))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:[Tt]rong|[Xx]ong(?:\s+trong)?|[Hh]oàn thành(?:\s+trong)?)\s+quý\s+(?P<q>IV|III|II|I|[1-4])\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}})|\b(?:[Tt]ổ chức|[Tt]iến hành)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)?\s+(?:là\s+)?(?P<tv>(?:vào|trong)\s+(?:dịp\s+)?(?:(?:giữa|đầu|cuối|nửa đầu|nửa cuối|trung tuần|thượng tuần|hạ tuần)\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?)|\b(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?|\b(?:[Xx]ong|[Hh]oàn thành)\s+(?:trong|vào)\s+(?P<mw>(?:(?:giữa|đầu|cuối|trung tuần|thượng tuần|hạ tuần)\s+)?(?:tháng\s+)?(?P<m2>\d{{1,2}})\s*[./]\s*(?P<my2>\d{{4}}))\b)"
     ))
 });
 
@@ -214,12 +215,18 @@ fn read_clause(
         // `tổ chức đại hội vào tháng 5/2020`: the time is the cue, what is
         // held is said before it; not when it was held (`đã tổ chức …`).
         let cue_start = caps.name("tv").map_or(cue_start, |tv| from + tv.start());
+        let cue_opening = from + cue.start();
         if caps.name("tv").is_some()
-            && words[region_start..cue_start]
+            && (words[region_start..cue_start]
                 .split_whitespace()
                 .rev()
                 .take(6)
                 .any(|w| w == "đã")
+                || words[region_start..cue_opening.max(region_start)]
+                    .split_whitespace()
+                    .rev()
+                    .take(3)
+                    .any(|w| w == "đã"))
         {
             region_start = cue_end;
             continue;
@@ -261,6 +268,15 @@ fn read_clause(
         }
         let region = &words[region_start..cue_start];
         let mut who = who_in(region, last_named);
+        // `Hai đảng bộ còn lại (xã Thủy Vân và Công ty …) sẽ tổ chức đại
+        // hội`: the units the parenthesis after them names.
+        if !who.names_any()
+            && let Some((units, span)) = units_in_aside(&text.body[base..], region_start, region)
+        {
+            who.units = units;
+            who.spans.push(span);
+            who.others = false;
+        }
         // `Thời gian tiến hành đại hội điểm hoàn thành …`: the units chosen
         // for it before.
         if !who.names_any()
@@ -471,7 +487,10 @@ fn congress_kinds(sentence: &str) -> Vec<UnitKind> {
 /// The due date as the cue writes it: the day, or the month or quarter
 /// with the words that make it one (`trước tháng 7.2025`).
 fn written_due(caps: &regex::Captures<'_>) -> String {
-    if let Some(d) = ["d", "kd", "dw", "dn"].iter().find_map(|n| caps.name(n)) {
+    if let Some(d) = ["d", "kd", "dw", "dn", "mw"]
+        .iter()
+        .find_map(|n| caps.name(n))
+    {
         return d.as_str().to_string();
     }
     let cue = caps.get(0).map_or("", |c| c.as_str());
@@ -512,8 +531,16 @@ fn due_of(
         let Some(reference) = text.year_reference(at) else {
             // `trước ngày 25.3` is a deadline all the same; `trước 25.3`
             // with no year around may be anything.
+            // … unless what is done by it is said right before it (`sẽ
+            // tổ chức đại hội trước 15/6`).
+            static DONE_BY: LazyLock<Regex> = LazyLock::new(|| {
+                re(
+                    r"(?i)\b(?:tổ chức|tiến hành|hoàn thành|xong)(?:\s+(?:các\s+)?đại hội(?:\s+điểm)?)?\s*$",
+                )
+            });
             let cue = caps.get(0).map_or("", |c| c.as_str());
-            return cue.contains("ngày").then_some(Err(DueProblem::NoYear));
+            return (cue.contains("ngày") || DONE_BY.is_match(&text.body[..at]))
+                .then_some(Err(DueProblem::NoYear));
         };
         return Some(
             due_in_year(day, month, reference)
@@ -549,8 +576,8 @@ fn due_of(
         }
         return Some(Ok(format!("{y:04}-{m:02}")));
     }
-    if let Some(m) = caps.name("m") {
-        let (y, m) = month_due(text, m.as_str(), caps.name("my"), at)?;
+    if let Some(m) = caps.name("m").or(caps.name("m2")) {
+        let (y, m) = month_due(text, m.as_str(), caps.name("my").or(caps.name("my2")), at)?;
         return Some(Ok(format!("{y:04}-{m:02}")));
     }
     None
@@ -623,7 +650,7 @@ static KIND_WORDS: LazyLock<Vec<(Regex, &'static [UnitKind])>> = LazyLock::new(|
             &[DangBoCapTren],
         ),
         (
-            r"(?i)\b(?:đảng bộ\s+)?cấp huyện(?:\s+và\s+tương\s+đương)?\b|\bđảng bộ (?:huyện|quận|thị xã)\b".into(),
+            r"(?i)\b(?:đảng bộ\s+)?cấp (?:huyện|quận)(?:\s+và\s+tương\s+đương)?\b|\bđảng bộ (?:huyện|quận|thị xã)\b".into(),
             &[DangBoCapTren],
         ),
         (r"(?i)\bcấp cơ sở\b".into(), BOTH),
@@ -969,6 +996,47 @@ fn named_units(words: &str) -> Vec<(usize, usize, String)> {
         }
     }
     out
+}
+
+/// The units a parenthesis lists right after `hai đảng bộ còn lại`, `các
+/// chi bộ` (`(xã Thủy Vân và Công ty cổ phần Hương Thủy)`), each with the
+/// kind's word before its name; and where those words are in `region`
+/// (which starts at `region_start` in `sentence`, its parentheses blanked).
+fn units_in_aside(
+    sentence: &str,
+    region_start: usize,
+    region: &str,
+) -> Option<(Vec<String>, (usize, usize))> {
+    static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những)\s+(?P<k>đảng bộ|chi bộ)(?:\s+còn lại)?(?P<gap>\s+)",
+        )
+    });
+    let caps = COUNTED.captures_iter(region).last()?;
+    let (all, kind, gap) = (caps.get(0)?, caps.name("k")?, caps.name("gap")?);
+    let aside = sentence.get(region_start + gap.start()..region_start + gap.end())?;
+    let inner = aside.trim().strip_prefix('(')?.strip_suffix(')')?;
+    static SPLIT: LazyLock<Regex> = LazyLock::new(|| re(r"\s*(?:,|;|\bvà\b)\s*"));
+    let head = kind.as_str().to_lowercase();
+    let head = if head.starts_with('đ') {
+        "Đảng bộ"
+    } else {
+        "Chi bộ"
+    };
+    let units: Vec<String> = SPLIT
+        .split(inner)
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(|n| {
+            if n.to_lowercase().starts_with(&head.to_lowercase()) {
+                n.to_string()
+            } else {
+                format!("{head} {n}")
+            }
+        })
+        .collect();
+    (!units.is_empty() && units.iter().all(|u| u.split_whitespace().count() >= 3))
+        .then_some((units, (all.start(), gap.end())))
 }
 
 /// Whether words before a cue say nothing of their own: no noun, only the

@@ -323,6 +323,14 @@ static ISSUED_BEFORE_PARENTHESIS: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// `Theo chỉ đạo của Ban Thường vụ Tỉnh ủy tại ` before a citation: the
+/// body whose direction the cited document holds.
+static DIRECTED_IN: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?i:chỉ đạo|yêu cầu|hướng dẫn|chủ trương|kết luận|ý kiến)\s+của\s+(?P<i>(?:{HEADS})[^,;()“”]*?)\s+(?i:tại|theo|ở)\s+$"
+    ))
+});
+
 /// `2 chương trình của Thành ủy, gồm: ` before a list of citations: the
 /// issuer of the items of its type.
 static LIST_HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -664,6 +672,22 @@ fn read_one(text: &Text, m: &Mention, next: usize) -> Said {
             if len >= i.as_str().trim_end().len() && agrees != Some(false) {
                 said.issuer = Some(name);
             }
+        }
+    }
+    // `Theo chỉ đạo của Ban Thường vụ Tỉnh ủy tại Chỉ thị số 40 …`: the
+    // body whose direction the document holds, where the code agrees.
+    if said.issuer.is_none()
+        && let Some(caps) = DIRECTED_IN.captures(before)
+        && let Some(i) = caps.name("i")
+    {
+        let (name, len) = bodies::name_at(i.as_str());
+        let agrees = m
+            .spec
+            .symbol
+            .as_ref()
+            .and_then(|s| bodies::fits(&s.issuer_code, &name, m.tu_written));
+        if len >= i.as_str().trim_end().len() && agrees != Some(false) {
+            said.issuer = Some(name);
         }
     }
     said

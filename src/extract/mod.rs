@@ -245,10 +245,19 @@ fn dateline(body: &str) -> Option<NaiveDate> {
             r"(?i)\d{1,2}:\d{2}(?::\d{2})?|\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])\b|\bchủ\s+nhật\b|\bcập\s+nhật\b|\bngày\s+đăng\b|\bgmt\s*\+\s*7\b|\b(?:am|pm)\b",
         )
     });
+    // `Chính trị - Ngày đăng : 05:24, 11/06/2015`: a date its label names.
+    static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(
+            r"(?i)\b(?:ngày đăng|cập nhật(?:\s+lúc)?)\s*:?\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*,?\s*)?(?:(?:thứ\s+\S+|chủ\s+nhật)\s*,?\s*)?(?P<d>{DATE})"
+        ))
+    });
     body.lines()
         .take(12)
         .filter(|line| line.chars().count() <= 80)
         .find_map(|line| {
+            if let Some(d) = LABELLED.captures(line).and_then(|c| c.name("d")) {
+                return date_of(d.as_str());
+            }
             let m = DATE_IN_LINE.find(line)?;
             let rest = format!("{} {}", &line[..m.start()], &line[m.end()..]);
             let rest = FURNITURE.replace_all(&rest, "");
