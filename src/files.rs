@@ -89,7 +89,18 @@ pub fn replaceable(path: &Path) -> bool {
         return true;
     };
     if meta.file_type().is_symlink() {
-        return true;
+        // The link itself is replaced, but not a link to what may never
+        // be (`/dev/stdout` is a link to a device): judged by its target;
+        // a link to nothing is replaced.
+        return match std::fs::metadata(path) {
+            // A link to nothing.
+            Err(_) => true,
+            Ok(target) if !target.is_file() => false,
+            Ok(_) => match std::fs::canonicalize(path) {
+                Ok(target) if target != path => replaceable(&target),
+                _ => true,
+            },
+        };
     }
     if !meta.is_file() {
         return false;

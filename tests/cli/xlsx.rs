@@ -602,6 +602,23 @@ fn force_never_replaces_a_database_or_a_device() {
         assert!(err.contains("không phải tệp thường"), "{err}");
         use std::os::unix::fs::FileTypeExt;
         assert!(fifo.symlink_metadata().unwrap().file_type().is_fifo());
+        // A link to the pipe, or to the database (as /dev/stdout is a link
+        // to a device): judged by what it points to, and kept.
+        for (name, to) in [("to-pipe.csv", fifo.clone()), ("to-db.csv", t.db.clone())] {
+            let link = t.dir.path().join(name);
+            std::os::unix::fs::symlink(&to, &link).unwrap();
+            let err = t.fails(&[
+                "overdue",
+                "--format",
+                "csv",
+                "--output",
+                link.to_str().unwrap(),
+                "--force",
+            ]);
+            assert!(err.contains("không phải tệp thường"), "{err}");
+            assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+        }
+        assert_eq!(t.snapshot(), before);
     }
 }
 
