@@ -248,12 +248,14 @@ fn summary(total: &Buckets, who: &str) -> String {
     let done_part = match (done, total.done_late) {
         (0, _) => format!("Chưa có {who} nào hoàn thành"),
         (_, 0) => format!(
-            "Có {done}/{all} {who} đã hoàn thành ({}), đều đúng hạn",
-            percent(done, all)
+            "Có {done}/{all} {who} đã hoàn thành ({}), {}đúng hạn",
+            percent(done, all),
+            if done > 1 { "đều " } else { "" }
         ),
         _ if total.done_on_time == 0 => format!(
-            "Có {done}/{all} {who} đã hoàn thành ({}), đều quá hạn",
-            percent(done, all)
+            "Có {done}/{all} {who} đã hoàn thành ({}), {}quá hạn",
+            percent(done, all),
+            if done > 1 { "đều " } else { "" }
         ),
         _ => format!(
             "Có {done}/{all} {who} đã hoàn thành ({}), trong đó {} đúng hạn, {} quá hạn",
@@ -265,12 +267,14 @@ fn summary(total: &Buckets, who: &str) -> String {
     let open_part = match (open, total.overdue) {
         (0, _) => "không còn trường hợp nào chưa hoàn thành".to_string(),
         (_, 0) => format!(
-            "{open}/{all} chưa hoàn thành ({}), đều còn trong hạn",
-            percent(open, all)
+            "{open}/{all} chưa hoàn thành ({}), {}còn trong hạn",
+            percent(open, all),
+            if open > 1 { "đều " } else { "" }
         ),
         _ if total.open == 0 => format!(
-            "{open}/{all} chưa hoàn thành ({}), đều đã quá hạn",
-            percent(open, all)
+            "{open}/{all} chưa hoàn thành ({}), {}đã quá hạn",
+            percent(open, all),
+            if open > 1 { "đều " } else { "" }
         ),
         _ => format!(
             "{open}/{all} chưa hoàn thành ({}), trong đó {} đã quá hạn",
@@ -436,8 +440,9 @@ pub fn report(facts: &TaskFacts, number: Option<u32>) -> Composed {
             // A leader is not asked to rate themselves: their committee is
             // asked to finish it for them.
             format!(
-                "Đề nghị cấp ủy nơi có {} cán bộ quá hạn (mục II.2) khẩn trương hoàn thành việc {title} đối với các đồng chí này, báo cáo kết quả{within}.",
-                still.len()
+                "Đề nghị cấp ủy nơi có {} cán bộ quá hạn (mục II.2) khẩn trương hoàn thành việc {title} đối với {}, báo cáo kết quả{within}.",
+                still.len(),
+                if still.len() > 1 { "các đồng chí này" } else { "đồng chí này" }
             )
         } else {
             format!(
@@ -564,7 +569,7 @@ fn late_table(facts: &TaskFacts, late: &[LateUnit], who: &str) -> Table {
                 (i + 1).to_string(),
                 late_name(l),
                 place_of(l),
-                due_cell(l),
+                capitalized(&due_cell(l)),
                 l.completed_on
                     .map_or_else(|| "Chưa hoàn thành".to_string(), dmy),
                 l.days_late.to_string(),
@@ -708,12 +713,17 @@ pub fn reminder(facts: &TaskFacts, late: &[&LateUnit], number: Option<u32>) -> C
     let title = task_work(facts);
     let as_of = dmy(facts.as_of);
     let who = owers(facts);
-    let addressees: Vec<String> = match late {
-        [one] => vec![addressee(&one.unit, one.kind)],
-        _ if late.len() <= ADDRESSEES_MAX => {
-            let names: Vec<String> = late.iter().map(|l| addressee(&l.unit, l.kind)).collect();
-            recipient_lines(&names)
+    // Each committee once, though two of its leaders are late.
+    let mut names: Vec<String> = Vec::new();
+    for l in late {
+        let name = addressee(&l.unit, l.kind);
+        if !names.contains(&name) {
+            names.push(name);
         }
+    }
+    let addressees: Vec<String> = match names.len() {
+        1 => names,
+        n if n <= ADDRESSEES_MAX => recipient_lines(&names),
         _ => vec!["Các đảng ủy, chi bộ có tên dưới đây".to_string()],
     };
     let mut blocks = vec![Block::Paragraph(format!(
@@ -755,7 +765,7 @@ pub fn reminder(facts: &TaskFacts, late: &[&LateUnit], number: Option<u32>) -> C
                         (i + 1).to_string(),
                         late_name(l),
                         place_of(l),
-                        due_cell(l),
+                        capitalized(&due_cell(l)),
                         l.days_late.to_string(),
                     ],
                     bold: false,

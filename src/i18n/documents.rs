@@ -85,8 +85,8 @@ pub const DOC_MISSING_SETTINGS: Text = t(
     "note: not set: {keys}; the document has '…' there, to fill in Word. Set them once: `theodoi settings set KEY VALUE` (the key is in brackets)",
 );
 pub const DOC_NOTHING_LATE: Text = t(
-    "không có tổ chức đảng nào chưa hoàn thành, quá hạn nhiệm vụ {task} tính đến ngày {date}; không tạo công văn",
-    "no unit is overdue on the task {task} as of {date}; no letter made",
+    "Không có trường hợp nào chưa hoàn thành, quá hạn nhiệm vụ {task} tính đến ngày {date}; không lập công văn",
+    "Nothing is overdue on the task {task} as of {date}; no letter made",
 );
 pub const DOC_UNKNOWN_FORMAT: Text = t(
     "không biết ghi tệp {path} theo định dạng nào: đặt tên có đuôi .docx hoặc .html, hoặc chọn --format docx|html",

@@ -242,7 +242,12 @@ pub fn message(e: &Error) -> String {
             super::BAD_RULE_VALUE,
             input = short(input),
             name = format!("{} ({})", super::rule_name(name).get(), short(name)),
-            accepted = accepted
+            // A switch in the words of the table (bật, tắt), which are
+            // accepted too.
+            accepted = match *accepted {
+                "on, off" => format!("{}, {}", super::SWITCH_ON.get(), super::SWITCH_OFF.get()),
+                other => other.to_string(),
+            }
         ),
         Error::DatabaseMissing(path) => tr!(super::DB_NOT_FOUND, path = path.display()),
         Error::DatabaseTooNew { path, found, known } => tr!(

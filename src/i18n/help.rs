@@ -1147,7 +1147,7 @@ const HELP: &[(&str, Text)] = &[
     (
         "task edit --all",
         t(
-            "Dời cả hạn của các tổ chức đảng đã hoàn thành (mặc định: giữ hạn đã dùng để đánh giá)",
+            "Dời cả hạn của các tổ chức đảng đã hoàn thành (mặc định: các trường hợp đã hoàn thành vẫn tính theo hạn cũ)",
             "Move the due date of units that are done too (default: they keep the one they were judged against)",
         ),
     ),

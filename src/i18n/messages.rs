@@ -1085,7 +1085,7 @@ pub const DUES_MOVED_DONE: Text = t(
     "{n:case|cases} already done now judged against the new date too",
 );
 pub const DUES_KEPT_DONE: Text = t(
-    "{n} trường hợp đã hoàn thành giữ hạn đã dùng để đánh giá",
+    "{n} trường hợp đã hoàn thành vẫn tính theo hạn cũ",
     "{n:case already done keeps the due date it was|cases already done keep the due date they were} judged against",
 );
 pub const DUES_KEPT_EXTENDED: Text = t(

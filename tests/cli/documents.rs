@@ -685,7 +685,7 @@ fn nobody_late_no_letter() {
         s(&file),
     ]);
     assert!(
-        said.contains("không có tổ chức đảng nào chưa hoàn thành, quá hạn"),
+        said.contains("Không có trường hợp nào chưa hoàn thành, quá hạn"),
         "{said}"
     );
     assert!(!file.exists());

@@ -417,7 +417,7 @@ fn a_due_date_moved_moves_what_is_open_and_keeps_what_was_judged() {
         said.contains("Đã đổi thời hạn nhiệm vụ “Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023” đối với chi bộ cơ sở: 06/12/2023 → 15/12/2023")
             && said.contains("\nLý do: ")
             && said.contains("3 trường hợp chưa hoàn thành chuyển sang hạn mới")
-            && said.contains("4 trường hợp đã hoàn thành giữ hạn"),
+            && said.contains("4 trường hợp đã hoàn thành vẫn tính theo hạn cũ"),
         "{said}"
     );
     let rows = chi_bo_co_so(&t);
