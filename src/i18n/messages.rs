@@ -906,11 +906,11 @@ pub const DONE_CORRECTED: Text = t(
     "Corrected: {unit}, task “{title}”: {changes}. Status: {status}",
 );
 pub const WARN_QUOTA: Text = t(
-    "Cảnh báo: các tổ chức đảng trực thuộc {group} có {excellent} HTXSNV/{good} HTTNV ({share}), vượt mức tối đa {pct}% ({limit}), kể cả khi các tổ chức đảng chưa có kết quả đều được HTTNV thì vẫn vượt; vẫn ghi, trường hợp này sẽ được nêu trong `theodoi ratings`",
+    "Cảnh báo: các tổ chức đảng trực thuộc {group}: {excellent} HTXSNV, {good} HTTNV ({share}), vượt tỷ lệ tối đa {pct}% ({limit}); dù các tổ chức đảng còn lại đều đạt HTTNV vẫn vượt. Kết quả vẫn được ghi; xem `theodoi ratings`",
     "warning: the units under {group} have {excellent} rated HTXSNV against {good} HTTNV ({share}), over the {pct}% quota ({limit}), and even if every unit still to report were rated HTTNV it would stay over; recorded all the same, `theodoi ratings` will show it",
 );
 pub const WARN_QUOTA_PEOPLE: Text = t(
-    "Cảnh báo: cán bộ diện {committee} quản lý có {excellent} HTXSNV/{good} HTTNV ({share}), vượt mức tối đa {pct}% ({limit}), kể cả khi các cán bộ chưa có kết quả đều được HTTNV thì vẫn vượt; vẫn ghi, trường hợp này sẽ được nêu trong `theodoi ratings`",
+    "Cảnh báo: cán bộ diện {committee} quản lý: {excellent} HTXSNV, {good} HTTNV ({share}), vượt tỷ lệ tối đa {pct}% ({limit}); dù các đồng chí còn lại đều đạt HTTNV vẫn vượt. Kết quả vẫn được ghi; xem `theodoi ratings`",
     "warning: the leaders {committee} manages have {excellent} rated HTXSNV against {good} HTTNV ({share}), over the {pct}% quota ({limit}), and even if everyone still to report were rated HTTNV it would stay over; recorded all the same, `theodoi ratings` will show it",
 );
 pub const QUOTA_NONE: Text = t("không được có HTXSNV nào", "no HTXSNV allowed");
@@ -1999,8 +1999,8 @@ pub const RENEW_SECRET_TITLE: Text = t(
 
 /// `--title` of a secret directive or task without `--show-secret`.
 pub const SECRET_TITLE_EDIT: Text = t(
-    "tên của {what} là nội dung mật; không ghi gì. Muốn sửa thì thêm --show-secret (khi đó sẽ hiện tên cũ và tên mới)",
-    "the title of {what} is secret; nothing written. To change it, add --show-secret (the command then says the old and the new title)",
+    "trích yếu, tên nhiệm vụ của văn bản mật ({what}) chỉ sửa được khi có --show-secret; không ghi gì. Muốn sửa thì thêm --show-secret (khi đó sẽ hiện nội dung cũ và mới)",
+    "the title of a secret directive or its task ({what}) is changed only with --show-secret; nothing written. Add --show-secret to change it (the old and the new title are then said)",
 );
 
 /// A file's column, where a command's message names its option.

@@ -565,7 +565,7 @@ fn a_guessed_secret_title_is_never_confirmed_by_an_edit() {
     ] {
         let err = t.fails(args);
         assert!(
-            err.contains("là nội dung mật") && err.contains("--show-secret"),
+            err.contains("chỉ sửa được khi có --show-secret") && err.contains("không ghi gì"),
             "{args:?}: {err}"
         );
     }

@@ -126,7 +126,7 @@ fn a_task_for_people_with_deadlines_completions_and_ratings() {
     // The quota is said of the leaders a committee manages, not of units.
     assert!(
         run.stderr
-            .starts_with("Cảnh báo: cán bộ diện Thị ủy Sơn Tây quản lý có 1 HTXSNV/0 HTTNV"),
+            .starts_with("Cảnh báo: cán bộ diện Thị ủy Sơn Tây quản lý: 1 HTXSNV, 0 HTTNV"),
         "{run:?}"
     );
     t.ok(&[

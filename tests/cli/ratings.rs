@@ -170,7 +170,7 @@ fn a_rating_over_the_quota_is_recorded_with_a_warning() {
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
     assert!(
-        run.stderr.starts_with("Cảnh báo: các tổ chức đảng trực thuộc Đảng bộ thị xã Sơn Tây có 4 HTXSNV/3 HTTNV (133,3%), vượt mức tối đa 20% (không được có HTXSNV nào)"),
+        run.stderr.starts_with("Cảnh báo: các tổ chức đảng trực thuộc Đảng bộ thị xã Sơn Tây: 4 HTXSNV, 3 HTTNV (133,3%), vượt tỷ lệ tối đa 20% (không được có HTXSNV nào)"),
         "{}",
         run.stderr
     );
