@@ -1090,75 +1090,104 @@ pub fn bad_rows(source: &str, mut rows: Vec<(u64, String)>) -> String {
     // danh sách bằng …`, `; nếu cần sửa, …`) is the same on every row and
     // would crowd out the rows themselves.
     let several = rows.len() > 1;
-    let items: Vec<String> = rows
+    let facts: Vec<(u64, &str)> = rows
         .iter()
-        .map(|(line, reason)| {
-            let reason = match reason.split_once("; ") {
-                Some((fact, _)) if several => fact,
-                _ => reason.as_str(),
-            };
-            tr!(super::IMPORT_ROW, line = line, reason = long(reason))
+        .map(|(line, reason)| match reason.split_once("; ") {
+            Some((fact, _)) if several => (*line, fact),
+            _ => (*line, reason.as_str()),
         })
         .collect();
+    let items = grouped_rows(&facts);
     let path = long(source);
     let fixed = tr!(super::IMPORT_FAILED, path = path, n = lines, errors = "");
     let room = LINE_MAX
         .saturating_sub(super::ERR_PREFIX.get().chars().count())
         .saturating_sub(fixed.chars().count());
-    let errors = same_but_one_value(&rows, room).unwrap_or_else(|| fit_rows(&items, room));
     tr!(
         super::IMPORT_FAILED,
         path = path,
         n = lines,
-        errors = errors
+        errors = fit_rows(&items, room)
     )
 }
 
-/// Rows that all say one thing of one quoted value each (`không tìm thấy
-/// tổ chức đảng 'X'`), said once with their lines and values: `dòng 2–9:
-/// không tìm thấy tổ chức đảng 'A', 'B', … và 3 dòng lỗi khác`, fitted to
-/// the room it is given. `None` when the rows say different things.
-fn same_but_one_value(rows: &[(u64, String)], room: usize) -> Option<String> {
-    if rows.len() < 2 {
-        return None;
-    }
-    // The fact before any advice, split around its one quoted value.
-    let parts = |reason: &'_ str| -> Option<(String, String, String)> {
-        let fact = reason.split_once("; ").map_or(reason, |(fact, _)| fact);
+/// The rows' items, in the order of their first line: rows that say one
+/// thing of a value at its end (`không tìm thấy tổ chức đảng 'X'`) said
+/// once, with their lines and values (`dòng 2–4, 7: không tìm thấy tổ chức
+/// đảng 'A', 'B', 'C', 'D'`); every other row on its own.
+fn grouped_rows(facts: &[(u64, &str)]) -> Vec<String> {
+    // What is said before the value, when the value ends the fact.
+    let shape = |fact: &str| -> Option<(String, String)> {
         let (before, rest) = fact.split_once('\'')?;
-        let (value, after) = rest.rsplit_once('\'')?;
-        Some((before.to_string(), value.to_string(), after.to_string()))
+        let value = rest.strip_suffix('\'')?;
+        (!value.contains('\'')).then(|| (before.trim_end().to_string(), value.to_string()))
     };
-    let split: Vec<(String, String, String)> =
-        rows.iter().map(|(_, r)| parts(r)).collect::<Option<_>>()?;
-    let (before, _, after) = split[0].clone();
-    // Only a value at the end of what is said can be listed after it.
-    if !after.trim().is_empty() || split.iter().any(|(b, _, a)| *b != before || *a != after) {
-        return None;
+    let mut groups: Vec<(Option<String>, Vec<u64>, Vec<String>)> = Vec::new();
+    for (line, fact) in facts {
+        match shape(fact) {
+            Some((before, value)) => {
+                match groups
+                    .iter_mut()
+                    .find(|(b, ..)| b.as_deref() == Some(before.as_str()))
+                {
+                    Some((_, lines, values)) => {
+                        lines.push(*line);
+                        values.push(value);
+                    }
+                    None => groups.push((Some(before), vec![*line], vec![value])),
+                }
+            }
+            None => groups.push((None, vec![*line], vec![fact.to_string()])),
+        }
     }
-    let numbers: Vec<u64> = rows.iter().map(|(l, _)| *l).collect();
-    let contiguous = numbers.windows(2).all(|w| w[1] == w[0] + 1);
-    let lines = if contiguous {
-        format!("{}–{}", numbers[0], numbers[numbers.len() - 1])
-    } else {
-        numbers
-            .iter()
-            .map(u64::to_string)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let values: Vec<String> = split.iter().map(|(_, v, _)| format!("'{v}'")).collect();
-    let head = tr!(
-        super::IMPORT_ROWS,
-        lines = lines,
-        reason = format!("{}{}", before.trim_end(), after)
-    );
-    let room = room.saturating_sub(head.chars().count() + 1);
-    let lens: Vec<usize> = values.iter().map(|v| v.chars().count()).collect();
-    let (list, _) = fit_with(&lens, room, 8, super::ROWS_MORE, |i, cap| {
-        cut(&values[i], cap).into_owned()
-    });
-    Some(format!("{head} {}", list.replace("; ", ", ")))
+    groups
+        .into_iter()
+        .map(|(before, lines, values)| match before {
+            Some(before) if lines.len() > 1 => tr!(
+                super::IMPORT_ROWS,
+                lines = line_runs(&lines),
+                reason = format!(
+                    "{before} {}",
+                    values
+                        .iter()
+                        .map(|v| format!("'{}'", short(v)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            ),
+            Some(before) => tr!(
+                super::IMPORT_ROW,
+                line = lines[0],
+                reason = long(&format!("{before} '{}'", values[0]))
+            ),
+            None => tr!(
+                super::IMPORT_ROW,
+                line = lines[0],
+                reason = long(&values[0])
+            ),
+        })
+        .collect()
+}
+
+/// Line numbers in runs: `2–4, 7`.
+fn line_runs(lines: &[u64]) -> String {
+    let mut runs: Vec<(u64, u64)> = Vec::new();
+    for &line in lines {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == line => *last = line,
+            _ => runs.push((line, line)),
+        }
+    }
+    runs.iter()
+        .map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The rows of a file's errors in at most `room` characters, as `fit_list`

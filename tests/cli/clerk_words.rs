@@ -809,6 +809,23 @@ fn rows_that_fail_alike_are_said_once_with_every_name() {
         "{err}"
     );
     assert!(!err.contains("… …") && !err.contains("mục"), "{err}");
+    // Among other errors too: the like ones together, the others apart.
+    std::fs::write(
+        &file,
+        "Đơn vị,Ngày\nA1,05/12/2023\nB2,05/12/2023\ncb-kho-bac,32/12/2023\nD4,05/12/2023\n",
+    )
+    .unwrap();
+    let err = t.fails(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--from",
+        file.to_str().unwrap(),
+    ]);
+    assert!(
+        err.contains("dòng 2–3, 5: không tìm thấy tổ chức đảng 'A1', 'B2', 'D4'; dòng 4: ngày 32/12/2023 không có thật"),
+        "{err}"
+    );
     // An empty cell is said to be empty, not a name between quotes.
     let people = t.dir.path().join("canbo.csv");
     std::fs::write(&people, "Họ và tên,Chức vụ,Đơn vị\nNguyễn A,Bí thư,\n").unwrap();
