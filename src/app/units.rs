@@ -767,11 +767,17 @@ pub fn import(
     } else {
         live_root(db)?.map(|u| u.name)
     };
+    // The names given under each parent (a row of the file, by its index,
+    // or a unit recorded, by its id), as `unit add` refuses a second.
+    let mut names_under: HashMap<(i64, String), u64> = HashMap::default();
     loop {
         let before = pending.len();
         let mut still = Vec::new();
         for i in pending {
             let row = &rows[i];
+            // Which parent, for the names under it: a row of the file by
+            // its index (below zero), a recorded unit by its id.
+            let mut parent_key = 0i64;
             // The parent's id, kind and name (for messages).
             let parent: Option<(i64, UnitKind, Cow<'_, str>)> = match &row.parent {
                 None => None,
@@ -785,6 +791,7 @@ pub fn import(
                     match found {
                         InFile::Row(j) => match placed[j] {
                             Some((id, kind)) => {
+                                parent_key = -(j as i64) - 1;
                                 Some((id, kind, Cow::Borrowed(rows[j].name.as_str())))
                             }
                             None => {
@@ -824,6 +831,7 @@ pub fn import(
                                     problems.push((row.line, RowProblem::Error(e)));
                                     continue;
                                 }
+                                parent_key = unit.id;
                                 Some((unit.id, unit.kind, Cow::Owned(unit.name)))
                             }
                             Err(e @ Error::Ambiguous { .. }) => {
@@ -853,6 +861,41 @@ pub fn import(
                     continue;
                 }
                 root = Some(row.name.clone());
+            }
+            // A second unit of one name under one parent: most often the
+            // same unit twice (or a name with an invisible character).
+            // (Names are normalized already: case is what may differ.)
+            if let Some(first) = names_under.insert((parent_key, row.name.to_lowercase()), row.line)
+            {
+                problems.push((
+                    row.line,
+                    RowProblem::SameName {
+                        name: row.name.clone(),
+                        line: first,
+                    },
+                ));
+                placed[i] = Some((0, row.kind));
+                continue;
+            }
+            if parent_key > 0 && !empty {
+                let mut taken = None;
+                for unit in db.units_named(&crate::text::fold(&row.name))? {
+                    if unit.parent_id == Some(parent_key) && db.dissolved_on(unit.id)?.is_none() {
+                        taken = Some(unit);
+                        break;
+                    }
+                }
+                if let Some(unit) = taken {
+                    problems.push((
+                        row.line,
+                        RowProblem::Error(Error::NameTaken {
+                            name: unit.name,
+                            code: unit.code,
+                        }),
+                    ));
+                    placed[i] = Some((0, row.kind));
+                    continue;
+                }
             }
             if problems.is_empty() {
                 let id =

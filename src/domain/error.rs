@@ -810,6 +810,8 @@ pub enum RowProblem {
     /// The parent, given by name, is the name of several rows of the file
     /// (their lines).
     AmbiguousParent { parent: String, lines: Vec<u64> },
+    /// The name is on an earlier line of the file, under the same parent.
+    SameName { name: String, line: u64 },
 }
 
 /// The fields of text a clerk gives, named in the message when one is

@@ -1363,6 +1363,9 @@ fn row_problem(problem: &RowProblem) -> String {
             tr!(super::IMPORT_PARENT_UNKNOWN, parent = short(parent))
         }
         RowProblem::Cycle(parent) => tr!(super::IMPORT_CYCLE, parent = short(parent)),
+        RowProblem::SameName { name, line } => {
+            tr!(super::IMPORT_SAME_NAME, name = short(name), line = line)
+        }
         RowProblem::AmbiguousParent { parent, lines } => tr!(
             super::IMPORT_PARENT_AMBIGUOUS,
             parent = short(parent),

@@ -2092,6 +2092,11 @@ pub const TASK_RETITLED: Text = t(
     "Corrected the title of task {code}: “{was}” → “{title}”",
 );
 
+pub const IMPORT_SAME_NAME: Text = t(
+    "{name} trùng tên với dòng {line}, cùng cấp trên",
+    "{name} has the name of line {line}, under the same parent",
+);
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

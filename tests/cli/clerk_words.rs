@@ -833,3 +833,29 @@ fn rows_that_fail_alike_are_said_once_with_every_name() {
     assert!(err.contains("dòng 2: chưa ghi tổ chức đảng"), "{err}");
     assert!(!err.contains("''"), "{err}");
 }
+
+#[test]
+fn an_import_refuses_a_name_twice_under_one_parent_as_unit_add_does() {
+    let t = Theodoi::son_tay();
+    let before = t.snapshot();
+    let file = t.dir.path().join("donvi.csv");
+    std::fs::write(
+        &file,
+        "Mã đơn vị,Tên tổ chức đảng,Loại tổ chức đảng,Trực thuộc\n\
+         x1,Chi bộ X\u{200B}1,chi-bo-co-so,son-tay\n\
+         x2,Chi bộ X1,chi-bo-co-so,son-tay\n\
+         x3,Chi bộ Trung tâm Y tế thị xã,chi-bo-co-so,son-tay\n\
+         x4,Chi bộ X1,chi-bo-truc-thuoc,p-ngo-quyen\n",
+    )
+    .unwrap();
+    let err = t.fails(&["unit", "import", file.to_str().unwrap()]);
+    assert!(
+        err.contains("có 2 dòng lỗi")
+            && err.contains("dòng 3: Chi bộ X1 trùng tên với dòng 2, cùng cấp trên")
+            && err.contains("dòng 4: cấp trên đã có Chi bộ Trung tâm Y tế thị xã"),
+        "{err}"
+    );
+    // Under another parent the name is another unit's: not refused.
+    assert!(!err.contains("dòng 5"), "{err}");
+    assert_eq!(t.snapshot(), before);
+}

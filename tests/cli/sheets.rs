@@ -490,8 +490,15 @@ fn codes_are_made_and_parents_found_by_name() {
             "Ngô Quyền",
         ),
         ("", "Chi bộ Trường THCS Sơn Lộc", "Chi bộ cơ sở", "son-tay"),
-        // Codes made from the name are not those taken.
-        ("", "Chi bộ trường THCS Sơn Lộc", "Chi bộ cơ sở", "son-tay"),
+        // Codes made from the name are not those taken (another name
+        // that makes the same code; the same name twice under one parent
+        // is refused).
+        (
+            "",
+            "Chi bộ Trường THCS - Sơn Lộc",
+            "Chi bộ cơ sở",
+            "son-tay",
+        ),
     ];
     for (i, (code, name, kind, parent)) in rows.iter().enumerate() {
         let row = 1 + i as u32;
@@ -530,7 +537,7 @@ fn codes_are_made_and_parents_found_by_name() {
         "truong-thcs-son-loc"
     );
     assert_eq!(
-        find("Chi bộ trường THCS Sơn Lộc").code,
+        find("Chi bộ Trường THCS - Sơn Lộc").code,
         "truong-thcs-son-loc-2"
     );
 
