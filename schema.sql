@@ -190,8 +190,11 @@ CREATE INDEX obligation_person ON obligation (person_id) WHERE person_id IS NOT 
 -- not qualify are never read.
 CREATE INDEX obligation_due ON obligation (due_on, completed_on, cancelled_on, opened_on);
 -- Counting what is overdue splits in two ranges of this index: open ones due
--- before the day, and ones done only after it.
-CREATE INDEX obligation_open ON obligation (completed_on, due_on, cancelled_on, opened_on);
+-- before the day, and ones done only after it. `overdue` and `upcoming` on
+-- today's tree read the obligations they list from these ranges alone
+-- (version 13): what a row shows of the obligation is in the index.
+CREATE INDEX obligation_open ON obligation (completed_on, due_on, cancelled_on, opened_on,
+    unit_id, task_id, person_id, passed_from, original_due_on, cancelled_reason);
 -- The few open obligations the tally below leaves out: cancelled, or passed on.
 CREATE INDEX obligation_unusual ON obligation (due_on, completed_on, cancelled_on, opened_on)
     WHERE completed_on IS NULL AND (cancelled_on IS NOT NULL OR opened_on IS NOT NULL);
@@ -304,4 +307,4 @@ CREATE INDEX change_row_target ON change_row (tbl, first_id);
 PRAGMA application_id = 1413762889;
 
 -- The version this shape is: a file made from this file alone is current.
-PRAGMA user_version = 12;
+PRAGMA user_version = 13;

@@ -168,39 +168,21 @@ fn by_parent(db: &dyn Db, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> R
         .collect();
     let task_index: HashMap<i64, usize> =
         tasks.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    // For each group, the groups an obligation under it counts for: itself
-    // and those above it, up to `scope.within`; one flat list of all of them.
-    let mut flat: Vec<u32> = Vec::new();
-    let mut chain_of: HashMap<i64, (u32, u32)> = HashMap::default();
-    for &id in units.keys() {
-        let start = flat.len();
-        let mut above = Some(id);
-        while let Some(group) = above {
-            if flat.len() - start > units.len() {
-                return Err(cycle(id));
-            }
-            if let Some(&g) = rank.get(&group) {
-                // Fewer than 2^32 groups: a province has hundreds of thousands.
-                flat.push(g as u32);
-            }
-            if Some(group) == scope.within {
-                break;
-            }
-            above = units.get(&group).and_then(|g| g.parent_id);
-        }
-        chain_of.insert(id, (start as u32, flat.len() as u32));
-    }
-    // Each unit's chain, looked up by unit id in id order: a group's own
-    // (what a đảng bộ owes itself counts in its line, beside what its chi bộ
-    // owe), else its parent's.
-    let unit_chain: IdMap<(u32, u32)> = db
+    // Each obligation is counted once, in the first group it counts for: its
+    // unit's own line when the unit is a group (what a đảng bộ owes itself
+    // counts in its line, beside what its chi bộ owe), else its parent's.
+    // Looked up by unit id in id order.
+    let first_group: IdMap<u32> = db
         .unit_parents(as_of)?
         .into_iter()
-        .filter(|(unit, _)| !chain_of.contains_key(unit))
-        .filter_map(|(unit, parent)| Some((unit, *chain_of.get(&parent)?)))
-        .chain(chain_of.iter().map(|(unit, chain)| (*unit, *chain)))
+        .filter(|(unit, _)| !rank.contains_key(unit))
+        .filter_map(|(unit, parent)| Some((unit, *rank.get(&parent)?)))
+        .chain(rank.iter().map(|(unit, g)| (*unit, *g)))
+        // Fewer than 2^32 groups: a province has hundreds of thousands.
+        .map(|(unit, g)| (unit, g as u32))
         .collect();
-    let mut cells = vec![Buckets::default(); tasks.len() * groups.len()];
+    let per_task = groups.len();
+    let mut cells = vec![Buckets::default(); tasks.len() * per_task];
     db.for_each_fact(scope, as_of, &mut |facts| {
         for fact in facts {
             let Some(t) = task_index.get(&fact.task_id) else {
@@ -208,16 +190,33 @@ fn by_parent(db: &dyn Db, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> R
             };
             // The top of the subtree counts in its own line only, when it
             // has one: nothing above it is shown.
-            if Some(fact.unit_id) == scope.within && !chain_of.contains_key(&fact.unit_id) {
+            if Some(fact.unit_id) == scope.within && !rank.contains_key(&fact.unit_id) {
                 continue;
             }
-            if let Some(&(start, end)) = unit_chain.get(fact.unit_id) {
-                for &g in &flat[start as usize..end as usize] {
-                    cells[t * groups.len() + g as usize].add(fact.status);
-                }
+            if let Some(&g) = first_group.get(fact.unit_id) {
+                cells[t * per_task + g as usize].add(fact.status);
             }
         }
     })?;
+    // Then each group's counts go to the groups above it, up to
+    // `scope.within`: the deepest first (groups are in order of depth), so
+    // that a group holds all of its subtree's before it hands them on.
+    let parent_of: Vec<Option<usize>> = groups
+        .iter()
+        .map(|(id, g)| match Some(*id) == scope.within {
+            true => None,
+            false => g.parent_id.and_then(|p| rank.get(&p).copied()),
+        })
+        .collect();
+    for t in 0..tasks.len() {
+        let line = &mut cells[t * per_task..(t + 1) * per_task];
+        for g in (0..per_task).rev() {
+            if let Some(p) = parent_of[g] {
+                let counted = line[g];
+                line[p].merge(&counted);
+            }
+        }
+    }
     Ok(Counts::Parent {
         tasks,
         groups,

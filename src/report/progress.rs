@@ -41,6 +41,15 @@ impl Buckets {
         }
     }
 
+    /// Adds another's counts to these.
+    pub fn merge(&mut self, other: &Buckets) {
+        self.done_on_time += other.done_on_time;
+        self.done_late += other.done_late;
+        self.open += other.open;
+        self.overdue += other.overdue;
+        self.cancelled += other.cancelled;
+    }
+
     pub fn total(&self) -> u64 {
         [
             self.done_on_time,

@@ -23,9 +23,9 @@ fn key(row: &Value) -> Key {
 }
 
 /// `agenda` of the whole tree, far ahead (every obligation), and `overdue`
-/// list their rows in the order of the names; on SQLite, every unit's row
-/// of `unit_order` holds its keys as they are now, and its index walks the
-/// units in that order.
+/// list their rows in the order of the names, and `upcoming` each day's
+/// rows; on SQLite, every unit's row of `unit_order` holds its keys as they
+/// are now, and its index walks the units in that order.
 pub fn in_collation_order(t: &Theodoi) -> Result<(), String> {
     let rows = |args: &[&str]| -> Result<Vec<Value>, String> {
         let r = crate::util::run(t.command(args));
@@ -51,6 +51,15 @@ pub fn in_collation_order(t: &Theodoi) -> Result<(), String> {
                 "json",
             ],
             vec!["overdue", "--as-of", "2030-12-31", "--format", "json"],
+            vec![
+                "upcoming",
+                "--as-of",
+                "2000-01-01",
+                "--within",
+                "36500",
+                "--format",
+                "json",
+            ],
         ],
     };
     for args in reports {
@@ -58,7 +67,12 @@ pub fn in_collation_order(t: &Theodoi) -> Result<(), String> {
         if listed.is_empty() {
             return Err(format!("{args:?} listed nothing"));
         }
-        let keys: Vec<Key> = listed.iter().map(key).collect();
+        // By due date first: `upcoming` orders the rows of each day.
+        let day = |row: &Value| match args[0] {
+            "upcoming" => row["due_on"].as_str().unwrap_or_default().to_string(),
+            _ => String::new(),
+        };
+        let keys: Vec<(String, Key)> = listed.iter().map(|row| (day(row), key(row))).collect();
         if !keys.is_sorted() {
             let codes: Vec<&str> = listed
                 .iter()

@@ -90,6 +90,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     migration!("0010_offices.sql"),
     migration!("0011_unit_order.sql"),
     migration!("0012_office_writes_logged.sql"),
+    migration!("0013_open_listing.sql"),
 ];
 
 /// The schema version this binary writes and understands.

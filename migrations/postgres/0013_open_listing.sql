@@ -1,0 +1,4 @@
+-- Version 13: on SQLite, `overdue` and `upcoming` read what they list from
+-- `obligation_open` alone (migrations/0013_open_listing.sql). PostgreSQL
+-- lists them with its own plan: nothing changes here, and the version moves
+-- on so that both stores keep the same numbers.
