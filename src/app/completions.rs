@@ -93,6 +93,13 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
     let task = resolve_task(db, c.task)?;
     // A unit's own obligation, or, on a task for people, a person's.
     let (unit, who, code, person, obligation) = match (c.person, task.for_people) {
+        // A person named for a task the units owe: said so, not that the
+        // person does not owe it.
+        (Some(_), false) if c.unit.is_none() => {
+            return Err(Error::UnitNeededNotPerson {
+                task: super::tasks::task_name(db, &task)?,
+            });
+        }
         (Some(reference), _) => {
             let person = resolve_person(db, reference)?;
             // An office's write outside its units: said first.

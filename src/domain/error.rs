@@ -636,6 +636,9 @@ pub enum Error {
     /// edited, as travelling outputs name it.
     #[error("the title of {0} is secret")]
     SecretTitleEdit(String),
+    /// `--person` on a task the units owe.
+    #[error("task {task} is for units")]
+    UnitNeededNotPerson { task: TaskName },
     /// A new person named as one in post in the same unit.
     /// `person`: their name and position, as the register shows them
     /// (`Nguyễn Văn An, Bí thư Đảng ủy phường`).

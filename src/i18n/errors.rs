@@ -859,6 +859,9 @@ pub fn message(e: &Error) -> String {
         Error::PgServer { address, problem } => server_problem(address, problem),
         Error::OfficeUnboundLogin(login) => tr!(super::OFFICE_UNBOUND_LOGIN, login = short(login)),
         Error::SecretTitleEdit(what) => tr!(super::SECRET_TITLE_EDIT, what = what),
+        Error::UnitNeededNotPerson { task } => {
+            tr!(super::DONE_UNIT_NOT_PERSON, task = named(task))
+        }
         Error::PersonTaken { person, unit, code } => tr!(
             super::PERSON_TAKEN,
             person = short(person),

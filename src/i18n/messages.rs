@@ -2097,6 +2097,11 @@ pub const IMPORT_SAME_NAME: Text = t(
     "{name} has the name of line {line}, under the same parent",
 );
 
+pub const DONE_UNIT_NOT_PERSON: Text = t(
+    "nhiệm vụ {task} dành cho tổ chức đảng, không dành cho từng cán bộ: dùng --unit thay cho --person",
+    "the task {task} is for units, not for people: use --unit instead of --person",
+);
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

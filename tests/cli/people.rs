@@ -291,3 +291,25 @@ fn a_person_out_of_post_is_no_longer_chased_for_what_they_owed() {
     t.ok(&["undo"]);
     assert!(late("21/12/2023").contains(&"Lê Văn Cường".to_string()));
 }
+
+#[test]
+fn a_person_named_for_a_task_of_units_is_pointed_to_unit() {
+    let t = leaders();
+    let before = t.snapshot();
+    let err = t.fails(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--person",
+        "Nguyễn Văn An",
+        "--on",
+        "05/12/2023",
+    ]);
+    assert!(
+        err.contains(
+            "dành cho tổ chức đảng, không dành cho từng cán bộ: dùng --unit thay cho --person"
+        ),
+        "{err}"
+    );
+    assert_eq!(t.snapshot(), before);
+}
