@@ -185,8 +185,20 @@ pub fn undo(
     ctx: &Context,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
+    let mut unmarked = None;
     let message = super::write(store, ctx, "undo", |db| {
         let target = app::history::undo(db, args.change, &ctx.actor)?;
+        // A marking taken back: the titles travel again, said as
+        // `--secrecy none` says it.
+        if target.action == "directive.edit"
+            && let Some(id) = target.directive_id
+            && let Some(mark) = marked_by(&target.details)
+        {
+            let directive = db.directive(id)?;
+            if directive.secrecy.is_none() {
+                unmarked = Some((i18n::label(&directive), mark));
+            }
+        }
         // Said as the log says it: a secret directive's titles masked, but
         // to the clerk at the terminal.
         let mut said = target.details.clone();
@@ -228,5 +240,25 @@ pub fn undo(
         Ok(tr!(i18n::UNDO_DONE, id = target.id, summary = summary))
     })?;
     writeln!(out, "{message}")?;
+    if let Some((directive, mark)) = unmarked {
+        super::warn(&tr!(
+            i18n::WARN_MARK_REMOVED,
+            directive = directive,
+            mark = i18n::secrecy(mark).get()
+        ));
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The mark a directive's edit gave where there was none, from its
+/// details' changes.
+fn marked_by(details: &serde_json::Value) -> Option<crate::domain::Secrecy> {
+    details
+        .get("changes")?
+        .as_array()?
+        .iter()
+        .find(|c| c.get("field").and_then(|f| f.as_str()) == Some("secrecy"))
+        .filter(|c| c.get("from").is_none_or(serde_json::Value::is_null))
+        .and_then(|c| c.get("to")?.as_str())
+        .and_then(crate::domain::Secrecy::from_slug)
 }

@@ -859,3 +859,26 @@ fn an_import_refuses_a_name_twice_under_one_parent_as_unit_add_does() {
     assert!(!err.contains("dòng 5"), "{err}");
     assert_eq!(t.snapshot(), before);
 }
+
+#[test]
+fn undoing_a_marking_warns_that_the_titles_travel_again() {
+    let t = Theodoi::son_tay();
+    t.ok(&["directive", "edit", "188-KH/TU", "--secrecy", "mat"]);
+    let run = t.run(&["undo"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stderr
+            .starts_with("Cảnh báo: 188-KH/TU không còn độ mật Mật: từ nay trích yếu văn bản"),
+        "{run:?}"
+    );
+    // An undo of anything else warns of nothing.
+    t.ok(&[
+        "directive",
+        "edit",
+        "188-KH/TU",
+        "--title",
+        "Luân chuyển cán bộ",
+    ]);
+    let run = t.run(&["undo"]);
+    assert!(run.stderr.is_empty(), "{run:?}");
+}
