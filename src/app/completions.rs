@@ -482,6 +482,9 @@ pub fn rating_warnings(
 pub struct Extended {
     pub task: Task,
     pub unit: Unit,
+    /// Who it was extended for, as said: the unit's name, or on a task for
+    /// people the person's with their unit.
+    pub who: String,
     /// The due date as first set (before any extension).
     pub first: NaiveDate,
     pub from: NaiveDate,
@@ -489,31 +492,62 @@ pub struct Extended {
     pub reason: String,
 }
 
-/// Moves one unit's due date for a task to `to` (gia hạn), with a reason.
+/// Moves one unit's due date for a task to `to` (gia hạn), with a reason;
+/// with `person`, a person's on a task for people (`unit` is then not read).
 pub fn extend(
     db: &dyn Db,
     task: &str,
     unit: &str,
+    person: Option<&str>,
     to: NaiveDate,
     reason: &str,
 ) -> Result<Extended> {
     let task = resolve_task(db, task)?;
-    let unit = resolve_unit(db, unit)?;
-    db.may_write_for(unit.id)?;
+    let (unit, who, obligation) = match person {
+        Some(reference) => {
+            if !task.for_people {
+                return Err(Error::UnitNeededNotPerson {
+                    task: super::tasks::task_name(db, &task)?,
+                });
+            }
+            let person = resolve_person(db, reference)?;
+            db.may_write_for(person.unit_id)?;
+            let unit = db.unit(person.unit_id)?;
+            let who = format!("{} ({})", person.name, unit.name);
+            let obligation = db.person_obligation(task.id, person.id)?;
+            (unit, who, obligation.ok_or(person.name))
+        }
+        None => {
+            if task.for_people {
+                return Err(Error::PersonNeeded {
+                    task: super::tasks::task_name(db, &task)?,
+                });
+            }
+            let unit = resolve_unit(db, unit)?;
+            db.may_write_for(unit.id)?;
+            let obligation = db.obligation(task.id, unit.id)?;
+            let who = unit.name.clone();
+            let missing = unit.name.clone();
+            (unit, who, obligation.ok_or(missing))
+        }
+    };
     let reason = text(reason, Field::ExtendReason)?;
-    let Some(obligation) = db.obligation(task.id, unit.id)? else {
-        return Err(office_asks(
-            db,
-            Error::NotApplicable {
-                task: super::tasks::task_name(db, &task)?,
-                who: unit.name,
-                person: false,
-            },
-        ));
+    let obligation = match obligation {
+        Ok(obligation) => obligation,
+        Err(name) => {
+            return Err(office_asks(
+                db,
+                Error::NotApplicable {
+                    task: super::tasks::task_name(db, &task)?,
+                    who: name,
+                    person: person.is_some(),
+                },
+            ));
+        }
     };
     if let Some(done) = obligation.completed_on {
         return Err(Error::ExtendDone {
-            unit: unit.name,
+            unit: who,
             task: super::tasks::task_name(db, &task)?,
             on: done,
         });
@@ -528,6 +562,7 @@ pub fn extend(
     Ok(Extended {
         task,
         unit,
+        who,
         first: obligation.original_due_on.unwrap_or(obligation.due_on),
         from: obligation.due_on,
         to,
@@ -880,25 +915,25 @@ mod tests {
     fn an_extension_moves_the_due_date_later_only() -> Result<()> {
         let mut store = son_tay(false)?;
         let earlier = change(&mut store, |db| {
-            extend(db, "kd", "cb", day("01/12/2023"), "lý do")
+            extend(db, "kd", "cb", None, day("01/12/2023"), "lý do")
         });
         assert!(
             matches!(earlier, Err(Error::ExtendNotLater { .. })),
             "{earlier:?}"
         );
         let empty = change(&mut store, |db| {
-            extend(db, "kd", "cb", day("20/12/2023"), "  ")
+            extend(db, "kd", "cb", None, day("20/12/2023"), "  ")
         });
         assert!(matches!(empty, Err(Error::EmptyText { .. })), "{empty:?}");
         let e = change(&mut store, |db| {
-            extend(db, "kd", "cb", day("20/12/2023"), "thiếu người")
+            extend(db, "kd", "cb", None, day("20/12/2023"), "thiếu người")
         })?;
         assert_eq!((e.from, e.to), (day("06/12/2023"), day("20/12/2023")));
         change(&mut store, |db| {
             record(db, &done("cb", "10/12/2023"), "cv", day(TODAY))
         })?;
         let after = change(&mut store, |db| {
-            extend(db, "kd", "cb", day("30/12/2023"), "lý do")
+            extend(db, "kd", "cb", None, day("30/12/2023"), "lý do")
         });
         assert!(matches!(after, Err(Error::ExtendDone { .. })), "{after:?}");
         Ok(())

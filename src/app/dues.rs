@@ -304,7 +304,7 @@ mod tests {
     fn an_extension_past_the_new_day_stands() -> Result<()> {
         let mut store = son_tay(false)?;
         write(&mut store, |db| {
-            completions::extend(db, "kd", "nq2", day("30/12/2023"), "thiếu người").map(|_| ())
+            completions::extend(db, "kd", "nq2", None, day("30/12/2023"), "thiếu người").map(|_| ())
         })?;
         let moved = [due(UnitKind::ChiBoTrucThuoc, "20/12/2023")];
         let changed = write(&mut store, |db| {

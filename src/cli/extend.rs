@@ -16,8 +16,10 @@ use crate::text::date::format_dmy;
 pub struct Args {
     #[arg(long, value_name = "REF")]
     task: String,
-    #[arg(long, value_name = "REF")]
-    unit: String,
+    #[arg(long, value_name = "REF", required_unless_present = "person")]
+    unit: Option<String>,
+    #[arg(long, value_name = "REF", conflicts_with = "unit")]
+    person: Option<String>,
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
     to: NaiveDate,
     #[arg(long, value_name = "TEXT")]
@@ -31,11 +33,18 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     let message = super::write(store, ctx, "extend", |db| {
-        let e = app::completions::extend(db, &args.task, &args.unit, args.to, &args.reason)?;
+        let e = app::completions::extend(
+            db,
+            &args.task,
+            args.unit.as_deref().unwrap_or_default(),
+            args.person.as_deref(),
+            args.to,
+            &args.reason,
+        )?;
         let (from, to) = (format_dmy(e.from), format_dmy(e.to));
         db.note(
             serde_json::json!({
-                "unit": e.unit.name, "task": e.task.code, "from": from, "to": to, "reason": e.reason
+                "unit": e.who, "task": e.task.code, "from": from, "to": to, "reason": e.reason
             }),
             Some(e.unit.id),
             Some(e.task.directive_id),
@@ -43,7 +52,7 @@ pub fn run(
         let title = super::task_title(db, &e.task, ctx.show_secret)?;
         Ok(tr!(
             i18n::EXTEND_DONE,
-            unit = e.unit.name,
+            unit = e.who,
             title = title,
             date = to,
             first = format_dmy(e.first)

@@ -449,6 +449,13 @@ const HELP: &[(&str, Text)] = &[
         "extend --unit",
         t("Đơn vị (mã hoặc tên)", "The unit (code or name)"),
     ),
+    (
+        "extend --person",
+        t(
+            "Cán bộ (mã hoặc họ tên), trên nhiệm vụ dành cho cán bộ, thay cho --unit",
+            "The person (code or name), on a task for people, instead of --unit",
+        ),
+    ),
     ("extend --to", t("Hạn mới", "The new due date")),
     ("extend --reason", t("Lý do gia hạn", "Why")),
     (

@@ -313,3 +313,72 @@ fn a_person_named_for_a_task_of_units_is_pointed_to_unit() {
     );
     assert_eq!(t.snapshot(), before);
 }
+
+#[test]
+fn a_leader_s_review_is_extended_by_person() {
+    let t = leaders();
+    t.add_leaders_review();
+    let said = t.ok(&[
+        "extend",
+        "--task",
+        "xl-can-bo-2023",
+        "--person",
+        "Nguyễn Văn An",
+        "--to",
+        "22/12/2023",
+        "--reason",
+        "Đi học",
+    ]);
+    assert!(
+        said.starts_with("Đã gia hạn cho Nguyễn Văn An (Đảng bộ phường Ngô Quyền), nhiệm vụ “Xếp loại cán bộ năm 2023”: đến ngày 22/12/2023 (hạn ban đầu 15/12/2023)"),
+        "{said}"
+    );
+    let rows: Vec<serde_json::Value> = t.json(&[
+        "overdue",
+        "--as-of",
+        "20/12/2023",
+        "--task",
+        "xl-can-bo-2023",
+    ]);
+    assert!(
+        rows.iter().all(|r| r["person_name"] != "Nguyễn Văn An"),
+        "{rows:?}"
+    );
+    // The units' way is said to be the wrong one, and the other way round.
+    let err = t.fails(&[
+        "extend",
+        "--task",
+        "xl-can-bo-2023",
+        "--unit",
+        "Ngô Quyền",
+        "--to",
+        "22/12/2023",
+        "--reason",
+        "x",
+    ]);
+    assert!(err.contains("dùng --person thay cho --unit"), "{err}");
+    let err = t.fails(&[
+        "extend",
+        "--task",
+        "kiem-diem-2023",
+        "--person",
+        "Nguyễn Văn An",
+        "--to",
+        "22/12/2023",
+        "--reason",
+        "x",
+    ]);
+    assert!(err.contains("dùng --unit thay cho --person"), "{err}");
+    t.ok(&["undo"]);
+    let rows: Vec<serde_json::Value> = t.json(&[
+        "overdue",
+        "--as-of",
+        "20/12/2023",
+        "--task",
+        "xl-can-bo-2023",
+    ]);
+    assert!(
+        rows.iter().any(|r| r["person_name"] == "Nguyễn Văn An"),
+        "{rows:?}"
+    );
+}
