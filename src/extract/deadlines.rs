@@ -71,7 +71,7 @@ impl Who {
 
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào|đến))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:[Tt]rong|[Xx]ong(?:\s+trong)?|[Hh]oàn thành(?:\s+trong)?)\s+quý\s+(?P<q>IV|III|II|I|[1-4])\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}})|\b(?:[Tt]ổ chức|[Tt]iến hành)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)?\s+(?:là\s+)?(?P<tv>(?:vào|trong)\s+(?:dịp\s+)?(?:(?:giữa|đầu|cuối|nửa đầu|nửa cuối|trung tuần|thượng tuần|hạ tuần)\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?)|\b(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?|\b(?:[Xx]ong|[Hh]oàn thành)\s+(?:trong|vào)\s+(?P<mw>(?:(?:giữa|đầu|cuối|trung tuần|thượng tuần|hạ tuần)\s+)?(?:tháng\s+)?(?P<m2>\d{{1,2}})\s*[./]\s*(?P<my2>\d{{4}}))\b)"
+        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào|đến|trong))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:[Tt]rong|[Xx]ong(?:\s+trong)?|[Hh]oàn thành(?:\s+trong)?)\s+quý\s+(?P<q>IV|III|II|I|[1-4])\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}})|\b(?:[Tt]ổ chức|[Tt]iến hành)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)?\s+(?:là\s+)?(?P<tv>(?:vào|trong)\s+(?:dịp\s+)?(?:(?:giữa|đầu|cuối|nửa đầu|nửa cuối|trung tuần|thượng tuần|hạ tuần)\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?)|\b(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?|\b(?:[Xx]ong|[Hh]oàn thành)\s+(?:trong|vào)\s+(?P<mw>(?:(?:giữa|đầu|cuối|trung tuần|thượng tuần|hạ tuần)\s+)?(?:tháng\s+)?(?P<m2>\d{{1,2}})\s*[./]\s*(?P<my2>\d{{4}}))\b)"
     ))
 });
 
@@ -415,7 +415,9 @@ fn read_clause(
 /// tiến hành đại hội các chi bộ trực thuộc Đảng ủy cơ sở`), `at` where the
 /// clause starts in the body: the month, when it is after the article's
 /// date (the dateline, else the last full date before), and whom the words
-/// after it name. None when they name no kind or unit.
+/// after it name. None when they name no kind or unit. A line that opens
+/// with its day and a colon (`20/6/2031: Tỉnh ủy chỉ đạo …`) likewise, or,
+/// naming none, when a Party committee opens it: of no kind, said unsure.
 fn month_first(
     text: &Text,
     at: usize,
@@ -427,28 +429,67 @@ fn month_first(
             r"^\s*(?:(?i:theo kế hoạch|dự kiến)\s*[,:]?\s*)?(?P<due>[Tt]háng\s+(?P<m>\d{1,2})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<y>\d{4}))\s*,\s*(?:sẽ\s+)?(?P<w>(?:tiến hành|tổ chức)\s+.+)$",
         )
     });
-    let caps = ITEM.captures(clause)?;
+    // `31/8/2025: Tỉnh ủy, Thành ủy chỉ đạo tổ chức Đại hội … Đảng bộ xã,
+    // phường`: a schedule's line that opens with its day and a colon.
+    static DAY_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^\s*(?P<due>(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4}))\s*:\s*(?:[-+•*]\s*)?(?P<w>\S.*)$",
+        )
+    });
+    // Whose task such a line is when it names no kind: a Party committee
+    // as its subject (`Tỉnh ủy, thành ủy kiện toàn …`, `Đảng ủy Chính phủ
+    // báo cáo …`), not the State's bodies.
+    static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:(?:Ban [Tt]hường vụ|BTV)\s+)?(?:[Tt]ỉnh|[Tt]hành|[Hh]uyện|[Qq]uận|[Tt]hị|[Đđ]ảng)\s+[uủ]ỷ?y?\b",
+        )
+    });
+    let (caps, day) = match ITEM.captures(clause) {
+        Some(c) => (c, None),
+        None => {
+            let c = DAY_ITEM.captures(clause)?;
+            let d: u32 = c["d"].parse().ok()?;
+            (c, Some(d))
+        }
+    };
     let (m, y): (u32, i32) = (caps["m"].parse().ok()?, caps["y"].parse().ok()?);
-    let first = chrono::NaiveDate::from_ymd_opt(y, m, 1)?;
+    let first = chrono::NaiveDate::from_ymd_opt(y, m, day.unwrap_or(1))?;
     if first <= text.year_reference(at)? {
         return None;
     }
     let words = caps.name("w")?.as_str();
     let who = who_in(words, last_named);
-    if !who.names_any() || who.others {
+    // The committee that opens the line does the task: it names no
+    // others than whom the task is for.
+    let led = day.is_some() && COMMITTEE.is_match(words);
+    let by_committee = led && !who.names_any();
+    if (!who.names_any() && !by_committee) || (who.others && !led) {
         return None;
     }
     let sentence_start = text.body[..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
     let sentence = &text.body[sentence_start..];
     let sentence = &sentence[..sentence_end(sentence)];
+    let (unsure, applies_to, what) = if by_committee {
+        let (applies_to, span) = unknown_applies_to(words);
+        (vec![Unsure::UnitKind], applies_to, what_of(words, &[span]))
+    } else {
+        (
+            Vec::new(),
+            Some(applies_text(words, &who)),
+            what_of(words, &who.spans),
+        )
+    };
     Some(FoundDeadline {
-        unsure: Vec::new(),
-        applies_to: Some(applies_text(words, &who)),
-        what: what_of(words, &who.spans),
+        unsure,
+        applies_to,
+        what,
         unit_kinds: who.kinds,
         units: who.units,
         due_problem: None,
-        due: Some(format!("{y:04}-{m:02}")),
+        due: Some(match day {
+            Some(d) => format!("{y:04}-{m:02}-{d:02}"),
+            None => format!("{y:04}-{m:02}"),
+        }),
         due_written: caps["due"].to_string(),
         directive: None,
         line: text.line_of(at),
@@ -620,7 +661,6 @@ static KIND_WORDS: LazyLock<Vec<(Regex, &'static [UnitKind])>> = LazyLock::new(|
             r"(?i)\b(?:đảng bộ|chi bộ|chi|đảng)\s*(?:,|và|hoặc)\s*(?:các\s+)?(?:đảng bộ|chi bộ)\s+(?:cấp\s+)?cơ sở\b".into(),
             BOTH,
         ),
-        (r"(?i)\btổ chức cơ sở đảng\b".into(), BOTH),
         // `các Đảng bộ và chi bộ được chọn … trên địa bàn huyện`: the units
         // of a district, each a grassroots one.
         (
@@ -628,7 +668,10 @@ static KIND_WORDS: LazyLock<Vec<(Regex, &'static [UnitKind])>> = LazyLock::new(|
             BOTH,
         ),
         (r"(?i)\bchi bộ cơ sở\b".into(), &[ChiBoCoSo]),
-        (r"(?i)\bđảng bộ cấp trên (?:trực tiếp (?:của )?)?cơ sở\b|\bcấp trên (?:trực tiếp (?:của )?)?cơ sở\b".into(), &[DangBoCapTren]),
+        // `các đảng bộ cấp trên trực tiếp của tổ chức cơ sở đảng`: the level
+        // above, not the grassroots it names (before `tổ chức cơ sở đảng`).
+        (r"(?i)\bđảng bộ cấp trên (?:trực tiếp (?:của )?)?(?:tổ chức )?cơ sở(?: đảng)?\b|\bcấp trên (?:trực tiếp (?:của )?)?(?:tổ chức )?cơ sở(?: đảng)?\b".into(), &[DangBoCapTren]),
+        (r"(?i)\btổ chức cơ sở đảng\b".into(), BOTH),
         (r"(?i)\bđảng bộ (?:cấp\s+)?cơ sở\b".into(), &[DangBoCoSo]),
         (r"(?i)\b(?:đảng bộ|đảng [uủ]ỷ?y?) bộ phận\b".into(), &[DangBoBoPhan]),
         (r"(?i)\bchi bộ trực thuộc\b".into(), &[ChiBoTrucThuoc]),
@@ -663,6 +706,15 @@ static KIND_WORDS: LazyLock<Vec<(Regex, &'static [UnitKind])>> = LazyLock::new(|
     ];
     list.into_iter().map(|(p, k)| (re(&p), k)).collect()
 });
+
+/// Whether the words before a level end by doing away with it (`bỏ cấp
+/// huyện`, `không tổ chức cấp huyện`): that level is no unit of the task.
+fn abolished(before: &str) -> bool {
+    let before = before.trim_end();
+    ["bỏ", "không tổ chức", "xóa bỏ", "giải thể"]
+        .iter()
+        .any(|w| before.ends_with(w))
+}
 
 /// Whom `words` name.
 fn who_in(words: &str, last_named: &[String]) -> Who {
@@ -749,7 +801,7 @@ fn who_in(words: &str, last_named: &[String]) -> Who {
     for (pattern, kinds) in KIND_WORDS.iter() {
         for m in pattern.find_iter(words) {
             let span = (m.start(), m.end());
-            if !free(&taken, span) || agent(m.start()) {
+            if !free(&taken, span) || agent(m.start()) || abolished(&words[..m.start()]) {
                 continue;
             }
             for kind in *kinds {
