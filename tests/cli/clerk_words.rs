@@ -26,6 +26,17 @@ fn with_secret_task() -> Theodoi {
 
 const REVIEW: &str = "“Kiểm điểm, đánh giá, xếp loại chất lượng năm 2023”";
 
+/// `done --task kiem-diem-2023 --from FILE`, refused: what it says.
+fn review_from_file_fails(t: &Theodoi, file: &std::path::Path) -> String {
+    t.fails(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--from",
+        file.to_str().unwrap(),
+    ])
+}
+
 #[test]
 fn the_log_names_tasks_by_their_content_and_json_keeps_the_codes() {
     let t = with_secret_task();
@@ -310,13 +321,7 @@ fn a_file_s_columns_are_listed_one_way() {
     }
     let file = t.dir.path().join("ketqua.csv");
     std::fs::write(&file, "a,b\n1,2\n").unwrap();
-    let err = t.fails(&[
-        "done",
-        "--task",
-        "kiem-diem-2023",
-        "--from",
-        file.to_str().unwrap(),
-    ]);
+    let err = review_from_file_fails(&t, &file);
     assert!(
         // The column a clerk's sheet heads by the unit's name, named first.
         err.contains("thiếu cột 'Đơn vị' (tiêu đề cột có thể là: 'Đơn vị', 'Tên',")
@@ -796,13 +801,7 @@ fn rows_that_fail_alike_are_said_once_with_every_name() {
         csv.push_str(&format!("Không có {n},05/12/2023\n"));
     }
     std::fs::write(&file, csv).unwrap();
-    let err = t.fails(&[
-        "done",
-        "--task",
-        "kiem-diem-2023",
-        "--from",
-        file.to_str().unwrap(),
-    ]);
+    let err = review_from_file_fails(&t, &file);
     assert!(
         err.contains("có 8 dòng lỗi, không ghi gì: dòng 2–9: không tìm thấy tổ chức đảng 'Không có 1', 'Không có 2'")
             && err.contains("'Không có 8'"),
@@ -815,13 +814,7 @@ fn rows_that_fail_alike_are_said_once_with_every_name() {
         "Đơn vị,Ngày\nA1,05/12/2023\nB2,05/12/2023\ncb-kho-bac,32/12/2023\nD4,05/12/2023\n",
     )
     .unwrap();
-    let err = t.fails(&[
-        "done",
-        "--task",
-        "kiem-diem-2023",
-        "--from",
-        file.to_str().unwrap(),
-    ]);
+    let err = review_from_file_fails(&t, &file);
     assert!(
         err.contains("dòng 2–3, 5: không tìm thấy tổ chức đảng 'A1', 'B2', 'D4'; dòng 4: ngày 32/12/2023 không có thật"),
         "{err}"
