@@ -107,12 +107,15 @@ pub struct PeopleImported {
 /// found by the reader of the file). A row the register already holds (the
 /// same name, position and unit, the same first day, and the same code if
 /// the row gives one) is left, so that the same file imported again, or
-/// with a few people added, records each person once.
+/// with a few people added, records each person once. A row of a name in
+/// post in its unit in another post is refused as `add` refuses it, unless
+/// `same_name`.
 pub fn import(
     db: &dyn Db,
     rows: &[(u64, NewPerson<'_>)],
     mut problems: Vec<(u64, RowProblem)>,
     source: &str,
+    same_name: bool,
 ) -> Result<PeopleImported> {
     let mut done = PeopleImported::default();
     for (line, row) in rows {
@@ -125,6 +128,16 @@ pub fn import(
             Err(Error::Storage(e)) => return Err(Error::Storage(e)),
             // `add` says what is wrong with the row.
             Err(_) => {}
+        }
+        if !same_name {
+            match refuse_same_person(db, row) {
+                Ok(()) => {}
+                Err(Error::Storage(e)) => return Err(Error::Storage(e)),
+                Err(e) => {
+                    problems.push((*line, RowProblem::Error(e)));
+                    continue;
+                }
+            }
         }
         match add(db, row) {
             Ok(_) => done.added += 1,

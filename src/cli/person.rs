@@ -72,6 +72,9 @@ pub struct ImportArgs {
     /// The sheet of a workbook (default: the first one shown).
     #[arg(long, value_name = "NAME")]
     sheet: Option<String>,
+    /// Add a row's person even when someone of that name is in post in the unit.
+    #[arg(long)]
+    same_name: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -191,7 +194,7 @@ pub fn run(
                 &table,
                 args.dry_run,
                 (i18n::PEOPLE_DRY_RUN, i18n::PEOPLE_IMPORTED),
-                import,
+                |db, table| import(db, table, args.same_name),
             )?;
             writeln!(out, "{message}")?;
         }
@@ -223,7 +226,7 @@ pub fn run(
 }
 
 /// `person import`: every row or none, every bad line named.
-fn import(db: &dyn Db, table: &super::sheet::Sheet) -> Result<usize> {
+fn import(db: &dyn Db, table: &super::sheet::Sheet, same_name: bool) -> Result<usize> {
     let file = super::csvfile::read(
         table,
         i18n::PERSON_FILE,
@@ -246,7 +249,7 @@ fn import(db: &dyn Db, table: &super::sheet::Sheet) -> Result<usize> {
             Err(e) => problems.push((*line, RowProblem::Said(e))),
         }
     }
-    let done = app::people::import(db, &people, problems, &table.source)?;
+    let done = app::people::import(db, &people, problems, &table.source, same_name)?;
     if !done.already.is_empty() {
         super::warn(&tr!(
             i18n::PEOPLE_ALREADY_RECORDED,

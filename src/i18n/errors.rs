@@ -1351,6 +1351,12 @@ fn in_file(mut text: String) -> String {
             text = text.replace(flag, &format!("({})", column.get()));
         }
     }
+    // The file's line says once that nothing was written.
+    let nothing = format!("; {}. ", super::NOTHING_WRITTEN.get());
+    if let Some(at) = text.find(&nothing) {
+        let rest = &text[at + nothing.len()..];
+        text = format!("{}; {}", &text[..at], super::in_sentence(rest));
+    }
     text
 }
 

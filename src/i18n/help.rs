@@ -1589,6 +1589,13 @@ const HELP: &[(&str, Text)] = &[
         ),
     ),
     (
+        "person import --same-name",
+        t(
+            "Vẫn nhập dòng có cán bộ cùng họ tên đang giữ chức ở tổ chức đảng đó (hai cán bộ khác nhau trùng họ tên)",
+            "Import a row even when the unit has someone of that name in post (two people who share a name)",
+        ),
+    ),
+    (
         "person add --same-name",
         t(
             "Vẫn thêm khi tổ chức đảng đó đã có cán bộ cùng họ tên đang giữ chức (hai cán bộ khác nhau trùng họ tên)",

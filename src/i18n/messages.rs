@@ -2102,6 +2102,10 @@ pub const DONE_UNIT_NOT_PERSON: Text = t(
     "the task {task} is for units, not for people: use --unit instead of --person",
 );
 
+/// What a refusal adds in a sentence of its own (left out of a file's row,
+/// whose line says it once).
+pub const NOTHING_WRITTEN: Text = t("không ghi gì", "nothing written");
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

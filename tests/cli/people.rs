@@ -382,3 +382,27 @@ fn a_leader_s_review_is_extended_by_person() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn an_import_refuses_a_name_in_post_in_its_unit_as_add_does() {
+    let t = leaders();
+    let before = t.snapshot();
+    let file = t.dir.path().join("them.csv");
+    // Nguyễn Văn An is in post in Ngô Quyền as Bí thư: a row of his name
+    // there in another post is most often him again.
+    std::fs::write(
+        &file,
+        "name,position,unit\nNguyễn Văn An,Phó Bí thư Đảng ủy phường,Ngô Quyền\n",
+    )
+    .unwrap();
+    let err = t.fails(&["person", "import", file.to_str().unwrap()]);
+    assert!(
+        err.contains("dòng 2: Đảng bộ phường Ngô Quyền đã có cán bộ Nguyễn Văn An, Bí thư Đảng ủy phường (mã nguyen-van-an) đang giữ chức; nếu đúng là hai cán bộ trùng họ tên"),
+        "{err}"
+    );
+    // Said once on the line that nothing was written.
+    assert_eq!(err.matches("không ghi gì").count(), 1, "{err}");
+    assert_eq!(t.snapshot(), before);
+    let said = t.ok(&["person", "import", file.to_str().unwrap(), "--same-name"]);
+    assert!(said.contains("1 cán bộ"), "{said}");
+}
