@@ -663,15 +663,7 @@ fn read_one(text: &Text, m: &Mention, next: usize) -> Said {
             && let Some(caps) = pattern.captures(before)
             && let Some(i) = caps.name("i")
         {
-            let (name, len) = bodies::name_at(i.as_str());
-            let agrees = m
-                .spec
-                .symbol
-                .as_ref()
-                .and_then(|s| bodies::fits(&s.issuer_code, &name, m.tu_written));
-            if len >= i.as_str().trim_end().len() && agrees != Some(false) {
-                said.issuer = Some(name);
-            }
+            said.issuer = whole_body_agreeing(m, i.as_str());
         }
     }
     // `Theo chỉ đạo của Ban Thường vụ Tỉnh ủy tại Chỉ thị số 40 …`: the
@@ -680,17 +672,21 @@ fn read_one(text: &Text, m: &Mention, next: usize) -> Said {
         && let Some(caps) = DIRECTED_IN.captures(before)
         && let Some(i) = caps.name("i")
     {
-        let (name, len) = bodies::name_at(i.as_str());
-        let agrees = m
-            .spec
-            .symbol
-            .as_ref()
-            .and_then(|s| bodies::fits(&s.issuer_code, &name, m.tu_written));
-        if len >= i.as_str().trim_end().len() && agrees != Some(false) {
-            said.issuer = Some(name);
-        }
+        said.issuer = whole_body_agreeing(m, i.as_str());
     }
     said
+}
+
+/// The body that `text` names whole (nothing left after its name), unless
+/// the issuer code of the mention's symbol says it is another's.
+fn whole_body_agreeing(m: &Mention, text: &str) -> Option<String> {
+    let (name, len) = bodies::name_at(text);
+    let agrees = m
+        .spec
+        .symbol
+        .as_ref()
+        .and_then(|s| bodies::fits(&s.issuer_code, &name, m.tu_written));
+    (len >= text.trim_end().len() && agrees != Some(false)).then_some(name)
 }
 
 /// The acting body of the words before a citation, and whether its verb
