@@ -110,7 +110,13 @@ pub(crate) mod testing {
     /// đảng bộ by 12/12/2023), rated when `rated`.
     pub fn son_tay(rated: bool) -> Result<SqliteStore> {
         let mut store = SqliteStore::open_in_memory()?;
-        change(&mut store, |db| {
+        son_tay_in(&mut store, rated)?;
+        Ok(store)
+    }
+
+    /// `son_tay`, in `store` (a file's, say).
+    pub fn son_tay_in(store: &mut SqliteStore, rated: bool) -> Result<()> {
+        change(store, |db| {
             let unit = |name, kind, parent, code| NewUnit {
                 name,
                 kind,
@@ -188,7 +194,6 @@ pub(crate) mod testing {
                 },
             )?;
             Ok(())
-        })?;
-        Ok(store)
+        })
     }
 }

@@ -166,8 +166,7 @@ fn by_parent(db: &dyn Db, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> R
         .enumerate()
         .map(|(i, (id, _))| (*id, i))
         .collect();
-    let task_index: HashMap<i64, usize> =
-        tasks.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let task_index: IdMap<usize> = tasks.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     // Each obligation is counted once, in the first group it counts for: its
     // unit's own line when the unit is a group (what a đảng bộ owes itself
     // counts in its line, beside what its chi bộ owe), else its parent's.
@@ -185,7 +184,7 @@ fn by_parent(db: &dyn Db, scope: &Scope, as_of: NaiveDate, tasks: Vec<i64>) -> R
     let mut cells = vec![Buckets::default(); tasks.len() * per_task];
     db.for_each_fact(scope, as_of, &mut |facts| {
         for fact in facts {
-            let Some(t) = task_index.get(&fact.task_id) else {
+            let Some(&t) = task_index.get(fact.task_id) else {
                 continue;
             };
             // The top of the subtree counts in its own line only, when it

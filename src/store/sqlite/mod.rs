@@ -9,6 +9,7 @@ mod cipher;
 mod crypto;
 mod directives;
 mod dues;
+mod facts;
 mod history;
 mod listing;
 mod order;
@@ -581,6 +582,10 @@ impl Storage for SqliteStore {
         Box::new(SqliteDb {
             conn: Conn::Plain(&self.conn),
             log: None,
+            file: self
+                .conn
+                .path()
+                .filter(|path| self.key.is_none() && !path.is_empty()),
         })
     }
 
@@ -594,6 +599,7 @@ impl Storage for SqliteStore {
         Ok(Box::new(SqliteDb {
             conn: Conn::Tx(tx),
             log: Some(history::ChangeLog::new(change_id)),
+            file: None,
         }))
     }
 
@@ -642,6 +648,9 @@ impl std::ops::Deref for Conn<'_> {
 pub struct SqliteDb<'c> {
     conn: Conn<'c>,
     log: Option<RefCell<history::ChangeLog>>,
+    /// The file of a plain (unencrypted) store read outside any write: a
+    /// report may open it a second time to read on two cores (`facts.rs`).
+    file: Option<&'c str>,
 }
 
 impl Txn for SqliteDb<'_> {

@@ -106,6 +106,7 @@ impl SqliteStore {
         check(&super::SqliteDb {
             conn: super::Conn::Plain(&tx),
             log: None,
+            file: None,
         })?;
         tx.commit().map_err(|e| bad_row(source, "…", e))?;
         Ok(written)
