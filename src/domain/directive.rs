@@ -199,7 +199,9 @@ impl DirectiveSpec {
     /// Parses a symbol, a citation as a text writes it (`Quy định số
     /// 44-QĐ/TU`, `Đề án số 34- ĐA/TU`) or a `TYPE số NUMBER` phrase. A type
     /// given explicitly wins, then the type the citation states, then the
-    /// one the symbol's code suggests (`QĐ` may be a Quy định).
+    /// one the symbol's code suggests (`QĐ` may be a Quy định; `CTr` is
+    /// written for a Chương trình hành động too: `Chương trình hành động số
+    /// 04-CTr/TU`).
     pub fn parse(input: &str, explicit: Option<DocType>) -> Result<DirectiveSpec, SpecError> {
         let len = input.trim().chars().count();
         if len > SPEC_MAX {
@@ -211,6 +213,7 @@ impl DirectiveSpec {
                 if let (Some(given), Some(coded)) = (explicit, coded)
                     && given != coded
                     && !type_in_doubt(input).is_some_and(|pair| pair.contains(&given))
+                    && !(coded == DocType::ChuongTrinh && given == DocType::ChuongTrinhHanhDong)
                 {
                     return Err(SpecError::TypeContradicts {
                         code: symbol.type_code.to_string(),

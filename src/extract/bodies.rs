@@ -58,6 +58,7 @@ const STOP_PAIRS: &[(&str, &str)] = &[
     ("nhấn", "mạnh"),
     ("thi", "hành"),
     ("lựa", "chọn"),
+    ("phù", "hợp"),
 ];
 
 /// The name that starts `s` (which starts with one of `HEADS`): its words up

@@ -71,7 +71,7 @@ impl Who {
 
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào|đến|trong))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:[Tt]rong|[Xx]ong(?:\s+trong)?|[Hh]oàn thành(?:\s+trong)?)\s+quý\s+(?P<q>IV|III|II|I|[1-4])\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}})|\b(?:[Tt]ổ chức|[Tt]iến hành)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)?\s+(?:là\s+)?(?P<tv>(?:vào|trong)\s+(?:dịp\s+)?(?:(?:giữa|đầu|cuối|nửa đầu|nửa cuối|trung tuần|thượng tuần|hạ tuần)\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?)|\b(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?|\b(?:[Xx]ong|[Hh]oàn thành)\s+(?:trong|vào)\s+(?P<mw>(?:(?:giữa|đầu|cuối|trung tuần|thượng tuần|hạ tuần)\s+)?(?:tháng\s+)?(?P<m2>\d{{1,2}})\s*[./]\s*(?P<my2>\d{{4}}))\b)"
+        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào|đến|trong))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+(?:cuối\s+)?|[Vv]ào\s+cuối\s+)quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}}))?\b|\b(?:[Tt]ổ chức|[Tt]iến hành)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)?\s+(?:là\s+)?(?P<tv>(?:vào|trong)\s+(?:dịp\s+)?(?:(?:giữa|đầu|cuối|nửa đầu|nửa cuối|trung tuần|thượng tuần|hạ tuần)\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?)|\b(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?|\b(?:[Xx]ong|[Hh]oàn thành)\s+(?:(?:trong|vào)\s+)?(?P<mw>(?:(?:giữa|đầu|cuối|trung tuần|thượng tuần|hạ tuần)\s+)?(?:tháng\s+)?(?P<m2>\d{{1,2}})\s*[./]\s*(?P<my2>\d{{4}}))\b)"
     ))
 });
 
@@ -89,10 +89,25 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
     // The kinds whose congresses the text is about (`Đại hội chi bộ trực
     // thuộc Đảng bộ cơ sở`): whom `các đơn vị còn lại` are.
     let mut congress: Vec<UnitKind> = Vec::new();
+    // A paragraph opening with its level (`Cấp huyện và tương đương: Tổ
+    // chức 4 hội nghị …`): the kinds of the deadlines that name no one in
+    // its next sentences, up to the end of its line (its own sentence is
+    // read as it is).
+    let mut heading: Option<(Vec<UnitKind>, usize)> = None;
     let mut start = 0;
     while start < body.len() {
         let len = sentence_end(&body[start..]);
         let sentence = &body[start..start + len];
+        let under_heading = heading
+            .as_ref()
+            .filter(|(_, end)| start < *end)
+            .map(|(kinds, _)| kinds.clone());
+        if start == 0 || body[..start].ends_with('\n') {
+            heading = level_heading(sentence).map(|kinds| {
+                let end = body[start..].find('\n').map_or(body.len(), |i| start + i);
+                (kinds, end)
+            });
+        }
         let (masked, asides) = mask_parentheses(sentence);
         let mut found_here: Vec<(usize, FoundDeadline)> = Vec::new();
         let mut prev: Option<(Who, Option<String>, String)> = None;
@@ -145,6 +160,14 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
             }
         }
         found_here.sort_by_key(|(at, _)| *at);
+        if let Some(kinds) = under_heading.filter(|k| !k.is_empty()) {
+            for (_, d) in found_here.iter_mut() {
+                if d.unit_kinds.is_empty() && d.units.is_empty() && d.applies_to.is_none() {
+                    d.unit_kinds.clone_from(&kinds);
+                    d.unsure.retain(|u| *u != Unsure::UnitKind);
+                }
+            }
+        }
         out.extend(found_here.into_iter().map(|(_, d)| d));
         let named = named_units(sentence);
         points_fresh = false;
@@ -161,6 +184,24 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
         }
     }
     out
+}
+
+/// The kinds a paragraph's opening level names (`Cấp huyện và tương
+/// đương:`, `Cấp cơ sở:`); none for the province's (`Cấp tỉnh:`), which is
+/// no unit's kind.
+fn level_heading(sentence: &str) -> Option<Vec<UnitKind>> {
+    static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^\s*(?:[-+•*]\s*)?(?i:cấp\s+(?P<l>huyện|quận|tỉnh|cơ sở|xã)(?:\s+và\s+tương\s+đương)?)\s*:",
+        )
+    });
+    let caps = HEADING.captures(sentence)?;
+    Some(match caps.name("l")?.as_str().to_lowercase().as_str() {
+        "huyện" | "quận" => vec![UnitKind::DangBoCapTren],
+        "cơ sở" => vec![UnitKind::DangBoCoSo, UnitKind::ChiBoCoSo],
+        "xã" => vec![UnitKind::DangBoCoSo],
+        _ => Vec::new(),
+    })
 }
 
 /// The sentence with what is in parentheses blanked out (its length kept),
@@ -597,14 +638,28 @@ fn due_of(
         let (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
         return Some(Ok(format!("{y:04}-{m:02}")));
     }
-    if let (Some(q), Some(y)) = (caps.name("q"), caps.name("qy")) {
+    if let Some(q) = caps.name("q") {
         let q = match q.as_str().to_uppercase().as_str() {
             "I" | "1" => 1,
             "II" | "2" => 2,
             "III" | "3" => 3,
             _ => 4,
         };
-        return Some(Ok(format!("{}-Q{q}", y.as_str())));
+        if let Some(y) = caps.name("qy") {
+            return Some(Ok(format!("{}-Q{q}", y.as_str())));
+        }
+        // `sẽ được tổ chức trong quý III`: the year of the dateline (or of
+        // the date before) when that quarter is still to come; a number
+        // run on (`quý 2/20`) or a quarter gone by is no deadline.
+        if after
+            .trim_start_matches(['/', '.', '-', ' '])
+            .starts_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let reference = text.year_reference(at)?;
+        let current = reference.month().div_ceil(3);
+        return (q >= current).then(|| Ok(format!("{:04}-Q{q}", reference.year())));
     }
     if let Some(m) = caps.name("tm") {
         // `tổ chức đại hội vào tháng 5/2020`: a time to come; a month
@@ -723,17 +778,22 @@ fn who_in(words: &str, last_named: &[String]) -> Who {
     let free = |taken: &[(usize, usize)], (a, b): (usize, usize)| {
         taken.iter().all(|(x, y)| b <= *x || *y <= a)
     };
-    // `Đại hội MTTQ cấp huyện`, `Hội Nông dân cấp xã`: a level of the
-    // Front or of an association, no Party unit's.
+    // `Đại hội MTTQ cấp huyện`, `hội nông dân cấp cơ sở và cấp huyện`,
+    // `đơn vị hành chính cấp huyện, cấp xã`: a level of the Front, of an
+    // association or of the administration, no Party unit's.
     static MASS: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"\b(?:MTTQ|Mặt trận(?:\s+Tổ quốc)?|Công đoàn|Đoàn\s+(?:Thanh niên|TNCS(?:\s+Hồ Chí Minh)?)|Hội\s+(?:Nông dân|Phụ nữ|Liên hiệp Phụ nữ|Cựu chiến binh|Khuyến học|Chữ thập đỏ|Người cao tuổi))(?:\s+Việt Nam)?\s+(?:(?:cấp\s+(?:huyện|xã|tỉnh|cơ sở|trên cơ sở))|các\s+cấp|(?:các\s+)?(?:xã|huyện|tỉnh))\b",
+            r"(?i)\b(?:MTTQ|Mặt trận(?:\s+Tổ quốc)?|Công đoàn|Liên đoàn Lao động|LĐLĐ|Đoàn\s+(?:Thanh niên|TNCS(?:\s+Hồ Chí Minh)?)|Hội\s+(?:Nông dân|Phụ nữ|Liên hiệp Phụ nữ|Cựu chiến binh|Khuyến học|Chữ thập đỏ|Người cao tuổi)|HND|HLHPN|HCCB|đơn vị hành chính)(?:\s+Việt Nam)?\s+(?:cấp\s+(?:huyện|xã|tỉnh|cơ sở|trên cơ sở)|các\s+cấp|(?:các\s+)?(?:xã|huyện|tỉnh))(?:\s*(?:,|và)\s*(?:cấp\s+)?(?:huyện|xã|tỉnh|cơ sở|trên cơ sở))*\b",
         )
     });
     let mut mass = false;
+    // Whether the Front or an association is what the clause is about (not
+    // the administration's units, merged while the Party's act).
+    let mut association = false;
     for m in MASS.find_iter(words) {
         taken.push((m.start(), m.end()));
         mass = true;
+        association |= !m.as_str().to_lowercase().starts_with("đơn vị");
     }
     // `đảng bộ các tỉnh, thành phố trực thuộc Trung ương và Đảng bộ Quân
     // đội`: the level above the tree, the units named with it too.
@@ -798,10 +858,23 @@ fn who_in(words: &str, last_named: &[String]) -> Who {
             .iter()
             .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
     };
+    // In a clause about the Front or an association, a level named bare
+    // (`Đại hội cấp huyện`) is theirs too, not a Party unit's.
+    let bare_level = |m: &regex::Match<'_>| {
+        association
+            && m.as_str()
+                .trim_start_matches(|c: char| !c.is_alphabetic())
+                .to_lowercase()
+                .starts_with("cấp")
+    };
     for (pattern, kinds) in KIND_WORDS.iter() {
         for m in pattern.find_iter(words) {
             let span = (m.start(), m.end());
-            if !free(&taken, span) || agent(m.start()) || abolished(&words[..m.start()]) {
+            if !free(&taken, span)
+                || agent(m.start())
+                || abolished(&words[..m.start()])
+                || bare_level(&m)
+            {
                 continue;
             }
             for kind in *kinds {

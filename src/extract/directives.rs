@@ -220,6 +220,15 @@ static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// `… thực hiện Nghị quyết 25-NQ/TW, ngày 18/7/2014, Ban Dân vận Tỉnh ủy
+/// có Công văn số 700 …`: after the date, a body that issues the next
+/// citation; the date opens that clause, it is not the one before's.
+static NEXT_ACT: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^\s*,\s*(?:{HEADS})[^,.;:()]{{0,80}}?\s(?:(?:đã|vừa)\s+)?(?:có|ban hành|ký ban hành|gửi)\s*$"
+    ))
+});
+
 /// `của huyện uỷ Lục Ngạn`: a committee written in lower case counts
 /// when a proper name follows it.
 static OF_BODY: LazyLock<Regex> = LazyLock::new(|| {
@@ -493,6 +502,7 @@ fn read_one(text: &Text, m: &Mention, next: usize) -> Said {
     let mut own_end = 0;
     if let Some(caps) = DATE_AFTER.captures(tail)
         && let Some(d) = caps.name("d")
+        && !NEXT_ACT.is_match(&tail[d.end()..])
     {
         said.issued_on = date_of(d.as_str());
         own_end = d.end();

@@ -545,3 +545,47 @@ fn the_issue_date_after_the_symbol_picks_one_of_two() {
     let err = t.fails(&["directive", "show", "01-KH/TU ngày 06/01/2024"]);
     assert!(err.contains("01-KH/TU"), "{err}");
 }
+
+/// `CTr` is the code of every chương trình, a Chương trình hành động
+/// included: that type is taken with it; a type of another code still is
+/// not, nothing written.
+#[test]
+fn a_programme_of_action_takes_the_code_ctr() {
+    let t = Theodoi::son_tay();
+    t.ok(&[
+        "directive",
+        "add",
+        "04-CTr/TU",
+        "--type",
+        "chuong-trinh-hanh-dong",
+        "--issuer",
+        ST,
+        "--date",
+        "06/11/2020",
+        "--title",
+        "Thực hiện Nghị quyết Đại hội",
+    ]);
+    let list: Vec<DirectiveRow> = t.json(&["directive", "list"]);
+    assert!(
+        list.iter()
+            .any(|d| d.symbol.as_deref() == Some("04-CTr/TU")
+                && d.doc_type == "chuong-trinh-hanh-dong"),
+        "{list:?}"
+    );
+    let before = t.snapshot();
+    let err = t.fails(&[
+        "directive",
+        "add",
+        "05-CTr/TU",
+        "--type",
+        "ke-hoach",
+        "--issuer",
+        ST,
+        "--date",
+        "06/11/2020",
+        "--title",
+        "x",
+    ]);
+    assert!(err.contains("05-CTr/TU"), "{err}");
+    assert_eq!(t.snapshot(), before);
+}
