@@ -198,6 +198,66 @@ fn eight_writers_and_a_reader_at_once() {
     assert_eq!(progress[0]["done_on_time"], 1600);
 }
 
+/// The counts of a report's table and its list of late units, read while
+/// units report one after another: both of one moment.
+#[test]
+fn a_report_is_of_one_moment_while_units_report() {
+    let t = Arc::new(town(1500));
+    let stop = Arc::new(AtomicBool::new(false));
+    let writer = {
+        let (t, stop) = (Arc::clone(&t), Arc::clone(&stop));
+        std::thread::spawn(move || {
+            let mut unit = 0;
+            while !stop.load(Ordering::Relaxed) && unit < 1500 {
+                let code = format!("cb{unit}");
+                let run = t.run(&["done", "--task", "t", "--unit", &code, "--on", "05/12/2023"]);
+                assert_eq!(run.code, 0, "{code}: {run:?}");
+                unit += 1;
+            }
+            unit
+        })
+    };
+    // The number in the table's total row under "Chưa hoàn thành, quá
+    // hạn", and the number of units section III asks to finish (the list).
+    let numbers = |html: &str| -> (u64, u64) {
+        let text: String = html
+            .split('<')
+            .map(|part| part.split_once('>').map_or(part, |(_, text)| text))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let total = words
+            .windows(2)
+            .position(|w| w == ["Tổng", "cộng"])
+            .expect("a total row");
+        let table = words[total + 9].parse().expect("a count");
+        let asked = words
+            .windows(2)
+            .position(|w| w == ["III.", "ĐỀ"])
+            .expect("section III");
+        let list = words[asked + 5].parse().expect("a count");
+        (table, list)
+    };
+    let mut reports = 0;
+    for i in 0..30 {
+        let path = t.dir.path().join(format!("bc{i}.html"));
+        let path = path.to_str().unwrap();
+        t.ok(&["report", "t", "--as-of", "07/12/2023", "-o", path]);
+        let (table, list) = numbers(&std::fs::read_to_string(path).unwrap());
+        assert_eq!(
+            table, list,
+            "report {i}: the table and the list of late units"
+        );
+        reports += 1;
+    }
+    stop.store(true, Ordering::Relaxed);
+    let reported = writer.join().expect("the writer");
+    assert!(
+        reported > 10 && reports == 30,
+        "{reported} units reported meanwhile"
+    );
+}
+
 #[test]
 fn a_killed_import_leaves_all_or_nothing() {
     crate::util::skip_on_postgres!("reads the SQLite file directly");

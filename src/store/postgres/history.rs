@@ -682,7 +682,7 @@ fn on_conn_exec(
     params: &[&(dyn ToSql + Sync)],
 ) -> std::result::Result<u64, postgres::Error> {
     match &db.conn {
-        Conn::Plain(cell) => cell.borrow_mut().execute(sql, params),
+        Conn::Read(super::Reading { client: cell, .. }) => cell.borrow_mut().execute(sql, params),
         Conn::Tx(cell) => cell.borrow_mut().execute(sql, params),
     }
 }

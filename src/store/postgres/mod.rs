@@ -17,7 +17,7 @@
 macro_rules! on_conn {
     ($db:expr, $c:ident => $body:expr) => {
         match &$db.conn {
-            Conn::Plain(cell) => {
+            Conn::Read($crate::store::postgres::Reading { client: cell, .. }) => {
                 let $c = &mut *cell.borrow_mut();
                 $body
             }
@@ -277,6 +277,8 @@ pub struct PostgresStore {
     statements: Statements,
     /// The address as messages show it (no password).
     shown: String,
+    /// A reader's transaction is open on the connection.
+    reading: std::cell::Cell<bool>,
 }
 
 /// Statements prepared on one connection, by their SQL: the client keeps
@@ -433,6 +435,7 @@ impl PostgresStore {
         let client = connect::client(address, &shown)?;
         Ok(PostgresStore {
             client: RefCell::new(client),
+            reading: std::cell::Cell::new(false),
             statements: Statements::default(),
             shown,
         })
@@ -637,9 +640,13 @@ pub(crate) fn reason_chain(e: &postgres::Error) -> String {
 }
 
 impl Storage for PostgresStore {
+    /// Everything read through it is of one moment: a read-only
+    /// transaction at repeatable read, begun here and ended when it is
+    /// dropped, so that a report's statements see one state of the
+    /// database while others write.
     fn read(&self) -> Box<dyn Db + '_> {
         Box::new(PgDb {
-            conn: Conn::Plain(&self.client),
+            conn: Conn::Read(Reading::begin(&self.client, &self.reading)),
             log: None,
             office: None,
             statements: Some(&self.statements),
@@ -709,11 +716,50 @@ pub(super) fn reset_ids_sql() -> String {
         .collect()
 }
 
-/// The connection a `PgDb` works on: the store's own (reads), or a write
-/// transaction it owns.
+/// The connection a `PgDb` works on: the store's own in a read
+/// transaction, or a write transaction it owns.
 enum Conn<'a> {
-    Plain(&'a RefCell<Client>),
+    Read(Reading<'a>),
     Tx(RefCell<Transaction<'a>>),
+}
+
+/// The store's connection in a read-only transaction at repeatable read,
+/// which it ends when dropped: one snapshot for every statement in
+/// between. A connection already in a transaction (a second reader of the
+/// same store at once) reads in that one.
+pub(crate) struct Reading<'a> {
+    client: &'a RefCell<Client>,
+    /// Set while a reader's transaction is open; `None` when this one began
+    /// none.
+    began: Option<&'a std::cell::Cell<bool>>,
+}
+
+impl<'a> Reading<'a> {
+    fn begin(client: &'a RefCell<Client>, reading: &'a std::cell::Cell<bool>) -> Reading<'a> {
+        let began = !reading.get()
+            && client.try_borrow_mut().is_ok_and(|mut c| {
+                c.batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                    .is_ok()
+            });
+        reading.set(reading.get() || began);
+        Reading {
+            client,
+            began: began.then_some(reading),
+        }
+    }
+}
+
+impl Drop for Reading<'_> {
+    fn drop(&mut self) {
+        if let Some(reading) = self.began {
+            reading.set(false);
+            if let Ok(mut client) = self.client.try_borrow_mut() {
+                // A read transaction: nothing to keep. A connection that
+                // cannot end it is closed with the store.
+                let _ = client.batch_execute("ROLLBACK");
+            }
+        }
+    }
 }
 
 /// Queries and changes, on the store's connection or inside a write
@@ -832,7 +878,7 @@ impl Txn for PgDb<'_> {
         }
         match self.conn {
             Conn::Tx(tx) => Ok(tx.into_inner().commit()?),
-            Conn::Plain(_) => Ok(()),
+            Conn::Read(_) => Ok(()),
         }
     }
 }

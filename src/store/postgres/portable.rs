@@ -125,7 +125,7 @@ impl PostgresStore {
                 .into_inner()
                 .commit()
                 .map_err(|e| bad_row(source, "…", e.into()))?,
-            Conn::Plain(_) => {}
+            Conn::Read(_) => {}
         }
         Ok(written)
     }

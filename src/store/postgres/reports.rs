@@ -443,7 +443,10 @@ mod tests {
     fn status_in_sql_agrees_with_the_domain() -> anyhow::Result<()> {
         let store = super::super::PostgresStore::create(&super::super::fresh_test_database()?)?;
         let db = PgDb {
-            conn: super::super::Conn::Plain(&store.client),
+            conn: super::super::Conn::Read(super::super::Reading::begin(
+                &store.client,
+                &store.reading,
+            )),
             log: None,
             office: None,
             statements: None,

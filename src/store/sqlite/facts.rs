@@ -49,39 +49,46 @@ fn on_two_cores_from(
     let Some(file) = db.file else {
         return Ok(false);
     };
-    let conn: &Connection = &db.conn;
-    if !conn.is_autocommit() || std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
+    if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
         return Ok(false);
     }
-    let (first, last): (Option<i64>, Option<i64>) = conn
-        .prepare_cached(
-            "SELECT (SELECT min(id) FROM obligation), (SELECT max(id) FROM obligation)",
-        )?
-        .query_row([], |row| Ok((row.get(0)?, row.get(1)?)))?;
-    let (Some(first), Some(last)) = (first, last) else {
+    let conn: &Connection = &db.conn;
+    // A store's reader is in a read transaction; one that is not (a test's)
+    // is put in one while the two read.
+    let _own = Own::begin(conn)?;
+    let seen = State::of(conn)?;
+    let (Some(first), Some(last)) = (seen.first, seen.last) else {
         return Ok(false);
     };
     if last.saturating_sub(first) < from {
         return Ok(false);
     }
+    // Whatever keeps the second connection from reading (it cannot open,
+    // too many files are open, the file was replaced or written since the
+    // first began) leaves the counting to the first alone.
     let Ok(second) = super::reader(Path::new(file), None) else {
         return Ok(false);
     };
-    let Some(_snapshot) = Snapshot::begin(conn, &second, || ())? else {
+    if !second.is_autocommit() || second.execute_batch("BEGIN").is_err() {
         return Ok(false);
-    };
-    // The caller's side also counts both halves' batches: it reads a little
-    // less than half.
-    let middle = first + (last - first) * 9 / 20;
+    }
     let sql = format!(
         "SELECT {} FROM obligation o WHERE o.id BETWEEN :from AND :to AND {EXISTS_ON}",
         fact_columns()
     );
+    let ready = State::of(&second).is_ok_and(|theirs| theirs == seen)
+        && second.prepare_cached(&sql).is_ok();
+    if !ready {
+        return Ok(false);
+    }
+    // The caller's side also counts both halves' batches: it reads a little
+    // less than half.
+    let middle = first + (last - first) * 9 / 20;
     std::thread::scope(|scope| {
         let (sender, receiver) = mpsc::sync_channel::<Vec<Fact>>(IN_FLIGHT);
         let sql = sql.as_str();
         let theirs = scope.spawn(move || -> Result<()> {
-            let mut stmt = second.prepare(sql)?;
+            let mut stmt = second.prepare_cached(sql)?;
             let mut rows =
                 stmt.query(named_params! {":as_of": as_of, ":from": middle + 1, ":to": last})?;
             read_facts(&mut rows, kinds, |batch| {
@@ -116,39 +123,58 @@ fn on_two_cores_from(
     Ok(true)
 }
 
-/// Two connections reading one snapshot of the file: each in a read
-/// transaction, begun with no write committed between them (the first
-/// connection's `data_version` the same before the second began and after),
-/// ended when dropped.
-struct Snapshot<'a> {
-    first: &'a Connection,
+/// What the two connections must agree on to be reading one state of
+/// one file: every write of theodoi records a change in its transaction (a
+/// migration changes the schema's version), and the obligations' span of
+/// ids is what the two divide.
+#[derive(Debug, PartialEq)]
+struct State {
+    schema: i64,
+    change: Option<i64>,
+    first: Option<i64>,
+    last: Option<i64>,
 }
 
-impl<'a> Snapshot<'a> {
-    /// Begins the two read transactions; `None` when a write came between
-    /// (`meanwhile` runs where one may come).
-    fn begin(
-        first: &'a Connection,
-        second: &Connection,
-        meanwhile: impl FnOnce(),
-    ) -> Result<Option<Snapshot<'a>>> {
-        let version = |conn: &Connection| -> rusqlite::Result<i64> {
-            conn.pragma_query_value(None, "data_version", |row| row.get(0))
-        };
-        let before = version(first)?;
-        meanwhile();
-        second.execute_batch("BEGIN")?;
-        version(second)?;
-        first.execute_batch("BEGIN")?;
-        let snapshot = Snapshot { first };
-        Ok((version(first)? == before).then_some(snapshot))
+impl State {
+    fn of(conn: &Connection) -> rusqlite::Result<State> {
+        let schema = conn.pragma_query_value(None, "schema_version", |row| row.get(0))?;
+        // Each in a subquery of its own: `min(id), max(id)` together would
+        // scan the table.
+        conn.prepare_cached(
+            "SELECT (SELECT max(id) FROM change), (SELECT min(id) FROM obligation),
+                    (SELECT max(id) FROM obligation)",
+        )?
+        .query_row([], |row| {
+            Ok(State {
+                schema,
+                change: row.get(0)?,
+                first: row.get(1)?,
+                last: row.get(2)?,
+            })
+        })
     }
 }
 
-impl Drop for Snapshot<'_> {
+/// A read transaction begun on a connection that was in none, ended when
+/// dropped.
+struct Own<'a>(Option<&'a Connection>);
+
+impl<'a> Own<'a> {
+    fn begin(conn: &'a Connection) -> rusqlite::Result<Own<'a>> {
+        if !conn.is_autocommit() {
+            return Ok(Own(None));
+        }
+        conn.execute_batch("BEGIN")?;
+        Ok(Own(Some(conn)))
+    }
+}
+
+impl Drop for Own<'_> {
     fn drop(&mut self) {
-        // A read transaction: ending it cannot fail in a way that matters.
-        let _ = self.first.execute_batch("ROLLBACK");
+        if let Some(conn) = self.0 {
+            // A read transaction: ending it cannot fail in a way that matters.
+            let _ = conn.execute_batch("ROLLBACK");
+        }
     }
 }
 
@@ -157,6 +183,7 @@ mod tests {
     use super::*;
     use crate::app::testing::{change, day, son_tay_in};
     use crate::app::units::{self, NewUnit};
+    use crate::domain::Status;
     use crate::store::{CompletionNote, Reports, Scope, SqliteStore, Tasks};
 
     /// Sơn Tây in a file, with 300 more chi bộ owing the review, a third
@@ -256,28 +283,69 @@ mod tests {
         Ok(())
     }
 
-    /// A write committed while the two connections begin: they would not
-    /// read the same file, and nothing is read on two cores.
+    /// A change committed after a reader began: the second connection
+    /// would read a later state than the reader's, and the reader counts
+    /// alone, what it saw when it began.
     #[test]
-    fn a_write_between_is_seen() -> Result<()> {
+    fn a_write_after_the_reader_began_is_seen() -> Result<()> {
         let dir = tempfile::tempdir().expect("a folder");
         let path = dir.path().join("big.db");
         let store = big_son_tay(&path)?;
-        let second = super::super::reader(&path, None)?;
-        let writer = SqliteStore::open(&path, None)?;
-        let write = || {
-            writer
-                .conn
-                .execute(
-                    "UPDATE unit SET name = name || ' mới' WHERE code = 'kp1'",
-                    [],
-                )
-                .expect("a write");
+        let kinds = kinds(&store)?;
+        let on = day("08/12/2023");
+        let reader = SqliteDb {
+            conn: super::super::Conn::Read(super::super::Reading::begin(&store.conn)),
+            log: None,
+            file: store.conn.path(),
         };
-        assert!(Snapshot::begin(&store.conn, &second, write)?.is_none());
-        second.execute_batch("ROLLBACK")?;
-        let second = super::super::reader(&path, None)?;
-        assert!(Snapshot::begin(&store.conn, &second, || ())?.is_some());
+        let done_by = |db: &SqliteDb<'_>| -> Result<usize> {
+            let mut done = 0;
+            let task = Some(db.task_by_code("kd")?.expect("kd").id);
+            let scope = Scope {
+                task,
+                ..Scope::default()
+            };
+            db.for_each_fact(&scope, on, &mut |f| {
+                done += f
+                    .iter()
+                    .filter(|f| matches!(f.status, Status::DoneOnTime | Status::DoneLate))
+                    .count();
+            })?;
+            Ok(done)
+        };
+        let before = done_by(&reader)?;
+        let mut writer = SqliteStore::open(&path, None)?;
+        change(&mut writer, |db| {
+            let task = db.task_by_code("kd")?.expect("kd");
+            let unit = db.unit_by_code("kp0")?.expect("a chi bộ");
+            let owed = db.obligation(task.id, unit.id)?.expect("owed");
+            let note = CompletionNote {
+                recorded_by: "test",
+                ..CompletionNote::default()
+            };
+            db.complete(owed.id, day("07/12/2023"), &note)
+        })?;
+        let mut read = 0;
+        assert!(!on_two_cores_from(
+            &reader,
+            on,
+            &kinds,
+            &mut |f| read += f.len(),
+            0
+        )?);
+        assert_eq!(read, 0);
+        assert_eq!(done_by(&reader)?, before, "the reader's moment");
+        drop(reader);
+        let now = db_of(&store);
+        assert_eq!(done_by(&now)?, before + 1);
+        assert!(on_two_cores_from(
+            &now,
+            on,
+            &kinds,
+            &mut |f| read += f.len(),
+            0
+        )?);
+        assert!(read > 300);
         Ok(())
     }
 }

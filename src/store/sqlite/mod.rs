@@ -578,9 +578,12 @@ fn immutable_uri(path: &Path) -> Option<String> {
 }
 
 impl Storage for SqliteStore {
+    /// Everything read through it is of one moment: a read transaction,
+    /// begun here and ended when it is dropped, so that a report's
+    /// statements see one state of the file while others write.
     fn read(&self) -> Box<dyn Db + '_> {
         Box::new(SqliteDb {
-            conn: Conn::Plain(&self.conn),
+            conn: Conn::Read(Reading::begin(&self.conn)),
             log: None,
             file: self
                 .conn
@@ -625,11 +628,40 @@ impl Storage for SqliteStore {
     }
 }
 
-/// The connection a `SqliteDb` works on: the store's own, or a write
-/// transaction it owns.
+/// The connection a `SqliteDb` works on: the store's own, in a read
+/// transaction or as it is, or a write transaction it owns.
 enum Conn<'c> {
     Plain(&'c Connection),
+    Read(Reading<'c>),
     Tx(rusqlite::Transaction<'c>),
+}
+
+/// The store's connection in a read transaction, which it ends when
+/// dropped: one snapshot of the file for every statement in between. A
+/// connection already in a transaction (a second reader of the same store
+/// at once) reads in that one.
+struct Reading<'c> {
+    conn: &'c Connection,
+    began: bool,
+}
+
+impl<'c> Reading<'c> {
+    fn begin(conn: &'c Connection) -> Reading<'c> {
+        // `BEGIN` (deferred) takes no lock: the snapshot is taken at the
+        // first read. Should it fail, each statement reads on its own.
+        let began = conn.is_autocommit() && conn.execute_batch("BEGIN").is_ok();
+        Reading { conn, began }
+    }
+}
+
+impl Drop for Reading<'_> {
+    fn drop(&mut self) {
+        if self.began {
+            // A read transaction: nothing to keep, and nothing lost if it
+            // cannot be ended (the connection closes with the store).
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
 }
 
 impl std::ops::Deref for Conn<'_> {
@@ -638,6 +670,7 @@ impl std::ops::Deref for Conn<'_> {
     fn deref(&self) -> &Connection {
         match self {
             Conn::Plain(conn) => conn,
+            Conn::Read(reading) => reading.conn,
             Conn::Tx(tx) => tx,
         }
     }
@@ -671,7 +704,7 @@ impl Txn for SqliteDb<'_> {
         match self.conn {
             Conn::Tx(tx) => Ok(tx.commit()?),
             // A reader is never handed out as a transaction.
-            Conn::Plain(_) => Ok(()),
+            Conn::Plain(_) | Conn::Read(_) => Ok(()),
         }
     }
 }
