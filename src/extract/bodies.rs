@@ -99,8 +99,10 @@ pub(super) fn name_at(s: &str) -> (String, usize) {
             let joins_bloc = word == "và"
                 && s[..offset].contains(" Khối ")
                 && (next.starts_with(char::is_uppercase) || next == "doanh");
+            // `Ban tổ chức Tỉnh ủy`: the head's own words, in lower case.
+            let in_head = words == 1 && (word, next) == ("tổ", "chức") && s.starts_with("Ban ");
             if (STOP.contains(&word) && !joins_fields && !joins_bloc)
-                || STOP_PAIRS.contains(&(word, next))
+                || (STOP_PAIRS.contains(&(word, next)) && !in_head)
             {
                 break;
             }
@@ -547,6 +549,7 @@ mod tests {
                 "Ban Tuyên giáo Tỉnh ủy",
             ),
             ("Ban Tổ chức Trung ương về", "Ban Tổ chức Trung ương"),
+            ("Ban tổ chức Tỉnh ủy về việc", "Ban tổ chức Tỉnh ủy"),
         ] {
             assert_eq!(name_at(text).0, name, "{text}");
         }

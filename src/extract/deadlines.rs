@@ -69,11 +69,66 @@ impl Who {
     }
 }
 
+/// The part of a month a time is in (`giữa tháng 8`, `hạ tuần tháng 3`).
+const PART: &str = r"(?:giữa|đầu|cuối|nửa đầu|nửa cuối|trung tuần|thượng tuần|hạ tuần)";
+
+/// The cues of a deadline: `trước ngày …`, `hoàn thành trong tháng …`,
+/// `trong quý …`, `từ … đến hết ngày …`.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào|đến|trong))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+(?:cuối\s+)?|[Vv]ào\s+cuối\s+)quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}}))?\b|\b(?:[Tt]ổ chức|[Tt]iến hành)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)?\s+(?:là\s+)?(?P<tv>(?:vào|trong)\s+(?:dịp\s+)?(?:(?:giữa|đầu|cuối|nửa đầu|nửa cuối|trung tuần|thượng tuần|hạ tuần)\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?)|\b(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?|\b(?:[Xx]ong|[Hh]oàn thành)\s+(?:(?:trong|vào)\s+)?(?P<mw>(?:(?:giữa|đầu|cuối|trung tuần|thượng tuần|hạ tuần)\s+)?(?:tháng\s+)?(?P<m2>\d{{1,2}})\s*[./]\s*(?P<my2>\d{{4}}))\b)"
+        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào|đến|trong))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+(?:cuối\s+)?|[Vv]ào\s+cuối\s+)quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}}))?\b|\b(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?|\b(?:[Xx]ong|[Hh]oàn thành)\s+(?:(?:trong|vào)\s+)?(?P<mw>(?:(?:giữa|đầu|cuối|trung tuần|thượng tuần|hạ tuần)\s+)?(?:tháng\s+(?P<m3>\d{{1,2}})\s*[./\-]|(?P<m2>\d{{1,2}})\s*[./])\s*(?P<my2>\d{{4}}))\b|\b[Tt]ừ\s+(?:nay|(?:ngày\s+)?\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}(?:\s*[/.\-]\s*\d{{4}})?)\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?:(?P<we>{DATE})|(?P<wn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}})))"
     ))
 });
+
+/// The cue of a time something is held (`tổ chức đại hội vào tháng 5/2020`,
+/// `Đại hội điểm vào đầu tháng 1-2017`, `tổ chức thành công Đại hội điểm
+/// vào ngày 11 và 12/3/2020`). Apart from `CUE`: the two in one pattern are
+/// too large for the fast way of reading groups, and cost ten times more.
+static HELD: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?diễn ra)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)\s+(?:là\s+)?(?P<tv>(?:vào|trong)\s+(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|-|–|đến)\s*)*(?P<td>{DATE})))"
+    ))
+});
+
+/// The cues of `clause` in order, as one pattern of both would find them:
+/// from each place on, the one that starts first (`CUE`'s on a tie), then
+/// on from its end.
+fn cues_of(clause: &str) -> Vec<regex::Captures<'_>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut pending: [Option<regex::Captures<'_>>; 2] = [None, None];
+    while at <= clause.len() {
+        for (slot, pattern) in pending.iter_mut().zip([&*CUE, &*HELD]) {
+            if slot
+                .as_ref()
+                .and_then(|c| c.get(0))
+                .is_none_or(|m| m.start() < at)
+            {
+                *slot = pattern.captures_at(clause, at);
+            }
+        }
+        let first = match (&pending[0], &pending[1]) {
+            (None, None) => break,
+            (Some(_), None) => 0,
+            (None, Some(_)) => 1,
+            (Some(a), Some(b)) => {
+                let start = |c: &regex::Captures<'_>| c.get(0).map_or(usize::MAX, |m| m.start());
+                usize::from(start(b) < start(a))
+            }
+        };
+        let Some(caps) = pending[first].take() else {
+            break;
+        };
+        let Some(m) = caps.get(0) else { break };
+        at = if m.end() > m.start() {
+            m.end()
+        } else {
+            m.end() + clause[m.end()..].chars().next().map_or(1, char::len_utf8)
+        };
+        out.push(caps);
+    }
+    out
+}
 
 /// Reads the deadlines of `text`, each tied to the document it belongs to.
 pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
@@ -183,7 +238,34 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
             start += 1;
         }
     }
+    drop_repeated(&mut out);
     out
+}
+
+/// A deadline said twice (a headline and its article: `Lấy ý kiến nhân dân
+/// … từ nay đến 10-11`, then `Thời gian lấy ý kiến nhân dân từ ngày 20-10
+/// đến ngày 10-11`): the same day, for the same, the one's task within the
+/// other's, of the same document. The first is kept.
+fn drop_repeated(out: &mut Vec<FoundDeadline>) {
+    let mut kept: Vec<FoundDeadline> = Vec::with_capacity(out.len());
+    for d in out.drain(..) {
+        let what = d.what.to_lowercase();
+        let repeated = d.due.is_some()
+            && !what.is_empty()
+            && kept.iter().any(|k| {
+                let theirs = k.what.to_lowercase();
+                k.due == d.due
+                    && k.directive == d.directive
+                    && k.unit_kinds == d.unit_kinds
+                    && k.units == d.units
+                    && !theirs.is_empty()
+                    && (theirs.contains(&what) || what.contains(&theirs))
+            });
+        if !repeated {
+            kept.push(d);
+        }
+    }
+    *out = kept;
 }
 
 /// The kinds a paragraph's opening level names (`Cấp huyện và tương
@@ -249,7 +331,7 @@ fn read_clause(
     let clause = &words[from..to];
     let mut region_start = from;
     let mut cues = 0;
-    for caps in CUE.captures_iter(clause) {
+    for caps in cues_of(clause) {
         cues += 1;
         let Some(cue) = caps.get(0) else { continue };
         let (cue_start, cue_end) = (from + cue.start(), from + cue.end());
@@ -257,7 +339,17 @@ fn read_clause(
         // held is said before it; not when it was held (`đã tổ chức …`).
         let cue_start = caps.name("tv").map_or(cue_start, |tv| from + tv.start());
         let cue_opening = from + cue.start();
-        if caps.name("tv").is_some()
+        let window = caps.name("we").is_some() || caps.name("wn").is_some();
+        if window
+            && words[cue_end..]
+                .split_whitespace()
+                .take(4)
+                .any(|w| w == "đã")
+        {
+            region_start = cue_end;
+            continue;
+        }
+        if (caps.name("tv").is_some() || window)
             && (words[region_start..cue_start]
                 .split_whitespace()
                 .rev()
@@ -307,8 +399,19 @@ fn read_clause(
                 region_start += w.end();
             }
         }
+        // `… là tiền đề để tiến tới Đại hội Đảng bộ huyện X, dự kiến diễn
+        // ra vào tháng 8`: what is held then is the congress named after
+        // `tiến tới`, when that names whom.
+        if caps.name("tv").is_some()
+            && let Some(i) = words[region_start..cue_start].rfind("tiến tới")
+        {
+            let goal = region_start + i + "tiến tới".len();
+            if who_in(&words[goal..cue_start], last_named).names_any() {
+                region_start = goal;
+            }
+        }
         let region = &words[region_start..cue_start];
-        let mut who = who_in(region, last_named);
+        let mut who = who_in_about(region, last_named, ASSOCIATION_UNIT.is_match(clause));
         // `Hai đảng bộ còn lại (xã Thủy Vân và Công ty …) sẽ tổ chức đại
         // hội`: the units the parenthesis after them names.
         if !who.names_any()
@@ -319,9 +422,10 @@ fn read_clause(
             who.others = false;
         }
         // `Thời gian tiến hành đại hội điểm hoàn thành …`: the units chosen
-        // for it before.
+        // for it before (not an association's model congress).
         if !who.names_any()
             && !points.is_empty()
+            && !ASSOCIATION_UNIT.is_match(region)
             && let Some(m) = POINT.find(region)
         {
             who.units = points.to_vec();
@@ -438,6 +542,22 @@ fn read_clause(
         out.push((base + from, d));
         return;
     }
+    // Congresses set on their days, the day first and whom after it:
+    // `dự kiến ngày 26 và 27-3-2031 tiến hành Đại hội Đảng bộ … và ngày
+    // 30, 31-3, Đại hội Đảng bộ xã …`.
+    if cues == 0 && clause.contains("ại hội") && clause.contains("ngày") {
+        let days = days_first(text, base + from, &words[from..to], last_named);
+        if !days.is_empty() {
+            if let Some(p) = prev.as_deref_mut() {
+                *p = None;
+            }
+            for (at, mut d) in days {
+                d.directive = directive_of(text, found, base, at);
+                out.push((at, d));
+            }
+            return;
+        }
+    }
     // A clause with no cue may name whom the next one is for:
     // "Đại hội chi bộ trực thuộc … không quá 1 ngày; xong trước ngày …".
     if cues == 0
@@ -538,6 +658,83 @@ fn month_first(
     })
 }
 
+/// The congresses a clause sets on their days, each written day first
+/// (`ngày 26 và 27-3-2031 tiến hành Đại hội Đảng bộ …`, `ngày 30, 31-3,
+/// Đại hội Đảng bộ xã …`), `at` where the clause starts in the body: the
+/// last day of each, when it is after the article's date (the year, when
+/// not written, the dateline's or the last full date's before), for the
+/// units or kinds the words after it up to the next day name. None that
+/// name no one.
+fn days_first(
+    text: &Text,
+    at: usize,
+    clause: &str,
+    last_named: &[String],
+) -> Vec<(usize, FoundDeadline)> {
+    static DAYS: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\bngày\s+(?:\d{1,2}\s*(?:,|và)\s*)*(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?:\s*[-/.]\s*(?P<y>\d{4}))?\s*,?\s*(?:(?:sẽ\s+)?(?:tiến hành|tổ chức)\s+)?[Đđ]ại hội\b",
+        )
+    });
+    let items: Vec<regex::Captures<'_>> = DAYS.captures_iter(clause).collect();
+    let mut out = Vec::new();
+    for (i, caps) in items.iter().enumerate() {
+        let (Some(all), Ok(d), Ok(m)) = (caps.get(0), caps["d"].parse(), caps["m"].parse()) else {
+            continue;
+        };
+        let Some(reference) = text.year_reference(at + all.start()) else {
+            continue;
+        };
+        let due = match caps.name("y").map(|y| y.as_str().parse::<i32>()) {
+            Some(Ok(y)) => chrono::NaiveDate::from_ymd_opt(y, m, d),
+            Some(Err(_)) => None,
+            None => due_in_year(d, m, reference),
+        };
+        let Some(due) = due.filter(|due| *due > reference) else {
+            continue;
+        };
+        let end = items
+            .get(i + 1)
+            .and_then(|next| next.get(0))
+            .map_or(clause.len(), |next| next.start());
+        let words = clause[all.end()..end]
+            .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+            .trim_end_matches(" và");
+        let who = who_in(words, last_named);
+        if !who.names_any() || who.others {
+            continue;
+        }
+        let sentence_start = text.body[..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
+        let sentence = &text.body[sentence_start..];
+        let sentence = &sentence[..sentence_end(sentence)];
+        let day_at = at + all.start();
+        let date_end = caps
+            .name("y")
+            .or(caps.name("m"))
+            .map_or(all.start(), |g| g.end());
+        out.push((
+            day_at,
+            FoundDeadline {
+                unsure: Vec::new(),
+                applies_to: Some(applies_text(words, &who)),
+                // What is held: the words between the day and whom.
+                what: clause[date_end..all.end()]
+                    .trim_matches(|c: char| c.is_whitespace() || c == ',')
+                    .to_string(),
+                unit_kinds: who.kinds,
+                units: who.units,
+                due_problem: None,
+                due: Some(due.to_string()),
+                due_written: clause[all.start()..date_end].trim().to_string(),
+                directive: None,
+                line: text.line_of(day_at),
+                source_text: clean(sentence.trim()),
+            },
+        ));
+    }
+    out
+}
+
 /// The model congress a schedule sets apart: `đại hội điểm`, units chosen
 /// `làm điểm`.
 static POINT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:đại hội|làm|tổ chức)\s+điểm\b"));
@@ -569,7 +766,7 @@ fn congress_kinds(sentence: &str) -> Vec<UnitKind> {
 /// The due date as the cue writes it: the day, or the month or quarter
 /// with the words that make it one (`trước tháng 7.2025`).
 fn written_due(caps: &regex::Captures<'_>) -> String {
-    if let Some(d) = ["d", "kd", "dw", "dn", "mw"]
+    if let Some(d) = ["d", "kd", "dw", "dn", "mw", "we", "wn"]
         .iter()
         .find_map(|n| caps.name(n))
     {
@@ -578,6 +775,12 @@ fn written_due(caps: &regex::Captures<'_>) -> String {
     let cue = caps.get(0).map_or("", |c| c.as_str());
     let from = if caps.name("bm").is_some() {
         cue.find("rước").map(|i| i - 1)
+    } else if caps.name("td").is_some() {
+        cue.rfind("ngày")
+    } else if let (Some(tv), Some(all)) = (caps.name("tv"), caps.get(0)) {
+        // `vào cuối tháng 6 và đầu tháng 7-2017`: the time after `vào`.
+        let tv = tv.start() - all.start();
+        cue[tv..].find(' ').map(|i| tv + i)
     } else {
         cue.find("tháng").or_else(|| cue.find("quý"))
     };
@@ -630,6 +833,27 @@ fn due_of(
                 .ok_or(DueProblem::NoSuchDay),
         );
     }
+    // `từ ngày 20/10/2020 đến hết ngày 10/11/2020`, `từ nay đến 20/1`: a
+    // time given to do something ends on its last day; a window gone by
+    // before the article's date tells when something was done.
+    if let Some(d) = caps.name("we") {
+        let due = date_of(d.as_str())?;
+        if text.year_reference(at).is_some_and(|r| due < r) {
+            return None;
+        }
+        return Some(Ok(due.to_string()));
+    }
+    if let Some(dm) = caps.name("wn") {
+        if after.starts_with(|c: char| c.is_ascii_digit())
+            || after.starts_with(['/', '-', '.'])
+                && after[1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let (day, month) = day_and_month(dm.as_str())?;
+        let reference = text.year_reference(at)?;
+        return due_in_year(day, month, reference).map(|d| Ok(d.to_string()));
+    }
     if let (Some(m), Some(y)) = (caps.name("bm"), caps.name("bmy")) {
         let (m, y): (u32, i32) = (m.as_str().parse().ok()?, y.as_str().parse().ok()?);
         if !(1..=12).contains(&m) {
@@ -672,7 +896,16 @@ fn due_of(
         }
         return Some(Ok(format!("{y:04}-{m:02}")));
     }
-    if let Some(m) = caps.name("m").or(caps.name("m2")) {
+    // `tổ chức thành công Đại hội điểm vào ngày 11 và 12/3/2020`: its
+    // last day, when it is still to come.
+    if let Some(d) = caps.name("td") {
+        let due = date_of(d.as_str())?;
+        if text.year_reference(at).is_some_and(|r| due < r) {
+            return None;
+        }
+        return Some(Ok(due.to_string()));
+    }
+    if let Some(m) = caps.name("m").or(caps.name("m2")).or(caps.name("m3")) {
         let (y, m) = month_due(text, m.as_str(), caps.name("my").or(caps.name("my2")), at)?;
         return Some(Ok(format!("{y:04}-{m:02}")));
     }
@@ -773,6 +1006,21 @@ fn abolished(before: &str) -> bool {
 
 /// Whom `words` name.
 fn who_in(words: &str, last_named: &[String]) -> Who {
+    who_in_about(words, last_named, false)
+}
+
+/// A unit of the Youth Union, the Front or an association named in a
+/// clause (`đơn vị được chọn làm điểm là Đoàn thanh niên TP …`): a level
+/// its clause names bare is theirs.
+static ASSOCIATION_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:Đoàn\s+(?:[Tt]hanh niên|TNCS)|(?:Tỉnh|Huyện|Thành|Thị|Quận)\s+[đĐ]oàn|Trung ương Đoàn|MTTQ|Mặt trận Tổ quốc|Công đoàn|Liên đoàn Lao động|LĐLĐ|Hội\s+(?:Nông dân|Phụ nữ|Liên hiệp Phụ nữ|Cựu chiến binh)|HND|HLHPN|HCCB)\b",
+    )
+});
+
+/// Whom `words` name; `about_association` when their clause is about the
+/// Youth Union, the Front or an association.
+fn who_in_about(words: &str, last_named: &[String], about_association: bool) -> Who {
     let mut who = Who::default();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let free = |taken: &[(usize, usize)], (a, b): (usize, usize)| {
@@ -783,13 +1031,13 @@ fn who_in(words: &str, last_named: &[String]) -> Who {
     // association or of the administration, no Party unit's.
     static MASS: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:MTTQ|Mặt trận(?:\s+Tổ quốc)?|Công đoàn|Liên đoàn Lao động|LĐLĐ|Đoàn\s+(?:Thanh niên|TNCS(?:\s+Hồ Chí Minh)?)|Hội\s+(?:Nông dân|Phụ nữ|Liên hiệp Phụ nữ|Cựu chiến binh|Khuyến học|Chữ thập đỏ|Người cao tuổi)|HND|HLHPN|HCCB|đơn vị hành chính)(?:\s+Việt Nam)?\s+(?:cấp\s+(?:huyện|xã|tỉnh|cơ sở|trên cơ sở)|các\s+cấp|(?:các\s+)?(?:xã|huyện|tỉnh))(?:\s*(?:,|và)\s*(?:cấp\s+)?(?:huyện|xã|tỉnh|cơ sở|trên cơ sở))*\b",
+            r"(?i)\b(?:MTTQ|Mặt trận(?:\s+Tổ quốc)?|Công đoàn|Liên đoàn Lao động|LĐLĐ|Đoàn(?:\s+(?:Thanh niên|TNCS(?:\s+Hồ Chí Minh)?))?|Hội\s+(?:Nông dân|Phụ nữ|Liên hiệp Phụ nữ|Cựu chiến binh|Khuyến học|Chữ thập đỏ|Người cao tuổi)|HND|HLHPN|HCCB|đơn vị hành chính)(?:\s+Việt Nam)?\s+(?:cấp\s+(?:huyện|xã|tỉnh|cơ sở|trên cơ sở)|các\s+cấp|(?:các\s+)?(?:xã|huyện|tỉnh))(?:\s*(?:,|và)\s*(?:cấp\s+)?(?:huyện|xã|tỉnh|cơ sở|trên cơ sở))*\b",
         )
     });
     let mut mass = false;
     // Whether the Front or an association is what the clause is about (not
     // the administration's units, merged while the Party's act).
-    let mut association = false;
+    let mut association = about_association;
     for m in MASS.find_iter(words) {
         taken.push((m.start(), m.end()));
         mass = true;
@@ -1043,7 +1291,7 @@ enum Above {
 fn named_units(words: &str) -> Vec<(usize, usize, String)> {
     static UNIT: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"\b(?:Đảng bộ|Chi bộ)\s+(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|thôn|khu phố)\s+)?\p{Lu}|\bĐảng [uủ]ỷ?y?\s+(?:xã|phường|thị trấn)\s+\p{Lu}",
+            r"\b(?:Đảng bộ|Chi bộ)\s+(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|thôn|khu phố)\s+)?\p{Lu}|\b(?:Đảng bộ|Chi bộ)\s+khối\s+\p{Ll}|\bĐảng [uủ]ỷ?y?\s+(?:xã|phường|thị trấn)\s+\p{Lu}",
         )
     });
     const STOP: &[&str] = &[

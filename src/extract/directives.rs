@@ -76,6 +76,10 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// `-TB` right after a number, ending there: its type's code, no issuer's.
+static TYPE_CODE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*[-–‐]\s*(\p{Lu}[\p{L}]*)\b(?:[^/\p{L}\p{N}]|$)"));
+
 /// A symbol with no type word before it.
 static BARE_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b\d+\s*(?:[-–‐]\s*)?\p{Lu}[\p{L}]*\s*/\s*[\p{Lu}\p{N}][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*")
@@ -94,9 +98,28 @@ fn mentions(body: &str) -> Vec<Mention> {
         else {
             continue;
         };
-        let doc_type = DocType::parse(kind.as_str());
+        let mut doc_type = DocType::parse(kind.as_str());
+        let mut start = all.start();
+        // `Thông báo Kết luận số 159-TB`: a Thông báo, of a conclusion.
+        if doc_type == Some(DocType::KetLuan) {
+            let before = body[..start].trim_end_matches(' ');
+            if let Some(t) = ["Thông báo", "thông báo", "THÔNG BÁO"]
+                .iter()
+                .find(|t| before.ends_with(**t))
+            {
+                doc_type = Some(DocType::ThongBao);
+                start = before.len() - t.len();
+            }
+        }
         let mut id_text = id.as_str().to_string();
         let mut end = all.end();
+        // `số 159-TB của …`: a type code with no issuer's after the number.
+        if !id_text.contains('/')
+            && let Some(code) = TYPE_CODE_AFTER.captures(&body[end..])
+            && DocType::from_code(&code[1]) == doc_type
+        {
+            end += code.get(1).map_or(0, |c| c.end());
+        }
         let mut state_symbol = None;
         if let Some(state) = STATE_FORM.captures(&id_text) {
             let rest: Vec<&str> = state[4]
@@ -142,7 +165,7 @@ fn mentions(body: &str) -> Vec<Mention> {
         };
         if let Ok(spec) = spec {
             found.push(Mention {
-                start: all.start(),
+                start,
                 end,
                 spec,
                 tu_written: tu_written(&id_text),

@@ -785,3 +785,58 @@ fn deadlines_per_level_as_pages_write_them() {
         "{found:?}"
     );
 }
+
+/// Forms of a ninth set of pages: a headline whose deadline the article
+/// repeats (one deadline), a window `từ … đến hết ngày …`, congresses set on
+/// their days (`vào ngày 18 và 19/3/2031`, `ngày 26 và 27-3-2031 tiến hành
+/// Đại hội …`), an association's model congress with no verb, and `Ban tổ
+/// chức` in lower case as an issuer.
+#[test]
+fn a_ninth_set_of_forms() {
+    let t = Theodoi::bare();
+    let file = t.dir.path().join("trang.txt");
+    std::fs::write(
+        &file,
+        "Góp ý dự thảo văn kiện từ nay đến 25-6\n\
+         12/6/2031 09:10\n\
+         Thời gian góp ý dự thảo văn kiện từ ngày 12-6 đến ngày 25-6. Việc tổng hợp ý kiến tiến hành từ ngày 26-6 đến hết ngày 05-7-2031.\n\
+         Thực hiện Hướng dẫn số 05 ngày 15/5/2031 của Ban tổ chức Tỉnh ủy, Đảng bộ xã Tân Phước chuẩn bị để tổ chức thành công Đại hội điểm vào ngày 18 và 19/7/2031.\n\
+         Theo đó, dự kiến ngày 22 và 23-7-2031 tiến hành Đại hội Đảng bộ xã Hòa Lợi và ngày 28, 29-7, Đại hội Đảng bộ thị trấn Phú Hòa.\n\
+         Đại hội điểm Hội Cựu chiến binh cấp huyện vào cuối tháng 8 và đầu tháng 9-2031.\n",
+    )
+    .unwrap();
+    let found: Found = t.json(&["extract", file.to_str().unwrap()]);
+    let guide = found
+        .directives
+        .iter()
+        .find(|d| d.number == "05")
+        .expect("the guide");
+    assert_eq!(
+        guide.issuer.as_deref(),
+        Some("Ban Tổ chức Tỉnh ủy"),
+        "{guide:?}"
+    );
+    let dues: Vec<(Vec<&str>, Vec<&str>, Option<&str>)> = found
+        .deadlines
+        .iter()
+        .map(|d| {
+            (
+                d.unit_kinds.iter().map(String::as_str).collect(),
+                d.units.iter().map(String::as_str).collect(),
+                d.due.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        dues,
+        [
+            (vec![], vec![], Some("2031-06-25")),
+            (vec![], vec![], Some("2031-07-05")),
+            (vec![], vec!["Đảng bộ xã Tân Phước"], Some("2031-07-19")),
+            (vec![], vec!["Đảng bộ xã Hòa Lợi"], Some("2031-07-23")),
+            (vec![], vec!["Đảng bộ thị trấn Phú Hòa"], Some("2031-07-29")),
+            (vec![], vec![], Some("2031-09")),
+        ],
+        "{found:?}"
+    );
+}
