@@ -144,6 +144,23 @@ pub fn looks_encrypted(path: &Path) -> bool {
 }
 
 /// The folder a file is in (`.` for a bare file name).
+/// Which file a path names now: its device and inode, to tell whether two
+/// openings of one path met the same file (a file put in its place between
+/// them is another). `None` where it cannot be told (not Unix: there an
+/// open database file cannot be replaced).
+pub fn identity(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
 pub fn folder_of(path: &Path) -> &Path {
     match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,

@@ -336,6 +336,10 @@ pub enum Error {
     /// A command that would change nothing: no log entry is written.
     #[error("nothing changed")]
     NothingChanged,
+    /// The system would not open a file SQLite asked for (no permission, a
+    /// folder gone, too many files open): the cause of a `File` error.
+    #[error("the system would not open the file")]
+    CannotOpen,
     /// An empty file (or an SQLite file with nothing in it) where a
     /// database was expected.
     #[error("{} is empty", .0.display())]

@@ -536,6 +536,7 @@ pub fn message(e: &Error) -> String {
         }
         Error::NothingChanged => super::NOTHING_CHANGED.get().to_string(),
         Error::DatabaseEmpty(path) => tr!(super::DB_EMPTY, path = path.display()),
+        Error::CannotOpen => super::IO_CANNOT_OPEN.get().to_string(),
         Error::NotADatabase(path) => tr!(super::DB_NOT_SQLITE, path = path.display()),
         Error::ForeignDatabase(path) => tr!(super::DB_FOREIGN, path = path.display()),
         Error::ReadOnly { path, folder } => match folder {

@@ -876,6 +876,10 @@ pub const CSV_FIELDS: Text = t(
 );
 pub const IO_NOT_FOUND: Text = t("không có tệp hay thư mục này", "no such file or folder");
 pub const IO_DENIED: Text = t("không có quyền truy cập", "permission denied");
+pub const IO_CANNOT_OPEN: Text = t(
+    "hệ thống không cho mở tệp (không có quyền, thư mục không còn, hoặc quá nhiều tệp đang mở)",
+    "the system would not open the file (no permission, the folder is gone, or too many files are open)",
+);
 pub const IO_FULL: Text = t("đĩa đã đầy", "the disk is full");
 pub const IO_DIRECTORY: Text = t(
     "đây là một thư mục, không phải tệp",

@@ -422,3 +422,31 @@ fn a_word_left_over_and_a_file_not_json_are_said_in_words() {
     );
     assert!(!err.contains("expected"), "{err}");
 }
+
+/// A file the system will not open (here: too many open files) is said in
+/// the clerk's words, in one line, in either language.
+#[cfg(unix)]
+#[test]
+fn a_file_the_system_will_not_open_is_said_in_words() {
+    if crate::util::sqlite_only("the opening of a file") {
+        return;
+    }
+    let t = Theodoi::son_tay();
+    for (lang, words) in [
+        ("vi", "hệ thống không cho mở tệp"),
+        ("en", "the system would not open the file"),
+    ] {
+        let mut cmd = std::process::Command::new("sh");
+        cmd.arg("-c")
+            .arg(r#"ulimit -n 5; exec "$0" --lang "$1" --db "$2" progress"#)
+            .arg(env!("CARGO_BIN_EXE_theodoi"))
+            .arg(lang)
+            .arg(&t.db);
+        t.clean_env(&mut cmd);
+        let run = crate::util::run(cmd);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(run.stderr.contains(words), "{run:?}");
+        assert!(!run.stderr.contains("Error code"), "{run:?}");
+        assert_eq!(run.stderr.trim_end().lines().count(), 1, "{run:?}");
+    }
+}

@@ -792,4 +792,13 @@ fn an_unknown_actor_is_said_in_words() {
         .env("THEODOI_ACTOR", "someone-else");
     let err = crate::util::run(cmd).stderr;
     assert!(err.contains("no change by someone-else to undo"), "{err}");
+    // The same nobody undoes it (on a server: the login that made it).
+    let mut cmd = t.command(&["undo"]);
+    cmd.env_remove("USER")
+        .env_remove("USERNAME")
+        .env_remove("LOGNAME");
+    let undone = crate::util::run(cmd);
+    assert_eq!(undone.code, 0, "{undone:?}");
+    let left = t.ok(&["directive", "list", "--format", "json"]);
+    assert!(!left.contains("188-KH/TU"), "{left}");
 }

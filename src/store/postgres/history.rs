@@ -145,11 +145,14 @@ impl History for PgDb<'_> {
         .transpose()
     }
 
+    /// A clerk with no name (`?`) is the session's login, as
+    /// `begin_change` records them.
     fn last_change_of(&self, actor: &str) -> Result<Option<ChangeEntry>> {
         self.opt(
             &format!(
                 "SELECT {ENTRY_COLUMNS} FROM change
-                 WHERE actor = $1 AND undone_by IS NULL AND undoes IS NULL
+                 WHERE actor = left(coalesce(nullif($1, '?'), session_user), 200)
+                   AND undone_by IS NULL AND undoes IS NULL
                    AND ($2::BIGINT IS NULL OR id <> $2)
                    AND (change_is_mine(id)
                         OR (NOT $3 AND NOT EXISTS (SELECT 1 FROM change_login l

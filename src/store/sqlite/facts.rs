@@ -6,13 +6,14 @@ use std::path::Path;
 use std::sync::mpsc;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, named_params};
+use rusqlite::{Connection, OptionalExtension, named_params};
 
 use super::SqliteDb;
 use super::history::Internal;
 use super::reports::{EXISTS_ON, fact_columns, read_facts};
 use crate::domain::UnitKind;
 use crate::domain::error::{Error, Result};
+use crate::files;
 use crate::store::{Fact, IdMap};
 
 /// From this many obligations on (by the span of their ids), a second
@@ -66,7 +67,12 @@ fn on_two_cores_from(
     // Whatever keeps the second connection from reading (it cannot open,
     // too many files are open, the file was replaced or written since the
     // first began) leaves the counting to the first alone.
-    let Ok(second) = super::reader(Path::new(file), None) else {
+    let path = Path::new(file.path);
+    let here = || files::identity(path);
+    if here() != file.opened {
+        return Ok(false);
+    }
+    let Ok(second) = super::reader(path, None) else {
         return Ok(false);
     };
     if !second.is_autocommit() || second.execute_batch("BEGIN").is_err() {
@@ -76,7 +82,10 @@ fn on_two_cores_from(
         "SELECT {} FROM obligation o WHERE o.id BETWEEN :from AND :to AND {EXISTS_ON}",
         fact_columns()
     );
+    // The path still names the file the store opened once the second has
+    // begun reading, and was that file before: the second met the same one.
     let ready = State::of(&second).is_ok_and(|theirs| theirs == seen)
+        && here() == file.opened
         && second.prepare_cached(&sql).is_ok();
     if !ready {
         return Ok(false);
@@ -126,11 +135,13 @@ fn on_two_cores_from(
 /// What the two connections must agree on to be reading one state of
 /// one file: every write of theodoi records a change in its transaction (a
 /// migration changes the schema's version), and the obligations' span of
-/// ids is what the two divide.
+/// ids is what the two divide. The last change is compared whole: two
+/// copies of one file, each changed once since, mostly differ in it; which
+/// file each connection met is checked apart (`files::identity`).
 #[derive(Debug, PartialEq)]
 struct State {
     schema: i64,
-    change: Option<i64>,
+    change: Option<Vec<rusqlite::types::Value>>,
     first: Option<i64>,
     last: Option<i64>,
 }
@@ -138,18 +149,25 @@ struct State {
 impl State {
     fn of(conn: &Connection) -> rusqlite::Result<State> {
         let schema = conn.pragma_query_value(None, "schema_version", |row| row.get(0))?;
+        let change = conn
+            .prepare_cached("SELECT * FROM change ORDER BY id DESC LIMIT 1")?
+            .query_row([], |row| {
+                (0..row.as_ref().column_count())
+                    .map(|i| row.get::<_, rusqlite::types::Value>(i))
+                    .collect()
+            })
+            .optional()?;
         // Each in a subquery of its own: `min(id), max(id)` together would
         // scan the table.
         conn.prepare_cached(
-            "SELECT (SELECT max(id) FROM change), (SELECT min(id) FROM obligation),
-                    (SELECT max(id) FROM obligation)",
+            "SELECT (SELECT min(id) FROM obligation), (SELECT max(id) FROM obligation)",
         )?
         .query_row([], |row| {
             Ok(State {
                 schema,
-                change: row.get(0)?,
-                first: row.get(1)?,
-                last: row.get(2)?,
+                change,
+                first: row.get(0)?,
+                last: row.get(1)?,
             })
         })
     }
@@ -231,7 +249,10 @@ mod tests {
         SqliteDb {
             conn: super::super::Conn::Plain(&store.conn),
             log: None,
-            file: store.conn.path(),
+            file: store.conn.path().map(|path| super::super::SharedFile {
+                path,
+                opened: files::identity(Path::new(path)),
+            }),
         }
     }
 
@@ -296,7 +317,10 @@ mod tests {
         let reader = SqliteDb {
             conn: super::super::Conn::Read(super::super::Reading::begin(&store.conn)),
             log: None,
-            file: store.conn.path(),
+            file: store.conn.path().map(|path| super::super::SharedFile {
+                path,
+                opened: files::identity(Path::new(path)),
+            }),
         };
         let done_by = |db: &SqliteDb<'_>| -> Result<usize> {
             let mut done = 0;
@@ -345,6 +369,101 @@ mod tests {
             &mut |f| read += f.len(),
             0
         )?);
+        assert!(read > 300);
+        Ok(())
+    }
+
+    /// Two copies of one file, each changed once since: the same last
+    /// change id, not the same change.
+    fn two_copies(dir: &Path) -> Result<(std::path::PathBuf, std::path::PathBuf)> {
+        let (x, y) = (dir.join("x.db"), dir.join("y.db"));
+        drop(big_son_tay(&x)?);
+        std::fs::copy(&x, &y).expect("a copy");
+        for (path, unit) in [(&x, "kp0"), (&y, "kp3")] {
+            let mut store = SqliteStore::open(path, None)?;
+            change(&mut store, |db| {
+                let task = db.task_by_code("kd")?.expect("kd");
+                let unit = db.unit_by_code(unit)?.expect("a chi bộ");
+                let owed = db.obligation(task.id, unit.id)?.expect("owed");
+                let note = CompletionNote {
+                    recorded_by: "test",
+                    ..CompletionNote::default()
+                };
+                db.complete(owed.id, day("07/12/2023"), &note)
+            })?;
+        }
+        Ok((x, y))
+    }
+
+    /// A store's reader, as `Storage::read` makes it.
+    fn reader_of(store: &SqliteStore) -> SqliteDb<'_> {
+        SqliteDb {
+            conn: super::super::Conn::Read(super::super::Reading::begin(&store.conn)),
+            log: None,
+            file: store.conn.path().map(|path| super::super::SharedFile {
+                path,
+                opened: store.opened,
+            }),
+        }
+    }
+
+    /// A file put in the place of the one a reader opened: the second
+    /// connection would read another file, and the reader counts alone,
+    /// even when the other is a copy that ends on the same change id.
+    /// (Elsewhere than on Unix an open file cannot be replaced.)
+    #[cfg(unix)]
+    #[test]
+    fn a_file_put_in_its_place_is_not_read() -> Result<()> {
+        let dir = tempfile::tempdir().expect("a folder");
+        let (x, y) = two_copies(dir.path())?;
+        let (seen_x, seen_y) = (
+            State::of(&super::super::reader(&x, None)?)?,
+            State::of(&super::super::reader(&y, None)?)?,
+        );
+        // Changed alike: the same last change id (and, in the same second,
+        // the same change); which file each connection met tells them apart.
+        let id = |state: &State| state.change.as_ref().map(|change| change[0].clone());
+        assert_eq!(id(&seen_x), id(&seen_y));
+        let store = SqliteStore::open_read_only(&x, None)?;
+        let kinds = kinds(&store)?;
+        let on = day("08/12/2023");
+        let mut read = 0;
+        {
+            let reader = reader_of(&store);
+            assert!(on_two_cores_from(
+                &reader,
+                on,
+                &kinds,
+                &mut |f| read += f.len(),
+                0
+            )?);
+        }
+        // The same bytes under another inode: another file all the same.
+        let z = dir.path().join("z.db");
+        std::fs::copy(&x, &z).expect("a copy");
+        std::fs::rename(&z, &x).expect("put in its place");
+        let reader = reader_of(&store);
+        let mut again = 0;
+        assert!(!on_two_cores_from(
+            &reader,
+            on,
+            &kinds,
+            &mut |f| again += f.len(),
+            0
+        )?);
+        assert_eq!(again, 0);
+        drop(reader);
+        // A copy changed otherwise, which ends on the same change id.
+        std::fs::rename(&y, &x).expect("put in its place");
+        let reader = reader_of(&store);
+        assert!(!on_two_cores_from(
+            &reader,
+            on,
+            &kinds,
+            &mut |f| again += f.len(),
+            0
+        )?);
+        assert_eq!(again, 0);
         assert!(read > 300);
         Ok(())
     }

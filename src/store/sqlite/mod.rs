@@ -94,6 +94,11 @@ const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Error {
+        // A file the system would not open (the database, its `-wal` or
+        // `-shm`, a temporary file) is said in the clerk's words.
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) {
+            return Error::CannotOpen;
+        }
         Error::storage(e)
     }
 }
@@ -103,7 +108,12 @@ fn file_error(action: FileAction, path: &Path) -> impl FnOnce(rusqlite::Error) -
     move |e| Error::File {
         action,
         path: path.to_path_buf(),
-        source: Box::new(e),
+        // SQLite's words for a file the system would not open, said as ours.
+        source: if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) {
+            Box::new(Error::CannotOpen)
+        } else {
+            Box::new(e)
+        },
     }
 }
 
@@ -142,6 +152,9 @@ pub struct SqliteStore {
     conn: Connection,
     /// The key it was opened with, for the files made from it (a backup).
     key: Option<Key>,
+    /// The file the connection opened (`files::identity`), taken as it was
+    /// opened: a second connection to the path must meet the same file.
+    opened: Option<(u64, u64)>,
 }
 
 impl SqliteStore {
@@ -158,6 +171,7 @@ impl SqliteStore {
         let mut store = SqliteStore {
             conn: connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE, key)?,
             key: key.cloned(),
+            opened: None,
         };
         let found = store.check(path)?;
         store.upgrade(found).map_err(opening(path))?;
@@ -194,6 +208,7 @@ impl SqliteStore {
             let mut store = SqliteStore {
                 conn,
                 key: key.cloned(),
+                opened: None,
             };
             store.settings().map_err(opening(path))?;
             store.upgrade(0).map_err(opening(path))?;
@@ -217,6 +232,7 @@ impl SqliteStore {
         let mut store = SqliteStore {
             conn: connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE, key)?,
             key: key.cloned(),
+            opened: None,
         };
         let found = match store.check(path) {
             Err(Error::DatabaseEmpty(_)) => 0,
@@ -230,7 +246,11 @@ impl SqliteStore {
     pub fn open_in_memory() -> Result<SqliteStore> {
         crypto::prepare();
         let conn = Connection::open_in_memory()?;
-        let mut store = SqliteStore { conn, key: None };
+        let mut store = SqliteStore {
+            conn,
+            key: None,
+            opened: None,
+        };
         store.settings()?;
         store.upgrade(0)?;
         Ok(store)
@@ -243,6 +263,7 @@ impl SqliteStore {
         let mut store = SqliteStore {
             conn: reader(path, key)?,
             key: key.cloned(),
+            opened: None,
         };
         let found = store.check(path)?;
         Ok((store, found))
@@ -251,6 +272,8 @@ impl SqliteStore {
     /// The settings of every connection, then whether the file is a theodoi
     /// database, and its version. Writes nothing.
     fn check(&mut self, path: &Path) -> Result<i64> {
+        // Before its first read: the file the connection opened.
+        self.opened = files::identity(path);
         let found = (|| {
             self.settings()?;
             self.recognize(path)
@@ -588,7 +611,11 @@ impl Storage for SqliteStore {
             file: self
                 .conn
                 .path()
-                .filter(|path| self.key.is_none() && !path.is_empty()),
+                .filter(|path| self.key.is_none() && !path.is_empty())
+                .map(|path| SharedFile {
+                    path,
+                    opened: self.opened,
+                }),
         })
     }
 
@@ -683,7 +710,15 @@ pub struct SqliteDb<'c> {
     log: Option<RefCell<history::ChangeLog>>,
     /// The file of a plain (unencrypted) store read outside any write: a
     /// report may open it a second time to read on two cores (`facts.rs`).
-    file: Option<&'c str>,
+    file: Option<SharedFile<'c>>,
+}
+
+/// A store's file, as a second connection may open it.
+#[derive(Clone, Copy)]
+struct SharedFile<'c> {
+    path: &'c str,
+    /// The file the store's connection opened (`files::identity`).
+    opened: Option<(u64, u64)>,
 }
 
 impl Txn for SqliteDb<'_> {
