@@ -307,4 +307,4 @@ CREATE INDEX change_row_target ON change_row (tbl, first_id);
 PRAGMA application_id = 1413762889;
 
 -- The version this shape is: a file made from this file alone is current.
-PRAGMA user_version = 13;
+PRAGMA user_version = 14;

@@ -12,6 +12,7 @@
 
 mod idmap;
 mod key;
+pub(crate) mod listing;
 pub mod location;
 pub mod postgres;
 pub(crate) mod reorder;
@@ -87,6 +88,22 @@ pub trait Txn: Db {
 /// write (a serialization failure or a deadlock): each try is the whole
 /// change again, from the start.
 pub const WRITE_TRIES: u32 = 5;
+
+/// A stored date (`YYYY-MM-DD`, digits only), read without chrono's format
+/// parser: reports read millions. `None` for anything else, which the
+/// stores then read the slow way, naming the column in any error.
+pub(crate) fn iso_day(text: &[u8]) -> Option<NaiveDate> {
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *text else {
+        return None;
+    };
+    let digit = |c: u8| c.is_ascii_digit().then(|| u32::from(c - b'0'));
+    let year = [y0, y1, y2, y3]
+        .into_iter()
+        .try_fold(0, |n, c| Some(n * 10 + digit(c)?))?;
+    let month = digit(m0)? * 10 + digit(m1)?;
+    let day = digit(d0)? * 10 + digit(d1)?;
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
 
 /// Runs `f` as one change of `actor` named `action`: all of it is written,
 /// and logged, or none of it. A change that changes no row of the record
@@ -771,4 +788,27 @@ pub struct KindObligation {
     pub original_due_on: Option<NaiveDate>,
     /// No longer counts (its directive revoked, its unit dissolved).
     pub cancelled: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_dates_are_read_fast_or_not_at_all() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(iso_day(b"2023-12-06"), day(2023, 12, 6));
+        assert_eq!(iso_day(b"2024-02-29"), day(2024, 2, 29));
+        for bad in [
+            &b"2023-02-29"[..],
+            b"2023-13-01",
+            b"2023-12-6",
+            b"06/12/2023",
+            b"2023-12-06 ",
+            b"2023-1a-06",
+            b"",
+        ] {
+            assert_eq!(iso_day(bad), None, "{}", String::from_utf8_lossy(bad));
+        }
+    }
 }

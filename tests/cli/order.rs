@@ -128,6 +128,57 @@ fn a_unit_import_is_listed_in_order() {
     in_collation_order(&t).unwrap();
 }
 
+/// Two units of the same name under parents of the same name come in the
+/// order of their parents' codes compared byte by byte, as SQLite compares
+/// them: `.` before `_`, whatever the server's collation says (a Vietnamese
+/// one puts `_` first).
+#[test]
+fn same_names_come_in_the_order_of_the_codes_bytes() {
+    let t = Theodoi::son_tay();
+    let file = t.dir.path().join("khu.csv");
+    std::fs::write(
+        &file,
+        "code,name,kind,parent\n\
+         khu_1,Đảng bộ bộ phận Khu 1,dang-bo-bo-phan,p-le-loi\n\
+         khu.1,Đảng bộ bộ phận Khu 1,dang-bo-bo-phan,p-ngo-quyen\n\
+         khu_1-cb,Chi bộ Thôn 1,chi-bo-truc-thuoc,khu_1\n\
+         khu.1-cb,Chi bộ Thôn 1,chi-bo-truc-thuoc,khu.1\n",
+    )
+    .unwrap();
+    t.ok(&["unit", "import", file.to_str().unwrap()]);
+    t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "Kế hoạch số 223",
+        "--code",
+        "thon",
+        "--title",
+        "Báo cáo của chi bộ thôn",
+        "--due",
+        "chi-bo-truc-thuoc=01/03/2024",
+    ]);
+    in_collation_order(&t).unwrap();
+    let listed = |args: &[&str]| -> Vec<String> {
+        let rows: Vec<Value> = t.json(args);
+        rows.iter()
+            .filter_map(|row| row["unit_code"].as_str())
+            .filter(|code| code.starts_with("khu"))
+            .map(str::to_string)
+            .collect()
+    };
+    let both = ["khu.1-cb", "khu_1-cb"];
+    assert_eq!(listed(&["overdue", "--as-of", "2024-07-01"]), both);
+    assert_eq!(
+        listed(&["upcoming", "--as-of", "2024-02-01", "--within", "60"]),
+        both
+    );
+    assert_eq!(
+        listed(&["agenda", "son-tay", "--as-of", "2024-02-01"]),
+        both
+    );
+}
+
 #[test]
 fn an_export_imported_and_a_copy_are_listed_in_order() {
     let t = Theodoi::son_tay();

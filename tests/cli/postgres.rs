@@ -91,15 +91,15 @@ fn init_makes_the_schema_in_an_empty_database_once() {
             "SELECT value FROM meta WHERE key = 'schema_version'"
         )
         .as_deref(),
-        Some("13")
+        Some("14")
     );
     assert_eq!(
         value(&address, "SELECT value FROM meta WHERE key = 'application'").as_deref(),
         Some("theodoi")
     );
-    // Again: the database is there, at version 13, untouched.
+    // Again: the database is there, at version 14, untouched.
     let again = t.ok(&["--lang", "en", "init"]);
-    assert!(again.contains("13"), "{again}");
+    assert!(again.contains("14"), "{again}");
     t.ok(ADD_DIRECTIVE);
     let listed: Vec<serde_json::Value> = t.json(&["directive", "list"]);
     assert_eq!(listed.len(), 1);

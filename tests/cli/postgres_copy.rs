@@ -215,6 +215,47 @@ fn the_stores_answer_every_query_alike_after_a_copy() {
     use theodoi::store::{Db, Order, PostgresStore, Scope, Selection, SqliteStore, Storage};
 
     let t = rich();
+    // Two more people in post in Kim Sơn, added in the reverse order of
+    // their names, then a task for people; a task due after the merger on
+    // today's tree, done in one unit after the day a report asks about.
+    for (name, position) in [
+        ("Trần Văn Bình", "Phó Bí thư Đảng ủy xã"),
+        ("Lê Thị An", "Ủy viên Ban Thường vụ"),
+    ] {
+        t.ok(&[
+            "person",
+            "add",
+            name,
+            "--position",
+            position,
+            "--unit",
+            "Kim Sơn",
+        ]);
+    }
+    t.add_leaders_review();
+    t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "Kế hoạch số 223",
+        "--code",
+        "quy-3-2025",
+        "--title",
+        "Báo cáo quý III năm 2025",
+        "--due",
+        "chi-bo-truc-thuoc=15/07/2025",
+        "--due",
+        "dang-bo-co-so=20/07/2025",
+    ]);
+    t.ok(&[
+        "done",
+        "--task",
+        "quy-3-2025",
+        "--unit",
+        "le-loi-tdp1",
+        "--on",
+        "18/07/2025",
+    ]);
     let file = t.db.to_str().expect("a path").to_string();
     let pg = fresh_pg();
     assert_eq!(copy(&t, &file, &pg).code, 0);
@@ -222,11 +263,15 @@ fn the_stores_answer_every_query_alike_after_a_copy() {
     let postgres = PostgresStore::open(&pg, true).expect("the copy");
     let (a, b) = (sqlite.read(), postgres.read());
     let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a day");
+    // Before the merger of 01/07/2025 (the tree of that day), then on
+    // today's tree (`overdue` and `upcoming` read from `obligation_open`).
     let days = [
         day("2023-12-01"),
         day("2023-12-07"),
         day("2023-12-13"),
         day("2025-07-02"),
+        day("2025-07-16"),
+        day("2025-07-21"),
     ];
     let units = a.units_within(None).expect("units");
     assert_eq!(
@@ -239,6 +284,16 @@ fn the_stores_answer_every_query_alike_after_a_copy() {
         format!("{:?}", b.tasks_in_force().expect("tasks"))
     );
     let mut scopes = vec![Scope::default()];
+    for kind in [
+        UnitKind::DangBoCoSo,
+        UnitKind::ChiBoCoSo,
+        UnitKind::ChiBoTrucThuoc,
+    ] {
+        scopes.push(Scope {
+            kind: Some(kind),
+            ..Scope::default()
+        });
+    }
     for (task, _) in &tasks {
         scopes.push(Scope {
             task: Some(task.id),
@@ -268,9 +323,11 @@ fn the_stores_answer_every_query_alike_after_a_copy() {
         let mut out = Vec::new();
         for (selection, order) in [
             (Selection::Overdue, Order::Unit),
+            (Selection::Overdue, Order::Due),
             (Selection::All, Order::Unit),
             (Selection::All, Order::Due),
             (Selection::DueBy(as_of + chrono::Days::new(30)), Order::Due),
+            (Selection::DueBy(as_of + chrono::Days::new(30)), Order::Unit),
         ] {
             db.for_each_obligation(scope, selection, as_of, order, &mut |row| {
                 out.push(format!("{row:?}"));

@@ -13,6 +13,7 @@ use super::tree::Tree;
 use super::{SqliteDb, date_at, parse_column};
 use crate::domain::obligation::ObligationRow;
 use crate::domain::{DocType, Secrecy, Status, UnitKind, Urgency};
+use crate::store::listing::SMALL_SUBTREE;
 use crate::store::{Fact, GroupUnit, IdMap, Order, Reports, Scope, Selection};
 
 impl Scope {
@@ -420,11 +421,6 @@ impl Reports for SqliteDb<'_> {
 
 /// SQLite's page cache while listing by due date, in KiB.
 const DUE_CACHE_KIB: i64 = 8192;
-
-/// Up to this many units, a subtree's obligations are read by walking its
-/// units in order rather than by `listing.rs` (about 10 µs a unit against a
-/// quarter of a second for 300,000 units' names).
-const SMALL_SUBTREE: i64 = 20_000;
 
 impl SqliteDb<'_> {
     /// Whether `scope` is within a subtree of at most `SMALL_SUBTREE` units

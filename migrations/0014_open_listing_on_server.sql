@@ -1,0 +1,8 @@
+-- Version 14: on PostgreSQL, `overdue` and `upcoming` read what they list
+-- from `obligation_open` alone, as on SQLite since version 13, and the codes
+-- of the units' stored order compare bytewise, as SQLite's always have
+-- (migrations/postgres/0014_open_listing_on_server.sql). An SQLite file has
+-- both already: nothing changes here. The version moves on all the same:
+-- an export names its schema version and a store refuses one newer than its
+-- own, so the two stores keep the same numbers for `copy` and `import`
+-- between them.
