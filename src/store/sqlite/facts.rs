@@ -245,6 +245,18 @@ mod tests {
         Ok(store)
     }
 
+    /// The chi bộ `unit` reports its review done `on`.
+    fn review_done(db: &dyn crate::store::Db, unit: &str, on: NaiveDate) -> Result<()> {
+        let task = db.task_by_code("kd")?.expect("kd");
+        let unit = db.unit_by_code(unit)?.expect("a chi bộ");
+        let owed = db.obligation(task.id, unit.id)?.expect("owed");
+        let note = CompletionNote {
+            recorded_by: "test",
+            ..CompletionNote::default()
+        };
+        db.complete(owed.id, on, &note)
+    }
+
     fn db_of(store: &SqliteStore) -> SqliteDb<'_> {
         SqliteDb {
             conn: super::super::Conn::Plain(&store.conn),
@@ -339,16 +351,7 @@ mod tests {
         };
         let before = done_by(&reader)?;
         let mut writer = SqliteStore::open(&path, None)?;
-        change(&mut writer, |db| {
-            let task = db.task_by_code("kd")?.expect("kd");
-            let unit = db.unit_by_code("kp0")?.expect("a chi bộ");
-            let owed = db.obligation(task.id, unit.id)?.expect("owed");
-            let note = CompletionNote {
-                recorded_by: "test",
-                ..CompletionNote::default()
-            };
-            db.complete(owed.id, day("07/12/2023"), &note)
-        })?;
+        change(&mut writer, |db| review_done(db, "kp0", day("07/12/2023")))?;
         let mut read = 0;
         assert!(!on_two_cores_from(
             &reader,
@@ -381,16 +384,7 @@ mod tests {
         std::fs::copy(&x, &y).expect("a copy");
         for (path, unit) in [(&x, "kp0"), (&y, "kp3")] {
             let mut store = SqliteStore::open(path, None)?;
-            change(&mut store, |db| {
-                let task = db.task_by_code("kd")?.expect("kd");
-                let unit = db.unit_by_code(unit)?.expect("a chi bộ");
-                let owed = db.obligation(task.id, unit.id)?.expect("owed");
-                let note = CompletionNote {
-                    recorded_by: "test",
-                    ..CompletionNote::default()
-                };
-                db.complete(owed.id, day("07/12/2023"), &note)
-            })?;
+            change(&mut store, |db| review_done(db, unit, day("07/12/2023")))?;
         }
         Ok((x, y))
     }
