@@ -13,7 +13,7 @@ use foldhash::HashMap;
 use crate::domain::error::{Error, Result};
 use crate::domain::obligation::ObligationRow;
 use crate::domain::{Secrecy, Status, UnitKind, Urgency};
-use crate::store::{IdMap, Order};
+use crate::store::{IdMap, Order, Scope, Selection};
 
 /// Up to this many units, a subtree's obligations are read by walking its
 /// units in order (SQLite) or with the units joined and sorted (PostgreSQL)
@@ -330,4 +330,56 @@ impl Listing {
         }
         Ok(())
     }
+}
+
+/// The query of one of the two ranges of `obligation_open`: never done
+/// (`done` false), or done only after the report's day.
+/// `with`: the scope's `WITH` clause; `from`: the table as the store names
+/// its index; `exists_on`: the store's test that a unit exists on the day.
+pub(crate) fn pending_sql(
+    scope: &Scope,
+    selection: Selection,
+    done: bool,
+    with: &str,
+    from: &str,
+    exists_on: &str,
+) -> String {
+    let done = match done {
+        false => "o.completed_on IS NULL",
+        true => "o.completed_on > :as_of",
+    };
+    let due = match selection {
+        Selection::DueBy(_) => "o.due_on >= :as_of AND o.due_on <= :until",
+        _ => "o.due_on < :as_of",
+    };
+    // The filters on the obligation alone: no join, so that the plan stays
+    // one pass of the index.
+    let mut filters = vec![""];
+    if scope.within.is_some() {
+        filters.push("AND o.unit_id IN (SELECT id FROM sub)");
+    }
+    if scope.task.is_some() {
+        filters.push("AND o.task_id = :task");
+    }
+    if scope.directive.is_some() {
+        filters.push("AND o.task_id IN (SELECT id FROM task WHERE directive_id = :directive)");
+    }
+    if scope.kind.is_some() {
+        filters.push("AND o.unit_id IN (SELECT id FROM unit WHERE kind = :kind)");
+    }
+    format!(
+        "{with}
+         SELECT o.unit_id, o.task_id, o.due_on, o.completed_on,
+                -- Whether any of the rest is there: most often not, and then
+                -- it is not read.
+                o.original_due_on IS NULL AND o.cancelled_on IS NULL
+                    AND o.cancelled_reason IS NULL AND o.person_id IS NULL
+                    AND o.passed_from IS NULL,
+                o.original_due_on, o.cancelled_on, o.cancelled_reason, o.person_id,
+                o.passed_from, CASE WHEN o.passed_from IS NOT NULL THEN o.opened_on END
+         FROM {from}
+         WHERE {done} AND {due} AND (o.cancelled_on IS NULL OR o.cancelled_on > :as_of)
+           AND {exists_on} {filters}",
+        filters = filters.join(" "),
+    )
 }

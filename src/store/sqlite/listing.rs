@@ -108,47 +108,16 @@ fn people(db: &SqliteDb<'_>) -> Result<People> {
     Ok(People::new(all))
 }
 
-/// The query of one of the two ranges of `obligation_open`: never done
-/// (`done` false), or done only after the report's day.
+/// The query of one of the two ranges of `obligation_open`
+/// (`store::listing::pending_sql`), on SQLite.
 pub(super) fn pending_sql(scope: &Scope, selection: Selection, done: bool) -> String {
-    let done = match done {
-        false => "o.completed_on IS NULL",
-        true => "o.completed_on > :as_of",
-    };
-    let due = match selection {
-        Selection::DueBy(_) => "o.due_on >= :as_of AND o.due_on <= :until",
-        _ => "o.due_on < :as_of",
-    };
-    // The filters on the obligation alone: no join, so that the plan stays
-    // one pass of the index.
-    let mut filters = vec![""];
-    if scope.within.is_some() {
-        filters.push("AND o.unit_id IN (SELECT id FROM sub)");
-    }
-    if scope.task.is_some() {
-        filters.push("AND o.task_id = :task");
-    }
-    if scope.directive.is_some() {
-        filters.push("AND o.task_id IN (SELECT id FROM task WHERE directive_id = :directive)");
-    }
-    if scope.kind.is_some() {
-        filters.push("AND o.unit_id IN (SELECT id FROM unit WHERE kind = :kind)");
-    }
-    format!(
-        "{with}
-         SELECT o.unit_id, o.task_id, o.due_on, o.completed_on,
-                -- Whether any of the rest is there: most often not, and then
-                -- it is not read.
-                o.original_due_on IS NULL AND o.cancelled_on IS NULL
-                    AND o.cancelled_reason IS NULL AND o.person_id IS NULL
-                    AND o.passed_from IS NULL,
-                o.original_due_on, o.cancelled_on, o.cancelled_reason, o.person_id,
-                o.passed_from, CASE WHEN o.passed_from IS NOT NULL THEN o.opened_on END
-         FROM obligation o INDEXED BY obligation_open
-         WHERE {done} AND {due} AND (o.cancelled_on IS NULL OR o.cancelled_on > :as_of)
-           AND {EXISTS_ON} {filters}",
-        with = scope.with(Tree::Current),
-        filters = filters.join(" "),
+    crate::store::listing::pending_sql(
+        scope,
+        selection,
+        done,
+        &scope.with(Tree::Current),
+        "obligation o INDEXED BY obligation_open",
+        EXISTS_ON,
     )
 }
 
