@@ -168,15 +168,33 @@ pub fn label(address: &str) -> String {
 /// `key=value` words where a libpq key is written.
 fn means_a_server(s: &str) -> bool {
     let lower = s.trim_start().to_ascii_lowercase();
-    let scheme = regex::Regex::new(r"^(postgres[a-z]*|pg):").expect("pattern");
-    if lower.contains("://") || scheme.is_match(&lower) {
+    // `postgres…:` or `pg:` at the start. Every command reads its `--db`
+    // here: plain comparisons, no pattern to build first.
+    let scheme = lower.split_once(':').is_some_and(|(head, _)| {
+        head == "pg"
+            || head
+                .strip_prefix("postgres")
+                .is_some_and(|rest| rest.bytes().all(|b| b.is_ascii_lowercase()))
+    });
+    if lower.contains("://") || scheme {
         return true;
     }
-    let keyed = regex::Regex::new(r"(?:^|\s)([A-Za-z_]+)\s*=").expect("pattern");
-    keyed.captures_iter(s).any(|c| {
-        let key = c[1].to_ascii_lowercase();
-        LIBPQ_KEYS.contains(&key.as_str())
-    })
+    // A word of letters and `_` at the start or after a space, then `=`
+    // (spaces between allowed), that libpq knows as a key.
+    let mut after_space = true;
+    for (at, c) in s.char_indices() {
+        if after_space && (c.is_ascii_alphabetic() || c == '_') {
+            let word_end = s[at..]
+                .find(|c: char| !(c.is_ascii_alphabetic() || c == '_'))
+                .map_or(s.len(), |n| at + n);
+            let key = s[at..word_end].to_ascii_lowercase();
+            if s[word_end..].trim_start().starts_with('=') && LIBPQ_KEYS.contains(&key.as_str()) {
+                return true;
+            }
+        }
+        after_space = c.is_whitespace();
+    }
+    false
 }
 
 /// Text shown in a message with anything like a password left out.
@@ -291,6 +309,50 @@ mod tests {
 
     fn parse(s: &str) -> Location {
         Location::parse(std::ffi::OsStr::new(s)).expect("an address or a path")
+    }
+
+    #[test]
+    fn a_server_is_told_as_the_patterns_tell_it() {
+        let scheme = regex::Regex::new(r"^(postgres[a-z]*|pg):").expect("pattern");
+        let keyed = regex::Regex::new(r"(?:^|\s)([A-Za-z_]+)\s*=").expect("pattern");
+        let by_patterns = |s: &str| {
+            let lower = s.trim_start().to_ascii_lowercase();
+            lower.contains("://")
+                || scheme.is_match(&lower)
+                || keyed
+                    .captures_iter(s)
+                    .any(|c| LIBPQ_KEYS.contains(&c[1].to_ascii_lowercase().as_str()))
+        };
+        for s in [
+            "theodoi.db",
+            "C:\\Users\\clerk\\theodoi.db",
+            "D:theodoi.db",
+            "pg:td",
+            "PG:td",
+            "postgres:td",
+            "postgresql:td",
+            "postgres1:td",
+            "  Postgres:td",
+            "post:td",
+            "a=b.db",
+            "host=h",
+            " host = h",
+            "x host\t=h",
+            "xhost=h",
+            "host1=h",
+            "HOST=h",
+            "dbname =td",
+            "so host=h",
+            "ấy host=h",
+            "ấyhost=h",
+            "user_x=1",
+            "=host",
+            "",
+            "sslmode=require",
+            "báo cáo=2024.db",
+        ] {
+            assert_eq!(means_a_server(s), by_patterns(s), "{s:?}");
+        }
     }
 
     #[test]
