@@ -115,11 +115,11 @@ pub fn task_facts(db: &dyn Db, reference: &str, as_of: NaiveDate) -> Result<Task
             _ => return Ok(()),
         };
         late.push(LateUnit {
-            unit_code: row.unit_code,
-            unit: row.unit,
+            unit_code: std::mem::take(&mut row.unit_code),
+            unit: std::mem::take(&mut row.unit),
             kind: row.unit_kind,
-            parent: row.parent,
-            person: row.person_name,
+            parent: std::mem::take(&mut row.parent),
+            person: std::mem::take(&mut row.person_name),
             due_on: row.due_on,
             original_due_on: row.original_due_on,
             completed_on: row.completed_on,

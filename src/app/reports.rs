@@ -50,7 +50,7 @@ pub fn overdue(
     db: &dyn Db,
     scope: &Scope,
     as_of: NaiveDate,
-    each: &mut dyn FnMut(ObligationRow) -> Result<()>,
+    each: &mut dyn FnMut(&mut ObligationRow) -> Result<()>,
 ) -> Result<()> {
     db.for_each_obligation(scope, Selection::Overdue, as_of, Order::Unit, each)
 }
@@ -67,7 +67,7 @@ pub fn upcoming(
     scope: &Scope,
     as_of: NaiveDate,
     days: u32,
-    each: &mut dyn FnMut(ObligationRow) -> Result<()>,
+    each: &mut dyn FnMut(&mut ObligationRow) -> Result<()>,
 ) -> Result<()> {
     let until = as_of
         .checked_add_days(Days::new(u64::from(days)))
@@ -81,7 +81,7 @@ pub fn agenda(
     unit: &Unit,
     filters: &Filters<'_>,
     as_of: NaiveDate,
-    each: &mut dyn FnMut(ObligationRow) -> Result<()>,
+    each: &mut dyn FnMut(&mut ObligationRow) -> Result<()>,
 ) -> Result<()> {
     let scope = scope(
         db,
@@ -111,7 +111,7 @@ pub fn person_agenda(
     db: &dyn Db,
     who: &PersonAgenda,
     as_of: NaiveDate,
-    each: &mut dyn FnMut(ObligationRow) -> Result<()>,
+    each: &mut dyn FnMut(&mut ObligationRow) -> Result<()>,
 ) -> Result<()> {
     let scope = Scope {
         within: Some(who.unit.id),

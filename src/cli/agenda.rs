@@ -48,9 +48,9 @@ pub fn run(
         &unit,
         &args.filter.filters(),
         report.as_of,
-        &mut |mut row| {
+        &mut |row| {
             row.mask(ctx.show_secret);
-            Ok(renderer.row(&row)?)
+            Ok(renderer.row(row)?)
         },
     )?;
     renderer.finish(false)?;

@@ -91,9 +91,9 @@ pub fn print(
         as_of,
     };
     let mut renderer = Renderer::new(&report, options, out);
-    app::reports::overdue(db, scope, as_of, &mut |mut row| {
+    app::reports::overdue(db, scope, as_of, &mut |row| {
         row.mask(show_secret);
-        Ok(renderer.row(&row)?)
+        Ok(renderer.row(row)?)
     })?;
     Ok(renderer.finish(quiet)?)
 }

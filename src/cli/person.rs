@@ -178,9 +178,9 @@ pub fn run(
             let mut renderer = Renderer::new(&report, options, w);
             // What a person owes is a report: a secret directive's task masked.
             let show = ctx.show_secret;
-            app::reports::person_agenda(db, &who, report.as_of, &mut |mut row| {
+            app::reports::person_agenda(db, &who, report.as_of, &mut |row| {
                 row.mask(show);
-                Ok(renderer.row(&row)?)
+                Ok(renderer.row(row)?)
             })?;
             renderer.finish(false)?;
             dest.finish(out)?;

@@ -73,9 +73,9 @@ pub fn run(
     };
     let show_secret = ctx.show_secret;
     let mut renderer = Renderer::new(&report, args.output.options(ctx), dest.writer(out));
-    app::reports::upcoming(db, &scope, as_of, days, &mut |mut row| {
+    app::reports::upcoming(db, &scope, as_of, days, &mut |row| {
         row.mask(show_secret);
-        Ok(renderer.row(&row)?)
+        Ok(renderer.row(row)?)
     })?;
     let due = renderer.finish(args.quiet)?;
     dest.finish(out)?;

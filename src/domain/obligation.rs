@@ -53,6 +53,9 @@ impl ObligationRow {
     /// Keeps a secret directive's task title out of the row unless `show`:
     /// it becomes the directive's citation and mark (`188-KH/TU (Mật)`).
     pub fn mask(&mut self, show: bool) {
+        if self.secrecy.is_none() {
+            return;
+        }
         self.task_title = super::marks::shown_task_title(
             &self.task_title,
             &self.task,
@@ -70,6 +73,18 @@ impl ObligationRow {
         cancelled_on: Option<NaiveDate>,
         as_of: NaiveDate,
     ) -> ObligationRow {
+        self.set_as_of(due_on, completed_on, cancelled_on, as_of);
+        self
+    }
+
+    /// As `as_of`, in place.
+    pub fn set_as_of(
+        &mut self,
+        due_on: NaiveDate,
+        completed_on: Option<NaiveDate>,
+        cancelled_on: Option<NaiveDate>,
+        as_of: NaiveDate,
+    ) {
         self.status = Status::with_cancellation(due_on, completed_on, cancelled_on, as_of);
         if self.status != Status::Cancelled {
             self.cancelled_reason = None;
@@ -89,7 +104,6 @@ impl ObligationRow {
         } else {
             0
         };
-        self
     }
 }
 

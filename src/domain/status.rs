@@ -21,6 +21,26 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in the order above.
+    pub const ALL: [Status; 5] = [
+        Status::DoneOnTime,
+        Status::DoneLate,
+        Status::Open,
+        Status::Overdue,
+        Status::Cancelled,
+    ];
+
+    /// The name in files and JSON (as serde writes it).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Status::DoneOnTime => "done_on_time",
+            Status::DoneLate => "done_late",
+            Status::Open => "open",
+            Status::Overdue => "overdue",
+            Status::Cancelled => "cancelled",
+        }
+    }
+
     /// The status as of `as_of`. A completion dated after `as_of` has not
     /// happened yet, so a report for a past day shows that day as it was.
     /// The due day itself is still on time: late starts the day after.

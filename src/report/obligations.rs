@@ -4,8 +4,9 @@
 
 use chrono::NaiveDate;
 
-use super::{Cell, Counted, Report, Tally, Value, Who};
+use super::{Cell, Counted, CsvFields, Report, Tally, Value, Who};
 pub use crate::domain::obligation::ObligationRow;
+use crate::domain::{Secrecy, Urgency};
 use crate::i18n::{self, tr};
 use crate::text::date::format_dmy;
 
@@ -144,6 +145,32 @@ impl Report for ObligationReport {
         }
     }
 
+    fn write_csv(&self, r: &ObligationRow, out: &mut CsvFields<'_, '_>) -> csv::Result<bool> {
+        out.text(&r.unit_code)?;
+        out.text(&r.unit)?;
+        out.text(r.unit_kind.slug())?;
+        out.optional(r.parent.as_deref())?;
+        out.optional(r.parent_code.as_deref())?;
+        out.text(&r.directive)?;
+        out.text(&r.task)?;
+        out.text(&r.task_title)?;
+        out.date(r.due_on)?;
+        out.optional_date(r.completed_on)?;
+        out.text(r.status.slug())?;
+        out.number(r.days_overdue)?;
+        out.number(r.days_left)?;
+        out.optional_date(r.original_due_on)?;
+        out.optional(r.cancelled_reason.as_deref())?;
+        out.optional(r.person.as_deref())?;
+        out.optional(r.person_name.as_deref())?;
+        out.optional(r.passed_from.as_deref())?;
+        out.optional(r.passed_from_name.as_deref())?;
+        out.optional_date(r.passed_on)?;
+        out.optional(r.secrecy.map(Secrecy::slug))?;
+        out.optional(r.urgency.map(Urgency::slug))?;
+        Ok(true)
+    }
+
     fn heading(&self, rows: Option<usize>) -> Option<String> {
         let date = format_dmy(self.as_of);
         let heading = match &self.kind {
@@ -259,6 +286,74 @@ mod tests {
             urgency: None,
         };
         check_fields(&row, ObligationReport::FIELDS);
+    }
+
+    /// `write_csv` writes what serde writes for the same row, for every
+    /// status, kind and mark, absent fields, text to be quoted, and days
+    /// and numbers of every width.
+    #[test]
+    fn csv_by_fields_is_serdes_csv() {
+        use crate::domain::{Secrecy, Urgency};
+        use crate::report::{Format, RenderOptions, Renderer};
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let mut rows = Vec::new();
+        for (i, status) in Status::ALL.into_iter().enumerate() {
+            for (j, kind) in UnitKind::ALL.into_iter().enumerate() {
+                let some = (i + j) % 2 == 0;
+                let text = |s: &str| some.then(|| s.to_string());
+                rows.push(ObligationRow {
+                    unit_code: format!("cb-{i}{j}"),
+                    unit: "Chi bộ \"Bắc\", thôn 1\nmới".into(),
+                    unit_kind: kind,
+                    parent: text("Đảng bộ xã, phường"),
+                    parent_code: text("db"),
+                    directive: "Kế hoạch số 223".into(),
+                    task: "t".into(),
+                    task_title: if some {
+                        String::new()
+                    } else {
+                        "Kiểm điểm; \"2024\"".into()
+                    },
+                    due_on: [
+                        day(2023, 12, 6),
+                        day(7, 1, 9),
+                        day(10_000, 1, 1),
+                        day(-1, 3, 4),
+                    ][j % 4],
+                    completed_on: some.then(|| day(2024, 1, 31)),
+                    status,
+                    days_overdue: [0, 7, -12, i64::MIN, i64::MAX][j % 5],
+                    days_left: [1_000_000, 0, 42, -1, 9][i % 5],
+                    original_due_on: some.then(|| day(999, 10, 20)),
+                    cancelled_reason: text("sáp nhập"),
+                    person: text("p1"),
+                    person_name: text("Nguyễn Văn A"),
+                    passed_from: text("cb-cu"),
+                    passed_from_name: text("Chi bộ cũ"),
+                    passed_on: some.then(|| day(2025, 7, 1)),
+                    secrecy: some.then(|| Secrecy::ALL[j % 3]),
+                    urgency: (!some).then(|| Urgency::ALL[i % 3]),
+                });
+            }
+        }
+        let report = ObligationReport {
+            kind: Kind::Overdue,
+            as_of: day(2024, 1, 1),
+        };
+        let mut ours = Vec::new();
+        let mut renderer = Renderer::new(&report, RenderOptions::plain(Format::Csv), &mut ours);
+        for row in &rows {
+            renderer.row(row).unwrap();
+        }
+        renderer.finish(false).unwrap();
+        let mut serde = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        for row in &rows {
+            serde.serialize(row).unwrap();
+        }
+        let serde = serde.into_inner().unwrap();
+        assert_eq!(String::from_utf8(ours), String::from_utf8(serde));
     }
 
     #[test]

@@ -632,7 +632,7 @@ pub fn reports_list_and_count_the_same_obligations(store: &mut dyn Storage) -> R
             day(as_of),
             Order::Unit,
             &mut |row| {
-                rows.push((row.unit_code, row.status));
+                rows.push((row.unit_code.clone(), row.status));
                 Ok(())
             },
         )?;
@@ -880,7 +880,7 @@ pub fn tasks_are_given_after_they_were_set_and_follow_a_new_kind(
         day("30/11/2023"),
         Order::Unit,
         &mut |row| {
-            shown.push(row.unit_code);
+            shown.push(row.unit_code.clone());
             Ok(())
         },
     )?;
@@ -1105,7 +1105,7 @@ fn assert_in_collation_order(store: &dyn Storage, task: i64, after: &str) -> Res
             ..Scope::default()
         };
         db.for_each_obligation(&scope, Selection::All, day("31/12/2030"), order, &mut |r| {
-            rows.push(r);
+            rows.push(r.clone());
             Ok(())
         })?;
         assert_eq!(rows.len(), db.obligation_count(task)?, "after {after}");

@@ -270,7 +270,7 @@ impl Listing {
         people: &People,
         order: Order,
         as_of: NaiveDate,
-        each: &mut dyn FnMut(ObligationRow) -> Result<()>,
+        each: &mut dyn FnMut(&mut ObligationRow) -> Result<()>,
     ) -> Result<()> {
         let people = &people.0;
         if !people.is_empty() {
@@ -292,6 +292,32 @@ impl Listing {
         }
         let (units, tasks, extras) = (&self.units, &self.tasks.labels, &self.extras);
         let no_extra = Extra::default();
+        // One row, filled again for each obligation: its text is copied
+        // into the room the last one left, not allocated anew.
+        let mut row = ObligationRow {
+            unit_code: String::new(),
+            unit: String::new(),
+            unit_kind: UnitKind::ChiBoTrucThuoc,
+            parent: None,
+            parent_code: None,
+            directive: String::new(),
+            task: String::new(),
+            task_title: String::new(),
+            due_on: as_of,
+            completed_on: None,
+            status: Status::Open,
+            days_overdue: 0,
+            days_left: 0,
+            original_due_on: None,
+            cancelled_reason: None,
+            person: None,
+            person_name: None,
+            passed_from: None,
+            passed_from_name: None,
+            passed_on: None,
+            secrecy: None,
+            urgency: None,
+        };
         for p in self.pending {
             let extra = match p.extra {
                 NONE => &no_extra,
@@ -302,33 +328,47 @@ impl Listing {
             let task = &tasks[p.task as usize];
             let person = extra.person_id.and_then(|id| people.get(&id));
             let passed_from = extra.passed_from.map(|id| units.rank_of(id)).transpose()?;
-            let row = ObligationRow {
-                unit_code: units.code(p.rank).to_string(),
-                unit: units.name(p.rank).to_string(),
-                unit_kind: label.kind,
-                parent: parent.map(|r| units.name(r).to_string()),
-                parent_code: parent.map(|r| units.code(r).to_string()),
-                directive: task.directive.clone(),
-                task: task.code.clone(),
-                task_title: task.title.clone(),
-                due_on: p.due_on,
-                completed_on: p.completed_on,
-                status: Status::Open,
-                days_overdue: 0,
-                days_left: 0,
-                original_due_on: extra.original_due_on,
-                cancelled_reason: extra.cancelled_reason.clone(),
-                person: person.map(|(_, code, _)| code.clone()),
-                person_name: person.map(|(_, _, name)| name.clone()),
-                passed_from: passed_from.map(|r| units.code(r).to_string()),
-                passed_from_name: passed_from.map(|r| units.name(r).to_string()),
-                passed_on: extra.passed_on,
-                secrecy: task.secrecy,
-                urgency: task.urgency,
-            };
-            each(row.as_of(p.due_on, p.completed_on, extra.cancelled_on, as_of))?;
+            set(&mut row.unit_code, units.code(p.rank));
+            set(&mut row.unit, units.name(p.rank));
+            row.unit_kind = label.kind;
+            set_some(&mut row.parent, parent.map(|r| units.name(r)));
+            set_some(&mut row.parent_code, parent.map(|r| units.code(r)));
+            set(&mut row.directive, &task.directive);
+            set(&mut row.task, &task.code);
+            set(&mut row.task_title, &task.title);
+            row.original_due_on = extra.original_due_on;
+            set_some(&mut row.cancelled_reason, extra.cancelled_reason.as_deref());
+            set_some(&mut row.person, person.map(|(_, code, _)| code.as_str()));
+            set_some(
+                &mut row.person_name,
+                person.map(|(_, _, name)| name.as_str()),
+            );
+            set_some(&mut row.passed_from, passed_from.map(|r| units.code(r)));
+            set_some(
+                &mut row.passed_from_name,
+                passed_from.map(|r| units.name(r)),
+            );
+            row.passed_on = extra.passed_on;
+            row.secrecy = task.secrecy;
+            row.urgency = task.urgency;
+            row.set_as_of(p.due_on, p.completed_on, extra.cancelled_on, as_of);
+            each(&mut row)?;
         }
         Ok(())
+    }
+}
+
+/// `text` in place of what `to` held, in the room it had.
+fn set(to: &mut String, text: &str) {
+    to.clear();
+    to.push_str(text);
+}
+
+/// As `set`, for a field that may be absent.
+fn set_some(to: &mut Option<String>, text: Option<&str>) {
+    match (to.as_mut(), text) {
+        (Some(to), Some(text)) => set(to, text),
+        (_, text) => *to = text.map(str::to_string),
     }
 }
 

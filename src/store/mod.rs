@@ -523,7 +523,7 @@ pub trait Reports {
         selection: Selection,
         as_of: NaiveDate,
         order: Order,
-        each: &mut dyn FnMut(ObligationRow) -> Result<()>,
+        each: &mut dyn FnMut(&mut ObligationRow) -> Result<()>,
     ) -> Result<()>;
     /// How many obligations in `scope` are overdue on `as_of`.
     fn count_overdue(&self, scope: &Scope, as_of: NaiveDate) -> Result<usize>;

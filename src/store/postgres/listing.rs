@@ -115,7 +115,7 @@ pub(super) fn list(
     selection: Selection,
     as_of: NaiveDate,
     order: Order,
-    each: &mut dyn FnMut(ObligationRow) -> Result<()>,
+    each: &mut dyn FnMut(&mut ObligationRow) -> Result<()>,
 ) -> Result<()> {
     let mut listing = Listing::new(units(db)?, tasks(db)?);
     let until = match selection {

@@ -290,7 +290,7 @@ impl Reports for PgDb<'_> {
         selection: Selection,
         as_of: NaiveDate,
         order: Order,
-        each: &mut dyn FnMut(ObligationRow) -> Result<()>,
+        each: &mut dyn FnMut(&mut ObligationRow) -> Result<()>,
     ) -> Result<()> {
         let tree = self.tree(as_of)?;
         let units = small_subtree(self, scope, tree)?;
@@ -314,7 +314,7 @@ impl Reports for PgDb<'_> {
         }
         let (sql, values) = numbered(&sql, values);
         self.each(&sql, &refs(&values), &mut |row| {
-            each(obligation_row(row, as_of)?)
+            each(&mut obligation_row(row, as_of)?)
         })
     }
 

@@ -265,7 +265,7 @@ impl Reports for SqliteDb<'_> {
         selection: Selection,
         as_of: NaiveDate,
         order: Order,
-        each: &mut dyn FnMut(ObligationRow) -> Result<()>,
+        each: &mut dyn FnMut(&mut ObligationRow) -> Result<()>,
     ) -> Result<()> {
         // `overdue` and `upcoming` on today's tree: one pass of an index,
         // put in order by the reader (`listing.rs`); within a small subtree,
@@ -449,7 +449,7 @@ impl SqliteDb<'_> {
         selection: Selection,
         as_of: NaiveDate,
         order: Order,
-        each: &mut dyn FnMut(ObligationRow) -> Result<()>,
+        each: &mut dyn FnMut(&mut ObligationRow) -> Result<()>,
     ) -> Result<()> {
         let sql = obligation_sql(scope, selection, order, self.tree(as_of)?);
         let until = match selection {
@@ -469,7 +469,7 @@ impl SqliteDb<'_> {
         let mut group_of = (0_i64, 0_i64, NaiveDate::MIN);
         let mut flush = |group: &mut Vec<(Option<Vec<u8>>, ObligationRow)>| -> Result<()> {
             group.sort_by(|a, b| a.0.cmp(&b.0));
-            group.drain(..).try_for_each(|(_, row)| each(row))
+            group.drain(..).try_for_each(|(_, mut row)| each(&mut row))
         };
         while let Some(row) = rows.next()? {
             let obligation = obligation_row(row, as_of)?;
