@@ -101,8 +101,12 @@ pub(super) fn name_at(s: &str) -> (String, usize) {
                 && (next.starts_with(char::is_uppercase) || next == "doanh");
             // `Ban tổ chức Tỉnh ủy`: the head's own words, in lower case.
             let in_head = words == 1 && (word, next) == ("tổ", "chức") && s.starts_with("Ban ");
+            // `… Ban Thường vụ Tỉnh ủy trên cơ sở tiếp thu …`: the sentence
+            // goes on (not `Đảng ủy cấp trên cơ sở`, a level's name).
+            let goes_on = (word, next) == ("trên", "cơ") && !s[..offset].ends_with(" cấp");
             if (STOP.contains(&word) && !joins_fields && !joins_bloc)
                 || (STOP_PAIRS.contains(&(word, next)) && !in_head)
+                || goes_on
             {
                 break;
             }

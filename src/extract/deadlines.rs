@@ -86,7 +86,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// too large for the fast way of reading groups, and cost ten times more.
 static HELD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?diễn ra)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)\s+(?:là\s+)?(?P<tv>(?:vào|trong)\s+(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|-|–|đến)\s*)*(?P<td>{DATE})))"
+        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?diễn ra)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)\s+(?:là\s+)?(?P<tv>(?:vào|trong)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|-|–|đến)\s*)*(?P<td>{DATE})))"
     ))
 });
 
@@ -149,6 +149,7 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
     // its next sentences, up to the end of its line (its own sentence is
     // read as it is).
     let mut heading: Option<(Vec<UnitKind>, usize)> = None;
+    let captions = captions(body);
     let mut start = 0;
     while start < body.len() {
         let len = sentence_end(&body[start..]);
@@ -215,6 +216,9 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
             }
         }
         found_here.sort_by_key(|(at, _)| *at);
+        if captions.iter().any(|(a, b)| (*a..*b).contains(&start)) {
+            found_here.clear();
+        }
         if let Some(kinds) = under_heading.filter(|k| !k.is_empty()) {
             for (_, d) in found_here.iter_mut() {
                 if d.unit_kinds.is_empty() && d.units.is_empty() && d.applies_to.is_none() {
@@ -242,6 +246,33 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
     out
 }
 
+/// The lines of `body` that repeat an earlier line with a photo's number
+/// after it (`Hà Nội … xong trước ngày 18/8 - ảnh 1`): a picture's caption,
+/// which sets nothing the line it repeats does not. Where each one is.
+fn captions(body: &str) -> Vec<(usize, usize)> {
+    static CAPTION: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(?P<t>.+?)\s*[-–]\s*(?i:ảnh)\s*\d{1,2}\s*$"));
+    if !body.contains("ảnh") && !body.contains("Ảnh") {
+        return Vec::new();
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in body.split('\n') {
+        let trimmed = line.trim();
+        if let Some(t) = CAPTION.captures(trimmed).and_then(|c| c.name("t"))
+            && seen.contains(&t.as_str().trim())
+        {
+            out.push((at, at + line.len()));
+        }
+        if !trimmed.is_empty() {
+            seen.push(trimmed);
+        }
+        at += line.len() + 1;
+    }
+    out
+}
+
 /// A deadline said twice (a headline and its article: `Lấy ý kiến nhân dân
 /// … từ nay đến 10-11`, then `Thời gian lấy ý kiến nhân dân từ ngày 20-10
 /// đến ngày 10-11`): the same day, for the same, the one's task within the
@@ -261,6 +292,18 @@ fn drop_repeated(out: &mut Vec<FoundDeadline>) {
                     && !theirs.is_empty()
                     && (theirs.contains(&what) || what.contains(&theirs))
             });
+        // A day with no year said twice for the same (`xong trước ngày
+        // 18/8` in a headline and in its article): one deadline.
+        let repeated = repeated
+            || d.due.is_none()
+                && kept.iter().any(|k| {
+                    k.due.is_none()
+                        && k.due_written == d.due_written
+                        && k.due_problem == d.due_problem
+                        && k.directive == d.directive
+                        && k.unit_kinds == d.unit_kinds
+                        && k.units == d.units
+                });
         if !repeated {
             kept.push(d);
         }
@@ -331,7 +374,14 @@ fn read_clause(
     let clause = &words[from..to];
     let mut region_start = from;
     let mut cues = 0;
-    for caps in cues_of(clause) {
+    let all_cues = cues_of(clause);
+    let next_starts: Vec<usize> = all_cues
+        .iter()
+        .skip(1)
+        .map(|c| c.get(0).map_or(to, |m| from + m.start()))
+        .chain([to])
+        .collect();
+    for (caps, next_start) in all_cues.into_iter().zip(next_starts) {
         cues += 1;
         let Some(cue) = caps.get(0) else { continue };
         let (cue_start, cue_end) = (from + cue.start(), from + cue.end());
@@ -365,6 +415,17 @@ fn read_clause(
             continue;
         }
         let after = &words[cue_end..];
+        // `trong tháng 6/2010 đã chỉ đạo …`: a time followed by what was
+        // done in it is no deadline.
+        if after
+            .trim_start_matches([',', ' '])
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w == "đã")
+        {
+            region_start = cue_end;
+            continue;
+        }
         // "trong tháng 3, …" opening a clause tells when something was done.
         let opening = words[region_start..cue_start]
             .trim_matches(|c: char| c.is_whitespace() || "-+•*".contains(c))
@@ -412,6 +473,20 @@ fn read_clause(
         }
         let region = &words[region_start..cue_start];
         let mut who = who_in_about(region, last_named, ASSOCIATION_UNIT.is_match(clause));
+        // `Theo kế hoạch, chậm nhất 15/10/2031, các đảng ủy cơ sở chỉ đạo
+        // tổ chức xong đại hội chi bộ trực thuộc`: a day opening its clause,
+        // a comma after it, whom after that (up to the next cue).
+        let day_cue = ["d", "dn", "dw", "kd"]
+            .iter()
+            .any(|g| caps.name(g).is_some());
+        let tail = &words[cue_end..next_start.max(cue_end)];
+        let who_after = (day_cue
+            && !who.names_any()
+            && !who.others
+            && is_bare(strip_openers(region.trim()))
+            && after.starts_with(','))
+        .then(|| who_in(tail, last_named))
+        .filter(Who::names_any);
         // `Hai đảng bộ còn lại (xã Thủy Vân và Công ty …) sẽ tổ chức đại
         // hội`: the units the parenthesis after them names.
         if !who.names_any()
@@ -442,7 +517,16 @@ fn read_clause(
         {
             who.units = points.to_vec();
         }
-        let (who, applies_to, what) = if who.names_any() {
+        let (who, applies_to, what) = if let Some(who) = who_after {
+            let written = applies_text(tail, &who);
+            let applies_to = Some(if written.is_empty() {
+                who.units.join(", ")
+            } else {
+                written
+            });
+            let what = what_of(tail, &who.spans);
+            (who, applies_to, what)
+        } else if who.names_any() {
             let written = applies_text(region, &who);
             let applies_to = Some(if written.is_empty() {
                 who.units.join(", ")
@@ -946,7 +1030,7 @@ static KIND_WORDS: LazyLock<Vec<(Regex, &'static [UnitKind])>> = LazyLock::new(|
     let hamlet = r"(?:thôn|bản|ấp|khu phố|tổ dân phố|khu dân cư|xóm|làng|khối phố|buôn|sóc)";
     let list: Vec<(String, &'static [UnitKind])> = vec![
         (
-            r"(?i)\b(?:đảng bộ|chi bộ|chi|đảng)\s*(?:,|và|hoặc)\s*(?:các\s+)?(?:đảng bộ|chi bộ)\s+(?:cấp\s+)?cơ sở\b".into(),
+            r"(?i)\b(?:đảng bộ|chi bộ|chi|đảng)\s*(?:,|và|hoặc|-|–)\s*(?:các\s+)?(?:đảng bộ|chi bộ)\s+(?:cấp\s+)?cơ sở\b".into(),
             BOTH,
         ),
         // `các Đảng bộ và chi bộ được chọn … trên địa bàn huyện`: the units
@@ -1164,7 +1248,7 @@ fn subordinate(words: &str, who: &mut Who, taken: &mut Vec<(usize, usize)>) {
         )
     });
     static NOUN: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\b(?:chi bộ|đảng bộ bộ phận|đảng bộ|tổ chức cơ sở đảng|tổ chức đảng|chi\s*,)")
+        re(r"(?i)\b(?:chi bộ|đảng bộ bộ phận|đảng bộ|tổ chức cơ sở đảng|tổ chức đảng|chi\s*[,\-–])")
     });
     static BREAK: LazyLock<Regex> = LazyLock::new(|| {
         re(

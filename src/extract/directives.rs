@@ -253,10 +253,11 @@ static NEXT_ACT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `của huyện uỷ Lục Ngạn`: a committee written in lower case counts
-/// when a proper name follows it.
+/// when a proper name follows it; so does a đảng bộ of a company or of a
+/// named body (`của Đảng bộ công ty cổ phần Tập đoàn …`).
 static OF_BODY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?i:của)\s+(?P<i>{HEADS}|(?:huyện|tỉnh|thành|quận|thị) (?:ủy|uỷ) \p{{Lu}})"
+        r"\b(?i:của)\s+(?P<i>{HEADS}|(?:huyện|tỉnh|thành|quận|thị) (?:ủy|uỷ) \p{{Lu}}|Đảng bộ (?:\p{{Lu}}|(?i:tổng công ty|công ty|tập đoàn)\b))"
     ))
 });
 
