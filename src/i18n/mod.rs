@@ -144,19 +144,23 @@ pub(crate) fn filled_by(template: &str, value: impl Fn(&str) -> Option<String>) 
 /// names of the commands: a command a message suggests must open it too.
 struct NamedDb {
     word: String,
-    commands: Vec<String>,
+    /// The names that may follow `theodoi`, asked for only when a message
+    /// suggests a command (building them costs more than most commands).
+    commands: fn() -> Vec<String>,
+    names: OnceLock<Vec<String>>,
 }
 
 static NAMED_DB: OnceLock<NamedDb> = OnceLock::new();
 
 /// Says, once, that the clerk named the database (`--db` or `THEODOI_DB`):
 /// from then on each `theodoi COMMAND …` a message suggests reads
-/// `theodoi --db PATH COMMAND …`, so that it works as typed. `commands` are
-/// the names that may follow `theodoi`.
-pub fn set_named_db(path: &std::path::Path, commands: Vec<String>) {
+/// `theodoi --db PATH COMMAND …`, so that it works as typed. `commands`
+/// gives the names that may follow `theodoi`.
+pub fn set_named_db(path: &std::path::Path, commands: fn() -> Vec<String>) {
     let _ = NAMED_DB.set(NamedDb {
         word: shell_word(&path.to_string_lossy()),
         commands,
+        names: OnceLock::new(),
     });
 }
 
@@ -187,8 +191,12 @@ pub fn shell_word(path: &str) -> String {
 /// names one (anywhere), or asks for help, is left as it is.
 fn with_db(message: &str) -> String {
     match NAMED_DB.get() {
-        Some(named) => insert_db(message, &named.word, &named.commands),
-        None => message.to_string(),
+        Some(named) if message.contains("theodoi ") => insert_db(
+            message,
+            &named.word,
+            named.names.get_or_init(named.commands),
+        ),
+        _ => message.to_string(),
     }
 }
 
