@@ -82,11 +82,12 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The cue of a time something is held (`tổ chức đại hội vào tháng 5/2020`,
 /// `Đại hội điểm vào đầu tháng 1-2017`, `tổ chức thành công Đại hội điểm
-/// vào ngày 11 và 12/3/2020`). Apart from `CUE`: the two in one pattern are
+/// vào ngày 11 và 12/3/2020`, `sẽ diễn ra từ ngày 26 đến 28.10.2020`: a
+/// run of days needs no `vào`). Apart from `CUE`: the two in one pattern are
 /// too large for the fast way of reading groups, and cost ten times more.
 static HELD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?diễn ra)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)\s+(?:là\s+)?(?P<tv>(?:vào|trong)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|-|–|đến)\s*)*(?P<td>{DATE})))"
+        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?diễn ra)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)\s+(?:là\s+)?(?P<tv>(?:vào|trong)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|-|–|đến)\s*)*(?P<td>{DATE}))|(?:từ\s+)?ngày\s+\d{{1,2}}\s*(?:-|–|đến)\s*(?P<tr>{DATE}))"
     ))
 });
 
@@ -304,9 +305,34 @@ fn drop_repeated(out: &mut Vec<FoundDeadline>) {
                         && k.unit_kinds == d.unit_kinds
                         && k.units == d.units
                 });
-        if !repeated {
-            kept.push(d);
+        if repeated {
+            continue;
         }
+        // A headline's congress and its article's on the same day, the
+        // đảng bộ named in full in one and by its level in the other
+        // (`Đảng bộ tỉnh Bắc Giang …`, `Đại hội đại biểu Đảng bộ tỉnh lần
+        // thứ XVIII …`): one congress, under the fuller name.
+        let same_unit = |a: &str, b: &str| a.starts_with(b) && a[b.len()..].starts_with(' ');
+        let congress = |k: &FoundDeadline| k.source_text.to_lowercase().contains("đại hội");
+        if let Some(k) = kept.iter_mut().find(|k| {
+            d.due.is_some()
+                && k.due == d.due
+                && k.directive == d.directive
+                && k.unit_kinds.is_empty()
+                && d.unit_kinds.is_empty()
+                && k.units.len() == 1
+                && d.units.len() == 1
+                && (same_unit(&k.units[0], &d.units[0]) || same_unit(&d.units[0], &k.units[0]))
+                && congress(k)
+                && congress(&d)
+        }) {
+            if d.units[0].len() > k.units[0].len() {
+                k.units.clone_from(&d.units);
+                k.applies_to.clone_from(&d.applies_to);
+            }
+            continue;
+        }
+        kept.push(d);
     }
     *out = kept;
 }
@@ -642,6 +668,19 @@ fn read_clause(
             return;
         }
     }
+    // A schedule's item that names its unit first and its days last:
+    // `Đảng bộ xã Măng Ri, Huyện ủy Tu Mơ Rông, từ ngày 05 – 06/02`.
+    if cues == 0
+        && words.contains("ại hội")
+        && let Some((at, mut d)) = unit_then_days(text, base + from, clause)
+    {
+        d.directive = directive_of(text, found, base, at);
+        if let Some(p) = prev.as_deref_mut() {
+            *p = None;
+        }
+        out.push((at, d));
+        return;
+    }
     // A clause with no cue may name whom the next one is for:
     // "Đại hội chi bộ trực thuộc … không quá 1 ngày; xong trước ngày …".
     if cues == 0
@@ -819,6 +858,55 @@ fn days_first(
     out
 }
 
+/// The deadline of a schedule's item that names its unit and then, last,
+/// its day or run of days (`Đảng bộ xã Hòa Bình, Thành ủy Kon Tum, từ ngày
+/// 06 - 07/02`), `at` where the clause starts in the body: the last day,
+/// when it is after the article's date (the year, when not written, the
+/// dateline's or the last full date's before), for the first unit the item
+/// names (the others are whom it answers to). None when it names no unit.
+fn unit_then_days(text: &Text, at: usize, clause: &str) -> Option<(usize, FoundDeadline)> {
+    static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?P<who>[^:]*?),\s*(?P<days>(?:từ\s+)?ngày\s+(?:\d{1,2}\s*(?:-|–|đến)\s*)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{4}))?)\s*[.,]?\s*$",
+        )
+    });
+    // What opens the list (`… gồm: Đảng bộ phòng Tham mưu, …`) is not the
+    // item's.
+    let item_from = clause.rfind(':').map_or(0, |i| i + 1);
+    let caps = ITEM.captures(clause[item_from..].trim_end())?;
+    let lead = clause.len() - clause[item_from..].trim_start().len();
+    let who_words = caps.name("who")?.as_str().trim();
+    let unit = named_units(who_words).into_iter().next()?;
+    let (d, m): (u32, u32) = (caps["d"].parse().ok()?, caps["m"].parse().ok()?);
+    let days = caps.name("days")?;
+    let day_at = at + lead + days.start();
+    let reference = text.year_reference(day_at)?;
+    let due = match caps.name("y") {
+        Some(y) => chrono::NaiveDate::from_ymd_opt(y.as_str().parse().ok()?, m, d),
+        None => due_in_year(d, m, reference),
+    }
+    .filter(|due| *due >= reference)?;
+    let sentence_start = text.body[..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
+    let sentence = &text.body[sentence_start..];
+    let sentence = &sentence[..sentence_end(sentence)];
+    Some((
+        day_at,
+        FoundDeadline {
+            unsure: Vec::new(),
+            applies_to: Some(unit.2.clone()),
+            what: String::new(),
+            unit_kinds: Vec::new(),
+            units: vec![unit.2],
+            due_problem: None,
+            due: Some(due.to_string()),
+            due_written: days.as_str().to_string(),
+            directive: None,
+            line: text.line_of(day_at),
+            source_text: clean(sentence.trim()),
+        },
+    ))
+}
+
 /// The model congress a schedule sets apart: `đại hội điểm`, units chosen
 /// `làm điểm`.
 static POINT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:đại hội|làm|tổ chức)\s+điểm\b"));
@@ -859,7 +947,7 @@ fn written_due(caps: &regex::Captures<'_>) -> String {
     let cue = caps.get(0).map_or("", |c| c.as_str());
     let from = if caps.name("bm").is_some() {
         cue.find("rước").map(|i| i - 1)
-    } else if caps.name("td").is_some() {
+    } else if caps.name("td").is_some() || caps.name("tr").is_some() {
         cue.rfind("ngày")
     } else if let (Some(tv), Some(all)) = (caps.name("tv"), caps.get(0)) {
         // `vào cuối tháng 6 và đầu tháng 7-2017`: the time after `vào`.
@@ -982,7 +1070,7 @@ fn due_of(
     }
     // `tổ chức thành công Đại hội điểm vào ngày 11 và 12/3/2020`: its
     // last day, when it is still to come.
-    if let Some(d) = caps.name("td") {
+    if let Some(d) = caps.name("td").or(caps.name("tr")) {
         let due = date_of(d.as_str())?;
         if text.year_reference(at).is_some_and(|r| due < r) {
             return None;
@@ -1375,7 +1463,7 @@ enum Above {
 fn named_units(words: &str) -> Vec<(usize, usize, String)> {
     static UNIT: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"\b(?:Đảng bộ|Chi bộ)\s+(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|thôn|khu phố)\s+)?\p{Lu}|\b(?:Đảng bộ|Chi bộ)\s+khối\s+\p{Ll}|\bĐảng [uủ]ỷ?y?\s+(?:xã|phường|thị trấn)\s+\p{Lu}",
+            r"\b(?:Đảng bộ|Chi bộ)\s+(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|thôn|khu phố|phòng|trường)\s+)?\p{Lu}|\b(?:Đảng bộ|Chi bộ)\s+khối\s+\p{Ll}|\bĐảng [uủ]ỷ?y?\s+(?:xã|phường|thị trấn)\s+\p{Lu}|\bĐảng bộ\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+lần\b",
         )
     });
     const STOP: &[&str] = &[
@@ -1428,6 +1516,16 @@ fn named_units(words: &str) -> Vec<(usize, usize, String)> {
     static NEXT_NAME: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:,|và)\s*\p{Lu}"));
     let mut out = Vec::new();
     for m in UNIT.find_iter(words) {
+        // `Đại hội đại biểu Đảng bộ tỉnh lần thứ XII`: the writer's own
+        // đảng bộ, named by its level alone.
+        if let Some(own) = m.as_str().strip_suffix("lần") {
+            out.push((
+                m.start(),
+                m.start() + own.trim_end().len(),
+                own.trim().to_string(),
+            ));
+            continue;
+        }
         let head_end = m.end() - m.as_str().chars().last().map_or(0, char::len_utf8);
         let end = name_end(m.start(), head_end);
         out.push((m.start(), end, words[m.start()..end].trim().to_string()));
@@ -1452,6 +1550,14 @@ fn named_units(words: &str) -> Vec<(usize, usize, String)> {
             at = to;
         }
     }
+    // `Đảng bộ tỉnh Gia Lai, Đại hội đại biểu Đảng bộ tỉnh lần thứ I`: the
+    // level alone is the unit named in full beside it.
+    let full: Vec<String> = out.iter().map(|(_, _, n)| n.clone()).collect();
+    out.retain(|(_, _, n)| {
+        !full.iter().any(|f| {
+            f.len() > n.len() && f.starts_with(n.as_str()) && f[n.len()..].starts_with(' ')
+        })
+    });
     out
 }
 
