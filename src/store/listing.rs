@@ -7,7 +7,7 @@
 //! days), from the index that holds them; here they are sorted by those
 //! numbers, not by collation keys, and the names put in at the end.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use foldhash::HashMap;
 
 use crate::domain::error::{Error, Result};
@@ -20,6 +20,10 @@ use crate::store::{IdMap, Order, Scope, Selection};
 /// rather than here (about 10 µs a unit against a quarter of a second for
 /// 300,000 units' names).
 pub(crate) const SMALL_SUBTREE: i64 = 20_000;
+
+/// Up to this many rows (a megabyte and a half), `put_in_order` counts them
+/// into place rather than sorting them.
+const COUNTED_ROWS: usize = 1 << 16;
 
 /// No such thing: no extra fields, no parent, no person.
 const NONE: u32 = u32::MAX;
@@ -115,7 +119,7 @@ impl Units {
         let count = u32::try_from(ids.len())
             .ok()
             .filter(|&n| n < NONE)
-            .ok_or(broken("more units than a report can order"))?;
+            .ok_or_else(|| broken("more units than a report can order"))?;
         let rank: IdMap<u32> = ids.into_iter().zip(0..count).collect();
         let blank = UnitLabel {
             start: 0,
@@ -173,7 +177,7 @@ impl Units {
         self.rank
             .get(id)
             .copied()
-            .ok_or(broken("a unit missing from the stored order of the units"))
+            .ok_or_else(|| broken("a unit missing from the stored order of the units"))
     }
 
     fn offset(&self) -> Result<u32> {
@@ -245,7 +249,7 @@ impl Listing {
                 u32::try_from(self.extras.len() - 1)
                     .ok()
                     .filter(|&i| i < NONE)
-                    .ok_or(broken("too many rows to list"))?
+                    .ok_or_else(|| broken("too many rows to list"))?
             }
         };
         self.pending.push(Pending {
@@ -280,16 +284,7 @@ impl Listing {
                 }
             }
         }
-        // Within one unit, task and day, the unit's own first, then people by
-        // name.
-        match order {
-            Order::Unit => self
-                .pending
-                .sort_unstable_by_key(|p| (p.rank, p.due_on, p.task, p.person)),
-            Order::Due => self
-                .pending
-                .sort_unstable_by_key(|p| (p.due_on, p.rank, p.task, p.person)),
-        }
+        put_in_order(&mut self.pending, self.units.labels.len(), order);
         let (units, tasks, extras) = (&self.units, &self.tasks.labels, &self.extras);
         let no_extra = Extra::default();
         // One row, filled again for each obligation: its text is copied
@@ -358,6 +353,86 @@ impl Listing {
     }
 }
 
+/// `pending` in `order`: by the unit's place in the tree, then day, task and
+/// person (`Order::Unit`), or by day first (`Order::Due`); within one unit,
+/// task and day, the unit's own first, then people by name. The places and
+/// the days are small numbers: the rows are counted into them and moved
+/// once each, in place, rather than compared; only the rows of one unit (or
+/// one day) are sorted among themselves. That is while the rows fit in the
+/// processor's cache (`COUNTED_ROWS`): beyond, each move is a miss, and a
+/// sort's passes over memory in order are faster (L `overdue`, 1.5 million
+/// rows: 0.95 s sorted, 1.10 s counted).
+fn put_in_order(pending: &mut [Pending], units: usize, order: Order) {
+    if pending.len() < 2 {
+        return;
+    }
+    if pending.len() > COUNTED_ROWS {
+        match order {
+            Order::Unit => pending.sort_unstable_by_key(|p| (p.rank, p.due_on, p.task, p.person)),
+            Order::Due => pending.sort_unstable_by_key(|p| (p.due_on, p.rank, p.task, p.person)),
+        }
+        return;
+    }
+    match order {
+        Order::Unit => {
+            by_bucket(pending, units, |p| p.rank as usize);
+            for same in pending.chunk_by_mut(|a, b| a.rank == b.rank) {
+                if same.len() > 1 {
+                    same.sort_unstable_by_key(|p| (p.due_on, p.task, p.person));
+                }
+            }
+        }
+        Order::Due => {
+            let day = |p: &Pending| i64::from(p.due_on.num_days_from_ce());
+            let first = pending.iter().map(day).min().unwrap_or_default();
+            let last = pending.iter().map(day).max().unwrap_or_default();
+            let span = usize::try_from(last - first).unwrap_or(usize::MAX);
+            if span > pending.len().saturating_mul(4).saturating_add(4096) {
+                // Days far apart (a hand-edited file): compared instead.
+                pending.sort_unstable_by_key(|p| (p.due_on, p.rank, p.task, p.person));
+                return;
+            }
+            by_bucket(pending, span + 1, |p| (day(p) - first) as usize);
+            for same in pending.chunk_by_mut(|a, b| a.due_on == b.due_on) {
+                if same.len() > 1 {
+                    same.sort_unstable_by_key(|p| (p.rank, p.task, p.person));
+                }
+            }
+        }
+    }
+}
+
+/// `items` grouped by `bucket` (below `buckets`), in the order of the
+/// buckets, in place: each row is moved once, straight to its bucket (the
+/// rows of one bucket in no set order).
+fn by_bucket(items: &mut [Pending], buckets: usize, bucket: impl Fn(&Pending) -> usize) {
+    let mut next = vec![0_usize; buckets];
+    for p in items.iter() {
+        next[bucket(p)] += 1;
+    }
+    let mut end = Vec::with_capacity(buckets);
+    let mut sum = 0;
+    for count in next.iter_mut() {
+        let start = sum;
+        sum += *count;
+        end.push(sum);
+        *count = start;
+    }
+    for b in 0..buckets {
+        while next[b] < end[b] {
+            let mut p = items[next[b]];
+            let mut k = bucket(&p);
+            while k != b {
+                std::mem::swap(&mut p, &mut items[next[k]]);
+                next[k] += 1;
+                k = bucket(&p);
+            }
+            items[next[b]] = p;
+            next[b] += 1;
+        }
+    }
+}
+
 /// `text` in place of what `to` held, in the room it had.
 fn set(to: &mut String, text: &str) {
     to.clear();
@@ -422,4 +497,52 @@ pub(crate) fn pending_sql(
            AND {exists_on} {filters}",
         filters = filters.join(" "),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn pending() -> impl Strategy<Value = Vec<Pending>> {
+        // Few units, tasks and days, so that rows share them; now and then a
+        // day far from the others.
+        let one = (0..12_u32, 0..40_i32, any::<bool>(), 0..3_u32, 0..4_u32).prop_map(
+            |(rank, day, far, task, person)| Pending {
+                rank,
+                due_on: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()
+                    + chrono::Days::new(day as u64 + if far && day == 0 { 400_000 } else { 0 }),
+                task,
+                person,
+                completed_on: None,
+                extra: NONE,
+            },
+        );
+        prop::collection::vec(one, 0..200)
+    }
+
+    proptest! {
+        /// The rows come in the order a sort by the whole key gives.
+        #[test]
+        fn counted_into_place_as_sorted(rows in pending()) {
+            // Both orders as one key: the day's number first or second.
+            let key = |order: Order, p: &Pending| {
+                let day = i64::from(p.due_on.num_days_from_ce());
+                match order {
+                    Order::Unit => (i64::from(p.rank), day, p.task, p.person),
+                    Order::Due => (day, i64::from(p.rank), p.task, p.person),
+                }
+            };
+            for order in [Order::Unit, Order::Due] {
+                let mut ours = rows.clone();
+                put_in_order(&mut ours, 12, order);
+                let mut sorted = rows.clone();
+                sorted.sort_by_key(|p| key(order, p));
+                prop_assert_eq!(
+                    ours.iter().map(|p| key(order, p)).collect::<Vec<_>>(),
+                    sorted.iter().map(|p| key(order, p)).collect::<Vec<_>>()
+                );
+            }
+        }
+    }
 }
