@@ -215,7 +215,12 @@ fn insert_db(message: &str, db: &str, commands: &[String]) -> String {
         let suggests = word == "--show-secret" || commands.iter().any(|c| c == word);
         let own_db = command.contains("--db ");
         if suggests && !own_db && !command.trim_end().ends_with("--help") {
-            out.push_str("--db ");
+            // A path that starts with `-` would be read as an option.
+            out.push_str(if db.starts_with('-') {
+                "--db="
+            } else {
+                "--db "
+            });
             out.push_str(db);
             out.push(' ');
         }

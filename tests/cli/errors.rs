@@ -337,6 +337,16 @@ fn suggested_commands_carry_the_database_named() {
         "{}",
         r.stderr
     );
+    // A path that starts with `-` is suggested as `--db=…`, which works as
+    // typed.
+    let mut cmd = t.command_without_db(&["--db=-dash.db", "overdue"]);
+    cmd.current_dir(t.dir.path()).env("THEODOI_LANG", "en");
+    let r = crate::util::run(cmd);
+    assert!(
+        r.stderr.contains("`theodoi --db=-dash.db init`"),
+        "{}",
+        r.stderr
+    );
     let err = t.fails(&["unit", "add", "X", "--bogus"]);
     assert!(err.contains("`theodoi unit add --help`"), "{err}");
     // With neither, the database is the default one: the bare command opens it.

@@ -463,3 +463,45 @@ fn an_older_file_that_cannot_be_written_says_it_needs_upgrading() {
     }
     assert_eq!(std::fs::read(&t.db).unwrap(), before);
 }
+
+/// `:memory:` and `file:…` are a clerk's file names like any other: `init`
+/// makes that file where the command runs, and the next command finds what
+/// it holds (SQLite would read them as no file at all, or as a URI).
+#[cfg(unix)]
+#[test]
+fn names_sqlite_reads_otherwise_are_files() {
+    let t = Theodoi::new();
+    for name in [":memory:", "file:x.db", "file:x.db?mode=memory"] {
+        let run = |args: &[&str]| {
+            let mut all = vec!["--db", name];
+            all.extend_from_slice(args);
+            let mut cmd = t.command_without_db(&all);
+            cmd.current_dir(t.dir.path());
+            crate::util::run(cmd)
+        };
+        let made = run(&["init"]);
+        assert_eq!(made.code, 0, "{name}: {made:?}");
+        let file = t.dir.path().join(name);
+        let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+        assert!(size > 0, "{name}: {size} bytes");
+        let added = run(&[
+            "directive",
+            "add",
+            "1-KH/TU",
+            "--issuer",
+            "Ban Thường vụ Tỉnh ủy",
+            "--date",
+            "15/01/2024",
+            "--title",
+            "Kế hoạch một",
+        ]);
+        assert_eq!(added.code, 0, "{name}: {added:?}");
+        let listed = run(&["directive", "list", "--format", "csv"]);
+        assert_eq!(listed.code, 0, "{name}: {listed:?}");
+        assert!(
+            listed.stdout.contains("1-KH/TU"),
+            "{name}: {}",
+            listed.stdout
+        );
+    }
+}

@@ -524,6 +524,17 @@ fn check_writable(path: &Path) -> Result<()> {
 /// the file. OpenSSL is made ready before the first (`crypto`).
 fn connect_raw(path: &Path, flags: OpenFlags, key: Option<&Key>) -> rusqlite::Result<Connection> {
     crypto::prepare();
+    // `:memory:` and `file:…` are names SQLite reads as no file at all or
+    // as a URI: a clerk's file of that name is the file of that name, in
+    // the folder the command runs in (where the checks before found it).
+    let literal;
+    let path = match path.to_str() {
+        Some(name) if name == ":memory:" || name.starts_with("file:") => {
+            literal = Path::new(".").join(path);
+            literal.as_path()
+        }
+        _ => path,
+    };
     let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     cipher::apply_key(&conn, key)?;
     Ok(conn)
