@@ -78,6 +78,98 @@ fn the_register_keeps_who_left() {
     assert!(out.contains("hoang-van-em"), "{out}");
 }
 
+/// The leaders of a unit merged into another are asked for nothing new:
+/// their unit has ended (its record, and theirs, is kept).
+#[test]
+fn a_task_for_people_leaves_out_units_that_ended() {
+    let t = leaders();
+    t.ok(&[
+        "unit",
+        "add",
+        "Đảng bộ xã Đường Lâm mới",
+        "--kind",
+        "dang-bo-co-so",
+        "--parent",
+        "son-tay",
+        "--code",
+        "x-duong-lam-moi",
+        "--founded",
+        "01/12/2023",
+    ]);
+    t.ok(&[
+        "unit",
+        "merge",
+        "x-duong-lam",
+        "--into",
+        "x-duong-lam-moi",
+        "--on",
+        "01/12/2023",
+    ]);
+    let out = t.ok(&[
+        "task",
+        "add",
+        "--directive",
+        "45-QĐ/TU",
+        "--issuer",
+        "Thị ủy",
+        "--code",
+        "kd-can-bo",
+        "--title",
+        "Kiểm điểm cán bộ năm 2023",
+        "--people",
+        "--due",
+        "dang-bo-co-so=15/12/2023",
+    ]);
+    // Nguyễn Văn An and Trần Thị Bình; not Lê Văn Cường of Đường Lâm.
+    assert!(out.contains(": 2 "), "{out}");
+    let rows = t.ok(&["results", "kd-can-bo", "--format", "csv"]);
+    assert!(!rows.contains("le-van-cuong"), "{rows}");
+    // A kind added to the task later leaves out a dissolved unit's leader
+    // too.
+    t.ok(&[
+        "unit",
+        "add",
+        "Chi bộ Cơ quan cũ",
+        "--kind",
+        "chi-bo-co-so",
+        "--parent",
+        "son-tay",
+        "--code",
+        "cb-cu",
+        "--founded",
+        "01/01/2020",
+    ]);
+    t.ok(&[
+        "person",
+        "add",
+        "Đỗ Văn Giang",
+        "--position",
+        "Bí thư Chi bộ",
+        "--unit",
+        "cb-cu",
+    ]);
+    t.ok(&["unit", "dissolve", "cb-cu", "--on", "05/12/2023"]);
+    t.ok(&[
+        "person",
+        "add",
+        "Vũ Văn Hải",
+        "--position",
+        "Bí thư Chi bộ",
+        "--unit",
+        "cb-ubkt",
+    ]);
+    t.ok(&[
+        "task",
+        "edit",
+        "kd-can-bo",
+        "--add-due",
+        "chi-bo-co-so=15/12/2023",
+    ]);
+    let rows = t.ok(&["results", "kd-can-bo", "--format", "csv"]);
+    assert!(!rows.contains("do-van-giang"), "{rows}");
+    assert!(rows.contains("vu-van-hai"), "{rows}");
+}
+
 #[test]
 fn a_task_for_people_with_deadlines_completions_and_ratings() {
     let t = leaders();

@@ -100,7 +100,7 @@ impl TaskDues for PgDb<'_> {
                 "SELECT $1::BIGINT, u.id, p.id, $4::TEXT FROM scope s
                  JOIN unit u ON u.id = s.id
                  JOIN person p ON p.unit_id = u.id AND p.to_on IS NULL
-                 WHERE u.kind = $3
+                 WHERE u.kind = $3 AND u.dissolved_on IS NULL
                    AND NOT EXISTS (SELECT 1 FROM obligation o
                                    WHERE o.task_id = $1 AND o.unit_id = u.id AND o.person_id = p.id)
                  ORDER BY s.depth, s.path, p.id",

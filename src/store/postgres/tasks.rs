@@ -90,6 +90,7 @@ impl Tasks for PgDb<'_> {
                  JOIN unit u ON u.id = s.id
                  JOIN person p ON p.unit_id = u.id AND p.to_on IS NULL
                  JOIN task_due d ON d.task_id = $1 AND d.kind = u.kind
+                 WHERE u.dissolved_on IS NULL
                  ORDER BY s.depth, s.path, p.id",
             )
         } else {

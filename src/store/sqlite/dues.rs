@@ -97,7 +97,7 @@ impl TaskDues for SqliteDb<'_> {
                 "SELECT ?1, u.id, p.id, ?4 FROM scope s
                  JOIN unit u ON u.id = s.id
                  JOIN person p ON p.unit_id = u.id AND p.to_on IS NULL
-                 WHERE u.kind = ?3
+                 WHERE u.kind = ?3 AND u.dissolved_on IS NULL
                    AND NOT EXISTS (SELECT 1 FROM obligation o
                                    WHERE o.task_id = ?1 AND o.unit_id = u.id AND o.person_id = p.id)",
             )

@@ -76,7 +76,8 @@ impl Tasks for SqliteDb<'_> {
                 "SELECT ?1, u.id, p.id, d.due_on FROM scope s
                  JOIN unit u ON u.id = s.id
                  JOIN person p ON p.unit_id = u.id AND p.to_on IS NULL
-                 JOIN task_due d ON d.task_id = ?1 AND d.kind = u.kind",
+                 JOIN task_due d ON d.task_id = ?1 AND d.kind = u.kind
+                 WHERE u.dissolved_on IS NULL",
             )
         } else {
             (
