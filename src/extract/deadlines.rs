@@ -82,12 +82,13 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The cue of a time something is held (`tổ chức đại hội vào tháng 5/2020`,
 /// `Đại hội điểm vào đầu tháng 1-2017`, `tổ chức thành công Đại hội điểm
-/// vào ngày 11 và 12/3/2020`, `sẽ diễn ra từ ngày 26 đến 28.10.2020`: a
-/// run of days needs no `vào`). Apart from `CUE`: the two in one pattern are
+/// vào ngày 11 và 12/3/2020`, `sẽ diễn ra từ ngày 26 đến 28.10.2020`,
+/// `diễn ra trong 2 ngày: 5-6/8/2025`, `lùi sang các ngày 28 và 29/8/2025`:
+/// a run of days needs no `vào`). Apart from `CUE`: the two in one pattern are
 /// too large for the fast way of reading groups, and cost ten times more.
 static HELD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?diễn ra)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)\s+(?:là\s+)?(?P<tv>(?:vào|trong)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|-|–|đến)\s*)*(?P<td>{DATE}))|(?:từ\s+)?ngày\s+\d{{1,2}}\s*(?:-|–|đến)\s*(?P<tr>{DATE}))"
+        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?)?diễn ra|(?:được\s+)?(?:lùi|dời|chuyển)\s+sang)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)\s+(?:là\s+)?(?P<tv>(?:vào|trong)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|-|–|đến)\s*)*(?P<td>{DATE}))|(?:(?:từ\s+)?(?:các\s+)?ngày\s+|trong\s+(?:\d{{1,2}}|hai|ba)\s+ngày\s*:?\s*(?:các\s+)?(?:ngày\s+)?)\d{{1,2}}\s*(?:(?:,|và|-|–|đến)\s*\d{{1,2}}\s*)*(?:,|và|-|–|đến)\s*(?P<tr>{DATE}))"
     ))
 });
 
