@@ -527,9 +527,13 @@ fn connect_raw(path: &Path, flags: OpenFlags, key: Option<&Key>) -> rusqlite::Re
     // `:memory:` and `file:…` are names SQLite reads as no file at all or
     // as a URI: a clerk's file of that name is the file of that name, in
     // the folder the command runs in (where the checks before found it).
+    // Only a URI made here (`immutable_uri`) is opened as one.
     let literal;
     let path = match path.to_str() {
-        Some(name) if name == ":memory:" || name.starts_with("file:") => {
+        Some(name)
+            if !flags.contains(OpenFlags::SQLITE_OPEN_URI)
+                && (name == ":memory:" || name.starts_with("file:")) =>
+        {
             literal = Path::new(".").join(path);
             literal.as_path()
         }
