@@ -50,6 +50,35 @@ pub struct ObligationRow {
 }
 
 impl ObligationRow {
+    /// A row of nothing yet, due on `due_on`: filled by a store field by
+    /// field (a listing fills one again for each obligation), or by a test.
+    pub fn blank(due_on: NaiveDate) -> ObligationRow {
+        ObligationRow {
+            unit_code: String::new(),
+            unit: String::new(),
+            unit_kind: UnitKind::ChiBoTrucThuoc,
+            parent: None,
+            parent_code: None,
+            directive: String::new(),
+            task: String::new(),
+            task_title: String::new(),
+            due_on,
+            completed_on: None,
+            status: Status::Open,
+            days_overdue: 0,
+            days_left: 0,
+            original_due_on: None,
+            cancelled_reason: None,
+            person: None,
+            person_name: None,
+            passed_from: None,
+            passed_from_name: None,
+            passed_on: None,
+            secrecy: None,
+            urgency: None,
+        }
+    }
+
     /// Keeps a secret directive's task title out of the row unless `show`:
     /// it becomes the directive's citation and mark (`188-KH/TU (Mật)`).
     pub fn mask(&mut self, show: bool) {

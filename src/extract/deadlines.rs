@@ -544,24 +544,21 @@ fn read_clause(
         {
             who.units = points.to_vec();
         }
+        // Whom `text` names: as written, else the units' names; and the work.
+        let named = |text: &str, who: Who| {
+            let written = applies_text(text, &who);
+            let applies_to = Some(if written.is_empty() {
+                who.units.join(", ")
+            } else {
+                written
+            });
+            let what = what_of(text, &who.spans);
+            (who, applies_to, what)
+        };
         let (who, applies_to, what) = if let Some(who) = who_after {
-            let written = applies_text(tail, &who);
-            let applies_to = Some(if written.is_empty() {
-                who.units.join(", ")
-            } else {
-                written
-            });
-            let what = what_of(tail, &who.spans);
-            (who, applies_to, what)
+            named(tail, who)
         } else if who.names_any() {
-            let written = applies_text(region, &who);
-            let applies_to = Some(if written.is_empty() {
-                who.units.join(", ")
-            } else {
-                written
-            });
-            let what = what_of(region, &who.spans);
-            (who, applies_to, what)
+            named(region, who)
         } else {
             let inherited = match (&prev, who.others) {
                 (Some(p), false) if is_bare(region) => p.as_ref().cloned(),

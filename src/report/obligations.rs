@@ -265,25 +265,10 @@ mod tests {
             unit_code: "cb".into(),
             unit: "Chi bộ".into(),
             unit_kind: UnitKind::ChiBoCoSo,
-            parent: None,
-            parent_code: None,
             directive: "223-KH/TU".into(),
             task: "t".into(),
             task_title: "Kiểm điểm".into(),
-            due_on: d,
-            completed_on: None,
-            status: Status::Open,
-            days_overdue: 0,
-            days_left: 0,
-            original_due_on: None,
-            cancelled_reason: None,
-            person: None,
-            person_name: None,
-            passed_from: None,
-            passed_from_name: None,
-            passed_on: None,
-            secrecy: None,
-            urgency: None,
+            ..ObligationRow::blank(d)
         };
         check_fields(&row, ObligationReport::FIELDS);
     }
@@ -360,28 +345,8 @@ mod tests {
     fn day_dependent_fields() {
         let d = |s| crate::text::date::parse_date(s).unwrap();
         let base = ObligationRow {
-            unit_code: String::new(),
-            unit: String::new(),
             unit_kind: UnitKind::ChiBoCoSo,
-            parent: None,
-            parent_code: None,
-            directive: String::new(),
-            task: String::new(),
-            task_title: String::new(),
-            due_on: d("06/12/2023"),
-            completed_on: None,
-            status: Status::Open,
-            days_overdue: 0,
-            days_left: 0,
-            original_due_on: None,
-            cancelled_reason: None,
-            person: None,
-            person_name: None,
-            passed_from: None,
-            passed_from_name: None,
-            passed_on: None,
-            secrecy: None,
-            urgency: None,
+            ..ObligationRow::blank(d("06/12/2023"))
         };
         let row = base.clone().as_of(
             d("06/12/2023"),

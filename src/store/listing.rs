@@ -12,7 +12,7 @@ use foldhash::HashMap;
 
 use crate::domain::error::{Error, Result};
 use crate::domain::obligation::ObligationRow;
-use crate::domain::{Secrecy, Status, UnitKind, Urgency};
+use crate::domain::{Secrecy, UnitKind, Urgency};
 use crate::store::{IdMap, Order, Scope, Selection};
 
 /// Up to this many units, a subtree's obligations are read by walking its
@@ -289,30 +289,7 @@ impl Listing {
         let no_extra = Extra::default();
         // One row, filled again for each obligation: its text is copied
         // into the room the last one left, not allocated anew.
-        let mut row = ObligationRow {
-            unit_code: String::new(),
-            unit: String::new(),
-            unit_kind: UnitKind::ChiBoTrucThuoc,
-            parent: None,
-            parent_code: None,
-            directive: String::new(),
-            task: String::new(),
-            task_title: String::new(),
-            due_on: as_of,
-            completed_on: None,
-            status: Status::Open,
-            days_overdue: 0,
-            days_left: 0,
-            original_due_on: None,
-            cancelled_reason: None,
-            person: None,
-            person_name: None,
-            passed_from: None,
-            passed_from_name: None,
-            passed_on: None,
-            secrecy: None,
-            urgency: None,
-        };
+        let mut row = ObligationRow::blank(as_of);
         for p in self.pending {
             let extra = match p.extra {
                 NONE => &no_extra,
