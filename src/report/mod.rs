@@ -177,13 +177,14 @@ pub trait Report {
     fn csv_record(&self, _row: &Self::Row) -> Option<Vec<String>> {
         None
     }
-    /// Writes the row to CSV field by field, in the order of `FIELDS`, for
-    /// the reports of many rows, and says so; `false` (the default): the
-    /// row is written by `csv_record` or serde. Each report that writes its
-    /// own checks it against serde's record.
-    fn write_csv(&self, _row: &Self::Row, _out: &mut CsvFields<'_, '_>) -> csv::Result<bool> {
-        Ok(false)
-    }
+    /// Whether the report writes its CSV rows itself, field by field
+    /// (`write_csv`): the reports of many rows. Otherwise (the default)
+    /// each row is written by `csv_record` or serde.
+    const CSV_BY_FIELDS: bool = false;
+    /// Writes the row to CSV field by field, in the order of `FIELDS`, when
+    /// `CSV_BY_FIELDS`. Each report that writes its own checks it against
+    /// serde's record.
+    fn write_csv(&self, _row: &Self::Row, _out: &mut CsvFields<'_>) {}
     /// The title above a spreadsheet's table: the heading by default.
     fn sheet_title(&self) -> Option<String> {
         self.heading(None)
@@ -272,6 +273,9 @@ enum Sink<'a> {
     Table(&'a mut dyn Write, Vec<Vec<Cell>>),
     Json(&'a mut dyn Write),
     Csv(Box<csv::Writer<&'a mut dyn Write>>),
+    /// A report's own CSV rows (`Report::write_csv`), each record built
+    /// in the buffer and written whole.
+    CsvFields(&'a mut dyn Write, Vec<u8>),
     Md(&'a mut dyn Write),
     Xlsx(&'a mut dyn Write, Box<(xlsx::Book, xlsx::Sheet)>),
     Done,
@@ -312,7 +316,14 @@ impl<'a, R: Report> Renderer<'a, R> {
                     .has_headers(false)
                     .from_writer(out);
                 writer.write_record(R::FIELDS).map_err(csv_to_io)?;
-                Sink::Csv(Box::new(writer))
+                match R::CSV_BY_FIELDS {
+                    true => {
+                        writer.flush()?;
+                        let out = writer.into_inner().map_err(|e| e.into_error())?;
+                        Sink::CsvFields(out, Vec::new())
+                    }
+                    false => Sink::Csv(Box::new(writer)),
+                }
             }
             Format::Md => {
                 if let Some(heading) = self.report.heading(None) {
@@ -345,19 +356,16 @@ impl<'a, R: Report> Renderer<'a, R> {
                 out.write_all(if first { b"\n  " } else { b",\n  " })?;
                 serde_json::to_writer(&mut **out, row)?;
             }
-            Sink::Csv(writer) => {
-                let written = self
-                    .report
-                    .write_csv(row, &mut CsvFields(writer))
-                    .map_err(csv_to_io)?;
-                if written {
-                    writer.write_record(None::<&[u8]>).map_err(csv_to_io)?;
-                } else {
-                    match self.report.csv_record(row) {
-                        Some(record) => writer.write_record(&record).map_err(csv_to_io)?,
-                        None => writer.serialize(row).map_err(csv_to_io)?,
-                    }
-                }
+            Sink::Csv(writer) => match self.report.csv_record(row) {
+                Some(record) => writer.write_record(&record).map_err(csv_to_io)?,
+                None => writer.serialize(row).map_err(csv_to_io)?,
+            },
+            Sink::CsvFields(out, line) => {
+                line.clear();
+                self.report
+                    .write_csv(row, &mut CsvFields { line, first: true });
+                line.extend_from_slice(b"\r\n");
+                out.write_all(line)?;
             }
             Sink::Md(out) => {
                 if first {
@@ -404,6 +412,7 @@ impl<'a, R: Report> Renderer<'a, R> {
                 out.write_all(if self.rows == 0 { b"]\n" } else { b"\n]\n" })?;
             }
             Sink::Csv(mut writer) => writer.flush()?,
+            Sink::CsvFields(out, _) => out.flush()?,
             Sink::Md(out) => {
                 if self.rows == 0 {
                     writeln!(out, "{}", visible(&self.report.empty_message(), false))?;
@@ -506,25 +515,66 @@ fn md_cells<'s>(cells: impl Iterator<Item = &'s str>) -> String {
 
 /// One CSV record being written field by field (`Report::write_csv`): the
 /// same text serde writes for the row's values, without serde's work per
-/// field, which is most of a long CSV listing's time.
-pub struct CsvFields<'w, 'a>(&'w mut csv::Writer<&'a mut dyn Write>);
+/// field, which is most of a long CSV listing's time. A field is copied as
+/// it is unless the CSV crate would quote it; only then is it quoted, by
+/// that crate.
+pub struct CsvFields<'b> {
+    line: &'b mut Vec<u8>,
+    first: bool,
+}
 
-impl CsvFields<'_, '_> {
-    pub fn text(&mut self, text: &str) -> csv::Result<()> {
-        self.0.write_field(text)
+impl CsvFields<'_> {
+    /// A field that never needs quotes: a day, a number, a slug.
+    fn plain(&mut self, bytes: &[u8]) {
+        if !std::mem::take(&mut self.first) {
+            self.line.push(b',');
+        }
+        self.line.extend_from_slice(bytes);
+    }
+
+    fn field(&mut self, bytes: &[u8]) {
+        if !std::mem::take(&mut self.first) {
+            self.line.push(b',');
+        }
+        // What `csv_core` quotes with a comma between fields and CRLF
+        // after them (its `QuoteStyle::Necessary`), every byte looked at
+        // with no branch: fields are short.
+        let quoted = bytes.iter().fold(false, |quoted, &b| {
+            quoted | (b == b',') | (b == b'"') | (b == b'\n') | (b == b'\r')
+        });
+        if !quoted {
+            self.line.extend_from_slice(bytes);
+            return;
+        }
+        let mut writer = csv_core::Writer::new();
+        let at = self.line.len();
+        // Every byte doubled and two quotes is the most a field can take.
+        self.line.resize(at + 2 * bytes.len() + 2, 0);
+        let (_, _, field) = writer.field(bytes, &mut self.line[at..]);
+        let (_, end) = writer.finish(&mut self.line[at + field..]);
+        self.line.truncate(at + field + end);
+    }
+
+    pub fn text(&mut self, text: &str) {
+        self.field(text.as_bytes())
     }
 
     /// An absent value: an empty field, as serde writes `None`.
-    pub fn optional(&mut self, text: Option<&str>) -> csv::Result<()> {
-        self.0.write_field(text.unwrap_or_default())
+    pub fn optional(&mut self, text: Option<&str>) {
+        self.field(text.unwrap_or_default().as_bytes())
+    }
+
+    /// A value's slug (a kind, a status, a mark): letters and hyphens.
+    pub fn slug(&mut self, slug: Option<&'static str>) {
+        self.plain(slug.unwrap_or_default().as_bytes())
     }
 
     /// A day as serde writes it (`2023-12-06`).
-    pub fn date(&mut self, day: NaiveDate) -> csv::Result<()> {
+    pub fn date(&mut self, day: NaiveDate) {
         use chrono::Datelike;
         let (year, month, date) = (day.year(), day.month(), day.day());
         if !(0..=9999).contains(&year) {
-            return self.0.write_field(format!("{day:?}"));
+            return self.plain(format!("{day:?}").as_bytes());
         }
         let digit = |n: u32| b'0' + (n % 10) as u8;
         let y = year as u32;
@@ -540,17 +590,17 @@ impl CsvFields<'_, '_> {
             digit(date / 10),
             digit(date),
         ];
-        self.0.write_field(text)
+        self.plain(&text)
     }
 
-    pub fn optional_date(&mut self, day: Option<NaiveDate>) -> csv::Result<()> {
+    pub fn optional_date(&mut self, day: Option<NaiveDate>) {
         match day {
             Some(day) => self.date(day),
-            None => self.0.write_field(""),
+            None => self.plain(b""),
         }
     }
 
-    pub fn number(&mut self, n: i64) -> csv::Result<()> {
+    pub fn number(&mut self, n: i64) {
         let mut buffer = [0u8; 20];
         let mut at = buffer.len();
         let mut rest = n.unsigned_abs();
@@ -563,10 +613,10 @@ impl CsvFields<'_, '_> {
             }
         }
         if n < 0 {
-            self.0.write_field([&b"-"[..], &buffer[at..]].concat())
-        } else {
-            self.0.write_field(&buffer[at..])
+            at -= 1;
+            buffer[at] = b'-';
         }
+        self.plain(&buffer[at..])
     }
 }
 

@@ -145,30 +145,31 @@ impl Report for ObligationReport {
         }
     }
 
-    fn write_csv(&self, r: &ObligationRow, out: &mut CsvFields<'_, '_>) -> csv::Result<bool> {
-        out.text(&r.unit_code)?;
-        out.text(&r.unit)?;
-        out.text(r.unit_kind.slug())?;
-        out.optional(r.parent.as_deref())?;
-        out.optional(r.parent_code.as_deref())?;
-        out.text(&r.directive)?;
-        out.text(&r.task)?;
-        out.text(&r.task_title)?;
-        out.date(r.due_on)?;
-        out.optional_date(r.completed_on)?;
-        out.text(r.status.slug())?;
-        out.number(r.days_overdue)?;
-        out.number(r.days_left)?;
-        out.optional_date(r.original_due_on)?;
-        out.optional(r.cancelled_reason.as_deref())?;
-        out.optional(r.person.as_deref())?;
-        out.optional(r.person_name.as_deref())?;
-        out.optional(r.passed_from.as_deref())?;
-        out.optional(r.passed_from_name.as_deref())?;
-        out.optional_date(r.passed_on)?;
-        out.optional(r.secrecy.map(Secrecy::slug))?;
-        out.optional(r.urgency.map(Urgency::slug))?;
-        Ok(true)
+    const CSV_BY_FIELDS: bool = true;
+
+    fn write_csv(&self, r: &ObligationRow, out: &mut CsvFields<'_>) {
+        out.text(&r.unit_code);
+        out.text(&r.unit);
+        out.slug(Some(r.unit_kind.slug()));
+        out.optional(r.parent.as_deref());
+        out.optional(r.parent_code.as_deref());
+        out.text(&r.directive);
+        out.text(&r.task);
+        out.text(&r.task_title);
+        out.date(r.due_on);
+        out.optional_date(r.completed_on);
+        out.slug(Some(r.status.slug()));
+        out.number(r.days_overdue);
+        out.number(r.days_left);
+        out.optional_date(r.original_due_on);
+        out.optional(r.cancelled_reason.as_deref());
+        out.optional(r.person.as_deref());
+        out.optional(r.person_name.as_deref());
+        out.optional(r.passed_from.as_deref());
+        out.optional(r.passed_from_name.as_deref());
+        out.optional_date(r.passed_on);
+        out.slug(r.secrecy.map(Secrecy::slug));
+        out.slug(r.urgency.map(Urgency::slug));
     }
 
     fn heading(&self, rows: Option<usize>) -> Option<String> {
@@ -310,11 +311,11 @@ mod tests {
                     days_overdue: [0, 7, -12, i64::MIN, i64::MAX][j % 5],
                     days_left: [1_000_000, 0, 42, -1, 9][i % 5],
                     original_due_on: some.then(|| day(999, 10, 20)),
-                    cancelled_reason: text("sáp nhập"),
+                    cancelled_reason: text(["sáp nhập, giải thể", " sáp nhập ", "#"][j % 3]),
                     person: text("p1"),
                     person_name: text("Nguyễn Văn A"),
                     passed_from: text("cb-cu"),
-                    passed_from_name: text("Chi bộ cũ"),
+                    passed_from_name: text(["Chi bộ cũ", "Chi bộ\rcũ"][j % 2]),
                     passed_on: some.then(|| day(2025, 7, 1)),
                     secrecy: some.then(|| Secrecy::ALL[j % 3]),
                     urgency: (!some).then(|| Urgency::ALL[i % 3]),
