@@ -424,8 +424,9 @@ fn set_some(to: &mut Option<String>, text: Option<&str>) {
     }
 }
 
-/// The query of one of the two ranges of `obligation_open`: never done
-/// (`done` false), or done only after the report's day.
+/// The query of one of the two ranges the listing reads: never done
+/// (`done` false) from `obligation_open`, or done only after the report's
+/// day, from `obligation_late` for `overdue`, else `obligation_open`.
 /// `with`: the scope's `WITH` clause; `from`: the table as the store names
 /// its index; `exists_on`: the store's test that a unit exists on the day.
 pub(crate) fn pending_sql(
@@ -436,9 +437,12 @@ pub(crate) fn pending_sql(
     from: &str,
     exists_on: &str,
 ) -> String {
-    let done = match done {
-        false => "o.completed_on IS NULL",
-        true => "o.completed_on > :as_of",
+    let done = match (done, selection) {
+        (false, _) => "o.completed_on IS NULL",
+        // Due before the day and done after it is done late: the range of
+        // `obligation_late`, whose rows are those the term names.
+        (true, Selection::Overdue) => "o.completed_on > :as_of AND o.completed_on > o.due_on",
+        (true, _) => "o.completed_on > :as_of",
     };
     let due = match selection {
         Selection::DueBy(_) => "o.due_on >= :as_of AND o.due_on <= :until",

@@ -91,15 +91,15 @@ fn init_makes_the_schema_in_an_empty_database_once() {
             "SELECT value FROM meta WHERE key = 'schema_version'"
         )
         .as_deref(),
-        Some("14")
+        Some("15")
     );
     assert_eq!(
         value(&address, "SELECT value FROM meta WHERE key = 'application'").as_deref(),
         Some("theodoi")
     );
-    // Again: the database is there, at version 14, untouched.
+    // Again: the database is there, at version 15, untouched.
     let again = t.ok(&["--lang", "en", "init"]);
-    assert!(again.contains("14"), "{again}");
+    assert!(again.contains("15"), "{again}");
     t.ok(ADD_DIRECTIVE);
     let listed: Vec<serde_json::Value> = t.json(&["directive", "list"]);
     assert_eq!(listed.len(), 1);

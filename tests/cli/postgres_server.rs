@@ -453,7 +453,7 @@ fn two_inits_at_once_make_the_database_once() {
         .query_one("SELECT value FROM meta WHERE key = 'schema_version'", &[])
         .expect("version")
         .get(0);
-    assert_eq!(version, "14");
+    assert_eq!(version, "15");
     t.ok(ADD_DIRECTIVE);
 }
 

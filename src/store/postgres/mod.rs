@@ -93,6 +93,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     migration!("0012_office_writes_logged.sql"),
     migration!("0013_open_listing.sql"),
     migration!("0014_open_listing_on_server.sql"),
+    migration!("0015_late_listing.sql"),
 ];
 
 /// The schema version this binary writes and understands.

@@ -200,8 +200,10 @@ fn count_overdue_sql(scope: &Scope, tree: Tree) -> String {
         return format!(
             "SELECT
                (SELECT coalesce(sum(n), 0)::BIGINT FROM open_by_due WHERE due_on < :as_of)
+             -- Done late: the term lets the server read `obligation_late`.
              + (SELECT count(*) FROM obligation o
-                WHERE o.completed_on > :as_of AND {rest} AND {EXISTS_ON})
+                WHERE o.completed_on > :as_of AND o.completed_on > o.due_on
+                  AND {rest} AND {EXISTS_ON})
              + (SELECT count(*) FROM obligation o
                 WHERE o.completed_on IS NULL
                   AND (cancelled_on IS NOT NULL OR opened_on IS NOT NULL)

@@ -108,15 +108,20 @@ fn people(db: &SqliteDb<'_>) -> Result<People> {
     Ok(People::new(all))
 }
 
-/// The query of one of the two ranges of `obligation_open`
-/// (`store::listing::pending_sql`), on SQLite.
+/// The query of one of the two ranges (`store::listing::pending_sql`), on
+/// SQLite: what was done only after the day, for `overdue`, from
+/// `obligation_late`; the rest from `obligation_open`.
 pub(super) fn pending_sql(scope: &Scope, selection: Selection, done: bool) -> String {
+    let from = match (done, selection) {
+        (true, Selection::Overdue) => "obligation o INDEXED BY obligation_late",
+        _ => "obligation o INDEXED BY obligation_open",
+    };
     crate::store::listing::pending_sql(
         scope,
         selection,
         done,
         &scope.with(Tree::Current),
-        "obligation o INDEXED BY obligation_open",
+        from,
         EXISTS_ON,
     )
 }
