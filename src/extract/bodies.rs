@@ -115,7 +115,12 @@ pub(super) fn name_at(s: &str) -> (String, usize) {
         // the name (`… Ban Tuyên giáo Trung ương Sơ kết 05 năm …`).
         if words > 0
             && first.is_uppercase()
-            && opens_subject(word, trimmed[word_len..].trim_start_matches(' '))
+            && (opens_subject(word, trimmed[word_len..].trim_start_matches(' '))
+                || congress_opens_subject(
+                    &s[..offset],
+                    word,
+                    trimmed[word_len..].trim_start_matches(' '),
+                ))
         {
             break;
         }
@@ -204,6 +209,15 @@ fn opens_subject(word: &str, rest: &str) -> bool {
     ];
     let next = rest.split([' ', ',', ';', '.', '\n']).next().unwrap_or("");
     word == "Về" || PAIRS.contains(&(word, next))
+}
+
+/// Whether a capitalised `Đại hội` after the words `before` of a name opens
+/// its subject (`Quận ủy Đống Đa Đại hội Đảng bộ các cấp …`, written with
+/// no `về`), not a congress's own body (`Ban Tổ chức Đại hội`, `Đoàn Chủ
+/// tịch Đại hội`).
+fn congress_opens_subject(before: &str, word: &str, rest: &str) -> bool {
+    let next = rest.split([' ', ',', ';', '.', '\n']).next().unwrap_or("");
+    (word, next) == ("Đại", "hội") && !before.ends_with(" chức") && !before.ends_with(" tịch")
 }
 
 /// The usual spelling of a body's name: `BTV` and `BCH` written out, the

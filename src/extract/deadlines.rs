@@ -88,7 +88,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// too large for the fast way of reading groups, and cost ten times more.
 static HELD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?)?diễn ra|(?:được\s+)?(?:lùi|dời|chuyển)\s+sang)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)\s+(?:là\s+)?(?P<tv>(?:vào|trong)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|-|–|đến)\s*)*(?P<td>{DATE}))|(?:(?:từ\s+)?(?:các\s+)?ngày\s+|trong\s+(?:\d{{1,2}}|hai|ba)\s+ngày\s*:?\s*(?:các\s+)?(?:ngày\s+)?)\d{{1,2}}\s*(?:(?:,|và|-|–|đến)\s*\d{{1,2}}\s*)*(?:,|và|-|–|đến)\s*(?P<tr>{DATE}))"
+        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?)?diễn ra|(?:được\s+)?(?:lùi|dời|chuyển)\s+sang)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)\s+(?:là\s+)?(?P<tv>(?:vào|trong)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|-|–|đến)\s*)*(?:(?P<td>{DATE})|(?P<tdn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))|(?:(?:từ\s+)?(?:các\s+)?ngày\s+|trong\s+(?:\d{{1,2}}|hai|ba)\s+ngày\s*:?\s*(?:các\s+)?(?:ngày\s+)?)\d{{1,2}}\s*(?:(?:,|và|-|–|đến)\s*\d{{1,2}}\s*)*(?:,|và|-|–|đến)\s*(?:(?P<tr>{DATE})|(?P<trn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))"
     ))
 });
 
@@ -107,6 +107,20 @@ fn cues_of(clause: &str) -> Vec<regex::Captures<'_>> {
                 .is_none_or(|m| m.start() < at)
             {
                 *slot = pattern.captures_at(clause, at);
+                // `tiến hành Đại hội Đảng bộ khối … và ngày 20, 21-4, Đại
+                // hội …`: days with no year after a `và` are the next
+                // item's of a list, not this congress's.
+                while let Some(c) = slot.as_ref()
+                    && let Some(m) = c.get(0)
+                    && (c.name("tdn").is_some() || c.name("trn").is_some())
+                    && m.as_str()[..m.as_str().rfind("ngày").unwrap_or(0)]
+                        .trim_end()
+                        .ends_with(" và")
+                {
+                    let next =
+                        m.start() + clause[m.start()..].chars().next().map_or(1, char::len_utf8);
+                    *slot = pattern.captures_at(clause, next);
+                }
             }
         }
         let first = match (&pending[0], &pending[1]) {
@@ -437,6 +451,15 @@ fn read_clause(
                     .rev()
                     .take(3)
                     .any(|w| w == "đã"))
+        {
+            region_start = cue_end;
+            continue;
+        }
+        // `… lùi sang các ngày 28 và 29/8/2025, thay vì tổ chức vào ngày 25
+        // và 26/8`: the time first planned sets nothing.
+        if words[region_start..cue_opening.max(region_start)]
+            .trim_end()
+            .ends_with("thay vì")
         {
             region_start = cue_end;
             continue;
@@ -794,7 +817,7 @@ fn days_first(
 ) -> Vec<(usize, FoundDeadline)> {
     static DAYS: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"\bngày\s+(?:\d{1,2}\s*(?:,|và)\s*)*(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?:\s*[-/.]\s*(?P<y>\d{4}))?\s*,?\s*(?:(?:sẽ\s+)?(?:tiến hành|tổ chức)\s+)?[Đđ]ại hội\b",
+            r"\bngày\s+(?:\d{1,2}(?:\s*[-/.]\s*\d{1,2})?\s*(?:,|và)\s*(?:(?:buổi\s+)?(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?)*(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?:\s*[-/.]\s*(?P<y>\d{4}))?\s*,?\s*(?:(?:sẽ\s+)?(?:tiến hành|tổ chức)\s+|đại biểu tham dự\s+(?:(?:các\s+)?phiên\s+[^,.;:]{0,60}?\s+)?)?[Đđ]ại hội\b",
         )
     });
     let items: Vec<regex::Captures<'_>> = DAYS.captures_iter(clause).collect();
@@ -945,7 +968,10 @@ fn written_due(caps: &regex::Captures<'_>) -> String {
     let cue = caps.get(0).map_or("", |c| c.as_str());
     let from = if caps.name("bm").is_some() {
         cue.find("rước").map(|i| i - 1)
-    } else if caps.name("td").is_some() || caps.name("tr").is_some() {
+    } else if ["td", "tr", "tdn", "trn"]
+        .iter()
+        .any(|n| caps.name(n).is_some())
+    {
         cue.rfind("ngày")
     } else if let (Some(tv), Some(all)) = (caps.name("tv"), caps.get(0)) {
         // `vào cuối tháng 6 và đầu tháng 7-2017`: the time after `vào`.
@@ -1074,6 +1100,22 @@ fn due_of(
             return None;
         }
         return Some(Ok(due.to_string()));
+    }
+    // `sẽ diễn ra từ ngày 29, 30/7`: with no year, the year of the dateline
+    // (or of the date before); a day before it was held, not set.
+    if let Some(dm) = caps.name("tdn").or(caps.name("trn")) {
+        if after.starts_with(|c: char| c.is_ascii_digit())
+            || after.starts_with(['/', '-', '.'])
+                && after[1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
+        // `tiến hành Đại hội Đảng bộ khối … và ngày 20, 21-4, Đại hội …`:
+        // the days of the next item of a list, not of this congress.
+        let (day, month) = day_and_month(dm.as_str())?;
+        let reference = text.year_reference(at)?;
+        let due = chrono::NaiveDate::from_ymd_opt(reference.year(), month, day)?;
+        return (due >= reference).then(|| Ok(due.to_string()));
     }
     if let Some(m) = caps.name("m").or(caps.name("m2")).or(caps.name("m3")) {
         let (y, m) = month_due(text, m.as_str(), caps.name("my").or(caps.name("my2")), at)?;
@@ -1461,7 +1503,7 @@ enum Above {
 fn named_units(words: &str) -> Vec<(usize, usize, String)> {
     static UNIT: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"\b(?:Đảng bộ|Chi bộ)\s+(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|thôn|khu phố|phòng|trường)\s+)?\p{Lu}|\b(?:Đảng bộ|Chi bộ)\s+khối\s+\p{Ll}|\bĐảng [uủ]ỷ?y?\s+(?:xã|phường|thị trấn)\s+\p{Lu}|\bĐảng bộ\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+lần\b",
+            r"\b(?:Đảng bộ|Chi bộ)\s+(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|thôn|khu phố|phòng|trường)\s+)?\p{Lu}|\b(?:đảng bộ|chi bộ)\s+(?:(?:xã|phường|thị trấn|thôn|khu phố)\s+)?(?:[A-ZÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]|Đ[^ả\s])|\b(?:Đảng bộ|Chi bộ)\s+khối\s+\p{Ll}|\bĐảng [uủ]ỷ?y?\s+(?:xã|phường|thị trấn)\s+\p{Lu}|\bĐảng bộ\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+lần\b",
         )
     });
     const STOP: &[&str] = &[
@@ -1478,9 +1520,16 @@ fn named_units(words: &str) -> Vec<(usize, usize, String)> {
         let mut count = 0;
         loop {
             let trimmed = rest.trim_start_matches(' ');
+            // `Đảng bộ TP.HCM`: a full stop with a capital right after it
+            // is within the word.
             let len = trimmed
-                .find(|c: char| c.is_whitespace() || ",;:.()“”\"".contains(c))
-                .unwrap_or(trimmed.len());
+                .char_indices()
+                .find(|&(i, c)| {
+                    c.is_whitespace()
+                        || ",;:()“”\"".contains(c)
+                        || c == '.' && !trimmed[i + 1..].starts_with(|n: char| n.is_uppercase())
+                })
+                .map_or(trimmed.len(), |(i, _)| i);
             let word = &trimmed[..len];
             // `Chi bộ Ban quản lý đầu tư xây dựng huyện`: a body's name.
             let investment = word == "xây"
@@ -1526,7 +1575,13 @@ fn named_units(words: &str) -> Vec<(usize, usize, String)> {
         }
         let head_end = m.end() - m.as_str().chars().last().map_or(0, char::len_utf8);
         let end = name_end(m.start(), head_end);
-        out.push((m.start(), end, words[m.start()..end].trim().to_string()));
+        // `Đảng bộ (ĐHĐB) xã Bản Nguyên`: an abbreviation in parentheses,
+        // blanked, is no part of the name.
+        let name = words[m.start()..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push((m.start(), end, name));
         let plural = words[..m.start()]
             .trim_end()
             .rsplit(' ')

@@ -348,6 +348,21 @@ static BEFORE_PARENTHESIS: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// `Ngày 31/10, đồng chí … ký ban hành ` before the document it issues.
+static SIGNED_ON: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:^|[\s(])(?i:ngày)\s+(?:(?P<d>{DATE})|(?P<dm>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))\s*,[^;]*?\s(?:(?:đã|vừa)\s+)?ký\s+ban hành\s+$"
+    ))
+});
+
+/// `Kết luận của Bộ Chính trị, Ban Bí thư về … (` before a citation of
+/// the same type: the document described, its subject after its issuer.
+static DESCRIBED_BEFORE_PARENTHESIS: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?P<t>{TYPE_WORDS})\s+của\s+(?P<i>(?:{HEADS})[^()]*?)\s+về\s+[^()]*\(\s*$"
+    ))
+});
+
 /// `Tỉnh ủy vừa ban hành Kế hoạch tổng kết … (` before a citation: the
 /// body whose document the parenthesis cites.
 static ISSUED_BEFORE_PARENTHESIS: LazyLock<Regex> = LazyLock::new(|| {
@@ -667,26 +682,38 @@ fn read_one(text: &Text, m: &Mention, next: usize) -> Said {
         _ => None,
     };
     if let Some(caps) = dated {
-        said.sentence_date = match (caps.name("d"), caps.name("dm")) {
-            (Some(d), _) => date_of(d.as_str()),
-            (None, Some(dm)) => day_and_month(dm.as_str()).and_then(|(d, mo)| {
-                // Issued on a day the article gives no year to: the
-                // dateline's year, never after the dateline; with no
-                // dateline, the year of the last full date before it (a
-                // title's `trước ngày 15-6-2020` above `Ngày 17-4, …`).
-                let Some(dateline) = text.dateline else {
-                    let reference = text.year_reference(m.start)?;
-                    return NaiveDate::from_ymd_opt(reference.year(), mo, d);
-                };
-                let this = NaiveDate::from_ymd_opt(dateline.year(), mo, d)?;
-                if this > dateline {
-                    NaiveDate::from_ymd_opt(dateline.year() - 1, mo, d)
-                } else {
-                    Some(this)
-                }
-            }),
-            _ => None,
-        };
+        said.sentence_date = sentence_day(text, m, &caps);
+    }
+    // `Ngày 31/10, …, Thường trực Ban Bí thư … ký ban hành Kết luận của Bộ
+    // Chính trị, Ban Bí thư về … (Kết luận số 201-KL/TW)`: the document
+    // described before the parenthesis that cites it, its issuers (one or
+    // two acting together) and the day the sentence opens with.
+    // (`(Kết luận số Kết luận số 200-KL/TW)`: the label written twice.)
+    let own_type = body[m.start..]
+        .split(" số")
+        .next()
+        .filter(|w| w.len() < 40)
+        .unwrap_or("");
+    let described = before
+        .trim_end()
+        .strip_suffix(" số")
+        .and_then(|b| b.strip_suffix(own_type))
+        .filter(|_| !own_type.is_empty())
+        .unwrap_or(before);
+    if said.issuer.is_none()
+        && described.trim_end().ends_with('(')
+        && let Some(caps) = DESCRIBED_BEFORE_PARENTHESIS.captures(described)
+        && let (Some(t), Some(i)) = (caps.name("t"), caps.name("i"))
+        && t.as_str().to_lowercase() == own_type.to_lowercase()
+        && let Some(issuer) = whole_bodies_agreeing(m, i.as_str())
+    {
+        said.issuer = Some(issuer);
+        if said.issued_on.is_none()
+            && said.sentence_date.is_none()
+            && let Some(caps) = SIGNED_ON.captures(&described[..t.start()])
+        {
+            said.sentence_date = sentence_day(text, m, &caps);
+        }
     }
     // A citation in parentheses after the document's description, or
     // after the description of what the sentence's body issued (`Tỉnh ủy
@@ -709,6 +736,47 @@ fn read_one(text: &Text, m: &Mention, next: usize) -> Said {
         said.issuer = whole_body_agreeing(m, i.as_str());
     }
     said
+}
+
+/// The day a sentence opens with (`OPENING_DATE`, `DATE_BEFORE_ACTOR`).
+fn sentence_day(text: &Text, m: &Mention, caps: &regex::Captures<'_>) -> Option<NaiveDate> {
+    match (caps.name("d"), caps.name("dm")) {
+        (Some(d), _) => date_of(d.as_str()),
+        (None, Some(dm)) => day_and_month(dm.as_str()).and_then(|(d, mo)| {
+            // Issued on a day the article gives no year to: the
+            // dateline's year, never after the dateline; with no
+            // dateline, the year of the last full date before it (a
+            // title's `trước ngày 15-6-2020` above `Ngày 17-4, …`).
+            let Some(dateline) = text.dateline else {
+                let reference = text.year_reference(m.start)?;
+                return NaiveDate::from_ymd_opt(reference.year(), mo, d);
+            };
+            let this = NaiveDate::from_ymd_opt(dateline.year(), mo, d)?;
+            if this > dateline {
+                NaiveDate::from_ymd_opt(dateline.year() - 1, mo, d)
+            } else {
+                Some(this)
+            }
+        }),
+        _ => None,
+    }
+}
+
+/// `Bộ Chính trị, Ban Bí thư`: the body `text` names whole, or two named
+/// whole and joined by a comma or `và`, each agreeing with the code.
+fn whole_bodies_agreeing(m: &Mention, text: &str) -> Option<String> {
+    if let Some(one) = whole_body_agreeing(m, text) {
+        return Some(one);
+    }
+    let (first, len) = bodies::name_at(text);
+    let rest = text[len..].trim_start();
+    let rest = rest
+        .strip_prefix(',')
+        .or_else(|| rest.strip_prefix("và "))?
+        .trim_start();
+    let second = whole_body_agreeing(m, rest)?;
+    whole_body_agreeing(m, &first)?;
+    Some(format!("{first}, {second}"))
 }
 
 /// The body that `text` names whole (nothing left after its name), unless
