@@ -76,7 +76,7 @@ const PART: &str = r"(?:giữa|đầu|cuối|nửa đầu|nửa cuối|trung tu�
 /// `trong quý …`, `từ … đến hết ngày …`.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào|đến|trong))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+(?:cuối\s+)?|[Vv]ào\s+cuối\s+)quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}}))?\b|\b(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?|\b(?:[Xx]ong|[Hh]oàn thành)\s+(?:(?:trong|vào)\s+)?(?P<mw>(?:(?:giữa|đầu|cuối|trung tuần|thượng tuần|hạ tuần)\s+)?(?:tháng\s+(?P<m3>\d{{1,2}})\s*[./\-]|(?P<m2>\d{{1,2}})\s*[./])\s*(?P<my2>\d{{4}}))\b|\b[Tt]ừ\s+(?:nay|(?:ngày\s+)?\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}(?:\s*[/.\-]\s*\d{{4}})?)\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?:(?P<we>{DATE})|(?P<wn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}})))"
+        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào|đến|trong))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+(?:cuối\s+)?|[Vv]ào\s+cuối\s+)quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}}))?\b|\b(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?|\b(?:[Xx]ong|[Hh]oàn thành)\s+(?:(?:trong|vào)\s+)?(?P<mw>(?:(?:giữa|đầu|cuối|trung tuần|thượng tuần|hạ tuần)\s+)?(?:tháng\s+(?P<m3>\d{{1,2}})\s*[./\-]|(?P<m2>\d{{1,2}})\s*[./])\s*(?P<my2>\d{{4}}))\b|\b[Tt]ừ\s+(?:nay|(?:ngày\s+)?(?:\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}(?:\s*[/.\-]\s*\d{{4}})?|(?P<ws>\d{{1,2}})))\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?:(?P<we>{DATE})|(?P<wn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}})))"
     ))
 });
 
@@ -88,7 +88,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// too large for the fast way of reading groups, and cost ten times more.
 static HELD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?)?diễn ra|(?:được\s+)?(?:lùi|dời|chuyển)\s+sang)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)\s+(?:là\s+)?(?P<tv>(?:vào|trong)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|-|–|đến)\s*)*(?:(?P<td>{DATE})|(?P<tdn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))|(?:(?:từ\s+)?(?:các\s+)?ngày\s+|trong\s+(?:\d{{1,2}}|hai|ba)\s+ngày\s*:?\s*(?:các\s+)?(?:ngày\s+)?)\d{{1,2}}\s*(?:(?:,|và|-|–|đến)\s*\d{{1,2}}\s*)*(?:,|và|-|–|đến)\s*(?:(?P<tr>{DATE})|(?P<trn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))"
+        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?)?diễn ra|[Dd]ự kiến|(?:được\s+)?(?:lùi|dời|chuyển)\s+sang)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)\s+(?:là\s+)?(?P<tv>(?:vào|trong)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|-|–|đến)\s*)*(?:(?P<td>{DATE})|(?P<tdn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))|(?:(?:từ\s+)?(?:các\s+)?ngày\s+|trong\s+(?:\d{{1,2}}|hai|ba)\s+ngày\s*:?\s*(?:các\s+)?(?:ngày\s+)?)\d{{1,2}}\s*(?:(?:,|và|-|–|đến)\s*\d{{1,2}}\s*)*(?:,|và|-|–|đến)\s*(?:(?P<tr>{DATE})|(?P<trn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))"
     ))
 });
 
@@ -110,12 +110,15 @@ fn cues_of(clause: &str) -> Vec<regex::Captures<'_>> {
                 // `tiến hành Đại hội Đảng bộ khối … và ngày 20, 21-4, Đại
                 // hội …`: days with no year after a `và` are the next
                 // item's of a list, not this congress's.
+                // `dự kiến trong ngày 14-10, sẽ có …`: an expectation alone
+                // is a time something is held only for a day of it.
                 while let Some(c) = slot.as_ref()
                     && let Some(m) = c.get(0)
-                    && (c.name("tdn").is_some() || c.name("trn").is_some())
-                    && m.as_str()[..m.as_str().rfind("ngày").unwrap_or(0)]
-                        .trim_end()
-                        .ends_with(" và")
+                    && ((c.name("tdn").is_some() || c.name("trn").is_some())
+                        && m.as_str()[..m.as_str().rfind("ngày").unwrap_or(0)]
+                            .trim_end()
+                            .ends_with(" và")
+                        || expected_alone(c))
                 {
                     let next =
                         m.start() + clause[m.start()..].chars().next().map_or(1, char::len_utf8);
@@ -144,6 +147,18 @@ fn cues_of(clause: &str) -> Vec<regex::Captures<'_>> {
         out.push(caps);
     }
     out
+}
+
+/// Whether a time something is held opens with `dự kiến` and no verb, and
+/// is not one day (`dự kiến trong ngày 14-10`).
+fn expected_alone(caps: &regex::Captures<'_>) -> bool {
+    static ONE_DAY: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(?:vào|trong)\s+ngày\s+\d{1,2}\s*[/.\-]\s*\d{1,2}\b"));
+    let (Some(all), Some(tv)) = (caps.get(0), caps.name("tv")) else {
+        return false;
+    };
+    let head = all.as_str()[..tv.start() - all.start()].trim_end();
+    (head == "dự kiến" || head == "Dự kiến") && !ONE_DAY.is_match(tv.as_str())
 }
 
 /// Reads the deadlines of `text`, each tied to the document it belongs to.
@@ -487,6 +502,14 @@ fn read_clause(
             region_start = cue_end;
             continue;
         }
+        // `từ ngày 17 đến ngày 22-8 (…), Bộ Chính trị làm việc với …`: a
+        // time a body's work follows is that body's, set for no unit.
+        static BODY_AFTER: LazyLock<Regex> =
+            LazyLock::new(|| re(&format!(r"^\s*,[\s,]*(?:{HEADS})\b")));
+        if window && BODY_AFTER.is_match(after) {
+            region_start = cue_end;
+            continue;
+        }
         let Some(due) = due_of(text, &caps, base + cue_start, after) else {
             continue;
         };
@@ -544,6 +567,24 @@ fn read_clause(
         {
             who.units = units;
             who.spans.push(span);
+            who.others = false;
+        }
+        // `yêu cầu các đảng bộ, chi bộ triển khai …` on a page a district's
+        // committee speaks: the grassroots units under it. Spoken by
+        // another, or by none the page names, the kinds stay in doubt.
+        static PAIR: LazyLock<Regex> = LazyLock::new(|| {
+            re(r"(?i)\b(?:các|những)\s+đảng bộ\s*(?:,|và)\s*chi bộ(?:\s+trực thuộc)?\b")
+        });
+        if !who.names_any()
+            && text.district_voice()
+            && let Some(m) = PAIR.find(region)
+            && !["cơ sở", "bộ phận", "cấp", "thuộc", "trực", "của"]
+                .iter()
+                .any(|w| region[m.end()..].trim_start().to_lowercase().starts_with(w))
+        {
+            who.add_kind(UnitKind::DangBoCoSo, m.start());
+            who.add_kind(UnitKind::ChiBoCoSo, m.start() + 1);
+            who.spans.push((m.start(), m.end()));
             who.others = false;
         }
         // `Thời gian tiến hành đại hội điểm hoàn thành …`: the units chosen
@@ -1032,7 +1073,21 @@ fn due_of(
     // `từ ngày 20/10/2020 đến hết ngày 10/11/2020`, `từ nay đến 20/1`: a
     // time given to do something ends on its last day; a window gone by
     // before the article's date tells when something was done.
+    // `từ 11 đến 18-10`: the first day written bare is before the last.
+    let run_day = |end: &str| {
+        caps.name("ws").is_none_or(|ws| {
+            let first: Option<u32> = ws.as_str().parse().ok();
+            let last: Option<u32> = end
+                .split(|c: char| !c.is_ascii_digit())
+                .next()
+                .and_then(|d| d.parse().ok());
+            first.zip(last).is_some_and(|(a, b)| a < b)
+        })
+    };
     if let Some(d) = caps.name("we") {
+        if !run_day(d.as_str()) {
+            return None;
+        }
         let due = date_of(d.as_str())?;
         if text.year_reference(at).is_some_and(|r| due < r) {
             return None;
@@ -1040,7 +1095,8 @@ fn due_of(
         return Some(Ok(due.to_string()));
     }
     if let Some(dm) = caps.name("wn") {
-        if after.starts_with(|c: char| c.is_ascii_digit())
+        if !run_day(dm.as_str())
+            || after.starts_with(|c: char| c.is_ascii_digit())
             || after.starts_with(['/', '-', '.'])
                 && after[1..].starts_with(|c: char| c.is_ascii_digit())
         {
@@ -1327,6 +1383,42 @@ fn who_in_about(words: &str, last_named: &[String], about_association: bool) -> 
                 .to_lowercase()
                 .starts_with("cấp")
     };
+    // `ở cấp tỉnh, huyện và cơ sở`, `cấp huyện và cơ sở`: one `cấp` for
+    // every level of the list, each its kinds (the province's none).
+    static LEVELS: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\bcấp\s+(?:tỉnh|huyện|quận|cơ sở|xã)(?:\s*(?:,|và)\s*(?:cấp\s+)?(?:tỉnh|huyện|quận|thị xã|cơ sở|xã))+\b",
+        )
+    });
+    static LEVEL: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:tỉnh|huyện|quận|thị xã|cơ sở|xã)\b"));
+    for m in LEVELS.find_iter(words) {
+        let span = (m.start(), m.end());
+        if !free(&taken, span)
+            || words[m.end()..]
+                .trim_start()
+                .starts_with(['u', 'ủ', 'U', 'Ủ'])
+            || agent(m.start())
+            || abolished(&words[..m.start()])
+            || association
+        {
+            continue;
+        }
+        use UnitKind::*;
+        for level in LEVEL.find_iter(m.as_str()) {
+            let kinds: &[UnitKind] = match level.as_str().to_lowercase().as_str() {
+                "huyện" | "quận" | "thị xã" => &[DangBoCapTren],
+                "cơ sở" => &[DangBoCoSo, ChiBoCoSo],
+                "xã" => &[DangBoCoSo],
+                _ => &[],
+            };
+            for (i, kind) in kinds.iter().enumerate() {
+                who.add_kind(*kind, m.start() + level.start() + i);
+            }
+        }
+        who.spans.push(span);
+        taken.push(span);
+    }
     for (pattern, kinds) in KIND_WORDS.iter() {
         for m in pattern.find_iter(words) {
             let span = (m.start(), m.end());

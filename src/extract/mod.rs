@@ -162,6 +162,13 @@ pub(crate) struct Text {
     dateline: Option<NaiveDate>,
     /// Every full date written, by offset.
     dates: Vec<(usize, NaiveDate)>,
+    /// The year the page's term begins (`nhiệm kỳ 2020-2025`), when every
+    /// term it names begins in the same one.
+    term_start: Option<i32>,
+    /// The page speaks as a committee above the grassroots of a district
+    /// (`Huyện ủy`, `Thị ủy`, `Quận ủy`), naming no province's committee
+    /// and no grassroots committee.
+    district_voice: bool,
 }
 
 impl Text {
@@ -186,11 +193,15 @@ impl Text {
         }
         let dateline = dateline(&body);
         let dates = all_dates(&body);
+        let term_start = term_start(&body);
+        let district_voice = district_voice(&body);
         Text {
             body,
             lines,
             dateline,
             dates,
+            term_start,
+            district_voice,
         }
     }
 
@@ -207,11 +218,33 @@ impl Text {
 
     /// The date that gives a year to a day written without one at
     /// `offset`: the dateline, else the last full date before it.
+    /// With neither on the page, the first day of the year its term begins
+    /// when the paragraph is of a congress above the grassroots (`Đại hội
+    /// Đảng bộ tỉnh … nhiệm kỳ 2020-2025`): those of a term are held in its
+    /// first year, while a chi bộ's or a commune's may be held in the last
+    /// months of the year before, and so take none.
     pub(super) fn year_reference(&self, offset: usize) -> Option<NaiveDate> {
-        self.dateline.or_else(|| {
-            let i = self.dates.partition_point(|(at, _)| *at < offset);
-            i.checked_sub(1).map(|i| self.dates[i].1)
-        })
+        self.dateline
+            .or_else(|| {
+                let i = self.dates.partition_point(|(at, _)| *at < offset);
+                i.checked_sub(1).map(|i| self.dates[i].1)
+            })
+            .or_else(|| {
+                let year = self.term_start.filter(|_| self.dates.is_empty())?;
+                let from = self.body[..offset].rfind('\n').map_or(0, |i| i + 1);
+                let to = self.body[offset..]
+                    .find('\n')
+                    .map_or(self.body.len(), |i| offset + i);
+                upper_congress(&self.body[from..to])
+                    .then(|| NaiveDate::from_ymd_opt(year, 1, 1))
+                    .flatten()
+            })
+    }
+
+    /// Whether the page speaks as a district's committee (see
+    /// `district_voice`).
+    pub(super) fn district_voice(&self) -> bool {
+        self.district_voice
     }
 }
 
@@ -313,6 +346,48 @@ pub(crate) fn day_and_month(s: &str) -> Option<(u32, u32)> {
         [d, m] if (1..=31).contains(d) && (1..=12).contains(m) => Some((*d, *m)),
         _ => None,
     }
+}
+
+/// The year every term `body` names begins (`nhiệm kỳ 2020-2025`,
+/// `nhiệm kỳ 2025 – 2030`); none when they differ or there is none.
+fn term_start(body: &str) -> Option<i32> {
+    static TERM: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\bnhiệm kỳ\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})\b"));
+    let mut start = None;
+    for caps in TERM.captures_iter(body) {
+        let (a, b): (i32, i32) = (caps["a"].parse().ok()?, caps["b"].parse().ok()?);
+        if !(2..=5).contains(&(b - a)) || start.is_some_and(|s| s != a) {
+            return None;
+        }
+        start = Some(a);
+    }
+    start
+}
+
+/// Whether `paragraph` is of a congress of a unit above the grassroots (a
+/// province's, a city's, a district's) and of no grassroots unit's.
+fn upper_congress(paragraph: &str) -> bool {
+    static CONGRESS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bđại hội\b"));
+    static UPPER: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\b(?:tỉnh|thành phố|tp|huyện|quận|thị xã|trực thuộc trung ương)\b")
+    });
+    static GRASSROOTS: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:chi bộ|cơ sở|phường|thị trấn|xã)\b"));
+    let paragraph = paragraph.to_lowercase().replace("thị xã", "thị_xã");
+    CONGRESS.is_match(&paragraph)
+        && UPPER.is_match(&paragraph.replace("thị_xã", "thị xã"))
+        && !GRASSROOTS.is_match(&paragraph)
+}
+
+/// Whether `body` speaks as a district's committee: it names one (`Huyện
+/// ủy`, `Thị ủy`, `Quận ủy`), and no province's and no grassroots one.
+fn district_voice(body: &str) -> bool {
+    static DISTRICT: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:huyện|thị|quận)\s+[uủ]ỷ?y?\b"));
+    static OTHER: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\btỉnh\s+[uủ]ỷ?y?\b|\bđảng\s+[uủ]ỷ?y?\s+(?:xã|phường|thị trấn|cơ sở)\b")
+    });
+    DISTRICT.is_match(body) && !OTHER.is_match(body)
 }
 
 /// A due day written without a year, in the year of `reference`, or the
