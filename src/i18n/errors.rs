@@ -256,11 +256,27 @@ pub fn message(e: &Error) -> String {
             found = found,
             known = known
         ),
-        Error::Migration { version, source } => format!(
-            "{}: {}",
-            tr!(super::DB_MIGRATE, version = version),
-            message(source)
-        ),
+        Error::Migration { version, source } => match &**source {
+            Error::ReadOnly {
+                path,
+                folder: Some(folder),
+            } => tr!(
+                super::DB_OLD_READ_ONLY_FOLDER,
+                path = path.display(),
+                version = version,
+                folder = folder.display()
+            ),
+            Error::ReadOnly { path, folder: None } => tr!(
+                super::DB_OLD_READ_ONLY_FILE,
+                path = path.display(),
+                version = version
+            ),
+            source => format!(
+                "{}: {}",
+                tr!(super::DB_MIGRATE, version = version),
+                message(source)
+            ),
+        },
         Error::File {
             action,
             path,
@@ -1781,6 +1797,27 @@ fn due_refused(task: &TaskName, kind: UnitKind, problem: &DueProblem) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An older file that cannot be upgraded where it is says so, and what
+    /// to do; not that reports still work, which is what a newer file's
+    /// read-only message says.
+    #[test]
+    fn an_older_read_only_file_says_it_needs_upgrading() {
+        for folder in [None, Some(std::path::PathBuf::from("/cd"))] {
+            let e = Error::Migration {
+                version: 15,
+                source: Box::new(Error::ReadOnly {
+                    path: "/cd/theodoi.db".into(),
+                    folder: folder.clone(),
+                }),
+            };
+            let line = message(&e);
+            assert!(line.contains("cũ hơn") && line.contains("15"), "{line}");
+            assert!(line.contains("chép tệp sang thư mục ghi được"), "{line}");
+            assert!(!line.contains("vẫn xem được"), "{line}");
+            assert_eq!(folder.is_some(), line.contains("thư mục /cd "), "{line}");
+        }
+    }
 
     #[test]
     fn a_list_too_long_for_the_line_ends_with_how_many_more_not_a_cut_name() {

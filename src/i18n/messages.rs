@@ -118,6 +118,14 @@ pub const DB_OPEN: Text = t(
     "không mở được cơ sở dữ liệu {path}",
     "could not open database {path}",
 );
+pub const DB_OLD_READ_ONLY_FILE: Text = t(
+    "cơ sở dữ liệu {path} do theodoi cũ hơn tạo, cần nâng cấp lên phiên bản {version} mới đọc được, mà tệp chỉ đọc; không thay đổi gì. Cần chép tệp sang thư mục ghi được (hoặc bỏ thuộc tính chỉ đọc) rồi chạy lại lệnh",
+    "{path} was made by an older theodoi and must be upgraded to version {version} to be read, but the file is read-only; nothing changed. Copy it to a writable folder (or make it writable) and run the command again",
+);
+pub const DB_OLD_READ_ONLY_FOLDER: Text = t(
+    "cơ sở dữ liệu {path} do theodoi cũ hơn tạo, cần nâng cấp lên phiên bản {version} mới đọc được, mà thư mục {folder} chỉ đọc; không thay đổi gì. Cần chép tệp sang thư mục ghi được rồi chạy lại lệnh",
+    "{path} was made by an older theodoi and must be upgraded to version {version} to be read, but folder {folder} is read-only; nothing changed. Copy it to a writable folder and run the command again",
+);
 pub const DB_MIGRATE: Text = t(
     "không nâng cấp được cơ sở dữ liệu lên phiên bản {version}",
     "could not upgrade the database to version {version}",

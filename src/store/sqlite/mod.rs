@@ -72,6 +72,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
 ];
 
 /// The schema version this binary writes and understands: the number of steps.
+/// The largest older file that cannot be written which is read from an
+/// upgraded copy in memory (`open_read_only`); a larger one is refused.
+const UPGRADED_IN_MEMORY: u64 = 512 << 20;
+
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// `PRAGMA application_id` of a theodoi database: "TDOI" in ASCII, written
@@ -183,21 +187,54 @@ impl SqliteStore {
     /// Opens an existing theodoi database to read it only: the connection
     /// cannot write, works where nothing can be written (a read-only file
     /// or folder), and leaves no `-wal` or `-shm` file that was not there.
-    /// An older file is upgraded first, which is a write.
+    /// An older file is upgraded first, which is a write; one that cannot be
+    /// written (a copy on a CD) is read from a copy in memory brought to
+    /// this version, when it is plain and not too large to hold.
     pub fn open_read_only(path: &Path, key: Option<&Key>) -> Result<SqliteStore> {
         let (store, found) = SqliteStore::peek(path, key)?;
         if found == VERSION {
             return Ok(store);
         }
         drop(store);
-        let store = SqliteStore::open(path, key).map_err(|e| match e {
-            Error::ReadOnly { .. } => Error::Migration {
-                version: found + 1,
-                source: Box::new(e),
-            },
-            e => e,
-        })?;
+        let store = match SqliteStore::open(path, key) {
+            Ok(upgraded) => upgraded,
+            Err(Error::ReadOnly { .. })
+                if key.is_none()
+                    && std::fs::metadata(path).is_ok_and(|m| m.len() <= UPGRADED_IN_MEMORY) =>
+            {
+                SqliteStore::peek(path, key)?.0.upgraded_in_memory(found)?
+            }
+            Err(e @ Error::ReadOnly { .. }) => {
+                return Err(Error::Migration {
+                    version: found + 1,
+                    source: Box::new(e),
+                });
+            }
+            Err(e) => return Err(e),
+        };
         store.conn.pragma_update(None, "query_only", true)?;
+        Ok(store)
+    }
+
+    /// A copy in memory of this plain file of version `found`, brought to
+    /// this version; the file is only read.
+    fn upgraded_in_memory(self, found: i64) -> Result<SqliteStore> {
+        let mut conn = Connection::open_in_memory()?;
+        // Every page in one step.
+        let copied = rusqlite::backup::Backup::new(&self.conn, &mut conn)?.step(-1)?;
+        if copied != rusqlite::backup::StepResult::Done {
+            return Err(Error::storage(StepFailed(format!(
+                "the copy in memory stopped: {copied:?}"
+            ))));
+        }
+        drop(self);
+        let mut store = SqliteStore {
+            conn,
+            key: None,
+            opened: None,
+        };
+        store.settings()?;
+        store.migrate(found)?;
         Ok(store)
     }
 
