@@ -510,6 +510,13 @@ fn read_clause(
             region_start = cue_end;
             continue;
         }
+        // `Từ ngày 15/9 đến ngày 2/11, tất cả 63 tỉnh … đã hoàn thành tổ
+        // chức Đại hội`: a window whose clause says what was done in it
+        // reports, and sets nothing.
+        if window && after.split_whitespace().any(|w| w == "đã") {
+            region_start = cue_end;
+            continue;
+        }
         let Some(due) = due_of(text, &caps, base + cue_start, after) else {
             continue;
         };
