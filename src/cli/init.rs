@@ -41,11 +41,16 @@ pub fn run(location: &Location, args: Args, out: &mut dyn Write) -> Result<ExitC
             return Err(Error::NotEncrypted(path.to_path_buf()).into());
         }
         Ok(opened) => {
-            let message = tr!(
-                i18n::INIT_EXISTS,
-                path = path.display(),
-                version = opened.store.version()?
-            );
+            let version = opened.store.version()?;
+            let message = match opened.store.upgraded_from() {
+                Some(found) => tr!(
+                    i18n::INIT_EXISTS_OLD_READ_ONLY,
+                    path = path.display(),
+                    found = found,
+                    version = version
+                ),
+                None => tr!(i18n::INIT_EXISTS, path = path.display(), version = version),
+            };
             writeln!(out, "{message}")?;
         }
         Err(e) => match e.downcast::<Error>() {

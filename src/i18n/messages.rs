@@ -98,12 +98,12 @@ pub const DB_FOREIGN: Text = t(
     "{path} is another program's SQLite database, not theodoi's; nothing changed. Check --db or THEODOI_DB",
 );
 pub const DB_READ_ONLY_FILE: Text = t(
-    "không ghi được vào cơ sở dữ liệu {path}: tệp chỉ đọc; các báo cáo vẫn xem được; muốn ghi thì cần bỏ thuộc tính chỉ đọc của tệp",
-    "cannot write to database {path}: the file is read-only; reports still work, and to write, make the file writable",
+    "không ghi được vào cơ sở dữ liệu {path}: tệp chỉ đọc; các báo cáo vẫn xem được; muốn ghi thì bỏ thuộc tính chỉ đọc của tệp, hoặc (tệp trên đĩa CD, thư mục dùng chung chỉ đọc) chép tệp sang thư mục ghi được rồi chỉ --db tới bản chép",
+    "cannot write to database {path}: the file is read-only; reports still work. To write, make the file writable, or (a file on a CD, a read-only share) copy it to a writable folder and point --db at the copy",
 );
 pub const DB_READ_ONLY_FOLDER: Text = t(
-    "không ghi được vào cơ sở dữ liệu {path}: thư mục {folder} chỉ đọc, mà khi ghi cần tạo tệp tạm trong đó; các báo cáo vẫn xem được",
-    "cannot write to database {path}: folder {folder} is read-only, and a write needs temporary files there; reports still work",
+    "không ghi được vào cơ sở dữ liệu {path}: thư mục {folder} chỉ đọc, mà khi ghi cần tạo tệp tạm trong đó; các báo cáo vẫn xem được; muốn ghi thì chép tệp sang thư mục ghi được rồi chỉ --db tới bản chép",
+    "cannot write to database {path}: folder {folder} is read-only, and a write needs temporary files there; reports still work. To write, copy the file to a writable folder and point --db at the copy",
 );
 pub const INIT_EMPTY_CONFIRM: Text = t(
     "Tệp {path} đã có nhưng trống. Tạo cơ sở dữ liệu theodoi trong tệp này? [c/K]",
@@ -139,6 +139,10 @@ pub const NO_DATA_DIR: Text = t(
     "no user data directory found; give the database file with --db or THEODOI_DB",
 );
 pub const INIT_CREATED: Text = t("Đã tạo cơ sở dữ liệu {path}", "Created database {path}");
+pub const INIT_EXISTS_OLD_READ_ONLY: Text = t(
+    "cơ sở dữ liệu {path} đã có (phiên bản {found}, do theodoi cũ hơn tạo); tệp hoặc thư mục chỉ đọc nên chưa nâng cấp được lên phiên bản {version}: các báo cáo vẫn xem được (đọc từ bản nâng cấp trong bộ nhớ), còn muốn ghi thì chép tệp sang thư mục ghi được; không thay đổi gì",
+    "database {path} is there (version {found}, made by an older theodoi); the file or its folder is read-only, so it is not upgraded to version {version}: reports still work (read from an upgraded copy in memory), and to write, copy the file to a writable folder; nothing changed",
+);
 pub const INIT_EXISTS: Text = t(
     "cơ sở dữ liệu {path} đã có (phiên bản {version}); không thay đổi gì",
     "database {path} already exists (version {version}); nothing changed",

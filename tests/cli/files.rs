@@ -477,7 +477,13 @@ fn an_older_file_that_cannot_be_written_is_read_from_an_upgraded_copy() {
                 "13"
             );
             let err = refuse_to_write(&t);
-            assert!(err.contains("chỉ đọc"), "{err}");
+            assert!(err.contains("chỉ đọc") && err.contains("chép tệp"), "{err}");
+            // `init` names the file's own version, not the copy's.
+            let said = t.ok(&["init"]);
+            assert!(
+                said.contains("phiên bản 1,") && said.contains("chỉ đọc"),
+                "{said}"
+            );
             assert!(sidecars(&t.db).is_empty(), "{:?}", sidecars(&t.db));
             assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 1);
         }

@@ -161,6 +161,9 @@ pub struct SqliteStore {
     /// The file the connection opened (`files::identity`), taken as it was
     /// opened: a second connection to the path must meet the same file.
     opened: Option<(u64, u64)>,
+    /// For a copy in memory of an older file that could not be upgraded
+    /// where it is (`open_read_only`), the file's version.
+    upgraded_from: Option<i64>,
 }
 
 impl SqliteStore {
@@ -178,6 +181,7 @@ impl SqliteStore {
             conn: connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE, key)?,
             key: key.cloned(),
             opened: None,
+            upgraded_from: None,
         };
         let found = store.check(path)?;
         store.upgrade(found).map_err(opening(path))?;
@@ -232,6 +236,7 @@ impl SqliteStore {
             conn,
             key: None,
             opened: None,
+            upgraded_from: Some(found),
         };
         store.settings()?;
         store.migrate(found)?;
@@ -248,6 +253,7 @@ impl SqliteStore {
                 conn,
                 key: key.cloned(),
                 opened: None,
+                upgraded_from: None,
             };
             store.settings().map_err(opening(path))?;
             store.upgrade(0).map_err(opening(path))?;
@@ -272,6 +278,7 @@ impl SqliteStore {
             conn: connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE, key)?,
             key: key.cloned(),
             opened: None,
+            upgraded_from: None,
         };
         let found = match store.check(path) {
             Err(Error::DatabaseEmpty(_)) => 0,
@@ -289,6 +296,7 @@ impl SqliteStore {
             conn,
             key: None,
             opened: None,
+            upgraded_from: None,
         };
         store.settings()?;
         store.upgrade(0)?;
@@ -303,6 +311,7 @@ impl SqliteStore {
             conn: reader(path, key)?,
             key: key.cloned(),
             opened: None,
+            upgraded_from: None,
         };
         let found = store.check(path)?;
         Ok((store, found))
@@ -389,6 +398,13 @@ impl SqliteStore {
             self.conn
                 .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
         self.migrate(found)
+    }
+
+    /// The version of the older file this store reads from a copy in
+    /// memory brought to this version, because the file cannot be written
+    /// where it is; `None` when the store reads the file itself.
+    pub fn upgraded_from(&self) -> Option<i64> {
+        self.upgraded_from
     }
 
     /// The schema version recorded in the file (0 for a new file).
