@@ -33,6 +33,8 @@ pub struct Args {
     quiet: bool,
     #[arg(long)]
     exit_code: bool,
+    #[arg(long, conflicts_with = "output")]
+    count: bool,
 }
 
 pub fn run(
@@ -71,13 +73,26 @@ pub fn run(
         kind: Kind::Upcoming { days },
         as_of,
     };
-    let show_secret = ctx.show_secret;
-    let mut renderer = Renderer::new(&report, args.output.options(ctx), dest.writer(out));
-    app::reports::upcoming(db, &scope, as_of, days, &mut |row| {
-        row.mask(show_secret);
-        Ok(renderer.row(row)?)
-    })?;
-    let due = renderer.finish(args.quiet)?;
+    let due = if args.count {
+        // For cron: the number of rows the listing would print.
+        let mut n = 0;
+        app::reports::upcoming(db, &scope, as_of, days, &mut |_| {
+            n += 1;
+            Ok(())
+        })?;
+        if !(args.quiet && n == 0) {
+            writeln!(out, "{n}")?;
+        }
+        n
+    } else {
+        let show_secret = ctx.show_secret;
+        let mut renderer = Renderer::new(&report, args.output.options(ctx), dest.writer(out));
+        app::reports::upcoming(db, &scope, as_of, days, &mut |row| {
+            row.mask(show_secret);
+            Ok(renderer.row(row)?)
+        })?;
+        renderer.finish(args.quiet)?
+    };
     dest.finish(out)?;
     // For cron: 1 says "something falls due soon", as `overdue --exit-code`
     // says "something is late".

@@ -1166,6 +1166,13 @@ const HELP: &[(&str, Text)] = &[
         ),
     ),
     (
+        "upcoming --count",
+        t(
+            "Chỉ hiển thị số trường hợp sắp đến hạn (như số dòng của danh sách), cho cron",
+            "Print only the number of cases falling due (the rows the list would have), for cron",
+        ),
+    ),
+    (
         "upcoming --exit-code",
         t(
             "Thoát với mã 1 khi có việc sắp đến hạn (cho cron nhắc trước hạn)",

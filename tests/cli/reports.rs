@@ -296,6 +296,32 @@ fn upcoming_soonest_first() {
         "Không có nhiệm vụ nào sắp đến hạn trong 7 ngày tính từ ngày 20/12/2023.\n"
     );
     assert_eq!(t.ok(&["upcoming", "--as-of", "20/12/2023", "--quiet"]), "");
+    // For cron: the number of rows alone, as `overdue --count`.
+    for (days, n) in [("3", 6), ("10", 6 + 16)] {
+        let args = [
+            "upcoming",
+            "--as-of",
+            "04/12/2023",
+            "--days",
+            days,
+            "--count",
+        ];
+        assert_eq!(t.ok(&args), format!("{n}\n"));
+    }
+    assert_eq!(
+        t.ok(&["upcoming", "--as-of", "20/12/2023", "--count"]),
+        "0\n"
+    );
+    let quiet = ["upcoming", "--as-of", "20/12/2023", "--count", "--quiet"];
+    assert_eq!(t.ok(&quiet), "");
+    let due = t.run(&[
+        "upcoming",
+        "--as-of",
+        "04/12/2023",
+        "--count",
+        "--exit-code",
+    ]);
+    assert_eq!((due.code, due.stdout.as_str()), (1, "6\n"));
 }
 
 #[test]
