@@ -373,10 +373,10 @@ fn upper_congress(paragraph: &str) -> bool {
     });
     static GRASSROOTS: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)\b(?:chi bộ|cơ sở|phường|thị trấn|xã)\b"));
-    let paragraph = paragraph.to_lowercase().replace("thị xã", "thị_xã");
-    CONGRESS.is_match(&paragraph)
-        && UPPER.is_match(&paragraph.replace("thị_xã", "thị xã"))
-        && !GRASSROOTS.is_match(&paragraph)
+    let lower = paragraph.to_lowercase();
+    // A `thị xã` is a town above the grassroots, not a commune (`xã`).
+    let without_towns = lower.replace("thị xã", "thị_xã");
+    CONGRESS.is_match(&lower) && UPPER.is_match(&lower) && !GRASSROOTS.is_match(&without_towns)
 }
 
 /// Whether `body` speaks as a district's committee: it names one (`Huyện

@@ -526,16 +526,18 @@ pub struct CsvFields<'b> {
 impl CsvFields<'_> {
     /// A field that never needs quotes: a day, a number, a slug.
     fn plain(&mut self, bytes: &[u8]) {
-        if !std::mem::take(&mut self.first) {
-            self.line.push(b',');
-        }
+        self.separate();
         self.line.extend_from_slice(bytes);
     }
 
-    fn field(&mut self, bytes: &[u8]) {
+    /// The comma before every field but the first.
+    fn separate(&mut self) {
         if !std::mem::take(&mut self.first) {
             self.line.push(b',');
         }
+    }
+
+    fn field(&mut self, bytes: &[u8]) {
         // What `csv_core` quotes with a comma between fields and CRLF
         // after them (its `QuoteStyle::Necessary`), every byte looked at
         // with no branch: fields are short.
@@ -543,9 +545,9 @@ impl CsvFields<'_> {
             quoted | (b == b',') | (b == b'"') | (b == b'\n') | (b == b'\r')
         });
         if !quoted {
-            self.line.extend_from_slice(bytes);
-            return;
+            return self.plain(bytes);
         }
+        self.separate();
         let mut writer = csv_core::Writer::new();
         let at = self.line.len();
         // Every byte doubled and two quotes is the most a field can take.
