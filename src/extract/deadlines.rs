@@ -92,15 +92,43 @@ static HELD: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// The cue of a day something is to be done by, the day before the verb:
+/// `tập trung đến 30/7/2020 cơ bản tổ chức xong đại hội …`, `đến ngày
+/// 15/7/2020, các chi bộ phải hoàn thành …`. Whether a verb of finishing
+/// follows is checked where it is read (`until_done`).
+static UNTIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b[Đđ]ến\s+(?:hết\s+)?(?:ngày\s+)?(?P<ud>{DATE})"
+    ))
+});
+
+/// Whether the words after an `UNTIL` cue, up to the next cue, say that
+/// something is to be finished by it, and those before it are no count
+/// (`tính đến ngày …`) nor a window's start (`từ … đến …`).
+fn until_done(before: &str, after: &str) -> bool {
+    static FINISH: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)^[^.;:]{0,80}?\b(?:xong|hoàn thành|hoàn tất)\b"));
+    let before = before.trim_end().to_lowercase();
+    let counted = ["tính", "tính từ", "cho", "từ nay", "kể"]
+        .iter()
+        .any(|w| before.ends_with(w))
+        || before.split_whitespace().rev().take(5).any(|w| w == "từ");
+    let reported = after
+        .split_whitespace()
+        .take(12)
+        .any(|w| w == "đã" || w == "được");
+    !counted && !reported && FINISH.is_match(after)
+}
+
 /// The cues of `clause` in order, as one pattern of both would find them:
 /// from each place on, the one that starts first (`CUE`'s on a tie), then
 /// on from its end.
 fn cues_of(clause: &str) -> Vec<regex::Captures<'_>> {
     let mut out = Vec::new();
     let mut at = 0;
-    let mut pending: [Option<regex::Captures<'_>>; 2] = [None, None];
+    let mut pending: [Option<regex::Captures<'_>>; 3] = [None, None, None];
     while at <= clause.len() {
-        for (slot, pattern) in pending.iter_mut().zip([&*CUE, &*HELD]) {
+        for (slot, pattern) in pending.iter_mut().zip([&*CUE, &*HELD, &*UNTIL]) {
             if slot
                 .as_ref()
                 .and_then(|c| c.get(0))
@@ -126,14 +154,16 @@ fn cues_of(clause: &str) -> Vec<regex::Captures<'_>> {
                 }
             }
         }
-        let first = match (&pending[0], &pending[1]) {
-            (None, None) => break,
-            (Some(_), None) => 0,
-            (None, Some(_)) => 1,
-            (Some(a), Some(b)) => {
-                let start = |c: &regex::Captures<'_>| c.get(0).map_or(usize::MAX, |m| m.start());
-                usize::from(start(b) < start(a))
-            }
+        // The one that starts first; the earlier pattern's on a tie.
+        let start = |c: &regex::Captures<'_>| c.get(0).map_or(usize::MAX, |m| m.start());
+        let Some(first) = pending
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.as_ref().map(|c| (start(c), i)))
+            .min()
+            .map(|(_, i)| i)
+        else {
+            break;
         };
         let Some(caps) = pending[first].take() else {
             break;
@@ -338,6 +368,40 @@ fn drop_repeated(out: &mut Vec<FoundDeadline>) {
         if repeated {
             continue;
         }
+        // A headline's month and its article's day in it for the same
+        // work (`… xong đại hội Đảng bộ cấp huyện trong tháng 7/2020`, then
+        // `đến 30/7/2020 cơ bản tổ chức xong đại hội đảng bộ cấp huyện`):
+        // one deadline, on the day.
+        if let Some(day) = d.due.as_deref().filter(|due| due.len() == 10)
+            && !what.is_empty()
+            && let Some(k) = kept.iter_mut().find(|k| {
+                // A headline too short for its work to be told apart
+                // from whom: its words whole.
+                let theirs = if k.what.is_empty() {
+                    k.source_text.to_lowercase()
+                } else {
+                    k.what.to_lowercase()
+                };
+                // The work's own words, not those of doing (`tổ chức xong
+                // đại hội`: `đại hội`), each in the headline's.
+                let own: Vec<&str> = what
+                    .split_whitespace()
+                    .filter(|w| !["tổ", "chức", "xong", "hoàn", "thành", "việc"].contains(w))
+                    .collect();
+                k.line == 1
+                    && k.due.as_deref() == Some(&day[..7])
+                    && k.directive == d.directive
+                    && k.unit_kinds == d.unit_kinds
+                    && k.units == d.units
+                    && !own.is_empty()
+                    && own
+                        .iter()
+                        .all(|w| theirs.split_whitespace().any(|t| t == *w))
+            })
+        {
+            *k = d;
+            continue;
+        }
         // A headline's congress and its article's on the same day, the
         // đảng bộ named in full in one and by its level in the other
         // (`Đảng bộ tỉnh Bắc Giang …`, `Đại hội đại biểu Đảng bộ tỉnh lần
@@ -479,6 +543,14 @@ fn read_clause(
             region_start = cue_end;
             continue;
         }
+        if caps.name("ud").is_some()
+            && !until_done(
+                &words[region_start..cue_opening.max(region_start)],
+                &words[cue_end..next_start.max(cue_end)],
+            )
+        {
+            continue;
+        }
         let after = &words[cue_end..];
         // `trong tháng 6/2010 đã chỉ đạo …`: a time followed by what was
         // done in it is no deadline.
@@ -560,13 +632,19 @@ fn read_clause(
             .iter()
             .any(|g| caps.name(g).is_some());
         let tail = &words[cue_end..next_start.max(cue_end)];
+        // `tập trung đến 30/7/2020 cơ bản tổ chức xong đại hội đảng bộ cấp
+        // huyện`, `Ban Thường vụ … yêu cầu đến ngày 20/7 các chi bộ trực
+        // thuộc phải hoàn thành …`: whom, when named after the day, is
+        // there (before it, who asks).
+        let until = caps.name("ud").is_some();
         let who_after = (day_cue
             && !who.names_any()
             && !who.others
             && is_bare(strip_openers(region.trim()))
-            && after.starts_with(','))
-        .then(|| who_in(tail, last_named))
-        .filter(Who::names_any);
+            && after.starts_with(',')
+            || until)
+            .then(|| who_in(tail, last_named))
+            .filter(Who::names_any);
         // `Hai đảng bộ còn lại (xã Thủy Vân và Công ty …) sẽ tổ chức đại
         // hội`: the units the parenthesis after them names.
         if !who.names_any()
@@ -627,7 +705,18 @@ fn read_clause(
             (who, applies_to, what)
         };
         let (who, applies_to, what) = if let Some(who) = who_after {
-            named(tail, who)
+            let (who, applies_to, what) = named(tail, who);
+            // `… cơ bản tổ chức xong đại hội đảng bộ cấp huyện`: the work
+            // is said before whom.
+            let before = who.spans.iter().map(|s| s.0).min().unwrap_or(0);
+            let lead = tail[..before].trim_end();
+            let lead = ["các", "những"]
+                .iter()
+                .find_map(|w| lead.strip_suffix(w))
+                .unwrap_or(lead);
+            let own = what_of(lead, &[]);
+            let what = if until && !own.is_empty() { own } else { what };
+            (who, applies_to, what)
         } else if who.names_any() {
             named(region, who)
         } else {
@@ -1007,7 +1096,7 @@ fn congress_kinds(sentence: &str) -> Vec<UnitKind> {
 /// The due date as the cue writes it: the day, or the month or quarter
 /// with the words that make it one (`trước tháng 7.2025`).
 fn written_due(caps: &regex::Captures<'_>) -> String {
-    if let Some(d) = ["d", "kd", "dw", "dn", "mw", "we", "wn"]
+    if let Some(d) = ["d", "kd", "ud", "dw", "dn", "mw", "we", "wn"]
         .iter()
         .find_map(|n| caps.name(n))
     {
@@ -1047,6 +1136,14 @@ fn due_of(
                 .map(|d| d.to_string())
                 .ok_or(DueProblem::NoSuchDay),
         );
+    }
+    // `đến 30/7/2020 … tổ chức xong`: a day gone by tells what was done.
+    if let Some(d) = caps.name("ud") {
+        let due = date_of(d.as_str())?;
+        if text.year_reference(at).is_some_and(|r| due < r) {
+            return None;
+        }
+        return Some(Ok(due.to_string()));
     }
     if let Some(dm) = caps.name("dw").or(caps.name("dn")) {
         // Part of a longer number: not a day and month.
@@ -1912,6 +2009,7 @@ fn what_of(words: &str, spans: &[(usize, usize)]) -> String {
         // `khẩn trương` ("urgently") says how, not what.
         for lead in [
             "khẩn trương ",
+            "cơ bản ",
             "hoàn thành việc ",
             "hoàn thành ",
             "xong ",
