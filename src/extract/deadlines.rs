@@ -76,7 +76,7 @@ const PART: &str = r"(?:giữa|đầu|cuối|nửa đầu|nửa cuối|trung tu�
 /// `trong quý …`, `từ … đến hết ngày …`.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào|đến|trong))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+(?:cuối\s+)?|[Vv]ào\s+cuối\s+)quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}}))?\b|\b(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?|\b(?:[Xx]ong|[Hh]oàn thành)\s+(?:(?:trong|vào)\s+)?(?P<mw>(?:(?:giữa|đầu|cuối|trung tuần|thượng tuần|hạ tuần)\s+)?(?:tháng\s+(?P<m3>\d{{1,2}})\s*[./\-]|(?P<m2>\d{{1,2}})\s*[./])\s*(?P<my2>\d{{4}}))\b|\b[Tt]ừ\s+(?:nay|(?:ngày\s+)?(?:\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}(?:\s*[/.\-]\s*\d{{4}})?|(?P<ws>\d{{1,2}})))\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?:(?P<we>{DATE})|(?P<wn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}})))"
+        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào|đến|trong))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{2}}(?:\s*phút)?)?(?:\s+(?:sáng|chiều|tối))?\s*,?\s+)?(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+(?:cuối\s+)?|[Vv]ào\s+cuối\s+)quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}}))?\b|\b(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?|\b(?:[Xx]ong|[Hh]oàn thành)\s+(?:(?:trong|vào)\s+)?(?P<mw>(?:(?:giữa|đầu|cuối|trung tuần|thượng tuần|hạ tuần)\s+)?(?:tháng\s+(?P<m3>\d{{1,2}})\s*[./\-]|(?P<m2>\d{{1,2}})\s*[./])\s*(?P<my2>\d{{4}}))\b|\b[Tt]ừ\s+(?:nay|(?:ngày\s+)?(?:\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}(?:\s*[/.\-]\s*\d{{4}})?|(?P<ws>\d{{1,2}})))\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?:(?P<we>{DATE})|(?P<wn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}})))"
     ))
 });
 
@@ -303,7 +303,117 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
             start += 1;
         }
     }
+    out.extend(table_rows(text, found));
     drop_repeated(&mut out);
+    out
+}
+
+/// The deadlines of a plan's table, read from its cells one to a line (or
+/// split by `|`): a column headed by when each row is due (`Ngày chậm nhất
+/// phải hoàn thành`, `Thời gian hoàn thành`, `Thời hạn`), rows opening
+/// with their number, and in each the day (or month, or quarter) alone in
+/// its cell. What is due is the row's first cell; whom, the kinds it
+/// names. Election work done at a level (`ở cấp huyện`) is the State's, no
+/// Party unit's.
+fn table_rows(text: &Text, found: &Found) -> Vec<FoundDeadline> {
+    static HEADER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^(?:(?:ngày|thời gian|thời hạn|hạn)(?:\s+chậm nhất)?(?:\s+(?:phải|cần))?(?:\s+(?:hoàn thành|thực hiện|xong))?|tiến độ(?:\s+(?:hoàn thành|thực hiện))?)$",
+        )
+    });
+    static ROW: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\d{1,2}|[IVX]{1,4})\.?$"));
+    static WHEN: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(
+            r"(?i)^(?:(?:trước|chậm nhất(?:\s+là)?|xong trước|hoàn thành trước)\s+)?(?:(?:hết\s+)?ngày\s+)?(?:(?P<d>{DATE})|(?:trong\s+)?tháng\s+(?P<m>\d{{1,2}})\s*[/.\-]\s*(?P<my>\d{{4}})|(?:trong\s+)?quý\s+(?P<q>IV|III|II|I|[1-4])\s*[/.\-]\s*(?P<qy>\d{{4}}))\s*(?:\([^)]{{0,30}}\))?\.?$"
+        ))
+    });
+    static ELECTION: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:bầu cử|ứng cử|cử tri|HĐND|hội đồng nhân dân)\b"));
+    let body = &text.body;
+    // Each cell: where it starts and its words. A line of the input is
+    // one (a cell `105 ngày` is not run on into the next, as a line of
+    // prose cut after `ngày` is in the body).
+    let mut cells: Vec<(usize, &str)> = Vec::new();
+    let starts: Vec<usize> = text.lines.iter().map(|(at, _)| *at).collect();
+    for (i, &at) in starts.iter().enumerate() {
+        let line = &body[at..starts.get(i + 1).copied().unwrap_or(body.len())];
+        let mut from = at;
+        for cell in line.split('|') {
+            let trimmed = cell.trim();
+            if !trimmed.is_empty() {
+                let lead = cell.len() - cell.trim_start().len();
+                cells.push((from + lead, trimmed));
+            }
+            from += cell.len() + 1;
+        }
+    }
+    let Some(first) = cells.iter().position(|(_, c)| HEADER.is_match(c)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    // The row being read: where it starts, its cells before its time.
+    let mut row: Option<(usize, Vec<&str>)> = None;
+    for &(at, cell) in &cells[first + 1..] {
+        if ROW.is_match(cell) {
+            row = Some((at, Vec::new()));
+            continue;
+        }
+        let Some((row_at, words)) = row.as_mut() else {
+            continue;
+        };
+        let Some(caps) = WHEN.captures(cell) else {
+            words.push(cell);
+            continue;
+        };
+        let due = if let Some(d) = caps.name("d") {
+            date_of(d.as_str()).map(|d| d.to_string())
+        } else if let (Some(m), Some(y)) = (caps.name("m"), caps.name("my")) {
+            m.as_str()
+                .parse::<u32>()
+                .ok()
+                .filter(|m| (1..=12).contains(m))
+                .map(|m| format!("{}-{m:02}", y.as_str()))
+        } else if let (Some(q), Some(y)) = (caps.name("q"), caps.name("qy")) {
+            let q = match q.as_str().to_uppercase().as_str() {
+                "I" | "1" => 1,
+                "II" | "2" => 2,
+                "III" | "3" => 3,
+                _ => 4,
+            };
+            Some(format!("{}-Q{q}", y.as_str()))
+        } else {
+            None
+        };
+        let Some(due) = due.filter(|_| !words.is_empty()) else {
+            continue;
+        };
+        let all = words.join(" ");
+        let who = if ELECTION.is_match(&all) {
+            Who::default()
+        } else {
+            who_in(&all, &[])
+        };
+        let what = clean(words[0]);
+        let mut unsure = Vec::new();
+        if !who.names_any() {
+            unsure.push(Unsure::UnitKind);
+        }
+        let applies_to = who.names_any().then(|| applies_text(&all, &who));
+        out.push(FoundDeadline {
+            unsure,
+            applies_to,
+            unit_kinds: who.kinds,
+            units: who.units,
+            due_problem: None,
+            due: Some(due),
+            due_written: cell.to_string(),
+            what,
+            directive: directive_of(text, found, *row_at, at),
+            line: text.line_of(at),
+            source_text: clean(&format!("{all} {cell}")),
+        });
+        row = None;
+    }
     out
 }
 
@@ -963,7 +1073,7 @@ fn days_first(
         let (Some(all), Ok(d), Ok(m)) = (caps.get(0), caps["d"].parse(), caps["m"].parse()) else {
             continue;
         };
-        let Some(reference) = text.year_reference(at + all.start()) else {
+        let Some(reference) = text.year_reference_for(at + all.start(), Some(m)) else {
             continue;
         };
         let due = match caps.name("y").map(|y| y.as_str().parse::<i32>()) {
@@ -1038,7 +1148,7 @@ fn unit_then_days(text: &Text, at: usize, clause: &str) -> Option<(usize, FoundD
     let (d, m): (u32, u32) = (caps["d"].parse().ok()?, caps["m"].parse().ok()?);
     let days = caps.name("days")?;
     let day_at = at + lead + days.start();
-    let reference = text.year_reference(day_at)?;
+    let reference = text.year_reference_for(day_at, Some(m))?;
     let due = match caps.name("y") {
         Some(y) => chrono::NaiveDate::from_ymd_opt(y.as_str().parse().ok()?, m, d),
         None => due_in_year(d, m, reference),
@@ -1256,7 +1366,10 @@ fn due_of(
     // last day, when it is still to come.
     if let Some(d) = caps.name("td").or(caps.name("tr")) {
         let due = date_of(d.as_str())?;
-        if text.year_reference(at).is_some_and(|r| due < r) {
+        if text
+            .year_reference(at)
+            .is_some_and(|r| due < r || under_way(caps, due, r))
+        {
             return None;
         }
         return Some(Ok(due.to_string()));
@@ -1273,15 +1386,37 @@ fn due_of(
         // `tiến hành Đại hội Đảng bộ khối … và ngày 20, 21-4, Đại hội …`:
         // the days of the next item of a list, not of this congress.
         let (day, month) = day_and_month(dm.as_str())?;
-        let reference = text.year_reference(at)?;
+        let reference = text.year_reference_for(at, Some(month))?;
         let due = chrono::NaiveDate::from_ymd_opt(reference.year(), month, day)?;
-        return (due >= reference).then(|| Ok(due.to_string()));
+        return (due >= reference && !under_way(caps, due, reference)).then(|| Ok(due.to_string()));
     }
     if let Some(m) = caps.name("m").or(caps.name("m2")).or(caps.name("m3")) {
         let (y, m) = month_due(text, m.as_str(), caps.name("my").or(caps.name("my2")), at)?;
         return Some(Ok(format!("{y:04}-{m:02}")));
     }
     None
+}
+
+/// Whether a run of days something is held in (`diễn ra trong 2 ngày 10
+/// và 11-8`, ending on `last`) began on or before the article's day
+/// `reference`: it is under way, reported, not set.
+fn under_way(
+    caps: &regex::Captures<'_>,
+    last: chrono::NaiveDate,
+    reference: chrono::NaiveDate,
+) -> bool {
+    let (Some(all), Some(end)) = (caps.get(0), caps.name("tr").or(caps.name("trn"))) else {
+        return false;
+    };
+    let run = &all.as_str()[..end.start() - all.start()];
+    let from = run.rfind("ngày").map_or(0, |i| i + "ngày".len());
+    let first: Option<u32> = run[from..]
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|w| !w.is_empty())
+        .and_then(|w| w.parse().ok());
+    first
+        .and_then(|d| last.with_day(d))
+        .is_some_and(|first| first <= reference && first < last)
 }
 
 /// A month's year and number: its year as written, else the reference's
@@ -1708,6 +1843,9 @@ fn named_units(words: &str) -> Vec<(usize, usize, String)> {
         "về", "của", "theo", "tại", "với", "cho", "để", "chọn", "chỉnh", "đại", "hoặc", "đến",
         "từ", "vào", "làm", "họp", "kết", "khẩn", "tập", "chuẩn", "xây", "kiện", "lãnh", "được",
         "trực", "nhiệm", "khóa", "khoá", "lần", "đạt", "gồm",
+        // How or when it acts (`Đảng bộ tỉnh Phú Thọ đang khẩn trương …`).
+        "đang", "cũng", "vẫn", "đều", "luôn", "sớm", "vừa", "mới", "chưa", "phấn", "nỗ", "tích",
+        "quyết", "tiếp", "nghiêm",
     ];
     // The end of a name whose first word starts at `end`: its words up to
     // a stop word or punctuation (ten at most).

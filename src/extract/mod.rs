@@ -156,7 +156,7 @@ pub(crate) const DATE: &str =
 pub(crate) struct Text {
     body: String,
     /// (byte offset where a line starts in `body`, its number in the input)
-    lines: Vec<(usize, usize)>,
+    pub(super) lines: Vec<(usize, usize)>,
     /// The article's own date (`Thứ Sáu, 24/11/2023 - 16:30`), if a line near
     /// the top gives one: the year of dates written without one.
     dateline: Option<NaiveDate>,
@@ -165,6 +165,9 @@ pub(crate) struct Text {
     /// The year the page's term begins (`nhiệm kỳ 2020-2025`), when every
     /// term it names begins in the same one.
     term_start: Option<i32>,
+    /// The article's day and month when its opening gives them with no
+    /// year (`Sáng nay (10-8), …`, `(HPĐT)- Ngày 17-2, …`).
+    article_day: Option<(u32, u32)>,
     /// The page speaks as a committee above the grassroots of a district
     /// (`Huyện ủy`, `Thị ủy`, `Quận ủy`), naming no province's committee
     /// and no grassroots committee.
@@ -194,6 +197,7 @@ impl Text {
         let dateline = dateline(&body);
         let dates = all_dates(&body);
         let term_start = term_start(&body);
+        let article_day = article_day(&body);
         let district_voice = district_voice(&body);
         Text {
             body,
@@ -201,6 +205,7 @@ impl Text {
             dateline,
             dates,
             term_start,
+            article_day,
             district_voice,
         }
     }
@@ -224,6 +229,19 @@ impl Text {
     /// first year, while a chi bộ's or a commune's may be held in the last
     /// months of the year before, and so take none.
     pub(super) fn year_reference(&self, offset: usize) -> Option<NaiveDate> {
+        self.year_reference_for(offset, None)
+    }
+
+    /// `year_reference` for a day of `month`. A grassroots congress's day
+    /// (`Đại hội Đảng bộ phường … diễn ra trong hai ngày 24 và 25-2`, of
+    /// the term 2025-2030) in the first nine months is in its term's first
+    /// year too: only late in a year may it be of the term that begins the
+    /// year after.
+    pub(super) fn year_reference_for(
+        &self,
+        offset: usize,
+        month: Option<u32>,
+    ) -> Option<NaiveDate> {
         self.dateline
             .or_else(|| {
                 let i = self.dates.partition_point(|(at, _)| *at < offset);
@@ -235,9 +253,16 @@ impl Text {
                 let to = self.body[offset..]
                     .find('\n')
                     .map_or(self.body.len(), |i| offset + i);
-                upper_congress(&self.body[from..to])
-                    .then(|| NaiveDate::from_ymd_opt(year, 1, 1))
-                    .flatten()
+                let paragraph = &self.body[from..to];
+                (upper_congress(paragraph)
+                    || month.is_some_and(|m| m <= 9) && grassroots_congress(paragraph))
+                .then(|| {
+                    // On the article's own day when its opening gives one.
+                    let (d, m) = self.article_day.unwrap_or((1, 1));
+                    NaiveDate::from_ymd_opt(year, m, d)
+                        .or_else(|| NaiveDate::from_ymd_opt(year, 1, 1))
+                })
+                .flatten()
             })
     }
 
@@ -301,6 +326,21 @@ fn dateline(body: &str) -> Option<NaiveDate> {
         })
 }
 
+/// The day and month an article's opening lines give it with no year:
+/// `Sáng nay (10-8), …`, `(HPĐT)- Ngày 17-2, …`, `Chiều 17/2, …`.
+fn article_day(body: &str) -> Option<(u32, u32)> {
+    static DAY: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?:^|[-–)]\s*)(?:(?:sáng|chiều|tối|trưa)\s+nay\s*\(|(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?)(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})\s*\)?\s*,",
+        )
+    });
+    body.lines().take(4).find_map(|line| {
+        let caps = DAY.captures(line)?;
+        let (d, m): (u32, u32) = (caps["d"].parse().ok()?, caps["m"].parse().ok()?);
+        ((1..=31).contains(&d) && (1..=12).contains(&m)).then_some((d, m))
+    })
+}
+
 /// Every full date written in `body`, with where it starts; and every
 /// month of a year (`tháng 11.2019`), as its first day: what gives a year
 /// to a day written without one.
@@ -353,15 +393,33 @@ pub(crate) fn day_and_month(s: &str) -> Option<(u32, u32)> {
 fn term_start(body: &str) -> Option<i32> {
     static TERM: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)\bnhiệm kỳ\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})\b"));
-    let mut start = None;
+    let mut terms: Vec<(i32, i32)> = Vec::new();
     for caps in TERM.captures_iter(body) {
         let (a, b): (i32, i32) = (caps["a"].parse().ok()?, caps["b"].parse().ok()?);
-        if !(2..=5).contains(&(b - a)) || start.is_some_and(|s| s != a) {
+        if !(2..=5).contains(&(b - a)) {
             return None;
         }
-        start = Some(a);
+        if !terms.contains(&(a, b)) {
+            terms.push((a, b));
+        }
     }
-    start
+    // `… kết quả nhiệm kỳ 2020-2025, … nhiệm kỳ 2025-2030`: the term that
+    // ends as the next begins is the one before it; the page's is the last.
+    terms.sort_unstable();
+    terms
+        .windows(2)
+        .all(|w| w[0].1 == w[1].0)
+        .then(|| terms.last().map(|t| t.0))
+        .flatten()
+}
+
+/// Whether `paragraph` is of the congress of a grassroots đảng bộ (a
+/// commune's, a ward's, a town's: `Đại hội đại biểu Đảng bộ phường …`).
+fn grassroots_congress(paragraph: &str) -> bool {
+    static GRASSROOTS: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\bđại hội\s+(?:đại biểu\s+)?đảng bộ\s+(?:xã|phường|thị trấn|cơ sở)\b")
+    });
+    GRASSROOTS.is_match(paragraph)
 }
 
 /// Whether `paragraph` is of a congress of a unit above the grassroots (a
