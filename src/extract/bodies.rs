@@ -99,12 +99,16 @@ pub(super) fn name_at(s: &str) -> (String, usize) {
             let joins_bloc = word == "và"
                 && s[..offset].contains(" Khối ")
                 && (next.starts_with(char::is_uppercase) || next == "doanh");
+            // `Ban Tuyên giáo và Dân vận Tỉnh ủy`: one department since 2025.
+            let joins_merged = word == "và"
+                && fold(&s[..offset]).ends_with("ban tuyen giao")
+                && fold(next) == "dan";
             // `Ban tổ chức Tỉnh ủy`: the head's own words, in lower case.
             let in_head = words == 1 && (word, next) == ("tổ", "chức") && s.starts_with("Ban ");
             // `… Ban Thường vụ Tỉnh ủy trên cơ sở tiếp thu …`: the sentence
             // goes on (not `Đảng ủy cấp trên cơ sở`, a level's name).
             let goes_on = (word, next) == ("trên", "cơ") && !s[..offset].ends_with(" cấp");
-            if (STOP.contains(&word) && !joins_fields && !joins_bloc)
+            if (STOP.contains(&word) && !joins_fields && !joins_bloc && !joins_merged)
                 || (STOP_PAIRS.contains(&(word, next)) && !in_head)
                 || goes_on
             {
@@ -248,7 +252,7 @@ pub(super) fn canonical(name: &str) -> String {
             // `Ban Tổ chức Ban Chấp hành Trung ương`, as a document portal
             // writes the issuer: the Ban Tổ chức Trung ương.
             (
-                r"^(Ban (?:Tổ chức|Tuyên giáo|Dân vận|Nội chính|Kinh tế)|Ủy ban Kiểm tra) Ban Chấp hành Trung ương$",
+                r"^(Ban (?:Tổ chức|Tuyên giáo và Dân vận|Tuyên giáo|Dân vận|Nội chính|Kinh tế)|Ủy ban Kiểm tra) Ban Chấp hành Trung ương$",
                 "$1 Trung ương",
             ),
         ]
@@ -277,6 +281,7 @@ pub(super) fn from_capitals(name: &str) -> String {
         "Ban Chấp hành",
         "Ban Thường vụ",
         "Ban Tổ chức",
+        "Ban Tuyên giáo và Dân vận",
         "Ban Tuyên giáo",
         "Ban Dân vận",
         "Ban Nội chính",
@@ -327,6 +332,16 @@ pub(super) fn from_capitals(name: &str) -> String {
     let mut place = false;
     let mut i = 0;
     'words: while i < words.len() {
+        // `THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH`: the place's level opens it.
+        if place && out.last().is_some_and(|w| COMMITTEES.contains(&w.as_str())) {
+            for level in LEVELS {
+                if let Some(n) = starts(i, level) {
+                    out.push(capitalize(level));
+                    i += n;
+                    continue 'words;
+                }
+            }
+        }
         if place {
             out.push(capitalize(words[i]));
             i += 1;
@@ -370,6 +385,8 @@ enum Part {
     ToChuc,
     TuyenGiao,
     DanVan,
+    /// The Ban Tuyên giáo and the Ban Dân vận merged into one in 2025.
+    TuyenGiaoDanVan,
     KiemTra,
     VanPhong,
     NoiChinh,
@@ -393,7 +410,7 @@ enum Level {
 fn read_code(code: &str) -> Option<(Part, Level)> {
     let code = fold(code).to_uppercase();
     let parts = [
-        ("BTGDV", Part::TuyenGiao),
+        ("BTGDV", Part::TuyenGiaoDanVan),
         ("BTC", Part::ToChuc),
         ("BTG", Part::TuyenGiao),
         ("BDV", Part::DanVan),
@@ -423,6 +440,8 @@ fn read_name(issuer: &str) -> (Part, Option<Level>) {
     let has = |w: &str| f.contains(w);
     let part = if has("ban to chuc") {
         Part::ToChuc
+    } else if has("ban tuyen giao va dan van") {
+        Part::TuyenGiaoDanVan
     } else if has("ban tuyen giao") {
         Part::TuyenGiao
     } else if has("ban dan van") {
@@ -458,6 +477,59 @@ fn read_name(issuer: &str) -> (Part, Option<Level>) {
         None
     };
     (part, level)
+}
+
+/// The place a committee's name gives, folded, its level's word left out:
+/// `Tỉnh ủy Nghệ An` → `nghe an`; empty where it names none (`Thường trực
+/// Tỉnh ủy`).
+fn place(issuer: &str) -> String {
+    const COMMITTEES: &[&str] = &[
+        "tinh uy", "thanh uy", "thi uy", "huyen uy", "quan uy", "dang uy", "dang bo",
+    ];
+    const LEVELS: &[&str] = &[
+        "thi tran ",
+        "thanh pho ",
+        "thi xa ",
+        "xa ",
+        "phuong ",
+        "huyen ",
+        "quan ",
+        "tinh ",
+    ];
+    let f = fold(issuer);
+    let Some(after) = COMMITTEES
+        .iter()
+        .filter_map(|c| f.rfind(c).map(|at| at + c.len()))
+        .max()
+    else {
+        return String::new();
+    };
+    let rest = f[after..].trim();
+    let rest = LEVELS
+        .iter()
+        .find_map(|l| rest.strip_prefix(l))
+        .unwrap_or(rest);
+    rest.trim().to_string()
+}
+
+/// Whether two names can be one body's: the same part and level, and no
+/// two places (`Tỉnh ủy Nghệ An` and `Thường trực Tỉnh ủy` can; `Tỉnh ủy
+/// Nghệ An` and `Tỉnh ủy Hà Tĩnh`, `Tỉnh ủy` and `Ban Tổ chức Tỉnh ủy`
+/// cannot).
+pub(super) fn one_body(a: &str, b: &str) -> bool {
+    let (pa, pb) = (place(a), place(b));
+    read_name(a) == read_name(b) && (pa.is_empty() || pb.is_empty() || pa == pb)
+}
+
+/// Whether the name `a` says more of its body than `b`: it gives the
+/// place `b` does not, or it holds `b` whole.
+pub(super) fn says_more(a: &str, b: &str) -> bool {
+    let (pa, pb) = (place(a), place(b));
+    if pa.is_empty() != pb.is_empty() {
+        return !pa.is_empty();
+    }
+    let (fa, fb) = (fold(a), fold(b));
+    fa.len() > fb.len() && fa.contains(&fb)
 }
 
 /// Whether `issuer` can have issued a document with issuer code `code`.
@@ -502,6 +574,7 @@ pub(super) fn hint(code: &str, committees: &[String]) -> Option<String> {
         Part::ToChuc => format!("Ban Tổ chức {committee}"),
         Part::TuyenGiao => format!("Ban Tuyên giáo {committee}"),
         Part::DanVan => format!("Ban Dân vận {committee}"),
+        Part::TuyenGiaoDanVan => format!("Ban Tuyên giáo và Dân vận {committee}"),
         Part::KiemTra => format!("Ủy ban Kiểm tra {committee}"),
         Part::VanPhong if level == Level::Central => "Văn phòng Trung ương Đảng".to_string(),
         Part::VanPhong => format!("Văn phòng {committee}"),
@@ -568,6 +641,11 @@ mod tests {
             ),
             ("Ban Tổ chức Trung ương về", "Ban Tổ chức Trung ương"),
             ("Ban tổ chức Tỉnh ủy về việc", "Ban tổ chức Tỉnh ủy"),
+            (
+                "Ban Tuyên giáo và Dân vận Thành ủy Cần Thơ về việc",
+                "Ban Tuyên giáo và Dân vận Thành ủy Cần Thơ",
+            ),
+            ("Ban Tuyên giáo và các ban đảng", "Ban Tuyên giáo"),
         ] {
             assert_eq!(name_at(text).0, name, "{text}");
         }
@@ -592,6 +670,10 @@ mod tests {
             "Tỉnh ủy Thừa Thiên Huế"
         );
         assert_eq!(canonical("BỘ CHÍNH TRỊ"), "Bộ Chính trị");
+        assert_eq!(
+            canonical("THÀNH ỦY THÀNH PHỐ HẢI PHÒNG"),
+            "Thành ủy Thành phố Hải Phòng"
+        );
     }
 
     #[test]
@@ -608,6 +690,35 @@ mod tests {
         assert_eq!(fits("ĐU", "Đảng ủy phường Vạn Phúc", false), Some(true));
         assert_eq!(fits("TU", "Ban Thường vụ", false), Some(true));
         assert_eq!(fits("TWĐTN-VP", "Ban Bí thư", false), None);
+        // The department merged in 2025, told from the two it replaced.
+        let merged = "Ban Tuyên giáo và Dân vận Tỉnh ủy";
+        assert_eq!(fits("BTGDVTU", merged, false), Some(true));
+        assert_eq!(fits("BTGTU", merged, false), Some(false));
+        assert_eq!(
+            fits("BTGDVTU", "Ban Tuyên giáo Tỉnh ủy", false),
+            Some(false)
+        );
+        assert_eq!(fits("BDVTU", "Ban Dân vận Tỉnh ủy", false), Some(true));
+        assert_eq!(
+            fits("BTGDVTW", "Ban Tuyên giáo và Dân vận Trung ương", false),
+            Some(true)
+        );
+        assert_eq!(
+            hint("BTGDVHU", &[]).as_deref(),
+            Some("Ban Tuyên giáo và Dân vận Huyện ủy")
+        );
+        assert_eq!(
+            canonical("BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY"),
+            "Ban Tuyên giáo và Dân vận Tỉnh ủy"
+        );
+        assert!(one_body("Tỉnh ủy Nghệ An", "Thường trực Tỉnh ủy"));
+        assert!(one_body("Ban Thường vụ Tỉnh ủy", "Tỉnh ủy Hà Tĩnh"));
+        assert!(!one_body("Tỉnh ủy Nghệ An", "Tỉnh ủy Hà Tĩnh"));
+        assert!(!one_body("Tỉnh ủy", "Ban Tổ chức Tỉnh ủy"));
+        assert!(!one_body("Huyện ủy Ba Vì", "Tỉnh ủy"));
+        assert!(says_more("Tỉnh ủy Nghệ An", "Thường trực Tỉnh ủy"));
+        assert!(!says_more("Thường trực Tỉnh ủy", "Tỉnh ủy Nghệ An"));
+        assert!(says_more("Ban Thường vụ Tỉnh ủy", "Tỉnh ủy"));
         let named = vec!["Thị ủy Sơn Tây".to_string()];
         assert_eq!(hint("TU", &named).as_deref(), Some("Thị ủy Sơn Tây"));
         assert_eq!(

@@ -254,10 +254,11 @@ static NEXT_ACT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `của huyện uỷ Lục Ngạn`: a committee written in lower case counts
 /// when a proper name follows it; so does a đảng bộ of a company or of a
-/// named body (`của Đảng bộ công ty cổ phần Tập đoàn …`).
+/// named body (`của Đảng bộ công ty cổ phần Tập đoàn …`). `của Hội nghị
+/// lần thứ năm (của) Ban Chấp hành …`: the body that met, not its meeting.
 static OF_BODY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?i:của)\s+(?P<i>{HEADS}|(?:huyện|tỉnh|thành|quận|thị) (?:ủy|uỷ) \p{{Lu}}|Đảng bộ (?:\p{{Lu}}|(?i:tổng công ty|công ty|tập đoàn)\b))"
+        r"\b(?i:của)\s+(?:(?i:hội nghị)\s+(?i:lần thứ)(?:\s+(?:[\p{{Ll}}\p{{N}}]+|[IVXL]+)){{1,3}}(?:\s*\([^()]{{0,30}}\))?\s*,?\s+(?:(?i:của)\s+)?)?(?P<i>{HEADS}|(?:huyện|tỉnh|thành|quận|thị) (?:ủy|uỷ) \p{{Lu}}|Đảng bộ (?:\p{{Lu}}|(?i:tổng công ty|công ty|tập đoàn)\b))"
     ))
 });
 
@@ -269,9 +270,11 @@ static BETWEEN: LazyLock<Regex> =
 /// Ban Tổ chức Trung ương`.
 static NAME_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^[ \t]+(?P<i>{HEADS})\b")));
 
-/// `Tại ` or `Theo ` opening the clause of a citation (`Cụ thể, tại …`).
+/// `Tại ` or `Theo ` opening the clause of a citation, after a short
+/// opening phrase at most (`Cụ thể, tại …`, `Bên cạnh đó, tại …`; the
+/// word typed twice, `tại tại`, as pages do).
 static AT_OPENING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\s*(?:[-–•+*]\s*)?(?:(?i:cụ thể|theo đó|trong đó|đồng thời)\s*,\s*)?(?i:tại|theo)\s+$")
+    re(r"^\s*(?:[-–•+*]\s*)?(?:[^,;:()“”\n]{1,25},\s*)?(?i:tại|theo)(?:\s+(?i:tại))?\s+$")
 });
 
 /// `, Bộ Chính trị ` right after a citation opened by `Tại` (its subject,
@@ -1013,6 +1016,13 @@ fn issuers_of_list_heads(body: &str, mentions: &[Mention], said: &mut [Said]) {
     }
 }
 
+/// `Hà Nội, ngày 10 tháng 10 năm 2008`: a header's place and date.
+static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\p{{Lu}}[^\n,]{{0,40}},\s*(?i:ngày)\s+(?P<d>{DATE})"
+    ))
+});
+
 /// What a header says of the document it heads.
 struct Header {
     issuer: Option<String>,
@@ -1028,21 +1038,27 @@ fn header_of(text: &Text, m: &Mention) -> Option<Header> {
             r"(?:^|[\s*|])(?:[Ss]ố|SỐ|(?:{TYPE_WORDS})\s+[Ss]ố)\s*:?\s*$"
         ))
     });
-    static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-        re(&format!(
-            r"\p{{Lu}}[^\n,]{{0,40}},\s*(?i:ngày)\s+(?P<d>{DATE})"
-        ))
-    });
     static TITLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"^(?:NGHỊ QUYẾT|QUYẾT ĐỊNH|QUY ĐỊNH|CHỈ THỊ|KẾT LUẬN|QUY CHẾ|THÔNG TRI|HƯỚNG DẪN|THÔNG BÁO|BÁO CÁO|KẾ HOẠCH|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|ĐỀ ÁN|TỜ TRÌNH|K\s?[EÉẾ]T LUẬN)\b\s*(?P<rest>.*)$",
         )
     });
     let body = &text.body;
-    let line_start = body[..m.start].rfind('\n').map_or(0, |i| i + 1);
+    let mut line_start = body[..m.start].rfind('\n').map_or(0, |i| i + 1);
     // `Số: …` opens its line, or follows the header's capitals on it when
-    // a page runs the header into one line (`ĐẢNG ỦY XÃ … Số: 05-KH/ĐU`).
-    let number_at = NUMBER_LINE.find(&body[line_start..m.start])?.start();
+    // a page runs the header into one line (`ĐẢNG ỦY XÃ … Số: 05-KH/ĐU`);
+    // or `Số:` ends the line above a number that opens its own, a table's
+    // cell broken in two.
+    let number_at = match NUMBER_LINE.find(&body[line_start..m.start]) {
+        Some(found) => found.start(),
+        None if line_start > 0 && body[line_start..m.start].trim().is_empty() => {
+            let above_start = body[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
+            let found = NUMBER_LINE.find(&body[above_start..line_start - 1])?;
+            line_start = above_start;
+            found.start()
+        }
+        None => return None,
+    };
     let same_line = body[line_start..line_start + number_at]
         .trim()
         .trim_matches(['*', '|'])
@@ -1054,72 +1070,27 @@ fn header_of(text: &Text, m: &Mention) -> Option<Header> {
     // the body (`HUYỆN ỦY ĐAN PHƯỢNG` over `BAN TỔ CHỨC`); the place and
     // date line and the country's name may stand between.
     let above: Vec<&str> = body[..line_start].lines().collect();
-    let mut caps_lines: Vec<&str> = Vec::new();
-    if !same_line.is_empty() {
-        caps_lines.push(same_line);
-    }
     let mut date_above = None;
-    for line in above.iter().rev().take(8) {
+    let lines = above.iter().rev().take(8).map(|line| {
         // A page may open each line of a block with a bullet (`• BAN …`).
-        let line = line
-            .trim()
+        line.trim()
             .trim_matches('|')
             .trim()
             .trim_start_matches(['•', '*', '-', '+'])
-            .trim();
-        let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
-        if letters.is_empty()
-            || matches!(
-                line,
-                "ĐẢNG CỘNG SẢN VIỆT NAM" | "ĐẢNG CỘNG SẢN" | "VIỆT NAM"
-            )
-        {
-            continue;
-        }
-        if line.chars().count() <= 80
-            && let Some(d) = PLACE_DATE.captures(line).and_then(|c| c.name("d"))
-        {
-            date_above = date_above.or_else(|| date_of(d.as_str()));
-            continue;
-        }
-        if letters.iter().any(|c| c.is_lowercase()) || caps_lines.len() == 4 {
-            break;
-        }
-        caps_lines.push(line.trim_end_matches(['*', ' ']));
+            .trim()
+    });
+    let mut issuer = header_issuer(header_caps(same_line, lines, &mut date_above));
+    // A header laid out as a table whose cells break their words over
+    // lines (`THÀNH` / `ỦY` / `THÀNH PHỐ …`, cells apart by `|` or a
+    // rule): each cell's lines read as one.
+    if issuer.is_none() {
+        let cells = header_cells(&above);
+        issuer = header_issuer(header_caps(
+            same_line,
+            cells.iter().map(String::as_str),
+            &mut date_above,
+        ));
     }
-    caps_lines.reverse();
-    // A header run into one line (`ĐẢNG BỘ HUYỆN BẢO LÂM ĐẢNG ỦY XÃ LỘC
-    // NAM`): its lines again, one body a line.
-    let caps_lines: Vec<&str> = caps_lines
-        .into_iter()
-        .flat_map(split_header_line)
-        .filter(|l| *l != "ĐẢNG CỘNG SẢN VIỆT NAM")
-        .collect();
-    let issuer = caps_lines
-        .iter()
-        .rposition(|l| l.starts_with("BỘ CHÍNH TRỊ") || starts_a_body(l))
-        .map(|k| {
-            let own = caps_lines[k..].join(" ");
-            let committee = caps_lines[..k].join(" ");
-            // `ỦY BAN KIỂM TRA` under `BAN CHẤP HÀNH TRUNG ƯƠNG`: its own
-            // `ỦY` names no committee.
-            let own_rest = own
-                .strip_prefix("ỦY BAN ")
-                .or_else(|| own.strip_prefix("UỶ BAN "))
-                .unwrap_or(&own);
-            let has_committee = own_rest.contains("ỦY")
-                || own_rest.contains("UỶ")
-                || own.contains("TRUNG ƯƠNG")
-                || own.starts_with("BỘ CHÍNH TRỊ");
-            if has_committee || committee.is_empty() {
-                bodies::canonical(&own)
-            } else {
-                let committee = committee
-                    .strip_prefix("BAN CHẤP HÀNH ")
-                    .unwrap_or(&committee);
-                bodies::canonical(&format!("{own} {committee}"))
-            }
-        });
     // "Hà Nội, ngày 10 tháng 10 năm 2008" on the number's line or within
     // the next lines (a `V/v …` line, the country's name between), before
     // the title; else above the number, where a page puts the right
@@ -1173,6 +1144,112 @@ fn header_of(text: &Text, m: &Mention) -> Option<Header> {
         issued_on,
         subject,
     })
+}
+
+/// The lines in capitals of a header above its number, top first, from
+/// `pieces` (its lines or cells, nearest first), after the capitals on the
+/// number's own line; a place-and-date line among them gives `date_above`.
+fn header_caps<'a>(
+    same_line: &'a str,
+    pieces: impl Iterator<Item = &'a str>,
+    date_above: &mut Option<NaiveDate>,
+) -> Vec<&'a str> {
+    let mut caps_lines: Vec<&str> = Vec::new();
+    if !same_line.is_empty() {
+        caps_lines.push(same_line);
+    }
+    for line in pieces {
+        let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.is_empty()
+            || matches!(
+                line,
+                "ĐẢNG CỘNG SẢN VIỆT NAM" | "ĐẢNG CỘNG SẢN" | "VIỆT NAM"
+            )
+        {
+            continue;
+        }
+        if line.chars().count() <= 80
+            && let Some(d) = PLACE_DATE.captures(line).and_then(|c| c.name("d"))
+        {
+            *date_above = date_above.or_else(|| date_of(d.as_str()));
+            continue;
+        }
+        if letters.iter().any(|c| c.is_lowercase()) || caps_lines.len() == 4 {
+            break;
+        }
+        caps_lines.push(line.trim_end_matches(['*', ' ']));
+    }
+    caps_lines.reverse();
+    caps_lines
+}
+
+/// The cells of a header laid out as a table, above its number, nearest
+/// first: `|` or a line with no letters (a rule) parts them, and the
+/// lines of a cell are joined.
+fn header_cells(above: &[&str]) -> Vec<String> {
+    let mut cells = Vec::new();
+    // The lines of the cell being read, nearest first.
+    let mut cell: Vec<&str> = Vec::new();
+    let close = |cell: &mut Vec<&str>, cells: &mut Vec<String>| {
+        if !cell.is_empty() {
+            cell.reverse();
+            cells.push(cell.join(" "));
+            cell.clear();
+        }
+    };
+    for line in above.iter().rev().take(16) {
+        let parts: Vec<&str> = line.split('|').collect();
+        for (k, part) in parts.iter().enumerate().rev() {
+            let part = part.trim().trim_start_matches(['•', '*', '-', '+']).trim();
+            if part.chars().any(char::is_alphabetic) {
+                cell.push(part);
+            } else {
+                close(&mut cell, &mut cells);
+            }
+            if k > 0 {
+                close(&mut cell, &mut cells);
+            }
+        }
+    }
+    close(&mut cell, &mut cells);
+    cells
+}
+
+/// The issuing body a header's lines in capitals name, top first: the
+/// last body named, under its committee where its own name has none.
+fn header_issuer(caps_lines: Vec<&str>) -> Option<String> {
+    // A header run into one line (`ĐẢNG BỘ HUYỆN BẢO LÂM ĐẢNG ỦY XÃ LỘC
+    // NAM`): its lines again, one body a line.
+    let caps_lines: Vec<&str> = caps_lines
+        .into_iter()
+        .flat_map(split_header_line)
+        .filter(|l| *l != "ĐẢNG CỘNG SẢN VIỆT NAM")
+        .collect();
+    caps_lines
+        .iter()
+        .rposition(|l| l.starts_with("BỘ CHÍNH TRỊ") || starts_a_body(l))
+        .map(|k| {
+            let own = caps_lines[k..].join(" ");
+            let committee = caps_lines[..k].join(" ");
+            // `ỦY BAN KIỂM TRA` under `BAN CHẤP HÀNH TRUNG ƯƠNG`: its own
+            // `ỦY` names no committee.
+            let own_rest = own
+                .strip_prefix("ỦY BAN ")
+                .or_else(|| own.strip_prefix("UỶ BAN "))
+                .unwrap_or(&own);
+            let has_committee = own_rest.contains("ỦY")
+                || own_rest.contains("UỶ")
+                || own.contains("TRUNG ƯƠNG")
+                || own.starts_with("BỘ CHÍNH TRỊ");
+            if has_committee || committee.is_empty() {
+                bodies::canonical(&own)
+            } else {
+                let committee = committee
+                    .strip_prefix("BAN CHẤP HÀNH ")
+                    .unwrap_or(&committee);
+                bodies::canonical(&format!("{own} {committee}"))
+            }
+        })
 }
 
 /// How the name of a committee or of one of its bodies begins in a
@@ -1264,10 +1341,16 @@ fn merge(
             (same(&x.symbol, &d.symbol) || cut_short(&x.symbol, &d.symbol))
                 && same(&x.state_symbol, &d.state_symbol)
                 // `Ủy ban` and `Uỷ ban`: one name, its accent placed two ways.
-                && same(
+                && (same(
                     &x.issuer.as_deref().map(crate::text::fold),
                     &d.issuer.as_deref().map(crate::text::fold),
                 )
+                // One symbol that two names of one body give (`Tỉnh ủy Nghệ
+                // An`, `Thường trực Tỉnh ủy`): one document.
+                || (x.symbol.is_some()
+                    && x.symbol == d.symbol
+                    && x.issuer.as_deref().zip(d.issuer.as_deref())
+                        .is_some_and(|(a, b)| bodies::one_body(a, b))))
                 && (x.issued_on.is_none() || d.issued_on.is_none() || x.issued_on == d.issued_on)
         })
         .map(|(i, _)| i)
@@ -1291,7 +1374,11 @@ fn merge(
                 (a, b) => a.or(b),
             };
             x.state_symbol = x.state_symbol.take().or(d.state_symbol);
-            x.issuer = x.issuer.take().or(d.issuer);
+            // Of two names of its issuer, the one that says more.
+            x.issuer = match (x.issuer.take(), d.issuer) {
+                (Some(a), Some(b)) if bodies::says_more(&b, &a) => Some(b),
+                (a, b) => a.or(b),
+            };
             x.issued_on = x.issued_on.or(d.issued_on);
             x.subject = x.subject.take().or(d.subject);
             x.secrecy = x.secrecy.or(d.secrecy);
@@ -1414,5 +1501,26 @@ mod tests {
         ] {
             assert_eq!(without_stamps(input), subject, "{input}");
         }
+    }
+
+    #[test]
+    fn one_symbol_of_two_places_stays_two_documents() {
+        let text = Text::new(
+            "Tỉnh ủy Quảng Bình ban hành Công văn số 245-CV/TU, ngày 12/11/2030 về rà soát. \
+             Thường trực Tỉnh ủy có Công văn số 245-CV/TU, ngày 12/11/2030 đề nghị thực hiện. \
+             Tỉnh ủy Quảng Trị cũng ban hành Công văn số 245-CV/TU, ngày 12/11/2030 về việc khác.",
+        );
+        let issuers: Vec<Option<String>> = read(&text)
+            .directives
+            .into_iter()
+            .map(|d| d.issuer)
+            .collect();
+        assert_eq!(
+            issuers,
+            [
+                Some("Tỉnh ủy Quảng Bình".to_string()),
+                Some("Tỉnh ủy Quảng Trị".to_string())
+            ]
+        );
     }
 }
