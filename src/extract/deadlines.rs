@@ -76,7 +76,7 @@ const PART: &str = r"(?:giữa|đầu|cuối|nửa đầu|nửa cuối|trung tu�
 /// `trong quý …`, `từ … đến hết ngày …`.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào|đến|trong))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{2}}(?:\s*phút)?)?(?:\s+(?:sáng|chiều|tối))?\s*,?\s+)?(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+(?:cuối\s+)?|[Vv]ào\s+cuối\s+)quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}}))?\b|\b(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?|\b(?:[Xx]ong|[Hh]oàn thành)\s+(?:(?:trong|vào)\s+)?(?P<mw>(?:(?:giữa|đầu|cuối|trung tuần|thượng tuần|hạ tuần)\s+)?(?:tháng\s+(?P<m3>\d{{1,2}})\s*[./\-]|(?P<m2>\d{{1,2}})\s*[./])\s*(?P<my2>\d{{4}}))\b|\b[Tt]ừ\s+(?:nay|(?:ngày\s+)?(?:\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}(?:\s*[/.\-]\s*\d{{4}})?|(?P<ws>\d{{1,2}})))\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?:(?P<we>{DATE})|(?P<wn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}})))"
+        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào|đến|trong))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{2}}(?:\s*phút)?)?(?:\s+(?:sáng|chiều|tối))?\s*,?\s+)?(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+(?:cuối\s+)?|[Vv]ào\s+cuối\s+)quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}}))?\b|\b(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?|\b(?:[Xx]ong|[Hh]oàn thành)\s+(?:(?:trong|vào)\s+)?(?P<mw>(?:(?:giữa|đầu|cuối|trung tuần|thượng tuần|hạ tuần)\s+)?(?:tháng\s+(?P<m3>\d{{1,2}})\s*[./\-]|(?P<m2>\d{{1,2}})\s*[./])\s*(?P<my2>\d{{4}}))\b|\b[Tt]ừ\s+(?:nay\s+(?:đến|tới)\s+|(?:ngày\s+)?\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}(?:\s*[/.\-]\s*\d{{4}})?(?:\s+(?:đến|tới)\s+|\s*[-–]\s*)|(?:ngày\s+)?(?P<ws>\d{{1,2}})\s+(?:đến|tới)\s+)(?:hết\s+)?(?:ngày\s+)?(?:(?P<we>{DATE})|(?P<wn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}})))"
     ))
 });
 
@@ -88,7 +88,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// too large for the fast way of reading groups, and cost ten times more.
 static HELD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?)?diễn ra|[Dd]ự kiến|(?:được\s+)?(?:lùi|dời|chuyển)\s+sang)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)\s+(?:là\s+)?(?P<tv>(?:vào|trong)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|-|–|đến)\s*)*(?:(?P<td>{DATE})|(?P<tdn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))|(?:(?:từ\s+)?(?:các\s+)?ngày\s+|trong\s+(?:\d{{1,2}}|hai|ba)\s+ngày\s*:?\s*(?:các\s+)?(?:ngày\s+)?)\d{{1,2}}\s*(?:(?:,|và|-|–|đến)\s*\d{{1,2}}\s*)*(?:,|và|-|–|đến)\s*(?:(?P<tr>{DATE})|(?P<trn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))"
+        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?)?diễn ra|[Dd]ự kiến|(?:được\s+)?(?:lùi|dời|chuyển)\s+sang)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?(?:,\s*nhiệm kỳ\s+\d{{4}}\s*[-–]\s*\d{{4}})?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)\s+(?:là\s+)?(?P<tv>(?:vào|trong)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|-|–|đến)\s*)*(?:(?P<td>{DATE})|(?P<tdn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))|(?:(?:từ\s+)?(?:các\s+)?ngày\s+|trong\s+(?:\d{{1,2}}|hai|ba)\s+ngày\s*:?\s*(?:các\s+)?(?:ngày\s+)?)\d{{1,2}}\s*(?:(?:,|và|-|–|đến)\s*\d{{1,2}}\s*)*(?:,|và|-|–|đến)\s*(?:(?P<tr>{DATE})|(?P<trn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))"
     ))
 });
 
@@ -211,6 +211,10 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
     // read as it is).
     let mut heading: Option<(Vec<UnitKind>, usize)> = None;
     let captions = captions(body);
+    // Whom the sentence before asked to do something (`đề nghị cấp ủy các
+    // chi bộ, đảng bộ cơ sở tổ chức …`), when it names them.
+    static ASKS: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:đề nghị|yêu cầu|chỉ đạo|giao)\b"));
+    let mut asked: Option<Who> = None;
     let mut start = 0;
     while start < body.len() {
         let len = sentence_end(&body[start..]);
@@ -288,6 +292,27 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
                 }
             }
         }
+        // `… đề nghị cấp ủy các chi bộ, đảng bộ cơ sở tổ chức quán triệt …
+        // Thời gian hoàn thành việc quán triệt, chậm nhất ngày 14/5/2021`:
+        // a sentence that opens with the time of the work asked just
+        // before is for whom that asked it of.
+        static TIME_OF: LazyLock<Regex> =
+            LazyLock::new(|| re(r"^(?:[-+•*]\s*)?(?:[Tt]hời gian|[Tt]hời hạn)\b"));
+        if TIME_OF.is_match(sentence)
+            && let Some(asked) = asked.as_ref()
+        {
+            for (_, d) in found_here.iter_mut() {
+                if d.unit_kinds.is_empty() && d.units.is_empty() && d.applies_to.is_none() {
+                    d.unit_kinds.clone_from(&asked.kinds);
+                    d.units.clone_from(&asked.units);
+                    d.unsure.retain(|u| *u != Unsure::UnitKind);
+                }
+            }
+        }
+        asked = ASKS
+            .find(sentence)
+            .map(|m| who_in(&sentence[m.end()..], &[]))
+            .filter(|who| who.names_any());
         out.extend(found_here.into_iter().map(|(_, d)| d));
         let named = named_units(sentence);
         points_fresh = false;

@@ -232,11 +232,11 @@ impl Text {
         self.year_reference_for(offset, None)
     }
 
-    /// `year_reference` for a day of `month`. A grassroots congress's day
+    /// `year_reference` for a day of `month`. Any unit's congress's day
     /// (`Đại hội Đảng bộ phường … diễn ra trong hai ngày 24 và 25-2`, of
     /// the term 2025-2030) in the first nine months is in its term's first
-    /// year too: only late in a year may it be of the term that begins the
-    /// year after.
+    /// year too: only late in a year may a grassroots one be of the term
+    /// that begins the year after.
     pub(super) fn year_reference_for(
         &self,
         offset: usize,
@@ -255,7 +255,7 @@ impl Text {
                     .map_or(self.body.len(), |i| offset + i);
                 let paragraph = &self.body[from..to];
                 (upper_congress(paragraph)
-                    || month.is_some_and(|m| m <= 9) && grassroots_congress(paragraph))
+                    || month.is_some_and(|m| m <= 9) && unit_congress(paragraph))
                 .then(|| {
                     // On the article's own day when its opening gives one.
                     let (d, m) = self.article_day.unwrap_or((1, 1));
@@ -413,13 +413,13 @@ fn term_start(body: &str) -> Option<i32> {
         .flatten()
 }
 
-/// Whether `paragraph` is of the congress of a grassroots đảng bộ (a
-/// commune's, a ward's, a town's: `Đại hội đại biểu Đảng bộ phường …`).
-fn grassroots_congress(paragraph: &str) -> bool {
-    static GRASSROOTS: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\bđại hội\s+(?:đại biểu\s+)?đảng bộ\s+(?:xã|phường|thị trấn|cơ sở)\b")
-    });
-    GRASSROOTS.is_match(paragraph)
+/// Whether `paragraph` is of a congress of a đảng bộ or a chi bộ
+/// (`Đại hội đại biểu Đảng bộ phường …`, `sẽ tổ chức Đại hội Đảng bộ
+/// Trường …`).
+fn unit_congress(paragraph: &str) -> bool {
+    static CONGRESS: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\bđại hội\s+(?:đại biểu\s+)?(?:đảng bộ|chi bộ)\b"));
+    CONGRESS.is_match(paragraph)
 }
 
 /// Whether `paragraph` is of a congress of a unit above the grassroots (a
