@@ -111,6 +111,8 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
                         task: super::tasks::task_name(db, &task)?,
                         who: person.name,
                         person: true,
+                        code: None,
+                        due_needed: false,
                     },
                 ));
             };
@@ -141,6 +143,8 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
                         task: super::tasks::task_name(db, &task)?,
                         who: unit.name,
                         person: false,
+                        due_needed: super::assign::due_for(&task, unit.kind).is_none(),
+                        code: Some(unit.code),
                     },
                 ));
             };
@@ -541,6 +545,9 @@ pub fn extend(
                     task: super::tasks::task_name(db, &task)?,
                     who: name,
                     person: person.is_some(),
+                    due_needed: person.is_none()
+                        && super::assign::due_for(&task, unit.kind).is_none(),
+                    code: person.is_none().then(|| unit.code.clone()),
                 },
             ));
         }

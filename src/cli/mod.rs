@@ -627,6 +627,18 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             unreachable!("handled above")
         }
     };
+    // A stored value the store could not read (a file edited by hand): said
+    // in the clerk's words, with the bad date found where one is.
+    let done = done.map_err(|e| {
+        match e
+            .chain()
+            .find_map(|c| c.downcast_ref::<crate::domain::Error>())
+            .and_then(|inner| store.unreadable(inner))
+        {
+            Some(said) => said.into(),
+            None => e,
+        }
+    });
     // Secret titles printed to a pipe (mail, a file of the shell's): said
     // once, and only when some were printed.
     if done.is_ok()

@@ -25,9 +25,17 @@ pub enum Destination {
 
 impl OutputArgs {
     /// The report's destination, checked before anything is read or
-    /// written: an Excel workbook needs `--output`; a file there is left
-    /// alone unless `--force`.
+    /// written: `--bom` only with CSV; an Excel workbook needs `--output`;
+    /// a file there is left alone unless `--force`.
     pub fn destination(&self, ctx: &super::Context) -> Result<Destination> {
+        if self.bom && self.format() != FormatArg::Csv {
+            use clap::ValueEnum as _;
+            let format = self.format().to_possible_value();
+            return Err(anyhow!(tr!(
+                i18n::BOM_NEEDS_CSV,
+                format = format.as_ref().map_or("", |v| v.get_name())
+            )));
+        }
         match &self.output {
             None if self.format() == FormatArg::Xlsx => Err(anyhow!(i18n::XLSX_NEEDS_OUTPUT.get())),
             // Secret titles on their way to a pipe (mail, a file of the

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result};
+use anyhow::{Context as _, Result, bail};
 
 use crate::domain::error::FileAction;
 use crate::i18n::{self, tr};
@@ -17,6 +17,11 @@ pub struct Args {
 }
 
 pub fn export(store: &dyn Storage, args: Args, out: &mut dyn Write) -> Result<ExitCode> {
+    // A date that is no date would make a file that `import` refuses: said
+    // before anything is written.
+    if let Some(bad) = store.bad_stored_date()? {
+        bail!("{}; {}", i18n::message(&bad), i18n::EXPORT_NOTHING.get());
+    }
     // A full copy keeps the titles of secret directives: said, on stderr.
     let secret = secret_count(store)?;
     if secret > 0 {

@@ -265,6 +265,12 @@ pub enum Error {
         task: TaskName,
         who: String,
         person: bool,
+        /// The unit's code, as `task assign` would be typed for it (`None`
+        /// for a person).
+        code: Option<String>,
+        /// The task sets no due date for the unit's kind: `task assign`
+        /// needs `--due`.
+        due_needed: bool,
     },
     /// A completion needs a unit (or a file of them).
     #[error("a unit is needed")]
@@ -357,6 +363,10 @@ pub enum Error {
         path: PathBuf,
         folder: Option<PathBuf>,
     },
+    /// A database whose `-wal` file is there without its `-shm`, in a
+    /// folder where the `-shm` cannot be made: SQLite cannot read it there.
+    #[error("{} has a -wal file but no -shm, and {} is read-only", path.display(), folder.display())]
+    WalWithoutShm { path: PathBuf, folder: PathBuf },
     /// Values of an export that the rules of every write refuse: each one
     /// named (the first `problems`, and how many `more`), nothing written.
     #[error("{source_name}: {} bad values", problems.len() + more)]
@@ -379,6 +389,31 @@ pub enum Error {
     /// The storage engine failed (a bug, a full disk, a locked file…).
     #[error(transparent)]
     Storage(Box<dyn std::error::Error + Send + Sync>),
+    /// A date stored in the database is no date (a file edited by hand):
+    /// the table, the column, the row's id, what the row is of (the unit
+    /// and task of an obligation, a directive's symbol…) and the value.
+    #[error("{table}.{column} of row {row} is not a date: {value:?}")]
+    BadStoredDate {
+        table: &'static str,
+        column: &'static str,
+        row: i64,
+        of: Option<String>,
+        value: String,
+    },
+    /// A row refers to a row of another table that is not there (a file
+    /// edited by hand), found by a schema step's check of references: the
+    /// table and row, the table referred to and the id it names.
+    #[error("row {row} of {table} refers to {parent} {id:?}, which is missing")]
+    BrokenReference {
+        table: String,
+        row: i64,
+        parent: String,
+        id: Option<String>,
+    },
+    /// A value stored in the database could not be read and no date
+    /// explains it: the engine's words.
+    #[error("a stored value cannot be read: {0}")]
+    StoredValue(String),
     /// Lower levels first, by date: units under this one that owe the same
     /// task were done after `on`, or are still open; `--force` records it.
     #[error("{unit} on {on}: {} units under it were done later", below.len())]

@@ -56,6 +56,24 @@ pub fn error_output(message: &str) -> String {
     format!("{prefix}{}", crate::text::cut_at_word(&line, room))
 }
 
+/// What the rows of a table of the record are, in the clerk's words; a
+/// table of no record (derived data, another program's) by its name.
+fn table_words(table: &str) -> String {
+    let text = match table {
+        "unit" => super::TABLE_UNIT,
+        "unit_past" => super::TABLE_UNIT_PAST,
+        "unit_alias" => super::TABLE_UNIT_ALIAS,
+        "person" => super::TABLE_PERSON,
+        "directive" => super::TABLE_DIRECTIVE,
+        "task" => super::TABLE_TASK,
+        "task_due" => super::TABLE_TASK_DUE,
+        "obligation" => super::TABLE_OBLIGATION,
+        "change" | "change_row" => super::TABLE_CHANGE,
+        other => return short(other).into_owned(),
+    };
+    text.get().to_string()
+}
+
 /// The whole error chain on one line, in the language in force: each of our
 /// own errors said in words, any other cause as it says itself.
 pub fn error_line(err: &anyhow::Error) -> String {
@@ -271,12 +289,43 @@ pub fn message(e: &Error) -> String {
                 path = path.display(),
                 version = version
             ),
+            Error::BrokenReference {
+                table,
+                row,
+                parent,
+                id,
+            } => tr!(
+                super::MIGRATE_BROKEN_REFERENCE,
+                version = version,
+                was = version - 1,
+                child = table_words(table),
+                row = row,
+                parent = match id {
+                    Some(id) => tr!(
+                        super::MIGRATE_PARENT_ID,
+                        parent = table_words(parent),
+                        id = short(id)
+                    ),
+                    None => tr!(super::MIGRATE_PARENT_ANY, parent = table_words(parent)),
+                },
+                table = short(table),
+                parent_table = short(parent)
+            ),
             source => format!(
                 "{}: {}",
                 tr!(super::DB_MIGRATE, version = version),
                 message(source)
             ),
         },
+        Error::BrokenReference {
+            table,
+            row,
+            parent,
+            id,
+        } => format!(
+            "{table} #{row} → {parent} #{}",
+            id.as_deref().unwrap_or("?")
+        ),
         Error::File {
             action,
             path,
@@ -452,18 +501,35 @@ pub fn message(e: &Error) -> String {
                 .map(|w| short(&w).into_owned())
                 .unwrap_or_else(|| super::TASK_SCOPE_ALL.get().to_string())
         ),
-        Error::NotApplicable { task, who, person } => {
-            // With the command that gives it, should the unit owe it.
-            let hint = if *person {
-                tr!(super::NOT_APPLICABLE_PERSON_HINT, task = short(&task.code))
-            } else {
-                tr!(
-                    super::NOT_APPLICABLE_HINT,
-                    task = short(&task.code),
-                    unit = short(who)
-                )
+        Error::NotApplicable {
+            task,
+            who,
+            person,
+            code,
+            due_needed,
+        } => {
+            // With the command that gives it, should the unit owe it: whole,
+            // as a shell takes it (the unit by its code), `--due` where the
+            // task sets no due date for the unit's kind; the sentence before
+            // it is cut, never the command.
+            let task_word = super::shell_word(&task.code);
+            let hint = match code {
+                Some(code) => tr!(
+                    if *due_needed {
+                        super::NOT_APPLICABLE_DUE_HINT
+                    } else {
+                        super::NOT_APPLICABLE_HINT
+                    },
+                    task = task_word,
+                    unit = super::shell_word(code)
+                ),
+                None => tr!(super::NOT_APPLICABLE_PERSON_HINT, task = task_word),
             };
-            not_applicable(task, who, *person) + &hint
+            let room = LINE_MAX
+                .saturating_sub(super::ERR_PREFIX.get().chars().count())
+                .saturating_sub(hint.chars().count());
+            let said = not_applicable(task, who, *person);
+            cut(&said, room).into_owned() + &hint
         }
         Error::UnitNeeded => super::DONE_NEEDS_UNIT.get().to_string(),
         Error::PersonNeeded { task } => tr!(super::DONE_UNIT_OR_PERSON, task = named(task)),
@@ -668,7 +734,7 @@ pub fn message(e: &Error) -> String {
             tr!(
                 super::REPLACE_DATE_UNKNOWN,
                 new = short(&super::label(new)),
-                reference = short(&new.citation())
+                reference = super::shell_word(&new.citation())
             )
         }
         Error::TreeBrokenOn { day, cause } => {
@@ -756,6 +822,36 @@ pub fn message(e: &Error) -> String {
             super::documents::error(e).unwrap_or_default()
         }
         Error::Output(e) => io_words(e),
+        Error::BadStoredDate {
+            table,
+            column,
+            row,
+            of,
+            value,
+        } => tr!(
+            super::BAD_STORED_DATE,
+            table = table,
+            column = column,
+            row = row,
+            of = of
+                .as_deref()
+                .map(|of| tr!(super::BAD_STORED_DATE_OF, of = short(of)))
+                .unwrap_or_default(),
+            value = short(value)
+        ),
+        Error::WalWithoutShm { path, .. } => tr!(
+            super::WAL_WITHOUT_SHM,
+            path = long(&path.display().to_string()),
+            name = short(
+                &path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            )
+        ),
+        Error::StoredValue(detail) => {
+            tr!(super::STORED_VALUE_UNREADABLE, detail = long(detail))
+        }
         Error::Storage(e) => {
             let mut line = e.to_string();
             let mut cause = e.source();
@@ -906,9 +1002,9 @@ pub fn message(e: &Error) -> String {
         ),
         Error::LoginNoRights { login } => tr!(super::LOGIN_NO_RIGHTS, login = short(login)),
         Error::AskCommittee(inner) => match inner.as_ref() {
-            Error::NotApplicable { task, who, person } => {
-                not_applicable(task, who, *person) + super::OFFICE_ASK_ASSIGN.get()
-            }
+            Error::NotApplicable {
+                task, who, person, ..
+            } => not_applicable(task, who, *person) + super::OFFICE_ASK_ASSIGN.get(),
             Error::NotARatingTask { task } => {
                 tr!(super::RATING_NOT_RATED_TASK_OFFICE, task = named(task))
             }

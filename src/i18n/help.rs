@@ -1042,8 +1042,8 @@ const HELP: &[(&str, Text)] = &[
     (
         "--bom",
         t(
-            "Thêm dấu BOM đầu tệp CSV để Excel trên Windows hiện đúng tiếng Việt",
-            "Start CSV with a byte-order mark so that Excel on Windows shows Vietnamese",
+            "Thêm dấu BOM đầu tệp CSV để Excel trên Windows hiện đúng tiếng Việt (chỉ với định dạng csv)",
+            "Start CSV with a byte-order mark so that Excel on Windows shows Vietnamese (csv only)",
         ),
     ),
     (

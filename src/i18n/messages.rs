@@ -949,8 +949,8 @@ pub const DIRECTIVE_DESCRIBED_UNDATED: Text = t(
     "{label} (date unknown) by {issuer}",
 );
 pub const REPLACE_DATE_UNKNOWN: Text = t(
-    "chưa rõ ngày ban hành của {new} để tính ngày thay thế; cần cho ngày thay thế bằng --on, hoặc ghi ngày ban hành bằng `theodoi directive edit '{reference}' --date NGÀY`",
-    "the issue date of {new}, from which the replacement counts, is unknown; give the day with --on, or record the issue date with `theodoi directive edit '{reference}' --date DATE`",
+    "chưa rõ ngày ban hành của {new} để tính ngày thay thế; cần cho ngày thay thế bằng --on, hoặc ghi ngày ban hành bằng `theodoi directive edit {reference} --date NGÀY`",
+    "the issue date of {new}, from which the replacement counts, is unknown; give the day with --on, or record the issue date with `theodoi directive edit {reference} --date DATE`",
 );
 pub const UNIT_CANDIDATE: Text = t(
     "{name} ({code}, {kind}, thuộc {parent})",
@@ -1217,8 +1217,8 @@ pub const KIND_LACKING: Text = t(
 );
 pub const TASK_DUE_ITEM: Text = t("{task} (hạn {date})", "{task} (due {date})");
 pub const NOT_APPLICABLE_HINT: Text = t(
-    "; nếu tổ chức đảng này phải thực hiện thì giao bằng `theodoi task assign {task} --unit '{unit}'`",
-    "; if the unit must do it, give it with `theodoi task assign {task} --unit '{unit}'`",
+    "; nếu tổ chức đảng này phải thực hiện thì giao bằng `theodoi task assign {task} --unit {unit}`",
+    "; if the unit must do it, give it with `theodoi task assign {task} --unit {unit}`",
 );
 pub const NOT_APPLICABLE_PERSON_HINT: Text = t(
     "; nếu cán bộ này phải thực hiện thì giao bằng `theodoi task assign {task} --missing`",
@@ -2121,6 +2121,58 @@ pub const DONE_UNIT_NOT_PERSON: Text = t(
 /// What a refusal adds in a sentence of its own (left out of a file's row,
 /// whose line says it once).
 pub const NOTHING_WRITTEN: Text = t("không ghi gì", "nothing written");
+
+pub const NOT_APPLICABLE_DUE_HINT: Text = t(
+    "; nếu vẫn phải thực hiện thì giao và cho hạn bằng `theodoi task assign {task} --unit {unit} --due NGÀY`",
+    "; if the unit must do it, give it with a due date: `theodoi task assign {task} --unit {unit} --due DATE`",
+);
+
+pub const BOM_NEEDS_CSV: Text = t(
+    "--bom chỉ dùng với định dạng csv (để Excel đọc đúng tiếng Việt), không dùng với định dạng {format}; bỏ --bom hoặc dùng --format csv; không ghi gì",
+    "--bom is only for the csv format (so that Excel reads the Vietnamese right), not for {format}; leave out --bom or use --format csv; nothing written",
+);
+
+pub const BAD_STORED_DATE: Text = t(
+    "cơ sở dữ liệu có ngày không có thật '{value}': bảng {table}, cột {column}, dòng #{row}{of}; tệp có thể đã bị sửa ngoài theodoi, cần khôi phục bản sao lưu gần nhất",
+    "the database holds a date that is no date, '{value}': table {table}, column {column}, row #{row}{of}; the file may have been edited outside theodoi: restore the latest backup",
+);
+pub const BAD_STORED_DATE_OF: Text = t(" ({of})", " ({of})");
+pub const STORED_VALUE_UNREADABLE: Text = t(
+    "một giá trị lưu trong cơ sở dữ liệu không đọc được (tệp có thể đã bị sửa ngoài theodoi); cần khôi phục bản sao lưu gần nhất. Chi tiết: {detail}",
+    "a value stored in the database cannot be read (the file may have been edited outside theodoi); restore the latest backup. Detail: {detail}",
+);
+pub const EXPORT_NOTHING: Text = t(
+    "không xuất gì (tệp xuất sẽ không nhập lại được)",
+    "nothing exported (the file would not import again)",
+);
+
+pub const MIGRATE_BROKEN_REFERENCE: Text = t(
+    "không nâng cấp được cơ sở dữ liệu lên phiên bản {version}: có {child} trỏ tới {parent} không có trong tệp (tệp có thể đã bị sửa ngoài theodoi); tệp vẫn ở phiên bản {was}, cần khôi phục bản sao lưu gần nhất. Chi tiết: {table} #{row} → {parent_table}",
+    "could not upgrade the database to version {version}: a {child} refers to {parent}, which is not in the file (it may have been edited outside theodoi); the file stays at version {was}: restore the latest backup. Detail: {table} #{row} → {parent_table}",
+);
+pub const MIGRATE_PARENT_ID: Text = t("{parent} #{id}", "{parent} #{id}");
+pub const MIGRATE_PARENT_ANY: Text = t("một {parent}", "a {parent}");
+/// The tables of the record as a clerk names what their rows are.
+pub const TABLE_UNIT: Text = t("tổ chức đảng", "unit");
+pub const TABLE_UNIT_PAST: Text = t(
+    "tên gọi, loại hoặc cấp trên trước đây của tổ chức đảng",
+    "earlier name, kind or parent of a unit",
+);
+pub const TABLE_UNIT_ALIAS: Text = t("tên khác của tổ chức đảng", "other name of a unit");
+pub const TABLE_PERSON: Text = t("cán bộ", "person");
+pub const TABLE_DIRECTIVE: Text = t("văn bản", "directive");
+pub const TABLE_TASK: Text = t("nhiệm vụ", "task");
+pub const TABLE_TASK_DUE: Text = t("hạn hoàn thành của nhiệm vụ", "due date of a task");
+pub const TABLE_OBLIGATION: Text = t(
+    "kết quả thực hiện nhiệm vụ của tổ chức đảng",
+    "result of a task for a unit",
+);
+pub const TABLE_CHANGE: Text = t("dòng nhật ký thay đổi", "line of the change log");
+
+pub const WAL_WITHOUT_SHM: Text = t(
+    "không mở được cơ sở dữ liệu {path}: có tệp {name}-wal (thay đổi chưa ghi vào tệp chính) mà thiếu tệp {name}-shm, và thư mục chứa nó chỉ đọc nên không tạo được; cần chép cả {name} lẫn {name}-wal sang thư mục ghi được rồi chỉ --db tới bản chép",
+    "cannot open the database {path}: its {name}-wal (changes not yet in the main file) has no {name}-shm, and its folder is read-only, so none can be made; copy {name} and {name}-wal to a folder that can be written and point --db at the copy",
+);
 
 #[cfg(test)]
 mod tests {

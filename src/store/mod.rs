@@ -71,6 +71,19 @@ pub trait Storage {
     ) -> Result<usize>;
     /// A consistent copy of the whole database in a new file.
     fn backup(&self, path: &Path) -> Result<()>;
+    /// The first stored date that is no date (`Error::BadStoredDate`), if
+    /// any: `export` looks before it writes.
+    fn bad_stored_date(&self) -> Result<Option<Error>> {
+        Ok(None)
+    }
+    /// What a read's error `e` says in the clerk's words when it is a
+    /// stored value the store could not read: the bad date found
+    /// (`Error::BadStoredDate`), else `Error::StoredValue`. `None` for any
+    /// other error.
+    fn unreadable(&self, e: &Error) -> Option<Error> {
+        let _ = e;
+        None
+    }
 }
 
 /// A write transaction: a `Db` whose changes are logged, and kept only

@@ -780,3 +780,72 @@ fn the_log_says_why_a_result_is_not_rated() {
         "{en}"
     );
 }
+
+/// The command the hint of a unit that does not owe the task suggests, run
+/// as a clerk pastes it into a shell: whole, the unit by a word the shell
+/// takes, `--due` where the task sets no due date for the unit's kind.
+#[cfg(unix)]
+#[test]
+fn the_task_assign_hint_after_done_runs_as_pasted() {
+    let t = Theodoi::son_tay();
+    // A long name with an apostrophe, of a kind the task has a due date for.
+    let name = "Chi bộ Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam và các đoàn thể chính trị - xã hội thị xã Sơn Tây (O'Hara)";
+    t.ok(&[
+        "unit",
+        "add",
+        name,
+        "--kind",
+        "chi-bo-co-so",
+        "--parent",
+        "son-tay",
+        "--no-tasks",
+    ]);
+    let pasted = |unit: &str, due: &str| {
+        let args = [
+            "done",
+            "--task",
+            "kiem-diem-2023",
+            "--unit",
+            unit,
+            "--on",
+            "05/12/2023",
+        ];
+        let err = t.fails(&args);
+        let hint = err
+            .split('`')
+            .nth(1)
+            .unwrap_or_else(|| panic!("no command in {err}"))
+            .to_string();
+        assert!(err.trim_end().ends_with('`'), "{err}");
+        let command = hint.replace("NGÀY", due);
+        let bin = std::path::Path::new(env!("CARGO_BIN_EXE_theodoi"))
+            .parent()
+            .expect("binary's folder")
+            .to_path_buf();
+        let path = format!(
+            "{}:{}",
+            bin.display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        // The clean environment of the other commands, and `theodoi` on PATH.
+        let base = t.command_without_db(&[]);
+        let mut cmd = std::process::Command::new("sh");
+        cmd.arg("-c").arg(&command);
+        for (k, v) in base.get_envs() {
+            match v {
+                Some(v) => cmd.env(k, v),
+                None => cmd.env_remove(k),
+            };
+        }
+        cmd.env("PATH", path).stdin(std::process::Stdio::null());
+        let r = crate::util::run(cmd);
+        assert_eq!(r.code, 0, "{command}: {r:?}");
+        t.ok(&args);
+        hint
+    };
+    let hint = pasted(name, "");
+    assert!(!hint.contains("--due"), "{hint}");
+    // A kind the task sets no due date for: the hint asks for one.
+    let hint = pasted("le-loi-tdp1", "06/12/2023");
+    assert!(hint.ends_with("--unit le-loi-tdp1 --due NGÀY"), "{hint}");
+}

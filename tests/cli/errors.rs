@@ -460,3 +460,95 @@ fn a_file_the_system_will_not_open_is_said_in_words() {
         assert_eq!(run.stderr.trim_end().lines().count(), 1, "{run:?}");
     }
 }
+
+/// A date stored badly (a file edited by hand): every report that reads it,
+/// and `export`, say one line naming the table, the column, the row, what
+/// the row is of and the value, in Vietnamese or English; exit 2, no panic,
+/// no file.
+#[test]
+fn a_bad_stored_date_is_named_in_one_line() {
+    crate::util::skip_on_postgres!("edits the SQLite file by hand");
+    let t = Theodoi::son_tay();
+    t.ok(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "cb-kho-bac",
+        "--on",
+        "05/12/2023",
+    ]);
+    for (value, done) in [("2025-13-45", false), ("abc", true)] {
+        {
+            let conn = rusqlite::Connection::open(&t.db).unwrap();
+            let (column, unit) = if done {
+                ("completed_on", "cb-kho-bac")
+            } else {
+                ("due_on", "p-ngo-quyen")
+            };
+            let n = conn
+                .execute(
+                    &format!(
+                        "UPDATE obligation SET {column} = ?1 WHERE unit_id = \
+                         (SELECT id FROM unit WHERE code = ?2)"
+                    ),
+                    [value, unit],
+                )
+                .unwrap();
+            assert_eq!(n, 1);
+            if done {
+                // The first one put right: this one alone is wrong.
+                conn.execute(
+                    "UPDATE obligation SET due_on = '2023-12-12' WHERE unit_id = \
+                     (SELECT id FROM unit WHERE code = 'p-ngo-quyen')",
+                    [],
+                )
+                .unwrap();
+            }
+        }
+        let export = t.dir.path().join("xuat.json");
+        let export_arg = export.to_str().unwrap();
+        let docx = t.dir.path().join("baocao.docx");
+        let docx_arg = docx.to_str().unwrap();
+        for args in [
+            &["agenda", "son-tay", "--as-of", "13/12/2023"][..],
+            &["results", "kiem-diem-2023", "--as-of", "13/12/2023"],
+            &["report", "kiem-diem-2023", "--output", docx_arg],
+            &["remind", "kiem-diem-2023", "--output", docx_arg],
+            &["export", export_arg],
+        ] {
+            let err = t.fails(args);
+            assert!(
+                err.contains(&format!("cơ sở dữ liệu có ngày không có thật '{value}'"))
+                    && err.contains("bảng obligation")
+                    && err.contains("dòng #")
+                    && err.contains("kiem-diem-2023")
+                    && !err.contains("Conversion error"),
+                "{args:?}: {err}"
+            );
+            assert!(!export.exists() && !docx.exists(), "{args:?}");
+        }
+        let err = t.fails(&["--lang", "en", "results", "kiem-diem-2023"]);
+        assert!(
+            err.contains(&format!(
+                "the database holds a date that is no date, '{value}'"
+            )) && err.contains("table obligation"),
+            "{err}"
+        );
+    }
+    // Both there: the first found is named; `overdue` reads the one done
+    // after the day.
+    rusqlite::Connection::open(&t.db)
+        .unwrap()
+        .execute(
+            "UPDATE obligation SET due_on = '2025-13-45' WHERE unit_id = \
+             (SELECT id FROM unit WHERE code = 'p-ngo-quyen')",
+            [],
+        )
+        .unwrap();
+    let err = t.fails(&["overdue", "--as-of", "13/12/2023"]);
+    assert!(
+        err.contains("cột due_on") && err.contains("Đảng bộ phường Ngô Quyền"),
+        "{err}"
+    );
+}

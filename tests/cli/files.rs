@@ -209,6 +209,129 @@ fn an_older_theodoi_file_is_recognised_and_upgraded() {
     assert_eq!(id, APPLICATION_ID);
 }
 
+/// An older file with a row that refers to one not there (edited by hand)
+/// cannot be upgraded: one line in the clerk's words, what the row is and
+/// what it names, what to do, and the raw detail last; the file untouched.
+#[test]
+fn an_upgrade_stopped_by_a_broken_reference_says_it_in_words() {
+    skip_on_postgres!("an SQLite file edited by hand");
+    let t = Theodoi::bare();
+    std::fs::copy(repo_file("tests/fixtures/v1-son-tay.db"), &t.db).unwrap();
+    rusqlite::Connection::open(&t.db)
+        .unwrap()
+        .execute_batch(
+            "PRAGMA foreign_keys = OFF; \
+             UPDATE obligation SET unit_id = 9999 WHERE id = (SELECT min(id) FROM obligation);",
+        )
+        .unwrap();
+    let before = std::fs::read(&t.db).unwrap();
+    for args in [
+        &["overdue", "--as-of", "13/12/2023"][..],
+        &[
+            "done",
+            "--task",
+            "kiem-diem-2023",
+            "--unit",
+            "cb-kho-bac",
+            "--on",
+            "05/12/2023",
+        ],
+    ] {
+        let err = t.fails(args);
+        assert!(
+            err.starts_with(
+                "theodoi: không nâng cấp được cơ sở dữ liệu lên phiên bản 2: có kết quả thực hiện \
+                 nhiệm vụ của tổ chức đảng trỏ tới tổ chức đảng #9999 không có trong tệp"
+            ) && err.contains("tệp vẫn ở phiên bản 1, cần khôi phục bản sao lưu gần nhất")
+                && err.trim_end().ends_with("Chi tiết: obligation #1 → unit")
+                && !err.contains("foreign key"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(std::fs::read(&t.db).unwrap(), before, "{args:?}");
+    }
+    let err = t.fails(&["--lang", "en", "overdue"]);
+    assert!(
+        err.contains(
+            "a result of a task for a unit refers to unit #9999, which is not in the file"
+        ) && err.contains("restore the latest backup"),
+        "{err}"
+    );
+}
+
+/// A database whose `-wal` came with it but not its `-shm`, in a folder that
+/// cannot be written: the reports say what is missing and how to read it (a
+/// copy of both files in a folder that can be written); an empty `-wal`
+/// holds nothing and the file is read alone.
+#[cfg(unix)]
+#[test]
+fn a_wal_without_its_shm_in_a_read_only_folder_says_what_to_copy() {
+    skip_on_postgres!("about the SQLite file itself: its header, links, permissions, sidecars");
+    let t = Theodoi::son_tay();
+    let folder = t.dir.path().join("chi-doc");
+    std::fs::create_dir(&folder).unwrap();
+    let db = folder.join("theodoi.db");
+    {
+        // A change still in the `-wal` while the two files are copied.
+        let conn = rusqlite::Connection::open(&t.db).unwrap();
+        conn.execute_batch(
+            "PRAGMA wal_autocheckpoint = 0; \
+             UPDATE unit SET name = 'Chi bộ Kho bạc Nhà nước thị xã' WHERE code = 'cb-kho-bac';",
+        )
+        .unwrap();
+        std::fs::copy(&t.db, &db).unwrap();
+        std::fs::copy(sidecar(&t.db, "-wal"), sidecar(&db, "-wal")).unwrap();
+    }
+    assert!(std::fs::metadata(sidecar(&db, "-wal")).unwrap().len() > 0);
+    let copy = Theodoi {
+        db: db.clone(),
+        ..t
+    };
+    {
+        let Some(_guard) = ReadOnly::new(&folder) else {
+            return;
+        };
+        for args in [&["overdue", "--count"][..], &["unit", "list"]] {
+            let err = copy.fails(args);
+            assert!(
+                err.contains("có tệp theodoi.db-wal")
+                    && err.contains("thiếu tệp theodoi.db-shm")
+                    && err.contains(s(&db))
+                    && err.contains("thư mục chứa nó chỉ đọc")
+                    && err.contains("cần chép cả theodoi.db lẫn theodoi.db-wal sang thư mục ghi được rồi chỉ --db tới bản chép"),
+                "{err}"
+            );
+        }
+        let err = copy.fails(&["--lang", "en", "overdue"]);
+        assert!(
+            err.contains("has no theodoi.db-shm") && err.contains("point --db at the copy"),
+            "{err}"
+        );
+        assert_eq!(sidecars(&db), vec![sidecar(&db, "-wal")]);
+    }
+    // As the line says: both files copied to a folder that can be written.
+    let moved = copy.dir.path().join("ban-chep");
+    std::fs::create_dir(&moved).unwrap();
+    let target = moved.join("theodoi.db");
+    std::fs::copy(&db, &target).unwrap();
+    std::fs::copy(sidecar(&db, "-wal"), sidecar(&target, "-wal")).unwrap();
+    let there = Theodoi { db: target, ..copy };
+    assert!(
+        there
+            .ok(&["unit", "list"])
+            .contains("Chi bộ Kho bạc Nhà nước thị xã")
+    );
+    // An empty `-wal` holds nothing: the file is read alone.
+    std::fs::write(sidecar(&db, "-wal"), b"").unwrap();
+    let copy = Theodoi {
+        db: db.clone(),
+        ..there
+    };
+    let Some(_guard) = ReadOnly::new(&folder) else {
+        return;
+    };
+    copy.ok(&["overdue", "--count"]);
+}
+
 /// A link to a file that does not exist is a file that exists: backup,
 /// export and init refuse it, and nothing is made where it points.
 #[cfg(unix)]

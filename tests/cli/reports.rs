@@ -465,6 +465,60 @@ fn every_format_in_full() {
     );
 }
 
+/// `--bom` belongs to CSV: with any other format (given, or named by the
+/// output file's extension) one line, exit 2, no file and nothing printed.
+#[test]
+fn bom_with_another_format_is_refused() {
+    let t = Theodoi::son_tay_reported();
+    let file = t.dir.path().join("quahan.md");
+    let file_arg = file.to_str().expect("utf-8 path");
+    for extra in [
+        &["--format", "json"][..],
+        &["--format", "md"],
+        &["--format", "table"],
+        &[],
+        &["--output", file_arg],
+        &["--format", "xlsx", "--output", file_arg],
+    ] {
+        let mut args = vec!["overdue", "--as-of", "13/12/2023", "--bom"];
+        args.extend(extra);
+        let r = t.run(&args);
+        assert_eq!(r.code, 2, "{args:?}: {r:?}");
+        assert_eq!(r.stdout, "", "{args:?}");
+        assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+        assert!(
+            r.stderr
+                .starts_with("theodoi: --bom chỉ dùng với định dạng csv")
+                && r.stderr.contains("không ghi gì"),
+            "{}",
+            r.stderr
+        );
+        assert!(!file.exists(), "{args:?}");
+    }
+    let r = t.run(&["--lang", "en", "progress", "--bom", "--format", "json"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(
+        r.stderr.contains("--bom is only for the csv format") && r.stderr.contains("not for json"),
+        "{}",
+        r.stderr
+    );
+    // With CSV, named by the extension alone too, the mark is written.
+    let csv = t.dir.path().join("quahan.csv");
+    t.ok(&[
+        "overdue",
+        "--as-of",
+        "13/12/2023",
+        "--bom",
+        "--output",
+        csv.to_str().expect("utf-8 path"),
+    ]);
+    assert!(
+        std::fs::read(&csv)
+            .expect("csv")
+            .starts_with("\u{FEFF}".as_bytes())
+    );
+}
+
 /// Runs theodoi under a pseudo-terminal (util-linux `script`).
 #[cfg(target_os = "linux")]
 fn on_terminal(t: &Theodoi, args: &str, no_color: bool) -> Option<String> {

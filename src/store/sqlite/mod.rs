@@ -20,6 +20,7 @@ mod reorg;
 mod reports;
 mod results;
 mod settings;
+mod stored_dates;
 mod tables;
 mod tasks;
 mod tree;
@@ -133,6 +134,7 @@ fn opening(path: &Path) -> impl FnOnce(Error) -> Error + use<'_> {
         | Error::NotADatabase(_)
         | Error::ForeignDatabase(_)
         | Error::ReadOnly { .. }
+        | Error::WalWithoutShm { .. }
         | Error::KeyNeeded(_)
         | Error::WrongKey(_)
         | Error::File { .. } => e,
@@ -441,15 +443,10 @@ impl SqliteStore {
                     version: to,
                     source: Box::new(Error::storage(StepFailed::from(e))),
                 })?;
-                let broken: Option<String> = tx
-                    .query_row("PRAGMA foreign_key_check", [], |row| row.get(0))
-                    .optional()?;
-                if let Some(table) = broken {
+                if let Some(broken) = broken_reference(&tx)? {
                     return Err(Error::Migration {
                         version: to,
-                        source: Box::new(Error::storage(StepFailed(format!(
-                            "foreign key check failed in table {table}"
-                        )))),
+                        source: Box::new(broken),
                     });
                 }
                 tx.pragma_update(None, "user_version", to)?;
@@ -620,8 +617,20 @@ fn reader(path: &Path, key: Option<&Key>) -> Result<Connection> {
             .map_err(file_error(FileAction::Open, path))?;
         return Ok(conn);
     }
-    if files::exists_here(&beside(path, "-wal")) {
-        return connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY, key);
+    let wal = beside(path, "-wal");
+    if files::exists_here(&wal) {
+        let folder = files::folder_of(path);
+        if files::exists_here(&beside(path, "-shm")) || files::can_write(folder) {
+            return connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY, key);
+        }
+        // SQLite reads a `-wal` only through its `-shm`, which cannot be
+        // made here. An empty one holds nothing: the file is read alone.
+        if !std::fs::metadata(&wal).is_ok_and(|m| m.is_file() && m.len() == 0) {
+            return Err(Error::WalWithoutShm {
+                path: path.to_path_buf(),
+                folder: folder.to_path_buf(),
+            });
+        }
     }
     match immutable_uri(path) {
         Some(uri) => connect_raw(
@@ -709,6 +718,20 @@ impl Storage for SqliteStore {
 
     fn export(&self, out: &mut dyn std::io::Write) -> Result<()> {
         SqliteStore::export(self, out)
+    }
+
+    fn bad_stored_date(&self) -> Result<Option<Error>> {
+        Ok(stored_dates::first_bad(&self.conn)?)
+    }
+
+    fn unreadable(&self, e: &Error) -> Option<Error> {
+        if !stored_dates::is_unreadable(e) {
+            return None;
+        }
+        match stored_dates::first_bad(&self.conn) {
+            Ok(Some(bad)) => Some(bad),
+            _ => Some(Error::StoredValue(e.to_string())),
+        }
     }
 
     fn import(
@@ -812,6 +835,54 @@ impl Txn for SqliteDb<'_> {
             Conn::Plain(_) | Conn::Read(_) => Ok(()),
         }
     }
+}
+
+/// The first row that refers to a row not there (`PRAGMA
+/// foreign_key_check`), as `Error::BrokenReference`: its table and id, the
+/// table it refers to and the id it names there.
+fn broken_reference(conn: &Connection) -> Result<Option<Error>> {
+    let found: Option<(String, Option<i64>, String, i64)> = conn
+        .query_row("PRAGMA foreign_key_check", [], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+        })
+        .optional()?;
+    let Some((table, row, parent, key)) = found else {
+        return Ok(None);
+    };
+    let row = row.unwrap_or_default();
+    // The column that names the missing row, and what it names: a help,
+    // never a reason to fail.
+    let id = (|| -> rusqlite::Result<Option<String>> {
+        let mut list = conn.prepare("SELECT id, \"from\" FROM pragma_foreign_key_list(?1)")?;
+        let column = list
+            .query_map([&table], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?
+            .filter_map(std::result::Result::ok)
+            .find(|(id, _)| *id == key)
+            .map(|(_, column)| column);
+        let Some(column) = column else {
+            return Ok(None);
+        };
+        let quoted = |name: &str| format!("\"{}\"", name.replace('"', "\"\""));
+        conn.query_row(
+            &format!(
+                "SELECT CAST({} AS TEXT) FROM {} WHERE rowid = ?1",
+                quoted(&column),
+                quoted(&table)
+            ),
+            [row],
+            |r| r.get(0),
+        )
+    })()
+    .ok()
+    .flatten();
+    Ok(Some(Error::BrokenReference {
+        table,
+        row,
+        parent,
+        id,
+    }))
 }
 
 /// Why a schema step failed: SQLite's own words, without the step's SQL
