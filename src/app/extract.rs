@@ -109,10 +109,15 @@ pub struct TaskPlan {
     pub deadlines: Vec<usize>,
 }
 
-/// Groups the deadlines into tasks: one per document, a new one where a
-/// kind or a unit comes again (a second step of the same plan).
+/// Groups the deadlines into tasks: one per document and work, a new one
+/// where a kind or a unit comes again (a second step of the same plan) or
+/// where the work said is another, away from it (`tổ chức hội nghị giữa
+/// nhiệm kỳ` by 30/7 in one point, `kiểm điểm, đánh giá, xếp loại` by 5/12
+/// in a table below). A deadline that says no work of its own (`…; đảng
+/// bộ cơ sở trước ngày 12/12`) is of the task before it.
 pub fn plan_tasks(found: &Extraction) -> Vec<TaskPlan> {
     let mut plans: Vec<TaskPlan> = Vec::new();
+    let work = |k: usize| found.deadlines[k].what.trim().to_lowercase();
     for (j, d) in found.deadlines.iter().enumerate() {
         let overlaps = |p: &TaskPlan| {
             p.deadlines.iter().any(|&k| {
@@ -121,9 +126,23 @@ pub fn plan_tasks(found: &Extraction) -> Vec<TaskPlan> {
                     || other.units.iter().any(|x| d.units.contains(x))
             })
         };
+        // The same work in other words (`tổ chức kiểm điểm`, `kiểm
+        // điểm`), or the next line of one schedule (`- Đảng bộ phường Ngô
+        // Quyền làm điểm, xong trước …` after its other items).
+        let own = work(j);
+        let same_work = |p: &TaskPlan| {
+            own.is_empty()
+                || p.deadlines.iter().any(|&k| {
+                    let theirs = work(k);
+                    theirs.is_empty()
+                        || theirs.contains(&own)
+                        || own.contains(&theirs)
+                        || d.line <= found.deadlines[k].line + 1
+                })
+        };
         match plans
             .iter_mut()
-            .find(|p| p.directive == d.directive && !overlaps(p))
+            .find(|p| p.directive == d.directive && !overlaps(p) && same_work(p))
         {
             Some(plan) => plan.deadlines.push(j),
             None => plans.push(TaskPlan {

@@ -214,7 +214,7 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
     // Whom the sentence before asked to do something (`đề nghị cấp ủy các
     // chi bộ, đảng bộ cơ sở tổ chức …`), when it names them.
     static ASKS: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:đề nghị|yêu cầu|chỉ đạo|giao)\b"));
-    let mut asked: Option<Who> = None;
+    let mut asked: Option<(Who, Option<String>, String)> = None;
     let mut start = 0;
     while start < body.len() {
         let len = sentence_end(&body[start..]);
@@ -299,20 +299,29 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
         static TIME_OF: LazyLock<Regex> =
             LazyLock::new(|| re(r"^(?:[-+•*]\s*)?(?:[Tt]hời gian|[Tt]hời hạn)\b"));
         if TIME_OF.is_match(sentence)
-            && let Some(asked) = asked.as_ref()
+            && let Some((who, applies_to, what)) = asked.as_ref()
         {
             for (_, d) in found_here.iter_mut() {
                 if d.unit_kinds.is_empty() && d.units.is_empty() && d.applies_to.is_none() {
-                    d.unit_kinds.clone_from(&asked.kinds);
-                    d.units.clone_from(&asked.units);
+                    d.unit_kinds.clone_from(&who.kinds);
+                    d.units.clone_from(&who.units);
+                    d.applies_to.clone_from(applies_to);
+                    if d.what.is_empty() {
+                        d.what.clone_from(what);
+                    }
                     d.unsure.retain(|u| *u != Unsure::UnitKind);
                 }
             }
         }
-        asked = ASKS
-            .find(sentence)
-            .map(|m| who_in(&sentence[m.end()..], &[]))
-            .filter(|who| who.names_any());
+        asked = ASKS.find(sentence).and_then(|m| {
+            let rest = &sentence[m.end()..];
+            let who = who_in(rest, &[]);
+            who.names_any().then(|| {
+                let applies_to = Some(applies_text(rest, &who));
+                let what = what_of(rest, &who.spans);
+                (who, applies_to, what)
+            })
+        });
         out.extend(found_here.into_iter().map(|(_, d)| d));
         let named = named_units(sentence);
         points_fresh = false;
@@ -328,7 +337,18 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
             start += 1;
         }
     }
-    out.extend(table_rows(text, found));
+    // A row of a table read as a sentence too (`1 Tổ chức kiểm điểm …
+    // Chi bộ cơ sở Trước ngày 05/12/2026`): the table's reading, which
+    // knows the row's work, in its place.
+    for row in table_rows(text, found) {
+        match out
+            .iter_mut()
+            .find(|d| d.line == row.line && d.due == row.due)
+        {
+            Some(d) => *d = row,
+            None => out.push(row),
+        }
+    }
     drop_repeated(&mut out);
     out
 }
@@ -363,7 +383,7 @@ fn table_rows(text: &Text, found: &Found) -> Vec<FoundDeadline> {
     for (i, &at) in starts.iter().enumerate() {
         let line = &body[at..starts.get(i + 1).copied().unwrap_or(body.len())];
         let mut from = at;
-        for cell in line.split('|') {
+        for cell in line.split(['|', '\t']) {
             let trimmed = cell.trim();
             if !trimmed.is_empty() {
                 let lead = cell.len() - cell.trim_start().len();
@@ -423,7 +443,13 @@ fn table_rows(text: &Text, found: &Found) -> Vec<FoundDeadline> {
         if !who.names_any() {
             unsure.push(Unsure::UnitKind);
         }
-        let applies_to = who.names_any().then(|| applies_text(&all, &who));
+        // Whom a row names no kind for: the body of its other cells
+        // (`Ban Tổ chức Huyện ủy`), as written.
+        let applies_to = if who.names_any() {
+            Some(applies_text(&all, &who))
+        } else {
+            unknown_applies_to(&words[1..].join(" ")).0
+        };
         out.push(FoundDeadline {
             unsure,
             applies_to,
@@ -1003,7 +1029,7 @@ fn month_first(
 ) -> Option<FoundDeadline> {
     static ITEM: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"^\s*(?:(?i:theo kế hoạch|dự kiến)\s*[,:]?\s*)?(?P<due>[Tt]háng\s+(?P<m>\d{1,2})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<y>\d{4}))\s*,\s*(?:sẽ\s+)?(?P<w>(?:tiến hành|tổ chức)\s+.+)$",
+            r"^\s*(?:(?i:theo kế hoạch|(?:theo\s+)?dự kiến)\s*[,:]?\s*)?(?P<due>(?:(?i:cuối|đầu|giữa)\s+)?[Tt]háng\s+(?P<m>\d{1,2})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<y>\d{4}))\s*,\s*(?:sẽ\s+)?(?P<w>(?:tiến hành|tổ chức)\s+.+|[Đđ]ại hội\s[^;]+?\s(?:sẽ\s+)?(?:được tổ chức|diễn ra|khai mạc))[\s.]*$",
         )
     });
     // `31/8/2025: Tỉnh ủy, Thành ủy chỉ đạo tổ chức Đại hội … Đảng bộ xã,
@@ -1031,8 +1057,13 @@ fn month_first(
     };
     let (m, y): (u32, i32) = (caps["m"].parse().ok()?, caps["y"].parse().ok()?);
     let first = chrono::NaiveDate::from_ymd_opt(y, m, day.unwrap_or(1))?;
-    if first <= text.year_reference(at)? {
-        return None;
+    // A page with no date of its own: only what it says is to come (`Theo
+    // dự kiến, cuối tháng 8/2020, Đại hội … sẽ diễn ra`).
+    static TO_COME: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:sẽ|dự kiến|theo kế hoạch)\b"));
+    match text.year_reference(at) {
+        Some(reference) if first <= reference => return None,
+        None if !TO_COME.is_match(clause) => return None,
+        _ => {}
     }
     let words = caps.name("w")?.as_str();
     let who = who_in(words, last_named);
@@ -1089,7 +1120,7 @@ fn days_first(
 ) -> Vec<(usize, FoundDeadline)> {
     static DAYS: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"\bngày\s+(?:\d{1,2}(?:\s*[-/.]\s*\d{1,2})?\s*(?:,|và)\s*(?:(?:buổi\s+)?(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?)*(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?:\s*[-/.]\s*(?P<y>\d{4}))?\s*,?\s*(?:(?:sẽ\s+)?(?:tiến hành|tổ chức)\s+|đại biểu tham dự\s+(?:(?:các\s+)?phiên\s+[^,.;:]{0,60}?\s+)?)?[Đđ]ại hội\b",
+            r"\bngày\s+(?:\d{1,2}(?:\s*[-/.]\s*\d{1,2})?\s*(?:,|và)\s*(?:(?:buổi\s+)?(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?)*(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?:\s*[-/.]\s*(?P<y>\d{4}))?(?:\s+(?:tới đây|sắp tới)\s*,\s*[^.;:]{0,120}?\s+sẽ\s+(?:tiến hành|tổ chức)\s+|\s*,?\s*(?:(?:sẽ\s+)?(?:tiến hành|tổ chức)\s+|đại biểu tham dự\s+(?:(?:các\s+)?phiên\s+[^,.;:]{0,60}?\s+)?)?)[Đđ]ại hội\b",
         )
     });
     let items: Vec<regex::Captures<'_>> = DAYS.captures_iter(clause).collect();
@@ -1133,10 +1164,17 @@ fn days_first(
             FoundDeadline {
                 unsure: Vec::new(),
                 applies_to: Some(applies_text(words, &who)),
-                // What is held: the words between the day and whom.
-                what: clause[date_end..all.end()]
-                    .trim_matches(|c: char| c.is_whitespace() || c == ',')
-                    .to_string(),
+                // What is held: the words between the day and whom (after
+                // the host's name: `ngày 29/5 tới đây, tại …, Trường … sẽ
+                // tổ chức Đại hội`).
+                what: {
+                    let held = &clause[date_end..all.end()];
+                    let held = held
+                        .rfind(" sẽ ")
+                        .map_or(held, |i| &held[i + " sẽ ".len()..]);
+                    held.trim_matches(|c: char| c.is_whitespace() || c == ',')
+                        .to_string()
+                },
                 unit_kinds: who.kinds,
                 units: who.units,
                 due_problem: None,
@@ -2184,6 +2222,9 @@ fn what_of(words: &str, spans: &[(usize, usize)]) -> String {
             }
         }
         for tail in [
+            " diễn ra",
+            " được tổ chức",
+            " khai mạc",
             " xong",
             " hoàn thành",
             " tổ chức",

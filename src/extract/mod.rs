@@ -179,7 +179,18 @@ impl Text {
         let mut body = String::new();
         let mut lines = Vec::new();
         for (i, raw) in input.lines().enumerate() {
-            let line = normalize(raw);
+            // A table's cells copied with tabs between them stay cells.
+            let line = if raw.contains('\t') {
+                normalize(
+                    &raw.split('\t')
+                        .map(str::trim)
+                        .filter(|c| !c.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" | "),
+                )
+            } else {
+                normalize(raw)
+            };
             if line.is_empty() {
                 continue;
             }
@@ -403,14 +414,15 @@ fn term_start(body: &str) -> Option<i32> {
             terms.push((a, b));
         }
     }
-    // `… kết quả nhiệm kỳ 2020-2025, … nhiệm kỳ 2025-2030`: the term that
-    // ends as the next begins is the one before it; the page's is the last.
-    terms.sort_unstable();
+    // `… kết quả nhiệm kỳ 2020-2025, … nhiệm kỳ 2025-2030`: a term that
+    // ends as the last begins is the one before it; terms that begin
+    // together are of units of other lengths of term (a chi bộ's `2020 –
+    // 2022`, a đảng bộ's `2020 – 2025`). The page's begins last.
+    let last = terms.iter().map(|t| t.0).max()?;
     terms
-        .windows(2)
-        .all(|w| w[0].1 == w[1].0)
-        .then(|| terms.last().map(|t| t.0))
-        .flatten()
+        .iter()
+        .all(|&(a, b)| a == last || b == last)
+        .then_some(last)
 }
 
 /// Whether `paragraph` is of a congress of a đảng bộ or a chi bộ

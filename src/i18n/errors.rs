@@ -139,12 +139,15 @@ pub fn message(e: &Error) -> String {
         } => {
             // Each unit with its code, kind and parent, in what the line has room for.
             // Not all of them shown: where to see them all, in the line too.
-            // The search as a shell takes it: in single quotes, or double
-            // when the name has an apostrophe.
-            let quoted = if input.contains('\'') {
-                format!("\"{}\"", short(input))
-            } else {
-                format!("'{}'", short(input))
+            // The search as the shell takes it, always quoted: in single
+            // quotes (an apostrophe as `'\''`), or double on Windows.
+            let quoted = {
+                let words = short(input);
+                if cfg!(windows) {
+                    format!("\"{words}\"")
+                } else {
+                    format!("'{}'", words.replace('\'', "'\\''"))
+                }
             };
             let input = short(input);
             let fits = |text: Text| {

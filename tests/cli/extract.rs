@@ -840,3 +840,69 @@ fn a_ninth_set_of_forms() {
         "{found:?}"
     );
 }
+
+/// A plan's steps of other work are other tasks, whatever kinds they name:
+/// a mid-term review for the đảng bộ cơ sở by 30/7 does not take in the
+/// chi bộ cơ sở's year-end review of the table below it, whose two rows
+/// (one work, two kinds) make one task titled by the row's work; a
+/// `Thời gian hoàn thành` sentence is of the work asked just before.
+#[test]
+fn apply_keeps_each_step_of_a_plan_a_task_of_its_own() {
+    let t = Theodoi::new();
+    t.ok(&[
+        "unit",
+        "import",
+        repo_file("fixtures/units.csv").to_str().unwrap(),
+    ]);
+    let file = t.dir.path().join("kehoach.txt");
+    std::fs::write(
+        &file,
+        "THỊ ỦY SƠN TÂY\nSố 61-KH/TU\nSơn Tây, ngày 12 tháng 6 năm 2024\nKẾ HOẠCH\nkiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng, đảng viên năm 2024\n\
+1. Đến 31/7/2024, các đảng bộ cơ sở tổ chức xong hội nghị sơ kết giữa nhiệm kỳ.\n\
+2. Ban Thường vụ Thị ủy đề nghị các chi bộ cơ sở và đảng bộ cơ sở rà soát quy hoạch cấp ủy. Thời gian hoàn thành trước ngày 20/8/2024.\n\
+STT\tNội dung\tĐơn vị thực hiện\tThời gian hoàn thành\n\
+1\tTổ chức kiểm điểm, đánh giá, xếp loại chất lượng\tChi bộ cơ sở\tTrước ngày 06/12/2024\n\
+2\tTổ chức kiểm điểm, đánh giá, xếp loại chất lượng\tĐảng bộ cơ sở\tTrước ngày 12/12/2024\n",
+    )
+    .unwrap();
+    t.ok(&["extract", file.to_str().unwrap(), "--apply", "--yes"]);
+    let tasks: Vec<serde_json::Value> = t.json(&["task", "list"]);
+    let got: Vec<(String, Vec<(String, String)>)> = tasks
+        .iter()
+        .map(|task| {
+            let mut dues: Vec<(String, String)> = task["due"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{task}"))
+                .split([';', ',', ' '])
+                .filter_map(|d| d.split_once('='))
+                .map(|(k, d)| (k.to_string(), d.to_string()))
+                .collect();
+            dues.sort();
+            (task["title"].as_str().unwrap_or_default().to_string(), dues)
+        })
+        .collect();
+    let pair = |k: &str, d: &str| (k.to_string(), d.to_string());
+    assert_eq!(
+        got,
+        [
+            (
+                "tổ chức xong hội nghị sơ kết giữa nhiệm kỳ".to_string(),
+                vec![pair("dang-bo-co-so", "2024-07-31")]
+            ),
+            (
+                "rà soát quy hoạch cấp ủy".to_string(),
+                vec![
+                    pair("chi-bo-co-so", "2024-08-20"),
+                    pair("dang-bo-co-so", "2024-08-20")
+                ]
+            ),
+            (
+                "Tổ chức kiểm điểm, đánh giá, xếp loại chất lượng".to_string(),
+                vec![
+                    pair("chi-bo-co-so", "2024-12-06"),
+                    pair("dang-bo-co-so", "2024-12-12")
+                ]
+            ),
+        ]
+    );
+}

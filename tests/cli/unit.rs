@@ -852,3 +852,54 @@ fn what_a_dissolution_or_revocation_stops_tracking_is_counted_in_cases() {
         "{out}"
     );
 }
+
+/// The search a name several units share suggests is quoted as the shell
+/// takes it, a name with both kinds of quote too: pasted, it searches for
+/// the name typed.
+#[cfg(unix)]
+#[test]
+fn the_search_hint_for_a_shared_name_pastes_whole() {
+    let t = Theodoi::son_tay();
+    let name = "Chi bộ Nhà hàng \"O'Neil\"";
+    // Enough of them that the line has no room for all, and points to the
+    // search.
+    for (i, (kind, parent)) in [
+        ("chi-bo-co-so", "son-tay"),
+        ("chi-bo-truc-thuoc", "p-le-loi"),
+    ]
+    .iter()
+    .cycle()
+    .take(8)
+    .enumerate()
+    {
+        t.ok(&[
+            "unit",
+            "add",
+            name,
+            "--kind",
+            kind,
+            "--parent",
+            parent,
+            "--code",
+            &format!("oneil-{i}"),
+            "--no-tasks",
+            "--same-name",
+        ]);
+    }
+    let err = t.fails(&["agenda", "\"O'Neil\""]);
+    let hint = err
+        .split('`')
+        .nth(1)
+        .unwrap_or_else(|| panic!("no command in {err}"));
+    let quoted = hint
+        .split_once("--search ")
+        .unwrap_or_else(|| panic!("no search in {hint}"))
+        .1;
+    let r = crate::util::run({
+        let mut cmd = std::process::Command::new("sh");
+        cmd.arg("-c").arg(format!("printf %s {quoted}"));
+        cmd
+    });
+    assert_eq!(r.code, 0, "{quoted}: {r:?}");
+    assert_eq!(r.stdout, "\"O'Neil\"", "{hint}");
+}
