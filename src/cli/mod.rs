@@ -798,7 +798,7 @@ impl From<GroupByArg> for GroupBy {
 pub struct OutputArgs {
     /// Default: the one `--output`'s extension names (`.xlsx`, `.csv`,
     /// `.json`, `.md`), else a table.
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub format: Option<FormatArg>,
     #[arg(long)]
     pub bom: bool,

@@ -30,11 +30,14 @@ impl OutputArgs {
     pub fn destination(&self, ctx: &super::Context) -> Result<Destination> {
         if self.bom && self.format() != FormatArg::Csv {
             use clap::ValueEnum as _;
-            let format = self.format().to_possible_value();
-            return Err(anyhow!(tr!(
-                i18n::BOM_NEEDS_CSV,
-                format = format.as_ref().map_or("", |v| v.get_name())
-            )));
+            let format = match self.format() {
+                FormatArg::Table => i18n::BOM_FORMAT_TABLE.get().to_string(),
+                FormatArg::Xlsx => i18n::BOM_FORMAT_XLSX.get().to_string(),
+                other => other
+                    .to_possible_value()
+                    .map_or_else(String::new, |v| v.get_name().to_string()),
+            };
+            return Err(anyhow!(tr!(i18n::BOM_NEEDS_CSV, format = format)));
         }
         match &self.output {
             None if self.format() == FormatArg::Xlsx => Err(anyhow!(i18n::XLSX_NEEDS_OUTPUT.get())),

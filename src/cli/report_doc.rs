@@ -68,7 +68,7 @@ pub struct ReportArgs {
     number: Option<u32>,
     #[arg(long, short, value_name = "FILE")]
     output: PathBuf,
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     format: Option<DocFormat>,
     #[arg(long)]
     force: bool,
@@ -86,7 +86,7 @@ pub struct RemindArgs {
     each: bool,
     #[arg(long, short, value_name = "PATH")]
     output: PathBuf,
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     format: Option<DocFormat>,
     #[arg(long)]
     force: bool,

@@ -2127,6 +2127,16 @@ pub const NOT_APPLICABLE_DUE_HINT: Text = t(
     "; if the unit must do it, give it with a due date: `theodoi task assign {task} --unit {unit} --due DATE`",
 );
 
+/// `{format}` of `BOM_NEEDS_CSV` for the table on screen, the default.
+pub const BOM_FORMAT_TABLE: Text = t(
+    "bảng trên màn hình (table, mặc định)",
+    "the table on screen (table, the default)",
+);
+/// `{format}` of `BOM_NEEDS_CSV` for an Excel workbook.
+pub const BOM_FORMAT_XLSX: Text = t(
+    "xlsx (tệp Excel đã hiện đúng tiếng Việt, không cần --bom)",
+    "xlsx (an Excel workbook shows the Vietnamese right without it)",
+);
 pub const BOM_NEEDS_CSV: Text = t(
     "--bom chỉ dùng với định dạng csv (để Excel đọc đúng tiếng Việt), không dùng với định dạng {format}; bỏ --bom hoặc dùng --format csv; không ghi gì",
     "--bom is only for the csv format (so that Excel reads the Vietnamese right), not for {format}; leave out --bom or use --format csv; nothing written",

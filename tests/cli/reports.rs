@@ -502,6 +502,21 @@ fn bom_with_another_format_is_refused() {
         "{}",
         r.stderr
     );
+    // The table on screen and a workbook are named in the clerk's words.
+    let r = t.run(&["overdue", "--bom"]);
+    assert!(r.stderr.contains("bảng trên màn hình"), "{}", r.stderr);
+    let r = t.run(&["overdue", "--bom", "--output", "x.xlsx"]);
+    assert!(r.stderr.contains("không cần --bom"), "{}", r.stderr);
+    // A format typed in capitals is the same format.
+    let out = t.ok(&[
+        "overdue",
+        "--as-of",
+        "13/12/2023",
+        "--format",
+        "CSV",
+        "--bom",
+    ]);
+    assert!(out.starts_with('\u{feff}'), "{out}");
     // With CSV, named by the extension alone too, the mark is written.
     let csv = t.dir.path().join("quahan.csv");
     t.ok(&[
