@@ -88,7 +88,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// too large for the fast way of reading groups, and cost ten times more.
 static HELD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?)?diễn ra|[Dd]ự kiến|(?:được\s+)?(?:lùi|dời|chuyển)\s+sang)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?(?:,\s*nhiệm kỳ\s+\d{{4}}\s*[-–]\s*\d{{4}})?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?)\s+(?:là\s+)?(?P<tv>(?:vào|trong)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|-|–|đến)\s*)*(?:(?P<td>{DATE})|(?P<tdn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))|(?:(?:từ\s+)?(?:các\s+)?ngày\s+|trong\s+(?:\d{{1,2}}|hai|ba)\s+ngày\s*[:,]?\s*(?:từ\s+)?(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?)\d{{1,2}}\s*(?:(?:,|và|-|–|đến)\s*\d{{1,2}}\s*)*(?:,|và|-|–|đến)\s*(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?(?:(?P<tr>{DATE})|(?P<trn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))"
+        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?)?diễn ra|[Dd]ự kiến|(?:được\s+)?(?:lùi|dời|chuyển)\s+sang)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?(?:,\s*nhiệm kỳ\s+\d{{4}}\s*[-–]\s*\d{{4}})?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?|[Đđ]ại hội\s+[^\s.;:,()](?:[^.;:,()]|\.\s?\p{{Lu}}){{0,60}}?\s+(?:sẽ\s+)?làm việc)\s+(?:là\s+)?(?P<tv>(?:vào|trong|đến(?:\s+hết)?)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|-|–|đến)\s*)*(?:(?P<td>{DATE})|(?P<tdn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))|(?:(?:từ\s+)?(?:các\s+)?ngày\s+|trong\s+(?:\d{{1,2}}|hai|ba)\s+ngày\s*[:,]?\s*(?:từ\s+)?(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?)\d{{1,2}}\s*(?:(?:,|và|-|–|đến)\s*\d{{1,2}}\s*)*(?:,|và|-|–|đến)\s*(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?(?:(?P<tr>{DATE})|(?P<trn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))"
     ))
 });
 
@@ -684,7 +684,7 @@ fn read_clause(
             && (words[region_start..cue_start]
                 .split_whitespace()
                 .rev()
-                .take(6)
+                .take(if window { 8 } else { 6 })
                 .any(|w| w == "đã")
                 || words[region_start..cue_opening.max(region_start)]
                     .split_whitespace()
@@ -1936,13 +1936,18 @@ fn named_units(words: &str) -> Vec<(usize, usize, String)> {
         loop {
             let trimmed = rest.trim_start_matches(' ');
             // `Đảng bộ TP.HCM`: a full stop with a capital right after it
-            // is within the word.
+            // is within the word; after `TP`, `TX`, `Q`, `P` it is too,
+            // a space between (`Đảng bộ TP. Châu Đốc`).
             let len = trimmed
                 .char_indices()
                 .find(|&(i, c)| {
                     c.is_whitespace()
                         || ",;:()“”\"".contains(c)
-                        || c == '.' && !trimmed[i + 1..].starts_with(|n: char| n.is_uppercase())
+                        || c == '.'
+                            && !trimmed[i + 1..].starts_with(|n: char| n.is_uppercase())
+                            && !(["TP", "Tp", "TX", "Tx", "Q", "P"].contains(&&trimmed[..i])
+                                && trimmed[i + 1..].starts_with(' ')
+                                && trimmed[i + 2..].starts_with(|n: char| n.is_uppercase()))
                 })
                 .map_or(trimmed.len(), |(i, _)| i);
             let word = &trimmed[..len];
@@ -2240,6 +2245,7 @@ fn what_of(words: &str, spans: &[(usize, usize)]) -> String {
             }
         }
         for tail in [
+            " làm việc",
             " diễn ra",
             " được tổ chức",
             " khai mạc",

@@ -481,7 +481,16 @@ pub(crate) fn sentence_end(tail: &str) -> usize {
         if c == '.' {
             let rest = &tail[i + 1..];
             let next = rest.trim_start_matches(' ').chars().next();
-            if rest.starts_with(' ') && next.is_some_and(char::is_uppercase) || rest.is_empty() {
+            // `Đảng bộ TP. Châu Đốc`, `TS. Nguyễn …`: an abbreviation's
+            // full stop ends no sentence.
+            let word = tail[..i].rsplit([' ', '(', '\n']).next().unwrap_or("");
+            let abbreviation = [
+                "TP", "Tp", "TX", "Tx", "TT", "Q", "P", "TS", "ThS", "PGS", "GS", "BS", "KS", "CN",
+            ]
+            .contains(&word);
+            if !abbreviation
+                && (rest.starts_with(' ') && next.is_some_and(char::is_uppercase) || rest.is_empty())
+            {
                 return i;
             }
         }
