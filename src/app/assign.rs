@@ -47,6 +47,16 @@ pub fn due_for(task: &Task, kind: UnitKind) -> Option<NaiveDate> {
     task.dues.iter().find(|d| d.kind == kind).map(|d| d.due_on)
 }
 
+/// Whether `task assign TASK --unit UNIT` needs `--due` to give `task` to
+/// `unit`: the task sets no due date for its kind, or the one it sets is
+/// before the founding day recorded (as `assign` refuses it).
+pub fn due_needed(db: &dyn Db, task: &Task, unit: &Unit) -> Result<bool> {
+    Ok(match due_for(task, unit.kind) {
+        None => true,
+        Some(due) => db.founded_on(unit.id)?.is_some_and(|founded| due < founded),
+    })
+}
+
 /// From when an obligation given after the fact exists: from the founding
 /// day recorded, when the unit was founded on or after the day the
 /// directive was issued; else, as every other obligation, from the start

@@ -137,13 +137,14 @@ pub fn record(db: &dyn Db, c: &Completion<'_>, actor: &str, today: NaiveDate) ->
             // An office's write outside its units: said first.
             db.may_write_for(unit.id)?;
             let Some(obligation) = db.obligation(task.id, unit.id)? else {
+                let due_needed = super::assign::due_needed(db, &task, &unit)?;
                 return Err(office_asks(
                     db,
                     Error::NotApplicable {
                         task: super::tasks::task_name(db, &task)?,
                         who: unit.name,
                         person: false,
-                        due_needed: super::assign::due_for(&task, unit.kind).is_none(),
+                        due_needed,
                         code: Some(unit.code),
                     },
                 ));
@@ -539,14 +540,14 @@ pub fn extend(
     let obligation = match obligation {
         Ok(obligation) => obligation,
         Err(name) => {
+            let due_needed = person.is_none() && super::assign::due_needed(db, &task, &unit)?;
             return Err(office_asks(
                 db,
                 Error::NotApplicable {
                     task: super::tasks::task_name(db, &task)?,
                     who: name,
                     person: person.is_some(),
-                    due_needed: person.is_none()
-                        && super::assign::due_for(&task, unit.kind).is_none(),
+                    due_needed,
                     code: person.is_none().then(|| unit.code.clone()),
                 },
             ));

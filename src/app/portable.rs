@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 use crate::domain::error::{Error, ExportProblem, ExportRow, ExportRule, Field, Result};
 use crate::domain::rating::{RULES, RuleError};
 use crate::domain::setting::SettingKey;
-use crate::domain::unit::is_valid_code;
+use crate::domain::unit::is_stored_code;
 use crate::domain::{DocType, Rating, Rules, UnitKind};
 use crate::store::{EXPORT_VERSION, Storage};
 use crate::text::fold;
@@ -794,7 +794,7 @@ impl Checker {
             },
             Code => {
                 let code = text()?;
-                if !is_valid_code(code) {
+                if !is_stored_code(code) {
                     return Err(ExportRule::Refused(Box::new(Error::BadCode {
                         code: one_line(code),
                     })));

@@ -33,7 +33,7 @@ pub fn export(store: &dyn Storage, args: Args, out: &mut dyn Write) -> Result<Ex
     }
     let path = args.file.display().to_string();
     // A new file of the clerk's; an existing file or link is left alone.
-    let file = crate::files::create_new(&args.file, FileAction::Backup)?;
+    let file = crate::files::create_new(&args.file, FileAction::Export)?;
     crate::files::making(&args.file);
     let write = || -> Result<()> {
         let mut file = std::io::BufWriter::new(file);
@@ -47,7 +47,7 @@ pub fn export(store: &dyn Storage, args: Args, out: &mut dyn Write) -> Result<Ex
     }
     crate::files::made(&args.file);
     if let Err(e) = written {
-        return Err(e.context(tr!(i18n::BACKUP_FAILED, path = path)));
+        return Err(e.context(tr!(i18n::EXPORT_FAILED, path = path)));
     }
     writeln!(out, "{}", tr!(i18n::EXPORT_DONE, path = path))?;
     Ok(ExitCode::SUCCESS)

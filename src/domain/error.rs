@@ -94,6 +94,8 @@ pub enum FileAction {
     CreateDir,
     /// Writing a backup copy.
     Backup,
+    /// Writing an export.
+    Export,
 }
 
 /// An error of theodoi's own, below the edge.
@@ -399,6 +401,8 @@ pub enum Error {
         row: i64,
         of: Option<String>,
         value: String,
+        /// A moment (RFC 3339) rather than a day.
+        moment: bool,
     },
     /// A row refers to a row of another table that is not there (a file
     /// edited by hand), found by a schema step's check of references: the

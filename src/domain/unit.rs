@@ -113,8 +113,17 @@ pub struct Unit {
     pub parent_id: Option<i64>,
 }
 
-/// Whether a text may serve as a unit code: short ASCII letters, digits, `-`, `_`, `.`.
+/// Whether a text may serve as a new code (of a unit, task or person): a
+/// stored code (`is_stored_code`) that does not begin with `-`, which a
+/// command line would read as an option.
 pub fn is_valid_code(code: &str) -> bool {
+    is_stored_code(code) && !code.starts_with('-')
+}
+
+/// Whether a text may be a code already recorded: short ASCII letters,
+/// digits, `-`, `_`, `.`. An older file may hold a code that begins with
+/// `-`: it is still read, exported and imported.
+pub fn is_stored_code(code: &str) -> bool {
     !code.is_empty()
         && code.len() <= 40
         && code

@@ -489,7 +489,8 @@ pub(crate) fn sentence_end(tail: &str) -> usize {
             ]
             .contains(&word);
             if !abbreviation
-                && (rest.starts_with(' ') && next.is_some_and(char::is_uppercase) || rest.is_empty())
+                && (rest.starts_with(' ') && next.is_some_and(char::is_uppercase)
+                    || rest.is_empty())
             {
                 return i;
             }

@@ -338,6 +338,7 @@ pub fn message(e: &Error) -> String {
                 FileAction::Open => super::DB_OPEN,
                 FileAction::CreateDir => super::DB_CREATE_DIR,
                 FileAction::Backup => super::BACKUP_FAILED,
+                FileAction::Export => super::EXPORT_FAILED,
             };
             let cause = match (
                 source.downcast_ref::<Error>(),
@@ -831,8 +832,13 @@ pub fn message(e: &Error) -> String {
             row,
             of,
             value,
+            moment,
         } => tr!(
-            super::BAD_STORED_DATE,
+            if *moment {
+                super::BAD_STORED_MOMENT
+            } else {
+                super::BAD_STORED_DATE
+            },
             table = table,
             column = column,
             row = row,

@@ -291,8 +291,8 @@ pub const UNIT_CODE_TAKEN: Text = t(
     "unit code '{code}' is already used by {name}",
 );
 pub const UNIT_BAD_CODE: Text = t(
-    "mã không hợp lệ '{code}': chỉ dùng chữ không dấu, chữ số và - _ . (tối đa 40 ký tự)",
-    "invalid code '{code}': use unaccented letters, digits and - _ . (at most 40 characters)",
+    "mã không hợp lệ '{code}': chỉ dùng chữ không dấu, chữ số và - _ . (tối đa 40 ký tự, không bắt đầu bằng -)",
+    "invalid code '{code}': use unaccented letters, digits and - _ . (at most 40 characters, not beginning with -)",
 );
 pub const UNIT_BAD_PARENT: Text = t(
     "{kind} chỉ được đặt dưới {allowed}; {parent} là {parent_kind}",
@@ -534,6 +534,10 @@ pub const UNIT_SECOND_ROOT: Text = t(
 pub const IMPORT_NOT_EMPTY: Text = t(
     "chỉ nhập được vào cơ sở dữ liệu trống; tạo tệp mới bằng `theodoi --db MỚI.db init`",
     "import only into an empty database; create one with `theodoi --db NEW.db init`",
+);
+pub const EXPORT_FAILED: Text = t(
+    "không xuất được dữ liệu ra {path}",
+    "could not export to {path}",
 );
 pub const EXPORT_DONE: Text = t(
     "Đã xuất toàn bộ dữ liệu ra {path}",
@@ -2145,6 +2149,10 @@ pub const BOM_NEEDS_CSV: Text = t(
 pub const BAD_STORED_DATE: Text = t(
     "cơ sở dữ liệu có ngày không có thật '{value}': bảng {table}, cột {column}, dòng #{row}{of}; tệp có thể đã bị sửa ngoài theodoi, cần khôi phục bản sao lưu gần nhất",
     "the database holds a date that is no date, '{value}': table {table}, column {column}, row #{row}{of}; the file may have been edited outside theodoi: restore the latest backup",
+);
+pub const BAD_STORED_MOMENT: Text = t(
+    "cơ sở dữ liệu có thời điểm không đọc được '{value}' (cần theo RFC 3339): bảng {table}, cột {column}, dòng #{row}{of}; tệp có thể đã bị sửa ngoài theodoi, cần khôi phục bản sao lưu gần nhất",
+    "the database holds a time that cannot be read, '{value}' (RFC 3339 expected): table {table}, column {column}, row #{row}{of}; the file may have been edited outside theodoi: restore the latest backup",
 );
 pub const BAD_STORED_DATE_OF: Text = t(" ({of})", " ({of})");
 pub const STORED_VALUE_UNREADABLE: Text = t(

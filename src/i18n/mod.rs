@@ -24,6 +24,7 @@ pub use log::*;
 pub use messages::*;
 pub use names::*;
 
+use std::borrow::Cow;
 use std::fmt::Display;
 use std::sync::OnceLock;
 
@@ -88,7 +89,53 @@ pub(crate) const fn t(vi: &'static str, en: &'static str) -> Text {
 /// (English needs it; Vietnamese nouns do not change).
 pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
     let values: Vec<(&str, String)> = args.iter().map(|(n, v)| (*n, v.to_string())).collect();
-    with_db(&filled(template, &values))
+    with_db(&filled(&dashed_values(template, &values), &values))
+}
+
+/// `template` with each value that begins with `-` (a code an older file
+/// holds) placed, in a command it suggests (`` `theodoi …` ``), where the
+/// parser takes it as a value and not as an option: joined to its option
+/// (`--unit={code}`), or, standing alone, after a `--` at the end.
+fn dashed_values<'t>(template: &'t str, values: &[(&str, String)]) -> Cow<'t, str> {
+    const START: &str = "`theodoi ";
+    if !template.contains(START) || !values.iter().any(|(_, v)| v.starts_with('-')) {
+        return Cow::Borrowed(template);
+    }
+    let dashed = |word: &str| {
+        word.strip_prefix('{')
+            .and_then(|w| w.strip_suffix('}'))
+            .is_some_and(|name| values.iter().any(|(n, v)| *n == name && v.starts_with('-')))
+    };
+    let mut out = String::with_capacity(template.len() + 8);
+    let mut rest = template;
+    while let Some(at) = rest.find(START) {
+        let (before, after) = rest.split_at(at + START.len());
+        out.push_str(before);
+        let (command, tail) = after.split_at(after.find('`').unwrap_or(after.len()));
+        let mut words: Vec<String> = Vec::new();
+        let mut alone: Vec<&str> = Vec::new();
+        for word in command.split(' ') {
+            if !dashed(word) {
+                words.push(word.to_string());
+                continue;
+            }
+            match words.last_mut() {
+                Some(option) if option.starts_with("--") && !option.contains('=') => {
+                    option.push('=');
+                    option.push_str(word);
+                }
+                _ => alone.push(word),
+            }
+        }
+        out.push_str(&words.join(" "));
+        if !alone.is_empty() {
+            out.push_str(" -- ");
+            out.push_str(&alone.join(" "));
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// `template` with each `{name}` and `{name:one|many}` of `values` replaced,
@@ -288,7 +335,22 @@ pub fn either(items: &[String]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{filled, insert_db, shell_word};
+    use super::{dashed_values, filled, insert_db, shell_word};
+
+    #[test]
+    fn a_value_that_begins_with_a_dash_is_a_value_in_a_suggested_command() {
+        let v = |pairs: &[(&'static str, &str)]| -> Vec<(&'static str, String)> {
+            pairs.iter().map(|(n, v)| (*n, v.to_string())).collect()
+        };
+        let t = "task {task}: `theodoi task assign {task} --unit {code} --due NGÀY`";
+        let values = v(&[("task", "-t"), ("code", "-x")]);
+        assert_eq!(
+            filled(&dashed_values(t, &values), &values),
+            "task -t: `theodoi task assign --unit=-x --due NGÀY -- -t`"
+        );
+        let values = v(&[("task", "t"), ("code", "x")]);
+        assert_eq!(dashed_values(t, &values), t);
+    }
 
     #[test]
     fn a_count_takes_the_noun_of_its_number() {

@@ -552,3 +552,108 @@ fn a_bad_stored_date_is_named_in_one_line() {
         "{err}"
     );
 }
+
+/// A time of record stored badly (`created_at`, `recorded_at`, a change's
+/// `at`): `export` refuses it as `import` would, in one line naming the
+/// value, table, column and row, and writes nothing; `log` on a change's
+/// time that is no text says the same line, in Vietnamese or English.
+#[test]
+fn a_bad_stored_time_is_refused_by_export_as_import_would() {
+    crate::util::skip_on_postgres!("edits the SQLite file by hand");
+    let t = Theodoi::son_tay();
+    t.ok(&[
+        "done",
+        "--task",
+        "kiem-diem-2023",
+        "--unit",
+        "cb-kho-bac",
+        "--on",
+        "05/12/2023",
+    ]);
+    let export = t.dir.path().join("xuat.json");
+    let export_arg = export.to_str().unwrap();
+    let edit = |sql: &str| {
+        rusqlite::Connection::open(&t.db)
+            .unwrap()
+            .execute_batch(sql)
+            .unwrap();
+    };
+    for (table, column, value, shown, restore) in [
+        (
+            "unit",
+            "created_at",
+            "'abc'",
+            "abc",
+            "'2023-11-01T00:00:00Z'",
+        ),
+        (
+            "task",
+            "created_at",
+            "X'00'",
+            "\\x00",
+            "'2023-11-01T00:00:00Z'",
+        ),
+        (
+            "obligation",
+            "recorded_at",
+            "''",
+            "",
+            "'2023-12-05T08:00:00Z'",
+        ),
+        (
+            "change",
+            "at",
+            "'2023-02-30T08:00:00Z'",
+            "2023-02-30T08:00:00Z",
+            "'2023-11-01T00:00:00Z'",
+        ),
+    ] {
+        let row = format!("(SELECT min(rowid) FROM {table} WHERE {column} IS NOT NULL)");
+        edit(&format!(
+            "UPDATE {table} SET {column} = {value} WHERE rowid = {row}"
+        ));
+        let err = t.fails(&["export", export_arg]);
+        assert!(
+            err.contains(&format!(
+                "cơ sở dữ liệu có thời điểm không đọc được '{shown}'"
+            )) && err.contains(&format!("bảng {table}, cột {column}, dòng #"))
+                && err.contains("không xuất gì"),
+            "{table}.{column}: {err}"
+        );
+        assert!(!export.exists(), "{table}.{column}");
+        edit(&format!(
+            "UPDATE {table} SET {column} = {restore} WHERE rowid = {row}"
+        ));
+    }
+    // Put right, it exports, and that file imports.
+    t.ok(&["export", export_arg]);
+    Theodoi::new().ok(&["import", export_arg]);
+    std::fs::remove_file(&export).unwrap();
+
+    edit("UPDATE change SET at = X'00' WHERE id = (SELECT max(id) FROM change)");
+    let err = t.fails(&["log"]);
+    assert!(
+        err.contains("cơ sở dữ liệu có thời điểm không đọc được")
+            && err.contains("bảng change, cột at")
+            && !err.contains("Invalid column type"),
+        "{err}"
+    );
+    let err = t.fails(&["--lang", "en", "log"]);
+    assert!(
+        err.contains("the database holds a time that cannot be read")
+            && err.contains("table change, column at")
+            && !err.contains("Invalid column type"),
+        "{err}"
+    );
+    // A date before 1930, which `import` refuses too.
+    edit(
+        "UPDATE obligation SET due_on = '1929-12-31' WHERE unit_id = \
+         (SELECT id FROM unit WHERE code = 'p-ngo-quyen')",
+    );
+    let err = t.fails(&["export", export_arg]);
+    assert!(
+        err.contains("cơ sở dữ liệu có ngày không có thật '1929-12-31'"),
+        "{err}"
+    );
+    assert!(!export.exists());
+}

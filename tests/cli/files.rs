@@ -290,10 +290,21 @@ fn a_wal_without_its_shm_in_a_read_only_folder_says_what_to_copy() {
         let Some(_guard) = ReadOnly::new(&folder) else {
             return;
         };
-        for args in [&["overdue", "--count"][..], &["unit", "list"]] {
+        // A change there too: not "the reports can still be read", which
+        // they cannot.
+        let done = [
+            "done",
+            "--task",
+            "kiem-diem-2023",
+            "--unit",
+            "cb-kho-bac",
+            "--on",
+            "05/12/2023",
+        ];
+        for args in [&["overdue", "--count"][..], &["unit", "list"], &done] {
             let err = copy.fails(args);
             assert!(
-                err.contains("có tệp theodoi.db-wal")
+                !err.contains("vẫn xem được") && err.contains("có tệp theodoi.db-wal")
                     && err.contains("thiếu tệp theodoi.db-shm")
                     && err.contains(s(&db))
                     && err.contains("thư mục chứa nó chỉ đọc")
@@ -330,6 +341,35 @@ fn a_wal_without_its_shm_in_a_read_only_folder_says_what_to_copy() {
         return;
     };
     copy.ok(&["overdue", "--count"]);
+}
+
+/// `export` into a folder that cannot be written says so in its own words,
+/// not a backup's; nothing is made there.
+#[cfg(unix)]
+#[test]
+fn an_export_that_cannot_be_written_says_export() {
+    skip_on_postgres!("about the files theodoi makes beside a SQLite file");
+    let t = Theodoi::son_tay();
+    let folder = t.dir.path().join("chi-doc");
+    std::fs::create_dir(&folder).unwrap();
+    let file = folder.join("xuat.json");
+    let Some(_guard) = ReadOnly::new(&folder) else {
+        return;
+    };
+    let err = t.fails(&["export", s(&file)]);
+    assert!(
+        err.starts_with(&format!(
+            "theodoi: không xuất được dữ liệu ra {}: ",
+            s(&file)
+        )) && !err.contains("sao lưu"),
+        "{err}"
+    );
+    let err = t.fails(&["--lang", "en", "export", s(&file)]);
+    assert!(
+        err.contains("could not export to") && !err.contains("back up"),
+        "{err}"
+    );
+    assert!(!file.exists());
 }
 
 /// A link to a file that does not exist is a file that exists: backup,

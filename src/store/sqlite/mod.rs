@@ -562,6 +562,8 @@ fn check_writable(path: &Path) -> Result<()> {
     }
     let folder = files::folder_of(path);
     if !files::can_write(folder) {
+        // Nothing reads the file there either: said as the reports say it.
+        wal_readable(path, folder)?;
         return Err(Error::ReadOnly {
             path: path.to_path_buf(),
             // Named in full: `.` says little.
@@ -623,14 +625,7 @@ fn reader(path: &Path, key: Option<&Key>) -> Result<Connection> {
         if files::exists_here(&beside(path, "-shm")) || files::can_write(folder) {
             return connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY, key);
         }
-        // SQLite reads a `-wal` only through its `-shm`, which cannot be
-        // made here. An empty one holds nothing: the file is read alone.
-        if !std::fs::metadata(&wal).is_ok_and(|m| m.is_file() && m.len() == 0) {
-            return Err(Error::WalWithoutShm {
-                path: path.to_path_buf(),
-                folder: folder.to_path_buf(),
-            });
-        }
+        wal_readable(path, folder)?;
     }
     match immutable_uri(path) {
         Some(uri) => connect_raw(
@@ -641,6 +636,23 @@ fn reader(path: &Path, key: Option<&Key>) -> Result<Connection> {
         .map_err(file_error(FileAction::Open, path)),
         None => connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY, key),
     }
+}
+
+/// Refuses a `-wal` beside `path` without its `-shm` where `folder`, which
+/// cannot be written, has no room for one: SQLite reads a `-wal` only
+/// through its `-shm`. An empty `-wal` holds nothing: the file is read alone.
+fn wal_readable(path: &Path, folder: &Path) -> Result<()> {
+    let wal = beside(path, "-wal");
+    if files::exists_here(&wal)
+        && !files::exists_here(&beside(path, "-shm"))
+        && !std::fs::metadata(&wal).is_ok_and(|m| m.is_file() && m.len() == 0)
+    {
+        return Err(Error::WalWithoutShm {
+            path: path.to_path_buf(),
+            folder: folder.to_path_buf(),
+        });
+    }
+    Ok(())
 }
 
 /// `file:PATH?mode=ro&immutable=1`: the URI by which SQLite reads a file

@@ -27,6 +27,20 @@ const DATE_COLUMNS: &[(&str, &str, &str)] = &[
     ("obligation", "opened_on", OBLIGATION),
 ];
 
+/// Every moment column (RFC 3339 text, as `import` takes it), with the
+/// query of what a row is of.
+const MOMENT_COLUMNS: &[(&str, &str, &str)] = &[
+    ("directive", "created_at", DIRECTIVE),
+    ("unit", "created_at", UNIT),
+    ("person", "created_at", PERSON),
+    ("task", "created_at", TASK),
+    ("obligation", "recorded_at", OBLIGATION),
+    ("change", "at", CHANGE),
+];
+
+/// The first day `import` takes (`app::portable::FIRST_DAY`).
+const FIRST_DAY: &str = "1930-01-01";
+
 const DIRECTIVE: &str = "SELECT symbol FROM directive WHERE rowid = ?1";
 const UNIT: &str = "SELECT name FROM unit WHERE rowid = ?1";
 const UNIT_PAST: &str = "SELECT u.name FROM unit_past p \
@@ -34,14 +48,17 @@ const UNIT_PAST: &str = "SELECT u.name FROM unit_past p \
 const PERSON: &str = "SELECT name FROM person WHERE rowid = ?1";
 const TASK_DUE: &str =
     "SELECT t.code FROM task_due d JOIN task t ON t.id = d.task_id WHERE d.rowid = ?1";
+const TASK: &str = "SELECT code FROM task WHERE rowid = ?1";
+const CHANGE: &str = "SELECT '#' || id || ' ' || action FROM change WHERE rowid = ?1";
 const OBLIGATION: &str = "SELECT coalesce(u.name, p.name, '') \
      || ', ' || t.code FROM obligation o JOIN task t ON t.id = o.task_id \
      LEFT JOIN unit u ON u.id = o.unit_id LEFT JOIN person p ON p.id = o.person_id \
      WHERE o.rowid = ?1";
 
-/// The first stored date that is no date, as `Error::BadStoredDate`: text
-/// that is not `YYYY-MM-DD`, a day no calendar has (`2025-13-45`,
-/// `2023-02-30`) or a value that is not text at all.
+/// The first stored date or moment that `import` would refuse, as
+/// `Error::BadStoredDate`: a date that is not `YYYY-MM-DD`, a day no
+/// calendar has (`2025-13-45`, `2023-02-30`) or one before 1930; a moment
+/// that is not RFC 3339; or a value that is not text at all.
 pub(super) fn first_bad(conn: &Connection) -> rusqlite::Result<Option<Error>> {
     for (table, column, of) in DATE_COLUMNS {
         let found: Option<(i64, String)> = conn
@@ -50,7 +67,7 @@ pub(super) fn first_bad(conn: &Connection) -> rusqlite::Result<Option<Error>> {
                     "SELECT rowid, CAST({column} AS TEXT) FROM {table} \
                      WHERE {column} IS NOT NULL AND (typeof({column}) <> 'text' \
                      OR {column} NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' \
-                     OR date({column}) IS NOT {column}) LIMIT 1"
+                     OR date({column}) IS NOT {column} OR {column} < '{FIRST_DAY}') LIMIT 1"
                 ),
                 [],
                 |r| {
@@ -62,24 +79,55 @@ pub(super) fn first_bad(conn: &Connection) -> rusqlite::Result<Option<Error>> {
             )
             .optional()?;
         if let Some((row, value)) = found {
-            // What the row is of: a help, never a reason to fail.
-            let of = conn
-                .query_row(of, params![row], |r| r.get::<_, Option<String>>(0))
-                .optional()
-                .ok()
-                .flatten()
-                .flatten()
-                .filter(|s| !s.is_empty());
-            return Ok(Some(Error::BadStoredDate {
-                table,
-                column,
-                row,
-                of,
-                value,
-            }));
+            return Ok(Some(bad(conn, table, column, of, row, value, false)));
+        }
+    }
+    for (table, column, of) in MOMENT_COLUMNS {
+        // Each value as `import` reads it: the rows are read in full, as
+        // the export that follows reads them.
+        let mut statement = conn.prepare(&format!(
+            "SELECT rowid, typeof({column}) = 'text', CAST({column} AS TEXT) \
+             FROM {table} WHERE {column} IS NOT NULL"
+        ))?;
+        let mut rows = statement.query([])?;
+        while let Some(r) = rows.next()? {
+            let text: bool = r.get(1)?;
+            let value = r.get::<_, Option<String>>(2)?.unwrap_or_default();
+            if !text || chrono::DateTime::parse_from_rfc3339(&value).is_err() {
+                let row = r.get(0)?;
+                return Ok(Some(bad(conn, table, column, of, row, value, true)));
+            }
         }
     }
     Ok(None)
+}
+
+/// The value at `row` of `table.column` as `Error::BadStoredDate`, with what
+/// the row is of (asked of `of`: a help, never a reason to fail).
+fn bad(
+    conn: &Connection,
+    table: &'static str,
+    column: &'static str,
+    of: &str,
+    row: i64,
+    value: String,
+    moment: bool,
+) -> Error {
+    let of = conn
+        .query_row(of, params![row], |r| r.get::<_, Option<String>>(0))
+        .optional()
+        .ok()
+        .flatten()
+        .flatten()
+        .filter(|s| !s.is_empty());
+    Error::BadStoredDate {
+        table,
+        column,
+        row,
+        of,
+        value,
+        moment,
+    }
 }
 
 /// Whether `e` is a value the engine could not turn into ours: a stored
