@@ -12,8 +12,9 @@ use super::re;
 use crate::text::fold;
 
 /// The words a body's name starts with (the head of `của …`, of the acting
-/// body of a sentence).
-pub(super) const HEADS: &str = r"Ban Thường vụ|Ban thường vụ|Ban Chấp hành|Ban chấp hành|Ban Bí thư|Ban bí thư|Bộ Chính trị|Bộ chính trị|Ban Tổ chức|Ban tổ chức|Ban Tuyên giáo|Ban tuyên giáo|Ban Dân vận|Ban dân vận|Ban Nội chính|Ban Kinh tế|Ủy ban Kiểm tra|Uỷ ban Kiểm tra|Ủy ban kiểm tra|Văn phòng|Thường trực|Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ|Hội nghị Trung ương|Ban Chấp hành Trung ương|Trung ương|BTV|BCH|UBKT|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|HĐND|Hội đồng bầu cử|Sở|Chính phủ|Thủ tướng Chính phủ";
+/// body of a sentence); a few as pages type them with every word
+/// capitalised (`Ban Thường Vụ`, `Đảng Ủy`).
+pub(super) const HEADS: &str = r"Ban Thường vụ|Ban thường vụ|Ban Chấp hành|Ban chấp hành|Ban Bí thư|Ban bí thư|Bộ Chính trị|Bộ chính trị|Ban Tổ chức|Ban tổ chức|Ban Tuyên giáo|Ban tuyên giáo|Ban Dân vận|Ban dân vận|Ban Nội chính|Ban Kinh tế|Ủy ban Kiểm tra|Uỷ ban Kiểm tra|Ủy ban kiểm tra|Văn phòng|Thường trực|Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ|Hội nghị Trung ương|Ban Chấp hành Trung ương|Trung ương|Quân ủy Trung ương|Quân uỷ Trung ương|Ủy ban Thường vụ Quốc hội|Uỷ ban Thường vụ Quốc hội|Quốc hội|Ban Thường Vụ|Ban Chấp Hành|Ban Tổ Chức|Ban Tuyên Giáo|Ban Dân Vận|Đảng Ủy|Đảng Uỷ|BTV|BCH|UBKT|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|HĐND|Hội đồng bầu cử|Sở|Chính phủ|Thủ tướng Chính phủ";
 
 /// Lower-case words that end a name: the sentence goes on with a verb or a
 /// preposition (`… Tỉnh ủy thực hiện …`, `… Bộ Chính trị về …`).
@@ -59,6 +60,8 @@ const STOP_PAIRS: &[(&str, &str)] = &[
     ("thi", "hành"),
     ("lựa", "chọn"),
     ("phù", "hợp"),
+    // `… của Bộ Chính trị trên địa bàn thành phố`: where it applies.
+    ("trên", "địa"),
 ];
 
 /// The name that starts `s` (which starts with one of `HEADS`): its words up
@@ -142,6 +145,13 @@ pub(super) fn name_at(s: &str) -> (String, usize) {
     }
     // "Ban Thường vụ Huyện ủy nhiệm kỳ 2020-2025": a term is no part of a name.
     let mut name = s[..end].trim().to_string();
+    // Nor is a congress's number after a đảng bộ's name (`Đảng bộ tỉnh lần
+    // thứ XVII`).
+    if fold(&name).starts_with("dang bo ")
+        && let Some(at) = name.find(" lần thứ")
+    {
+        name.truncate(at);
+    }
     for tail in [" nhiệm kỳ", " khóa", " khoá"] {
         if let Some(at) = name.find(tail)
             && !name[at + tail.len()..]
@@ -249,6 +259,16 @@ pub(super) fn canonical(name: &str) -> String {
             ),
             (r"(?i)^ban thường vụ\b", "Ban Thường vụ"),
             (r"(?i)^ban tổ chức\b", "Ban Tổ chức"),
+            // Every word capitalised, as some pages type a name:
+            // `Đảng Bộ phường …`, `Ban Chấp Hành Đảng Ủy …`.
+            (r"\bĐảng Bộ\b", "Đảng bộ"),
+            (r"\bĐảng Ủy\b", "Đảng ủy"),
+            (r"\bĐảng Uỷ\b", "Đảng uỷ"),
+            (r"\bBan Chấp Hành\b", "Ban Chấp hành"),
+            (r"\bBan Thường Vụ\b", "Ban Thường vụ"),
+            (r"\bBan Tuyên Giáo\b", "Ban Tuyên giáo"),
+            (r"\bBan Dân Vận\b", "Ban Dân vận"),
+            (r"\b(Ủy|Uỷ) Ban Kiểm Tra\b", "$1 ban Kiểm tra"),
             // `Ban Tổ chức Ban Chấp hành Trung ương`, as a document portal
             // writes the issuer: the Ban Tổ chức Trung ương.
             (
@@ -287,6 +307,11 @@ pub(super) fn from_capitals(name: &str) -> String {
         "Ban Nội chính",
         "Ban Bí thư",
         "Bộ Chính trị",
+        "Quân ủy Trung ương",
+        "Quân uỷ Trung ương",
+        "Đảng ủy Quân sự Trung ương",
+        "Đảng ủy Công an Trung ương",
+        "Ủy ban Thường vụ Quốc hội",
         "Ủy ban Kiểm tra",
         "Uỷ ban Kiểm tra",
         "Văn phòng",
@@ -404,6 +429,11 @@ enum Level {
     PartyCommittee,
     /// A đảng ủy khối.
     Bloc,
+    /// The Quân ủy Trung ương (`QUTW`), named Đảng ủy Quân sự Trung ương
+    /// (`ĐUQSTW`) before 2011.
+    Military,
+    /// The Đảng ủy Công an Trung ương (`ĐUCA`).
+    Police,
 }
 
 /// What an issuer code says: `BTCTW` → (Ban Tổ chức, central).
@@ -429,6 +459,8 @@ fn read_code(code: &str) -> Option<(Part, Level)> {
         "QU" => Level::Urban,
         "DU" => Level::PartyCommittee,
         "DUK" => Level::Bloc,
+        "QUTW" | "DUQSTW" => Level::Military,
+        "DUCA" | "DUCATW" => Level::Police,
         _ => return None,
     };
     Some((part, level))
@@ -455,7 +487,12 @@ fn read_name(issuer: &str) -> (Part, Option<Level>) {
     } else {
         Part::Committee
     };
-    let level = if has("trung uong") || has("bo chinh tri") || has("ban bi thu") {
+    // `quan uy` is also a Quận ủy's name folded: the central one first.
+    let level = if has("quan uy trung uong") || has("dang uy quan su trung uong") {
+        Some(Level::Military)
+    } else if has("dang uy cong an trung uong") {
+        Some(Level::Police)
+    } else if has("trung uong") || has("bo chinh tri") || has("ban bi thu") {
         Some(Level::Central)
     } else if has("tinh uy")
         || has("thanh uy")
@@ -522,11 +559,18 @@ pub(super) fn one_body(a: &str, b: &str) -> bool {
 }
 
 /// Whether the name `a` says more of its body than `b`: it gives the
-/// place `b` does not, or it holds `b` whole.
+/// place `b` does not, or it holds `b` whole. Words in small letters
+/// after all of `b` are the sentence run on, not more of the name (`Bộ
+/// Chính trị ở các địa phương`).
 pub(super) fn says_more(a: &str, b: &str) -> bool {
     let (pa, pb) = (place(a), place(b));
     if pa.is_empty() != pb.is_empty() {
         return !pa.is_empty();
+    }
+    if let Some(rest) = a.strip_prefix(b)
+        && rest.trim_start().starts_with(char::is_lowercase)
+    {
+        return false;
     }
     let (fa, fb) = (fold(a), fold(b));
     fa.len() > fb.len() && fa.contains(&fb)
@@ -562,6 +606,11 @@ pub(super) fn hint(code: &str, committees: &[String]) -> Option<String> {
         .collect();
     let committee = match (level, named.as_slice()) {
         (Level::Central, _) => "Trung ương".to_string(),
+        (Level::Military, _) if fold(code).to_uppercase().starts_with("DUQS") => {
+            "Đảng ủy Quân sự Trung ương".to_string()
+        }
+        (Level::Military, _) => "Quân ủy Trung ương".to_string(),
+        (Level::Police, _) => "Đảng ủy Công an Trung ương".to_string(),
         (_, [one]) => (*one).clone(),
         (Level::Province, _) => "Tỉnh ủy/Thành ủy/Thị ủy".to_string(),
         (Level::District, _) => "Huyện ủy".to_string(),
@@ -646,6 +695,9 @@ mod tests {
                 "Ban Tuyên giáo và Dân vận Thành ủy Cần Thơ",
             ),
             ("Ban Tuyên giáo và các ban đảng", "Ban Tuyên giáo"),
+            ("Bộ Chính trị trên địa bàn tỉnh", "Bộ Chính trị"),
+            ("Quân ủy Trung ương về", "Quân ủy Trung ương"),
+            ("Đảng bộ tỉnh lần thứ XVII về", "Đảng bộ tỉnh"),
         ] {
             assert_eq!(name_at(text).0, name, "{text}");
         }
@@ -670,6 +722,12 @@ mod tests {
             "Tỉnh ủy Thừa Thiên Huế"
         );
         assert_eq!(canonical("BỘ CHÍNH TRỊ"), "Bộ Chính trị");
+        assert_eq!(canonical("Đảng Bộ phường Sa Pa"), "Đảng bộ phường Sa Pa");
+        assert_eq!(
+            canonical("Ban Thường Vụ Đảng Ủy xã An Hòa"),
+            "Ban Thường vụ Đảng ủy xã An Hòa"
+        );
+        assert_eq!(canonical("QUÂN ỦY TRUNG ƯƠNG"), "Quân ủy Trung ương");
         assert_eq!(
             canonical("THÀNH ỦY THÀNH PHỐ HẢI PHÒNG"),
             "Thành ủy Thành phố Hải Phòng"
@@ -719,6 +777,25 @@ mod tests {
         assert!(says_more("Tỉnh ủy Nghệ An", "Thường trực Tỉnh ủy"));
         assert!(!says_more("Thường trực Tỉnh ủy", "Tỉnh ủy Nghệ An"));
         assert!(says_more("Ban Thường vụ Tỉnh ủy", "Tỉnh ủy"));
+        // The central committees of the army and of the police.
+        assert_eq!(fits("QUTW", "Quân ủy Trung ương", false), Some(true));
+        assert_eq!(fits("TW", "Quân ủy Trung ương", false), Some(false));
+        assert_eq!(fits("QU", "Quân ủy Trung ương", false), Some(false));
+        assert_eq!(fits("ĐUQSTW", "Quân ủy Trung ương", false), Some(true));
+        assert_eq!(
+            fits("ĐUCA", "Ban Thường vụ Đảng ủy Công an Trung ương", false),
+            Some(true)
+        );
+        assert_eq!(hint("QUTW", &[]).as_deref(), Some("Quân ủy Trung ương"));
+        assert_eq!(
+            hint("ĐUQSTW", &[]).as_deref(),
+            Some("Đảng ủy Quân sự Trung ương")
+        );
+        assert_eq!(
+            hint("ĐUCA", &[]).as_deref(),
+            Some("Đảng ủy Công an Trung ương")
+        );
+        assert!(!says_more("Bộ Chính trị ở các xã", "Bộ Chính trị"));
         let named = vec!["Thị ủy Sơn Tây".to_string()];
         assert_eq!(hint("TU", &named).as_deref(), Some("Thị ủy Sơn Tây"));
         assert_eq!(

@@ -72,7 +72,7 @@ fn glued_header(id: &str) -> Option<usize> {
 
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?P<type>{TYPE_WORDS}|[Vv]ăn bản)\s+(?:\(\s*(?:[Mm]ật|[Tt]ối mật|[Tt]uyệt mật)\s*\)\s+)?(?P<so>[Ss]ố\s*:?\s*)?(?P<id>\d+(?:\s*(?:[-–‐]\s*)?\p{{L}}+\s*/\s*[\p{{L}}\p{{N}}]+(?:-[\p{{L}}\p{{N}}]+)*|\s*/\s*(?:\d{{4}}\s*/\s*)?\p{{L}}+(?:\s*-\s*\p{{L}}+)*)?)"
+        r"\b(?P<type>{TYPE_WORDS}|[Vv]ăn bản)\s+(?:\(\s*(?:[Mm]ật|[Tt]ối mật|[Tt]uyệt mật)\s*\)\s+)?(?P<so>[Ss]ố\s*:?\s*)?(?P<id>\d+(?:\s*(?:[-–‐]\s*)?\p{{L}}+\s*/\s*[\p{{L}}\p{{N}}]+(?:-[\p{{L}}\p{{N}}]+)*|\s*/\s*(?:\d{{4}}\s*/\s*)?\p{{L}}+\d*(?:\s*-\s*\p{{L}}+\d*)*)?)"
     ))
 });
 
@@ -86,9 +86,10 @@ static BARE_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `25/CT-HU`: a Party symbol written the State's way; or a State
-/// document's own (`21/KH-UBND`, `197/STTTT`, `12/2020/NĐ-CP`).
+/// document's own (`21/KH-UBND`, `197/STTTT`, `12/2020/NĐ-CP`, the
+/// legislature's with its number, `35/2023/UBTVQH15`, `104/2023/QH15`).
 static STATE_FORM: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(\d+)\s*/\s*(?:(\d{4})\s*/\s*)?(\p{L}+)((?:\s*-\s*\p{L}+)*)$"));
+    LazyLock::new(|| re(r"^(\d+)\s*/\s*(?:(\d{4})\s*/\s*)?(\p{L}+\d*)((?:\s*-\s*\p{L}+\d*)*)$"));
 
 /// Finds the citations, in text order.
 fn mentions(body: &str) -> Vec<Mention> {
@@ -253,12 +254,21 @@ static NEXT_ACT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `của huyện uỷ Lục Ngạn`: a committee written in lower case counts
-/// when a proper name follows it; so does a đảng bộ of a company or of a
-/// named body (`của Đảng bộ công ty cổ phần Tập đoàn …`). `của Hội nghị
+/// when a proper name follows it; so does a đảng bộ of a company, of a
+/// named body or of a place (`của Đảng bộ công ty cổ phần Tập đoàn …`,
+/// `của Đảng Bộ phường …`, typed with a capital). `của Hội nghị
 /// lần thứ năm (của) Ban Chấp hành …`: the body that met, not its meeting.
 static OF_BODY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?i:của)\s+(?:(?i:hội nghị)\s+(?i:lần thứ)(?:\s+(?:[\p{{Ll}}\p{{N}}]+|[IVXL]+)){{1,3}}(?:\s*\([^()]{{0,30}}\))?\s*,?\s+(?:(?i:của)\s+)?)?(?P<i>{HEADS}|(?:huyện|tỉnh|thành|quận|thị) (?:ủy|uỷ) \p{{Lu}}|Đảng bộ (?:\p{{Lu}}|(?i:tổng công ty|công ty|tập đoàn)\b))"
+        r"\b(?i:của)\s+(?:(?i:hội nghị)\s+(?i:lần thứ)(?:\s+(?:[\p{{Ll}}\p{{N}}]+|[IVXL]+)){{1,3}}(?:\s*\([^()]{{0,30}}\))?\s*,?\s+(?:(?i:của)\s+)?)?(?P<i>{HEADS}|(?:huyện|tỉnh|thành|quận|thị) (?:ủy|uỷ) \p{{Lu}}|Đảng [bB]ộ (?:\p{{Lu}}|(?i:tổng công ty|công ty|tập đoàn|xã|phường|thị trấn|thị xã|thành phố|huyện|quận|tỉnh)\b))"
+    ))
+});
+
+/// `và kế hoạch của …` right after a citation: a document cited by no
+/// number listed with it, the issuer after it both's.
+static AND_UNCITED: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^\s*,?\s*(?i:và)\s+(?:(?i:các|những)\s+)?(?:{TYPE_WORDS})(?:\s+(?i:thực hiện|triển khai))?\s+(?:(?i:của)\s+)?(?P<i>{HEADS})\b"
     ))
 });
 
@@ -561,6 +571,25 @@ fn read_one(text: &Text, m: &Mention, next: usize) -> Said {
         let (name, len) = bodies::name_at(&tail[i.start()..]);
         said.issuer = Some(bodies::wrapped(body, m.end + i.start(), name, len));
         own_end = own_end.max(i.start() + len);
+    }
+    // `Chỉ thị số 879-CT/ĐU và kế hoạch của Ban Thường vụ Đảng ủy …`: the
+    // body after a document listed with it by no number, where the code
+    // agrees.
+    if said.issuer.is_none()
+        && let Some(caps) = AND_UNCITED.captures(&tail[own_end.min(subject_start)..subject_start])
+        && let Some(i) = caps.name("i")
+    {
+        let from = own_end.min(subject_start) + i.start();
+        let (name, len) = bodies::name_at(&tail[from..]);
+        let agrees = m
+            .spec
+            .symbol
+            .as_ref()
+            .and_then(|s| bodies::fits(&s.issuer_code, &name, m.tu_written));
+        if agrees != Some(false) {
+            said.issuer = Some(name);
+            own_end = from + len;
+        }
     }
     // `… về “Phát triển kinh tế” của Thành ủy khóa XVI`: after a quoted
     // subject, its `của …` is the document's still.
