@@ -111,10 +111,10 @@ pub struct TaskPlan {
 
 /// Groups the deadlines into tasks: one per document and work, a new one
 /// where a kind or a unit comes again (a second step of the same plan) or
-/// where the work said is another, away from it (`tổ chức hội nghị giữa
-/// nhiệm kỳ` by 30/7 in one point, `kiểm điểm, đánh giá, xếp loại` by 5/12
-/// in a table below). A deadline that says no work of its own (`…; đảng
-/// bộ cơ sở trước ngày 12/12`) is of the task before it.
+/// where the work said is another (`tổ chức hội nghị giữa nhiệm kỳ` by
+/// 30/7, `kiểm điểm, đánh giá, xếp loại` by 5/12). A deadline that says no
+/// work of its own (`…; đảng bộ cơ sở trước ngày 12/12`) is of the task
+/// before it.
 pub fn plan_tasks(found: &Extraction) -> Vec<TaskPlan> {
     let mut plans: Vec<TaskPlan> = Vec::new();
     let work = |k: usize| found.deadlines[k].what.trim().to_lowercase();
@@ -126,18 +126,17 @@ pub fn plan_tasks(found: &Extraction) -> Vec<TaskPlan> {
                     || other.units.iter().any(|x| d.units.contains(x))
             })
         };
-        // The same work in other words (`tổ chức kiểm điểm`, `kiểm
-        // điểm`), or the next line of one schedule (`- Đảng bộ phường Ngô
-        // Quyền làm điểm, xong trước …` after its other items).
+        // The same work in other words: half the words of the shorter said
+        // in the other (`tổ chức kiểm điểm` and `kiểm điểm`; `đánh giá, xếp
+        // loại chất lượng tổ chức đảng` and `kiểm điểm, đánh giá, xếp loại
+        // chất lượng`; `làm điểm` of a review), not a word or two of doing
+        // (`hội nghị kiểm điểm giữa nhiệm kỳ` is not the year-end review).
         let own = work(j);
         let same_work = |p: &TaskPlan| {
             own.is_empty()
                 || p.deadlines.iter().any(|&k| {
                     let theirs = work(k);
-                    theirs.is_empty()
-                        || theirs.contains(&own)
-                        || own.contains(&theirs)
-                        || d.line <= found.deadlines[k].line + 1
+                    theirs.is_empty() || alike(&own, &theirs)
                 })
         };
         match plans
@@ -152,6 +151,34 @@ pub fn plan_tasks(found: &Extraction) -> Vec<TaskPlan> {
         }
     }
     plans
+}
+
+/// Whether two works are one: half the words of the shorter, leaving out
+/// those of doing (`tổ chức`, `hoàn thành`, `xong`, `việc`), are in the
+/// other.
+fn alike(a: &str, b: &str) -> bool {
+    const DOING: &[&str] = &[
+        "tổ", "chức", "xong", "hoàn", "thành", "việc", "các", "và", "công", "tác", "của", "năm",
+        "tiến", "hành", "thực", "hiện",
+    ];
+    let words = |s: &str| -> Vec<String> {
+        let mut w: Vec<String> = s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+            .map(str::to_lowercase)
+            .filter(|w| !DOING.contains(&w.as_str()))
+            .collect();
+        w.sort();
+        w.dedup();
+        w
+    };
+    let (a, b) = (words(a), words(b));
+    let shorter = a.len().min(b.len());
+    if shorter == 0 {
+        return true;
+    }
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    shared * 2 >= shorter
 }
 
 /// The directive as recorded, if it is.

@@ -845,7 +845,8 @@ fn a_ninth_set_of_forms() {
 /// a mid-term review for the đảng bộ cơ sở by 30/7 does not take in the
 /// chi bộ cơ sở's year-end review of the table below it, whose two rows
 /// (one work, two kinds) make one task titled by the row's work; a
-/// `Thời gian hoàn thành` sentence is of the work asked just before.
+/// `Thời gian hoàn thành` sentence is of the work asked just before; the
+/// next row's other work is a task of its own.
 #[test]
 fn apply_keeps_each_step_of_a_plan_a_task_of_its_own() {
     let t = Theodoi::new();
@@ -862,7 +863,8 @@ fn apply_keeps_each_step_of_a_plan_a_task_of_its_own() {
 2. Ban Thường vụ Thị ủy đề nghị các chi bộ cơ sở và đảng bộ cơ sở rà soát quy hoạch cấp ủy. Thời gian hoàn thành trước ngày 20/8/2024.\n\
 STT\tNội dung\tĐơn vị thực hiện\tThời gian hoàn thành\n\
 1\tTổ chức kiểm điểm, đánh giá, xếp loại chất lượng\tChi bộ cơ sở\tTrước ngày 06/12/2024\n\
-2\tTổ chức kiểm điểm, đánh giá, xếp loại chất lượng\tĐảng bộ cơ sở\tTrước ngày 12/12/2024\n",
+2\tTổ chức kiểm điểm, đánh giá, xếp loại chất lượng\tĐảng bộ cơ sở\tTrước ngày 12/12/2024\n\
+3\tTổng kết công tác phát triển đảng viên\tChi bộ trực thuộc\tTrước ngày 20/12/2024\n",
     )
     .unwrap();
     t.ok(&["extract", file.to_str().unwrap(), "--apply", "--yes"]);
@@ -902,6 +904,11 @@ STT\tNội dung\tĐơn vị thực hiện\tThời gian hoàn thành\n\
                     pair("chi-bo-co-so", "2024-12-06"),
                     pair("dang-bo-co-so", "2024-12-12")
                 ]
+            ),
+            // Another work on the next row is another task.
+            (
+                "Tổng kết công tác phát triển đảng viên".to_string(),
+                vec![pair("chi-bo-truc-thuoc", "2024-12-20")]
             ),
         ]
     );
