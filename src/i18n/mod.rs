@@ -260,8 +260,17 @@ fn insert_db(message: &str, db: &str, commands: &[String]) -> String {
         let word = after.split([' ', '`', '\n']).next().unwrap_or_default();
         let command = after.split(['`', '\n']).next().unwrap_or_default();
         let suggests = word == "--show-secret" || commands.iter().any(|c| c == word);
-        let own_db = command.contains("--db ");
-        if suggests && !own_db && !command.trim_end().ends_with("--help") {
+        // Its own options, up to a `--` after which all are values (a code
+        // `--db` or `--help` written `-- --help`, `--unit=--db`).
+        let options: Vec<&str> = command
+            .split_whitespace()
+            .take_while(|w| *w != "--")
+            .collect();
+        let own_db = options
+            .iter()
+            .any(|w| *w == "--db" || w.starts_with("--db="));
+        let help = options.last().is_some_and(|w| *w == "--help");
+        if suggests && !own_db && !help {
             // A path that starts with `-` would be read as an option.
             out.push_str(if db.starts_with('-') {
                 "--db="
@@ -381,7 +390,7 @@ mod tests {
 
     #[test]
     fn a_suggested_command_names_the_database() {
-        let commands = ["init", "unit", "directive"].map(String::from);
+        let commands = ["init", "unit", "directive", "task"].map(String::from);
         let cases = [
             (
                 "muốn tạo thì chạy `theodoi init`",
@@ -407,6 +416,15 @@ mod tests {
             (
                 "`theodoi --show-secret directive show …`",
                 "`theodoi --db mat.db --show-secret directive show …`",
+            ),
+            // Codes that look like these options are values, not them.
+            (
+                "`theodoi task assign kiem-diem --unit=--db --due NGÀY`",
+                "`theodoi --db mat.db task assign kiem-diem --unit=--db --due NGÀY`",
+            ),
+            (
+                "`theodoi task assign --unit=-e -- --help`",
+                "`theodoi --db mat.db task assign --unit=-e -- --help`",
             ),
         ];
         for (message, want) in cases {
