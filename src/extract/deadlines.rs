@@ -419,13 +419,7 @@ fn table_rows(text: &Text, found: &Found) -> Vec<FoundDeadline> {
                 .filter(|m| (1..=12).contains(m))
                 .map(|m| format!("{}-{m:02}", y.as_str()))
         } else if let (Some(q), Some(y)) = (caps.name("q"), caps.name("qy")) {
-            let q = match q.as_str().to_uppercase().as_str() {
-                "I" | "1" => 1,
-                "II" | "2" => 2,
-                "III" | "3" => 3,
-                _ => 4,
-            };
-            Some(format!("{}-Q{q}", y.as_str()))
+            Some(format!("{}-Q{}", y.as_str(), quarter(q.as_str())))
         } else {
             None
         };
@@ -1328,14 +1322,6 @@ fn due_of(
                 .ok_or(DueProblem::NoSuchDay),
         );
     }
-    // `đến 30/7/2020 … tổ chức xong`: a day gone by tells what was done.
-    if let Some(d) = caps.name("ud") {
-        let due = date_of(d.as_str())?;
-        if text.year_reference(at).is_some_and(|r| due < r) {
-            return None;
-        }
-        return Some(Ok(due.to_string()));
-    }
     if let Some(dm) = caps.name("dw").or(caps.name("dn")) {
         // Part of a longer number: not a day and month.
         if caps.name("dw").is_some() && after.trim_start().starts_with("năm")
@@ -1410,12 +1396,7 @@ fn due_of(
         return Some(Ok(format!("{y:04}-{m:02}")));
     }
     if let Some(q) = caps.name("q") {
-        let q = match q.as_str().to_uppercase().as_str() {
-            "I" | "1" => 1,
-            "II" | "2" => 2,
-            "III" | "3" => 3,
-            _ => 4,
-        };
+        let q = quarter(q.as_str());
         if let Some(y) = caps.name("qy") {
             return Some(Ok(format!("{}-Q{q}", y.as_str())));
         }
@@ -1445,7 +1426,9 @@ fn due_of(
     }
     // `tổ chức thành công Đại hội điểm vào ngày 11 và 12/3/2020`: its
     // last day, when it is still to come.
-    if let Some(d) = caps.name("td").or(caps.name("tr")) {
+    // `đến 30/7/2020 … tổ chức xong` likewise: a day gone by tells what
+    // was done.
+    if let Some(d) = caps.name("td").or(caps.name("tr")).or(caps.name("ud")) {
         let due = date_of(d.as_str())?;
         if text
             .year_reference(at)
@@ -1476,6 +1459,16 @@ fn due_of(
         return Some(Ok(format!("{y:04}-{m:02}")));
     }
     None
+}
+
+/// A quarter's number as written (`IV`, `4`).
+fn quarter(written: &str) -> u32 {
+    match written.to_uppercase().as_str() {
+        "I" | "1" => 1,
+        "II" | "2" => 2,
+        "III" | "3" => 3,
+        _ => 4,
+    }
 }
 
 /// Whether a run of days something is held in (`diễn ra trong 2 ngày 10
@@ -1945,7 +1938,7 @@ fn named_units(words: &str) -> Vec<(usize, usize, String)> {
                         || ",;:()“”\"".contains(c)
                         || c == '.'
                             && !trimmed[i + 1..].starts_with(|n: char| n.is_uppercase())
-                            && !(["TP", "Tp", "TX", "Tx", "Q", "P"].contains(&&trimmed[..i])
+                            && !(super::PLACE_ABBREVIATIONS.contains(&&trimmed[..i])
                                 && trimmed[i + 1..].starts_with(' ')
                                 && trimmed[i + 2..].starts_with(|n: char| n.is_uppercase()))
                 })

@@ -471,6 +471,10 @@ pub(crate) fn due_in_year(day: u32, month: u32, reference: NaiveDate) -> Option<
     }
 }
 
+/// A place's level written short with a full stop (`TP. Châu Đốc`, `Q. 3`):
+/// the stop ends neither a sentence nor a unit's name.
+pub(super) const PLACE_ABBREVIATIONS: &[&str] = &["TP", "Tp", "TX", "Tx", "Q", "P"];
+
 /// Where the sentence that `tail` continues ends: a full stop before a
 /// space and a capital, or the end of a line.
 pub(crate) fn sentence_end(tail: &str) -> usize {
@@ -484,10 +488,8 @@ pub(crate) fn sentence_end(tail: &str) -> usize {
             // `Đảng bộ TP. Châu Đốc`, `TS. Nguyễn …`: an abbreviation's
             // full stop ends no sentence.
             let word = tail[..i].rsplit([' ', '(', '\n']).next().unwrap_or("");
-            let abbreviation = [
-                "TP", "Tp", "TX", "Tx", "TT", "Q", "P", "TS", "ThS", "PGS", "GS", "BS", "KS", "CN",
-            ]
-            .contains(&word);
+            let abbreviation = PLACE_ABBREVIATIONS.contains(&word)
+                || ["TT", "TS", "ThS", "PGS", "GS", "BS", "KS", "CN"].contains(&word);
             if !abbreviation
                 && (rest.starts_with(' ') && next.is_some_and(char::is_uppercase)
                     || rest.is_empty())

@@ -139,16 +139,8 @@ pub fn message(e: &Error) -> String {
         } => {
             // Each unit with its code, kind and parent, in what the line has room for.
             // Not all of them shown: where to see them all, in the line too.
-            // The search as the shell takes it, always quoted: in single
-            // quotes (an apostrophe as `'\''`), or double on Windows.
-            let quoted = {
-                let words = short(input);
-                if cfg!(windows) {
-                    format!("\"{words}\"")
-                } else {
-                    format!("'{}'", words.replace('\'', "'\\''"))
-                }
-            };
+            // The search as the shell takes it, always quoted.
+            let quoted = super::shell_quoted(&short(input));
             let input = short(input);
             let fits = |text: Text| {
                 let fixed = tr!(text, input = input, candidates = "", quoted = quoted);

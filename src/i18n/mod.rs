@@ -226,10 +226,18 @@ pub fn shell_word(path: &str) -> String {
             .all(|c| c.is_alphanumeric() || safe.contains(c));
     if plain {
         path.to_string()
-    } else if cfg!(windows) {
-        format!("\"{path}\"")
     } else {
-        format!("'{}'", path.replace('\'', "'\\''"))
+        shell_quoted(path)
+    }
+}
+
+/// `words` quoted as one word of a command line, always: `'…'` on Unix
+/// (an apostrophe as `'\''`), `"…"` on Windows.
+pub fn shell_quoted(words: &str) -> String {
+    if cfg!(windows) {
+        format!("\"{words}\"")
+    } else {
+        format!("'{}'", words.replace('\'', "'\\''"))
     }
 }
 
