@@ -76,7 +76,7 @@ const PART: &str = r"(?:giữa|đầu|cuối|nửa đầu|nửa cuối|trung tu�
 /// `trong quý …`, `từ … đến hết ngày …`.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào|đến|trong))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{2}}(?:\s*phút)?)?(?:\s+(?:sáng|chiều|tối))?\s*,?\s+)?(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+(?:cuối\s+)?|[Vv]ào\s+cuối\s+)quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}}))?\b|\b(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?|\b(?:[Xx]ong|[Hh]oàn thành)\s+(?:(?:trong|vào)\s+)?(?P<mw>(?:(?:giữa|đầu|cuối|trung tuần|thượng tuần|hạ tuần)\s+)?(?:tháng\s+(?P<m3>\d{{1,2}})\s*[./\-]|(?P<m2>\d{{1,2}})\s*[./])\s*(?P<my2>\d{{4}}))\b|\b[Tt]ừ\s+(?:nay\s+(?:đến|tới)\s+|(?:ngày\s+)?\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}(?:\s*[/.\-]\s*\d{{4}})?(?:\s+(?:đến|tới)\s+|\s*[-–]\s*)|(?:ngày\s+)?(?P<ws>\d{{1,2}})\s+(?:đến|tới)\s+)(?:hết\s+)?(?:ngày\s+)?(?:(?P<we>{DATE})|(?P<wn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}})))"
+        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào|đến|trong))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{2}}(?:\s*phút)?)?(?:\s+(?:sáng|chiều|tối))?\s*,?\s+)?(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+(?:cuối\s+)?|[Vv]ào\s+cuối\s+)quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}}))?\b|\b(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?|\b(?:[Xx]ong|[Hh]oàn thành)\s+(?:(?:trong|vào)\s+)?(?P<mw>(?:(?:giữa|đầu|cuối|trung tuần|thượng tuần|hạ tuần)\s+)?(?:tháng\s+(?P<m3>\d{{1,2}})\s*[./\-]|(?P<m2>\d{{1,2}})\s*[./])\s*(?P<my2>\d{{4}}))\b|\b[Tt]ừ\s+(?:nay\s+(?:đến|tới)\s+|(?:ngày\s+)?\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}(?:\s*[/.\-]\s*\d{{4}})?(?:\s+(?:đến|tới)\s+|\s*[-–]\s*)|(?:ngày\s+)?(?P<ws>\d{{1,2}})\s*(?:\s(?:đến|tới)|[-–])\s*)(?:hết\s+)?(?:ngày\s+)?(?:(?P<we>{DATE})|(?P<wn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}})))"
     ))
 });
 
@@ -88,19 +88,25 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// too large for the fast way of reading groups, and cost ten times more.
 static HELD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?)?diễn ra|[Dd]ự kiến|(?:được\s+)?(?:lùi|dời|chuyển)\s+sang)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?(?:,\s*nhiệm kỳ\s+\d{{4}}\s*[-–]\s*\d{{4}})?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?|[Đđ]ại hội\s+[^\s.;:,()](?:[^.;:,()]|\.\s?\p{{Lu}}){{0,60}}?\s+(?:sẽ\s+)?làm việc)\s+(?:là\s+)?(?P<tv>(?:vào|trong|đến(?:\s+hết)?)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|-|–|đến)\s*)*(?:(?P<td>{DATE})|(?P<tdn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))|(?:(?:từ\s+)?(?:các\s+)?ngày\s+|trong\s+(?:\d{{1,2}}|hai|ba)\s+ngày\s*[:,]?\s*(?:từ\s+)?(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?)\d{{1,2}}\s*(?:(?:,|và|-|–|đến)\s*\d{{1,2}}\s*)*(?:,|và|-|–|đến)\s*(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?(?:(?P<tr>{DATE})|(?P<trn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))"
+        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?)?diễn ra|[Dd]ự kiến|(?:được\s+)?(?:lùi|dời|chuyển)\s+sang)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?(?:,\s*nhiệm kỳ\s+\d{{4}}\s*[-–]\s*\d{{4}})?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?|[Đđ]ại hội\s+[^\s.;:,()](?:[^.;:,()]|\.\s?\p{{Lu}}){{0,60}}?\s+(?:sẽ\s+)?làm việc)\s+(?:là\s+)?(?P<tv>(?:vào|trong|đến(?:\s+hết)?)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:{PART}\s+)?quý\s+(?P<tq>IV|III|II|I|[1-4])(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tqy>\d{{4}}))?\b|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|-|–|đến)\s*)*(?:(?P<td>{DATE})|(?P<tdn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))|(?:(?:từ\s+)?(?:các\s+)?ngày\s+|trong\s+(?:\d{{1,2}}|hai|ba)\s+ngày\s*[:,]?\s*(?:từ\s+)?(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?)(?:\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?\s*(?:đến|-|–)|\d{{1,2}}\s*(?:(?:,|và|-|–|đến)\s*\d{{1,2}}\s*)*(?:,|và|-|–|đến))\s*(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?(?:(?P<tr>{DATE})|(?P<trn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))"
     ))
 });
 
 /// The cue of a day something is to be done by, the day before the verb:
 /// `tập trung đến 30/7/2020 cơ bản tổ chức xong đại hội …`, `đến ngày
-/// 15/7/2020, các chi bộ phải hoàn thành …`. Whether a verb of finishing
+/// 15/7/2020, các chi bộ phải hoàn thành …`, or a month, or a part of one
+/// (`đến cuối tháng 6 hoàn thành đại hội cấp cơ sở`). Whether a verb of finishing
 /// follows is checked where it is read (`until_done`).
 static UNTIL: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b[Đđ]ến\s+(?:hết\s+)?(?:ngày\s+)?(?P<ud>{DATE})"
+        r"\b[Đđ]ến\s+(?:hết\s+)?(?:(?:ngày\s+)?(?P<ud>{DATE})|(?P<uw>(?:{PART}\s+)?tháng\s+(?P<um>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<umy>\d{{4}}))?)\b)"
     ))
 });
+
+/// Whether a cue is an `UNTIL` one: a day or a month before the verb.
+fn is_until(caps: &regex::Captures<'_>) -> bool {
+    caps.name("ud").is_some() || caps.name("um").is_some()
+}
 
 /// Whether the words after an `UNTIL` cue, up to the next cue, say that
 /// something is to be finished by it, and those before it are no count
@@ -146,7 +152,7 @@ fn cues_of(clause: &str) -> Vec<regex::Captures<'_>> {
                         && m.as_str()[..m.as_str().rfind("ngày").unwrap_or(0)]
                             .trim_end()
                             .ends_with(" và")
-                        || expected_alone(c))
+                        || expected_alone(c, &clause[..m.start()]))
                 {
                     let next =
                         m.start() + clause[m.start()..].chars().next().map_or(1, char::len_utf8);
@@ -180,15 +186,24 @@ fn cues_of(clause: &str) -> Vec<regex::Captures<'_>> {
 }
 
 /// Whether a time something is held opens with `dự kiến` and no verb, and
-/// is not one day (`dự kiến trong ngày 14-10`).
-fn expected_alone(caps: &regex::Captures<'_>) -> bool {
+/// is not one day (`dự kiến trong ngày 14-10`), nor a congress's, the
+/// congress the subject before it (`Đại hội Đảng bộ huyện … dự kiến vào
+/// tháng 9/2020`); `before` is the clause up to the cue.
+fn expected_alone(caps: &regex::Captures<'_>, before: &str) -> bool {
     static ONE_DAY: LazyLock<Regex> =
         LazyLock::new(|| re(r"^(?:vào|trong)\s+ngày\s+\d{1,2}\s*[/.\-]\s*\d{1,2}\b"));
+    // The congress opens the clause (`Thời gian` before it at most) and
+    // nothing done follows it.
+    static CONGRESS_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^\s*(?:[-+•*]\s*)?(?:(?i:thời gian)\s+(?:tổ chức\s+)?)?[Đđ]ại hội\s[^.;:()]{0,120}$")
+    });
     let (Some(all), Some(tv)) = (caps.get(0), caps.name("tv")) else {
         return false;
     };
     let head = all.as_str()[..tv.start() - all.start()].trim_end();
-    (head == "dự kiến" || head == "Dự kiến") && !ONE_DAY.is_match(tv.as_str())
+    let of_congress = CONGRESS_SUBJECT.is_match(before)
+        && !before.split_whitespace().any(|w| w == "đã" || w == "được");
+    (head == "dự kiến" || head == "Dự kiến") && !ONE_DAY.is_match(tv.as_str()) && !of_congress
 }
 
 /// Reads the deadlines of `text`, each tied to the document it belongs to.
@@ -563,6 +578,45 @@ fn drop_repeated(out: &mut Vec<FoundDeadline>) {
         // thứ XVIII …`): one congress, under the fuller name.
         let same_unit = |a: &str, b: &str| a.starts_with(b) && a[b.len()..].starts_with(' ');
         let congress = |k: &FoundDeadline| k.source_text.to_lowercase().contains("đại hội");
+        // `… diễn ra từ ngày 27 đến 30.9.2020`, then `Vào chiều ngày 27.9,
+        // Đại hội đại biểu Đảng bộ tỉnh … sẽ chính thức diễn ra`: one
+        // congress of one đảng bộ, days apart, is one deadline, on its
+        // last day.
+        let day_of = |k: &FoundDeadline| {
+            k.due
+                .as_deref()
+                .filter(|due| due.len() == 10)
+                .and_then(|due| chrono::NaiveDate::parse_from_str(due, "%Y-%m-%d").ok())
+        };
+        if let Some(day) = day_of(&d)
+            && !d.units.is_empty()
+            && congress(&d)
+            && let Some(k) = kept.iter_mut().find(|k| {
+                k.units == d.units
+                    && k.unit_kinds == d.unit_kinds
+                    && k.directive == d.directive
+                    && congress(k)
+                    && day_of(k).is_some_and(|theirs| (theirs - day).num_days().abs() <= 5)
+            })
+        {
+            if day_of(k).is_some_and(|theirs| theirs < day) {
+                *k = d;
+            }
+            continue;
+        }
+        // `Đại hội … diễn ra từ ngày 27 đến 30.9.2020`, then `Đại hội sẽ
+        // chính thức khai mạc và diễn ra đến ngày 30/9`: a congress's last
+        // day said again, naming no one, is the same congress.
+        if d.due.as_deref().is_some_and(|due| due.len() == 10)
+            && d.unit_kinds.is_empty()
+            && d.units.is_empty()
+            && congress(&d)
+            && kept
+                .iter()
+                .any(|k| k.due == d.due && k.directive == d.directive && congress(k))
+        {
+            continue;
+        }
         if let Some(k) = kept.iter_mut().find(|k| {
             d.due.is_some()
                 && k.due == d.due
@@ -698,7 +752,7 @@ fn read_clause(
             region_start = cue_end;
             continue;
         }
-        if caps.name("ud").is_some()
+        if is_until(&caps)
             && !until_done(
                 &words[region_start..cue_opening.max(region_start)],
                 &words[cue_end..next_start.max(cue_end)],
@@ -778,12 +832,28 @@ fn read_clause(
                 region_start = goal;
             }
         }
+        // `lịch đại hội điểm cấp cơ sở gồm: Đảng bộ phòng Kỹ thuật, …, từ
+        // ngày 20 – 21/01`: a list's first item after its head's colon is
+        // whom the head's level names no more.
+        if let Some(i) = words[region_start..cue_start].rfind(':')
+            && who_in(&words[region_start + i + 1..cue_start], last_named).names_any()
+        {
+            region_start += i + 1;
+        }
         let region = &words[region_start..cue_start];
         let mut who = who_in_about(region, last_named, ASSOCIATION_UNIT.is_match(clause));
+        if who.units.is_empty()
+            && who.kinds.len() == 1
+            && let Some(unit) = the_one_named(region, &words[from..region_start], last_named)
+        {
+            who.kinds.clear();
+            who.kind_at.clear();
+            who.units = vec![unit];
+        }
         // `Theo kế hoạch, chậm nhất 15/10/2031, các đảng ủy cơ sở chỉ đạo
         // tổ chức xong đại hội chi bộ trực thuộc`: a day opening its clause,
         // a comma after it, whom after that (up to the next cue).
-        let day_cue = ["d", "dn", "dw", "kd"]
+        let day_cue = ["d", "dn", "dw", "kd", "we", "wn"]
             .iter()
             .any(|g| caps.name(g).is_some());
         let tail = &words[cue_end..next_start.max(cue_end)];
@@ -791,7 +861,7 @@ fn read_clause(
         // huyện`, `Ban Thường vụ … yêu cầu đến ngày 20/7 các chi bộ trực
         // thuộc phải hoàn thành …`: whom, when named after the day, is
         // there (before it, who asks).
-        let until = caps.name("ud").is_some();
+        let until = is_until(&caps);
         let who_after = (day_cue
             && !who.names_any()
             && !who.others
@@ -1040,9 +1110,9 @@ fn month_first(
     last_named: &[String],
 ) -> Option<FoundDeadline> {
     static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"^\s*(?:(?i:theo kế hoạch|(?:theo\s+)?dự kiến)\s*[,:]?\s*)?(?P<due>(?:(?i:cuối|đầu|giữa)\s+)?[Tt]háng\s+(?P<m>\d{1,2})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<y>\d{4}))\s*,\s*(?:sẽ\s+)?(?P<w>(?:tiến hành|tổ chức)\s+.+|[Đđ]ại hội\s[^;]+?\s(?:sẽ\s+)?(?:được tổ chức|diễn ra|khai mạc))[\s.]*$",
-        )
+        re(&format!(
+            r"^\s*(?:(?i:theo kế hoạch|(?:theo\s+)?dự kiến)\s*[,:]?\s*)?(?P<due>(?:(?i:{PART})\s+)?[Tt]háng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<y>\d{{4}}))?)\s*,\s*(?:sẽ\s+)?(?P<w>(?:tiến hành|tổ chức)\s+.+|[Đđ]ại hội\s[^;]+?\s(?:sẽ\s+)?(?:được tổ chức|diễn ra|khai mạc)|[^;,]{{1,80}}?\ssẽ\s+(?:tiến hành|tổ chức)\s+.+)[\s.]*$"
+        ))
     });
     // `31/8/2025: Tỉnh ủy, Thành ủy chỉ đạo tổ chức Đại hội … Đảng bộ xã,
     // phường`: a schedule's line that opens with its day and a colon.
@@ -1067,11 +1137,18 @@ fn month_first(
             (c, Some(d))
         }
     };
-    let (m, y): (u32, i32) = (caps["m"].parse().ok()?, caps["y"].parse().ok()?);
-    let first = chrono::NaiveDate::from_ymd_opt(y, m, day.unwrap_or(1))?;
     // A page with no date of its own: only what it says is to come (`Theo
     // dự kiến, cuối tháng 8/2020, Đại hội … sẽ diễn ra`).
     static TO_COME: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:sẽ|dự kiến|theo kế hoạch)\b"));
+    let m: u32 = caps["m"].parse().ok()?;
+    // `Trung tuần tháng 8, Đảng bộ xã … sẽ tổ chức …` with no year: the
+    // year of the article's date, only for what is to come.
+    let y: i32 = match caps.name("y") {
+        Some(y) => y.as_str().parse().ok()?,
+        None if TO_COME.is_match(clause) => text.year_reference(at)?.year(),
+        None => return None,
+    };
+    let first = chrono::NaiveDate::from_ymd_opt(y, m, day.unwrap_or(1))?;
     match text.year_reference(at) {
         Some(reference) if first <= reference => return None,
         None if !TO_COME.is_match(clause) => return None,
@@ -1281,7 +1358,7 @@ fn congress_kinds(sentence: &str) -> Vec<UnitKind> {
 /// The due date as the cue writes it: the day, or the month or quarter
 /// with the words that make it one (`trước tháng 7.2025`).
 fn written_due(caps: &regex::Captures<'_>) -> String {
-    if let Some(d) = ["d", "kd", "ud", "dw", "dn", "mw", "we", "wn"]
+    if let Some(d) = ["d", "kd", "ud", "uw", "dw", "dn", "mw", "we", "wn"]
         .iter()
         .find_map(|n| caps.name(n))
     {
@@ -1395,6 +1472,21 @@ fn due_of(
         let (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
         return Some(Ok(format!("{y:04}-{m:02}")));
     }
+    // `được tổ chức vào đầu quý I/2025`: a quarter something is held in,
+    // when it is not gone by.
+    if let Some(q) = caps.name("tq") {
+        let q = quarter(q.as_str());
+        let y = match caps.name("tqy") {
+            Some(y) => y.as_str().parse().ok()?,
+            None => text.year_reference(at)?.year(),
+        };
+        if let Some(reference) = text.year_reference(at)
+            && (y, q) < (reference.year(), reference.month().div_ceil(3))
+        {
+            return None;
+        }
+        return Some(Ok(format!("{y:04}-Q{q}")));
+    }
     if let Some(q) = caps.name("q") {
         let q = quarter(q.as_str());
         if let Some(y) = caps.name("qy") {
@@ -1413,10 +1505,15 @@ fn due_of(
         let current = reference.month().div_ceil(3);
         return (q >= current).then(|| Ok(format!("{:04}-Q{q}", reference.year())));
     }
-    if let Some(m) = caps.name("tm") {
+    // `đến cuối tháng 6 hoàn thành …` likewise.
+    if let Some((m, y)) = caps
+        .name("tm")
+        .map(|m| (m, caps.name("tmy")))
+        .or_else(|| caps.name("um").map(|m| (m, caps.name("umy"))))
+    {
         // `tổ chức đại hội vào tháng 5/2020`: a time to come; a month
         // before the article's date tells when something was done.
-        let (y, m) = month_due(text, m.as_str(), caps.name("tmy"), at)?;
+        let (y, m) = month_due(text, m.as_str(), y, at)?;
         if let Some(dateline) = text.dateline
             && chrono::NaiveDate::from_ymd_opt(y, m, 1)? < dateline.with_day(1)?
         {
@@ -1761,6 +1858,58 @@ fn who_in_about(words: &str, last_named: &[String], about_association: bool) -> 
             .find_iter(words)
             .any(|m| free(&taken, (m.start(), m.end())));
     who.in_order()
+}
+
+/// `… Đảng bộ phường Nghi Hòa đang hoàn thiện các bước để tiến tới đại
+/// hội Đảng bộ phường dự kiến …`: a đảng bộ named by its level alone, one
+/// and no name after it, is the one of that level named before it (in
+/// `before`, the clause up to `region`, or the sentence before), when
+/// exactly one is.
+fn the_one_named(region: &str, before: &str, last_named: &[String]) -> Option<String> {
+    static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?:^|\s)(?:(?P<pre>\S+)\s+)?(?P<head>đảng bộ\s+(?:xã|phường|thị trấn|huyện|quận|thị xã))(?:\s*$|(?P<post>[\s,]+\S+))",
+        )
+    });
+    let mut found = SINGLE.captures_iter(region);
+    let caps = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    let pre = caps
+        .name("pre")
+        .map_or(String::new(), |p| p.as_str().to_lowercase());
+    if [
+        "các", "những", "mỗi", "từng", "cho", "với", "2", "02", "hai", "ba",
+    ]
+    .contains(&pre.as_str())
+    {
+        return None;
+    }
+    if let Some(post) = caps.name("post") {
+        let word = post.as_str().trim_start();
+        if post.as_str().contains(',')
+            || word == "và"
+            || word == "trực"
+            || word == "thuộc"
+            || word.starts_with(char::is_uppercase)
+        {
+            return None;
+        }
+    }
+    let head = caps["head"].to_lowercase();
+    let head = head.split_whitespace().collect::<Vec<_>>().join(" ") + " ";
+    let mut names: Vec<String> = named_units(before)
+        .into_iter()
+        .map(|(_, _, n)| n)
+        .chain(last_named.iter().cloned())
+        .filter(|n| n.to_lowercase().starts_with(&head))
+        .collect();
+    names.dedup();
+    match names.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
 }
 
 /// Kinds named by what they sit under: `chi bộ, đảng bộ cơ quan, trường
