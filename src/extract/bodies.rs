@@ -14,7 +14,7 @@ use crate::text::fold;
 /// The words a body's name starts with (the head of `của …`, of the acting
 /// body of a sentence); a few as pages type them with every word
 /// capitalised (`Ban Thường Vụ`, `Đảng Ủy`).
-pub(super) const HEADS: &str = r"Ban Thường vụ|Ban thường vụ|Ban Chấp hành|Ban chấp hành|Ban Bí thư|Ban bí thư|Bộ Chính trị|Bộ chính trị|Ban Tổ chức|Ban tổ chức|Ban Tuyên giáo|Ban tuyên giáo|Ban Dân vận|Ban dân vận|Ban Nội chính|Ban Kinh tế|Ủy ban Kiểm tra|Uỷ ban Kiểm tra|Ủy ban kiểm tra|Văn phòng|Thường trực|Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ|Hội nghị Trung ương|Ban Chấp hành Trung ương|Trung ương|Quân ủy Trung ương|Quân uỷ Trung ương|Ủy ban Thường vụ Quốc hội|Uỷ ban Thường vụ Quốc hội|Quốc hội|Ban Thường Vụ|Ban Chấp Hành|Ban Tổ Chức|Ban Tuyên Giáo|Ban Dân Vận|Đảng Ủy|Đảng Uỷ|BTV|BCH|UBKT|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|HĐND|Hội đồng bầu cử|Sở|Chính phủ|Thủ tướng Chính phủ";
+pub(super) const HEADS: &str = r"Ban Thường vụ|Ban thường vụ|Ban Chấp hành|Ban chấp hành|Ban Bí thư|Ban bí thư|Bộ Chính trị|Bộ chính trị|Ban Tổ chức|Ban tổ chức|Ban Tuyên giáo|Ban tuyên giáo|Ban Dân vận|Ban dân vận|Ban Nội chính|Ban Kinh tế|Ủy ban Kiểm tra|Uỷ ban Kiểm tra|Ủy ban kiểm tra|Văn phòng|Thường trực|Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ|Hội nghị Trung ương|Ban Chấp hành Trung ương|Trung ương|Quân ủy Trung ương|Quân uỷ Trung ương|Ủy ban Thường vụ Quốc hội|Uỷ ban Thường vụ Quốc hội|Quốc hội|Ban Thường Vụ|Ban Chấp Hành|Ban Tổ Chức|Ban Tuyên Giáo|Ban Dân Vận|Đảng Ủy|Đảng Uỷ|Ban TVTU|Ban TVHU|Ban TVQU|Ban TVTHU|BTVTU|BTVHU|BTVQU|BTVTHU|BTV|BCH|UBKT|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|HĐND|Hội đồng bầu cử|Sở|Chính phủ|Thủ tướng Chính phủ";
 
 /// Lower-case words that end a name: the sentence goes on with a verb or a
 /// preposition (`… Tỉnh ủy thực hiện …`, `… Bộ Chính trị về …`).
@@ -248,6 +248,12 @@ pub(super) fn canonical(name: &str) -> String {
     };
     static ABBREV: LazyLock<Vec<(Regex, &str)>> = LazyLock::new(|| {
         [
+            // `Ban TVTU`, `BTVHU`: the standing committee of the Tỉnh ủy,
+            // the Huyện ủy, the Quận ủy, the Thành ủy.
+            (r"\b(?:Ban\s+TV|BTV)TU\b", "Ban Thường vụ Tỉnh ủy"),
+            (r"\b(?:Ban\s+TV|BTV)HU\b", "Ban Thường vụ Huyện ủy"),
+            (r"\b(?:Ban\s+TV|BTV)QU\b", "Ban Thường vụ Quận ủy"),
+            (r"\b(?:Ban\s+TV|BTV)THU\b", "Ban Thường vụ Thành ủy"),
             (r"\bBTV\b", "Ban Thường vụ"),
             (r"\bBCH\b", "Ban Chấp hành"),
             (r"\bUBKT\b", "Ủy ban Kiểm tra"),
@@ -707,6 +713,8 @@ mod tests {
     fn usual_spellings() {
         assert_eq!(canonical("Bộ chính trị"), "Bộ Chính trị");
         assert_eq!(canonical("BTV Huyện ủy"), "Ban Thường vụ Huyện ủy");
+        assert_eq!(canonical("Ban TVTU"), "Ban Thường vụ Tỉnh ủy");
+        assert_eq!(canonical("BTVHU Hải Hậu"), "Ban Thường vụ Huyện ủy Hải Hậu");
         assert_eq!(canonical("HUYỆN ỦY ĐAN PHƯỢNG"), "Huyện ủy Đan Phượng");
         assert_eq!(canonical("ĐẢNG ỦY XÃ LA BẰNG"), "Đảng ủy xã La Bằng");
         assert_eq!(
