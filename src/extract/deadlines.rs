@@ -1472,38 +1472,34 @@ fn due_of(
         let (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
         return Some(Ok(format!("{y:04}-{m:02}")));
     }
-    // `được tổ chức vào đầu quý I/2025`: a quarter something is held in,
-    // when it is not gone by.
-    if let Some(q) = caps.name("tq") {
+    // `trong quý III/2020`, or a quarter something is held in (`được tổ
+    // chức vào đầu quý I/2025`).
+    if let Some(q) = caps.name("q").or(caps.name("tq")) {
+        let held = caps.name("tq").is_some();
         let q = quarter(q.as_str());
-        let y = match caps.name("tqy") {
-            Some(y) => y.as_str().parse().ok()?,
-            None => text.year_reference(at)?.year(),
-        };
-        if let Some(reference) = text.year_reference(at)
-            && (y, q) < (reference.year(), reference.month().div_ceil(3))
-        {
-            return None;
-        }
-        return Some(Ok(format!("{y:04}-Q{q}")));
-    }
-    if let Some(q) = caps.name("q") {
-        let q = quarter(q.as_str());
-        if let Some(y) = caps.name("qy") {
-            return Some(Ok(format!("{}-Q{q}", y.as_str())));
+        let reference = text.year_reference(at);
+        let current = |r: chrono::NaiveDate| (r.year(), r.month().div_ceil(3));
+        if let Some(y) = caps.name("qy").or(caps.name("tqy")) {
+            let y: i32 = y.as_str().parse().ok()?;
+            // A quarter held in, gone by, tells when it was held.
+            if held && reference.is_some_and(|r| (y, q) < current(r)) {
+                return None;
+            }
+            return Some(Ok(format!("{y:04}-Q{q}")));
         }
         // `sẽ được tổ chức trong quý III`: the year of the dateline (or of
         // the date before) when that quarter is still to come; a number
         // run on (`quý 2/20`) or a quarter gone by is no deadline.
-        if after
-            .trim_start_matches(['/', '.', '-', ' '])
-            .starts_with(|c: char| c.is_ascii_digit())
+        if !held
+            && after
+                .trim_start_matches(['/', '.', '-', ' '])
+                .starts_with(|c: char| c.is_ascii_digit())
         {
             return None;
         }
-        let reference = text.year_reference(at)?;
-        let current = reference.month().div_ceil(3);
-        return (q >= current).then(|| Ok(format!("{:04}-Q{q}", reference.year())));
+        let reference = reference?;
+        return ((reference.year(), q) >= current(reference))
+            .then(|| Ok(format!("{:04}-Q{q}", reference.year())));
     }
     // `đến cuối tháng 6 hoàn thành …` likewise.
     if let Some((m, y)) = caps
@@ -1905,6 +1901,7 @@ fn the_one_named(region: &str, before: &str, last_named: &[String]) -> Option<St
         .chain(last_named.iter().cloned())
         .filter(|n| n.to_lowercase().starts_with(&head))
         .collect();
+    names.sort();
     names.dedup();
     match names.as_slice() {
         [one] => Some(one.clone()),
