@@ -2355,7 +2355,7 @@ fn what_of(words: &str, spans: &[(usize, usize)]) -> String {
         post.to_string()
     };
     static FILLERS: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\b(?:dự kiến|sẽ|thời gian|không quá \d+ ngày|bắt đầu từ [^,;]*)\b")
+        re(r"(?i)\b(?:dự kiến|sẽ|thời gian|không quá \d+ ngày|bắt đầu từ [^,;]*[\p{L}\p{N}])\b")
     });
     what = FILLERS.replace_all(&what, " ").into_owned();
     // A parenthesis read apart leaves blanks where it was.

@@ -940,15 +940,11 @@ fn is_title_before(before: &str) -> bool {
 /// semicolon or a full stop before a space.
 fn clause_start(body: &str, offset: usize) -> usize {
     let before = &body[..offset];
-    let mut start = 0;
-    for (i, c) in before.char_indices() {
-        match c {
-            '\n' | ';' => start = i + 1,
-            '.' if before[i + 1..].starts_with(' ') => start = i + 1,
-            _ => {}
-        }
-    }
-    start
+    before
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| c == '\n' || c == ';' || (c == '.' && before[i + 1..].starts_with(' ')))
+        .map_or(0, |(i, _)| i + 1)
 }
 
 /// What lists say: a list's issuer and subject (after its last item) to

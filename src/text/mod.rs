@@ -17,15 +17,18 @@ pub fn normalize(s: &str) -> String {
     // Characters that show nothing (a soft hyphen or zero-width space
     // pasted from a web page or Word) are dropped, so that two names that
     // look alike are one; bidirectional controls stay, to be refused.
-    collapse_whitespace(
-        s.nfc()
-            .filter(|c| !is_invisible(*c) || (is_bidi_control(*c) && *c != '\u{FEFF}'))
-            .map(|c| match c {
-                '\u{00D0}' => 'Đ',
-                '\u{00F0}' => 'đ',
-                c => c,
-            }),
-    )
+    let keep = |c: &char| !is_invisible(*c) || (is_bidi_control(*c) && *c != '\u{FEFF}');
+    let eth = |c| match c {
+        '\u{00D0}' => 'Đ',
+        '\u{00F0}' => 'đ',
+        c => c,
+    };
+    // Text already in NFC (nearly all of it) is not composed again.
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        collapse_whitespace(s.chars().filter(keep).map(eth))
+    } else {
+        collapse_whitespace(s.nfc().filter(keep).map(eth))
+    }
 }
 
 /// Joins the non-space runs of `chars` with single spaces.
@@ -173,6 +176,9 @@ pub fn fold(s: &str) -> String {
     // Lower case first: lowering may itself produce combining marks (`İ`);
     // collapse spaces last: a mark stripped may leave a space at an end.
     // (No NFC first: the decomposition below undoes it anyway.)
+    if s.is_ascii() {
+        return collapse_whitespace(s.chars().map(|c| c.to_ascii_lowercase()));
+    }
     let lowered: String = s
         .chars()
         .map(|c| match c {
