@@ -147,21 +147,23 @@ pub(crate) fn re(pattern: &str) -> Regex {
 
 /// `pattern` compiled with its word boundaries made ASCII ones.
 fn compile(pattern: &str) -> Regex {
-    let hir = regex_syntax::Parser::new()
-        .parse(pattern)
-        .expect("valid pattern");
-    let hir = ascii_boundaries(hir);
-    debug_assert!(
-        !hir.properties().look_set().contains_word_unicode(),
-        "a word boundary left to Unicode in {pattern}"
-    );
-    Regex::new(&hir.to_string()).expect("valid pattern")
+    let rewritten = ascii_boundaries(pattern);
+    #[cfg(test)]
+    {
+        let parse = |p: &str| regex_syntax::Parser::new().parse(p).expect("valid pattern");
+        let hir = parse(&rewritten);
+        assert!(
+            !hir.properties().look_set().contains_word_unicode(),
+            "a word boundary left to Unicode in {pattern}"
+        );
+        assert_eq!(
+            hir,
+            boundaries_by_syntax(parse(pattern)),
+            "a word boundary put on the wrong side in {pattern}"
+        );
+    }
+    Regex::new(&rewritten).expect("valid pattern")
 }
-
-/// Every pattern `re` compiled, as written, for the test that the rewritten
-/// boundaries find what Unicode's do.
-#[cfg(test)]
-static COMPILED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
 
 /// `pattern` with each word boundary `\b` made one that looks at one side:
 /// before a word, that nothing of a word comes before it; after one, that
@@ -172,11 +174,81 @@ static COMPILED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new(
 /// against the word (`ợc` before `c…`), does not occur at a word's edge in
 /// Vietnamese text: a syllable goes on after an accented vowel only with a
 /// final consonant, which no word of a pattern is.
-fn ascii_boundaries(hir: regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
+///
+/// The side is read off the text around the `\b`, at no cost when a
+/// pattern compiles: right after a letter or a digit it ends a word; right
+/// before one (or `\d`, `\p`, a group or class opening with one) it starts
+/// one; after a class, a group or a repetition it ends one; elsewhere (at the
+/// start, after `|` or `(`, after a flag group such as `(?i)`) it starts one.
+/// The tests check every pattern's sides against its syntax tree
+/// (`boundaries_by_syntax`).
+fn ascii_boundaries(pattern: &str) -> String {
+    const START: &str = r"(?-u:\b{start-half})";
+    const END: &str = r"(?-u:\b{end-half})";
+    let mut out = String::with_capacity(pattern.len() + 64);
+    let mut chars = pattern.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let Some((_, escaped)) = chars.next() else {
+            out.push(c);
+            break;
+        };
+        if escaped != 'b' || chars.peek().is_some_and(|&(_, n)| n == '{') {
+            out.push(c);
+            out.push(escaped);
+            continue;
+        }
+        let before = &pattern[..i];
+        let flags = before.ends_with(')')
+            && before.rfind('(').is_some_and(|open| {
+                let group = &before[open + 1..before.len() - 1];
+                group.starts_with('?')
+                    && group.len() > 1
+                    && group[1..]
+                        .chars()
+                        .all(|g| g.is_ascii_alphabetic() || g == '-')
+            });
+        let prev = before.chars().next_back().filter(|_| !flags);
+        let after = &pattern[i + 2..];
+        // What comes first: a group's or a class's first letter counts.
+        let opened = ["(?:", "(?i:", "["]
+            .iter()
+            .find_map(|o| after.strip_prefix(o))
+            .or_else(|| {
+                let name = after.strip_prefix("(?P<")?;
+                Some(&name[name.find('>')? + 1..])
+            })
+            .unwrap_or(after);
+        let next_word = opened.starts_with(char::is_alphanumeric)
+            || [r"\d", r"\p", r"\w"].iter().any(|e| after.starts_with(e));
+        let ends_word = match prev {
+            Some(p) if p.is_alphanumeric() => true,
+            _ if next_word => false,
+            Some(p) => matches!(p, ']' | ')' | '?' | '*' | '+' | '}'),
+            None => false,
+        };
+        out.push_str(if ends_word { END } else { START });
+    }
+    out
+}
+
+/// Every pattern `re` compiled, as written, for the test that the rewritten
+/// boundaries find what Unicode's do.
+#[cfg(test)]
+static COMPILED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// The sides of `hir`'s word boundaries from its syntax tree: a boundary
+/// before something that starts with a letter or digit starts a word, one
+/// after something that ends with one ends a word.
+#[cfg(test)]
+fn boundaries_by_syntax(hir: regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
     use regex_syntax::hir::{Hir, HirKind, Look};
     match hir.into_kind() {
         HirKind::Concat(subs) => {
-            let subs: Vec<Hir> = subs.into_iter().map(ascii_boundaries).collect();
+            let subs: Vec<Hir> = subs.into_iter().map(boundaries_by_syntax).collect();
             let out = (0..subs.len())
                 .map(|i| {
                     if !matches!(subs[i].kind(), HirKind::Look(Look::WordUnicode)) {
@@ -194,14 +266,14 @@ fn ascii_boundaries(hir: regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
             Hir::concat(out)
         }
         HirKind::Alternation(subs) => {
-            Hir::alternation(subs.into_iter().map(ascii_boundaries).collect())
+            Hir::alternation(subs.into_iter().map(boundaries_by_syntax).collect())
         }
         HirKind::Capture(mut capture) => {
-            capture.sub = Box::new(ascii_boundaries(*capture.sub));
+            capture.sub = Box::new(boundaries_by_syntax(*capture.sub));
             Hir::capture(capture)
         }
         HirKind::Repetition(mut repetition) => {
-            repetition.sub = Box::new(ascii_boundaries(*repetition.sub));
+            repetition.sub = Box::new(boundaries_by_syntax(*repetition.sub));
             Hir::repetition(repetition)
         }
         HirKind::Empty => Hir::empty(),
@@ -211,6 +283,7 @@ fn ascii_boundaries(hir: regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
     }
 }
 
+#[cfg(test)]
 /// Whether what a run of patterns matches in turn starts with a letter or a
 /// digit (`first`; the run in order), or ends with one (the run backwards),
 /// looking through those that may match nothing; `None` when all may.
@@ -233,6 +306,7 @@ fn edge_run<'a>(
     None
 }
 
+#[cfg(test)]
 /// Whether every match of `hir` that is not empty starts (`first`) or ends
 /// with a letter or a digit: a word's edge.
 fn word_edge(hir: &regex_syntax::hir::Hir, first: bool) -> bool {
