@@ -150,10 +150,18 @@ impl DocType {
         if let Some(t) = DocType::from_slug(s) {
             return Some(t);
         }
+        // Each type's slug and official name, folded once.
+        static KEYS: std::sync::LazyLock<Vec<(DocType, String, String)>> =
+            std::sync::LazyLock::new(|| {
+                DocType::ALL
+                    .into_iter()
+                    .map(|t| (t, t.slug().replace('-', " "), fold(t.official_name())))
+                    .collect()
+            });
         let key = fold(s).replace('-', " ");
-        DocType::ALL
-            .into_iter()
-            .find(|t| key == t.slug().replace('-', " ") || key == fold(t.official_name()))
+        KEYS.iter()
+            .find(|(_, slug, name)| key == *slug || key == *name)
+            .map(|(t, _, _)| *t)
             .or_else(|| DocType::from_code(s.trim()))
     }
 }

@@ -53,8 +53,10 @@ static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Finds the standard spelling of a type code, whatever its case or accents.
 pub fn canonical_type_code(code: &str) -> Option<&'static str> {
+    static FOLDED: LazyLock<Vec<(&'static str, String)>> =
+        LazyLock::new(|| TYPE_CODES.iter().map(|c| (*c, fold(c))).collect());
     let folded = fold(code);
-    TYPE_CODES.iter().copied().find(|c| fold(c) == folded)
+    FOLDED.iter().find(|(_, f)| *f == folded).map(|(c, _)| *c)
 }
 
 /// Parses a number and symbol.
