@@ -1083,8 +1083,10 @@ fn read_clause(
         return;
     }
     // A clause with no cue may name whom the next one is for:
-    // "Đại hội chi bộ trực thuộc … không quá 1 ngày; xong trước ngày …".
+    // "Đại hội chi bộ trực thuộc … không quá 1 ngày; xong trước ngày …"
+    // (the sentence's last clause has no next one).
     if cues == 0
+        && to < words.len()
         && let Some(p) = prev
     {
         let who = who_in(clause, last_named);
