@@ -287,7 +287,9 @@ pub(super) fn canonical(name: &str) -> String {
         .collect()
     });
     for (pattern, replacement) in ABBREV.iter() {
-        out = pattern.replace_all(&out, *replacement).into_owned();
+        if let std::borrow::Cow::Owned(replaced) = pattern.replace_all(&out, *replacement) {
+            out = replaced;
+        }
     }
     // `huyện uỷ Lục Ngạn`: a name starts with a capital.
     if out.starts_with(char::is_lowercase) {
