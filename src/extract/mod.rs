@@ -283,10 +283,10 @@ fn boundaries_by_syntax(hir: regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
     }
 }
 
-#[cfg(test)]
 /// Whether what a run of patterns matches in turn starts with a letter or a
 /// digit (`first`; the run in order), or ends with one (the run backwards),
 /// looking through those that may match nothing; `None` when all may.
+#[cfg(test)]
 fn edge_run<'a>(
     run: impl Iterator<Item = &'a regex_syntax::hir::Hir>,
     first: bool,
@@ -306,9 +306,9 @@ fn edge_run<'a>(
     None
 }
 
-#[cfg(test)]
 /// Whether every match of `hir` that is not empty starts (`first`) or ends
 /// with a letter or a digit: a word's edge.
+#[cfg(test)]
 fn word_edge(hir: &regex_syntax::hir::Hir, first: bool) -> bool {
     use regex_syntax::hir::{Class, HirKind};
     let word = |c: char| c.is_alphanumeric() || c == '_';
