@@ -73,22 +73,25 @@ impl Who {
 const PART: &str = r"(?:giữa|đầu|cuối|nửa đầu|nửa cuối|trung tuần|thượng tuần|hạ tuần)";
 
 /// The cues of a deadline: `trước ngày …`, `hoàn thành trong tháng …`,
-/// `trong quý …`, `từ … đến hết ngày …`.
+/// `trong quý …`, `từ … đến hết ngày …` (`từ ngày 20 tháng 4 đến ngày 20
+/// tháng 5 năm 2010`); of two months, the last (`trong tháng 4 và tháng
+/// 5/2020`).
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào|đến|trong))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{2}}(?:\s*phút)?)?(?:\s+(?:sáng|chiều|tối))?\s*,?\s+)?(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+(?:cuối\s+)?|[Vv]ào\s+cuối\s+)quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}}))?\b|\b(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?|\b(?:[Xx]ong|[Hh]oàn thành)\s+(?:(?:trong|vào)\s+)?(?P<mw>(?:(?:giữa|đầu|cuối|trung tuần|thượng tuần|hạ tuần)\s+)?(?:tháng\s+(?P<m3>\d{{1,2}})\s*[./\-]|(?P<m2>\d{{1,2}})\s*[./])\s*(?P<my2>\d{{4}}))\b|\b[Tt]ừ\s+(?:nay\s+(?:đến|tới)\s+|(?:ngày\s+)?\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}(?:\s*[/.\-]\s*\d{{4}})?(?:\s+(?:đến|tới)\s+|\s*[-–]\s*)|(?:ngày\s+)?(?P<ws>\d{{1,2}})\s*(?:\s(?:đến|tới)|[-–])\s*)(?:hết\s+)?(?:ngày\s+)?(?:(?P<we>{DATE})|(?P<wn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}})))"
+        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào|đến|trong))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{2}}(?:\s*phút)?)?(?:\s+(?:sáng|chiều|tối))?\s*,?\s+)?(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+(?:cuối\s+)?|[Vv]ào\s+cuối\s+)quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}}))?\b|\b(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+(?:tháng\s+\d{{1,2}}\s+và\s+)?tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?|\b(?:[Xx]ong|[Hh]oàn thành)\s+(?:(?:trong|vào)\s+)?(?P<mw>(?:(?:giữa|đầu|cuối|trung tuần|thượng tuần|hạ tuần)\s+)?(?:tháng\s+(?P<m3>\d{{1,2}})\s*[./\-]|(?P<m2>\d{{1,2}})\s*[./])\s*(?P<my2>\d{{4}}))\b|\b[Tt]ừ\s+(?:nay\s+(?:đến|tới)\s+|(?:ngày\s+)?\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}(?:\s*[/.\-]\s*\d{{4}})?(?:\s+(?:đến|tới)\s+|\s*[-–]\s*)|(?:ngày\s+)?\d{{1,2}}\s+tháng\s+\d{{1,2}}(?:\s+năm\s+\d{{4}})?\s+(?:đến|tới)\s+|(?:ngày\s+)?(?P<ws>\d{{1,2}})\s*(?:\s(?:đến|tới)|[-–])\s*)(?:hết\s+)?(?:ngày\s+)?(?:(?P<we>{DATE})|(?P<wn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}})))"
     ))
 });
 
 /// The cue of a time something is held (`tổ chức đại hội vào tháng 5/2020`,
 /// `Đại hội điểm vào đầu tháng 1-2017`, `tổ chức thành công Đại hội điểm
 /// vào ngày 11 và 12/3/2020`, `sẽ diễn ra từ ngày 26 đến 28.10.2020`,
-/// `diễn ra trong 2 ngày: 5-6/8/2025`, `lùi sang các ngày 28 và 29/8/2025`:
+/// `diễn ra trong 2 ngày: 5-6/8/2025`, `trong 02 ngày 22 & 23/7/2020`, `lùi sang
+/// các ngày 28 và 29/8/2025`:
 /// a run of days needs no `vào`). Apart from `CUE`: the two in one pattern are
 /// too large for the fast way of reading groups, and cost ten times more.
 static HELD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?)?diễn ra|[Dd]ự kiến|(?:được\s+)?(?:lùi|dời|chuyển)\s+sang)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?(?:,\s*nhiệm kỳ\s+\d{{4}}\s*[-–]\s*\d{{4}})?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?|[Đđ]ại hội\s+[^\s.;:,()](?:[^.;:,()]|\.\s?\p{{Lu}}){{0,60}}?\s+(?:sẽ\s+)?làm việc)\s+(?:là\s+)?(?P<tv>(?:vào|trong|đến(?:\s+hết)?)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:{PART}\s+)?quý\s+(?P<tq>IV|III|II|I|[1-4])(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tqy>\d{{4}}))?\b|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|-|–|đến)\s*)*(?:(?P<td>{DATE})|(?P<tdn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))|(?:(?:từ\s+)?(?:các\s+)?ngày\s+|trong\s+(?:\d{{1,2}}|hai|ba)\s+ngày\s*[:,]?\s*(?:từ\s+)?(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?)(?:\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?\s*(?:đến|-|–)|\d{{1,2}}\s*(?:(?:,|và|-|–|đến)\s*\d{{1,2}}\s*)*(?:,|và|-|–|đến))\s*(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?(?:(?P<tr>{DATE})|(?P<trn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))"
+        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?)?diễn ra|[Dd]ự kiến|(?:được\s+)?(?:lùi|dời|chuyển)\s+sang)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?(?:,\s*nhiệm kỳ\s+\d{{4}}\s*[-–]\s*\d{{4}})?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?|[Đđ]ại hội\s+[^\s.;:,()](?:[^.;:,()]|\.\s?\p{{Lu}}){{0,60}}?\s+(?:sẽ\s+)?làm việc)\s+(?:là\s+)?(?P<tv>(?:vào|trong|đến(?:\s+hết)?)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:{PART}\s+)?quý\s+(?P<tq>IV|III|II|I|[1-4])(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tqy>\d{{4}}))?\b|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|&|-|–|đến)\s*)*(?:(?P<td>{DATE})|(?P<tdn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))|(?:(?:từ\s+)?(?:các\s+)?ngày\s+|trong\s+(?:\d{{1,2}}|hai|ba)\s+ngày\s*[:,]?\s*(?:từ\s+)?(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?)(?:\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?\s*(?:đến|-|–)|\d{{1,2}}\s*(?:(?:,|và|&|-|–|đến)\s*\d{{1,2}}\s*)*(?:,|và|&|-|–|đến))\s*(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?(?:(?P<tr>{DATE})|(?P<trn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))"
     ))
 });
 
@@ -776,9 +779,15 @@ fn read_clause(
         let opening = words[region_start..cue_start]
             .trim_matches(|c: char| c.is_whitespace() || "-+•*".contains(c))
             .is_empty();
+        // A month or quarter after the dateline's, though, is one to come:
+        // `Trong tháng 4/2020, các chi bộ … tổ chức đại hội` on a page of
+        // February.
         if opening
             && (caps.name("m").is_some() || caps.name("q").is_some())
             && after.starts_with(',')
+            && !due_of(text, &caps, base + cue_start, after)
+                .and_then(Result::ok)
+                .is_some_and(|due| after_dateline(text, &due))
         {
             region_start = cue_end;
             continue;
@@ -787,7 +796,19 @@ fn read_clause(
         // time a body's work follows is that body's, set for no unit.
         static BODY_AFTER: LazyLock<Regex> =
             LazyLock::new(|| re(&format!(r"^\s*,[\s,]*(?:{HEADS})\b")));
-        if window && BODY_AFTER.is_match(after) {
+        // … unless the body directs units to hold it (`từ ngày 25-28/4, Đảng
+        // ủy Khối chỉ đạo đại hội điểm tại 04 chi bộ trực thuộc …`): then
+        // it is theirs.
+        static DIRECTS: LazyLock<Regex> = LazyLock::new(|| {
+            re(&format!(
+                r"^\s*,[\s,]*(?:{HEADS})[^,.;:]{{0,40}}?\b(?:chỉ đạo|yêu cầu)\s+(?:(?:tổ chức|tiến hành)\s+)?đại hội\b"
+            ))
+        });
+        if window
+            && BODY_AFTER.is_match(after)
+            && !(DIRECTS.is_match(after)
+                && who_in(&words[cue_end..next_start.max(cue_end)], last_named).names_any())
+        {
             region_start = cue_end;
             continue;
         }
@@ -795,6 +816,17 @@ fn read_clause(
         // chức Đại hội`: a window whose clause says what was done in it
         // reports, and sets nothing.
         if window && after.split_whitespace().any(|w| w == "đã") {
+            region_start = cue_end;
+            continue;
+        }
+        // `Do đó không thể tổ chức Đại hội … ngay trong tháng 4 được`: what
+        // cannot be done by a time sets nothing.
+        static CANNOT: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"(?i)\b(?:không|chưa)\s+(?:thể|kịp)\s+(?:tổ chức|tiến hành|hoàn thành|diễn ra)\b[^.;:]{0,80}$",
+            )
+        });
+        if CANNOT.is_match(&words[region_start..cue_start]) {
             region_start = cue_end;
             continue;
         }
@@ -853,9 +885,12 @@ fn read_clause(
         // `Theo kế hoạch, chậm nhất 15/10/2031, các đảng ủy cơ sở chỉ đạo
         // tổ chức xong đại hội chi bộ trực thuộc`: a day opening its clause,
         // a comma after it, whom after that (up to the next cue).
-        let day_cue = ["d", "dn", "dw", "kd", "we", "wn"]
-            .iter()
-            .any(|g| caps.name(g).is_some());
+        // `Trong tháng 4/2020, các chi bộ … tổ chức đại hội` likewise.
+        let day_cue = [
+            "d", "dn", "dw", "kd", "we", "wn", "m", "m2", "m3", "bm", "q",
+        ]
+        .iter()
+        .any(|g| caps.name(g).is_some());
         let tail = &words[cue_end..next_start.max(cue_end)];
         // `tập trung đến 30/7/2020 cơ bản tổ chức xong đại hội đảng bộ cấp
         // huyện`, `Ban Thường vụ … yêu cầu đến ngày 20/7 các chi bộ trực
@@ -1056,7 +1091,8 @@ fn read_clause(
     // Congresses set on their days, the day first and whom after it:
     // `dự kiến ngày 26 và 27-3-2031 tiến hành Đại hội Đảng bộ … và ngày
     // 30, 31-3, Đại hội Đảng bộ xã …`.
-    if cues == 0 && clause.contains("ại hội") && clause.contains("ngày") {
+    if cues == 0 && clause.contains("ại hội") && (clause.contains("gày") || clause.contains(" mai"))
+    {
         let days = days_first(text, base + from, &words[from..to], last_named);
         if !days.is_empty() {
             if let Some(p) = prev.as_deref_mut() {
@@ -1198,7 +1234,8 @@ fn month_first(
 
 /// The congresses a clause sets on their days, each written day first
 /// (`ngày 26 và 27-3-2031 tiến hành Đại hội Đảng bộ …`, `ngày 30, 31-3,
-/// Đại hội Đảng bộ xã …`), `at` where the clause starts in the body: the
+/// Đại hội Đảng bộ xã …`, `Ngày mai (29/6), Đại hội … khai mạc`), `at` where
+/// the clause starts in the body: the
 /// last day of each, when it is after the article's date (the year, when
 /// not written, the dateline's or the last full date's before), for the
 /// units or kinds the words after it up to the next day name. None that
@@ -1211,7 +1248,7 @@ fn days_first(
 ) -> Vec<(usize, FoundDeadline)> {
     static DAYS: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"\bngày\s+(?:\d{1,2}(?:\s*[-/.]\s*\d{1,2})?\s*(?:,|và)\s*(?:(?:buổi\s+)?(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?)*(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?:\s*[-/.]\s*(?P<y>\d{4}))?(?:\s+(?:tới đây|sắp tới)\s*,\s*[^.;:]{0,120}?\s+sẽ\s+(?:tiến hành|tổ chức)\s+|\s*,?\s*(?:(?:sẽ\s+)?(?:tiến hành|tổ chức)\s+|đại biểu tham dự\s+(?:(?:các\s+)?phiên\s+[^,.;:]{0,60}?\s+)?)?)[Đđ]ại hội\b",
+            r"(?:\b[Nn]gày\s+|\b(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối)\s+mai\s*\(?\s*(?:ngày\s+)?)(?:\d{1,2}(?:\s*[-/.]\s*\d{1,2})?\s*(?:,|và)\s*(?:(?:buổi\s+)?(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?)*(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?:\s*[-/.]\s*(?P<y>\d{4}))?\)?(?:\s+(?:tới đây|sắp tới)\s*,\s*[^.;:]{0,120}?\s+sẽ\s+(?:tiến hành|tổ chức)\s+|\s*,?\s*(?:(?:sẽ\s+)?(?:tiến hành|tổ chức)\s+|đại biểu tham dự\s+(?:(?:các\s+)?phiên\s+[^,.;:]{0,60}?\s+)?)?)[Đđ]ại hội\b",
         )
     });
     let items: Vec<regex::Captures<'_>> = DAYS.captures_iter(clause).collect();
@@ -1220,15 +1257,32 @@ fn days_first(
         let (Some(all), Ok(d), Ok(m)) = (caps.get(0), caps["d"].parse(), caps["m"].parse()) else {
             continue;
         };
-        let Some(reference) = text.year_reference_for(at + all.start(), Some(m)) else {
-            continue;
-        };
+        let reference = text.year_reference_for(at + all.start(), Some(m));
         let due = match caps.name("y").map(|y| y.as_str().parse::<i32>()) {
             Some(Ok(y)) => chrono::NaiveDate::from_ymd_opt(y, m, d),
             Some(Err(_)) => None,
-            None => due_in_year(d, m, reference),
+            // `Ngày 9/2, Đại hội …` opening a sentence a day before the
+            // article's reports it: not the next year's.
+            None if all.as_str().starts_with('N') => {
+                reference.and_then(|r| chrono::NaiveDate::from_ymd_opt(r.year(), m, d))
+            }
+            None => reference.and_then(|r| due_in_year(d, m, r)),
         };
-        let Some(due) = due.filter(|due| *due > reference) else {
+        // With no date to tell the article's day by, a day with its year is
+        // one to come only when the sentence says so (`sẽ`, `dự kiến`,
+        // `Ngày mai (29/6/2020), …`).
+        let to_come = |due: &chrono::NaiveDate| match reference {
+            Some(r) => *due > r,
+            None => {
+                let from = text.body[..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
+                let sentence = &text.body[from..];
+                let sentence = sentence[..sentence_end(sentence)].to_lowercase();
+                all.as_str().contains("mai")
+                    || sentence.split_whitespace().any(|w| w == "sẽ")
+                    || sentence.contains("dự kiến")
+            }
+        };
+        let Some(due) = due.filter(to_come) else {
             continue;
         };
         let end = items
@@ -1527,7 +1581,7 @@ fn due_of(
         let due = date_of(d.as_str())?;
         if text
             .year_reference(at)
-            .is_some_and(|r| due < r || under_way(caps, due, r))
+            .is_some_and(|r| due < r || under_way(caps, due, r) && !said_to_come(text, at))
         {
             return None;
         }
@@ -1547,7 +1601,8 @@ fn due_of(
         let (day, month) = day_and_month(dm.as_str())?;
         let reference = text.year_reference_for(at, Some(month))?;
         let due = chrono::NaiveDate::from_ymd_opt(reference.year(), month, day)?;
-        return (due >= reference && !under_way(caps, due, reference)).then(|| Ok(due.to_string()));
+        return (due >= reference && (!under_way(caps, due, reference) || said_to_come(text, at)))
+            .then(|| Ok(due.to_string()));
     }
     if let Some(m) = caps.name("m").or(caps.name("m2")).or(caps.name("m3")) {
         let (y, m) = month_due(text, m.as_str(), caps.name("my").or(caps.name("my2")), at)?;
@@ -1586,6 +1641,38 @@ fn under_way(
     first
         .and_then(|d| last.with_day(d))
         .is_some_and(|first| first <= reference && first < last)
+}
+
+/// Whether a month (`2020-04`) or quarter (`2020-Q2`) begins after the
+/// page's dateline.
+fn after_dateline(text: &Text, due: &str) -> bool {
+    let Some(dateline) = text.dateline else {
+        return false;
+    };
+    let (year, rest) = due.split_once('-').unwrap_or((due, ""));
+    let Ok(year) = year.parse::<i32>() else {
+        return false;
+    };
+    let month = match rest.strip_prefix('Q') {
+        Some(q) => q.parse::<u32>().map_or(13, |q| q * 3 - 2),
+        None => rest.parse::<u32>().unwrap_or(13),
+    };
+    chrono::NaiveDate::from_ymd_opt(year, month, 1).is_some_and(|first| first > dateline)
+}
+
+/// Whether the words of the sentence before `at` say that what is held is
+/// still to come (`… sẽ được tổ chức từ ngày 13 – 17/10/2015`, `dự kiến
+/// diễn ra …`): then a run of days that begins on the day the text is
+/// dated by (a headline's date, no dateline) is not under way.
+fn said_to_come(text: &Text, at: usize) -> bool {
+    let before = &text.body[..at];
+    let from = before.rfind(['.', ';', '\n']).map_or(0, |i| i + 1);
+    before[from..]
+        .split_whitespace()
+        .rev()
+        .take(12)
+        .any(|w| w == "sẽ" || w == "Sẽ")
+        || before[from..].to_lowercase().contains("dự kiến")
 }
 
 /// A month's year and number: its year as written, else the reference's
@@ -2318,7 +2405,7 @@ fn is_verb(word: &str) -> bool {
 fn strip_openers(words: &str) -> &str {
     static OPENER: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)^[\s\-+•*]*(?:(?:theo kế hoạch|theo đó|theo hướng dẫn|trong đó|cụ thể|riêng|đối với|về thời gian|thời gian|sau đó(?:\s+mới)?(?:\s+tiến hành)?)\s*[,:]?\s*)*",
+            r"(?i)^[\s\-+•*]*(?:(?:theo kế hoạch|theo đó|theo hướng dẫn|trong đó|cụ thể|riêng|đối với|về thời gian|thời gian|sau đó(?:\s+mới)?(?:\s+tiến hành)?|để\s[^,.;:]{1,80},)\s*[,:]?\s*)*",
         )
     });
     let end = OPENER.find(words).map_or(0, |m| m.end());
