@@ -269,6 +269,7 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
             clause_start = clause_end + 1;
         }
         for (a, b) in asides {
+            let before_aside = found_here.len();
             let mut s = a;
             for e in sentence[a..b]
                 .match_indices(';')
@@ -286,6 +287,25 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
                     &mut found_here,
                 );
                 s = e + 1;
+            }
+            // `Các đảng ủy cơ sở xong đại hội (hạn chót ngày 15/3/2020)`: a
+            // time in parentheses that names no one is for whom its clause
+            // names before it.
+            let clause_from = masked[..a].rfind(';').map_or(0, |i| i + 1);
+            let outside = &masked[clause_from..a.saturating_sub(1)];
+            let who = who_in(outside, &last_named);
+            if who.names_any() {
+                for (_, d) in found_here[before_aside..].iter_mut() {
+                    if d.unit_kinds.is_empty() && d.units.is_empty() && d.applies_to.is_none() {
+                        d.unit_kinds.clone_from(&who.kinds);
+                        d.units.clone_from(&who.units);
+                        d.applies_to = Some(applies_text(outside, &who));
+                        if d.what.is_empty() {
+                            d.what = what_of(outside, &who.spans);
+                        }
+                        d.unsure.retain(|u| *u != Unsure::UnitKind);
+                    }
+                }
             }
         }
         // A schedule that names kinds leaves the remaining units of none;
@@ -1723,12 +1743,12 @@ static KIND_WORDS: LazyLock<Vec<(Regex, &'static [UnitKind])>> = LazyLock::new(|
         // above, not the grassroots it names (before `tổ chức cơ sở đảng`).
         (r"(?i)\bđảng bộ cấp trên (?:trực tiếp (?:của )?)?(?:tổ chức )?cơ sở(?: đảng)?\b|\bcấp trên (?:trực tiếp (?:của )?)?(?:tổ chức )?cơ sở(?: đảng)?\b".into(), &[DangBoCapTren]),
         (r"(?i)\btổ chức cơ sở đảng\b".into(), BOTH),
-        (r"(?i)\bđảng bộ (?:cấp\s+)?cơ sở\b".into(), &[DangBoCoSo]),
+        (r"(?i)\bđảng (?:bộ|[uủ]ỷ?y?) (?:cấp\s+)?cơ sở\b".into(), &[DangBoCoSo]),
         (r"(?i)\b(?:đảng bộ|đảng [uủ]ỷ?y?) bộ phận\b".into(), &[DangBoBoPhan]),
         (r"(?i)\bchi bộ trực thuộc\b".into(), &[ChiBoTrucThuoc]),
         (format!(r"(?i)\bđảng bộ {place}(?:\s*(?:,|và)\s*{place})*"), &[DangBoCoSo]),
         (format!(r"\b[Đđ]ảng [uủ]ỷ?y? các {place}(?:\s*(?:,|và)\s*{place})*"), &[DangBoCoSo]),
-        (format!(r"(?i)\bchi bộ {hamlet}(?:\s*(?:,|và)\s*{hamlet})*"), &[ChiBoTrucThuoc]),
+        (format!(r"(?i)\bchi bộ (?:các\s+)?{hamlet}(?:\s*(?:,|và)\s*{hamlet})*"), &[ChiBoTrucThuoc]),
         // "các huyện ủy, thành ủy", "các huyện, thị, thành ủy", "cấp quận
         // ủy, huyện ủy và đảng ủy trực thuộc Thành ủy": the committees above
         // the grassroots (before

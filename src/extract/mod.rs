@@ -1230,7 +1230,51 @@ mod tests {
                 }
             }
         }
-        assert_eq!(tried, 960);
+        // Other words for whom, the work and the time, and other orders.
+        const KINDS_TOO: &[(&str, &[&str])] = &[
+            ("các đảng ủy cơ sở", &["dang-bo-co-so"]),
+            ("chi bộ các ấp, khu phố", &["chi-bo-truc-thuoc"]),
+            ("chi bộ cơ sở trực thuộc Huyện ủy", &["chi-bo-co-so"]),
+            ("các đảng ủy bộ phận", &["dang-bo-bo-phan"]),
+            ("100% chi bộ trực thuộc", &["chi-bo-truc-thuoc"]),
+        ];
+        const WORK_TOO: &[&str] = &[
+            "kết thúc đại hội",
+            "gửi báo cáo về Ban Tổ chức Huyện ủy",
+            "hoàn thành việc tổ chức đại hội",
+        ];
+        const DATES_TOO: &[(&str, &str)] = &[
+            ("hạn chót ngày 15/3/2020", "2020-03-15"),
+            ("không quá ngày 15/3/2020", "2020-03-15"),
+            ("trước ngày 30 tháng 4 năm 2020", "2020-04-30"),
+            ("trước 17 giờ ngày 30/4/2020", "2020-04-30"),
+            ("muộn nhất ngày 30/4/2020", "2020-04-30"),
+            ("trong tháng 4", "2020-04"),
+            ("trong quý II", "2020-Q2"),
+            ("chậm nhất ngày 30/4", "2020-04-30"),
+        ];
+        let orders_too: &[Order] = &[
+            |k, w, d| format!("Thời gian thực hiện:\n- {}: {w} {d};", capital(k)),
+            |k, w, d| format!("{} {w} ({d}).", capital(k)),
+            |k, w, d| format!("{}, {k} phải {w}.", capital(d)),
+            |k, w, d| format!("Đề nghị {k} {w} {d}."),
+            |k, w, d| format!("Ban Thường vụ Huyện ủy giao {k} {w} {d}."),
+        ];
+        for order in orders_too {
+            for (kind, kinds) in KINDS_TOO {
+                for work in WORK_TOO {
+                    for (date, day) in DATES_TOO {
+                        let sentence = order(kind, work, date);
+                        let found = extract(&format!("Thứ Hai, 10/02/2020 08:30\n\n{sentence}\n"));
+                        tried += 1;
+                        if dues(&found) != [due(kinds, day)] {
+                            missed.push(format!("{sentence} → {:?}", dues(&found)));
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(tried, 960 + 600);
         assert!(
             missed.is_empty(),
             "{} of {tried}:\n{}",
