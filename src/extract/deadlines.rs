@@ -681,6 +681,18 @@ fn level_heading(sentence: &str) -> Option<Vec<UnitKind>> {
     })
 }
 
+/// Whether `words` are a day and month alone (`29/6`, `10-8`).
+fn is_day_only(words: &str) -> bool {
+    let words = words.trim();
+    let mut parts = words.split(['/', '-', '.']);
+    let (Some(d), Some(m), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    [d, m]
+        .iter()
+        .all(|p| (1..=2).contains(&p.trim().len()) && p.trim().bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The sentence with what is in parentheses blanked out (its length kept),
 /// and where each parenthesis's content is.
 fn mask_parentheses(sentence: &str) -> (String, Vec<(usize, usize)>) {
@@ -692,6 +704,13 @@ fn mask_parentheses(sentence: &str) -> (String, Vec<(usize, usize)>) {
             ('(', None) => {
                 open = Some(i + 1);
                 masked.push(' ');
+            }
+            // `Ngày mai (29/6), Đại hội …`: a parenthesis that holds only a
+            // day and month is part of its sentence, not an aside.
+            (')', Some(o)) if is_day_only(&sentence[o..i]) => {
+                masked.replace_range(o..i, &sentence[o..i]);
+                masked.push(')');
+                open = None;
             }
             (')', Some(o)) => {
                 asides.push((o, i));
@@ -1937,10 +1956,22 @@ fn who_in_about(words: &str, last_named: &[String], about_association: bool) -> 
     for (pattern, kinds) in KIND_WORDS.iter() {
         for m in pattern.find_iter(words) {
             let span = (m.start(), m.end());
+            // `các đảng ủy cơ sở thành phố chỉ đạo tổ chức xong đại hội chi
+            // bộ …`: a committee that directs is not whom the work is asked of.
+            let directs = |m: &regex::Match<'_>| {
+                let name = m.as_str().to_lowercase();
+                let next: Vec<&str> = words[m.end()..].split_whitespace().take(5).collect();
+                let next = next.join(" ");
+                (name.contains("ủy") || name.contains("uỷ"))
+                    && ["chỉ đạo", "lãnh đạo", "chọn", "hướng dẫn"]
+                        .iter()
+                        .any(|v| next.contains(v))
+            };
             if !free(&taken, span)
                 || agent(m.start())
                 || abolished(&words[..m.start()])
                 || bare_level(&m)
+                || directs(&m)
             {
                 continue;
             }
