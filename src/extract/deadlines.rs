@@ -1292,6 +1292,9 @@ fn days_first(
     });
     let items: Vec<regex::Captures<'_>> = DAYS.captures_iter(clause).collect();
     let mut out = Vec::new();
+    let sentence_start = text.body[..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
+    let sentence = &text.body[sentence_start..];
+    let sentence = &sentence[..sentence_end(sentence)];
     for (i, caps) in items.iter().enumerate() {
         let (Some(all), Ok(d), Ok(m)) = (caps.get(0), caps["d"].parse(), caps["m"].parse()) else {
             continue;
@@ -1313,9 +1316,7 @@ fn days_first(
         let to_come = |due: &chrono::NaiveDate| match reference {
             Some(r) => *due > r,
             None => {
-                let from = text.body[..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
-                let sentence = &text.body[from..];
-                let sentence = sentence[..sentence_end(sentence)].to_lowercase();
+                let sentence = sentence.to_lowercase();
                 all.as_str().contains("mai")
                     || sentence.split_whitespace().any(|w| w == "sẽ")
                     || sentence.contains("dự kiến")
@@ -1335,9 +1336,6 @@ fn days_first(
         if !who.names_any() || who.others {
             continue;
         }
-        let sentence_start = text.body[..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
-        let sentence = &text.body[sentence_start..];
-        let sentence = &sentence[..sentence_end(sentence)];
         let day_at = at + all.start();
         let date_end = caps
             .name("y")
@@ -1953,20 +1951,20 @@ fn who_in_about(words: &str, last_named: &[String], about_association: bool) -> 
         who.spans.push(span);
         taken.push(span);
     }
+    // `các đảng ủy cơ sở thành phố chỉ đạo tổ chức xong đại hội chi bộ …`:
+    // a committee that directs is not whom the work is asked of.
+    let directs = |m: &regex::Match<'_>| {
+        let name = m.as_str().to_lowercase();
+        let next: Vec<&str> = words[m.end()..].split_whitespace().take(5).collect();
+        let next = next.join(" ");
+        (name.contains("ủy") || name.contains("uỷ"))
+            && ["chỉ đạo", "lãnh đạo", "chọn", "hướng dẫn"]
+                .iter()
+                .any(|v| next.contains(v))
+    };
     for (pattern, kinds) in KIND_WORDS.iter() {
         for m in pattern.find_iter(words) {
             let span = (m.start(), m.end());
-            // `các đảng ủy cơ sở thành phố chỉ đạo tổ chức xong đại hội chi
-            // bộ …`: a committee that directs is not whom the work is asked of.
-            let directs = |m: &regex::Match<'_>| {
-                let name = m.as_str().to_lowercase();
-                let next: Vec<&str> = words[m.end()..].split_whitespace().take(5).collect();
-                let next = next.join(" ");
-                (name.contains("ủy") || name.contains("uỷ"))
-                    && ["chỉ đạo", "lãnh đạo", "chọn", "hướng dẫn"]
-                        .iter()
-                        .any(|v| next.contains(v))
-            };
             if !free(&taken, span)
                 || agent(m.start())
                 || abolished(&words[..m.start()])
