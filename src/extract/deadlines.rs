@@ -111,22 +111,32 @@ fn is_until(caps: &regex::Captures<'_>) -> bool {
     caps.name("ud").is_some() || caps.name("um").is_some()
 }
 
-/// Whether the words after an `UNTIL` cue, up to the next cue, say that
-/// something is to be finished by it, and those before it are no count
-/// (`tính đến ngày …`) nor a window's start (`từ … đến …`).
-fn until_done(before: &str, after: &str) -> bool {
+/// Whether the words around an `UNTIL` cue say that something is to be
+/// finished by it: a verb of finishing after it, up to the next cue, or
+/// before it in its clause (`…, thời gian hoàn thành đến hết ngày
+/// 30/4/2020`); and those before it are no count (`tính đến ngày …`) nor
+/// a window's start (`từ … đến …`), nor a report (`đã`).
+fn until_done(before: &str, cue: &str, after: &str) -> bool {
     static FINISH: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)^[^.;:]{0,80}?\b(?:xong|hoàn thành|hoàn tất)\b"));
+    static FINISH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\b(?:xong|hoàn thành|hoàn tất|kết thúc|thời gian|thời hạn)\b[^.;]{0,80}$")
+    });
     let before = before.trim_end().to_lowercase();
     let counted = ["tính", "tính từ", "cho", "từ nay", "kể"]
         .iter()
         .any(|w| before.ends_with(w))
         || before.split_whitespace().rev().take(5).any(|w| w == "từ");
-    let reported = after
-        .split_whitespace()
-        .take(12)
-        .any(|w| w == "đã" || w == "được");
-    !counted && !reported && FINISH.is_match(after)
+    let reported =
+        |words: &mut dyn Iterator<Item = &str>| words.take(12).any(|w| w == "đã" || w == "được");
+    // `thu, nộp đảng phí đến hết ngày 30/4/2020`: to the end of a day
+    // after the work asked is its last day.
+    let to_end = cue.contains("hết") && before.split_whitespace().count() >= 2;
+    !counted
+        && !reported(&mut after.split_whitespace())
+        && (FINISH.is_match(after)
+            || (to_end || FINISH_BEFORE.is_match(&before))
+                && !reported(&mut before.split_whitespace().rev()))
 }
 
 /// The cues of `clause` in order, as one pattern of both would find them:
@@ -797,6 +807,7 @@ fn read_clause(
         if is_until(&caps)
             && !until_done(
                 &words[region_start..cue_opening.max(region_start)],
+                &words[cue_start..cue_end],
                 &words[cue_end..next_start.max(cue_end)],
             )
         {
@@ -1763,7 +1774,7 @@ static KIND_WORDS: LazyLock<Vec<(Regex, &'static [UnitKind])>> = LazyLock::new(|
         (r"(?i)\bđảng (?:bộ|[uủ]ỷ?y?) (?:cấp\s+)?cơ sở\b".into(), &[DangBoCoSo]),
         (r"(?i)\b(?:đảng bộ|đảng [uủ]ỷ?y?) bộ phận\b".into(), &[DangBoBoPhan]),
         (r"(?i)\bchi bộ trực thuộc\b".into(), &[ChiBoTrucThuoc]),
-        (format!(r"(?i)\bđảng bộ {place}(?:\s*(?:,|và)\s*{place})*"), &[DangBoCoSo]),
+        (format!(r"(?i)\bđảng bộ (?:các\s+)?{place}(?:\s*(?:,|và)\s*{place})*"), &[DangBoCoSo]),
         (format!(r"\b[Đđ]ảng [uủ]ỷ?y? các {place}(?:\s*(?:,|và)\s*{place})*"), &[DangBoCoSo]),
         (format!(r"(?i)\bchi bộ (?:các\s+)?{hamlet}(?:\s*(?:,|và)\s*{hamlet})*"), &[ChiBoTrucThuoc]),
         // "các huyện ủy, thành ủy", "các huyện, thị, thành ủy", "cấp quận
@@ -2074,7 +2085,14 @@ fn subordinate(words: &str, who: &mut Who, taken: &mut Vec<(usize, usize)>) {
     });
     for under in UNDER.find_iter(words) {
         let object = &words[under.end()..];
+        let mut province = false;
         let (above, object_len) = if let Some(m) = COMMITTEE.find(object) {
+            province = m
+                .as_str()
+                .trim_start_matches("các ")
+                .to_lowercase()
+                .trim_start_matches("ban thường vụ ")
+                .starts_with("tỉnh");
             (Above::Committee, m.end())
         } else if let Some(m) = GRASSROOTS.find(object) {
             let len = if m.as_str().starts_with(|c: char| c.is_uppercase()) {
@@ -2131,6 +2149,9 @@ fn subordinate(words: &str, who: &mut Who, taken: &mut Vec<(usize, usize)>) {
             ]
             .iter()
             .any(|w| group_words.contains(w))
+                // `các đảng bộ trực thuộc Tỉnh ủy`: a province's đảng bộ
+                // are its districts' and blocs', unless said grassroots.
+                || province && !group_words.contains("cơ sở")
         };
         let kinds: Vec<UnitKind> = match above {
             Above::Committee if upper && !chi && !any => vec![DangBoCapTren],

@@ -1270,8 +1270,58 @@ mod tests {
         ];
         let (tried_too, missed_too) = misses(orders_too, KINDS_TOO, WORK_TOO, DATES_TOO);
         missed.extend(missed_too);
-        let tried = tried + tried_too;
-        assert_eq!(tried, 960 + 600);
+        // Kinds named by level or by what they sit under, work of the
+        // year's round (dues, data, reports), a time to the end of a day,
+        // and the work said as a noun before whom (`Đại hội đảng bộ …`).
+        const KINDS_THIRD: &[(&str, &[&str])] = &[
+            ("các đảng bộ trực thuộc Tỉnh ủy", &["dang-bo-cap-tren"]),
+            ("đảng bộ các xã, thị trấn", &["dang-bo-co-so"]),
+            ("đảng bộ cấp huyện và tương đương", &["dang-bo-cap-tren"]),
+            ("các chi bộ thôn, khu dân cư", &["chi-bo-truc-thuoc"]),
+            (
+                "các chi bộ, đảng bộ trực thuộc Huyện ủy",
+                &["chi-bo-co-so", "dang-bo-co-so"],
+            ),
+        ];
+        const WORK_THIRD: &[&str] = &[
+            "thu, nộp đảng phí",
+            "cập nhật dữ liệu đảng viên",
+            "tổ chức hội nghị kiểm điểm",
+        ];
+        const DATES_THIRD: &[(&str, &str)] = &[
+            ("đến hết ngày 30/4/2020", "2020-04-30"),
+            ("trước ngày 30-6", "2020-06-30"),
+            ("trước 31-8", "2020-08-31"),
+            ("từ ngày 20/4 đến ngày 20/5/2020", "2020-05-20"),
+            ("trước ngày 15 tháng 12", "2020-12-15"),
+            ("xong trong tháng 6/2020", "2020-06"),
+            ("trong quý 2 năm 2020", "2020-Q2"),
+            ("chậm nhất là ngày 30/6/2020", "2020-06-30"),
+        ];
+        let orders_third: &[Order] = &[
+            |k, w, d| format!("{} {w}, thời gian hoàn thành {d}.", capital(k)),
+            |k, w, d| format!("Yêu cầu {k} {w} {d}."),
+            |k, w, d| format!("{} tiến hành {w}; thời gian: {d}.", capital(k)),
+            |k, w, d| format!("Huyện ủy chỉ đạo {k} {w} {d}."),
+            |k, w, d| format!("{} sẽ {w} {d}.", capital(k)),
+        ];
+        let (tried_third, missed_third) =
+            misses(orders_third, KINDS_THIRD, WORK_THIRD, DATES_THIRD);
+        missed.extend(missed_third);
+        let nouns: &[Order] = &[
+            |k, w, d| format!("{w} {k} sẽ hoàn thành {d}."),
+            |k, w, d| format!("Thời gian tổ chức {} {k}: {d}.", w.to_lowercase()),
+            |k, w, d| format!("{w} ở {k} phải hoàn thành {d}."),
+        ];
+        let (tried_nouns, missed_nouns) = misses(
+            nouns,
+            KINDS_THIRD,
+            &["Đại hội", "Hội nghị kiểm điểm"],
+            DATES_THIRD,
+        );
+        missed.extend(missed_nouns);
+        let tried = tried + tried_too + tried_third + tried_nouns;
+        assert_eq!(tried, 960 + 600 + 600 + 240);
         assert!(
             missed.is_empty(),
             "{} of {tried}:\n{}",
