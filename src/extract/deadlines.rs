@@ -91,7 +91,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// too large for the fast way of reading groups, and cost ten times more.
 static HELD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?)?diễn ra|[Dd]ự kiến|(?:được\s+)?(?:lùi|dời|chuyển)\s+sang)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?(?:,\s*nhiệm kỳ\s+\d{{4}}\s*[-–]\s*\d{{4}})?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?|[Đđ]ại hội\s+[^\s.;:,()](?:[^.;:,()]|\.\s?\p{{Lu}}){{0,60}}?\s+(?:sẽ\s+)?làm việc)\s+(?:là\s+)?(?P<tv>(?:vào|trong|đến(?:\s+hết)?)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:{PART}\s+)?quý\s+(?P<tq>IV|III|II|I|[1-4])(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tqy>\d{{4}}))?\b|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|&|-|–|đến)\s*)*(?:(?P<td>{DATE})|(?P<tdn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))|(?:(?:từ\s+)?(?:các\s+)?ngày\s+|trong\s+(?:\d{{1,2}}|hai|ba)\s+ngày\s*[:,]?\s*(?:từ\s+)?(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?)(?:\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?\s*(?:đến|-|–)|\d{{1,2}}\s*(?:(?:,|và|&|-|–|đến)\s*\d{{1,2}}\s*)*(?:,|và|&|-|–|đến))\s*(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?(?:(?P<tr>{DATE})|(?P<trn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))"
+        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?)?diễn ra|[Dd]ự kiến|(?:được\s+)?(?:lùi|dời|chuyển)\s+sang)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?(?:,\s*nhiệm kỳ\s+\d{{4}}\s*[-–]\s*\d{{4}})?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?|[Đđ]ại hội\s+[^\s.;:,()](?:[^.;:,()]|\.\s?\p{{Lu}}){{0,60}}?\s+(?:sẽ\s+)?làm việc)\s+(?:là\s+)?(?P<tv>(?:vào|trong|đến(?:\s+hết)?)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:{PART}\s+)?quý\s+(?P<tq>IV|III|II|I|[1-4])(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tqy>\d{{4}}))?\b|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|&|-|–|đến)\s*)*(?:(?P<td>{DATE})|(?P<tdn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b))|(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?mai\s*\(?\s*(?:(?P<tmd>{DATE})|(?P<tmn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))|(?:(?:từ\s+)?(?:các\s+)?ngày\s+|trong\s+(?:\d{{1,2}}|hai|ba)\s+ngày\s*[:,]?\s*(?:từ\s+)?(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?)(?:\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?\s*(?:đến|-|–)|\d{{1,2}}\s*(?:(?:,|và|&|-|–|đến)\s*\d{{1,2}}\s*)*(?:,|và|&|-|–|đến))\s*(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?(?:(?P<tr>{DATE})|(?P<trn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))"
     ))
 });
 
@@ -691,16 +691,21 @@ fn level_heading(sentence: &str) -> Option<Vec<UnitKind>> {
     })
 }
 
-/// Whether `words` are a day and month alone (`29/6`, `10-8`).
+/// Whether `words` are a day and month alone (`29/6`, `10-8`), or with
+/// their year (`17/10/2025`).
 fn is_day_only(words: &str) -> bool {
     let words = words.trim();
     let mut parts = words.split(['/', '-', '.']);
-    let (Some(d), Some(m), None) = (parts.next(), parts.next(), parts.next()) else {
+    let (Some(d), Some(m), y) = (parts.next(), parts.next(), parts.next()) else {
         return false;
     };
-    [d, m]
-        .iter()
-        .all(|p| (1..=2).contains(&p.trim().len()) && p.trim().bytes().all(|b| b.is_ascii_digit()))
+    let digits = |p: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&p.trim().len()) && p.trim().bytes().all(|b| b.is_ascii_digit())
+    };
+    parts.next().is_none()
+        && digits(d, 1..=2)
+        && digits(m, 1..=2)
+        && y.is_none_or(|y| digits(y, 4..=4))
 }
 
 /// The sentence with what is in parentheses blanked out (its length kept),
@@ -1625,7 +1630,12 @@ fn due_of(
     // last day, when it is still to come.
     // `đến 30/7/2020 … tổ chức xong` likewise: a day gone by tells what
     // was done.
-    if let Some(d) = caps.name("td").or(caps.name("tr")).or(caps.name("ud")) {
+    if let Some(d) = caps
+        .name("td")
+        .or(caps.name("tr"))
+        .or(caps.name("ud"))
+        .or(caps.name("tmd"))
+    {
         let due = date_of(d.as_str())?;
         if text
             .year_reference(at)
@@ -1637,7 +1647,7 @@ fn due_of(
     }
     // `sẽ diễn ra từ ngày 29, 30/7`: with no year, the year of the dateline
     // (or of the date before); a day before it was held, not set.
-    if let Some(dm) = caps.name("tdn").or(caps.name("trn")) {
+    if let Some(dm) = caps.name("tdn").or(caps.name("trn")).or(caps.name("tmn")) {
         if after.starts_with(|c: char| c.is_ascii_digit())
             || after.starts_with(['/', '-', '.'])
                 && after[1..].starts_with(|c: char| c.is_ascii_digit())
@@ -1660,7 +1670,7 @@ fn due_of(
 }
 
 /// A quarter's number as written (`IV`, `4`).
-fn quarter(written: &str) -> u32 {
+pub(super) fn quarter(written: &str) -> u32 {
     match written.to_uppercase().as_str() {
         "I" | "1" => 1,
         "II" | "2" => 2,

@@ -551,7 +551,7 @@ fn dateline(body: &str) -> Option<NaiveDate> {
 fn article_day(body: &str) -> Option<(u32, u32)> {
     static DAY: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(?:^|[-–)]\s*)(?:(?:sáng|chiều|tối|trưa)\s+nay\s*\(|(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?)(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})\s*\)?\s*,",
+            r"(?i)(?:^|(?:[^\d][-–]|\))\s*)(?:(?:sáng|chiều|tối|trưa)\s+nay\s*\(|(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?)(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})\s*\)?\s*,",
         )
     });
     body.lines().take(4).find_map(|line| {
@@ -562,22 +562,28 @@ fn article_day(body: &str) -> Option<(u32, u32)> {
 }
 
 /// Every full date written in `body`, with where it starts; and every
-/// month of a year (`tháng 11.2019`), as its first day: what gives a year
-/// to a day written without one.
+/// month or quarter of a year (`tháng 11.2019`, `quý 1 - 2022`), as its
+/// first day: what gives a year to a day written without one.
 fn all_dates(body: &str) -> Vec<(usize, NaiveDate)> {
     static ANY_DATE: LazyLock<Regex> = LazyLock::new(|| {
         re(&format!(
-            r"{DATE}|\btháng\s+(?P<m>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<y>\d{{4}})"
+            r"{DATE}|\btháng\s+(?P<m>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<y>\d{{4}})|\bquý\s+(?P<q>IV|III|II|I|[1-4])\s*(?:[/.\-–]\s*|\s+năm\s+)(?P<qy>\d{{4}})\b"
         ))
     });
     ANY_DATE
         .captures_iter(body)
         .filter_map(|c| {
             let m = c.get(0)?;
-            let day = match (c.name("m"), c.name("y")) {
-                (Some(mo), Some(y)) => {
+            let day = match (c.name("m"), c.name("y"), c.name("q"), c.name("qy")) {
+                (Some(mo), Some(y), _, _) => {
                     NaiveDate::from_ymd_opt(y.as_str().parse().ok()?, mo.as_str().parse().ok()?, 1)
                 }
+                // `quý 1 - 2022`: the quarter's first day.
+                (_, _, Some(q), Some(y)) => NaiveDate::from_ymd_opt(
+                    y.as_str().parse().ok()?,
+                    deadlines::quarter(q.as_str()) * 3 - 2,
+                    1,
+                ),
                 _ => date_of(m.as_str()),
             };
             day.map(|d| (m.start(), d))
@@ -652,7 +658,10 @@ fn upper_congress(paragraph: &str) -> bool {
     });
     static GRASSROOTS: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)\b(?:chi bộ|cơ sở|phường|thị trấn|xã)\b"));
-    let lower = paragraph.to_lowercase();
+    // `(phường Lâm Viên - Đà Lạt, tỉnh Lâm Đồng)`: where it is held, in
+    // parentheses, is no unit's level.
+    static ASIDE: LazyLock<Regex> = LazyLock::new(|| re(r"\([^()]*\)"));
+    let lower = ASIDE.replace_all(paragraph, " ").to_lowercase();
     // A `thị xã` is a town above the grassroots, not a commune (`xã`).
     let without_towns = lower.replace("thị xã", "thị_xã");
     CONGRESS.is_match(&lower) && UPPER.is_match(&lower) && !GRASSROOTS.is_match(&without_towns)
