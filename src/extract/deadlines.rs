@@ -1517,7 +1517,7 @@ fn due_of(
             return None;
         }
         let (day, month) = day_and_month(dm.as_str())?;
-        let Some(reference) = text.year_reference(at) else {
+        let Some(reference) = text.year_reference_for(at, Some(month)) else {
             // `trước ngày 25.3` is a deadline all the same; `trước 25.3`
             // with no year around may be anything.
             // … unless what is done by it is said right before it (`sẽ

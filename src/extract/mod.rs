@@ -371,6 +371,9 @@ pub(crate) struct Text {
     dateline: Option<NaiveDate>,
     /// Every full date written, by offset.
     dates: Vec<(usize, NaiveDate)>,
+    /// The latest time the page says is gone by (`hồi tháng 2-2020`):
+    /// the article is written after it.
+    gone_by: Option<NaiveDate>,
     /// The year the page's term begins (`nhiệm kỳ 2020-2025`), when every
     /// term it names begins in the same one.
     term_start: Option<i32>,
@@ -416,6 +419,15 @@ impl Text {
         }
         let dateline = dateline(&body);
         let dates = all_dates(&body);
+        let gone_by = dates
+            .iter()
+            .filter(|(at, _)| {
+                let before = body[..*at].trim_end();
+                let before = before.strip_suffix("ngày").unwrap_or(before).trim_end();
+                before.ends_with(" hồi") || before.ends_with(" Hồi")
+            })
+            .map(|(_, d)| *d)
+            .max();
         let term_start = term_start(&body);
         let article_day = article_day(&body);
         let district_voice = district_voice(&body);
@@ -424,6 +436,7 @@ impl Text {
             lines,
             dateline,
             dates,
+            gone_by,
             term_start,
             article_day,
             district_voice,
@@ -442,8 +455,9 @@ impl Text {
     }
 
     /// The date that gives a year to a day written without one at
-    /// `offset`: the dateline, else the last full date before it.
-    /// With neither on the page, the first day of the year its term begins
+    /// `offset`: the dateline, else the last full date before it or the
+    /// latest time the page says is gone by, whichever is later.
+    /// With none on the page, the first day of the year its term begins
     /// when the paragraph is of a congress above the grassroots (`Đại hội
     /// Đảng bộ tỉnh … nhiệm kỳ 2020-2025`): those of a term are held in its
     /// first year, while a chi bộ's or a commune's may be held in the last
@@ -465,7 +479,11 @@ impl Text {
         self.dateline
             .or_else(|| {
                 let i = self.dates.partition_point(|(at, _)| *at < offset);
-                i.checked_sub(1).map(|i| self.dates[i].1)
+                let before = i.checked_sub(1).map(|i| self.dates[i].1);
+                // `ban hành hồi tháng 5-2019 … hoàn thành trước ngày 30-6 …
+                // như hồi tháng 2-2020`: the article is written after any
+                // time it says is gone by.
+                before.max(self.gone_by)
             })
             .or_else(|| {
                 let year = self.term_start.filter(|_| self.dates.is_empty())?;
@@ -615,7 +633,9 @@ pub(crate) fn day_and_month(s: &str) -> Option<(u32, u32)> {
 }
 
 /// The year every term `body` names begins (`nhiệm kỳ 2020-2025`,
-/// `nhiệm kỳ 2025 – 2030`); none when they differ or there is none.
+/// `nhiệm kỳ 2025 – 2030`); none when they differ or there is none. With
+/// no term, the year of the congresses `tiến tới Đại hội toàn quốc lần thứ
+/// XIII` (2020).
 fn term_start(body: &str) -> Option<i32> {
     static TERM: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)\bnhiệm kỳ\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})\b"));
@@ -628,6 +648,29 @@ fn term_start(body: &str) -> Option<i32> {
         if !terms.contains(&(a, b)) {
             terms.push((a, b));
         }
+    }
+    // `đại hội đảng bộ các cấp tiến tới Đại hội toàn quốc lần thứ XIII`:
+    // the congresses before a national one are held the year before it
+    // (the XIIIth in 2021, one every five years).
+    if terms.is_empty() {
+        static AHEAD: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"(?i)\btiến tới\s+đại hội\s+(?:đại biểu\s+)?toàn quốc\s+lần thứ\s+(?P<n>XV|XIV|XIII|XII|XI|X)\b(?:\s+của\s+đảng)?",
+            )
+        });
+        let mut years = AHEAD.captures_iter(body).map(|c| {
+            let n = match c["n"].to_uppercase().as_str() {
+                "X" => 10,
+                "XI" => 11,
+                "XII" => 12,
+                "XIII" => 13,
+                "XIV" => 14,
+                _ => 15,
+            };
+            2021 + 5 * (n - 13) - 1
+        });
+        let first = years.next()?;
+        return years.all(|y| y == first).then_some(first);
     }
     // `… kết quả nhiệm kỳ 2020-2025, … nhiệm kỳ 2025-2030`: a term that
     // ends as the last begins is the one before it; terms that begin
