@@ -627,13 +627,16 @@ fn drop_repeated(out: &mut Vec<FoundDeadline>) {
             && let Some(k) = kept.iter_mut().find(|k| {
                 k.units == d.units
                     && k.unit_kinds == d.unit_kinds
-                    && k.directive == d.directive
+                    // A headline cites no document; its article may.
+                    && (k.directive == d.directive || k.directive.is_none() && k.line == 1)
                     && congress(k)
                     && day_of(k).is_some_and(|theirs| (theirs - day).num_days().abs() <= 5)
             })
         {
             if day_of(k).is_some_and(|theirs| theirs < day) {
                 *k = d;
+            } else if k.directive.is_none() {
+                k.directive = d.directive;
             }
             continue;
         }
