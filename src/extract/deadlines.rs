@@ -78,7 +78,7 @@ const PART: &str = r"(?:giữa|đầu|cuối|nửa đầu|nửa cuối|trung tu�
 /// 5/2020`).
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào|đến|trong))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{2}}(?:\s*phút)?)?(?:\s+(?:sáng|chiều|tối))?\s*,?\s+)?(?:(?:hết\s+)?ngày\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+(?:cuối\s+)?|[Vv]ào\s+cuối\s+)quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}}))?\b|\b(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+(?:tháng\s+\d{{1,2}}\s+và\s+)?tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?|\b(?:[Xx]ong|[Hh]oàn thành)\s+(?:(?:trong|vào)\s+)?(?P<mw>(?:(?:giữa|đầu|cuối|trung tuần|thượng tuần|hạ tuần)\s+)?(?:tháng\s+(?P<m3>\d{{1,2}})\s*[./\-]|(?P<m2>\d{{1,2}})\s*[./])\s*(?P<my2>\d{{4}}))\b|\b[Tt]ừ\s+(?:nay\s+(?:đến|tới)\s+|(?:ngày\s+)?\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}(?:\s*[/.\-]\s*\d{{4}})?(?:\s+(?:đến|tới)\s+|\s*[-–]\s*)|(?:ngày\s+)?\d{{1,2}}\s+tháng\s+\d{{1,2}}(?:\s+năm\s+\d{{4}})?\s+(?:đến|tới)\s+|(?:ngày\s+)?(?P<ws>\d{{1,2}})\s*(?:\s(?:đến|tới)|[-–])\s*)(?:hết\s+)?(?:ngày\s+)?(?:(?P<we>{DATE})|(?P<wn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}})))"
+        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào|đến|trong))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{2}}(?:\s*phút)?)?(?:\s+(?:sáng|chiều|tối))?\s*,?\s+)?(?:(?:hết\s+)?ngày\s+)?(?:[Qq]uốc khánh\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+(?:cuối\s+)?|[Vv]ào\s+cuối\s+)quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}}))?\b|\b(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+(?:tháng\s+\d{{1,2}}\s+và\s+)?tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?|\b(?:[Xx]ong|[Hh]oàn thành)\s+(?:(?:trong|vào)\s+)?(?P<mw>(?:(?:giữa|đầu|cuối|trung tuần|thượng tuần|hạ tuần)\s+)?(?:tháng\s+(?P<m3>\d{{1,2}})\s*[./\-]|(?P<m2>\d{{1,2}})\s*[./])\s*(?P<my2>\d{{4}}))\b|\b[Tt]ừ\s+(?:nay\s+(?:đến|tới)\s+|(?:ngày\s+)?\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}(?:\s*[/.\-]\s*\d{{4}})?(?:\s+(?:đến|tới)\s+|\s*[-–]\s*)|(?:ngày\s+)?\d{{1,2}}\s+tháng\s+\d{{1,2}}(?:\s+năm\s+\d{{4}})?\s+(?:đến|tới)\s+|(?:ngày\s+)?(?P<ws>\d{{1,2}})\s*(?:\s(?:đến|tới)|[-–])\s*)(?:hết\s+)?(?:ngày\s+)?(?:(?P<we>{DATE})|(?P<wn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}})))"
     ))
 });
 
@@ -1878,12 +1878,13 @@ fn who_in_about(words: &str, last_named: &[String], about_association: bool) -> 
     // "… trực thuộc Huyện ủy", "chi bộ trực thuộc đảng ủy cơ sở".
     subordinate(words, &mut who, &mut taken);
     // `mỗi xã, thị trấn chọn 1-2 chi bộ`, `Đảng ủy các xã, thị trấn chỉ
-    // đạo đại hội đối với các chi bộ còn lại`: the chi bộ of the communes'
-    // committees, which only choose or direct.
+    // đạo đại hội đối với các chi bộ còn lại`, `các Đảng ủy trực thuộc chỉ
+    // đạo các Chi bộ hoàn thành …`: the chi bộ of the communes' (or the
+    // grassroots) committees, which only choose or direct.
     static COMMUNES_CHI_BO: LazyLock<Regex> = LazyLock::new(|| {
         let place = r"(?:xã|phường|thị trấn)";
         re(&format!(
-            r"(?:\b[Đđ]ảng [uủ]ỷ?y?\s+(?:các\s+)?{place}|\b(?:[Mm]ỗi|[Cc]ác)\s+{place}|\b[Đđ]ảng [uủ]ỷ?y?\s+cơ sở)(?:\s*(?:,|và)\s*{place})*\s+(?:(?:sẽ|đã)\s+)?(?:chỉ đạo|lãnh đạo|lựa chọn|chọn)\b[^.;:]{{0,60}}?\bchi bộ\b"
+            r"(?:\b[Đđ]ảng [uủ]ỷ?y?\s+(?:các\s+)?{place}|\b(?:[Mm]ỗi|[Cc]ác)\s+{place}|\b[Đđ]ảng [uủ]ỷ?y?\s+(?:cơ sở|trực thuộc))(?:\s*(?:,|và)\s*{place})*\s+(?:(?:sẽ|đã)\s+)?(?:chỉ đạo|lãnh đạo|lựa chọn|chọn)\b[^.;:]{{0,60}}?\b[Cc]hi bộ\b"
         ))
     });
     for m in COMMUNES_CHI_BO.find_iter(words) {
