@@ -888,6 +888,17 @@ fn read_clause(
             region_start = cue_end;
             continue;
         }
+        // `Các chi bộ đã hoàn thành đại hội trước ngày 5-3`: what was done
+        // by a time reports it, and sets nothing (nor a day of next year).
+        static DONE: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"(?i)\bđã\s+(?:(?:cơ bản|được|đều|lần lượt|sớm|kịp thời)\s+){0,2}(?:hoàn thành|hoàn tất|tổ chức|xong|kết thúc|tiến hành)\b[^.;:]{0,80}$",
+            )
+        });
+        if DONE.is_match(&words[region_start..cue_start]) {
+            region_start = cue_end;
+            continue;
+        }
         let Some(due) = due_of(text, &caps, base + cue_start, after) else {
             continue;
         };
