@@ -17,7 +17,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use super::bodies::HEADS;
@@ -78,7 +78,7 @@ const PART: &str = r"(?:giữa|đầu|cuối|nửa đầu|nửa cuối|trung tu�
 /// 5/2020`).
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào|đến|trong))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{2}}(?:\s*phút)?)?(?:\s+(?:sáng|chiều|tối))?\s*,?\s+)?(?:(?:hết\s+)?ngày\s+)?(?:[Qq]uốc khánh\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+(?:cuối\s+)?|[Vv]ào\s+cuối\s+)quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}}))?\b|\b(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+(?:tháng\s+\d{{1,2}}\s+và\s+)?tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?|\b(?:[Xx]ong|[Hh]oàn thành)\s+(?:(?:trong|vào)\s+)?(?P<mw>(?:(?:giữa|đầu|cuối|trung tuần|thượng tuần|hạ tuần)\s+)?(?:tháng\s+(?P<m3>\d{{1,2}})\s*[./\-]|(?P<m2>\d{{1,2}})\s*[./])\s*(?P<my2>\d{{4}}))\b|\b[Tt]ừ\s+(?:nay\s+(?:đến|tới)\s+|(?:ngày\s+)?\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}(?:\s*[/.\-]\s*\d{{4}})?(?:\s+(?:đến|tới)\s+|\s*[-–]\s*)|(?:ngày\s+)?\d{{1,2}}\s+tháng\s+\d{{1,2}}(?:\s+năm\s+\d{{4}})?\s+(?:đến|tới)\s+|(?:ngày\s+)?(?P<ws>\d{{1,2}})\s*(?:\s(?:đến|tới)|[-–])\s*)(?:hết\s+)?(?:ngày\s+)?(?:(?P<we>{DATE})|(?P<wn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}})))"
+        r"(?:\b(?:[Xx]ong|[Hh]oàn thành|[Kk]ết thúc)\s+)?(?:\b(?:[Tt]rước|[Cc]hậm nhất(?:\s+là)?(?:\s+(?:trước|vào|đến|trong))?|[Hh]ạn chót(?:\s+là)?|[Mm]uộn nhất(?:\s+là)?)\s+(?:thời gian\s+)?(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{2}}(?:\s*phút)?)?(?:\s+(?:sáng|chiều|tối))?\s*,?\s+)?(?:(?:hết\s+)?ngày\s+)?(?:[Qq]uốc khánh\s+)?(?:(?:tháng\s+)?(?P<d>{DATE})|(?P<dw>\d{{1,2}}\s+tháng\s+\d{{1,2}})|(?P<dn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))|\b[Kk]hông quá\s+ngày\s+(?P<kd>{DATE})|\b[Tt]rước\s+tháng\s+(?P<bm>\d{{1,2}})\s*(?:[/.\-]\s*|\s+năm\s+)(?P<bmy>\d{{4}})|\b(?:(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+(?:cuối\s+)?|[Vv]ào\s+cuối\s+)quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*(?:[./\-]\s*|\s+năm\s+|\s+)(?P<qy>\d{{4}}))?\b|\b(?:[Tt]rong|[Xx]ong(?:\s+(?:trong|vào))?|[Hh]oàn thành(?:\s+(?:trong|vào))?)\s+(?:tháng\s+\d{{1,2}}\s+và\s+)?tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<my>\d{{4}}))?|\b(?:[Xx]ong|[Hh]oàn thành)\s+(?:(?:trong|vào)\s+)?(?P<mw>(?:(?:giữa|đầu|cuối|trung tuần|thượng tuần|hạ tuần)\s+)?(?:tháng\s+(?P<m3>\d{{1,2}})\s*[./\-]|(?P<m2>\d{{1,2}})\s*[./])\s*(?P<my2>\d{{4}}))\b|\b[Tt]ừ\s+(?:nay\s+(?:đến|tới)\s+|(?:ngày\s+)?\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}(?:\s*[/.\-]\s*\d{{4}})?(?:\s+(?:đến|tới)\s+|\s*[-–]\s*)|(?:ngày\s+)?\d{{1,2}}\s+tháng\s+\d{{1,2}}(?:\s+năm\s+\d{{4}})?\s+(?:đến|tới)\s+|(?:ngày\s+)?(?P<ws>\d{{1,2}})\s*(?:\s(?:đến|tới)|[-–])\s*)(?:hết\s+)?(?:ngày\s+)?(?:(?P<we>{DATE})|(?P<wn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}})))|\b(?:[Xx]ong|[Hh]oàn thành)\s+vào\s+(?:ngày\s+)?(?:(?P<vd>{DATE})|(?P<vn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}))"
     ))
 });
 
@@ -91,7 +91,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// too large for the fast way of reading groups, and cost ten times more.
 static HELD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?)?diễn ra|[Dd]ự kiến|(?:được\s+)?(?:lùi|dời|chuyển)\s+sang)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?(?:,\s*nhiệm kỳ\s+\d{{4}}\s*[-–]\s*\d{{4}})?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?|[Đđ]ại hội\s+[^\s.;:,()](?:[^.;:,()]|\.\s?\p{{Lu}}){{0,60}}?\s+(?:sẽ\s+)?làm việc)\s+(?:là\s+)?(?P<tv>(?:vào|trong|đến(?:\s+hết)?)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:{PART}\s+)?quý\s+(?P<tq>IV|III|II|I|[1-4])(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tqy>\d{{4}}))?\b|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|&|-|–|đến)\s*)*(?:(?P<td>{DATE})|(?P<tdn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b))|(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?mai\s*\(?\s*(?:(?P<tmd>{DATE})|(?P<tmn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))|(?:(?:từ\s+)?(?:các\s+)?ngày\s+|trong\s+(?:\d{{1,2}}|hai|ba)\s+ngày\s*[:,]?\s*(?:từ\s+)?(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?)(?:\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?\s*(?:đến|-|–)|\d{{1,2}}\s*(?:(?:,|và|&|-|–|đến)\s*\d{{1,2}}\s*)*(?:,|và|&|-|–|đến))\s*(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?(?:(?P<tr>{DATE})|(?P<trn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))"
+        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?)?diễn ra|[Dd]ự kiến|(?:được\s+)?(?:lùi|dời|chuyển)\s+sang)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?(?:,\s*nhiệm kỳ\s+\d{{4}}\s*[-–]\s*\d{{4}})?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?|[Đđ]ại hội\s+[^\s.;:,()](?:[^.;:,()]|\.\s?\p{{Lu}}){{0,60}}?\s+(?:sẽ\s+)?làm việc)\s+(?:là\s+)?(?P<tv>(?:vào|trong|đến(?:\s+hết)?)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:{PART}\s+)?quý\s+(?P<tq>IV|III|II|I|[1-4])(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tqy>\d{{4}}))?\b|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|&|-|–|đến)\s*)*(?:(?P<td>{DATE})|(?P<tdn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b))|(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?mai\s*\(?\s*(?:(?P<tmd>{DATE})|(?P<tmn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))|(?:(?:từ\s+(?:(?:sáng|chiều|tối)\s+)?)?(?:các\s+)?ngày\s+|từ\s+(?:(?:sáng|chiều|tối)\s+)?|trong\s+(?:\d{{1,2}}|hai|ba)\s+ngày\s*[:,]?\s*(?:từ\s+)?(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?)(?:\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?\s*(?:đến|-|–)|\d{{1,2}}\s*(?:(?:,|và|&|-|–|đến)\s*\d{{1,2}}\s*)*(?:,|và|&|-|–|đến))\s*(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?(?:(?P<tr>{DATE})|(?P<trn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))"
     ))
 });
 
@@ -540,22 +540,34 @@ fn captions(body: &str) -> Vec<(usize, usize)> {
 /// A deadline said twice (a headline and its article: `Lấy ý kiến nhân dân
 /// … từ nay đến 10-11`, then `Thời gian lấy ý kiến nhân dân từ ngày 20-10
 /// đến ngày 10-11`): the same day, for the same, the one's task within the
-/// other's, of the same document. The first is kept.
+/// other's, of the same document (or of one, the other naming none). The
+/// first is kept, with the document the other names.
 fn drop_repeated(out: &mut Vec<FoundDeadline>) {
     let mut kept: Vec<FoundDeadline> = Vec::with_capacity(out.len());
     for d in out.drain(..) {
         let what = d.what.to_lowercase();
+        // A lead that names no document, and the paragraph that says the
+        // same with the plan it is of: one deadline, of that plan.
+        let same = |k: &FoundDeadline| {
+            let theirs = k.what.to_lowercase();
+            k.due == d.due
+                && (k.directive == d.directive || k.directive.is_none() || d.directive.is_none())
+                && k.unit_kinds == d.unit_kinds
+                && k.units == d.units
+                && !theirs.is_empty()
+                && (theirs.contains(&what) || what.contains(&theirs))
+        };
         let repeated = d.due.is_some()
             && !what.is_empty()
-            && kept.iter().any(|k| {
-                let theirs = k.what.to_lowercase();
-                k.due == d.due
-                    && k.directive == d.directive
-                    && k.unit_kinds == d.unit_kinds
-                    && k.units == d.units
-                    && !theirs.is_empty()
-                    && (theirs.contains(&what) || what.contains(&theirs))
-            });
+            && match kept.iter_mut().find(|k| same(k)) {
+                Some(k) => {
+                    if k.directive.is_none() {
+                        k.directive = d.directive;
+                    }
+                    true
+                }
+                None => false,
+            };
         // A day with no year said twice for the same (`xong trước ngày
         // 18/8` in a headline and in its article): one deadline.
         let repeated = repeated
@@ -695,20 +707,15 @@ fn level_heading(sentence: &str) -> Option<Vec<UnitKind>> {
 }
 
 /// Whether `words` are a day and month alone (`29/6`, `10-8`), or with
-/// their year (`17/10/2025`).
+/// their year (`17/10/2025`), or a run of days ending in one (`24 và
+/// 25-9-2025`, `ngày 14, 15/6/2010`).
 fn is_day_only(words: &str) -> bool {
-    let words = words.trim();
-    let mut parts = words.split(['/', '-', '.']);
-    let (Some(d), Some(m), y) = (parts.next(), parts.next(), parts.next()) else {
-        return false;
-    };
-    let digits = |p: &str, len: std::ops::RangeInclusive<usize>| {
-        len.contains(&p.trim().len()) && p.trim().bytes().all(|b| b.is_ascii_digit())
-    };
-    parts.next().is_none()
-        && digits(d, 1..=2)
-        && digits(m, 1..=2)
-        && y.is_none_or(|y| digits(y, 4..=4))
+    static DAYS: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:(?:dự kiến\s+)?(?:vào\s+)?(?:các\s+)?ngày\s+)?(?:\d{1,2}\s*(?:,|và|&|-|–)\s*)*\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?$",
+        )
+    });
+    DAYS.is_match(words.trim())
 }
 
 /// The sentence with what is in parentheses blanked out (its length kept),
@@ -956,7 +963,7 @@ fn read_clause(
         // a comma after it, whom after that (up to the next cue).
         // `Trong tháng 4/2020, các chi bộ … tổ chức đại hội` likewise.
         let day_cue = [
-            "d", "dn", "dw", "kd", "we", "wn", "m", "m2", "m3", "bm", "q",
+            "d", "dn", "dw", "kd", "we", "wn", "m", "m2", "m3", "bm", "q", "vd", "vn",
         ]
         .iter()
         .any(|g| caps.name(g).is_some());
@@ -1362,6 +1369,17 @@ fn days_first(
         let words = clause[all.end()..end]
             .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
             .trim_end_matches(" và");
+        // `… sẽ diễn ra tại Hội trường Diên Hồng, Nhà Quốc hội`: where it
+        // is held names no one (unless it is a unit: `tổ chức tại Chi bộ
+        // thôn Đông`).
+        static VENUE: LazyLock<Regex> =
+            LazyLock::new(|| re(r"\b(?:diễn ra|tổ chức|khai mạc)\s+tại\s+"));
+        static PARTY_UNIT: LazyLock<Regex> =
+            LazyLock::new(|| re(r"(?i)^(?:các\s+)?(?:chi bộ|đảng bộ|đảng [uủ]ỷ?y?)\b"));
+        let words = match VENUE.find(words) {
+            Some(v) if !PARTY_UNIT.is_match(&words[v.end()..]) => &words[..v.start()],
+            _ => words,
+        };
         let who = who_in(words, last_named);
         if !who.names_any() || who.others {
             continue;
@@ -1384,14 +1402,19 @@ fn days_first(
                     let held = held
                         .rfind(" sẽ ")
                         .map_or(held, |i| &held[i + " sẽ ".len()..]);
-                    held.trim_matches(|c: char| c.is_whitespace() || c == ',')
+                    held.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == ')')
                         .to_string()
                 },
                 unit_kinds: who.kinds,
                 units: who.units,
                 due_problem: None,
                 due: Some(due.to_string()),
-                due_written: clause[all.start()..date_end].trim().to_string(),
+                // `ngày (24 và 25-9-2025)`, its parenthesis masked: the
+                // words alone.
+                due_written: clause[all.start()..date_end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 directive: None,
                 line: text.line_of(day_at),
                 source_text: clean(sentence.trim()),
@@ -1481,9 +1504,11 @@ fn congress_kinds(sentence: &str) -> Vec<UnitKind> {
 /// The due date as the cue writes it: the day, or the month or quarter
 /// with the words that make it one (`trước tháng 7.2025`).
 fn written_due(caps: &regex::Captures<'_>) -> String {
-    if let Some(d) = ["d", "kd", "ud", "uw", "dw", "dn", "mw", "we", "wn"]
-        .iter()
-        .find_map(|n| caps.name(n))
+    if let Some(d) = [
+        "d", "kd", "ud", "uw", "dw", "dn", "mw", "we", "wn", "vd", "vn",
+    ]
+    .iter()
+    .find_map(|n| caps.name(n))
     {
         return d.as_str().to_string();
     }
@@ -1494,7 +1519,8 @@ fn written_due(caps: &regex::Captures<'_>) -> String {
         .iter()
         .any(|n| caps.name(n).is_some())
     {
-        cue.rfind("ngày")
+        // `diễn ra từ chiều 29/9/2025 đến sáng 2/10/2025`: from `từ`.
+        cue.rfind("ngày").or_else(|| cue.find("từ "))
     } else if let (Some(tv), Some(all)) = (caps.name("tv"), caps.get(0)) {
         // `vào cuối tháng 6 và đầu tháng 7-2017`: the time after `vào`.
         let tv = tv.start() - all.start();
@@ -1550,6 +1576,34 @@ fn due_of(
                 .map(|d| d.to_string())
                 .ok_or(DueProblem::NoSuchDay),
         );
+    }
+    // `để kịp hoàn thành vào ngày 2-9`: the day work is to be done by,
+    // unless it is gone by at the page's date (then it tells when the work
+    // was done, not a day of the next year).
+    if let Some(d) = caps.name("vd") {
+        let due = date_of(d.as_str())?;
+        if text.year_reference(at).is_some_and(|r| due < r) {
+            return None;
+        }
+        return Some(Ok(due.to_string()));
+    }
+    if let Some(dm) = caps.name("vn") {
+        if after.starts_with(|c: char| c.is_ascii_digit())
+            || after.starts_with(['/', '-', '.'])
+                && after[1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let (day, month) = day_and_month(dm.as_str())?;
+        let Some(reference) = text.year_reference_for(at, Some(month)) else {
+            return Some(Err(DueProblem::NoYear));
+        };
+        let due = NaiveDate::from_ymd_opt(reference.year(), month, day);
+        return match due {
+            Some(due) if due < reference => None,
+            Some(due) => Some(Ok(due.to_string())),
+            None => Some(Err(DueProblem::NoSuchDay)),
+        };
     }
     // `từ ngày 20/10/2020 đến hết ngày 10/11/2020`, `từ nay đến 20/1`: a
     // time given to do something ends on its last day; a window gone by
@@ -2532,7 +2586,27 @@ fn what_of(words: &str, spans: &[(usize, usize)]) -> String {
     } else {
         pre
     };
-    let keep_pre = !pre.is_empty() && pre.split_whitespace().count() <= 4 && !ASKER.is_match(pre);
+    // `đại hội đảng viên hoặc đại hội đại biểu đảng bộ cơ sở trên cả nước
+    // phải hoàn thành …`: the work said before whom, at any length, when
+    // nothing after whom is work.
+    static WORK: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:đại hội|kiểm điểm|đánh giá|xếp loại|tổng kết|sơ kết|báo cáo|đổi thẻ|hội nghị|bầu|thu, nộp|cập nhật|rà soát|nghiên cứu|quán triệt)\b",
+        )
+    });
+    // `Do mưa lớn kéo dài, Đại hội …`: a lead-in before the work's words
+    // is not the work.
+    let mut pre = pre;
+    while let Some((lead, rest)) = pre.split_once(',') {
+        if WORK.is_match(lead) || rest.trim().is_empty() {
+            break;
+        }
+        pre = rest.trim_start();
+    }
+    let keep_pre = !pre.is_empty()
+        && !ASKER.is_match(pre)
+        && (pre.split_whitespace().count() <= 4
+            || pre.split_whitespace().count() <= 12 && WORK.is_match(pre) && !WORK.is_match(post));
     let mut what = if keep_pre {
         format!("{pre} {post}")
     } else {
@@ -2551,7 +2625,9 @@ fn what_of(words: &str, spans: &[(usize, usize)]) -> String {
     let mut what = clean(strip_openers(&what));
     loop {
         let before = what.clone();
-        let trimmed = what.trim_start_matches([',', ':', ' ', '-']);
+        let trimmed = what
+            .trim_start_matches([',', ':', ' ', '-'])
+            .trim_end_matches([',', ' ']);
         let mut s = trimmed.to_string();
         // `khẩn trương` ("urgently") says how, not what.
         for lead in [
@@ -2562,6 +2638,7 @@ fn what_of(words: &str, spans: &[(usize, usize)]) -> String {
             "xong ",
             "phải ",
             "đã ",
+            "và ",
         ] {
             if let Some(rest) = s.strip_prefix(lead) {
                 s = rest.to_string();
@@ -2579,6 +2656,9 @@ fn what_of(words: &str, spans: &[(usize, usize)]) -> String {
             " thực hiện",
             " việc",
             " khẩn trương",
+            " phải",
+            " cần",
+            " chậm nhất",
         ] {
             if let Some(rest) = s.strip_suffix(tail)
                 && !rest.trim().is_empty()
@@ -2593,6 +2673,13 @@ fn what_of(words: &str, spans: &[(usize, usize)]) -> String {
         if what == before {
             break;
         }
+    }
+    // `Đại hội diễn ra từ ngày 11-13/10`, the congress's unit named by the
+    // sentence before: what takes place is the congress.
+    if ["diễn ra", "khai mạc", "được tổ chức", "làm việc"].contains(&what.as_str())
+        && words.to_lowercase().contains("đại hội")
+    {
+        return "Đại hội".to_string();
     }
     what
 }

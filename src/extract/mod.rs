@@ -492,7 +492,17 @@ impl Text {
                     .find('\n')
                     .map_or(self.body.len(), |i| offset + i);
                 let paragraph = &self.body[from..to];
+                // `… đảng bộ cơ sở … trước ngày 30-6; … và đại hội đảng bộ
+                // trực thuộc Trung ương hoàn thành trước 31-10`: the clause
+                // of the day is of a congress above the grassroots, though
+                // its paragraph names the grassroots too.
+                let clause_from = self.body[from..offset]
+                    .rfind(';')
+                    .map_or(from, |i| from + i + 1);
+                let clause_to = self.body[offset..to].find(';').map_or(to, |i| offset + i);
+                let clause = &self.body[clause_from..clause_to];
                 (upper_congress(paragraph)
+                    || upper_congress(clause)
                     || month.is_some_and(|m| m <= 9) && unit_congress(paragraph))
                 .then(|| {
                     // On the article's own day when its opening gives one.
