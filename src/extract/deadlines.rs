@@ -1225,7 +1225,7 @@ fn month_first(
 ) -> Option<FoundDeadline> {
     static ITEM: LazyLock<Regex> = LazyLock::new(|| {
         re(&format!(
-            r"^\s*(?:(?i:theo kế hoạch|(?:theo\s+)?dự kiến)\s*[,:]?\s*)?(?P<due>(?:(?i:{PART})\s+)?[Tt]háng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<y>\d{{4}}))?)\s*,\s*(?:sẽ\s+)?(?P<w>(?:tiến hành|tổ chức)\s+.+|[Đđ]ại hội\s[^;]+?\s(?:sẽ\s+)?(?:được tổ chức|diễn ra|khai mạc)|[^;,]{{1,80}}?\ssẽ\s+(?:tiến hành|tổ chức)\s+.+)[\s.]*$"
+            r"^\s*(?:(?i:theo kế hoạch|(?:theo\s+)?dự kiến|cụ thể)\s*[,:]?\s*)?(?P<due>(?:(?i:{PART})\s+)?[Tt]háng\s+(?P<m>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<y>\d{{4}}))?|(?:[Tt]rong\s+)?[Qq]uý\s+(?P<q>IV|III|II|I|[1-4])\s*(?:[/.\-]\s*|\s+năm\s+)(?P<qy>\d{{4}}))\s*,\s*(?:sẽ\s+)?(?P<w>(?:tiến hành|tổ chức)\s+.+|[Đđ]ại hội\s[^;]+?\s(?:sẽ\s+)?(?:được tổ chức|diễn ra|khai mạc)|[^;,]{{1,80}}?\ssẽ\s+(?:tiến hành|tổ chức)\s+.+)[\s.]*$"
         ))
     });
     // `31/8/2025: Tỉnh ủy, Thành ủy chỉ đạo tổ chức Đại hội … Đảng bộ xã,
@@ -1254,6 +1254,19 @@ fn month_first(
     // A page with no date of its own: only what it says is to come (`Theo
     // dự kiến, cuối tháng 8/2020, Đại hội … sẽ diễn ra`).
     static TO_COME: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:sẽ|dự kiến|theo kế hoạch)\b"));
+    // `Quý II/2023, Thành ủy … sẽ tổ chức giám sát …`: a plan's quarter,
+    // due at its end; to come, and after the article's date.
+    if let (Some(q), Some(qy)) = (caps.name("q"), caps.name("qy")) {
+        return quarter_first(
+            text,
+            at,
+            clause,
+            &caps,
+            quarter(q.as_str()),
+            qy.as_str(),
+            last_named,
+        );
+    }
     let m: u32 = caps["m"].parse().ok()?;
     // `Trung tuần tháng 8, Đảng bộ xã … sẽ tổ chức …` with no year: the
     // year of the article's date, only for what is to come.
@@ -1301,6 +1314,71 @@ fn month_first(
             Some(d) => format!("{y:04}-{m:02}-{d:02}"),
             None => format!("{y:04}-{m:02}"),
         }),
+        due_written: caps["due"].to_string(),
+        directive: None,
+        line: text.line_of(at),
+        source_text: clean(sentence.trim()),
+    })
+}
+
+/// A plan's item that opens with its quarter (`Quý II/2023, Thành ủy Hà
+/// Nội sẽ tổ chức một cuộc giám sát …`), `at` where the clause starts: the
+/// quarter, when the clause says it is to come (`sẽ`, `dự kiến`) and it
+/// has not ended by the article's date, for whom the words after it name,
+/// or for the committee that opens them (its kind unsure).
+fn quarter_first(
+    text: &Text,
+    at: usize,
+    clause: &str,
+    caps: &regex::Captures<'_>,
+    q: u32,
+    year: &str,
+    last_named: &[String],
+) -> Option<FoundDeadline> {
+    static TO_COME: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:sẽ|dự kiến)\b"));
+    static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:(?:Ban [Tt]hường vụ|BTV)\s+)?(?:[Tt]ỉnh|[Tt]hành|[Hh]uyện|[Qq]uận|[Tt]hị|[Đđ]ảng)\s+[uủ]ỷ?y?\b",
+        )
+    });
+    let y: i32 = year.parse().ok()?;
+    if !(1..=4).contains(&q) || !TO_COME.is_match(clause) {
+        return None;
+    }
+    let next = match q {
+        4 => chrono::NaiveDate::from_ymd_opt(y + 1, 1, 1)?,
+        _ => chrono::NaiveDate::from_ymd_opt(y, 3 * q + 1, 1)?,
+    };
+    if text.year_reference(at).is_some_and(|r| next <= r) {
+        return None;
+    }
+    let words = caps.name("w")?.as_str();
+    let who = who_in(words, last_named);
+    let by_committee = !who.names_any() && COMMITTEE.is_match(words.trim_start());
+    if !by_committee && (!who.names_any() || who.others) {
+        return None;
+    }
+    let sentence_start = text.body[..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
+    let sentence = &text.body[sentence_start..];
+    let sentence = &sentence[..sentence_end(sentence)];
+    let (unsure, applies_to, what) = if by_committee {
+        let (applies_to, span) = unknown_applies_to(words);
+        (vec![Unsure::UnitKind], applies_to, what_of(words, &[span]))
+    } else {
+        (
+            Vec::new(),
+            Some(applies_text(words, &who)),
+            what_of(words, &who.spans),
+        )
+    };
+    Some(FoundDeadline {
+        unsure,
+        applies_to,
+        what,
+        unit_kinds: who.kinds,
+        units: who.units,
+        due_problem: None,
+        due: Some(format!("{y:04}-Q{q}")),
         due_written: caps["due"].to_string(),
         directive: None,
         line: text.line_of(at),
