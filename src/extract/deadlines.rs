@@ -91,7 +91,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// too large for the fast way of reading groups, and cost ten times more.
 static HELD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?)?diễn ra|[Dd]ự kiến|(?:được\s+)?(?:lùi|dời|chuyển)\s+sang)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?(?:,\s*nhiệm kỳ\s+\d{{4}}\s*[-–]\s*\d{{4}})?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?|[Đđ]ại hội\s+[^\s.;:,()](?:[^.;:,()]|\.\s?\p{{Lu}}){{0,60}}?\s+(?:sẽ\s+)?làm việc)\s+(?:là\s+)?(?P<tv>(?:vào|trong|đến(?:\s+hết)?)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:{PART}\s+)?quý\s+(?P<tq>IV|III|II|I|[1-4])(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tqy>\d{{4}}))?\b|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|&|-|–|đến)\s*)*(?:(?P<td>{DATE})|(?P<tdn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b))|(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?mai\s*\(?\s*(?:(?P<tmd>{DATE})|(?P<tmn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))|(?:(?:từ\s+(?:(?:sáng|chiều|tối)\s+)?)?(?:các\s+)?ngày\s+|từ\s+(?:(?:sáng|chiều|tối)\s+)?|trong\s+(?:\d{{1,2}}|hai|ba)\s+ngày\s*[:,]?\s*(?:từ\s+)?(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?)(?:\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?\s*(?:đến|-|–)|\d{{1,2}}\s*(?:(?:,|và|&|-|–|đến)\s*\d{{1,2}}\s*)*(?:,|và|&|-|–|đến))\s*(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?(?:(?P<tr>{DATE})|(?P<trn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))"
+        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?)?diễn ra|[Dd]ự kiến|(?:được\s+)?(?:lùi|dời|chuyển)\s+sang)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?(?:,\s*nhiệm kỳ\s+\d{{4}}\s*[-–]\s*\d{{4}}\s*,?)?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?|[Đđ]ại hội\s+[^\s.;:,()](?:[^.;:,()]|\.\s?\p{{Lu}}){{0,60}}?\s+(?:sẽ\s+)?làm việc)\s+(?:là\s+)?(?P<tv>(?:vào|trong|đến(?:\s+hết)?)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:{PART}\s+)?quý\s+(?P<tq>IV|III|II|I|[1-4])(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tqy>\d{{4}}))?\b|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|&|-|–|đến)\s*)*(?:(?P<td>{DATE})|(?P<tdn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b))|(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?mai\s*\(?\s*(?:(?P<tmd>{DATE})|(?P<tmn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))|(?:(?:từ\s+(?:(?:sáng|chiều|tối)\s+)?)?(?:các\s+)?ngày\s+|từ\s+(?:(?:sáng|chiều|tối)\s+)?|trong\s+(?:\d{{1,2}}|hai|ba)\s+ngày\s*[:,]?\s*(?:từ\s+)?(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?)(?:\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?\s*(?:đến|-|–)|\d{{1,2}}\s*(?:(?:,|và|&|-|–|đến)\s*\d{{1,2}}\s*)*(?:,|và|&|-|–|đến))\s*(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?(?:(?P<tr>{DATE})|(?P<trn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))"
     ))
 });
 
@@ -568,6 +568,28 @@ fn drop_repeated(out: &mut Vec<FoundDeadline>) {
                 }
                 None => false,
             };
+        // `Phiên trù bị …`, `Phiên chính thức được tổ chức vào các ngày 16 -
+        // 17/10/2025` after the congress set on those days: a session of it
+        // (on its last day or in the week before), naming no one, is no
+        // deadline of its own.
+        let day = |due: &Option<String>| {
+            due.as_deref()
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        };
+        let repeated = repeated
+            || d.unit_kinds.is_empty()
+                && d.units.is_empty()
+                && {
+                    let source = d.source_text.to_lowercase();
+                    source.starts_with("phiên ") || source.contains(" phiên ")
+                }
+                && day(&d.due).is_some_and(|session| {
+                    kept.iter().any(|k| {
+                        (!k.units.is_empty() || !k.unit_kinds.is_empty())
+                            && day(&k.due)
+                                .is_some_and(|last| (0..=7).contains(&(last - session).num_days()))
+                    })
+                });
         // A day with no year said twice for the same (`xong trước ngày
         // 18/8` in a headline and in its article): one deadline.
         let repeated = repeated

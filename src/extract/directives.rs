@@ -980,12 +980,12 @@ fn joint_before(before: &str) -> Option<(String, usize)> {
     let head = HEAD.find_iter(trimmed).last()?;
     let words = &trimmed[head.start()..];
     let (name, len) = bodies::name_at(words);
-    // Only at the opening of the sentence, a date before it at most: after
-    // a citation (`… của Bộ Chính trị, Ban Thường vụ Huyện ủy ban hành`)
-    // the first body is that citation's.
+    // Only at the opening of the sentence, a date or `Mới đây,` before it
+    // at most: after a citation (`… của Bộ Chính trị, Ban Thường vụ Huyện
+    // ủy ban hành`) the first body is that citation's.
     static OPENING: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"^\s*(?:[-–•+*]\s*)?(?:\(\p{Lu}+\)\s*[-–]\s*)?(?:(?i:(?:sáng|chiều|tối)\s+)?(?i:ngày)\s+[\d/.\-]+\s*(?:vừa qua\s*)?,\s*)?$",
+            r"^\s*(?:[-–•+*]\s*)?(?:\(\p{Lu}+\)\s*[-–]\s*)?(?:(?i:(?:sáng|chiều|tối)\s+)?(?i:ngày)\s+[\d/.\-]+\s*(?:vừa qua\s*)?,\s*|(?i:mới đây|vừa qua|gần đây|hôm qua|hôm nay|sáng nay|chiều nay)\s*,\s*)?$",
         )
     });
     (len >= words.len() && OPENING.is_match(&trimmed[..head.start()]))
