@@ -2654,7 +2654,7 @@ fn is_verb(word: &str) -> bool {
 fn strip_openers(words: &str) -> &str {
     static OPENER: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)^[\s\-+•*]*(?:(?:theo kế hoạch|theo đó|theo hướng dẫn|trong đó|cụ thể|riêng|đối với|về thời gian|thời gian|sau đó(?:\s+mới)?(?:\s+tiến hành)?|để\s[^,.;:]{1,80},)\s*[,:]?\s*)*",
+            r"(?i)^[\s\-+•*]*(?:(?:theo kế hoạch|theo đó|theo hướng dẫn|trong đó|cụ thể|riêng|đối với|về thời gian|thời gian|sau đó(?:\s+mới)?(?:\s+tiến hành)?|để\s[^,.;:]{1,80},|về\s[^,.;:]{1,60},)\s*[,:]?\s*)*",
         )
     });
     let end = OPENER.find(words).map_or(0, |m| m.end());
@@ -2759,6 +2759,7 @@ fn what_of(words: &str, spans: &[(usize, usize)]) -> String {
             " phải",
             " cần",
             " chậm nhất",
+            " để",
         ] {
             if let Some(rest) = s.strip_suffix(tail)
                 && !rest.trim().is_empty()
