@@ -164,6 +164,54 @@ pub(super) fn name_at(s: &str) -> (String, usize) {
     (name, end)
 }
 
+/// A committee's name with the signer's own name after it (`Bí thư Thành
+/// ủy Hà Nội Hoàng Trung Hải vừa ký ban hành …`): the committee alone. A
+/// person's name is its last two to four words, all capitalised, the first
+/// a family name, after a committee head and its place's name.
+pub(super) fn without_signer(name: &str) -> String {
+    const FAMILY: &[&str] = &[
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+        "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trương", "Lâm", "Mai", "Trịnh", "Đoàn", "Lương",
+        "Cao", "Tạ", "Chu", "Đào", "Thái", "Tô", "Quách", "Triệu", "Lưu", "Vương", "Kiều", "Tăng",
+        "Nông", "Lò", "Hà",
+    ];
+    static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+[uủ]ỷ?y?\s+|^Đảng\s+[uủ]ỷ?y?\s+(?:xã|phường|thị trấn)\s+",
+        )
+    });
+    let Some(head) = COMMITTEE.find(name) else {
+        return name.to_string();
+    };
+    let words: Vec<&str> = name[head.end()..].split_whitespace().collect();
+    let starts = (1..words.len()).filter(|&i| {
+        let person = &words[i..];
+        // `Thành ủy thành phố Hồ Chí Minh`: the place's own name comes
+        // first.
+        let place_named = words[..i]
+            .iter()
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+        FAMILY.contains(&words[i])
+            && place_named
+            && (2..=4).contains(&person.len())
+            && person
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    });
+    // A family name may end a place (`Sơn Hà`) or open a given name
+    // (`Trần Lưu Quang`): a name of three words is the likeliest, then of
+    // four, then of two.
+    let rank = |i: &usize| match words.len() - i {
+        3 => 0,
+        4 => 1,
+        _ => 2,
+    };
+    if let Some(i) = starts.min_by_key(rank) {
+        return format!("{}{}", &name[..head.end()], words[..i].join(" "));
+    }
+    name.to_string()
+}
+
 /// A name cut by the end of a hard-wrapped line (`… của huyện uỷ Lục` /
 /// `Ngạn về việc …`, text copied out of a printed page): the capitalised
 /// words that open the next line join it, where the line is a long one of

@@ -544,6 +544,12 @@ fn captions(body: &str) -> Vec<(usize, usize)> {
 /// first is kept, with the document the other names.
 fn drop_repeated(out: &mut Vec<FoundDeadline>) {
     let mut kept: Vec<FoundDeadline> = Vec::with_capacity(out.len());
+    let day_of = |k: &FoundDeadline| {
+        k.due
+            .as_deref()
+            .filter(|due| due.len() == 10)
+            .and_then(|due| chrono::NaiveDate::parse_from_str(due, "%Y-%m-%d").ok())
+    };
     for d in out.drain(..) {
         let what = d.what.to_lowercase();
         // A lead that names no document, and the paragraph that says the
@@ -572,10 +578,6 @@ fn drop_repeated(out: &mut Vec<FoundDeadline>) {
         // 17/10/2025` after the congress set on those days: a session of it
         // (on its last day or in the week before), naming no one, is no
         // deadline of its own.
-        let day = |due: &Option<String>| {
-            due.as_deref()
-                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        };
         let repeated = repeated
             || d.unit_kinds.is_empty()
                 && d.units.is_empty()
@@ -583,10 +585,10 @@ fn drop_repeated(out: &mut Vec<FoundDeadline>) {
                     let source = d.source_text.to_lowercase();
                     source.starts_with("phiên ") || source.contains(" phiên ")
                 }
-                && day(&d.due).is_some_and(|session| {
+                && day_of(&d).is_some_and(|session| {
                     kept.iter().any(|k| {
                         (!k.units.is_empty() || !k.unit_kinds.is_empty())
-                            && day(&k.due)
+                            && day_of(k)
                                 .is_some_and(|last| (0..=7).contains(&(last - session).num_days()))
                     })
                 });
@@ -649,12 +651,6 @@ fn drop_repeated(out: &mut Vec<FoundDeadline>) {
         // Đại hội đại biểu Đảng bộ tỉnh … sẽ chính thức diễn ra`: one
         // congress of one đảng bộ, days apart, is one deadline, on its
         // last day.
-        let day_of = |k: &FoundDeadline| {
-            k.due
-                .as_deref()
-                .filter(|due| due.len() == 10)
-                .and_then(|due| chrono::NaiveDate::parse_from_str(due, "%Y-%m-%d").ok())
-        };
         if let Some(day) = day_of(&d)
             && !d.units.is_empty()
             && congress(&d)
@@ -1237,8 +1233,11 @@ fn read_clause(
 /// clause starts in the body: the month, when it is after the article's
 /// date (the dateline, else the last full date before), and whom the words
 /// after it name. None when they name no kind or unit. A line that opens
-/// with its day and a colon (`20/6/2031: Tỉnh ủy chỉ đạo …`) likewise, or,
-/// naming none, when a Party committee opens it: of no kind, said unsure.
+/// with its day and a colon (`20/6/2031: Tỉnh ủy chỉ đạo …`) likewise, and
+/// a plan's item that opens with its quarter (`Cụ thể, quý I/2023, Thành ủy
+/// … sẽ tổ chức kiểm tra …`) when it says it is to come and the quarter has
+/// not ended; either, naming none, when a Party committee opens it: of no
+/// kind, said unsure.
 fn month_first(
     text: &Text,
     at: usize,
@@ -1276,39 +1275,47 @@ fn month_first(
     // A page with no date of its own: only what it says is to come (`Theo
     // dự kiến, cuối tháng 8/2020, Đại hội … sẽ diễn ra`).
     static TO_COME: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:sẽ|dự kiến|theo kế hoạch)\b"));
-    // `Quý II/2023, Thành ủy … sẽ tổ chức giám sát …`: a plan's quarter,
-    // due at its end; to come, and after the article's date.
-    if let (Some(q), Some(qy)) = (caps.name("q"), caps.name("qy")) {
-        return quarter_first(
-            text,
-            at,
-            clause,
-            &caps,
-            quarter(q.as_str()),
-            qy.as_str(),
-            last_named,
-        );
-    }
-    let m: u32 = caps["m"].parse().ok()?;
-    // `Trung tuần tháng 8, Đảng bộ xã … sẽ tổ chức …` with no year: the
-    // year of the article's date, only for what is to come.
-    let y: i32 = match caps.name("y") {
-        Some(y) => y.as_str().parse().ok()?,
-        None if TO_COME.is_match(clause) => text.year_reference(at)?.year(),
-        None => return None,
+    let due = if let (Some(q), Some(qy)) = (caps.name("q"), caps.name("qy")) {
+        // `Quý II/2023, Thành ủy … sẽ tổ chức giám sát …`: a plan's quarter,
+        // due at its end; said to come (`sẽ`, `dự kiến`), and not ended by
+        // the article's date.
+        let due = format!("{}-Q{}", qy.as_str(), quarter(q.as_str()));
+        let last = super::any_due_day(&due)?;
+        let said = TO_COME
+            .find_iter(clause)
+            .any(|m| !m.as_str().to_lowercase().starts_with("theo"));
+        if !said || text.year_reference(at).is_some_and(|r| last < r) {
+            return None;
+        }
+        due
+    } else {
+        let m: u32 = caps["m"].parse().ok()?;
+        // `Trung tuần tháng 8, Đảng bộ xã … sẽ tổ chức …` with no year: the
+        // year of the article's date, only for what is to come.
+        let y: i32 = match caps.name("y") {
+            Some(y) => y.as_str().parse().ok()?,
+            None if TO_COME.is_match(clause) => text.year_reference(at)?.year(),
+            None => return None,
+        };
+        let first = chrono::NaiveDate::from_ymd_opt(y, m, day.unwrap_or(1))?;
+        match text.year_reference(at) {
+            Some(reference) if first <= reference => return None,
+            None if !TO_COME.is_match(clause) => return None,
+            _ => {}
+        }
+        match day {
+            Some(d) => format!("{y:04}-{m:02}-{d:02}"),
+            None => format!("{y:04}-{m:02}"),
+        }
     };
-    let first = chrono::NaiveDate::from_ymd_opt(y, m, day.unwrap_or(1))?;
-    match text.year_reference(at) {
-        Some(reference) if first <= reference => return None,
-        None if !TO_COME.is_match(clause) => return None,
-        _ => {}
-    }
     let words = caps.name("w")?.as_str();
     let who = who_in(words, last_named);
-    // The committee that opens the line does the task: it names no
+    // The committee that opens a day's or a quarter's line does the task
+    // when the line names no one else; a day's line led by one names no
     // others than whom the task is for.
-    let led = day.is_some() && COMMITTEE.is_match(words);
-    let by_committee = led && !who.names_any();
+    let opens = COMMITTEE.is_match(words.trim_start());
+    let by_committee = (day.is_some() || caps.name("q").is_some()) && opens && !who.names_any();
+    let led = by_committee || day.is_some() && opens;
     if (!who.names_any() && !by_committee) || (who.others && !led) {
         return None;
     }
@@ -1332,75 +1339,7 @@ fn month_first(
         unit_kinds: who.kinds,
         units: who.units,
         due_problem: None,
-        due: Some(match day {
-            Some(d) => format!("{y:04}-{m:02}-{d:02}"),
-            None => format!("{y:04}-{m:02}"),
-        }),
-        due_written: caps["due"].to_string(),
-        directive: None,
-        line: text.line_of(at),
-        source_text: clean(sentence.trim()),
-    })
-}
-
-/// A plan's item that opens with its quarter (`Quý II/2023, Thành ủy Hà
-/// Nội sẽ tổ chức một cuộc giám sát …`), `at` where the clause starts: the
-/// quarter, when the clause says it is to come (`sẽ`, `dự kiến`) and it
-/// has not ended by the article's date, for whom the words after it name,
-/// or for the committee that opens them (its kind unsure).
-fn quarter_first(
-    text: &Text,
-    at: usize,
-    clause: &str,
-    caps: &regex::Captures<'_>,
-    q: u32,
-    year: &str,
-    last_named: &[String],
-) -> Option<FoundDeadline> {
-    static TO_COME: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:sẽ|dự kiến)\b"));
-    static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"^(?:(?:Ban [Tt]hường vụ|BTV)\s+)?(?:[Tt]ỉnh|[Tt]hành|[Hh]uyện|[Qq]uận|[Tt]hị|[Đđ]ảng)\s+[uủ]ỷ?y?\b",
-        )
-    });
-    let y: i32 = year.parse().ok()?;
-    if !(1..=4).contains(&q) || !TO_COME.is_match(clause) {
-        return None;
-    }
-    let next = match q {
-        4 => chrono::NaiveDate::from_ymd_opt(y + 1, 1, 1)?,
-        _ => chrono::NaiveDate::from_ymd_opt(y, 3 * q + 1, 1)?,
-    };
-    if text.year_reference(at).is_some_and(|r| next <= r) {
-        return None;
-    }
-    let words = caps.name("w")?.as_str();
-    let who = who_in(words, last_named);
-    let by_committee = !who.names_any() && COMMITTEE.is_match(words.trim_start());
-    if !by_committee && (!who.names_any() || who.others) {
-        return None;
-    }
-    let sentence_start = text.body[..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
-    let sentence = &text.body[sentence_start..];
-    let sentence = &sentence[..sentence_end(sentence)];
-    let (unsure, applies_to, what) = if by_committee {
-        let (applies_to, span) = unknown_applies_to(words);
-        (vec![Unsure::UnitKind], applies_to, what_of(words, &[span]))
-    } else {
-        (
-            Vec::new(),
-            Some(applies_text(words, &who)),
-            what_of(words, &who.spans),
-        )
-    };
-    Some(FoundDeadline {
-        unsure,
-        applies_to,
-        what,
-        unit_kinds: who.kinds,
-        units: who.units,
-        due_problem: None,
-        due: Some(format!("{y:04}-Q{q}")),
+        due: Some(due),
         due_written: caps["due"].to_string(),
         directive: None,
         line: text.line_of(at),
@@ -1631,6 +1570,14 @@ fn written_due(caps: &regex::Captures<'_>) -> String {
     cue[from.unwrap_or(0)..].trim().to_string()
 }
 
+/// Whether the text right `after` a day and month goes on with digits
+/// (`12/3/20`, `10-11.5`): part of a longer number, not a day and month.
+fn runs_on(after: &str) -> bool {
+    after.starts_with(|c: char| c.is_ascii_digit())
+        || after.starts_with(['/', '-', '.'])
+            && after[1..].starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// The due date of a cue: a day, a month or a quarter; a year taken from
 /// the dateline or the date before when the text gives none. None when
 /// the cue is no deadline; the problem when it is one with no day the
@@ -1688,10 +1635,7 @@ fn due_of(
         return Some(Ok(due.to_string()));
     }
     if let Some(dm) = caps.name("vn") {
-        if after.starts_with(|c: char| c.is_ascii_digit())
-            || after.starts_with(['/', '-', '.'])
-                && after[1..].starts_with(|c: char| c.is_ascii_digit())
-        {
+        if runs_on(after) {
             return None;
         }
         let (day, month) = day_and_month(dm.as_str())?;
@@ -1730,11 +1674,7 @@ fn due_of(
         return Some(Ok(due.to_string()));
     }
     if let Some(dm) = caps.name("wn") {
-        if !run_day(dm.as_str())
-            || after.starts_with(|c: char| c.is_ascii_digit())
-            || after.starts_with(['/', '-', '.'])
-                && after[1..].starts_with(|c: char| c.is_ascii_digit())
-        {
+        if !run_day(dm.as_str()) || runs_on(after) {
             return None;
         }
         let (day, month) = day_and_month(dm.as_str())?;
@@ -1816,10 +1756,7 @@ fn due_of(
     // `sẽ diễn ra từ ngày 29, 30/7`: with no year, the year of the dateline
     // (or of the date before); a day before it was held, not set.
     if let Some(dm) = caps.name("tdn").or(caps.name("trn")).or(caps.name("tmn")) {
-        if after.starts_with(|c: char| c.is_ascii_digit())
-            || after.starts_with(['/', '-', '.'])
-                && after[1..].starts_with(|c: char| c.is_ascii_digit())
-        {
+        if runs_on(after) {
             return None;
         }
         // `tiến hành Đại hội Đảng bộ khối … và ngày 20, 21-4, Đại hội …`:
