@@ -91,7 +91,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// too large for the fast way of reading groups, and cost ten times more.
 static HELD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?)?diễn ra|[Dd]ự kiến|(?:được\s+)?(?:lùi|dời|chuyển)\s+sang)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?(?:,\s*nhiệm kỳ\s+\d{{4}}\s*[-–]\s*\d{{4}}\s*,?)?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?|[Đđ]ại hội\s+[^\s.;:,()](?:[^.;:,()]|\.\s?\p{{Lu}}){{0,60}}?\s+(?:sẽ\s+)?làm việc)\s+(?:là\s+)?(?P<tv>(?:vào|trong|đến(?:\s+hết)?)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:{PART}\s+)?quý\s+(?P<tq>IV|III|II|I|[1-4])(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tqy>\d{{4}}))?\b|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|&|-|–|đến)\s*)*(?:(?P<td>{DATE})|(?P<tdn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b))|(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?mai\s*\(?\s*(?:(?P<tmd>{DATE})|(?P<tmn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))|(?:(?:từ\s+(?:(?:sáng|chiều|tối)\s+)?)?(?:các\s+)?ngày\s+|từ\s+(?:(?:sáng|chiều|tối)\s+)?|trong\s+(?:\d{{1,2}}|hai|ba)\s+ngày\s*[:,]?\s*(?:từ\s+)?(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?)(?:\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?\s*(?:đến|-|–)|\d{{1,2}}\s*(?:(?:,|và|&|-|–|đến)\s*\d{{1,2}}\s*)*(?:,|và|&|-|–|đến))\s*(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?(?:(?P<tr>{DATE})|(?P<trn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))"
+        r"\b(?:(?:[Tt]ổ chức(?:\s+thành công)?|[Tt]iến hành|(?:(?:[Dd]ự kiến|[Ss]ẽ)\s+(?:được\s+)?)?diễn ra|[Dd]ự kiến|(?:được\s+)?(?:lùi|dời|chuyển)\s+sang|(?:[Ss]ẽ\s+)?bế mạc|[Tt]hời gian(?:\s+tổ chức)?(?:\s+[Đđ]ại hội)?\s*:(?:[^.;:\n]{{0,40}}?,)?)(?:\s+(?:các\s+)?[Đđ]ại hội(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?(?:,\s*nhiệm kỳ\s+\d{{4}}\s*[-–]\s*\d{{4}}\s*,?)?)?(?:\s+trọng thể)?(?:\s+tại\s+\p{{Lu}}[^.;:,()]{{0,40}}?)?|[Đđ]ại hội\s+điểm(?:\s+[^\s.;:,()][^.;:,()]{{0,60}}?)?|[Đđ]ại hội\s+[^\s.;:,()](?:[^.;:,()]|\.\s?\p{{Lu}}){{0,60}}?\s+(?:sẽ\s+)?làm việc)\s+(?:là\s+)?(?P<tv>ngày\s+(?P<tf>{DATE})|(?:vào|trong|đến(?:\s+hết)?)\s+(?:(?:lúc\s+)?\d{{1,2}}\s*(?:h|giờ|g)\s*(?:\d{{2}}\s*(?:phút\s*)?)?,?\s*)?(?:(?:sáng|chiều|tối|trưa)\s*,?\s*)?(?:(?:dịp\s+)?(?:(?:{PART}\s+)?tháng\s+\d{{1,2}}\s+(?:và|đến)\s+)?(?:{PART}\s+)?tháng\s+(?P<tm>\d{{1,2}})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tmy>\d{{4}}))?|(?:{PART}\s+)?quý\s+(?P<tq>IV|III|II|I|[1-4])(?:\s*(?:[/.\-]\s*|\s+năm\s+)(?P<tqy>\d{{4}}))?\b|(?:sáng|chiều|tối|trưa)\s+(?P<tpd>{DATE})|(?:các\s+)?ngày\s+(?:\d{{1,2}}\s*(?:,|và|&|-|–|đến)\s*)*(?:(?P<td>{DATE})|(?P<tdn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b))|(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?mai\s*\(?\s*(?:(?P<tmd>{DATE})|(?P<tmn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))|(?:(?:từ\s+(?:(?:sáng|chiều|tối)\s+)?)?(?:các\s+)?ngày\s+|từ\s+(?:(?:sáng|chiều|tối)\s+)?|vào\s+(?:sáng|chiều|tối)\s+|trong\s+(?:\d{{1,2}}|hai|ba)\s+ngày\s*[:,]?\s*(?:từ\s+)?(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?)(?:\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?\s*(?:đến|-|–|và)|\d{{1,2}}\s*(?:(?:,|và|&|-|–|đến)\s*\d{{1,2}}\s*)*(?:,|và|&|-|–|đến))\s*(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?(?:(?P<tr>{DATE})|(?P<trn>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b)))"
     ))
 });
 
@@ -165,7 +165,8 @@ fn cues_of(clause: &str) -> Vec<regex::Captures<'_>> {
                         && m.as_str()[..m.as_str().rfind("ngày").unwrap_or(0)]
                             .trim_end()
                             .ends_with(" và")
-                        || expected_alone(c, &clause[..m.start()]))
+                        || expected_alone(c, &clause[..m.start()])
+                        || bare_day_not_held(c))
                 {
                     let next =
                         m.start() + clause[m.start()..].chars().next().map_or(1, char::len_utf8);
@@ -196,6 +197,23 @@ fn cues_of(clause: &str) -> Vec<regex::Captures<'_>> {
         out.push(caps);
     }
     out
+}
+
+/// Whether a full day with no `vào` before it (`dự kiến tổ chức ngày
+/// 7/2/2026`, `Thời gian: Đại hội tiến hành ½ ngày, ngày 18/6/2020`)
+/// follows words other than a verb of holding or a plan's `Thời gian:`
+/// (`Đại hội điểm bắt đầu từ ngày 05/5/2023` is a start, not a time held).
+fn bare_day_not_held(caps: &regex::Captures<'_>) -> bool {
+    let (Some(all), Some(tv)) = (caps.get(0), caps.name("tv")) else {
+        return false;
+    };
+    if caps.name("tf").is_none() {
+        return false;
+    }
+    let head = all.as_str()[..tv.start() - all.start()].trim_end();
+    !["tổ chức", "diễn ra", "bế mạc", ":", ","]
+        .iter()
+        .any(|v| head.ends_with(v))
 }
 
 /// Whether a time something is held opens with `dự kiến` and no verb, and
@@ -707,8 +725,8 @@ fn drop_repeated(out: &mut Vec<FoundDeadline>) {
 }
 
 /// The kinds a paragraph's opening level names (`Cấp huyện và tương
-/// đương:`, `Cấp cơ sở:`); none for the province's (`Cấp tỉnh:`), which is
-/// no unit's kind.
+/// đương:`, `Cấp cơ sở:`, `Cấp tỉnh:`; a province's committee is one above
+/// the grassroots too).
 fn level_heading(sentence: &str) -> Option<Vec<UnitKind>> {
     static HEADING: LazyLock<Regex> = LazyLock::new(|| {
         re(
@@ -717,7 +735,7 @@ fn level_heading(sentence: &str) -> Option<Vec<UnitKind>> {
     });
     let caps = HEADING.captures(sentence)?;
     Some(match caps.name("l")?.as_str().to_lowercase().as_str() {
-        "huyện" | "quận" => vec![UnitKind::DangBoCapTren],
+        "huyện" | "quận" | "tỉnh" => vec![UnitKind::DangBoCapTren],
         "cơ sở" => vec![UnitKind::DangBoCoSo, UnitKind::ChiBoCoSo],
         "xã" => vec![UnitKind::DangBoCoSo],
         _ => Vec::new(),
@@ -1544,7 +1562,7 @@ fn congress_kinds(sentence: &str) -> Vec<UnitKind> {
 /// with the words that make it one (`trước tháng 7.2025`).
 fn written_due(caps: &regex::Captures<'_>) -> String {
     if let Some(d) = [
-        "d", "kd", "ud", "uw", "dw", "dn", "mw", "we", "wn", "vd", "vn",
+        "d", "kd", "ud", "uw", "dw", "dn", "mw", "we", "wn", "vd", "vn", "tpd",
     ]
     .iter()
     .find_map(|n| caps.name(n))
@@ -1554,7 +1572,7 @@ fn written_due(caps: &regex::Captures<'_>) -> String {
     let cue = caps.get(0).map_or("", |c| c.as_str());
     let from = if caps.name("bm").is_some() {
         cue.find("rước").map(|i| i - 1)
-    } else if ["td", "tr", "tdn", "trn"]
+    } else if ["td", "tf", "tr", "tdn", "trn"]
         .iter()
         .any(|n| caps.name(n).is_some())
     {
@@ -1626,10 +1644,23 @@ fn due_of(
     }
     // `để kịp hoàn thành vào ngày 2-9`: the day work is to be done by,
     // unless it is gone by at the page's date (then it tells when the work
-    // was done, not a day of the next year).
+    // was done, not a day of the next year). Before the last full date
+    // the text gave it is gone by too, unless its clause says it is to be
+    // done (`để`, `phải`, `sẽ`): that date may be a plan's.
     if let Some(d) = caps.name("vd") {
         let due = date_of(d.as_str())?;
-        if text.year_reference(at).is_some_and(|r| due < r) {
+        let before = &text.body[..at];
+        let clause = &before[before.rfind(['.', ';', '\n']).map_or(0, |i| i + 1)..];
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        let done = words.iter().rev().take(6).any(|w| *w == "đã");
+        let to_do = said_to_come(text, at)
+            || words
+                .iter()
+                .any(|w| ["để", "kịp", "phải", "cần", "quyết"].contains(w));
+        if done
+            || text.dateline.is_some_and(|r| due < r)
+            || !to_do && text.year_reference(at).is_some_and(|r| due < r)
+        {
             return None;
         }
         return Some(Ok(due.to_string()));
@@ -1740,6 +1771,8 @@ fn due_of(
     // was done.
     if let Some(d) = caps
         .name("td")
+        .or(caps.name("tf"))
+        .or(caps.name("tpd"))
         .or(caps.name("tr"))
         .or(caps.name("ud"))
         .or(caps.name("tmd"))
@@ -1764,7 +1797,12 @@ fn due_of(
         let (day, month) = day_and_month(dm.as_str())?;
         let reference = text.year_reference_for(at, Some(month))?;
         let due = chrono::NaiveDate::from_ymd_opt(reference.year(), month, day)?;
-        return (due >= reference && (!under_way(caps, due, reference) || said_to_come(text, at)))
+        // With no dateline the reference is the last full date, which may
+        // be a plan's: a day before it said to come (`Dự kiến, Đại hội sẽ
+        // bế mạc vào ngày 23/1`, after `từ ngày 19 đến 25/1/2026`) is set.
+        let to_come = said_to_come(text, at);
+        return (due >= reference && (!under_way(caps, due, reference) || to_come)
+            || text.dateline.is_none() && to_come)
             .then(|| Ok(due.to_string()));
     }
     if let Some(m) = caps.name("m").or(caps.name("m2")).or(caps.name("m3")) {
@@ -1868,7 +1906,7 @@ fn month_due(
 static KIND_WORDS: LazyLock<Vec<(Regex, &'static [UnitKind])>> = LazyLock::new(|| {
     use UnitKind::*;
     const BOTH: &[UnitKind] = &[DangBoCoSo, ChiBoCoSo];
-    let place = r"(?:xã|phường|thị trấn)";
+    let place = r"(?:xã|phường|thị trấn|đặc khu)";
     let hamlet = r"(?:thôn|bản|ấp|khu phố|tổ dân phố|khu dân cư|xóm|làng|khối phố|buôn|sóc)";
     let list: Vec<(String, &'static [UnitKind])> = vec![
         (
@@ -1891,6 +1929,10 @@ static KIND_WORDS: LazyLock<Vec<(Regex, &'static [UnitKind])>> = LazyLock::new(|
         (r"(?i)\bchi bộ trực thuộc\b".into(), &[ChiBoTrucThuoc]),
         (format!(r"(?i)\bđảng bộ (?:các\s+)?{place}(?:\s*(?:,|và)\s*{place})*"), &[DangBoCoSo]),
         (format!(r"\b[Đđ]ảng [uủ]ỷ?y? các {place}(?:\s*(?:,|và)\s*{place})*"), &[DangBoCoSo]),
+        // `168 phường, xã, đặc khu của TP.HCM đang tăng tốc …`, `các xã,
+        // thị trấn hoàn thành …`: the communes, each a grassroots đảng bộ
+        // (a list, so that `các xã` of a sentence on places is none).
+        (format!(r"\b(?:[Cc]ác|\d+)\s+{place}(?:\s*(?:,|và)\s*{place})+\b"), &[DangBoCoSo]),
         (format!(r"(?i)\bchi bộ (?:các\s+)?{hamlet}(?:\s*(?:,|và)\s*{hamlet})*"), &[ChiBoTrucThuoc]),
         // "các huyện ủy, thành ủy", "các huyện, thị, thành ủy", "cấp quận
         // ủy, huyện ủy và đảng ủy trực thuộc Thành ủy": the committees above
@@ -1970,13 +2012,20 @@ fn who_in_about(words: &str, last_named: &[String], about_association: bool) -> 
         association |= !m.as_str().to_lowercase().starts_with("đơn vị");
     }
     // `đảng bộ các tỉnh, thành phố trực thuộc Trung ương và Đảng bộ Quân
-    // đội`: the level above the tree, the units named with it too.
+    // đội`: the provinces' level, a committee above the grassroots, the
+    // units named with it among them.
     static ABOVE_TREE: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"(?i)\btỉnh\s*,\s*thành phố\s+trực thuộc trung ương\b|\bđảng bộ trực thuộc trung ương\b",
         )
     });
-    let above_tree = ABOVE_TREE.is_match(words);
+    let above_tree = ABOVE_TREE.find(words);
+    if let Some(m) = above_tree {
+        who.add_kind(UnitKind::DangBoCapTren, m.start());
+        who.spans.push((m.start(), m.end()));
+        taken.push((m.start(), m.end()));
+    }
+    let above_tree = above_tree.is_some();
     // "… trực thuộc Huyện ủy", "chi bộ trực thuộc đảng ủy cơ sở".
     subordinate(words, &mut who, &mut taken);
     // `mỗi xã, thị trấn chọn 1-2 chi bộ`, `Đảng ủy các xã, thị trấn chỉ
@@ -1999,6 +2048,18 @@ fn who_in_about(words: &str, last_named: &[String], about_association: bool) -> 
     // Named units, but not those something else sits under.
     for (a, b, name) in named_units(words) {
         if above_tree {
+            who.spans.push((a, b));
+            taken.push((a, b));
+            continue;
+        }
+        // `Đại hội Đảng bộ huyện lần thứ XXVIII`: a đảng bộ named by its
+        // level alone is one of that level's kind (the one named before it,
+        // if any, is found where the clause is read).
+        if let Some(kind) = level_alone(&name)
+            && free(&taken, (a, b))
+        {
+            who.add_kind(kind, a);
+            who.spans.push((a, b));
             taken.push((a, b));
             continue;
         }
@@ -2043,7 +2104,7 @@ fn who_in_about(words: &str, last_named: &[String], about_association: bool) -> 
                 .starts_with("cấp")
     };
     // `ở cấp tỉnh, huyện và cơ sở`, `cấp huyện và cơ sở`: one `cấp` for
-    // every level of the list, each its kinds (the province's none).
+    // every level of the list, each its kinds.
     static LEVELS: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"(?i)\bcấp\s+(?:tỉnh|huyện|quận|cơ sở|xã)(?:\s*(?:,|và)\s*(?:cấp\s+)?(?:tỉnh|huyện|quận|thị xã|cơ sở|xã))+\b",
@@ -2066,7 +2127,7 @@ fn who_in_about(words: &str, last_named: &[String], about_association: bool) -> 
         use UnitKind::*;
         for level in LEVEL.find_iter(m.as_str()) {
             let kinds: &[UnitKind] = match level.as_str().to_lowercase().as_str() {
-                "huyện" | "quận" | "thị xã" => &[DangBoCapTren],
+                "tỉnh" | "huyện" | "quận" | "thị xã" => &[DangBoCapTren],
                 "cơ sở" => &[DangBoCoSo, ChiBoCoSo],
                 "xã" => &[DangBoCoSo],
                 _ => &[],
@@ -2114,11 +2175,54 @@ fn who_in_about(words: &str, last_named: &[String], about_association: bool) -> 
         ))
     });
     who.others = mass
-        || above_tree
         || OTHERS
             .find_iter(words)
             .any(|m| free(&taken, (m.start(), m.end())));
     who.in_order()
+}
+
+/// Whether `name` is a đảng bộ or chi bộ called by what kind of body it
+/// is in alone (`Đảng bộ Trường`, `Chi bộ Công ty`), with no name.
+fn generic_name(name: &str) -> bool {
+    const BODIES: &[&str] = &[
+        "trường",
+        "nhà trường",
+        "khối",
+        "tổng công ty",
+        "công ty",
+        "học viện",
+        "cơ quan",
+        "sở",
+        "bệnh viện",
+        "viện",
+        "tập đoàn",
+        "trung tâm",
+        "bộ",
+        "ban",
+        "cục",
+        "tổng cục",
+    ];
+    let rest = name
+        .strip_prefix("Đảng bộ ")
+        .or_else(|| name.strip_prefix("Chi bộ "))
+        .or_else(|| name.strip_prefix("đảng bộ "))
+        .or_else(|| name.strip_prefix("chi bộ "));
+    rest.is_some_and(|rest| BODIES.contains(&rest.to_lowercase().as_str()))
+}
+
+/// The kind of a đảng bộ named by its level alone (`Đảng bộ tỉnh`,
+/// `Đảng bộ xã`), none for a name.
+fn level_alone(name: &str) -> Option<UnitKind> {
+    let level = name
+        .strip_prefix("Đảng bộ ")
+        .or_else(|| name.strip_prefix("đảng bộ "))?;
+    match level.to_lowercase().as_str() {
+        "tỉnh" | "thành phố" | "huyện" | "quận" | "thị xã" => {
+            Some(UnitKind::DangBoCapTren)
+        }
+        "xã" | "phường" | "thị trấn" => Some(UnitKind::DangBoCoSo),
+        _ => None,
+    }
 }
 
 /// `… Đảng bộ phường Nghi Hòa đang hoàn thiện các bước để tiến tới đại
@@ -2129,7 +2233,7 @@ fn who_in_about(words: &str, last_named: &[String], about_association: bool) -> 
 fn the_one_named(region: &str, before: &str, last_named: &[String]) -> Option<String> {
     static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(?:^|\s)(?:(?P<pre>\S+)\s+)?(?P<head>đảng bộ\s+(?:xã|phường|thị trấn|huyện|quận|thị xã))(?:\s*$|(?P<post>[\s,]+\S+))",
+            r"(?i)(?:^|\s)(?:(?P<pre>\S+)\s+)?(?P<head>đảng bộ\s+(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố))(?:\s*$|(?P<post>[\s,]+\S+))",
         )
     });
     let mut found = SINGLE.captures_iter(region);
@@ -2415,6 +2519,11 @@ fn named_units(words: &str) -> Vec<(usize, usize, String)> {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
+        // `Đảng bộ Trường`, `Đảng bộ Khối`, `Đảng bộ Tổng công ty`: the
+        // writer's own đảng bộ called by what it is, no name.
+        if generic_name(&name) {
+            continue;
+        }
         out.push((m.start(), end, name));
         let plural = words[..m.start()]
             .trim_end()

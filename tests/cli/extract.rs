@@ -722,7 +722,8 @@ fn apply_keeps_a_state_symbol_as_written() {
 /// head (`các Đảng bộ A, B, C`) and `các đảng bộ này` after it; a time
 /// alone (`Thời gian tổ chức đại hội vào tháng …`) right after the units
 /// chosen for the model congress; the length of a level's congress in one
-/// clause and its months in the next; the provincial level and the
+/// clause and its months in the next; the provincial level, a committee
+/// above the grassroots (the central units named with it among them); the
 /// Front's levels, no Party kind; `Theo Công văn số …, Tỉnh ủy … lựa chọn`
 /// naming the letter's issuer.
 #[test]
@@ -779,7 +780,7 @@ fn deadlines_per_level_as_pages_write_them() {
                 Some("2031-02")
             ),
             (vec!["dang-bo-co-so"], vec![], Some("2031-06")),
-            (vec![], vec![], Some("2031-10")),
+            (vec!["dang-bo-cap-tren"], vec![], Some("2031-10")),
             (vec![], vec![], Some("2031-07-30")),
         ],
         "{found:?}"
