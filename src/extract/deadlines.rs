@@ -1381,7 +1381,7 @@ fn days_first(
 ) -> Vec<(usize, FoundDeadline)> {
     static DAYS: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?:\b[Nn]gày\s+|\b(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối)\s+mai\s*\(?\s*(?:ngày\s+)?)(?:\d{1,2}(?:\s*[-/.]\s*\d{1,2})?\s*(?:,|và)\s*(?:(?:buổi\s+)?(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?)*(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?:\s*[-/.]\s*(?P<y>\d{4}))?\)?(?:\s+(?:tới đây|sắp tới)\s*,\s*[^.;:]{0,120}?\s+sẽ\s+(?:tiến hành|tổ chức)\s+|\s*,?\s*(?:(?:sẽ\s+)?(?:tiến hành|tổ chức)\s+|đại biểu tham dự\s+(?:(?:các\s+)?phiên\s+[^,.;:]{0,60}?\s+)?)?)[Đđ]ại hội\b",
+            r"(?:\b[Nn]gày\s+|\b(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối)\s+mai\s*\(?\s*(?:ngày\s+)?)(?:\d{1,2}(?:\s*[-/.]\s*\d{1,2})?\s*(?:,|và|-|–)\s*(?:(?:buổi\s+)?(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?)*(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?:\s*[-/.]\s*(?P<y>\d{4}))?\)?(?:\s+(?:tới đây|sắp tới)\s*,\s*[^.;:]{0,120}?\s+sẽ\s+(?:tiến hành|tổ chức)\s+|\s*,\s*(?:[Đđ]ảng [uủ]ỷ?y?|Ban Thường vụ|Ban Chấp hành)\s[^.;:,]{0,80}?\s+(?:sẽ\s+)?(?:tiến hành|tổ chức)\s+|\s*,?\s*(?:(?:sẽ\s+)?(?:tiến hành|tổ chức)\s+|đại biểu tham dự\s+(?:(?:các\s+)?phiên\s+[^,.;:]{0,60}?\s+)?)?)[Đđ]ại hội\b",
         )
     });
     let items: Vec<regex::Captures<'_>> = DAYS.captures_iter(clause).collect();
@@ -1459,8 +1459,17 @@ fn days_first(
                     let held = held
                         .rfind(" sẽ ")
                         .map_or(held, |i| &held[i + " sẽ ".len()..]);
+                    // `ngày 7 - 8/9/2020, Đảng ủy Cơ quan Bộ … tổ chức Đại
+                    // hội`: the host's name before the verb is not what.
+                    let held = [" tổ chức ", " tiến hành "]
+                        .iter()
+                        .filter_map(|v| held.rfind(v))
+                        .max()
+                        .map_or(held, |i| &held[i + 1..]);
                     held.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == ')')
-                        .to_string()
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
                 },
                 unit_kinds: who.kinds,
                 units: who.units,
@@ -2433,7 +2442,7 @@ enum Above {
 fn named_units(words: &str) -> Vec<(usize, usize, String)> {
     static UNIT: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"\b(?:Đảng bộ|Chi bộ)\s+(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|thôn|khu phố|phòng|trường)\s+)?\p{Lu}|\b(?:đảng bộ|chi bộ)\s+(?:(?:xã|phường|thị trấn|thôn|khu phố)\s+)?(?:[A-ZÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]|Đ[^ả\s])|\b(?:Đảng bộ|Chi bộ)\s+khối\s+\p{Ll}|\bĐảng [uủ]ỷ?y?\s+(?:xã|phường|thị trấn)\s+\p{Lu}|\bĐảng bộ\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+lần\b",
+            r"\b(?:Đảng bộ|Chi bộ)\s+(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|thôn|khu phố|phòng|trường)\s+)?\p{Lu}|\b(?:đảng bộ|chi bộ)\s+(?:(?:xã|phường|thị trấn|thôn|khu phố)\s+)?(?:[A-ZÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]|Đ[^ả\s])|\b(?:Đảng bộ|Chi bộ)\s+khối\s+\p{Ll}|\bĐảng [uủ]ỷ?y?\s+(?:xã|phường|thị trấn)\s+\p{Lu}|\bĐảng bộ\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+lần\b|\bĐảng bộ\s+các\s+cơ quan\s+\p{Lu}",
         )
     });
     const STOP: &[&str] = &[
@@ -2453,6 +2462,12 @@ fn named_units(words: &str) -> Vec<(usize, usize, String)> {
         let mut count = 0;
         loop {
             let trimmed = rest.trim_start_matches(' ');
+            // `Đảng bộ MTTQ, các đoàn thể Trung ương`: one name since 2025.
+            if let Some(after) = trimmed.strip_prefix(", các đoàn thể ") {
+                end += rest.len() - after.len();
+                rest = after;
+                continue;
+            }
             // `Đảng bộ TP.HCM`: a full stop with a capital right after it
             // is within the word; after `TP`, `TX`, `Q`, `P` it is too,
             // a space between (`Đảng bộ TP. Châu Đốc`).
