@@ -11,7 +11,7 @@ use crate::domain::directive::Directive;
 use crate::domain::error::{Field, Result};
 use crate::domain::task::Task;
 use crate::domain::{DirectiveSpec, DocType, DueRule};
-use crate::extract::{Extraction, FoundDirective, due_day};
+use crate::extract::{Extraction, FoundDirective, Unsure, due_day};
 use crate::store::Db;
 use crate::text::symbol::parse_symbol;
 
@@ -279,7 +279,7 @@ pub fn gaps(db: &dyn Db, found: &Extraction) -> Result<Vec<Gap>> {
         if d.due.is_none() {
             gaps.push(Gap::Due { index });
         }
-        if d.unit_kinds.is_empty() && d.units.is_empty() {
+        if d.unit_kinds.is_empty() && d.units.is_empty() || d.unsure.contains(&Unsure::UnitKind) {
             gaps.push(Gap::UnitKind { index });
         }
         for (unit, name) in d.units.iter().enumerate() {
@@ -404,7 +404,7 @@ fn apply_task(
             });
             continue;
         };
-        if d.unit_kinds.is_empty() && d.units.is_empty() {
+        if d.unit_kinds.is_empty() && d.units.is_empty() || d.unsure.contains(&Unsure::UnitKind) {
             applied.push(Applied::DeadlineRefused {
                 line: d.line,
                 due: due.clone(),

@@ -319,7 +319,13 @@ fn fill(found: &mut Extraction, gaps: &[Gap], out: &mut dyn Write) -> Result<()>
                     Some(who) => tr!(i18n::EXTRACT_ASK_KINDS, due = due, line = d.line, who = who),
                     None => tr!(i18n::EXTRACT_ASK_KINDS_UNNAMED, due = due, line = d.line),
                 };
-                found.deadlines[*index].unit_kinds = ask_kinds(out, &prompt)?;
+                let kinds = ask_kinds(out, &prompt)?;
+                if !kinds.is_empty() {
+                    found.deadlines[*index]
+                        .unsure
+                        .retain(|u| *u != crate::extract::Unsure::UnitKind);
+                }
+                found.deadlines[*index].unit_kinds = kinds;
             }
             Gap::Unit { index, unit } => {
                 let d = &found.deadlines[*index];

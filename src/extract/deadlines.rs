@@ -416,7 +416,31 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
         }
     }
     drop_repeated(&mut out);
+    province_unsure(&mut out);
     out
+}
+
+/// A deadline whose words for whom name the provinces' level (`đảng bộ
+/// trực thuộc Trung ương`, `cấp tỉnh`, `Đảng bộ tỉnh lần thứ …`) is for a committee above the
+/// grassroots, but theodoi's one kind for those covers every level from the
+/// district's up: whether it is the clerk's own committee's is left to ask.
+fn province_unsure(out: &mut [FoundDeadline]) {
+    static PROVINCE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\btrực thuộc trung ương\b|\bcấp tỉnh\b|\btỉnh\s*,\s*thành phố\b|\bđảng bộ tỉnh(?:\s+lần\b|\s*[,.;:]|\s*$)",
+        )
+    });
+    for d in out.iter_mut() {
+        if d.unit_kinds.contains(&UnitKind::DangBoCapTren)
+            && d.units.is_empty()
+            && !d.unsure.contains(&Unsure::UnitKind)
+            && d.applies_to
+                .as_deref()
+                .is_some_and(|who| PROVINCE.is_match(who))
+        {
+            d.unsure.push(Unsure::UnitKind);
+        }
+    }
 }
 
 /// The deadlines of a plan's table, read from its cells one to a line (or

@@ -297,6 +297,67 @@ fn apply_with_yes_records_what_is_sure_and_lists_what_is_missing() {
     assert!(late.iter().any(|r| r.unit_kind == "chi-bo-truc-thuoc"));
 }
 
+/// A schedule from above: the district level's deadline goes to the
+/// committee above the grassroots (the clerk's own); the provinces' level
+/// (`đảng bộ trực thuộc Trung ương`) has that kind too, but whether it is
+/// the clerk's committee's is asked, so `--yes` leaves it out and says so.
+#[test]
+fn the_provinces_level_is_asked_not_applied() {
+    let t = Theodoi::new();
+    t.ok(&[
+        "unit",
+        "import",
+        repo_file("fixtures/units.csv").to_str().unwrap(),
+    ]);
+    t.ok(&[
+        "directive",
+        "add",
+        "30-CT/TW",
+        "--issuer",
+        "Bộ Chính trị",
+        "--date",
+        "02/06/2029",
+        "--title",
+        "Đại hội đảng bộ các cấp",
+    ]);
+    let file = t.dir.path().join("lich.txt");
+    std::fs::write(
+        &file,
+        "Ngày 10/6/2029, theo Chỉ thị số 30-CT/TW ngày 02/6/2029 của Bộ Chính trị, \
+         đại hội đảng bộ cấp huyện hoàn thành trước ngày 31-8-2030; \
+         đại hội đảng bộ trực thuộc Trung ương hoàn thành trước ngày 31-10-2030.\n",
+    )
+    .unwrap();
+    let found: Found = t.json(&["extract", file.to_str().unwrap()]);
+    let dues: Vec<(&str, Vec<&str>, bool)> = found
+        .deadlines
+        .iter()
+        .map(|d| {
+            (
+                d.due.as_deref().unwrap_or(""),
+                d.unit_kinds.iter().map(String::as_str).collect(),
+                d.unsure.iter().any(|u| u == "unit_kind"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        dues,
+        [
+            ("2030-08-31", vec!["dang-bo-cap-tren"], false),
+            ("2030-10-31", vec!["dang-bo-cap-tren"], true),
+        ],
+        "{found:?}"
+    );
+    let out = t.ok(&["extract", file.to_str().unwrap(), "--apply", "--yes"]);
+    assert!(
+        out.contains("Chưa ghi thời hạn 31/10/2030 (dòng 1): thiếu loại tổ chức đảng"),
+        "{out}"
+    );
+    let late: Vec<crate::util::OverdueRow> = t.json(&["overdue", "--as-of", "01/11/2030"]);
+    let dues: Vec<&str> = late.iter().map(|r| r.due_on.as_str()).collect();
+    assert_eq!(dues, ["2030-08-31"], "{late:?}");
+}
+
 /// A plan whose date the text does not give is not recorded, and its
 /// deadlines go under no other document: the task waits for it.
 #[test]
