@@ -758,12 +758,20 @@ fn level_heading(sentence: &str) -> Option<Vec<UnitKind>> {
         )
     });
     let caps = HEADING.captures(sentence)?;
-    Some(match caps.name("l")?.as_str().to_lowercase().as_str() {
-        "huyện" | "quận" | "tỉnh" => vec![UnitKind::DangBoCapTren],
-        "cơ sở" => vec![UnitKind::DangBoCoSo, UnitKind::ChiBoCoSo],
-        "xã" => vec![UnitKind::DangBoCoSo],
-        _ => Vec::new(),
-    })
+    Some(level_kinds(caps.name("l")?.as_str()).to_vec())
+}
+
+/// The kinds of the units of a level as its word names it: a committee
+/// above the grassroots for a province's, a city's, a district's; the
+/// grassroots đảng bộ for a commune's; both grassroots kinds for `cơ sở`.
+fn level_kinds(level: &str) -> &'static [UnitKind] {
+    use UnitKind::*;
+    match level.to_lowercase().as_str() {
+        "tỉnh" | "thành phố" | "huyện" | "quận" | "thị xã" => &[DangBoCapTren],
+        "xã" | "phường" | "thị trấn" => &[DangBoCoSo],
+        "cơ sở" => &[DangBoCoSo, ChiBoCoSo],
+        _ => &[],
+    }
 }
 
 /// Whether `words` are a day and month alone (`29/6`, `10-8`), or with
@@ -1682,9 +1690,7 @@ fn due_of(
     // done (`để`, `phải`, `sẽ`): that date may be a plan's.
     if let Some(d) = caps.name("vd") {
         let due = date_of(d.as_str())?;
-        let before = &text.body[..at];
-        let clause = &before[before.rfind(['.', ';', '\n']).map_or(0, |i| i + 1)..];
-        let words: Vec<&str> = clause.split_whitespace().collect();
+        let words: Vec<&str> = clause_before(text, at).split_whitespace().collect();
         let done = words.iter().rev().take(6).any(|w| *w == "đã");
         let to_do = said_to_come(text, at)
             || words
@@ -1899,14 +1905,20 @@ fn after_dateline(text: &Text, due: &str) -> bool {
 /// diễn ra …`): then a run of days that begins on the day the text is
 /// dated by (a headline's date, no dateline) is not under way.
 fn said_to_come(text: &Text, at: usize) -> bool {
-    let before = &text.body[..at];
-    let from = before.rfind(['.', ';', '\n']).map_or(0, |i| i + 1);
-    before[from..]
+    let clause = clause_before(text, at);
+    clause
         .split_whitespace()
         .rev()
         .take(12)
         .any(|w| w == "sẽ" || w == "Sẽ")
-        || before[from..].to_lowercase().contains("dự kiến")
+        || clause.to_lowercase().contains("dự kiến")
+}
+
+/// The words of the body's clause before `at` (from the last full stop,
+/// semicolon or line break).
+fn clause_before(text: &Text, at: usize) -> &str {
+    let before = &text.body[..at];
+    &before[before.rfind(['.', ';', '\n']).map_or(0, |i| i + 1)..]
 }
 
 /// A month's year and number: its year as written, else the reference's
@@ -2157,15 +2169,8 @@ fn who_in_about(words: &str, last_named: &[String], about_association: bool) -> 
         {
             continue;
         }
-        use UnitKind::*;
         for level in LEVEL.find_iter(m.as_str()) {
-            let kinds: &[UnitKind] = match level.as_str().to_lowercase().as_str() {
-                "tỉnh" | "huyện" | "quận" | "thị xã" => &[DangBoCapTren],
-                "cơ sở" => &[DangBoCoSo, ChiBoCoSo],
-                "xã" => &[DangBoCoSo],
-                _ => &[],
-            };
-            for (i, kind) in kinds.iter().enumerate() {
+            for (i, kind) in level_kinds(level.as_str()).iter().enumerate() {
                 who.add_kind(*kind, m.start() + level.start() + i);
             }
         }
@@ -2214,6 +2219,17 @@ fn who_in_about(words: &str, last_named: &[String], about_association: bool) -> 
     who.in_order()
 }
 
+/// The words of `name` after its head (`Đảng bộ`, and `Chi bộ` when
+/// `chi_bo`), either case.
+fn after_head(name: &str, chi_bo: bool) -> Option<&str> {
+    let heads: &[&str] = if chi_bo {
+        &["Đảng bộ ", "đảng bộ ", "Chi bộ ", "chi bộ "]
+    } else {
+        &["Đảng bộ ", "đảng bộ "]
+    };
+    heads.iter().find_map(|h| name.strip_prefix(h))
+}
+
 /// Whether `name` is a đảng bộ or chi bộ called by what kind of body it
 /// is in alone (`Đảng bộ Trường`, `Chi bộ Công ty`), with no name.
 fn generic_name(name: &str) -> bool {
@@ -2235,25 +2251,14 @@ fn generic_name(name: &str) -> bool {
         "cục",
         "tổng cục",
     ];
-    let rest = name
-        .strip_prefix("Đảng bộ ")
-        .or_else(|| name.strip_prefix("Chi bộ "))
-        .or_else(|| name.strip_prefix("đảng bộ "))
-        .or_else(|| name.strip_prefix("chi bộ "));
-    rest.is_some_and(|rest| BODIES.contains(&rest.to_lowercase().as_str()))
+    after_head(name, true).is_some_and(|rest| BODIES.contains(&rest.to_lowercase().as_str()))
 }
 
 /// The kind of a đảng bộ named by its level alone (`Đảng bộ tỉnh`,
 /// `Đảng bộ xã`), none for a name.
 fn level_alone(name: &str) -> Option<UnitKind> {
-    let level = name
-        .strip_prefix("Đảng bộ ")
-        .or_else(|| name.strip_prefix("đảng bộ "))?;
-    match level.to_lowercase().as_str() {
-        "tỉnh" | "thành phố" | "huyện" | "quận" | "thị xã" => {
-            Some(UnitKind::DangBoCapTren)
-        }
-        "xã" | "phường" | "thị trấn" => Some(UnitKind::DangBoCoSo),
+    match level_kinds(after_head(name, false)?) {
+        [kind] => Some(*kind),
         _ => None,
     }
 }

@@ -38,6 +38,18 @@ struct Deadline {
     unsure: Vec<String>,
 }
 
+/// A database holding the town's unit tree (`fixtures/units.csv`), as a
+/// clerk imports it before reading announcements into it.
+fn with_town_units() -> Theodoi {
+    let t = Theodoi::new();
+    t.ok(&[
+        "unit",
+        "import",
+        repo_file("fixtures/units.csv").to_str().unwrap(),
+    ]);
+    t
+}
+
 #[test]
 fn the_son_tay_announcement_in_nfd_from_standard_input() {
     let t = Theodoi::bare();
@@ -131,12 +143,7 @@ fn extract_writes_nothing_and_needs_no_database() {
 
 #[test]
 fn apply_records_directives_and_a_task_once() {
-    let t = Theodoi::new();
-    t.ok(&[
-        "unit",
-        "import",
-        repo_file("fixtures/units.csv").to_str().unwrap(),
-    ]);
+    let t = with_town_units();
     t.ok(&[
         "directive",
         "add",
@@ -266,12 +273,7 @@ fn a_page_in_the_forms_pages_use() {
 /// lacks; a named unit owes the task by its own date.
 #[test]
 fn apply_with_yes_records_what_is_sure_and_lists_what_is_missing() {
-    let t = Theodoi::new();
-    t.ok(&[
-        "unit",
-        "import",
-        repo_file("fixtures/units.csv").to_str().unwrap(),
-    ]);
+    let t = with_town_units();
     let file = repo_file("tests/fixtures/announcements/son-tay-2024.txt");
     let out = t.ok(&["extract", file.to_str().unwrap(), "--apply", "--yes"]);
     for line in [
@@ -303,12 +305,7 @@ fn apply_with_yes_records_what_is_sure_and_lists_what_is_missing() {
 /// the clerk's committee's is asked, so `--yes` leaves it out and says so.
 #[test]
 fn the_provinces_level_is_asked_not_applied() {
-    let t = Theodoi::new();
-    t.ok(&[
-        "unit",
-        "import",
-        repo_file("fixtures/units.csv").to_str().unwrap(),
-    ]);
+    let t = with_town_units();
     t.ok(&[
         "directive",
         "add",
@@ -362,12 +359,7 @@ fn the_provinces_level_is_asked_not_applied() {
 /// deadlines go under no other document: the task waits for it.
 #[test]
 fn an_unsure_plan_takes_its_deadlines_with_it() {
-    let t = Theodoi::new();
-    t.ok(&[
-        "unit",
-        "import",
-        repo_file("fixtures/units.csv").to_str().unwrap(),
-    ]);
+    let t = with_town_units();
     let file = t.dir.path().join("thongbao.txt");
     std::fs::write(
         &file,
@@ -403,12 +395,7 @@ fn apply_on_a_terminal_asks_for_what_is_missing() {
         eprintln!("no `script` to give theodoi a terminal: skipped");
         return;
     }
-    let t = Theodoi::new();
-    t.ok(&[
-        "unit",
-        "import",
-        repo_file("fixtures/units.csv").to_str().unwrap(),
-    ]);
+    let t = with_town_units();
     let file = t.dir.path().join("thongbao.txt");
     std::fs::write(
         &file,
@@ -586,12 +573,7 @@ fn apply_on_a_terminal_asks_for_a_real_day() {
         eprintln!("no `script` to give theodoi a terminal: skipped");
         return;
     }
-    let t = Theodoi::new();
-    t.ok(&[
-        "unit",
-        "import",
-        repo_file("fixtures/units.csv").to_str().unwrap(),
-    ]);
+    let t = with_town_units();
     let file = t.dir.path().join("thongbao.txt");
     std::fs::write(
         &file,
@@ -911,12 +893,7 @@ fn a_ninth_set_of_forms() {
 /// next row's other work is a task of its own.
 #[test]
 fn apply_keeps_each_step_of_a_plan_a_task_of_its_own() {
-    let t = Theodoi::new();
-    t.ok(&[
-        "unit",
-        "import",
-        repo_file("fixtures/units.csv").to_str().unwrap(),
-    ]);
+    let t = with_town_units();
     let file = t.dir.path().join("kehoach.txt");
     std::fs::write(
         &file,
