@@ -423,20 +423,24 @@ pub(super) fn read(text: &Text, found: &Found) -> Vec<FoundDeadline> {
 /// A deadline whose words for whom name the provinces' level (`đảng bộ
 /// trực thuộc Trung ương`, `cấp tỉnh`, `Đảng bộ tỉnh lần thứ …`) is for a committee above the
 /// grassroots, but theodoi's one kind for those covers every level from the
-/// district's up: whether it is the clerk's own committee's is left to ask.
+/// district's up: whether it is the clerk's own committee's is left to ask,
+/// unless the district's level is named beside it.
 fn province_unsure(out: &mut [FoundDeadline]) {
     static PROVINCE: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"(?i)\btrực thuộc trung ương\b|\bcấp tỉnh\b|\btỉnh\s*,\s*thành phố\b|\bđảng bộ tỉnh(?:\s+lần\b|\s*[,.;:]|\s*$)",
         )
     });
+    // `cấp tỉnh, huyện và cơ sở`: the district's level, the clerk's own,
+    // is named too; its committee owes the deadline whatever the province's.
+    static DISTRICT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:huyện|quận|thị xã)\b"));
     for d in out.iter_mut() {
         if d.unit_kinds.contains(&UnitKind::DangBoCapTren)
             && d.units.is_empty()
             && !d.unsure.contains(&Unsure::UnitKind)
             && d.applies_to
                 .as_deref()
-                .is_some_and(|who| PROVINCE.is_match(who))
+                .is_some_and(|who| PROVINCE.is_match(who) && !DISTRICT.is_match(who))
         {
             d.unsure.push(Unsure::UnitKind);
         }

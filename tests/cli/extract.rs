@@ -322,7 +322,8 @@ fn the_provinces_level_is_asked_not_applied() {
         &file,
         "Ngày 10/6/2029, theo Chỉ thị số 30-CT/TW ngày 02/6/2029 của Bộ Chính trị, \
          đại hội đảng bộ cấp huyện hoàn thành trước ngày 31-8-2030; \
-         đại hội đảng bộ trực thuộc Trung ương hoàn thành trước ngày 31-10-2030.\n",
+         đại hội đảng bộ trực thuộc Trung ương hoàn thành trước ngày 31-10-2030.\n\
+         Việc sơ kết nghị quyết ở cấp tỉnh, huyện và cơ sở phải hoàn thành trước ngày 15-12-2030.\n",
     )
     .unwrap();
     let found: Found = t.json(&["extract", file.to_str().unwrap()]);
@@ -342,6 +343,11 @@ fn the_provinces_level_is_asked_not_applied() {
         [
             ("2030-08-31", vec!["dang-bo-cap-tren"], false),
             ("2030-10-31", vec!["dang-bo-cap-tren"], true),
+            (
+                "2030-12-15",
+                vec!["dang-bo-cap-tren", "dang-bo-co-so", "chi-bo-co-so"],
+                false
+            ),
         ],
         "{found:?}"
     );
